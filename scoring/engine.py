@@ -1,0 +1,539 @@
+"""The scoring rules, vectorised over projects × criteria for one scheme.
+
+``score_matrix`` is the pure kernel: numpy arrays in, numpy arrays out, no validation and no
+per-cell Python. ``build_inputs`` turns submissions into those arrays (this is where values are
+parsed, cell by cell, and issues are recorded), and ``score_scheme`` joins the two into
+``ProjectResult`` objects.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from scoring.model import (
+    INVALID,
+    MISSING,
+    NA,
+    OK,
+    OVERRIDE,
+    PENDING,
+    STATUSES,
+    SYNERGY_CLASSES,
+    Assessment,
+    Issue,
+    Scheme,
+    Submission,
+)
+from scoring.values import Parsed, display_value, parse_for_criterion, parse_number
+
+TIE_TOLERANCE = 1e-9
+
+
+@dataclass(frozen=True)
+class SchemeArrays:
+    """Per-criterion constants of a scheme as arrays, built once per scheme."""
+
+    weight: np.ndarray
+    worst: np.ndarray
+    best: np.ndarray
+    is_change: np.ndarray
+    is_bounded: np.ndarray
+    higher: np.ndarray
+    required: np.ndarray
+    veto: np.ndarray
+    is_score: np.ndarray
+    is_bonus: np.ndarray
+    is_penalty: np.ndarray
+    pollution: np.ndarray
+    carbon: np.ndarray
+    dimension_index: np.ndarray
+    n_dimensions: int
+
+    @classmethod
+    def of(cls, scheme: Scheme) -> SchemeArrays:
+        """Arrays of the scheme's criteria, in the scheme's order."""
+        crits = scheme.criteria
+        dims = {d: i for i, d in enumerate(scheme.dimensions)}
+
+        def flags(test) -> np.ndarray:
+            return np.array([bool(test(c)) for c in crits], dtype=bool)
+
+        def bound(value) -> float:
+            return np.nan if value is None else float(value)
+
+        return cls(
+            weight=np.array([c.weight for c in crits], dtype=float),
+            worst=np.array([bound(c.worst) for c in crits], dtype=float),
+            best=np.array([bound(c.best) for c in crits], dtype=float),
+            is_change=flags(lambda c: c.type == "change"),
+            is_bounded=flags(lambda c: c.type in ("value", "change")),
+            higher=flags(lambda c: c.direction == "higher"),
+            required=flags(lambda c: c.is_required),
+            veto=flags(lambda c: c.veto),
+            is_score=flags(lambda c: c.kind == "score"),
+            is_bonus=flags(lambda c: c.kind == "bonus"),
+            is_penalty=flags(lambda c: c.kind == "penalty"),
+            pollution=flags(lambda c: c.kind == "score" and c.effect in ("pollution", "both")),
+            carbon=flags(lambda c: c.kind == "score" and c.effect in ("carbon", "both")),
+            dimension_index=np.array([dims.get(c.dimension, -1) for c in crits], dtype=int),
+            n_dimensions=len(dims),
+        )
+
+
+@dataclass
+class ScoreArrays:
+    """Everything the kernel computes; rows are projects, columns criteria."""
+
+    fraction: np.ndarray  # s, NaN where the status is not ok/override
+    status: np.ndarray  # int8 codes into model.STATUSES
+    points: np.ndarray  # NaN where excluded
+    base: np.ndarray
+    bonus: np.ndarray
+    penalty: np.ndarray
+    total: np.ndarray
+    dimensions: np.ndarray  # projects × dimensions
+    vetoed: np.ndarray  # projects × criteria, True where a veto criterion failed
+    grade_index: np.ndarray  # index into scheme.grades_descending
+    u_pollution: np.ndarray
+    u_carbon: np.ndarray
+    coupling: np.ndarray
+    coordination: np.ndarray
+    degree: np.ndarray
+    synergy_class: np.ndarray  # 1..10, 0 where D is undefined
+    rank: np.ndarray
+
+
+def indicator_fractions(
+    arrays: SchemeArrays, current: np.ndarray, baseline: np.ndarray
+) -> np.ndarray:
+    """Fraction s in [0, 1] of every cell, assuming every value is present and valid.
+
+    For ``value`` criteria s = clip((x − worst)/(best − worst)); for ``change`` criteria the
+    improvement r = ±(current − baseline)/|baseline|·100 takes x's place; yes/no and choice
+    cells already hold their fraction.
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        change = (current - baseline) / np.abs(baseline) * 100.0
+        change = np.where(arrays.higher, change, -change)
+        x = np.where(arrays.is_change, change, current)
+        scaled = np.clip((x - arrays.worst) / (arrays.best - arrays.worst), 0.0, 1.0)
+    return np.where(arrays.is_bounded, scaled, current)
+
+
+def score_matrix(
+    scheme: Scheme,
+    arrays: SchemeArrays,
+    current: np.ndarray,
+    baseline: np.ndarray,
+    status: np.ndarray,
+    override: np.ndarray,
+) -> ScoreArrays:
+    """Score n projects on the m criteria of one scheme. Inputs are not modified.
+
+    Parameters
+    ----------
+    scheme : Scheme
+    arrays : SchemeArrays
+        ``SchemeArrays.of(scheme)``.
+    current, baseline : ndarray of float, shape (n, m)
+        Parsed values (fractions for yes/no and choice); NaN where there is none.
+    status : ndarray of int8, shape (n, m)
+        Codes of model.STATUSES before scoring (ok, missing, na, invalid, pending, override).
+    override : ndarray of float, shape (n, m)
+        Inspectors' fractions where ``status`` is override, NaN elsewhere.
+
+    Returns
+    -------
+    ScoreArrays
+    """
+    usable = (status == OK) | (status == OVERRIDE)
+    s = np.where(status == OVERRIDE, override, indicator_fractions(arrays, current, baseline))
+    s = np.where(usable, s, np.nan)
+    s_or_zero = np.where(usable, s, 0.0)
+
+    lacking = (status == MISSING) | (status == INVALID) | (status == PENDING)
+    counted_as_zero = lacking & arrays.required & (scheme.missing == "zero")
+    included = arrays.is_score & (usable | counted_as_zero)
+    included_weight = (included * arrays.weight).sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scale = np.where(included_weight > 0, scheme.total_points / included_weight, np.nan)
+    score_points = np.where(included, s_or_zero * arrays.weight * scale[:, None], np.nan)
+    extra_points = s_or_zero * arrays.weight
+    points = np.where(arrays.is_score, score_points, 0.0)
+    points = np.where(arrays.is_bonus, extra_points, points)
+    points = np.where(arrays.is_penalty, -extra_points, points)
+
+    base = np.nansum(np.where(arrays.is_score, points, 0.0), axis=1)
+    bonus = (extra_points * arrays.is_bonus).sum(axis=1)
+    penalty = (extra_points * arrays.is_penalty).sum(axis=1)
+    total = np.maximum(0.0, base + bonus - penalty)
+
+    dimensions = _dimension_subtotals(arrays, points)
+    vetoed = arrays.veto & ((status == MISSING) | (status == INVALID) | (usable & (s_or_zero == 0)))
+    grade_index = _grade_indices(scheme, total, vetoed.any(axis=1))
+    synergy = _synergy(scheme.synergy_alpha, arrays, included, s_or_zero)
+    return ScoreArrays(
+        fraction=s,
+        status=status,
+        points=points,
+        base=base,
+        bonus=bonus,
+        penalty=penalty,
+        total=total,
+        dimensions=dimensions,
+        vetoed=vetoed,
+        grade_index=grade_index,
+        rank=rank_projects(total, vetoed.any(axis=1)),
+        **synergy,
+    )
+
+
+def _dimension_subtotals(arrays: SchemeArrays, points: np.ndarray) -> np.ndarray:
+    membership = np.zeros((len(arrays.weight), arrays.n_dimensions))
+    for j, d in enumerate(arrays.dimension_index):
+        if d >= 0 and arrays.is_score[j]:
+            membership[j, d] = 1.0
+    return np.nan_to_num(points, nan=0.0) @ membership
+
+
+def _grade_indices(scheme: Scheme, total: np.ndarray, vetoed: np.ndarray) -> np.ndarray:
+    grades = scheme.grades_descending
+    minimums = np.array([g.min_points for g in grades])
+    # the first (highest) band whose minimum is reached; -1 when none is, i.e. below every band
+    reached = total[:, None] >= minimums[None, :] - TIE_TOLERANCE
+    index = np.where(reached.any(axis=1), reached.argmax(axis=1), len(grades) - 1)
+    return np.where(vetoed, len(grades) - 1, index)
+
+
+def _weighted_index(mask: np.ndarray, weight: np.ndarray, s: np.ndarray) -> np.ndarray:
+    w = mask * weight
+    denominator = w.sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(denominator > 0, (w * s).sum(axis=1) / denominator, np.nan)
+
+
+def _synergy(alpha: float, arrays: SchemeArrays, included: np.ndarray, s: np.ndarray) -> dict:
+    u_p = _weighted_index(included & arrays.pollution, arrays.weight, s)
+    u_c = _weighted_index(included & arrays.carbon, arrays.weight, s)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        coupling = np.where(u_p + u_c > 0, 2.0 * np.sqrt(u_p * u_c) / (u_p + u_c), 0.0)
+    coupling = np.where(np.isnan(u_p) | np.isnan(u_c), np.nan, coupling)
+    coordination = alpha * u_p + (1.0 - alpha) * u_c
+    degree = np.sqrt(coupling * coordination)
+    klass = np.where(
+        np.isnan(degree), 0, np.minimum(np.floor(np.nan_to_num(degree) * 10 + 1e-9) + 1, 10)
+    ).astype(int)
+    return {
+        "u_pollution": u_p,
+        "u_carbon": u_c,
+        "coupling": coupling,
+        "coordination": coordination,
+        "degree": degree,
+        "synergy_class": klass,
+    }
+
+
+def rank_projects(total: np.ndarray, vetoed: np.ndarray) -> np.ndarray:
+    """Competition ranks (1, 1, 3): unvetoed by total descending, then vetoed ones.
+
+    Totals within ``TIE_TOLERANCE`` of the previous one in order share its rank.
+    """
+    n = len(total)
+    if n == 0:
+        return np.zeros(0, dtype=int)
+    order = np.lexsort((-total, vetoed))
+    sorted_total = total[order]
+    sorted_veto = vetoed[order]
+    new_rank = np.ones(n, dtype=bool)
+    new_rank[1:] = (sorted_veto[1:] != sorted_veto[:-1]) | (
+        np.abs(np.diff(sorted_total)) > TIE_TOLERANCE
+    )
+    positions = np.arange(1, n + 1)
+    sorted_rank = np.maximum.accumulate(np.where(new_rank, positions, 0))
+    rank = np.empty(n, dtype=int)
+    rank[order] = sorted_rank
+    return rank
+
+
+def synergy_class_name(klass: int, lang: str = "en") -> str:
+    """Name of a coupling-coordination class 1..10 in English or Chinese."""
+    if not 1 <= klass <= 10:
+        return ""
+    english, chinese = SYNERGY_CLASSES[klass - 1]
+    return chinese if lang == "zh" else english
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+@dataclass
+class SchemeInputs:
+    """Submissions of one scheme turned into the kernel's arrays, plus per-cell issues."""
+
+    current: np.ndarray
+    baseline: np.ndarray
+    status: np.ndarray
+    override: np.ndarray
+    issues: list[list[Issue]]
+    overrides: dict[tuple[int, int], Assessment] = field(default_factory=dict)
+
+
+def _parse_cell(submission: Submission, criterion) -> tuple[int, float, float, Issue | None]:
+    """Status code, current, baseline and an optional issue for one project × criterion."""
+    if criterion.type == "manual":
+        return PENDING, np.nan, np.nan, None
+    entry = submission.inputs.get(criterion.code)
+    current = parse_for_criterion(entry.current if entry else None, criterion)
+    baseline = parse_number(entry.baseline if entry else None) if criterion.needs_baseline else None
+    where = _where(submission, entry)
+    verdict = _combine(current, baseline)
+    if verdict.state == "na" and not criterion.allow_na:
+        message = f"{criterion.code}: marked not applicable, which this criterion does not allow; give a value"
+        return INVALID, np.nan, np.nan, Issue("error", "na_not_allowed", where, message)
+    if verdict.state == "invalid":
+        cell = where if baseline is None or verdict is current else _baseline_where(submission, entry)
+        return INVALID, np.nan, np.nan, Issue("error", verdict.issue_kind, cell, f"{criterion.code}: {verdict.message}")
+    if verdict.state == "ok" and baseline is not None and baseline.number == 0:
+        message = f"{criterion.code}: the baseline is 0, so no change can be computed; check the baseline"
+        return INVALID, np.nan, np.nan, Issue("error", "zero_baseline", _baseline_where(submission, entry), message)
+    if verdict.state == "missing":
+        return MISSING, np.nan, np.nan, _missing_issue(submission, criterion, current, where)
+    if verdict.state == "na":
+        return NA, np.nan, np.nan, None
+    return OK, current.number, baseline.number if baseline is not None else np.nan, None
+
+
+def _combine(current: Parsed, baseline: Parsed | None) -> Parsed:
+    """The state of a cell pair: the worse of current and baseline decides."""
+    if baseline is None:
+        return current
+    for state in ("invalid", "na", "missing"):
+        for part in (current, baseline):
+            if part.state == state:
+                return part
+    return current
+
+
+def _missing_issue(submission, criterion, current: Parsed, where: str) -> Issue | None:
+    if not criterion.is_required:
+        return None
+    what = "value" if current.state == "missing" else "baseline"
+    return Issue(
+        "error",
+        "missing_required",
+        where,
+        f"{criterion.code} ({criterion.indicator}): the required {what} is missing",
+    )
+
+
+def _where(submission: Submission, entry) -> str:
+    if entry is not None and entry.current is not None:
+        return entry.current.location
+    return submission.source
+
+
+def _baseline_where(submission: Submission, entry) -> str:
+    if entry is not None and entry.baseline is not None:
+        return entry.baseline.location
+    return _where(submission, entry)
+
+
+def build_inputs(
+    scheme: Scheme, submissions: list[Submission], assessments: dict | None = None
+) -> SchemeInputs:
+    """Parse every submission's values against the scheme's criteria.
+
+    Parameters
+    ----------
+    scheme : Scheme
+    submissions : list of Submission
+    assessments : dict, optional
+        ``{(project_id, code): Assessment}``: inspectors' manual scores and overrides, which
+        replace the computed fraction.
+    """
+    assessments = assessments or {}
+    n, m = len(submissions), len(scheme.criteria)
+    current = np.full((n, m), np.nan)
+    baseline = np.full((n, m), np.nan)
+    status = np.full((n, m), MISSING, dtype=np.int8)
+    override = np.full((n, m), np.nan)
+    issues: list[list[Issue]] = []
+    overrides: dict[tuple[int, int], Assessment] = {}
+    for i, submission in enumerate(submissions):
+        project_issues = list(submission.issues)
+        for j, criterion in enumerate(scheme.criteria):
+            code, x, b, issue = _parse_cell(submission, criterion)
+            status[i, j], current[i, j], baseline[i, j] = code, x, b
+            assessment = assessments.get((submission.project_id, criterion.code))
+            if assessment is not None:
+                status[i, j], override[i, j] = OVERRIDE, assessment.fraction
+                overrides[(i, j)] = assessment
+            elif issue is not None:
+                project_issues.append(issue)
+        issues.append(project_issues)
+    return SchemeInputs(current, baseline, status, override, issues, overrides)
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class IndicatorResult:
+    code: str
+    value: object
+    baseline: object
+    score: float | None
+    points: float | None
+    status: str
+    location: str = ""
+    evidence: str = ""
+    inspector: str = ""
+    reason: str = ""
+
+    def as_dict(self) -> dict:
+        data = {"value": self.value, "score": self.score, "points": self.points, "status": self.status}
+        if self.baseline is not None:
+            data["baseline"] = self.baseline
+        if self.location:
+            data["location"] = self.location
+        if self.status == "override":
+            data["inspector"] = self.inspector
+            data["reason"] = self.reason
+        return data
+
+
+@dataclass
+class ProjectResult:
+    """One project's scored result within its scheme."""
+
+    project_id: str
+    name: str
+    level: str
+    scheme: str
+    source: str
+    total: float
+    base: float
+    bonus: float
+    penalty: float
+    grade: str
+    rank: int
+    veto: list[str]
+    dimensions: dict[str, float]
+    synergy: dict | None
+    indicators: dict[str, IndicatorResult]
+    issues: list[Issue]
+    region: str = ""
+    organisation: str = ""
+    year: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            "project_id": self.project_id,
+            "name": self.name,
+            "level": self.level,
+            "scheme": self.scheme,
+            "source": self.source,
+            "region": self.region,
+            "organisation": self.organisation,
+            "year": self.year,
+            "total": self.total,
+            "base": self.base,
+            "bonus": self.bonus,
+            "penalty": self.penalty,
+            "grade": self.grade,
+            "rank": self.rank,
+            "veto": list(self.veto),
+            "dimensions": dict(self.dimensions),
+            "synergy": self.synergy,
+            "indicators": {code: ind.as_dict() for code, ind in self.indicators.items()},
+            "issues": [issue.as_dict() for issue in self.issues],
+        }
+
+
+def _none_if_nan(value: float) -> float | None:
+    return None if value is None or math.isnan(value) else float(value)
+
+
+def score_scheme(
+    scheme: Scheme, submissions: list[Submission], assessments: dict | None = None
+) -> list[ProjectResult]:
+    """Score and rank the submissions of one scheme.
+
+    Parameters
+    ----------
+    scheme : Scheme
+    submissions : list of Submission
+        All matched to ``scheme``; project_ids are unique.
+    assessments : dict, optional
+        ``{(project_id, code): Assessment}`` overrides and manual scores.
+
+    Returns
+    -------
+    list of ProjectResult
+        In the submissions' order (sort by ``rank`` to list them ranked).
+    """
+    arrays = SchemeArrays.of(scheme)
+    inputs = build_inputs(scheme, submissions, assessments)
+    scored = score_matrix(scheme, arrays, inputs.current, inputs.baseline, inputs.status, inputs.override)
+    return [_project_result(scheme, scored, inputs, i, sub) for i, sub in enumerate(submissions)]
+
+
+def _synergy_dict(scored: ScoreArrays, i: int) -> dict | None:
+    if np.isnan(scored.degree[i]):
+        return None
+    return {
+        "pollution": float(scored.u_pollution[i]),
+        "carbon": float(scored.u_carbon[i]),
+        "C": float(scored.coupling[i]),
+        "T": float(scored.coordination[i]),
+        "D": float(scored.degree[i]),
+        "class": int(scored.synergy_class[i]),
+    }
+
+
+def _project_result(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int, sub: Submission) -> ProjectResult:
+    indicators = {}
+    for j, criterion in enumerate(scheme.criteria):
+        entry = sub.inputs.get(criterion.code)
+        assessment = inputs.overrides.get((i, j))
+        indicators[criterion.code] = IndicatorResult(
+            code=criterion.code,
+            value=display_value(entry.current) if entry else None,
+            baseline=display_value(entry.baseline) if entry and criterion.needs_baseline else None,
+            score=_none_if_nan(scored.fraction[i, j]),
+            points=_none_if_nan(scored.points[i, j]),
+            status=STATUSES[scored.status[i, j]],
+            location=entry.current.location if entry and entry.current else "",
+            evidence=entry.evidence if entry else "",
+            inspector=assessment.inspector if assessment else "",
+            reason=assessment.reason if assessment else "",
+        )
+    veto_codes = [scheme.criteria[j].code for j in np.flatnonzero(scored.vetoed[i])]
+    issues = list(inputs.issues[i])
+    for code in veto_codes:
+        issues.append(Issue("error", "veto", indicators[code].location or sub.source,
+                            f"{code}: the must-pass criterion is not met, so the project fails"))
+    return ProjectResult(
+        project_id=sub.project_id,
+        name=sub.name,
+        level=sub.level,
+        scheme=scheme.name,
+        source=sub.source,
+        total=float(scored.total[i]),
+        base=float(scored.base[i]),
+        bonus=float(scored.bonus[i]),
+        penalty=float(scored.penalty[i]),
+        grade=scheme.grades_descending[scored.grade_index[i]].name,
+        rank=int(scored.rank[i]),
+        veto=veto_codes,
+        dimensions={d: float(scored.dimensions[i, k]) for k, d in enumerate(scheme.dimensions)},
+        synergy=_synergy_dict(scored, i),
+        indicators=indicators,
+        issues=issues,
+        region=sub.region,
+        organisation=sub.organisation,
+        year=sub.year,
+    )

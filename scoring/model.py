@@ -1,0 +1,245 @@
+"""Typed, immutable objects shared by every part of SynergyPilot.
+
+Nothing here reads files or computes scores: these are the nouns the readers produce and the
+engine consumes. Keeping them in one module lets the GUI, the CLI and the exports speak about
+the same things without importing each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LEVELS = ("region", "city", "park", "enterprise")
+EFFECTS = ("pollution", "carbon", "both", "none")
+CRITERION_TYPES = ("value", "change", "yesno", "choice", "manual")
+DIRECTIONS = ("higher", "lower")
+KINDS = ("score", "bonus", "penalty")
+MISSING_POLICIES = ("zero", "reweight")
+
+#: Indicator statuses, in the order used by the engine's int8 status matrix.
+STATUSES = ("ok", "missing", "na", "invalid", "pending", "override")
+OK, MISSING, NA, INVALID, PENDING, OVERRIDE = range(len(STATUSES))
+
+#: Reasons a whole submission file is refused (the foundation issue's list).
+REJECTION_REASONS = (
+    "unreadable",
+    "encrypted",
+    "too_large",
+    "unsafe_xml",
+    "not_a_submission",
+    "missing_project_id",
+    "no_matching_template",
+    "duplicate_project",
+)
+
+DEFAULT_GRADES = (("Excellent", 85.0), ("Good", 75.0), ("Pass", 60.0), ("Fail", 0.0))
+GRADE_NAMES_ZH = {"Excellent": "优秀", "Good": "良好", "Pass": "合格", "Fail": "不合格"}
+
+#: Coupling-coordination classes of D (domain.md, Tian et al. 2021): (English, Chinese).
+SYNERGY_CLASSES = (
+    ("extreme imbalance", "极度失调"),
+    ("serious imbalance", "严重失调"),
+    ("moderate imbalance", "中度失调"),
+    ("mild imbalance", "轻度失调"),
+    ("on the verge of imbalance", "濒临失调"),
+    ("barely coordinated", "勉强协调"),
+    ("primary coordination", "初级协调"),
+    ("intermediate coordination", "中级协调"),
+    ("good coordination", "良好协调"),
+    ("quality coordination", "优质协调"),
+)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """Something a person should know about one value, row or file.
+
+    Parameters
+    ----------
+    severity : {"error", "warning", "info"}
+    kind : str
+        Stable machine-readable key, e.g. ``not_a_number`` or ``missing_required``.
+    location : str
+        ``file:sheet!cell`` (or as much of it as is known).
+    message : str
+        One readable English sentence saying what is wrong and what to do.
+    """
+
+    severity: str
+    kind: str
+    location: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {
+            "severity": self.severity,
+            "kind": self.kind,
+            "location": self.location,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One row of a template's ``Criteria`` sheet, validated."""
+
+    code: str
+    dimension: str
+    indicator: str
+    type: str
+    weight: float
+    unit: str = ""
+    effect: str = "none"
+    direction: str | None = None
+    worst: float | None = None
+    best: float | None = None
+    choices: tuple[tuple[str, float], ...] = ()
+    required: bool = True
+    allow_na: bool = False
+    veto: bool = False
+    kind: str = "score"
+    guidance: str = ""
+    indicator_zh: str = ""
+    dimension_zh: str = ""
+
+    @property
+    def needs_baseline(self) -> bool:
+        return self.type == "change"
+
+    @property
+    def is_required(self) -> bool:
+        """Bonus and penalty items are never required, whatever the template says."""
+        return self.required and self.kind == "score"
+
+    def choice_fraction(self, label: str) -> float | None:
+        """Return the fraction of a choice label, matched case-insensitively after trimming."""
+        wanted = label.strip().casefold()
+        for name, fraction in self.choices:
+            if name.strip().casefold() == wanted:
+                return fraction
+        return None
+
+
+@dataclass(frozen=True)
+class Grade:
+    name: str
+    min_points: float
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """A validated assessment scheme for one level, read from a template workbook."""
+
+    name: str
+    level: str
+    version: str
+    criteria: tuple[Criterion, ...]
+    total_points: float = 100.0
+    missing: str = "zero"
+    synergy_alpha: float = 0.5
+    grades: tuple[Grade, ...] = tuple(Grade(n, p) for n, p in DEFAULT_GRADES)
+    source: str = ""
+    content_hash: str = ""
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(c.code for c in self.criteria)
+
+    def criterion(self, code: str) -> Criterion | None:
+        for c in self.criteria:
+            if c.code == code:
+                return c
+        return None
+
+    @property
+    def dimensions(self) -> tuple[str, ...]:
+        """Dimensions of score criteria in template order, each once."""
+        seen: dict[str, None] = {}
+        for c in self.criteria:
+            if c.kind == "score":
+                seen.setdefault(c.dimension, None)
+        return tuple(seen)
+
+    @property
+    def grades_descending(self) -> tuple[Grade, ...]:
+        return tuple(sorted(self.grades, key=lambda g: -g.min_points))
+
+    @property
+    def lowest_grade(self) -> Grade:
+        return min(self.grades, key=lambda g: g.min_points)
+
+    def summary(self) -> dict:
+        return {
+            "name": self.name,
+            "level": self.level,
+            "version": self.version,
+            "total_points": self.total_points,
+        }
+
+
+@dataclass(frozen=True)
+class CellValue:
+    """A raw cell as read, with where it came from.
+
+    ``note`` flags what the reader saw that the value alone does not say: ``percent`` (a number
+    formatted as a percentage), ``formula_without_value`` or ``error_cell`` (``value`` then
+    holds the error text, e.g. ``#DIV/0!``).
+    """
+
+    value: object
+    location: str
+    note: str | None = None
+
+
+@dataclass
+class IndicatorInput:
+    """What a submission says about one criterion."""
+
+    current: CellValue | None = None
+    baseline: CellValue | None = None
+    evidence: str = ""
+
+
+@dataclass
+class Submission:
+    """One project's submission, read from a form file or one row of a batch sheet."""
+
+    project_id: str
+    name: str
+    level: str
+    source: str
+    template: str = ""
+    template_version: str = ""
+    region: str = ""
+    organisation: str = ""
+    year: str = ""
+    contact: str = ""
+    inputs: dict[str, IndicatorInput] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    #: Extra (code, location) pairs for data rows whose code the scheme does not know; the
+    #: reader cannot tell which scheme applies, so matching turns them into warnings.
+    unmatched_codes: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A whole input file (or batch row) refused, with a reason from REJECTION_REASONS."""
+
+    source: str
+    reason: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"source": self.source, "reason": self.reason, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """An inspector's manual score or override of one criterion's fraction."""
+
+    project_id: str
+    code: str
+    fraction: float
+    inspector: str
+    reason: str
+    timestamp: str = ""

@@ -1,0 +1,200 @@
+"""From input paths to ranked results: expand folders, read, match to schemes, score.
+
+This is the one sequence the CLI, the GUI's import worker and the benchmarks share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scoring.engine import ProjectResult, score_scheme
+from scoring.model import Issue, Rejection, Scheme, Submission
+from scoring.submission import read_submission_file
+from scoring.template import TemplateError, load_template
+from scoring.values import normalise_text
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+@dataclass
+class AssessmentRun:
+    """The outcome of one scoring run."""
+
+    schemes: list[Scheme]
+    projects: list[ProjectResult] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "schemes": [s.summary() for s in self.schemes],
+            "projects": [p.as_dict() for p in self.projects],
+            "rejected": [r.as_dict() for r in self.rejected],
+        }
+
+    def projects_of(self, scheme: Scheme) -> list[ProjectResult]:
+        """The scheme's projects ordered by rank (then by project id for equal ranks)."""
+        mine = [p for p in self.projects if p.scheme == scheme.name]
+        return sorted(mine, key=lambda p: (p.rank, p.project_id))
+
+
+def load_schemes(paths: Iterable[str | Path]) -> list[Scheme]:
+    """Load several templates; raise one TemplateError listing every problem of every file."""
+    schemes: list[Scheme] = []
+    errors: list[TemplateError] = []
+    for path in paths:
+        try:
+            schemes.append(load_template(path))
+        except TemplateError as exc:
+            errors.append(exc)
+    if errors:
+        problems = [p for e in errors for p in e.problems]
+        raise TemplateError(", ".join(e.source for e in errors), problems)
+    _check_unique_names(schemes)
+    return schemes
+
+
+def _check_unique_names(schemes: list[Scheme]) -> None:
+    from scoring.template import TemplateProblem
+
+    seen: dict[tuple[str, str], Scheme] = {}
+    for scheme in schemes:
+        key = (scheme.name.casefold(), scheme.version)
+        if key in seen:
+            raise TemplateError(
+                scheme.source,
+                [TemplateProblem("Scheme", "", f"the scheme {scheme.name!r} version {scheme.version} "
+                                 f"is also loaded from {seen[key].source}")],
+            )
+        seen[key] = scheme
+
+
+def is_lock_file(path: Path) -> bool:
+    """Excel's and LibreOffice's lock files (``~$name.xlsx``, ``.~lock.name#``)."""
+    return path.name.startswith("~$") or path.name.startswith(".~lock.")
+
+
+def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
+    """Files as given, folders searched recursively for spreadsheets, sorted by path.
+
+    Lock files are skipped silently; a file named explicitly is always kept, whatever its
+    extension, so that its rejection is reported.
+    """
+    files: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found = [
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SPREADSHEET_SUFFIXES and not is_lock_file(p)
+            ]
+            files.extend(sorted(found))
+        elif not is_lock_file(path):
+            files.append(path)
+    return files
+
+
+def match_scheme(submission: Submission, schemes: list[Scheme]) -> Scheme | Rejection:
+    """The scheme a submission belongs to, by its template name (and version), else by level."""
+    if submission.template:
+        wanted = normalise_text(submission.template).casefold()
+        named = [s for s in schemes if normalise_text(s.name).casefold() == wanted]
+        if submission.template_version:
+            named = [s for s in named if s.version == submission.template_version]
+        if len(named) == 1:
+            return named[0]
+        version = f" version {submission.template_version}" if submission.template_version else ""
+        return _no_match(submission, f"names the template {submission.template!r}{version}, "
+                         f"which is not loaded (loaded: {_loaded(schemes)})")
+    by_level = [s for s in schemes if s.level == submission.level]
+    if len(by_level) == 1:
+        return by_level[0]
+    if not by_level:
+        return _no_match(submission, f"has level {submission.level!r} and no loaded scheme is "
+                         f"for that level (loaded: {_loaded(schemes)})")
+    return _no_match(submission, f"has level {submission.level!r}, which several loaded schemes "
+                     "share; fill in the template name in the Project sheet")
+
+
+def _loaded(schemes: list[Scheme]) -> str:
+    return "; ".join(f"{s.name} {s.version} ({s.level})" for s in schemes) or "none"
+
+
+def _no_match(submission: Submission, what: str) -> Rejection:
+    name = Path(submission.source).name
+    return Rejection(submission.source, "no_matching_template", f"{name}: project {submission.project_id} {what}")
+
+
+def _note_unknown_codes(submission: Submission, scheme: Scheme) -> None:
+    known = set(scheme.codes)
+    for code, entry in submission.inputs.items():
+        if code not in known:
+            where = entry.current.location if entry.current else submission.source
+            submission.issues.append(Issue("warning", "unknown_code", where,
+                                           f"the code {code} is not in the scheme {scheme.name}; the row is ignored"))
+
+
+def read_and_match(
+    files: list[Path],
+    schemes: list[Scheme],
+    progress: Callable[[int, int, Path], bool] | None = None,
+) -> tuple[dict[str, list[Submission]], list[Rejection]]:
+    """Read each file and assign its submissions to schemes, refusing duplicates.
+
+    Parameters
+    ----------
+    progress : callable, optional
+        Called as ``progress(done, total, path)`` before each file; returning False cancels.
+    """
+    by_scheme: dict[str, list[Submission]] = {s.name: [] for s in schemes}
+    seen: dict[tuple[str, str], str] = {}
+    rejected: list[Rejection] = []
+    for index, path in enumerate(files):
+        if progress is not None and progress(index, len(files), path) is False:
+            break
+        for item in read_submission_file(path):
+            if isinstance(item, Rejection):
+                rejected.append(item)
+                continue
+            scheme = match_scheme(item, schemes)
+            if isinstance(scheme, Rejection):
+                rejected.append(scheme)
+                continue
+            key = (scheme.name, item.project_id)
+            if key in seen:
+                rejected.append(Rejection(item.source, "duplicate_project",
+                                          f"{Path(item.source).name}: project {item.project_id} was already "
+                                          f"submitted in {Path(seen[key]).name}; the first one is kept"))
+                continue
+            seen[key] = item.source
+            _note_unknown_codes(item, scheme)
+            by_scheme[scheme.name].append(item)
+    return by_scheme, rejected
+
+
+def run(
+    template_paths: Iterable[str | Path],
+    inputs: Iterable[str | Path],
+    assessments: dict | None = None,
+    progress: Callable[[int, int, Path], bool] | None = None,
+) -> AssessmentRun:
+    """Load templates, read inputs and score everything; see the CLI's ``score`` command.
+
+    Raises
+    ------
+    TemplateError
+        When any template is invalid (nothing is scored then).
+    """
+    schemes = load_schemes(template_paths)
+    return score_files(schemes, expand_inputs(inputs), assessments, progress)
+
+
+def score_files(schemes, files, assessments=None, progress=None) -> AssessmentRun:
+    """Read, match and score already-expanded files against loaded schemes."""
+    by_scheme, rejected = read_and_match(files, schemes, progress)
+    result = AssessmentRun(schemes=schemes, rejected=rejected)
+    for scheme in schemes:
+        result.projects.extend(score_scheme(scheme, by_scheme[scheme.name], assessments))
+    return result

@@ -1,0 +1,437 @@
+"""Reading and validating an assessment scheme from its template workbook.
+
+A template that breaks any rule is refused as a whole, with every problem listed by sheet, row
+and column, so its author can fix them all in one pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from scoring.model import (
+    CRITERION_TYPES,
+    DEFAULT_GRADES,
+    DIRECTIONS,
+    EFFECTS,
+    KINDS,
+    LEVELS,
+    MISSING_POLICIES,
+    CellValue,
+    Criterion,
+    Grade,
+    Scheme,
+)
+from scoring.safe_read import RawSheet, SubmissionRejected, cell_ref, read_workbook_bytes
+from scoring.values import normalise_text, parse_number, parse_yes_no_setting, text_of
+
+#: Header aliases, English and Chinese, for the Criteria sheet (matched after NFKC + casefold).
+CRITERIA_COLUMNS = {
+    "code": ("code", "编号"),
+    "dimension": ("dimension", "维度"),
+    "indicator": ("indicator", "指标"),
+    "unit": ("unit", "单位"),
+    "effect": ("effect", "效应"),
+    "type": ("type", "类型"),
+    "direction": ("direction", "方向"),
+    "weight": ("weight", "权重"),
+    "worst": ("worst", "最差值"),
+    "best": ("best", "最优值"),
+    "choices": ("choices", "选项"),
+    "required": ("required", "必填"),
+    "allow_na": ("allow_na", "允许不适用"),
+    "veto": ("veto", "一票否决"),
+    "kind": ("kind", "类别"),
+    "guidance": ("guidance", "说明"),
+    "indicator_zh": ("indicator_zh", "指标(中文)", "中文指标"),
+    "dimension_zh": ("dimension_zh", "维度(中文)", "中文维度"),
+}
+REQUIRED_COLUMNS = ("code", "dimension", "indicator", "type", "weight")
+SCHEME_KEYS = ("name", "level", "version", "total_points", "missing", "synergy_alpha")
+LEVEL_ALIASES = {
+    "region": "region",
+    "区域": "region",
+    "city": "city",
+    "城市": "city",
+    "park": "park",
+    "园区": "park",
+    "产业园区": "park",
+    "industrial park": "park",
+    "enterprise": "enterprise",
+    "企业": "enterprise",
+}
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    """One rule a template breaks, located by sheet and cell (or row)."""
+
+    sheet: str
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.where}: {self.message}" if self.where else f"{self.sheet}: {self.message}"
+
+
+class TemplateError(Exception):
+    """A template refused as a whole; ``problems`` lists every rule it breaks."""
+
+    def __init__(self, source: str, problems: list[TemplateProblem]):
+        self.source = source
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"{source}: the template is not valid ({len(problems)} problems):\n{lines}")
+
+
+def canonical_level(text: object) -> str | None:
+    """The level keyword for an English or Chinese level name, None when unknown."""
+    return LEVEL_ALIASES.get(normalise_text(text).casefold())
+
+
+def header_key(text: object, columns: dict[str, tuple[str, ...]]) -> str | None:
+    """The column key for a header cell, matched against English and Chinese aliases."""
+    wanted = normalise_text(text).casefold().replace(" ", "_")
+    for key, aliases in columns.items():
+        if wanted in {a.casefold().replace(" ", "_") for a in aliases}:
+            return key
+    return None
+
+
+def load_template(path: str | Path) -> Scheme:
+    """Read and validate a template workbook.
+
+    Parameters
+    ----------
+    path : str or Path
+        An .xlsx, .xlsm, .xls or .ods file with sheets ``Scheme``, ``Criteria`` and optionally
+        ``Grades``.
+
+    Returns
+    -------
+    Scheme
+
+    Raises
+    ------
+    TemplateError
+        Listing every problem found, by sheet, row and column.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(str(path), [TemplateProblem(path.name, "", f"cannot be opened ({exc.strerror})")])
+    return load_template_bytes(data, path)
+
+
+def load_template_bytes(data: bytes, path: Path) -> Scheme:
+    """Read and validate a template workbook from its bytes; ``path`` names it in messages."""
+    try:
+        book = read_workbook_bytes(data, path)
+    except SubmissionRejected as exc:
+        raise TemplateError(str(path), [TemplateProblem(path.name, "", exc.message)])
+    problems: list[TemplateProblem] = []
+    scheme_sheet = book.sheet("Scheme", "方案")
+    criteria_sheet = book.sheet("Criteria", "指标")
+    if scheme_sheet is None:
+        problems.append(TemplateProblem("Scheme", "", "the sheet is missing"))
+    if criteria_sheet is None:
+        problems.append(TemplateProblem("Criteria", "", "the sheet is missing"))
+    if problems:
+        raise TemplateError(str(path), problems)
+    settings = _read_scheme_settings(scheme_sheet, problems)
+    criteria = _read_criteria(criteria_sheet, problems)
+    grades_sheet = book.sheet("Grades", "等级")
+    grades = _read_grades(grades_sheet, problems) if grades_sheet else None
+    if problems:
+        raise TemplateError(str(path), problems)
+    return Scheme(
+        criteria=tuple(criteria),
+        grades=grades or tuple(Grade(n, p) for n, p in DEFAULT_GRADES),
+        source=str(path),
+        content_hash=hashlib.sha256(data).hexdigest(),
+        **settings,
+    )
+
+
+def _key_value_rows(sheet: RawSheet) -> dict[str, tuple[object, str]]:
+    """key → (value, A1 reference of the value) for a two-column key/value sheet."""
+    pairs: dict[str, tuple[object, str]] = {}
+    for r in range(len(sheet.rows)):
+        key = normalise_text(sheet.cell(r, 0)).casefold()
+        if key and key not in pairs:
+            pairs[key] = (sheet.cell(r, 1), cell_ref(r, 1))
+    return pairs
+
+
+def _read_scheme_settings(sheet: RawSheet, problems: list[TemplateProblem]) -> dict:
+    pairs = _key_value_rows(sheet)
+
+    def problem(key: str, message: str) -> None:
+        where = pairs[key][1] if key in pairs else ""
+        problems.append(TemplateProblem(sheet.name, where, f"{key}: {message}"))
+
+    settings: dict = {}
+    for key in ("name", "version"):
+        text = text_of(pairs.get(key, (None, ""))[0])
+        if not text:
+            problem(key, "required; put it in column B beside the key")
+        settings[key] = text
+    level_text = pairs.get("level", (None, ""))[0]
+    settings["level"] = canonical_level(level_text) or ""
+    if not settings["level"]:
+        problem("level", f"must be one of {', '.join(LEVELS)}, found {text_of(level_text)!r}")
+    settings["total_points"] = _positive_setting(pairs, "total_points", 100.0, problem)
+    alpha = _number_setting(pairs, "synergy_alpha", 0.5, problem)
+    if alpha is not None and not 0 <= alpha <= 1:
+        problem("synergy_alpha", f"must be between 0 and 1, found {alpha:g}")
+    settings["synergy_alpha"] = alpha if alpha is not None else 0.5
+    missing = text_of(pairs.get("missing", ("zero", ""))[0]).casefold() or "zero"
+    if missing not in MISSING_POLICIES:
+        problem("missing", f"must be zero or reweight, found {missing!r}")
+    settings["missing"] = missing
+    return settings
+
+
+def _number_setting(pairs, key, default, problem) -> float | None:
+    value = pairs.get(key, (None, ""))[0]
+    if value is None:
+        return default
+    parsed = parse_number(CellValue(value, ""))
+    if parsed.state != "ok":
+        problem(key, f"must be a number, found {text_of(value)!r}")
+        return None
+    return parsed.number
+
+
+def _positive_setting(pairs, key, default, problem) -> float:
+    number = _number_setting(pairs, key, default, problem)
+    if number is not None and number <= 0:
+        problem(key, f"must be greater than 0, found {number:g}")
+    return number if number is not None else default
+
+
+def _find_header(sheet: RawSheet, columns: dict, must_have: str) -> tuple[int, dict[str, int]] | None:
+    """The first row (of the first 10) naming ``must_have``, with its column positions."""
+    for r in range(min(10, len(sheet.rows))):
+        found: dict[str, int] = {}
+        for c, value in enumerate(sheet.rows[r]):
+            key = header_key(value, columns)
+            if key and key not in found:
+                found[key] = c
+        if must_have in found:
+            return r, found
+    return None
+
+
+def _read_criteria(sheet: RawSheet, problems: list[TemplateProblem]) -> list[Criterion]:
+    header = _find_header(sheet, CRITERIA_COLUMNS, "code")
+    if header is None:
+        problems.append(TemplateProblem(sheet.name, "", "no header row with a 'code' column in the first 10 rows"))
+        return []
+    header_row, columns = header
+    for key in REQUIRED_COLUMNS:
+        if key not in columns:
+            problems.append(TemplateProblem(sheet.name, f"row {header_row + 1}", f"the column '{key}' is missing"))
+    if any(key not in columns for key in REQUIRED_COLUMNS):
+        return []
+    criteria: list[Criterion] = []
+    seen: dict[str, str] = {}
+    for r in range(header_row + 1, len(sheet.rows)):
+        row = _CriterionRow(sheet, r, columns, problems)
+        if row.is_blank():
+            continue
+        criterion = row.build()
+        if criterion is None:
+            continue
+        if criterion.code in seen:
+            row.problem("code", f"the code {criterion.code!r} is used again (first at {seen[criterion.code]})")
+            continue
+        seen[criterion.code] = cell_ref(r, columns["code"])
+        criteria.append(criterion)
+    if not criteria and not problems:
+        problems.append(TemplateProblem(sheet.name, "", "no criteria: add one row per criterion below the header"))
+    if criteria and not any(c.kind == "score" for c in criteria):
+        problems.append(TemplateProblem(sheet.name, "", "no criterion of kind 'score'"))
+    _check_weight_total(sheet, criteria, problems)
+    return criteria
+
+
+def _check_weight_total(sheet: RawSheet, criteria: list[Criterion], problems) -> None:
+    if criteria and sum(c.weight for c in criteria if c.kind == "score") <= 0:
+        problems.append(TemplateProblem(sheet.name, "", "the weights of the score criteria add up to 0"))
+
+
+class _CriterionRow:
+    """One Criteria row being validated; collects problems instead of stopping at the first."""
+
+    def __init__(self, sheet: RawSheet, r: int, columns: dict[str, int], problems: list):
+        self.sheet, self.r, self.columns, self.problems = sheet, r, columns, problems
+        self.ok = True
+
+    def raw(self, key: str) -> object:
+        col = self.columns.get(key)
+        return None if col is None else self.sheet.cell(self.r, col)
+
+    def text(self, key: str) -> str:
+        return text_of(self.raw(key))
+
+    def is_blank(self) -> bool:
+        return not any(self.text(k) for k in self.columns)
+
+    def problem(self, key: str, message: str) -> None:
+        col = self.columns.get(key)
+        where = cell_ref(self.r, col) if col is not None else f"row {self.r + 1}"
+        self.problems.append(TemplateProblem(self.sheet.name, where, f"{key}: {message}"))
+        self.ok = False
+
+    def keyword(self, key: str, allowed: tuple[str, ...], default: str | None) -> str | None:
+        value = self.text(key).casefold()
+        if not value:
+            if default is None:
+                return None
+            return default
+        if value not in allowed:
+            self.problem(key, f"must be one of {', '.join(allowed)}, found {self.text(key)!r}")
+            return default
+        return value
+
+    def number(self, key: str) -> float | None:
+        value = self.raw(key)
+        if value is None:
+            return None
+        parsed = parse_number(CellValue(value, ""))
+        if parsed.state != "ok":
+            self.problem(key, f"must be a number, found {self.text(key)!r}")
+            return None
+        return parsed.number
+
+    def flag(self, key: str, default: bool) -> bool:
+        value = parse_yes_no_setting(self.raw(key), default)
+        if value is None:
+            self.problem(key, f"must be yes or no, found {self.text(key)!r}")
+            return default
+        return value
+
+    def build(self) -> Criterion | None:
+        code = self.text("code")
+        if not code:
+            self.problem("code", "required")
+        ctype = self.keyword("type", CRITERION_TYPES, None)
+        if ctype is None:
+            self.problem("type", f"required: one of {', '.join(CRITERION_TYPES)}")
+        weight = self.number("weight")
+        if weight is None and self.ok:
+            self.problem("weight", "required: a number of 0 or more")
+        elif weight is not None and weight < 0:
+            self.problem("weight", f"must be 0 or more, found {weight:g}")
+        direction = self.keyword("direction", DIRECTIONS, None)
+        worst, best = self.number("worst"), self.number("best")
+        if ctype in ("value", "change"):
+            self._check_bounds(ctype, direction, worst, best)
+        choices = self._choices() if ctype == "choice" else ()
+        for key in ("dimension", "indicator"):
+            if not self.text(key):
+                self.problem(key, "required")
+        criterion = Criterion(
+            code=code,
+            dimension=self.text("dimension"),
+            indicator=self.text("indicator"),
+            type=ctype or "value",
+            weight=weight or 0.0,
+            unit=self.text("unit"),
+            effect=self.keyword("effect", EFFECTS, "none"),
+            direction=direction,
+            worst=worst,
+            best=best,
+            choices=choices,
+            required=self.flag("required", True),
+            allow_na=self.flag("allow_na", False),
+            veto=self.flag("veto", False),
+            kind=self.keyword("kind", KINDS, "score"),
+            guidance=self.text("guidance"),
+            indicator_zh=self.text("indicator_zh"),
+            dimension_zh=self.text("dimension_zh"),
+        )
+        return criterion if self.ok else None
+
+    def _check_bounds(self, ctype: str, direction: str | None, worst, best) -> None:
+        """Bounds present and distinct, and ordered as the criterion reads them.
+
+        A value criterion's bounds are on the value itself, so best lies above worst exactly
+        when higher is better. A change criterion's bounds are on the improvement r, which is
+        already signed by the direction (a 10% fall of a "lower" indicator is r = +10), so its
+        best always lies above its worst.
+        """
+        if direction is None:
+            self.problem("direction", "required for value and change criteria: higher or lower")
+        if worst is None:
+            self.problem("worst", "required for value and change criteria")
+        if best is None:
+            self.problem("best", "required for value and change criteria")
+        if worst is None or best is None:
+            return
+        if not (math.isfinite(worst) and math.isfinite(best)) or worst == best:
+            self.problem("best", f"best must differ from worst (both {best:g})")
+        elif ctype == "change" and best < worst:
+            self.problem("best", f"a change criterion's bounds are on the improvement in %, so best "
+                         f"({best:g}) must be above worst ({worst:g}) whatever the direction")
+        elif ctype == "value" and direction == "higher" and best < worst:
+            self.problem("best", f"with direction higher, best ({best:g}) must be above worst ({worst:g})")
+        elif ctype == "value" and direction == "lower" and best > worst:
+            self.problem("best", f"with direction lower, best ({best:g}) must be below worst ({worst:g})")
+
+    def _choices(self) -> tuple[tuple[str, float], ...]:
+        text = self.text("choices")
+        if not text:
+            self.problem("choices", "required for choice criteria, e.g. 'I=1; II=0.6; III=0.3'")
+            return ()
+        choices: list[tuple[str, float]] = []
+        for part in text.replace("；", ";").split(";"):
+            if not part.strip():
+                continue
+            label, sep, fraction_text = part.rpartition("=")
+            parsed = parse_number(CellValue(fraction_text, "")) if sep else None
+            if not sep or not label.strip() or parsed.state != "ok":
+                self.problem("choices", f"{part.strip()!r} is not of the form label=fraction")
+                continue
+            if not 0 <= parsed.number <= 1:
+                self.problem("choices", f"the fraction of {label.strip()!r} must be in [0, 1], found {parsed.number:g}")
+                continue
+            if any(label.strip().casefold() == name.casefold() for name, _ in choices):
+                self.problem("choices", f"the label {label.strip()!r} appears twice")
+                continue
+            choices.append((label.strip(), parsed.number))
+        return tuple(choices)
+
+
+def _read_grades(sheet: RawSheet, problems: list[TemplateProblem]) -> tuple[Grade, ...] | None:
+    columns = {"grade": ("grade", "等级"), "min_points": ("min_points", "最低分")}
+    header = _find_header(sheet, columns, "grade")
+    if header is None or "min_points" not in header[1]:
+        problems.append(TemplateProblem(sheet.name, "", "needs a header row with columns grade and min_points"))
+        return None
+    header_row, cols = header
+    grades: list[Grade] = []
+    for r in range(header_row + 1, len(sheet.rows)):
+        name = text_of(sheet.cell(r, cols["grade"]))
+        raw_min = sheet.cell(r, cols["min_points"])
+        if not name and raw_min is None:
+            continue
+        parsed = parse_number(CellValue(raw_min, ""))
+        if not name:
+            problems.append(TemplateProblem(sheet.name, cell_ref(r, cols["grade"]), "grade: name required"))
+        elif parsed.state != "ok":
+            problems.append(TemplateProblem(sheet.name, cell_ref(r, cols["min_points"]), f"min_points: must be a number, found {text_of(raw_min)!r}"))
+        elif any(g.name == name for g in grades):
+            problems.append(TemplateProblem(sheet.name, cell_ref(r, cols["grade"]), f"grade: {name!r} appears twice"))
+        else:
+            grades.append(Grade(name, parsed.number))
+    if not grades:
+        problems.append(TemplateProblem(sheet.name, "", "no grades listed"))
+        return None
+    if min(g.min_points for g in grades) > 0:
+        problems.append(TemplateProblem(sheet.name, "", "the lowest grade must start at 0 so every total has a grade"))
+    return tuple(grades)

@@ -1,0 +1,280 @@
+"""Building the shipped template workbooks from their readable TOML sources.
+
+The four default schemes live in ``templates/source/*.toml`` because TOML is easy to review in a
+diff; the ``.xlsx`` files next to them are what users open, edit and load. Run
+``python -m scoring.template_build`` after changing a source; a test fails when a shipped
+workbook no longer matches its source.
+
+The output is byte-stable: the document dates and the zip entry times are fixed, so rebuilding
+an unchanged source leaves ``git status`` clean.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import re
+import sys
+import tomllib
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+#: The date written into every generated workbook's properties and zip entries.
+FIXED_TIMESTAMP = _dt.datetime(2024, 1, 1, 0, 0, 0)
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+SOURCES_DIR = TEMPLATES_DIR / "source"
+
+SCHEME_KEYS = ("name", "level", "version", "total_points", "missing", "synergy_alpha")
+SCHEME_DEFAULTS = {"total_points": 100, "missing": "zero", "synergy_alpha": 0.5}
+
+#: Criteria columns in sheet order, with their widths in characters.
+CRITERIA_COLUMNS = {
+    "code": 8,
+    "dimension": 24,
+    "indicator": 48,
+    "unit": 13,
+    "effect": 10,
+    "type": 9,
+    "direction": 10,
+    "weight": 8,
+    "worst": 8,
+    "best": 8,
+    "choices": 36,
+    "required": 9,
+    "allow_na": 9,
+    "veto": 6,
+    "kind": 8,
+    "guidance": 70,
+    "indicator_zh": 36,
+    "dimension_zh": 14,
+}
+FLAG_COLUMNS = ("required", "allow_na", "veto")
+GRADE_COLUMNS = {"grade": 14, "min_points": 12}
+
+
+class SourceError(ValueError):
+    """A template source that cannot be turned into a workbook (unknown key, wrong shape)."""
+
+
+def build_template(source_toml_path: str | Path, out_xlsx_path: str | Path) -> Path:
+    """Write the template workbook described by a TOML source.
+
+    The builder only lays the source out as sheets; it does not judge the scheme (weights,
+    bounds, choices): :func:`scoring.template.load_template` does that on the result, so one
+    set of rules applies to shipped and hand-made templates alike.
+
+    Parameters
+    ----------
+    source_toml_path : str or Path
+        A TOML file with a ``[scheme]`` table, ``[[criteria]]`` entries and optional
+        ``[[grades]]`` entries (see ``templates/source/city.toml``).
+    out_xlsx_path : str or Path
+        Where to write the workbook; its folder must exist.
+
+    Returns
+    -------
+    Path
+        ``out_xlsx_path``.
+
+    Raises
+    ------
+    SourceError
+        When the source has unknown keys or misses a section; a typo in a key would otherwise
+        silently drop a setting.
+    """
+    source_toml_path, out_xlsx_path = Path(source_toml_path), Path(out_xlsx_path)
+    with source_toml_path.open("rb") as handle:
+        source = tomllib.load(handle)
+    scheme, criteria, grades = _checked_sections(source, source_toml_path.name)
+    workbook = Workbook()
+    _write_scheme_sheet(workbook.active, scheme)
+    _write_criteria_sheet(workbook.create_sheet("Criteria"), criteria)
+    if grades:
+        _write_grades_sheet(workbook.create_sheet("Grades"), grades)
+    save_reproducibly(workbook, out_xlsx_path)
+    return out_xlsx_path
+
+
+def _checked_sections(source: dict, name: str) -> tuple[dict, list[dict], list[dict]]:
+    unknown_sections = set(source) - {"scheme", "criteria", "grades"}
+    if unknown_sections:
+        raise SourceError(f"{name}: unknown sections {sorted(unknown_sections)}")
+    if "scheme" not in source or "criteria" not in source:
+        raise SourceError(f"{name}: needs a [scheme] table and [[criteria]] entries")
+    scheme, criteria, grades = source["scheme"], source["criteria"], source.get("grades", [])
+    _reject_unknown_keys(scheme, SCHEME_KEYS, f"{name} [scheme]")
+    for index, criterion in enumerate(criteria, start=1):
+        _reject_unknown_keys(criterion, CRITERIA_COLUMNS, f"{name} criterion {index}")
+    for index, grade in enumerate(grades, start=1):
+        _reject_unknown_keys(grade, GRADE_COLUMNS, f"{name} grade {index}")
+    return scheme, criteria, grades
+
+
+def _reject_unknown_keys(entry: dict, allowed: Iterable[str], where: str) -> None:
+    unknown = set(entry) - set(allowed)
+    if unknown:
+        raise SourceError(f"{where}: unknown keys {sorted(unknown)}")
+
+
+def _write_scheme_sheet(sheet: Worksheet, scheme: dict) -> None:
+    sheet.title = "Scheme"
+    sheet.append(["key", "value"])
+    for key in SCHEME_KEYS:
+        # Every setting is written out, defaults included, so the policy is visible in Excel.
+        sheet.append([key, scheme.get(key, SCHEME_DEFAULTS.get(key))])
+    style_header_and_widths(sheet, {"key": 16, "value": 50})
+
+
+def _write_criteria_sheet(sheet: Worksheet, criteria: list[dict]) -> None:
+    sheet.append(list(CRITERIA_COLUMNS))
+    for criterion in criteria:
+        sheet.append([_criterion_cell(criterion, column) for column in CRITERIA_COLUMNS])
+    style_header_and_widths(sheet, CRITERIA_COLUMNS)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+
+
+def _criterion_cell(criterion: dict, column: str) -> object:
+    """The cell value of one criterion column, with the source's defaults made explicit."""
+    kind = criterion.get("kind", "score")
+    if column == "choices":
+        return format_choices(criterion.get("choices", {})) or None
+    if column in FLAG_COLUMNS:
+        # Bonus and penalty items are optional by nature; score items are required by default.
+        default = kind == "score" if column == "required" else False
+        return "yes" if criterion.get(column, default) else "no"
+    if column == "kind":
+        return kind
+    if column == "effect":
+        return criterion.get("effect", "none")
+    value = criterion.get(column)
+    return "" if value is None and column in ("unit", "guidance") else value
+
+
+def format_choices(choices: dict[str, float] | list) -> str:
+    """Choices as the template cell text ``"I=1; II=0.6; III=0.3"``.
+
+    Parameters
+    ----------
+    choices : dict or list of (label, fraction)
+        In the source order.
+    """
+    pairs = choices.items() if isinstance(choices, dict) else choices
+    return "; ".join(f"{label}={fraction:g}" for label, fraction in pairs)
+
+
+def _write_grades_sheet(sheet: Worksheet, grades: list[dict]) -> None:
+    sheet.append(list(GRADE_COLUMNS))
+    for grade in grades:
+        sheet.append([grade["grade"], grade["min_points"]])
+    style_header_and_widths(sheet, GRADE_COLUMNS)
+
+
+def style_header_and_widths(sheet: Worksheet, widths: dict[str, float], header_row: int = 1) -> None:
+    """Bold, frozen header row and column widths in characters, in column order.
+
+    Parameters
+    ----------
+    sheet : Worksheet
+    widths : dict
+        Header text → width; only the order and the widths are used.
+    header_row : int
+        1-based row of the header; rows up to it stay visible when scrolling.
+    """
+    for cell in sheet[header_row]:
+        cell.font = Font(bold=True)
+    for index, width in enumerate(widths.values(), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+
+
+_CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def save_reproducibly(workbook: Workbook, path: str | Path) -> Path:
+    """Save a workbook so that the same content always gives the same bytes.
+
+    openpyxl stamps the save time into the document properties and into every zip entry; both
+    are replaced by :data:`FIXED_TIMESTAMP` so regenerated files do not show up as changed.
+
+    Parameters
+    ----------
+    workbook : Workbook
+    path : str or Path
+
+    Returns
+    -------
+    Path
+    """
+    path = Path(path)
+    workbook.properties.creator = "SynergyPilot"
+    workbook.properties.created = FIXED_TIMESTAMP
+    workbook.properties.modified = FIXED_TIMESTAMP
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        # ExcelWriter directly, because openpyxl's save_workbook overwrites `modified` with now.
+        ExcelWriter(workbook, archive).save()
+    path.write_bytes(_with_fixed_zip_times(buffer.getvalue()))
+    return path
+
+
+def _with_fixed_zip_times(data: bytes) -> bytes:
+    stamp = FIXED_TIMESTAMP.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _CORE_DATES.sub(lambda m: m.group(1) + stamp + m.group(3), content)
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIMESTAMP.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, content)
+    return out.getvalue()
+
+
+def shipped_sources() -> list[Path]:
+    """The TOML sources of the shipped templates, sorted by name."""
+    return sorted(SOURCES_DIR.glob("*.toml"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Rebuild ``templates/<name>.xlsx`` from every ``templates/source/<name>.toml``.
+
+    Each rebuilt workbook is then loaded with the real template reader, so a source that
+    breaks a rule is reported here rather than by the first user who loads it.
+
+    Returns
+    -------
+    int
+        0 when every template was built and loads cleanly, 1 otherwise.
+    """
+    from scoring.template import TemplateError, load_template
+
+    del argv  # no options yet; the signature matches the other entry points
+    status = 0
+    for source in shipped_sources():
+        target = TEMPLATES_DIR / f"{source.stem}.xlsx"
+        try:
+            build_template(source, target)
+            scheme = load_template(target)
+        except (SourceError, TemplateError) as exc:
+            print(exc, file=sys.stderr)
+            status = 1
+            continue
+        print(f"{target.relative_to(TEMPLATES_DIR.parent)}: {scheme.name} {scheme.version}, "
+              f"{len(scheme.criteria)} criteria")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

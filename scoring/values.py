@@ -1,0 +1,209 @@
+"""Turning one raw cell into a number, a yes/no, a choice or "not applicable".
+
+Every reader (form, batch, template) goes through these functions so that a value typed as
+``１２.５``, ``12,345``, ``12.5%`` or a percentage-formatted ``0.125`` means the same thing
+everywhere. Nothing here guesses: what cannot be read is reported with a kind and a sentence,
+never turned into 0.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from scoring.model import CellValue, Criterion
+
+YES_TOKENS = frozenset({"yes", "y", "true", "1", "是", "有", "√"})
+NO_TOKENS = frozenset({"no", "n", "false", "0", "否", "无", "×"})
+NA_TOKENS = frozenset({"n/a", "na", "不适用", "/"})
+
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The outcome of reading one cell for one criterion.
+
+    ``state`` is ``ok``, ``missing``, ``na`` or ``invalid``; ``number`` is set when ``ok``;
+    ``issue_kind`` and ``message`` explain an ``invalid``.
+    """
+
+    state: str
+    number: float | None = None
+    issue_kind: str = ""
+    message: str = ""
+
+
+MISSING_VALUE = Parsed("missing")
+NOT_APPLICABLE = Parsed("na")
+
+
+def normalise_text(value: object) -> str:
+    """NFKC-normalise and strip a cell's text (full-width digits and letters become ASCII)."""
+    if value is None:
+        return ""
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def text_of(value: object) -> str:
+    """Text of a cell as a person would read it: ``12.0`` becomes ``12``, None becomes ``""``."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return normalise_text(value)
+
+
+def _invalid(kind: str, message: str) -> Parsed:
+    return Parsed("invalid", issue_kind=kind, message=message)
+
+
+def _flagged(cell: CellValue) -> Parsed | None:
+    """The verdict for cells the reader flagged (error cells, formulas with no value)."""
+    if cell.note == "error_cell":
+        return _invalid(
+            "error_cell",
+            f"the cell shows the error {cell.value!s}; correct the formula or type the value",
+        )
+    if cell.note == "formula_without_value":
+        return _invalid(
+            "formula_without_value",
+            "the cell holds a formula that was never calculated; open the file in Excel or "
+            "WPS, let it recalculate, save, and submit again (or type the value)",
+        )
+    return None
+
+
+def _number_from_text(text: str) -> float | None:
+    if text.endswith("%"):
+        text = text[:-1].strip()
+    if _THOUSANDS.match(text):
+        text = text.replace(",", "")
+    if not _PLAIN_NUMBER.match(text):
+        return None
+    number = float(text)
+    return number if math.isfinite(number) else None
+
+
+def parse_number(cell: CellValue | None) -> Parsed:
+    """Read a cell as a number.
+
+    A numeric cell formatted as a percentage reads as its shown value (0.125 shown as 12.5%
+    reads 12.5), as does text with a trailing ``%``.
+
+    Parameters
+    ----------
+    cell : CellValue or None
+        The cell; None or a blank cell is ``missing``.
+
+    Returns
+    -------
+    Parsed
+    """
+    if cell is None:
+        return MISSING_VALUE
+    flagged = _flagged(cell)
+    if flagged is not None:
+        return flagged
+    value = cell.value
+    if isinstance(value, bool):
+        return _invalid("not_a_number", f"expected a number, found the logical value {value}")
+    if isinstance(value, (int, float)):
+        number = float(value)
+        if not math.isfinite(number):
+            return _invalid("not_a_number", "the number is not finite")
+        return Parsed("ok", number * 100.0 if cell.note == "percent" else number)
+    if isinstance(value, (_dt.date, _dt.time, _dt.timedelta)):
+        return _invalid(
+            "not_a_number",
+            f"expected a number, found the date or time {value}; Excel may have turned the "
+            "number into a date: format the cell as Number and type the value again",
+        )
+    text = normalise_text(value)
+    if not text:
+        return MISSING_VALUE
+    if text.casefold() in NA_TOKENS:
+        return NOT_APPLICABLE
+    number = _number_from_text(text)
+    if number is None:
+        return _invalid("not_a_number", f"expected a number, found the text {text!r}")
+    return Parsed("ok", number)
+
+
+def parse_yes_no(cell: CellValue | None) -> Parsed:
+    """Read a yes/no cell: yes is 1.0, no is 0.0 (tokens in YES_TOKENS / NO_TOKENS)."""
+    if cell is None:
+        return MISSING_VALUE
+    flagged = _flagged(cell)
+    if flagged is not None:
+        return flagged
+    value = cell.value
+    if isinstance(value, bool):
+        return Parsed("ok", 1.0 if value else 0.0)
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return Parsed("ok", float(value))
+    text = text_of(value).casefold()
+    if not text:
+        return MISSING_VALUE
+    if text in NA_TOKENS:
+        return NOT_APPLICABLE
+    if text in YES_TOKENS:
+        return Parsed("ok", 1.0)
+    if text in NO_TOKENS:
+        return Parsed("ok", 0.0)
+    return _invalid("unknown_choice", f"expected yes or no (是/否), found {text_of(value)!r}")
+
+
+def parse_choice(cell: CellValue | None, criterion: Criterion) -> Parsed:
+    """Read a choice cell as the fraction of its label (case-insensitive, trimmed)."""
+    if cell is None:
+        return MISSING_VALUE
+    flagged = _flagged(cell)
+    if flagged is not None:
+        return flagged
+    text = text_of(cell.value)
+    if not text:
+        return MISSING_VALUE
+    fraction = criterion.choice_fraction(text)
+    if fraction is not None:
+        return Parsed("ok", fraction)
+    if text.casefold() in NA_TOKENS:
+        return NOT_APPLICABLE
+    labels = ", ".join(label for label, _ in criterion.choices)
+    return _invalid("unknown_choice", f"{text!r} is not one of the choices: {labels}")
+
+
+def parse_for_criterion(cell: CellValue | None, criterion: Criterion) -> Parsed:
+    """Read the current value of a cell according to the criterion's type."""
+    if criterion.type == "yesno":
+        return parse_yes_no(cell)
+    if criterion.type == "choice":
+        return parse_choice(cell, criterion)
+    return parse_number(cell)
+
+
+def parse_yes_no_setting(text: object, default: bool) -> bool | None:
+    """Read a template's yes/no setting; None when it is neither (the caller reports it)."""
+    token = text_of(text).casefold()
+    if not token:
+        return default
+    if token in YES_TOKENS:
+        return True
+    if token in NO_TOKENS:
+        return False
+    return None
+
+
+def display_value(cell: CellValue | None) -> object:
+    """The value as it should be shown and exported: numbers as numbers, the rest as text."""
+    if cell is None:
+        return None
+    if cell.note in ("error_cell", "formula_without_value"):
+        return text_of(cell.value) or None
+    parsed = parse_number(cell)
+    if parsed.state == "ok":
+        return parsed.number
+    text = text_of(cell.value)
+    return text or None
