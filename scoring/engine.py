@@ -428,6 +428,7 @@ class ProjectResult:
     region: str = ""
     organisation: str = ""
     year: str = ""
+    scheme_version: str = ""
 
     def as_dict(self) -> dict:
         return {
@@ -435,6 +436,7 @@ class ProjectResult:
             "name": self.name,
             "level": self.level,
             "scheme": self.scheme,
+            "scheme_version": self.scheme_version,
             "source": self.source,
             "region": self.region,
             "organisation": self.organisation,
@@ -536,4 +538,5 @@ def _project_result(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int, s
         region=sub.region,
         organisation=sub.organisation,
         year=sub.year,
+        scheme_version=scheme.version,
     )

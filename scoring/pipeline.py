@@ -35,8 +35,14 @@ class AssessmentRun:
 
     def projects_of(self, scheme: Scheme) -> list[ProjectResult]:
         """The scheme's projects ordered by rank (then by project id for equal ranks)."""
-        mine = [p for p in self.projects if p.scheme == scheme.name]
+        mine = [p for p in self.projects
+                if p.scheme == scheme.name and p.scheme_version == scheme.version]
         return sorted(mine, key=lambda p: (p.rank, p.project_id))
+
+
+def scheme_key(scheme: Scheme) -> tuple[str, str]:
+    """What identifies a scheme among those loaded: its name and version."""
+    return scheme.name, scheme.version
 
 
 def load_schemes(paths: Iterable[str | Path]) -> list[Scheme]:
@@ -148,7 +154,7 @@ def read_and_match(
     progress : callable, optional
         Called as ``progress(done, total, path)`` before each file; returning False cancels.
     """
-    by_scheme: dict[str, list[Submission]] = {s.name: [] for s in schemes}
+    by_scheme: dict[tuple[str, str], list[Submission]] = {scheme_key(s): [] for s in schemes}
     seen: dict[tuple[str, str], str] = {}
     rejected: list[Rejection] = []
     for index, path in enumerate(files):
@@ -162,7 +168,7 @@ def read_and_match(
             if isinstance(scheme, Rejection):
                 rejected.append(scheme)
                 continue
-            key = (scheme.name, item.project_id)
+            key = (*scheme_key(scheme), item.project_id)
             if key in seen:
                 rejected.append(Rejection(item.source, "duplicate_project",
                                           f"{Path(item.source).name}: project {item.project_id} was already "
@@ -170,7 +176,7 @@ def read_and_match(
                 continue
             seen[key] = item.source
             _note_unknown_codes(item, scheme)
-            by_scheme[scheme.name].append(item)
+            by_scheme[scheme_key(scheme)].append(item)
     return by_scheme, rejected
 
 
@@ -196,5 +202,6 @@ def score_files(schemes, files, assessments=None, progress=None) -> AssessmentRu
     by_scheme, rejected = read_and_match(files, schemes, progress)
     result = AssessmentRun(schemes=schemes, rejected=rejected)
     for scheme in schemes:
-        result.projects.extend(score_scheme(scheme, by_scheme[scheme.name], assessments))
+        result.projects.extend(score_scheme(scheme, by_scheme[scheme_key(scheme)], assessments))
     return result
+

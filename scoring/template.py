@@ -243,14 +243,15 @@ def _read_criteria(sheet: RawSheet, problems: list[TemplateProblem]) -> list[Cri
         row = _CriterionRow(sheet, r, columns, problems)
         if row.is_blank():
             continue
+        code = row.text("code")
+        if code in seen:
+            row.problem("code", f"the code {code!r} is used again (first at {seen[code]})")
+            continue
+        if code:
+            seen[code] = cell_ref(r, columns["code"])
         criterion = row.build()
-        if criterion is None:
-            continue
-        if criterion.code in seen:
-            row.problem("code", f"the code {criterion.code!r} is used again (first at {seen[criterion.code]})")
-            continue
-        seen[criterion.code] = cell_ref(r, columns["code"])
-        criteria.append(criterion)
+        if criterion is not None:
+            criteria.append(criterion)
     if not criteria and not problems:
         problems.append(TemplateProblem(sheet.name, "", "no criteria: add one row per criterion below the header"))
     if criteria and not any(c.kind == "score" for c in criteria):

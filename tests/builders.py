@@ -60,6 +60,8 @@ def write_form(path: Path, project: dict, rows: list[dict], *, title_rows: int =
     ws.title = "Project"
     for key, value in project.items():
         ws.append([key, value])
+        if isinstance(value, str):
+            ws.cell(ws.max_row, 2).data_type = "s"  # literal text, as a user typing '=x would get
     data = wb.create_sheet("Data")
     for _ in range(title_rows):
         data.append(["Submission form 申报表"])
@@ -84,3 +86,39 @@ def write_batch(path: Path, header: list[str], rows: list[list]) -> Path:
 
 def project(pid="P1", name="Project one", level="city", **extra) -> dict:
     return {"project_id": pid, "name": name, "level": level, **extra}
+
+
+def set_cached_value(path: Path, sheet_title: str, ref: str, cached: str | None,
+                     error: bool = False) -> Path:
+    """Give a formula cell written by openpyxl a cached value (as Excel would after saving).
+
+    openpyxl writes formulas with an empty ``<v />``; Excel and WPS store the last computed
+    value there. ``error=True`` marks the cached value as an error (``t="e"``).
+    """
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as zin:
+        names = zin.namelist()
+        contents = {n: zin.read(n) for n in names}
+    member = _sheet_member(contents, sheet_title)
+    xml = contents[member].decode("utf-8")
+    pattern = re.compile(rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/>(</c>)')
+    kind = ' t="e"' if error else ""
+    replacement = rf'<c r="{ref}"\1{kind}><f>\2</f><v>{cached}</v>\3' if cached is not None else r"\g<0>"
+    new_xml, count = pattern.subn(replacement, xml)
+    if count != 1:
+        raise ValueError(f"formula cell {ref} not found in {member}")
+    contents[member] = new_xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name in names:
+            zout.writestr(name, contents[name])
+    return path
+
+
+def _sheet_member(contents: dict, title: str) -> str:
+    import re
+
+    workbook = contents["xl/workbook.xml"].decode("utf-8")
+    titles = re.findall(r'<sheet [^>]*name="([^"]+)"', workbook)
+    return f"xl/worksheets/sheet{titles.index(title) + 1}.xml"

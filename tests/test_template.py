@@ -1,0 +1,114 @@
+"""Template validation: a template breaking any rule is refused with every problem located."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.template import TemplateError, load_template
+from tests.builders import criterion, write_template
+
+
+def problems_of(path) -> list[str]:
+    with pytest.raises(TemplateError) as caught:
+        load_template(path)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_valid_template_reads_settings_and_criteria(tmp_path):
+    path = write_template(tmp_path / "t.xlsx", [
+        criterion("A", unit="%", effect="carbon", guidance="see note"),
+        criterion("B", type="choice", choices="I=1; II=0.6; III=0.3", required="no", allow_na="yes"),
+        criterion("V", type="yesno", veto="yes", weight=0),
+        criterion("X", type="yesno", kind="bonus", weight=2),
+    ], name="City pilot", level="城市", version="2024.1", total_points=120, missing="reweight",
+        synergy_alpha=0.4)
+    scheme = load_template(path)
+    assert (scheme.name, scheme.level, scheme.version) == ("City pilot", "city", "2024.1")
+    assert (scheme.total_points, scheme.missing, scheme.synergy_alpha) == (120, "reweight", 0.4)
+    assert scheme.codes == ("A", "B", "V", "X")
+    b = scheme.criterion("B")
+    assert b.choices == (("I", 1.0), ("II", 0.6), ("III", 0.3))
+    assert (b.required, b.allow_na) == (False, True)
+    assert scheme.criterion("V").veto
+    assert scheme.criterion("X").kind == "bonus" and not scheme.criterion("X").is_required
+    assert [g.name for g in scheme.grades_descending] == ["Excellent", "Good", "Pass", "Fail"]
+    assert len(scheme.content_hash) == 64
+
+
+def test_chinese_headers_in_any_order_are_accepted(tmp_path):
+    header = ["权重", "编号", "指标", "维度", "类型", "方向", "最差值", "最优值"]
+    rows = [{"权重": 1, "编号": "A", "指标": "PM2.5", "维度": "环境治理", "类型": "value", "方向": "lower",
+             "最差值": 50, "最优值": 20}]
+    scheme = load_template(write_template(tmp_path / "t.xlsx", rows, header=header))
+    assert scheme.criterion("A").direction == "lower"
+    assert scheme.criterion("A").best == 20
+
+
+def test_every_problem_is_listed_with_its_cell(tmp_path):
+    path = write_template(tmp_path / "t.xlsx", [
+        criterion("A", weight=-1),
+        criterion("A"),
+        criterion("B", direction="higher", worst=10, best=5),
+        criterion("C", type="choice"),
+        criterion("D", type="choice", choices="I=1.5; II"),
+        criterion("E", type="value", direction=None, worst=None, best=None),
+        criterion("F", type="score-me"),
+        criterion("G", effect="water", veto="maybe"),
+    ], level="town", version="")
+    problems = problems_of(path)
+    expected = [
+        "Scheme!B4: version: required",
+        "Scheme!B3: level: must be one of region, city, park, enterprise, found 'town'",
+        "Criteria!H2: weight: must be 0 or more, found -1",
+        "Criteria!A3: code: the code 'A' is used again (first at A2)",
+        "Criteria!J4: best: with direction higher, best (5) must be above worst (10)",
+        "Criteria!K5: choices: required for choice criteria",
+        "Criteria!K6: choices: the fraction of 'I' must be in [0, 1], found 1.5",
+        "Criteria!K6: choices: 'II' is not of the form label=fraction",
+        "Criteria!G7: direction: required for value and change criteria",
+        "Criteria!I7: worst: required for value and change criteria",
+        "Criteria!J7: best: required for value and change criteria",
+        "Criteria!F8: type: must be one of value, change, yesno, choice, manual, found 'score-me'",
+        "Criteria!E9: effect: must be one of pollution, carbon, both, none, found 'water'",
+        "Criteria!N9: veto: must be yes or no, found 'maybe'",
+    ]
+    for text in expected:
+        assert any(p.startswith(text) for p in problems), (text, problems)
+
+
+def test_change_bounds_are_on_improvement(tmp_path):
+    ok = write_template(tmp_path / "ok.xlsx", [criterion("A", type="change", direction="lower", worst=0, best=18)])
+    assert load_template(ok).criterion("A").best == 18
+    bad = write_template(tmp_path / "bad.xlsx", [criterion("A", type="change", direction="lower", worst=0, best=-18)])
+    assert any("improvement" in p for p in problems_of(bad))
+
+
+def test_missing_sheets_and_columns(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "Other"
+    wb.save(tmp_path / "empty.xlsx")
+    assert problems_of(tmp_path / "empty.xlsx") == ["Scheme: the sheet is missing", "Criteria: the sheet is missing"]
+    path = write_template(tmp_path / "t.xlsx", [{"code": "A"}], header=["code", "indicator"])
+    assert any("the column 'weight' is missing" in p for p in problems_of(path))
+
+
+def test_grades_sheet_must_start_at_zero(tmp_path):
+    path = write_template(tmp_path / "t.xlsx", [criterion("A")], grades=[("Top", 90), ("Ok", 50)])
+    assert any("lowest grade must start at 0" in p for p in problems_of(path))
+
+
+def test_not_a_workbook_is_one_clear_problem(tmp_path):
+    path = tmp_path / "t.xlsx"
+    path.write_text("name,level\n")
+    problems = problems_of(path)
+    assert len(problems) == 1 and "not an Excel" in problems[0]
+
+
+def test_shipped_templates_are_valid():
+    from scoring.cli import default_template_paths
+
+    paths = default_template_paths()
+    levels = sorted(load_template(p).level for p in paths)
+    assert levels == ["city", "enterprise", "park", "region"]
