@@ -11,7 +11,7 @@ from pathlib import Path
 from scoring.model import CellValue, IndicatorInput, Issue, Rejection, Submission
 from scoring.safe_read import RawSheet, RawWorkbook, SubmissionRejected, cell_ref, read_workbook
 from scoring.template import canonical_level, header_key
-from scoring.values import normalise_text, text_of
+from scoring.values import normalise_text, plain_text, text_of
 
 PROJECT_KEYS = {
     "project_id": ("project_id", "项目编号", "project id"),
@@ -87,7 +87,7 @@ def _project_fields(sheet: RawSheet) -> tuple[dict[str, str], dict[str, str]]:
             key = header_key(row[c], PROJECT_KEYS)
             if key is None or key in values:
                 continue
-            values[key] = text_of(sheet.cell(r, c + 1))
+            values[key] = plain_text(sheet.cell(r, c + 1))
             where[key] = cell_ref(r, c + 1)
             break
     return values, where
@@ -145,7 +145,7 @@ def _read_form(path: Path, project: RawSheet, data: RawSheet) -> Submission:
         submission.inputs[code] = IndicatorInput(
             current=_cell(path, data, r, columns["current"]),
             baseline=_cell(path, data, r, columns.get("baseline")),
-            evidence=text_of(data.cell(r, columns["evidence"])) if "evidence" in columns else "",
+            evidence=plain_text(data.cell(r, columns["evidence"])) if "evidence" in columns else "",
         )
     return submission
 
@@ -201,7 +201,7 @@ def _read_batch(path: Path, sheet: RawSheet) -> list[Submission | Rejection]:
     for r in range(header_row + 1, len(sheet.rows)):
         if all(v is None or v == "" for v in sheet.rows[r]):
             continue
-        row_fields = {k: text_of(sheet.cell(r, c)) for k, c in fields.items()}
+        row_fields = {k: plain_text(sheet.cell(r, c)) for k, c in fields.items()}
         try:
             submission = _base_submission(path, row_fields, f"sheet {sheet.name}, row {r + 1}")
         except SubmissionRejected as exc:

@@ -25,7 +25,7 @@ from scoring.model import (
     Scheme,
 )
 from scoring.safe_read import RawSheet, SubmissionRejected, cell_ref, read_workbook_bytes
-from scoring.values import normalise_text, parse_number, parse_yes_no_setting, text_of
+from scoring.values import normalise_text, parse_number, parse_yes_no_setting, plain_text, text_of
 
 #: Header aliases, English and Chinese, for the Criteria sheet (matched after NFKC + casefold).
 CRITERIA_COLUMNS = {
@@ -175,7 +175,7 @@ def _read_scheme_settings(sheet: RawSheet, problems: list[TemplateProblem]) -> d
 
     settings: dict = {}
     for key in ("name", "version"):
-        text = text_of(pairs.get(key, (None, ""))[0])
+        text = plain_text(pairs.get(key, (None, ""))[0])
         if not text:
             problem(key, "required; put it in column B beside the key")
         settings[key] = text
@@ -279,6 +279,10 @@ class _CriterionRow:
     def text(self, key: str) -> str:
         return text_of(self.raw(key))
 
+    def shown(self, key: str) -> str:
+        """Text people read (names, units, guidance), kept as typed."""
+        return plain_text(self.raw(key))
+
     def is_blank(self) -> bool:
         return not any(self.text(k) for k in self.columns)
 
@@ -338,11 +342,11 @@ class _CriterionRow:
                 self.problem(key, "required")
         criterion = Criterion(
             code=code,
-            dimension=self.text("dimension"),
-            indicator=self.text("indicator"),
+            dimension=self.shown("dimension"),
+            indicator=self.shown("indicator"),
             type=ctype or "value",
             weight=weight or 0.0,
-            unit=self.text("unit"),
+            unit=self.shown("unit"),
             effect=self.keyword("effect", EFFECTS, "none"),
             direction=direction,
             worst=worst,
@@ -352,9 +356,9 @@ class _CriterionRow:
             allow_na=self.flag("allow_na", False),
             veto=self.flag("veto", False),
             kind=self.keyword("kind", KINDS, "score"),
-            guidance=self.text("guidance"),
-            indicator_zh=self.text("indicator_zh"),
-            dimension_zh=self.text("dimension_zh"),
+            guidance=self.shown("guidance"),
+            indicator_zh=self.shown("indicator_zh"),
+            dimension_zh=self.shown("dimension_zh"),
         )
         return criterion if self.ok else None
 

@@ -56,6 +56,16 @@ def text_of(value: object) -> str:
     return normalise_text(value)
 
 
+def plain_text(value: object) -> str:
+    """Text shown to people, kept as typed (only trimmed): NFKC would turn 10⁴ into 104
+    and Chinese full-width punctuation into ASCII."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
 def _invalid(kind: str, message: str) -> Parsed:
     return Parsed("invalid", issue_kind=kind, message=message)
 
