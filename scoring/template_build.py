@@ -179,7 +179,9 @@ def _write_grades_sheet(sheet: Worksheet, grades: list[dict]) -> None:
     style_header_and_widths(sheet, GRADE_COLUMNS)
 
 
-def style_header_and_widths(sheet: Worksheet, widths: dict[str, float], header_row: int = 1) -> None:
+def style_header_and_widths(
+    sheet: Worksheet, widths: dict[str, float], header_row: int = 1
+) -> None:
     """Bold, frozen header row and column widths in characters, in column order.
 
     Parameters
@@ -271,8 +273,10 @@ def main(argv: list[str] | None = None) -> int:
             print(exc, file=sys.stderr)
             status = 1
             continue
-        print(f"{target.relative_to(TEMPLATES_DIR.parent)}: {scheme.name} {scheme.version}, "
-              f"{len(scheme.criteria)} criteria")
+        print(
+            f"{target.relative_to(TEMPLATES_DIR.parent)}: {scheme.name} {scheme.version}, "
+            f"{len(scheme.criteria)} criteria"
+        )
     return status
 
 
