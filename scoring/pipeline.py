@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scoring.engine import ProjectResult, score_scheme
+from scoring.importer import DEFAULT_OPTIONS, FileReader, ImportOptions
 from scoring.model import Issue, Rejection, Scheme, Submission
-from scoring.submission import read_submission_file
 from scoring.template import TemplateError, load_template
 from scoring.values import normalise_text
 
@@ -146,38 +146,51 @@ def read_and_match(
     files: list[Path],
     schemes: list[Scheme],
     progress: Callable[[int, int, Path], bool] | None = None,
-) -> tuple[dict[str, list[Submission]], list[Rejection]]:
+    *,
+    options: ImportOptions | None = None,
+) -> tuple[dict[tuple[str, str], list[Submission]], list[Rejection]]:
     """Read each file and assign its submissions to schemes, refusing duplicates.
+
+    Files are read in worker processes (see :mod:`scoring.importer`) but handled here in
+    input order, so the first submission of a project by input order is the one kept.
 
     Parameters
     ----------
     progress : callable, optional
         Called as ``progress(done, total, path)`` before each file; returning False cancels.
+    options : ImportOptions, optional
+        Workers, time limit per file and size limits; the defaults suit a desktop import.
     """
     by_scheme: dict[tuple[str, str], list[Submission]] = {scheme_key(s): [] for s in schemes}
     seen: dict[tuple[str, str], str] = {}
     rejected: list[Rejection] = []
-    for index, path in enumerate(files):
-        if progress is not None and progress(index, len(files), path) is False:
-            break
-        for item in read_submission_file(path):
-            if isinstance(item, Rejection):
-                rejected.append(item)
-                continue
-            scheme = match_scheme(item, schemes)
-            if isinstance(scheme, Rejection):
-                rejected.append(scheme)
-                continue
-            key = (*scheme_key(scheme), item.project_id)
-            if key in seen:
-                rejected.append(Rejection(item.source, "duplicate_project",
-                                          f"{Path(item.source).name}: project {item.project_id} was already "
-                                          f"submitted in {Path(seen[key]).name}; the first one is kept"))
-                continue
-            seen[key] = item.source
-            _note_unknown_codes(item, scheme)
-            by_scheme[scheme_key(scheme)].append(item)
+    with FileReader(files, options or DEFAULT_OPTIONS) as reader:
+        for index, path in enumerate(files):
+            if progress is not None and progress(index, len(files), path) is False:
+                break
+            _assign(reader.result(index), schemes, by_scheme, seen, rejected)
     return by_scheme, rejected
+
+
+def _assign(items, schemes, by_scheme, seen, rejected) -> None:
+    """Match one file's submissions to schemes; refusals and duplicates go to ``rejected``."""
+    for item in items:
+        if isinstance(item, Rejection):
+            rejected.append(item)
+            continue
+        scheme = match_scheme(item, schemes)
+        if isinstance(scheme, Rejection):
+            rejected.append(scheme)
+            continue
+        key = (*scheme_key(scheme), item.project_id)
+        if key in seen:
+            rejected.append(Rejection(item.source, "duplicate_project",
+                                      f"{Path(item.source).name}: project {item.project_id} was already "
+                                      f"submitted in {Path(seen[key]).name}; the first one is kept"))
+            continue
+        seen[key] = item.source
+        _note_unknown_codes(item, scheme)
+        by_scheme[scheme_key(scheme)].append(item)
 
 
 def run(

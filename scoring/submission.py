@@ -6,7 +6,7 @@ every value raw with its provenance; the engine parses values against the matche
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from scoring.model import CellValue, IndicatorInput, Issue, Rejection, Submission
 from scoring.safe_read import RawSheet, RawWorkbook, SubmissionRejected, cell_ref, read_workbook
@@ -37,7 +37,9 @@ BASELINE_SUFFIX = ":baseline"
 
 def location(source: Path | str, sheet: str, row: int, col: int) -> str:
     """Provenance of a cell as ``file:sheet!A1`` (0-based row and column)."""
-    return f"{Path(source).name}:{sheet}!{cell_ref(row, col)}"
+    # Called for every cell read: a Path's name is cheap, building a new Path is not.
+    name = source.name if isinstance(source, PurePath) else Path(source).name
+    return f"{name}:{sheet}!{cell_ref(row, col)}"
 
 
 def read_submission_file(path: str | Path) -> list[Submission | Rejection]:

@@ -1,0 +1,188 @@
+"""Importing submissions: 1,000 forms × 60 criteria against a bare python-calamine read (target ≤ 3×).
+
+The import is what a user waits for after choosing a folder: every safety check, reading the
+values and their notes, validating, matching to the scheme and scoring (no workspace). The
+baseline, measured in the same run on the same files, is python-calamine opening each file and
+converting each sheet to Python lists, nothing else. Both run in a fresh Python process each,
+so start-up costs (the reader's worker processes) are counted and the peak memory is the
+process's own (plus the largest worker's). Also timed: one Batch workbook of 10,000 rows.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from openpyxl import Workbook
+
+N_FILES, N_CRITERIA, BATCH_ROWS = 1000, 60, 10_000
+ROOT = Path(__file__).resolve().parent.parent
+TYPES = ("value", "change", "yesno", "choice", "value", "value")
+
+
+def criterion_row(j: int) -> list:
+    """code, dimension, indicator, unit, effect, type, direction, weight, worst, best, choices."""
+    ctype = TYPES[j % len(TYPES)]
+    bounded = ctype in ("value", "change")
+    return [f"C{j:02d}", f"D{j % 6}", f"Indicator {j} 指标", "%", ("pollution", "carbon", "both")[j % 3],
+            ctype, "higher" if bounded else None, 1 + j % 4, 0 if bounded else None,
+            100 if bounded else None, "I=1; II=0.5" if ctype == "choice" else None]
+
+
+def write_template(path: Path) -> Path:
+    wb = Workbook()
+    scheme = wb.active
+    scheme.title = "Scheme"
+    for row in (["key", "value"], ["name", "Bench city"], ["level", "city"], ["version", "1"]):
+        scheme.append(row)
+    criteria = wb.create_sheet("Criteria")
+    criteria.append(["code", "dimension", "indicator", "unit", "effect", "type", "direction", "weight",
+                     "worst", "best", "choices"])
+    for j in range(N_CRITERIA):
+        criteria.append(criterion_row(j))
+    wb.save(path)
+    return path
+
+
+def current_value(i: int, j: int) -> object:
+    ctype = TYPES[j % len(TYPES)]
+    if ctype == "yesno":
+        return "是" if (i + j) % 3 else "否"
+    if ctype == "choice":
+        return "I" if (i + j) % 2 else "II"
+    return round((i * 7 + j * 13) % 120 + 0.5, 1)
+
+
+def write_form(path: Path, i: int) -> None:
+    """One project's form as the blank form is filled in: Project and Data sheets."""
+    wb = Workbook()
+    project = wb.active
+    project.title = "Project"
+    for row in (["project_id", f"CITY-{i:04d}"], ["name", f"City {i} 城市"], ["level", "city"],
+                ["region", "Zhejiang"], ["year", 2024]):
+        project.append(row)
+    data = wb.create_sheet("Data")
+    data.append(["Submission form 申报表"])
+    data.append(["code", "indicator", "unit", "baseline", "current", "evidence"])
+    for j in range(N_CRITERIA):
+        baseline = 80.0 + j if TYPES[j % len(TYPES)] == "change" else None
+        data.append([f"C{j:02d}", f"Indicator {j} 指标", "%", baseline, current_value(i, j), "report.pdf"])
+    wb.save(path)
+
+
+def _write_forms(args: tuple[str, int, int]) -> None:
+    folder, start, stop = args
+    for i in range(start, stop):
+        write_form(Path(folder) / f"form_{i:04d}.xlsx", i)
+
+
+def write_forms(folder: Path, count: int) -> list[Path]:
+    steps = [(str(folder), s, min(count, s + 50)) for s in range(0, count, 50)]
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        list(pool.map(_write_forms, steps))
+    return sorted(folder.glob("form_*.xlsx"))
+
+
+def write_batch(path: Path, rows: int) -> Path:
+    wb = Workbook(write_only=True)
+    sheet = wb.create_sheet("Batch")
+    codes = [f"C{j:02d}" for j in range(N_CRITERIA)]
+    changes = [c for j, c in enumerate(codes) if TYPES[j % len(TYPES)] == "change"]
+    sheet.append(["project_id", "name", "level", *codes, *(f"{c}:baseline" for c in changes)])
+    for i in range(rows):
+        sheet.append([f"B-{i:05d}", f"Project {i}", "city", *(current_value(i, j) for j in range(N_CRITERIA)),
+                      *(80.0 + k for k in range(len(changes)))])
+    wb.save(path)
+    return path
+
+
+BARE = """
+import json, resource, sys, time
+import python_calamine
+files = json.loads(sys.argv[1])
+start = time.perf_counter()
+for f in files:
+    book = python_calamine.CalamineWorkbook.from_path(f)
+    for name in book.sheet_names:
+        book.get_sheet_by_name(name).to_python()
+print(json.dumps({"seconds": time.perf_counter() - start,
+                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+IMPORT = """
+import json, resource, sys, time
+from pathlib import Path
+from scoring.importer import last_peak_worker_rss
+from scoring.pipeline import load_schemes, score_files
+template, files = sys.argv[1], [Path(f) for f in json.loads(sys.argv[2])]
+schemes = load_schemes([template])
+start = time.perf_counter()
+result = score_files(schemes, files)
+seconds = time.perf_counter() - start
+assert not result.rejected, result.rejected[:3]
+print(json.dumps({"seconds": seconds, "projects": len(result.projects),
+                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "children_rss": last_peak_worker_rss() // 1024}))
+"""
+
+
+def measure(code: str, *args: str) -> dict:
+    """Run ``code`` in a fresh interpreter (project root on the path) and read its JSON line."""
+    done = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True,
+                          check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def best(code: str, *args: str, repeats: int = 3) -> dict:
+    return min((measure(code, *args) for _ in range(repeats)), key=lambda r: r["seconds"])
+
+
+def refuse_bombs(folder: Path, report) -> None:
+    """How long refusing a 1 MB → 400 MB zip bomb takes (honest and lying directory)."""
+    from scoring.safe_read import SubmissionRejected, read_workbook
+    from tests.hostile.zips import write_zip_bomb
+
+    source = folder / "bomb_source.xlsx"
+    write_form(source, 0)
+    for lying in (False, True):
+        bomb = write_zip_bomb(source, folder / f"bomb_{lying}.xlsx", lying=lying)
+        start = time.perf_counter()
+        try:
+            read_workbook(bomb)
+        except SubmissionRejected as exc:
+            reason = exc.reason
+        seconds = time.perf_counter() - start
+        what = "directory understates it" if lying else "directory states it"
+        report(f"refuse a {bomb.stat().st_size / 2**20:.1f} MB zip bomb of 400 MB ({what})", seconds, "s",
+               f"{reason}; target < 1 s: {'met' if seconds < 1 else 'NOT met'}")
+
+
+def run(report) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        refuse_bombs(folder, report)
+        template = write_template(folder / "template.xlsx")
+        files = json.dumps([str(f) for f in write_forms(folder, N_FILES)])
+        bare = best(BARE, files)
+        imported = best(IMPORT, str(template), files)
+        ratio = imported["seconds"] / bare["seconds"]
+        report(f"import {N_FILES:,} forms × {N_CRITERIA} criteria (read, validate, score)",
+               imported["seconds"], "s", f"{imported['projects']} projects scored")
+        report("baseline: bare python-calamine read of the same files", bare["seconds"], "s")
+        report("ratio import / bare read", ratio, "×", f"target ≤ 3×: {'met' if ratio <= 3 else 'NOT met'}")
+        report("peak memory of the importing process (max RSS)", imported["rss"] / 1024, "MiB")
+        report("peak memory of its largest reader worker (max RSS)", imported["children_rss"] / 1024, "MiB")
+        batch = write_batch(folder / "batch.xlsx", BATCH_ROWS)
+        one = best(IMPORT, str(template), json.dumps([str(batch)]), repeats=2)
+        bare_batch = best(BARE, json.dumps([str(batch)]), repeats=2)
+        report(f"import one Batch workbook of {BATCH_ROWS:,} rows", one["seconds"], "s",
+               f"{one['projects']:,} projects scored")
+        report("baseline: bare python-calamine read of that workbook", bare_batch["seconds"], "s")
+        report("peak memory importing the Batch workbook (max RSS, process + worker)",
+               (one["rss"] + one["children_rss"]) / 1024, "MiB")

@@ -1,0 +1,376 @@
+"""Reading many submission files at once: in worker processes, each file under a time limit.
+
+A folder of 500 submissions must import even when one of them is pathological. Each file is
+read in a worker process (one per core), so a file that takes too long is stopped by killing
+its worker, and a file that crashes the reader or exhausts its memory cap takes down only
+that worker; in every case the file becomes a :class:`~scoring.model.Rejection` and the
+import goes on with a fresh worker. Results come back in input order, so the first
+submission of a project by input order still wins (``duplicate_project``).
+
+Reading a file gives exactly what :func:`scoring.submission.read_submission_file` gives
+(:func:`read_file` is that function with limits and a last-resort guard).
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import multiprocessing
+import os
+import sys
+import time
+import types
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+
+from scoring.model import Rejection, Submission
+from scoring.safe_read import DEFAULT_LIMITS, Limits, SubmissionRejected, read_workbook
+from scoring.submission import read_submission_book
+
+log = logging.getLogger("synergypilot.importer")
+
+GB = 1024**3
+Result = list[Submission | Rejection]
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How files are read.
+
+    Parameters
+    ----------
+    workers : int or None
+        Worker processes; None uses one per CPU (no more than there are files); 0 reads in
+        this process, without the time limit or the crash isolation (for debugging).
+    timeout : float
+        Seconds one file may take before its worker is stopped and the file rejected.
+    limits : Limits
+        Size limits applied to every file (see :class:`scoring.safe_read.Limits`).
+    memory_bytes : int or None
+        Address-space cap of each worker process (None: no cap).
+    chunk : int
+        Files sent to a worker at a time (fewer round trips for many small files).
+    reader : callable, optional
+        ``reader(path, limits) -> list`` used instead of :func:`read_file` (a module-level
+        function, as workers receive it pickled); for tests of the time limit and crashes.
+    """
+
+    workers: int | None = None
+    timeout: float = 60.0
+    limits: Limits = DEFAULT_LIMITS
+    memory_bytes: int | None = 2 * GB
+    chunk: int = 4
+    reader: Callable[[Path, Limits], Result] | None = None
+
+
+DEFAULT_OPTIONS = ImportOptions()
+
+
+def read_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Result:
+    """Read one submission file; never raises.
+
+    Returns
+    -------
+    list of Submission or Rejection
+        As :func:`scoring.submission.read_submission_file`; an unexpected error becomes an
+        ``unreadable`` rejection (and is logged with its traceback).
+    """
+    path = Path(path)
+    try:
+        return read_submission_book(read_workbook(path, limits))
+    except SubmissionRejected as exc:
+        return [Rejection(str(path), exc.reason, exc.message)]
+    except MemoryError:
+        return [Rejection(str(path), "too_large", f"{path.name}: the file needs more memory than a "
+                          "submission may use; copy the Project and Data sheets into a new workbook "
+                          "and send that")]
+    except Exception as exc:  # the promise: a bad file is a rejection, never a crash
+        log.exception("unexpected error reading %s", path)
+        return [_unexpected(path, exc)]
+
+
+def read_files(files: Iterable[str | Path], options: ImportOptions = DEFAULT_OPTIONS) -> list[Result]:
+    """Read every file and return their results in input order (see :class:`FileReader`)."""
+    files = [Path(f) for f in files]
+    with FileReader(files, options) as reader:
+        return [reader.result(i) for i in range(len(files))]
+
+
+def _timed_out(path: Path, seconds: float) -> Rejection:
+    return Rejection(str(path), "too_large", f"{path.name}: reading it took longer than {seconds:g} s, "
+                     "the limit per file, so it was stopped; the file is far larger or more complex "
+                     "than a submission should be: copy the Project and Data sheets into a new "
+                     "workbook and send that")
+
+
+def _crashed(path: Path, exitcode: int | None) -> Rejection:
+    # SIGABRT (-6) is how the Rust reader dies when an allocation fails, SIGKILL (-9) how the
+    # system stops a process out of memory; both mean the file asked for too much memory.
+    if exitcode in (-6, -9):
+        return Rejection(str(path), "too_large", f"{path.name}: reading it needed more memory than a "
+                         "file may use, so it was stopped; copy the Project and Data sheets into a new "
+                         "workbook and send that")
+    return Rejection(str(path), "unreadable", f"{path.name}: the reader stopped unexpectedly on this "
+                     f"file (exit code {exitcode}); open it in Excel or WPS, save it as .xlsx and send "
+                     "it again")
+
+
+# --------------------------------------------------------------------------- worker side
+
+
+def _worker_main(conn: Connection, options: ImportOptions) -> None:
+    """Read the files the parent sends, one answer per file, until told to stop."""
+    _cap_memory(options.memory_bytes)
+    reader = options.reader or read_file
+    while True:
+        try:
+            batch = conn.recv()
+        except (EOFError, OSError, KeyboardInterrupt):
+            return
+        if batch is None:
+            conn.send(("peak_rss", _peak_rss()))
+            return
+        for index, path in batch:
+            conn.send((index, _guarded(reader, Path(path), options.limits)))
+
+
+def _guarded(reader: Callable[[Path, Limits], Result], path: Path, limits: Limits) -> Result:
+    """Whatever the reader does, the worker answers (an unexpected error refuses the file)."""
+    try:
+        return reader(path, limits)
+    except Exception as exc:
+        log.exception("reader failed on %s", path)
+        return [_unexpected(path, exc)]
+
+
+def _unexpected(path: Path, exc: BaseException) -> Rejection:
+    return Rejection(str(path), "unreadable", f"{path.name}: the file could not be read "
+                     f"({type(exc).__name__}); open it in Excel or WPS, save it as .xlsx and send it again")
+
+
+def _peak_rss() -> int:
+    """This process's peak resident memory in bytes (0 where the platform does not say)."""
+    try:
+        import resource
+    except ImportError:
+        return 0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def _cap_memory(memory_bytes: int | None) -> None:
+    if memory_bytes is None:
+        return
+    try:
+        import resource
+
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, ValueError, OSError):  # not on this platform: the timeout still holds
+        pass
+
+
+_context = None
+_last_peak_worker_rss = 0
+
+
+def last_peak_worker_rss() -> int:
+    """Peak memory (bytes) of the workers of the last reader that closed (for benchmarks)."""
+    return _last_peak_worker_rss
+
+
+def _mp_context():
+    """Fork from a clean server process where the platform has one, else spawn.
+
+    Forking the caller directly is unsafe when it runs threads (the GUI does); a fork server
+    is single-threaded and, once started, makes each new worker cheap.
+    """
+    global _context
+    if _context is None:
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            _context = multiprocessing.get_context("forkserver")
+            _context.set_forkserver_preload(["scoring.importer"])
+        else:
+            _context = multiprocessing.get_context("spawn")
+    return _context
+
+
+# --------------------------------------------------------------------------- parent side
+
+
+def _start_without_main(process) -> None:
+    """Start a worker without it re-running the caller's main script.
+
+    multiprocessing's spawn and fork server make each child import the parent's ``__main__``
+    (so that functions defined there can be unpickled); a script that calls the importer
+    without an ``if __name__ == "__main__"`` guard would then start importers recursively.
+    The workers need nothing from ``__main__``, so it is hidden while the process starts.
+    """
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        process.start()
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
+
+
+class _Worker:
+    """One worker process and the files it has been given, oldest first."""
+
+    def __init__(self, options: ImportOptions):
+        ctx = _mp_context()
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker_main, args=(child, options),
+                                   daemon=True, name="synergypilot-reader")
+        _start_without_main(self.process)
+        child.close()
+        self.assigned: deque[int] = deque()
+        self.since = time.monotonic()
+
+    def give(self, batch: list[tuple[int, str]]) -> None:
+        if not self.assigned:
+            self.since = time.monotonic()
+        self.assigned.extend(index for index, _ in batch)
+        self.conn.send(batch)
+
+    def stop(self, kill: bool = False) -> int:
+        """End the worker; return its peak memory in bytes when it could say (else 0)."""
+        peak = 0
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+                if self.conn.poll(5):
+                    _tag, peak = self.conn.recv()
+            except (OSError, EOFError, ValueError, TypeError):
+                self.process.kill()
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+        return peak
+
+
+def _recv_without_gc(conn: Connection):
+    """Receive one answer with the cyclic garbage collector paused.
+
+    Unpickling a submission creates hundreds of objects, none of them cyclic garbage; left
+    on, the collector runs every few hundred allocations and doubles the parent's share of
+    an import (the one part that does not run in parallel).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return conn.recv()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class FileReader:
+    """Read files in worker processes; ask for results in input order with :meth:`result`.
+
+    Use as a context manager: leaving it (e.g. when the user cancels) stops the workers.
+
+    Parameters
+    ----------
+    files : list of Path
+    options : ImportOptions
+    """
+
+    def __init__(self, files: list[Path], options: ImportOptions = DEFAULT_OPTIONS):
+        self.files = [Path(f) for f in files]
+        self.options = options
+        self._done: dict[int, Result] = {}
+        self._pending: deque[int] = deque(range(len(self.files)))
+        count = options.workers if options.workers is not None else (os.cpu_count() or 1)
+        self._n_workers = max(0, min(count, len(self.files)))
+        self._workers: list[_Worker] = []
+        #: The largest peak memory (bytes) a worker reported when it stopped normally.
+        self.peak_worker_rss = 0
+
+    def __enter__(self) -> FileReader:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop every worker (those still reading are killed)."""
+        global _last_peak_worker_rss
+        for worker in self._workers:
+            peak = worker.stop(kill=bool(worker.assigned))
+            self.peak_worker_rss = max(self.peak_worker_rss, peak)
+        if self._workers:
+            _last_peak_worker_rss = self.peak_worker_rss
+        self._workers = []
+        self._pending.clear()
+
+    def result(self, index: int) -> Result:
+        """The submissions and rejections of ``files[index]``, reading as needed.
+
+        Results are handed out once; ask for each index at most once.
+        """
+        if self._n_workers == 0:
+            return _guarded(self.options.reader or read_file, self.files[index], self.options.limits)
+        while index not in self._done:
+            self._step()
+        return self._done.pop(index)
+
+    def _step(self) -> None:
+        """Keep every worker busy, then wait for one answer or one deadline."""
+        self._fill()
+        busy = {w.conn: w for w in self._workers if w.assigned}
+        if not busy:
+            raise KeyError("no file is being read: each result can be asked for only once")
+        deadline = min(w.since for w in busy.values()) + self.options.timeout
+        ready = wait(list(busy), timeout=max(0.0, deadline - time.monotonic()))
+        for conn in ready:
+            self._receive(busy[conn])
+        now = time.monotonic()
+        for worker in list(busy.values()):
+            if worker.assigned and now - worker.since >= self.options.timeout:
+                index = worker.assigned[0]
+                self._replace(worker, _timed_out(self.files[index], self.options.timeout))
+
+    def _fill(self) -> None:
+        while len(self._workers) < self._n_workers:
+            self._workers.append(_Worker(self.options))
+        size = max(1, self.options.chunk)
+        for worker in self._workers:
+            # Two chunks in flight: the worker starts the next one without waiting for us.
+            while self._pending and len(worker.assigned) < 2 * size:
+                batch = []
+                while self._pending and len(batch) < size:
+                    index = self._pending.popleft()
+                    batch.append((index, str(self.files[index])))
+                worker.give(batch)
+
+    def _receive(self, worker: _Worker) -> None:
+        try:
+            index, result = _recv_without_gc(worker.conn)
+        except (EOFError, OSError):
+            worker.process.join(timeout=5)
+            index = worker.assigned[0]
+            self._replace(worker, _crashed(self.files[index], worker.process.exitcode))
+            return
+        if index in worker.assigned:
+            worker.assigned.remove(index)
+        self._done[index] = result
+        worker.since = time.monotonic()
+
+    def _replace(self, worker: _Worker, rejection: Rejection) -> None:
+        """Reject the file the worker was stuck on, put its other files back, start anew."""
+        failed = worker.assigned.popleft()
+        self._done[failed] = [rejection]
+        self._pending.extendleft(reversed(worker.assigned))
+        worker.assigned.clear()
+        worker.stop(kill=True)
+        self._workers.remove(worker)
+        log.warning("reader worker replaced after %s: %s", self.files[failed].name, rejection.message)
