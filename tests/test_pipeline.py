@@ -19,6 +19,7 @@ def reasons(result) -> dict[str, str]:
     return {r.source.split("/")[-1]: r.reason for r in result.rejected}
 
 
+@pytest.mark.real_workers
 def test_each_rejection_reason_names_the_file(tmp_path, city_template):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -1,0 +1,35 @@
+"""Suite-wide fixtures."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from scoring.importer import ImportOptions
+
+#: Modules that captured scoring.importer.DEFAULT_OPTIONS at import time.
+_OPTION_HOLDERS = ("scoring.importer", "scoring.pipeline", "scoring.workspace")
+
+
+@pytest.fixture(autouse=True)
+def read_in_process(request, monkeypatch):
+    """Read submissions in the test process unless a test asks for real worker processes.
+
+    Starting reader processes costs a few tenths of a second per import, which hundreds of
+    small imports would pay again and again. The worker path (time limit, crash isolation,
+    order) has its own tests in test_hostile_import.py, which use ``real_workers`` or build
+    their fixtures at module scope, before this fixture applies; the CLI tests run main.py in
+    a subprocess and so use workers too.
+    """
+    if request.node.get_closest_marker("real_workers"):
+        return
+    in_process = ImportOptions(workers=0)
+    for name in _OPTION_HOLDERS:
+        module = importlib.import_module(name)
+        if hasattr(module, "DEFAULT_OPTIONS"):
+            monkeypatch.setattr(module, "DEFAULT_OPTIONS", in_process)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "real_workers: read submissions in worker processes as the app does")
