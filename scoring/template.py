@@ -73,6 +73,8 @@ class TemplateProblem:
     message: str
 
     def __str__(self) -> str:
+        if not self.sheet:
+            return self.message
         return f"{self.sheet}!{self.where}: {self.message}" if self.where else f"{self.sheet}: {self.message}"
 
 
@@ -122,7 +124,7 @@ def load_template(path: str | Path) -> Scheme:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise TemplateError(str(path), [TemplateProblem(path.name, "", f"cannot be opened ({exc.strerror})")])
+        raise TemplateError(str(path), [TemplateProblem("", "", f"{path.name}: cannot be opened ({exc.strerror})")])
     return load_template_bytes(data, path)
 
 
@@ -131,7 +133,7 @@ def load_template_bytes(data: bytes, path: Path) -> Scheme:
     try:
         book = read_workbook_bytes(data, path)
     except SubmissionRejected as exc:
-        raise TemplateError(str(path), [TemplateProblem(path.name, "", exc.message)])
+        raise TemplateError(str(path), [TemplateProblem("", "", exc.message)])
     problems: list[TemplateProblem] = []
     scheme_sheet = book.sheet("Scheme", "方案")
     criteria_sheet = book.sheet("Criteria", "指标")
