@@ -1,8 +1,12 @@
 """SynergyPilot: the command line when given a command, else the desktop app."""
 
+import multiprocessing
 import sys
 
-from scoring.cli import main
-
 if __name__ == "__main__":
+    multiprocessing.freeze_support()  # in the bundle, the file-reader worker processes start here
+    if len(sys.argv) > 1:
+        from scoring.cli import main
+    else:
+        from gui.app import main
     sys.exit(main(sys.argv[1:]))

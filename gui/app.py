@@ -1,0 +1,85 @@
+"""Starting the desktop application: ``python main.py`` with no arguments lands here.
+
+Order matters: the QApplication first, then the exception hooks (so that anything failing
+later reaches a dialog and the log), fonts, settings, the translation, and last the window
+with its workspace — the last one used, or on first start the demo, written and imported in
+the background so the window is usable at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from gui import backend as backend_module
+from gui import errors, paths, translation
+from gui.main_window import MainWindow
+from gui.settings import APPLICATION, ORGANISATION, Settings
+
+log = logging.getLogger("synergypilot")
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, created once, with names, hooks, fonts and language."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    errors.install_hooks()
+    register_fonts(app)
+    translation.install(Settings().language)
+    return app
+
+
+def register_fonts(app: QApplication) -> list[str]:
+    """Register the shipped CJK font and keep it as a fallback of the application font.
+
+    Offscreen and on machines without a Chinese font, Qt would otherwise draw boxes.
+    """
+    families: list[str] = []
+    for path in sorted(paths.fonts_dir().glob("*.tt[fc]")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    if families:
+        font = app.font()
+        font.setFamilies([font.family(), *dict.fromkeys(families)])
+        app.setFont(font)
+    return families
+
+
+def open_start_workspace(window: MainWindow, settings: Settings) -> None:
+    """Open the last workspace; on first start (or if it is gone) create the demo one."""
+    last = settings.last_workspace
+    if last and Path(last).exists():
+        try:
+            window.open_workspace(last)
+            return
+        except Exception as exc:  # a moved or damaged file: say so, then fall back to the demo
+            errors.report_exception(
+                window, errors.tr(QT_TRANSLATE_NOOP("errors", "Could not open the workspace")), exc
+            )
+    demo = paths.demo_workspace()
+    if demo.exists():
+        try:
+            window.open_workspace(demo)
+            return
+        except Exception:
+            log.warning("the demo workspace could not be opened; creating it again", exc_info=True)
+    window.set_backend(backend_module.create_backend(demo))
+    window.start_demo()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the desktop application until its window closes; return the exit code."""
+    app = make_application(argv)
+    settings = Settings()
+    window = MainWindow(settings=settings)
+    window.show()
+    open_start_workspace(window, settings)
+    return app.exec()

@@ -1,0 +1,188 @@
+"""The GUI's one door into scoring/: the workspace, imports, scoring, assessments, exports.
+
+Everything the windows need from the engine goes through :class:`Backend`, a thin adapter over
+``scoring.workspace.Workspace`` (the SQLite ``.spw`` file, which is the store: every change is
+committed as it happens, so closing never loses work). Widgets never learn how the workspace
+stores things, and nothing here computes a score.
+
+The Workspace serialises calls with its own lock and allows one worker thread beside the GUI
+thread, so the import worker uses the same object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from scoring.model import Scheme
+from scoring.pipeline import AssessmentRun
+from scoring.workspace import ImportReport, Workspace, WorkspaceError
+from scoring.workspace_audit import AuditEntry
+
+Progress = Callable[[int, int, Path], bool]
+
+__all__ = ["AuditEntry", "Backend", "ImportReport", "WorkspaceError"]
+
+
+class Backend:
+    """An open workspace as the GUI uses it."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+
+    @property
+    def path(self) -> Path:
+        return self.workspace.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.workspace.read_only
+
+    @property
+    def read_only_reason(self) -> str:
+        return self.workspace.read_only_reason
+
+    def schemes(self) -> list[Scheme]:
+        return self.workspace.schemes()
+
+    def add_template(self, path: str | Path) -> Scheme:
+        """Raises TemplateError (with every problem) or SchemeConflict."""
+        return self.workspace.add_template(path)
+
+    def import_files(self, inputs: Iterable[str | Path], progress: Progress | None = None) -> ImportReport:
+        return self.workspace.import_files(inputs, progress)
+
+    def score(self) -> AssessmentRun:
+        return self.workspace.score()
+
+    def assess(
+        self, scheme: Scheme, project_id: str, code: str, fraction: float, inspector: str, reason: str
+    ) -> None:
+        """A manual score or an override (the workspace checks inspector, reason and range)."""
+        self.workspace.assess(
+            project_id,
+            code,
+            fraction,
+            inspector=inspector,
+            reason=reason,
+            scheme=scheme.name,
+            scheme_version=scheme.version,
+        )
+
+    def withdraw(
+        self,
+        scheme: Scheme,
+        project_id: str,
+        code: str,
+        inspector: str,
+        reason: str,
+        author: str | None = None,
+    ) -> None:
+        """Withdraw the active override of ``author`` (default: the inspector's own)."""
+        self.workspace.withdraw(
+            project_id,
+            code,
+            inspector=inspector,
+            reason=reason,
+            author=author or None,
+            scheme=scheme.name,
+            scheme_version=scheme.version,
+        )
+
+    def history(self, project_id: str, scheme: Scheme):
+        return self.workspace.history(project_id, scheme=scheme.name, scheme_version=scheme.version)
+
+    def audit(self) -> list[AuditEntry]:
+        return self.workspace.audit_entries()
+
+    def export_audit(self, out: str | Path) -> Path:
+        return self.workspace.export_audit(out)
+
+    def close(self) -> None:
+        if not self.workspace.closed:
+            self.workspace.close()
+
+
+def default_templates() -> list[Path]:
+    """The shipped schemes, loaded into every new workspace."""
+    from scoring.cli import default_template_paths
+
+    return default_template_paths()
+
+
+def create_backend(path: Path) -> Backend:
+    """A new workspace file at ``path`` holding the shipped schemes."""
+    workspace = Workspace.create(path)
+    try:
+        workspace.add_templates(default_templates())
+    except BaseException:
+        workspace.close()
+        raise
+    return Backend(workspace)
+
+
+def open_backend(path: Path) -> Backend:
+    """Open a workspace file (read-only, with the reason, when another instance has it)."""
+    return Backend(Workspace.open(path))
+
+
+def save_backend_as(backend: Backend, path: Path) -> Backend:
+    """Copy the workspace to ``path`` and continue in the copy (the original is closed)."""
+    backend.workspace.backup(path)
+    new = open_backend(path)
+    backend.close()
+    return new
+
+
+# --------------------------------------------------------------------------- background tasks
+
+
+def import_task(state, backend: Backend, inputs: list[str | Path]) -> tuple[ImportReport, AssessmentRun]:
+    """Worker body: import files and folders (stops when cancelled), then score the workspace.
+
+    Scoring here rather than on the GUI thread keeps the window responsive after big imports.
+    """
+    report = backend.import_files(inputs, lambda done, total, path: state.progress(done, total, str(path)))
+    return report, backend.score()
+
+
+DEMO_FOLDERS = ("region", "city", "park", "enterprise", "batch")
+
+
+def demo_task(state, backend: Backend, folder: Path) -> tuple[ImportReport, AssessmentRun]:
+    """Worker body for the first start: write the demo submissions and import the good ones.
+
+    The ``flawed`` folder is left for the person to import, as the walk-through in docs/gui.md does.
+    """
+    from scoring.demo import write_demo
+
+    state.progress(0, 0, str(folder))
+    write_demo(folder)
+    return import_task(state, backend, [folder / name for name in DEMO_FOLDERS])
+
+
+# --------------------------------------------------------------------------- exports
+
+
+def export_workbook_task(state, run: AssessmentRun, out: Path, lang: str) -> Path:
+    """Worker body: the print-ready ranked workbook of scoring.export_xlsx."""
+    from scoring.export_xlsx import write_ranked_workbook
+
+    state.progress(0, 0, str(out))
+    return Path(write_ranked_workbook(run, out, lang=lang))
+
+
+def export_pdf_task(state, run: AssessmentRun, out: Path, lang: str) -> Path | None:
+    """Worker body: the PDF report of scoring.report_pdf, page by page; None when cancelled."""
+    from scoring.report_pdf import write_pdf_report
+
+    written = write_pdf_report(
+        run, out, lang=lang, progress=lambda done, total: state.progress(done, total, str(out))
+    )
+    return None if state.cancelled else Path(written)
+
+
+def write_blank_form(scheme: Scheme, out: str | Path) -> Path:
+    from scoring.form import write_blank_form as write
+
+    return write(scheme, out)

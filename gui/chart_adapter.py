@@ -1,0 +1,60 @@
+"""The one function between the GUI's canvas and scoring.charts.
+
+The chart functions draw on a given Axes; this module clears the GUI's Figure, makes the
+right kind of Axes (polar for the radar) and calls them inside their style context (the CJK
+font), so Chinese labels render on screen exactly as in the PDF.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from matplotlib.figure import Figure
+
+from scoring import charts
+from scoring.engine import ProjectResult
+from scoring.fonts import font_families
+from scoring.model import Scheme
+
+CHART_KINDS: tuple[str, ...] = charts.CHART_KINDS
+
+
+def draw_chart(
+    figure: Figure,
+    kind: str,
+    scheme: Scheme | None,
+    projects: list[ProjectResult],
+    lang: str,
+    selected: list[ProjectResult] | None = None,
+    empty_text: str = "",
+) -> bool:
+    """Clear ``figure`` and draw chart ``kind``; return whether it shows data."""
+    figure.clear()
+    ax = figure.add_subplot(projection="polar" if kind == "radar" else None)
+    options = {"selected": selected or None} if kind == "radar" else {}
+    with charts.chart_style():
+        if scheme is None:
+            ax.set_axis_off()
+            ax.text(
+                0.5,
+                0.5,
+                empty_text,
+                ha="center",
+                va="center",
+                transform=ax.transAxes,
+                color="#555555",
+                fontfamily=font_families(),
+            )
+            return False
+        return bool(charts.DRAWERS[kind](ax, scheme, projects, lang=lang, **options))
+
+
+def save_figure(figure: Figure, path: str | Path) -> Path:
+    """Save a figure as PNG or SVG (by extension; PNG when there is none)."""
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".") or "png"
+    if fmt not in ("png", "svg"):
+        fmt, path = "png", path.with_suffix(".png")
+    with charts.chart_style():
+        figure.savefig(path, format=fmt, dpi=150)
+    return path

@@ -1,0 +1,1556 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AssessDialog</name>
+    <message>
+        <location filename="../views/dialogs.py" line="44"/>
+        <source>Score or override a criterion</source>
+        <translation>评分或调整指标</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="46"/>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="58"/>
+        <source>(type a fraction)</source>
+        <translation>（输入得分率）</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="64"/>
+        <source>Why: what you checked on site, which document…</source>
+        <translation>理由：现场核查了什么、依据哪份文件……</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="67"/>
+        <source>Fraction (0 = worst, 1 = best):</source>
+        <translation>得分率（0 = 最差，1 = 最好）：</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="69"/>
+        <source>Or pick a level:</source>
+        <translation>或选择档次：</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="70"/>
+        <source>Inspector:</source>
+        <translation>核查人：</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="71"/>
+        <source>Reason (required):</source>
+        <translation>理由（必填）：</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../models/tables.py" line="249"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="250"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="251"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="252"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="253"/>
+        <source>Criterion</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="254"/>
+        <source>What happened</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../views/audit_view.py" line="30"/>
+        <source>Every change to this workspace, newest first. Entries are never removed.</source>
+        <translation>本工作区的全部变更记录，最新的在前。记录不会被删除。</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsView</name>
+    <message>
+        <location filename="../views/charts_view.py" line="84"/>
+        <source>Ranked totals</source>
+        <extracomment>scoring.charts.CHART_KINDS, repeated so that listing them does not import matplotlib (tests/gui check that the two agree).</extracomment>
+        <translation>总分排名</translation>
+    </message>
+    <message>
+        <location filename="../views/charts_view.py" line="85"/>
+        <source>Points by dimension</source>
+        <translation>各维度得分</translation>
+    </message>
+    <message>
+        <location filename="../views/charts_view.py" line="86"/>
+        <source>Radar of dimensions</source>
+        <translation>维度雷达图</translation>
+    </message>
+    <message>
+        <location filename="../views/charts_view.py" line="87"/>
+        <source>Indicator heatmap</source>
+        <translation>指标热力图</translation>
+    </message>
+    <message>
+        <location filename="../views/charts_view.py" line="88"/>
+        <source>Synergy (pollution × carbon)</source>
+        <translation>协同度（减污 × 降碳）</translation>
+    </message>
+    <message>
+        <location filename="../views/charts_view.py" line="89"/>
+        <source>Co-control quadrants</source>
+        <translation>协同控制象限</translation>
+    </message>
+    <message>
+        <location filename="../views/charts_view.py" line="100"/>
+        <source>Projects on the radar:</source>
+        <translation>雷达图中的项目：</translation>
+    </message>
+    <message>
+        <location filename="../views/charts_view.py" line="101"/>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../views/charts_view.py" line="102"/>
+        <source>Export SVG…</source>
+        <translation>导出 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../views/charts_view.py" line="187"/>
+        <source>No scheme chosen</source>
+        <translation>未选择方案</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaModel</name>
+    <message>
+        <location filename="../models/tables.py" line="128"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="129"/>
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="130"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="131"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="132"/>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="133"/>
+        <source>Baseline</source>
+        <translation>基准值</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="134"/>
+        <source>Value</source>
+        <translation>现状值</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="135"/>
+        <source>Fraction</source>
+        <translation>得分率</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="136"/>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="137"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="138"/>
+        <source>Cell</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="139"/>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="140"/>
+        <source>Inspector</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="141"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaTreeModel</name>
+    <message>
+        <location filename="../views/templates_view.py" line="31"/>
+        <source>Dimension / criterion</source>
+        <translation>维度 / 指标</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_view.py" line="32"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_view.py" line="33"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_view.py" line="34"/>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_view.py" line="35"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_view.py" line="36"/>
+        <source>Worst</source>
+        <translation>最差值</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_view.py" line="37"/>
+        <source>Best</source>
+        <translation>最优值</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_view.py" line="38"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_view.py" line="39"/>
+        <source>Flags</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_view.py" line="53"/>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_view.py" line="54"/>
+        <source>n/a allowed</source>
+        <translation>允许不适用</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_view.py" line="55"/>
+        <source>veto</source>
+        <translation>一票否决</translation>
+    </message>
+</context>
+<context>
+    <name>DetailView</name>
+    <message>
+        <location filename="../views/detail_view.py" line="84"/>
+        <source>Score or override…</source>
+        <translation>评分或调整…</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="86"/>
+        <source>Give the selected criterion a fraction between 0 and 1, with your name and a reason</source>
+        <translation>为所选指标给出 0 到 1 之间的得分率，并填写姓名和理由</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="88"/>
+        <source>Withdraw override…</source>
+        <translation>撤销调整…</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="89"/>
+        <source>Issues</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="106"/>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="107"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="108"/>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="128"/>
+        <source>Choose a project in the Results tab.</source>
+        <translation>请在“结果”页选择一个项目。</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="132"/>
+        <source>Veto</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="133"/>
+        <source>Pending manual scores</source>
+        <translation>待人工评分</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="134"/>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="135"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="136"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="137"/>
+        <source>Base</source>
+        <translation>基础分</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="138"/>
+        <source>bonus</source>
+        <translation>加分</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="139"/>
+        <source>penalty</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="140"/>
+        <source>Synergy D</source>
+        <translation>协同度 D</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgress</name>
+    <message>
+        <location filename="../views/import_views.py" line="48"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../views/import_views.py" line="65"/>
+        <source>{done}/{total}: {name}</source>
+        <translation>{done}/{total}：{name}</translation>
+    </message>
+    <message>
+        <location filename="../views/import_views.py" line="75"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <location filename="../views/import_views.py" line="84"/>
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <location filename="../views/import_views.py" line="91"/>
+        <source>Double-click a row to see the file, sheet and cell.</source>
+        <translation>双击某一行可查看文件、工作表和单元格。</translation>
+    </message>
+    <message>
+        <location filename="../views/import_views.py" line="105"/>
+        <source>{files} files read: {new} imported, {resubmitted} resubmitted with differences, {unchanged} unchanged, {rejected} rejected.</source>
+        <translation>共读取 {files} 个文件：新导入 {new} 个，重新报送且有变化 {resubmitted} 个，未变化 {unchanged} 个，拒收 {rejected} 个。</translation>
+    </message>
+    <message>
+        <location filename="../views/import_views.py" line="115"/>
+        <source>The import was cancelled; the files read before are kept.</source>
+        <translation>导入已取消；取消前读取的文件已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportModel</name>
+    <message>
+        <location filename="../models/tables.py" line="227"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="231"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="232"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="233"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="234"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+</context>
+<context>
+    <name>LocationDialog</name>
+    <message>
+        <location filename="../views/dialogs.py" line="205"/>
+        <source>Where the problem is</source>
+        <translation>问题所在位置</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="210"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="211"/>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="212"/>
+        <source>Cell:</source>
+        <translation>单元格：</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="213"/>
+        <source>Problem:</source>
+        <translation>问题：</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="206"/>
+        <source>&amp;New workspace…</source>
+        <extracomment>The running import or export (one at a time; they share the progress bar).</extracomment>
+        <translation>新建工作区(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="207"/>
+        <source>&amp;Open workspace…</source>
+        <translation>打开工作区(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="208"/>
+        <source>Save workspace &amp;as…</source>
+        <translation>工作区另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="209"/>
+        <source>Import &amp;files…</source>
+        <translation>导入文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="210"/>
+        <source>Import f&amp;older…</source>
+        <translation>导入文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="211"/>
+        <source>Add &amp;scheme from Excel…</source>
+        <translation>从 Excel 添加方案(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="212"/>
+        <source>Ranked &amp;workbook…</source>
+        <translation>排名工作簿(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="213"/>
+        <source>&amp;PDF report…</source>
+        <translation>PDF 报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="214"/>
+        <source>&amp;Audit log…</source>
+        <translation>审计日志(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="215"/>
+        <source>P&amp;rint ranking…</source>
+        <translation>打印排名(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="216"/>
+        <source>Print pre&amp;view ranking…</source>
+        <translation>打印预览排名(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="217"/>
+        <source>Print pro&amp;ject page…</source>
+        <translation>打印项目页(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="218"/>
+        <source>Print preview project pa&amp;ge…</source>
+        <translation>打印预览项目页(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="219"/>
+        <source>Se&amp;ttings…</source>
+        <translation>设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="220"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="221"/>
+        <source>Open the &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="222"/>
+        <source>&amp;About SynergyPilot</source>
+        <translation>关于 SynergyPilot(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="227"/>
+        <source>Import submission files (you can also drop files on the window)</source>
+        <translation>导入申报文件（也可以把文件拖到窗口上）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="229"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="230"/>
+        <source>&amp;Recent workspaces</source>
+        <translation>最近的工作区(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="231"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="232"/>
+        <source>&amp;Export and print</source>
+        <translation>导出与打印(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="233"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="234"/>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="237"/>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="238"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="239"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="240"/>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="241"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="266"/>
+        <source>Opened read-only: {reason}. Changes cannot be saved.</source>
+        <translation>以只读方式打开：{reason}。无法保存修改。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="313"/>
+        <source>no workspace</source>
+        <translation>无工作区</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="316"/>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="326"/>
+        <source>Projects: {projects} · Rejected files: {rejected} · Pending manual scores: {pending}</source>
+        <translation>项目：{projects} · 拒收文件：{rejected} · 待人工评分：{pending}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="348"/>
+        <source>SynergyPilot workspace (*.spw)</source>
+        <translation>SynergyPilot 工作区 (*.spw)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="353"/>
+        <source>New workspace</source>
+        <translation>新建工作区</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="361"/>
+        <source>Open workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="372"/>
+        <source>Save workspace as</source>
+        <translation>工作区另存为</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="383"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="395"/>
+        <source>Import submissions</source>
+        <translation>导入申报文件</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="397"/>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="405"/>
+        <source>Import a folder of submissions</source>
+        <translation>导入申报文件夹</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="427"/>
+        <source>Reading files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="438"/>
+        <source>Preparing the demo data…</source>
+        <translation>正在准备演示数据…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="489"/>
+        <source>Import finished: {new} new, {resubmitted} resubmitted, {rejected} rejected.</source>
+        <translation>导入完成：新增 {new} 个，重新报送 {resubmitted} 个，拒收 {rejected} 个。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="498"/>
+        <source>The import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="567"/>
+        <source>Add a scheme</source>
+        <translation>添加方案</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="569"/>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods)</source>
+        <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="583"/>
+        <source>Could not add the scheme</source>
+        <translation>无法添加方案</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="597"/>
+        <source>Save a blank submission form</source>
+        <translation>保存空白申报表</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="597"/>
+        <location filename="../main_window.py" line="615"/>
+        <location filename="../main_window.py" line="629"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="601"/>
+        <source>Blank form written: {path}</source>
+        <translation>已生成空白申报表：{path}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="615"/>
+        <source>Export the ranked workbook</source>
+        <translation>导出排名工作簿</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="507"/>
+        <location filename="../main_window.py" line="633"/>
+        <location filename="../main_window.py" line="642"/>
+        <source>Written: {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="448"/>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="456"/>
+        <source>Please wait: another task is running.</source>
+        <translation>请稍候：另一项任务正在进行。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="505"/>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="512"/>
+        <source>The export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="622"/>
+        <source>Export the PDF report</source>
+        <translation>导出 PDF 报告</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="622"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="629"/>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="638"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="638"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="639"/>
+        <source>Export the chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="662"/>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="719"/>
+        <source>About SynergyPilot</source>
+        <translation>关于 SynergyPilot</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="721"/>
+        <source>SynergyPilot scores pollution–carbon synergy pilot projects from Excel submissions.
+Data folder: {folder}</source>
+        <translation>SynergyPilot 根据 Excel 申报材料对减污降碳协同增效试点项目进行评分。
+数据文件夹：{folder}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="242"/>
+        <source>Robustness</source>
+        <translation>稳健性</translation>
+    </message>
+</context>
+<context>
+    <name>NavigatorView</name>
+    <message>
+        <location filename="../views/navigator.py" line="33"/>
+        <source>Level / scheme</source>
+        <translation>层级 / 方案</translation>
+    </message>
+    <message>
+        <location filename="../views/navigator.py" line="33"/>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <location filename="../models/tables.py" line="266"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="267"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="268"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="269"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../models/results.py" line="51"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../models/results.py" line="52"/>
+        <source>Project ID</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <location filename="../models/results.py" line="53"/>
+        <source>Name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../models/results.py" line="54"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../models/results.py" line="55"/>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location filename="../models/results.py" line="56"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../models/results.py" line="60"/>
+        <source>Synergy D</source>
+        <translation>协同度 D</translation>
+    </message>
+    <message>
+        <location filename="../models/results.py" line="58"/>
+        <source>Veto</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <location filename="../models/results.py" line="59"/>
+        <source>Issues</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <location filename="../views/results_view.py" line="83"/>
+        <source>Grade:</source>
+        <translation>等级：</translation>
+    </message>
+    <message>
+        <location filename="../views/results_view.py" line="84"/>
+        <source>Region:</source>
+        <translation>地区：</translation>
+    </message>
+    <message>
+        <location filename="../views/results_view.py" line="85"/>
+        <source>Search ID, name, region…</source>
+        <translation>搜索编号、名称、地区…</translation>
+    </message>
+    <message>
+        <location filename="../views/results_view.py" line="113"/>
+        <source>All grades</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../views/results_view.py" line="116"/>
+        <source>All regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <location filename="../views/results_view.py" line="138"/>
+        <source>{shown} of {total} projects</source>
+        <translation>显示 {shown} / 共 {total} 个项目</translation>
+    </message>
+</context>
+<context>
+    <name>RobustnessView</name>
+    <message>
+        <location filename="../views/robustness_view.py" line="155"/>
+        <source>Random weightings:</source>
+        <translation>随机权重组数：</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="155"/>
+        <source>Weight change up to ±:</source>
+        <translation>权重变动幅度 ±：</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="156"/>
+        <source>Cut-off, top:</source>
+        <translation>分界线（前几名）：</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="156"/>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="156"/>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="161"/>
+        <source>Uniform factor per weight</source>
+        <translation>每项权重乘以均匀随机系数</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="162"/>
+        <source>Dirichlet around the template</source>
+        <translation>围绕模板权重的狄利克雷分布</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="164"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="165"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="166"/>
+        <source>How many random weightings to rank the projects under</source>
+        <translation>在多少组随机权重下对项目重新排名</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="168"/>
+        <source>Each score weight is multiplied by a random factor within this range</source>
+        <translation>每项得分权重乘以该范围内的随机系数</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="214"/>
+        <source>Choose the settings and press Run.</source>
+        <translation>选择设置后按“运行”。</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="214"/>
+        <source>No projects</source>
+        <translation>没有项目</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="241"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="242"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="243"/>
+        <source>Name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="244"/>
+        <source>Median rank</source>
+        <translation>名次中位数</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="245"/>
+        <source>Rank 5–95%</source>
+        <translation>名次（5%–95%分位）</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="247"/>
+        <source>In top {k}</source>
+        <translation>进入前{k}名</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="249"/>
+        <source>Keeps grade</source>
+        <translation>保持等级</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="251"/>
+        <source>TOPSIS rank</source>
+        <translation>TOPSIS名次</translation>
+    </message>
+    <message>
+        <location filename="../views/robustness_view.py" line="282"/>
+        <source>The robustness study failed</source>
+        <translation>稳健性分析失败</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../views/dialogs.py" line="149"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="155"/>
+        <source>Your name, recorded with every score you give</source>
+        <translation>您的姓名，会随每次评分一起记录</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="159"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="160"/>
+        <source>Inspector name:</source>
+        <translation>核查人姓名：</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="161"/>
+        <source>Import from:</source>
+        <translation>导入文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="162"/>
+        <source>Export to:</source>
+        <translation>导出文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="173"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="182"/>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesView</name>
+    <message>
+        <location filename="../views/templates_view.py" line="125"/>
+        <source>Add scheme from Excel…</source>
+        <translation>从 Excel 添加方案…</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_view.py" line="126"/>
+        <source>Generate blank form…</source>
+        <translation>生成空白申报表…</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_view.py" line="145"/>
+        <source>Choose a scheme in the navigator.</source>
+        <translation>请在左侧导航中选择一个方案。</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_view.py" line="149"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt; version {version} · {level} · {count} criteria · {points:g} points</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; 版本 {version} · {level} · {count} 项指标 · 满分 {points:g}</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_view.py" line="165"/>
+        <source>{source} was refused: {count} problems</source>
+        <translation>{source} 未通过校验：共 {count} 个问题</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../views/dialogs.py" line="110"/>
+        <source>Withdraw the override of {code}</source>
+        <translation>撤销 {code} 的调整</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="114"/>
+        <source>Inspector:</source>
+        <translation>核查人：</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="115"/>
+        <source>Reason (required):</source>
+        <translation>理由（必填）：</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../app.py" line="65"/>
+        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="387"/>
+        <source>Could not open the workspace</source>
+        <translation>无法打开工作区</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="56"/>
+        <source>The template is not valid ({count} problems).</source>
+        <translation>模板无效（共 {count} 个问题）。</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="61"/>
+        <source>The file {name} could not be used: {reason}</source>
+        <translation>无法使用文件 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="121"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="122"/>
+        <source>Something went wrong: {message}
+Your work is saved; the details are in {log}.</source>
+        <translation>出现了问题：{message}
+您的工作已保存；详细信息见 {log}。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="350"/>
+        <source>Could not create the workspace</source>
+        <translation>无法创建工作区</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="369"/>
+        <source>Could not save the workspace</source>
+        <translation>无法保存工作区</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="532"/>
+        <source>Could not record the score</source>
+        <translation>无法记录评分</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="550"/>
+        <source>Could not withdraw the override</source>
+        <translation>无法撤销调整</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="590"/>
+        <source>Could not write the form</source>
+        <translation>无法生成申报表</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="612"/>
+        <source>Could not export the workbook</source>
+        <translation>无法导出工作簿</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="620"/>
+        <source>Could not export the PDF report</source>
+        <translation>无法导出 PDF 报告</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="626"/>
+        <source>Could not export the audit log</source>
+        <translation>无法导出审计日志</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="635"/>
+        <source>Could not export the chart</source>
+        <translation>无法导出图表</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="667"/>
+        <location filename="../main_window.py" line="671"/>
+        <location filename="../main_window.py" line="681"/>
+        <location filename="../main_window.py" line="685"/>
+        <source>Could not print</source>
+        <translation>无法打印</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../labels.py" line="27"/>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="28"/>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="29"/>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="30"/>
+        <source>Invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="31"/>
+        <source>Pending</source>
+        <translation>待评分</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="32"/>
+        <location filename="../labels.py" line="91"/>
+        <source>Override</source>
+        <translation>人工调整</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="35"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="36"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="37"/>
+        <source>Industrial park</source>
+        <translation>产业园区</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="38"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="41"/>
+        <source>Value</source>
+        <translation>数值型</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="42"/>
+        <source>Change</source>
+        <translation>变化率</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="43"/>
+        <source>Yes/no</source>
+        <translation>是/否</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="44"/>
+        <source>Choice</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="45"/>
+        <source>Manual</source>
+        <translation>人工评分</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="48"/>
+        <source>Score</source>
+        <translation>计分项</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="49"/>
+        <source>Bonus</source>
+        <translation>加分项</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="50"/>
+        <source>Penalty</source>
+        <translation>扣分项</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="53"/>
+        <source>Higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="54"/>
+        <source>Lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="57"/>
+        <source>Pollution</source>
+        <translation>减污</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="58"/>
+        <source>Carbon</source>
+        <translation>降碳</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="59"/>
+        <source>Both</source>
+        <translation>协同</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="60"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="63"/>
+        <location filename="../labels.py" line="88"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="64"/>
+        <location filename="../labels.py" line="89"/>
+        <source>Resubmitted</source>
+        <translation>重新报送</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="65"/>
+        <source>Unchanged</source>
+        <translation>未变化</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="66"/>
+        <source>Rejected</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="67"/>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="70"/>
+        <source>Unreadable file</source>
+        <translation>文件无法读取</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="71"/>
+        <source>Encrypted file</source>
+        <translation>文件已加密</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="72"/>
+        <source>File too large</source>
+        <translation>文件过大</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="73"/>
+        <source>Unsafe content</source>
+        <translation>内容不安全</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="74"/>
+        <source>Not a submission form</source>
+        <translation>不是申报表</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="75"/>
+        <source>No project ID</source>
+        <translation>缺少项目编号</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="76"/>
+        <source>No matching scheme</source>
+        <translation>没有匹配的方案</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="77"/>
+        <source>Duplicate project</source>
+        <translation>项目重复</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="80"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="81"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="82"/>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="85"/>
+        <source>Workspace created</source>
+        <translation>创建工作区</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="86"/>
+        <source>Workspace upgraded</source>
+        <translation>升级工作区</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="87"/>
+        <source>Scheme added</source>
+        <translation>添加方案</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="90"/>
+        <source>Manual score</source>
+        <translation>人工评分</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="92"/>
+        <source>Withdrawal</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="93"/>
+        <source>Evidence note</source>
+        <translation>佐证备注</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="94"/>
+        <source>Rescored</source>
+        <translation>重新评分</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <location filename="../printing.py" line="26"/>
+        <source>version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="27"/>
+        <source>printed</source>
+        <translation>打印于</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="28"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="29"/>
+        <source>Project ID</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="30"/>
+        <source>Name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="31"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="32"/>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="33"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="34"/>
+        <source>Synergy D</source>
+        <translation>协同度 D</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="35"/>
+        <source>Veto</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="36"/>
+        <source>Issues</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="37"/>
+        <source>Ranked assessment</source>
+        <translation>评估排名表</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="38"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="39"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="40"/>
+        <source>Value</source>
+        <translation>现状值</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="41"/>
+        <source>Fraction</source>
+        <translation>得分率</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="42"/>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="43"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="44"/>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="45"/>
+        <source>Override reason</source>
+        <translation>调整理由</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,147 @@
+"""Display names for the engine's keywords (statuses, grades, levels, reasons), translated.
+
+scoring/ speaks in stable English keywords (``ok``, ``missing_required``, ``city``); people
+see these names instead. Each table is built from literal ``translate()`` calls so that
+``pyside6-lupdate`` finds every string, and cached per language because models ask for them
+once per visible cell.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from gui import translation
+from scoring.engine import synergy_class_name
+from scoring.model import GRADE_NAMES_ZH
+
+
+@lru_cache(maxsize=4)
+def _tables(lang: str) -> dict[str, dict[str, str]]:
+    del lang  # the cache key: translate() answers in the installed language
+    translate = QCoreApplication.translate
+    return {
+        "status": {
+            "ok": translate("labels", "OK"),
+            "missing": translate("labels", "Missing"),
+            "na": translate("labels", "Not applicable"),
+            "invalid": translate("labels", "Invalid"),
+            "pending": translate("labels", "Pending"),
+            "override": translate("labels", "Override"),
+        },
+        "level": {
+            "region": translate("labels", "Region"),
+            "city": translate("labels", "City"),
+            "park": translate("labels", "Industrial park"),
+            "enterprise": translate("labels", "Enterprise"),
+        },
+        "type": {
+            "value": translate("labels", "Value"),
+            "change": translate("labels", "Change"),
+            "yesno": translate("labels", "Yes/no"),
+            "choice": translate("labels", "Choice"),
+            "manual": translate("labels", "Manual"),
+        },
+        "kind": {
+            "score": translate("labels", "Score"),
+            "bonus": translate("labels", "Bonus"),
+            "penalty": translate("labels", "Penalty"),
+        },
+        "direction": {
+            "higher": translate("labels", "Higher is better"),
+            "lower": translate("labels", "Lower is better"),
+        },
+        "effect": {
+            "pollution": translate("labels", "Pollution"),
+            "carbon": translate("labels", "Carbon"),
+            "both": translate("labels", "Both"),
+            "none": translate("labels", "None"),
+        },
+        "import": {
+            "imported": translate("labels", "Imported"),
+            "resubmitted": translate("labels", "Resubmitted"),
+            "unchanged": translate("labels", "Unchanged"),
+            "rejected": translate("labels", "Rejected"),
+            "issue": translate("labels", "Issue"),
+        },
+        "reason": {
+            "unreadable": translate("labels", "Unreadable file"),
+            "encrypted": translate("labels", "Encrypted file"),
+            "too_large": translate("labels", "File too large"),
+            "unsafe_xml": translate("labels", "Unsafe content"),
+            "not_a_submission": translate("labels", "Not a submission form"),
+            "missing_project_id": translate("labels", "No project ID"),
+            "no_matching_template": translate("labels", "No matching scheme"),
+            "duplicate_project": translate("labels", "Duplicate project"),
+        },
+        "severity": {
+            "error": translate("labels", "Error"),
+            "warning": translate("labels", "Warning"),
+            "info": translate("labels", "Note"),
+        },
+        "action": {
+            "workspace_created": translate("labels", "Workspace created"),
+            "migration": translate("labels", "Workspace upgraded"),
+            "template_added": translate("labels", "Scheme added"),
+            "import": translate("labels", "Imported"),
+            "resubmission": translate("labels", "Resubmitted"),
+            "manual_score": translate("labels", "Manual score"),
+            "override": translate("labels", "Override"),
+            "withdrawal": translate("labels", "Withdrawal"),
+            "evidence_note": translate("labels", "Evidence note"),
+            "rescore": translate("labels", "Rescored"),
+        },
+    }
+
+
+def label(table: str, key: str) -> str:
+    """The display name of ``key`` in ``table``; the keyword itself when unknown."""
+    return _tables(translation.current_language())[table].get(key, key)
+
+
+def grade_name(grade: str) -> str:
+    """A grade's name in the current language (the template's own name when not a default)."""
+    if translation.current_language() == "zh_CN":
+        return GRADE_NAMES_ZH.get(grade, grade)
+    return grade
+
+
+def synergy_name(klass: int | None) -> str:
+    return synergy_class_name(int(klass), translation.data_lang()) if klass else ""
+
+
+def criterion_text(criterion) -> tuple[str, str]:
+    """(dimension, indicator) of a criterion in the current language."""
+    if translation.current_language() == "zh_CN":
+        return (criterion.dimension_zh or criterion.dimension, criterion.indicator_zh or criterion.indicator)
+    return criterion.dimension, criterion.indicator
+
+
+def scheme_dimension(scheme, dimension: str) -> str:
+    """A scheme dimension's display name (the Chinese name from any of its criteria)."""
+    if translation.current_language() == "zh_CN":
+        for c in scheme.criteria:
+            if c.dimension == dimension and c.dimension_zh:
+                return c.dimension_zh
+    return dimension
+
+
+#: Background colours of grades, by position from the best grade down (colour-blind safe).
+GRADE_COLOURS = ("#c7e9c0", "#deebf7", "#fff2cc", "#f4cccc", "#eeeeee")
+STATUS_COLOURS = {
+    "missing": "#f4cccc",
+    "invalid": "#f4cccc",
+    "pending": "#fff2cc",
+    "override": "#d9d2e9",
+    "na": "#eeeeee",
+}
+VETO_COLOUR = "#a61c00"
+
+
+def grade_colour(scheme, grade: str) -> QColor | None:
+    names = [g.name for g in scheme.grades_descending]
+    if grade not in names:
+        return None
+    return QColor(GRADE_COLOURS[min(names.index(grade), len(GRADE_COLOURS) - 1)])

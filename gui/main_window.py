@@ -1,0 +1,740 @@
+"""The main window: workspace, navigator, results, project detail, charts, templates, audit.
+
+The window holds the state (the open workspace, the latest scored run, the chosen scheme and
+project) and makes every signal connection in one place (:meth:`MainWindow._connect`). Views
+only display and emit; the backend does the work; nothing here scores.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+)
+
+from gui import backend as backend_module
+from gui import errors, paths, printing, translation, workers
+from gui.backend import Backend, ImportReport
+from gui.errors import error_boundary
+from gui.models.tables import report_rows
+from gui.settings import Settings
+from gui.views import dialogs
+from gui.views.audit_view import AuditView
+from gui.views.charts_view import ChartsView
+from gui.views.detail_view import DetailView
+from gui.views.import_views import ImportProgress, ImportReportDialog
+from gui.views.navigator import NavigatorView
+from gui.views.results_view import ResultsView
+from gui.views.robustness_view import RobustnessView
+from gui.views.templates_view import TemplatesView
+from scoring.engine import ProjectResult
+from scoring.model import Scheme
+from scoring.pipeline import AssessmentRun
+from scoring.template import TemplateError
+
+APP_NAME = "SynergyPilot"
+WORKSPACE_SUFFIX = ".spw"
+
+
+class MainWindow(QMainWindow):
+    """The workbench. Signals: ``results_changed`` after every rescoring, ``import_finished(report)``."""
+
+    results_changed = Signal()
+    import_finished = Signal(object)
+    export_finished = Signal(object)
+
+    def __init__(self, backend: Backend | None = None, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.backend: Backend | None = None
+        self.run = AssessmentRun(schemes=[])
+        self.scheme_name: str | None = None
+        self.project_id: str | None = None
+        #: The running import or export (one at a time; they share the progress bar).
+        self.task_worker: workers.Worker | None = None
+        self.last_report: ImportReport | None = None
+        self.rejected_count = 0
+        self.report_dialog: ImportReportDialog | None = None
+        self.setAcceptDrops(True)
+        self._build()
+        self._make_actions()
+        self._connect()
+        self.retranslate()
+        self._restore_geometry()
+        if backend is not None:
+            self.set_backend(backend)
+
+    # ----------------------------------------------------------------------------- building
+    def _build(self) -> None:
+        self.navigator = NavigatorView()
+        self.results = ResultsView()
+        self.detail = DetailView()
+        self.charts = ChartsView()
+        self.templates = TemplatesView()
+        self.audit = AuditView()
+        self.robustness = RobustnessView()  # issue 8: rank ranges under random weights
+        self.tabs = QTabWidget()
+        for view in (self.results, self.detail, self.charts, self.templates, self.audit, self.robustness):
+            self.tabs.addTab(view, "")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.navigator)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 1000])
+        self.setCentralWidget(splitter)
+        self.progress = ImportProgress()
+        self.counts_label = QLabel()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+    def _make_actions(self) -> None:
+        def action(shortcut=None) -> QAction:
+            act = QAction(self)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+            return act
+
+        self.act_new = action(QKeySequence.StandardKey.New)
+        self.act_open = action(QKeySequence.StandardKey.Open)
+        self.act_save_as = action(QKeySequence.StandardKey.SaveAs)
+        self.act_import_files = action(QKeySequence("Ctrl+I"))
+        self.act_import_folder = action(QKeySequence("Ctrl+Shift+I"))
+        self.act_add_scheme = action()
+        self.act_export_workbook = action(QKeySequence("Ctrl+E"))
+        self.act_export_pdf = action()
+        self.act_export_audit = action()
+        self.act_print_ranked = action(QKeySequence.StandardKey.Print)
+        self.act_preview_ranked = action()
+        self.act_print_project = action()
+        self.act_preview_project = action()
+        self.act_settings = action(QKeySequence.StandardKey.Preferences)
+        self.act_quit = action(QKeySequence.StandardKey.Quit)
+        self.act_log = action()
+        self.act_about = action()
+        menu_bar = self.menuBar()
+        self.menu_file = menu_bar.addMenu("")
+        self.menu_recent = self.menu_file.addMenu("")
+        self.menu_import = menu_bar.addMenu("")
+        self.menu_export = menu_bar.addMenu("")
+        self.menu_help = menu_bar.addMenu("")
+        for act in (self.act_new, self.act_open, self.act_save_as):
+            self.menu_file.addAction(act)
+        self.menu_file.insertMenu(self.act_save_as, self.menu_recent)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_settings)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        for act in (self.act_import_files, self.act_import_folder, self.act_add_scheme):
+            self.menu_import.addAction(act)
+        for act in (self.act_export_workbook, self.act_export_pdf, self.act_export_audit):
+            self.menu_export.addAction(act)
+        self.menu_export.addSeparator()
+        for act in (
+            self.act_preview_ranked,
+            self.act_print_ranked,
+            self.act_preview_project,
+            self.act_print_project,
+        ):
+            self.menu_export.addAction(act)
+        self.menu_help.addAction(self.act_log)
+        self.menu_help.addAction(self.act_about)
+        self.toolbar = self.addToolBar("main")
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setIconSize(QSize(16, 16))
+        for act in (
+            self.act_open,
+            self.act_import_files,
+            self.act_import_folder,
+            None,
+            self.act_export_workbook,
+            self.act_export_pdf,
+            self.act_preview_ranked,
+            None,
+            self.act_settings,
+        ):
+            if act is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(act)
+
+    def _connect(self) -> None:
+        """Every connection of the window, in one place."""
+        self.act_new.triggered.connect(self._on_new_triggered)
+        self.act_open.triggered.connect(self._on_open_triggered)
+        self.act_save_as.triggered.connect(self._on_save_as_triggered)
+        self.act_import_files.triggered.connect(self._on_import_files_triggered)
+        self.act_import_folder.triggered.connect(self._on_import_folder_triggered)
+        self.act_add_scheme.triggered.connect(self._on_templates_add_requested)
+        self.act_export_workbook.triggered.connect(self._on_export_workbook_triggered)
+        self.act_export_pdf.triggered.connect(self._on_export_pdf_triggered)
+        self.act_export_audit.triggered.connect(self._on_export_audit_triggered)
+        self.act_print_ranked.triggered.connect(self._on_print_ranked_triggered)
+        self.act_preview_ranked.triggered.connect(self._on_preview_ranked_triggered)
+        self.act_print_project.triggered.connect(self._on_print_project_triggered)
+        self.act_preview_project.triggered.connect(self._on_preview_project_triggered)
+        self.act_settings.triggered.connect(self._on_settings_triggered)
+        self.act_quit.triggered.connect(self.close)
+        self.act_log.triggered.connect(self._on_log_triggered)
+        self.act_about.triggered.connect(self._on_about_triggered)
+        self.menu_recent.aboutToShow.connect(self._on_recent_about_to_show)
+        self.navigator.scheme_selected.connect(self._on_navigator_scheme_selected)
+        self.results.project_selected.connect(self._on_results_project_selected)
+        self.results.project_activated.connect(self._on_results_project_activated)
+        self.detail.override_requested.connect(self._on_detail_override_requested)
+        self.detail.withdraw_requested.connect(self._on_detail_withdraw_requested)
+        self.templates.add_requested.connect(self._on_templates_add_requested)
+        self.templates.form_requested.connect(self._on_templates_form_requested)
+        self.progress.cancel_requested.connect(self._on_progress_cancel_requested)
+        self.charts.export_png.clicked.connect(lambda: self._on_charts_export_requested("png"))
+        self.charts.export_svg.clicked.connect(lambda: self._on_charts_export_requested("svg"))
+
+    def retranslate(self) -> None:
+        """Set every visible text of the window (also on a language change)."""
+        texts = {
+            self.act_new: self.tr("&New workspace…"),
+            self.act_open: self.tr("&Open workspace…"),
+            self.act_save_as: self.tr("Save workspace &as…"),
+            self.act_import_files: self.tr("Import &files…"),
+            self.act_import_folder: self.tr("Import f&older…"),
+            self.act_add_scheme: self.tr("Add &scheme from Excel…"),
+            self.act_export_workbook: self.tr("Ranked &workbook…"),
+            self.act_export_pdf: self.tr("&PDF report…"),
+            self.act_export_audit: self.tr("&Audit log…"),
+            self.act_print_ranked: self.tr("P&rint ranking…"),
+            self.act_preview_ranked: self.tr("Print pre&view ranking…"),
+            self.act_print_project: self.tr("Print pro&ject page…"),
+            self.act_preview_project: self.tr("Print preview project pa&ge…"),
+            self.act_settings: self.tr("Se&ttings…"),
+            self.act_quit: self.tr("&Quit"),
+            self.act_log: self.tr("Open the &log folder"),
+            self.act_about: self.tr("&About SynergyPilot"),
+        }
+        for act, text in texts.items():
+            act.setText(text)
+        self.act_import_files.setToolTip(
+            self.tr("Import submission files (you can also drop files on the window)")
+        )
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_recent.setTitle(self.tr("&Recent workspaces"))
+        self.menu_import.setTitle(self.tr("&Import"))
+        self.menu_export.setTitle(self.tr("&Export and print"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        for index, title in enumerate(
+            (
+                self.tr("Results"),
+                self.tr("Project"),
+                self.tr("Charts"),
+                self.tr("Templates"),
+                self.tr("Audit log"),
+                self.tr("Robustness"),
+            )
+        ):
+            self.tabs.setTabText(index, title)
+        self._update_title()
+        self._update_counts()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ----------------------------------------------------------------------------- state
+    def set_backend(self, backend: Backend) -> None:
+        """Show a workspace (closing the previous one) and score it."""
+        if self.backend is not None and self.backend is not backend:
+            self.backend.close()
+        self.backend = backend
+        self.settings.add_recent_workspace(backend.path)
+        self.rescore()
+        self._update_title()
+        if backend.read_only:
+            # Another instance (or a read-only folder) has it: say so where the person looks.
+            self.statusBar().showMessage(
+                self.tr("Opened read-only: {reason}. Changes cannot be saved.").format(
+                    reason=backend.read_only_reason
+                )
+            )
+
+    def rescore(self, run: AssessmentRun | None = None) -> None:
+        """Score the workspace again (or show ``run``, scored by a worker) and refresh every view.
+
+        The chosen scheme and project stay chosen.
+        """
+        if run is None:
+            run = self.backend.score() if self.backend is not None else AssessmentRun(schemes=[])
+        self.run = run
+        counts = {s.name: len(self.run.projects_of(s)) for s in self.run.schemes}
+        names = [s.name for s in self.run.schemes]
+        if self.scheme_name not in names:
+            populated = [s.name for s in self.run.schemes if counts.get(s.name)]
+            self.scheme_name = (populated or names or [None])[0]
+        self.navigator.set_schemes(self.run.schemes, counts, self.scheme_name)
+        self._show_scheme()
+        self.audit.set_entries(self.backend.audit() if self.backend else [])
+        self._update_counts()
+        self.results_changed.emit()
+
+    def scheme(self) -> Scheme | None:
+        return next((s for s in self.run.schemes if s.name == self.scheme_name), None)
+
+    def scheme_projects(self) -> list[ProjectResult]:
+        scheme = self.scheme()
+        return self.run.projects_of(scheme) if scheme else []
+
+    def project(self) -> ProjectResult | None:
+        return next((p for p in self.scheme_projects() if p.project_id == self.project_id), None)
+
+    def _show_scheme(self) -> None:
+        scheme, projects = self.scheme(), self.scheme_projects()
+        if self.project_id not in {p.project_id for p in projects}:
+            self.project_id = projects[0].project_id if projects else None
+        self.results.set_results(scheme, projects)
+        if self.project_id:
+            self.results.select_project(self.project_id)
+        self.detail.set_project(scheme, self.project())
+        self.charts.set_results(scheme, projects, self.project_id)
+        self.templates.set_scheme(scheme)
+        self.robustness.set_results(scheme, projects)
+
+    def _update_title(self) -> None:
+        name = Path(self.backend.path).name if self.backend is not None else self.tr("no workspace")
+        read_only = ""
+        if self.backend is not None and self.backend.read_only:
+            read_only = " [" + self.tr("read-only") + "]"
+        self.setWindowTitle(f"{name}{read_only} — {APP_NAME}")
+
+    def _update_counts(self) -> None:
+        projects = len(self.run.projects)
+        # The workspace keeps what it accepted; refused files are counted for this session's imports.
+        rejected = self.rejected_count
+        pending = sum(1 for p in self.run.projects for i in p.indicators.values() if i.status == "pending")
+        self.counts_label.setText(
+            self.tr(
+                "Projects: {projects} · Rejected files: {rejected} · Pending manual scores: {pending}"
+            ).format(projects=projects, rejected=rejected, pending=pending)
+        )
+
+    # ----------------------------------------------------------------------------- views
+    def _on_navigator_scheme_selected(self, name: str) -> None:
+        if name != self.scheme_name:
+            self.scheme_name = name
+            self.project_id = None
+            self._show_scheme()
+
+    def _on_results_project_selected(self, project_id: str) -> None:
+        self.project_id = project_id
+        self.detail.set_project(self.scheme(), self.project())
+        self.charts.set_current_project(project_id)
+
+    def _on_results_project_activated(self, project_id: str) -> None:
+        self._on_results_project_selected(project_id)
+        self.tabs.setCurrentWidget(self.detail)
+
+    # ----------------------------------------------------------------------------- workspace
+    def _workspace_filter(self) -> str:
+        return self.tr("SynergyPilot workspace (*.spw)")
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not create the workspace"))
+    def _on_new_triggered(self, *_args) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New workspace"), self.settings.export_folder, self._workspace_filter()
+        )
+        if path:
+            self.set_backend(backend_module.create_backend(Path(path).with_suffix(WORKSPACE_SUFFIX)))
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not open the workspace"))
+    def _on_open_triggered(self, *_args) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open workspace"), self.settings.export_folder, self._workspace_filter()
+        )
+        if path:
+            self.open_workspace(path)
+
+    def open_workspace(self, path: str | Path) -> None:
+        self.set_backend(backend_module.open_backend(Path(path)))
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not save the workspace"))
+    def _on_save_as_triggered(self, *_args) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save workspace as"), self.settings.export_folder, self._workspace_filter()
+        )
+        if path:
+            self.set_backend(
+                backend_module.save_backend_as(self.backend, Path(path).with_suffix(WORKSPACE_SUFFIX))
+            )
+
+    def _on_recent_about_to_show(self) -> None:
+        self.menu_recent.clear()
+        recent = self.settings.recent_workspaces
+        if not recent:
+            self.menu_recent.addAction(self.tr("(none)")).setEnabled(False)
+        for path in recent:
+            self.menu_recent.addAction(path).triggered.connect(lambda _=False, p=path: self._open_recent(p))
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not open the workspace"))
+    def _open_recent(self, path: str) -> None:
+        self.open_workspace(path)
+
+    # ----------------------------------------------------------------------------- import
+    def _on_import_files_triggered(self, *_args) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import submissions"),
+            self.settings.import_folder,
+            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)"),
+        )
+        if files:
+            self.settings.import_folder = str(Path(files[0]).parent)
+            self.start_import(files)
+
+    def _on_import_folder_triggered(self, *_args) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Import a folder of submissions"), self.settings.import_folder
+        )
+        if folder:
+            self.settings.import_folder = folder
+            self.start_import([folder])
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        local = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if local:
+            event.acceptProposedAction()
+            self.start_import(local)
+
+    def start_import(self, inputs: list[str | Path]) -> workers.Worker | None:
+        """Import files and folders in a worker; the report shows when it is done."""
+        if self.backend is None:
+            return None
+        return self._start_task(
+            workers.Worker(backend_module.import_task, self.backend, inputs),
+            self.tr("Reading files…"),
+            lambda outcome: self._on_import_worker_finished(outcome, True),
+            self._on_import_worker_failed,
+        )
+
+    def start_demo(self, folder: Path | None = None) -> workers.Worker | None:
+        """First start: write the demo submissions and import them in the background."""
+        if self.backend is None:
+            return None
+        return self._start_task(
+            workers.Worker(backend_module.demo_task, self.backend, folder or paths.demo_dir()),
+            self.tr("Preparing the demo data…"),
+            lambda outcome: self._on_import_worker_finished(outcome, False),
+            self._on_import_worker_failed,
+        )
+
+    def start_export(self, kind: str, path: Path) -> workers.Worker | None:
+        """Write the PDF report (``pdf``) or the ranked workbook (``workbook``) in a worker."""
+        task = {"pdf": backend_module.export_pdf_task, "workbook": backend_module.export_workbook_task}[kind]
+        return self._start_task(
+            workers.Worker(task, self.run, path, translation.data_lang()),
+            self.tr("Writing {name}…").format(name=path.name),
+            self._on_export_worker_finished,
+            self._on_export_worker_failed,
+        )
+
+    def _start_task(self, worker: workers.Worker, text: str, on_finished, on_failed) -> workers.Worker | None:
+        """Run one background task with the status-bar progress and Cancel."""
+        if self.task_worker is not None:
+            self.statusBar().showMessage(self.tr("Please wait: another task is running."), 5000)
+            return None
+        worker.signals.progressed.connect(self.progress.update_progress)
+        worker.signals.finished.connect(on_finished)
+        worker.signals.failed.connect(on_failed)
+        self.task_worker = worker
+        self.progress.start(text)
+        self._set_busy(True)
+        return workers.start(worker)
+
+    def _set_busy(self, busy: bool) -> None:
+        for act in (
+            self.act_import_files,
+            self.act_import_folder,
+            self.act_new,
+            self.act_open,
+            self.act_save_as,
+        ):
+            act.setEnabled(not busy)
+
+    def _on_progress_cancel_requested(self) -> None:
+        if self.task_worker is not None:
+            self.task_worker.cancel()
+
+    def _on_import_worker_finished(self, outcome: tuple, show_report: bool = True) -> None:
+        report, run = outcome
+        self._end_import()
+        self.last_report = report
+        self.rejected_count += len(report.rejected)
+        self.rescore(run)
+        if show_report:
+            self.show_import_report(report)
+        self.statusBar().showMessage(
+            self.tr("Import finished: {new} new, {resubmitted} resubmitted, {rejected} rejected.").format(
+                new=len(report.imported), resubmitted=len(report.resubmitted), rejected=len(report.rejected)
+            ),
+            10000,
+        )
+        self.import_finished.emit(report)
+
+    def _on_import_worker_failed(self, exc: Exception) -> None:
+        self._end_import()
+        errors.report_exception(self, self.tr("The import failed"), exc)
+        self.rescore()  # files committed before the failure are kept and shown
+        self.import_finished.emit(None)
+
+    def _on_export_worker_finished(self, out) -> None:
+        self._end_import()
+        if out is None:
+            self.statusBar().showMessage(self.tr("The export was cancelled; nothing was written."), 10000)
+        else:
+            self.statusBar().showMessage(self.tr("Written: {path}").format(path=out), 10000)
+        self.export_finished.emit(out)
+
+    def _on_export_worker_failed(self, exc: Exception) -> None:
+        self._end_import()
+        errors.report_exception(self, self.tr("The export failed"), exc)
+        self.export_finished.emit(None)
+
+    def _end_import(self) -> None:
+        self.task_worker = None
+        self.progress.finish()
+        self._set_busy(False)
+
+    def show_import_report(self, report: ImportReport) -> ImportReportDialog:
+        if self.report_dialog is None:
+            self.report_dialog = ImportReportDialog(self)
+        self.report_dialog.set_report(report, report_rows(report, self.run.projects))
+        self.report_dialog.show()
+        self.report_dialog.raise_()
+        return self.report_dialog
+
+    # ----------------------------------------------------------------------------- assessing
+    def _inspector(self) -> str:
+        return self.settings.inspector
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not record the score"))
+    def _on_detail_override_requested(self, code: str) -> None:
+        scheme, project = self.scheme(), self.project()
+        if scheme is None or project is None:
+            return
+        answer = dialogs.AssessDialog.ask(
+            self, scheme.criterion(code), project.indicators[code], self._inspector()
+        )
+        if answer is None:
+            return
+        if not self.settings.inspector:
+            self.settings.inspector = answer.inspector
+        self.backend.assess(
+            scheme, project.project_id, code, answer.fraction, answer.inspector, answer.reason
+        )
+        self.rescore()
+        self.detail.select_code(code)
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not withdraw the override"))
+    def _on_detail_withdraw_requested(self, code: str) -> None:
+        scheme, project = self.scheme(), self.project()
+        if scheme is None or project is None:
+            return
+        answer = dialogs.WithdrawDialog.ask(self, code, self._inspector())
+        if answer is None:
+            return
+        author = project.indicators[code].inspector  # the override shown is this inspector's
+        self.backend.withdraw(scheme, project.project_id, code, answer.inspector, answer.reason, author)
+        self.rescore()
+        self.detail.select_code(code)
+
+    # ----------------------------------------------------------------------------- templates
+    def _on_templates_add_requested(self, *_args) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Add a scheme"),
+            self.settings.import_folder,
+            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods)"),
+        )
+        if path:
+            self.add_template(path)
+
+    def add_template(self, path: str | Path) -> Scheme | None:
+        """Load a template into the workspace; a refused one shows its problems in the Templates tab."""
+        try:
+            scheme = self.backend.add_template(path)
+        except TemplateError as exc:
+            self.templates.set_problems(exc.problems, Path(path).name)
+            self.tabs.setCurrentWidget(self.templates)
+            return None
+        except Exception as exc:  # the workspace refused it: say why
+            errors.report_exception(self, self.tr("Could not add the scheme"), exc)
+            return None
+        self.templates.set_problems([], "")
+        self.scheme_name = scheme.name
+        self.rescore()
+        return scheme
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not write the form"))
+    def _on_templates_form_requested(self, *_args) -> None:
+        scheme = self.scheme()
+        if scheme is None:
+            return
+        default = str(Path(self.settings.export_folder) / f"{scheme.level}_form.xlsx")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save a blank submission form"), default, self.tr("Excel workbook (*.xlsx)")
+        )
+        if path:
+            out = backend_module.write_blank_form(scheme, Path(path).with_suffix(".xlsx"))
+            self.statusBar().showMessage(self.tr("Blank form written: {path}").format(path=out), 10000)
+
+    # ----------------------------------------------------------------------------- exports
+    def _ask_export_path(self, title: str, name: str, file_filter: str) -> Path | None:
+        default = str(Path(self.settings.export_folder) / name)
+        path, _ = QFileDialog.getSaveFileName(self, title, default, file_filter)
+        if not path:
+            return None
+        self.settings.export_folder = str(Path(path).parent)
+        return Path(path)
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not export the workbook"))
+    def _on_export_workbook_triggered(self, *_args) -> None:
+        path = self._ask_export_path(
+            self.tr("Export the ranked workbook"), "ranked.xlsx", self.tr("Excel workbook (*.xlsx)")
+        )
+        if path:
+            self.start_export("workbook", path.with_suffix(".xlsx"))
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not export the PDF report"))
+    def _on_export_pdf_triggered(self, *_args) -> None:
+        path = self._ask_export_path(self.tr("Export the PDF report"), "report.pdf", self.tr("PDF (*.pdf)"))
+        if path:
+            self.start_export("pdf", path.with_suffix(".pdf"))
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not export the audit log"))
+    def _on_export_audit_triggered(self, *_args) -> None:
+        path = self._ask_export_path(
+            self.tr("Export the audit log"), "audit.xlsx", self.tr("Excel workbook (*.xlsx)")
+        )
+        if path:
+            out = self.backend.export_audit(path.with_suffix(".xlsx"))
+            self.statusBar().showMessage(self.tr("Written: {path}").format(path=out), 10000)
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not export the chart"))
+    def _on_charts_export_requested(self, fmt: str) -> None:
+        name = f"{self.charts.current_kind()}.{fmt}"
+        file_filter = self.tr("PNG image (*.png)") if fmt == "png" else self.tr("SVG drawing (*.svg)")
+        path = self._ask_export_path(self.tr("Export the chart"), name, file_filter)
+        if path:
+            out = self.charts.save(str(path.with_suffix(f".{fmt}")))
+            self.statusBar().showMessage(self.tr("Written: {path}").format(path=out), 10000)
+
+    # ----------------------------------------------------------------------------- printing
+    def render_ranked(self, printer: QPrinter) -> None:
+        """Paint the ranked sheet of the shown scheme (Print, Print Preview and tests)."""
+        scheme = self.scheme()
+        if scheme is not None:
+            printing.render_ranked(printer, scheme, self.scheme_projects())
+
+    def render_project(self, printer: QPrinter) -> None:
+        """Paint the shown project's page."""
+        scheme, project = self.scheme(), self.project()
+        if scheme is not None and project is not None:
+            printing.render_project(printer, scheme, project)
+
+    def make_preview(self, render, landscape: bool) -> QPrintPreviewDialog:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printing.setup_printer(printer, landscape)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.printer_ref = printer  # the dialog only points at the printer: keep it alive as long
+        dialog.setWindowTitle(self.tr("Print preview"))
+        dialog.paintRequested.connect(render)
+        dialog.resize(1000, 760)
+        return dialog
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not print"))
+    def _on_preview_ranked_triggered(self, *_args) -> None:
+        self.make_preview(self.render_ranked, landscape=True).exec()
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not print"))
+    def _on_preview_project_triggered(self, *_args) -> None:
+        self.make_preview(self.render_project, landscape=False).exec()
+
+    def _print(self, render, landscape: bool) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printing.setup_printer(printer, landscape)
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            render(printer)
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not print"))
+    def _on_print_ranked_triggered(self, *_args) -> None:
+        self._print(self.render_ranked, landscape=True)
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not print"))
+    def _on_print_project_triggered(self, *_args) -> None:
+        self._print(self.render_project, landscape=False)
+
+    # ----------------------------------------------------------------------------- settings
+    def _on_settings_triggered(self, *_args) -> None:
+        answer = dialogs.SettingsDialog.ask(self, self.settings)
+        if answer is None:
+            return
+        self.settings.inspector = answer.inspector
+        if answer.import_folder:
+            self.settings.import_folder = answer.import_folder
+        if answer.export_folder:
+            self.settings.export_folder = answer.export_folder
+        if answer.language != translation.current_language():
+            self.set_language(answer.language)
+
+    def set_language(self, lang: str) -> None:
+        """Switch the interface language now; every view retranslates and keeps its state."""
+        self.settings.language = lang
+        translation.install(lang)
+        # LanguageChange events are posted; deliver them now so the switch is immediate.
+        QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        self.report_dialog = None  # rebuilt in the new language next time
+
+    def _on_log_triggered(self, *_args) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir())))
+
+    def _on_about_triggered(self, *_args) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About SynergyPilot"),
+            self.tr(
+                "SynergyPilot scores pollution–carbon synergy pilot projects from Excel submissions.\n"
+                "Data folder: {folder}"
+            ).format(folder=paths.data_dir()),
+        )
+
+    # ----------------------------------------------------------------------------- closing
+    def _restore_geometry(self) -> None:
+        if not self.restoreGeometry(self.settings.window_geometry):
+            self.resize(1280, 800)
+        self.restoreState(self.settings.window_state)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        workers.cancel_all()
+        # The import worker holds the workspace: let it stop at its next file before closing.
+        QThreadPool.globalInstance().waitForDone(10000)
+        if self.backend is not None:
+            self.backend.close()
+        super().closeEvent(event)

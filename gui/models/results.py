@@ -1,0 +1,233 @@
+"""The ranked results of one scheme as a table: sorted in numpy, filtered by a mask.
+
+The model owns no logic: it lays out ProjectResult objects for display. Sorting and filtering
+work on per-column numpy arrays built once per reset, so sorting 10,000 projects is one
+``argsort`` instead of ~130,000 ``lessThan()`` calls through a proxy model; filtering keeps a
+vector of visible row numbers. Both run in a few milliseconds and keep the view smooth.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from gui import labels
+from scoring.engine import ProjectResult
+from scoring.model import Scheme
+
+PROJECT_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+_INVALID = QModelIndex()
+
+
+class ResultsModel(QAbstractTableModel):
+    """Ranked projects of one scheme; ``set_results`` swaps in a new run's projects."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._scheme: Scheme | None = None
+        self._projects: list[ProjectResult] = []
+        self._columns: list[tuple[str, str]] = []  # (key, header)
+        self._keys: dict[str, np.ndarray] = {}
+        self._visible = np.zeros(0, dtype=np.int64)
+        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+        self._filter: tuple[str, str, str] = ("", "", "")
+
+    # -- data in ----------------------------------------------------------------------------
+    def set_results(self, scheme: Scheme | None, projects: list[ProjectResult]) -> None:
+        """Show ``projects`` (all of ``scheme``); keeps the current sort and filter."""
+        self.beginResetModel()
+        self._scheme = scheme
+        self._projects = list(projects)
+        self._columns = self._make_columns(scheme)
+        self._keys = self._make_keys()
+        self._visible = self._filtered_rows()
+        self._apply_sort()
+        self.endResetModel()
+
+    def _make_columns(self, scheme: Scheme | None) -> list[tuple[str, str]]:
+        columns = [
+            ("rank", self.tr("Rank")),
+            ("project_id", self.tr("Project ID")),
+            ("name", self.tr("Name")),
+            ("region", self.tr("Region")),
+            ("total", self.tr("Total")),
+            ("grade", self.tr("Grade")),
+            # Markers next to the grade, where the eye already is, not off to the right.
+            ("veto", self.tr("Veto")),
+            ("issues", self.tr("Issues")),
+            ("synergy", self.tr("Synergy D")),
+        ]
+        for dimension in scheme.dimensions if scheme else ():
+            columns.append((f"dim:{dimension}", labels.scheme_dimension(scheme, dimension)))
+        return columns
+
+    def _make_keys(self) -> dict[str, np.ndarray]:
+        """One sortable array per column, in project order."""
+        p = self._projects
+        keys = {
+            "rank": np.array([x.rank for x in p], dtype=float),
+            "project_id": np.array([x.project_id for x in p], dtype=str),
+            "name": np.array([x.name for x in p], dtype=str),
+            "region": np.array([x.region for x in p], dtype=str),
+            "total": np.array([x.total for x in p], dtype=float),
+            "synergy": np.array([x.synergy["D"] if x.synergy else np.nan for x in p], dtype=float),
+            "veto": np.array([len(x.veto) for x in p], dtype=float),
+            "issues": np.array([len(x.issues) for x in p], dtype=float),
+        }
+        grades = [g.name for g in self._scheme.grades_descending] if self._scheme else []
+        keys["grade"] = np.array([grades.index(x.grade) if x.grade in grades else 99 for x in p], dtype=float)
+        for key, _ in self._columns:
+            if key.startswith("dim:"):
+                keys[key] = np.array([x.dimensions.get(key[4:], np.nan) for x in p], dtype=float)
+        # Lower-cased haystack for the text filter, built once.
+        keys["_text"] = np.array(
+            [f"{x.project_id}\n{x.name}\n{x.region}\n{x.organisation}".casefold() for x in p], dtype=str
+        )
+        return keys
+
+    # -- filter and sort --------------------------------------------------------------------
+    def set_filter(self, grade: str = "", region: str = "", text: str = "") -> None:
+        """Show only projects with this grade, region and text (each empty for any)."""
+        wanted = (grade, region, text.strip().casefold())
+        if wanted == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = wanted
+        self._visible = self._filtered_rows()
+        self._apply_sort()
+        self.endResetModel()
+
+    def _filtered_rows(self) -> np.ndarray:
+        n = len(self._projects)
+        mask = np.ones(n, dtype=bool)
+        grade, region, text = self._filter
+        if n and grade:
+            mask &= np.array([x.grade == grade for x in self._projects], dtype=bool)
+        if n and region:
+            mask &= self._keys["region"] == region
+        if n and text:
+            mask &= np.char.find(self._keys["_text"], text) >= 0
+        return np.flatnonzero(mask)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the visible rows by a column with one numpy argsort; selections follow."""
+        self._sort = (column, order)
+        if not self._columns:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        old_rows = [int(self._visible[i.row()]) for i in persistent]
+        self._apply_sort()
+        position = {int(r): i for i, r in enumerate(self._visible)}
+        new = [
+            self.index(position[r], i.column()) if r in position else _INVALID
+            for r, i in zip(old_rows, persistent, strict=True)
+        ]
+        self.changePersistentIndexList(persistent, new)
+        self.layoutChanged.emit()
+
+    def _apply_sort(self) -> None:
+        column, order = self._sort
+        if not self._columns or not len(self._visible):
+            return
+        key = self._keys.get(self._columns[min(column, len(self._columns) - 1)][0])
+        if key is None:
+            return
+        values = key[self._visible]
+        if values.dtype.kind == "f":
+            # NaN last in both directions: sort by (is-nan, value).
+            values = np.where(
+                np.isnan(values), np.inf if order == Qt.SortOrder.AscendingOrder else -np.inf, values
+            )
+        order_index = np.argsort(values, kind="stable")
+        if order == Qt.SortOrder.DescendingOrder:
+            order_index = order_index[::-1]
+        self._visible = self._visible[order_index]
+
+    # -- Qt model interface -----------------------------------------------------------------
+    def rowCount(self, parent=_INVALID) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent=_INVALID) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self._columns):
+                return self._columns[section][1]
+        return None
+
+    def project_at(self, row: int) -> ProjectResult | None:
+        if 0 <= row < len(self._visible):
+            return self._projects[int(self._visible[row])]
+        return None
+
+    def row_of(self, project_id: str) -> int:
+        """The visible row of a project, -1 when filtered out or absent."""
+        for row, index in enumerate(self._visible):
+            if self._projects[int(index)].project_id == project_id:
+                return row
+        return -1
+
+    def column_of(self, key: str) -> int:
+        return next((i for i, (k, _) in enumerate(self._columns) if k == key), -1)
+
+    def total_count(self) -> int:
+        return len(self._projects)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._visible)):
+            return None
+        if not (0 <= index.column() < len(self._columns)):
+            return None
+        project = self._projects[int(self._visible[index.row()])]
+        key = self._columns[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(project, key)
+        if role == PROJECT_ROLE:
+            return project
+        if role == SORT_ROLE:
+            value = self._keys[key][int(self._visible[index.row()])]
+            return value.item() if hasattr(value, "item") else value
+        if role == Qt.ItemDataRole.BackgroundRole and key == "grade" and self._scheme:
+            colour = labels.grade_colour(self._scheme, project.grade)
+            return QBrush(colour) if colour else None
+        if role == Qt.ItemDataRole.ForegroundRole and project.veto and key in ("veto", "grade", "name"):
+            return QBrush(QColor(labels.VETO_COLOUR))
+        if role == Qt.ItemDataRole.FontRole and key == "total":
+            font = QFont()
+            font.setBold(True)
+            return font
+        if (
+            role == Qt.ItemDataRole.TextAlignmentRole
+            and key in ("rank", "total", "synergy", "issues")
+            or (role == Qt.ItemDataRole.TextAlignmentRole and key.startswith("dim:"))
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("issues", "veto") and project.issues:
+            return "\n".join(f"{i.location}: {i.message}" for i in project.issues[:12])
+        return None
+
+    def _display(self, project: ProjectResult, key: str) -> str:
+        if key == "rank":
+            return str(project.rank)
+        if key == "total":
+            return f"{project.total:.2f}"
+        if key == "grade":
+            return labels.grade_name(project.grade)
+        if key == "synergy":
+            return f"{project.synergy['D']:.3f}" if project.synergy else "—"
+        if key == "veto":
+            return ("× " + ", ".join(project.veto)) if project.veto else ""
+        if key == "issues":
+            return f"⚠ {len(project.issues)}" if project.issues else ""
+        if key.startswith("dim:"):
+            return f"{project.dimensions.get(key[4:], 0.0):.1f}"
+        return str(getattr(project, key, ""))
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,0 +1,303 @@
+"""Small table models: a project's criteria, the import report, the audit log, template problems.
+
+Each is a :class:`RowsModel`: a list of row objects and a list of columns, each column a
+header and a function from row to display text (plus optional colour). They adapt data for
+display and own no logic; ``set_rows`` swaps the rows between beginResetModel/endResetModel.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from gui import labels
+from gui.backend import AuditEntry, ImportReport
+from scoring.engine import ProjectResult
+from scoring.model import Scheme
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+_INVALID = QModelIndex()
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    text: Callable[[object], str]
+    background: Callable[[object], str | None] | None = None
+    align_right: bool = False
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of row objects laid out by columns."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list = []
+        self._columns: list[Column] = []
+
+    def set_rows(self, rows: list, columns: list[Column]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._columns = list(columns)
+        self.endResetModel()
+
+    def row_object(self, row: int):
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent=_INVALID) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=_INVALID) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self._columns):
+                return self._columns[section].header
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        if not (0 <= index.column() < len(self._columns)):
+            return None
+        row, column = self._rows[index.row()], self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return column.text(row)
+        if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
+            colour = column.background(row)
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _number(value: float | None, digits: int = 2) -> str:
+    # + 0.0 turns a penalty's -0.0 into 0.0, so "-0.00" never shows.
+    return "—" if value is None else f"{value + 0.0:.{digits}f}"
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+# --------------------------------------------------------------------------- criteria
+
+
+@dataclass(frozen=True)
+class CriterionRow:
+    """One criterion of a scheme with one project's result for it."""
+
+    criterion: object
+    result: object  # IndicatorResult
+
+
+class CriteriaModel(RowsModel):
+    """Every criterion of a project: value, fraction, points, status, provenance, evidence."""
+
+    def set_project(self, scheme: Scheme | None, project: ProjectResult | None) -> None:
+        if scheme is None or project is None:
+            self.set_rows([], self.columns())
+            return
+        rows = [
+            CriterionRow(c, project.indicators[c.code])
+            for c in scheme.criteria
+            if c.code in project.indicators
+        ]
+        self.set_rows(rows, self.columns())
+
+    def columns(self) -> list[Column]:
+        status_colour = lambda r: labels.STATUS_COLOURS.get(r.result.status)  # noqa: E731
+        return [
+            Column(self.tr("Code"), lambda r: r.criterion.code),
+            Column(self.tr("Dimension"), lambda r: labels.criterion_text(r.criterion)[0]),
+            Column(self.tr("Indicator"), lambda r: labels.criterion_text(r.criterion)[1]),
+            Column(self.tr("Type"), lambda r: labels.label("type", r.criterion.type)),
+            Column(self.tr("Weight"), lambda r: f"{r.criterion.weight:g}", align_right=True),
+            Column(self.tr("Baseline"), lambda r: _value(r.result.baseline), align_right=True),
+            Column(self.tr("Value"), lambda r: _value(r.result.value), align_right=True),
+            Column(self.tr("Fraction"), lambda r: _number(r.result.score, 3), align_right=True),
+            Column(self.tr("Points"), lambda r: _number(r.result.points), align_right=True),
+            Column(self.tr("Status"), lambda r: labels.label("status", r.result.status), status_colour),
+            Column(self.tr("Cell"), lambda r: r.result.location),
+            Column(self.tr("Evidence"), lambda r: r.result.evidence),
+            Column(self.tr("Inspector"), lambda r: r.result.inspector),
+            Column(self.tr("Reason"), lambda r: r.result.reason),
+        ]
+
+
+# --------------------------------------------------------------------------- import report
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One line of the import report: an imported file, a rejection or an issue."""
+
+    outcome: str  # key of the labels "import" table
+    source: str
+    project: str
+    scheme: str
+    detail: str
+    location: str = ""
+
+
+def report_rows(report: ImportReport, projects: list[ProjectResult]) -> list[ReportRow]:
+    """Rejections first (they need action), then resubmissions, imports, unchanged, then issues."""
+    rows = [
+        ReportRow(
+            "rejected",
+            r.source,
+            "",
+            "",
+            f"{labels.label('reason', r.reason)}: {r.message}",
+            Path(r.source).name,
+        )
+        for r in report.rejected
+    ]
+    for item in report.resubmitted:
+        changes = "; ".join(c.describe() for c in item.changes)
+        rows.append(
+            ReportRow(
+                "resubmitted",
+                item.source,
+                f"{item.project_id} {item.name}",
+                item.scheme,
+                f"v{item.version}: {changes}",
+                Path(item.source).name,
+            )
+        )
+    for item in report.imported:
+        rows.append(
+            ReportRow(
+                "imported",
+                item.source,
+                f"{item.project_id} {item.name}",
+                item.scheme,
+                "",
+                Path(item.source).name,
+            )
+        )
+    for item in report.unchanged:
+        rows.append(
+            ReportRow("unchanged", item.source, item.project_id, "", item.message, Path(item.source).name)
+        )
+    taken = {(i.scheme, i.project_id) for i in (*report.imported, *report.resubmitted)}
+    for project in projects:
+        if (project.scheme, project.project_id) not in taken:
+            continue
+        for issue in project.issues:
+            rows.append(
+                ReportRow(
+                    "issue",
+                    project.source,
+                    f"{project.project_id} {project.name}",
+                    project.scheme,
+                    f"{labels.label('severity', issue.severity)}: {issue.message}",
+                    issue.location,
+                )
+            )
+    return rows
+
+
+class ImportReportModel(RowsModel):
+    """The import report's rows."""
+
+    def set_report(self, rows: list[ReportRow]) -> None:
+        colours = {"rejected": "#f4cccc", "resubmitted": "#fff2cc", "imported": "#d9ead3"}
+        self.set_rows(
+            rows,
+            [
+                Column(
+                    self.tr("Outcome"),
+                    lambda r: labels.label("import", r.outcome),
+                    lambda r: colours.get(r.outcome),
+                ),
+                Column(self.tr("File"), lambda r: Path(r.source).name),
+                Column(self.tr("Project"), lambda r: r.project),
+                Column(self.tr("Details"), lambda r: r.detail),
+                Column(self.tr("Location"), lambda r: r.location if r.outcome == "issue" else ""),
+            ],
+        )
+
+
+# --------------------------------------------------------------------------- audit and problems
+
+
+class AuditModel(RowsModel):
+    """The workspace's audit log, newest first."""
+
+    def set_entries(self, entries: list[AuditEntry]) -> None:
+        self.set_rows(
+            list(reversed(entries)),
+            [
+                Column(self.tr("Time"), lambda e: local_time(e.at)),
+                Column(self.tr("Action"), lambda e: labels.label("action", e.action)),
+                Column(self.tr("By"), lambda e: e.actor),
+                Column(self.tr("Project"), lambda e: e.project_id),
+                Column(self.tr("Criterion"), lambda e: e.code),
+                Column(self.tr("What happened"), lambda e: e.summary),
+            ],
+        )
+
+
+class ProblemsModel(RowsModel):
+    """A refused template's problems by sheet, row and column."""
+
+    def set_problems(self, problems: list) -> None:
+        self.set_rows(
+            list(problems),
+            [
+                Column(self.tr("Sheet"), lambda p: p.sheet),
+                Column(self.tr("Row"), lambda p: split_cell(p.where)[0]),
+                Column(self.tr("Column"), lambda p: split_cell(p.where)[1]),
+                Column(self.tr("Problem"), lambda p: p.message),
+            ],
+        )
+
+
+def local_time(stamp: str) -> str:
+    """An ISO UTC timestamp in the computer's time zone, to the second."""
+    try:
+        moment = _dt.datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return str(stamp)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def split_cell(where: str) -> tuple[str, str]:
+    """("5", "C") for "C5"; ("5", "") for "row 5"; ("", "") when blank."""
+    where = (where or "").strip()
+    letters = "".join(ch for ch in where if ch.isalpha() and ch.isascii())
+    digits = "".join(ch for ch in where if ch.isdigit())
+    if where.lower().startswith("row"):
+        return digits, ""
+    if letters and digits and where == letters + digits:
+        return digits, letters
+    return where, ""
+
+
+def split_location(location: str) -> tuple[str, str, str]:
+    """(file, sheet, cell) of a ``file:sheet!A1`` provenance string."""
+    file_part, _, rest = location.rpartition(":") if "!" in location else (location, "", "")
+    if not file_part:
+        return location, "", ""
+    sheet, _, cell = rest.partition("!")
+    return file_part, sheet, cell

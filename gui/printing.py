@@ -1,0 +1,198 @@
+"""Printing the ranked sheet and a project page: one render function per page kind.
+
+Print, Print Preview and the tests all go through :func:`render_ranked` and
+:func:`render_project`, which paint on any QPrinter (a real printer, the preview's, or a PDF
+printer in tests). The layout is an HTML table laid out by QTextDocument, whose ``<thead>``
+rows repeat at the top of every printed page.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
+
+from gui import labels
+from scoring.engine import ProjectResult
+from scoring.model import Scheme
+
+
+def _words() -> dict[str, str]:
+    """Every fixed word of the printed pages, in the current language (literal for lupdate)."""
+    translate = QCoreApplication.translate
+    return {
+        "version": translate("printing", "version"),
+        "printed": translate("printing", "printed"),
+        "Rank": translate("printing", "Rank"),
+        "Project ID": translate("printing", "Project ID"),
+        "Name": translate("printing", "Name"),
+        "Region": translate("printing", "Region"),
+        "Total": translate("printing", "Total"),
+        "Grade": translate("printing", "Grade"),
+        "Synergy D": translate("printing", "Synergy D"),
+        "Veto": translate("printing", "Veto"),
+        "Issues": translate("printing", "Issues"),
+        "Ranked assessment": translate("printing", "Ranked assessment"),
+        "Code": translate("printing", "Code"),
+        "Indicator": translate("printing", "Indicator"),
+        "Value": translate("printing", "Value"),
+        "Fraction": translate("printing", "Fraction"),
+        "Points": translate("printing", "Points"),
+        "Status": translate("printing", "Status"),
+        "Evidence": translate("printing", "Evidence"),
+        "Override reason": translate("printing", "Override reason"),
+    }
+
+
+def _t(key: str) -> str:
+    return _words()[key]
+
+
+STYLE = """
+<style>
+ body { font-size: 8.5pt; }
+ h2 { font-size: 13pt; margin: 0 0 2pt 0; }
+ p.meta { color: #555555; margin: 0 0 6pt 0; }
+ table { border-collapse: collapse; }
+ th { background: #d9e2f3; font-weight: bold; padding: 2pt 4pt; border: 0.5pt solid #888888; }
+ td { padding: 2pt 4pt; border: 0.5pt solid #bbbbbb; }
+ td.num { text-align: right; }
+ .veto { color: #a61c00; }
+</style>
+"""
+
+
+def _heading(title: str, scheme: Scheme) -> str:
+    stamp = QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm")
+    return (
+        f"<h2>{escape(title)}</h2><p class='meta'>{escape(scheme.name)} · {escape(_t('version'))} "
+        f"{escape(scheme.version)} · {escape(_t('printed'))} {stamp}</p>"
+    )
+
+
+def ranked_html(scheme: Scheme, projects: list[ProjectResult]) -> str:
+    """The ranked sheet of one scheme as HTML (header row repeated on every page)."""
+    dims = list(scheme.dimensions)
+    head = [
+        _t("Rank"),
+        _t("Project ID"),
+        _t("Name"),
+        _t("Region"),
+        _t("Total"),
+        _t("Grade"),
+        *(labels.scheme_dimension(scheme, d) for d in dims),
+        _t("Synergy D"),
+        _t("Veto"),
+        _t("Issues"),
+    ]
+    rows = []
+    for p in sorted(projects, key=lambda p: (p.rank, p.project_id)):
+        colour = labels.grade_colour(scheme, p.grade)
+        grade_style = f" style='background:{colour.name()}'" if colour else ""
+        cells = [
+            f"<td class='num'>{p.rank}</td>",
+            f"<td>{escape(p.project_id)}</td>",
+            f"<td{' class=veto' if p.veto else ''}>{escape(p.name)}</td>",
+            f"<td>{escape(p.region)}</td>",
+            f"<td class='num'><b>{p.total:.2f}</b></td>",
+            f"<td{grade_style}>{escape(labels.grade_name(p.grade))}</td>",
+            *(f"<td class='num'>{p.dimensions.get(d, 0.0):.1f}</td>" for d in dims),
+            f"<td class='num'>{p.synergy['D']:.3f}</td>" if p.synergy else "<td>—</td>",
+            f"<td class='veto'>{escape(', '.join(p.veto))}</td>",
+            f"<td class='num'>{len(p.issues) or ''}</td>",
+        ]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    header = "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead>"
+    return (
+        f"<html><head>{STYLE}</head><body>{_heading(_t('Ranked assessment'), scheme)}"
+        f"<table width='100%' cellspacing='0'>{header}<tbody>{''.join(rows)}</tbody></table></body></html>"
+    )
+
+
+def project_html(scheme: Scheme, project: ProjectResult) -> str:
+    """One project's page: summary, every criterion, issues and overrides."""
+    p = project
+    summary = (
+        f"<p><b>{escape(_t('Total'))}: {p.total:.2f}</b> · {escape(_t('Grade'))}: "
+        f"{escape(labels.grade_name(p.grade))} · {escape(_t('Rank'))}: {p.rank} · "
+        f"{escape(p.region)} · {escape(p.organisation)}"
+        + (
+            f" · <span class='veto'>{escape(_t('Veto'))}: {escape(', '.join(p.veto))}</span>"
+            if p.veto
+            else ""
+        )
+        + "</p>"
+    )
+    head = [
+        _t("Code"),
+        _t("Indicator"),
+        _t("Value"),
+        _t("Fraction"),
+        _t("Points"),
+        _t("Status"),
+        _t("Evidence"),
+        _t("Override reason"),
+    ]
+    rows = []
+    for c in scheme.criteria:
+        r = p.indicators.get(c.code)
+        if r is None:
+            continue
+        reason = f"{r.inspector}: {r.reason}" if r.status == "override" else ""
+        rows.append(
+            "<tr>"
+            + "".join(
+                [
+                    f"<td>{escape(c.code)}</td>",
+                    f"<td>{escape(labels.criterion_text(c)[1])}</td>",
+                    f"<td class='num'>{escape('' if r.value is None else str(r.value))}</td>",
+                    f"<td class='num'>{'' if r.score is None else f'{r.score:.3f}'}</td>",
+                    f"<td class='num'>{'' if r.points is None else f'{r.points:.2f}'}</td>",
+                    f"<td>{escape(labels.label('status', r.status))}</td>",
+                    f"<td>{escape(r.evidence)}</td>",
+                    f"<td>{escape(reason)}</td>",
+                ]
+            )
+            + "</tr>"
+        )
+    issues = "".join(f"<li>{escape(i.location)}: {escape(i.message)}</li>" for i in p.issues)
+    header = "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead>"
+    return (
+        f"<html><head>{STYLE}</head><body>{_heading(f'{p.name} ({p.project_id})', scheme)}{summary}"
+        f"<table width='100%' cellspacing='0'>{header}<tbody>{''.join(rows)}</tbody></table>"
+        + (f"<h3>{escape(_t('Issues'))}</h3><ul>{issues}</ul>" if issues else "")
+        + "</body></html>"
+    )
+
+
+def setup_printer(printer: QPrinter, landscape: bool = True) -> None:
+    """A4 with 12 mm margins; the ranked sheet prints landscape."""
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    printer.setPageOrientation(orientation)
+    printer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
+
+
+def render_html(printer: QPrinter, html: str) -> None:
+    """Lay out ``html`` on the printer's pages."""
+    document = QTextDocument()
+    document.setHtml(html)
+    document.print_(printer)
+
+
+def render_ranked(printer: QPrinter, scheme: Scheme, projects: list[ProjectResult]) -> None:
+    render_html(printer, ranked_html(scheme, projects))
+
+
+def render_project(printer: QPrinter, scheme: Scheme, project: ProjectResult) -> None:
+    render_html(printer, project_html(scheme, project))
+
+
+def pdf_printer(path: str) -> QPrinter:
+    """A printer writing a PDF file (used by tests and as a fallback export)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer

@@ -1,0 +1,160 @@
+"""Render each main view to docs/screenshots/*.png, in Chinese and English (``make screenshots``).
+
+Runs the real window offscreen on a fresh demo workspace in a temporary folder (never the
+user's own data or settings), walks the README's steps (import the flawed folder, look at a
+rejection, score a manual criterion, print preview) and grabs each view.
+
+Usage: ``QT_QPA_PLATFORM=offscreen python -m gui.screenshots [OUT_DIR]``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+SIZE = (1360, 820)
+
+
+def _settle(app, seconds: float = 0.2) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _wait_import(app, window) -> None:
+    while window.task_worker is not None:
+        app.processEvents()
+        time.sleep(0.01)
+    _settle(app)
+
+
+def _shoot(widget, out: Path, name: str, lang: str) -> None:
+    path = out / f"{lang}_{name}.png"
+    widget.grab().save(str(path))
+    print(f"  {path.relative_to(out.parent.parent) if out.parent.parent in path.parents else path}")
+
+
+def render_language(app, lang: str, out: Path, work: Path) -> None:
+    """Walk through the views in one language and save their pictures."""
+    from PySide6.QtWidgets import QDialog
+
+    from gui import backend as backend_module
+    from gui import settings, translation
+    from gui.main_window import MainWindow
+    from gui.views import dialogs
+    from scoring.demo import write_demo
+
+    short = "zh" if lang == "zh_CN" else "en"
+    translation.install(lang)
+    store = settings.Settings()
+    store.language = lang
+    store.inspector = "李明" if short == "zh" else "Li Ming"
+    demo = work / "demo"
+    if not demo.exists():
+        write_demo(demo)
+    backend = backend_module.create_backend(work / f"demo_{short}.spw")
+    backend.import_files([demo / name for name in backend_module.DEMO_FOLDERS])
+    window = MainWindow(settings=store)
+    window.resize(*SIZE)
+    window.show()
+    window.set_backend(backend)
+    city = next(s.name for s in window.run.schemes if s.level == "city")
+    window.navigator.select_scheme(city)
+    _settle(app)
+    _shoot(window, out, "results", short)
+
+    window.start_import([demo / "flawed"])
+    _wait_import(app, window)
+    dialog = window.report_dialog
+    _shoot(dialog, out, "import_report", short)
+    rejected = next(
+        r for r in range(dialog.model.rowCount()) if dialog.model.row_object(r).outcome == "rejected"
+    )
+    issue = next(
+        (r for r in range(dialog.model.rowCount()) if dialog.model.row_object(r).outcome == "issue"), rejected
+    )
+    row = dialog.model.row_object(issue)
+    location = dialogs.LocationDialog(row.location, row.source, row.detail, window)
+    location.show()
+    _settle(app)
+    _shoot(location, out, "issue_location", short)
+    location.close()
+    dialog.close()
+
+    second = next(p for p in window.scheme_projects() if p.rank == 2)
+    window.results.select_project(second.project_id)
+    window.tabs.setCurrentWidget(window.detail)
+    manual = next(c for c in window.scheme().criteria if c.type == "manual")
+    window.detail.select_code(manual.code)
+    _settle(app)
+    assess = dialogs.AssessDialog(manual, window.project().indicators[manual.code], store.inspector, window)
+    assess.fraction.setValue(0.9)
+    assess.reason.setPlainText(
+        "现场核查了监测平台和碳排放核算台账"
+        if short == "zh"
+        else "Checked the monitoring platform and carbon accounts on site"
+    )
+    assess.show()
+    _settle(app)
+    _shoot(assess, out, "assess_dialog", short)
+    answer = assess.answer()
+    assess.close()
+    window.backend.assess(
+        window.scheme(), second.project_id, manual.code, answer.fraction, answer.inspector, answer.reason
+    )
+    window.rescore()
+    _settle(app)
+    _shoot(window, out, "project", short)
+
+    window.tabs.setCurrentWidget(window.charts)
+    for kind in ("ranked", "radar", "synergy"):
+        window.charts.set_kind(kind)
+        _settle(app, 0.3)
+        _shoot(window, out, f"charts_{kind}", short)
+    window.tabs.setCurrentWidget(window.templates)
+    _settle(app)
+    _shoot(window, out, "templates", short)
+    window.tabs.setCurrentWidget(window.audit)
+    _settle(app)
+    _shoot(window, out, "audit", short)
+
+    preview = window.make_preview(window.render_ranked, landscape=True)
+    preview.show()
+    _settle(app, 0.8)
+    _shoot(preview, out, "print_preview", short)
+    preview.done(QDialog.DialogCode.Rejected)
+    settings_dialog = dialogs.SettingsDialog(store, window)
+    settings_dialog.show()
+    _settle(app)
+    _shoot(settings_dialog, out, "settings", short)
+    settings_dialog.close()
+    window.close()
+    _settle(app)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    out = Path(argv[0]) if argv else OUT
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="synergypilot-shots-") as temp:
+        work = Path(temp)
+        os.environ["SYNERGYPILOT_HOME"] = str(work / "home")
+        from gui import settings
+
+        settings.use_folder(work / "settings")
+        from gui.app import make_application
+
+        app = make_application([])
+        for lang in ("zh_CN", "en"):
+            render_language(app, lang, out, work)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

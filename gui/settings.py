@@ -1,0 +1,142 @@
+"""Every persistent user setting, through one small module over QSettings.
+
+Reads are typed (QSettings returns strings from INI files and variants elsewhere, so each
+property converts explicitly) and the store carries a settings version: when a later release
+changes a key's meaning, :func:`migrate` is the one place that upgrades old values. Tests point
+QSettings at a temporary folder with :func:`use_folder`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QLocale, QSettings
+
+ORGANISATION = "SynergyPilot"
+APPLICATION = "SynergyPilot"
+SETTINGS_VERSION = 1
+LANGUAGES = ("zh_CN", "en")
+MAX_RECENT = 8
+
+
+def use_folder(folder: str | Path) -> None:
+    """Store settings as INI files under ``folder`` (tests and portable installs)."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
+def system_language() -> str:
+    """``zh_CN`` when the system locale is Chinese, else ``en``."""
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+class Settings:
+    """Typed access to the user's settings; create one wherever needed, they share the store."""
+
+    def __init__(self) -> None:
+        # The explicit format matters: QSettings(org, app) ignores setDefaultFormat and would
+        # write to the real user's file even in tests.
+        self._store = QSettings(
+            QSettings.defaultFormat(), QSettings.Scope.UserScope, ORGANISATION, APPLICATION
+        )
+        migrate(self._store)
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _text(self, key: str, default: str = "") -> str:
+        value = self._store.value(key, default)
+        return default if value is None else str(value)
+
+    def _set(self, key: str, value) -> None:
+        self._store.setValue(key, value)
+        self._store.sync()
+
+    # -- language -------------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """UI language, ``zh_CN`` or ``en``; defaults from the system locale."""
+        value = self._text("ui/language", "")
+        return value if value in LANGUAGES else system_language()
+
+    @language.setter
+    def language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ValueError(f"unknown language {value!r}")
+        self._set("ui/language", value)
+
+    # -- inspector ------------------------------------------------------------------------
+    @property
+    def inspector(self) -> str:
+        """Name recorded with every manual score and override."""
+        return self._text("assess/inspector").strip()
+
+    @inspector.setter
+    def inspector(self, value: str) -> None:
+        self._set("assess/inspector", value.strip())
+
+    # -- folders --------------------------------------------------------------------------
+    @property
+    def import_folder(self) -> str:
+        return self._text("folders/import", str(Path.home()))
+
+    @import_folder.setter
+    def import_folder(self, value: str) -> None:
+        self._set("folders/import", str(value))
+
+    @property
+    def export_folder(self) -> str:
+        return self._text("folders/export", str(Path.home()))
+
+    @export_folder.setter
+    def export_folder(self, value: str) -> None:
+        self._set("folders/export", str(value))
+
+    # -- workspaces -----------------------------------------------------------------------
+    @property
+    def last_workspace(self) -> str:
+        return self._text("workspace/last")
+
+    @last_workspace.setter
+    def last_workspace(self, value: str) -> None:
+        self._set("workspace/last", str(value))
+
+    @property
+    def recent_workspaces(self) -> list[str]:
+        """Most recent first, at most MAX_RECENT, only files that still exist."""
+        value = self._store.value("workspace/recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [str(p) for p in items if p and Path(str(p)).exists()][:MAX_RECENT]
+
+    def add_recent_workspace(self, path: str | Path) -> None:
+        path = str(Path(path).resolve())
+        items = [p for p in self.recent_workspaces if p != path]
+        self._set("workspace/recent", [path, *items][:MAX_RECENT])
+        self.last_workspace = path
+
+    # -- window ---------------------------------------------------------------------------
+    @property
+    def window_geometry(self) -> QByteArray:
+        value = self._store.value("window/geometry", QByteArray())
+        return value if isinstance(value, QByteArray) else QByteArray()
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._set("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray:
+        value = self._store.value("window/state", QByteArray())
+        return value if isinstance(value, QByteArray) else QByteArray()
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._set("window/state", value)
+
+
+def migrate(store: QSettings) -> None:
+    """Bring an older settings store up to SETTINGS_VERSION (version 1 is the first)."""
+    try:
+        version = int(store.value("meta/version", 0))
+    except (TypeError, ValueError):
+        version = 0
+    if version < SETTINGS_VERSION:
+        store.setValue("meta/version", SETTINGS_VERSION)

@@ -1,0 +1,228 @@
+"""Small modal dialogs: assess a criterion, withdraw an override, settings, a cell's location.
+
+Each dialog has an ``ask(...)`` classmethod returning the answer or None; tests replace that
+classmethod by monkeypatching, so no test waits on a modal loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import labels, translation
+from gui.models.tables import split_location
+
+
+@dataclass(frozen=True)
+class AssessAnswer:
+    fraction: float
+    inspector: str
+    reason: str
+
+
+class AssessDialog(QDialog):
+    """Score a manual criterion or override any criterion: fraction, inspector, required reason."""
+
+    def __init__(self, criterion, result, inspector: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Score or override a criterion"))
+        dimension, indicator = labels.criterion_text(criterion)
+        weight = self.tr("weight")
+        intro = QLabel(
+            f"<b>{criterion.code}</b> {indicator}<br>{dimension} · "
+            f"{labels.label('type', criterion.type)} · {weight} {criterion.weight:g}"
+        )
+        intro.setWordWrap(True)
+        self.fraction = QDoubleSpinBox()
+        self.fraction.setRange(0.0, 1.0)
+        self.fraction.setDecimals(3)
+        self.fraction.setSingleStep(0.05)
+        self.fraction.setValue(result.score if result.score is not None else 0.0)
+        self.choices = QComboBox()
+        self.choices.addItem(self.tr("(type a fraction)"), None)
+        for label, value in criterion.choices:
+            self.choices.addItem(f"{label} = {value:g}", value)
+        self.choices.setVisible(bool(criterion.choices))
+        self.inspector = QLineEdit(inspector)
+        self.reason = QPlainTextEdit()
+        self.reason.setPlaceholderText(self.tr("Why: what you checked on site, which document…"))
+        self.reason.setFixedHeight(90)
+        form = QFormLayout()
+        form.addRow(self.tr("Fraction (0 = worst, 1 = best):"), self.fraction)
+        if criterion.choices:
+            form.addRow(self.tr("Or pick a level:"), self.choices)
+        form.addRow(self.tr("Inspector:"), self.inspector)
+        form.addRow(self.tr("Reason (required):"), self.reason)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.reason.textChanged.connect(self._on_input_changed)
+        self.inspector.textChanged.connect(self._on_input_changed)
+        self.choices.currentIndexChanged.connect(self._on_choices_changed)
+        self._on_input_changed()
+
+    def _on_input_changed(self, *_args) -> None:
+        ok = bool(self.reason.toPlainText().strip()) and bool(self.inspector.text().strip())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def _on_choices_changed(self, *_args) -> None:
+        if self.choices.currentData() is not None:
+            self.fraction.setValue(float(self.choices.currentData()))
+
+    def answer(self) -> AssessAnswer:
+        return AssessAnswer(
+            self.fraction.value(), self.inspector.text().strip(), self.reason.toPlainText().strip()
+        )
+
+    @classmethod
+    def ask(cls, parent, criterion, result, inspector: str) -> AssessAnswer | None:
+        dialog = cls(criterion, result, inspector, parent)
+        return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class WithdrawDialog(QDialog):
+    """Withdraw an override: the inspector and a required reason."""
+
+    def __init__(self, code: str, inspector: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Withdraw the override of {code}").format(code=code))
+        self.inspector = QLineEdit(inspector)
+        self.reason = QLineEdit()
+        form = QFormLayout(self)
+        form.addRow(self.tr("Inspector:"), self.inspector)
+        form.addRow(self.tr("Reason (required):"), self.reason)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        update = lambda *_: ok.setEnabled(bool(self.reason.text().strip() and self.inspector.text().strip()))  # noqa: E731
+        self.reason.textChanged.connect(update)
+        self.inspector.textChanged.connect(update)
+        update()
+
+    @classmethod
+    def ask(cls, parent, code: str, inspector: str) -> AssessAnswer | None:
+        dialog = cls(code, inspector, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return AssessAnswer(0.0, dialog.inspector.text().strip(), dialog.reason.text().strip())
+
+
+@dataclass(frozen=True)
+class SettingsAnswer:
+    language: str
+    inspector: str
+    import_folder: str
+    export_folder: str
+
+
+class SettingsDialog(QDialog):
+    """Language, inspector name and default folders."""
+
+    def __init__(self, settings, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.language = QComboBox()
+        for code, name in translation.LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+        self.inspector = QLineEdit(settings.inspector)
+        self.inspector.setPlaceholderText(self.tr("Your name, recorded with every score you give"))
+        self.import_folder = self._folder_row(settings.import_folder)
+        self.export_folder = self._folder_row(settings.export_folder)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow(self.tr("Inspector name:"), self.inspector)
+        form.addRow(self.tr("Import from:"), self.import_folder[0])
+        form.addRow(self.tr("Export to:"), self.export_folder[0])
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _folder_row(self, folder: str) -> tuple[QWidget, QLineEdit]:
+        row = QWidget()
+        edit = QLineEdit(folder)
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(lambda: self._on_browse_clicked(edit))
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(edit)
+        layout.addWidget(browse)
+        return row, edit
+
+    def _on_browse_clicked(self, edit: QLineEdit) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"), edit.text())
+        if folder:
+            edit.setText(folder)
+
+    def answer(self) -> SettingsAnswer:
+        return SettingsAnswer(
+            self.language.currentData(),
+            self.inspector.text().strip(),
+            self.import_folder[1].text().strip(),
+            self.export_folder[1].text().strip(),
+        )
+
+    @classmethod
+    def ask(cls, parent, settings) -> SettingsAnswer | None:
+        dialog = cls(settings, parent)
+        return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class LocationDialog(QDialog):
+    """Where an issue or rejection comes from: file, sheet and cell, and what is wrong."""
+
+    def __init__(self, location: str, source: str, detail: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Where the problem is"))
+        file_name, sheet, cell = split_location(location)
+        form = QFormLayout(self)
+        self.fields = {}
+        for key, title, value in (
+            ("file", self.tr("File:"), source or file_name),
+            ("sheet", self.tr("Sheet:"), sheet or "—"),
+            ("cell", self.tr("Cell:"), cell or "—"),
+            ("detail", self.tr("Problem:"), detail),
+        ):
+            label = QLabel(value)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = label
+            form.addRow(title, label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        form.addRow(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    @classmethod
+    def show_location(cls, parent, location: str, source: str, detail: str) -> None:
+        cls(location, source, detail, parent).exec()

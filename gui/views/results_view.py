@@ -1,0 +1,181 @@
+"""The ranked table of one scheme with its filter bar (grade, region, text)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import labels
+from gui.models.results import ResultsModel
+from scoring.engine import ProjectResult
+from scoring.model import Scheme
+
+
+class ResultsView(QWidget):
+    """Emits ``project_selected(project_id)`` on selection and ``project_activated`` on double-click."""
+
+    project_selected = Signal(str)
+    project_activated = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.model = ResultsModel(self)
+        self._scheme: Scheme | None = None
+        self._build()
+        self._connect()
+        self.retranslate()
+
+    def _build(self) -> None:
+        self.grade_box = QComboBox()
+        self.region_box = QComboBox()
+        self.region_box.setMinimumContentsLength(12)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self.count_label = QLabel()
+        self.grade_label, self.region_label = QLabel(), QLabel()
+        bar = QHBoxLayout()
+        for widget in (self.grade_label, self.grade_box, self.region_label, self.region_box, self.search):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        # Fixed row heights and interactive column widths: no per-row measuring on 10,000 rows.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(50)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        # Typing filters after a short pause rather than on every key.
+        self._search_timer = QTimer(self, singleShot=True, interval=200)
+
+    def _connect(self) -> None:
+        self.grade_box.currentIndexChanged.connect(self._on_filter_changed)
+        self.region_box.currentIndexChanged.connect(self._on_filter_changed)
+        self.search.textChanged.connect(self._search_timer.start)
+        self._search_timer.timeout.connect(self._on_filter_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.model.modelReset.connect(self._update_count)
+
+    def retranslate(self) -> None:
+        self.grade_label.setText(self.tr("Grade:"))
+        self.region_label.setText(self.tr("Region:"))
+        self.search.setPlaceholderText(self.tr("Search ID, name, region…"))
+        self.set_results(self._scheme, self._all_projects())
+        self._update_count()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _all_projects(self) -> list[ProjectResult]:
+        return list(self.model._projects)  # noqa: SLF001 (own model)
+
+    # -- data -------------------------------------------------------------------------------
+    def set_results(self, scheme: Scheme | None, projects: list[ProjectResult]) -> None:
+        """Show a scheme's projects; keeps filter, sort and the selected project when possible."""
+        selected = self.selected_project_id()
+        self._scheme = scheme
+        self._fill_filters(scheme, projects)
+        self.model.set_results(scheme, projects)
+        self._fit_columns()
+        if selected:
+            self.select_project(selected)
+
+    def _fill_filters(self, scheme: Scheme | None, projects: list[ProjectResult]) -> None:
+        grade, region = self.grade_box.currentData(), self.region_box.currentData()
+        for box in (self.grade_box, self.region_box):
+            box.blockSignals(True)
+            box.clear()
+        self.grade_box.addItem(self.tr("All grades"), "")
+        for g in scheme.grades_descending if scheme else ():
+            self.grade_box.addItem(labels.grade_name(g.name), g.name)
+        self.region_box.addItem(self.tr("All regions"), "")
+        for name in sorted({p.region for p in projects if p.region}):
+            self.region_box.addItem(name, name)
+        for box, value in ((self.grade_box, grade), (self.region_box, region)):
+            index = box.findData(value) if value else 0
+            box.setCurrentIndex(max(index, 0))
+            box.blockSignals(False)
+
+    def _fit_columns(self) -> None:
+        # Size columns from the header and a sample of rows, not all 10,000.
+        header = self.table.horizontalHeader()
+        small = self.model.rowCount() < 200
+        for column in range(self.model.columnCount()):
+            if small:
+                self.table.resizeColumnToContents(column)
+            header.resizeSection(column, max(header.sectionSize(column), 60))
+        name = self.model.column_of("name")
+        if name >= 0:
+            header.resizeSection(name, min(max(header.sectionSize(name), 160), 320))
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            self.tr("{shown} of {total} projects").format(
+                shown=self.model.rowCount(), total=self.model.total_count()
+            )
+        )
+
+    def set_filter(self, grade: str = "", region: str = "", text: str = "") -> None:
+        """Set the filter widgets (and so the filter) programmatically."""
+        self.grade_box.setCurrentIndex(max(self.grade_box.findData(grade), 0) if grade else 0)
+        self.region_box.setCurrentIndex(max(self.region_box.findData(region), 0) if region else 0)
+        self.search.setText(text)
+        self._on_filter_changed()
+
+    # -- selection --------------------------------------------------------------------------
+    def selected_project_id(self) -> str | None:
+        project = self.model.project_at(self.table.currentIndex().row())
+        return project.project_id if project else None
+
+    def select_project(self, project_id: str) -> bool:
+        row = self.model.row_of(project_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    # -- slots ------------------------------------------------------------------------------
+    def _on_filter_changed(self, *_args) -> None:
+        selected = self.selected_project_id()
+        self.model.set_filter(
+            self.grade_box.currentData() or "", self.region_box.currentData() or "", self.search.text()
+        )
+        if selected:
+            self.select_project(selected)
+
+    def _on_table_current_changed(self, current, _previous) -> None:
+        project = self.model.project_at(current.row())
+        if project is not None:
+            self.project_selected.emit(project.project_id)
+
+    def _on_table_double_clicked(self, index) -> None:
+        project = self.model.project_at(index.row())
+        if project is not None:
+            self.project_activated.emit(project.project_id)

@@ -1,0 +1,166 @@
+"""A scheme's criteria as a dimension tree, a refused template's problems, and form generation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import labels
+from gui.models.tables import ProblemsModel
+from gui.views.common import compact_table
+from scoring.model import Scheme
+
+
+class CriteriaTreeModel(QStandardItemModel):
+    """Dimensions, and under each its criteria with weight, bounds and type (display only)."""
+
+    def set_scheme(self, scheme: Scheme | None) -> None:
+        self.clear()
+        self.setHorizontalHeaderLabels(
+            [
+                self.tr("Dimension / criterion"),
+                self.tr("Type"),
+                self.tr("Kind"),
+                self.tr("Weight"),
+                self.tr("Direction"),
+                self.tr("Worst"),
+                self.tr("Best"),
+                self.tr("Unit"),
+                self.tr("Flags"),
+            ]
+        )
+        if scheme is None:
+            return
+        parents: dict[str, QStandardItem] = {}
+        for c in scheme.criteria:
+            dimension, indicator = labels.criterion_text(c)
+            if c.dimension not in parents:
+                item = QStandardItem(dimension)
+                item.setEditable(False)
+                parents[c.dimension] = item
+                self.appendRow([item] + [self._cell("") for _ in range(8)])
+            flags = [
+                self.tr("required") if c.is_required else "",
+                self.tr("n/a allowed") if c.allow_na else "",
+                self.tr("veto") if c.veto else "",
+            ]
+            row = [
+                self._cell(f"{c.code}  {indicator}"),
+                self._cell(labels.label("type", c.type)),
+                self._cell(labels.label("kind", c.kind)),
+                self._cell(f"{c.weight:g}"),
+                self._cell(labels.label("direction", c.direction) if c.direction else ""),
+                self._cell("" if c.worst is None else f"{c.worst:g}"),
+                self._cell("" if c.best is None else f"{c.best:g}"),
+                self._cell(c.unit),
+                self._cell(", ".join(f for f in flags if f)),
+            ]
+            row[0].setToolTip(c.guidance)
+            parents[c.dimension].appendRow(row)
+
+    @staticmethod
+    def _cell(text: str) -> QStandardItem:
+        item = QStandardItem(text)
+        item.setEditable(False)
+        return item
+
+
+class TemplatesView(QWidget):
+    """Emits ``add_requested`` and ``form_requested`` (the main window does the file work)."""
+
+    add_requested = Signal()
+    form_requested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.model = CriteriaTreeModel(self)
+        self.problems_model = ProblemsModel(self)
+        self._scheme: Scheme | None = None
+        self._problems: list = []
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.add_button = QPushButton()
+        self.form_button = QPushButton()
+        bar = QHBoxLayout()
+        bar.addWidget(self.title, 1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.form_button)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.problems_label = QLabel()
+        self.problems_label.setStyleSheet("color: #a61c00; font-weight: bold")
+        self.problems = QTableView()
+        self.problems.setModel(self.problems_model)
+        compact_table(self.problems)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.problems_label)
+        lower_layout.addWidget(self.problems)
+        self.lower = lower
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self.add_button.clicked.connect(self.add_requested)
+        self.form_button.clicked.connect(self.form_requested)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.add_button.setText(self.tr("Add scheme from Excel…"))
+        self.form_button.setText(self.tr("Generate blank form…"))
+        self.set_scheme(self._scheme)
+        self.set_problems(self._problems, self._problem_source)
+
+    _problem_source = ""
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_scheme(self, scheme: Scheme | None) -> None:
+        self._scheme = scheme
+        self.model.set_scheme(scheme)
+        self.tree.expandAll()
+        for column in range(self.model.columnCount()):
+            self.tree.resizeColumnToContents(column)
+        self.form_button.setEnabled(scheme is not None)
+        if scheme is None:
+            self.title.setText("<i>" + self.tr("Choose a scheme in the navigator.") + "</i>")
+        else:
+            self.title.setText(
+                self.tr(
+                    "<b>{name}</b> version {version} · {level} · {count} criteria · {points:g} points"
+                ).format(
+                    name=scheme.name,
+                    version=scheme.version,
+                    level=labels.label("level", scheme.level),
+                    count=len(scheme.criteria),
+                    points=scheme.total_points,
+                )
+            )
+
+    def set_problems(self, problems: list, source: str = "") -> None:
+        """Show a refused template's problems (empty hides the list)."""
+        self._problems, self._problem_source = list(problems), source
+        self.problems_model.set_problems(self._problems)
+        self.lower.setVisible(bool(self._problems))
+        self.problems_label.setText(
+            self.tr("{source} was refused: {count} problems").format(source=source, count=len(self._problems))
+        )

@@ -1,0 +1,105 @@
+"""Long work off the GUI thread: a QRunnable on QThreadPool, signals on a separate QObject.
+
+The work itself is a plain function ``fn(state, *args)`` (testable without Qt widgets); it
+reports progress with ``state.progress(done, total, text)``, which returns False once the
+person pressed Cancel, and never touches a widget. The widget that started it connects to
+``signals.finished(result)`` or ``signals.failed(exception)``; both arrive on the GUI thread
+because the signals object lives there and Qt queues cross-thread emissions.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger("synergypilot")
+
+#: Workers started and not yet delivered: keeps the Python objects alive while Qt runs them,
+#: and lets tests check that nothing is left running.
+_active: set[Worker] = set()
+_lock = threading.Lock()
+
+
+class WorkerSignals(QObject):
+    """What a worker tells the GUI thread."""
+
+    progressed = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object)
+    #: Emitted last, after finished or failed, whatever the outcome.
+    done = Signal()
+
+
+class TaskState:
+    """Handed to the work function: progress reporting and the cancel flag."""
+
+    def __init__(self, signals: WorkerSignals) -> None:
+        self._signals = signals
+        self._cancelled = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def progress(self, done: int, total: int, text: str = "") -> bool:
+        """Report progress; return False when the work should stop."""
+        self._signals.progressed.emit(int(done), int(total), str(text))
+        return not self.cancelled
+
+
+class Worker(QRunnable):
+    """Runs ``fn(state, *args)`` on the thread pool and reports the outcome by signals."""
+
+    def __init__(self, fn: Callable, *args) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # Python owns it: released by _release on the GUI thread
+        self.signals = WorkerSignals()
+        self.state = TaskState(self.signals)
+        self._fn = fn
+        self._args = args
+        self.signals.done.connect(self._release)
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next progress report."""
+        self.state.cancel()
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self.state, *self._args)
+        except Exception as exc:  # delivered to the GUI as a failed signal, never lost
+            log.warning("background task failed", exc_info=True)
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+        finally:
+            self.signals.done.emit()
+
+    def _release(self) -> None:
+        with _lock:
+            _active.discard(self)
+
+
+def start(worker: Worker, pool: QThreadPool | None = None) -> Worker:
+    """Start a worker on the global pool (or ``pool``) and keep it alive until done."""
+    with _lock:
+        _active.add(worker)
+    (pool or QThreadPool.globalInstance()).start(worker)
+    return worker
+
+
+def active_workers() -> list[Worker]:
+    """Workers started whose outcome the GUI thread has not received yet."""
+    with _lock:
+        return list(_active)
+
+
+def cancel_all() -> None:
+    """Ask every running worker to stop (on closing the window)."""
+    for worker in active_workers():
+        worker.cancel()

@@ -1,0 +1,232 @@
+"""Settings, translations, error hooks, workers and the first start."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import threading
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtWidgets import QApplication, QWidget
+
+from gui import errors, paths, settings, translation, workers
+
+ROOT = Path(__file__).resolve().parents[2]
+TS_FILE = ROOT / "gui" / "i18n" / "synergypilot_zh_CN.ts"
+
+
+# ----------------------------------------------------------------------------- settings
+
+
+def test_settings_are_typed_and_versioned(tmp_path):
+    store = settings.Settings()
+    assert store.language in settings.LANGUAGES
+    store.language = "zh_CN"
+    store.inspector = "  王检查  "
+    assert settings.Settings().language == "zh_CN"
+    assert settings.Settings().inspector == "王检查"
+    with pytest.raises(ValueError):
+        store.language = "fr"
+    a, b = tmp_path / "a.spw", tmp_path / "b.spw"
+    a.touch()
+    b.touch()
+    store.add_recent_workspace(a)
+    store.add_recent_workspace(b)
+    store.add_recent_workspace(a)
+    assert store.recent_workspaces == [str(a.resolve()), str(b.resolve())]
+    b.unlink()
+    assert store.recent_workspaces == [str(a.resolve())]
+    assert int(store._store.value("meta/version")) == settings.SETTINGS_VERSION
+    assert (tmp_path / "settings").exists()  # the test's own folder, not the user's
+
+
+def test_language_defaults_from_the_system_locale(monkeypatch):
+    from PySide6.QtCore import QLocale
+
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale(QLocale.Language.Chinese)))
+    assert settings.Settings().language == "zh_CN"
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale(QLocale.Language.German)))
+    assert settings.Settings().language == "en"
+
+
+# ----------------------------------------------------------------------------- translations
+
+
+def _messages():
+    root = ElementTree.parse(TS_FILE).getroot()
+    for context in root.iter("context"):
+        for message in context.iter("message"):
+            yield context.findtext("name"), message.findtext("source"), message.find("translation")
+
+
+def test_every_message_is_translated_into_chinese():
+    unfinished = [
+        (c, s) for c, s, t in _messages() if t.get("type") == "unfinished" or not (t.text or "").strip()
+    ]
+    assert unfinished == []
+    assert sum(1 for _ in _messages()) > 200
+
+
+def test_the_ts_file_holds_every_string_in_the_code(tmp_path):
+    """pyside6-lupdate over gui/ finds no string that the checked-in .ts lacks."""
+    lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+    if lupdate is None:
+        pytest.skip("pyside6-lupdate is not installed")
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (ROOT / "gui").rglob("*.py"))
+    subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    found = {
+        (c.findtext("name"), m.findtext("source"))
+        for c in ElementTree.parse(fresh).getroot().iter("context")
+        for m in c.iter("message")
+    }
+    known = {(c, s) for c, s, _ in _messages()}
+    assert found - known == set()
+
+
+def test_ts_translator_and_compiled_qm_agree(tmp_path):
+    ts = translation.TsTranslator(TS_FILE)
+    assert ts.translate("MainWindow", "Results") == "结果"
+    assert ts.translate("MainWindow", "no such text") is None
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    qm = tmp_path / "zh.qm"
+    subprocess.run([lrelease, str(TS_FILE), "-qm", str(qm)], check=True, capture_output=True)
+    from PySide6.QtCore import QTranslator
+
+    compiled = QTranslator()
+    assert compiled.load(str(qm))
+    for context, source, _ in list(_messages())[:50]:
+        assert compiled.translate(context, source) == ts.translate(context, source)
+
+
+def ts_missing_is_null() -> bool:
+    return translation.TsTranslator(TS_FILE).translate("Nowhere", "nothing") is None
+
+
+def test_install_switches_the_language(qapp):
+    assert translation.install("zh_CN") >= 1
+    assert QCoreApplication.translate("labels", "Pending") == "待评分"
+    assert translation.data_lang() == "zh"
+    # Qt's own texts that the .ts does not hold stay as they are, never become empty
+    assert QCoreApplication.translate("QPrintPreviewDialog", "%1%") == "%1%"
+    assert ts_missing_is_null()
+    assert translation.install("en") == 0
+    assert QCoreApplication.translate("labels", "Pending") == "Pending"
+
+
+# ----------------------------------------------------------------------------- errors
+
+
+def test_unexpected_exception_is_logged_then_shown(shown_errors):
+    errors.install_hooks()
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    assert shown_errors and shown_errors[-1][0] == "Unexpected error"
+    assert "boom in a slot" in shown_errors[-1][1]
+    assert shown_errors[-1][2] == "RuntimeError: boom in a slot"  # no traceback for the person
+    logged = paths.log_file().read_text(encoding="utf-8")
+    assert "boom in a slot" in logged and "Traceback" in logged  # the log has it all
+
+
+def test_exception_in_a_thread_reaches_the_gui_thread(shown_errors, qtbot):
+    errors.install_hooks()
+    thread = threading.Thread(target=lambda: 1 / 0, name="failing")
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: bool(shown_errors))
+    assert "division by zero" in shown_errors[-1][1]
+
+
+def test_error_boundary_turns_a_failure_into_a_dialog(shown_errors):
+    class View(QWidget):
+        @errors.error_boundary("Could not print")
+        def act(self):
+            raise OSError(13, "Permission denied", "/x/report.pdf")
+
+    view = View()
+    assert view.act() is None
+    title, message, _ = shown_errors[-1]
+    assert title == "Could not print" and "/x/report.pdf" in message and "Permission denied" in message
+
+
+# ----------------------------------------------------------------------------- workers
+
+
+def test_worker_reports_progress_and_result(qtbot):
+    def task(state, n):
+        for i in range(n):
+            state.progress(i, n, f"file{i}")
+        return n * 2
+
+    worker = workers.Worker(task, 3)
+    seen = []
+    worker.signals.progressed.connect(lambda d, t, text: seen.append((d, t, text)))
+    with qtbot.waitSignal(worker.signals.finished) as blocker:
+        workers.start(worker)
+    assert blocker.args == [6]
+    qtbot.waitUntil(lambda: not workers.active_workers())
+    assert seen == [(0, 3, "file0"), (1, 3, "file1"), (2, 3, "file2")]
+
+
+def test_worker_failure_and_cancel(qtbot):
+    release = threading.Event()
+
+    def slow(state):
+        release.wait(5)
+        return state.progress(1, 2, "")
+
+    worker = workers.Worker(slow)
+    with qtbot.waitSignal(worker.signals.finished) as blocker:
+        workers.start(worker)
+        worker.cancel()
+        release.set()
+    assert blocker.args == [False]  # progress() said stop
+    failing = workers.Worker(lambda state: 1 / 0)
+    with qtbot.waitSignal(failing.signals.failed) as blocker:
+        workers.start(failing)
+    assert isinstance(blocker.args[0], ZeroDivisionError)
+    qtbot.waitUntil(lambda: not workers.active_workers())
+
+
+def test_dangling_thread_guard_sees_running_work(qtbot):
+    """The autouse guard's own check: a started, unfinished worker is visible to it."""
+    release = threading.Event()
+    worker = workers.start(workers.Worker(lambda state: release.wait(5)))
+    assert worker in workers.active_workers()
+    assert QThreadPool.globalInstance().activeThreadCount() >= 1
+    with qtbot.waitSignal(worker.signals.done):
+        release.set()
+    qtbot.waitUntil(lambda: not workers.active_workers())
+
+
+# ----------------------------------------------------------------------------- first start
+
+
+def test_first_start_creates_and_imports_the_demo(qtbot):
+    from gui.app import open_start_workspace, register_fonts
+    from gui.main_window import MainWindow
+
+    assert register_fonts(QApplication.instance())  # the shipped CJK font
+    store = settings.Settings()
+    window = MainWindow(settings=store)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.import_finished, timeout=120000):
+        open_start_workspace(window, store)
+    assert paths.demo_workspace().exists()
+    assert len(window.run.projects) == 86
+    assert "demo.spw" in window.windowTitle()
+    assert store.last_workspace == str(paths.demo_workspace().resolve())
+    window.close()
+    # the second start opens the same workspace, no demo writing
+    again = MainWindow(settings=settings.Settings())
+    qtbot.addWidget(again)
+    open_start_workspace(again, settings.Settings())
+    assert again.task_worker is None and len(again.run.projects) == 86

@@ -1,0 +1,309 @@
+"""The main flow, driven through the real window: open, import, sort, filter, assess, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog
+
+from gui.models.results import PROJECT_ROLE
+from gui.views import dialogs
+from tests.builders import criterion, write_template
+
+
+def _projects(win):
+    model = win.results.model
+    return [model.project_at(r) for r in range(model.rowCount())]
+
+
+def test_opens_the_demo_workspace(window):
+    assert "SynergyPilot" in window.windowTitle()
+    assert "demo.spw" in window.windowTitle()
+    assert {s.level for s in window.run.schemes} == {"region", "city", "park", "enterprise"}
+    city = _projects(window)
+    assert len(city) == 15 and all(p.level == "city" for p in city)
+    assert [p.rank for p in city] == sorted(p.rank for p in city)
+    assert "Projects: 86" in window.counts_label.text()
+    assert window.detail.model.rowCount() == len(window.scheme().criteria)
+
+
+def test_import_a_folder_with_bad_files_reports_why(window, qtbot, demo_files, monkeypatch):
+    with qtbot.waitSignal(window.import_finished, timeout=60000) as blocker:
+        worker = window.start_import([demo_files / "submissions" / "flawed"])
+        assert worker is not None
+        assert window.progress.isVisible()
+    report = blocker.args[0]
+    reasons = {Path(r.source).name: r.reason for r in report.rejected}
+    assert (
+        reasons["not_a_workbook.xlsx"] == "not_a_submission" or reasons["not_a_workbook.xlsx"] == "unreadable"
+    )
+    assert reasons["unknown_template.xlsx"] == "no_matching_template"
+    assert reasons["missing_project_id.xlsx"] == "missing_project_id"
+    assert not window.progress.isVisible()
+    assert "Rejected files: " in window.counts_label.text()
+    assert "Rejected files: 0" not in window.counts_label.text()
+
+    dialog = window.report_dialog
+    assert dialog is not None and dialog.isVisible()
+    rows = [dialog.model.row_object(r) for r in range(dialog.model.rowCount())]
+    rejected = [r for r in rows if r.outcome == "rejected"]
+    assert len(rejected) == len(report.rejected)
+    assert any("No matching scheme" in r.detail for r in rejected)
+    # an issue of an imported file points at its cell; double-click shows file, sheet, cell
+    issue_row = next(i for i, r in enumerate(rows) if r.outcome == "issue" and "!" in r.location)
+    seen = []
+    monkeypatch.setattr(
+        dialogs.LocationDialog,
+        "show_location",
+        classmethod(lambda cls, parent, location, source, detail: seen.append((location, detail))),
+    )
+    dialog.show_row(issue_row)
+    assert seen and "!" in seen[0][0]
+    location = dialogs.LocationDialog(
+        rows[issue_row].location, rows[issue_row].source, rows[issue_row].detail
+    )
+    assert location.fields["sheet"].text() == "Data"
+    assert location.fields["cell"].text()[0].isalpha()
+    dialog.close()
+
+
+def test_cancel_stops_the_import(window, qtbot, demo_files):
+    with qtbot.waitSignal(window.import_finished, timeout=60000) as blocker:
+        worker = window.start_import([demo_files / "submissions"])
+        worker.cancel()
+    assert blocker.args[0].cancelled
+
+
+def test_sort_and_filter_the_results(window):
+    view, model = window.results, window.results.model
+    total = model.column_of("total")
+    view.table.sortByColumn(total, Qt.SortOrder.AscendingOrder)
+    totals = [p.total for p in _projects(window)]
+    assert totals == sorted(totals)
+    view.table.sortByColumn(total, Qt.SortOrder.DescendingOrder)
+    assert [p.total for p in _projects(window)] == sorted(totals, reverse=True)
+
+    view.set_filter(grade="Pass")
+    assert model.rowCount() > 0 and all(p.grade == "Pass" for p in _projects(window))
+    region = _projects(window)[0].region
+    view.set_filter(region=region)
+    assert all(p.region == region for p in _projects(window))
+    view.set_filter(text="c-2024-00")
+    assert all(p.project_id.startswith("C-2024-00") for p in _projects(window))
+    assert "of 15 projects" in view.count_label.text()
+    view.set_filter()
+    assert model.rowCount() == 15
+    index = model.index(0, 0)
+    assert model.data(index, PROJECT_ROLE).project_id == _projects(window)[0].project_id
+
+
+def test_score_a_manual_criterion_changes_total_rank_and_audit(window, monkeypatch):
+    second = next(p for p in _projects(window) if p.rank == 2)
+    window.results.select_project(second.project_id)
+    assert window.detail.summary.text().count(second.project_id) == 1
+    manual = next(c.code for c in window.scheme().criteria if c.type == "manual")
+    assert second.indicators[manual].status == "pending"
+    window.settings.inspector = "Inspector Li"
+    asked = {}
+
+    def answer(cls, parent, crit, result, inspector):
+        asked["inspector"] = inspector
+        return dialogs.AssessAnswer(1.0, inspector, "Checked the monitoring platform on site")
+
+    monkeypatch.setattr(dialogs.AssessDialog, "ask", classmethod(answer))
+    window.detail.select_code(manual)
+    window.detail.override_button.click()
+    assert asked["inspector"] == "Inspector Li"
+    after = window.project()
+    assert after.project_id == second.project_id
+    assert after.indicators[manual].status == "override"
+    assert after.total == pytest.approx(
+        second.total + next(c.weight for c in window.scheme().criteria if c.code == manual)
+    )
+    assert after.rank == 1
+    assert window.results.model.project_at(window.results.table.currentIndex().row()).rank == 1
+    top = window.audit.model.row_object(0)
+    assert top.action == "manual_score" and top.actor == "Inspector Li" and top.code == manual
+
+    monkeypatch.setattr(
+        dialogs.WithdrawDialog,
+        "ask",
+        classmethod(
+            lambda cls, parent, code, inspector: dialogs.AssessAnswer(
+                0.0, "Inspector Li", "Entered for the wrong pilot"
+            )
+        ),
+    )
+    assert window.detail.withdraw_button.isEnabled()
+    window.detail.withdraw_button.click()
+    assert window.project().indicators[manual].status == "pending"
+    assert window.project().rank == 2
+    assert window.audit.model.row_object(0).action == "withdrawal"
+
+
+def test_assess_dialog_requires_a_reason(qtbot, window):
+    scheme = window.scheme()
+    project = window.project()
+    crit = scheme.criteria[0]
+    dialog = dialogs.AssessDialog(crit, project.indicators[crit.code], "Li")
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.reason.setPlainText("   ")
+    assert not ok.isEnabled()
+    dialog.reason.setPlainText("Document checked")
+    assert ok.isEnabled()
+    dialog.inspector.setText("")
+    assert not ok.isEnabled()
+
+
+def test_switch_language_keeps_the_state(window):
+    project_id = window.project_id
+    scheme = window.scheme_name
+    window.tabs.setCurrentWidget(window.detail)
+    window.set_language("zh_CN")
+    assert window.tabs.tabText(0) == "结果"
+    assert window.menu_file.title().startswith("文件")
+    assert window.results.model.headerData(0, Qt.Orientation.Horizontal) == "排名"
+    assert window.detail.override_button.text() == "评分或调整…"
+    assert window.project_id == project_id and window.scheme_name == scheme
+    assert window.tabs.currentWidget() is window.detail
+    assert "SynergyPilot" in window.windowTitle()
+    assert window.settings.language == "zh_CN"
+    window.set_language("en")
+    assert window.tabs.tabText(0) == "Results"
+
+
+def test_export_workbook_and_pdf(window, qtbot, tmp_path, monkeypatch):
+    targets = iter([tmp_path / "ranked.xlsx", tmp_path / "report.pdf", tmp_path / "audit.xlsx"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(next(targets)), ""))
+    with qtbot.waitSignal(window.export_finished, timeout=120000) as blocker:
+        window.act_export_workbook.trigger()
+        assert window.progress.isVisible()  # written in a worker, the window stays usable
+    assert blocker.args[0] == tmp_path / "ranked.xlsx"
+    book = openpyxl.load_workbook(tmp_path / "ranked.xlsx")
+    assert len(book.sheetnames) >= 4
+    with qtbot.waitSignal(window.export_finished, timeout=300000) as blocker:
+        window.act_export_pdf.trigger()
+    assert (tmp_path / "report.pdf").read_bytes()[:5] == b"%PDF-"
+    assert "report.pdf" in window.statusBar().currentMessage()
+    window.act_export_audit.trigger()
+    assert openpyxl.load_workbook(tmp_path / "audit.xlsx").active.max_row > 80
+
+
+def test_cancelled_pdf_export_writes_nothing(window, qtbot, tmp_path):
+    out = tmp_path / "cancelled.pdf"
+    with qtbot.waitSignal(window.export_finished, timeout=300000) as blocker:
+        worker = window.start_export("pdf", out)
+        worker.cancel()
+    assert blocker.args[0] is None and not out.exists()
+
+
+def test_print_ranking_and_project_page_render_to_pdf(window, tmp_path):
+    from gui import printing
+
+    for name, render in (("ranked.pdf", window.render_ranked), ("project.pdf", window.render_project)):
+        printer = printing.pdf_printer(str(tmp_path / name))
+        printing.setup_printer(printer)
+        render(printer)
+        assert (tmp_path / name).read_bytes()[:5] == b"%PDF-"
+    preview = window.make_preview(window.render_ranked, landscape=True)
+    assert preview.windowTitle() == "Print preview"
+    preview.deleteLater()
+
+
+def test_ranked_html_has_every_project(window):
+    from gui import printing
+
+    html = printing.ranked_html(window.scheme(), window.scheme_projects())
+    assert html.count("<tr>") == 16 and "<thead>" in html
+
+
+def test_refused_template_lists_problems_by_sheet_row_column(window, tmp_path):
+    bad = write_template(
+        tmp_path / "bad.xlsx",
+        [criterion("A1", direction="sideways"), criterion("A2", type="value", worst=5, best=5)],
+    )
+    assert window.add_template(bad) is None
+    model = window.templates.problems_model
+    assert model.rowCount() >= 2
+    assert window.tabs.currentWidget() is window.templates
+    rows = [[model.data(model.index(r, c)) for c in range(4)] for r in range(model.rowCount())]
+    assert all(row[0] == "Criteria" and row[1] for row in rows)
+    good = write_template(tmp_path / "good.xlsx", [criterion("A1")], name="Test scheme", level="city")
+    scheme = window.add_template(good)
+    assert scheme is not None and window.scheme_name == "Test scheme"
+    assert model.rowCount() == 0
+
+
+def test_generate_a_blank_form(window, tmp_path, monkeypatch):
+    out = tmp_path / "form.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.templates.form_button.click()
+    assert set(openpyxl.load_workbook(out).sheetnames) >= {"Project", "Data"}
+
+
+def test_dropping_files_starts_an_import(window, qtbot, demo_files):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(demo_files / "submissions" / "flawed" / "unknown_template.xlsx"))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.import_finished, timeout=60000) as blocker:
+        window.dropEvent(event)
+    assert [r.reason for r in blocker.args[0].rejected] == ["no_matching_template"]
+
+
+def test_chart_export(window, tmp_path, monkeypatch):
+    window.tabs.setCurrentWidget(window.charts)
+    for kind in ("ranked", "radar", "heatmap", "synergy"):
+        window.charts.set_kind(kind)
+        for fmt in ("png", "svg"):
+            out = tmp_path / f"{kind}.{fmt}"
+            monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, o=out, **k: (str(o), ""))
+            window._on_charts_export_requested(fmt)
+            assert out.stat().st_size > 1000
+
+
+def test_save_as_continues_in_the_copy(window, tmp_path, monkeypatch):
+    out = tmp_path / "copy.spw"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.act_save_as.trigger()
+    assert window.backend.path == out and "copy.spw" in window.windowTitle()
+    assert len(window.run.projects) == 86
+    assert str(out.resolve()) in window.settings.recent_workspaces
+
+
+def test_open_a_file_that_is_not_a_workspace_shows_an_error(window, tmp_path, monkeypatch, shown_errors):
+    bogus = tmp_path / "not.spw"
+    bogus.write_text("hello")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bogus), ""))
+    window.act_open.trigger()
+    assert shown_errors and shown_errors[0][0] == "Could not open the workspace"
+    assert "Traceback" not in shown_errors[0][1]
+    assert len(window.run.projects) == 86  # the open workspace is still there
+
+
+def test_a_workspace_open_elsewhere_opens_read_only(window, demo_workspace, tmp_path):
+    from gui.backend import open_backend
+
+    copy = tmp_path / "shared.spw"
+    copy.write_bytes(demo_workspace.read_bytes())
+    first = open_backend(copy)  # another instance holds it
+    try:
+        window.open_workspace(copy)
+        assert window.backend.read_only
+        assert "read-only" in window.windowTitle()
+        assert "Opened read-only" in window.statusBar().currentMessage()
+        assert len(window.run.projects) == 86
+    finally:
+        window.backend.close()
+        first.close()

@@ -1,0 +1,133 @@
+"""Every Qt model checked with qtmodeltester, and the results model's numpy sort and filter."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from gui.backend import open_backend
+from gui.models.results import ResultsModel
+from gui.models.tables import (
+    AuditModel,
+    CriteriaModel,
+    ImportReportModel,
+    ProblemsModel,
+    report_rows,
+    split_location,
+)
+from gui.views.templates_view import CriteriaTreeModel
+from scoring.engine import IndicatorResult, ProjectResult
+from scoring.template import TemplateProblem
+
+
+@pytest.fixture
+def demo_run(demo_workspace):
+    backend = open_backend(demo_workspace)
+    try:
+        yield backend.score(), backend.audit()
+    finally:
+        backend.close()
+
+
+def _city(run):
+    scheme = next(s for s in run.schemes if s.level == "city")
+    return scheme, run.projects_of(scheme)
+
+
+def test_results_model(qtmodeltester, demo_run):
+    scheme, projects = _city(demo_run[0])
+    model = ResultsModel()
+    model.set_results(scheme, projects)
+    qtmodeltester.check(model, force_py=True)
+    model.sort(model.column_of("total"), Qt.SortOrder.DescendingOrder)
+    model.set_filter(text="市")
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_criteria_and_report_models(qtmodeltester, demo_run):
+    from scoring.workspace import ImportReport
+
+    scheme, projects = _city(demo_run[0])
+    criteria = CriteriaModel()
+    criteria.set_project(scheme, projects[0])
+    qtmodeltester.check(criteria, force_py=True)
+    assert criteria.rowCount() == len(scheme.criteria)
+    report = ImportReportModel()
+    report.set_report(report_rows(ImportReport(), projects))
+    qtmodeltester.check(report, force_py=True)
+
+
+def test_audit_problems_and_tree_models(qtmodeltester, demo_run):
+    run, audit = demo_run
+    model = AuditModel()
+    model.set_entries(audit)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == len(audit) and model.row_object(0).id == audit[-1].id  # newest first
+    problems = ProblemsModel()
+    problems.set_problems(
+        [
+            TemplateProblem("Criteria", "C5", "weight: not a number"),
+            TemplateProblem("Scheme", "row 3", "level: unknown"),
+        ]
+    )
+    qtmodeltester.check(problems, force_py=True)
+    assert [problems.data(problems.index(0, c)) for c in range(3)] == ["Criteria", "5", "C"]
+    assert [problems.data(problems.index(1, c)) for c in range(3)] == ["Scheme", "3", ""]
+    tree = CriteriaTreeModel()
+    tree.set_scheme(_city(run)[0])
+    qtmodeltester.check(tree, force_py=True)
+
+
+def test_split_location():
+    assert split_location("C-1.xlsx:Data!E7") == ("C-1.xlsx", "Data", "E7")
+    assert split_location("plain.xlsx") == ("plain.xlsx", "", "")
+
+
+def _synthetic(n: int) -> list[ProjectResult]:
+    """n projects with known totals (hand-made, not from the engine) for sorting checks."""
+    rng = np.random.default_rng(7)
+    totals = rng.uniform(0, 100, n).round(2)
+    projects = []
+    for i, total in enumerate(totals):
+        projects.append(
+            ProjectResult(
+                project_id=f"P{i:05d}",
+                name=f"Project {i}",
+                level="city",
+                scheme="S",
+                source="",
+                total=float(total),
+                base=float(total),
+                bonus=0.0,
+                penalty=0.0,
+                grade="Pass" if total >= 60 else "Fail",
+                rank=0,
+                veto=[],
+                dimensions={},
+                synergy=None
+                if i % 3
+                else {"D": total / 100, "class": 5, "pollution": 0.5, "carbon": 0.5, "C": 1.0, "T": 0.5},
+                indicators={"A": IndicatorResult("A", 1.0, None, 1.0, 1.0, "ok")},
+                issues=[],
+                region=["North", "South"][i % 2],
+            )
+        )
+    return projects
+
+
+def test_numpy_sort_orders_10000_rows_and_keeps_missing_last():
+    projects = _synthetic(10_000)
+    model = ResultsModel()
+    model.set_results(None, projects)
+    model.sort(model.column_of("total"), Qt.SortOrder.DescendingOrder)
+    shown = [model.project_at(r).total for r in range(model.rowCount())]
+    assert shown == sorted((p.total for p in projects), reverse=True)
+    column = model.column_of("synergy")
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        model.sort(column, order)
+        values = [model.project_at(r).synergy for r in range(model.rowCount())]
+        with_d = [v for v in values if v is not None]
+        assert values[: len(with_d)] == with_d  # projects without D come last either way
+    model.set_filter(region="South", grade="Pass")
+    assert model.rowCount() == sum(1 for p in projects if p.region == "South" and p.total >= 60)
