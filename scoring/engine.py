@@ -149,46 +149,128 @@ def score_matrix(
     -------
     ScoreArrays
     """
-    usable = (status == OK) | (status == OVERRIDE)
-    s = np.where(status == OVERRIDE, override, indicator_fractions(arrays, current, baseline))
-    s = np.where(usable, s, np.nan)
-    s_or_zero = np.where(usable, s, 0.0)
-
-    lacking = (status == MISSING) | (status == INVALID) | (status == PENDING)
-    counted_as_zero = lacking & arrays.required & (scheme.missing == "zero")
-    included = arrays.is_score & (usable | counted_as_zero)
-    included_weight = (included * arrays.weight).sum(axis=1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        scale = np.where(included_weight > 0, scheme.total_points / included_weight, np.nan)
-    score_points = np.where(included, s_or_zero * arrays.weight * scale[:, None], np.nan)
-    extra_points = s_or_zero * arrays.weight
+    cells = cell_states(scheme, arrays, cell_fractions(arrays, current, baseline, status, override), status)
+    scale = points_scale(scheme, cells.included, arrays.weight)
+    score_points = np.where(cells.included, cells.achieved * arrays.weight * scale[:, None], np.nan)
+    extra_points = cells.achieved * arrays.weight
     points = np.where(arrays.is_score, score_points, 0.0)
     points = np.where(arrays.is_bonus, extra_points, points)
     points = np.where(arrays.is_penalty, -extra_points, points)
 
-    base = np.nansum(np.where(arrays.is_score, points, 0.0), axis=1)
-    bonus = (extra_points * arrays.is_bonus).sum(axis=1)
-    penalty = (extra_points * arrays.is_penalty).sum(axis=1)
-    total = np.maximum(0.0, base + bonus - penalty)
-
+    totals = weighted_totals(scheme, arrays, cells, arrays.weight)
     dimensions = _dimension_subtotals(arrays, points)
-    vetoed = arrays.veto & ((status == MISSING) | (status == INVALID) | (usable & (s_or_zero == 0)))
-    grade_index = _grade_indices(scheme, total, vetoed.any(axis=1))
-    synergy = _synergy(scheme.synergy_alpha, arrays, included, s_or_zero)
+    vetoed_project = cells.vetoed.any(axis=1)
+    grade_index = grade_indices(scheme, totals.total, vetoed_project)
+    synergy = _synergy(scheme.synergy_alpha, arrays, cells.included, cells.achieved)
     return ScoreArrays(
-        fraction=s,
+        fraction=cells.fraction,
         status=status,
         points=points,
-        base=base,
-        bonus=bonus,
-        penalty=penalty,
-        total=total,
+        base=totals.base,
+        bonus=totals.bonus,
+        penalty=totals.penalty,
+        total=totals.total,
         dimensions=dimensions,
-        vetoed=vetoed,
+        vetoed=cells.vetoed,
         grade_index=grade_index,
-        rank=rank_projects(total, vetoed.any(axis=1)),
+        rank=rank_projects(totals.total, vetoed_project),
         **synergy,
     )
+
+
+# The kernel in pieces that do not depend on the weights (fractions, inclusion, veto) and one
+# that does (totals), so that weight-perturbation studies re-weight without re-deciding any rule.
+
+
+@dataclass(frozen=True)
+class CellStates:
+    """What the rules decide per project × criterion before any weight is applied.
+
+    Attributes
+    ----------
+    fraction : ndarray of float, shape (n, m)
+        s where the status is ok or override, NaN elsewhere.
+    achieved : ndarray of float, shape (n, m)
+        s where the status is ok or override, 0 elsewhere (what a weight multiplies).
+    included : ndarray of bool, shape (n, m)
+        Score criteria that count in the project's weighted mean (ok, override, or a
+        required value counted as 0 under ``missing = zero``).
+    vetoed : ndarray of bool, shape (n, m)
+        True where a must-pass criterion failed.
+    """
+
+    fraction: np.ndarray
+    achieved: np.ndarray
+    included: np.ndarray
+    vetoed: np.ndarray
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Base, bonus, penalty and total points; shape (n,) for one weight vector, (d, n) for d."""
+
+    base: np.ndarray
+    bonus: np.ndarray
+    penalty: np.ndarray
+    total: np.ndarray
+
+
+def cell_fractions(
+    arrays: SchemeArrays,
+    current: np.ndarray,
+    baseline: np.ndarray,
+    status: np.ndarray,
+    override: np.ndarray,
+) -> np.ndarray:
+    """Fraction s of every cell: the inspector's where overridden, NaN where not usable."""
+    usable = (status == OK) | (status == OVERRIDE)
+    s = np.where(status == OVERRIDE, override, indicator_fractions(arrays, current, baseline))
+    return np.where(usable, s, np.nan)
+
+
+def cell_states(scheme: Scheme, arrays: SchemeArrays, fraction: np.ndarray, status: np.ndarray) -> CellStates:
+    """Inclusion and veto of every cell from its fraction and status (no weights involved).
+
+    Parameters
+    ----------
+    fraction : ndarray of float, shape (n, m)
+        ``cell_fractions(...)``, or the ``score`` of each IndicatorResult (NaN for null).
+    status : ndarray of int8, shape (n, m)
+        Codes of model.STATUSES.
+    """
+    usable = (status == OK) | (status == OVERRIDE)
+    achieved = np.where(usable, fraction, 0.0)
+    lacking = (status == MISSING) | (status == INVALID) | (status == PENDING)
+    counted_as_zero = lacking & arrays.required & (scheme.missing == "zero")
+    included = arrays.is_score & (usable | counted_as_zero)
+    vetoed = arrays.veto & ((status == MISSING) | (status == INVALID) | (usable & (achieved == 0)))
+    return CellStates(np.where(usable, fraction, np.nan), achieved, included, vetoed)
+
+
+def points_scale(scheme: Scheme, included: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """total_points / W per project, W the sum of its included weights; NaN where W is 0.
+
+    ``weight`` has shape (m,) for one weighting, giving shape (n,), or (d, m) for d weightings,
+    giving (d, n).
+    """
+    included_weight = weight @ included.T.astype(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(included_weight > 0, scheme.total_points / included_weight, np.nan)
+
+
+def weighted_totals(scheme: Scheme, arrays: SchemeArrays, cells: CellStates, weight: np.ndarray) -> Totals:
+    """Base, bonus, penalty and total for one weight vector (m,) or a batch of them (d, m).
+
+    base = Σ s·w·total_points/W over included score criteria (0 when nothing is included),
+    bonus and penalty = Σ s·w over their items, total = max(0, base + bonus − penalty). A batch
+    is one matrix product per part, which is what makes thousands of re-weightings cheap.
+    """
+    score_s = np.where(cells.included, cells.achieved, 0.0)
+    weighted = weight @ score_s.T
+    base = np.nan_to_num(weighted * points_scale(scheme, cells.included, weight), nan=0.0)
+    bonus = weight @ np.where(arrays.is_bonus, cells.achieved, 0.0).T
+    penalty = weight @ np.where(arrays.is_penalty, cells.achieved, 0.0).T
+    return Totals(base, bonus, penalty, np.maximum(0.0, base + bonus - penalty))
 
 
 def _dimension_subtotals(arrays: SchemeArrays, points: np.ndarray) -> np.ndarray:
@@ -199,7 +281,8 @@ def _dimension_subtotals(arrays: SchemeArrays, points: np.ndarray) -> np.ndarray
     return np.nan_to_num(points, nan=0.0) @ membership
 
 
-def _grade_indices(scheme: Scheme, total: np.ndarray, vetoed: np.ndarray) -> np.ndarray:
+def grade_indices(scheme: Scheme, total: np.ndarray, vetoed: np.ndarray) -> np.ndarray:
+    """Index into ``scheme.grades_descending`` of each project's grade (vetoed: the lowest)."""
     grades = scheme.grades_descending
     minimums = np.array([g.min_points for g in grades])
     # the first (highest) band whose minimum is reached; -1 when none is, i.e. below every band
@@ -291,14 +374,17 @@ def _parse_cell(submission: Submission, criterion) -> tuple[int, float, float, I
     where = _where(submission, entry)
     verdict = _combine(current, baseline)
     if verdict.state == "na" and not criterion.allow_na:
-        message = f"{criterion.code}: marked not applicable, which this criterion does not allow; give a value"
+        message = (f"{criterion.code}: marked not applicable, which this criterion does not allow; "
+                   "give a value")
         return INVALID, np.nan, np.nan, Issue("error", "na_not_allowed", where, message)
     if verdict.state == "invalid":
         cell = where if baseline is None or verdict is current else _baseline_where(submission, entry)
-        return INVALID, np.nan, np.nan, Issue("error", verdict.issue_kind, cell, f"{criterion.code}: {verdict.message}")
+        issue = Issue("error", verdict.issue_kind, cell, f"{criterion.code}: {verdict.message}")
+        return INVALID, np.nan, np.nan, issue
     if verdict.state == "ok" and baseline is not None and baseline.number == 0:
         message = f"{criterion.code}: the baseline is 0, so no change can be computed; check the baseline"
-        return INVALID, np.nan, np.nan, Issue("error", "zero_baseline", _baseline_where(submission, entry), message)
+        issue = Issue("error", "zero_baseline", _baseline_where(submission, entry), message)
+        return INVALID, np.nan, np.nan, issue
     if verdict.state == "missing":
         return MISSING, np.nan, np.nan, _missing_issue(submission, criterion, current, where)
     if verdict.state == "na":
@@ -496,7 +582,8 @@ def _synergy_dict(scored: ScoreArrays, i: int) -> dict | None:
     }
 
 
-def _project_result(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int, sub: Submission) -> ProjectResult:
+def _project_result(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,
+                    sub: Submission) -> ProjectResult:
     indicators = {}
     for j, criterion in enumerate(scheme.criteria):
         entry = sub.inputs.get(criterion.code)

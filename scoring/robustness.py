@@ -1,0 +1,1128 @@
+"""Robustness of a ranking: rank ranges under weight uncertainty, cut-off stability, cross-check.
+
+Weights are a judgement, and a ranking decides who is recognised and funded, so a supervisor
+should see how far each project's rank could move if the weights were somewhat different.
+Three studies, all on the indicator fractions the engine already decided (overrides, missing
+values and must-pass rules included), none re-reading a file:
+
+* **Weight perturbation** (:func:`perturb`): N random weightings of the score criteria, each
+  re-scored with the engine's own totals (:func:`scoring.engine.weighted_totals`) and ranked
+  with its own rules (ties within ``TIE_TOLERANCE`` share a rank, vetoed projects last). Per
+  project: median rank, 5th–95th percentile rank, probability of staying in the top k, of
+  keeping at least its grade, and of staying at or above a chosen grade.
+* **Cut-off stability** (:func:`cutoff_stability`): the smallest relative change of one weight
+  that moves any project across a cut-off (top k, or a grade), and which criterion and projects.
+* **Second method** (:func:`entropy_topsis`): entropy-weighted TOPSIS over the same fractions,
+  its ranking and the agreement of the two rankings (Spearman, Kendall tau-b).
+
+Only score criteria are perturbed. Bonus and penalty items are fixed point amounts written into
+the rules (e.g. "+2 points for a national award"), not relative weights, and the Dirichlet
+option is defined on the simplex of relative weights, which only score criteria have.
+
+Nothing here imports Qt; the GUI runs :func:`assess_run` in a worker with ``progress``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from scoring.engine import (
+    TIE_TOLERANCE,
+    CellStates,
+    ProjectResult,
+    SchemeArrays,
+    cell_states,
+    grade_indices,
+    rank_projects,
+    weighted_totals,
+)
+from scoring.model import GRADE_NAMES_ZH, STATUSES, Scheme
+
+DEFAULT_DRAWS = 1000
+DEFAULT_SPREAD = 0.2
+#: Any fixed seed makes a run reproducible; this one is the date of the plan (10 June 2022).
+DEFAULT_SEED = 20220610
+DEFAULT_TOP_K = 10
+DEFAULT_MAX_CHANGE = 1.0
+METHODS = ("uniform", "dirichlet")
+MAX_DRAWS = 100_000
+#: Cells (draws × projects) evaluated at once: bounds memory whatever the sizes.
+_CHUNK_CELLS = 2_000_000
+#: Ranks kept for the percentiles (draws × projects, 4 bytes each: 200 MB at most).
+MAX_RANK_CELLS = 50_000_000
+
+
+class RobustnessError(ValueError):
+    """Options that cannot be used; the message says which and why."""
+
+
+class RobustnessCancelled(Exception):
+    """The progress callback asked to stop."""
+
+
+Progress = Callable[[int, int], "bool | None"]
+
+
+@dataclass(frozen=True)
+class RobustnessOptions:
+    """Settings of a robustness study.
+
+    Parameters
+    ----------
+    draws : int
+        Number of random weightings (1 to ``MAX_DRAWS``).
+    spread : float
+        p in [0, 1]: with ``uniform``, each score weight is multiplied by a factor drawn
+        uniformly in [1 − p, 1 + p]. With ``dirichlet`` and no ``concentration``, p sets the
+        concentration so that a criterion of average share gets the same relative standard
+        deviation, p/√3, as under the uniform draw.
+    method : {"uniform", "dirichlet"}
+    concentration : float, optional
+        κ > 0 of the Dirichlet draw: weight shares ~ Dirichlet(κ·q), q the template shares, so
+        the mean is the template and a share's variance is q(1 − q)/(κ + 1). Default from
+        ``spread``: κ = 3(m − 1)/p² − 1 for m positively weighted score criteria.
+    seed : int
+        Seed of the numpy Generator; the same seed gives the same draws.
+    top_k : int
+        The cut-off "top k" for ``p_top_k`` and the cut-off stability.
+    grade : str, optional
+        A grade cut-off (English name, or the Chinese one of a default grade): adds the
+        probability of staying at or above it, and its stability.
+    max_change : float
+        Largest relative weight change searched by the cut-off stability (1.0 = ±100%).
+    """
+
+    draws: int = DEFAULT_DRAWS
+    spread: float = DEFAULT_SPREAD
+    method: str = "uniform"
+    concentration: float | None = None
+    seed: int = DEFAULT_SEED
+    top_k: int = DEFAULT_TOP_K
+    grade: str | None = None
+    max_change: float = DEFAULT_MAX_CHANGE
+
+    def check(self) -> None:
+        """Raise RobustnessError naming every option out of range."""
+        problems = []
+        if not 1 <= self.draws <= MAX_DRAWS:
+            problems.append(f"the number of draws must be between 1 and {MAX_DRAWS:,}, not {self.draws}")
+        if not (0.0 <= self.spread <= 1.0):
+            problems.append(f"the spread must be between 0 and 1 (0.2 means ±20%), not {self.spread}")
+        if self.method not in METHODS:
+            problems.append(f"the method must be one of {', '.join(METHODS)}, not {self.method!r}")
+        if self.concentration is not None and not self.concentration > 0:
+            problems.append(f"the Dirichlet concentration must be positive, not {self.concentration}")
+        if self.top_k < 1:
+            problems.append(f"the top-k cut-off must be at least 1, not {self.top_k}")
+        if not self.max_change > 0:
+            problems.append(f"the largest weight change searched must be positive, not {self.max_change}")
+        if problems:
+            raise RobustnessError("; ".join(problems))
+
+
+# --------------------------------------------------------------------------- the matrix
+
+
+@dataclass(frozen=True)
+class SchemeMatrix:
+    """One scheme's projects as the engine sees them, ready to be re-weighted.
+
+    Build it with :func:`scheme_matrix` (from results) or :func:`matrix_from_arrays`.
+    """
+
+    scheme: Scheme
+    arrays: SchemeArrays
+    project_ids: tuple[str, ...]
+    names: tuple[str, ...]
+    cells: CellStates
+    vetoed: np.ndarray  # (n,) a must-pass criterion failed: independent of the weights
+    total: np.ndarray  # (n,) at the template weights
+    rank: np.ndarray
+    grade_index: np.ndarray
+
+    @property
+    def size(self) -> int:
+        return len(self.project_ids)
+
+
+def matrix_from_arrays(
+    scheme: Scheme,
+    fraction: np.ndarray,
+    status: np.ndarray,
+    project_ids: Sequence[str] | None = None,
+    names: Sequence[str] | None = None,
+) -> SchemeMatrix:
+    """A SchemeMatrix from the kernel's fraction and status matrices (n × m).
+
+    Parameters
+    ----------
+    fraction : ndarray of float
+        s where the status is ok or override (an override already holds the inspector's
+        fraction), NaN elsewhere.
+    status : ndarray of int8
+        Codes of model.STATUSES.
+    """
+    arrays = SchemeArrays.of(scheme)
+    cells = cell_states(scheme, arrays, np.asarray(fraction, dtype=float), np.asarray(status, dtype=np.int8))
+    n = cells.fraction.shape[0]
+    ids = tuple(project_ids) if project_ids is not None else tuple(f"P{i + 1}" for i in range(n))
+    vetoed = cells.vetoed.any(axis=1)
+    total = weighted_totals(scheme, arrays, cells, arrays.weight).total
+    return SchemeMatrix(
+        scheme=scheme,
+        arrays=arrays,
+        project_ids=ids,
+        names=tuple(names) if names is not None else ids,
+        cells=cells,
+        vetoed=vetoed,
+        total=total,
+        rank=rank_projects(total, vetoed),
+        grade_index=grade_indices(scheme, total, vetoed),
+    )
+
+
+def scheme_matrix(scheme: Scheme, projects: Sequence[ProjectResult]) -> SchemeMatrix:
+    """A SchemeMatrix from scored results: each indicator's score (s) and status.
+
+    The results carry everything the rules decided per cell (an override's status is
+    ``override`` and its score the inspector's fraction), so nothing is read again.
+    """
+    codes = scheme.codes
+    n, m = len(projects), len(codes)
+    fraction = np.full((n, m), np.nan)
+    status = np.zeros((n, m), dtype=np.int8)
+    for i, project in enumerate(projects):
+        for j, code in enumerate(codes):
+            indicator = project.indicators.get(code)
+            if indicator is None:
+                status[i, j] = STATUSES.index("missing")
+                continue
+            status[i, j] = STATUSES.index(indicator.status)
+            if indicator.score is not None:
+                fraction[i, j] = indicator.score
+    return matrix_from_arrays(scheme, fraction, status, [p.project_id for p in projects],
+                              [p.name for p in projects])
+
+
+def _totals(matrix: SchemeMatrix, weights: np.ndarray) -> np.ndarray:
+    """Totals (d, n) for weight rows (d, m), by the engine's own formula."""
+    return weighted_totals(matrix.scheme, matrix.arrays, matrix.cells, weights).total
+
+
+# --------------------------------------------------------------------------- ranks per draw
+
+
+def competition_ranks(values: np.ndarray) -> np.ndarray:
+    """Competition ranks (1, 1, 3) of each row, highest value first.
+
+    Like :func:`scoring.engine.rank_projects`: a value within ``TIE_TOLERANCE`` of the previous
+    one in descending order shares its rank.
+    """
+    d, n = values.shape
+    if n == 0:
+        return np.zeros((d, 0), dtype=np.int32)
+    order = np.argsort(-values, axis=1, kind="stable")
+    ordered = np.take_along_axis(values, order, axis=1)
+    new_rank = np.ones((d, n), dtype=bool)
+    new_rank[:, 1:] = np.abs(np.diff(ordered, axis=1)) > TIE_TOLERANCE
+    positions = np.broadcast_to(np.arange(1, n + 1, dtype=np.int32), (d, n))
+    ordered_rank = np.maximum.accumulate(np.where(new_rank, positions, 0), axis=1)
+    ranks = np.empty((d, n), dtype=np.int32)
+    np.put_along_axis(ranks, order, ordered_rank, axis=1)
+    return ranks
+
+
+def batch_ranks(total: np.ndarray, vetoed: np.ndarray) -> np.ndarray:
+    """Ranks (d, n) of each row of totals: unvetoed projects first, then vetoed ones.
+
+    The veto does not depend on the weights, so the two groups are ranked apart and the
+    vetoed ones placed after all others, as :func:`scoring.engine.rank_projects` does.
+    """
+    ranks = np.empty(total.shape, dtype=np.int32)
+    kept = ~vetoed
+    ranks[:, kept] = competition_ranks(total[:, kept])
+    ranks[:, vetoed] = competition_ranks(total[:, vetoed]) + int(kept.sum())
+    return ranks
+
+
+# --------------------------------------------------------------------------- perturbation
+
+
+def dirichlet_concentration(spread: float, n_weighted: int) -> float:
+    """κ giving a criterion of average share 1/m the relative sd p/√3 of the uniform draw.
+
+    A share q ~ Beta(κq, κ(1 − q)) has sd √(q(1 − q)/(κ + 1)); with q = 1/m, setting the
+    relative sd √((m − 1)/(κ + 1)) to p/√3 gives κ = 3(m − 1)/p² − 1 (inf when p = 0).
+    """
+    if spread == 0 or n_weighted < 2:
+        return math.inf
+    return 3.0 * (n_weighted - 1) / spread**2 - 1.0
+
+
+def draw_weights(arrays: SchemeArrays, options: RobustnessOptions, rng: np.random.Generator) -> np.ndarray:
+    """Random weightings (draws × m); only score criteria with positive weight change.
+
+    Uniform: w_j·U[1 − p, 1 + p] independently. Dirichlet: the score weights' total W times
+    shares ~ Dirichlet(κ·w/W), so the mean weighting is the template's.
+    """
+    weights = np.tile(arrays.weight, (options.draws, 1))
+    varied = arrays.is_score & (arrays.weight > 0)
+    k = int(varied.sum())
+    if k == 0 or options.spread == 0:
+        return weights
+    if options.method == "uniform":
+        factors = rng.uniform(1.0 - options.spread, 1.0 + options.spread, size=(options.draws, k))
+        weights[:, varied] = arrays.weight[varied] * factors
+        return weights
+    kappa = options.concentration or dirichlet_concentration(options.spread, k)
+    if not math.isfinite(kappa):
+        return weights
+    total = arrays.weight[varied].sum()
+    shares = rng.dirichlet(kappa * arrays.weight[varied] / total, size=options.draws)
+    weights[:, varied] = shares * total
+    return weights
+
+
+@dataclass(frozen=True)
+class RankDistribution:
+    """Per-project summary of the ranks over all draws (arrays in the matrix's project order).
+
+    Percentile ranks use the inverted-CDF definition, so each is a rank that occurred.
+    """
+
+    draws: int
+    median_rank: np.ndarray
+    rank_p5: np.ndarray
+    rank_p95: np.ndarray
+    p_top_k: np.ndarray
+    p_keep_grade: np.ndarray  # at or above the project's own grade at the template weights
+    p_grade: np.ndarray | None  # at or above options.grade, when given
+    top_k: int
+    grade: str | None
+
+
+def resolve_grade(scheme: Scheme, name: str) -> int:
+    """Index into ``scheme.grades_descending`` of a grade given by English or Chinese name."""
+    wanted = name.strip().casefold()
+    for index, grade in enumerate(scheme.grades_descending):
+        if wanted in (grade.name.casefold(), GRADE_NAMES_ZH.get(grade.name, "").casefold()):
+            return index
+    names = ", ".join(g.name for g in scheme.grades_descending)
+    raise RobustnessError(f"the scheme {scheme.name} has no grade {name!r} (its grades: {names})")
+
+
+def _grade_of(matrix: SchemeMatrix, total: np.ndarray) -> np.ndarray:
+    """Grade indices (d, n) of a batch of totals; vetoed projects get the lowest band."""
+    d, n = total.shape
+    flat = grade_indices(matrix.scheme, total.ravel(), np.tile(matrix.vetoed, d))
+    return flat.reshape(d, n)
+
+
+def perturb(
+    matrix: SchemeMatrix, options: RobustnessOptions = RobustnessOptions(), progress: Progress | None = None
+) -> RankDistribution:
+    """Rank every project under ``options.draws`` random weightings.
+
+    Parameters
+    ----------
+    matrix : SchemeMatrix
+    options : RobustnessOptions
+    progress : callable, optional
+        ``progress(done_draws, draws)`` after each chunk; returning False cancels.
+
+    Returns
+    -------
+    RankDistribution
+
+    Raises
+    ------
+    RobustnessError
+        Bad options or an unknown grade.
+    RobustnessCancelled
+        When ``progress`` returned False.
+    """
+    options.check()
+    if options.draws * matrix.size > MAX_RANK_CELLS:
+        most = MAX_RANK_CELLS // matrix.size
+        raise RobustnessError(f"{options.draws:,} draws of {matrix.size:,} projects need too much memory; "
+                              f"use at most {most:,} draws for this many projects")
+    grade_cut = resolve_grade(matrix.scheme, options.grade) if options.grade else None
+    # all draws first, from one generator: the result does not depend on the chunk size
+    weights = draw_weights(matrix.arrays, options, np.random.default_rng(options.seed))
+    n, d = matrix.size, options.draws
+    ranks = np.empty((d, n), dtype=np.int32)
+    keep = np.zeros(n)
+    above = np.zeros(n)
+    chunk = max(1, _CHUNK_CELLS // max(n, 1))
+    for start in range(0, d, chunk):
+        stop = min(d, start + chunk)
+        total = _totals(matrix, weights[start:stop])
+        ranks[start:stop] = batch_ranks(total, matrix.vetoed)
+        grades = _grade_of(matrix, total)
+        keep += (grades <= matrix.grade_index).sum(axis=0)
+        if grade_cut is not None:
+            above += (grades <= grade_cut).sum(axis=0)
+        if progress is not None and progress(stop, d) is False:
+            raise RobustnessCancelled
+    if n:
+        p5, median, p95 = np.quantile(ranks, [0.05, 0.5, 0.95], axis=0, method="inverted_cdf").astype(int)
+    else:
+        p5 = median = p95 = np.zeros(0, dtype=int)
+    return RankDistribution(
+        draws=d,
+        median_rank=median,
+        rank_p5=p5,
+        rank_p95=p95,
+        p_top_k=(ranks <= options.top_k).mean(axis=0) if n else np.zeros(0),
+        p_keep_grade=keep / d,
+        p_grade=above / d if grade_cut is not None else None,
+        top_k=options.top_k,
+        grade=matrix.scheme.grades_descending[grade_cut].name if grade_cut is not None else None,
+    )
+
+
+# --------------------------------------------------------------------------- cut-off stability
+
+
+@dataclass(frozen=True)
+class CriterionSensitivity:
+    """How far one criterion's weight can move before someone crosses the cut-off.
+
+    ``down`` and ``up`` are relative changes (−0.12 = the weight 12% lower), None when no change
+    within ``max_change`` moves anyone; the projects are those that cross first.
+    """
+
+    code: str
+    down: float | None
+    up: float | None
+    down_projects: tuple[str, ...] = ()
+    up_projects: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CutoffStability:
+    """The smallest single-weight change that moves any project across a cut-off.
+
+    Attributes
+    ----------
+    cutoff : str
+        ``"top 10"`` or ``"grade Good"``.
+    change : float or None
+        Signed relative change of ``criterion``'s weight (None: stable within ``max_change``).
+    criterion : str or None
+    projects : tuple of str
+        Project ids whose side of the cut-off changes at that point.
+    by_criterion : tuple of CriterionSensitivity
+        Every positively weighted score criterion, in the scheme's order.
+    max_change : float
+    """
+
+    cutoff: str
+    change: float | None
+    criterion: str | None
+    projects: tuple[str, ...]
+    by_criterion: tuple[CriterionSensitivity, ...]
+    max_change: float
+
+    def as_dict(self) -> dict:
+        return {
+            "cutoff": self.cutoff,
+            "change": self.change,
+            "criterion": self.criterion,
+            "projects": list(self.projects),
+            "max_change": self.max_change,
+            "by_criterion": [
+                {"code": c.code, "down": c.down, "up": c.up,
+                 "down_projects": list(c.down_projects), "up_projects": list(c.up_projects)}
+                for c in self.by_criterion
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class _Linear:
+    """Each project's total as a function of one weight's relative change t.
+
+    With a = Σ s·w and b = Σ w over included score criteria, c = s_j·w_j and d = w_j for the
+    varied criterion j (0 where not included), and e = bonus − penalty:
+    f(t) = T·(a + t·c)/(b + t·d) + e, before the clip at 0; a ratio of linear functions, so any
+    crossing of a level is a linear equation and any crossing of two projects a quadratic.
+    """
+
+    T: float
+    a: np.ndarray
+    b: np.ndarray
+    c: np.ndarray
+    d: np.ndarray
+    e: np.ndarray
+
+    def level_roots(self, level: np.ndarray) -> np.ndarray:
+        """t where f(t) = level (per project); NaN where it never is."""
+        g = level - self.e
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = (g * self.b - self.T * self.a) / (self.T * self.c - g * self.d)
+        return np.where(self.b > 0, t, np.nan)
+
+    def pair_roots(self, i: np.ndarray, k: np.ndarray) -> np.ndarray:
+        """t where f_i(t) = f_k(t), both roots per pair (shape (2, pairs)); NaN where none.
+
+        (f_k − f_i)·(b_i + t·d_i)·(b_k + t·d_k) = A·t² + B·t + C, the denominators being
+        positive wherever the weight stays positive.
+        """
+        T, a, b, c, d = self.T, self.a, self.b, self.c, self.d
+        E = self.e[k] - self.e[i]
+        A = T * (c[k] * d[i] - c[i] * d[k]) + E * d[k] * d[i]
+        B = T * (a[k] * d[i] + c[k] * b[i] - a[i] * d[k] - c[i] * b[k]) + E * (b[k] * d[i] + d[k] * b[i])
+        C = T * (a[k] * b[i] - a[i] * b[k]) + E * b[k] * b[i]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            linear = np.abs(A) <= 1e-12 * (np.abs(B) + np.abs(C) + 1e-300)
+            root = np.sqrt(np.where(B * B - 4 * A * C >= 0, B * B - 4 * A * C, np.nan))
+            q = -0.5 * (B + np.copysign(root, B))  # the stable form of the quadratic formula
+            first = np.where(linear, -C / B, q / A)
+            second = np.where(linear, np.nan, C / q)
+        both = np.stack([first, second])
+        # a project with nothing included has a constant total; its crossings are level roots
+        constant = (b[i] <= 0) | (b[k] <= 0)
+        return np.where(constant, np.nan, both)
+
+
+def _linear_in(matrix: SchemeMatrix, template, j: int) -> _Linear:
+    """f(t) of every project for criterion j; ``template`` holds the template weights' Totals."""
+    w = matrix.arrays.weight
+    included = matrix.cells.included
+    score_s = np.where(included, matrix.cells.achieved, 0.0)
+    return _Linear(
+        T=float(matrix.scheme.total_points),
+        a=score_s @ w,
+        b=included.astype(float) @ w,
+        c=score_s[:, j] * w[j],
+        d=included[:, j] * w[j],
+        e=template.bonus - template.penalty,
+    )
+
+
+class _Cutoff:
+    """Which projects are on the good side of a cut-off, for any batch of totals."""
+
+    def __init__(self, matrix: SchemeMatrix, top_k: int | None, grade: int | None):
+        self.matrix, self.top_k, self.grade = matrix, top_k, grade
+        self.base = self.members(matrix.total[None, :])[0]
+
+    @property
+    def label(self) -> str:
+        if self.top_k is not None:
+            return f"top {self.top_k}"
+        return f"grade {self.matrix.scheme.grades_descending[self.grade].name}"
+
+    def members(self, total: np.ndarray) -> np.ndarray:
+        if self.top_k is not None:
+            return batch_ranks(total, self.matrix.vetoed) <= self.top_k
+        return _grade_of(self.matrix, total) <= self.grade
+
+    def candidates(self, lin: _Linear) -> np.ndarray:
+        """Every t at which membership can change.
+
+        0 itself (a tie at the cut-off breaks at once); where a total reaches 0 (the clip
+        makes it tie with others at 0); for top k, where a project inside and one outside
+        cross (a project with nothing included has a constant total, crossed where the other
+        reaches its level); for a grade, where a total reaches the grade's minimum.
+        """
+        m = self.matrix
+        roots = [np.zeros(1), lin.level_roots(np.zeros(m.size))]
+        if self.top_k is not None:
+            inside, outside = np.flatnonzero(self.base), np.flatnonzero(~self.base)
+            # pairs in blocks of inside projects, so memory stays bounded for a large top k
+            block = max(1, _CHUNK_CELLS // max(len(outside), 1))
+            for start in range(0, len(inside), block):
+                i, k = (g.ravel() for g in np.meshgrid(inside[start:start + block], outside, indexing="ij"))
+                same = m.vetoed[i] == m.vetoed[k]  # a vetoed project never swaps with another
+                roots.append(_earliest(lin.pair_roots(i[same], k[same]).ravel()))
+            levels = np.unique(m.total[lin.b <= 0])
+            roots.append(lin.level_roots(levels[:, None]).ravel())
+        else:
+            minimum = m.scheme.grades_descending[self.grade].min_points
+            roots.append(np.where(m.vetoed, np.nan, lin.level_roots(np.full(m.size, minimum))))
+        found = np.concatenate(roots)
+        return np.unique(found[np.isfinite(found)])
+
+
+#: Pair crossings kept per direction and block of pairs. The first crossing of a project
+#: inside with one outside already changes who is inside, and every kept candidate is checked
+#: with the engine, so only the earliest few can matter; the cap bounds the work for a large k.
+MAX_CANDIDATES = 4096
+
+
+def _earliest(roots: np.ndarray, keep: int = MAX_CANDIDATES) -> np.ndarray:
+    """The ``keep`` roots nearest 0 on each side (finite ones only)."""
+    roots = roots[np.isfinite(roots)]
+    kept = []
+    for side in (roots[roots <= 0], roots[roots >= 0]):
+        if len(side) > keep:
+            side = side[np.argpartition(np.abs(side), keep - 1)[:keep]]
+        kept.append(side)
+    return np.concatenate(kept)
+
+
+def _first_crossing(cut: _Cutoff, j: int, candidates: np.ndarray, end: float, batch: int = 16):
+    """The first candidate t (ordered from 0 towards ``end``) at which membership changes.
+
+    Membership is constant between consecutive candidates, so checking each candidate and the
+    midpoint to the next one is exact. Returns (t, changed project indices) or (None, ()).
+    """
+    m = cut.matrix
+    ordered = candidates[np.argsort(np.abs(candidates))]
+    for start in range(0, len(ordered), batch):
+        chunk = ordered[start:start + batch]
+        following = np.append(ordered[start + 1:start + batch + 1], end)[: len(chunk)]
+        points = np.concatenate([chunk, (chunk + following) / 2])
+        weights = np.tile(m.arrays.weight, (len(points), 1))
+        weights[:, j] *= 1.0 + points
+        changed = cut.members(_totals(m, weights)) != cut.base
+        at_point = (changed[: len(chunk)] | changed[len(chunk):]).any(axis=1)
+        if at_point.any():
+            first = int(np.argmax(at_point))
+            # at a crossing the two projects tie (one has moved); just past it both have
+            rows = changed[first] | changed[len(chunk) + first]
+            return float(chunk[first]), tuple(np.flatnonzero(rows))
+    return None, ()
+
+
+def cutoff_stability(
+    matrix: SchemeMatrix, top_k: int | None = None, grade: str | None = None,
+    max_change: float = DEFAULT_MAX_CHANGE,
+) -> CutoffStability:
+    """The smallest relative change of one score weight that moves a project across a cut-off.
+
+    Each positively weighted score criterion j in turn gets weight w_j·(1 + t), the others kept.
+    Every total is then a ratio of linear functions of t, so the points where membership can
+    change are roots of linear or quadratic equations (found in closed form); each is then
+    checked with the engine's own totals and ranking, so clip-at-0, ties and vetoes are honoured.
+
+    Parameters
+    ----------
+    matrix : SchemeMatrix
+    top_k : int, optional
+        The cut-off "rank ≤ k" (competition ranks, so a tie at k counts as inside).
+    grade : str, optional
+        The cut-off "grade at or above this one"; give exactly one of ``top_k`` and ``grade``.
+    max_change : float
+        Search t in [−min(1, max_change), max_change]; −1 sets the weight to 0.
+    """
+    if (top_k is None) == (grade is None):
+        raise RobustnessError("give either a top-k cut-off or a grade cut-off")
+    if top_k is not None and top_k < 1:
+        raise RobustnessError(f"the top-k cut-off must be at least 1, not {top_k}")
+    cut = _Cutoff(matrix, top_k, resolve_grade(matrix.scheme, grade) if grade else None)
+    low, high = -min(1.0, max_change), max_change
+    sensitivities = []
+    best: tuple[float, str, tuple[int, ...]] | None = None
+    arrays = matrix.arrays
+    template = weighted_totals(matrix.scheme, arrays, matrix.cells, arrays.weight)
+    for j in np.flatnonzero(arrays.is_score & (arrays.weight > 0)):
+        found = cut.candidates(_linear_in(matrix, template, int(j))) if matrix.size else np.zeros(0)
+        down, down_rows = _first_crossing(cut, int(j), found[(found <= 0) & (found >= low)], low)
+        up, up_rows = _first_crossing(cut, int(j), found[(found >= 0) & (found <= high)], high)
+        code = matrix.scheme.criteria[j].code
+        sensitivities.append(CriterionSensitivity(code, down, up, _ids(matrix, down_rows),
+                                                  _ids(matrix, up_rows)))
+        for t, rows in ((down, down_rows), (up, up_rows)):
+            if t is not None and (best is None or abs(t) < abs(best[0])):
+                best = (t, code, rows)
+    return CutoffStability(
+        cutoff=cut.label,
+        change=best[0] if best else None,
+        criterion=best[1] if best else None,
+        projects=_ids(matrix, best[2]) if best else (),
+        by_criterion=tuple(sensitivities),
+        max_change=max_change,
+    )
+
+
+def _ids(matrix: SchemeMatrix, rows) -> tuple[str, ...]:
+    ordered = sorted(rows, key=lambda i: (matrix.rank[i], matrix.project_ids[i]))
+    return tuple(matrix.project_ids[i] for i in ordered)
+
+
+# --------------------------------------------------------------------------- entropy-TOPSIS
+
+
+def minmax_benefit(matrix: np.ndarray) -> np.ndarray:
+    """(x − min)/(max − min) per column (domain.md, benefit columns).
+
+    A column whose values are all equal carries no information; it becomes 0 (its entropy
+    weight is 0, so the value chosen does not matter).
+    """
+    x = np.asarray(matrix, dtype=float)
+    low, high = x.min(axis=0), x.max(axis=0)
+    span = high - low
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(span > 0, (x - low) / span, 0.0)
+
+
+def entropy_weights(matrix: np.ndarray) -> np.ndarray:
+    """Entropy weights of the columns of a non-negative matrix (rows are alternatives).
+
+    p_ij = x_ij/Σ_i x_ij, e_j = −(1/ln n)·Σ_i p_ij·ln p_ij with 0·ln 0 = 0, w_j = (1 − e_j)/Σ(1 − e_j).
+    A column of identical values has e_j = 1 and weight 0; so does an all-zero column (it
+    cannot tell any two alternatives apart). All weights are 0 when no column discriminates
+    or there are fewer than two alternatives.
+
+    Note: pymcdm's ``entropy_weights`` sets e_j = 0 for a column holding any 0, where this
+    follows the usual 0·ln 0 = 0; the two agree on strictly positive matrices.
+    """
+    x = np.asarray(matrix, dtype=float)
+    n, m = x.shape
+    if n < 2 or m == 0:
+        return np.zeros(m)
+    sums = x.sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = np.where(sums > 0, x / sums, 0.0)
+        plogp = np.where(p > 0, p * np.log(np.where(p > 0, p, 1.0)), 0.0)
+    entropy = np.where(sums > 0, -plogp.sum(axis=0) / math.log(n), 1.0)
+    diversity = np.clip(1.0 - entropy, 0.0, None)  # rounding can leave e a hair above 1
+    total = diversity.sum()
+    return diversity / total if total > 0 else np.zeros(m)
+
+
+def topsis_closeness(normalised: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """TOPSIS closeness C_i = D_i⁻/(D_i⁺ + D_i⁻) of an already normalised benefit matrix.
+
+    v = r·w; the ideal is each column's maximum of v, the anti-ideal its minimum, D⁺ and D⁻ the
+    Euclidean distances to them. NaN for every row when all weighted columns are constant
+    (no alternative differs from another).
+    """
+    v = np.asarray(normalised, dtype=float) * weights
+    if v.size == 0:
+        return np.full(v.shape[0], np.nan)
+    d_plus = np.sqrt(((v - v.max(axis=0)) ** 2).sum(axis=1))
+    d_minus = np.sqrt(((v - v.min(axis=0)) ** 2).sum(axis=1))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(d_plus + d_minus > 0, d_minus / (d_plus + d_minus), np.nan)
+
+
+def average_ranks(values: np.ndarray) -> np.ndarray:
+    """Ranks 1..n of ascending values, tied values getting the mean of their positions."""
+    _, inverse, counts = np.unique(np.asarray(values), return_inverse=True, return_counts=True)
+    upper = np.cumsum(counts)
+    return (upper - (counts - 1) / 2.0)[inverse]
+
+
+def spearman(x: np.ndarray, y: np.ndarray) -> float | None:
+    """Spearman's rho: Pearson's correlation of the average ranks; None when undefined."""
+    if len(x) < 2:
+        return None
+    rx, ry = average_ranks(x), average_ranks(y)
+    rx, ry = rx - rx.mean(), ry - ry.mean()
+    denominator = math.sqrt(float((rx * rx).sum() * (ry * ry).sum()))
+    return float((rx * ry).sum() / denominator) if denominator > 0 else None
+
+
+def kendall_tau_b(x: np.ndarray, y: np.ndarray) -> float | None:
+    """Kendall's tau-b = (n_c − n_d)/√((n_0 − n_1)(n_0 − n_2)); None when undefined.
+
+    n_0 = n(n − 1)/2 pairs, n_1 and n_2 the pairs tied in x and in y. Counted over all pairs in
+    blocks of rows (O(n²) time, bounded memory): ten thousand projects take well under a second.
+    """
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    n = len(x)
+    if n < 2:
+        return None
+    score = tied_x = tied_y = 0
+    block = max(1, _CHUNK_CELLS // n)
+    for start in range(0, n, block):
+        dx = np.sign(x[start:start + block, None] - x[None, :])
+        dy = np.sign(y[start:start + block, None] - y[None, :])
+        score += int((dx * dy).sum())
+        tied_x += int((dx == 0).sum())
+        tied_y += int((dy == 0).sum())
+    # every pair was seen twice (i, j) and (j, i); the diagonal adds n ties to each count
+    n0 = n * (n - 1) // 2
+    n1, n2 = (tied_x - n) // 2, (tied_y - n) // 2
+    denominator = math.sqrt((n0 - n1) * (n0 - n2))
+    return score / 2 / denominator if denominator > 0 else None
+
+
+@dataclass(frozen=True)
+class TopsisResult:
+    """Entropy-weighted TOPSIS over the score criteria's fractions, and its agreement.
+
+    ``rank`` uses the engine's ranking rule (ties within 1e-9, vetoed projects last): a
+    must-pass rule is a rule, not a weighting, so it holds for either method.
+    """
+
+    codes: tuple[str, ...]
+    weights: np.ndarray
+    closeness: np.ndarray
+    rank: np.ndarray
+    spearman: float | None
+    kendall: float | None
+
+
+def entropy_topsis(matrix: SchemeMatrix) -> TopsisResult:
+    """The second method: entropy weights and TOPSIS over the same indicator fractions.
+
+    The matrix is each project's fraction s on each score criterion, with any cell the engine
+    does not count at its own value (missing, invalid, pending, not applicable) taken as 0, the
+    worst: TOPSIS needs a complete matrix, and dropping a criterion for everyone because one
+    project lacks it would discard more. So a project that used an allowed n/a can lose ground
+    here that it does not lose in the points, one reason the two rankings may differ. Bonus and
+    penalty items are left out (they are not indicators of performance but adjustments).
+    Columns are normalised by (x − min)/(max − min) (fractions are already oriented so that
+    higher is better); see :func:`entropy_weights` and :func:`topsis_closeness`.
+    """
+    score = matrix.arrays.is_score
+    values = matrix.cells.achieved[:, score]
+    normalised = minmax_benefit(values) if matrix.size else values
+    weights = entropy_weights(normalised)
+    closeness = topsis_closeness(normalised, weights)
+    # all-NaN closeness means no criterion separates anyone: everyone shares the first rank
+    rank = rank_projects(np.nan_to_num(closeness, nan=0.0), matrix.vetoed)
+    return TopsisResult(
+        codes=tuple(c.code for c in matrix.scheme.criteria if c.kind == "score"),
+        weights=weights,
+        closeness=closeness,
+        rank=rank,
+        spearman=spearman(matrix.rank, rank),
+        kendall=kendall_tau_b(matrix.rank, rank),
+    )
+
+
+# --------------------------------------------------------------------------- one scheme, a run
+
+
+@dataclass(frozen=True)
+class SchemeRobustness:
+    """All three studies for one scheme, in the matrix's project order."""
+
+    matrix: SchemeMatrix
+    options: RobustnessOptions
+    ranks: RankDistribution
+    stability: CutoffStability
+    grade_stability: CutoffStability | None
+    topsis: TopsisResult
+    concentration: float | None = None
+
+    @property
+    def scheme(self) -> Scheme:
+        return self.matrix.scheme
+
+    def project_dict(self, i: int) -> dict:
+        """The JSON keys one project gains."""
+        r, t = self.ranks, self.topsis
+        data = {
+            "median_rank": int(r.median_rank[i]),
+            "rank_p5": int(r.rank_p5[i]),
+            "rank_p95": int(r.rank_p95[i]),
+            "p_top_k": float(r.p_top_k[i]),
+            "p_keep_grade": float(r.p_keep_grade[i]),
+            "topsis_rank": int(t.rank[i]),
+            "topsis_closeness": _finite(t.closeness[i]),
+        }
+        if r.p_grade is not None:
+            data["p_grade"] = float(r.p_grade[i])
+        return data
+
+    def scheme_dict(self) -> dict:
+        """The JSON keys one scheme gains: ``spearman``, ``kendall`` and ``robustness``."""
+        o = self.options
+        details = {
+            "draws": o.draws,
+            "spread": o.spread,
+            "method": o.method,
+            "seed": o.seed,
+            "top_k": o.top_k,
+            "grade": self.ranks.grade,
+            "cutoff_stability": self.stability.as_dict(),
+            "entropy_weights": {code: float(w)
+                                for code, w in zip(self.topsis.codes, self.topsis.weights, strict=True)},
+        }
+        if o.method == "dirichlet":
+            details["concentration"] = _finite(self.concentration) if self.concentration is not None else None
+        if self.grade_stability is not None:
+            details["grade_stability"] = self.grade_stability.as_dict()
+        return {"spearman": self.topsis.spearman, "kendall": self.topsis.kendall, "robustness": details}
+
+
+def _finite(value: float) -> float | None:
+    return float(value) if value is not None and math.isfinite(value) else None
+
+
+def assess_scheme(
+    scheme: Scheme,
+    projects: Sequence[ProjectResult],
+    options: RobustnessOptions = RobustnessOptions(),
+    progress: Progress | None = None,
+) -> SchemeRobustness:
+    """Perturbation, cut-off stability and entropy-TOPSIS for one scheme's scored projects."""
+    options.check()
+    matrix = scheme_matrix(scheme, projects)
+    ranks = perturb(matrix, options, progress)
+    varied = int((matrix.arrays.is_score & (matrix.arrays.weight > 0)).sum())
+    kappa = None
+    if options.method == "dirichlet":
+        kappa = options.concentration or dirichlet_concentration(options.spread, varied)
+    return SchemeRobustness(
+        matrix=matrix,
+        options=options,
+        ranks=ranks,
+        stability=cutoff_stability(matrix, top_k=options.top_k, max_change=options.max_change),
+        grade_stability=(cutoff_stability(matrix, grade=options.grade, max_change=options.max_change)
+                         if options.grade else None),
+        topsis=entropy_topsis(matrix),
+        concentration=kappa,
+    )
+
+
+def assess_run(run, options: RobustnessOptions = RobustnessOptions(), progress: Progress | None = None
+               ) -> list[SchemeRobustness]:
+    """Robustness of every scheme of an AssessmentRun that has at least one project.
+
+    ``progress(done, total)`` counts draws over all schemes; returning False cancels
+    (RobustnessCancelled). A grade cut-off must exist in every scheme that has projects.
+    """
+    options.check()
+    schemes = [s for s in run.schemes if run.projects_of(s)]
+    if options.grade:
+        for scheme in schemes:
+            resolve_grade(scheme, options.grade)
+    results = []
+    total = options.draws * len(schemes)
+    for index, scheme in enumerate(schemes):
+        offset = index * options.draws
+
+        def scheme_progress(done: int, _draws: int, offset=offset):
+            return progress(offset + done, total) if progress is not None else None
+
+        results.append(assess_scheme(scheme, run.projects_of(scheme), options, scheme_progress))
+    return results
+
+
+def with_robustness(data: dict, results: Sequence[SchemeRobustness]) -> dict:
+    """A copy of ``AssessmentRun.as_dict()`` output with the robustness keys added.
+
+    Schemes gain ``spearman``, ``kendall`` and ``robustness``; projects gain ``median_rank``,
+    ``rank_p5``, ``rank_p95``, ``p_top_k``, ``p_keep_grade``, ``topsis_rank``,
+    ``topsis_closeness`` (and ``p_grade`` with a grade cut-off).
+    """
+    by_scheme = {(r.scheme.name, r.scheme.version): r for r in results}
+    schemes = []
+    for entry in data.get("schemes", []):
+        found = by_scheme.get((entry.get("name"), entry.get("version")))
+        schemes.append({**entry, **found.scheme_dict()} if found else dict(entry))
+    rows = {}
+    for r in results:
+        for i, pid in enumerate(r.matrix.project_ids):
+            rows[(r.scheme.name, r.scheme.version, pid)] = (r, i)
+    projects = []
+    for entry in data.get("projects", []):
+        found = rows.get((entry.get("scheme"), entry.get("scheme_version"), entry.get("project_id")))
+        projects.append({**entry, **found[0].project_dict(found[1])} if found else dict(entry))
+    return {**data, "schemes": schemes, "projects": projects}
+
+
+# --------------------------------------------------------------------------- words
+
+
+@dataclass(frozen=True)
+class _Words:
+    intro: str
+    method_uniform: str
+    method_dirichlet: str
+    all_safe: str
+    some_safe: str
+    borderline: str
+    borderline_item: str
+    more: str
+    none_borderline: str
+    few: str
+    moving: str
+    moving_item: str
+    none_moving: str
+    sensitive: str
+    stable: str
+    grade_item: str
+    grade_all: str
+    agreement: str
+    no_agreement: str
+    levels: tuple[str, str, str, str]
+    raised: str
+    lowered: str
+    sep: str
+    every: str
+    joiner: str = field(default=" ")
+
+
+_EN = _Words(
+    intro="Robustness of the {scheme} ranking ({n} projects): {method}",
+    method_uniform="each score weight was changed at random by up to ±{spread} in {draws} weightings.",
+    method_dirichlet=("{draws} weightings were drawn from a Dirichlet distribution around the template "
+                      "weights (concentration {kappa})."),
+    all_safe="All {safe} projects in the top {k} stay there in every weighting.",
+    some_safe="{safe} of the {inside} projects in the top {k} stay there in every weighting.",
+    borderline="Near the cut-off: {items}.",
+    borderline_item="{name} ({pid}) is in the top {k} in {p} of weightings (rank {lo}–{hi})",
+    more="and {count} more",
+    none_borderline="No project outside the top {k} enters it in any weighting.",
+    few="With {n} projects, all are within the top {k} whatever the weights.",
+    moving="Ranks that move between weightings: {items}.",
+    moving_item="{name} ({pid}) rank {lo}–{hi}",
+    none_moving="No rank changes in any weighting.",
+    sensitive=("The top {k} is most sensitive to {code} ({indicator}): {direction} its weight by {change} "
+               "moves {names} across the cut-off."),
+    stable="No change of a single weight by up to {max} moves any project across the top-{k} cut-off.",
+    grade_item="{name} ({pid}) is graded {grade} or better in {p} of weightings",
+    grade_all="Every project stays on the same side of the grade {grade} in every weighting.",
+    agreement=("An entropy-weighted TOPSIS over the same indicator values ranks the projects {level} "
+               "(Spearman {rho}, Kendall tau-b {tau})."),
+    no_agreement="The entropy-weighted TOPSIS cross-check needs at least two projects that differ.",
+    levels=("very similarly", "similarly", "somewhat differently", "differently"),
+    raised="raising",
+    lowered="lowering",
+    sep="; ",
+    every="every one",
+)
+
+_ZH = _Words(
+    intro="{scheme}排名稳健性（{n}个项目）：{method}",
+    method_uniform="在{draws}组随机权重下，每项得分指标的权重在±{spread}范围内随机变动。",
+    method_dirichlet="在{draws}组围绕模板权重的狄利克雷分布随机权重下（集中度{kappa}）。",
+    all_safe="前{k}名的全部{safe}个项目在所有权重组合下均保持在前{k}名。",
+    some_safe="前{k}名的{inside}个项目中，有{safe}个在所有权重组合下均保持在前{k}名。",
+    borderline="临界项目：{items}。",
+    borderline_item="{name}（{pid}）在{p}的权重组合中位列前{k}名（名次{lo}–{hi}）",
+    more="另有{count}个",
+    none_borderline="前{k}名以外的项目在任何权重组合下都未进入前{k}名。",
+    few="共{n}个项目，无论权重如何均在前{k}名之内。",
+    moving="名次随权重变动的项目：{items}。",
+    moving_item="{name}（{pid}）名次{lo}–{hi}",
+    none_moving="在所有权重组合下名次均不变。",
+    sensitive="对前{k}名分界线最敏感的指标是{code}（{indicator}）：其权重{direction}{change}即会使{names}越过分界线。",
+    stable="单项指标权重变动不超过{max}时，没有项目越过前{k}名分界线。",
+    grade_item="{name}（{pid}）在{p}的权重组合中评为{grade}或以上",
+    grade_all="所有项目在所有权重组合下相对于“{grade}”等级线的位置均不变。",
+    agreement="以相同指标值计算的熵权TOPSIS排名与计分排名{level}（Spearman {rho}，Kendall tau-b {tau}）。",
+    no_agreement="熵权TOPSIS交叉检验需要至少两个有差别的项目。",
+    levels=("高度一致", "基本一致", "存在一定差异", "差异较大"),
+    raised="提高",
+    lowered="降低",
+    sep="；",
+    every="全部",
+    joiner="",
+)
+
+MAX_LISTED = 5
+
+
+def _percent(p: float, lang: str) -> str:
+    """97% style; never rounds a probability below 1 up to 100% or above 0 down to 0%."""
+    if p >= 1.0:
+        return "100%"
+    if p <= 0.0:
+        return "0%"
+    value = math.floor(p * 100)
+    return "<1%" if value == 0 else f"{value}%"
+
+
+def _agreement_level(rho: float) -> int:
+    return 0 if rho >= 0.9 else 1 if rho >= 0.7 else 2 if rho >= 0.4 else 3
+
+
+def robustness_paragraph(result: SchemeRobustness, lang: str = "en") -> str:
+    """A paragraph a supervisor can read, in English (``en``) or Chinese (``zh``).
+
+    E.g. "Project X (P07) is in the top 10 in 97% of weightings (rank 8–12)."
+    """
+    words = _ZH if lang == "zh" else _EN
+    m, o = result.matrix, result.options
+    if o.method == "dirichlet":
+        finite = result.concentration is not None and math.isfinite(result.concentration)
+        kappa = f"{result.concentration:.0f}" if finite else "∞"
+        method = words.method_dirichlet.format(draws=f"{o.draws:,}", kappa=kappa)
+    else:
+        method = words.method_uniform.format(draws=f"{o.draws:,}", spread=f"{o.spread * 100:g}%")
+    sentences = [words.intro.format(scheme=m.scheme.name, n=m.size, method=method)]
+    sentences += _top_k_sentences(result, words, lang)
+    sentences.append(_stability_sentence(result, words, lang))
+    if result.ranks.p_grade is not None:
+        sentences.append(_grade_sentence(result, words, lang))
+    t = result.topsis
+    if t.spearman is None or t.kendall is None:
+        sentences.append(words.no_agreement)
+    else:
+        sentences.append(words.agreement.format(level=words.levels[_agreement_level(t.spearman)],
+                                                rho=f"{t.spearman:.2f}", tau=f"{t.kendall:.2f}"))
+    return words.joiner.join(s for s in sentences if s).replace("  ", " ")
+
+
+def _top_k_sentences(result: SchemeRobustness, words: _Words, lang: str) -> list[str]:
+    m, r = result.matrix, result.ranks
+    k = r.top_k
+    if m.size <= k:  # a top-k cut-off says nothing; say how far ranks move instead
+        return [words.few.format(n=m.size, k=k), _moving_sentence(result, words)]
+    inside = m.rank <= k
+    safe = int((inside & (r.p_top_k >= 1.0)).sum())
+    if inside.sum() == safe:
+        first = words.all_safe.format(safe=safe, k=k)
+    else:
+        first = words.some_safe.format(safe=safe, inside=int(inside.sum()), k=k)
+    borderline = [i for i in np.argsort(m.rank, kind="stable") if 0.0 < r.p_top_k[i] < 1.0]
+    if not borderline:
+        outside_enters = bool(((~inside) & (r.p_top_k > 0)).any())
+        return [first, "" if outside_enters else words.none_borderline.format(k=k)]
+    items = [words.borderline_item.format(name=m.names[i], pid=m.project_ids[i], k=k,
+                                          p=_percent(r.p_top_k[i], lang), lo=r.rank_p5[i], hi=r.rank_p95[i])
+             for i in borderline[:MAX_LISTED]]
+    if len(borderline) > MAX_LISTED:
+        items.append(words.more.format(count=len(borderline) - MAX_LISTED))
+    return [first, words.borderline.format(items=words.sep.join(items))]
+
+
+def _moving_sentence(result: SchemeRobustness, words: _Words) -> str:
+    m, r = result.matrix, result.ranks
+    moving = [i for i in np.argsort(m.rank, kind="stable") if r.rank_p5[i] != r.rank_p95[i]]
+    if not moving:
+        return words.none_moving
+    items = [words.moving_item.format(name=m.names[i], pid=m.project_ids[i], lo=r.rank_p5[i],
+                                      hi=r.rank_p95[i]) for i in moving[:MAX_LISTED]]
+    if len(moving) > MAX_LISTED:
+        items.append(words.more.format(count=len(moving) - MAX_LISTED))
+    return words.moving.format(items=words.sep.join(items))
+
+
+def _stability_sentence(result: SchemeRobustness, words: _Words, lang: str) -> str:
+    s, m = result.stability, result.matrix
+    k = result.ranks.top_k
+    if m.size <= k:
+        return ""
+    if s.change is None:
+        return words.stable.format(max=f"{s.max_change * 100:g}%", k=k)
+    criterion = m.scheme.criterion(s.criterion)
+    indicator = (criterion.indicator_zh or criterion.indicator) if lang == "zh" else criterion.indicator
+    names = _name_list(m, s.projects, words)
+    direction = words.raised if s.change > 0 else words.lowered
+    return words.sensitive.format(k=k, code=s.criterion, indicator=indicator, direction=direction,
+                                  change=f"{abs(s.change) * 100:.1f}%", names=names)
+
+
+def _name_list(m: SchemeMatrix, pids: Sequence[str], words: _Words) -> str:
+    index = {pid: i for i, pid in enumerate(m.project_ids)}
+    shown = [f"{m.names[index[p]]} ({p})" if words is _EN else f"{m.names[index[p]]}（{p}）"
+             for p in pids[:MAX_LISTED]]
+    if len(pids) > MAX_LISTED:
+        shown.append(words.more.format(count=len(pids) - MAX_LISTED))
+    return ("、" if words is _ZH else ", ").join(shown)
+
+
+def _grade_sentence(result: SchemeRobustness, words: _Words, lang: str) -> str:
+    m, r = result.matrix, result.ranks
+    grade = r.grade if lang != "zh" else GRADE_NAMES_ZH.get(r.grade, r.grade)
+    unsure = [i for i in np.argsort(m.rank, kind="stable") if 0.0 < r.p_grade[i] < 1.0][:MAX_LISTED]
+    items = [words.grade_item.format(name=m.names[i], pid=m.project_ids[i], grade=grade,
+                                     p=_percent(r.p_grade[i], lang)) for i in unsure]
+    if not items:
+        return words.grade_all.format(grade=grade)
+    return words.sep.join(items) + ("。" if lang == "zh" else ".")

@@ -1,0 +1,176 @@
+"""The Robustness sheet of the ranked workbook (issue 8).
+
+One block per scheme: the supervisor's paragraph, a table per project (median rank, 5–95%
+rank range, probabilities, TOPSIS rank), a table per criterion (entropy weight and the
+smallest weight change that moves a project across the cut-off), and the rank-range chart.
+Built with :mod:`scoring.export_xlsx`'s cell helpers, so text from submissions stays literal.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections.abc import Sequence
+from io import BytesIO
+
+from openpyxl.drawing.image import Image
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.worksheet import Worksheet
+
+from scoring.export_xlsx import HEADER_FILL, THIN_BOTTOM, TITLE_FILL, put
+from scoring.export_xlsx import print_setup as _print_setup
+from scoring.presentation import grade_label, indicator_label, normalise_lang
+from scoring.robustness import SchemeRobustness, robustness_paragraph
+
+#: Rows of the rank-range image (the table holds every project).
+CHART_ROWS = 50
+PERCENT = "0.0%"
+
+_TEXT = {
+    "sheet": ("稳健性", "Robustness"),
+    "title": ("排名稳健性：随机权重下的名次区间、分界线稳定性与熵权TOPSIS交叉检验",
+              "Robustness of the ranking: rank ranges under random weights, cut-off stability, "
+              "entropy-TOPSIS cross-check"),
+    "rank": ("名次", "Rank"),
+    "id": ("项目编号", "Project ID"),
+    "name": ("项目名称", "Name"),
+    "median": ("名次中位数", "Median rank"),
+    "p5": ("名次5%分位", "Rank 5th pct"),
+    "p95": ("名次95%分位", "Rank 95th pct"),
+    "top_k": ("进入前{k}名的概率", "P(top {k})"),
+    "keep": ("保持现有等级的概率", "P(keeps its grade)"),
+    "grade": ("达到{grade}及以上的概率", "P({grade} or better)"),
+    "topsis_rank": ("TOPSIS名次", "TOPSIS rank"),
+    "closeness": ("TOPSIS贴近度", "TOPSIS closeness"),
+    "code": ("指标编号", "Code"),
+    "indicator": ("指标", "Indicator"),
+    "weight": ("模板权重", "Template weight"),
+    "entropy": ("熵权", "Entropy weight"),
+    "down": ("越线所需最小降幅", "Smallest decrease that crosses"),
+    "up": ("越线所需最小增幅", "Smallest increase that crosses"),
+    "who": ("越线项目", "Projects crossing"),
+    "none": ("±{max}内无", "none within ±{max}"),
+    "settings": ("设置：{draws}组权重，{method}，幅度±{spread}，随机种子{seed}",
+                 "Settings: {draws} weightings, {method}, spread ±{spread}, seed {seed}"),
+    "uniform": ("均匀随机系数", "uniform factors"),
+    "dirichlet": ("狄利克雷分布", "Dirichlet"),
+}
+
+
+def label(key: str, lang: str, **values) -> str:
+    zh, en = _TEXT[key]
+    return (zh if normalise_lang(lang) == "zh" else en).format(**values)
+
+
+def sheet_name(lang: str) -> str:
+    """The sheet's title in the workbook's language."""
+    return label("sheet", lang)
+
+
+def write_robustness_sheet(ws: Worksheet, studies: Sequence[SchemeRobustness], lang: str,
+                           generated: _dt.datetime) -> None:
+    """Fill ``ws`` with one block per scheme's study, each starting a new printed page."""
+    lang = normalise_lang(lang)
+    put(ws.cell(1, 1), label("title", lang))
+    ws.cell(1, 1).font = Font(bold=True, size=12)
+    row = 3
+    for study in studies:
+        row = _scheme_block(ws, row, study, lang)
+        ws.row_breaks.append(Break(id=row - 1))
+    widths = (8, 16, 36, 12, 12, 12, 14, 14, 14, 12, 12)
+    for c, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    _print_setup(ws, label("sheet", lang), lang, generated, title_rows=None)
+
+
+def _scheme_block(ws: Worksheet, row: int, study: SchemeRobustness, lang: str) -> int:
+    scheme, o = study.scheme, study.options
+    put(ws.cell(row, 1), f"{scheme.name}  {scheme.version}")
+    ws.cell(row, 1).font = Font(bold=True, size=11)
+    ws.cell(row, 1).fill = TITLE_FILL
+    row += 1
+    put(ws.cell(row, 1), label("settings", lang, draws=f"{o.draws:,}", method=label(o.method, lang),
+                               spread=f"{o.spread * 100:g}%", seed=o.seed))
+    row += 1
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=11)
+    put(ws.cell(row, 1), robustness_paragraph(study, lang))
+    ws.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+    text_length = len(ws.cell(row, 1).value or "")
+    ws.row_dimensions[row].height = 15 * max(2, math.ceil(text_length / (70 if lang == "zh" else 140)) + 1)
+    row = _project_table(ws, row + 2, study, lang)
+    row = _criterion_table(ws, row + 1, study, lang)
+    ws.row_breaks.append(Break(id=row))  # the chart starts a printed page of its own
+    return _chart(ws, row + 1, study, lang)
+
+
+def _header(ws: Worksheet, row: int, headers: Sequence[str]) -> None:
+    for c, header in enumerate(headers, start=1):
+        cell = ws.cell(row, c)
+        put(cell, header)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.border = THIN_BOTTOM
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+
+
+def _project_table(ws: Worksheet, row: int, study: SchemeRobustness, lang: str) -> int:
+    m, r, t = study.matrix, study.ranks, study.topsis
+    headers = [label(k, lang) for k in ("rank", "id", "name", "median", "p5", "p95")]
+    headers += [label("top_k", lang, k=r.top_k), label("keep", lang)]
+    if r.p_grade is not None:
+        headers.append(label("grade", lang, grade=grade_label(r.grade, lang)))
+    headers += [label("topsis_rank", lang), label("closeness", lang)]
+    _header(ws, row, headers)
+    for i in sorted(range(m.size), key=lambda i: (m.rank[i], m.project_ids[i])):
+        row += 1
+        values = [int(m.rank[i]), m.project_ids[i], m.names[i], int(r.median_rank[i]), int(r.rank_p5[i]),
+                  int(r.rank_p95[i]), float(r.p_top_k[i]), float(r.p_keep_grade[i])]
+        if r.p_grade is not None:
+            values.append(float(r.p_grade[i]))
+        values += [int(t.rank[i]), float(t.closeness[i])]
+        for c, value in enumerate(values, start=1):
+            put(ws.cell(row, c), value)
+        ws.cell(row, 1).alignment = Alignment(horizontal="center")
+        for c in range(7, 9 + (r.p_grade is not None)):
+            ws.cell(row, c).number_format = PERCENT
+        ws.cell(row, len(values)).number_format = "0.000"
+    return row + 1
+
+
+def _criterion_table(ws: Worksheet, row: int, study: SchemeRobustness, lang: str) -> int:
+    s = study.stability
+    # the indicator goes in the wide third column, which holds the names in the table above
+    keys = ("code", "weight", "indicator", "entropy", "down", "up", "who")
+    _header(ws, row, [label(k, lang) for k in keys])
+    entropy = dict(zip(study.topsis.codes, study.topsis.weights, strict=True))
+    none = label("none", lang, max=f"{s.max_change * 100:g}%")
+    for item in s.by_criterion:
+        row += 1
+        criterion = study.scheme.criterion(item.code)
+        who = list(dict.fromkeys([*item.down_projects, *item.up_projects]))
+        values = [item.code, float(criterion.weight), indicator_label(criterion, lang),
+                  float(entropy.get(item.code, 0.0)),
+                  item.down if item.down is not None else none, item.up if item.up is not None else none,
+                  ", ".join(who)]
+        for c, value in enumerate(values, start=1):
+            put(ws.cell(row, c), value)
+        ws.cell(row, 4).number_format = "0.000"
+        for c in (5, 6):
+            ws.cell(row, c).number_format = "+0.0%;-0.0%;0.0%"
+    return row + 1
+
+
+def _chart(ws: Worksheet, row: int, study: SchemeRobustness, lang: str) -> int:
+    from scoring.robustness_charts import save_rank_range_png
+
+    buffer = BytesIO()
+    if not save_rank_range_png(study, buffer, lang=lang, dpi=100, count=min(CHART_ROWS, study.matrix.size)):
+        return row
+    buffer.seek(0)
+    image = Image(buffer)
+    scale = min(1.0, 900 / image.width)  # about the printable width of A4 landscape
+    image.width, image.height = int(image.width * scale), int(image.height * scale)
+    ws.add_image(image, f"A{row}")
+    return row + math.ceil(image.height / 20) + 2  # default rows are 20 px high
