@@ -27,7 +27,7 @@ from scoring.model import (
     Scheme,
     Submission,
 )
-from scoring.values import Parsed, display_value, parse_for_criterion, parse_number
+from scoring.values import Parsed, display_label, display_value, parse_for_criterion, parse_number
 
 TIE_TOLERANCE = 1e-9
 
@@ -354,7 +354,11 @@ def synergy_class_name(klass: int, lang: str = "en") -> str:
 
 @dataclass
 class SchemeInputs:
-    """Submissions of one scheme turned into the kernel's arrays, plus per-cell issues."""
+    """Submissions of one scheme turned into the kernel's arrays, plus per-cell issues.
+
+    ``shown`` holds, per project, the (current, baseline) value of every criterion as it is
+    displayed and exported, worked out while parsing so no cell is read twice.
+    """
 
     current: np.ndarray
     baseline: np.ndarray
@@ -362,13 +366,61 @@ class SchemeInputs:
     override: np.ndarray
     issues: list[list[Issue]]
     overrides: dict[tuple[int, int], Assessment] = field(default_factory=dict)
+    shown: list[list[tuple[object, object]]] = field(default_factory=list)
 
 
-def _parse_cell(submission: Submission, criterion) -> tuple[int, float, float, Issue | None]:
-    """Status code, current, baseline and an optional issue for one project × criterion."""
+_NUMBER_TYPES = (int, float)
+_NO_VALUE = (None, None)
+
+
+def _plain_number(cell) -> float | None:
+    """The number of a plain numeric cell (no reader note), else None: the common case, fast."""
+    if cell is None or cell.note is not None:
+        return None
+    value = cell.value
+    if type(value) in _NUMBER_TYPES and value == value and abs(value) != math.inf:
+        return float(value)
+    return None
+
+
+def _parse_cell(submission: Submission, criterion) -> tuple[int, float, float, Issue | None, tuple]:
+    """Status code, current, baseline, an optional issue and the shown values of one cell."""
     if criterion.type == "manual":
-        return PENDING, np.nan, np.nan, None
+        return PENDING, np.nan, np.nan, None, _NO_VALUE
     entry = submission.inputs.get(criterion.code)
+    if entry is not None and criterion.type in ("value", "change"):
+        fast = _fast_numeric(entry, criterion)
+        if fast is not None:
+            return fast
+    return (*_parse_slow(submission, entry, criterion), _shown(entry, criterion))
+
+
+def _shown(entry, criterion) -> tuple[object, object]:
+    """(current, baseline) as displayed: numbers as read, labels and yes/no as typed."""
+    if entry is None:
+        return _NO_VALUE
+    if criterion.type in ("yesno", "choice"):
+        cell = entry.current
+        return (None if cell is None else display_label(cell)), None
+    baseline = display_value(entry.baseline) if criterion.needs_baseline else None
+    return display_value(entry.current), baseline
+
+
+def _fast_numeric(entry, criterion) -> tuple | None:
+    """Plain numbers in every cell the criterion reads, with a usable baseline: status ok."""
+    x = _plain_number(entry.current)
+    if x is None:
+        return None
+    if not criterion.needs_baseline:
+        return OK, x, np.nan, None, (x, None)
+    b = _plain_number(entry.baseline)
+    if b is None or b == 0:
+        return None
+    return OK, x, b, None, (x, b)
+
+
+def _parse_slow(submission: Submission, entry, criterion) -> tuple[int, float, float, Issue | None]:
+    """Every other cell: text, percentages, n/a, blanks, flagged cells, yes/no and choices."""
     current = parse_for_criterion(entry.current if entry else None, criterion)
     baseline = parse_number(entry.baseline if entry else None) if criterion.needs_baseline else None
     where = _where(submission, entry)
@@ -441,32 +493,48 @@ def build_inputs(
         replace the computed fraction.
     """
     assessments = assessments or {}
-    n, m = len(submissions), len(scheme.criteria)
-    current = np.full((n, m), np.nan)
-    baseline = np.full((n, m), np.nan)
-    status = np.full((n, m), MISSING, dtype=np.int8)
-    override = np.full((n, m), np.nan)
+    m = len(scheme.criteria)
+    rows: list[tuple] = []
     issues: list[list[Issue]] = []
+    shown: list[list[tuple[object, object]]] = []
+    for submission in submissions:
+        # Python lists per row, one array conversion at the end: numpy item assignment per
+        # cell would cost more than the parsing itself.
+        cells = [_parse_cell(submission, criterion) for criterion in scheme.criteria]
+        rows.append(tuple(zip(*cells, strict=True)) if cells else ((),) * 5)
+        issues.append(list(submission.issues) + [c[3] for c in cells if c[3] is not None])
+        shown.append([c[4] for c in cells])
+    status = np.array([r[0] for r in rows], dtype=np.int8).reshape(len(rows), m)
+    current = np.array([r[1] for r in rows], dtype=float).reshape(len(rows), m)
+    baseline = np.array([r[2] for r in rows], dtype=float).reshape(len(rows), m)
+    override = np.full(status.shape, np.nan)
+    overrides = _apply_assessments(scheme, submissions, assessments, status, override, issues)
+    return SchemeInputs(current, baseline, status, override, issues, overrides, shown)
+
+
+def _apply_assessments(scheme, submissions, assessments, status, override, issues) -> dict:
+    """Put inspectors' fractions in place; an assessed cell's parsing issue no longer applies."""
     overrides: dict[tuple[int, int], Assessment] = {}
-    for i, submission in enumerate(submissions):
-        project_issues = list(submission.issues)
-        for j, criterion in enumerate(scheme.criteria):
-            code, x, b, issue = _parse_cell(submission, criterion)
-            status[i, j], current[i, j], baseline[i, j] = code, x, b
-            assessment = assessments.get((submission.project_id, criterion.code))
-            if assessment is not None:
-                status[i, j], override[i, j] = OVERRIDE, assessment.fraction
-                overrides[(i, j)] = assessment
-            elif issue is not None:
-                project_issues.append(issue)
-        issues.append(project_issues)
-    return SchemeInputs(current, baseline, status, override, issues, overrides)
+    if not assessments:
+        return overrides
+    column = {c.code: j for j, c in enumerate(scheme.criteria)}
+    row = {s.project_id: i for i, s in enumerate(submissions)}
+    for (project_id, code), assessment in assessments.items():
+        i, j = row.get(project_id), column.get(code)
+        if i is None or j is None:
+            continue
+        status[i, j], override[i, j] = OVERRIDE, assessment.fraction
+        overrides[(i, j)] = assessment
+        prefix = f"{code}:"
+        issues[i] = [issue for issue in issues[i]
+                     if not (issue.message.startswith(prefix) and issue.kind != "unknown_code")]
+    return overrides
 
 
 # --------------------------------------------------------------------------- results
 
 
-@dataclass
+@dataclass(slots=True)
 class IndicatorResult:
     code: str
     value: object
@@ -582,19 +650,28 @@ def _synergy_dict(scored: ScoreArrays, i: int) -> dict | None:
     }
 
 
+def _nan_to_none(values: list[float]) -> list[float | None]:
+    return [None if v != v else v for v in values]
+
+
 def _project_result(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,
                     sub: Submission) -> ProjectResult:
+    # One conversion per row instead of a numpy scalar per cell.
+    fractions = _nan_to_none(scored.fraction[i].tolist())
+    points = _nan_to_none(scored.points[i].tolist())
+    statuses = scored.status[i].tolist()
+    shown = inputs.shown[i] if inputs.shown else [_NO_VALUE] * len(scheme.criteria)
     indicators = {}
     for j, criterion in enumerate(scheme.criteria):
         entry = sub.inputs.get(criterion.code)
         assessment = inputs.overrides.get((i, j))
         indicators[criterion.code] = IndicatorResult(
             code=criterion.code,
-            value=display_value(entry.current) if entry else None,
-            baseline=display_value(entry.baseline) if entry and criterion.needs_baseline else None,
-            score=_none_if_nan(scored.fraction[i, j]),
-            points=_none_if_nan(scored.points[i, j]),
-            status=STATUSES[scored.status[i, j]],
+            value=shown[j][0],
+            baseline=shown[j][1],
+            score=fractions[j],
+            points=points[j],
+            status=STATUSES[statuses[j]],
             location=entry.current.location if entry and entry.current else "",
             evidence=entry.evidence if entry else "",
             inspector=assessment.inspector if assessment else "",

@@ -206,6 +206,14 @@ def parse_yes_no_setting(text: object, default: bool) -> bool | None:
     return None
 
 
+def display_label(cell: CellValue) -> object:
+    """A yes/no or choice cell as shown: its text as typed (a number stays a number)."""
+    value = cell.value
+    if cell.note in ("error_cell", "formula_without_value") or not isinstance(value, (int, float)):
+        return plain_text(value) or None
+    return value
+
+
 def display_value(cell: CellValue | None) -> object:
     """The value as it should be shown and exported: numbers as numbers, the rest as text."""
     if cell is None:
