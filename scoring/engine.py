@@ -497,23 +497,30 @@ def build_inputs(
     rows: list[tuple] = []
     issues: list[list[Issue]] = []
     shown: list[list[tuple[object, object]]] = []
+    assessed: dict[str, set[str]] = {}
+    for project_id, code in assessments:
+        assessed.setdefault(project_id, set()).add(code)
     for submission in submissions:
         # Python lists per row, one array conversion at the end: numpy item assignment per
         # cell would cost more than the parsing itself.
         cells = [_parse_cell(submission, criterion) for criterion in scheme.criteria]
         rows.append(tuple(zip(*cells, strict=True)) if cells else ((),) * 5)
-        issues.append(list(submission.issues) + [c[3] for c in cells if c[3] is not None])
+        # an inspector's fraction replaces the cell, so its parsing issue no longer applies
+        replaced = assessed.get(submission.project_id, ())
+        issues.append(list(submission.issues) + [
+            cell[3] for cell, criterion in zip(cells, scheme.criteria, strict=True)
+            if cell[3] is not None and criterion.code not in replaced])
         shown.append([c[4] for c in cells])
     status = np.array([r[0] for r in rows], dtype=np.int8).reshape(len(rows), m)
     current = np.array([r[1] for r in rows], dtype=float).reshape(len(rows), m)
     baseline = np.array([r[2] for r in rows], dtype=float).reshape(len(rows), m)
     override = np.full(status.shape, np.nan)
-    overrides = _apply_assessments(scheme, submissions, assessments, status, override, issues)
+    overrides = _apply_assessments(scheme, submissions, assessments, status, override)
     return SchemeInputs(current, baseline, status, override, issues, overrides, shown)
 
 
-def _apply_assessments(scheme, submissions, assessments, status, override, issues) -> dict:
-    """Put inspectors' fractions in place; an assessed cell's parsing issue no longer applies."""
+def _apply_assessments(scheme, submissions, assessments, status, override) -> dict:
+    """Put inspectors' fractions in place of the cells they replace."""
     overrides: dict[tuple[int, int], Assessment] = {}
     if not assessments:
         return overrides
@@ -525,9 +532,6 @@ def _apply_assessments(scheme, submissions, assessments, status, override, issue
             continue
         status[i, j], override[i, j] = OVERRIDE, assessment.fraction
         overrides[(i, j)] = assessment
-        prefix = f"{code}:"
-        issues[i] = [issue for issue in issues[i]
-                     if not (issue.message.startswith(prefix) and issue.kind != "unknown_code")]
     return overrides
 
 

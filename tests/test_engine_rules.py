@@ -399,3 +399,18 @@ def test_kernel_does_not_modify_its_inputs(tmp_path):
     score_matrix(scheme, SchemeArrays.of(scheme), current, np.full((1, 2), np.nan), status, np.full((1, 2), np.nan))
     assert np.array_equal(current, copies[0], equal_nan=True)
     assert np.array_equal(status, copies[1])
+
+
+def test_an_assessed_cell_drops_its_parsing_issue(tmp_path):
+    from scoring.engine import score_scheme
+    from scoring.submission import read_submission_file
+    from scoring.template import load_template
+
+    scheme = load_template(write_template(tmp_path / "t.xlsx", [criterion("A"), criterion("B")]))
+    submission = read_submission_file(write_form(tmp_path / "p.xlsx", project(), [dict(code="B", current="x")]))[0]
+    fixed = {("P1", "A"): Assessment("P1", "A", 0.5, "Li Wei", "value read on site")}
+    result = score_scheme(scheme, [submission], fixed)[0]
+    # A missing (fixed by the inspector) no longer reports missing_required; B still not_a_number
+    assert [i.kind for i in result.issues] == ["not_a_number"]
+    # A 0.5·100/2 = 25; B invalid and required → 0
+    assert result.total == pytest.approx(25.0)
