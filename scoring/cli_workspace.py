@@ -1,0 +1,202 @@
+"""The command line's workspace commands: ``score --workspace``, ``assess``, ``history``, ``audit``.
+
+Kept apart from ``cli.py`` so that file only gains a few hooks. Every failure here is a
+``WorkspaceError`` (or ``UsageError``) with a sentence saying what to do; ``cli.main`` prints it
+and exits with 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from scoring.pipeline import AssessmentRun, load_schemes
+from scoring.values import normalise_text
+from scoring.workspace import ImportReport, Workspace, format_time, shown
+
+#: At most this many lines per kind of import outcome; the rest are counted.
+MAX_LINES = 20
+
+
+def add_commands(sub) -> None:
+    """Add ``assess``, ``history`` and ``audit`` to the CLI's subcommand parsers."""
+    assess = sub.add_parser("assess", help="record an inspector's manual score or override, or withdraw it")
+    assess.add_argument("--workspace", required=True, metavar="W.spw")
+    assess.add_argument("project_id", metavar="PROJECT_ID")
+    assess.add_argument("code", metavar="CODE", help="the criterion code")
+    assess.add_argument(
+        "fraction", nargs="?", metavar="FRACTION", help="the fraction from 0 to 1 (not with --withdraw)"
+    )
+    assess.add_argument("--inspector", required=True, metavar="NAME", help="who scores (or withdraws)")
+    assess.add_argument("--reason", required=True, metavar="TEXT", help="why; required")
+    assess.add_argument(
+        "--withdraw", action="store_true", help="withdraw the inspector's active score instead"
+    )
+    assess.add_argument(
+        "--author", metavar="NAME", help="with --withdraw: whose score (default: the inspector's)"
+    )
+    _scheme_options(assess)
+
+    history = sub.add_parser("history", help="list a project's submission versions and their differences")
+    history.add_argument("--workspace", required=True, metavar="W.spw")
+    history.add_argument("project_id", metavar="PROJECT_ID")
+    _scheme_options(history)
+
+    audit = sub.add_parser("audit", help="list the audit log, or export it to a workbook")
+    audit.add_argument("--workspace", required=True, metavar="W.spw")
+    audit.add_argument("--out", metavar="AUDIT.xlsx", help="write the log to this workbook (else print it)")
+
+
+def _scheme_options(parser) -> None:
+    parser.add_argument("--scheme", metavar="NAME", help="the scheme, when the project is in several")
+    parser.add_argument("--scheme-version", metavar="V", help="the scheme's version, when several are stored")
+
+
+def _usage(message: str) -> Exception:
+    from scoring.cli import UsageError
+
+    return UsageError(message)
+
+
+# --------------------------------------------------------------------------- score --workspace
+
+
+def score_into_workspace(args) -> AssessmentRun:
+    """Store the templates and inputs in the workspace, then score everything it holds.
+
+    The returned run's ``rejected`` lists this import's refused files, so the exit code and
+    JSON mean the same as without a workspace.
+    """
+    path = Path(args.workspace)
+    if args.template:
+        load_schemes(args.template)  # every template problem reported before the file is touched
+    elif not path.exists():
+        raise _usage(f"{path} does not exist yet; add --template T.xlsx to create it with a scheme")
+    changes = bool(args.template or args.inputs)
+    # only rescoring: a workspace another instance holds can still be read and scored
+    with Workspace.open(path, create=True, read_only=False if changes else None) as workspace:
+        if args.template:
+            workspace.add_templates(args.template)
+        report = workspace.import_files(args.inputs) if args.inputs else ImportReport()
+        if changes:
+            print_import_report(workspace, report)
+        elif workspace.read_only:
+            print(f"workspace {workspace.path.name} opened read-only: {workspace.read_only_reason}")
+        result = workspace.score(record=True)
+    result.rejected = list(report.rejected)
+    return result
+
+
+def print_import_report(workspace: Workspace, report: ImportReport) -> None:
+    """What the import did: counts, then each new version with its differences."""
+    print(f"workspace {workspace.path.name}: {report.summary()}")
+    for item in report.resubmitted[:MAX_LINES]:
+        print(
+            f"  resubmitted {item.project_id} ({item.scheme} {item.scheme_version}) "
+            f"as version {item.version} from {Path(item.source).name}"
+        )
+        for change in item.changes:
+            print(f"      {change.describe()}")
+    for item in report.unchanged[:MAX_LINES]:
+        print(f"  unchanged: {item.message}")
+    hidden = max(0, len(report.resubmitted) - MAX_LINES) + max(0, len(report.unchanged) - MAX_LINES)
+    if hidden:
+        print(f"  … and {hidden} more (python main.py history --workspace {workspace.path.name} PROJECT_ID)")
+
+
+# --------------------------------------------------------------------------- assess
+
+
+def _fraction(text: str | None) -> float:
+    if text is None:
+        raise _usage("give the FRACTION (from 0 to 1, e.g. 0.65), or --withdraw")
+    try:
+        return float(normalise_text(text))
+    except ValueError:
+        raise _usage(f"FRACTION must be a number from 0 to 1 (e.g. 0.65), found {text!r}")
+
+
+def command_assess(args) -> int:
+    """``assess``: record a manual score or override, or withdraw one."""
+    if args.withdraw and args.fraction is not None:
+        raise _usage("--withdraw takes no FRACTION; leave it out")
+    if args.author and not args.withdraw:
+        raise _usage("--author only goes with --withdraw")
+    fraction = None if args.withdraw else _fraction(args.fraction)
+    where = {"scheme": args.scheme, "scheme_version": args.scheme_version}
+    with Workspace.open(args.workspace, read_only=False) as workspace:
+        if args.withdraw:
+            record = workspace.withdraw(
+                args.project_id,
+                args.code,
+                inspector=args.inspector,
+                reason=args.reason,
+                author=args.author,
+                **where,
+            )
+            print(
+                f"withdrawn: {record.inspector}'s {record.kind.replace('manual', 'manual score')} "
+                f"{record.fraction:g} of {record.code} for {record.project_id} ({record.scheme} "
+                f"{record.scheme_version}), by {args.inspector.strip()}: {args.reason.strip()}"
+            )
+        else:
+            record = workspace.assess(
+                args.project_id, args.code, fraction, inspector=args.inspector, reason=args.reason, **where
+            )
+            what = "manual score" if record.kind == "manual" else "override"
+            print(
+                f"recorded: {what} of {record.code} for {record.project_id} ({record.scheme} "
+                f"{record.scheme_version}) = {record.fraction:g} by {record.inspector}: {record.reason}"
+            )
+    return 0
+
+
+# --------------------------------------------------------------------------- history and audit
+
+
+def command_history(args) -> int:
+    """``history``: every version of a project's submission and what changed."""
+    with Workspace.open(args.workspace) as workspace:
+        versions = workspace.history(args.project_id, scheme=args.scheme, scheme_version=args.scheme_version)
+    current = None
+    for version in versions:
+        if (version.scheme, version.scheme_version) != current:
+            current = (version.scheme, version.scheme_version)
+            print(f"{version.project_id} in {version.scheme} {version.scheme_version}")
+        print(
+            f"  version {version.version}  {format_time(version.imported_at)}  {Path(version.source).name}  "
+            f"(sha256 {version.file_sha256[:12]}…, imported by {version.imported_by})"
+        )
+        if version.version > 1 and not version.changes:
+            print("      no differences in the criteria")
+        if version.changes:
+            print(f"      {'criterion':<12} {'old value':<20} new value")
+        for change in version.changes:
+            what = f"{change.code} {change.field}" if change.code else change.field
+            print(f"      {what:<12} {shown(change.old):<20} {shown(change.new)}")
+    return 0
+
+
+def command_audit(args) -> int:
+    """``audit``: print the audit log, or export it with ``--out``."""
+    with Workspace.open(args.workspace) as workspace:
+        if args.out:
+            out = Path(args.out)
+            if out.is_dir():
+                raise _usage(f"--out {out} is a folder; give a file name")
+            try:
+                workspace.export_audit(out)
+            except OSError as exc:
+                raise _usage(f"cannot write {out}: {exc.strerror or exc}")
+            print(f"{len(workspace.audit_entries())} audit entries written to {out}")
+            return 0
+        for entry in workspace.audit_entries():
+            print(
+                f"{entry.id:>5}  {format_time(entry.at)}  {entry.actor:<12} {entry.action:<14} "
+                f"{entry.summary}"
+            )
+    sys.stdout.flush()
+    return 0
+
+
+COMMANDS = {"assess": command_assess, "history": command_history, "audit": command_audit}

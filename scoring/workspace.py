@@ -1,0 +1,1416 @@
+"""The assessment workspace: one SQLite file (``.spw``) holding everything an assessment needs.
+
+A workspace keeps the schemes (template bytes and parsed form), every version of every
+project's submission with each raw cell and its provenance, the inspectors' manual scores,
+overrides and evidence notes, and an append-only audit log. Results are never stored: they are
+recomputed from these inputs by :meth:`Workspace.score`, so a stored number can never disagree
+with the data it came from.
+
+Reliability, in the order a user meets it:
+
+- Opening checks the file before SQLite touches it (header bytes: another program's database
+  or a text file is refused without a byte written), then, with the lock held, runs SQLite's
+  ``quick_check`` on a read-only, immutable view (no ``-wal``/``-shm`` files created), and only
+  then opens it for writing. A newer schema version is refused; an older one is migrated in one
+  transaction.
+- One writer at a time: :mod:`scoring.workspace_lock` explains the lock file. A second
+  instance opens the workspace read-only (or, when asked to write, is refused) and says who
+  has it open.
+- Every change is one transaction (``BEGIN IMMEDIATE`` … ``COMMIT``) in WAL mode with
+  ``synchronous=NORMAL``: a process killed at any moment leaves every committed change and
+  nothing of the interrupted one (a power cut may lose the last few commits, never consistency).
+  An import commits each file on its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from pathlib import Path
+
+from scoring import workspace_db as db
+from scoring import workspace_file as wsfile
+from scoring.engine import score_scheme
+from scoring.importer import DEFAULT_OPTIONS, FileReader, ImportOptions
+from scoring.model import Assessment, Rejection, Scheme, Submission
+from scoring.pipeline import AssessmentRun, _note_unknown_codes, expand_inputs, match_scheme
+from scoring.template import TemplateError, load_template_bytes
+from scoring.values import normalise_text
+from scoring.workspace_audit import AuditEntry, write_audit_workbook
+from scoring.workspace_file import lock_path
+from scoring.workspace_lock import FileLock, LockUnavailable, current_user
+from scoring.workspace_records import (
+    AssessmentRecord,
+    Change,
+    EvidenceNote,
+    ImportReport,
+    ImportStopped,
+    NotAWorkspace,
+    ProjectEntry,
+    SchemeConflict,
+    StoredSubmission,
+    SubmissionVersion,
+    Unchanged,
+    WorkspaceCorrupt,
+    WorkspaceError,
+    WorkspaceLocked,
+    WorkspaceNotFound,
+    WorkspaceReadOnly,
+    WorkspaceTooNew,
+    database_error,
+    diff_submissions,
+    format_time,
+    plural,
+    shown,
+)
+
+#: The public names, for ``from scoring.workspace import ...`` (records and errors live in
+#: :mod:`scoring.workspace_records`, file checks in :mod:`scoring.workspace_file`).
+__all__ = [
+    "AssessmentRecord",
+    "Change",
+    "EvidenceNote",
+    "ImportReport",
+    "ImportStopped",
+    "NotAWorkspace",
+    "ProjectEntry",
+    "SchemeConflict",
+    "StoredSubmission",
+    "SubmissionVersion",
+    "Unchanged",
+    "Workspace",
+    "WorkspaceCorrupt",
+    "WorkspaceError",
+    "WorkspaceLocked",
+    "WorkspaceNotFound",
+    "WorkspaceReadOnly",
+    "WorkspaceTooNew",
+    "format_time",
+    "lock_path",
+    "shown",
+]
+
+Progress = Callable[[int, int, Path], bool]
+SUFFIX = ".spw"
+_HASH_CHUNK = 1 << 20
+#: Up to this many uncached submissions are loaded one by one; more, and the scheme in bulk.
+_FEW_TO_LOAD = 50
+
+
+def _guarded(method):
+    """Turn SQLite's exceptions into WorkspaceError with a sentence a user can act on."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise database_error(self.path, exc)
+
+    return wrapper
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _hash_file(path: Path) -> tuple[str, int]:
+    digest, size = hashlib.sha256(), 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_HASH_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _label(scheme: Scheme) -> str:
+    return f"{scheme.name} {scheme.version}"
+
+
+def _required_text(value: str | None, what: str) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise WorkspaceError(f"{what} is required and cannot be empty")
+    return text
+
+
+def _checked_fraction(fraction: float) -> float:
+    try:
+        value = float(fraction)
+    except (TypeError, ValueError):
+        raise WorkspaceError(f"the fraction must be a number from 0 to 1, found {fraction!r}")
+    if not 0.0 <= value <= 1.0:  # also refuses NaN
+        raise WorkspaceError(f"the fraction must be from 0 to 1 (e.g. 0.65), found {value:g}")
+    return value
+
+
+_SUBMISSION_COLUMNS = (
+    "s.id, s.project_id, s.source, s.name, s.level, s.template, s.template_version, "
+    "s.region, s.organisation, s.year, s.contact, s.issues, s.unmatched"
+)
+_INPUT_COLUMNS = (
+    "i.submission_id, i.code, i.current_kind, i.current_value, i.current_location, i.current_note, "
+    "i.baseline_kind, i.baseline_value, i.baseline_location, i.baseline_note, i.evidence"
+)
+
+
+def _submission_from_row(row: tuple) -> Submission:
+    return Submission(
+        project_id=row[1],
+        source=row[2],
+        name=row[3],
+        level=row[4],
+        template=row[5],
+        template_version=row[6],
+        region=row[7],
+        organisation=row[8],
+        year=row[9],
+        contact=row[10],
+        issues=db.issues_from_json(row[11]),
+        unmatched_codes=[tuple(pair) for pair in json.loads(row[12])],
+    )
+
+
+# --------------------------------------------------------------------------- the workspace
+
+
+class Workspace:
+    """An open workspace file. Use :meth:`open` or :meth:`create`, and :meth:`close` (or ``with``).
+
+    The object may be shared between the GUI thread and one worker thread: every method takes
+    an internal lock, so calls are serialised.
+
+    Attributes
+    ----------
+    path : Path
+    read_only : bool
+        True when another instance holds the workspace (or the file cannot be written);
+        ``read_only_reason`` then says why, and every change raises WorkspaceReadOnly.
+    actor : str
+        Who is recorded in the audit log for imports and template changes (default: the
+        operating-system user). Inspectors' scores record the inspector named in the call.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        lock: FileLock | None,
+        actor: str,
+        read_only_reason: str = "",
+    ):
+        self.path = path
+        self.actor = actor
+        self.read_only_reason = read_only_reason
+        self._conn: sqlite3.Connection | None = conn
+        self._lock = lock
+        self._mutex = threading.RLock()
+        self._schemes: dict[int, Scheme] = {}
+        # The latest submissions as last loaded or stored, by scheme id and submission id.
+        # Stored rows never change, so a cached row is always right; it spares :meth:`score`
+        # re-reading tens of thousands of cells after each import or inspector's score.
+        self._latest: dict[int, dict[int, Submission]] = {}
+
+    # ----------------------------------------------------------------- opening and closing
+
+    @classmethod
+    def create(cls, path: str | Path, *, actor: str | None = None) -> Workspace:
+        """Create a new, empty workspace file and open it for writing.
+
+        The file is built under a temporary name and renamed into place, so an interrupted
+        creation never leaves a half-made workspace.
+
+        Raises
+        ------
+        WorkspaceError
+            When the file already exists or the folder cannot be written.
+        """
+        path = Path(path)
+        actor = actor or current_user()
+        if path.exists():
+            raise WorkspaceError(f"{path} already exists; open it, or choose another file name")
+        if not path.parent.is_dir():
+            raise WorkspaceError(f"{path.parent} is not a folder; create it first or choose another place")
+        lock = wsfile.take_lock(path)
+        try:
+            wsfile.build_new_file(path, actor)
+            return cls._open_locked(path, lock, actor)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        create: bool = False,
+        read_only: bool | None = None,
+        actor: str | None = None,
+    ) -> Workspace:
+        """Open a workspace file.
+
+        Parameters
+        ----------
+        path : str or Path
+        create : bool
+            Create the file when it does not exist (otherwise WorkspaceNotFound).
+        read_only : bool or None
+            None (default): writable, or read-only when another instance holds it (check
+            ``read_only``). False: writable or WorkspaceLocked. True: read-only.
+        actor : str, optional
+            Recorded in the audit log for imports and templates (default: the OS user).
+
+        Raises
+        ------
+        WorkspaceError
+            WorkspaceNotFound, NotAWorkspace, WorkspaceCorrupt, WorkspaceTooNew or
+            WorkspaceLocked; in every case the file on disk is left exactly as it was.
+        """
+        path = Path(path)
+        actor = actor or current_user()
+        if not path.exists():
+            if create:
+                return cls.create(path, actor=actor)
+            raise WorkspaceNotFound(
+                f"{path}: no such workspace; check the name, or create one (for example "
+                f"python main.py score --workspace {path.name} --template T.xlsx)"
+            )
+        if not path.is_file():
+            raise NotAWorkspace(f"{path} is a folder, not a workspace file")
+        header = wsfile.checked_header(path)
+        unwritable = wsfile.unwritable_reason(path)
+        if read_only or unwritable:
+            if read_only is False:
+                raise WorkspaceReadOnly(f"{path.name}: {unwritable}; it can only be opened read-only")
+            return cls._open_shared(path, actor, unwritable or "opened read-only as asked")
+        # the real file's lock, so that a link or another spelling of the path is one workspace
+        lock = FileLock(lock_path(path.resolve()))
+        try:
+            got = lock.acquire()
+        except LockUnavailable as exc:
+            return cls._open_shared(path, actor, f"its lock file {lock.path.name} cannot be written ({exc})")
+        if not got:
+            owner = lock.owner()
+            if read_only is False:
+                raise WorkspaceLocked(
+                    f"{path.name} is open in {owner.describe()}; close it there first (until then it can "
+                    "only be read)",
+                    owner,
+                )
+            return cls._open_shared(path, actor, f"{owner.describe()} has it open")
+        try:
+            return cls._open_locked(path, lock, actor, header)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open_locked(
+        cls, path: Path, lock: FileLock, actor: str, header: db.Header | None = None
+    ) -> Workspace:
+        """Open for writing, the lock held: verify, connect, migrate."""
+        if header is not None:
+            try:
+                db.check_size(path, header)
+            except db.HeaderProblem as exc:
+                raise WorkspaceCorrupt(f"{path.name} {exc}; restore it from a backup")
+        wsfile.verify_untouched(path)
+        try:
+            conn = wsfile.connect(path, writable=True)
+        except sqlite3.Error as exc:
+            raise database_error(path, exc)
+        try:
+            workspace = cls(path, conn, lock, actor)
+            workspace._upgrade()
+            return workspace
+        except BaseException:
+            conn.close()
+            raise
+
+    @classmethod
+    def _open_shared(cls, path: Path, actor: str, reason: str) -> Workspace:
+        """Open read-only beside a writer: SQLite's WAL gives every read a consistent snapshot."""
+        try:
+            conn = wsfile.connect_shared(path)
+        except sqlite3.Error as exc:
+            raise database_error(path, exc)
+        try:
+            version = wsfile.check_identity(path, conn)
+            if version < db.SCHEMA_VERSION:
+                raise WorkspaceError(
+                    f"{path.name} was made by an older SynergyPilot and must be upgraded, which "
+                    f"needs write access ({reason}); open it where it can be written"
+                )
+            return cls(path, conn, None, actor, read_only_reason=reason)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise database_error(path, exc)
+        except BaseException:
+            conn.close()
+            raise
+
+    def _upgrade(self) -> None:
+        """Bring an older schema up to date in one transaction, with an audit entry."""
+        version = wsfile.check_identity(self.path, self._conn)
+        if version == db.SCHEMA_VERSION:
+            return
+        try:
+            with self._write() as conn:
+                steps = db.migrate(conn, version)
+                self._audit(
+                    conn,
+                    "migration",
+                    f"workspace upgraded from format {version} to {db.SCHEMA_VERSION}",
+                    detail={"from": version, "to": db.SCHEMA_VERSION, "steps": steps},
+                )
+            # fold the upgrade into the main file, so its header (read before SQLite opens
+            # the file) already shows the new version to an older program
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as exc:
+            raise WorkspaceError(
+                f"{self.path.name} could not be upgraded from format {version} to {db.SCHEMA_VERSION} "
+                f"({exc}); the file was left exactly as it was — report this, with the file"
+            )
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.read_only_reason)
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    def close(self) -> None:
+        """Close the file and release the lock; the WAL is folded back, leaving one file."""
+        with self._mutex:
+            conn, self._conn = self._conn, None
+            try:
+                if conn is not None:
+                    conn.close()
+            finally:
+                if self._lock is not None:
+                    self._lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def workspace_id(self) -> str:
+        """A unique id given at creation (merging recognises workspaces by it)."""
+        return self._meta().get("workspace_id", "")
+
+    @property
+    def schema_version(self) -> int:
+        with self._mutex:
+            return self._connection().execute("PRAGMA user_version").fetchone()[0]
+
+    @_guarded
+    def _meta(self) -> dict[str, str]:
+        with self._mutex:
+            return dict(self._connection().execute("SELECT key, value FROM meta"))
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise WorkspaceError(f"{self.path.name}: the workspace is closed")
+        return self._conn
+
+    @contextmanager
+    def _write(self):
+        """One change, one transaction; BEGIN IMMEDIATE takes SQLite's write lock up front."""
+        self._check_writable("nothing can be changed here")
+        with self._mutex:
+            conn = self._connection()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+
+    @contextmanager
+    def _read(self):
+        """A read transaction: several queries see one consistent snapshot."""
+        with self._mutex:
+            conn = self._connection()
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.commit()
+
+    def _audit(
+        self,
+        conn,
+        action: str,
+        summary: str,
+        *,
+        scheme: str = "",
+        project_id: str = "",
+        code: str = "",
+        detail: dict | None = None,
+        actor: str | None = None,
+        at: str | None = None,
+    ) -> None:
+        conn.execute(
+            "INSERT INTO audit (uid, at, actor, action, scheme, project_id, code, summary, detail) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                wsfile.uid(),
+                at or wsfile.now(),
+                actor or self.actor,
+                action,
+                scheme,
+                project_id,
+                code,
+                summary,
+                json.dumps(detail or {}, ensure_ascii=False, default=str),
+            ),
+        )
+
+    # ----------------------------------------------------------------- schemes
+
+    @_guarded
+    def add_template(self, path: str | Path) -> Scheme:
+        """Store a template (see :meth:`add_templates`) and return its scheme."""
+        return self.add_templates([path])[0]
+
+    @_guarded
+    def add_templates(self, paths: Iterable[str | Path]) -> list[Scheme]:
+        """Validate templates and store the new ones, all in one transaction.
+
+        A template identical to a stored one (same name, version and content) is accepted and
+        changes nothing; a new version of a stored scheme is added beside the old one.
+
+        Raises
+        ------
+        TemplateError
+            When any template is invalid (nothing is stored).
+        SchemeConflict
+            When a template has the name and version of a stored scheme but other content.
+        """
+        loaded = [_load_template(Path(p)) for p in paths]
+        with self._write() as conn:
+            stored = {
+                (key, version): (sid, content_hash, added)
+                for sid, key, version, content_hash, added in conn.execute(
+                    "SELECT id, name_key, version, content_hash, added_at FROM schemes"
+                )
+            }
+            schemes = []
+            for data, path, scheme in loaded:
+                key = (scheme.name.casefold(), scheme.version)
+                if key in stored:
+                    _check_same_content(scheme, path, stored[key])
+                else:
+                    stored[key] = self._insert_scheme(conn, data, path, scheme)
+                schemes.append(self._scheme(stored[key][0]))
+        return schemes
+
+    def _insert_scheme(self, conn, data: bytes, path: Path, scheme: Scheme) -> tuple[int, str, str]:
+        at = wsfile.now()
+        cursor = conn.execute(
+            "INSERT INTO schemes (uid, name, name_key, version, level, content_hash, source_name, template, "
+            "parsed, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                wsfile.uid(),
+                scheme.name,
+                scheme.name.casefold(),
+                scheme.version,
+                scheme.level,
+                scheme.content_hash,
+                path.name,
+                data,
+                db.scheme_to_json(scheme),
+                at,
+                self.actor,
+            ),
+        )
+        self._audit(
+            conn,
+            "template_added",
+            f"template {path.name} added: {_label(scheme)} ({scheme.level}, {len(scheme.criteria)} criteria)",
+            scheme=_label(scheme),
+            detail={"file": path.name, "sha256": scheme.content_hash, "level": scheme.level},
+        )
+        return cursor.lastrowid, scheme.content_hash, at
+
+    def _scheme(self, scheme_id: int) -> Scheme:
+        """A stored scheme by id; schemes never change once stored, so they are cached."""
+        scheme = self._schemes.get(scheme_id)
+        if scheme is None:
+            row = (
+                self._connection().execute("SELECT parsed FROM schemes WHERE id = ?", (scheme_id,)).fetchone()
+            )
+            scheme = self._schemes[scheme_id] = db.scheme_from_json(row[0])
+        return scheme
+
+    def _scheme_ids(self) -> list[int]:
+        return [row[0] for row in self._connection().execute("SELECT id FROM schemes ORDER BY id")]
+
+    @_guarded
+    def schemes(self) -> list[Scheme]:
+        """Every stored scheme, in the order added."""
+        with self._mutex:
+            return [self._scheme(sid) for sid in self._scheme_ids()]
+
+    @_guarded
+    def current_schemes(self) -> list[Scheme]:
+        """The newest version of each scheme name: what submissions without a version match."""
+        with self._mutex:
+            return [self._scheme(sid) for sid in self._current_ids().values()]
+
+    def _current_ids(self) -> dict[str, int]:
+        newest: dict[str, int] = {}
+        for sid, key in self._connection().execute("SELECT id, name_key FROM schemes ORDER BY id"):
+            newest[key] = sid
+        return newest
+
+    @_guarded
+    def template_bytes(self, name: str, version: str) -> bytes:
+        """The template file of a stored scheme, exactly as it was added."""
+        with self._mutex:
+            row = (
+                self._connection()
+                .execute(
+                    "SELECT template FROM schemes WHERE name_key = ? AND version = ?",
+                    (name.casefold(), version),
+                )
+                .fetchone()
+            )
+        if row is None:
+            raise WorkspaceError(f"no scheme {name!r} version {version} in {self.path.name}")
+        return bytes(row[0])
+
+    # ----------------------------------------------------------------- import
+
+    @_guarded
+    def import_files(
+        self,
+        paths: Iterable[str | Path],
+        progress: Progress | None = None,
+        *,
+        options: ImportOptions | None = None,
+    ) -> ImportReport:
+        """Read submission files and store them, each file in its own transaction.
+
+        Files are read by :mod:`scoring.importer` (worker processes, a time limit per file,
+        size limits) and stored in input order, so the first submission of a project in one
+        import wins as it does without a workspace. A file whose bytes were imported before
+        is not even read.
+
+        Parameters
+        ----------
+        paths : iterable of str or Path
+            Files and folders (searched recursively, like the CLI's ``score``).
+        progress : callable, optional
+            ``progress(done, total, path)`` before each file; returning False cancels (the
+            files already committed stay).
+        options : ImportOptions, optional
+            Workers, time limit and size limits for reading.
+
+        Returns
+        -------
+        ImportReport
+            New projects (``imported``), new versions with their differences
+            (``resubmitted``), files or projects with nothing new (``unchanged``) and refused
+            files (``rejected``, with the reasons of the foundation issue).
+
+        Raises
+        ------
+        WorkspaceError
+            When the workspace holds no scheme yet, or is read-only.
+        ImportStopped
+            When writing fails part-way (e.g. disk full); its report lists what was committed.
+        """
+        self._check_writable("nothing can be imported")
+        matcher = self._matcher()
+        files = expand_inputs(paths)
+        report = ImportReport(files=len(files))
+        hashes = [_try_hash(path) for path in files]
+        to_read = self._files_to_read(hashes)
+        position = {index: k for k, index in enumerate(to_read)}
+        seen: dict[tuple[int, str], str] = {}
+        with FileReader([files[i] for i in to_read], options or DEFAULT_OPTIONS) as reader:
+            for index, path in enumerate(files):
+                if progress is not None and progress(index, len(files), path) is False:
+                    report.cancelled = True
+                    break
+                read = functools.partial(reader.result, position.get(index, -1))
+                try:
+                    self._import_file(path, hashes[index], read, matcher, seen, report)
+                except sqlite3.Error as exc:
+                    raise ImportStopped(
+                        f"import stopped at {path.name}: {database_error(self.path, exc)}; the {index} "
+                        "files before it were handled",
+                        report,
+                    )
+        return report
+
+    def _check_writable(self, what: str) -> None:
+        if self.read_only:
+            raise WorkspaceReadOnly(f"{self.path.name} is open read-only ({self.read_only_reason}); {what}")
+
+    def _files_to_read(self, hashes: list) -> list[int]:
+        """Indices of the files worth reading: readable and not imported whole before."""
+        with self._mutex:
+            complete = {
+                row[0] for row in self._connection().execute("SELECT sha256 FROM files WHERE complete = 1")
+            }
+        return [i for i, h in enumerate(hashes) if isinstance(h, tuple) and h[0] not in complete]
+
+    def _matcher(self) -> Callable[[Submission], tuple[int, Scheme] | Rejection]:
+        """Match a submission to a stored scheme, like the CLI does with loaded templates.
+
+        A submission naming a template and version may match any stored version; otherwise
+        only the newest version of each scheme takes part, so adding a new version does not
+        make every level-matched submission ambiguous.
+        """
+        with self._mutex:
+            every = [(sid, self._scheme(sid)) for sid in self._scheme_ids()]
+            newest = set(self._current_ids().values())
+        if not every:
+            raise WorkspaceError(
+                f"{self.path.name} holds no scheme yet; add a template first "
+                "(e.g. score --workspace W --template T.xlsx)"
+            )
+        ids = {id(scheme): sid for sid, scheme in every}
+        current = [scheme for sid, scheme in every if sid in newest]
+        everything = [scheme for _, scheme in every]
+
+        def match(submission: Submission) -> tuple[int, Scheme] | Rejection:
+            pool = everything if submission.template and submission.template_version else current
+            found = match_scheme(submission, pool)
+            return found if isinstance(found, Rejection) else (ids[id(found)], found)
+
+        return match
+
+    def _import_file(self, path: Path, hashed, read, matcher, seen: dict, report: ImportReport) -> None:
+        """Store one file's submissions in one transaction (or say why not)."""
+        if isinstance(hashed, str):
+            report.rejected.append(_unopenable(path, hashed))
+            return
+        sha, size = hashed
+        with self._mutex:
+            known = (
+                self._connection()
+                .execute("SELECT id, name, imported_at, complete FROM files WHERE sha256 = ?", (sha,))
+                .fetchone()
+            )
+        if known is not None and known[3]:
+            report.unchanged.append(
+                Unchanged(
+                    str(path),
+                    f"{path.name}: identical to {known[1]}, imported {format_time(known[2])}; "
+                    "nothing changed",
+                )
+            )
+            return
+        accepted, rejected = _assign(read(), matcher, seen)
+        report.rejected.extend(rejected)
+        if accepted:
+            self._commit_file(path, sha, size, known, accepted, not rejected, report)
+
+    def _commit_file(self, path, sha, size, known, accepted, complete, report) -> None:
+        outcomes = []
+        at = wsfile.now()  # one moment for the file, its submissions and their audit entries
+        with self._write() as conn:
+            if known is None:
+                file_id = conn.execute(
+                    "INSERT INTO files (sha256, name, path, size, imported_at, imported_by, complete) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (sha, path.name, str(path), size, at, self.actor, int(complete)),
+                ).lastrowid
+            else:
+                file_id = known[0]
+                if complete:
+                    conn.execute("UPDATE files SET complete = 1 WHERE id = ?", (file_id,))
+            for scheme_id, scheme, submission in accepted:
+                outcomes.append(self._store(conn, file_id, sha, scheme_id, scheme, submission, at))
+        lists = {
+            "imported": report.imported,
+            "resubmitted": report.resubmitted,
+            "unchanged": report.unchanged,
+        }
+        with self._mutex:
+            for kind, item, stored in outcomes:  # reported and cached only once committed
+                lists[kind].append(item)
+                if stored is not None:
+                    scheme_id, submission_id, submission = stored
+                    self._latest.setdefault(scheme_id, {})[submission_id] = submission
+
+    def _store(
+        self, conn, file_id: int, sha: str, scheme_id: int, scheme: Scheme, submission: Submission, at: str
+    ):
+        """Store one submission as the project's next version unless it says nothing new."""
+        cells = db.encoded_cells(submission)
+        content = db.fingerprint(submission, cells)
+        latest = conn.execute(
+            "SELECT p.id, s.id, s.version, s.content_hash FROM projects p JOIN submissions s "
+            "ON s.id = p.latest_submission_id WHERE p.scheme_id = ? AND p.project_id = ?",
+            (scheme_id, submission.project_id),
+        ).fetchone()
+        name = Path(submission.source).name
+        if latest is not None:
+            same_file = conn.execute(
+                "SELECT MAX(version) FROM submissions WHERE scheme_id = ? AND project_id = ? AND file_id = ?",
+                (scheme_id, submission.project_id, file_id),
+            ).fetchone()[0]
+            if latest[3] == content or same_file:
+                said = (
+                    f"has the same values as its version {latest[2]}"
+                    if latest[3] == content
+                    else f"was already imported from this file as version {same_file}"
+                )
+                message = f"{name}: project {submission.project_id} {said}; nothing changed"
+                return "unchanged", Unchanged(submission.source, message, submission.project_id), None
+        version = latest[2] + 1 if latest else 1
+        submission_id = self._insert_submission(
+            conn, file_id, scheme_id, submission, version, content, cells, at
+        )
+        changes: tuple[Change, ...] = ()
+        if latest is None:
+            conn.execute(
+                "INSERT INTO projects (scheme_id, project_id, latest_submission_id) VALUES (?, ?, ?)",
+                (scheme_id, submission.project_id, submission_id),
+            )
+        else:
+            previous = self._load_one(conn, latest[1])
+            changes = tuple(diff_submissions(previous, submission, scheme))
+            conn.execute(
+                "UPDATE projects SET latest_submission_id = ? WHERE id = ?", (submission_id, latest[0])
+            )
+        stored = StoredSubmission(
+            scheme.name,
+            scheme.version,
+            submission.project_id,
+            submission.name,
+            version,
+            submission.source,
+            changes,
+        )
+        self._audit_import(conn, stored, sha, scheme, at)
+        return ("resubmitted" if latest else "imported"), stored, (scheme_id, submission_id, submission)
+
+    def _insert_submission(
+        self, conn, file_id, scheme_id, submission: Submission, version, content, cells, at
+    ) -> int:
+        submission_id = conn.execute(
+            "INSERT INTO submissions (uid, scheme_id, project_id, version, file_id, source, content_hash, "
+            "imported_at, imported_by, name, level, template, template_version, region, organisation, year, "
+            "contact, issues, unmatched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                wsfile.uid(),
+                scheme_id,
+                submission.project_id,
+                version,
+                file_id,
+                submission.source,
+                content,
+                at,
+                self.actor,
+                *(getattr(submission, f) for f in db.PROJECT_FIELDS),
+                db.issues_to_json(submission.issues),
+                json.dumps(submission.unmatched_codes, ensure_ascii=False),
+            ),
+        ).lastrowid
+        # one executemany per submission: the cells go in bulk, not a statement per cell
+        conn.executemany(
+            "INSERT INTO inputs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(submission_id, *cell) for cell in cells],
+        )
+        return submission_id
+
+    def _audit_import(self, conn, stored: StoredSubmission, sha: str, scheme: Scheme, at: str) -> None:
+        name = Path(stored.source).name
+        if stored.version == 1:
+            action, summary = "import", f"project {stored.project_id} imported from {name}"
+        else:
+            action = "resubmission"
+            summary = (
+                f"project {stored.project_id} resubmitted in {name}: version {stored.version}, "
+                f"{plural(len(stored.changes), 'change')}"
+            )
+        self._audit(
+            conn,
+            action,
+            summary,
+            scheme=_label(scheme),
+            project_id=stored.project_id,
+            at=at,
+            detail={
+                "file": name,
+                "path": stored.source,
+                "sha256": sha,
+                "version": stored.version,
+                "changes": [c.as_dict() for c in stored.changes],
+            },
+        )
+
+    # ----------------------------------------------------------------- reading submissions
+
+    def _load_one(self, conn, submission_id: int) -> Submission:
+        row = conn.execute(
+            f"SELECT {_SUBMISSION_COLUMNS} FROM submissions s WHERE s.id = ?", (submission_id,)
+        ).fetchone()
+        submission = _submission_from_row(row)
+        cells = conn.execute(
+            f"SELECT {_INPUT_COLUMNS} FROM inputs i WHERE i.submission_id = ? ORDER BY i.seq",
+            (submission_id,),
+        )
+        db.attach_inputs(cells, {submission_id: submission})
+        return submission
+
+    def _load_latest(self, conn, scheme_id: int) -> dict[int, Submission]:
+        """The latest version of every project of a scheme, by submission id, in arrival order.
+
+        Two queries per scheme whatever the number of projects: one for the submissions, one
+        for all their cells.
+        """
+        by_id: dict[int, Submission] = {}
+        for row in conn.execute(
+            f"SELECT {_SUBMISSION_COLUMNS} FROM projects p JOIN submissions s "
+            "ON s.id = p.latest_submission_id WHERE p.scheme_id = ? ORDER BY p.id",
+            (scheme_id,),
+        ):
+            by_id[row[0]] = _submission_from_row(row)
+        cells = conn.execute(
+            f"SELECT {_INPUT_COLUMNS} FROM projects p JOIN inputs i "
+            "ON i.submission_id = p.latest_submission_id WHERE p.scheme_id = ? "
+            # the order of the projects' unique index, so SQLite streams rows without sorting
+            "ORDER BY p.scheme_id, p.project_id, i.seq",
+            (scheme_id,),
+        )
+        db.attach_inputs(cells, by_id)
+        return by_id
+
+    def _latest_submissions(self, conn, scheme_id: int) -> list[Submission]:
+        """What :meth:`score` scores for a scheme: cached rows where they are, the rest loaded."""
+        ids = [
+            row[0]
+            for row in conn.execute(
+                "SELECT latest_submission_id FROM projects WHERE scheme_id = ? ORDER BY id", (scheme_id,)
+            )
+        ]
+        known = self._latest.get(scheme_id, {})
+        missing = [sid for sid in ids if sid not in known]
+        if len(missing) > _FEW_TO_LOAD:
+            known = {**known, **self._load_latest(conn, scheme_id)}
+        else:
+            known = {**known, **{sid: self._load_one(conn, sid) for sid in missing}}
+        latest = self._latest[scheme_id] = {sid: known[sid] for sid in ids}
+        return list(latest.values())
+
+    @_guarded
+    def submissions(self, scheme: Scheme | None = None) -> dict[str, list[Submission]]:
+        """The latest submissions, by scheme label (``name version``); those scored."""
+        with self._read() as conn:
+            result = {}
+            for sid in self._scheme_ids():
+                if scheme is None or self._scheme(sid) == scheme:
+                    # fresh objects: callers may keep or change them without touching the cache
+                    result[_label(self._scheme(sid))] = list(self._load_latest(conn, sid).values())
+            return result
+
+    @_guarded
+    def projects(self) -> list[ProjectEntry]:
+        """Every project with its scheme, number of versions and latest import time."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT p.scheme_id, p.project_id, s.name, s.version, s.imported_at FROM projects p "
+                "JOIN submissions s ON s.id = p.latest_submission_id ORDER BY p.scheme_id, p.id"
+            ).fetchall()
+            return [
+                ProjectEntry(self._scheme(sid).name, self._scheme(sid).version, pid, name, version, at)
+                for sid, pid, name, version, at in rows
+            ]
+
+    @_guarded
+    def history(
+        self, project_id: str, *, scheme: str | None = None, scheme_version: str | None = None
+    ) -> list[SubmissionVersion]:
+        """Every version of a project's submission, oldest first, each with its changes.
+
+        Raises
+        ------
+        WorkspaceError
+            When the workspace has no such project.
+        """
+        project_id = normalise_text(project_id)
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT s.id, s.scheme_id, s.version, s.name, s.source, f.sha256, s.imported_at, "
+                "s.imported_by FROM submissions s JOIN files f ON f.id = s.file_id WHERE s.project_id = ? "
+                "ORDER BY s.scheme_id, s.version",
+                (project_id,),
+            ).fetchall()
+            rows = [r for r in rows if self._scheme_matches(r[1], scheme, scheme_version)]
+            if not rows:
+                raise WorkspaceError(self._no_project(project_id))
+            versions, previous = [], {}
+            for sid, scheme_id, version, name, source, sha, at, by in rows:
+                current = self._load_one(conn, sid)
+                before = previous.get(scheme_id)
+                changes = tuple(diff_submissions(before, current, self._scheme(scheme_id))) if before else ()
+                previous[scheme_id] = current
+                s = self._scheme(scheme_id)
+                versions.append(
+                    SubmissionVersion(
+                        s.name, s.version, project_id, version, name, source, sha, at, by, changes
+                    )
+                )
+            return versions
+
+    def _scheme_matches(self, scheme_id: int, name: str | None, version: str | None) -> bool:
+        scheme = self._scheme(scheme_id)
+        if name and normalise_text(name).casefold() != normalise_text(scheme.name).casefold():
+            return False
+        return not version or version == scheme.version
+
+    def _no_project(self, project_id: str) -> str:
+        known = [
+            r[0]
+            for r in self._connection().execute(
+                "SELECT DISTINCT project_id FROM projects ORDER BY project_id LIMIT 8"
+            )
+        ]
+        listing = (
+            f" (it holds {', '.join(known)}{', …' if len(known) == 8 else ''})" if known else " (it is empty)"
+        )
+        return f"there is no project {project_id!r} in {self.path.name}{listing}; check the project_id"
+
+    # ----------------------------------------------------------------- inspectors' work
+
+    def _criterion_target(
+        self, conn, project_id: str, code: str, scheme: str | None, scheme_version: str | None
+    ) -> tuple[int, Scheme, str, int]:
+        """(scheme id, scheme, criterion code, latest version) for an inspector's entry."""
+        project_id = normalise_text(project_id)
+        rows = conn.execute(
+            "SELECT p.scheme_id, s.version FROM projects p JOIN submissions s "
+            "ON s.id = p.latest_submission_id WHERE p.project_id = ? ORDER BY p.scheme_id",
+            (project_id,),
+        ).fetchall()
+        rows = [r for r in rows if self._scheme_matches(r[0], scheme, scheme_version)]
+        if not rows:
+            raise WorkspaceError(self._no_project(project_id))
+        if len(rows) > 1:
+            names = "; ".join(_label(self._scheme(r[0])) for r in rows)
+            raise WorkspaceError(
+                f"project {project_id} is in several schemes ({names}); name one "
+                "(--scheme NAME, and --scheme-version V if needed)"
+            )
+        scheme_id, version = rows[0]
+        found = self._scheme(scheme_id)
+        return scheme_id, found, _criterion_code(found, code), version
+
+    @_guarded
+    def assess(
+        self,
+        project_id: str,
+        code: str,
+        fraction: float,
+        *,
+        inspector: str,
+        reason: str,
+        scheme: str | None = None,
+        scheme_version: str | None = None,
+    ) -> AssessmentRecord:
+        """Record an inspector's score of a manual criterion, or an override of any criterion.
+
+        The fraction replaces the computed one (status ``override``) until withdrawn. The same
+        inspector scoring the same criterion again supersedes their earlier score; other
+        inspectors' scores are kept beside it (the newest active one is used).
+
+        Parameters
+        ----------
+        project_id, code : str
+        fraction : float
+            From 0 to 1.
+        inspector, reason : str
+            Both required and non-empty.
+        scheme, scheme_version : str, optional
+            Needed only when the project is in several schemes.
+
+        Raises
+        ------
+        WorkspaceError
+            Unknown project or criterion, empty inspector or reason, fraction outside [0, 1].
+        """
+        inspector = _required_text(inspector, "the inspector's name")
+        reason = _required_text(reason, "a reason")
+        fraction = _checked_fraction(fraction)
+        with self._write() as conn:
+            scheme_id, found, code, version = self._criterion_target(
+                conn, project_id, code, scheme, scheme_version
+            )
+            project_id = normalise_text(project_id)
+            kind = "manual" if found.criterion(code).type == "manual" else "override"
+            at = wsfile.now()
+            new_id = conn.execute(
+                "INSERT INTO assessments (uid, scheme_id, project_id, code, kind, fraction, inspector, "
+                "reason, created_at, submission_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (wsfile.uid(), scheme_id, project_id, code, kind, fraction, inspector, reason, at, version),
+            ).lastrowid
+            conn.execute(
+                "UPDATE assessments SET superseded_by = ? WHERE scheme_id = ? AND project_id = ? "
+                "AND code = ? AND inspector = ? AND id <> ? AND superseded_by IS NULL "
+                "AND withdrawn_at IS NULL",
+                (new_id, scheme_id, project_id, code, inspector, new_id),
+            )
+            what = "manual score" if kind == "manual" else "override"
+            self._audit(
+                conn,
+                "manual_score" if kind == "manual" else "override",
+                f"{what} of {code} for {project_id}: {fraction:g} by {inspector} — {reason}",
+                scheme=_label(found),
+                project_id=project_id,
+                code=code,
+                actor=inspector,
+                at=at,
+                detail={
+                    "fraction": fraction,
+                    "reason": reason,
+                    "submission_version": version,
+                    "assessment": new_id,
+                },
+            )
+            return self._assessment(conn, new_id)
+
+    @_guarded
+    def withdraw(
+        self,
+        project_id: str,
+        code: str,
+        *,
+        inspector: str,
+        reason: str,
+        author: str | None = None,
+        scheme: str | None = None,
+        scheme_version: str | None = None,
+    ) -> AssessmentRecord:
+        """Withdraw an active manual score or override (the record stays, marked withdrawn).
+
+        Parameters
+        ----------
+        inspector : str
+            Who withdraws it (recorded).
+        author : str, optional
+            Whose score to withdraw; by default the inspector's own.
+
+        Raises
+        ------
+        WorkspaceError
+            When there is no such active score (the message lists whose there are).
+        """
+        inspector = _required_text(inspector, "the inspector's name")
+        reason = _required_text(reason, "a reason")
+        author = (author or inspector).strip()
+        with self._write() as conn:
+            scheme_id, found, code, _ = self._criterion_target(conn, project_id, code, scheme, scheme_version)
+            project_id = normalise_text(project_id)
+            active = conn.execute(
+                "SELECT id, inspector, fraction FROM assessments WHERE scheme_id = ? AND project_id = ? "
+                "AND code = ? AND superseded_by IS NULL AND withdrawn_at IS NULL ORDER BY id",
+                (scheme_id, project_id, code),
+            ).fetchall()
+            mine = [row for row in active if row[1] == author]
+            if not mine:
+                raise WorkspaceError(_nothing_to_withdraw(project_id, code, author, active))
+            conn.execute(
+                "UPDATE assessments SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? "
+                "WHERE id = ?",
+                (wsfile.now(), inspector, reason, mine[-1][0]),
+            )
+            self._audit(
+                conn,
+                "withdrawal",
+                f"{author}'s score {mine[-1][2]:g} of {code} for {project_id} withdrawn "
+                f"by {inspector} — {reason}",
+                scheme=_label(found),
+                project_id=project_id,
+                code=code,
+                actor=inspector,
+                detail={"assessment": mine[-1][0], "author": author, "reason": reason},
+            )
+            return self._assessment(conn, mine[-1][0])
+
+    def _assessment(self, conn, assessment_id: int) -> AssessmentRecord:
+        row = conn.execute(
+            f"SELECT {_ASSESSMENT_COLUMNS} FROM assessments WHERE id = ?", (assessment_id,)
+        ).fetchone()
+        return self._assessment_from_row(row)
+
+    def _assessment_from_row(self, row) -> AssessmentRecord:
+        scheme = self._scheme(row[2])
+        return AssessmentRecord(
+            row[0], row[1], scheme.name, scheme.version, *row[3:11], row[11] is not None, *row[12:]
+        )
+
+    @_guarded
+    def assessments(
+        self, project_id: str | None = None, *, include_inactive: bool = False
+    ) -> list[AssessmentRecord]:
+        """Inspectors' scores, oldest first (only active ones unless ``include_inactive``)."""
+        query = f"SELECT {_ASSESSMENT_COLUMNS} FROM assessments"
+        clauses, params = [], []
+        if project_id is not None:
+            clauses.append("project_id = ?")
+            params.append(normalise_text(project_id))
+        if not include_inactive:
+            clauses.append("superseded_by IS NULL AND withdrawn_at IS NULL")
+        if clauses:
+            query += " WHERE " + " AND ".join(clauses)
+        with self._read() as conn:
+            return [self._assessment_from_row(r) for r in conn.execute(query + " ORDER BY id", params)]
+
+    @_guarded
+    def add_note(
+        self,
+        project_id: str,
+        code: str,
+        text: str,
+        *,
+        inspector: str,
+        scheme: str | None = None,
+        scheme_version: str | None = None,
+    ) -> EvidenceNote:
+        """Record an inspector's note about a criterion's evidence (notes are never edited)."""
+        inspector = _required_text(inspector, "the inspector's name")
+        text = _required_text(text, "the note")
+        with self._write() as conn:
+            scheme_id, found, code, _ = self._criterion_target(conn, project_id, code, scheme, scheme_version)
+            project_id = normalise_text(project_id)
+            at = wsfile.now()
+            note_id = conn.execute(
+                "INSERT INTO notes (uid, scheme_id, project_id, code, text, inspector, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (wsfile.uid(), scheme_id, project_id, code, text, inspector, at),
+            ).lastrowid
+            self._audit(
+                conn,
+                "evidence_note",
+                f"note on {code} for {project_id} by {inspector}: {text}",
+                scheme=_label(found),
+                project_id=project_id,
+                code=code,
+                actor=inspector,
+                at=at,
+                detail={"note": note_id, "text": text},
+            )
+            return EvidenceNote(note_id, found.name, found.version, project_id, code, text, inspector, at)
+
+    @_guarded
+    def notes(self, project_id: str | None = None) -> list[EvidenceNote]:
+        """Evidence notes, oldest first, optionally of one project."""
+        query = "SELECT id, scheme_id, project_id, code, text, inspector, created_at FROM notes"
+        params: list = []
+        if project_id is not None:
+            query += " WHERE project_id = ?"
+            params.append(normalise_text(project_id))
+        with self._read() as conn:
+            rows = conn.execute(query + " ORDER BY id", params).fetchall()
+            return [
+                EvidenceNote(r[0], self._scheme(r[1]).name, self._scheme(r[1]).version, *r[2:]) for r in rows
+            ]
+
+    def _active_assessments(self, conn, scheme_id: int) -> dict[tuple[str, str], Assessment]:
+        """What the engine uses per (project_id, code): the newest active score.
+
+        Several inspectors' active scores on one criterion come only from merged workspaces;
+        reconciling them (median, consensus) is the merge issue's work, and will replace this.
+        """
+        chosen: dict[tuple[str, str], Assessment] = {}
+        for pid, code, fraction, inspector, reason, at in conn.execute(
+            "SELECT project_id, code, fraction, inspector, reason, created_at FROM assessments "
+            "WHERE scheme_id = ? AND superseded_by IS NULL AND withdrawn_at IS NULL ORDER BY created_at, id",
+            (scheme_id,),
+        ):
+            chosen[(pid, code)] = Assessment(pid, code, fraction, inspector, reason, at)
+        return chosen
+
+    # ----------------------------------------------------------------- results and the log
+
+    @_guarded
+    def score(self, *, record: bool = False) -> AssessmentRun:
+        """Score the latest submission of every project with the active inspectors' scores.
+
+        Results are computed afresh from the stored inputs every time (never stored).
+
+        Parameters
+        ----------
+        record : bool
+            Add a ``rescore`` entry to the audit log (when results are handed out, e.g. the
+            CLI writing its outputs); ignored when read-only.
+        """
+        with self._read() as conn:
+            schemes = [(sid, self._scheme(sid)) for sid in self._scheme_ids()]
+            inputs = [
+                (scheme, self._latest_submissions(conn, sid), self._active_assessments(conn, sid))
+                for sid, scheme in schemes
+            ]
+        run = AssessmentRun(schemes=[scheme for _, scheme in schemes])
+        with db.paused_gc():  # the engine makes an object per project × criterion too
+            for scheme, submissions, assessments in inputs:
+                run.projects.extend(score_scheme(scheme, submissions, assessments))
+        if record and not self.read_only:
+            overrides = sum(1 for p in run.projects for i in p.indicators.values() if i.status == "override")
+            with self._write() as conn:
+                self._audit(
+                    conn,
+                    "rescore",
+                    f"{len(run.projects)} projects scored in {len(run.schemes)} schemes",
+                    detail={"projects": len(run.projects), "overrides": overrides},
+                )
+        return run
+
+    @_guarded
+    def audit_entries(self, project_id: str | None = None) -> list[AuditEntry]:
+        """The audit log, oldest first (optionally only one project's entries)."""
+        query = "SELECT id, at, actor, action, scheme, project_id, code, summary, detail FROM audit"
+        params: list = []
+        if project_id is not None:
+            query += " WHERE project_id = ?"
+            params.append(normalise_text(project_id))
+        with self._read() as conn:
+            rows = conn.execute(query + " ORDER BY id", params).fetchall()
+        return [AuditEntry(*row[:8], detail=json.loads(row[8])) for row in rows]
+
+    def export_audit(self, out: str | Path) -> Path:
+        """Write the audit log to an .xlsx workbook (text as literal strings, never formulas)."""
+        entries = self.audit_entries()
+        return write_audit_workbook(entries, out, title=f"SynergyPilot audit log — {self.path.name}")
+
+    @_guarded
+    def backup(self, dest: str | Path) -> Path:
+        """Copy the whole workspace, consistent, to ``dest`` (a "Save As" for the GUI)."""
+        dest = Path(dest)
+        if dest.resolve() == self.path.resolve():
+            raise WorkspaceError("the copy must go to another file")
+        if dest.exists():
+            raise WorkspaceError(f"{dest} already exists; choose another name")
+        temp = dest.with_name(f".{dest.name}.{wsfile.uid()}.tmp")
+        try:
+            with self._mutex:
+                target = sqlite3.connect(temp)
+                try:
+                    self._connection().backup(target)
+                    target.execute("PRAGMA journal_mode=WAL")
+                finally:
+                    target.close()
+            os.replace(temp, dest)
+        finally:
+            temp.unlink(missing_ok=True)
+        return dest
+
+    @_guarded
+    def integrity_check(self) -> str:
+        """SQLite's full integrity check: ``ok`` or the problems found."""
+        with self._mutex:
+            rows = self._connection().execute("PRAGMA integrity_check").fetchall()
+        return "\n".join(r[0] for r in rows)
+
+
+_ASSESSMENT_COLUMNS = (
+    "id, uid, scheme_id, project_id, code, kind, fraction, inspector, reason, created_at, "
+    "submission_version, superseded_by, withdrawn_at, withdrawn_by, withdrawn_reason"
+)
+# AssessmentRecord after (id, uid, scheme, scheme_version): project_id … submission_version are
+# columns 3..10, ``superseded`` is derived from column 11, withdrawn_* are columns 12..14.
+
+
+def _criterion_code(scheme: Scheme, code: str) -> str:
+    """The scheme's spelling of a criterion code (matched case-insensitively)."""
+    wanted = normalise_text(code)
+    if scheme.criterion(wanted) is not None:
+        return wanted
+    matches = [c.code for c in scheme.criteria if c.code.casefold() == wanted.casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    codes = ", ".join(scheme.codes)
+    raise WorkspaceError(f"the scheme {_label(scheme)} has no criterion {code!r}; its criteria are {codes}")
+
+
+def _nothing_to_withdraw(project_id: str, code: str, author: str, active: list) -> str:
+    if not active:
+        return f"there is no active score of {code} for {project_id} to withdraw"
+    others = ", ".join(sorted({row[1] for row in active}))
+    return (
+        f"{author} has no active score of {code} for {project_id}; active scores are by {others} "
+        "(to withdraw one of theirs, name its author with --author)"
+    )
+
+
+def _unopenable(path: Path, why: str) -> Rejection:
+    return Rejection(str(path), "unreadable", f"{path.name}: cannot be opened ({why})")
+
+
+def _try_hash(path: Path) -> tuple[str, int] | str:
+    """(sha256, size) of a file, or why it cannot be read."""
+    try:
+        return _hash_file(path)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+
+
+def _assign(items, matcher, seen: dict) -> tuple[list, list[Rejection]]:
+    """Match a file's submissions to schemes; refuse a project already submitted in this run.
+
+    The same rule as the CLI without a workspace (first by input order wins), so a fresh
+    workspace scores exactly what ``score`` without one would.
+    """
+    accepted, rejected = [], []
+    for item in items:
+        if isinstance(item, Rejection):
+            rejected.append(item)
+            continue
+        found = matcher(item)
+        if isinstance(found, Rejection):
+            rejected.append(found)
+            continue
+        scheme_id, scheme = found
+        key = (scheme_id, item.project_id)
+        if key in seen:
+            rejected.append(
+                Rejection(
+                    item.source,
+                    "duplicate_project",
+                    f"{Path(item.source).name}: project {item.project_id} was already submitted "
+                    f"in {Path(seen[key]).name} in this import; the first one is kept",
+                )
+            )
+            continue
+        seen[key] = item.source
+        _note_unknown_codes(item, scheme)
+        accepted.append((scheme_id, scheme, item))
+    return accepted, rejected
+
+
+def _load_template(path: Path) -> tuple[bytes, Path, Scheme]:
+    from scoring.template import TemplateProblem
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(str(path), [TemplateProblem(path.name, "", f"cannot be opened ({exc.strerror})")])
+    return data, path, load_template_bytes(data, path)
+
+
+def _check_same_content(scheme: Scheme, path: Path, stored: tuple[int, str, str]) -> None:
+    _, content_hash, added = stored
+    if content_hash != scheme.content_hash:
+        raise SchemeConflict(
+            f"{path.name}: the workspace already holds the scheme {scheme.name!r} version {scheme.version} "
+            f"(added {format_time(added)}) with different content; a scheme in use is never replaced — "
+            "give the changed template a new version number (Scheme sheet, key version) and add it beside "
+            "the old one"
+        )

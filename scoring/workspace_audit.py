@@ -1,0 +1,125 @@
+"""The workspace's audit log as objects, and its export to a workbook.
+
+Every change to a workspace appends one entry: who, when, what, on which project and
+criterion, a sentence for people and the details as JSON for programs. The export writes
+every text as a literal string cell, never a formula, because reasons and file names are typed
+by people and a reason starting with ``=`` must not run in Excel.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: The kinds of change the log records.
+AUDIT_ACTIONS = (
+    "workspace_created",  # a new workspace file
+    "migration",  # the file was upgraded to a newer schema version
+    "template_added",  # a scheme (template) stored
+    "import",  # a project's first submission
+    "resubmission",  # a new version of a project's submission
+    "manual_score",  # an inspector's score of a manual criterion
+    "override",  # an inspector's override of a computed fraction
+    "withdrawal",  # a manual score or override withdrawn
+    "evidence_note",  # an inspector's note on a criterion's evidence
+    "rescore",  # results recomputed and handed out (CLI score, GUI export)
+)
+
+AUDIT_COLUMNS = (
+    "No.",
+    "Time (UTC)",
+    "Actor",
+    "Action",
+    "Scheme",
+    "Project",
+    "Criterion",
+    "What happened",
+    "Details (JSON)",
+)
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One line of the audit log."""
+
+    id: int
+    at: str
+    actor: str
+    action: str
+    scheme: str
+    project_id: str
+    code: str
+    summary: str
+    detail: dict = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "at": self.at,
+            "actor": self.actor,
+            "action": self.action,
+            "scheme": self.scheme,
+            "project_id": self.project_id,
+            "code": self.code,
+            "summary": self.summary,
+            "detail": self.detail,
+        }
+
+    def row(self) -> list[object]:
+        """The entry as a row of AUDIT_COLUMNS."""
+        detail = json.dumps(self.detail, ensure_ascii=False, sort_keys=True) if self.detail else ""
+        return [
+            self.id,
+            self.at,
+            self.actor,
+            self.action,
+            self.scheme,
+            self.project_id,
+            self.code,
+            self.summary,
+            detail,
+        ]
+
+
+def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str = "") -> Path:
+    """Write the audit log to an .xlsx file, one entry per row, oldest first.
+
+    Parameters
+    ----------
+    entries : list of AuditEntry
+    out : str or Path
+    title : str, optional
+        Written above the table (e.g. the workspace's file name).
+
+    Returns
+    -------
+    Path
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    from scoring.export_xlsx import put
+
+    out = Path(out)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Audit"
+    first = 1
+    if title:
+        put(sheet.cell(1, 1), title)
+        sheet.cell(1, 1).font = Font(bold=True)
+        first = 3
+    widths = (6, 24, 16, 14, 22, 14, 10, 70, 40)
+    for c, (name, width) in enumerate(zip(AUDIT_COLUMNS, widths, strict=True), start=1):
+        put(sheet.cell(first, c), name)
+        sheet.cell(first, c).font = Font(bold=True)
+        sheet.column_dimensions[get_column_letter(c)].width = width
+    for r, entry in enumerate(entries, start=first + 1):
+        for c, value in enumerate(entry.row(), start=1):
+            put(sheet.cell(r, c), value)
+    sheet.freeze_panes = sheet.cell(first + 1, 1)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(out)
+    return out

@@ -1,0 +1,475 @@
+"""The workspace file format: SQLite schema, its versions and migrations, and value encoding.
+
+A workspace is an SQLite database marked with ``PRAGMA application_id`` (so that any other
+SQLite file is recognised as "not a workspace" from its first 100 bytes, without opening it)
+and ``PRAGMA user_version`` (the schema version). ``workspace.py`` holds the behaviour; this
+module only says how things are laid out on disk, so a later schema version adds a migration
+here and a reader of old files stays simple.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import gc
+import hashlib
+import json
+import math
+import sqlite3
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from pathlib import Path
+
+from scoring.model import CellValue, Criterion, Grade, IndicatorInput, Issue, Scheme, Submission
+
+#: "SyPW" as a signed 32-bit integer: marks the file as a SynergyPilot workspace.
+APPLICATION_ID = 0x53795057
+FORMAT_NAME = "synergypilot-workspace"
+#: The schema version this program writes. Bump it together with a MIGRATIONS entry.
+SCHEMA_VERSION = 1
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+SCHEMA_V1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- A template's bytes are kept so the exact file can be exported or compared on merge; its
+-- parsed form is kept as JSON so reopening needs no re-parse and a later reader change can
+-- never alter an old scheme silently.
+CREATE TABLE schemes (
+    id           INTEGER PRIMARY KEY,
+    uid          TEXT NOT NULL UNIQUE,
+    name         TEXT NOT NULL,
+    name_key     TEXT NOT NULL,
+    version      TEXT NOT NULL,
+    level        TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    source_name  TEXT NOT NULL,
+    template     BLOB NOT NULL,
+    parsed       TEXT NOT NULL,
+    added_at     TEXT NOT NULL,
+    added_by     TEXT NOT NULL,
+    UNIQUE (name_key, version)
+);
+
+-- One row per distinct imported file (by content). ``complete`` is 0 when part of it was
+-- rejected, so importing it again after adding a template can still pick up the rest.
+CREATE TABLE files (
+    id          INTEGER PRIMARY KEY,
+    sha256      TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    path        TEXT NOT NULL,
+    size        INTEGER NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL,
+    complete    INTEGER NOT NULL
+);
+
+-- Every version of every project's submission; never updated or deleted.
+CREATE TABLE submissions (
+    id               INTEGER PRIMARY KEY,
+    uid              TEXT NOT NULL UNIQUE,
+    scheme_id        INTEGER NOT NULL REFERENCES schemes (id),
+    project_id       TEXT NOT NULL,
+    version          INTEGER NOT NULL CHECK (version >= 1),
+    file_id          INTEGER NOT NULL REFERENCES files (id),
+    source           TEXT NOT NULL,
+    content_hash     TEXT NOT NULL,
+    imported_at      TEXT NOT NULL,
+    imported_by      TEXT NOT NULL,
+    name             TEXT NOT NULL,
+    level            TEXT NOT NULL,
+    template         TEXT NOT NULL,
+    template_version TEXT NOT NULL,
+    region           TEXT NOT NULL,
+    organisation     TEXT NOT NULL,
+    year             TEXT NOT NULL,
+    contact          TEXT NOT NULL,
+    issues           TEXT NOT NULL,
+    unmatched        TEXT NOT NULL,
+    UNIQUE (scheme_id, project_id, version)
+);
+
+-- The latest version of each project within its scheme (what is scored); the row id gives
+-- the order in which projects first arrived.
+CREATE TABLE projects (
+    id                   INTEGER PRIMARY KEY,
+    scheme_id            INTEGER NOT NULL REFERENCES schemes (id),
+    project_id           TEXT NOT NULL,
+    latest_submission_id INTEGER NOT NULL REFERENCES submissions (id),
+    UNIQUE (scheme_id, project_id)
+);
+
+-- Raw cells, one row per criterion code of a submission. *_kind keeps the reader's Python
+-- type as a code of workspace_db.KIND_CODES (0 none, 1 int, 2 float, 3 str, 4 bool, 5 int as
+-- text, 6 NaN/infinity as text, 7 datetime, 8 date, 9 time, 10 timedelta), so a Submission is
+-- rebuilt exactly; a NULL kind means the reader found no cell at all.
+CREATE TABLE inputs (
+    submission_id     INTEGER NOT NULL REFERENCES submissions (id),
+    seq               INTEGER NOT NULL,
+    code              TEXT NOT NULL,
+    current_kind      INTEGER,
+    current_value,
+    current_location  TEXT,
+    current_note      TEXT,
+    baseline_kind     INTEGER,
+    baseline_value,
+    baseline_location TEXT,
+    baseline_note     TEXT,
+    evidence          TEXT NOT NULL,
+    PRIMARY KEY (submission_id, seq)
+) WITHOUT ROWID;
+
+-- Inspectors' manual scores and overrides. Several inspectors may score one criterion (merged
+-- workspaces keep every author); an inspector's newer score supersedes their older one.
+CREATE TABLE assessments (
+    id                 INTEGER PRIMARY KEY,
+    uid                TEXT NOT NULL UNIQUE,
+    scheme_id          INTEGER NOT NULL REFERENCES schemes (id),
+    project_id         TEXT NOT NULL,
+    code               TEXT NOT NULL,
+    kind               TEXT NOT NULL CHECK (kind IN ('manual', 'override')),
+    fraction           REAL NOT NULL CHECK (fraction >= 0 AND fraction <= 1),
+    inspector          TEXT NOT NULL CHECK (length(trim(inspector)) > 0),
+    reason             TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    created_at         TEXT NOT NULL,
+    submission_version INTEGER NOT NULL,
+    superseded_by      INTEGER REFERENCES assessments (id),
+    withdrawn_at       TEXT,
+    withdrawn_by       TEXT,
+    withdrawn_reason   TEXT
+);
+CREATE INDEX assessments_by_criterion ON assessments (scheme_id, project_id, code);
+
+CREATE TABLE notes (
+    id         INTEGER PRIMARY KEY,
+    uid        TEXT NOT NULL UNIQUE,
+    scheme_id  INTEGER NOT NULL REFERENCES schemes (id),
+    project_id TEXT NOT NULL,
+    code       TEXT NOT NULL,
+    text       TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    inspector  TEXT NOT NULL CHECK (length(trim(inspector)) > 0),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX notes_by_criterion ON notes (scheme_id, project_id, code);
+
+CREATE TABLE audit (
+    id         INTEGER PRIMARY KEY,
+    uid        TEXT NOT NULL UNIQUE,
+    at         TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    scheme     TEXT NOT NULL,
+    project_id TEXT NOT NULL,
+    code       TEXT NOT NULL,
+    summary    TEXT NOT NULL,
+    detail     TEXT NOT NULL
+);
+-- Append-only, enforced by the file itself rather than by our good behaviour.
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+#: ``MIGRATIONS[n]`` upgrades a schema of version n to n + 1 inside the caller's transaction.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+
+class HeaderProblem(Exception):
+    """The first bytes say the file is not a (usable) workspace; ``kind`` says why."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind
+
+
+@dataclasses.dataclass(frozen=True)
+class Header:
+    """What the SQLite header (the first 100 bytes) says about a file."""
+
+    user_version: int
+    application_id: int
+    page_size: int
+    pages: int
+    pages_valid: bool
+
+
+def read_header(path: Path) -> Header:
+    """Read and check a workspace's header without opening it with SQLite.
+
+    Raises
+    ------
+    HeaderProblem
+        ``not_sqlite`` or ``other_sqlite`` (not a workspace) or ``corrupt``.
+    """
+    with open(path, "rb") as handle:
+        head = handle.read(100)
+    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+        raise HeaderProblem("not_sqlite", "is not a SynergyPilot workspace")
+    app_id = int.from_bytes(head[68:72], "big", signed=True)
+    if app_id != APPLICATION_ID:
+        raise HeaderProblem(
+            "other_sqlite", "is an SQLite database of another program, not a SynergyPilot workspace"
+        )
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise HeaderProblem("corrupt", "is damaged (its header is not valid)")
+    return Header(
+        user_version=int.from_bytes(head[60:64], "big", signed=True),
+        application_id=app_id,
+        page_size=page_size,
+        pages=int.from_bytes(head[28:32], "big"),
+        pages_valid=head[24:28] == head[92:96],
+    )
+
+
+def check_size(path: Path, header: Header) -> None:
+    """Refuse a truncated file (the header knows how many pages there should be).
+
+    Only meaningful while no other program writes the file (a checkpoint in progress may
+    briefly disagree), so the caller checks it with the lock held.
+    """
+    size = path.stat().st_size
+    if size % header.page_size or (
+        header.pages_valid and header.pages and size < header.pages * header.page_size
+    ):
+        raise HeaderProblem("corrupt", "is damaged: the file is shorter than its own header says (truncated)")
+
+
+def create_schema(conn: sqlite3.Connection, meta: dict[str, str]) -> None:
+    """Create the current schema in an empty database, inside the caller's transaction."""
+    # executescript() would commit on its own; one statement at a time stays in our transaction
+    for statement in _statements(SCHEMA_V1):
+        conn.execute(statement)
+    conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted(meta.items()))
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _statements(script: str) -> list[str]:
+    """Split a schema script into statements (``sqlite3.complete_statement`` knows triggers)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--") and not current.strip():
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return [s for s in statements if s]
+
+
+def migrate(conn: sqlite3.Connection, from_version: int) -> list[int]:
+    """Run the migrations from ``from_version`` up to SCHEMA_VERSION; return the steps taken.
+
+    The caller wraps this in one transaction, so a failed or interrupted migration leaves the
+    file exactly at its old version (SQLite's schema changes are transactional).
+    """
+    steps = []
+    for version in range(from_version, SCHEMA_VERSION):
+        MIGRATIONS[version](conn)
+        steps.append(version + 1)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return steps
+
+
+# --------------------------------------------------------------------------- cell values
+
+_INT64 = (-(2**63), 2**63)
+
+#: Stored kinds of a raw value, as the small integers kept in the ``*_kind`` columns (integers
+#: rather than names: reading 60,000 cells back then makes 120,000 fewer string objects).
+KIND_CODES = {
+    "none": 0,
+    "int": 1,
+    "float": 2,
+    "str": 3,
+    "bool": 4,
+    "int_text": 5,  # an integer beyond SQLite's 64 bits, as text
+    "float_text": 6,  # NaN or infinity, which SQLite cannot keep as a number
+    "datetime": 7,
+    "date": 8,
+    "time": 9,
+    "timedelta": 10,  # "days,seconds,microseconds"
+}
+NONE, INT, FLOAT, STR, BOOL, INT_TEXT, FLOAT_TEXT, DATETIME, DATE, TIME, TIMEDELTA = range(len(KIND_CODES))
+#: Kinds whose stored value is already the Python value (the common case: no decoding call).
+NATIVE_KINDS = frozenset({NONE, INT, FLOAT, STR})
+
+
+def encode_value(value: object) -> tuple[int, object]:
+    """(kind code, storable value) for a raw cell value, keeping its Python type recoverable."""
+    if value is None:
+        return NONE, None
+    if isinstance(value, bool):
+        return BOOL, int(value)
+    if isinstance(value, int):
+        return (INT, value) if _INT64[0] <= value < _INT64[1] else (INT_TEXT, str(value))
+    if isinstance(value, float):
+        # SQLite stores NaN as NULL, so non-finite numbers travel as their text
+        return (FLOAT, value) if math.isfinite(value) else (FLOAT_TEXT, repr(value))
+    if isinstance(value, str):
+        return STR, value
+    if isinstance(value, _dt.datetime):
+        return DATETIME, value.isoformat()
+    if isinstance(value, _dt.date):
+        return DATE, value.isoformat()
+    if isinstance(value, _dt.time):
+        return TIME, value.isoformat()
+    if isinstance(value, _dt.timedelta):
+        return TIMEDELTA, f"{value.days},{value.seconds},{value.microseconds}"
+    return STR, str(value)  # no reader produces other types; keep what a person would see
+
+
+def _timedelta(text: str) -> _dt.timedelta:
+    days, seconds, micro = (int(part) for part in text.split(","))
+    return _dt.timedelta(days=days, seconds=seconds, microseconds=micro)
+
+
+_DECODERS: dict[int, Callable[[object], object]] = {
+    BOOL: bool,
+    INT_TEXT: int,
+    FLOAT_TEXT: float,
+    DATETIME: _dt.datetime.fromisoformat,
+    DATE: _dt.date.fromisoformat,
+    TIME: _dt.time.fromisoformat,
+    TIMEDELTA: _timedelta,
+}
+
+
+def decode_value(kind: int, value: object) -> object:
+    """The Python value of a stored (kind code, value) pair."""
+    return value if kind in NATIVE_KINDS else _DECODERS[kind](value)
+
+
+_NO_CELL = (None, None, None, None)
+
+
+def encode_cell(cell: CellValue | None) -> tuple[int | None, object, str | None, str | None]:
+    """The four stored columns (kind, value, location, note) of a cell; all None for no cell."""
+    if cell is None:
+        return _NO_CELL
+    value = cell.value
+    # the common cases first, without a call: an import encodes 60 cells per form
+    if type(value) is float and math.isfinite(value):
+        return FLOAT, value, cell.location, cell.note
+    if type(value) is str:
+        return STR, value, cell.location, cell.note
+    kind, value = encode_value(value)
+    return kind, value, cell.location, cell.note
+
+
+def encoded_cells(submission: Submission) -> list[tuple]:
+    """The submission's cells as stored, one tuple per code in the reader's order.
+
+    Each is (seq, code, current kind, value, location, note, baseline kind, value, location,
+    note, evidence): the ``inputs`` row without its submission id, which is not known until
+    the submission row exists.
+    """
+    return [
+        (seq, code, *encode_cell(entry.current), *encode_cell(entry.baseline), entry.evidence)
+        for seq, (code, entry) in enumerate(submission.inputs.items())
+    ]
+
+
+def attach_inputs(rows: Iterable[tuple], submissions: dict[int, Submission]) -> None:
+    """Rebuild the cells of stored submissions from ``inputs`` rows, in their stored order.
+
+    Each row is (submission_id, code, current kind, value, location, note, baseline kind,
+    value, location, note, evidence). Reopening a workspace of 1,000 forms decodes 60,000 of
+    these, so the loop is written out with local names and no call per cell for the common
+    kinds.
+    """
+    native, decoders, cell, entry = NATIVE_KINDS, _DECODERS, CellValue, IndicatorInput
+    with paused_gc():
+        for sid, code, ck, cv, cl, cn, bk, bv, bl, bn, evidence in rows:
+            current = None if ck is None else cell(cv if ck in native else decoders[ck](cv), cl, cn)
+            baseline = None if bk is None else cell(bv if bk in native else decoders[bk](bv), bl, bn)
+            submissions[sid].inputs[code] = entry(current, baseline, evidence)
+
+
+@contextmanager
+def paused_gc():
+    """Hold the cyclic garbage collector while many small, acyclic objects are made.
+
+    Creating 100,000 cells (or results) sets the collector off again and again, which took
+    about 40 % of the time of reading a workspace back; reference counting still frees
+    everything, and nothing made here forms cycles.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+PROJECT_FIELDS = (
+    "name",
+    "level",
+    "template",
+    "template_version",
+    "region",
+    "organisation",
+    "year",
+    "contact",
+)
+
+
+def fingerprint(submission: Submission, cells: list[tuple]) -> str:
+    """A hash of what a submission says, ignoring where it came from (file name, cells).
+
+    ``cells`` are its :func:`encoded_cells`. Two files with the same values for a project (a
+    re-saved form, an unchanged row of a new batch) have the same fingerprint, so they do not
+    make a new version. ``repr`` of str, int, float and None is exact and stable.
+    """
+    fields = tuple(getattr(submission, f) for f in PROJECT_FIELDS)
+    said = sorted((c[1], c[2], c[3], c[5], c[6], c[7], c[9], c[10]) for c in cells)
+    return hashlib.sha256(repr((fields, said)).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def cell_key(cell: CellValue | None) -> list | None:
+    """A cell's stored identity (kind, value, note) without its location, for comparisons."""
+    if cell is None:
+        return None
+    kind, value = encode_value(cell.value)
+    return [kind, value, cell.note]
+
+
+def issues_to_json(issues: list[Issue]) -> str:
+    return json.dumps([i.as_dict() for i in issues], ensure_ascii=False)
+
+
+def issues_from_json(text: str) -> list[Issue]:
+    return [Issue(d["severity"], d["kind"], d["location"], d["message"]) for d in json.loads(text)]
+
+
+# --------------------------------------------------------------------------- schemes
+
+
+def scheme_to_json(scheme: Scheme) -> str:
+    """The parsed scheme as JSON (floats round-trip exactly through ``repr``)."""
+    return json.dumps(dataclasses.asdict(scheme), ensure_ascii=False)
+
+
+def _known(cls, data: dict) -> dict:
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+def scheme_from_json(text: str) -> Scheme:
+    """Rebuild a Scheme from :func:`scheme_to_json` output (unknown keys are ignored)."""
+    data = _known(Scheme, json.loads(text))
+    criteria = []
+    for item in data.get("criteria", ()):
+        fields = _known(Criterion, item)
+        fields["choices"] = tuple((str(label), float(f)) for label, f in fields.get("choices", ()))
+        criteria.append(Criterion(**fields))
+    data["criteria"] = tuple(criteria)
+    data["grades"] = tuple(Grade(**_known(Grade, g)) for g in data.get("grades", ()))
+    return Scheme(**data)

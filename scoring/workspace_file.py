@@ -1,0 +1,183 @@
+"""Opening a workspace file safely: header checks, integrity check, connections, creation.
+
+Everything here runs before a :class:`~scoring.workspace.Workspace` exists, and none of it
+writes to a file that turns out not to be a usable workspace: the header is read as plain
+bytes, and SQLite looks at the file first through an immutable, read-only view that creates
+no ``-wal`` or ``-shm`` file.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sqlite3
+import uuid
+from pathlib import Path
+
+from scoring import workspace_db as db
+from scoring.workspace_lock import FileLock, LockUnavailable
+from scoring.workspace_records import (
+    NotAWorkspace,
+    WorkspaceCorrupt,
+    WorkspaceError,
+    WorkspaceLocked,
+    WorkspaceTooNew,
+    database_error,
+)
+
+
+def now() -> str:
+    """The current time in UTC, ISO 8601 with milliseconds (sorts as text)."""
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="milliseconds")
+
+
+def uid() -> str:
+    """A globally unique id: rows keep it when workspaces are merged."""
+    return uuid.uuid4().hex
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file of a workspace: ``<workspace>.lock`` beside it."""
+    return path.with_name(path.name + ".lock")
+
+
+def uri(path: Path, query: str) -> str:
+    """An SQLite URI for the file (percent-encoded, so spaces, # and Chinese names work)."""
+    return f"{path.resolve().as_uri()}?{query}"
+
+
+def take_lock(path: Path) -> FileLock:
+    """The workspace's lock, or WorkspaceLocked naming who holds it."""
+    lock = FileLock(lock_path(path.resolve()))
+    try:
+        got = lock.acquire()
+    except LockUnavailable as exc:
+        raise WorkspaceError(f"{path.parent}: the folder cannot be written ({exc}); choose another place")
+    if not got:
+        raise WorkspaceLocked(f"{path.name} is being opened by {lock.owner().describe()}", lock.owner())
+    return lock
+
+
+def checked_header(path: Path) -> db.Header:
+    """The header, or the right WorkspaceError; reads 100 bytes and nothing else."""
+    try:
+        header = db.read_header(path)
+    except OSError as exc:
+        raise WorkspaceError(f"{path}: cannot be read ({exc.strerror or exc})")
+    except db.HeaderProblem as exc:
+        if exc.kind == "corrupt":
+            raise WorkspaceCorrupt(f"{path.name} {exc}; restore it from a backup")
+        raise NotAWorkspace(f"{path.name} {exc}; open a .spw workspace file, or create a new one")
+    check_version(path, header.user_version)
+    return header
+
+
+def check_version(path: Path, version: int) -> None:
+    if version > db.SCHEMA_VERSION:
+        raise WorkspaceTooNew(
+            f"{path.name} was saved by a newer SynergyPilot (workspace format {version}; this "
+            f"program reads up to {db.SCHEMA_VERSION}); install the newer version to open it"
+        )
+    if version < 1:
+        raise WorkspaceCorrupt(
+            f"{path.name} is an unfinished or damaged workspace (no format version); restore it from a backup"
+        )
+
+
+def unwritable_reason(path: Path) -> str:
+    if not os.access(path, os.W_OK):
+        return "the file is read-only"
+    if not os.access(path.parent, os.W_OK):
+        return "its folder is read-only"
+    return ""
+
+
+def verify_untouched(path: Path) -> None:
+    """Check the file through an immutable, read-only view: SQLite creates no file for it."""
+    try:
+        conn = sqlite3.connect(uri(path, "mode=ro&immutable=1"), uri=True)
+    except sqlite3.Error as exc:
+        raise database_error(path, exc)
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        if problems != ["ok"]:
+            raise WorkspaceCorrupt(
+                f"{path.name} is damaged ({'; '.join(problems)[:300]}); restore it from a backup"
+            )
+        check_identity(path, conn)
+    except sqlite3.DatabaseError as exc:
+        raise WorkspaceCorrupt(f"{path.name} is damaged ({exc}); restore it from a backup")
+    finally:
+        conn.close()
+
+
+def check_identity(path: Path, conn: sqlite3.Connection) -> int:
+    """The schema version, after checking the file says it is one of ours."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    check_version(path, version)
+    try:
+        fmt = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+    except sqlite3.OperationalError:
+        fmt = None
+    if fmt is None or fmt[0] != db.FORMAT_NAME:
+        raise WorkspaceCorrupt(
+            f"{path.name} is marked as a workspace but lacks its contents; restore it from a backup"
+        )
+    return version
+
+
+def connect(path: Path, *, writable: bool) -> sqlite3.Connection:
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves, so one change is one transaction.
+    # check_same_thread=False: a GUI worker may use the workspace; our own lock serialises calls.
+    conn = sqlite3.connect(
+        uri(path, "mode=rw"), uri=True, isolation_level=None, check_same_thread=False, timeout=10.0
+    )
+    conn.execute("PRAGMA foreign_keys = ON")
+    if writable:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    else:
+        # a normal connection told to refuse writes, rather than SQLite's mode=ro, so that the
+        # last connection to close can still tidy the -wal/-shm files away
+        conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def connect_shared(path: Path) -> sqlite3.Connection:
+    """A read-only connection; on read-only media (no -wal, folder not writable) immutable."""
+    if os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
+        return connect(path, writable=False)
+    has_wal = path.with_name(path.name + "-wal").exists()
+    query = "mode=ro" if has_wal else "mode=ro&immutable=1"
+    return sqlite3.connect(
+        uri(path, query), uri=True, isolation_level=None, check_same_thread=False, timeout=10.0
+    )
+
+
+def build_new_file(path: Path, actor: str) -> None:
+    """Write a new workspace under a temporary name, then rename it into place."""
+    temp = path.with_name(f".{path.name}.{uid()}.tmp")
+    try:
+        conn = sqlite3.connect(temp, isolation_level=None)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            db.create_schema(
+                conn,
+                {"format": db.FORMAT_NAME, "workspace_id": uid(), "created_at": now(), "created_by": actor},
+            )
+            conn.execute(
+                "INSERT INTO audit (uid, at, actor, action, scheme, project_id, code, summary, detail) "
+                "VALUES (?, ?, ?, 'workspace_created', '', '', '', ?, '{}')",
+                (uid(), now(), actor, f"workspace {path.name} created"),
+            )
+            conn.execute("COMMIT")
+            conn.execute("PRAGMA journal_mode = WAL")
+        finally:
+            conn.close()
+        if path.exists():
+            raise WorkspaceError(f"{path} appeared while it was being created; choose another name")
+        os.replace(temp, path)
+    except OSError as exc:
+        raise WorkspaceError(f"{path}: cannot be created ({exc.strerror or exc})")
+    finally:
+        temp.unlink(missing_ok=True)

@@ -1,0 +1,289 @@
+"""What the workspace hands out: its errors, import reports, versions and inspectors' records.
+
+Plain data, no database access: the GUI can show these without knowing how the workspace stores
+anything. Every error is a :class:`WorkspaceError` whose message says what to do.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scoring import workspace_db as db
+from scoring.model import Assessment, Rejection, Scheme, Submission
+from scoring.values import display_value
+from scoring.workspace_lock import LockOwner
+
+
+class WorkspaceError(Exception):
+    """Anything a user must act on about a workspace; the message says what to do."""
+
+
+class WorkspaceNotFound(WorkspaceError):
+    """No file at the path."""
+
+
+class NotAWorkspace(WorkspaceError):
+    """The file exists but is something else (a spreadsheet, another program's database)."""
+
+
+class WorkspaceCorrupt(WorkspaceError):
+    """The file is a workspace but damaged."""
+
+
+class WorkspaceTooNew(WorkspaceError):
+    """Written by a newer SynergyPilot, with a schema this version does not know."""
+
+
+class WorkspaceLocked(WorkspaceError):
+    """Another instance has the workspace open for writing."""
+
+    def __init__(self, message: str, owner: LockOwner | None = None):
+        super().__init__(message)
+        self.owner = owner
+
+
+class WorkspaceReadOnly(WorkspaceError):
+    """A change was asked of a workspace opened read-only."""
+
+
+class SchemeConflict(WorkspaceError):
+    """A template with the name and version of a stored scheme but different content."""
+
+
+class ImportStopped(WorkspaceError):
+    """An import stopped part-way (e.g. the disk is full); ``report`` has what was committed."""
+
+    def __init__(self, message: str, report: ImportReport):
+        super().__init__(message)
+        self.report = report
+
+
+def database_error(path: Path, exc: sqlite3.Error) -> WorkspaceError:
+    # SQLite's primary result code: SQLITE_BUSY_SNAPSHOT counts as SQLITE_BUSY, and so on
+    kind = "_".join((getattr(exc, "sqlite_errorname", "") or "").split("_")[:2])
+    text = str(exc)
+    if kind == "SQLITE_FULL":
+        return WorkspaceError(
+            f"{path.name}: the disk is full; free some space and try again "
+            "(the change was not saved, everything before it is safe)"
+        )
+    if kind in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+        return WorkspaceLocked(
+            f"{path.name}: another program is writing the workspace; try again in a moment"
+        )
+    if kind == "SQLITE_READONLY":
+        return WorkspaceReadOnly(f"{path.name}: the workspace is open read-only, so nothing can be changed")
+    damaged = kind in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+    if damaged or (isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)):
+        return WorkspaceCorrupt(f"{path.name}: the workspace is damaged ({text}); restore it from a backup")
+    return WorkspaceError(f"{path.name}: the workspace could not be read or written ({text})")
+
+
+def shown(value: object) -> str:
+    """A value as the CLI and reports print it: ``(blank)`` for nothing, 14 rather than 14.0."""
+    if value is None or value == "":
+        return "(blank)"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between two versions of a submission.
+
+    ``code`` is the criterion (empty for a project field such as ``name``); ``field`` is
+    ``current``, ``baseline``, ``evidence`` or the project field's name.
+    """
+
+    code: str
+    field: str
+    old: object
+    new: object
+
+    def describe(self) -> str:
+        """``C01 current: 12.5 → 14`` (or ``name: Old → New``)."""
+        what = f"{self.code} {self.field}" if self.code else self.field
+        return f"{what}: {shown(self.old)} → {shown(self.new)}"
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "field": self.field, "old": self.old, "new": self.new}
+
+
+@dataclass(frozen=True)
+class StoredSubmission:
+    """A submission an import stored as a new version (1 for a new project)."""
+
+    scheme: str
+    scheme_version: str
+    project_id: str
+    name: str
+    version: int
+    source: str
+    changes: tuple[Change, ...] = ()
+
+    def as_dict(self) -> dict:
+        return {
+            "scheme": self.scheme,
+            "scheme_version": self.scheme_version,
+            "project_id": self.project_id,
+            "name": self.name,
+            "version": self.version,
+            "source": self.source,
+            "changes": [c.as_dict() for c in self.changes],
+        }
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """A file (or one project of it) that an import left alone, and why."""
+
+    source: str
+    message: str
+    project_id: str = ""
+
+    def as_dict(self) -> dict:
+        return {"source": self.source, "project_id": self.project_id, "message": self.message}
+
+
+@dataclass
+class ImportReport:
+    """What :meth:`Workspace.import_files` did, file by file."""
+
+    imported: list[StoredSubmission] = field(default_factory=list)
+    resubmitted: list[StoredSubmission] = field(default_factory=list)
+    unchanged: list[Unchanged] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    files: int = 0
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        """``3 imported, 1 resubmitted, 2 unchanged, 1 rejected`` (and ``cancelled``)."""
+        text = (
+            f"{len(self.imported)} imported, {len(self.resubmitted)} resubmitted, "
+            f"{len(self.unchanged)} unchanged, {len(self.rejected)} rejected"
+        )
+        return text + (" (cancelled)" if self.cancelled else "")
+
+    def as_dict(self) -> dict:
+        return {
+            "imported": [s.as_dict() for s in self.imported],
+            "resubmitted": [s.as_dict() for s in self.resubmitted],
+            "unchanged": [u.as_dict() for u in self.unchanged],
+            "rejected": [r.as_dict() for r in self.rejected],
+            "files": self.files,
+            "cancelled": self.cancelled,
+        }
+
+
+@dataclass(frozen=True)
+class SubmissionVersion:
+    """One version of a project's submission, with its differences from the previous one."""
+
+    scheme: str
+    scheme_version: str
+    project_id: str
+    version: int
+    name: str
+    source: str
+    file_sha256: str
+    imported_at: str
+    imported_by: str
+    changes: tuple[Change, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProjectEntry:
+    """A project in the workspace: its scheme, latest version and when that arrived."""
+
+    scheme: str
+    scheme_version: str
+    project_id: str
+    name: str
+    versions: int
+    latest_imported_at: str
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    """An inspector's manual score or override as stored, with its withdrawal if any."""
+
+    id: int
+    uid: str
+    scheme: str
+    scheme_version: str
+    project_id: str
+    code: str
+    kind: str  # "manual" or "override"
+    fraction: float
+    inspector: str
+    reason: str
+    created_at: str
+    submission_version: int
+    superseded: bool = False
+    withdrawn_at: str | None = None
+    withdrawn_by: str | None = None
+    withdrawn_reason: str | None = None
+
+    @property
+    def active(self) -> bool:
+        """Used in scoring: neither withdrawn nor replaced by the same inspector's newer score."""
+        return not self.superseded and self.withdrawn_at is None
+
+    def to_assessment(self) -> Assessment:
+        return Assessment(
+            self.project_id, self.code, self.fraction, self.inspector, self.reason, self.created_at
+        )
+
+
+@dataclass(frozen=True)
+class EvidenceNote:
+    """An inspector's note about the evidence for one criterion of one project."""
+
+    id: int
+    scheme: str
+    scheme_version: str
+    project_id: str
+    code: str
+    text: str
+    inspector: str
+    created_at: str
+
+
+def format_time(at: str) -> str:
+    """A stored UTC timestamp as people read it: ``2024-05-01 09:30:12 UTC``."""
+    try:
+        moment = _dt.datetime.fromisoformat(at)
+    except (TypeError, ValueError):
+        return str(at)
+    return moment.astimezone(_dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def diff_submissions(old: Submission, new: Submission, scheme: Scheme) -> list[Change]:
+    """What changed from ``old`` to ``new``: project fields, then the scheme's criteria in order.
+
+    Values are compared as stored (type and reader's note included) and reported as shown to a
+    person (a percentage cell 0.125 as 12.5).
+    """
+    changes = [
+        Change("", f, getattr(old, f), getattr(new, f))
+        for f in db.PROJECT_FIELDS
+        if getattr(old, f) != getattr(new, f)
+    ]
+    for code in scheme.codes:
+        a, b = old.inputs.get(code), new.inputs.get(code)
+        for part in ("current", "baseline"):
+            cell_a, cell_b = (getattr(a, part) if a else None), (getattr(b, part) if b else None)
+            if db.cell_key(cell_a) != db.cell_key(cell_b):
+                changes.append(Change(code, part, display_value(cell_a), display_value(cell_b)))
+        evidence_a, evidence_b = (a.evidence if a else ""), (b.evidence if b else "")
+        if evidence_a != evidence_b:
+            changes.append(Change(code, "evidence", evidence_a or None, evidence_b or None))
+    return changes

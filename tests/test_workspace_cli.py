@@ -1,0 +1,367 @@
+"""The workspace on the command line: score --workspace, assess, history, audit.
+
+Same scheme as tests/test_workspace.py: A (value 0..100, weight 1), B (yes/no, weight 1),
+M (manual, weight 2); one weight unit is worth 25 points.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from scoring.cli import main
+from scoring.workspace import Workspace
+from tests.builders import criterion, project, write_form, write_template
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def setup(tmp_path):
+    template = write_template(
+        tmp_path / "t.xlsx",
+        [criterion("A"), criterion("B", type="yesno"), criterion("M", type="manual", weight=2)],
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_form(folder / "p1.xlsx", project("P1"), [dict(code="A", current=50), dict(code="B", current="是")])
+    write_form(folder / "p2.xlsx", project("P2"), [dict(code="A", current=100), dict(code="B", current="否")])
+    return template, folder, tmp_path / "w.spw"
+
+
+def score_json(workspace: Path, tmp_path: Path, *extra: str) -> tuple[int, dict]:
+    out = tmp_path / "r.json"
+    code = main(["score", "--workspace", str(workspace), *extra, "--json", str(out)])
+    return code, json.loads(out.read_text(encoding="utf-8"))
+
+
+def by_id(result: dict) -> dict:
+    return {p["project_id"]: p for p in result["projects"]}
+
+
+def test_score_with_a_workspace_imports_then_scores_what_it_holds(setup, tmp_path, capsys):
+    template, folder, workspace = setup
+    code, result = score_json(workspace, tmp_path, "--template", str(template), str(folder))
+    assert code == 0 and workspace.exists()
+    assert "2 imported, 0 resubmitted, 0 unchanged, 0 rejected" in capsys.readouterr().out
+    # P1: A 0.5·25 = 12.5, B 25, M pending 0 → 37.5; P2: A 25, B 0 → 25
+    assert {p: r["total"] for p, r in by_id(result).items()} == {"P1": 37.5, "P2": 25.0}
+    # later runs need neither the template nor inputs: the workspace holds both
+    code, again = score_json(workspace, tmp_path)
+    assert code == 0 and again == result
+
+
+def test_resubmission_is_reported_with_its_differences_and_rejects_exit_3(setup, tmp_path, capsys):
+    template, folder, workspace = setup
+    main(["score", "--workspace", str(workspace), "--template", str(template), str(folder)])
+    capsys.readouterr()
+    write_form(
+        tmp_path / "p1_v2.xlsx", project("P1"), [dict(code="A", current=80), dict(code="B", current="是")]
+    )
+    (tmp_path / "junk.xlsx").write_text("not a workbook")
+    code, result = score_json(
+        workspace, tmp_path, str(tmp_path / "p1_v2.xlsx"), str(tmp_path / "junk.xlsx"), str(folder)
+    )
+    out = capsys.readouterr()
+    assert code == 3
+    assert "0 imported, 1 resubmitted, 2 unchanged, 1 rejected" in out.out
+    assert "resubmitted P1 (Test scheme 1) as version 2 from p1_v2.xlsx" in out.out
+    assert "A current: 50 → 80" in out.out
+    assert [r["reason"] for r in result["rejected"]] == ["unreadable"]
+    assert by_id(result)["P1"]["total"] == pytest.approx(45.0)  # A 0.8·25 = 20, B 25
+
+
+def test_assess_shows_as_override_in_json_and_withdraw_restores(setup, tmp_path, capsys):
+    template, folder, workspace = setup
+    main(["score", "--workspace", str(workspace), "--template", str(template), str(folder)])
+    assert (
+        main(
+            [
+                "assess",
+                "--workspace",
+                str(workspace),
+                "P1",
+                "A",
+                "0.9",
+                "--inspector",
+                "Li Wei",
+                "--reason",
+                "verified on site",
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(
+            [
+                "assess",
+                "--workspace",
+                str(workspace),
+                "P1",
+                "M",
+                "0.8",
+                "--inspector",
+                "Li Wei",
+                "--reason",
+                "plan adopted",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "recorded: override of A for P1 (Test scheme 1) = 0.9 by Li Wei: verified on site" in out
+    assert "recorded: manual score of M for P1" in out
+    _, result = score_json(workspace, tmp_path)
+    p1 = by_id(result)["P1"]
+    assert p1["indicators"]["A"] == {
+        "value": 50.0,
+        "score": 0.9,
+        "points": 22.5,
+        "status": "override",
+        "location": "p1.xlsx:Data!E2",
+        "inspector": "Li Wei",
+        "reason": "verified on site",
+    }
+    assert p1["indicators"]["M"]["status"] == "override" and p1["indicators"]["M"]["score"] == 0.8
+    assert p1["total"] == pytest.approx(87.5)  # A 22.5 + B 25 + M 0.8·50 = 40
+
+    assert (
+        main(
+            [
+                "assess",
+                "--workspace",
+                str(workspace),
+                "P1",
+                "A",
+                "--withdraw",
+                "--inspector",
+                "Li Wei",
+                "--reason",
+                "figures were right",
+            ]
+        )
+        == 0
+    )
+    _, result = score_json(workspace, tmp_path)
+    assert by_id(result)["P1"]["indicators"]["A"]["status"] == "ok"
+    assert by_id(result)["P1"]["total"] == pytest.approx(77.5)
+
+    with Workspace.open(workspace) as opened:
+        entries = [e.as_dict() for e in opened.audit_entries()]
+    actions = [(e["action"], e["actor"], e["code"]) for e in entries if e["project_id"] == "P1"]
+    assert actions == [
+        ("import", actions[0][1], ""),
+        ("override", "Li Wei", "A"),
+        ("manual_score", "Li Wei", "M"),
+        ("withdrawal", "Li Wei", "A"),
+    ]
+    withdrawal = [e for e in entries if e["action"] == "withdrawal"][0]
+    assert (
+        withdrawal["detail"]["reason"] == "figures were right" and withdrawal["detail"]["author"] == "Li Wei"
+    )
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["P1", "A", "1.5"], "from 0 to 1"),
+        (["P1", "A", "lots"], "FRACTION must be a number"),
+        (["P1", "A"], "give the FRACTION"),
+        (["P1", "A", "0.5", "--withdraw"], "--withdraw takes no FRACTION"),
+        (["P9", "A", "0.5"], "no project 'P9'"),
+        (["P1", "Q", "0.5"], "no criterion 'Q'"),
+        (["P1", "A", "--withdraw"], "no active score of A for P1"),
+    ],
+)
+def test_assess_mistakes_exit_2_with_a_message(setup, capsys, args, message):
+    template, folder, workspace = setup
+    main(["score", "--workspace", str(workspace), "--template", str(template), str(folder)])
+    capsys.readouterr()
+    code = main(["assess", "--workspace", str(workspace), *args, "--inspector", "Li", "--reason", "why"])
+    err = capsys.readouterr().err
+    assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_assess_requires_a_reason(setup, capsys):
+    template, folder, workspace = setup
+    main(["score", "--workspace", str(workspace), "--template", str(template), str(folder)])
+    assert main(["assess", "--workspace", str(workspace), "P1", "A", "0.5", "--inspector", "Li"]) == 2
+    assert (
+        main(
+            ["assess", "--workspace", str(workspace), "P1", "A", "0.5", "--inspector", "Li", "--reason", " "]
+        )
+        == 2
+    )
+    assert "reason is required" in capsys.readouterr().err
+
+
+def test_history_lists_versions_and_differences(setup, tmp_path, capsys):
+    template, folder, workspace = setup
+    main(["score", "--workspace", str(workspace), "--template", str(template), str(folder)])
+    write_form(
+        tmp_path / "p1_v2.xlsx", project("P1"), [dict(code="A", current=80), dict(code="B", current="否")]
+    )
+    main(["score", "--workspace", str(workspace), str(tmp_path / "p1_v2.xlsx")])
+    capsys.readouterr()
+    assert main(["history", "--workspace", str(workspace), "P1"]) == 0
+    lines = [line.split() for line in capsys.readouterr().out.splitlines()]
+    assert lines[0] == ["P1", "in", "Test", "scheme", "1"]
+    assert lines[1][:3] == ["version", "1", lines[1][2]] and "p1.xlsx" in lines[1]
+    assert lines[2][:2] == ["version", "2"] and "p1_v2.xlsx" in lines[2]
+    assert lines[3:] == [
+        ["criterion", "old", "value", "new", "value"],
+        ["A", "current", "50", "80"],
+        ["B", "current", "是", "否"],
+    ]
+    assert main(["history", "--workspace", str(workspace), "P404"]) == 2
+
+
+def test_audit_export(setup, tmp_path, capsys):
+    template, folder, workspace = setup
+    main(["score", "--workspace", str(workspace), "--template", str(template), str(folder)])
+    main(
+        [
+            "assess",
+            "--workspace",
+            str(workspace),
+            "P1",
+            "A",
+            "0.9",
+            "--inspector",
+            '=HYPERLINK("x")',
+            "--reason",
+            "@SUM(1)",
+        ]
+    )
+    out = tmp_path / "audit.xlsx"
+    assert main(["audit", "--workspace", str(workspace), "--out", str(out)]) == 0
+    assert f"audit entries written to {out}" in capsys.readouterr().out
+    sheet = load_workbook(out).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows.index(
+        (
+            "No.",
+            "Time (UTC)",
+            "Actor",
+            "Action",
+            "Scheme",
+            "Project",
+            "Criterion",
+            "What happened",
+            "Details (JSON)",
+        )
+    )
+    actions = [r[3] for r in rows[header + 1 :]]
+    assert actions == ["workspace_created", "template_added", "import", "import", "rescore", "override"]
+    override = rows[-1]
+    assert override[2] == '=HYPERLINK("x")' and json.loads(override[8])["reason"] == "@SUM(1)"
+    assert all(c.data_type == "s" for row in sheet.iter_rows() for c in row if isinstance(c.value, str))
+    assert main(["audit", "--workspace", str(workspace)]) == 0
+    assert "override" in capsys.readouterr().out
+
+
+def test_workspace_problems_exit_2_and_leave_files_alone(setup, tmp_path, capsys):
+    template, folder, workspace = setup
+    assert main(["history", "--workspace", str(tmp_path / "none.spw"), "P1"]) == 2
+    assert not (tmp_path / "none.spw").exists()
+    assert (
+        main(["score", "--workspace", str(tmp_path / "none.spw"), str(folder)]) == 2
+    )  # no template to start
+    assert not (tmp_path / "none.spw").exists()
+    before = template.read_bytes()
+    assert main(["score", "--workspace", str(template), str(folder)]) == 2
+    assert template.read_bytes() == before
+    err = capsys.readouterr().err
+    assert "no such workspace" in err and "not a SynergyPilot workspace" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "t.xlsx"]
+
+
+def test_changed_template_with_the_same_version_is_refused(setup, tmp_path, capsys):
+    template, folder, workspace = setup
+    main(["score", "--workspace", str(workspace), "--template", str(template), str(folder)])
+    changed = write_template(tmp_path / "t2.xlsx", [criterion("A")])
+    assert main(["score", "--workspace", str(workspace), "--template", str(changed)]) == 2
+    assert "new version number" in capsys.readouterr().err
+
+
+def test_second_instance_cannot_write_but_can_read(setup, tmp_path, capsys):
+    template, folder, workspace = setup
+    main(["score", "--workspace", str(workspace), "--template", str(template), str(folder)])
+    with Workspace.open(workspace) as holder:
+        assert not holder.read_only
+        assert (
+            main(
+                [
+                    "assess",
+                    "--workspace",
+                    str(workspace),
+                    "P1",
+                    "A",
+                    "0.5",
+                    "--inspector",
+                    "Li",
+                    "--reason",
+                    "x",
+                ]
+            )
+            == 2
+        )
+        assert "close it there first" in capsys.readouterr().err
+        assert main(["history", "--workspace", str(workspace), "P1"]) == 0  # reading is fine
+        code, result = score_json(workspace, tmp_path)  # and so is rescoring without importing
+        assert code == 0 and len(result["projects"]) == 2
+        assert "opened read-only" in capsys.readouterr().out
+        assert main(["score", "--workspace", str(workspace), str(folder)]) == 2  # importing is not
+
+
+def test_scoring_without_a_workspace_needs_templates_and_inputs(setup, capsys):
+    template, folder, _ = setup
+    assert main(["score", str(folder)]) == 2
+    assert main(["score", "--template", str(template)]) == 2
+    assert "give at least one --template" in capsys.readouterr().err
+    assert main(["score", "--template", str(template), str(folder)]) == 0
+
+
+def test_cli_in_a_real_process(setup, tmp_path):
+    template, folder, workspace = setup
+    done = subprocess.run(
+        [
+            sys.executable,
+            "main.py",
+            "score",
+            "--workspace",
+            str(workspace),
+            "--template",
+            str(template),
+            str(folder),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    done = subprocess.run(
+        [
+            sys.executable,
+            "main.py",
+            "assess",
+            "--workspace",
+            str(workspace),
+            "P2",
+            "M",
+            "1",
+            "--inspector",
+            "王五",
+            "--reason",
+            "现场核查",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0 and "by 王五: 现场核查" in done.stdout
