@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | md5sum | cut -c1-12)
+BUILD_STAMP := $(VENV)/.build-tools-$(shell cat requirements-build.txt | md5sum | cut -c1-12)
 
-.PHONY: install run test bench lint templates screenshots clean
+.PHONY: install run test bench lint templates screenshots i18n dist smoke clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +28,29 @@ lint: install
 
 templates: install
 	$(PY) -m scoring.template_build
+
+# Pictures of every main view, Chinese and English, for docs/gui.md (offscreen, temporary data).
+screenshots: install
+	QT_QPA_PLATFORM=offscreen $(PY) -m gui.screenshots
+
+# Refresh the translation source from the code (new strings appear as unfinished) and compile it.
+i18n: install
+	$(VENV)/bin/pyside6-lupdate $$(find gui -name '*.py' | sort) -ts gui/i18n/synergypilot_zh_CN.ts -no-obsolete
+	for ts in gui/i18n/*.ts; do $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done
+
+$(BUILD_STAMP): requirements-build.txt $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-build.txt
+	rm -f $(VENV)/.build-tools-* && touch $(BUILD_STAMP)
+
+# The one-folder bundle for offline machines (docs/packaging.md): dist/SynergyPilot/.
+dist: install $(BUILD_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	@echo "bundle size: $$(du -s --apparent-size -BMB dist/SynergyPilot | cut -f1) (target: under 200MB)"
+
+# Copy the bundle to a temporary folder outside the source tree and try it there: contents,
+# --version, selftest, score = source JSON, the window under Xvfb (needs xvfb and xdotool).
+smoke: $(BUILD_STAMP)
+	$(PY) packaging/smoke.py dist/SynergyPilot
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist

@@ -1,0 +1,275 @@
+"""``synergypilot selftest``: check, offline, that this installation works end to end.
+
+Meant for an inspector's machine (the bundle copied from a USB stick) and for CI: it writes the
+demo submissions into a temporary folder, scores them with the shipped templates, writes the
+ranked workbook and the PDF report, opens both again, checks them, and prints a short report.
+Exit code 0 when every check passed, 1 with the failed check named otherwise.
+
+By default the workbook and the PDF cover the smallest scheme (every project is still scored;
+the outputs take seconds instead of a minute); ``--full`` writes them for every scheme.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from scoring import __version__
+
+EXIT_OK, EXIT_FAILED = 0, 1
+#: Smallest plausible sizes: a workbook or a report below these is broken, whatever it holds.
+MIN_WORKBOOK_BYTES = 10_000
+MIN_PDF_BYTES = 20_000
+#: A PDF page object (``/Type /Page``, not the ``/Type /Pages`` tree node).
+_PDF_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+log = logging.getLogger("synergypilot.selftest")
+
+
+class SelftestError(Exception):
+    """A check failed; the message says what was expected and what was found."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One passed check, as printed in the report."""
+
+    name: str
+    detail: str
+
+
+def add_command(sub) -> None:
+    """Add the ``selftest`` subcommand to the CLI's subparsers."""
+    parser = sub.add_parser("selftest", help="check that this installation works, offline")
+    parser.add_argument("--full", action="store_true",
+                        help="write the workbook and the PDF for every scheme, not only the smallest")
+    parser.add_argument("--out", metavar="DIR",
+                        help="work in this folder and keep the files (default: a temporary folder)")
+
+
+def command_selftest(args) -> int:
+    """Run the self-test from the CLI; return the exit code."""
+    return main(full=args.full, out=Path(args.out).resolve() if args.out else None)
+
+
+def main(full: bool = False, out: Path | None = None, echo: Callable[[str], None] = print) -> int:
+    """Run every check and print the report.
+
+    Parameters
+    ----------
+    full : bool
+        Write the workbook and the PDF for every scheme.
+    out : Path, optional
+        Folder to work in; kept afterwards. Default: a temporary folder, removed when every
+        check passed and kept (its path printed) when one failed.
+    echo : callable
+        Where the report's lines go.
+
+    Returns
+    -------
+    int
+        0 when every check passed, 1 otherwise.
+    """
+    started = time.perf_counter()
+    echo(f"SynergyPilot {__version__} selftest ({_installation()})")
+    work = out or Path(tempfile.mkdtemp(prefix="synergypilot-selftest-"))
+    try:
+        for check in run_checks(work, full):
+            echo(f"  ok  {check.name}: {check.detail}")
+    except SelftestError as exc:
+        return _failed(echo, str(exc), work)
+    except Exception as exc:  # a broken installation must still end in one clear line
+        log.debug("selftest failed", exc_info=True)
+        return _failed(echo, f"unexpected {type(exc).__name__}: {exc}", work)
+    if out is None:
+        _remove(work)
+    else:
+        echo(f"  files kept in {work}")
+    echo(f"selftest passed in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK
+
+
+def _installation() -> str:
+    if getattr(sys, "frozen", False):
+        return f"bundle in {Path(sys.executable).resolve().parent}"
+    return f"source in {Path(__file__).resolve().parent.parent}"
+
+
+def _failed(echo: Callable[[str], None], message: str, work: Path) -> int:
+    echo(f"selftest FAILED: {message}")
+    echo(f"  the files written so far are in {work}")
+    return EXIT_FAILED
+
+
+def _remove(folder: Path) -> None:
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_checks(work: Path, full: bool = False):
+    """Yield each check as it passes; raise :class:`SelftestError` at the first that fails.
+
+    Parameters
+    ----------
+    work : Path
+        Folder for the demo submissions and the outputs.
+    full : bool
+        Outputs for every scheme instead of the smallest one.
+
+    Yields
+    ------
+    Check
+    """
+    templates = shipped_templates()
+    yield Check("templates", f"{len(templates)} schemes in {templates[0].parent}")
+    yield check_font()
+    demo_dir = work / "demo"
+    written = write_demo(demo_dir)
+    yield Check("demo", f"{len(written)} submission files written")
+    result = score(templates, demo_dir)
+    yield check_scores(result, demo_dir)
+    sample = result if full else smallest_scheme(result)
+    yield check_workbook(sample, work / "ranked.xlsx")
+    yield check_pdf(sample, work / "report.pdf")
+
+
+def shipped_templates() -> list[Path]:
+    """The shipped scheme templates, each loaded and valid.
+
+    Raises
+    ------
+    SelftestError
+        When the folder is missing, holds no template, or one is invalid.
+    """
+    from scoring.cli import DEFAULT_TEMPLATES, default_template_paths
+    from scoring.template import TemplateError, load_template
+
+    paths = default_template_paths()
+    if not paths:
+        raise SelftestError(f"no scheme templates found (looked for *.xlsx in {DEFAULT_TEMPLATES})")
+    for path in paths:
+        try:
+            load_template(path)
+        except TemplateError as exc:
+            raise SelftestError(f"the shipped template {path.name} is invalid: {exc}")
+    return paths
+
+
+def check_font() -> Check:
+    """The shipped CJK font is present, with its licence, and usable by matplotlib."""
+    from scoring import fonts
+
+    folder = fonts.SHIPPED_FONT_DIR
+    families = fonts.register_shipped_fonts(folder)
+    if not families:
+        raise SelftestError(f"the shipped Chinese font is missing or unreadable (looked in {folder})")
+    if not any(folder.glob("LICENSE*")):
+        raise SelftestError(f"the licence of the shipped font is missing from {folder}")
+    return Check("font", f"{families[0]} with its licence in {folder}")
+
+
+def write_demo(folder: Path) -> list[Path]:
+    """Write the demo submissions (see :func:`scoring.demo.write_demo`)."""
+    from scoring.demo import write_demo as write
+
+    return write(folder)
+
+
+def score(templates: list[Path], demo_dir: Path):
+    """Score the demo folder with the shipped templates, as ``synergypilot score`` does."""
+    from scoring.pipeline import run
+
+    return run(templates, [demo_dir])
+
+
+def check_scores(result, demo_dir: Path) -> Check:
+    """Every sound demo submission scored; only the deliberately flawed files rejected.
+
+    Raises
+    ------
+    SelftestError
+        When a sound file was rejected (e.g. the file readers failed to start), a scheme got
+        no project, or fewer projects than the demo holds were scored.
+    """
+    from scoring.demo import LEVEL_COUNTS
+
+    flawed = demo_dir / "flawed"
+    wrongly = [r for r in result.rejected if not Path(r.source).is_relative_to(flawed)]
+    if wrongly:
+        first = wrongly[0]
+        raise SelftestError(f"{len(wrongly)} sound demo files were rejected, e.g. "
+                            f"{Path(first.source).name}: [{first.reason}] {first.message}")
+    empty = [s.name for s in result.schemes if not result.projects_of(s)]
+    if empty:
+        raise SelftestError("no project was scored for " + ", ".join(empty))
+    expected = sum(LEVEL_COUNTS.values())
+    sound = [p for p in result.projects if not Path(p.source).is_relative_to(flawed)]
+    if len(sound) != expected:
+        raise SelftestError(f"{len(sound)} demo projects scored, expected {expected}")
+    return Check("scoring", f"{len(result.projects)} projects in {len(result.schemes)} schemes, "
+                            f"{len(result.rejected)} flawed files rejected as expected")
+
+
+def smallest_scheme(result):
+    """The run restricted to the scheme with the fewest projects (rejections kept)."""
+    from scoring.pipeline import AssessmentRun
+
+    scheme = min((s for s in result.schemes if result.projects_of(s)),
+                 key=lambda s: (len(result.projects_of(s)), s.name))
+    return AssessmentRun(schemes=[scheme], projects=result.projects_of(scheme),
+                         rejected=list(result.rejected))
+
+
+def check_workbook(result, path: Path) -> Check:
+    """Write the ranked workbook, open it again and find every project in it."""
+    from openpyxl import load_workbook
+
+    from scoring.export_xlsx import write_ranked_workbook
+
+    write_ranked_workbook(result, path)
+    size = _size(path, MIN_WORKBOOK_BYTES, "ranked workbook")
+    book = load_workbook(path, read_only=True)
+    try:
+        sheets = book.sheetnames
+        cells = {str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v}
+    finally:
+        book.close()
+    missing = [p.project_id for p in result.projects if p.project_id not in cells]
+    if missing:
+        raise SelftestError(f"{len(missing)} projects missing from the ranked workbook, e.g. {missing[0]}")
+    return Check("workbook", f"{path.name}, {len(sheets)} sheets, {len(result.projects)} projects, "
+                             f"{size / 1024:.0f} KB")
+
+
+def check_pdf(result, path: Path) -> Check:
+    """Write the PDF report and check its structure, page count and embedded Chinese font."""
+    from scoring import fonts
+    from scoring.report_pdf import page_count, write_pdf_report
+
+    write_pdf_report(result, path)
+    size = _size(path, MIN_PDF_BYTES, "PDF report")
+    data = path.read_bytes()
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
+        raise SelftestError(f"{path.name} is not a complete PDF file")
+    pages, expected = len(_PDF_PAGE.findall(data)), page_count(result)
+    if pages != expected:
+        raise SelftestError(f"{path.name} has {pages} pages, expected {expected}")
+    family = fonts.cjk_font_family(prefer_shipped=True) or ""
+    if family.replace(" ", "").encode() not in data:
+        raise SelftestError(f"the Chinese font {family or '(none found)'} is not embedded in {path.name}")
+    return Check("PDF", f"{path.name}, {pages} pages, {size / 1024:.0f} KB, {family} embedded")
+
+
+def _size(path: Path, minimum: int, what: str) -> int:
+    if not path.is_file():
+        raise SelftestError(f"the {what} was not written ({path})")
+    size = path.stat().st_size
+    if size < minimum:
+        raise SelftestError(f"the {what} is only {size} bytes ({path})")
+    return size
