@@ -1,34 +1,106 @@
-"""The ranked workbook: one sheet per scheme, ranked.
+"""The print-ready ranked workbook.
+
+Sheets: one ranked table per scheme (first, so the ranking is what opens), a Summary, a Detail
+sheet (project × criterion, with provenance and overrides), Issues, the rejected inputs when
+there are any, and the charts as images. Every sheet prints on A4 landscape, one page wide,
+with its header row repeated and a header/footer naming the scheme, its version, the print
+date and "page X of Y".
 
 Text that came from a submission is always written as a string cell, never as a formula, so a
-project named ``=HYPERLINK(...)`` shows literally (formula injection).
+project named ``=HYPERLINK(...)`` or ``+cmd|...`` shows literally (formula injection).
+
+The Detail sheet can hold a million cells (1,000 projects × 60 criteria × 17 columns), more
+than openpyxl writes in seconds; openpyxl writes its header, first row and every setting, and
+the remaining rows are streamed into the saved file as plain XML with the first row's styles
+(see ``_FastRows``).
 """
 
 from __future__ import annotations
 
+import datetime as _dt
+import math
+import numbers
+import os
+import re
+import statistics
+import tempfile
+import zipfile
+from collections.abc import Iterable, Sequence
+from copy import copy
+from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
-from openpyxl.styles import Font
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.drawing.image import Image
+from openpyxl.formatting.rule import CellIsRule, DataBarRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
-from scoring.engine import synergy_class_name
+from scoring.engine import ProjectResult
+from scoring.model import Scheme
 from scoring.pipeline import AssessmentRun
+from scoring.presentation import (
+    STATUS_TEXT,
+    VETO_COLOUR,
+    dimension_label,
+    dimension_maxima,
+    display_width,
+    grade_colours,
+    grade_label,
+    indicator_label,
+    kind_label,
+    level_label,
+    normalise_lang,
+    overrides_count,
+    severity_label,
+    status_label,
+    synergy_class_label,
+    text,
+    tint,
+)
 
 INVALID_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
+MAX_CELL_TEXT = 32767  # Excel's limit; longer text is cut rather than refused
+HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
+VETO_FILL = PatternFill("solid", fgColor="FDE2E2")
+TITLE_FILL = PatternFill("solid", fgColor="EEF2F6")
+THIN_BOTTOM = Border(bottom=Side(style="thin", color="7F8C99"))
+#: Projects shown in the bar and heatmap images (a printed row must stay readable); the full
+#: ranking is in the sheets.
+CHART_ROWS = 30
+CHART_DPI = 100
+RADAR_PROJECTS = 3
 
 
 def put(cell: Cell, value: object) -> None:
-    """Write a value; strings always as literal text (never parsed as a formula)."""
-    cell.value = value
+    """Write a value; strings always as literal text (never parsed as a formula).
+
+    Characters XML cannot hold (control characters from a hostile file) are dropped and text
+    is cut at Excel's cell limit, so no submission can make the export fail; NaN is left empty
+    because Excel would refuse it.
+    """
     if isinstance(value, str):
+        cell.value = clean_text(value)
         cell.data_type = "s"
+        return
+    if isinstance(value, float) and not math.isfinite(value):
+        value = None
+    cell.value = value
+
+
+def clean_text(value: str) -> str:
+    """Text safe for a cell: no XML-illegal control characters, at most 32,767 characters."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_TEXT]
 
 
 def sheet_title(name: str, taken: set[str]) -> str:
     """A valid, unique sheet title (31 characters, none of []:*?/\\)."""
-    base = name.translate(INVALID_SHEET_CHARS).strip("'")[:31] or "Scheme"
+    base = clean_text(name).translate(INVALID_SHEET_CHARS).strip("'")[:31] or "Scheme"
     title, n = base, 2
     while title.casefold() in taken:
         suffix = f" ({n})"
@@ -37,42 +109,598 @@ def sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-def ranked_rows(run: AssessmentRun, scheme) -> tuple[list[str], list[list[object]]]:
-    """Header and rows of the plain ranked table of one scheme."""
-    header = ["Rank", "Project ID", "Name", "Total", "Grade", *scheme.dimensions,
-              "Synergy D", "Synergy class", "Veto", "Issues"]
-    rows = []
-    for p in run.projects_of(scheme):
-        synergy = p.synergy or {}
-        rows.append([
-            p.rank, p.project_id, p.name, round(p.total, 2), p.grade,
-            *(round(p.dimensions.get(d, 0.0), 2) for d in scheme.dimensions),
-            round(synergy["D"], 3) if synergy else None,
-            synergy_class_name(synergy["class"]) if synergy else "",
-            ", ".join(p.veto), len(p.issues),
-        ])
-    return header, rows
+# --------------------------------------------------------------------------- columns
 
 
-def write_ranked_workbook(run: AssessmentRun, out: str | Path) -> Path:
-    """Write the ranked workbook (one sheet per scheme) and return its path."""
-    out = Path(out)
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    taken: set[str] = set()
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: its header, width (Latin characters) and number format."""
+
+    header: str
+    width: float = 12.0
+    number_format: str | None = None
+    wrap: bool = False
+
+
+def _number(value: float | None, digits: int | None = None) -> float | None:
+    """A float for a cell: None for missing/NaN, no negative zero (a penalty of 0 is 0)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    value = float(value) + 0.0
+    return round(value, digits) if digits is not None else value
+
+
+def ranked_columns(scheme: Scheme, lang: str = "en") -> list[Column]:
+    """Columns of a scheme's ranked sheet (narrow: the sheet prints one page wide)."""
+    maxima = dimension_maxima(scheme)
+    dims = [Column(f"{dimension_label(scheme, d, lang)} ({maxima[d]:.4g})", 10, "0.00", wrap=True)
+            for d in scheme.dimensions]
+    return [
+        Column(text("rank", lang), 6, "0"),
+        Column(text("project_id", lang), 12),
+        Column(text("name", lang), 30, wrap=True),
+        Column(text("region", lang), 10, wrap=True),
+        Column(text("total", lang), 10, "0.00"),
+        Column(text("grade", lang), 8),
+        *dims,
+        Column(text("bonus", lang), 7, "0.00"),
+        Column(text("penalty", lang), 7, "0.00"),
+        Column(text("synergy_d", lang), 9, "0.000"),
+        Column(text("synergy_class", lang), 11),
+        Column(text("veto", lang), 8),
+        Column(text("issues", lang), 7, "0"),
+        Column(text("overrides", lang), 8, "0"),
+    ]
+
+
+def ranked_values(scheme: Scheme, p: ProjectResult, lang: str = "en") -> list[object]:
+    """One project's row of the ranked sheet, in ``ranked_columns`` order (unrounded numbers;
+    the number formats round what is shown)."""
+    synergy = p.synergy or {}
+    return [
+        p.rank, p.project_id, p.name, p.region, _number(p.total), grade_label(p.grade, lang),
+        *(_number(p.dimensions.get(d, 0.0)) for d in scheme.dimensions),
+        _number(p.bonus), _number(p.penalty),
+        _number(synergy.get("D")), synergy_class_label(synergy.get("class"), lang),
+        ", ".join(p.veto), len(p.issues), overrides_count(p),
+    ]
+
+
+def ranked_rows(run: AssessmentRun, scheme: Scheme, lang: str = "en") -> tuple[list[str], list[list[object]]]:
+    """Header and rows of the ranked table of one scheme."""
+    header = [c.header for c in ranked_columns(scheme, lang)]
+    return header, [ranked_values(scheme, p, lang) for p in run.projects_of(scheme)]
+
+
+def detail_columns(lang: str) -> list[Column]:
+    """Columns of the Detail sheet (one row per project × criterion)."""
+    return [
+        Column(text("scheme", lang), 18), Column(text("rank", lang), 6, "0"),
+        Column(text("project_id", lang), 14), Column(text("name", lang), 28),
+        Column(text("code", lang), 8), Column(text("indicator", lang), 30),
+        Column(text("dimension", lang), 14), Column(text("kind", lang), 8),
+        Column(text("unit", lang), 10), Column(text("value", lang), 12),
+        Column(text("baseline", lang), 12), Column(text("fraction", lang), 9, "0.000"),
+        Column(text("points", lang), 9, "0.00"), Column(text("status", lang), 10),
+        Column(text("location", lang), 26), Column(text("evidence", lang), 30),
+        Column(text("inspector", lang), 12), Column(text("reason", lang), 30),
+    ]
+
+
+def detail_rows(run: AssessmentRun, lang: str) -> Iterable[list[object]]:
+    """Rows of the Detail sheet, scheme by scheme, projects by rank, criteria in scheme order."""
     for scheme in run.schemes:
-        sheet = workbook.create_sheet(sheet_title(scheme.name, taken))
-        header, rows = ranked_rows(run, scheme)
-        for c, title in enumerate(header, start=1):
-            put(sheet.cell(1, c), title)
-            sheet.cell(1, c).font = Font(bold=True)
-            sheet.column_dimensions[get_column_letter(c)].width = max(10, min(40, len(title) + 4))
-        for r, row in enumerate(rows, start=2):
-            for c, value in enumerate(row, start=1):
-                put(sheet.cell(r, c), value)
-        sheet.freeze_panes = "A2"
+        labels = {c.code: (indicator_label(c, lang), dimension_label(scheme, c.dimension, lang),
+                           kind_label(c.kind, lang), c.unit) for c in scheme.criteria}
+        statuses = {s: status_label(s, lang) for s in STATUS_TEXT}
+        for p in run.projects_of(scheme):
+            for code, ind in p.indicators.items():
+                indicator, dimension, kind, unit = labels.get(code, (code, "", "", ""))
+                yield [scheme.name, p.rank, p.project_id, p.name, code, indicator, dimension, kind, unit,
+                       ind.value, ind.baseline, _number(ind.score), _number(ind.points),
+                       statuses.get(ind.status, ind.status), ind.location, ind.evidence,
+                       ind.inspector, ind.reason]
+
+
+def issue_columns(lang: str) -> list[Column]:
+    return [
+        Column(text("scheme", lang), 18), Column(text("rank", lang), 6, "0"),
+        Column(text("project_id", lang), 14), Column(text("name", lang), 28),
+        Column(text("severity", lang), 8), Column(text("issue_kind", lang), 18),
+        Column(text("location", lang), 30), Column(text("message", lang), 70, wrap=True),
+    ]
+
+
+def issue_rows(run: AssessmentRun, lang: str) -> Iterable[list[object]]:
+    for scheme in run.schemes:
+        for p in run.projects_of(scheme):
+            for issue in p.issues:
+                yield [scheme.name, p.rank, p.project_id, p.name, severity_label(issue.severity, lang),
+                       issue.kind, issue.location, issue.message]
+
+
+# --------------------------------------------------------------------------- sheet helpers
+
+
+def _write_header(ws: Worksheet, columns: Sequence[Column], row: int = 1) -> None:
+    for c, column in enumerate(columns, start=1):
+        cell = ws.cell(row, c)
+        put(cell, column.header)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.border = THIN_BOTTOM
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.column_dimensions[get_column_letter(c)].width = column.width
+
+
+def _write_row(ws: Worksheet, row: int, columns: Sequence[Column], values: Sequence[object],
+               like: list | None = None) -> None:
+    """Write one row; with ``like`` (cell styles of a written row), copy those styles.
+
+    Setting a number format or alignment makes openpyxl look the style up in its tables,
+    which for thousands of rows costs more than writing the values.
+    """
+    for c, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
+        cell = ws.cell(row, c)
+        put(cell, value)
+        if like is not None:
+            cell._style = copy(like[c - 1])
+            continue
+        if column.number_format:
+            cell.number_format = column.number_format
+        if column.wrap:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _fit_widths(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[object]]) -> None:
+    """Widen text columns to their longest entry (CJK counts double), within limits."""
+    for c, column in enumerate(columns):
+        longest = max((display_width(str(r[c])) for r in rows[:500] if isinstance(r[c], str)), default=0)
+        limit = column.width if column.wrap else 40  # wrapped columns keep their width
+        width = min(limit, max(column.width, longest + 2))
+        ws.column_dimensions[get_column_letter(c + 1)].width = width
+
+
+def _header_footer_text(value: str) -> str:
+    """Header/footer text: '&' starts a code there, so a literal one is doubled."""
+    return clean_text(value).replace("&", "&&")[:120]
+
+
+def print_setup(ws: Worksheet, heading: str, lang: str, generated: _dt.datetime,
+                title_rows: str | None = "1:1") -> None:
+    """A4 landscape, one page wide, header rows repeated, header/footer with page X of Y.
+
+    Parameters
+    ----------
+    heading : str
+        What the page header names: the scheme's name and version, or the report's schemes.
+    title_rows : str or None
+        Rows repeated at the top of every printed page (``"1:1"``).
+    """
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages tall as needed
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.page_margins.top = ws.page_margins.bottom = 0.7
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.oddHeader.center.text = _header_footer_text(heading)
+    ws.oddHeader.center.size = 10
+    ws.oddHeader.right.text = text("printed", lang)
+    ws.oddHeader.right.size = 8
+    ws.oddFooter.left.text = _header_footer_text(f"{text('generated', lang)} {generated:%Y-%m-%d %H:%M}")
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.center.text = text("page_of", lang)
+    ws.oddFooter.center.size = 9
+
+
+def _scheme_heading(scheme: Scheme, lang: str) -> str:
+    return f"{scheme.name}  {text('version', lang)} {scheme.version}"
+
+
+def _run_heading(run: AssessmentRun, lang: str, what: str) -> str:
+    schemes = "; ".join(f"{s.name} {s.version}" for s in run.schemes)
+    return f"{what} — {schemes}" if schemes else what
+
+
+# --------------------------------------------------------------------------- scheme sheets
+
+
+def write_scheme_sheet(ws: Worksheet, run: AssessmentRun, scheme: Scheme, lang: str,
+                       generated: _dt.datetime) -> None:
+    """The ranked table of one scheme: frozen header, filter, formats, grade colours, data bars."""
+    columns = ranked_columns(scheme, lang)
+    projects = run.projects_of(scheme)
+    rows = [ranked_values(scheme, p, lang) for p in projects]
+    _write_header(ws, columns)
+    plain: list | None = None  # the first row's styles before grade and veto colours
+    graded: dict[str, object] = {}  # grade -> style of a grade cell already coloured
+    for r, (p, values) in enumerate(zip(projects, rows, strict=True), start=2):
+        _write_row(ws, r, columns, values, like=plain)
+        if plain is None:
+            plain = [copy(ws.cell(2, c)._style) for c in range(1, len(columns) + 1)]
+        _style_ranked_row(ws, r, scheme, p, len(columns), graded)
+    if not rows:
+        put(ws.cell(2, 1), text("no_projects", lang))
+    _fit_widths(ws, columns, rows)
+    last = get_column_letter(len(columns))
+    ws.freeze_panes = "D2"  # header row, and rank/id/name while scrolling right
+    ws.auto_filter.ref = f"A1:{last}{max(2, len(rows) + 1)}"
+    if rows:
+        ws.conditional_formatting.add(
+            f"E2:E{len(rows) + 1}",
+            DataBarRule(start_type="num", start_value=0, end_type="num", end_value=scheme.total_points,
+                        color="5B9BD5", showValue=True))
+    ws.row_dimensions[1].height = 32
+    print_setup(ws, _scheme_heading(scheme, lang), lang, generated)
+
+
+def _style_ranked_row(ws: Worksheet, r: int, scheme: Scheme, p: ProjectResult, n_columns: int,
+                      graded: dict[str, object]) -> None:
+    """Grade colour on the grade cell; a vetoed project's whole row pink, its codes red.
+
+    ``graded`` keeps the style of each grade's coloured cell, copied to the next rows of that
+    grade: building a fill and a font per row cost more than all the row's values.
+    """
+    if p.veto:
+        for c in range(1, n_columns + 1):
+            ws.cell(r, c).fill = VETO_FILL
+        veto_cell = ws.cell(r, n_columns - 2)
+        veto_cell.font = Font(bold=True, color=VETO_COLOUR.lstrip("#"))
+    grade_cell = ws.cell(r, 6)
+    if p.grade in graded and not p.veto:
+        grade_cell._style = copy(graded[p.grade])
+        return
+    colour = grade_colours(scheme).get(p.grade)
+    if colour:
+        grade_cell.fill = PatternFill("solid", fgColor=tint(colour, 0.45).lstrip("#"))
+        grade_cell.font = Font(bold=True)
+        if not p.veto:
+            graded[p.grade] = copy(grade_cell._style)
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def write_summary_sheet(ws: Worksheet, run: AssessmentRun, lang: str, generated: _dt.datetime) -> None:
+    """Counts per grade and mean/median per dimension, one block per scheme."""
+    ws.column_dimensions["A"].width = 30
+    for letter in "BCDE":
+        ws.column_dimensions[letter].width = 14
+    put(ws.cell(1, 1), text("report_title", lang))
+    ws.cell(1, 1).font = Font(bold=True, size=14)
+    put(ws.cell(2, 1), f"{text('generated', lang)}: {generated:%Y-%m-%d %H:%M}")
+    put(ws.cell(3, 1), f"{text('total_projects', lang)}: {len(run.projects)}    "
+                       f"{text('rejected_inputs', lang)}: {len(run.rejected)}")
+    row = 5
+    for scheme in run.schemes:
+        row = _summary_block(ws, row, run, scheme, lang) + 1
+    print_setup(ws, _run_heading(run, lang, text("sheet_summary", lang)), lang, generated, title_rows=None)
+
+
+def _summary_block(ws: Worksheet, row: int, run: AssessmentRun, scheme: Scheme, lang: str) -> int:
+    projects = run.projects_of(scheme)
+    put(ws.cell(row, 1), _scheme_heading(scheme, lang))
+    for c in range(1, 5):
+        ws.cell(row, c).fill = TITLE_FILL
+    ws.cell(row, 1).font = Font(bold=True, size=12)
+    put(ws.cell(row + 1, 1), f"{text('level', lang)}: {level_label(scheme.level, lang)}    "
+                             f"{text('projects', lang)}: {len(projects)}    "
+                             f"{text('vetoed_count', lang)}: {sum(1 for p in projects if p.veto)}")
+    row += 3
+    row = _grade_counts(ws, row, scheme, projects, lang) + 1
+    return _dimension_stats(ws, row, scheme, projects, lang) + 1
+
+
+def _small_header(ws: Worksheet, row: int, headers: Sequence[str]) -> None:
+    for c, title in enumerate(headers, start=1):
+        put(ws.cell(row, c), title)
+        ws.cell(row, c).font = Font(bold=True)
+        ws.cell(row, c).fill = HEADER_FILL
+        ws.cell(row, c).border = THIN_BOTTOM
+
+
+def _grade_counts(ws: Worksheet, row: int, scheme: Scheme, projects: list[ProjectResult], lang: str) -> int:
+    _small_header(ws, row, [text("grade", lang), text("count", lang), text("threshold", lang)])
+    colours = grade_colours(scheme)
+    for grade in scheme.grades_descending:
+        row += 1
+        put(ws.cell(row, 1), grade_label(grade.name, lang))
+        ws.cell(row, 1).fill = PatternFill("solid", fgColor=tint(colours[grade.name], 0.45).lstrip("#"))
+        put(ws.cell(row, 2), sum(1 for p in projects if p.grade == grade.name))
+        put(ws.cell(row, 3), grade.min_points)
+    return row + 1
+
+
+def _dimension_stats(ws: Worksheet, row: int, scheme: Scheme, projects: list[ProjectResult],
+                     lang: str) -> int:
+    _small_header(ws, row, [text("dimension", lang), text("maximum", lang), text("mean", lang),
+                            text("median", lang)])
+    maxima = dimension_maxima(scheme)
+    series = [(dimension_label(scheme, d, lang), maxima[d], [p.dimensions.get(d, 0.0) for p in projects])
+              for d in scheme.dimensions]
+    series.append((text("total", lang), scheme.total_points, [p.total for p in projects]))
+    for label, maximum, values in series:
+        row += 1
+        put(ws.cell(row, 1), label)
+        put(ws.cell(row, 2), _number(maximum))
+        put(ws.cell(row, 3), _number(statistics.fmean(values)) if values else None)
+        put(ws.cell(row, 4), _number(statistics.median(values)) if values else None)
+        for c in (2, 3, 4):
+            ws.cell(row, c).number_format = "0.00"
+    ws.cell(row, 1).font = Font(bold=True)
+    return row + 1
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def write_table_sheet(ws: Worksheet, columns: Sequence[Column], rows: Iterable[Sequence[object]],
+                      heading: str, lang: str, generated: _dt.datetime, fast: _FastRows | None = None) -> int:
+    """A filterable table with a frozen header; returns the number of data rows.
+
+    With ``fast``, openpyxl writes the header and the first row and the rest are handed to
+    ``fast`` to be streamed into the saved file.
+    """
+    _write_header(ws, columns)
+    count = 0
+    for values in rows:
+        count += 1
+        if fast is None or count == 1:
+            _write_row(ws, count + 1, columns, values)
+        else:
+            fast.add(values)
+    if fast is not None and count:
+        fast.bind(ws, columns)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(2, count + 1)}"
+    print_setup(ws, heading, lang, generated)
+    return count
+
+
+def _status_highlights(ws: Worksheet, column: str, last_row: int, lang: str) -> None:
+    """Colour the Detail sheet's status cells by value (conditional: cheap for 60,000 rows)."""
+    fills = {"missing": "FCE4D6", "invalid": "F8CBAD", "pending": "E7E6E6", "na": "EDEDED",
+             "override": "DDEBF7"}
+    for status, colour in fills.items():
+        ws.conditional_formatting.add(
+            f"{column}2:{column}{last_row}",
+            CellIsRule(operator="equal", formula=[f'"{status_label(status, lang)}"'],
+                       fill=PatternFill("solid", fgColor=colour, bgColor=colour)))
+
+
+def write_rejected_sheet(ws: Worksheet, run: AssessmentRun, lang: str, generated: _dt.datetime) -> None:
+    columns = [Column(text("source", lang), 50), Column(text("rejected_reason", lang), 20),
+               Column(text("message", lang), 90, wrap=True)]
+    rows = [[r.source, r.reason, r.message] for r in run.rejected]
+    write_table_sheet(ws, columns, rows, text("rejected_inputs", lang), lang, generated)
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def chart_images(scheme: Scheme, projects: list[ProjectResult], lang: str) -> list[tuple[str, BytesIO]]:
+    """The scheme's charts as PNG buffers, (kind, buffer), skipping those without data."""
+    from scoring.charts import CHART_KINDS, save_chart_png
+
+    shown = projects[:CHART_ROWS]
+    images = []
+    for kind in CHART_KINDS:
+        options: dict = {}
+        subset = projects if kind in ("synergy", "co_control", "radar") else shown
+        if kind == "radar":
+            options["selected"] = projects[:RADAR_PROJECTS]
+        elif len(projects) > CHART_ROWS and subset is shown:
+            shown_note = text("projects_truncated", lang).format(n=CHART_ROWS)
+            options["title"] = f"{text(f'chart_{kind}', lang)} — {shown_note}"
+        buffer = BytesIO()
+        if save_chart_png(kind, scheme, subset, buffer, lang=lang, dpi=CHART_DPI, **options):
+            buffer.seek(0)
+            images.append((kind, buffer))
+    return images
+
+
+def write_charts_sheet(ws: Worksheet, run: AssessmentRun, lang: str, generated: _dt.datetime) -> None:
+    """Every scheme's charts, one under the other, each starting a new printed page."""
+    row = 1
+    ws.column_dimensions["A"].width = 4
+    for scheme in run.schemes:
+        projects = run.projects_of(scheme)
+        if not projects:
+            continue
+        for _kind, buffer in chart_images(scheme, projects, lang):
+            image = Image(buffer)
+            scale = min(1.0, 900 / image.width)  # about the printable width of A4 landscape
+            image.width, image.height = int(image.width * scale), int(image.height * scale)
+            ws.add_image(image, f"B{row}")
+            row += math.ceil(image.height / 20) + 2  # default rows are 20 px high
+            ws.row_breaks.append(_break(row - 1))
+    print_setup(ws, _run_heading(run, lang, text("sheet_charts", lang)), lang, generated, title_rows=None)
+
+
+def _break(row: int):
+    from openpyxl.worksheet.pagebreak import Break
+
+    return Break(id=row)
+
+
+# --------------------------------------------------------------------------- the workbook
+
+
+def write_ranked_workbook(run: AssessmentRun, out: str | Path, lang: str = "zh", charts: bool = True,
+                          generated: _dt.datetime | None = None, robustness: Sequence = ()) -> Path:
+    """Write the print-ready ranked workbook and return its path.
+
+    Parameters
+    ----------
+    run : AssessmentRun
+    out : str or Path
+        The .xlsx to write; replaced in one step when complete (never left half-written).
+    lang : {"zh", "en"}
+        Language of headers, labels and chart text.
+    charts : bool
+        Embed the charts as images (a Charts sheet).
+    generated : datetime, optional
+        Time printed as "generated"; default now.
+    robustness : sequence of SchemeRobustness, optional
+        Robustness studies (issue 8), written as a Robustness sheet.
+
+    Returns
+    -------
+    Path
+    """
+    lang = normalise_lang(lang)
+    generated = generated or _dt.datetime.now().replace(microsecond=0)
+    book = _Book(lang)
+    for scheme in run.schemes:
+        write_scheme_sheet(book.sheet(scheme.name), run, scheme, lang, generated)
     if not run.schemes:
-        workbook.create_sheet("Ranked")
+        put(book.sheet(text("ranked_results", lang)).cell(1, 1), text("no_projects", lang))
+    write_summary_sheet(book.sheet(text("sheet_summary", lang)), run, lang, generated)
+    book.fast.append(_write_detail(book.sheet(text("sheet_detail", lang)), run, lang, generated))
+    issues = _FastRows()
+    write_table_sheet(book.sheet(text("sheet_issues", lang)), issue_columns(lang), issue_rows(run, lang),
+                      _run_heading(run, lang, text("sheet_issues", lang)), lang, generated, fast=issues)
+    book.fast.append(issues)
+    if run.rejected:
+        write_rejected_sheet(book.sheet(text("sheet_rejected", lang)), run, lang, generated)
+    if charts and run.projects:
+        write_charts_sheet(book.sheet(text("sheet_charts", lang)), run, lang, generated)
+    if robustness:  # issue 8: rank ranges under random weights
+        from scoring.robustness_export import sheet_name, write_robustness_sheet
+
+        write_robustness_sheet(book.sheet(sheet_name(lang)), robustness, lang, generated)
+    return _save(book, Path(out))
+
+
+class _Book:
+    """The workbook being written: unique sheet titles, and the sheets with streamed rows."""
+
+    def __init__(self, lang: str) -> None:
+        self.workbook = Workbook()
+        self.workbook.remove(self.workbook.active)
+        self.taken: set[str] = set()
+        self.fast: list[_FastRows] = []
+
+    def sheet(self, name: str) -> Worksheet:
+        return self.workbook.create_sheet(sheet_title(name, self.taken))
+
+
+def _write_detail(ws: Worksheet, run: AssessmentRun, lang: str, generated: _dt.datetime) -> _FastRows:
+    fast = _FastRows()
+    heading = _run_heading(run, lang, text("sheet_detail", lang))
+    count = write_table_sheet(ws, detail_columns(lang), detail_rows(run, lang), heading, lang, generated,
+                              fast=fast)
+    ws.freeze_panes = "F2"  # header, and scheme/rank/id/name/code while scrolling right
+    if count:
+        _status_highlights(ws, get_column_letter(14), count + 1, lang)
+    return fast
+
+
+def _save(book: _Book, out: Path) -> Path:
+    """Save via a temporary file in the same folder, then replace ``out`` in one step."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(out)
+    buffer = BytesIO()
+    book.workbook.save(buffer)
+    handle, temporary = tempfile.mkstemp(prefix=".~" + out.stem, suffix=".xlsx", dir=out.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            _FastRows.finish(book.fast, buffer.getvalue(), stream)
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
     return out
+
+
+# --------------------------------------------------------------------------- fast rows
+
+
+class _FastRows:
+    """Rows streamed into one sheet of a saved workbook as plain worksheet XML.
+
+    openpyxl spends about 10 µs per cell; a Detail sheet of a million cells would take a
+    quarter of a minute. The sheet's header, first data row, filter, print setup and
+    formatting are written by openpyxl as usual; the remaining rows are formatted here with the
+    first row's cell styles and spliced in before ``</sheetData>``. Strings become inline
+    strings (``t="inlineStr"``), which are literal text: a value like ``=HYPERLINK(...)`` can
+    never become a formula.
+    """
+
+    def __init__(self) -> None:
+        self.rows: list[Sequence[object]] = []
+        self.sheet: Worksheet | None = None
+        self.styles: list[str] = []
+        self.letters: list[str] = []
+
+    def add(self, values: Sequence[object]) -> None:
+        self.rows.append(values)
+
+    def bind(self, ws: Worksheet, columns: Sequence[Column]) -> None:
+        """Remember the sheet and its first data row's style ids (row 2, written by openpyxl)."""
+        self.sheet = ws
+        self.letters = [get_column_letter(c) for c in range(1, len(columns) + 1)]
+        self.styles = [f' s="{ws.cell(2, c).style_id}"' for c in range(1, len(columns) + 1)]
+
+    @staticmethod
+    def finish(sheets: Sequence[_FastRows], saved: bytes, stream) -> None:
+        """Copy the saved workbook to ``stream``, adding each sheet's streamed rows."""
+        # a sheet's file name is only known once openpyxl has saved the workbook
+        members = {f.sheet.path.lstrip("/"): f for f in sheets if f.rows and f.sheet is not None}
+        with zipfile.ZipFile(BytesIO(saved)) as source, \
+                zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                data = source.read(info.filename)
+                if info.filename in members:
+                    data = members[info.filename].splice(data)
+                    target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+                else:
+                    target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+
+    def splice(self, sheet_xml: bytes) -> bytes:
+        end = sheet_xml.rfind(b"</sheetData>")
+        if end < 0:
+            raise ValueError("a streamed sheet has no sheetData element")
+        cache: dict[str, str] = {}  # names, codes and labels repeat on every row
+        rows = "".join(self._row_xml(r, values, cache) for r, values in enumerate(self.rows, start=3))
+        last = f"{self.letters[-1]}{len(self.rows) + 2}"
+        head = re.sub(rb'<dimension ref="[^"]*"', f'<dimension ref="A1:{last}"'.encode(), sheet_xml[:end],
+                      count=1)
+        return head + rows.encode("utf-8") + sheet_xml[end:]
+
+    def _row_xml(self, r: int, values: Sequence[object], cache: dict[str, str]) -> str:
+        cells = []
+        for letter, style, value in zip(self.letters, self.styles, values, strict=False):
+            if value is None:
+                continue
+            cell = _cell_xml(value, cache)
+            if cell:
+                cells.append(f'<c r="{letter}{r}"{style}{cell}</c>')
+        return f'<row r="{r}">{"".join(cells)}</row>'
+
+
+def _cell_xml(value: object, cache: dict[str, str]) -> str:
+    """The attributes-and-content part of one ``<c>`` element; empty for a blank cell."""
+    kind = type(value)
+    if kind is str:
+        content = cache.get(value)
+        if content is None:
+            text_value = escape(clean_text(value))
+            content = (f' t="inlineStr"><is><t xml:space="preserve">{text_value}</t></is>'
+                       if text_value else "")
+            cache[value] = content
+        return content
+    if kind is float:
+        return f"><v>{value!r}</v>" if math.isfinite(value) else ""
+    if kind is int:
+        return f"><v>{value}</v>"
+    if isinstance(value, bool):
+        return f' t="b"><v>{int(value)}</v>'
+    if isinstance(value, numbers.Integral):
+        return f"><v>{int(value)}</v>"
+    if isinstance(value, numbers.Real):
+        number = float(value)  # numpy floats: their repr is not a plain number
+        return f"><v>{number!r}</v>" if math.isfinite(number) else ""
+    return _cell_xml(str(value), cache)

@@ -1,0 +1,361 @@
+"""Words, colours and derived figures shared by the charts, the ranked workbook and the PDF.
+
+Everything a printed result shows besides the scores themselves lives here once: labels in
+Chinese and English, grade colours, each dimension's maximum, the co-control reductions. No
+matplotlib and no openpyxl, so the GUI can use it for its tables as well.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+from scoring.engine import ProjectResult, synergy_class_name
+from scoring.model import GRADE_NAMES_ZH, Criterion, Scheme
+
+LANGS = ("zh", "en")
+
+#: Every fixed word a chart, workbook or PDF prints, by key: (Chinese, English).
+TEXT: dict[str, tuple[str, str]] = {
+    "rank": ("排名", "Rank"),
+    "project_id": ("项目编号", "Project ID"),
+    "name": ("项目名称", "Name"),
+    "region": ("地区", "Region"),
+    "organisation": ("单位", "Organisation"),
+    "total": ("总分", "Total"),
+    "base": ("基础分", "Base"),
+    "grade": ("等级", "Grade"),
+    "bonus": ("加分", "Bonus"),
+    "penalty": ("扣分", "Penalty"),
+    "synergy_d": ("协同度 D", "Synergy D"),
+    "synergy_class": ("协调等级", "Synergy class"),
+    "veto": ("一票否决", "Veto"),
+    "vetoed": ("一票否决", "vetoed"),
+    "vetoed_count": ("一票否决", "Vetoed"),
+    "issues": ("问题数", "Issues"),
+    "overrides": ("人工调整数", "Overrides"),
+    "scheme": ("评估方案", "Scheme"),
+    "version": ("版本", "Version"),
+    "level": ("层级", "Level"),
+    "code": ("编号", "Code"),
+    "indicator": ("指标", "Indicator"),
+    "dimension": ("维度", "Dimension"),
+    "kind": ("类别", "Kind"),
+    "unit": ("单位", "Unit"),
+    "value": ("现状值", "Value"),
+    "baseline": ("基准值", "Baseline"),
+    "fraction": ("得分率", "Fraction"),
+    "points": ("得分", "Points"),
+    "status": ("状态", "Status"),
+    "location": ("数据位置", "Provenance cell"),
+    "evidence": ("佐证材料", "Evidence"),
+    "inspector": ("评审人", "Inspector"),
+    "reason": ("调整理由", "Override reason"),
+    "severity": ("严重程度", "Severity"),
+    "issue_kind": ("问题类型", "Issue"),
+    "message": ("说明", "Message"),
+    "source": ("文件", "File"),
+    "rejected_reason": ("拒收原因", "Reason"),
+    "projects": ("项目数", "Projects"),
+    "count": ("数量", "Count"),
+    "mean": ("平均", "Mean"),
+    "median": ("中位数", "Median"),
+    "maximum": ("满分", "Maximum"),
+    "generated": ("生成时间", "Generated"),
+    "page_of": ("第 &P 页，共 &N 页", "Page &P of &N"),
+    "printed": ("打印日期 &D", "Printed &D"),
+    "sheet_detail": ("明细", "Detail"),
+    "sheet_issues": ("问题", "Issues"),
+    "sheet_summary": ("汇总", "Summary"),
+    "sheet_charts": ("图表", "Charts"),
+    "sheet_rejected": ("拒收文件", "Rejected"),
+    "report_title": ("减污降碳协同增效试点评估报告", "Pollution–carbon synergy pilot assessment"),
+    "ranked_results": ("排名结果", "Ranked results"),
+    "counts_by_grade": ("各等级项目数", "Projects by grade"),
+    "dimension_stats": ("各维度得分", "Points by dimension"),
+    "no_projects": ("没有已评分的项目", "No scored projects"),
+    "rejected_inputs": ("被拒收的文件", "Rejected inputs"),
+    "indicators": ("指标得分", "Indicator scores"),
+    "override_list": ("人工评分与调整", "Inspector scores and overrides"),
+    "no_issues": ("无", "None"),
+    "issue_list": ("问题", "Issues"),
+    "more": ("另有 {n} 条，见工作簿", "{n} more, see the workbook"),
+    "chart_ranked": ("总分排名", "Ranked totals"),
+    "chart_radar": ("各维度得分率", "Dimension scores"),
+    "chart_heatmap": ("指标得分率", "Indicator fractions"),
+    "chart_synergy": ("减污与降碳协同度", "Pollution–carbon coupling coordination"),
+    "chart_co_control": ("协同控制象限", "Co-control quadrants"),
+    "chart_contributions": ("各维度得分构成", "Points by dimension"),
+    "u_pollution": ("减污指数 U_P", "Pollution index U_P"),
+    "u_carbon": ("降碳指数 U_C", "Carbon index U_C"),
+    "co2_reduction": ("二氧化碳（碳排放）下降率 %", "CO2 (carbon) reduction %"),
+    "pollutant_reduction": ("污染物排放下降率 %", "Pollutant reduction %"),
+    "quadrant_1": ("I 协同减排", "I synergy: both fall"),
+    "quadrant_2": ("II 仅减污", "II pollutants only"),
+    "quadrant_3": ("III 双增", "III both rise"),
+    "quadrant_4": ("IV 仅降碳", "IV carbon only"),
+    "no_co_control": ("无可用的基准值/现状值数据", "No baseline/current data for this view"),
+    "no_synergy": ("无可计算协同度的项目", "No project has both indices"),
+    "scheme_mean": ("方案平均", "Scheme mean"),
+    "scheme_best": ("各维度最优", "Best per dimension"),
+    "percent_of_max": ("占该维度满分 %", "% of dimension maximum"),
+    "threshold": ("等级线", "Grade line"),
+    "cover_date": ("报告日期", "Report date"),
+    "total_projects": ("已评分项目", "Projects scored"),
+    "page": ("第 {n} 页，共 {total} 页", "Page {n} of {total}"),
+    "continued": ("（续）", "(continued)"),
+    "projects_truncated": ("仅显示前 {n} 名", "top {n} shown"),
+    "ranks": ("第 {first}–{last} 名", "ranks {first}–{last}"),
+    "grade_distribution": ("等级分布", "Grades"),
+    "dimension_points": ("维度得分", "Points by dimension"),
+    "percent": ("得分率 %", "% of maximum"),
+    "key_figures": ("主要结果", "Key figures"),
+    "project_page": ("项目评估结果", "Project result"),
+    "charts_heading": ("图表", "Charts"),
+}
+
+STATUS_TEXT = {
+    "ok": ("有效", "ok"),
+    "missing": ("缺失", "missing"),
+    "na": ("不适用", "not applicable"),
+    "invalid": ("无效", "invalid"),
+    "pending": ("待评", "pending"),
+    "override": ("人工评分", "override"),
+}
+KIND_TEXT = {"score": ("计分", "score"), "bonus": ("加分项", "bonus"), "penalty": ("扣分项", "penalty")}
+SEVERITY_TEXT = {"error": ("错误", "error"), "warning": ("警告", "warning"), "info": ("提示", "info")}
+LEVEL_TEXT = {
+    "region": ("区域", "region"),
+    "city": ("城市", "city"),
+    "park": ("产业园区", "park"),
+    "enterprise": ("企业", "enterprise"),
+}
+
+#: Grade colours from best to worst band (Okabe–Ito, readable by colour-blind readers and in
+#: greyscale print): bluish green, sky blue, orange, vermillion.
+GRADE_PALETTE = ("#009E73", "#56B4E9", "#E69F00", "#D55E00")
+VETO_COLOUR = "#B00020"
+
+
+def normalise_lang(lang: str | None) -> str:
+    """``"zh"`` for any Chinese locale name (zh, zh_CN, zh-Hans), else ``"en"``."""
+    return "zh" if (lang or "").lower().replace("-", "_").startswith("zh") else "en"
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if normalise_lang(lang) == "zh" else pair[1]
+
+
+def text(key: str, lang: str) -> str:
+    """A fixed label in the given language."""
+    return _pick(TEXT[key], lang)
+
+
+def status_label(status: str, lang: str) -> str:
+    return _pick(STATUS_TEXT.get(status, (status, status)), lang)
+
+
+def kind_label(kind: str, lang: str) -> str:
+    return _pick(KIND_TEXT.get(kind, (kind, kind)), lang)
+
+
+def severity_label(severity: str, lang: str) -> str:
+    return _pick(SEVERITY_TEXT.get(severity, (severity, severity)), lang)
+
+
+def level_label(level: str, lang: str) -> str:
+    return _pick(LEVEL_TEXT.get(level, (level, level)), lang)
+
+
+def grade_label(grade: str, lang: str) -> str:
+    """A grade's name; the default grades have Chinese names, custom ones print as written."""
+    return GRADE_NAMES_ZH.get(grade, grade) if normalise_lang(lang) == "zh" else grade
+
+
+def synergy_class_label(klass: int | None, lang: str) -> str:
+    return synergy_class_name(int(klass), normalise_lang(lang)) if klass else ""
+
+
+def dimension_label(scheme: Scheme, dimension: str, lang: str) -> str:
+    """A dimension's name, in Chinese when the template gives ``dimension_zh``."""
+    if normalise_lang(lang) == "zh":
+        for c in scheme.criteria:
+            if c.dimension == dimension and c.dimension_zh:
+                return c.dimension_zh
+    return dimension
+
+
+def indicator_label(criterion: Criterion, lang: str) -> str:
+    """An indicator's name, in Chinese when the template gives ``indicator_zh``."""
+    if normalise_lang(lang) == "zh" and criterion.indicator_zh:
+        return criterion.indicator_zh
+    return criterion.indicator
+
+
+def grade_colours(scheme: Scheme) -> dict[str, str]:
+    """Hex colour of each grade, best band first; the lowest band always gets the last colour.
+
+    Schemes with more than four bands reuse the middle colours, so the best stays green and
+    the failing band stays vermillion.
+    """
+    grades = scheme.grades_descending
+    colours = {}
+    for i, grade in enumerate(grades):
+        if i == len(grades) - 1:
+            colours[grade.name] = GRADE_PALETTE[-1]
+        else:
+            colours[grade.name] = GRADE_PALETTE[min(i, len(GRADE_PALETTE) - 2)]
+    return colours
+
+
+def tint(colour: str, amount: float) -> str:
+    """Mix a ``#rrggbb`` colour with white; ``amount`` 0 keeps it, 1 gives white."""
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    mixed = [round(c + (255 - c) * amount) for c in rgb]
+    return "#" + "".join(f"{c:02X}" for c in mixed)
+
+
+_MAXIMA_CACHE: dict[int, tuple[Scheme, dict[str, float]]] = {}
+
+
+def dimension_maxima(scheme: Scheme) -> dict[str, float]:
+    """Points each dimension gives when every score criterion is at full marks.
+
+    With every criterion included, points = s·w·total/W, so a dimension's maximum is
+    total·(its weight)/W. Under ``missing = reweight`` a project can exceed it slightly; the
+    charts show that rather than hide it. Cached per scheme object (a report asks once per
+    project page), by identity: hashing a whole scheme would cost more than computing this.
+    """
+    cached = _MAXIMA_CACHE.get(id(scheme))
+    if cached is not None and cached[0] is scheme:
+        return dict(cached[1])
+    maxima = _dimension_maxima(scheme)
+    if len(_MAXIMA_CACHE) > 64:
+        _MAXIMA_CACHE.clear()
+    _MAXIMA_CACHE[id(scheme)] = (scheme, maxima)
+    return dict(maxima)
+
+
+def _dimension_maxima(scheme: Scheme) -> dict[str, float]:
+    score = [c for c in scheme.criteria if c.kind == "score"]
+    total_weight = sum(c.weight for c in score)
+    maxima = {}
+    for dimension in scheme.dimensions:
+        weight = sum(c.weight for c in score if c.dimension == dimension)
+        maxima[dimension] = scheme.total_points * weight / total_weight if total_weight else 0.0
+    return maxima
+
+
+def dimension_percent(scheme: Scheme, project: ProjectResult) -> list[float]:
+    """The project's points in each dimension as % of that dimension's maximum."""
+    maxima = dimension_maxima(scheme)
+    return [
+        100.0 * project.dimensions.get(d, 0.0) / maxima[d] if maxima[d] > 0 else 0.0
+        for d in scheme.dimensions
+    ]
+
+
+def overrides_count(project: ProjectResult) -> int:
+    """Indicators an inspector scored or overrode."""
+    return sum(1 for ind in project.indicators.values() if ind.status == "override")
+
+
+def _reduction(indicator) -> float | None:
+    """Relative fall (baseline − current)/|baseline|·100 of one change indicator, or None."""
+    value, baseline = indicator.value, indicator.baseline
+    if indicator.status not in ("ok", "override"):
+        return None
+    if not isinstance(value, (int, float)) or not isinstance(baseline, (int, float)) or baseline == 0:
+        return None
+    return (baseline - value) / abs(baseline) * 100.0
+
+
+def _mean_reduction(scheme: Scheme, project: ProjectResult, effect: str) -> float | None:
+    """Weight-averaged reduction over the scheme's "lower is better" change criteria of an effect.
+
+    Only criteria whose effect is exactly ``effect`` count: an energy-intensity criterion
+    tagged "both" would move both axes alike and blur the quadrant.
+    """
+    total, weights = 0.0, 0.0
+    for c in scheme.criteria:
+        if c.type != "change" or c.direction != "lower" or c.effect != effect:
+            continue
+        indicator = project.indicators.get(c.code)
+        r = _reduction(indicator) if indicator is not None else None
+        if r is None:
+            continue
+        w = c.weight if c.weight > 0 else 1.0
+        total, weights = total + w * r, weights + w
+    return total / weights if weights else None
+
+
+def co_control_reductions(scheme: Scheme, project: ProjectResult) -> tuple[float | None, float | None]:
+    """(CO2 reduction %, pollutant reduction %) of a project for the co-control quadrant view.
+
+    x comes from change criteria with effect "carbon", y from those with effect "pollution",
+    both "lower is better" (emissions, intensities); positive means the quantity fell.
+    Either is None when the project has no usable baseline/current pair for that side.
+    """
+    return _mean_reduction(scheme, project, "carbon"), _mean_reduction(scheme, project, "pollution")
+
+
+def has_co_control_criteria(scheme: Scheme) -> bool:
+    """Whether the scheme has change criteria on both sides, so the quadrant view can exist."""
+    effects = {c.effect for c in scheme.criteria if c.type == "change" and c.direction == "lower"}
+    return {"carbon", "pollution"} <= effects
+
+
+def display_width(value: str) -> int:
+    """Width in Latin-character cells: wide (CJK) characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
+
+
+def clip_text(value: object, width: int) -> str:
+    """``value`` as one line no wider than ``width`` cells, with "…" when cut."""
+    line = " ".join(str(value if value is not None else "").split())
+    if display_width(line) <= width:
+        return line
+    out, used = [], 0
+    for ch in line:
+        w = display_width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def format_number(value: object, digits: int = 2) -> str:
+    """A number for a printed table (no trailing noise), text as is, nothing for None/NaN."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and math.isnan(value):
+            return ""
+        if float(value).is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def wrap_text(value: object, width: int, max_lines: int = 2) -> list[str]:
+    """Break text into lines no wider than ``width`` cells, at spaces for Latin words and
+    anywhere between Chinese characters; the last allowed line ends in "…" if text remains."""
+    words = " ".join(str(value if value is not None else "").split())
+    lines: list[str] = []
+    current = ""
+    for token in re.findall(r"[^\sA-Za-z0-9]|[A-Za-z0-9_.,:;()/%+–-]+|\s", words):
+        candidate = current + token
+        if display_width(candidate) <= width or not current.strip():
+            current = candidate
+            continue
+        lines.append(current.strip())
+        current = token.lstrip()
+    if current.strip():
+        lines.append(current.strip())
+    if len(lines) > max_lines:
+        lines = lines[: max_lines - 1] + [clip_text(" ".join(lines[max_lines - 1 :]), width)]
+    return [clip_text(line, width) for line in lines] or [""]

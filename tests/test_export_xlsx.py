@@ -1,0 +1,275 @@
+"""The ranked workbook, read back: values, sheets, print setup, frozen panes, filters, colours,
+formula injection (cell types), and a real spreadsheet program opening it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+
+import pytest
+from openpyxl import load_workbook
+
+from scoring.export_xlsx import put, sheet_title, write_ranked_workbook
+from scoring.pipeline import AssessmentRun
+from tests.report_data import (
+    CHINESE_NAME,
+    INJECTED_EVIDENCE,
+    INJECTED_NAME,
+    INJECTED_REGION,
+    OVERRIDE_REASON,
+    SCHEME_NAME,
+    build_run,
+)
+
+GENERATED = dt.datetime(2026, 3, 1, 9, 30)
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory):
+    return build_run(tmp_path_factory.mktemp("export"))
+
+
+@pytest.fixture(scope="module")
+def book_zh(scored, tmp_path_factory):
+    out = write_ranked_workbook(scored, tmp_path_factory.mktemp("zh") / "ranked.xlsx", lang="zh",
+                                generated=GENERATED)
+    return load_workbook(out), out
+
+
+@pytest.fixture(scope="module")
+def book_en(scored, tmp_path_factory):
+    out = write_ranked_workbook(scored, tmp_path_factory.mktemp("en") / "ranked.xlsx", lang="en",
+                                generated=GENERATED)
+    return load_workbook(out)
+
+
+def _rows(ws) -> list[tuple]:
+    return list(ws.iter_rows(values_only=True))
+
+
+def _by_header(ws) -> list[dict]:
+    rows = _rows(ws)
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+# --------------------------------------------------------------------------- sheets and values
+
+
+def test_sheet_names_in_both_languages(book_zh, book_en):
+    workbook, _ = book_zh
+    assert workbook.sheetnames == [SCHEME_NAME, "汇总", "明细", "问题", "拒收文件", "图表"]
+    assert book_en.sheetnames == [SCHEME_NAME, "Summary", "Detail", "Issues", "Rejected", "Charts"]
+
+
+def test_ranked_sheet_values_by_hand(book_en):
+    rows = {r["Project ID"]: r for r in _by_header(book_en[SCHEME_NAME])}
+    assert [r["Project ID"] for r in _by_header(book_en[SCHEME_NAME])] == ["P1", "P5", "P4", "P2", "P3"]
+    p1, p2, p3, p5 = rows["P1"], rows["P2"], rows["P3"], rows["P5"]
+    assert (p1["Rank"], p1["Total"], p1["Grade"]) == (1, pytest.approx(103), "Excellent")
+    assert (p1["Bonus"], p1["Overrides"]) == (3, 1)
+    assert p1["Name"] == CHINESE_NAME and p1["Region"] == "浙江省"
+    # W = 11: dimension maxima 300/11, 600/11, 200/11 in the headers; P1 reaches all three
+    assert p1["Source prevention (27.27)"] == pytest.approx(300 / 11)
+    assert p1["Key sectors (54.55)"] == pytest.approx(600 / 11)
+    assert p5["Total"] == pytest.approx(900 / 11) and p5["Grade"] == "Good"
+    assert (p2["Total"], p2["Penalty"]) == (pytest.approx(35), 5)
+    assert (p3["Rank"], p3["Grade"], p3["Veto"]) == (5, "Fail", "V")
+    assert p1["Synergy D"] == pytest.approx(1.0) and p1["Synergy class"] == "quality coordination"
+    assert rows["P4"]["Issues"] == 2
+
+
+def test_ranked_sheet_in_chinese(book_zh):
+    workbook, _ = book_zh
+    header = _rows(workbook[SCHEME_NAME])[0]
+    assert header[:6] == ("排名", "项目编号", "项目名称", "地区", "总分", "等级")
+    assert "源头防控 (27.27)" in header and "协调等级" in header and "人工调整数" in header
+    first = _by_header(workbook[SCHEME_NAME])[0]
+    assert first["等级"] == "优秀" and first["协调等级"] == "优质协调"
+
+
+def test_detail_sheet_has_every_project_criterion_with_provenance_and_override(book_en):
+    rows = _by_header(book_en["Detail"])
+    assert len(rows) == 5 * 9
+    p1e = next(r for r in rows if r["Project ID"] == "P1" and r["Code"] == "E")
+    assert (p1e["Status"], p1e["Fraction"], p1e["Inspector"], p1e["Override reason"]) == (
+        "override", 1, "张工", OVERRIDE_REASON)
+    p1b = next(r for r in rows if r["Project ID"] == "P1" and r["Code"] == "B")
+    assert (p1b["Value"], p1b["Baseline"], p1b["Fraction"]) == (80, 100, 1)
+    assert p1b["Points"] == pytest.approx(400 / 11)
+    assert p1b["Provenance cell"].endswith("p1.xlsx:Data!E8") and p1b["Evidence"] == "能源统计年鉴"
+    p4 = {r["Code"]: r for r in rows if r["Project ID"] == "P4"}
+    assert (p4["A"]["Status"], p4["B"]["Status"], p4["E"]["Status"]) == ("missing", "invalid", "pending")
+    assert p4["B"]["Value"] == "abc" and p4["A"]["Fraction"] is None
+    pen = next(r for r in rows if r["Project ID"] == "P2" and r["Code"] == "PEN")
+    assert pen["Points"] == -5 and pen["Kind"] == "penalty"
+
+
+def test_issues_summary_and_rejected_sheets(book_en, scored):
+    issues = _by_header(book_en["Issues"])
+    kinds = {(r["Project ID"], r["Issue"]) for r in issues}
+    assert {("P4", "missing_required"), ("P4", "not_a_number"), ("P3", "veto")} <= kinds
+    summary = [row for row in _rows(book_en["Summary"]) if any(v is not None for v in row)]
+    counts = {row[0]: row[1] for row in summary if row[0] in ("Excellent", "Good", "Pass", "Fail")}
+    assert counts == {"Excellent": 1, "Good": 1, "Pass": 0, "Fail": 3}
+    total = next(row for row in summary if row[0] == "Total")
+    assert total[1] == 100 and total[3] == pytest.approx(900 / 11)  # median of the five totals
+    rejected = _by_header(book_en["Rejected"])
+    assert [r["Reason"] for r in rejected] == ["unreadable"] and rejected[0]["File"].endswith("broken.xlsx")
+
+
+# --------------------------------------------------------------------------- formula injection
+
+
+def test_submission_text_is_literal_text_never_a_formula(book_zh):
+    workbook, _ = book_zh
+    found = {}
+    for sheet in ("Test scheme 测试方案", "明细", "问题"):
+        for row in workbook[sheet].iter_rows():
+            for cell in row:
+                if cell.value in (INJECTED_NAME, INJECTED_REGION, INJECTED_EVIDENCE):
+                    found.setdefault((sheet, cell.value), cell.data_type)
+    assert found[(SCHEME_NAME, INJECTED_NAME)] == "s"
+    assert found[(SCHEME_NAME, INJECTED_REGION)] == "s"
+    assert found[("明细", INJECTED_NAME)] == "s"
+    assert found[("明细", INJECTED_EVIDENCE)] == "s"
+    assert all(kind == "s" for kind in found.values())
+    assert not [c for ws in workbook for row in ws.iter_rows() for c in row if c.data_type == "f"]
+
+
+def test_the_raw_xml_holds_no_formula_element(book_zh):
+    import zipfile
+
+    _, path = book_zh
+    with zipfile.ZipFile(path) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert not [n for n in sheets if b"<f>" in archive.read(n) or b"<f " in archive.read(n)]
+
+
+def test_put_writes_strings_as_text_and_drops_what_xml_cannot_hold():
+    from openpyxl import Workbook
+
+    cell = Workbook().active["A1"]
+    put(cell, "=1+1")
+    assert (cell.value, cell.data_type) == ("=1+1", "s")
+    put(cell, "bad\x01name\x1b")
+    assert cell.value == "badname"
+    put(cell, float("nan"))
+    assert cell.value is None
+
+
+def test_hostile_names_do_not_break_the_export(scored, tmp_path):
+    from dataclasses import replace
+
+    name = "名\x00称\x07" + "长" * 40000
+    hostile = [replace(p, name=name, project_id="[P]:*?/\\") for p in scored.projects]
+    out = write_ranked_workbook(AssessmentRun(scored.schemes, hostile, []), tmp_path / "h.xlsx", charts=False)
+    sheet = load_workbook(out)[SCHEME_NAME]
+    assert sheet["C2"].value.startswith("名称长") and len(sheet["C2"].value) == 32767
+
+
+def test_sheet_titles_are_valid_and_unique():
+    taken: set[str] = set()
+    assert sheet_title("a/b:c*d?[e]", taken) == "a_b_c_d__e_"
+    assert sheet_title("A/B:C*D?[E]", taken) == "A_B_C_D__E_ (2)"
+    assert len(sheet_title("x" * 50, taken)) == 31
+
+
+# --------------------------------------------------------------------------- print-ready
+
+
+def test_every_sheet_is_set_up_for_a4_landscape_one_page_wide(book_zh):
+    workbook, _ = book_zh
+    for ws in workbook.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert int(ws.page_setup.paperSize) == 9, ws.title  # A4
+        assert int(ws.page_setup.fitToWidth) == 1 and int(ws.page_setup.fitToHeight) == 0, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text, ws.title
+        assert "&D" in ws.oddHeader.right.text, ws.title
+        assert "2026-03-01 09:30" in ws.oddFooter.left.text, ws.title
+        assert SCHEME_NAME in ws.oddHeader.center.text or ws.title == "拒收文件", ws.title
+
+
+def test_tables_repeat_their_header_freeze_it_and_filter(book_zh):
+    workbook, _ = book_zh
+    expected = {SCHEME_NAME: ("D2", "A1:P6"), "明细": ("F2", "A1:R46"), "问题": ("A2", "A1:H4"),
+                "拒收文件": ("A2", "A1:C2")}
+    for title, (frozen, filtered) in expected.items():
+        ws = workbook[title]
+        assert ws.print_title_rows == "$1:$1", title
+        assert (ws.freeze_panes, ws.auto_filter.ref) == (frozen, filtered), title
+    ranked = workbook[SCHEME_NAME]
+    assert f"{SCHEME_NAME}  版本 1" in ranked.oddHeader.center.text
+    assert "第 &P 页，共 &N 页" == ranked.oddFooter.center.text
+
+
+def test_number_formats_grade_colours_data_bars_and_vetoed_rows(book_zh):
+    workbook, _ = book_zh
+    ws = workbook[SCHEME_NAME]
+    assert ws["E2"].number_format == "0.00" and ws["E6"].number_format == "0.00"  # total
+    assert ws["L2"].number_format == "0.000"  # synergy D (after 3 dimensions, bonus, penalty)
+    # Excellent is #009E73 mixed 45 % with white: 0+255*.45, 158+97*.45, 115+140*.45 = 73 CA B2
+    assert ws["F2"].fill.fgColor.rgb.endswith("73CAB2")
+    assert ws["F3"].fill.fgColor.rgb != ws["F2"].fill.fgColor.rgb
+    vetoed = 6  # P3 is ranked last
+    assert ws.cell(vetoed, 2).value == "P3"
+    assert all(ws.cell(vetoed, c).fill.fgColor.rgb.endswith("FDE2E2") for c in range(1, 17) if c != 6)
+    assert ws.cell(vetoed, 14).value == "V" and ws.cell(vetoed, 14).font.color.rgb.endswith("B00020")
+    assert ws.cell(2, 1).fill.fgColor.rgb.endswith("000000")  # unvetoed rows: no fill
+    rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
+    assert any(rule.type == "dataBar" for rule in rules)
+
+
+def test_charts_are_embedded_as_images(book_zh):
+    workbook, _ = book_zh
+    assert len(workbook["图表"]._images) == 6  # ranked, contributions, radar, heatmap, synergy, co-control
+
+
+def test_no_temporary_file_is_left_behind(scored, tmp_path):
+    write_ranked_workbook(scored, tmp_path / "r.xlsx", charts=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.xlsx"]
+
+
+def test_a_run_without_projects_still_writes_a_workbook(tmp_path):
+    out = write_ranked_workbook(AssessmentRun(schemes=[]), tmp_path / "empty.xlsx")
+    assert load_workbook(out).sheetnames[0] == "排名结果"
+
+
+def test_many_rows_are_streamed_with_the_first_rows_styles(scored, tmp_path):
+    from dataclasses import replace
+
+    many = [replace(p, project_id=f"{p.project_id}-{k}") for k in range(40) for p in scored.projects]
+    out = write_ranked_workbook(AssessmentRun(scored.schemes, many, []), tmp_path / "many.xlsx", lang="en",
+                                charts=False)
+    detail = load_workbook(out)["Detail"]
+    assert detail.max_row == 1 + 200 * 9 and detail.auto_filter.ref == "A1:R1801"
+    last = detail.cell(detail.max_row, 12)
+    assert isinstance(last.value, (int, float, type(None))) and detail.cell(3, 12).number_format == "0.000"
+
+
+# --------------------------------------------------------------------------- LibreOffice
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(_soffice() is None,
+                    reason="LibreOffice is not installed (apt-get install libreoffice-calc); "
+                           "the ranked workbook was not opened in a real spreadsheet program")
+def test_libreoffice_opens_the_workbook_and_prints_it_to_pdf(book_zh, tmp_path):
+    _, path = book_zh
+    profile = tmp_path / "profile"  # a private profile: parallel or earlier runs cannot lock it
+    env = {**os.environ, "HOME": str(tmp_path)}
+    proc = subprocess.run(
+        [_soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(path)],
+        capture_output=True, text=True, timeout=300, env=env)
+    pdf = tmp_path / "ranked.pdf"
+    assert proc.returncode == 0 and pdf.exists(), proc.stdout + proc.stderr
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert CHINESE_NAME in text and INJECTED_NAME in text

@@ -1,0 +1,216 @@
+"""The PDF report, read back with poppler's pdftotext: pages, ranks, Chinese text, repeated
+table headers, project pages with issues and overrides; and the CLI's --pdf/--lang."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+
+import pytest
+
+from scoring import report_pdf
+from scoring.cli import main
+from scoring.pipeline import AssessmentRun
+from scoring.report_pdf import Block, Table, TableColumn, page_count, paginate_blocks, write_pdf_report
+from tests.report_data import (
+    CHINESE_NAME,
+    INJECTED_EVIDENCE,
+    INJECTED_NAME,
+    OVERRIDE_REASON,
+    SCHEME_NAME,
+    build_run,
+    write_inputs,
+)
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
+    reason="poppler-utils (pdftotext, pdfinfo) is not installed: apt-get install poppler-utils")
+
+GENERATED = dt.datetime(2026, 3, 1, 9, 30)
+
+
+def pdf_pages(path) -> list[str]:
+    """The text of each page (pdftotext separates pages with a form feed)."""
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def pdf_page_count(path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory):
+    return build_run(tmp_path_factory.mktemp("pdf"))
+
+
+@pytest.fixture(scope="module")
+def report_zh(scored, tmp_path_factory):
+    out = write_pdf_report(scored, tmp_path_factory.mktemp("zh") / "report.pdf", lang="zh",
+                           generated=GENERATED)
+    return out, pdf_pages(out)
+
+
+def test_page_count_matches_the_plan(report_zh, scored):
+    path, pages = report_zh
+    # cover, 1 ranked-table page, 6 chart pages (3 kinds of 5 rows, synergy, co-control, radar),
+    # 5 project pages, 1 page of rejected inputs
+    assert pdf_page_count(path) == len(pages) == page_count(scored, "zh") == 14
+
+
+def test_cover_names_the_scheme_date_and_counts_by_grade(report_zh):
+    _, pages = report_zh
+    cover = pages[0]
+    assert "减污降碳协同增效试点评估报告" in cover and "2026-03-01" in cover
+    assert SCHEME_NAME in cover
+    assert "优秀 1" in cover and "良好 1" in cover and "不合格 3" in cover
+    assert "第 1 页，共 14 页" in cover
+
+
+def test_ranked_table_lists_ranks_in_order_with_chinese_names(report_zh):
+    _, pages = report_zh
+    ranked = pages[1]
+    lines = [line.split() for line in ranked.splitlines() if re.match(r"\s*\d\s+P\d", line)]
+    expected = [("1", "P1"), ("2", "P5"), ("3", "P4"), ("4", "P2"), ("5", "P3")]
+    assert [(row[0], row[1]) for row in lines] == expected
+    assert CHINESE_NAME in ranked and "103.00" in ranked and "优秀" in ranked
+    assert "排名" in ranked and "项目名称" in ranked
+
+
+def test_each_project_has_a_page_with_indicators_issues_and_overrides(report_zh):
+    _, pages = report_zh
+    project_pages = [page for page in pages if "人工调整数" in page]  # key figures: project pages only
+    p1 = next(page for page in project_pages if f"1. {CHINESE_NAME}" in page)
+    assert "指标得分" in p1 and "单位GDP二氧化碳排放" in p1 and "人工评分" in p1
+    assert "人工评分与调整" in p1 and "张工" in p1 and OVERRIDE_REASON in p1
+    assert "各维度最优" in p1  # the radar's legend
+    p4 = next(page for page in project_pages if "3. 郑州市试点" in page)
+    assert "missing_required" in p4 and "not_a_number" in p4 and "缺失" in p4 and "无效" in p4
+    p3 = next(page for page in project_pages if "5. 成都市试点" in page)
+    assert "veto" in p3 and "一票否决" in p3
+
+
+def test_submission_text_prints_literally(report_zh):
+    _, pages = report_zh
+    text = "\n".join(pages)
+    assert INJECTED_NAME in text
+    assert INJECTED_EVIDENCE in text
+
+
+def test_charts_and_rejected_inputs_are_in_the_report(report_zh):
+    _, pages = report_zh
+    text = "\n".join(pages)
+    titles = ("总分排名", "各维度得分构成", "指标得分率", "减污与降碳协同度", "协同控制象限",
+              "各维度得分率")
+    for title in titles:
+        assert title in text, title
+    assert "被拒收的文件" in pages[-1] and "broken.xlsx" in pages[-1] and "unreadable" in pages[-1]
+
+
+def test_chinese_font_is_embedded_as_truetype(report_zh):
+    path, _ = report_zh
+    data = path.read_bytes()
+    assert b"/FontFile2" in data and b"WenQuanYi" in data
+    if shutil.which("pdffonts"):
+        fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+        assert "CID TrueType" in fonts and " no " not in fonts.split("\n", 2)[2]
+
+
+def test_english_report(scored, tmp_path):
+    out = write_pdf_report(scored, tmp_path / "en.pdf", lang="en", generated=GENERATED)
+    text = "\n".join(pdf_pages(out))
+    assert "Pollution–carbon synergy pilot assessment" in text and "Ranked results" in text
+    assert "Page 1 of 14" in text and "Inspector scores and overrides" in text and CHINESE_NAME in text
+
+
+def test_long_ranked_tables_repeat_their_header_on_every_page(scored, tmp_path, monkeypatch):
+    monkeypatch.setattr(report_pdf, "RANKED_ROWS_PER_PAGE", 2)
+    out = write_pdf_report(scored, tmp_path / "split.pdf", lang="zh", generated=GENERATED)
+    ranked = [page for page in pdf_pages(out) if "排名结果" in page]
+    assert len(ranked) == 3
+    assert all("项目名称" in page and "总分" in page for page in ranked)
+    assert "第 1–2 名" in ranked[0] and "（续）" in ranked[1] and "第 5–5 名" in ranked[2]
+
+
+def test_tables_too_long_for_a_page_continue_under_a_repeated_header():
+    table = Table([TableColumn("code", 1), TableColumn("value", 1)], [[str(i), "x"] for i in range(70)],
+                  [None] * 70)
+    pages = paginate_blocks([Block("Indicators", table), Block("Issues", table.part(0, 3))], 1.0, 7.5,
+                            " (continued)")
+    assert len(pages) == 3
+    assert [title for title, _ in pages[0]] == ["Indicators"]
+    assert pages[1][0][0] == "Indicators (continued)"
+    parts = [part for page in pages for title, part in page if title.startswith("Indicators")]
+    assert sum(len(part.rows) for part in parts) == 70
+    assert pages[-1][-1][0] == "Issues" and len(pages[-1][-1][1].rows) == 3
+
+
+def test_cancelling_writes_nothing(scored, tmp_path):
+    out = tmp_path / "cancelled.pdf"
+    write_pdf_report(scored, out, progress=lambda done, total: done < 3)
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_run_without_projects_is_a_cover_page(tmp_path):
+    out = write_pdf_report(AssessmentRun(schemes=[]), tmp_path / "empty.pdf", lang="en")
+    assert pdf_page_count(out) == 1
+
+
+def test_many_indicators_continue_on_a_second_project_page(scored, tmp_path):
+    scheme = scored.schemes[0]
+    wide = replace(scheme, criteria=scheme.criteria * 5)  # 45 rows: more than one page holds
+    project = scored.projects_of(scheme)[0]
+    indicators = {f"{code}": ind for code, ind in project.indicators.items()}
+    pages = report_pdf.project_pages(report_pdf.Report(scored, "zh", GENERATED), wide, [project],
+                                     replace(project, indicators=indicators))
+    assert len(pages) >= 2  # about 25 indicator rows fit on a page
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def test_cli_writes_pdf_and_workbook_in_the_chosen_language(tmp_path, capsys):
+    template, forms = write_inputs(tmp_path / "in")
+    (forms / "broken.xlsx").unlink()
+    pdf, xlsx = tmp_path / "out" / "report.pdf", tmp_path / "out" / "ranked.xlsx"
+    code = main(["score", "--template", str(template), str(forms), "--out", str(xlsx), "--pdf", str(pdf),
+                 "--lang", "en"])
+    assert code == 0
+    assert f"PDF report: {pdf}" in capsys.readouterr().out
+    text = "\n".join(pdf_pages(pdf))
+    assert "Ranked results" in text and CHINESE_NAME in text
+    from openpyxl import load_workbook
+
+    assert load_workbook(xlsx).sheetnames[1] == "Summary"
+
+
+def test_cli_pdf_defaults_to_chinese_and_refuses_a_folder(tmp_path, capsys):
+    template, forms = write_inputs(tmp_path / "in")
+    (forms / "broken.xlsx").unlink()
+    assert main(["score", "--template", str(template), str(forms), "--pdf", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert main(["score", "--template", str(template), str(forms), "--pdf", str(tmp_path / "r.pdf")]) == 0
+    assert "排名结果" in "\n".join(pdf_pages(tmp_path / "r.pdf"))
+    assert main(["score", "--template", str(template), str(forms), "--lang", "fr"]) == 2
+
+
+def test_a_chart_style_ending_meanwhile_does_not_undo_the_pdf_settings():
+    """The GUI thread may draw a chart while a worker writes the report: the interleaving of
+    their settings must not switch the report back to Type 3 fonts or a Latin font."""
+    import matplotlib
+
+    from scoring.charts import chart_style
+
+    before = matplotlib.rcParams["pdf.fonttype"], list(matplotlib.rcParams["font.family"])
+    gui = chart_style()
+    gui.__enter__()
+    with report_pdf.pdf_settings():
+        gui.__exit__(None, None, None)  # the GUI's chart finishes while the PDF is being written
+        assert matplotlib.rcParams["pdf.fonttype"] == 42
+        assert report_pdf.text_families() == ["WenQuanYi Micro Hei"]
+    assert (matplotlib.rcParams["pdf.fonttype"], list(matplotlib.rcParams["font.family"])) == before
