@@ -1,4 +1,5 @@
-"""The headless command line: ``python main.py score|form|validate|demo``.
+"""The headless command line: ``python main.py score|form|validate|demo|selftest``, and the
+workspace commands ``assess|history|audit|merge|consensus|reconcile`` (``cli_workspace.py``).
 
 Exit codes: 0 every input scored; 3 some inputs were rejected (the rest still scored and
 written); 2 bad usage or an invalid template. No path through here shows a traceback: an
@@ -10,12 +11,16 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import tempfile
 from pathlib import Path
 
+from scoring import __version__
 from scoring.pipeline import AssessmentRun, load_schemes, run
+from scoring.safe_read import assert_defused_xml
 from scoring.template import TemplateError, load_template
+from scoring.workspace import WorkspaceError
 
 EXIT_OK, EXIT_USAGE, EXIT_REJECTED, EXIT_FAILED = 0, 2, 3, 1
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -27,21 +32,43 @@ class UsageError(Exception):
     """Wrong arguments; the message says what to do."""
 
 
+class _ParserExit(Exception):
+    """``--help`` or ``--version`` printed its text; end with this status."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse would exit(2) with its own wording
         raise UsageError(f"{self.prog}: {message}")
 
+    def exit(self, status: int = 0, message: str | None = None) -> None:  # main() returns instead
+        if message:
+            print(message, file=sys.stderr, end="")
+        raise _ParserExit(status)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="synergypilot", description="Assess pollution–carbon synergy pilots.")
+    parser.add_argument("--version", action="version", version=f"SynergyPilot {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     score = sub.add_parser("score", help="score submissions and rank them")
-    score.add_argument("--template", action="append", required=True, metavar="T.xlsx",
-                       help="a scheme template (repeat for several)")
-    score.add_argument("inputs", nargs="+", metavar="INPUT", help="submission files or folders")
+    score.add_argument("--template", action="append", metavar="T.xlsx",
+                       help="a scheme template (repeat for several; optional with --workspace)")
+    score.add_argument("inputs", nargs="*", metavar="INPUT", help="submission files or folders")
+    score.add_argument("--workspace", metavar="W.spw",
+                       help="import into this workspace (created if needed) and score everything it holds")
     score.add_argument("--out", metavar="RANKED.xlsx", help="write the ranked workbook here")
     score.add_argument("--json", metavar="RESULT.json", help="write the full result as JSON here")
+    score.add_argument("--pdf", metavar="REPORT.pdf", help="write the PDF report here")
+    score.add_argument("--lang", choices=("zh", "en"), default="zh",
+                       help="language of the workbook and PDF report (default zh)")
+    from scoring.cli_robustness import add_arguments as add_robustness_arguments
+
+    add_robustness_arguments(score)
 
     form = sub.add_parser("form", help="write a blank submission form for a scheme")
     form.add_argument("--template", required=True, metavar="T.xlsx")
@@ -52,26 +79,64 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="write the demo submissions")
     demo.add_argument("--out", required=True, metavar="DIR")
+
+    from scoring.cli_workspace import add_commands
+
+    add_commands(sub)
+    from scoring.selftest import add_command as add_selftest_command
+
+    add_selftest_command(sub)
     return parser
+
+
+def log_path() -> Path:
+    """Where the command line logs the details of unexpected errors."""
+    home = os.environ.get("SYNERGYPILOT_HOME")
+    return Path(home) / "synergypilot-cli.log" if home else Path(tempfile.gettempdir()) / "synergypilot-cli.log"
+
+
+def _log_to_file() -> None:
+    """Send the details of unexpected errors to a log file, never to the user's terminal.
+
+    Without a handler, Python's last-resort handler would print the traceback on stderr.
+    """
+    if log.handlers:
+        return
+    try:
+        handler: logging.Handler = logging.FileHandler(log_path(), encoding="utf-8", delay=True)
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    log.propagate = False
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    _log_to_file()
     try:
+        assert_defused_xml()
         args = build_parser().parse_args(argv)
         return COMMANDS[args.command](args)
+    except _ParserExit as exc:
+        return exc.status
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except TemplateError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except WorkspaceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
+        return EXIT_OK
     except Exception as exc:  # the promise: never a traceback to a user
         log.exception("unexpected error")
-        print(f"error: unexpected {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"error: unexpected {type(exc).__name__}: {exc} (details in {log_path()})", file=sys.stderr)
         return EXIT_FAILED
 
 
@@ -89,19 +154,38 @@ def _writable(path: str, what: str) -> Path:
 
 
 def command_score(args) -> int:
-    _check_inputs_exist(args.template + args.inputs)
+    _check_inputs_exist((args.template or []) + args.inputs)
     out = _writable(args.out, "--out") if args.out else None
     json_out = _writable(args.json, "--json") if args.json else None
-    result = run(args.template, args.inputs)
+    pdf_out = _writable(args.pdf, "--pdf") if args.pdf else None
+    from scoring.cli_robustness import json_with, options_from, run_studies
+
+    robustness = options_from(args)  # refused before any file is read
+    if args.workspace:
+        from scoring.cli_workspace import score_into_workspace
+
+        result = score_into_workspace(args)
+    elif not args.template or not args.inputs:
+        raise UsageError("give at least one --template T.xlsx and one INPUT file or folder "
+                         "(or --workspace W.spw to score what a workspace holds)")
+    else:
+        result = run(args.template, args.inputs)
     _report(result)
+    studies = run_studies(result, robustness)
     try:
         if out is not None:
             from scoring.export_xlsx import write_ranked_workbook
 
-            write_ranked_workbook(result, out)
+            write_ranked_workbook(result, out, lang=args.lang, robustness=studies)
             print(f"ranked workbook: {out}")
+        if pdf_out is not None:
+            from scoring.report_pdf import write_pdf_report
+
+            write_pdf_report(result, pdf_out, lang=args.lang, robustness=studies)
+            print(f"PDF report: {pdf_out}")
         if json_out is not None:
-            json_out.write_text(json.dumps(result.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+            json_out.write_text(json.dumps(json_with(result, studies), ensure_ascii=False, indent=1),
+                                encoding="utf-8")
             print(f"JSON result: {json_out}")
     except OSError as exc:
         raise UsageError(f"cannot write {exc.filename}: {exc.strerror}")
@@ -150,6 +234,12 @@ def command_demo(args) -> int:
     return EXIT_OK
 
 
+def command_selftest(args) -> int:
+    from scoring.selftest import command_selftest as run_selftest
+
+    return run_selftest(args)
+
+
 def default_template_paths() -> list[Path]:
     """The four shipped schemes."""
     return sorted(DEFAULT_TEMPLATES.glob("*.xlsx"))
@@ -174,4 +264,14 @@ COMMANDS = {
     "form": command_form,
     "validate": command_validate,
     "demo": command_demo,
+    "selftest": command_selftest,
 }
+
+
+def _add_workspace_commands() -> None:
+    from scoring.cli_workspace import COMMANDS as WORKSPACE_COMMANDS
+
+    COMMANDS.update(WORKSPACE_COMMANDS)
+
+
+_add_workspace_commands()

@@ -98,3 +98,19 @@ def test_blank_form_round_trips_through_the_reader(tmp_path):
     (result,) = read_submission_file(form)
     # a blank form has no project_id yet: refused with a message telling what to fill in
     assert result.reason == "missing_project_id"
+
+
+def test_an_unexpected_error_is_one_line_and_logged(tmp_path, monkeypatch, capsys):
+    import scoring.cli as cli
+
+    monkeypatch.setenv("SYNERGYPILOT_HOME", str(tmp_path))
+    monkeypatch.setattr(cli.log, "handlers", [])  # configured afresh, pointing at tmp_path
+
+    def explode(args):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setitem(cli.COMMANDS, "validate", explode)
+    assert main(["validate", "--template", "x.xlsx"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "ZeroDivisionError: boom" in err
+    assert "Traceback" in (tmp_path / "synergypilot-cli.log").read_text(encoding="utf-8")
