@@ -9,6 +9,7 @@ the background so the window is usable at once.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from gui import backend as backend_module
 from gui import errors, paths, translation
 from gui.main_window import MainWindow
 from gui.settings import APPLICATION, ORGANISATION, Settings
+from scoring.safe_read import assert_defused_xml
 
 log = logging.getLogger("synergypilot")
 
@@ -75,8 +77,22 @@ def open_start_workspace(window: MainWindow, settings: Settings) -> None:
     window.start_demo()
 
 
+def has_display() -> bool:
+    """Whether a window can be shown: on Linux, an X or Wayland display or a chosen Qt platform."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the desktop application until its window closes; return the exit code."""
+    if not has_display():
+        # Qt would abort with its own message about the "xcb" platform plugin.
+        print("SynergyPilot needs a desktop to show its window, and none was found (DISPLAY is not "
+              "set). Run it on the desktop, or use the command line: python main.py --help",
+              file=sys.stderr)
+        return 2
+    assert_defused_xml()
     app = make_application(argv)
     settings = Settings()
     window = MainWindow(settings=settings)
