@@ -92,7 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
 def log_path() -> Path:
     """Where the command line logs the details of unexpected errors."""
     home = os.environ.get("SYNERGYPILOT_HOME")
-    return Path(home) / "synergypilot-cli.log" if home else Path(tempfile.gettempdir()) / "synergypilot-cli.log"
+    folder = Path(home) if home else Path(tempfile.gettempdir())
+    return folder / "synergypilot-cli.log"
 
 
 def _log_to_file() -> None:

@@ -35,8 +35,7 @@ class AssessmentRun:
 
     def projects_of(self, scheme: Scheme) -> list[ProjectResult]:
         """The scheme's projects ordered by rank (then by project id for equal ranks)."""
-        mine = [p for p in self.projects
-                if p.scheme == scheme.name and p.scheme_version == scheme.version]
+        mine = [p for p in self.projects if p.scheme == scheme.name and p.scheme_version == scheme.version]
         return sorted(mine, key=lambda p: (p.rank, p.project_id))
 
 
@@ -70,8 +69,14 @@ def _check_unique_names(schemes: list[Scheme]) -> None:
         if key in seen:
             raise TemplateError(
                 scheme.source,
-                [TemplateProblem("Scheme", "", f"the scheme {scheme.name!r} version {scheme.version} "
-                                 f"is also loaded from {seen[key].source}")],
+                [
+                    TemplateProblem(
+                        "Scheme",
+                        "",
+                        f"the scheme {scheme.name!r} version {scheme.version} "
+                        f"is also loaded from {seen[key].source}",
+                    )
+                ],
             )
         seen[key] = scheme
 
@@ -112,16 +117,25 @@ def match_scheme(submission: Submission, schemes: list[Scheme]) -> Scheme | Reje
         if len(named) == 1:
             return named[0]
         version = f" version {submission.template_version}" if submission.template_version else ""
-        return _no_match(submission, f"names the template {submission.template!r}{version}, "
-                         f"which is not loaded (loaded: {_loaded(schemes)})")
+        return _no_match(
+            submission,
+            f"names the template {submission.template!r}{version}, "
+            f"which is not loaded (loaded: {_loaded(schemes)})",
+        )
     by_level = [s for s in schemes if s.level == submission.level]
     if len(by_level) == 1:
         return by_level[0]
     if not by_level:
-        return _no_match(submission, f"has level {submission.level!r} and no loaded scheme is "
-                         f"for that level (loaded: {_loaded(schemes)})")
-    return _no_match(submission, f"has level {submission.level!r}, which several loaded schemes "
-                     "share; fill in the template name in the Project sheet")
+        return _no_match(
+            submission,
+            f"has level {submission.level!r} and no loaded scheme is "
+            f"for that level (loaded: {_loaded(schemes)})",
+        )
+    return _no_match(
+        submission,
+        f"has level {submission.level!r}, which several loaded schemes "
+        "share; fill in the template name in the Project sheet",
+    )
 
 
 def _loaded(schemes: list[Scheme]) -> str:
@@ -130,7 +144,9 @@ def _loaded(schemes: list[Scheme]) -> str:
 
 def _no_match(submission: Submission, what: str) -> Rejection:
     name = Path(submission.source).name
-    return Rejection(submission.source, "no_matching_template", f"{name}: project {submission.project_id} {what}")
+    return Rejection(
+        submission.source, "no_matching_template", f"{name}: project {submission.project_id} {what}"
+    )
 
 
 def _note_unknown_codes(submission: Submission, scheme: Scheme) -> None:
@@ -138,8 +154,14 @@ def _note_unknown_codes(submission: Submission, scheme: Scheme) -> None:
     for code, entry in submission.inputs.items():
         if code not in known:
             where = entry.current.location if entry.current else submission.source
-            submission.issues.append(Issue("warning", "unknown_code", where,
-                                           f"the code {code} is not in the scheme {scheme.name}; the row is ignored"))
+            submission.issues.append(
+                Issue(
+                    "warning",
+                    "unknown_code",
+                    where,
+                    f"the code {code} is not in the scheme {scheme.name}; the row is ignored",
+                )
+            )
 
 
 def read_and_match(
@@ -184,9 +206,14 @@ def _assign(items, schemes, by_scheme, seen, rejected) -> None:
             continue
         key = (*scheme_key(scheme), item.project_id)
         if key in seen:
-            rejected.append(Rejection(item.source, "duplicate_project",
-                                      f"{Path(item.source).name}: project {item.project_id} was already "
-                                      f"submitted in {Path(seen[key]).name}; the first one is kept"))
+            rejected.append(
+                Rejection(
+                    item.source,
+                    "duplicate_project",
+                    f"{Path(item.source).name}: project {item.project_id} was already "
+                    f"submitted in {Path(seen[key]).name}; the first one is kept",
+                )
+            )
             continue
         seen[key] = item.source
         _note_unknown_codes(item, scheme)
@@ -217,4 +244,3 @@ def score_files(schemes, files, assessments=None, progress=None) -> AssessmentRu
     for scheme in schemes:
         result.projects.extend(score_scheme(scheme, by_scheme[scheme_key(scheme)], assessments))
     return result
-

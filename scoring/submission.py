@@ -120,14 +120,15 @@ def _base_submission(path: Path, fields: dict[str, str], where: str) -> Submissi
 
 def _read_form(path: Path, project: RawSheet, data: RawSheet) -> Submission:
     fields, where = _project_fields(project)
-    submission = _base_submission(path, fields, f"sheet {project.name}, {where.get('project_id', 'column B')}")
+    submission = _base_submission(
+        path, fields, f"sheet {project.name}, {where.get('project_id', 'column B')}"
+    )
     header = _find_data_header(data)
     if header is None:
         raise _rejected(
             path,
             "not_a_submission",
-            f"sheet {data.name} has no header row with 'code' and 'current' columns in its "
-            "first 10 rows",
+            f"sheet {data.name} has no header row with 'code' and 'current' columns in its first 10 rows",
         )
     header_row, columns = header
     for r in range(header_row + 1, len(data.rows)):
@@ -197,7 +198,9 @@ def _batch_header(sheet: RawSheet) -> tuple[int, dict[str, int], dict[str, int],
 def _read_batch(path: Path, sheet: RawSheet) -> list[Submission | Rejection]:
     header = _batch_header(sheet)
     if header is None:
-        raise _rejected(path, "not_a_submission", f"sheet {sheet.name} has no project_id column in its first 10 rows")
+        raise _rejected(
+            path, "not_a_submission", f"sheet {sheet.name} has no project_id column in its first 10 rows"
+        )
     header_row, fields, currents, baselines = header
     results: list[Submission | Rejection] = []
     for r in range(header_row + 1, len(sheet.rows)):

@@ -124,7 +124,9 @@ def load_template(path: str | Path) -> Scheme:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise TemplateError(str(path), [TemplateProblem("", "", f"{path.name}: cannot be opened ({exc.strerror})")])
+        raise TemplateError(
+            str(path), [TemplateProblem("", "", f"{path.name}: cannot be opened ({exc.strerror})")]
+        )
     return load_template_bytes(data, path)
 
 
@@ -231,12 +233,16 @@ def _find_header(sheet: RawSheet, columns: dict, must_have: str) -> tuple[int, d
 def _read_criteria(sheet: RawSheet, problems: list[TemplateProblem]) -> list[Criterion]:
     header = _find_header(sheet, CRITERIA_COLUMNS, "code")
     if header is None:
-        problems.append(TemplateProblem(sheet.name, "", "no header row with a 'code' column in the first 10 rows"))
+        problems.append(
+            TemplateProblem(sheet.name, "", "no header row with a 'code' column in the first 10 rows")
+        )
         return []
     header_row, columns = header
     for key in REQUIRED_COLUMNS:
         if key not in columns:
-            problems.append(TemplateProblem(sheet.name, f"row {header_row + 1}", f"the column '{key}' is missing"))
+            problems.append(
+                TemplateProblem(sheet.name, f"row {header_row + 1}", f"the column '{key}' is missing")
+            )
     if any(key not in columns for key in REQUIRED_COLUMNS):
         return []
     criteria: list[Criterion] = []
@@ -255,7 +261,9 @@ def _read_criteria(sheet: RawSheet, problems: list[TemplateProblem]) -> list[Cri
         if criterion is not None:
             criteria.append(criterion)
     if not criteria and not problems:
-        problems.append(TemplateProblem(sheet.name, "", "no criteria: add one row per criterion below the header"))
+        problems.append(
+            TemplateProblem(sheet.name, "", "no criteria: add one row per criterion below the header")
+        )
     if criteria and not any(c.kind == "score" for c in criteria):
         problems.append(TemplateProblem(sheet.name, "", "no criterion of kind 'score'"))
     _check_weight_total(sheet, criteria, problems)
@@ -383,8 +391,11 @@ class _CriterionRow:
         if not (math.isfinite(worst) and math.isfinite(best)) or worst == best:
             self.problem("best", f"best must differ from worst (both {best:g})")
         elif ctype == "change" and best < worst:
-            self.problem("best", f"a change criterion's bounds are on the improvement in %, so best "
-                         f"({best:g}) must be above worst ({worst:g}) whatever the direction")
+            self.problem(
+                "best",
+                f"a change criterion's bounds are on the improvement in %, so best "
+                f"({best:g}) must be above worst ({worst:g}) whatever the direction",
+            )
         elif ctype == "value" and direction == "higher" and best < worst:
             self.problem("best", f"with direction higher, best ({best:g}) must be above worst ({worst:g})")
         elif ctype == "value" and direction == "lower" and best > worst:
@@ -405,7 +416,9 @@ class _CriterionRow:
                 self.problem("choices", f"{part.strip()!r} is not of the form label=fraction")
                 continue
             if not 0 <= parsed.number <= 1:
-                self.problem("choices", f"the fraction of {label.strip()!r} must be in [0, 1], found {parsed.number:g}")
+                self.problem(
+                    "choices", f"the fraction of {label.strip()!r} must be in [0, 1], found {parsed.number:g}"
+                )
                 continue
             if any(label.strip().casefold() == name.casefold() for name, _ in choices):
                 self.problem("choices", f"the label {label.strip()!r} appears twice")
@@ -418,7 +431,9 @@ def _read_grades(sheet: RawSheet, problems: list[TemplateProblem]) -> tuple[Grad
     columns = {"grade": ("grade", "等级"), "min_points": ("min_points", "最低分")}
     header = _find_header(sheet, columns, "grade")
     if header is None or "min_points" not in header[1]:
-        problems.append(TemplateProblem(sheet.name, "", "needs a header row with columns grade and min_points"))
+        problems.append(
+            TemplateProblem(sheet.name, "", "needs a header row with columns grade and min_points")
+        )
         return None
     header_row, cols = header
     grades: list[Grade] = []
@@ -431,14 +446,24 @@ def _read_grades(sheet: RawSheet, problems: list[TemplateProblem]) -> tuple[Grad
         if not name:
             problems.append(TemplateProblem(sheet.name, cell_ref(r, cols["grade"]), "grade: name required"))
         elif parsed.state != "ok":
-            problems.append(TemplateProblem(sheet.name, cell_ref(r, cols["min_points"]), f"min_points: must be a number, found {text_of(raw_min)!r}"))
+            problems.append(
+                TemplateProblem(
+                    sheet.name,
+                    cell_ref(r, cols["min_points"]),
+                    f"min_points: must be a number, found {text_of(raw_min)!r}",
+                )
+            )
         elif any(g.name == name for g in grades):
-            problems.append(TemplateProblem(sheet.name, cell_ref(r, cols["grade"]), f"grade: {name!r} appears twice"))
+            problems.append(
+                TemplateProblem(sheet.name, cell_ref(r, cols["grade"]), f"grade: {name!r} appears twice")
+            )
         else:
             grades.append(Grade(name, parsed.number))
     if not grades:
         problems.append(TemplateProblem(sheet.name, "", "no grades listed"))
         return None
     if min(g.min_points for g in grades) > 0:
-        problems.append(TemplateProblem(sheet.name, "", "the lowest grade must start at 0 so every total has a grade"))
+        problems.append(
+            TemplateProblem(sheet.name, "", "the lowest grade must start at 0 so every total has a grade")
+        )
     return tuple(grades)

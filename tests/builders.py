@@ -10,24 +10,46 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-CRITERIA_HEADER = ["code", "dimension", "indicator", "unit", "effect", "type", "direction",
-                   "weight", "worst", "best", "choices", "required", "allow_na", "veto", "kind",
-                   "guidance"]
+CRITERIA_HEADER = [
+    "code",
+    "dimension",
+    "indicator",
+    "unit",
+    "effect",
+    "type",
+    "direction",
+    "weight",
+    "worst",
+    "best",
+    "choices",
+    "required",
+    "allow_na",
+    "veto",
+    "kind",
+    "guidance",
+]
 
 
 def criterion(code, type="value", weight=1, **fields) -> dict:
     """A criterion row with sensible defaults (value, higher, 0..100, dimension D1)."""
-    row = {"code": code, "dimension": "D1", "indicator": f"Indicator {code}", "type": type,
-           "weight": weight}
+    row = {"code": code, "dimension": "D1", "indicator": f"Indicator {code}", "type": type, "weight": weight}
     if type in ("value", "change"):
         row.update(direction="higher", worst=0, best=100)
     row.update(fields)
     return row
 
 
-def write_template(path: Path, criteria: list[dict], *, name="Test scheme", level="city",
-                   version="1", grades: list[tuple[str, float]] | None = None,
-                   header: list[str] | None = None, **settings) -> Path:
+def write_template(
+    path: Path,
+    criteria: list[dict],
+    *,
+    name="Test scheme",
+    level="city",
+    version="1",
+    grades: list[tuple[str, float]] | None = None,
+    header: list[str] | None = None,
+    **settings,
+) -> Path:
     """Write a template workbook; ``settings`` become extra Scheme key/value rows."""
     wb = Workbook()
     ws = wb.active
@@ -67,8 +89,16 @@ def write_form(path: Path, project: dict, rows: list[dict], *, title_rows: int =
         data.append(["Submission form 申报表"])
     data.append(["code", "indicator", "unit", "baseline", "current", "evidence"])
     for row in rows:
-        data.append([row.get("code"), row.get("indicator"), row.get("unit"), row.get("baseline"),
-                     row.get("current"), row.get("evidence")])
+        data.append(
+            [
+                row.get("code"),
+                row.get("indicator"),
+                row.get("unit"),
+                row.get("baseline"),
+                row.get("current"),
+                row.get("evidence"),
+            ]
+        )
     wb.save(path)
     return path
 
@@ -88,8 +118,7 @@ def project(pid="P1", name="Project one", level="city", **extra) -> dict:
     return {"project_id": pid, "name": name, "level": level, **extra}
 
 
-def set_cached_value(path: Path, sheet_title: str, ref: str, cached: str | None,
-                     error: bool = False) -> Path:
+def set_cached_value(path: Path, sheet_title: str, ref: str, cached: str | None, error: bool = False) -> Path:
     """Give a formula cell written by openpyxl a cached value (as Excel would after saving).
 
     openpyxl writes formulas with an empty ``<v />``; Excel and WPS store the last computed

@@ -20,26 +20,63 @@ def setup(tmp_path):
     template = write_template(tmp_path / "t.xlsx", [criterion("A"), criterion("B", type="yesno")])
     folder = tmp_path / "in"
     folder.mkdir()
-    write_form(folder / "p1.xlsx", project("P1", name="=HYPERLINK(\"x\")"), [dict(code="A", current=50), dict(code="B", current="是")])
+    write_form(
+        folder / "p1.xlsx",
+        project("P1", name='=HYPERLINK("x")'),
+        [dict(code="A", current=50), dict(code="B", current="是")],
+    )
     write_form(folder / "p2.xlsx", project("P2"), [dict(code="A", current=100), dict(code="B", current="否")])
     return template, folder
 
 
 def test_score_writes_json_and_workbook_and_exits_0(setup, tmp_path, capsys):
     template, folder = setup
-    code = main(["score", "--template", str(template), str(folder), "--json", str(tmp_path / "r.json"),
-                 "--out", str(tmp_path / "r.xlsx")])
+    code = main(
+        [
+            "score",
+            "--template",
+            str(template),
+            str(folder),
+            "--json",
+            str(tmp_path / "r.json"),
+            "--out",
+            str(tmp_path / "r.xlsx"),
+        ]
+    )
     assert code == 0
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
-    assert data["schemes"] == [{"name": "Test scheme", "level": "city", "version": "1", "total_points": 100.0}]
+    assert data["schemes"] == [
+        {"name": "Test scheme", "level": "city", "version": "1", "total_points": 100.0}
+    ]
     by_id = {p["project_id"]: p for p in data["projects"]}
     # P1: A 0.5·100/2 = 25, B 1·100/2 = 50 → 75, rank 1; P2: 50 + 0 → 50, rank 2
     assert (by_id["P1"]["total"], by_id["P1"]["rank"], by_id["P1"]["grade"]) == (75.0, 1, "Good")
     assert (by_id["P2"]["total"], by_id["P2"]["rank"]) == (50.0, 2)
-    assert set(by_id["P1"]) >= {"project_id", "name", "level", "scheme", "source", "total", "base", "bonus",
-                                "penalty", "grade", "rank", "veto", "dimensions", "synergy", "indicators", "issues"}
-    assert by_id["P1"]["indicators"]["A"] == {"value": 50.0, "score": 0.5, "points": 25.0, "status": "ok",
-                                              "location": "p1.xlsx:Data!E2"}
+    assert set(by_id["P1"]) >= {
+        "project_id",
+        "name",
+        "level",
+        "scheme",
+        "source",
+        "total",
+        "base",
+        "bonus",
+        "penalty",
+        "grade",
+        "rank",
+        "veto",
+        "dimensions",
+        "synergy",
+        "indicators",
+        "issues",
+    }
+    assert by_id["P1"]["indicators"]["A"] == {
+        "value": 50.0,
+        "score": 0.5,
+        "points": 25.0,
+        "status": "ok",
+        "location": "p1.xlsx:Data!E2",
+    }
     assert data["rejected"] == []
     from openpyxl import load_workbook
 
@@ -66,7 +103,9 @@ def test_invalid_template_exits_2_listing_problems(tmp_path, capsys):
     assert "Criteria!H2" in err and "Criteria!F3" in err
 
 
-@pytest.mark.parametrize("argv", [[], ["score"], ["score", "--template", "nowhere.xlsx", "x"], ["frobnicate"]])
+@pytest.mark.parametrize(
+    "argv", [[], ["score"], ["score", "--template", "nowhere.xlsx", "x"], ["frobnicate"]]
+)
 def test_bad_usage_exits_2(argv, capsys):
     assert main(argv) == 2
     assert "error" in capsys.readouterr().err
@@ -82,8 +121,19 @@ def test_validate_and_form(tmp_path, capsys):
 
 def test_main_py_never_shows_a_traceback(tmp_path):
     (tmp_path / "t.xlsx").write_bytes(b"\x00" * 10)
-    proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "score", "--template", str(tmp_path / "t.xlsx"),
-                           str(tmp_path)], capture_output=True, text=True, cwd=tmp_path)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "score",
+            "--template",
+            str(tmp_path / "t.xlsx"),
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "t.xlsx" in proc.stderr
 
@@ -93,7 +143,9 @@ def test_blank_form_round_trips_through_the_reader(tmp_path):
     from scoring.submission import read_submission_file
     from scoring.template import load_template
 
-    scheme = load_template(write_template(tmp_path / "t.xlsx", [criterion("A"), criterion("B", type="yesno")]))
+    scheme = load_template(
+        write_template(tmp_path / "t.xlsx", [criterion("A"), criterion("B", type="yesno")])
+    )
     form = write_blank_form(scheme, tmp_path / "form.xlsx") or tmp_path / "form.xlsx"
     (result,) = read_submission_file(form)
     # a blank form has no project_id yet: refused with a message telling what to fill in

@@ -77,8 +77,10 @@ def test_change_with_zero_baseline_is_invalid(tmp_path):
     assert result["issues"][0]["location"].endswith("p.xlsx:Data!D2")
 
 
-@pytest.mark.parametrize("text, expected", [("是", 1.0), ("y", 1.0), ("√", 1.0), ("TRUE", 1.0),
-                                            ("否", 0.0), ("无", 0.0), ("×", 0.0), ("No", 0.0)])
+@pytest.mark.parametrize(
+    "text, expected",
+    [("是", 1.0), ("y", 1.0), ("√", 1.0), ("TRUE", 1.0), ("否", 0.0), ("无", 0.0), ("×", 0.0), ("No", 0.0)],
+)
 def test_yes_no_tokens(tmp_path, text, expected):
     assert fraction(tmp_path, criterion("A", type="yesno"), current=text)["score"] == expected
 
@@ -96,8 +98,9 @@ def test_unknown_choice_is_invalid(tmp_path):
 
 
 def test_manual_criterion_is_pending_until_scored(tmp_path):
-    result = score_one(tmp_path, [criterion("A"), criterion("M", type="manual")],
-                       [dict(code="A", current=100)])
+    result = score_one(
+        tmp_path, [criterion("A"), criterion("M", type="manual")], [dict(code="A", current=100)]
+    )
     assert result["indicators"]["M"]["status"] == "pending"
     # required manual counts as 0 under missing=zero: W = 2, A = 1·1·100/2 = 50
     assert result["total"] == pytest.approx(50.0)
@@ -106,16 +109,21 @@ def test_manual_criterion_is_pending_until_scored(tmp_path):
 # ----------------------------------------------------------------- reading values
 
 
-@pytest.mark.parametrize("text, expected", [("１２．５", 12.5), ("12,345", 12345.0), ("12.5%", 12.5),
-                                            (" 7 ", 7.0), ("1,234.5", 1234.5)])
+@pytest.mark.parametrize(
+    "text, expected",
+    [("１２．５", 12.5), ("12,345", 12345.0), ("12.5%", 12.5), (" 7 ", 7.0), ("1,234.5", 1234.5)],
+)
 def test_text_numbers_are_normalised(tmp_path, text, expected):
     crit = criterion("A", worst=0, best=100000)
     assert fraction(tmp_path, crit, current=text)["value"] == pytest.approx(expected)
 
 
 def test_text_that_is_not_a_number_is_invalid_not_zero(tmp_path):
-    result = score_one(tmp_path, [criterion("A"), criterion("B")],
-                       [dict(code="A", current="about 30"), dict(code="B", current=100)])
+    result = score_one(
+        tmp_path,
+        [criterion("A"), criterion("B")],
+        [dict(code="A", current="about 30"), dict(code="B", current=100)],
+    )
     assert result["indicators"]["A"]["status"] == "invalid"
     assert result["indicators"]["A"]["score"] is None
     assert result["issues"][0]["kind"] == "not_a_number"
@@ -174,8 +182,11 @@ def test_error_cell_is_invalid_with_its_own_kind(tmp_path):
 
 def test_points_are_normalised_to_total_points(tmp_path):
     # W = 3 + 1 = 4; A: 0.5·3·100/4 = 37.5; B: 1·1·100/4 = 25; total 62.5 → Pass (≥ 60)
-    result = score_one(tmp_path, [criterion("A", weight=3), criterion("B", type="yesno", weight=1)],
-                       [dict(code="A", current=50), dict(code="B", current="yes")])
+    result = score_one(
+        tmp_path,
+        [criterion("A", weight=3), criterion("B", type="yesno", weight=1)],
+        [dict(code="A", current=50), dict(code="B", current="yes")],
+    )
     assert result["indicators"]["A"]["points"] == pytest.approx(37.5)
     assert result["indicators"]["B"]["points"] == pytest.approx(25.0)
     assert result["total"] == pytest.approx(62.5)
@@ -190,8 +201,12 @@ def test_total_points_setting_scales_points(tmp_path):
 
 def test_missing_required_counts_zero_under_missing_zero(tmp_path):
     # A missing, included at s = 0: W = 4; B: 1·1·100/4 = 25
-    result = score_one(tmp_path, [criterion("A", weight=3), criterion("B", type="yesno")],
-                       [dict(code="B", current="yes")], missing="zero")
+    result = score_one(
+        tmp_path,
+        [criterion("A", weight=3), criterion("B", type="yesno")],
+        [dict(code="B", current="yes")],
+        missing="zero",
+    )
     assert result["indicators"]["A"]["points"] == 0.0
     assert result["indicators"]["A"]["status"] == "missing"
     assert result["total"] == pytest.approx(25.0)
@@ -200,8 +215,12 @@ def test_missing_required_counts_zero_under_missing_zero(tmp_path):
 
 def test_missing_required_is_excluded_under_reweight(tmp_path):
     # A excluded: W = 1; B: 1·1·100/1 = 100
-    result = score_one(tmp_path, [criterion("A", weight=3), criterion("B", type="yesno")],
-                       [dict(code="B", current="yes")], missing="reweight")
+    result = score_one(
+        tmp_path,
+        [criterion("A", weight=3), criterion("B", type="yesno")],
+        [dict(code="B", current="yes")],
+        missing="reweight",
+    )
     assert result["indicators"]["A"]["points"] is None
     assert result["total"] == pytest.approx(100.0)
     assert [i["kind"] for i in result["issues"]] == ["missing_required"]
@@ -209,8 +228,12 @@ def test_missing_required_is_excluded_under_reweight(tmp_path):
 
 def test_missing_optional_is_excluded_under_either_policy(tmp_path):
     # C optional and missing: W = 1 (A only); A: 0.5·100 = 50
-    result = score_one(tmp_path, [criterion("A"), criterion("C", weight=5, required="no")],
-                       [dict(code="A", current=50)], missing="zero")
+    result = score_one(
+        tmp_path,
+        [criterion("A"), criterion("C", weight=5, required="no")],
+        [dict(code="A", current=50)],
+        missing="zero",
+    )
     assert result["indicators"]["C"]["points"] is None
     assert result["total"] == pytest.approx(50.0)
     assert result["issues"] == []
@@ -218,8 +241,11 @@ def test_missing_optional_is_excluded_under_either_policy(tmp_path):
 
 def test_not_applicable_is_excluded_where_allowed(tmp_path):
     # B n/a and allowed: W = 1; A: 0.5·100 = 50
-    result = score_one(tmp_path, [criterion("A"), criterion("B", weight=3, allow_na="yes")],
-                       [dict(code="A", current=50), dict(code="B", current="不适用")])
+    result = score_one(
+        tmp_path,
+        [criterion("A"), criterion("B", weight=3, allow_na="yes")],
+        [dict(code="A", current=50), dict(code="B", current="不适用")],
+    )
     assert result["indicators"]["B"]["status"] == "na"
     assert result["indicators"]["B"]["points"] is None
     assert result["total"] == pytest.approx(50.0)
@@ -227,8 +253,11 @@ def test_not_applicable_is_excluded_where_allowed(tmp_path):
 
 def test_not_applicable_where_not_allowed_is_invalid(tmp_path):
     # B n/a not allowed: invalid, required → counted 0: W = 4; A: 0.5·1·100/4 = 12.5
-    result = score_one(tmp_path, [criterion("A"), criterion("B", weight=3)],
-                       [dict(code="A", current=50), dict(code="B", current="n/a")])
+    result = score_one(
+        tmp_path,
+        [criterion("A"), criterion("B", weight=3)],
+        [dict(code="A", current=50), dict(code="B", current="n/a")],
+    )
     assert result["indicators"]["B"]["status"] == "invalid"
     assert result["issues"][0]["kind"] == "na_not_allowed"
     assert result["total"] == pytest.approx(12.5)
@@ -236,10 +265,16 @@ def test_not_applicable_where_not_allowed_is_invalid(tmp_path):
 
 def test_bonus_and_penalty_are_added_unnormalised(tmp_path):
     # base: A 0.5·100 = 50; bonus: yes·5 = 5; penalty: 0.5·10 = 5 → total 50 + 5 − 5 = 50
-    crits = [criterion("A"), criterion("BON", type="yesno", weight=5, kind="bonus"),
-             criterion("PEN", type="choice", choices="minor=0.5; major=1", weight=10, kind="penalty")]
-    result = score_one(tmp_path, crits, [dict(code="A", current=50), dict(code="BON", current="yes"),
-                                         dict(code="PEN", current="minor")])
+    crits = [
+        criterion("A"),
+        criterion("BON", type="yesno", weight=5, kind="bonus"),
+        criterion("PEN", type="choice", choices="minor=0.5; major=1", weight=10, kind="penalty"),
+    ]
+    result = score_one(
+        tmp_path,
+        crits,
+        [dict(code="A", current=50), dict(code="BON", current="yes"), dict(code="PEN", current="minor")],
+    )
     assert (result["base"], result["bonus"], result["penalty"]) == pytest.approx((50.0, 5.0, 5.0))
     assert result["indicators"]["PEN"]["points"] == pytest.approx(-5.0)
     assert result["total"] == pytest.approx(50.0)
@@ -263,24 +298,32 @@ def test_missing_bonus_counts_zero_and_is_not_required(tmp_path):
 
 def test_dimension_subtotals_sum_score_points_only(tmp_path):
     # W = 1 + 1: D1: 1·100/2 = 50, D2: 0.5·100/2 = 25; the bonus (D2) is not in D2's subtotal
-    crits = [criterion("A", dimension="D1"), criterion("B", dimension="D2"),
-             criterion("X", type="yesno", dimension="D2", kind="bonus", weight=3)]
-    result = score_one(tmp_path, crits, [dict(code="A", current=100), dict(code="B", current=50),
-                                         dict(code="X", current="yes")])
+    crits = [
+        criterion("A", dimension="D1"),
+        criterion("B", dimension="D2"),
+        criterion("X", type="yesno", dimension="D2", kind="bonus", weight=3),
+    ]
+    result = score_one(
+        tmp_path,
+        crits,
+        [dict(code="A", current=100), dict(code="B", current=50), dict(code="X", current="yes")],
+    )
     assert result["dimensions"] == {"D1": pytest.approx(50.0), "D2": pytest.approx(25.0)}
     assert result["total"] == pytest.approx(78.0)
 
 
-@pytest.mark.parametrize("total_value, grade", [(85, "Excellent"), (84.9, "Good"), (75, "Good"),
-                                                (60, "Pass"), (59.99, "Fail")])
+@pytest.mark.parametrize(
+    "total_value, grade", [(85, "Excellent"), (84.9, "Good"), (75, "Good"), (60, "Pass"), (59.99, "Fail")]
+)
 def test_default_grade_bands(tmp_path, total_value, grade):
     result = score_one(tmp_path, [criterion("A")], [dict(code="A", current=total_value)])
     assert result["grade"] == grade
 
 
 def test_template_grades_replace_the_default(tmp_path):
-    result = score_one(tmp_path, [criterion("A")], [dict(code="A", current=70)],
-                       grades=[("A", 90), ("B", 65), ("C", 0)])
+    result = score_one(
+        tmp_path, [criterion("A")], [dict(code="A", current=70)], grades=[("A", 90), ("B", 65), ("C", 0)]
+    )
     assert result["grade"] == "B"
 
 
@@ -319,10 +362,18 @@ def test_synergy_weights_and_both_effect(tmp_path):
     # P (w 1, s 0.2) pollution; B (w 3, s 0.6) both; C (w 1, s 1.0) carbon; alpha 0.25
     # U_P = (0.2 + 1.8)/4 = 0.5; U_C = (1.8 + 1.0)/4 = 0.7
     # C = 2·√0.35/1.2 = 0.98601…; T = 0.25·0.5 + 0.75·0.7 = 0.65; D = √(C·T) = 0.80056… → 9
-    crits = [criterion("P", effect="pollution"), criterion("B", effect="both", weight=3),
-             criterion("C", effect="carbon"), criterion("N", effect="none")]
-    rows = [dict(code="P", current=20), dict(code="B", current=60), dict(code="C", current=100),
-            dict(code="N", current=0)]
+    crits = [
+        criterion("P", effect="pollution"),
+        criterion("B", effect="both", weight=3),
+        criterion("C", effect="carbon"),
+        criterion("N", effect="none"),
+    ]
+    rows = [
+        dict(code="P", current=20),
+        dict(code="B", current=60),
+        dict(code="C", current=100),
+        dict(code="N", current=0),
+    ]
     synergy = score_one(tmp_path, crits, rows, synergy_alpha=0.25)["synergy"]
     expected_c = 2 * math.sqrt(0.35) / 1.2
     assert synergy["pollution"] == pytest.approx(0.5)
@@ -360,11 +411,17 @@ def test_vetoed_projects_rank_after_all_others():
 
 
 def test_ranking_through_the_pipeline(tmp_path):
-    template = write_template(tmp_path / "t.xlsx", [criterion("A"), criterion("V", type="yesno", veto="yes", weight=0)])
+    template = write_template(
+        tmp_path / "t.xlsx", [criterion("A"), criterion("V", type="yesno", veto="yes", weight=0)]
+    )
     folder = tmp_path / "in"
     folder.mkdir()
     for pid, value, veto in [("P1", 50, "yes"), ("P2", 70, "yes"), ("P3", 50, "yes"), ("P4", 90, "no")]:
-        write_form(folder / f"{pid}.xlsx", project(pid), [dict(code="A", current=value), dict(code="V", current=veto)])
+        write_form(
+            folder / f"{pid}.xlsx",
+            project(pid),
+            [dict(code="A", current=value), dict(code="V", current=veto)],
+        )
     result = run([template], [folder])
     assert {p.project_id: p.rank for p in result.projects} == {"P1": 2, "P2": 1, "P3": 2, "P4": 4}
 
@@ -377,10 +434,16 @@ def test_override_replaces_the_computed_fraction(tmp_path):
     from scoring.submission import read_submission_file
     from scoring.template import load_template
 
-    scheme = load_template(write_template(tmp_path / "t.xlsx", [criterion("A"), criterion("M", type="manual")]))
-    submission = read_submission_file(write_form(tmp_path / "p.xlsx", project(), [dict(code="A", current=20)]))[0]
-    overrides = {("P1", "M"): Assessment("P1", "M", 0.8, "Li Wei", "site visit 3 May"),
-                 ("P1", "A"): Assessment("P1", "A", 0.6, "Li Wei", "meter reading corrected")}
+    scheme = load_template(
+        write_template(tmp_path / "t.xlsx", [criterion("A"), criterion("M", type="manual")])
+    )
+    submission = read_submission_file(
+        write_form(tmp_path / "p.xlsx", project(), [dict(code="A", current=20)])
+    )[0]
+    overrides = {
+        ("P1", "M"): Assessment("P1", "M", 0.8, "Li Wei", "site visit 3 May"),
+        ("P1", "A"): Assessment("P1", "A", 0.6, "Li Wei", "meter reading corrected"),
+    }
     result = score_scheme(scheme, [submission], overrides)[0]
     # A: 0.6·100/2 = 30; M: 0.8·100/2 = 40 → 70
     assert result.indicators["A"].status == "override"
@@ -396,7 +459,9 @@ def test_kernel_does_not_modify_its_inputs(tmp_path):
     current = np.array([[50.0, np.nan]])
     status = np.array([[OK, MISSING]], dtype=np.int8)
     copies = current.copy(), status.copy()
-    score_matrix(scheme, SchemeArrays.of(scheme), current, np.full((1, 2), np.nan), status, np.full((1, 2), np.nan))
+    score_matrix(
+        scheme, SchemeArrays.of(scheme), current, np.full((1, 2), np.nan), status, np.full((1, 2), np.nan)
+    )
     assert np.array_equal(current, copies[0], equal_nan=True)
     assert np.array_equal(status, copies[1])
 
@@ -407,7 +472,9 @@ def test_an_assessed_cell_drops_its_parsing_issue(tmp_path):
     from scoring.template import load_template
 
     scheme = load_template(write_template(tmp_path / "t.xlsx", [criterion("A"), criterion("B")]))
-    submission = read_submission_file(write_form(tmp_path / "p.xlsx", project(), [dict(code="B", current="x")]))[0]
+    submission = read_submission_file(
+        write_form(tmp_path / "p.xlsx", project(), [dict(code="B", current="x")])
+    )[0]
     fixed = {("P1", "A"): Assessment("P1", "A", 0.5, "Li Wei", "value read on site")}
     result = score_scheme(scheme, [submission], fixed)[0]
     # A missing (fixed by the inspector) no longer reports missing_required; B still not_a_number

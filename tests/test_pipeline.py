@@ -10,9 +10,16 @@ from tests.builders import criterion, project, write_batch, write_form, write_te
 
 @pytest.fixture
 def city_template(tmp_path):
-    return write_template(tmp_path / "city.xlsx", [
-        criterion("A"), criterion("B", type="change", direction="lower", worst=0, best=20),
-    ], name="City scheme", level="city", version="1")
+    return write_template(
+        tmp_path / "city.xlsx",
+        [
+            criterion("A"),
+            criterion("B", type="change", direction="lower", worst=0, best=20),
+        ],
+        name="City scheme",
+        level="city",
+        version="1",
+    )
 
 
 def reasons(result) -> dict[str, str]:
@@ -30,7 +37,9 @@ def test_each_rejection_reason_names_the_file(tmp_path, city_template):
     write_form(folder / "wrong_level.xlsx", project("P3", level="企业"), [])
     (folder / "text.xlsx").write_text("project_id,name\nP9,x\n")
     (folder / "empty.xlsx").write_bytes(b"")
-    (folder / "locked.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"))
+    (folder / "locked.xls").write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le")
+    )
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -66,7 +75,11 @@ def test_folders_are_searched_recursively_in_path_order(tmp_path):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes(b"")
     assert [p.relative_to(tmp_path).as_posix() for p in expand_inputs([tmp_path])] == [
-        "a/1.xlsx", "a/9.xlsx", "b/2.xlsx", "c.ods"]
+        "a/1.xlsx",
+        "a/9.xlsx",
+        "b/2.xlsx",
+        "c.ods",
+    ]
 
 
 def test_match_by_template_name_and_version(tmp_path):
@@ -74,8 +87,11 @@ def test_match_by_template_name_and_version(tmp_path):
     t2 = write_template(tmp_path / "v2.xlsx", [criterion("A", best=50)], name="City scheme", version="2")
     folder = tmp_path / "in"
     folder.mkdir()
-    write_form(folder / "p.xlsx", project("P1", template="city SCHEME", template_version="2"),
-               [dict(code="A", current=25)])
+    write_form(
+        folder / "p.xlsx",
+        project("P1", template="city SCHEME", template_version="2"),
+        [dict(code="A", current=25)],
+    )
     write_form(folder / "q.xlsx", project("P2"), [dict(code="A", current=25)])
     result = run([t1, t2], [folder])
     assert [(p.project_id, p.total) for p in result.projects] == [("P1", pytest.approx(50.0))]
@@ -87,11 +103,15 @@ def test_match_by_template_name_and_version(tmp_path):
 def test_batch_sheet_gives_one_project_per_row(tmp_path, city_template):
     folder = tmp_path / "in"
     folder.mkdir()
-    write_batch(folder / "batch.xlsx",
-                ["project_id", "name", "level", "region", "A", "B", "B:baseline"],
-                [["C1", "Huzhou", "城市", "Zhejiang", 80, 90, 100],
-                 [None, "No id", "city", "", 10, 1, 1],
-                 ["C2", "Suzhou", "city", "Jiangsu", 40, 95, 100]])
+    write_batch(
+        folder / "batch.xlsx",
+        ["project_id", "name", "level", "region", "A", "B", "B:baseline"],
+        [
+            ["C1", "Huzhou", "城市", "Zhejiang", 80, 90, 100],
+            [None, "No id", "city", "", 10, 1, 1],
+            ["C2", "Suzhou", "city", "Jiangsu", 40, 95, 100],
+        ],
+    )
     result = run([city_template], [folder])
     by_id = {p.project_id: p for p in result.projects}
     # C1: A 0.8·100/2 = 40; B r = (100 − 90)/100·100 = 10, 10/20 = 0.5 → 25; total 65
@@ -100,17 +120,27 @@ def test_batch_sheet_gives_one_project_per_row(tmp_path, city_template):
     assert by_id["C1"].indicators["B"].location == "batch.xlsx:Batch!F2"
     # C2: A 0.4 → 20; B r = 5 → 0.25 → 12.5; total 32.5
     assert by_id["C2"].total == pytest.approx(32.5)
-    assert [(r.reason, r.source.split("/")[-1]) for r in result.rejected] == [("missing_project_id", "batch.xlsx:Batch!3")]
+    assert [(r.reason, r.source.split("/")[-1]) for r in result.rejected] == [
+        ("missing_project_id", "batch.xlsx:Batch!3")
+    ]
 
 
 def test_form_with_title_rows_and_chinese_keys(tmp_path, city_template):
     folder = tmp_path / "in"
     folder.mkdir()
-    write_form(folder / "p.xlsx", {"项目编号": "湖州-01", "项目名称": "湖州市", "层级": "城市", "地区": "浙江"},
-               [dict(code="A", current="６０"), dict(code="B", baseline=100, current=80)], title_rows=3)
+    write_form(
+        folder / "p.xlsx",
+        {"项目编号": "湖州-01", "项目名称": "湖州市", "层级": "城市", "地区": "浙江"},
+        [dict(code="A", current="６０"), dict(code="B", baseline=100, current=80)],
+        title_rows=3,
+    )
     result = run([city_template], [folder])
     project_result = result.projects[0]
-    assert (project_result.project_id, project_result.name, project_result.region) == ("湖州-01", "湖州市", "浙江")
+    assert (project_result.project_id, project_result.name, project_result.region) == (
+        "湖州-01",
+        "湖州市",
+        "浙江",
+    )
     # A 0.6 → 30; B r = 20 → 1 → 50; total 80
     assert project_result.total == pytest.approx(80.0)
     assert project_result.indicators["A"].location == "p.xlsx:Data!E5"

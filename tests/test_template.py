@@ -15,13 +15,21 @@ def problems_of(path) -> list[str]:
 
 
 def test_valid_template_reads_settings_and_criteria(tmp_path):
-    path = write_template(tmp_path / "t.xlsx", [
-        criterion("A", unit="%", effect="carbon", guidance="see note"),
-        criterion("B", type="choice", choices="I=1; II=0.6; III=0.3", required="no", allow_na="yes"),
-        criterion("V", type="yesno", veto="yes", weight=0),
-        criterion("X", type="yesno", kind="bonus", weight=2),
-    ], name="City pilot", level="城市", version="2024.1", total_points=120, missing="reweight",
-        synergy_alpha=0.4)
+    path = write_template(
+        tmp_path / "t.xlsx",
+        [
+            criterion("A", unit="%", effect="carbon", guidance="see note"),
+            criterion("B", type="choice", choices="I=1; II=0.6; III=0.3", required="no", allow_na="yes"),
+            criterion("V", type="yesno", veto="yes", weight=0),
+            criterion("X", type="yesno", kind="bonus", weight=2),
+        ],
+        name="City pilot",
+        level="城市",
+        version="2024.1",
+        total_points=120,
+        missing="reweight",
+        synergy_alpha=0.4,
+    )
     scheme = load_template(path)
     assert (scheme.name, scheme.level, scheme.version) == ("City pilot", "city", "2024.1")
     assert (scheme.total_points, scheme.missing, scheme.synergy_alpha) == (120, "reweight", 0.4)
@@ -37,24 +45,39 @@ def test_valid_template_reads_settings_and_criteria(tmp_path):
 
 def test_chinese_headers_in_any_order_are_accepted(tmp_path):
     header = ["权重", "编号", "指标", "维度", "类型", "方向", "最差值", "最优值"]
-    rows = [{"权重": 1, "编号": "A", "指标": "PM2.5", "维度": "环境治理", "类型": "value", "方向": "lower",
-             "最差值": 50, "最优值": 20}]
+    rows = [
+        {
+            "权重": 1,
+            "编号": "A",
+            "指标": "PM2.5",
+            "维度": "环境治理",
+            "类型": "value",
+            "方向": "lower",
+            "最差值": 50,
+            "最优值": 20,
+        }
+    ]
     scheme = load_template(write_template(tmp_path / "t.xlsx", rows, header=header))
     assert scheme.criterion("A").direction == "lower"
     assert scheme.criterion("A").best == 20
 
 
 def test_every_problem_is_listed_with_its_cell(tmp_path):
-    path = write_template(tmp_path / "t.xlsx", [
-        criterion("A", weight=-1),
-        criterion("A"),
-        criterion("B", direction="higher", worst=10, best=5),
-        criterion("C", type="choice"),
-        criterion("D", type="choice", choices="I=1.5; II"),
-        criterion("E", type="value", direction=None, worst=None, best=None),
-        criterion("F", type="score-me"),
-        criterion("G", effect="water", veto="maybe"),
-    ], level="town", version="")
+    path = write_template(
+        tmp_path / "t.xlsx",
+        [
+            criterion("A", weight=-1),
+            criterion("A"),
+            criterion("B", direction="higher", worst=10, best=5),
+            criterion("C", type="choice"),
+            criterion("D", type="choice", choices="I=1.5; II"),
+            criterion("E", type="value", direction=None, worst=None, best=None),
+            criterion("F", type="score-me"),
+            criterion("G", effect="water", veto="maybe"),
+        ],
+        level="town",
+        version="",
+    )
     problems = problems_of(path)
     expected = [
         "Scheme!B4: version: required",
@@ -77,9 +100,13 @@ def test_every_problem_is_listed_with_its_cell(tmp_path):
 
 
 def test_change_bounds_are_on_improvement(tmp_path):
-    ok = write_template(tmp_path / "ok.xlsx", [criterion("A", type="change", direction="lower", worst=0, best=18)])
+    ok = write_template(
+        tmp_path / "ok.xlsx", [criterion("A", type="change", direction="lower", worst=0, best=18)]
+    )
     assert load_template(ok).criterion("A").best == 18
-    bad = write_template(tmp_path / "bad.xlsx", [criterion("A", type="change", direction="lower", worst=0, best=-18)])
+    bad = write_template(
+        tmp_path / "bad.xlsx", [criterion("A", type="change", direction="lower", worst=0, best=-18)]
+    )
     assert any("improvement" in p for p in problems_of(bad))
 
 
@@ -89,7 +116,10 @@ def test_missing_sheets_and_columns(tmp_path):
     wb = Workbook()
     wb.active.title = "Other"
     wb.save(tmp_path / "empty.xlsx")
-    assert problems_of(tmp_path / "empty.xlsx") == ["Scheme: the sheet is missing", "Criteria: the sheet is missing"]
+    assert problems_of(tmp_path / "empty.xlsx") == [
+        "Scheme: the sheet is missing",
+        "Criteria: the sheet is missing",
+    ]
     path = write_template(tmp_path / "t.xlsx", [{"code": "A"}], header=["code", "indicator"])
     assert any("the column 'weight' is missing" in p for p in problems_of(path))
 
