@@ -16,12 +16,14 @@ from pathlib import Path
 
 from scoring.model import Scheme
 from scoring.pipeline import AssessmentRun
+from scoring.reconcile import ReconcileSettings
 from scoring.workspace import ImportReport, Workspace, WorkspaceError
 from scoring.workspace_audit import AuditEntry
+from scoring.workspace_merge import MergeReport
 
 Progress = Callable[[int, int, Path], bool]
 
-__all__ = ["AuditEntry", "Backend", "ImportReport", "WorkspaceError"]
+__all__ = ["AuditEntry", "Backend", "ImportReport", "MergeReport", "ReconcileSettings", "WorkspaceError"]
 
 
 class Backend:
@@ -89,6 +91,31 @@ class Backend:
             scheme_version=scheme.version,
         )
 
+    def consensus(
+        self, scheme_name: str, scheme_version: str, project_id: str, code: str, fraction: float,
+        inspector: str, reason: str,
+    ) -> None:
+        """A supervisor's consensus on a criterion several inspectors scored (reason required)."""
+        self.workspace.consensus(
+            project_id,
+            code,
+            fraction,
+            inspector=inspector,
+            reason=reason,
+            scheme=scheme_name,
+            scheme_version=scheme_version,
+        )
+
+    def reconcile_settings(self) -> ReconcileSettings:
+        return self.workspace.reconcile_settings()
+
+    def set_reconcile_method(self, method: str) -> ReconcileSettings:
+        """Median or mean until a consensus; stored in the workspace, with an audit entry."""
+        return self.workspace.set_reconcile_settings(method=method)
+
+    def merge(self, sources: Iterable[str | Path], progress: Progress | None = None) -> MergeReport:
+        return self.workspace.merge(sources, progress)
+
     def history(self, project_id: str, scheme: Scheme):
         return self.workspace.history(project_id, scheme=scheme.name, scheme_version=scheme.version)
 
@@ -143,6 +170,13 @@ def import_task(state, backend: Backend, inputs: list[str | Path]) -> tuple[Impo
     Scoring here rather than on the GUI thread keeps the window responsive after big imports.
     """
     report = backend.import_files(inputs, lambda done, total, path: state.progress(done, total, str(path)))
+    return report, backend.score()
+
+
+def merge_task(state, backend: Backend, sources: list[str | Path]) -> tuple[MergeReport, AssessmentRun]:
+    """Worker body: merge inspectors' workspaces into this one (stops between workspaces when
+    cancelled), then score the result."""
+    report = backend.merge(sources, lambda done, total, path: state.progress(done, total, str(path)))
     return report, backend.score()
 
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 from gui import translation
 from scoring.engine import synergy_class_name
 from scoring.model import GRADE_NAMES_ZH
+from scoring.reconcile import shown_assessment
 
 
 @lru_cache(maxsize=4)
@@ -92,6 +93,10 @@ def _tables(lang: str) -> dict[str, dict[str, str]]:
             "withdrawal": translate("labels", "Withdrawal"),
             "evidence_note": translate("labels", "Evidence note"),
             "rescore": translate("labels", "Rescored"),
+            "consensus": translate("labels", "Consensus"),
+            "consensus_withdrawn": translate("labels", "Consensus withdrawn"),
+            "reconcile_setting": translate("labels", "Median or mean changed"),
+            "merge": translate("labels", "Workspace merged"),
         },
     }
 
@@ -110,6 +115,15 @@ def grade_name(grade: str) -> str:
 
 def synergy_name(klass: int | None) -> str:
     return synergy_class_name(int(klass), translation.data_lang()) if klass else ""
+
+
+def assessment_text(result) -> tuple[str, str]:
+    """(inspector, reason) of an indicator in the current language.
+
+    Where several inspectors scored it: who decided and "3 inspectors: Li 0.6, … — median 0.6"
+    (scoring.reconcile.shown_assessment); otherwise the inspector's own name and reason.
+    """
+    return shown_assessment(result, translation.data_lang())
 
 
 def criterion_text(criterion) -> tuple[str, str]:

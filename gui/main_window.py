@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import backend as backend_module
-from gui import errors, paths, printing, translation, workers
+from gui import errors, labels, paths, printing, translation, workers
 from gui.backend import Backend, ImportReport
 from gui.errors import error_boundary
 from gui.models.tables import report_rows
@@ -33,7 +33,9 @@ from gui.views import dialogs
 from gui.views.audit_view import AuditView
 from gui.views.charts_view import ChartsView
 from gui.views.detail_view import DetailView
+from gui.views.disagreements_view import DisagreementsView
 from gui.views.import_views import ImportProgress, ImportReportDialog
+from gui.views.merge_views import MergeReportDialog
 from gui.views.navigator import NavigatorView
 from gui.views.results_view import ResultsView
 from gui.views.robustness_view import RobustnessView
@@ -41,6 +43,7 @@ from gui.views.templates_view import TemplatesView
 from scoring.engine import ProjectResult
 from scoring.model import Scheme
 from scoring.pipeline import AssessmentRun
+from scoring.reconcile import ReconcileSettings, disagreement_rows
 from scoring.template import TemplateError
 
 APP_NAME = "SynergyPilot"
@@ -48,11 +51,13 @@ WORKSPACE_SUFFIX = ".spw"
 
 
 class MainWindow(QMainWindow):
-    """The workbench. Signals: ``results_changed`` after every rescoring, ``import_finished(report)``."""
+    """The workbench. Signals: ``results_changed`` after every rescoring, ``import_finished(report)``,
+    ``merge_finished(report)`` (None when the merge failed)."""
 
     results_changed = Signal()
     import_finished = Signal(object)
     export_finished = Signal(object)
+    merge_finished = Signal(object)
 
     def __init__(self, backend: Backend | None = None, settings: Settings | None = None) -> None:
         super().__init__()
@@ -66,6 +71,7 @@ class MainWindow(QMainWindow):
         self.last_report: ImportReport | None = None
         self.rejected_count = 0
         self.report_dialog: ImportReportDialog | None = None
+        self.merge_dialog: MergeReportDialog | None = None
         self.setAcceptDrops(True)
         self._build()
         self._make_actions()
@@ -84,8 +90,10 @@ class MainWindow(QMainWindow):
         self.templates = TemplatesView()
         self.audit = AuditView()
         self.robustness = RobustnessView()  # issue 8: rank ranges under random weights
+        self.disagreements = DisagreementsView()  # issue 9: several inspectors' scores
         self.tabs = QTabWidget()
-        for view in (self.results, self.detail, self.charts, self.templates, self.audit, self.robustness):
+        for view in (self.results, self.detail, self.charts, self.templates, self.audit, self.robustness,
+                     self.disagreements):
             self.tabs.addTab(view, "")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.navigator)
@@ -108,6 +116,7 @@ class MainWindow(QMainWindow):
         self.act_new = action(QKeySequence.StandardKey.New)
         self.act_open = action(QKeySequence.StandardKey.Open)
         self.act_save_as = action(QKeySequence.StandardKey.SaveAs)
+        self.act_merge = action()
         self.act_import_files = action(QKeySequence("Ctrl+I"))
         self.act_import_folder = action(QKeySequence("Ctrl+Shift+I"))
         self.act_add_scheme = action()
@@ -131,6 +140,7 @@ class MainWindow(QMainWindow):
         for act in (self.act_new, self.act_open, self.act_save_as):
             self.menu_file.addAction(act)
         self.menu_file.insertMenu(self.act_save_as, self.menu_recent)
+        self.menu_file.addAction(self.act_merge)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_settings)
         self.menu_file.addSeparator()
@@ -174,6 +184,7 @@ class MainWindow(QMainWindow):
         self.act_new.triggered.connect(self._on_new_triggered)
         self.act_open.triggered.connect(self._on_open_triggered)
         self.act_save_as.triggered.connect(self._on_save_as_triggered)
+        self.act_merge.triggered.connect(self._on_merge_triggered)
         self.act_import_files.triggered.connect(self._on_import_files_triggered)
         self.act_import_folder.triggered.connect(self._on_import_folder_triggered)
         self.act_add_scheme.triggered.connect(self._on_templates_add_requested)
@@ -199,6 +210,8 @@ class MainWindow(QMainWindow):
         self.progress.cancel_requested.connect(self._on_progress_cancel_requested)
         self.charts.export_png.clicked.connect(lambda: self._on_charts_export_requested("png"))
         self.charts.export_svg.clicked.connect(lambda: self._on_charts_export_requested("svg"))
+        self.disagreements.consensus_requested.connect(self._on_disagreements_consensus_requested)
+        self.disagreements.method_changed.connect(self._on_disagreements_method_changed)
 
     def retranslate(self) -> None:
         """Set every visible text of the window (also on a language change)."""
@@ -206,6 +219,7 @@ class MainWindow(QMainWindow):
             self.act_new: self.tr("&New workspace…"),
             self.act_open: self.tr("&Open workspace…"),
             self.act_save_as: self.tr("Save workspace &as…"),
+            self.act_merge: self.tr("&Merge workspaces…"),
             self.act_import_files: self.tr("Import &files…"),
             self.act_import_folder: self.tr("Import f&older…"),
             self.act_add_scheme: self.tr("Add &scheme from Excel…"),
@@ -226,6 +240,7 @@ class MainWindow(QMainWindow):
         self.act_import_files.setToolTip(
             self.tr("Import submission files (you can also drop files on the window)")
         )
+        self.act_merge.setToolTip(self.tr("Bring inspectors' workspaces into this one, keeping every score"))
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_recent.setTitle(self.tr("&Recent workspaces"))
         self.menu_import.setTitle(self.tr("&Import"))
@@ -240,6 +255,7 @@ class MainWindow(QMainWindow):
                 self.tr("Templates"),
                 self.tr("Audit log"),
                 self.tr("Robustness"),
+                self.tr("Disagreements"),
             )
         ):
             self.tabs.setTabText(index, title)
@@ -284,6 +300,8 @@ class MainWindow(QMainWindow):
         self.navigator.set_schemes(self.run.schemes, counts, self.scheme_name)
         self._show_scheme()
         self.audit.set_entries(self.backend.audit() if self.backend else [])
+        settings = self.backend.reconcile_settings() if self.backend else ReconcileSettings()
+        self.disagreements.set_results(self.run, settings)
         self._update_counts()
         self.results_changed.emit()
 
@@ -388,6 +406,54 @@ class MainWindow(QMainWindow):
     def _open_recent(self, path: str) -> None:
         self.open_workspace(path)
 
+    # ----------------------------------------------------------------------------- merge
+    def _on_merge_triggered(self, *_args) -> None:
+        if self.backend is None:
+            return
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Merge workspaces into this one"),
+            self.settings.import_folder,
+            self._workspace_filter(),
+        )
+        if files:
+            self.start_merge(files)
+
+    def start_merge(self, sources: list[str | Path]) -> workers.Worker | None:
+        """Merge inspectors' workspaces in a worker; a summary shows when it is done."""
+        if self.backend is None:
+            return None
+        return self._start_task(
+            workers.Worker(backend_module.merge_task, self.backend, [str(p) for p in sources]),
+            self.tr("Merging workspaces…"),
+            self._on_merge_worker_finished,
+            self._on_merge_worker_failed,
+        )
+
+    def _on_merge_worker_finished(self, outcome: tuple) -> None:
+        report, run = outcome
+        self._end_import()
+        self.rescore(run)
+        self.show_merge_report(report)
+        self.statusBar().showMessage(self.tr("Merge finished."), 10000)
+        self.merge_finished.emit(report)
+
+    def _on_merge_worker_failed(self, exc: Exception) -> None:
+        self._end_import()
+        errors.report_exception(self, self.tr("The merge failed"), exc)
+        self.rescore()  # workspaces merged before the failure are kept and shown
+        self.merge_finished.emit(None)
+
+    def show_merge_report(self, report) -> MergeReportDialog:
+        if self.merge_dialog is None:
+            self.merge_dialog = MergeReportDialog(self)
+        rows = disagreement_rows(self.run)
+        flagged = sum(1 for r in rows if r.reconciliation.disagreement)
+        self.merge_dialog.set_report(report, len(rows), flagged)
+        self.merge_dialog.show()
+        self.merge_dialog.raise_()
+        return self.merge_dialog
+
     # ----------------------------------------------------------------------------- import
     def _on_import_files_triggered(self, *_args) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -470,6 +536,7 @@ class MainWindow(QMainWindow):
             self.act_new,
             self.act_open,
             self.act_save_as,
+            self.act_merge,
         ):
             act.setEnabled(not busy)
 
@@ -555,10 +622,41 @@ class MainWindow(QMainWindow):
         answer = dialogs.WithdrawDialog.ask(self, code, self._inspector())
         if answer is None:
             return
-        author = project.indicators[code].inspector  # the override shown is this inspector's
+        indicator = project.indicators[code]
+        several = indicator.reconciliation is not None and len(indicator.reconciliation.scores) > 1
+        # the override shown is one inspector's, unless several scored it: then one's own
+        author = None if several else indicator.inspector
         self.backend.withdraw(scheme, project.project_id, code, answer.inspector, answer.reason, author)
         self.rescore()
         self.detail.select_code(code)
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not record the consensus"))
+    def _on_disagreements_consensus_requested(self, row) -> None:
+        scheme = next(
+            (s for s in self.run.schemes if (s.name, s.version) == (row.scheme, row.scheme_version)), None
+        )
+        if scheme is None or self.backend is None:
+            return
+        criterion = scheme.criterion(row.code)
+        indicator = labels.criterion_text(criterion)[1] if criterion else ""
+        answer = dialogs.ConsensusDialog.ask(self, row, indicator, self._inspector())
+        if answer is None:
+            return
+        self.backend.consensus(
+            row.scheme, row.scheme_version, row.project_id, row.code, answer.fraction, answer.inspector,
+            answer.reason,
+        )
+        self.rescore()
+        self.disagreements.select(row.project_id, row.code)
+
+    def _on_disagreements_method_changed(self, method: str) -> None:
+        if self.backend is None:
+            return
+        try:
+            self.backend.set_reconcile_method(method)
+        except Exception as exc:  # e.g. opened read-only: say why; the view shows the stored setting
+            errors.report_exception(self, self.tr("Could not change the setting"), exc)
+        self.rescore()
 
     # ----------------------------------------------------------------------------- templates
     def _on_templates_add_requested(self, *_args) -> None:

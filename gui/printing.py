@@ -140,7 +140,7 @@ def project_html(scheme: Scheme, project: ProjectResult) -> str:
         r = p.indicators.get(c.code)
         if r is None:
             continue
-        reason = f"{r.inspector}: {r.reason}" if r.status == "override" else ""
+        reason = "{}: {}".format(*labels.assessment_text(r)) if r.status == "override" else ""
         rows.append(
             "<tr>"
             + "".join(

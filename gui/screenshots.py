@@ -122,6 +122,7 @@ def render_language(app, lang: str, out: Path, work: Path) -> None:
     window.tabs.setCurrentWidget(window.audit)
     _settle(app)
     _shoot(window, out, "audit", short)
+    render_merge(app, window, out, work, short)
 
     preview = window.make_preview(window.render_ranked, landscape=True)
     preview.show()
@@ -135,6 +136,60 @@ def render_language(app, lang: str, out: Path, work: Path) -> None:
     settings_dialog.close()
     window.close()
     _settle(app)
+
+
+#: Three inspectors' scores of a manual criterion for the five best city projects (issue 9).
+TEAM_SCORES = {
+    ("李明", "Li Ming"): (0.6, 0.8, 0.9, 0.5, 0.7),
+    ("王芳", "Wang Fang"): (0.7, 0.75, 0.4, 0.55, 0.7),
+    ("赵强", "Zhao Qiang"): (0.2, 0.8, 0.85, 0.5, 0.65),
+}
+
+
+def render_merge(app, window, out: Path, work: Path, short: str) -> None:
+    """Hand out copies of the workspace to three inspectors, merge them back, shoot the results.
+
+    Pictures: the merge report, the consensus dialog, and the Disagreements view after it.
+    """
+    from gui import labels
+    from gui.views import dialogs
+    from scoring.workspace import Workspace
+
+    manual = next(c.code for c in window.scheme().criteria if c.type == "manual")
+    projects = [p.project_id for p in window.scheme_projects()[:5]]
+    copies = []
+    for names, fractions in TEAM_SCORES.items():
+        name = names[0] if short == "zh" else names[1]
+        copy = window.backend.workspace.backup(work / f"{short}_{names[1].split()[0].lower()}.spw")
+        with Workspace.open(copy, actor=name) as inspector:
+            for project_id, fraction in zip(projects, fractions, strict=True):
+                reason = "现场核查" if short == "zh" else "site visit"
+                inspector.assess(project_id, manual, fraction, inspector=name, reason=reason)
+        copies.append(copy)
+    window.start_merge(copies)
+    _wait_import(app, window)
+    _shoot(window.merge_dialog, out, "merge_report", short)
+    window.merge_dialog.close()
+    window.tabs.setCurrentWidget(window.disagreements)
+    window.disagreements.select(projects[0], manual)
+    indicator = labels.criterion_text(window.scheme().criterion(manual))[1]
+    supervisor = "陈静" if short == "zh" else "Chen Jing"
+    row = window.disagreements.current_row()
+    consensus = dialogs.ConsensusDialog(row, indicator, supervisor, window)
+    consensus.fraction.setValue(0.65)
+    reason = "三人联合复核：方案已通过，实施过半" if short == "zh" else "Joint review: plan adopted"
+    consensus.reason.setPlainText(reason)
+    consensus.show()
+    _settle(app)
+    _shoot(consensus, out, "consensus_dialog", short)
+    answer = consensus.answer()
+    consensus.close()
+    window.backend.consensus(row.scheme, row.scheme_version, row.project_id, row.code, answer.fraction,
+                             answer.inspector, answer.reason)
+    window.rescore()
+    window.disagreements.select(projects[1], manual)
+    _settle(app)
+    _shoot(window, out, "disagreements", short)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,5 @@
-"""The command line's workspace commands: ``score --workspace``, ``assess``, ``history``, ``audit``.
+"""The command line's workspace commands: ``score --workspace``, ``assess``, ``history``, ``audit``,
+and for several inspectors (issue 9) ``merge``, ``consensus`` and ``reconcile``.
 
 Kept apart from ``cli.py`` so that file only gains a few hooks. Every failure here is a
 ``WorkspaceError`` (or ``UsageError``) with a sentence saying what to do; ``cli.main`` prints it
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 
 from scoring.pipeline import AssessmentRun, load_schemes
+from scoring.reconcile import METHODS, describe, disagreement_rows
 from scoring.values import normalise_text
 from scoring.workspace import ImportReport, Workspace, format_time, shown
 
@@ -45,6 +47,39 @@ def add_commands(sub) -> None:
     audit = sub.add_parser("audit", help="list the audit log, or export it to a workbook")
     audit.add_argument("--workspace", required=True, metavar="W.spw")
     audit.add_argument("--out", metavar="AUDIT.xlsx", help="write the log to this workbook (else print it)")
+    _add_reconcile_commands(sub)
+
+
+def _add_reconcile_commands(sub) -> None:
+    """``merge``, ``consensus`` and ``reconcile``: several inspectors' workspaces and scores."""
+    merge = sub.add_parser("merge", help="merge inspectors' workspaces into a master workspace")
+    merge.add_argument("--into", required=True, metavar="MASTER.spw", help="created if it does not exist")
+    merge.add_argument("sources", nargs="+", metavar="W.spw", help="the workspaces to merge (only read)")
+
+    consensus = sub.add_parser(
+        "consensus", help="record a supervisor's consensus on a criterion several inspectors scored"
+    )
+    consensus.add_argument("--workspace", required=True, metavar="W.spw")
+    consensus.add_argument("project_id", metavar="PROJECT_ID")
+    consensus.add_argument("code", metavar="CODE", help="the criterion code")
+    consensus.add_argument(
+        "fraction", nargs="?", metavar="FRACTION", help="the agreed fraction, 0 to 1 (not with --withdraw)"
+    )
+    consensus.add_argument("--inspector", required=True, metavar="NAME", help="the supervisor")
+    consensus.add_argument("--reason", required=True, metavar="TEXT", help="why; required")
+    consensus.add_argument(
+        "--withdraw", action="store_true", help="withdraw the consensus (the median or mean applies again)"
+    )
+    _scheme_options(consensus)
+
+    reconcile = sub.add_parser(
+        "reconcile", help="list criteria several inspectors scored; set median or mean and the threshold"
+    )
+    reconcile.add_argument("--workspace", required=True, metavar="W.spw")
+    reconcile.add_argument("--method", choices=METHODS, help="score used until a consensus (stored in W)")
+    reconcile.add_argument(
+        "--threshold", metavar="X", help="a spread above X (0 to 1) is a disagreement (stored in W)"
+    )
 
 
 def _scheme_options(parser) -> None:
@@ -199,4 +234,102 @@ def command_audit(args) -> int:
     return 0
 
 
-COMMANDS = {"assess": command_assess, "history": command_history, "audit": command_audit}
+# --------------------------------------------------------------------------- several inspectors
+
+
+def command_merge(args) -> int:
+    """``merge``: unite inspectors' workspaces in a master, then say what needs a consensus."""
+    from scoring.workspace_merge import merge
+
+    created = not Path(args.into).exists()
+    report = merge(args.into, args.sources)
+    if created:
+        print(f"workspace {Path(args.into).name} created")
+    print(report.summary())
+    with Workspace.open(args.into) as workspace:
+        print_disagreements(workspace, workspace.score())
+    return 0
+
+
+def command_consensus(args) -> int:
+    """``consensus``: record (or withdraw) a supervisor's consensus fraction with its reason."""
+    if args.withdraw and args.fraction is not None:
+        raise _usage("--withdraw takes no FRACTION; leave it out")
+    where = {"scheme": args.scheme, "scheme_version": args.scheme_version}
+    with Workspace.open(args.workspace, read_only=False) as workspace:
+        if args.withdraw:
+            record = workspace.withdraw_consensus(
+                args.project_id, args.code, inspector=args.inspector, reason=args.reason, **where
+            )
+            print(
+                f"withdrawn: consensus {record.fraction:g} on {record.code} for {record.project_id} "
+                f"({record.scheme} {record.scheme_version}), by {args.inspector.strip()}: "
+                f"{args.reason.strip()}"
+            )
+            return 0
+        record = workspace.consensus(
+            args.project_id,
+            args.code,
+            _fraction(args.fraction),
+            inspector=args.inspector,
+            reason=args.reason,
+            **where,
+        )
+        scores = ", ".join(f"{name} {fraction:g}" for name, fraction in record.basis.items())
+        print(
+            f"recorded: consensus on {record.code} for {record.project_id} ({record.scheme} "
+            f"{record.scheme_version}) = {record.fraction:g} by {record.inspector}: {record.reason} "
+            f"(inspectors: {scores})"
+        )
+    return 0
+
+
+def command_reconcile(args) -> int:
+    """``reconcile``: change the setting if asked, then list the criteria several inspectors scored."""
+    changes = args.method is not None or args.threshold is not None
+    with Workspace.open(args.workspace, read_only=False if changes else None) as workspace:
+        if changes:
+            workspace.set_reconcile_settings(method=args.method, threshold=_threshold(args.threshold))
+        print_disagreements(workspace, workspace.score())
+    return 0
+
+
+def _threshold(text: str | None) -> float | None:
+    if text is None:
+        return None
+    try:
+        return float(normalise_text(text))
+    except ValueError:
+        raise _usage(f"--threshold must be a number from 0 to 1 (e.g. 0.25), found {text!r}")
+
+
+def print_disagreements(workspace: Workspace, run: AssessmentRun) -> None:
+    """The setting, then each criterion several inspectors scored, largest spread first."""
+    settings = workspace.reconcile_settings()
+    rows = disagreement_rows(run)
+    flagged = sum(1 for r in rows if r.reconciliation.disagreement)
+    print(
+        f"{len(rows)} criteria scored by several inspectors or decided by consensus; {flagged} "
+        f"disagreements (spread above {settings.threshold:g}); until a consensus the "
+        f"{settings.method} is used"
+    )
+    for row in rows[:MAX_LINES]:
+        mark = "!" if row.reconciliation.disagreement and row.reconciliation.consensus is None else " "
+        print(f" {mark} {row.project_id} {row.code}: {describe(row.reconciliation)}")
+    if len(rows) > MAX_LINES:
+        print(f"  … and {len(rows) - MAX_LINES} more (the ranked workbook's Disagreements sheet lists all)")
+    if any(r.reconciliation.disagreement and r.reconciliation.consensus is None for r in rows):
+        print(
+            f"  record a consensus: python main.py consensus --workspace {workspace.path.name} "
+            "PROJECT_ID CODE FRACTION --inspector NAME --reason TEXT"
+        )
+
+
+COMMANDS = {
+    "assess": command_assess,
+    "history": command_history,
+    "audit": command_audit,
+    "merge": command_merge,
+    "consensus": command_consensus,
+    "reconcile": command_reconcile,
+}

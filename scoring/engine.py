@@ -550,6 +550,9 @@ class IndicatorResult:
     evidence: str = ""
     inspector: str = ""
     reason: str = ""
+    #: Set when scored from a workspace: the inspectors' scores, spread, disagreement and
+    #: consensus behind this criterion (a scoring.reconcile.Reconciliation).
+    reconciliation: object = None
 
     def as_dict(self) -> dict:
         data = {"value": self.value, "score": self.score, "points": self.points, "status": self.status}
@@ -560,6 +563,8 @@ class IndicatorResult:
         if self.status == "override":
             data["inspector"] = self.inspector
             data["reason"] = self.reason
+        if self.reconciliation is not None:
+            data.update(self.reconciliation.as_dict())
         return data
 
 

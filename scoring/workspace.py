@@ -40,14 +40,17 @@ from scoring.engine import score_scheme
 from scoring.importer import DEFAULT_OPTIONS, FileReader, ImportOptions
 from scoring.model import Assessment, Rejection, Scheme, Submission
 from scoring.pipeline import AssessmentRun, _note_unknown_codes, expand_inputs, match_scheme
+from scoring.reconcile import attach, to_assessment
 from scoring.template import TemplateError, load_template_bytes
 from scoring.values import normalise_text
 from scoring.workspace_audit import AuditEntry, write_audit_workbook
 from scoring.workspace_file import lock_path
 from scoring.workspace_lock import FileLock, LockUnavailable, current_user
+from scoring.workspace_reconcile import ReconcileMixin
 from scoring.workspace_records import (
     AssessmentRecord,
     Change,
+    ConsensusRecord,
     EvidenceNote,
     ImportReport,
     ImportStopped,
@@ -75,6 +78,7 @@ from scoring.workspace_records import (
 __all__ = [
     "AssessmentRecord",
     "Change",
+    "ConsensusRecord",
     "EvidenceNote",
     "ImportReport",
     "ImportStopped",
@@ -179,8 +183,12 @@ def _submission_from_row(row: tuple) -> Submission:
 # --------------------------------------------------------------------------- the workspace
 
 
-class Workspace:
+class Workspace(ReconcileMixin):
     """An open workspace file. Use :meth:`open` or :meth:`create`, and :meth:`close` (or ``with``).
+
+    Supervisors' consensus and the median/mean setting come from
+    :class:`~scoring.workspace_reconcile.ReconcileMixin`; :meth:`merge` unites other
+    workspaces into this one (:mod:`scoring.workspace_merge`).
 
     The object may be shared between the GUI thread and one worker thread: every method takes
     an internal lock, so calls are serialised.
@@ -1029,7 +1037,8 @@ class Workspace:
 
         The fraction replaces the computed one (status ``override``) until withdrawn. The same
         inspector scoring the same criterion again supersedes their earlier score; other
-        inspectors' scores are kept beside it (the newest active one is used).
+        inspectors' scores are kept beside it and reconciled (median or mean, unless a
+        supervisor recorded a consensus: :mod:`scoring.reconcile`).
 
         Parameters
         ----------
@@ -1223,19 +1232,13 @@ class Workspace:
                 EvidenceNote(r[0], self._scheme(r[1]).name, self._scheme(r[1]).version, *r[2:]) for r in rows
             ]
 
-    def _active_assessments(self, conn, scheme_id: int) -> dict[tuple[str, str], Assessment]:
-        """What the engine uses per (project_id, code): the newest active score.
-
-        Several inspectors' active scores on one criterion come only from merged workspaces;
-        reconciling them (median, consensus) is the merge issue's work, and will replace this.
-        """
-        chosen: dict[tuple[str, str], Assessment] = {}
-        for pid, code, fraction, inspector, reason, at in conn.execute(
-            "SELECT project_id, code, fraction, inspector, reason, created_at FROM assessments "
-            "WHERE scheme_id = ? AND superseded_by IS NULL AND withdrawn_at IS NULL ORDER BY created_at, id",
-            (scheme_id,),
-        ):
-            chosen[(pid, code)] = Assessment(pid, code, fraction, inspector, reason, at)
+    def _engine_assessments(self, reconciled: dict) -> dict[tuple[str, str], Assessment]:
+        """What the engine uses per (project_id, code): the reconciled fraction of each."""
+        chosen = {}
+        for (pid, code), rec in reconciled.items():
+            assessment = to_assessment(pid, code, rec)
+            if assessment is not None:
+                chosen[(pid, code)] = assessment
         return chosen
 
     # ----------------------------------------------------------------- results and the log
@@ -1244,7 +1247,9 @@ class Workspace:
     def score(self, *, record: bool = False) -> AssessmentRun:
         """Score the latest submission of every project with the active inspectors' scores.
 
-        Results are computed afresh from the stored inputs every time (never stored).
+        Results are computed afresh from the stored inputs every time (never stored). Where
+        several inspectors scored a criterion, the engine gets the reconciled fraction
+        (consensus, else median or mean) and every indicator carries its ``reconciliation``.
 
         Parameters
         ----------
@@ -1252,16 +1257,19 @@ class Workspace:
             Add a ``rescore`` entry to the audit log (when results are handed out, e.g. the
             CLI writing its outputs); ignored when read-only.
         """
+        settings = self.reconcile_settings()
         with self._read() as conn:
             schemes = [(sid, self._scheme(sid)) for sid in self._scheme_ids()]
             inputs = [
-                (scheme, self._latest_submissions(conn, sid), self._active_assessments(conn, sid))
+                (scheme, self._latest_submissions(conn, sid), self._reconciled(conn, sid, settings))
                 for sid, scheme in schemes
             ]
         run = AssessmentRun(schemes=[scheme for _, scheme in schemes])
         with db.paused_gc():  # the engine makes an object per project × criterion too
-            for scheme, submissions, assessments in inputs:
-                run.projects.extend(score_scheme(scheme, submissions, assessments))
+            for scheme, submissions, reconciled in inputs:
+                results = score_scheme(scheme, submissions, self._engine_assessments(reconciled))
+                attach(results, reconciled)
+                run.projects.extend(results)
         if record and not self.read_only:
             overrides = sum(1 for p in run.projects for i in p.indicators.values() if i.status == "override")
             with self._write() as conn:
@@ -1276,14 +1284,20 @@ class Workspace:
     @_guarded
     def audit_entries(self, project_id: str | None = None) -> list[AuditEntry]:
         """The audit log, oldest first (optionally only one project's entries)."""
-        query = "SELECT id, at, actor, action, scheme, project_id, code, summary, detail FROM audit"
+        query = "SELECT id, at, actor, action, scheme, project_id, code, summary, detail, origin FROM audit"
         params: list = []
         if project_id is not None:
             query += " WHERE project_id = ?"
             params.append(normalise_text(project_id))
         with self._read() as conn:
             rows = conn.execute(query + " ORDER BY id", params).fetchall()
-        return [AuditEntry(*row[:8], detail=json.loads(row[8])) for row in rows]
+        return [AuditEntry(*row[:8], detail=json.loads(row[8]), origin=row[9]) for row in rows]
+
+    def merge(self, sources: Iterable[str | Path], progress: Progress | None = None):
+        """Merge other workspaces into this one (see :func:`scoring.workspace_merge.merge_into`)."""
+        from scoring.workspace_merge import merge_into  # it builds on this module
+
+        return merge_into(self, sources, progress)
 
     def export_audit(self, out: str | Path) -> Path:
         """Write the audit log to an .xlsx workbook (text as literal strings, never formulas)."""

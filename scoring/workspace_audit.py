@@ -24,6 +24,10 @@ AUDIT_ACTIONS = (
     "withdrawal",  # a manual score or override withdrawn
     "evidence_note",  # an inspector's note on a criterion's evidence
     "rescore",  # results recomputed and handed out (CLI score, GUI export)
+    "consensus",  # a supervisor's consensus on a criterion several inspectors scored
+    "consensus_withdrawn",  # a consensus withdrawn (the inspectors' median or mean applies again)
+    "reconcile_setting",  # median or mean, or the disagreement threshold, changed
+    "merge",  # another workspace merged into this one (its own entries arrive with it)
 )
 
 AUDIT_COLUMNS = (
@@ -36,6 +40,7 @@ AUDIT_COLUMNS = (
     "Criterion",
     "What happened",
     "Details (JSON)",
+    "From workspace",
 )
 
 
@@ -52,6 +57,8 @@ class AuditEntry:
     code: str
     summary: str
     detail: dict = field(default_factory=dict)
+    #: The workspace_id of the workspace the entry was written in, when it came by a merge.
+    origin: str = ""
 
     def as_dict(self) -> dict:
         return {
@@ -64,6 +71,7 @@ class AuditEntry:
             "code": self.code,
             "summary": self.summary,
             "detail": self.detail,
+            "origin": self.origin,
         }
 
     def row(self) -> list[object]:
@@ -79,6 +87,7 @@ class AuditEntry:
             self.code,
             self.summary,
             detail,
+            self.origin,
         ]
 
 
@@ -111,7 +120,7 @@ def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str 
         put(sheet.cell(1, 1), title)
         sheet.cell(1, 1).font = Font(bold=True)
         first = 3
-    widths = (6, 24, 16, 14, 22, 14, 10, 70, 40)
+    widths = (6, 24, 16, 14, 22, 14, 10, 70, 40, 34)
     for c, (name, width) in enumerate(zip(AUDIT_COLUMNS, widths, strict=True), start=1):
         put(sheet.cell(first, c), name)
         sheet.cell(first, c).font = Font(bold=True)

@@ -26,7 +26,7 @@ from scoring.model import CellValue, Criterion, Grade, IndicatorInput, Issue, Sc
 APPLICATION_ID = 0x53795057
 FORMAT_NAME = "synergypilot-workspace"
 #: The schema version this program writes. Bump it together with a MIGRATIONS entry.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 SCHEMA_V1 = """
@@ -174,8 +174,44 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 """
 
+#: Version 2 (merging inspectors' workspaces, issue 9): supervisors' consensus records, and
+#: where each audit entry was first written.
+SCHEMA_V2 = """
+-- A supervisor's consensus on a criterion that inspectors scored: it wins over their scores.
+-- ``basis`` keeps the inspectors' active scores it was reached over, as JSON {name: fraction}.
+CREATE TABLE consensus (
+    id               INTEGER PRIMARY KEY,
+    uid              TEXT NOT NULL UNIQUE,
+    scheme_id        INTEGER NOT NULL REFERENCES schemes (id),
+    project_id       TEXT NOT NULL,
+    code             TEXT NOT NULL,
+    fraction         REAL NOT NULL CHECK (fraction >= 0 AND fraction <= 1),
+    inspector        TEXT NOT NULL CHECK (length(trim(inspector)) > 0),
+    reason           TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    created_at       TEXT NOT NULL,
+    basis            TEXT NOT NULL,
+    superseded_by    INTEGER REFERENCES consensus (id),
+    withdrawn_at     TEXT,
+    withdrawn_by     TEXT,
+    withdrawn_reason TEXT
+);
+CREATE INDEX consensus_by_criterion ON consensus (scheme_id, project_id, code);
+
+-- The workspace_id of the workspace an audit entry was written in, when it arrived by a
+-- merge; empty for entries written in this file.
+ALTER TABLE audit ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+"""
+
+
+def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
+    for statement in _statements(SCHEMA_V2):
+        conn.execute(statement)
+
+
 #: ``MIGRATIONS[n]`` upgrades a schema of version n to n + 1 inside the caller's transaction.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+#: A new file is made by the version 1 script followed by every migration, so a new file and
+#: an upgraded old one always have the same schema.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
 
 
 class HeaderProblem(Exception):
@@ -245,6 +281,8 @@ def create_schema(conn: sqlite3.Connection, meta: dict[str, str]) -> None:
     # executescript() would commit on its own; one statement at a time stays in our transaction
     for statement in _statements(SCHEMA_V1):
         conn.execute(statement)
+    for version in range(1, SCHEMA_VERSION):
+        MIGRATIONS[version](conn)
     conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted(meta.items()))
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

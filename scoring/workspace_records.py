@@ -240,6 +240,35 @@ class AssessmentRecord:
 
 
 @dataclass(frozen=True)
+class ConsensusRecord:
+    """A supervisor's consensus on a criterion as stored, with what it was reached over.
+
+    ``basis`` holds the inspectors' active scores when it was recorded, ``{name: fraction}``.
+    """
+
+    id: int
+    uid: str
+    scheme: str
+    scheme_version: str
+    project_id: str
+    code: str
+    fraction: float
+    inspector: str
+    reason: str
+    created_at: str
+    basis: dict[str, float]
+    superseded: bool = False
+    withdrawn_at: str | None = None
+    withdrawn_by: str | None = None
+    withdrawn_reason: str | None = None
+
+    @property
+    def active(self) -> bool:
+        """Used in scoring: neither withdrawn nor replaced by a newer consensus."""
+        return not self.superseded and self.withdrawn_at is None
+
+
+@dataclass(frozen=True)
 class EvidenceNote:
     """An inspector's note about the evidence for one criterion of one project."""
 

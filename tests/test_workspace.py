@@ -88,7 +88,7 @@ def totals(run_result) -> dict[str, float]:
 def test_new_workspace_is_one_marked_sqlite_file(tmp_path):
     path = tmp_path / "new.spw"
     with Workspace.create(path, actor="staff") as workspace:
-        assert workspace.schema_version == workspace_db.SCHEMA_VERSION == 1
+        assert workspace.schema_version == workspace_db.SCHEMA_VERSION == 2
         assert len(workspace.workspace_id) == 32
         assert not workspace.read_only
         assert side_files(path) == ["new.spw-shm", "new.spw-wal", "new.spw.lock"]
@@ -97,7 +97,7 @@ def test_new_workspace_is_one_marked_sqlite_file(tmp_path):
     assert side_files(path) == []  # closing folds the WAL back and removes the lock file
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == workspace_db.APPLICATION_ID
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
 
@@ -377,6 +377,11 @@ def test_manual_score_override_and_withdrawal(ws, forms):
         "location": "p1.xlsx:Data!E2",
         "inspector": "Li Wei",
         "reason": '=HYPERLINK("x") verified data',
+        # issue 9: who scored it, and how far apart several inspectors are (one here)
+        "inspectors": {"Li Wei": 0.9},
+        "spread": None,
+        "disagreement": False,
+        "consensus": None,
     }
     withdrawn = ws.withdraw("P1", "A", inspector="Li Wei", reason="data rechecked")
     assert (withdrawn.withdrawn_by, withdrawn.withdrawn_reason, withdrawn.active) == (
@@ -431,7 +436,9 @@ def test_each_inspectors_scores_are_kept_with_their_author(ws, forms):
         ("Li", 0.7, False, True),
         ("Wang", 0.2, False, True),
     ]
-    assert indicator(ws, "P1", "M")["inspector"] == "Wang"  # the newest active score is used
+    # two inspectors: the median of 0.7 and 0.2 is used (reconciliation: test_workspace_merge.py)
+    assert indicator(ws, "P1", "M")["inspector"] == "Li, Wang"
+    assert indicator(ws, "P1", "M")["score"] == pytest.approx(0.45)
     with pytest.raises(WorkspaceError, match="active scores are by Li, Wang"):
         ws.withdraw("P1", "M", inspector="Zhao", reason="supervisor")
     ws.withdraw("P1", "M", inspector="Zhao", reason="supervisor: not seen", author="Wang")
@@ -519,15 +526,17 @@ def test_newer_schema_is_refused(tmp_path, template, forms):
 
 
 def test_older_schema_is_migrated_in_one_transaction(tmp_path, template, forms, monkeypatch):
+    # a made-up next version: the file is written at the current one, then "upgraded" by it
     path = closed_workspace(tmp_path, template, forms)
-    monkeypatch.setattr(workspace_db, "SCHEMA_VERSION", 2)
+    current = workspace_db.SCHEMA_VERSION
+    monkeypatch.setattr(workspace_db, "SCHEMA_VERSION", current + 1)
     monkeypatch.setitem(
-        workspace_db.MIGRATIONS, 1, lambda conn: conn.execute("ALTER TABLE notes ADD COLUMN tag")
+        workspace_db.MIGRATIONS, current, lambda conn: conn.execute("ALTER TABLE notes ADD COLUMN tag")
     )
     with Workspace.open(path) as workspace:
-        assert workspace.schema_version == 2
+        assert workspace.schema_version == current + 1
         entry = workspace.audit_entries()[-1]
-        assert (entry.action, entry.detail["from"], entry.detail["to"]) == ("migration", 1, 2)
+        assert (entry.action, entry.detail["from"], entry.detail["to"]) == ("migration", current, current + 1)
         assert len(workspace.score().projects) == 2
 
 
@@ -538,13 +547,14 @@ def test_failed_migration_leaves_the_old_version(tmp_path, template, forms, monk
         conn.execute("ALTER TABLE notes ADD COLUMN tag")
         raise sqlite3.OperationalError("simulated failure half-way")
 
-    monkeypatch.setattr(workspace_db, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(workspace_db.MIGRATIONS, 1, broken)
+    current = workspace_db.SCHEMA_VERSION
+    monkeypatch.setattr(workspace_db, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(workspace_db.MIGRATIONS, current, broken)
     with pytest.raises(WorkspaceError):
         Workspace.open(path)
     monkeypatch.undo()
     with Workspace.open(path) as workspace:
-        assert workspace.schema_version == 1
+        assert workspace.schema_version == current
         assert "tag" not in [r[1] for r in workspace._conn.execute("PRAGMA table_info(notes)")]
     assert side_files(path) == []
 

@@ -126,6 +126,11 @@ def test_assess_shows_as_override_in_json_and_withdraw_restores(setup, tmp_path,
         "location": "p1.xlsx:Data!E2",
         "inspector": "Li Wei",
         "reason": "verified on site",
+        # issue 9: who scored it, and how far apart several inspectors are (one here)
+        "inspectors": {"Li Wei": 0.9},
+        "spread": None,
+        "disagreement": False,
+        "consensus": None,
     }
     assert p1["indicators"]["M"]["status"] == "override" and p1["indicators"]["M"]["score"] == 0.8
     assert p1["total"] == pytest.approx(87.5)  # A 22.5 + B 25 + M 0.8·50 = 40
@@ -254,6 +259,7 @@ def test_audit_export(setup, tmp_path, capsys):
             "Criterion",
             "What happened",
             "Details (JSON)",
+            "From workspace",
         )
     )
     actions = [r[3] for r in rows[header + 1 :]]

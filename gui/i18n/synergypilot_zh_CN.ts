@@ -4,42 +4,42 @@
 <context>
     <name>AssessDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="44"/>
+        <location filename="../views/dialogs.py" line="45"/>
         <source>Score or override a criterion</source>
         <translation>评分或调整指标</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="46"/>
+        <location filename="../views/dialogs.py" line="47"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="58"/>
+        <location filename="../views/dialogs.py" line="59"/>
         <source>(type a fraction)</source>
         <translation>（输入得分率）</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="64"/>
+        <location filename="../views/dialogs.py" line="65"/>
         <source>Why: what you checked on site, which document…</source>
         <translation>理由：现场核查了什么、依据哪份文件……</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="67"/>
+        <location filename="../views/dialogs.py" line="68"/>
         <source>Fraction (0 = worst, 1 = best):</source>
         <translation>得分率（0 = 最差，1 = 最好）：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="69"/>
+        <location filename="../views/dialogs.py" line="70"/>
         <source>Or pick a level:</source>
         <translation>或选择档次：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="70"/>
+        <location filename="../views/dialogs.py" line="71"/>
         <source>Inspector:</source>
         <translation>核查人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="71"/>
+        <location filename="../views/dialogs.py" line="72"/>
         <source>Reason (required):</source>
         <translation>理由（必填）：</translation>
     </message>
@@ -137,6 +137,39 @@
         <location filename="../views/charts_view.py" line="187"/>
         <source>No scheme chosen</source>
         <translation>未选择方案</translation>
+    </message>
+</context>
+<context>
+    <name>ConsensusDialog</name>
+    <message>
+        <location filename="../views/dialogs.py" line="143"/>
+        <source>Record a consensus</source>
+        <translation>记录共识</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="146"/>
+        <source>Inspectors&apos; scores: {scores} (spread {spread})</source>
+        <translation>核查人评分：{scores}（极差 {spread}）</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="161"/>
+        <source>Why this fraction: what the inspectors agreed, on what evidence…</source>
+        <translation>为何取此得分率：核查人商定了什么、依据哪些证据……</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="165"/>
+        <source>Agreed fraction (0 to 1):</source>
+        <translation>共识得分率（0 至 1）：</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="166"/>
+        <source>Supervisor:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="167"/>
+        <source>Reason (required):</source>
+        <translation>理由（必填）：</translation>
     </message>
 </context>
 <context>
@@ -364,6 +397,128 @@
     </message>
 </context>
 <context>
+    <name>DisagreementsModel</name>
+    <message>
+        <location filename="../models/disagreements.py" line="73"/>
+        <source>Scheme</source>
+        <translation>评估方案</translation>
+    </message>
+    <message>
+        <location filename="../models/disagreements.py" line="62"/>
+        <source>Project ID</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <location filename="../models/disagreements.py" line="63"/>
+        <source>Name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../models/disagreements.py" line="64"/>
+        <source>Criterion</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../models/disagreements.py" line="68"/>
+        <source>Inspectors</source>
+        <translation>核查人数</translation>
+    </message>
+    <message>
+        <location filename="../models/disagreements.py" line="69"/>
+        <source>Spread</source>
+        <translation>极差</translation>
+    </message>
+    <message>
+        <location filename="../models/disagreements.py" line="70"/>
+        <source>Disagreement</source>
+        <translation>意见分歧</translation>
+    </message>
+    <message>
+        <location filename="../models/disagreements.py" line="71"/>
+        <source>Score used</source>
+        <translation>采用得分率</translation>
+    </message>
+    <message>
+        <location filename="../models/disagreements.py" line="72"/>
+        <source>Consensus</source>
+        <translation>共识</translation>
+    </message>
+    <message>
+        <location filename="../models/disagreements.py" line="215"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../models/disagreements.py" line="225"/>
+        <source>consensus</source>
+        <translation>共识</translation>
+    </message>
+    <message>
+        <location filename="../models/disagreements.py" line="226"/>
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location filename="../models/disagreements.py" line="227"/>
+        <source>mean</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <location filename="../models/disagreements.py" line="228"/>
+        <source>single score</source>
+        <translation>单人评分</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementsView</name>
+    <message>
+        <location filename="../views/disagreements_view.py" line="88"/>
+        <source>Criteria that several inspectors scored. The spread is the highest score minus the lowest; above the threshold it is a disagreement. Until a supervisor records a consensus, the median (or mean) of the inspectors&apos; scores is used.</source>
+        <extracomment>Widest a column starts (pixels); the whole text is in the row&apos;s tooltip.</extracomment>
+        <translation>多位核查人评分的指标。极差为最高分减最低分，超过阈值即为意见分歧。在负责人记录共识之前，采用各核查人评分的中位数（或平均值）。</translation>
+    </message>
+    <message>
+        <location filename="../views/disagreements_view.py" line="93"/>
+        <source>Score used until a consensus:</source>
+        <translation>形成共识前采用：</translation>
+    </message>
+    <message>
+        <location filename="../views/disagreements_view.py" line="94"/>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location filename="../views/disagreements_view.py" line="95"/>
+        <source>Mean</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <location filename="../views/disagreements_view.py" line="96"/>
+        <source>Only disagreements</source>
+        <translation>仅显示意见分歧</translation>
+    </message>
+    <message>
+        <location filename="../views/disagreements_view.py" line="97"/>
+        <source>Record consensus…</source>
+        <translation>记录共识…</translation>
+    </message>
+    <message>
+        <location filename="../views/disagreements_view.py" line="99"/>
+        <source>Record the agreed fraction of the chosen criterion, with a reason</source>
+        <translation>为所选指标记录商定的得分率及理由</translation>
+    </message>
+    <message>
+        <location filename="../views/disagreements_view.py" line="147"/>
+        <source>Disagreement: spread above {threshold}</source>
+        <translation>意见分歧：极差大于 {threshold}</translation>
+    </message>
+    <message>
+        <location filename="../views/disagreements_view.py" line="150"/>
+        <source>Criteria: {count} · Disagreements: {disagreements}</source>
+        <translation>指标：{count} · 意见分歧：{disagreements}</translation>
+    </message>
+</context>
+<context>
     <name>ImportProgress</name>
     <message>
         <location filename="../views/import_views.py" line="48"/>
@@ -435,27 +590,27 @@
 <context>
     <name>LocationDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="205"/>
+        <location filename="../views/dialogs.py" line="265"/>
         <source>Where the problem is</source>
         <translation>问题所在位置</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="210"/>
+        <location filename="../views/dialogs.py" line="270"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="211"/>
+        <location filename="../views/dialogs.py" line="271"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="212"/>
+        <location filename="../views/dialogs.py" line="272"/>
         <source>Cell:</source>
         <translation>单元格：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="213"/>
+        <location filename="../views/dialogs.py" line="273"/>
         <source>Problem:</source>
         <translation>问题：</translation>
     </message>
@@ -463,346 +618,469 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="219"/>
         <source>&amp;New workspace…</source>
         <extracomment>The running import or export (one at a time; they share the progress bar).</extracomment>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="220"/>
         <source>&amp;Open workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="221"/>
         <source>Save workspace &amp;as…</source>
         <translation>工作区另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="222"/>
+        <source>&amp;Merge workspaces…</source>
+        <translation>合并工作区(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="223"/>
         <source>Import &amp;files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="224"/>
         <source>Import f&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="225"/>
         <source>Add &amp;scheme from Excel…</source>
         <translation>从 Excel 添加方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="226"/>
         <source>Ranked &amp;workbook…</source>
         <translation>排名工作簿(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="227"/>
         <source>&amp;PDF report…</source>
         <translation>PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="228"/>
         <source>&amp;Audit log…</source>
         <translation>审计日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="229"/>
         <source>P&amp;rint ranking…</source>
         <translation>打印排名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="230"/>
         <source>Print pre&amp;view ranking…</source>
         <translation>打印预览排名(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="231"/>
         <source>Print pro&amp;ject page…</source>
         <translation>打印项目页(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="232"/>
         <source>Print preview project pa&amp;ge…</source>
         <translation>打印预览项目页(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="234"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="235"/>
         <source>Open the &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="236"/>
         <source>&amp;About SynergyPilot</source>
         <translation>关于 SynergyPilot(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="241"/>
         <source>Import submission files (you can also drop files on the window)</source>
         <translation>导入申报文件（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="243"/>
+        <source>Bring inspectors&apos; workspaces into this one, keeping every score</source>
+        <translation>将各核查人的工作区并入本工作区，保留每一项评分</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="244"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="245"/>
         <source>&amp;Recent workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="246"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="247"/>
         <source>&amp;Export and print</source>
         <translation>导出与打印(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="248"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="249"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="252"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="253"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
+        <location filename="../main_window.py" line="254"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="255"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="256"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="258"/>
+        <source>Disagreements</source>
+        <translation>意见分歧</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="282"/>
         <source>Opened read-only: {reason}. Changes cannot be saved.</source>
         <translation>以只读方式打开：{reason}。无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="331"/>
         <source>no workspace</source>
         <translation>无工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="316"/>
+        <location filename="../main_window.py" line="334"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326"/>
+        <location filename="../main_window.py" line="344"/>
         <source>Projects: {projects} · Rejected files: {rejected} · Pending manual scores: {pending}</source>
         <translation>项目：{projects} · 拒收文件：{rejected} · 待人工评分：{pending}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../main_window.py" line="366"/>
         <source>SynergyPilot workspace (*.spw)</source>
         <translation>SynergyPilot 工作区 (*.spw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353"/>
+        <location filename="../main_window.py" line="371"/>
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361"/>
+        <location filename="../main_window.py" line="379"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="372"/>
+        <location filename="../main_window.py" line="390"/>
         <source>Save workspace as</source>
         <translation>工作区另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="383"/>
+        <location filename="../main_window.py" line="401"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="415"/>
+        <source>Merge workspaces into this one</source>
+        <translation>将工作区并入本工作区</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="428"/>
+        <source>Merging workspaces…</source>
+        <translation>正在合并工作区…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="438"/>
+        <source>Merge finished.</source>
+        <translation>合并完成。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="443"/>
+        <source>The merge failed</source>
+        <translation>合并失败</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="461"/>
         <source>Import submissions</source>
         <translation>导入申报文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="463"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="471"/>
         <source>Import a folder of submissions</source>
         <translation>导入申报文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="493"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="438"/>
+        <location filename="../main_window.py" line="504"/>
         <source>Preparing the demo data…</source>
         <translation>正在准备演示数据…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="489"/>
+        <location filename="../main_window.py" line="556"/>
         <source>Import finished: {new} new, {resubmitted} resubmitted, {rejected} rejected.</source>
         <translation>导入完成：新增 {new} 个，重新报送 {resubmitted} 个，拒收 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="498"/>
+        <location filename="../main_window.py" line="565"/>
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567"/>
+        <location filename="../main_window.py" line="658"/>
+        <source>Could not change the setting</source>
+        <translation>无法更改设置</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="665"/>
         <source>Add a scheme</source>
         <translation>添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="569"/>
+        <location filename="../main_window.py" line="667"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="583"/>
+        <location filename="../main_window.py" line="681"/>
         <source>Could not add the scheme</source>
         <translation>无法添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="597"/>
+        <location filename="../main_window.py" line="695"/>
         <source>Save a blank submission form</source>
         <translation>保存空白申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="597"/>
-        <location filename="../main_window.py" line="615"/>
-        <location filename="../main_window.py" line="629"/>
+        <location filename="../main_window.py" line="695"/>
+        <location filename="../main_window.py" line="713"/>
+        <location filename="../main_window.py" line="727"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="601"/>
+        <location filename="../main_window.py" line="699"/>
         <source>Blank form written: {path}</source>
         <translation>已生成空白申报表：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="615"/>
+        <location filename="../main_window.py" line="713"/>
         <source>Export the ranked workbook</source>
         <translation>导出排名工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="507"/>
-        <location filename="../main_window.py" line="633"/>
-        <location filename="../main_window.py" line="642"/>
+        <location filename="../main_window.py" line="574"/>
+        <location filename="../main_window.py" line="731"/>
+        <location filename="../main_window.py" line="740"/>
         <source>Written: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="514"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="456"/>
+        <location filename="../main_window.py" line="522"/>
         <source>Please wait: another task is running.</source>
         <translation>请稍候：另一项任务正在进行。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="505"/>
+        <location filename="../main_window.py" line="572"/>
         <source>The export was cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512"/>
+        <location filename="../main_window.py" line="579"/>
         <source>The export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="622"/>
+        <location filename="../main_window.py" line="720"/>
         <source>Export the PDF report</source>
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="622"/>
+        <location filename="../main_window.py" line="720"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="629"/>
+        <location filename="../main_window.py" line="727"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="638"/>
+        <location filename="../main_window.py" line="736"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="638"/>
+        <location filename="../main_window.py" line="736"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="639"/>
+        <location filename="../main_window.py" line="737"/>
         <source>Export the chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="662"/>
+        <location filename="../main_window.py" line="760"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="719"/>
+        <location filename="../main_window.py" line="817"/>
         <source>About SynergyPilot</source>
         <translation>关于 SynergyPilot</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="721"/>
+        <location filename="../main_window.py" line="819"/>
         <source>SynergyPilot scores pollution–carbon synergy pilot projects from Excel submissions.
 Data folder: {folder}</source>
         <translation>SynergyPilot 根据 Excel 申报材料对减污降碳协同增效试点项目进行评分。
 数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="257"/>
         <source>Robustness</source>
         <translation>稳健性</translation>
+    </message>
+</context>
+<context>
+    <name>MergeReportDialog</name>
+    <message>
+        <location filename="../views/merge_views.py" line="18"/>
+        <source>Merge report</source>
+        <translation>合并报告</translation>
+    </message>
+    <message>
+        <location filename="../views/merge_views.py" line="42"/>
+        <source>Workspace</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <location filename="../views/merge_views.py" line="43"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../views/merge_views.py" line="44"/>
+        <source>New projects</source>
+        <translation>新项目</translation>
+    </message>
+    <message>
+        <location filename="../views/merge_views.py" line="45"/>
+        <source>New versions</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <location filename="../views/merge_views.py" line="46"/>
+        <source>Already here</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <location filename="../views/merge_views.py" line="47"/>
+        <source>Inspectors&apos; scores</source>
+        <translation>核查人评分</translation>
+    </message>
+    <message>
+        <location filename="../views/merge_views.py" line="48"/>
+        <source>Inspectors</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <location filename="../views/merge_views.py" line="49"/>
+        <source>Withdrawals</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../views/merge_views.py" line="50"/>
+        <source>Consensus records</source>
+        <translation>共识记录</translation>
+    </message>
+    <message>
+        <location filename="../views/merge_views.py" line="51"/>
+        <source>Notes</source>
+        <translation>证据备注</translation>
+    </message>
+    <message>
+        <location filename="../views/merge_views.py" line="54"/>
+        <source>{count} workspaces merged into {name}.</source>
+        <translation>已将 {count} 个工作区并入 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../views/merge_views.py" line="59"/>
+        <source>The merge was cancelled; the workspaces listed were merged, the others not.</source>
+        <translation>合并已取消：所列工作区已合并，其余未合并。</translation>
+    </message>
+    <message>
+        <location filename="../views/merge_views.py" line="64"/>
+        <source>{reconciled} criteria now have scores from several inspectors, {disagreements} of them with a disagreement. The Disagreements tab lists them and records a consensus.</source>
+        <translation>现有 {reconciled} 项指标有多位核查人评分，其中 {disagreements} 项意见分歧。可在“意见分歧”页查看并记录共识。</translation>
+    </message>
+    <message>
+        <location filename="../views/merge_views.py" line="71"/>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <location filename="../views/merge_views.py" line="71"/>
+        <source>Nothing new</source>
+        <translation>无新内容</translation>
     </message>
 </context>
 <context>
@@ -1038,42 +1316,42 @@ Data folder: {folder}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="149"/>
+        <location filename="../views/dialogs.py" line="209"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="155"/>
+        <location filename="../views/dialogs.py" line="215"/>
         <source>Your name, recorded with every score you give</source>
         <translation>您的姓名，会随每次评分一起记录</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="159"/>
+        <location filename="../views/dialogs.py" line="219"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="160"/>
+        <location filename="../views/dialogs.py" line="220"/>
         <source>Inspector name:</source>
         <translation>核查人姓名：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="161"/>
+        <location filename="../views/dialogs.py" line="221"/>
         <source>Import from:</source>
         <translation>导入文件夹：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="162"/>
+        <location filename="../views/dialogs.py" line="222"/>
         <source>Export to:</source>
         <translation>导出文件夹：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="173"/>
+        <location filename="../views/dialogs.py" line="233"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="182"/>
+        <location filename="../views/dialogs.py" line="242"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
@@ -1109,17 +1387,17 @@ Data folder: {folder}</source>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="110"/>
+        <location filename="../views/dialogs.py" line="111"/>
         <source>Withdraw the override of {code}</source>
         <translation>撤销 {code} 的调整</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="114"/>
+        <location filename="../views/dialogs.py" line="115"/>
         <source>Inspector:</source>
         <translation>核查人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="115"/>
+        <location filename="../views/dialogs.py" line="116"/>
         <source>Reason (required):</source>
         <translation>理由（必填）：</translation>
     </message>
@@ -1127,9 +1405,9 @@ Data folder: {folder}</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../app.py" line="65"/>
-        <location filename="../main_window.py" line="358"/>
-        <location filename="../main_window.py" line="387"/>
+        <location filename="../app.py" line="67"/>
+        <location filename="../main_window.py" line="376"/>
+        <location filename="../main_window.py" line="405"/>
         <source>Could not open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
@@ -1156,55 +1434,60 @@ Your work is saved; the details are in {log}.</source>
 您的工作已保存；详细信息见 {log}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="368"/>
         <source>Could not create the workspace</source>
         <translation>无法创建工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369"/>
+        <location filename="../main_window.py" line="387"/>
         <source>Could not save the workspace</source>
         <translation>无法保存工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="532"/>
+        <location filename="../main_window.py" line="599"/>
         <source>Could not record the score</source>
         <translation>无法记录评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="550"/>
+        <location filename="../main_window.py" line="617"/>
         <source>Could not withdraw the override</source>
         <translation>无法撤销调整</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="590"/>
+        <location filename="../main_window.py" line="633"/>
+        <source>Could not record the consensus</source>
+        <translation>无法记录共识</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="688"/>
         <source>Could not write the form</source>
         <translation>无法生成申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="612"/>
+        <location filename="../main_window.py" line="710"/>
         <source>Could not export the workbook</source>
         <translation>无法导出工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="620"/>
+        <location filename="../main_window.py" line="718"/>
         <source>Could not export the PDF report</source>
         <translation>无法导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="626"/>
+        <location filename="../main_window.py" line="724"/>
         <source>Could not export the audit log</source>
         <translation>无法导出审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="635"/>
+        <location filename="../main_window.py" line="733"/>
         <source>Could not export the chart</source>
         <translation>无法导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="667"/>
-        <location filename="../main_window.py" line="671"/>
-        <location filename="../main_window.py" line="681"/>
-        <location filename="../main_window.py" line="685"/>
+        <location filename="../main_window.py" line="765"/>
+        <location filename="../main_window.py" line="769"/>
+        <location filename="../main_window.py" line="779"/>
+        <location filename="../main_window.py" line="783"/>
         <source>Could not print</source>
         <translation>无法打印</translation>
     </message>
@@ -1448,6 +1731,26 @@ Your work is saved; the details are in {log}.</source>
         <location filename="../labels.py" line="94"/>
         <source>Rescored</source>
         <translation>重新评分</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="95"/>
+        <source>Consensus</source>
+        <translation>共识</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="96"/>
+        <source>Consensus withdrawn</source>
+        <translation>撤销共识</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="97"/>
+        <source>Median or mean changed</source>
+        <translation>中位数/平均值设置变更</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="98"/>
+        <source>Workspace merged</source>
+        <translation>合并工作区</translation>
     </message>
 </context>
 <context>

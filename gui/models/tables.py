@@ -137,8 +137,8 @@ class CriteriaModel(RowsModel):
             Column(self.tr("Status"), lambda r: labels.label("status", r.result.status), status_colour),
             Column(self.tr("Cell"), lambda r: r.result.location),
             Column(self.tr("Evidence"), lambda r: r.result.evidence),
-            Column(self.tr("Inspector"), lambda r: r.result.inspector),
-            Column(self.tr("Reason"), lambda r: r.result.reason),
+            Column(self.tr("Inspector"), lambda r: labels.assessment_text(r.result)[0]),
+            Column(self.tr("Reason"), lambda r: labels.assessment_text(r.result)[1]),
         ]
 
 

@@ -7,6 +7,7 @@ classmethod by monkeypatching, so no test waits on a modal loop.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -131,6 +132,65 @@ class WithdrawDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return AssessAnswer(0.0, dialog.inspector.text().strip(), dialog.reason.text().strip())
+
+
+class ConsensusDialog(QDialog):
+    """A supervisor's consensus on a criterion several inspectors scored: fraction, name, reason."""
+
+    def __init__(self, row, indicator: str, inspector: str, parent=None) -> None:
+        super().__init__(parent)
+        rec = row.reconciliation
+        self.setWindowTitle(self.tr("Record a consensus"))
+        scores = ", ".join(f"{s.inspector} {s.fraction:g}" for s in rec.scores)
+        spread = "—" if rec.spread is None else f"{rec.spread:g}"
+        said = self.tr("Inspectors' scores: {scores} (spread {spread})").format(scores=scores, spread=spread)
+        intro = QLabel(
+            f"<b>{escape(row.project_id)}</b> {escape(row.name)}<br>"
+            f"<b>{escape(row.code)}</b> {escape(indicator)}<br>{escape(said)}"
+        )
+        intro.setWordWrap(True)
+        self.fraction = QDoubleSpinBox()
+        self.fraction.setRange(0.0, 1.0)
+        self.fraction.setDecimals(3)
+        self.fraction.setSingleStep(0.05)
+        start = rec.consensus.fraction if rec.consensus else rec.used
+        self.fraction.setValue(start if start is not None else 0.0)
+        self.inspector = QLineEdit(inspector)
+        self.reason = QPlainTextEdit()
+        self.reason.setPlaceholderText(
+            self.tr("Why this fraction: what the inspectors agreed, on what evidence…")
+        )
+        self.reason.setFixedHeight(90)
+        form = QFormLayout()
+        form.addRow(self.tr("Agreed fraction (0 to 1):"), self.fraction)
+        form.addRow(self.tr("Supervisor:"), self.inspector)
+        form.addRow(self.tr("Reason (required):"), self.reason)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.reason.textChanged.connect(self._on_input_changed)
+        self.inspector.textChanged.connect(self._on_input_changed)
+        self._on_input_changed()
+
+    def _on_input_changed(self, *_args) -> None:
+        ok = bool(self.reason.toPlainText().strip()) and bool(self.inspector.text().strip())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def answer(self) -> AssessAnswer:
+        return AssessAnswer(
+            self.fraction.value(), self.inspector.text().strip(), self.reason.toPlainText().strip()
+        )
+
+    @classmethod
+    def ask(cls, parent, row, indicator: str, inspector: str) -> AssessAnswer | None:
+        dialog = cls(row, indicator, inspector, parent)
+        return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,97 @@
+"""The Disagreements sheet of the ranked workbook (issue 9).
+
+One row per criterion of a project that several inspectors scored (or a supervisor decided):
+each inspector's fraction in a column of its own, the spread, whether it is a disagreement,
+the score used and where it comes from (consensus, median or mean), and the consensus with
+its author and reason. The largest spread comes first and the sheet has a filter on every
+column, so Excel sorts and filters it by spread. Built with :mod:`scoring.export_xlsx`'s
+table helper, so text typed by people is written as literal text, never as a formula.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from openpyxl.styles import PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from scoring.export_xlsx import Column, write_table_sheet
+from scoring.presentation import indicator_label, normalise_lang, text
+from scoring.reconcile import DisagreementRow, disagreement_rows, inspector_names, label
+
+_TEXT = {
+    "sheet": ("意见分歧", "Disagreements"),
+    "title": ("多位评审人评分的指标：极差、意见分歧与采用的分值",
+              "Criteria scored by several inspectors: spread, disagreement and the score used"),
+    "n": ("评审人数", "Inspectors"),
+    "spread": ("极差", "Spread"),
+    "disagreement": ("意见分歧", "Disagreement"),
+    "used": ("采用分值", "Score used"),
+    "basis": ("依据", "Basis"),
+    "consensus": ("共识分值", "Consensus"),
+    "by": ("共识记录人", "Consensus by"),
+    "reason": ("共识理由", "Consensus reason"),
+}
+DISAGREEMENT_FILL = PatternFill("solid", fgColor="FCE4D6")
+
+
+def sheet_name(lang: str) -> str:
+    return _TEXT["sheet"][0 if normalise_lang(lang) == "zh" else 1]
+
+
+def _t(key: str, lang: str) -> str:
+    return _TEXT[key][0 if lang == "zh" else 1]
+
+
+def disagreement_columns(names: list[str], lang: str) -> list[Column]:
+    """The sheet's columns: the row's identity, one column per inspector, then the outcome."""
+    return [
+        Column(text("scheme", lang), 16), Column(text("project_id", lang), 14),
+        Column(text("name", lang), 24), Column(text("code", lang), 8),
+        Column(text("indicator", lang), 28),
+        *(Column(name, 9, "0.000") for name in names),
+        Column(_t("n", lang), 8, "0"), Column(_t("spread", lang), 8, "0.000"),
+        Column(_t("disagreement", lang), 10), Column(_t("used", lang), 9, "0.000"),
+        Column(_t("basis", lang), 9), Column(_t("consensus", lang), 9, "0.000"),
+        Column(_t("by", lang), 12), Column(_t("reason", lang), 40, wrap=True),
+    ]
+
+
+def disagreement_values(row: DisagreementRow, names: list[str], indicator: str, lang: str) -> list[object]:
+    """One row of the sheet, in :func:`disagreement_columns` order."""
+    rec = row.reconciliation
+    scores = rec.inspectors
+    consensus = rec.consensus
+    return [
+        row.scheme, row.project_id, row.name, row.code, indicator,
+        *(scores.get(name) for name in names),
+        len(rec.scores), rec.spread, label("yes" if rec.disagreement else "no", lang), rec.used,
+        label(rec.basis, lang) if rec.basis != "none" else "",
+        consensus.fraction if consensus else None, consensus.inspector if consensus else "",
+        consensus.reason if consensus else "",
+    ]
+
+
+def write_disagreements_sheet(ws: Worksheet, run, lang: str, generated: _dt.datetime) -> int:
+    """Write the sheet (largest spread first, filter on every column); return its row count."""
+    lang = normalise_lang(lang)
+    rows = disagreement_rows(run)
+    names = inspector_names(rows)
+    labels = {
+        (s.name, s.version, c.code): indicator_label(c, lang) for s in run.schemes for c in s.criteria
+    }
+    columns = disagreement_columns(names, lang)
+    values = [
+        disagreement_values(r, names, labels.get((r.scheme, r.scheme_version, r.code), r.code), lang)
+        for r in rows
+    ]
+    count = write_table_sheet(ws, columns, values, _t("title", lang), lang, generated)
+    ws.freeze_panes = "F2"  # scheme, project, name, code and indicator stay while scrolling right
+    flag = 5 + len(names) + 3  # the Disagreement column, 1-based
+    for r, row in enumerate(rows, start=2):
+        if row.reconciliation.disagreement:
+            ws.cell(r, flag).fill = DISAGREEMENT_FILL
+    if count:
+        ws.column_dimensions[get_column_letter(flag)].width = 10
+    return count

@@ -1,0 +1,631 @@
+"""Merging inspectors' offline workspaces into one, without losing or doubling anything.
+
+Each inspector works for days in a private copy; the supervisor then merges the copies into a
+master (``python main.py merge --into MASTER.spw A.spw B.spw``, or File ▸ Merge in the GUI).
+
+What a merge does, source by source, each source in one transaction:
+
+- **Schemes** must match: a scheme with the same name and version must have the same content
+  hash everywhere, otherwise the whole merge is refused before anything is written (a scheme
+  in use is never replaced). Schemes the master lacks are added.
+- **Submissions** are united. Every stored row has a globally unique id, so a row the master
+  already holds (a copy handed out earlier) is recognised and skipped; so is the same file
+  imported in both places (same file hash and values), and a version whose values equal the
+  project's latest. Anything else is added as the project's next version; the latest is the
+  one imported last (by its original import time).
+- **Inspectors' work** (scores, overrides, their withdrawals, consensus records, evidence
+  notes) is copied with its author and original timestamps. A withdrawal made later in a
+  source reaches the master on the next merge. An inspector's newer score supersedes their
+  older one across workspaces too, as it does within one.
+- **The audit trail** of the source arrives with it (each entry keeps its time and author
+  and is marked with the workspace it was written in), followed by one ``merge`` entry
+  saying what this merge added.
+
+Merging the same file again changes nothing: every row is keyed by its unique id, and a merge
+that adds nothing writes nothing, not even an audit entry. Sources are only read; a source
+another program has open is read as of its last committed change.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scoring import workspace_file as wsfile
+from scoring.workspace_records import (
+    NotAWorkspace,
+    WorkspaceCorrupt,
+    WorkspaceError,
+    WorkspaceNotFound,
+    database_error,
+    plural,
+)
+
+Progress = Callable[[int, int, Path], bool]
+
+
+class MergeRefused(WorkspaceError):
+    """The merge cannot be done as asked (a scheme differs, a source is the target itself)."""
+
+
+# --------------------------------------------------------------------------- reports
+
+
+def _scores(n: int, authors: list[str]) -> str:
+    text = "1 inspector's score" if n == 1 else f"{n} inspectors' scores"
+    return f"{text} ({', '.join(authors)})" if authors else text
+
+
+@dataclass
+class SourceReport:
+    """What merging one source added to the target (all zero: nothing new)."""
+
+    source: str
+    workspace_id: str = ""
+    schemes_added: list[str] = field(default_factory=list)
+    projects_added: int = 0
+    versions_added: int = 0
+    submissions_present: int = 0
+    assessments_added: int = 0
+    withdrawals: int = 0
+    superseded: int = 0
+    consensus_added: int = 0
+    notes_added: int = 0
+    audit_added: int = 0
+    inspectors: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """True when the merge wrote anything."""
+        counts = (self.projects_added, self.versions_added, self.assessments_added, self.withdrawals,
+                  self.superseded, self.consensus_added, self.notes_added, self.audit_added)
+        return bool(self.schemes_added) or any(counts)
+
+    def summary(self) -> str:
+        """``A.spw: 2 new projects, 1 new version, 3 inspectors' scores (Li, Wang), …``."""
+        name = Path(self.source).name
+        if not self.changed:
+            return f"{name}: nothing new (everything it holds is already here)"
+        counts = [
+            (self.projects_added, plural(self.projects_added, "new project")),
+            (self.versions_added, plural(self.versions_added, "new version")),
+            (self.assessments_added, _scores(self.assessments_added, self.inspectors)),
+            (self.withdrawals, plural(self.withdrawals, "withdrawal")),
+            (self.consensus_added, plural(self.consensus_added, "consensus record")),
+            (self.notes_added, plural(self.notes_added, "evidence note")),
+        ]
+        parts = [text for n, text in counts if n]  # what came, not a list of zeros
+        if self.schemes_added:
+            parts.insert(0, "scheme " + ", ".join(self.schemes_added))
+        if self.submissions_present:
+            parts.append(f"{plural(self.submissions_present, 'submission')} already here")
+        return f"{name}: {', '.join(parts) or 'only audit entries'}"
+
+    def as_dict(self) -> dict:
+        return {
+            "source": self.source,
+            "workspace_id": self.workspace_id,
+            "schemes_added": list(self.schemes_added),
+            "projects_added": self.projects_added,
+            "versions_added": self.versions_added,
+            "submissions_present": self.submissions_present,
+            "assessments_added": self.assessments_added,
+            "withdrawals": self.withdrawals,
+            "superseded": self.superseded,
+            "consensus_added": self.consensus_added,
+            "notes_added": self.notes_added,
+            "audit_added": self.audit_added,
+            "inspectors": list(self.inspectors),
+        }
+
+
+@dataclass
+class MergeReport:
+    """What a merge did, source by source."""
+
+    into: str
+    sources: list[SourceReport] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return any(s.changed for s in self.sources)
+
+    def summary(self) -> str:
+        lines = [f"merged {plural(len(self.sources), 'workspace')} into {Path(self.into).name}"]
+        lines += [f"  {s.summary()}" for s in self.sources]
+        if self.cancelled:
+            lines.append("  (cancelled: the workspaces above were merged, the rest were not)")
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict:
+        sources = [s.as_dict() for s in self.sources]
+        return {"into": self.into, "sources": sources, "cancelled": self.cancelled}
+
+
+# --------------------------------------------------------------------------- reading a source
+
+
+class _Source:
+    """A source workspace opened for reading only (any schema version up to ours)."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, version: int):
+        self.path = path
+        self.conn = conn
+        self.version = version
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        self.workspace_id = meta.get("workspace_id", "")
+
+    def rows(self, query: str, params: tuple = ()) -> list[tuple]:
+        return self.conn.execute(query, params).fetchall()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _open_source(path: Path) -> _Source:
+    """Open a workspace to read from, with the same checks as opening one (nothing written)."""
+    if not path.exists():
+        raise WorkspaceNotFound(f"{path}: no such workspace to merge; check the name")
+    if not path.is_file():
+        raise NotAWorkspace(f"{path} is a folder, not a workspace file")
+    wsfile.checked_header(path)  # not a workspace, damaged header, or from a newer program
+    try:
+        conn = wsfile.connect_shared(path)
+    except sqlite3.Error as exc:
+        raise database_error(path, exc)
+    try:
+        version = wsfile.check_identity(path, conn)
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        if problems != ["ok"]:
+            found = "; ".join(problems)[:300]
+            raise WorkspaceCorrupt(f"{path.name} is damaged ({found}); nothing was merged")
+        return _Source(path, conn, version)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise database_error(path, exc)
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _open_sources(target: Path, paths: Iterable[str | Path]) -> list[_Source]:
+    """Open every source (each once), refusing the target itself; all or none stay open."""
+    opened: list[_Source] = []
+    seen: set[Path] = set()
+    try:
+        for raw in paths:
+            path = Path(raw)
+            real = path.resolve()
+            if real in seen:
+                continue
+            if real == target.resolve():
+                raise MergeRefused(
+                    f"{path.name} is the workspace being merged into; name the other workspaces"
+                )
+            seen.add(real)
+            opened.append(_open_source(path))
+    except BaseException:
+        for source in opened:
+            source.close()
+        raise
+    if not opened:
+        raise MergeRefused("name at least one workspace to merge")
+    return opened
+
+
+# --------------------------------------------------------------------------- schemes must match
+
+
+_SchemeKey = tuple[str, str]  # (name_key, version)
+
+
+def _scheme_index(conn: sqlite3.Connection) -> dict[_SchemeKey, tuple[str, str]]:
+    """(name_key, version) → (content hash, readable name) of a workspace's schemes."""
+    return {
+        (key, version): (content_hash, name)
+        for key, version, content_hash, name in conn.execute(
+            "SELECT name_key, version, content_hash, name FROM schemes"
+        )
+    }
+
+
+def check_schemes(target: tuple[str, sqlite3.Connection] | None, sources: list[_Source]) -> None:
+    """Refuse the merge when a scheme's name and version match but its content does not.
+
+    Checked across the target and all sources before anything is written, so a refusal in
+    the last source leaves the first ones unmerged too.
+
+    Raises
+    ------
+    MergeRefused
+        Naming the scheme, the two workspaces and what to do.
+    """
+    known: dict[_SchemeKey, tuple[str, str, str]] = {}  # → (hash, name, where)
+    holders = ([target] if target is not None else []) + [(s.path.name, s.conn) for s in sources]
+    for where, conn in holders:
+        for key, (content_hash, name) in _scheme_index(conn).items():
+            first = known.setdefault(key, (content_hash, name, where))
+            if first[0] != content_hash:
+                raise MergeRefused(
+                    f"{where} holds the scheme {name!r} version {key[1]} with different content from "
+                    f"{first[2]}'s (template sha256 {content_hash[:12]}… against {first[0][:12]}…); a scheme "
+                    "in use is never replaced, so nothing was merged — every inspector must use the same "
+                    "template file, or the changed one must get a new version number"
+                )
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def merge(
+    into: str | Path,
+    sources: Iterable[str | Path],
+    *,
+    actor: str | None = None,
+    progress: Progress | None = None,
+) -> MergeReport:
+    """Merge workspaces into ``into`` (created when it does not exist yet).
+
+    Parameters
+    ----------
+    into : str or Path
+        The master workspace.
+    sources : iterable of str or Path
+        The inspectors' workspaces (only read).
+    actor : str, optional
+        Recorded in the audit log for the merge (default: the operating-system user).
+    progress : callable, optional
+        ``progress(done, total, path)`` before each source; False cancels the rest.
+
+    Returns
+    -------
+    MergeReport
+
+    Raises
+    ------
+    WorkspaceError
+        MergeRefused (a scheme differs, the target named as a source), or the error of a
+        source or target that cannot be opened; nothing is merged in these cases.
+    """
+    from scoring.workspace import Workspace  # it imports this module on demand
+
+    target = Path(into)
+    opened = _open_sources(target, sources)
+    try:
+        check_schemes(None, opened)  # before the target may be created
+        with Workspace.open(target, create=True, read_only=False, actor=actor) as workspace:
+            return _merge_opened(workspace, opened, progress)
+    finally:
+        for source in opened:
+            source.close()
+
+
+def merge_into(workspace, sources: Iterable[str | Path], progress: Progress | None = None) -> MergeReport:
+    """Merge workspaces into an open, writable Workspace (the GUI's open workspace)."""
+    workspace._check_writable("nothing can be merged into it")
+    opened = _open_sources(workspace.path, sources)
+    try:
+        return _merge_opened(workspace, opened, progress)
+    finally:
+        for source in opened:
+            source.close()
+
+
+def _merge_opened(workspace, opened: list[_Source], progress: Progress | None) -> MergeReport:
+    with workspace._mutex:
+        check_schemes((workspace.path.name, workspace._connection()), opened)
+    report = MergeReport(str(workspace.path))
+    for done, source in enumerate(opened):
+        if progress is not None and progress(done, len(opened), source.path) is False:
+            report.cancelled = True
+            break
+        try:
+            report.sources.append(_merge_source(workspace, source))
+        except sqlite3.Error as exc:
+            raise database_error(source.path, exc)
+    return report
+
+
+def _merge_source(workspace, source: _Source) -> SourceReport:
+    """Merge one source in one transaction (a consistent snapshot of it, read meanwhile)."""
+    report = SourceReport(str(source.path), source.workspace_id)
+    source.conn.execute("BEGIN")  # one snapshot, even if its owner is writing
+    try:
+        with workspace._write() as conn:
+            schemes = _merge_schemes(conn, source, report)
+            versions = _merge_submissions(conn, source, schemes, report)
+            _merge_assessments(conn, source, schemes, versions, report)
+            if source.version >= 2:  # consensus records exist from schema version 2
+                _merge_consensus(conn, source, schemes, report)
+            _merge_notes(conn, source, schemes, report)
+            _merge_audit(conn, source, report)
+            if report.changed:
+                workspace._audit(
+                    conn,
+                    "merge",
+                    "merged " + report.summary(),
+                    detail=report.as_dict(),
+                )
+    finally:
+        source.conn.commit()
+    return report
+
+
+def _uid_known(conn, table: str, uid: str) -> int | None:
+    row = conn.execute(f"SELECT id FROM {table} WHERE uid = ?", (uid,)).fetchone()
+    return None if row is None else row[0]
+
+
+def _merge_schemes(conn, source: _Source, report: SourceReport) -> dict[int, int]:
+    """Source scheme id → target scheme id; schemes the target lacks are copied whole."""
+    mapping = {}
+    for row in source.rows(
+        "SELECT id, uid, name, name_key, version, level, content_hash, source_name, template, parsed, "
+        "added_at, added_by FROM schemes ORDER BY id"
+    ):
+        found = conn.execute(
+            "SELECT id FROM schemes WHERE name_key = ? AND version = ?", (row[3], row[4])
+        ).fetchone()
+        if found is None:
+            uid = row[1] if _uid_known(conn, "schemes", row[1]) is None else wsfile.uid()
+            found = (conn.execute(
+                "INSERT INTO schemes (uid, name, name_key, version, level, content_hash, source_name, "
+                "template, parsed, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (uid, *row[2:]),
+            ).lastrowid,)
+            report.schemes_added.append(f"{row[2]} {row[4]}")
+        mapping[row[0]] = found[0]
+    return mapping
+
+
+_SUBMISSION_COPY = (
+    "uid, project_id, source, content_hash, imported_at, imported_by, name, level, template, "
+    "template_version, region, organisation, year, contact, issues, unmatched"
+)
+
+
+def _merge_submissions(conn, source: _Source, schemes: dict[int, int], report: SourceReport) -> dict:
+    """Unite the submissions; return (source scheme id, project, source version) → target version."""
+    versions = {}
+    rows = source.rows(
+        "SELECT s.id, s.scheme_id, s.version, f.sha256, f.name, f.path, f.size, f.imported_at, "
+        f"f.imported_by, f.complete, {', '.join('s.' + c.strip() for c in _SUBMISSION_COPY.split(','))} "
+        "FROM submissions s JOIN files f ON f.id = s.file_id ORDER BY s.scheme_id, s.project_id, s.version"
+    )
+    for row in rows:
+        src_id, src_scheme, src_version, file_row, copied = row[0], row[1], row[2], row[3:10], row[10:]
+        uid, project_id, content_hash, imported_at = copied[0], copied[1], copied[3], copied[4]
+        scheme_id = schemes[src_scheme]
+        present = _present_version(conn, scheme_id, project_id, (uid, content_hash, file_row[0], imported_at))
+        if present is not None:
+            versions[(src_scheme, project_id, src_version)] = present
+            report.submissions_present += 1
+            continue
+        file_id = _file_id(conn, file_row)
+        version = _add_version(conn, source, scheme_id, file_id, src_id, copied, imported_at, report)
+        versions[(src_scheme, project_id, src_version)] = version
+    return versions
+
+
+def _present_version(conn, scheme_id: int, project_id: str, what: tuple) -> int | None:
+    """The target's version that already is this submission, or None.
+
+    ``what`` is the source row's (uid, content hash, file sha256, import time). Present means:
+    the same row (its unique id); the same file with the same values; the same values as the
+    project's latest version (as importing a re-saved form finds); or the same values as an
+    older version and imported before the latest, so adding it would change nothing. A form
+    imported after the latest that returns to older values is a new version (it is the latest).
+    """
+    uid, content_hash, sha, imported_at = what
+    row = conn.execute("SELECT version FROM submissions WHERE uid = ?", (uid,)).fetchone()
+    if row is None:
+        row = conn.execute(
+            "SELECT s.version FROM submissions s JOIN files f ON f.id = s.file_id WHERE s.scheme_id = ? "
+            "AND s.project_id = ? AND s.content_hash = ? AND f.sha256 = ? ORDER BY s.version DESC",
+            (scheme_id, project_id, content_hash, sha),
+        ).fetchone()
+    if row is None:
+        latest = conn.execute(
+            "SELECT s.version, s.content_hash, s.imported_at FROM projects p JOIN submissions s "
+            "ON s.id = p.latest_submission_id WHERE p.scheme_id = ? AND p.project_id = ?",
+            (scheme_id, project_id),
+        ).fetchone()
+        if latest is not None and (latest[1] == content_hash or imported_at <= latest[2]):
+            row = conn.execute(
+                "SELECT version FROM submissions WHERE scheme_id = ? AND project_id = ? AND content_hash = ? "
+                "ORDER BY version DESC",
+                (scheme_id, project_id, content_hash),
+            ).fetchone()
+    return None if row is None else row[0]
+
+
+def _file_id(conn, file_row: tuple) -> int:
+    """The target's row of a file (by content hash), copied from the source when new."""
+    found = conn.execute("SELECT id FROM files WHERE sha256 = ?", (file_row[0],)).fetchone()
+    if found is not None:
+        return found[0]
+    return conn.execute(
+        "INSERT INTO files (sha256, name, path, size, imported_at, imported_by, complete) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        file_row,
+    ).lastrowid
+
+
+def _add_version(conn, source: _Source, scheme_id, file_id, src_id, copied, imported_at, report) -> int:
+    """Store a source submission as the project's next version, with its cells."""
+    project_id = copied[1]
+    version = conn.execute(
+        "SELECT COALESCE(MAX(version), 0) + 1 FROM submissions WHERE scheme_id = ? AND project_id = ?",
+        (scheme_id, project_id),
+    ).fetchone()[0]
+    new_id = conn.execute(
+        f"INSERT INTO submissions (scheme_id, version, file_id, {_SUBMISSION_COPY}) "
+        f"VALUES (?, ?, ?{', ?' * len(copied)})",
+        (scheme_id, version, file_id, *copied),
+    ).lastrowid
+    cells = source.rows("SELECT * FROM inputs WHERE submission_id = ? ORDER BY seq", (src_id,))
+    conn.executemany(
+        f"INSERT INTO inputs VALUES ({', '.join('?' * 12)})", [(new_id, *cell[1:]) for cell in cells]
+    )
+    latest = conn.execute(
+        "SELECT p.id, s.imported_at FROM projects p JOIN submissions s ON s.id = p.latest_submission_id "
+        "WHERE p.scheme_id = ? AND p.project_id = ?",
+        (scheme_id, project_id),
+    ).fetchone()
+    if latest is None:
+        conn.execute(
+            "INSERT INTO projects (scheme_id, project_id, latest_submission_id) VALUES (?, ?, ?)",
+            (scheme_id, project_id, new_id),
+        )
+        report.projects_added += 1
+        return version
+    # the latest is what was imported last, wherever: an older form merged late stays a version
+    if imported_at > latest[1]:
+        conn.execute("UPDATE projects SET latest_submission_id = ? WHERE id = ?", (new_id, latest[0]))
+    report.versions_added += 1
+    return version
+
+
+# --------------------------------------------------------------------------- inspectors' work
+
+_ASSESSMENT_COPY = (
+    "uid, project_id, code, kind, fraction, inspector, reason, created_at, submission_version, "
+    "withdrawn_at, withdrawn_by, withdrawn_reason"
+)
+
+
+def _merge_assessments(conn, source: _Source, schemes: dict, versions: dict, report: SourceReport) -> None:
+    """Copy scores and overrides with their authors; bring withdrawals and supersessions over."""
+    rows = source.rows(
+        f"SELECT id, scheme_id, superseded_by, {_ASSESSMENT_COPY} FROM assessments ORDER BY id"
+    )
+    uids = {row[0]: row[3] for row in rows}
+    authors = set()
+    for row in rows:
+        scheme_id, copied = schemes[row[1]], list(row[3:])
+        if _apply_withdrawal(conn, "assessments", copied[0], copied[9:12]):
+            report.withdrawals += 1
+        if _uid_known(conn, "assessments", copied[0]) is not None:
+            continue
+        # the submission version the inspector saw, as numbered in the target
+        copied[8] = versions.get((row[1], copied[1], copied[8]), copied[8])
+        conn.execute(
+            f"INSERT INTO assessments (scheme_id, {_ASSESSMENT_COPY}) VALUES (?{', ?' * len(copied)})",
+            (scheme_id, *copied),
+        )
+        report.assessments_added += 1
+        authors.add(copied[5])
+    report.superseded += _link_superseded(conn, "assessments", rows, uids)
+    report.superseded += _supersede_older(conn, "assessments", "inspector")
+    report.inspectors = sorted(authors, key=str.casefold)
+
+
+def _apply_withdrawal(conn, table: str, uid: str, withdrawn: tuple) -> bool:
+    """Bring a withdrawal made in the source to the target's copy of the row (once)."""
+    if withdrawn[0] is None:
+        return False
+    cursor = conn.execute(
+        f"UPDATE {table} SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? "
+        "WHERE uid = ? AND withdrawn_at IS NULL",
+        (*withdrawn, uid),
+    )
+    return cursor.rowcount > 0
+
+
+def _link_superseded(conn, table: str, rows: list[tuple], uids: dict[int, str]) -> int:
+    """Mark rows the source marks superseded, pointing at the target's copy of their successor.
+
+    ``rows`` are the source's (id, scheme_id, superseded_by, uid, …).
+    """
+    linked = 0
+    for row in rows:
+        if row[2] is None:
+            continue
+        successor = _uid_known(conn, table, uids[row[2]])
+        linked += conn.execute(
+            f"UPDATE {table} SET superseded_by = ? WHERE uid = ? AND superseded_by IS NULL",
+            (successor, row[3]),
+        ).rowcount
+    return linked
+
+
+def _supersede_older(conn, table: str, per: str | None) -> int:
+    """Keep one active row per criterion (and per ``per`` column): the newest supersedes the rest.
+
+    Within one workspace this already holds; two workspaces may each hold an active score by
+    the same inspector (or a consensus) on the same criterion, and the newer one counts.
+    """
+    group = "scheme_id, project_id, code" + (f", {per}" if per else "")
+    active = "superseded_by IS NULL AND withdrawn_at IS NULL"
+    rows = conn.execute(
+        f"SELECT id, {group} FROM {table} WHERE {active} AND ({group}) IN "
+        f"(SELECT {group} FROM {table} WHERE {active} GROUP BY {group} HAVING COUNT(*) > 1) "
+        "ORDER BY created_at DESC, uid DESC"
+    ).fetchall()
+    newest: dict[tuple, int] = {}
+    changed = 0
+    for row in rows:
+        keep = newest.setdefault(tuple(row[1:]), row[0])
+        if keep != row[0]:
+            update = f"UPDATE {table} SET superseded_by = ? WHERE id = ?"
+            changed += conn.execute(update, (keep, row[0])).rowcount
+    return changed
+
+
+_CONSENSUS_COPY = (
+    "uid, project_id, code, fraction, inspector, reason, created_at, basis, "
+    "withdrawn_at, withdrawn_by, withdrawn_reason"
+)
+
+
+def _merge_consensus(conn, source: _Source, schemes: dict, report: SourceReport) -> None:
+    """Copy supervisors' consensus records; the newest active one per criterion wins."""
+    rows = source.rows(f"SELECT id, scheme_id, superseded_by, {_CONSENSUS_COPY} FROM consensus ORDER BY id")
+    uids = {row[0]: row[3] for row in rows}
+    for row in rows:
+        copied = row[3:]
+        if _apply_withdrawal(conn, "consensus", copied[0], copied[8:11]):
+            report.withdrawals += 1
+        if _uid_known(conn, "consensus", copied[0]) is not None:
+            continue
+        conn.execute(
+            f"INSERT INTO consensus (scheme_id, {_CONSENSUS_COPY}) VALUES (?{', ?' * len(copied)})",
+            (schemes[row[1]], *copied),
+        )
+        report.consensus_added += 1
+    report.superseded += _link_superseded(conn, "consensus", rows, uids)
+    report.superseded += _supersede_older(conn, "consensus", None)
+
+
+def _merge_notes(conn, source: _Source, schemes: dict, report: SourceReport) -> None:
+    for row in source.rows("SELECT scheme_id, uid, project_id, code, text, inspector, created_at FROM notes"):
+        if _uid_known(conn, "notes", row[1]) is None:
+            conn.execute(
+                "INSERT INTO notes (scheme_id, uid, project_id, code, text, inspector, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (schemes[row[0]], *row[1:]),
+            )
+            report.notes_added += 1
+
+
+def _merge_audit(conn, source: _Source, report: SourceReport) -> None:
+    """Append the source's audit entries the target lacks, marked with where they were written."""
+    origin = "origin" if source.version >= 2 else "''"  # the column exists from version 2
+    known = {row[0] for row in conn.execute("SELECT uid FROM audit")}
+    fresh = [
+        (*row[:9], row[9] or source.workspace_id)
+        for row in source.rows(
+            f"SELECT uid, at, actor, action, scheme, project_id, code, summary, detail, {origin} "
+            "FROM audit ORDER BY id"
+        )
+        if row[0] not in known
+    ]
+    conn.executemany(
+        "INSERT INTO audit (uid, at, actor, action, scheme, project_id, code, summary, detail, origin) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        fresh,
+    )
+    report.audit_added += len(fresh)

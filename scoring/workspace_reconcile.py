@@ -1,0 +1,304 @@
+"""The workspace side of reconciling several inspectors' scores: consensus and the setting.
+
+:class:`ReconcileMixin` gives :class:`~scoring.workspace.Workspace` its supervisor's methods
+(:meth:`~ReconcileMixin.consensus`, its withdrawal, the median/mean setting) and the query that
+turns stored scores into one fraction per criterion for scoring. The rule itself is
+:mod:`scoring.reconcile`; this module only stores and reads. Kept apart from ``workspace.py``
+so that file keeps to submissions and single inspectors' work.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+
+from scoring import workspace_file as wsfile
+from scoring.reconcile import (
+    DEFAULT_METHOD,
+    DEFAULT_THRESHOLD,
+    Consensus,
+    ReconcileError,
+    ReconcileSettings,
+    Reconciliation,
+    Score,
+    reconcile,
+)
+from scoring.values import normalise_text
+from scoring.workspace_records import ConsensusRecord, WorkspaceError, database_error
+
+#: The meta keys of the setting (meta is a key/value table, so no schema change was needed).
+METHOD_KEY = "reconcile_method"
+THRESHOLD_KEY = "disagreement_threshold"
+
+_CONSENSUS_COLUMNS = (
+    "id, uid, scheme_id, project_id, code, fraction, inspector, reason, created_at, basis, "
+    "superseded_by, withdrawn_at, withdrawn_by, withdrawn_reason"
+)
+_ACTIVE = "superseded_by IS NULL AND withdrawn_at IS NULL"
+
+
+def _guarded(method):
+    """SQLite's exceptions as WorkspaceError (as ``workspace._guarded``, which imports us)."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise database_error(self.path, exc)
+
+    return wrapper
+
+
+def _scores_text(basis: dict[str, float]) -> str:
+    return ", ".join(f"{name} {fraction:g}" for name, fraction in basis.items()) or "none"
+
+
+class ReconcileMixin:
+    """Supervisors' consensus and the reconciliation setting of a workspace.
+
+    Relies on the Workspace's ``_write``, ``_read``, ``_audit``, ``_meta``, ``_scheme`` and
+    ``_criterion_target``.
+    """
+
+    # ----------------------------------------------------------------- the setting
+
+    def reconcile_settings(self) -> ReconcileSettings:
+        """Median or mean, and the disagreement threshold, as stored in this workspace."""
+        meta = self._meta()
+        try:
+            return ReconcileSettings(
+                meta.get(METHOD_KEY, DEFAULT_METHOD), float(meta.get(THRESHOLD_KEY, DEFAULT_THRESHOLD))
+            )
+        except (ValueError, ReconcileError):
+            # a value damaged by hand: the defaults keep scoring going; setting it again repairs it
+            return ReconcileSettings()
+
+    @_guarded
+    def set_reconcile_settings(
+        self, *, method: str | None = None, threshold: float | None = None
+    ) -> ReconcileSettings:
+        """Change how several inspectors' scores are combined, with an audit entry.
+
+        Raises
+        ------
+        WorkspaceError
+            An unknown method or a threshold outside 0..1 (nothing is changed).
+        """
+        current = self.reconcile_settings()
+        try:
+            wanted = ReconcileSettings(
+                current.method if method is None else str(method).strip().lower(),
+                current.threshold if threshold is None else float(threshold),
+            )
+        except (TypeError, ValueError) as exc:
+            raise WorkspaceError(str(exc))
+        if wanted == current:
+            return current
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                [(METHOD_KEY, wanted.method), (THRESHOLD_KEY, repr(wanted.threshold))],
+            )
+            self._audit(
+                conn,
+                "reconcile_setting",
+                f"several inspectors' scores are combined by their {wanted.method} until a consensus; "
+                f"a spread above {wanted.threshold:g} is a disagreement",
+                detail={"before": current.as_dict(), "after": wanted.as_dict()},
+            )
+        return wanted
+
+    # ----------------------------------------------------------------- consensus
+
+    @_guarded
+    def consensus(
+        self,
+        project_id: str,
+        code: str,
+        fraction: float,
+        *,
+        inspector: str,
+        reason: str,
+        scheme: str | None = None,
+        scheme_version: str | None = None,
+    ) -> ConsensusRecord:
+        """Record a supervisor's consensus fraction for a criterion; it wins over the scores.
+
+        A new consensus on the same criterion replaces the previous one (which is kept,
+        marked superseded). The inspectors' active scores at this moment are kept with it.
+
+        Parameters
+        ----------
+        project_id, code : str
+        fraction : float
+            From 0 to 1.
+        inspector : str
+            The supervisor recording it (required).
+        reason : str
+            Why this fraction (required).
+        scheme, scheme_version : str, optional
+            Needed only when the project is in several schemes.
+
+        Raises
+        ------
+        WorkspaceError
+            Unknown project or criterion, empty name or reason, fraction outside [0, 1], or no
+            inspector has scored the criterion (record a score with ``assess`` instead).
+        """
+        from scoring.workspace import _checked_fraction, _label, _required_text  # it imports us
+
+        inspector = _required_text(inspector, "the supervisor's name")
+        reason = _required_text(reason, "a reason")
+        fraction = _checked_fraction(fraction)
+        with self._write() as conn:
+            scheme_id, found, code, _ = self._criterion_target(conn, project_id, code, scheme, scheme_version)
+            project_id = normalise_text(project_id)
+            basis = self._active_scores(conn, scheme_id, project_id, code)
+            if not basis:
+                raise WorkspaceError(
+                    f"no inspector has scored {code} for {project_id}, so there is nothing to reconcile; "
+                    "record a score or override with assess instead"
+                )
+            at = wsfile.now()
+            new_id = conn.execute(
+                "INSERT INTO consensus (uid, scheme_id, project_id, code, fraction, inspector, reason, "
+                "created_at, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (wsfile.uid(), scheme_id, project_id, code, fraction, inspector, reason, at,
+                 json.dumps(basis, ensure_ascii=False)),
+            ).lastrowid
+            replaced = conn.execute(
+                f"UPDATE consensus SET superseded_by = ? WHERE scheme_id = ? AND project_id = ? AND code = ? "
+                f"AND id <> ? AND {_ACTIVE}",
+                (new_id, scheme_id, project_id, code, new_id),
+            ).rowcount
+            self._audit(
+                conn,
+                "consensus",
+                f"consensus on {code} for {project_id}: {fraction:g} by {inspector} — {reason} "
+                f"(inspectors: {_scores_text(basis)})",
+                scheme=_label(found),
+                project_id=project_id,
+                code=code,
+                actor=inspector,
+                at=at,
+                detail={"fraction": fraction, "reason": reason, "inspectors": basis, "consensus": new_id,
+                        "replaced": replaced},
+            )
+            return self._consensus_record(conn, new_id)
+
+    @_guarded
+    def withdraw_consensus(
+        self,
+        project_id: str,
+        code: str,
+        *,
+        inspector: str,
+        reason: str,
+        scheme: str | None = None,
+        scheme_version: str | None = None,
+    ) -> ConsensusRecord:
+        """Withdraw a criterion's consensus; the inspectors' median (or mean) applies again.
+
+        Raises
+        ------
+        WorkspaceError
+            When the criterion has no active consensus.
+        """
+        from scoring.workspace import _label, _required_text  # it imports us
+
+        inspector = _required_text(inspector, "the supervisor's name")
+        reason = _required_text(reason, "a reason")
+        with self._write() as conn:
+            scheme_id, found, code, _ = self._criterion_target(conn, project_id, code, scheme, scheme_version)
+            project_id = normalise_text(project_id)
+            row = conn.execute(
+                f"SELECT id, fraction FROM consensus WHERE scheme_id = ? AND project_id = ? AND code = ? "
+                f"AND {_ACTIVE} ORDER BY id DESC",
+                (scheme_id, project_id, code),
+            ).fetchone()
+            if row is None:
+                raise WorkspaceError(f"there is no consensus on {code} for {project_id} to withdraw")
+            conn.execute(
+                "UPDATE consensus SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?",
+                (wsfile.now(), inspector, reason, row[0]),
+            )
+            self._audit(
+                conn,
+                "consensus_withdrawn",
+                f"consensus {row[1]:g} on {code} for {project_id} withdrawn by {inspector} — {reason}",
+                scheme=_label(found),
+                project_id=project_id,
+                code=code,
+                actor=inspector,
+                detail={"consensus": row[0], "reason": reason},
+            )
+            return self._consensus_record(conn, row[0])
+
+    @_guarded
+    def consensus_records(
+        self, project_id: str | None = None, *, include_inactive: bool = False
+    ) -> list[ConsensusRecord]:
+        """Supervisors' consensus records, oldest first (only active ones unless asked)."""
+        query = f"SELECT {_CONSENSUS_COLUMNS} FROM consensus"
+        clauses, params = [], []
+        if project_id is not None:
+            clauses.append("project_id = ?")
+            params.append(normalise_text(project_id))
+        if not include_inactive:
+            clauses.append(_ACTIVE)
+        if clauses:
+            query += " WHERE " + " AND ".join(clauses)
+        with self._read() as conn:
+            return [self._consensus_from_row(r) for r in conn.execute(query + " ORDER BY id", params)]
+
+    def _consensus_record(self, conn, consensus_id: int) -> ConsensusRecord:
+        query = f"SELECT {_CONSENSUS_COLUMNS} FROM consensus WHERE id = ?"
+        return self._consensus_from_row(conn.execute(query, (consensus_id,)).fetchone())
+
+    def _consensus_from_row(self, row) -> ConsensusRecord:
+        scheme = self._scheme(row[2])
+        return ConsensusRecord(
+            row[0], row[1], scheme.name, scheme.version, *row[3:9], json.loads(row[9]), row[10] is not None,
+            *row[11:],
+        )
+
+    # ----------------------------------------------------------------- for scoring
+
+    @staticmethod
+    def _active_scores(conn, scheme_id: int, project_id: str, code: str) -> dict[str, float]:
+        rows = conn.execute(
+            "SELECT inspector, fraction FROM assessments WHERE scheme_id = ? AND project_id = ? "
+            f"AND code = ? AND {_ACTIVE} ORDER BY created_at, id",
+            (scheme_id, project_id, code),
+        )
+        return dict(sorted(dict(rows).items(), key=lambda item: (item[0].casefold(), item[0])))
+
+    @staticmethod
+    def _reconciled(
+        conn, scheme_id: int, settings: ReconcileSettings
+    ) -> dict[tuple[str, str], Reconciliation]:
+        """Every criterion of a scheme that someone scored, reconciled (see scoring.reconcile).
+
+        Two queries per scheme. An inspector has one active score per criterion (a newer one
+        supersedes theirs); should two remain, the newer counts.
+        """
+        scores: dict[tuple[str, str], dict[str, Score]] = {}
+        for pid, code, inspector, fraction, reason, at in conn.execute(
+            "SELECT project_id, code, inspector, fraction, reason, created_at FROM assessments "
+            f"WHERE scheme_id = ? AND {_ACTIVE} ORDER BY created_at, id",
+            (scheme_id,),
+        ):
+            scores.setdefault((pid, code), {})[inspector] = Score(inspector, fraction, reason, at)
+        agreed: dict[tuple[str, str], Consensus] = {}
+        for pid, code, fraction, inspector, reason, at in conn.execute(
+            "SELECT project_id, code, fraction, inspector, reason, created_at FROM consensus "
+            f"WHERE scheme_id = ? AND {_ACTIVE} ORDER BY created_at, id",
+            (scheme_id,),
+        ):
+            agreed[(pid, code)] = Consensus(fraction, inspector, reason, at)
+        return {
+            key: reconcile(scores.get(key, {}).values(), agreed.get(key), settings)
+            for key in scores.keys() | agreed.keys()
+        }
