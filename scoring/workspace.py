@@ -72,6 +72,7 @@ from scoring.workspace_records import (
     plural,
     shown,
 )
+from scoring.workspace_records import guarded as _guarded
 
 #: The public names, for ``from scoring.workspace import ...`` (records and errors live in
 #: :mod:`scoring.workspace_records`, file checks in :mod:`scoring.workspace_file`).
@@ -105,19 +106,6 @@ SUFFIX = ".spw"
 _HASH_CHUNK = 1 << 20
 #: Up to this many uncached submissions are loaded one by one; more, and the scheme in bulk.
 _FEW_TO_LOAD = 50
-
-
-def _guarded(method):
-    """Turn SQLite's exceptions into WorkspaceError with a sentence a user can act on."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except sqlite3.Error as exc:
-            raise database_error(self.path, exc)
-
-    return wrapper
 
 
 # --------------------------------------------------------------------------- helpers

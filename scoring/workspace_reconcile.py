@@ -9,9 +9,7 @@ so that file keeps to submissions and single inspectors' work.
 
 from __future__ import annotations
 
-import functools
 import json
-import sqlite3
 
 from scoring import workspace_file as wsfile
 from scoring.reconcile import (
@@ -25,7 +23,8 @@ from scoring.reconcile import (
     reconcile,
 )
 from scoring.values import normalise_text
-from scoring.workspace_records import ConsensusRecord, WorkspaceError, database_error
+from scoring.workspace_records import ConsensusRecord, WorkspaceError
+from scoring.workspace_records import guarded as _guarded
 
 #: The meta keys of the setting (meta is a key/value table, so no schema change was needed).
 METHOD_KEY = "reconcile_method"
@@ -36,19 +35,6 @@ _CONSENSUS_COLUMNS = (
     "superseded_by, withdrawn_at, withdrawn_by, withdrawn_reason"
 )
 _ACTIVE = "superseded_by IS NULL AND withdrawn_at IS NULL"
-
-
-def _guarded(method):
-    """SQLite's exceptions as WorkspaceError (as ``workspace._guarded``, which imports us)."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except sqlite3.Error as exc:
-            raise database_error(self.path, exc)
-
-    return wrapper
 
 
 def _scores_text(basis: dict[str, float]) -> str:

@@ -7,6 +7,7 @@ anything. Every error is a :class:`WorkspaceError` whose message says what to do
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,20 @@ class ImportStopped(WorkspaceError):
     def __init__(self, message: str, report: ImportReport):
         super().__init__(message)
         self.report = report
+
+
+def guarded(method):
+    """Decorate a Workspace method: SQLite's exceptions become WorkspaceError with a sentence a
+    user can act on (``self.path`` names the file)."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise database_error(self.path, exc)
+
+    return wrapper
 
 
 def database_error(path: Path, exc: sqlite3.Error) -> WorkspaceError:
