@@ -4,20 +4,21 @@ Source strings are English, marked with ``self.tr()`` or ``QCoreApplication.tran
 ``pyside6-lupdate`` extracts them into the checked-in Qt Linguist file
 ``gui/i18n/synergypilot_zh_CN.ts`` (``make i18n``), where the Chinese text is kept.
 
-At start the translation is installed from a compiled ``.qm`` beside the ``.ts`` when one is
-present and not older (``make i18n`` runs ``pyside6-lrelease``); otherwise the ``.ts`` XML is
-read directly into :class:`TsTranslator`, a QTranslator that looks messages up in a dict. The
-two give the same lookups, so a source checkout works without a build step and a packaged
-build can ship the compiled file.
+The compiled ``.qm`` files beside them are checked in too (``make i18n`` writes them; a test
+checks they are compiled from the current ``.ts``) and are what the app loads: Qt looks texts
+up in C++. (A Python QTranslator subclass was tried first; returning None from its
+``translate`` override, the only way to say "not translated here", leaks a reference to None
+on every miss under PySide6 and Python 3.11 and crashes a long session.)
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
+import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+log = logging.getLogger("synergypilot")
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 _installed: list[QTranslator] = []
@@ -28,50 +29,21 @@ def ts_files(lang: str) -> list[Path]:
     return sorted(I18N_DIR.glob(f"*_{lang}.ts"), key=lambda p: not p.name.startswith("synergypilot"))
 
 
-class TsTranslator(QTranslator):
-    """A translator reading a Qt Linguist .ts file directly (no compile step).
-
-    Unfinished and vanished messages are skipped, as ``lrelease`` does by default.
-    """
-
-    def __init__(self, path: Path, parent=None) -> None:
-        super().__init__(parent)
-        self._messages: dict[tuple[str, str], str] = {}
-        self._path = path
-        self._parse(path)
-
-    def _parse(self, path: Path) -> None:
-        # The file is our own, checked-in source, so the standard library parser is enough.
-        root = ElementTree.parse(path).getroot()
-        for context in root.iter("context"):
-            name = context.findtext("name") or ""
-            for message in context.iter("message"):
-                source = message.findtext("source") or ""
-                node = message.find("translation")
-                if node is None or node.get("type") in ("unfinished", "vanished", "obsolete"):
-                    continue
-                if node.text:
-                    self._messages[(name, source)] = node.text
-
-    def __len__(self) -> int:
-        return len(self._messages)
-
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
-        return not self._messages
-
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D401
-        # None becomes a null QString, which tells Qt "not translated here" so it asks the next
-        # translator or keeps the source; an empty string would replace Qt's own texts by "".
-        return self._messages.get((context, source_text))
-
-
-def _load(ts: Path) -> QTranslator:
+def _load(ts: Path) -> QTranslator | None:
+    """The compiled translation of a .ts file, None (and a log line) when it is missing."""
+    translator = QTranslator()
     qm = ts.with_suffix(".qm")
-    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
-        translator = QTranslator()
-        if translator.load(str(qm)):
-            return translator
-    return TsTranslator(ts)
+    if translator.load(str(qm)):
+        return translator
+    log.warning("the compiled translation %s is missing; run `make i18n`", qm)
+    return None
+
+
+def _qt_translator(lang: str) -> QTranslator | None:
+    """Qt's shipped translation of its own widgets (qtbase_zh_CN.qm), when it is installed."""
+    translator = QTranslator()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    return translator if translator.load(f"qtbase_{lang}", folder) else None
 
 
 def install(lang: str) -> int:
@@ -92,8 +64,17 @@ def install(lang: str) -> int:
     )
     if lang == "en":
         return 0
+    # Qt's own texts (file dialogs, message box buttons) first: translators installed later
+    # are asked first, so ours still win where both have a text.
+    qt_own = _qt_translator(lang)
+    if qt_own is not None:
+        qt_own.setParent(app)
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
     for ts in ts_files(lang):
         translator = _load(ts)
+        if translator is None:
+            continue
         translator.setParent(app)
         app.installTranslator(translator)
         _installed.append(translator)
