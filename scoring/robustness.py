@@ -964,7 +964,7 @@ _EN = _Words(
     all_safe="All {safe} projects in the top {k} stay there in every weighting.",
     some_safe="{safe} of the {inside} projects in the top {k} stay there in every weighting.",
     borderline="Near the cut-off: {items}.",
-    borderline_item="{name} ({pid}) is in the top {k} in {p} of weightings (rank {lo}–{hi})",
+    borderline_item="{name} ({pid}) is in the top {k} in {p} of weightings (rank {ranks})",
     more="and {count} more",
     none_borderline="No project outside the top {k} enters it in any weighting.",
     few="With {n} projects, all are within the top {k} whatever the weights.",
@@ -993,7 +993,7 @@ _ZH = _Words(
     all_safe="前{k}名的全部{safe}个项目在所有权重组合下均保持在前{k}名。",
     some_safe="前{k}名的{inside}个项目中，有{safe}个在所有权重组合下均保持在前{k}名。",
     borderline="临界项目：{items}。",
-    borderline_item="{name}（{pid}）在{p}的权重组合中位列前{k}名（名次{lo}–{hi}）",
+    borderline_item="{name}（{pid}）在{p}的权重组合中位列前{k}名（名次{ranks}）",
     more="另有{count}个",
     none_borderline="前{k}名以外的项目在任何权重组合下都未进入前{k}名。",
     few="共{n}个项目，无论权重如何均在前{k}名之内。",
@@ -1074,11 +1074,17 @@ def _top_k_sentences(result: SchemeRobustness, words: _Words, lang: str) -> list
         outside_enters = bool(((~inside) & (r.p_top_k > 0)).any())
         return [first, "" if outside_enters else words.none_borderline.format(k=k)]
     items = [words.borderline_item.format(name=m.names[i], pid=m.project_ids[i], k=k,
-                                          p=_percent(r.p_top_k[i], lang), lo=r.rank_p5[i], hi=r.rank_p95[i])
+                                          p=_percent(r.p_top_k[i], lang),
+                                          ranks=_rank_range(r.rank_p5[i], r.rank_p95[i]))
              for i in borderline[:MAX_LISTED]]
     if len(borderline) > MAX_LISTED:
         items.append(words.more.format(count=len(borderline) - MAX_LISTED))
     return [first, words.borderline.format(items=words.sep.join(items))]
+
+
+def _rank_range(low: int, high: int) -> str:
+    """The 5th–95th percentile ranks (whole ranks) as read: "10" when both are 10, else "10–12"."""
+    return str(low) if low == high else f"{low}–{high}"
 
 
 def _moving_sentence(result: SchemeRobustness, words: _Words) -> str:
