@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import math
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from io import BytesIO
 from pathlib import Path
@@ -366,13 +367,53 @@ def draw_radar(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult],
         web.draw_frame(["\n".join(wrap_text(dimension_label(scheme, d, lang), 13, 2)) for d in dims])
         web.series(percents.mean(axis=0), text("scheme_mean", lang), "#666666", "--", 0.0)
         web.series(percents.max(axis=0), text("scheme_best", lang), "#222222", ":", 0.0)
-        for k, project in enumerate(chosen):
-            label = f"{project.rank}. {clip_text(project.name or project.project_id, NAME_WIDTH)}"
-            web.series(dimension_percent(scheme, project), label, dimension_colour(k), "-", 0.15)
+        shown = [web.series(dimension_percent(scheme, project), _radar_label(project), dimension_colour(k),
+                            "-", 0.15) for k, project in enumerate(chosen)]
+        labels = []
         if legend:
-            ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0 if ax.name != "polar" else -0.08),
-                      ncol=2, prop=_legend_font(), frameon=False)
+            box = ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0 if ax.name != "polar" else -0.08),
+                            ncol=2, prop=_legend_font(), frameon=False)
+            labels = box.get_texts()[-len(chosen):] if chosen else []
         _pin_fonts(ax)
+        _RADARS[ax] = (web, scheme, shown, labels)
+    return True
+
+
+#: The radars drawn by ``draw_radar``, for ``show_on_radar``: web, scheme, (line, fill) per
+#: selected project, and their legend labels.
+_RADARS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _radar_label(project: ProjectResult) -> str:
+    return f"{project.rank}. {clip_text(project.name or project.project_id, NAME_WIDTH)}"
+
+
+def show_on_radar(ax: Axes, scheme: Scheme, selected: Sequence[ProjectResult]) -> bool:
+    """Show other projects on a radar ``draw_radar`` drew on ``ax``, as if drawn for them.
+
+    The web, the scheme's mean and best stay; only the selected projects' polygons and legend
+    labels change. The PDF report draws one radar per project page this way (building a
+    radar costs more than drawing it).
+
+    Returns
+    -------
+    bool
+        False, with nothing changed, when ``ax`` holds no radar of ``scheme`` with as many
+        selected projects: draw a new one then.
+    """
+    radar = _RADARS.get(ax)
+    if radar is None or radar[1] is not scheme or len(radar[2]) != len(selected):
+        return False
+    web, _, shown, labels = radar
+    if labels and len(labels) != len(selected):
+        return False
+    for k, ((line, fill), project) in enumerate(zip(shown, selected, strict=True)):
+        x, y = web._closed(dimension_percent(scheme, project))
+        line.set_data(x, y)
+        if fill is not None:
+            fill.set_xy(np.column_stack([x, y]))
+        if labels:
+            labels[k].set_text(_radar_label(project))
     return True
 
 
@@ -397,11 +438,12 @@ class _RadarWeb:
             return angles, radius
         return radius * np.sin(angles), radius * np.cos(angles)
 
-    def series(self, values, label: str, colour: str, style: str, fill: float) -> None:
+    def series(self, values, label: str, colour: str, style: str, fill: float) -> tuple:
+        """Draw a polygon; return its line and its fill (None without)."""
         x, y = self._closed(values)
-        self.ax.plot(x, y, linestyle=style, color=colour, linewidth=1.6, label=label, zorder=3)
-        if fill:
-            self.ax.fill(x, y, color=colour, alpha=fill, zorder=2)
+        (line,) = self.ax.plot(x, y, linestyle=style, color=colour, linewidth=1.6, label=label, zorder=3)
+        patches = self.ax.fill(x, y, color=colour, alpha=fill, zorder=2) if fill else [None]
+        return line, patches[0]
 
     def draw_frame(self, labels: list[str]) -> None:
         if self.polar:

@@ -2,9 +2,10 @@
 
 Sheets: one ranked table per scheme (first, so the ranking is what opens), a Summary, a Detail
 sheet (project × criterion, with provenance and overrides), Issues, the rejected inputs when
-there are any, and the charts as images. Every sheet prints on A4 landscape, one page wide,
-with its header row repeated and a header/footer naming the scheme, its version, the print
-date and "page X of Y".
+there are any, and the charts as images; a Disagreements sheet when several inspectors scored
+criteria (issue 9, :mod:`scoring.reconcile_export`). Every sheet prints on A4 landscape, one
+page wide, with its header row repeated and a header/footer naming the scheme, its version,
+the print date and "page X of Y".
 
 Text that came from a submission is always written as a string cell, never as a formula, so a
 project named ``=HYPERLINK(...)`` or ``+cmd|...`` shows literally (formula injection).
@@ -20,10 +21,8 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import numbers
-import os
 import re
 import statistics
-import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
 from copy import copy
@@ -41,6 +40,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from scoring.atomic import replacing
 from scoring.engine import ProjectResult
 from scoring.model import Scheme
 from scoring.pipeline import AssessmentRun
@@ -63,6 +63,7 @@ from scoring.presentation import (
     text,
     tint,
 )
+from scoring.reconcile import disagreement_rows, shown_assessment
 
 INVALID_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 MAX_CELL_TEXT = 32767  # Excel's limit; longer text is cut rather than refused
@@ -199,7 +200,8 @@ def detail_rows(run: AssessmentRun, lang: str) -> Iterable[list[object]]:
                 yield [scheme.name, p.rank, p.project_id, p.name, code, indicator, dimension, kind, unit,
                        ind.value, ind.baseline, _number(ind.score), _number(ind.points),
                        statuses.get(ind.status, ind.status), ind.location, ind.evidence,
-                       ind.inspector, ind.reason]
+                       # issue 9: several inspectors' scores and the consensus, in one sentence
+                       *shown_assessment(ind, lang)]
 
 
 def issue_columns(lang: str) -> list[Column]:
@@ -572,6 +574,11 @@ def write_ranked_workbook(run: AssessmentRun, out: str | Path, lang: str = "zh",
         from scoring.robustness_export import sheet_name, write_robustness_sheet
 
         write_robustness_sheet(book.sheet(sheet_name(lang)), robustness, lang, generated)
+    if disagreement_rows(run):  # issue 9: criteria several inspectors scored, sortable by spread
+        from scoring.reconcile_export import sheet_name as disagreements_name
+        from scoring.reconcile_export import write_disagreements_sheet
+
+        write_disagreements_sheet(book.sheet(disagreements_name(lang)), run, lang, generated)
     return _save(book, Path(out))
 
 
@@ -601,17 +608,10 @@ def _write_detail(ws: Worksheet, run: AssessmentRun, lang: str, generated: _dt.d
 
 def _save(book: _Book, out: Path) -> Path:
     """Save via a temporary file in the same folder, then replace ``out`` in one step."""
-    out.parent.mkdir(parents=True, exist_ok=True)
     buffer = BytesIO()
     book.workbook.save(buffer)
-    handle, temporary = tempfile.mkstemp(prefix=".~" + out.stem, suffix=".xlsx", dir=out.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            _FastRows.finish(book.fast, buffer.getvalue(), stream)
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with replacing(out) as temporary, temporary.open("wb") as stream:
+        _FastRows.finish(book.fast, buffer.getvalue(), stream)
     return out
 
 

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import os
-import tempfile
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +30,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 
 from scoring import charts
+from scoring.atomic import replacing
 from scoring.engine import ProjectResult
 from scoring.fonts import font_families
 from scoring.model import Scheme
@@ -53,6 +53,7 @@ from scoring.presentation import (
     tint,
     wrap_text,
 )
+from scoring.reconcile import shown_assessment
 
 PAGE_WIDTH, PAGE_HEIGHT = 11.69, 8.27  # A4 landscape, inches
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 0.45, 0.55, 0.55
@@ -204,14 +205,113 @@ class _TextBatch(Artist):
         return self._widths[key]
 
 
+class _PdfTextCache:
+    """Text drawn and measured once per report, for the PDF renderer of each of its pages.
+
+    matplotlib's PDF renderer lays every string out with FreeType, reading the font file
+    through Python callbacks, twice per glyph, each time it measures or draws it: that was most
+    of a report's time, though most strings (headers, labels, statuses, evidence, numbers)
+    repeat from page to page. ``install(renderer)`` gives one page's renderer
+
+    - a ``get_text_width_height_descent`` remembering its answers for the whole report;
+    - a ``draw_text`` that records what matplotlib writes for a string the first time it is
+      drawn in the file: "q", the move to (x, y) and the rotation ("cm"), then the text
+      object, which does not depend on where the string is. A string drawn again is written
+      as the same move followed by the recorded text object: the same bytes, without laying
+      it out again. Its glyphs are already tracked for embedding and its font named.
+
+    Anything else (math text, links, an unexpected recording, another renderer or font type)
+    goes to matplotlib's own methods.
+    """
+
+    def __init__(self) -> None:
+        self._file = None
+        self._tails: dict[tuple, bytes | None] = {}
+        self._extents: dict[tuple, tuple[float, float, float]] = {}
+
+    def install(self, renderer) -> None:
+        """Route the text of the page ``renderer`` draws (a PDF one) through this cache."""
+        from matplotlib.backends.backend_pdf import Op, RendererPdf, pdfRepr
+
+        pdf = getattr(renderer, "_renderer", renderer)  # what a MixedModeRenderer draws with
+        if (not isinstance(pdf, RendererPdf) or "draw_text" in vars(pdf)
+                or matplotlib.rcParams["pdf.fonttype"] != 42 or matplotlib.rcParams["pdf.use14corefonts"]):
+            return
+        file = pdf.file
+        if file is not self._file:  # font names and tracked glyphs belong to one file
+            self._file, self._tails = file, {}
+        tails, extents = self._tails, self._extents
+        draw_text, measure = pdf.draw_text, pdf.get_text_width_height_descent
+
+        def cached_draw_text(gc, x, y, s, prop, angle, ismath=False, mtext=None):
+            features = language = None
+            if mtext is not None:
+                features, language = mtext.get_fontfeatures(), mtext.get_language()
+            if ismath or gc.get_url() is not None:
+                return draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+            key = (s, prop, features, language)
+            tail = tails.get(key)
+            if tail is not None:
+                pdf.check_gc(gc, gc._rgb)
+                # what draw_text writes to move and turn ("q", "cm" lines), then the recording
+                if angle:
+                    a = math.radians(angle)
+                    file.output(Op.gsave)
+                    file.output(math.cos(a), math.sin(a), -math.sin(a), math.cos(a), x, y, Op.concat_matrix)
+                    file.write(tail)
+                else:  # the short line output() would write, in one go
+                    file.write(b"q\n1 0 -0 1 %s %s cm\n%s" % (pdfRepr(x), pdfRepr(y), tail))
+                return None
+            if key in tails:
+                return draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+            pdf.check_gc(gc, gc._rgb)  # the colour goes out before the recording
+            written: list[bytes] = []
+            file.write = written.append
+            try:
+                draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+            finally:
+                del file.write
+            for chunk in written:
+                file.write(chunk)
+            usable = (len(written) > 4 and written[0] == b"q" and written[1] == written[3] == b"\n"
+                      and written[2].endswith(b" cm"))
+            tails[(s, prop.copy(), features, language)] = b"".join(written[4:]) if usable else None
+            return None
+
+        def cached_measure(s, prop, ismath):
+            if ismath:
+                return measure(s, prop, ismath)
+            key = (s, prop)
+            if key not in extents:
+                extents[(s, prop.copy())] = measure(s, prop, ismath)
+            return extents[key]
+
+        pdf.draw_text = cached_draw_text
+        pdf.get_text_width_height_descent = cached_measure
+
+
+class _PageFigure(Figure):
+    """A page's figure: its text goes through the report's ``_PdfTextCache`` when saved as PDF."""
+
+    def __init__(self, recorded: _PdfTextCache | None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._recorded = recorded
+
+    def draw(self, renderer) -> None:
+        if self._recorded is not None:
+            self._recorded.install(renderer)
+        super().draw(renderer)
+
+
 class PageCanvas:
     """A blank A4 landscape page; coordinates in inches from its top-left corner."""
 
     def __init__(self, widths: dict[tuple[str, float], float] | None = None,
-                 families: list[str] | None = None) -> None:
-        self.fig = Figure(figsize=(PAGE_WIDTH, PAGE_HEIGHT))
-        # widths are measured once per report and shared by its pages
+                 families: list[str] | None = None, recorded: _PdfTextCache | None = None) -> None:
+        self.fig = _PageFigure(recorded, figsize=(PAGE_WIDTH, PAGE_HEIGHT))
+        # widths are measured, and the PDF output of strings recorded, once per report
         self._texts = _TextBatch(families or text_families(), widths)
+        self._radar: tuple[tuple, Axes] | None = None  # kept for the next page (``radar``)
         self.fig.add_artist(self._texts)
 
     def text(self, x: float, y: float, value: str, size: float = FONT_SIZE, ha: str = "left",
@@ -241,6 +341,48 @@ class PageCanvas:
         """An Axes covering the box from (x0, top) to (x1, bottom)."""
         return self.fig.add_axes((x0 / PAGE_WIDTH, 1 - bottom / PAGE_HEIGHT, (x1 - x0) / PAGE_WIDTH,
                                   (bottom - top) / PAGE_HEIGHT))
+
+    def radar(self, box: tuple[float, float, float, float], scheme: Scheme, projects: list[ProjectResult],
+              selected: list[ProjectResult], lang: str) -> None:
+        """The radar of ``selected`` against ``projects`` in ``box`` (x0, top, x1, bottom).
+
+        On a canvas used again (``blank``), the radar of the previous page is kept and only
+        shows the new projects when it is of the same scheme, projects and place.
+        """
+        key = (box, scheme, projects, lang)
+        if self._radar is not None:
+            kept_key, ax = self._radar
+            if kept_key[0] == key[0] and all(a is b for a, b in zip(kept_key[1:], key[1:], strict=True)):
+                if charts.show_on_radar(ax, scheme, selected):
+                    ax.set_visible(True)
+                    return
+            ax.remove()
+            self._radar = None
+        ax = self.axes(*box)
+        charts.draw_radar(ax, scheme, projects, selected=selected, lang=lang, title="")
+        self._radar = (key, ax)
+
+    def blank(self) -> bool:
+        """Make this canvas a blank page again (its radar hidden, for the next to show).
+
+        Returns
+        -------
+        bool
+            False, with nothing changed, when the page holds more than text, boxes, rules and
+            a radar (a chart page's axes, colour bars): draw the next page on a new canvas.
+        """
+        fig = self.fig
+        kept = self._radar[1] if self._radar is not None else None
+        if (fig.texts or fig.legends or fig.lines or fig.patches or fig.images or fig.subfigs
+                or any(ax is not kept for ax in fig.axes)):
+            return False
+        for artist in list(fig.artists):
+            if artist is not self._texts:
+                artist.remove()
+        self._texts.items.clear()
+        if kept is not None:
+            kept.set_visible(False)
+        return True
 
 
 # --------------------------------------------------------------------------- pages
@@ -479,8 +621,9 @@ def override_block(report: Report, scheme: Scheme, p: ProjectResult) -> Block | 
                TableColumn(report.t("fraction"), 0.6, "right"), TableColumn(report.t("inspector"), 1.0),
                TableColumn(report.t("reason"), 3.5)]
     labels = {c.code: indicator_label(c, report.lang) for c in scheme.criteria}
-    rows = [[ind.code, labels.get(ind.code, ""), format_number(ind.score, 3), ind.inspector, ind.reason]
-            for ind in overridden]
+    # issue 9: for several inspectors, who decided and "3 inspectors: … — consensus 0.65: …"
+    rows = [[ind.code, labels.get(ind.code, ""), format_number(ind.score, 3),
+             *shown_assessment(ind, report.lang)] for ind in overridden]
     return Block(report.t("override_list"), Table(columns, rows))
 
 
@@ -525,6 +668,11 @@ def project_pages(report: Report, scheme: Scheme, projects: list[ProjectResult],
     overrides = override_block(report, scheme, p)
     if overrides is not None:
         blocks.append(overrides)
+    from scoring.reconcile_report import reconcile_block  # issue 9; it builds on this module
+
+    reconciled = reconcile_block(report, p)
+    if reconciled is not None:
+        blocks.append(reconciled)
     flow = paginate_blocks(blocks, PROJECT_FLOW_TOP, PROJECT_FLOW_BOTTOM, report.t("continued"))
     heading = _scheme_heading(scheme, report)
     return [Page(heading, _project_page(report, scheme, projects, p, parts, first=n == 0))
@@ -540,8 +688,7 @@ def _project_page(report: Report, scheme: Scheme, projects: list[ProjectResult],
         _title(page, title, subtitle)
         draw_table(page, key_figures(report, scheme, p), MARGIN_X, MARGIN_TOP + 0.7)
         if first:
-            ax = page.axes(MARGIN_X, PROJECT_FLOW_TOP + 0.1, 4.1, 5.35)
-            charts.draw_radar(ax, scheme, projects, selected=[p], lang=report.lang, title="")
+            page.radar((MARGIN_X, PROJECT_FLOW_TOP + 0.1, 4.1, 5.35), scheme, projects, [p], report.lang)
             draw_table(page, dimension_table(report, scheme, p), MARGIN_X, 5.65)
         y = PROJECT_FLOW_TOP
         for title_text, table in parts:
@@ -663,14 +810,9 @@ def write_pdf_report(run: AssessmentRun, out: str | Path, lang: str = "zh",
     generated = generated or _dt.datetime.now().replace(microsecond=0)
     pages = plan_pages(run, lang, generated, robustness)
     report = Report(run, normalise_lang(lang), generated)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".~" + out.stem, suffix=".pdf", dir=out.parent)
-    os.close(handle)
-    try:
-        if _render(pages, report, Path(temporary), progress):
-            os.replace(temporary, out)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    with replacing(out) as temporary:
+        if not _render(pages, report, temporary, progress):
+            temporary.unlink()  # cancelled: nothing is written
     return out
 
 
@@ -678,11 +820,15 @@ def _render(pages: Sequence[Page], report: Report, path: Path, progress) -> bool
     metadata = {"Title": report.t("report_title"), "Creator": "SynergyPilot",
                 "CreationDate": report.generated.astimezone()}
     widths: dict[tuple[str, float], float] = {}
+    recorded = _PdfTextCache()
     families = text_families()
     with charts.chart_style(prefer_shipped_font=True), pdf_settings(), \
             PdfPages(path, metadata=metadata) as pdf:
+        page = None
         for number, planned in enumerate(pages, start=1):
-            page = PageCanvas(widths, families)
+            # one canvas while pages allow it: a project page's radar is then drawn only once
+            if page is None or not page.blank():
+                page = PageCanvas(widths, families, recorded)
             planned.draw(page)
             _page_frame(page, report, planned.heading, number, len(pages))
             pdf.savefig(page.fig)
