@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +28,6 @@ from PySide6.QtWidgets import (
 from gui import errors, translation, workers
 from gui.models.tables import Column, RowsModel
 from scoring.engine import ProjectResult
-from scoring.fonts import font_families
 from scoring.model import Scheme
 from scoring.robustness import (
     DEFAULT_DRAWS,
@@ -44,7 +41,6 @@ from scoring.robustness import (
     assess_scheme,
     robustness_paragraph,
 )
-from scoring.robustness_charts import draw_rank_ranges
 
 
 def compute_robustness(state, scheme: Scheme, projects: list[ProjectResult],
@@ -86,8 +82,11 @@ class RobustnessView(QWidget):
         self.study: SchemeRobustness | None = None
         self.worker: workers.Worker | None = None
         self._generation = 0  # bumped by new scores: a late result of older ones is dropped
-        self.figure = Figure()
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        # matplotlib takes about a second to import: the canvas is made when the tab is first
+        # shown (as in the charts view), so start-up does not pay for it.
+        self.figure = None
+        self.canvas = None
+        self._chart_stale = True
         self.model = RowsModel(self)
         self._build()
         self.retranslate()
@@ -138,7 +137,10 @@ class RobustnessView(QWidget):
         left_layout.addWidget(self.summary, 1)
         left.setMaximumWidth(420)
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.canvas)
+        self.canvas_holder = QWidget()
+        self.canvas_layout = QVBoxLayout(self.canvas_holder)
+        self.canvas_layout.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.canvas_holder)
         right.addWidget(self.table)
         right.setStretchFactor(0, 3)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -206,8 +208,41 @@ class RobustnessView(QWidget):
             self.worker.cancel()
 
     def show_study(self) -> None:
-        """Draw the chart, the paragraph and the table of the current study (or a hint)."""
+        """Show the paragraph and the table of the current study (or a hint), and its chart."""
         lang = translation.data_lang()
+        if self.study is None:
+            self.summary.setPlainText("")
+            self.model.set_rows([], [])
+        else:
+            self.summary.setPlainText(robustness_paragraph(self.study, lang))
+            self.model.set_rows([RobustnessRow(self.study, i) for i in self._row_order()], self._columns())
+            self.table.resizeColumnsToContents()
+        self._chart_stale = True
+        if self.isVisible():
+            self.draw_chart()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._chart_stale:
+            self.draw_chart()
+
+    def _ensure_canvas(self) -> None:
+        if self.canvas is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure()
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas_layout.addWidget(self.canvas)
+
+    def draw_chart(self) -> None:
+        """Draw the rank-range chart of the current study, or a hint, making the canvas if needed."""
+        from scoring.fonts import font_families
+        from scoring.robustness_charts import draw_rank_ranges
+
+        self._ensure_canvas()
+        self._chart_stale = False
         self.figure.clear()
         ax = self.figure.add_axes((0.3, 0.1, 0.5, 0.78))
         if self.study is None:
@@ -215,13 +250,8 @@ class RobustnessView(QWidget):
             ax.set_axis_off()
             ax.text(0.5, 0.5, hint, ha="center", va="center", transform=ax.transAxes, color="#555555",
                     fontfamily=font_families())  # the CJK font, as the charts use
-            self.summary.setPlainText("")
-            self.model.set_rows([], [])
         else:
-            draw_rank_ranges(ax, self.study, lang=lang)
-            self.summary.setPlainText(robustness_paragraph(self.study, lang))
-            self.model.set_rows([RobustnessRow(self.study, i) for i in self._row_order()], self._columns())
-            self.table.resizeColumnsToContents()
+            draw_rank_ranges(ax, self.study, lang=translation.data_lang())
         self.canvas.draw_idle()
 
     def _row_order(self) -> list[int]:

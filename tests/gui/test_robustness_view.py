@@ -61,11 +61,17 @@ def test_run_fills_chart_paragraph_and_table(qtbot, qtmodeltester):
         view.run_button.click()
     study = blocker.args[0]
     assert study is not None and view.study is study
-    assert view.worker is None and view.run_button.isEnabled()
+    qtbot.waitUntil(lambda: view.worker is None)  # `done` follows `finished` through the event loop
+    assert view.run_button.isEnabled()
     assert view.model.rowCount() == 3
     assert [view.model.index(r, 1).data() for r in range(3)] == ["P1", "P2", "P3"]
     assert "lowering its weight by 25.0%" in view.summary.toPlainText()
     qtmodeltester.check(view.model)
+    assert view.canvas is None  # matplotlib waits until the chart is on screen
+    view.show()
+    qtbot.waitExposed(view)
+    labels = [t.get_text() for t in view.figure.axes[0].get_yticklabels()]
+    assert len(labels) == 3
 
 
 def test_new_scores_clear_the_old_study(qtbot):
