@@ -198,20 +198,27 @@ def demo_task(state, backend: Backend, folder: Path) -> tuple[ImportReport, Asse
 # --------------------------------------------------------------------------- exports
 
 
-def export_workbook_task(state, run: AssessmentRun, out: Path, lang: str) -> Path:
-    """Worker body: the print-ready ranked workbook of scoring.export_xlsx."""
+def export_workbook_task(state, run: AssessmentRun, out: Path, lang: str, robustness=()) -> Path:
+    """Worker body: the print-ready ranked workbook of scoring.export_xlsx.
+
+    ``robustness``: the studies run in the Robustness tab, added as the Robustness sheet.
+    """
     from scoring.export_xlsx import write_ranked_workbook
 
     state.progress(0, 0, str(out))
-    return Path(write_ranked_workbook(run, out, lang=lang))
+    return Path(write_ranked_workbook(run, out, lang=lang, robustness=robustness))
 
 
-def export_pdf_task(state, run: AssessmentRun, out: Path, lang: str) -> Path | None:
-    """Worker body: the PDF report of scoring.report_pdf, page by page; None when cancelled."""
+def export_pdf_task(state, run: AssessmentRun, out: Path, lang: str, robustness=()) -> Path | None:
+    """Worker body: the PDF report of scoring.report_pdf, page by page; None when cancelled.
+
+    ``robustness``: the studies run in the Robustness tab, printed after their scheme's charts.
+    """
     from scoring.report_pdf import write_pdf_report
 
     written = write_pdf_report(
-        run, out, lang=lang, progress=lambda done, total: state.progress(done, total, str(out))
+        run, out, lang=lang, progress=lambda done, total: state.progress(done, total, str(out)),
+        robustness=robustness,
     )
     return None if state.cancelled else Path(written)
 

@@ -510,7 +510,7 @@ class MainWindow(QMainWindow):
         """Write the PDF report (``pdf``) or the ranked workbook (``workbook``) in a worker."""
         task = {"pdf": backend_module.export_pdf_task, "workbook": backend_module.export_workbook_task}[kind]
         return self._start_task(
-            workers.Worker(task, self.run, path, translation.data_lang()),
+            workers.Worker(task, self.run, path, translation.data_lang(), self.robustness.studies()),
             self.tr("Writing {name}…").format(name=path.name),
             self._on_export_worker_finished,
             self._on_export_worker_failed,

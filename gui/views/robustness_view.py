@@ -184,6 +184,10 @@ class RobustnessView(QWidget):
         self.study = None
         self.show_study()
 
+    def studies(self) -> tuple[SchemeRobustness, ...]:
+        """The finished study of the shown scheme, for the exports (empty when none was run)."""
+        return (self.study,) if self.study is not None else ()
+
     def options(self) -> RobustnessOptions:
         return RobustnessOptions(draws=self.draws.value(), spread=self.spread.value() / 100.0,
                                  top_k=self.top_k.value(), method=self.method.currentData() or "uniform",

@@ -307,3 +307,16 @@ def test_a_workspace_open_elsewhere_opens_read_only(window, demo_workspace, tmp_
     finally:
         window.backend.close()
         first.close()
+
+
+def test_exported_workbook_carries_the_robustness_study(window, qtbot, tmp_path, monkeypatch):
+    window.robustness.draws.setValue(100)
+    with qtbot.waitSignal(window.robustness.study_finished, timeout=60000) as blocker:
+        window.robustness.start()
+    assert blocker.args[0] is not None
+    qtbot.waitUntil(lambda: window.robustness.worker is None)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "r.xlsx"), ""))
+    with qtbot.waitSignal(window.export_finished, timeout=120000):
+        window.act_export_workbook.trigger()
+    names = openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True).sheetnames
+    assert "Robustness" in names or "稳健性" in names
