@@ -93,13 +93,24 @@ def canonical_level(text: object) -> str | None:
     return LEVEL_ALIASES.get(normalise_text(text).casefold())
 
 
+def _alias_key(text: str) -> str:
+    return text.casefold().replace(" ", "_")
+
+
+#: id(columns) → {normalised alias: key}; the column tables are module constants, and this
+#: lookup runs for every cell of every header and key column read.
+_ALIAS_INDEX: dict[int, tuple[dict, dict[str, str]]] = {}
+
+
 def header_key(text: object, columns: dict[str, tuple[str, ...]]) -> str | None:
     """The column key for a header cell, matched against English and Chinese aliases."""
-    wanted = normalise_text(text).casefold().replace(" ", "_")
-    for key, aliases in columns.items():
-        if wanted in {a.casefold().replace(" ", "_") for a in aliases}:
-            return key
-    return None
+    if text is None or text == "":
+        return None
+    cached = _ALIAS_INDEX.get(id(columns))
+    if cached is None or cached[0] is not columns:
+        index = {_alias_key(a): key for key, aliases in reversed(columns.items()) for a in aliases}
+        cached = _ALIAS_INDEX[id(columns)] = (columns, index)
+    return cached[1].get(_alias_key(normalise_text(text)))
 
 
 def load_template(path: str | Path) -> Scheme:
