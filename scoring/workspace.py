@@ -68,6 +68,7 @@ from scoring.workspace_records import (
     WorkspaceTooNew,
     database_error,
     diff_submissions,
+    filtered_query,
     format_time,
     plural,
     shown,
@@ -1158,17 +1159,10 @@ class Workspace(ReconcileMixin):
         self, project_id: str | None = None, *, include_inactive: bool = False
     ) -> list[AssessmentRecord]:
         """Inspectors' scores, oldest first (only active ones unless ``include_inactive``)."""
-        query = f"SELECT {_ASSESSMENT_COLUMNS} FROM assessments"
-        clauses, params = [], []
-        if project_id is not None:
-            clauses.append("project_id = ?")
-            params.append(normalise_text(project_id))
-        if not include_inactive:
-            clauses.append("superseded_by IS NULL AND withdrawn_at IS NULL")
-        if clauses:
-            query += " WHERE " + " AND ".join(clauses)
+        active = None if include_inactive else "superseded_by IS NULL AND withdrawn_at IS NULL"
+        query, params = filtered_query(f"SELECT {_ASSESSMENT_COLUMNS} FROM assessments", project_id, active)
         with self._read() as conn:
-            return [self._assessment_from_row(r) for r in conn.execute(query + " ORDER BY id", params)]
+            return [self._assessment_from_row(r) for r in conn.execute(query, params)]
 
     @_guarded
     def add_note(
@@ -1209,13 +1203,11 @@ class Workspace(ReconcileMixin):
     @_guarded
     def notes(self, project_id: str | None = None) -> list[EvidenceNote]:
         """Evidence notes, oldest first, optionally of one project."""
-        query = "SELECT id, scheme_id, project_id, code, text, inspector, created_at FROM notes"
-        params: list = []
-        if project_id is not None:
-            query += " WHERE project_id = ?"
-            params.append(normalise_text(project_id))
+        query, params = filtered_query(
+            "SELECT id, scheme_id, project_id, code, text, inspector, created_at FROM notes", project_id
+        )
         with self._read() as conn:
-            rows = conn.execute(query + " ORDER BY id", params).fetchall()
+            rows = conn.execute(query, params).fetchall()
             return [
                 EvidenceNote(r[0], self._scheme(r[1]).name, self._scheme(r[1]).version, *r[2:]) for r in rows
             ]
@@ -1272,13 +1264,10 @@ class Workspace(ReconcileMixin):
     @_guarded
     def audit_entries(self, project_id: str | None = None) -> list[AuditEntry]:
         """The audit log, oldest first (optionally only one project's entries)."""
-        query = "SELECT id, at, actor, action, scheme, project_id, code, summary, detail, origin FROM audit"
-        params: list = []
-        if project_id is not None:
-            query += " WHERE project_id = ?"
-            params.append(normalise_text(project_id))
+        columns = "id, at, actor, action, scheme, project_id, code, summary, detail, origin"
+        query, params = filtered_query(f"SELECT {columns} FROM audit", project_id)
         with self._read() as conn:
-            rows = conn.execute(query + " ORDER BY id", params).fetchall()
+            rows = conn.execute(query, params).fetchall()
         return [AuditEntry(*row[:8], detail=json.loads(row[8]), origin=row[9]) for row in rows]
 
     def merge(self, sources: Iterable[str | Path], progress: Progress | None = None):

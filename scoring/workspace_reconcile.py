@@ -23,7 +23,7 @@ from scoring.reconcile import (
     reconcile,
 )
 from scoring.values import normalise_text
-from scoring.workspace_records import ConsensusRecord, WorkspaceError
+from scoring.workspace_records import ConsensusRecord, WorkspaceError, filtered_query
 from scoring.workspace_records import guarded as _guarded
 
 #: The meta keys of the setting (meta is a key/value table, so no schema change was needed).
@@ -227,17 +227,10 @@ class ReconcileMixin:
         self, project_id: str | None = None, *, include_inactive: bool = False
     ) -> list[ConsensusRecord]:
         """Supervisors' consensus records, oldest first (only active ones unless asked)."""
-        query = f"SELECT {_CONSENSUS_COLUMNS} FROM consensus"
-        clauses, params = [], []
-        if project_id is not None:
-            clauses.append("project_id = ?")
-            params.append(normalise_text(project_id))
-        if not include_inactive:
-            clauses.append(_ACTIVE)
-        if clauses:
-            query += " WHERE " + " AND ".join(clauses)
+        query, params = filtered_query(f"SELECT {_CONSENSUS_COLUMNS} FROM consensus", project_id,
+                                       None if include_inactive else _ACTIVE)
         with self._read() as conn:
-            return [self._consensus_from_row(r) for r in conn.execute(query + " ORDER BY id", params)]
+            return [self._consensus_from_row(r) for r in conn.execute(query, params)]
 
     def _consensus_record(self, conn, consensus_id: int) -> ConsensusRecord:
         query = f"SELECT {_CONSENSUS_COLUMNS} FROM consensus WHERE id = ?"

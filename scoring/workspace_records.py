@@ -14,7 +14,7 @@ from pathlib import Path
 
 from scoring import workspace_db as db
 from scoring.model import Assessment, Rejection, Scheme, Submission
-from scoring.values import display_value
+from scoring.values import display_value, normalise_text
 from scoring.workspace_lock import LockOwner
 
 
@@ -60,6 +60,21 @@ class ImportStopped(WorkspaceError):
     def __init__(self, message: str, report: ImportReport):
         super().__init__(message)
         self.report = report
+
+
+def filtered_query(select: str, project_id: str | None, only: str | None = None) -> tuple[str, list]:
+    """``select`` narrowed to one project and/or by the condition ``only``, ordered by id.
+
+    Returns the SQL and its parameters.
+    """
+    clauses, params = [], []
+    if project_id is not None:
+        clauses.append("project_id = ?")
+        params.append(normalise_text(project_id))
+    if only:
+        clauses.append(only)
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    return select + where + " ORDER BY id", params
 
 
 def guarded(method):
