@@ -809,7 +809,12 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
 
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir())))
+        folder = paths.data_dir()
+        self.statusBar().showMessage(self.tr("Data and log folder: {folder}").format(folder=folder), 15000)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            # no file manager to hand the folder to (e.g. a bare Linux desktop): say where it is
+            QMessageBox.information(self, self.tr("Log folder"),
+                                    self.tr("Data and log folder: {folder}").format(folder=folder))
 
     def _on_about_triggered(self, *_args) -> None:
         QMessageBox.about(

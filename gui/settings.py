@@ -19,6 +19,14 @@ LANGUAGES = ("zh_CN", "en")
 MAX_RECENT = 8
 
 
+def _first_import_folder() -> Path:
+    """Where import dialogs open before the user has chosen a folder: the demo, if written."""
+    from gui import paths
+
+    demo = paths.demo_dir()
+    return demo if demo.is_dir() else Path.home()
+
+
 def use_folder(folder: str | Path) -> None:
     """Store settings as INI files under ``folder`` (tests and portable installs)."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -76,7 +84,7 @@ class Settings:
     # -- folders --------------------------------------------------------------------------
     @property
     def import_folder(self) -> str:
-        return self._text("folders/import", str(Path.home()))
+        return self._text("folders/import", str(_first_import_folder()))
 
     @import_folder.setter
     def import_folder(self, value: str) -> None:

@@ -983,12 +983,23 @@
         <translation>打印预览</translation>
     </message>
     <message>
+        <location filename="../main_window.py" line="813"/>
         <location filename="../main_window.py" line="817"/>
+        <source>Data and log folder: {folder}</source>
+        <translation>数据与日志文件夹：{folder}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="816"/>
+        <source>Log folder</source>
+        <translation>日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="822"/>
         <source>About SynergyPilot</source>
         <translation>关于 SynergyPilot</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="819"/>
+        <location filename="../main_window.py" line="824"/>
         <source>SynergyPilot scores pollution–carbon synergy pilot projects from Excel submissions.
 Data folder: {folder}</source>
         <translation>SynergyPilot 根据 Excel 申报材料对减污降碳协同增效试点项目进行评分。
@@ -1203,112 +1214,112 @@ Data folder: {folder}</source>
 <context>
     <name>RobustnessView</name>
     <message>
-        <location filename="../views/robustness_view.py" line="155"/>
+        <location filename="../views/robustness_view.py" line="157"/>
         <source>Random weightings:</source>
         <translation>随机权重组数：</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="155"/>
+        <location filename="../views/robustness_view.py" line="157"/>
         <source>Weight change up to ±:</source>
         <translation>权重变动幅度 ±：</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="156"/>
+        <location filename="../views/robustness_view.py" line="158"/>
         <source>Cut-off, top:</source>
         <translation>分界线（前几名）：</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="156"/>
+        <location filename="../views/robustness_view.py" line="158"/>
         <source>Method:</source>
         <translation>方法：</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="156"/>
+        <location filename="../views/robustness_view.py" line="158"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="161"/>
+        <location filename="../views/robustness_view.py" line="163"/>
         <source>Uniform factor per weight</source>
         <translation>每项权重乘以均匀随机系数</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="162"/>
+        <location filename="../views/robustness_view.py" line="164"/>
         <source>Dirichlet around the template</source>
         <translation>围绕模板权重的狄利克雷分布</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="164"/>
+        <location filename="../views/robustness_view.py" line="166"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="165"/>
+        <location filename="../views/robustness_view.py" line="167"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="166"/>
+        <location filename="../views/robustness_view.py" line="168"/>
         <source>How many random weightings to rank the projects under</source>
         <translation>在多少组随机权重下对项目重新排名</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="168"/>
+        <location filename="../views/robustness_view.py" line="170"/>
         <source>Each score weight is multiplied by a random factor within this range</source>
         <translation>每项得分权重乘以该范围内的随机系数</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="214"/>
+        <location filename="../views/robustness_view.py" line="253"/>
         <source>Choose the settings and press Run.</source>
         <translation>选择设置后按“运行”。</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="214"/>
+        <location filename="../views/robustness_view.py" line="253"/>
         <source>No projects</source>
         <translation>没有项目</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="241"/>
+        <location filename="../views/robustness_view.py" line="275"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="242"/>
+        <location filename="../views/robustness_view.py" line="276"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="243"/>
+        <location filename="../views/robustness_view.py" line="277"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="244"/>
+        <location filename="../views/robustness_view.py" line="278"/>
         <source>Median rank</source>
         <translation>名次中位数</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="245"/>
+        <location filename="../views/robustness_view.py" line="279"/>
         <source>Rank 5–95%</source>
         <translation>名次（5%–95%分位）</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="247"/>
+        <location filename="../views/robustness_view.py" line="281"/>
         <source>In top {k}</source>
         <translation>进入前{k}名</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="249"/>
+        <location filename="../views/robustness_view.py" line="283"/>
         <source>Keeps grade</source>
         <translation>保持等级</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="251"/>
+        <location filename="../views/robustness_view.py" line="285"/>
         <source>TOPSIS rank</source>
         <translation>TOPSIS名次</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="282"/>
+        <location filename="../views/robustness_view.py" line="316"/>
         <source>The robustness study failed</source>
         <translation>稳健性分析失败</translation>
     </message>

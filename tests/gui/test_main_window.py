@@ -320,3 +320,27 @@ def test_exported_workbook_carries_the_robustness_study(window, qtbot, tmp_path,
         window.act_export_workbook.trigger()
     names = openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True).sheetnames
     assert "Robustness" in names or "稳健性" in names
+
+
+def test_log_folder_is_named_when_no_file_manager_opens_it(window, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui import paths
+
+    shown = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    window.act_log.trigger()
+    assert shown == [f"Data and log folder: {paths.data_dir()}"]
+    assert str(paths.data_dir()) in window.statusBar().currentMessage()
+
+
+def test_import_dialogs_start_in_the_demo_folder(window):
+    from gui import paths
+
+    assert window.settings.import_folder == str(Path.home())  # no demo written in this test
+    paths.demo_dir().mkdir()  # as the first start writes it
+    assert window.settings.import_folder == str(paths.demo_dir())
+    window.settings.import_folder = "/elsewhere"  # the user's own choice is kept
+    assert window.settings.import_folder == "/elsewhere"
