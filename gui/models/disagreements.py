@@ -9,21 +9,21 @@ mask over those arrays.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from gui import translation
+from gui.models.indexed import IndexedTableModel, ordered
 from scoring.reconcile import DisagreementRow, describe, inspector_names
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 DISAGREEMENT_COLOUR = "#f4cccc"
 CONSENSUS_COLOUR = "#d9ead3"
-_INVALID = QModelIndex()
 _NUMERIC = ("spread", "used", "count")
 
 
-class DisagreementsModel(QAbstractTableModel):
+class DisagreementsModel(IndexedTableModel):
     """Reconciled criteria of a workspace; ``set_rows`` swaps in a new run's rows."""
 
     def __init__(self, parent=None) -> None:
@@ -31,9 +31,6 @@ class DisagreementsModel(QAbstractTableModel):
         self._rows: list[DisagreementRow] = []
         self._names: list[str] = []
         self._indicators: dict[tuple[str, str, str], str] = {}
-        self._columns: list[tuple[str, str]] = []  # (key, header)
-        self._keys: dict[str, np.ndarray] = {}
-        self._visible = np.zeros(0, dtype=np.int64)
         self._sort: tuple[str, Qt.SortOrder] = ("spread", Qt.SortOrder.DescendingOrder)
         self._only_disagreements = False
 
@@ -118,30 +115,15 @@ class DisagreementsModel(QAbstractTableModel):
         if not 0 <= column < len(self._columns):
             return
         self._sort = (self._columns[column][0], order)
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        old_rows = [int(self._visible[i.row()]) for i in persistent]
-        self._apply_sort()
-        position = {int(r): i for i, r in enumerate(self._visible)}
-        new = [
-            self.index(position[r], i.column()) if r in position else _INVALID
-            for r, i in zip(old_rows, persistent, strict=True)
-        ]
-        self.changePersistentIndexList(persistent, new)
-        self.layoutChanged.emit()
+        self._resort()
 
     def _apply_sort(self) -> None:
         key, order = self._sort
         values = self._keys.get(key)
         if values is None or not len(self._visible):
             return
-        values = values[self._visible]
-        descending = order == Qt.SortOrder.DescendingOrder
-        if values.dtype.kind == "f":
-            # NaN (no score) last in both directions
-            values = np.where(np.isnan(values), -np.inf if descending else np.inf, values)
-        order_index = np.argsort(values, kind="stable")
-        self._visible = self._visible[order_index[::-1] if descending else order_index]
+        # NaN (no score) last in both directions
+        self._visible = ordered(values[self._visible], self._visible, order == Qt.SortOrder.DescendingOrder)
 
     def sort_column(self) -> int:
         """The column the rows are sorted by (the spread unless the person chose another)."""
@@ -151,18 +133,6 @@ class DisagreementsModel(QAbstractTableModel):
         return self._sort[1]
 
     # -- Qt model interface -----------------------------------------------------------------
-    def rowCount(self, parent=_INVALID) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent=_INVALID) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self._columns):
-                return self._columns[section][1]
-        return None
-
     def row_at(self, row: int) -> DisagreementRow | None:
         if 0 <= row < len(self._visible):
             return self._rows[int(self._visible[row])]

@@ -9,28 +9,25 @@ vector of visible row numbers. Both run in a few milliseconds and keep the view 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from gui import labels
+from gui.models.indexed import IndexedTableModel, ordered
 from scoring.engine import ProjectResult
 from scoring.model import Scheme
 
 PROJECT_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-_INVALID = QModelIndex()
 
 
-class ResultsModel(QAbstractTableModel):
+class ResultsModel(IndexedTableModel):
     """Ranked projects of one scheme; ``set_results`` swaps in a new run's projects."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._scheme: Scheme | None = None
         self._projects: list[ProjectResult] = []
-        self._columns: list[tuple[str, str]] = []  # (key, header)
-        self._keys: dict[str, np.ndarray] = {}
-        self._visible = np.zeros(0, dtype=np.int64)
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self._filter: tuple[str, str, str] = ("", "", "")
 
@@ -116,17 +113,7 @@ class ResultsModel(QAbstractTableModel):
         self._sort = (column, order)
         if not self._columns:
             return
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        old_rows = [int(self._visible[i.row()]) for i in persistent]
-        self._apply_sort()
-        position = {int(r): i for i, r in enumerate(self._visible)}
-        new = [
-            self.index(position[r], i.column()) if r in position else _INVALID
-            for r, i in zip(old_rows, persistent, strict=True)
-        ]
-        self.changePersistentIndexList(persistent, new)
-        self.layoutChanged.emit()
+        self._resort()
 
     def _apply_sort(self) -> None:
         column, order = self._sort
@@ -135,30 +122,9 @@ class ResultsModel(QAbstractTableModel):
         key = self._keys.get(self._columns[min(column, len(self._columns) - 1)][0])
         if key is None:
             return
-        values = key[self._visible]
-        if values.dtype.kind == "f":
-            # NaN last in both directions: sort by (is-nan, value).
-            values = np.where(
-                np.isnan(values), np.inf if order == Qt.SortOrder.AscendingOrder else -np.inf, values
-            )
-        order_index = np.argsort(values, kind="stable")
-        if order == Qt.SortOrder.DescendingOrder:
-            order_index = order_index[::-1]
-        self._visible = self._visible[order_index]
+        self._visible = ordered(key[self._visible], self._visible, order == Qt.SortOrder.DescendingOrder)
 
     # -- Qt model interface -----------------------------------------------------------------
-    def rowCount(self, parent=_INVALID) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent=_INVALID) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self._columns):
-                return self._columns[section][1]
-        return None
-
     def project_at(self, row: int) -> ProjectResult | None:
         if 0 <= row < len(self._visible):
             return self._projects[int(self._visible[row])]

@@ -1,0 +1,60 @@
+"""What the table models over scored results share: a vector of visible row numbers, one
+numpy key array per column, and sorting by one ``argsort`` that keeps selections in place.
+
+Subclasses fill ``_columns`` ((key, header) pairs), ``_keys`` and ``_visible`` on reset and
+implement ``_apply_sort`` with :func:`ordered`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+_INVALID = QModelIndex()
+
+
+def ordered(values: np.ndarray, visible: np.ndarray, descending: bool) -> np.ndarray:
+    """``visible`` reordered by ``values`` (one per visible row), NaN last in both directions."""
+    if values.dtype.kind == "f":
+        values = np.where(np.isnan(values), -np.inf if descending else np.inf, values)
+    order_index = np.argsort(values, kind="stable")
+    return visible[order_index[::-1] if descending else order_index]
+
+
+class IndexedTableModel(QAbstractTableModel):
+    """A read-only table whose rows are ``_visible`` indexes into the subclass's own list."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._columns: list[tuple[str, str]] = []  # (key, header)
+        self._keys: dict[str, np.ndarray] = {}
+        self._visible = np.zeros(0, dtype=np.int64)
+
+    def _apply_sort(self) -> None:  # pragma: no cover - each model sorts by its own rule
+        raise NotImplementedError
+
+    def _resort(self) -> None:
+        """Re-apply the sort, moving persistent indexes (selections) with their rows."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        old_rows = [int(self._visible[i.row()]) for i in persistent]
+        self._apply_sort()
+        position = {int(r): i for i, r in enumerate(self._visible)}
+        new = [
+            self.index(position[r], i.column()) if r in position else _INVALID
+            for r, i in zip(old_rows, persistent, strict=True)
+        ]
+        self.changePersistentIndexList(persistent, new)
+        self.layoutChanged.emit()
+
+    def rowCount(self, parent=_INVALID) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent=_INVALID) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self._columns):
+                return self._columns[section][1]
+        return None
