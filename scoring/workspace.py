@@ -73,7 +73,10 @@ from scoring.workspace_records import (
     plural,
     shown,
 )
+from scoring.workspace_records import checked_fraction as _checked_fraction
 from scoring.workspace_records import guarded as _guarded
+from scoring.workspace_records import required_text as _required_text
+from scoring.workspace_records import scheme_label as _label
 
 #: The public names, for ``from scoring.workspace import ...`` (records and errors live in
 #: :mod:`scoring.workspace_records`, file checks in :mod:`scoring.workspace_file`).
@@ -119,27 +122,6 @@ def _hash_file(path: Path) -> tuple[str, int]:
             digest.update(chunk)
             size += len(chunk)
     return digest.hexdigest(), size
-
-
-def _label(scheme: Scheme) -> str:
-    return f"{scheme.name} {scheme.version}"
-
-
-def _required_text(value: str | None, what: str) -> str:
-    text = (value or "").strip()
-    if not text:
-        raise WorkspaceError(f"{what} is required and cannot be empty")
-    return text
-
-
-def _checked_fraction(fraction: float) -> float:
-    try:
-        value = float(fraction)
-    except (TypeError, ValueError):
-        raise WorkspaceError(f"the fraction must be a number from 0 to 1, found {fraction!r}")
-    if not 0.0 <= value <= 1.0:  # also refuses NaN
-        raise WorkspaceError(f"the fraction must be from 0 to 1 (e.g. 0.65), found {value:g}")
-    return value
 
 
 _SUBMISSION_COLUMNS = (

@@ -24,7 +24,10 @@ from scoring.reconcile import (
 )
 from scoring.values import normalise_text
 from scoring.workspace_records import ConsensusRecord, WorkspaceError, filtered_query
+from scoring.workspace_records import checked_fraction as _checked_fraction
 from scoring.workspace_records import guarded as _guarded
+from scoring.workspace_records import required_text as _required_text
+from scoring.workspace_records import scheme_label as _label
 
 #: The meta keys of the setting (meta is a key/value table, so no schema change was needed).
 METHOD_KEY = "reconcile_method"
@@ -133,8 +136,6 @@ class ReconcileMixin:
             Unknown project or criterion, empty name or reason, fraction outside [0, 1], or no
             inspector has scored the criterion (record a score with ``assess`` instead).
         """
-        from scoring.workspace import _checked_fraction, _label, _required_text  # it imports us
-
         inspector = _required_text(inspector, "the supervisor's name")
         reason = _required_text(reason, "a reason")
         fraction = _checked_fraction(fraction)
@@ -192,8 +193,6 @@ class ReconcileMixin:
         WorkspaceError
             When the criterion has no active consensus.
         """
-        from scoring.workspace import _label, _required_text  # it imports us
-
         inspector = _required_text(inspector, "the supervisor's name")
         reason = _required_text(reason, "a reason")
         with self._write() as conn:

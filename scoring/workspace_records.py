@@ -62,6 +62,30 @@ class ImportStopped(WorkspaceError):
         self.report = report
 
 
+def scheme_label(scheme: Scheme) -> str:
+    """A scheme as named in the audit log: name and version."""
+    return f"{scheme.name} {scheme.version}"
+
+
+def required_text(value: str | None, what: str) -> str:
+    """``value`` trimmed; WorkspaceError naming ``what`` when it is empty (names, reasons)."""
+    text = (value or "").strip()
+    if not text:
+        raise WorkspaceError(f"{what} is required and cannot be empty")
+    return text
+
+
+def checked_fraction(fraction: float) -> float:
+    """An inspector's fraction as a float in [0, 1]; WorkspaceError otherwise (NaN included)."""
+    try:
+        value = float(fraction)
+    except (TypeError, ValueError):
+        raise WorkspaceError(f"the fraction must be a number from 0 to 1, found {fraction!r}")
+    if not 0.0 <= value <= 1.0:  # also refuses NaN
+        raise WorkspaceError(f"the fraction must be from 0 to 1 (e.g. 0.65), found {value:g}")
+    return value
+
+
 def filtered_query(select: str, project_id: str | None, only: str | None = None) -> tuple[str, list]:
     """``select`` narrowed to one project and/or by the condition ``only``, ordered by id.
 
