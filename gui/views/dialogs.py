@@ -37,7 +37,41 @@ class AssessAnswer:
     reason: str
 
 
-class AssessDialog(QDialog):
+class _FractionReasonDialog(QDialog):
+    """A fraction, a name and a required reason, OK only once both texts are given.
+
+    Subclasses make ``self.fraction``, ``self.inspector`` and ``self.reason`` with their own
+    (translated) labels, then call :meth:`_finish`.
+    """
+
+    fraction: QDoubleSpinBox
+    inspector: QLineEdit
+    reason: QPlainTextEdit
+
+    def _finish(self, intro: QLabel, form: QFormLayout) -> None:
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.reason.textChanged.connect(self._on_input_changed)
+        self.inspector.textChanged.connect(self._on_input_changed)
+
+    def _on_input_changed(self, *_args) -> None:
+        ok = bool(self.reason.toPlainText().strip()) and bool(self.inspector.text().strip())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def answer(self) -> AssessAnswer:
+        return AssessAnswer(
+            self.fraction.value(), self.inspector.text().strip(), self.reason.toPlainText().strip()
+        )
+
+
+class AssessDialog(_FractionReasonDialog):
     """Score a manual criterion or override any criterion: fraction, inspector, required reason."""
 
     def __init__(self, criterion, result, inspector: str, parent=None) -> None:
@@ -70,32 +104,13 @@ class AssessDialog(QDialog):
             form.addRow(self.tr("Or pick a level:"), self.choices)
         form.addRow(self.tr("Inspector:"), self.inspector)
         form.addRow(self.tr("Reason (required):"), self.reason)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self.reason.textChanged.connect(self._on_input_changed)
-        self.inspector.textChanged.connect(self._on_input_changed)
+        self._finish(intro, form)
         self.choices.currentIndexChanged.connect(self._on_choices_changed)
         self._on_input_changed()
-
-    def _on_input_changed(self, *_args) -> None:
-        ok = bool(self.reason.toPlainText().strip()) and bool(self.inspector.text().strip())
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def _on_choices_changed(self, *_args) -> None:
         if self.choices.currentData() is not None:
             self.fraction.setValue(float(self.choices.currentData()))
-
-    def answer(self) -> AssessAnswer:
-        return AssessAnswer(
-            self.fraction.value(), self.inspector.text().strip(), self.reason.toPlainText().strip()
-        )
 
     @classmethod
     def ask(cls, parent, criterion, result, inspector: str) -> AssessAnswer | None:
@@ -134,7 +149,7 @@ class WithdrawDialog(QDialog):
         return AssessAnswer(0.0, dialog.inspector.text().strip(), dialog.reason.text().strip())
 
 
-class ConsensusDialog(QDialog):
+class ConsensusDialog(_FractionReasonDialog):
     """A supervisor's consensus on a criterion several inspectors scored: fraction, name, reason."""
 
     def __init__(self, row, indicator: str, inspector: str, parent=None) -> None:
@@ -165,27 +180,8 @@ class ConsensusDialog(QDialog):
         form.addRow(self.tr("Agreed fraction (0 to 1):"), self.fraction)
         form.addRow(self.tr("Supervisor:"), self.inspector)
         form.addRow(self.tr("Reason (required):"), self.reason)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self.reason.textChanged.connect(self._on_input_changed)
-        self.inspector.textChanged.connect(self._on_input_changed)
+        self._finish(intro, form)
         self._on_input_changed()
-
-    def _on_input_changed(self, *_args) -> None:
-        ok = bool(self.reason.toPlainText().strip()) and bool(self.inspector.text().strip())
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
-
-    def answer(self) -> AssessAnswer:
-        return AssessAnswer(
-            self.fraction.value(), self.inspector.text().strip(), self.reason.toPlainText().strip()
-        )
 
     @classmethod
     def ask(cls, parent, row, indicator: str, inspector: str) -> AssessAnswer | None:
