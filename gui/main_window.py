@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -835,9 +835,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
-        workers.cancel_all()
-        # The import worker holds the workspace: let it stop at its next file before closing.
-        QThreadPool.globalInstance().waitForDone(10000)
+        # The import worker holds the workspace: let it stop at its next file before closing,
+        # and drop what it reports afterwards, which would reach a closed workspace.
+        workers.shut_down()
         if self.backend is not None:
             self.backend.close()
         super().closeEvent(event)

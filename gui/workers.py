@@ -13,7 +13,7 @@ import logging
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger("synergypilot")
 
@@ -24,13 +24,47 @@ _lock = threading.Lock()
 
 
 class WorkerSignals(QObject):
-    """What a worker tells the GUI thread."""
+    """What a worker tells the GUI thread.
+
+    The worker thread emits the private ``_reported_*`` signals; they reach this object (which
+    lives on the GUI thread) queued, and it passes them on as the public ones unless the worker
+    was discarded in the meantime. Disconnecting would not do: a queued call already posted is
+    still delivered, and on quitting it would reach a window whose workspace is closed.
+    """
 
     progressed = Signal(int, int, str)
     finished = Signal(object)
     failed = Signal(object)
-    #: Emitted last, after finished or failed, whatever the outcome.
+    #: Emitted last, after finished or failed, whatever the outcome (even when discarded).
     done = Signal()
+
+    _reported_progress = Signal(int, int, str)
+    _reported_result = Signal(object)
+    _reported_failure = Signal(object)
+    _reported_end = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.discarded = False
+        self._reported_progress.connect(self._pass_progress)
+        self._reported_result.connect(self._pass_result)
+        self._reported_failure.connect(self._pass_failure)
+        self._reported_end.connect(self.done)
+
+    @Slot(int, int, str)
+    def _pass_progress(self, done: int, total: int, text: str) -> None:
+        if not self.discarded:
+            self.progressed.emit(done, total, text)
+
+    @Slot(object)
+    def _pass_result(self, result) -> None:
+        if not self.discarded:
+            self.finished.emit(result)
+
+    @Slot(object)
+    def _pass_failure(self, exc) -> None:
+        if not self.discarded:
+            self.failed.emit(exc)
 
 
 class TaskState:
@@ -49,7 +83,7 @@ class TaskState:
 
     def progress(self, done: int, total: int, text: str = "") -> bool:
         """Report progress; return False when the work should stop."""
-        self._signals.progressed.emit(int(done), int(total), str(text))
+        self._signals._reported_progress.emit(int(done), int(total), str(text))
         return not self.cancelled
 
 
@@ -69,16 +103,21 @@ class Worker(QRunnable):
         """Ask the work to stop at its next progress report."""
         self.state.cancel()
 
+    def discard(self) -> None:
+        """Cancel, and deliver neither progress nor outcome any more (the window is closing)."""
+        self.signals.discarded = True
+        self.state.cancel()
+
     def run(self) -> None:
         try:
             result = self._fn(self.state, *self._args)
         except Exception as exc:  # delivered to the GUI as a failed signal, never lost
             log.warning("background task failed", exc_info=True)
-            self.signals.failed.emit(exc)
+            self.signals._reported_failure.emit(exc)
         else:
-            self.signals.finished.emit(result)
+            self.signals._reported_result.emit(result)
         finally:
-            self.signals.done.emit()
+            self.signals._reported_end.emit()
 
     def _release(self) -> None:
         with _lock:
@@ -100,6 +139,19 @@ def active_workers() -> list[Worker]:
 
 
 def cancel_all() -> None:
-    """Ask every running worker to stop (on closing the window)."""
+    """Ask every running worker to stop."""
     for worker in active_workers():
         worker.cancel()
+
+
+def shut_down(timeout_ms: int = 10000, pool: QThreadPool | None = None) -> bool:
+    """On quitting: discard every worker and wait for them to stop.
+
+    Returns
+    -------
+    bool
+        True when all stopped within ``timeout_ms``.
+    """
+    for worker in active_workers():
+        worker.discard()
+    return (pool or QThreadPool.globalInstance()).waitForDone(timeout_ms)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
+from gui import workers
 from gui.models.results import PROJECT_ROLE
 from gui.views import dialogs
 from tests.builders import criterion, write_template
@@ -76,6 +77,20 @@ def test_cancel_stops_the_import(window, qtbot, demo_files):
         worker = window.start_import([demo_files / "submissions"])
         worker.cancel()
     assert blocker.args[0].cancelled
+
+
+def test_closing_during_an_import_neither_errs_nor_touches_the_closed_workspace(
+    window, qtbot, demo_files, shown_errors, caplog
+):
+    imported = []
+    window.import_finished.connect(imported.append)
+    window.start_import([demo_files / "submissions"])
+    window.close()  # Ctrl+Q while the import runs: the worker stops and its report is dropped
+    qtbot.wait(200)
+    assert not workers.active_workers()
+    assert window.backend is not None and window.backend.workspace.closed
+    assert shown_errors == [] and imported == []
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
 
 
 def test_sort_and_filter_the_results(window):
