@@ -13,12 +13,12 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from gui import backend as backend_module
-from gui import errors, paths, translation
+from gui import errors, paths, translation, workers
 from gui.main_window import MainWindow
 from gui.settings import APPLICATION, ORGANISATION, Settings
 from scoring.safe_read import assert_defused_xml
@@ -98,4 +98,22 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(settings=settings)
     window.show()
     open_start_workspace(window, settings)
-    return app.exec()
+    code = app.exec()
+    tear_down(window)
+    return code
+
+
+def tear_down(window: MainWindow) -> None:
+    """Destroy the window while the application still runs, before Python exits.
+
+    Left to the interpreter's exit, PySide deletes the remaining widgets in no set order
+    after Qt has begun to shut down, which crashed the app now and then on quitting
+    (a segmentation fault after the window had closed). Here the work stops first, then the
+    window and its children go while everything they refer to still exists.
+    """
+    workers.shut_down()
+    if window.backend is not None:
+        window.backend.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()

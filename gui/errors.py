@@ -13,6 +13,7 @@ callers use ``errors.show_error(...)`` rather than importing the function.
 
 from __future__ import annotations
 
+import faulthandler
 import functools
 import logging
 import sys
@@ -26,6 +27,7 @@ from gui import paths
 
 log = logging.getLogger("synergypilot")
 _relay: _Relay | None = None
+_crash_file = None
 
 
 def tr(text: str) -> str:
@@ -156,3 +158,18 @@ def install_hooks() -> None:
         _relay = _Relay()
     sys.excepthook = _handle
     threading.excepthook = _thread_hook
+    _record_crashes_in_the_log()
+
+
+def _record_crashes_in_the_log() -> None:
+    """A crash in Qt's C++ code ends the process without a Python exception: have Python
+    write where each thread was into the log, so that the crash can be reported and found."""
+    global _crash_file
+    if faulthandler.is_enabled():  # already on (pytest, python -X faulthandler): leave it there
+        return
+    if _crash_file is None:
+        try:
+            _crash_file = paths.log_file().open("a", encoding="utf-8")
+        except OSError:  # a read-only data folder: the app still runs, only without this record
+            return
+    faulthandler.enable(file=_crash_file, all_threads=True)

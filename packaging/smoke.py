@@ -355,8 +355,14 @@ def check_window(exe: Path, work: Path, env: dict) -> str:
                 app.wait()
     problems = gui_problems(log, home / "synergypilot.log")
     if code != 0 or problems:
-        raise SmokeFailure(f"the app exited with {code}; {problems or 'no message'}")
+        raise SmokeFailure(f"the app exited with {code}; {problems or last_lines(log) or 'no message'}")
     return f"window '{title}' {geometry} shown after {shown:.1f} s; demo imported ({count} projects); quit 0"
+
+
+def last_lines(path: Path, count: int = 30) -> str:
+    """The end of a program's output, to show with a failure that logged nothing."""
+    text = path.read_text("utf-8", errors="replace") if path.is_file() else ""
+    return "\n".join(text.splitlines()[-count:])
 
 
 def gui_problems(*logs: Path) -> str:
@@ -364,7 +370,7 @@ def gui_problems(*logs: Path) -> str:
     found = []
     for path in logs:
         text = path.read_text("utf-8", errors="replace") if path.is_file() else ""
-        if "Traceback" in text or " ERROR " in text:
+        if any(sign in text for sign in ("Traceback", " ERROR ", "Fatal Python error")):
             found.append(f"{path.name}:\n{text[-3000:]}")
     return "\n".join(found)
 

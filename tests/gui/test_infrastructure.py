@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -186,6 +187,30 @@ def test_worker_failure_and_cancel(qtbot):
     qtbot.waitUntil(lambda: not workers.active_workers())
 
 
+def test_a_discarded_worker_delivers_nothing_but_is_released(qtbot):
+    """On quitting, a result reported after the window closed is dropped, not delivered."""
+    release = threading.Event()
+
+    def task(state):
+        release.wait(5)
+        state.progress(1, 1, "late")
+        return "late result"
+
+    worker = workers.Worker(task)
+    delivered = []
+    worker.signals.progressed.connect(lambda *args: delivered.append(args))
+    worker.signals.finished.connect(delivered.append)
+    worker.signals.failed.connect(delivered.append)
+    workers.start(worker)
+    release.set()
+    assert workers.shut_down(5000)  # the result is emitted, queued, before the discard below
+    assert worker.state.cancelled
+    with qtbot.waitSignal(worker.signals.done):
+        pass
+    assert delivered == []
+    assert not workers.active_workers()
+
+
 def test_dangling_thread_guard_sees_running_work(qtbot):
     """The autouse guard's own check: a started, unfinished worker is visible to it."""
     release = threading.Event()
@@ -220,3 +245,36 @@ def test_first_start_creates_and_imports_the_demo(qtbot):
     qtbot.addWidget(again)
     open_start_workspace(again, settings.Settings())
     assert again.task_worker is None and len(again.run.projects) == 86
+
+
+def test_tear_down_stops_the_work_and_destroys_the_window_before_python_exits(demo_workspace, demo_files):
+    import shiboken6
+
+    from gui.app import tear_down
+    from gui.main_window import MainWindow
+
+    window = MainWindow(settings=settings.Settings())  # not given to qtbot: tear_down deletes it
+    window.open_workspace(demo_workspace)
+    window.start_import([demo_files / "submissions"])
+    backend = window.backend
+    tear_down(window)
+    assert not workers.active_workers()
+    assert backend.workspace.closed
+    assert not shiboken6.isValid(window)  # the C++ window is gone, not left to interpreter exit
+
+
+def test_a_crash_in_native_code_leaves_its_trace_in_the_log(tmp_path):
+    """A segmentation fault has no Python exception to log: faulthandler writes it instead."""
+    script = (
+        "import ctypes\n"
+        "from gui.app import make_application\n"
+        "make_application()\n"
+        "ctypes.string_at(0)\n"  # reads address 0: the same signal a crash inside Qt raises
+    )
+    env = {**os.environ, "SYNERGYPILOT_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("PYTHONFAULTHANDLER", None)
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, timeout=120)
+    assert done.returncode != 0
+    log_text = (tmp_path / "synergypilot.log").read_text("utf-8")
+    assert "Fatal Python error: Segmentation fault" in log_text
+    assert "line 4" in log_text  # where it happened
