@@ -6,10 +6,17 @@ every value raw with its provenance; the engine parses values against the matche
 
 from __future__ import annotations
 
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from scoring.model import CellValue, IndicatorInput, Issue, Rejection, Submission
-from scoring.safe_read import RawSheet, RawWorkbook, SubmissionRejected, cell_ref, read_workbook
+from scoring.safe_read import (
+    RawSheet,
+    RawWorkbook,
+    SubmissionRejected,
+    cell_ref,
+    column_letter,
+    read_workbook,
+)
 from scoring.template import canonical_level, header_key
 from scoring.values import normalise_text, plain_text, text_of
 
@@ -33,13 +40,6 @@ DATA_COLUMNS = {
     "evidence": ("evidence", "佐证材料"),
 }
 BASELINE_SUFFIX = ":baseline"
-
-
-def location(source: Path | str, sheet: str, row: int, col: int) -> str:
-    """Provenance of a cell as ``file:sheet!A1`` (0-based row and column)."""
-    # Called for every cell read: a Path's name is cheap, building a new Path is not.
-    name = source.name if isinstance(source, PurePath) else Path(source).name
-    return f"{name}:{sheet}!{cell_ref(row, col)}"
 
 
 def read_submission_file(path: str | Path) -> list[Submission | Rejection]:
@@ -131,26 +131,58 @@ def _read_form(path: Path, project: RawSheet, data: RawSheet) -> Submission:
             f"sheet {data.name} has no header row with 'code' and 'current' columns in its first 10 rows",
         )
     header_row, columns = header
+    cells = _SheetCells(path, data)
+    code_col, current_col = columns["code"], columns["current"]
+    baseline_col, evidence_col = columns.get("baseline"), columns.get("evidence")
+    inputs = submission.inputs
     for r in range(header_row + 1, len(data.rows)):
-        code = text_of(data.cell(r, columns["code"]))
+        code = text_of(cells.value(r, code_col))
         if not code:
             continue
-        if code in submission.inputs:
+        if code in inputs:
             submission.issues.append(
-                Issue(
-                    "warning",
-                    "duplicate_code",
-                    location(path, data.name, r, columns["code"]),
-                    f"the code {code} appears again; the first row is used",
-                )
+                Issue("warning", "duplicate_code", cells.location(r, code_col),
+                      f"the code {code} appears again; the first row is used")
             )
             continue
-        submission.inputs[code] = IndicatorInput(
-            current=_cell(path, data, r, columns["current"]),
-            baseline=_cell(path, data, r, columns.get("baseline")),
-            evidence=plain_text(data.cell(r, columns["evidence"])) if "evidence" in columns else "",
+        inputs[code] = IndicatorInput(
+            cells.cell(r, current_col),
+            cells.cell(r, baseline_col),
+            plain_text(cells.value(r, evidence_col)),
         )
     return submission
+
+
+class _SheetCells:
+    """One sheet's cells with their provenance, for the readers' per-row loops.
+
+    Every value read carries its location (``file:sheet!A1``); building that string is most of
+    the cost of reading a cell, so its file and sheet part is built once per sheet.
+    """
+
+    def __init__(self, path: Path, sheet: RawSheet):
+        self.rows = sheet.rows
+        self.notes = sheet.notes
+        self.prefix = f"{path.name}:{sheet.name}!"
+
+    def value(self, r: int, col: int | None) -> object:
+        """Value at 0-based (r, col); None for a blank cell, outside the grid or no column."""
+        if col is None or r >= len(self.rows):
+            return None
+        row = self.rows[r]
+        value = row[col] if col < len(row) else None
+        return None if value == "" else value
+
+    def location(self, r: int, col: int) -> str:
+        return f"{self.prefix}{column_letter(col)}{r + 1}"
+
+    def cell(self, r: int, col: int | None) -> CellValue | None:
+        """The cell as a CellValue with its location and reader note; None when blank."""
+        value = self.value(r, col)
+        note = self.notes.get((r, col)) if self.notes else None
+        if value is None and note is None:
+            return None
+        return CellValue(value, self.location(r, col), note)
 
 
 def _find_data_header(sheet: RawSheet) -> tuple[int, dict[str, int]] | None:
@@ -163,16 +195,6 @@ def _find_data_header(sheet: RawSheet) -> tuple[int, dict[str, int]] | None:
         if "code" in found and "current" in found:
             return r, found
     return None
-
-
-def _cell(path: Path, sheet: RawSheet, r: int, col: int | None) -> CellValue | None:
-    if col is None:
-        return None
-    value = sheet.cell(r, col)
-    note = sheet.notes.get((r, col))
-    if value is None and note is None:
-        return None
-    return CellValue(value, location(path, sheet.name, r, col), note)
 
 
 def _batch_header(sheet: RawSheet) -> tuple[int, dict[str, int], dict[str, int], dict[str, int]] | None:
@@ -202,20 +224,21 @@ def _read_batch(path: Path, sheet: RawSheet) -> list[Submission | Rejection]:
             path, "not_a_submission", f"sheet {sheet.name} has no project_id column in its first 10 rows"
         )
     header_row, fields, currents, baselines = header
+    cells = _SheetCells(path, sheet)
+    codes = list(dict.fromkeys([*currents, *baselines]))  # in the sheet's column order
     results: list[Submission | Rejection] = []
     for r in range(header_row + 1, len(sheet.rows)):
         if all(v is None or v == "" for v in sheet.rows[r]):
             continue
-        row_fields = {k: plain_text(sheet.cell(r, c)) for k, c in fields.items()}
+        row_fields = {k: plain_text(cells.value(r, c)) for k, c in fields.items()}
         try:
             submission = _base_submission(path, row_fields, f"sheet {sheet.name}, row {r + 1}")
         except SubmissionRejected as exc:
             results.append(Rejection(f"{path}:{sheet.name}!{r + 1}", exc.reason, exc.message))
             continue
-        for code in set(currents) | set(baselines):
+        for code in codes:
             submission.inputs[code] = IndicatorInput(
-                current=_cell(path, sheet, r, currents.get(code)),
-                baseline=_cell(path, sheet, r, baselines.get(code)),
+                cells.cell(r, currents.get(code)), cells.cell(r, baselines.get(code))
             )
         results.append(submission)
     return results

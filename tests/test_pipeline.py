@@ -153,3 +153,23 @@ def test_unknown_code_is_a_warning(tmp_path, city_template):
     issues = run([city_template], [folder]).projects[0].issues
     unknown = [i for i in issues if i.kind == "unknown_code"]
     assert len(unknown) == 1 and unknown[0].severity == "warning" and "ZZ" in unknown[0].message
+
+
+def test_a_submission_crosses_from_a_reader_process_unchanged():
+    """Cells travel from the reader processes as pickles with a hand-written reduction:
+    every field, set away from its default, must come back."""
+    import pickle
+
+    from scoring.model import CellValue, IndicatorInput, Issue, Submission
+
+    entry = IndicatorInput(
+        current=CellValue(0.25, "a.xlsx:Data!E5", "percent"),
+        baseline=CellValue("#DIV/0!", "a.xlsx:Data!D5", "error_cell"),
+        evidence="监测报告 p.3",
+    )
+    submission = Submission("C-1", "名称", "city", "a.xlsx", inputs={"C1": entry},
+                            issues=[Issue("warning", "duplicate_code", "a.xlsx:Data!B9", "again")])
+    again = pickle.loads(pickle.dumps(submission, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == submission
+    assert again.inputs["C1"].current.note == "percent"
+    assert again.inputs["C1"].evidence == "监测报告 p.3"
