@@ -9,6 +9,7 @@ parsed, cell by cell, and issues are recorded), and ``score_scheme`` joins the t
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -586,7 +587,7 @@ class ProjectResult:
     veto: list[str]
     dimensions: dict[str, float]
     synergy: dict | None
-    indicators: dict[str, IndicatorResult]
+    indicators: Mapping[str, IndicatorResult]
     issues: list[Issue]
     region: str = ""
     organisation: str = ""
@@ -663,8 +664,42 @@ def _nan_to_none(values: list[float]) -> list[float | None]:
     return [None if v != v else v for v in values]
 
 
-def _project_result(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,
-                    sub: Submission) -> ProjectResult:
+class LazyIndicators(Mapping):
+    """A project's indicator results (code → IndicatorResult), built on first use.
+
+    A scored scheme of 1,000 projects × 60 criteria holds 60,000 of them, and most uses of a
+    run (ranking, totals, the results table) read none; building them all took as long as
+    parsing the values. Once built, they are kept; reading is the same as from a dict.
+    """
+
+    __slots__ = ("_build", "_built")
+
+    def __init__(self, build) -> None:
+        self._build = build
+        self._built: dict[str, IndicatorResult] | None = None
+
+    def _results(self) -> dict[str, IndicatorResult]:
+        if self._built is None:
+            self._built = self._build()
+            self._build = None  # let go of the scheme's arrays once this project is built
+        return self._built
+
+    def __getitem__(self, code: str) -> IndicatorResult:
+        return self._results()[code]
+
+    def __iter__(self):
+        return iter(self._results())
+
+    def __len__(self) -> int:
+        return len(self._results())
+
+    def __repr__(self) -> str:
+        return f"LazyIndicators({self._results()!r})"
+
+
+def _indicator_results(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,
+                       sub: Submission) -> dict[str, IndicatorResult]:
+    """The IndicatorResult of each criterion of project ``i``, in the scheme's order."""
     # One conversion per row instead of a numpy scalar per cell.
     fractions = _nan_to_none(scored.fraction[i].tolist())
     points = _nan_to_none(scored.points[i].tolist())
@@ -686,11 +721,19 @@ def _project_result(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,
             inspector=assessment.inspector if assessment else "",
             reason=assessment.reason if assessment else "",
         )
+    return indicators
+
+
+def _project_result(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,
+                    sub: Submission) -> ProjectResult:
     veto_codes = [scheme.criteria[j].code for j in np.flatnonzero(scored.vetoed[i])]
     issues = list(inputs.issues[i])
     for code in veto_codes:
-        issues.append(Issue("error", "veto", indicators[code].location or sub.source,
+        entry = sub.inputs.get(code)
+        where = entry.current.location if entry and entry.current else sub.source
+        issues.append(Issue("error", "veto", where,
                             f"{code}: the must-pass criterion is not met, so the project fails"))
+    indicators = LazyIndicators(lambda: _indicator_results(scheme, scored, inputs, i, sub))
     return ProjectResult(
         project_id=sub.project_id,
         name=sub.name,

@@ -481,3 +481,20 @@ def test_an_assessed_cell_drops_its_parsing_issue(tmp_path):
     assert [i.kind for i in result.issues] == ["not_a_number"]
     # A 0.5·100/2 = 25; B invalid and required → 0
     assert result.total == pytest.approx(25.0)
+
+
+def test_indicator_results_are_built_once_on_first_use():
+    from scoring.engine import IndicatorResult, LazyIndicators
+
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"A": IndicatorResult("A", 2.0, None, 0.5, 5.0, "ok")}
+
+    lazy = LazyIndicators(build)
+    assert calls == []  # nothing built by scoring alone
+    assert lazy["A"].points == 5.0 and list(lazy) == ["A"] and len(lazy) == 1
+    lazy["A"].reconciliation = "kept"  # what a workspace attaches stays attached
+    assert lazy == {"A": lazy["A"]} and lazy["A"].reconciliation == "kept"
+    assert calls == [1]
