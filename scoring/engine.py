@@ -480,8 +480,18 @@ def _baseline_where(submission: Submission, entry) -> str:
     return _where(submission, entry)
 
 
+def parse_submission(scheme: Scheme, submission: Submission) -> list[tuple]:
+    """One submission's cells parsed against the scheme's criteria, one tuple per criterion.
+
+    What :func:`build_inputs` does for each submission; an import calls it as each file
+    arrives from the readers, so that the parsing overlaps the reading.
+    """
+    return [_parse_cell(submission, criterion) for criterion in scheme.criteria]
+
+
 def build_inputs(
-    scheme: Scheme, submissions: list[Submission], assessments: dict | None = None
+    scheme: Scheme, submissions: list[Submission], assessments: dict | None = None,
+    parsed: list[list[tuple]] | None = None,
 ) -> SchemeInputs:
     """Parse every submission's values against the scheme's criteria.
 
@@ -492,6 +502,8 @@ def build_inputs(
     assessments : dict, optional
         ``{(project_id, code): Assessment}``: inspectors' manual scores and overrides, which
         replace the computed fraction.
+    parsed : list, optional
+        :func:`parse_submission` of each submission, in the same order, when already done.
     """
     assessments = assessments or {}
     m = len(scheme.criteria)
@@ -501,10 +513,12 @@ def build_inputs(
     assessed: dict[str, set[str]] = {}
     for project_id, code in assessments:
         assessed.setdefault(project_id, set()).add(code)
-    for submission in submissions:
+    if parsed is not None and len(parsed) != len(submissions):
+        raise ValueError(f"{len(parsed)} parsed rows for {len(submissions)} submissions")
+    for k, submission in enumerate(submissions):
         # Python lists per row, one array conversion at the end: numpy item assignment per
         # cell would cost more than the parsing itself.
-        cells = [_parse_cell(submission, criterion) for criterion in scheme.criteria]
+        cells = parsed[k] if parsed is not None else parse_submission(scheme, submission)
         rows.append(tuple(zip(*cells, strict=True)) if cells else ((),) * 5)
         # an inspector's fraction replaces the cell, so its parsing issue no longer applies
         replaced = assessed.get(submission.project_id, ())
@@ -624,7 +638,8 @@ def _none_if_nan(value: float) -> float | None:
 
 
 def score_scheme(
-    scheme: Scheme, submissions: list[Submission], assessments: dict | None = None
+    scheme: Scheme, submissions: list[Submission], assessments: dict | None = None,
+    parsed: list[list[tuple]] | None = None,
 ) -> list[ProjectResult]:
     """Score and rank the submissions of one scheme.
 
@@ -635,6 +650,8 @@ def score_scheme(
         All matched to ``scheme``; project_ids are unique.
     assessments : dict, optional
         ``{(project_id, code): Assessment}`` overrides and manual scores.
+    parsed : list, optional
+        The submissions' cells already parsed (see :func:`parse_submission`).
 
     Returns
     -------
@@ -642,7 +659,7 @@ def score_scheme(
         In the submissions' order (sort by ``rank`` to list them ranked).
     """
     arrays = SchemeArrays.of(scheme)
-    inputs = build_inputs(scheme, submissions, assessments)
+    inputs = build_inputs(scheme, submissions, assessments, parsed)
     scored = score_matrix(scheme, arrays, inputs.current, inputs.baseline, inputs.status, inputs.override)
     return [_project_result(scheme, scored, inputs, i, sub) for i, sub in enumerate(submissions)]
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scoring.engine import ProjectResult, score_scheme
+from scoring.engine import ProjectResult, parse_submission, score_scheme
 from scoring.importer import DEFAULT_OPTIONS, FileReader, ImportOptions
 from scoring.model import Issue, Rejection, Scheme, Submission
 from scoring.template import TemplateError, load_template
@@ -170,6 +170,7 @@ def read_and_match(
     progress: Callable[[int, int, Path], bool] | None = None,
     *,
     options: ImportOptions | None = None,
+    on_match: Callable[[Scheme, Submission], None] | None = None,
 ) -> tuple[dict[tuple[str, str], list[Submission]], list[Rejection]]:
     """Read each file and assign its submissions to schemes, refusing duplicates.
 
@@ -182,6 +183,9 @@ def read_and_match(
         Called as ``progress(done, total, path)`` before each file; returning False cancels.
     options : ImportOptions, optional
         Workers, time limit per file and size limits; the defaults suit a desktop import.
+    on_match : callable, optional
+        Called as ``on_match(scheme, submission)`` for each submission kept, in the order
+        they are added to the scheme's list, while the readers go on with the next files.
     """
     by_scheme: dict[tuple[str, str], list[Submission]] = {scheme_key(s): [] for s in schemes}
     seen: dict[tuple[str, str], str] = {}
@@ -190,11 +194,11 @@ def read_and_match(
         for index, path in enumerate(files):
             if progress is not None and progress(index, len(files), path) is False:
                 break
-            _assign(reader.result(index), schemes, by_scheme, seen, rejected)
+            _assign(reader.result(index), schemes, by_scheme, seen, rejected, on_match)
     return by_scheme, rejected
 
 
-def _assign(items, schemes, by_scheme, seen, rejected) -> None:
+def _assign(items, schemes, by_scheme, seen, rejected, on_match=None) -> None:
     """Match one file's submissions to schemes; refusals and duplicates go to ``rejected``."""
     for item in items:
         if isinstance(item, Rejection):
@@ -218,6 +222,8 @@ def _assign(items, schemes, by_scheme, seen, rejected) -> None:
         seen[key] = item.source
         _note_unknown_codes(item, scheme)
         by_scheme[scheme_key(scheme)].append(item)
+        if on_match is not None:
+            on_match(scheme, item)
 
 
 def run(
@@ -239,8 +245,15 @@ def run(
 
 def score_files(schemes, files, assessments=None, progress=None) -> AssessmentRun:
     """Read, match and score already-expanded files against loaded schemes."""
-    by_scheme, rejected = read_and_match(files, schemes, progress)
+    parsed: dict[tuple[str, str], list] = {scheme_key(s): [] for s in schemes}
+
+    def parse_while_reading(scheme: Scheme, submission: Submission) -> None:
+        # The parent would otherwise wait for the readers, then parse everything alone.
+        parsed[scheme_key(scheme)].append(parse_submission(scheme, submission))
+
+    by_scheme, rejected = read_and_match(files, schemes, progress, on_match=parse_while_reading)
     result = AssessmentRun(schemes=schemes, rejected=rejected)
     for scheme in schemes:
-        result.projects.extend(score_scheme(scheme, by_scheme[scheme_key(scheme)], assessments))
+        key = scheme_key(scheme)
+        result.projects.extend(score_scheme(scheme, by_scheme[key], assessments, parsed[key]))
     return result
