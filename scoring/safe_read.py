@@ -290,7 +290,7 @@ def _read_zip_workbook(data: bytes, path: Path, limits: Limits) -> RawWorkbook:
     fmt = sniff_format(data[:8], list(parts.names))
     if fmt == "xlsx":
         shapes = _xlsx_sheet_shapes(parts, path)
-        _check_shapes({name: (s.rows, s.cols) for name, s in shapes.items()}, path, limits)
+        _check_sheet_shapes(shapes, path, limits)
         sheets = _read_values(data, path, limits)
         _add_xlsx_notes(parts, sheets, shapes)
     elif fmt == "ods":
@@ -495,6 +495,18 @@ def _check_shapes(shapes: dict[str, tuple[int, int]], path: Path, limits: Limits
             )
 
 
+def _check_sheet_shapes(shapes: dict[str, _SheetXml], path: Path, limits: Limits) -> None:
+    """Check the sheets' rectangles, measuring a sheet exactly only when its quick bound
+    (see :func:`_measure_sheet`) does not already show the workbook within the limits."""
+    try:
+        _check_shapes({name: (s.rows, s.cols) for name, s in shapes.items()}, path, limits)
+    except SubmissionRejected:
+        if all(s.exact for s in shapes.values()):
+            raise
+        exact = {name: s if s.exact else _measure_sheet(s.xml, quick=False) for name, s in shapes.items()}
+        _check_shapes({name: (s.rows, s.cols) for name, s in exact.items()}, path, limits)
+
+
 def _check_grid(sheets: list[RawSheet], path: Path, limits: Limits) -> None:
     """The same limits on what was actually read (the only check an .xls gets before)."""
     _check_shapes({s.name: (len(s.rows), max((len(r) for r in s.rows), default=0)) for s in sheets},
@@ -523,6 +535,8 @@ class _SheetXml:
     #: True when every row and cell carries its reference (r="B3"), as Excel and almost every
     #: writer do; positions then come from the references alone.
     referenced: bool
+    #: False when rows and cols are only an upper bound (a small sheet, see _measure_sheet).
+    exact: bool = True
 
 
 _CELL_REF = re.compile(rb"""\br=["']([A-Z]{1,3})(\d{1,7})["']""")
@@ -547,9 +561,23 @@ def _xlsx_sheet_shapes(parts: _Package, path: Path) -> dict[str, _SheetXml]:
 _REFERENCE = re.compile(rb"""r=["']([A-Z]{0,3})(\d{1,7})["']""")
 
 
-def _measure_sheet(xml: bytes) -> _SheetXml:
-    """The rectangle a worksheet part spans, from its references (one regex pass)."""
+#: A reference past column Z or past row 999: such a sheet is measured exactly.
+_FAR_REFERENCE = re.compile(rb'r="(?:[A-Z]{2}|[A-Z]?\d{4})')
+#: Small sheets are bounded by A1:Z999 without finding their last cell.
+_SMALL_ROWS, _SMALL_COLS = 999, 26
+
+
+def _measure_sheet(xml: bytes, quick: bool = True) -> _SheetXml:
+    """The rectangle a worksheet part spans, from its references.
+
+    With ``quick``, a sheet whose every row and cell has a reference within A1:Z999 (a
+    submission form) is given that rectangle as an upper bound, at a third of the cost of
+    finding its last cell; :func:`_check_sheet_shapes` measures exactly when a bound is not
+    enough.
+    """
     prefix = _root_prefix(xml)
+    if quick and _FAR_REFERENCE.search(xml) is None and _all_referenced(xml, prefix):
+        return _SheetXml(xml, prefix, _SMALL_ROWS, _SMALL_COLS, referenced=True, exact=False)
     if not _all_referenced(xml, prefix):
         rows, cols = _count_positions(xml, prefix)
         return _SheetXml(xml, prefix, rows, cols, referenced=False)
@@ -570,11 +598,13 @@ def _all_referenced(xml: bytes, prefix: bytes) -> bool:
     ``<c `` and ``<row `` tag must match one `` r="`` attribute. Anything unusual (another
     prefix, a tab after the tag name, a stray attribute) takes the slow, exact path instead.
     """
-    if prefix:
+    if prefix or _ODD_TAG.search(xml) is not None:
         return False
-    tags = xml.count(b"<c ") + xml.count(b"<row ")
-    odd = xml.count(b"<c>") + xml.count(b"<row>") + xml.count(b"<c\t") + xml.count(b"<c\n")
-    return odd == 0 and tags == xml.count(b' r="')
+    return xml.count(b"<c ") + xml.count(b"<row ") == xml.count(b' r="')
+
+
+#: A row or cell tag not followed by a space (no attributes, or a tab or line break first).
+_ODD_TAG = re.compile(rb"<(?:c|row)[>\t\n\r]")
 
 
 def _count_positions(xml: bytes, prefix: bytes) -> tuple[int, int]:

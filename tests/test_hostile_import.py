@@ -453,3 +453,20 @@ def test_a_workbook_with_only_a_chart_sheet_is_not_a_submission(tmp_path):
     wb.save(tmp_path / "notes.xlsx")
     (rejection,) = read_file(tmp_path / "notes.xlsx")
     assert rejection.reason == "not_a_submission"
+
+
+def test_small_sheets_are_bounded_quickly_and_measured_exactly_when_the_bound_is_not_enough(tmp_path):
+    """A sheet within A1:Z999 counts as 999 × 26 cells until the workbook's total would pass
+    the limit; then each sheet is measured to its last cell, and only a real excess refuses."""
+    book = Workbook()
+    book.active.title = "One"
+    for name in ("One", "Two", "Three"):
+        sheet = book[name] if name in book.sheetnames else book.create_sheet(name)
+        sheet["C4"] = 1.0  # 4 rows × 3 columns = 12 cells each
+    path = tmp_path / "three_small_sheets.xlsx"
+    book.save(path)
+    # 3 bounds of 25,974 cells are over 60,000; 3 × 12 real cells are not
+    assert len(read_workbook(path, Limits(max_cells=60_000)).sheets) == 3
+    with pytest.raises(SubmissionRejected) as refused:
+        read_workbook(path, Limits(max_cells=30))  # 36 real cells are over 30
+    assert refused.value.reason == "too_large" and "Three" in refused.value.message
