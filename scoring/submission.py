@@ -132,23 +132,30 @@ def _read_form(path: Path, project: RawSheet, data: RawSheet) -> Submission:
         )
     header_row, columns = header
     cells = _SheetCells(path, data)
-    code_col, current_col = columns["code"], columns["current"]
-    baseline_col, evidence_col = columns.get("baseline"), columns.get("evidence")
+    first = header_row + 1
+    # Whole columns first (one list comprehension each), then one pass over the rows.
+    rows = zip(
+        cells.column(columns["code"], first),
+        cells.column(columns["current"], first),
+        cells.column(columns.get("baseline"), first),
+        cells.column(columns.get("evidence"), first),
+        strict=True,
+    )
     inputs = submission.inputs
-    for r in range(header_row + 1, len(data.rows)):
-        code = text_of(cells.value(r, code_col))
+    for r, (code_value, current, baseline, evidence) in enumerate(rows, start=first):
+        code = text_of(code_value)
         if not code:
             continue
         if code in inputs:
             submission.issues.append(
-                Issue("warning", "duplicate_code", cells.location(r, code_col),
+                Issue("warning", "duplicate_code", cells.location(r, columns["code"]),
                       f"the code {code} appears again; the first row is used")
             )
             continue
         inputs[code] = IndicatorInput(
-            cells.cell(r, current_col),
-            cells.cell(r, baseline_col),
-            plain_text(cells.value(r, evidence_col)),
+            cells.cell_of(current, r, columns["current"]),
+            cells.cell_of(baseline, r, columns.get("baseline")),
+            plain_text(evidence),
         )
     return submission
 
@@ -176,13 +183,27 @@ class _SheetCells:
     def location(self, r: int, col: int) -> str:
         return f"{self.prefix}{column_letter(col)}{r + 1}"
 
+    def column(self, col: int | None, first: int) -> list[object]:
+        """The values of column ``col`` from row ``first`` down ("" for a blank cell)."""
+        rows = self.rows[first:]
+        if col is None:
+            return [None] * len(rows)
+        return [row[col] if col < len(row) else None for row in rows]
+
     def cell(self, r: int, col: int | None) -> CellValue | None:
         """The cell as a CellValue with its location and reader note; None when blank."""
-        value = self.value(r, col)
+        return self.cell_of(self.value(r, col), r, col)
+
+    def cell_of(self, value: object, r: int, col: int | None) -> CellValue | None:
+        """A value read from (r, col) as a CellValue; None when blank and without a note."""
+        if col is None:
+            return None
         note = self.notes.get((r, col)) if self.notes else None
+        if value == "":
+            value = None
         if value is None and note is None:
             return None
-        return CellValue(value, self.location(r, col), note)
+        return CellValue(value, f"{self.prefix}{column_letter(col)}{r + 1}", note)
 
 
 def _find_data_header(sheet: RawSheet) -> tuple[int, dict[str, int]] | None:
