@@ -470,3 +470,38 @@ def test_small_sheets_are_bounded_quickly_and_measured_exactly_when_the_bound_is
     with pytest.raises(SubmissionRejected) as refused:
         read_workbook(path, Limits(max_cells=30))  # 36 real cells are over 30
     assert refused.value.reason == "too_large" and "Three" in refused.value.message
+
+
+FIELDS = ("filename", "flag_bits", "compress_type", "CRC", "compress_size", "file_size", "header_offset")
+
+
+def test_the_quick_zip_directory_reads_what_zipfile_reads_or_leaves_it_to_zipfile(folder, tmp_path):
+    """Every zip in the hostile corpus: the same entries as zipfile, or None (zipfile then
+    decides). A comment or bytes before the archive must go to zipfile."""
+    import io
+    import zipfile
+
+    from scoring.safe_read import _plain_zip_directory
+
+    inputs, _, _ = folder
+    read_quickly = 0
+    for path in sorted(p for p in inputs.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        entries = _plain_zip_directory(data)
+        if entries is None:
+            continue
+        read_quickly += 1
+        expected = zipfile.ZipFile(io.BytesIO(data)).infolist()
+        assert [[getattr(e, f) for f in FIELDS] for e in entries] == \
+               [[getattr(e, f) for f in FIELDS] for e in expected], path.name
+    assert read_quickly >= 10  # the ordinary workbooks do take the quick path
+
+    plain = (inputs / "good_form.xlsx").read_bytes()
+    commented = tmp_path / "commented.xlsx"
+    with zipfile.ZipFile(commented, "w") as archive:
+        archive.comment = b"written by a script"
+        for info in zipfile.ZipFile(io.BytesIO(plain)).infolist():
+            archive.writestr(info, zipfile.ZipFile(io.BytesIO(plain)).read(info))
+    assert _plain_zip_directory(commented.read_bytes()) is None
+    assert _plain_zip_directory(b"MZ prefix" + plain) is None
+    assert read_workbook(commented).sheet("Data") is not None  # zipfile reads it
