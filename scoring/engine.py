@@ -28,7 +28,17 @@ from scoring.model import (
     Scheme,
     Submission,
 )
-from scoring.values import Parsed, display_label, display_value, parse_for_criterion, parse_number
+from scoring.values import (
+    NO_TOKENS,
+    YES_TOKENS,
+    Parsed,
+    display_label,
+    display_value,
+    normalise_text,
+    parse_for_criterion,
+    parse_number,
+    plain_text,
+)
 
 TIE_TOLERANCE = 1e-9
 
@@ -389,8 +399,11 @@ def _parse_cell(submission: Submission, criterion) -> tuple[int, float, float, I
     if criterion.type == "manual":
         return PENDING, np.nan, np.nan, None, _NO_VALUE
     entry = submission.inputs.get(criterion.code)
-    if entry is not None and criterion.type in ("value", "change"):
-        fast = _fast_numeric(entry, criterion)
+    if entry is not None:
+        if criterion.type in ("value", "change"):
+            fast = _fast_numeric(entry, criterion)
+        else:
+            fast = _fast_label(entry.current, criterion)
         if fast is not None:
             return fast
     return (*_parse_slow(submission, entry, criterion), _shown(entry, criterion))
@@ -418,6 +431,25 @@ def _fast_numeric(entry, criterion) -> tuple | None:
     if b is None or b == 0:
         return None
     return OK, x, b, None, (x, b)
+
+
+def _fast_label(cell, criterion) -> tuple | None:
+    """A yes/no or choice cell whose plain text is one of its labels: status ok.
+
+    The same reading as parse_yes_no and parse_choice, without their checks for the cells
+    that are anything else (those take the slow path).
+    """
+    if cell is None or cell.note is not None or type(cell.value) is not str:
+        return None
+    text = normalise_text(cell.value)
+    if criterion.type == "yesno":
+        token = text.casefold()
+        fraction = 1.0 if token in YES_TOKENS else 0.0 if token in NO_TOKENS else None
+    else:
+        fraction = criterion.choice_fraction(text)
+    if fraction is None:
+        return None
+    return OK, fraction, np.nan, None, (plain_text(cell.value) or None, None)
 
 
 def _parse_slow(submission: Submission, entry, criterion) -> tuple[int, float, float, Issue | None]:

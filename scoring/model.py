@@ -7,6 +7,7 @@ the same things without importing each other.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 LEVELS = ("region", "city", "park", "enterprise")
@@ -113,11 +114,15 @@ class Criterion:
 
     def choice_fraction(self, label: str) -> float | None:
         """Return the fraction of a choice label, matched case-insensitively after trimming."""
-        wanted = label.strip().casefold()
+        return self._fraction_by_label.get(label.strip().casefold())
+
+    @functools.cached_property
+    def _fraction_by_label(self) -> dict[str, float]:
+        # Asked for every choice cell of every submission; the first of equal labels counts.
+        found: dict[str, float] = {}
         for name, fraction in self.choices:
-            if name.strip().casefold() == wanted:
-                return fraction
-        return None
+            found.setdefault(name.strip().casefold(), fraction)
+        return found
 
 
 @dataclass(frozen=True)
