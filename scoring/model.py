@@ -146,9 +146,14 @@ class Scheme:
     source: str = ""
     content_hash: str = ""
 
-    @property
+    @functools.cached_property
     def codes(self) -> tuple[str, ...]:
         return tuple(c.code for c in self.criteria)
+
+    @functools.cached_property
+    def code_set(self) -> frozenset[str]:
+        """The criteria's codes, for checking a submission's rows against."""
+        return frozenset(self.codes)
 
     def criterion(self, code: str) -> Criterion | None:
         for c in self.criteria:
@@ -156,7 +161,7 @@ class Scheme:
                 return c
         return None
 
-    @property
+    @functools.cached_property
     def dimensions(self) -> tuple[str, ...]:
         """Dimensions of score criteria in template order, each once."""
         seen: dict[str, None] = {}

@@ -150,7 +150,7 @@ def _no_match(submission: Submission, what: str) -> Rejection:
 
 
 def _note_unknown_codes(submission: Submission, scheme: Scheme) -> None:
-    known = set(scheme.codes)
+    known = scheme.code_set
     for code, entry in submission.inputs.items():
         if code not in known:
             where = entry.current.location if entry.current else submission.source
