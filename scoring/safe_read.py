@@ -566,7 +566,7 @@ def _check_sheet_shapes(shapes: dict[str, _SheetXml], path: Path, limits: Limits
 
 def _check_grid(sheets: list[RawSheet], path: Path, limits: Limits) -> None:
     """The same limits on what was actually read (the only check an .xls gets before)."""
-    _check_shapes({s.name: (len(s.rows), max((len(r) for r in s.rows), default=0)) for s in sheets},
+    _check_shapes({s.name: (len(s.rows), max(map(len, s.rows), default=0)) for s in sheets},
                   path, limits)
 
 

@@ -188,7 +188,10 @@ class _SheetCells:
         rows = self.rows[first:]
         if col is None:
             return [None] * len(rows)
-        return [row[col] if col < len(row) else None for row in rows]
+        try:  # calamine's grid is a rectangle: every row is long enough
+            return [row[col] for row in rows]
+        except IndexError:  # rows of other lengths (a reader's note written past the grid)
+            return [row[col] if col < len(row) else None for row in rows]
 
     def cell(self, r: int, col: int | None) -> CellValue | None:
         """The cell as a CellValue with its location and reader note; None when blank."""
