@@ -25,6 +25,11 @@ def main() -> int:
     here = Path(__file__).resolve().parent
     names = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name.startswith("bench_"))
     only = set(sys.argv[1:])
+    unknown = only - set(names)
+    if unknown:
+        print(f"no such benchmark: {', '.join(sorted(unknown))}; choose from {', '.join(names)}",
+              file=sys.stderr)
+        return 2
     for name in names:
         if only and name not in only:
             continue
