@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from gui import translation
+from scoring import presentation
 from scoring.engine import synergy_class_name
 from scoring.model import GRADE_NAMES_ZH
 from scoring.reconcile import shown_assessment
@@ -99,6 +100,16 @@ def _tables(lang: str) -> dict[str, dict[str, str]]:
             "merge": translate("labels", "Workspace merged"),
         },
     }
+
+
+def issue_message(issue) -> str:
+    """An issue's message in the language of the data (printed outputs and tables)."""
+    return presentation.issue_text(issue, translation.data_lang())
+
+
+def rejection_message(rejection) -> str:
+    """Why a file was refused and what to do, in the language of the data."""
+    return presentation.rejection_text(rejection, translation.data_lang())
 
 
 def label(table: str, key: str) -> str:

@@ -157,7 +157,7 @@ def project_html(scheme: Scheme, project: ProjectResult) -> str:
             )
             + "</tr>"
         )
-    issues = "".join(f"<li>{escape(i.location)}: {escape(i.message)}</li>" for i in p.issues)
+    issues = "".join(f"<li>{escape(i.location)}: {escape(labels.issue_message(i))}</li>" for i in p.issues)
     header = "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead>"
     return (
         f"<html><head>{STYLE}</head><body>{_heading(f'{p.name} ({p.project_id})', scheme)}{summary}"

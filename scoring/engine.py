@@ -461,14 +461,17 @@ def _parse_slow(submission: Submission, entry, criterion) -> tuple[int, float, f
     if verdict.state == "na" and not criterion.allow_na:
         message = (f"{criterion.code}: marked not applicable, which this criterion does not allow; "
                    "give a value")
-        return INVALID, np.nan, np.nan, Issue("error", "na_not_allowed", where, message)
+        message_zh = f"{criterion.code}：填写了“不适用”，但该指标不允许不适用；请填写数值"
+        return INVALID, np.nan, np.nan, Issue("error", "na_not_allowed", where, message, message_zh)
     if verdict.state == "invalid":
         cell = where if baseline is None or verdict is current else _baseline_where(submission, entry)
-        issue = Issue("error", verdict.issue_kind, cell, f"{criterion.code}: {verdict.message}")
+        issue = Issue("error", verdict.issue_kind, cell, f"{criterion.code}: {verdict.message}",
+                      f"{criterion.code}：{verdict.message_zh}")
         return INVALID, np.nan, np.nan, issue
     if verdict.state == "ok" and baseline is not None and baseline.number == 0:
         message = f"{criterion.code}: the baseline is 0, so no change can be computed; check the baseline"
-        issue = Issue("error", "zero_baseline", _baseline_where(submission, entry), message)
+        message_zh = f"{criterion.code}：基准值为 0，无法计算变化率；请核对基准值"
+        issue = Issue("error", "zero_baseline", _baseline_where(submission, entry), message, message_zh)
         return INVALID, np.nan, np.nan, issue
     if verdict.state == "missing":
         return MISSING, np.nan, np.nan, _missing_issue(submission, criterion, current, where)
@@ -491,12 +494,13 @@ def _combine(current: Parsed, baseline: Parsed | None) -> Parsed:
 def _missing_issue(submission, criterion, current: Parsed, where: str) -> Issue | None:
     if not criterion.is_required:
         return None
-    what = "value" if current.state == "missing" else "baseline"
+    what, what_zh = ("value", "现状值") if current.state == "missing" else ("baseline", "基准值")
     return Issue(
         "error",
         "missing_required",
         where,
         f"{criterion.code} ({criterion.indicator}): the required {what} is missing",
+        f"{criterion.code}（{criterion.indicator}）：缺少必填的{what_zh}",
     )
 
 
@@ -795,7 +799,8 @@ def _project_result(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,
         entry = sub.inputs.get(code)
         where = entry.current.location if entry and entry.current else sub.source
         issues.append(Issue("error", "veto", where,
-                            f"{code}: the must-pass criterion is not met, so the project fails"))
+                            f"{code}: the must-pass criterion is not met, so the project fails",
+                            f"{code}：一票否决指标未达标，项目评定为不合格"))
     indicators = LazyIndicators(lambda: _indicator_results(scheme, scored, inputs, i, sub))
     return ProjectResult(
         project_id=sub.project_id,

@@ -53,10 +53,14 @@ from scoring.presentation import (
     grade_colours,
     grade_label,
     indicator_label,
+    issue_kind_label,
+    issue_text,
     kind_label,
     level_label,
     normalise_lang,
     overrides_count,
+    reason_label,
+    rejection_text,
     severity_label,
     status_label,
     synergy_class_label,
@@ -218,7 +222,7 @@ def issue_rows(run: AssessmentRun, lang: str) -> Iterable[list[object]]:
         for p in run.projects_of(scheme):
             for issue in p.issues:
                 yield [scheme.name, p.rank, p.project_id, p.name, severity_label(issue.severity, lang),
-                       issue.kind, issue.location, issue.message]
+                       issue_kind_label(issue.kind, lang), issue.location, issue_text(issue, lang)]
 
 
 # --------------------------------------------------------------------------- sheet helpers
@@ -476,7 +480,7 @@ def _status_highlights(ws: Worksheet, column: str, last_row: int, lang: str) -> 
 def write_rejected_sheet(ws: Worksheet, run: AssessmentRun, lang: str, generated: _dt.datetime) -> None:
     columns = [Column(text("source", lang), 50), Column(text("rejected_reason", lang), 20),
                Column(text("message", lang), 90, wrap=True)]
-    rows = [[r.source, r.reason, r.message] for r in run.rejected]
+    rows = [[r.source, reason_label(r.reason, lang), rejection_text(r, lang)] for r in run.rejected]
     write_table_sheet(ws, columns, rows, text("rejected_inputs", lang), lang, generated)
 
 

@@ -64,20 +64,30 @@ class Issue:
         ``file:sheet!cell`` (or as much of it as is known).
     message : str
         One readable English sentence saying what is wrong and what to do.
+    message_zh : str
+        The same in Chinese ("" where none was written: the English is shown then).
     """
 
     severity: str
     kind: str
     location: str
     message: str
+    message_zh: str = ""
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` ("zh" or "en"), English when there is no Chinese."""
+        return self.message_zh if lang == "zh" and self.message_zh else self.message
 
     def as_dict(self) -> dict:
-        return {
+        data = {
             "severity": self.severity,
             "kind": self.kind,
             "location": self.location,
             "message": self.message,
         }
+        if self.message_zh:
+            data["message_zh"] = self.message_zh
+        return data
 
 
 @dataclass(frozen=True)
@@ -246,9 +256,17 @@ class Rejection:
     source: str
     reason: str
     message: str
+    message_zh: str = ""
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` ("zh" or "en"), English when there is no Chinese."""
+        return self.message_zh if lang == "zh" and self.message_zh else self.message
 
     def as_dict(self) -> dict:
-        return {"source": self.source, "reason": self.reason, "message": self.message}
+        data = {"source": self.source, "reason": self.reason, "message": self.message}
+        if self.message_zh:
+            data["message_zh"] = self.message_zh
+        return data
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,7 @@ def _note_unknown_codes(submission: Submission, scheme: Scheme) -> None:
                     "unknown_code",
                     where,
                     f"the code {code} is not in the scheme {scheme.name}; the row is ignored",
+                    f"编号 {code} 不在评估方案 {scheme.name} 中；该行未计分",
                 )
             )
 

@@ -125,6 +125,37 @@ STATUS_TEXT = {
 }
 KIND_TEXT = {"score": ("计分", "score"), "bonus": ("加分项", "bonus"), "penalty": ("扣分项", "penalty")}
 SEVERITY_TEXT = {"error": ("错误", "error"), "warning": ("警告", "warning"), "info": ("提示", "info")}
+#: What each issue kind is called in Chinese print; English print shows the kind's own key
+#: (``not_a_number``), as the README and the JSON output name it.
+ISSUE_KIND_ZH = {
+    "not_a_number": "不是数字",
+    "unknown_choice": "不在可选项中",
+    "error_cell": "错误值单元格",
+    "formula_without_value": "公式未计算",
+    "na_not_allowed": "不允许不适用",
+    "zero_baseline": "基准值为 0",
+    "missing_required": "缺少必填值",
+    "veto": "一票否决",
+    "duplicate_code": "编号重复",
+    "unknown_code": "未知编号",
+}
+#: Why a file was refused, in Chinese: (name, what to do). The details of a refusal are
+#: written in English where they are found (the reader's limits, the part of the package); a
+#: Chinese reader gets the reason and the action in Chinese before them. English print shows
+#: the reason's key and the English message.
+REASON_ZH = {
+    "unreadable": ("文件无法读取", "请用 Excel 或 WPS 打开该文件，另存为 .xlsx 后重新发送"),
+    "encrypted": ("文件设有密码",
+                  "请打开文件，清除密码（文件 > 信息 > 保护工作簿 > 用密码进行加密），保存后重新发送"),
+    "too_large": ("文件过大或过于复杂", "请把“项目”和“数据”两张表复制到一个新工作簿中再发送"),
+    "unsafe_xml": ("内容不安全", "文件含有 DOCTYPE 或实体声明，Excel 从不写入这些内容；"
+                   "请用 Excel 或 WPS 另存为新的 .xlsx 后发送"),
+    "not_a_submission": ("不是申报表", "请使用为该评估方案生成的申报表，或批量申报表"),
+    "missing_project_id": ("缺少项目编号", "请填写项目编号后重新发送"),
+    "no_matching_template": ("没有对应的评估方案",
+                             "请核对申报表中的层级、模板名称和版本，或先导入对应的评估方案"),
+    "duplicate_project": ("项目重复提交", "同一项目以先读到的一份为准，其余未采用"),
+}
 LEVEL_TEXT = {
     "region": ("区域", "region"),
     "city": ("城市", "city"),
@@ -162,6 +193,30 @@ def kind_label(kind: str, lang: str) -> str:
 
 def severity_label(severity: str, lang: str) -> str:
     return _pick(SEVERITY_TEXT.get(severity, (severity, severity)), lang)
+
+
+def issue_kind_label(kind: str, lang: str) -> str:
+    return ISSUE_KIND_ZH.get(kind, kind) if normalise_lang(lang) == "zh" else kind
+
+
+def issue_text(issue, lang: str) -> str:
+    """An issue's message in ``lang`` (English where no Chinese was written)."""
+    return issue.text(normalise_lang(lang))
+
+
+def reason_label(reason: str, lang: str) -> str:
+    return REASON_ZH.get(reason, (reason, ""))[0] if normalise_lang(lang) == "zh" else reason
+
+
+def rejection_text(rejection, lang: str) -> str:
+    """Why a file was refused and what to do, in ``lang``.
+
+    In Chinese: the action for its reason, then the English details (file, sheet, limit).
+    """
+    if normalise_lang(lang) != "zh" or rejection.message_zh:
+        return rejection.text(normalise_lang(lang))
+    action = REASON_ZH.get(rejection.reason, ("", ""))[1]
+    return f"{action}。详情：{rejection.message}" if action else rejection.message
 
 
 def level_label(level: str, lang: str) -> str:

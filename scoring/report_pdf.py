@@ -43,9 +43,13 @@ from scoring.presentation import (
     grade_colours,
     grade_label,
     indicator_label,
+    issue_kind_label,
+    issue_text,
     level_label,
     normalise_lang,
     overrides_count,
+    reason_label,
+    rejection_text,
     severity_label,
     status_label,
     synergy_class_label,
@@ -606,10 +610,11 @@ def _status_fill(status: str) -> str | None:
 def issue_block(report: Report, p: ProjectResult) -> Block:
     columns = [TableColumn(report.t("severity"), 0.55), TableColumn(report.t("issue_kind"), 1.2),
                TableColumn(report.t("location"), 1.8), TableColumn(report.t("message"), 3.95)]
-    rows = [[severity_label(i.severity, report.lang), i.kind, i.location, i.message] for i in p.issues]
+    rows = [[severity_label(i.severity, report.lang), issue_kind_label(i.kind, report.lang), i.location,
+             issue_text(i, report.lang)] for i in p.issues]
+    fills = [VETO_FILL if i.kind == "veto" else None for i in p.issues]
     if not rows:
-        rows = [["", report.t("no_issues"), "", ""]]
-    fills = [VETO_FILL if row[1] == "veto" else None for row in rows]
+        rows, fills = [["", report.t("no_issues"), "", ""]], [None]
     return Block(report.t("issue_list"), Table(columns, rows, fills))
 
 
@@ -743,7 +748,8 @@ def rejected_pages(report: Report) -> list[Page]:
     columns = fit_columns([TableColumn(report.t("source"), 3.5),
                            TableColumn(report.t("rejected_reason"), 1.5),
                            TableColumn(report.t("message"), 6.0)], PAGE_WIDTH - 2 * MARGIN_X)
-    rows = [[r.source, r.reason, r.message] for r in report.run.rejected]
+    rows = [[r.source, reason_label(r.reason, report.lang), rejection_text(r, report.lang)]
+            for r in report.run.rejected]
     table = Table(columns, rows, [STRIPE_FILL if i % 2 else None for i in range(len(rows))])
     pages = []
     for start in range(0, len(rows), RANKED_ROWS_PER_PAGE):

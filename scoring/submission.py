@@ -149,7 +149,8 @@ def _read_form(path: Path, project: RawSheet, data: RawSheet) -> Submission:
         if code in inputs:
             submission.issues.append(
                 Issue("warning", "duplicate_code", cells.location(r, columns["code"]),
-                      f"the code {code} appears again; the first row is used")
+                      f"the code {code} appears again; the first row is used",
+                      f"编号 {code} 重复出现；以第一行为准")
             )
             continue
         inputs[code] = IndicatorInput(

@@ -36,6 +36,7 @@ class Parsed:
     number: float | None = None
     issue_kind: str = ""
     message: str = ""
+    message_zh: str = ""
 
 
 MISSING_VALUE = Parsed("missing")
@@ -66,8 +67,8 @@ def plain_text(value: object) -> str:
     return str(value).strip()
 
 
-def _invalid(kind: str, message: str) -> Parsed:
-    return Parsed("invalid", issue_kind=kind, message=message)
+def _invalid(kind: str, message: str, message_zh: str) -> Parsed:
+    return Parsed("invalid", issue_kind=kind, message=message, message_zh=message_zh)
 
 
 def _flagged(cell: CellValue) -> Parsed | None:
@@ -76,12 +77,14 @@ def _flagged(cell: CellValue) -> Parsed | None:
         return _invalid(
             "error_cell",
             f"the cell shows the error {cell.value!s}; correct the formula or type the value",
+            f"单元格显示错误值 {cell.value!s}；请修正公式或直接填写数值",
         )
     if cell.note == "formula_without_value":
         return _invalid(
             "formula_without_value",
             "the cell holds a formula that was never calculated; open the file in Excel or "
             "WPS, let it recalculate, save, and submit again (or type the value)",
+            "单元格中的公式没有计算结果；请用 Excel 或 WPS 打开文件，重新计算后保存再提交（或直接填写数值）",
         )
     return None
 
@@ -119,17 +122,20 @@ def parse_number(cell: CellValue | None) -> Parsed:
         return flagged
     value = cell.value
     if isinstance(value, bool):
-        return _invalid("not_a_number", f"expected a number, found the logical value {value}")
+        return _invalid("not_a_number", f"expected a number, found the logical value {value}",
+                        f"应填写数字，实际为逻辑值 {value}")
     if isinstance(value, (int, float)):
         number = float(value)
         if not math.isfinite(number):
-            return _invalid("not_a_number", "the number is not finite")
+            return _invalid("not_a_number", "the number is not finite", "数值无效（不是有限数）")
         return Parsed("ok", number * 100.0 if cell.note == "percent" else number)
     if isinstance(value, (_dt.date, _dt.time, _dt.timedelta)):
         return _invalid(
             "not_a_number",
             f"expected a number, found the date or time {value}; Excel may have turned the "
             "number into a date: format the cell as Number and type the value again",
+            f"应填写数字，实际为日期或时间 {value}；Excel 可能把数字自动转成了日期："
+            "请将单元格格式设为“数值”后重新填写",
         )
     text = normalise_text(value)
     if not text:
@@ -138,7 +144,8 @@ def parse_number(cell: CellValue | None) -> Parsed:
         return NOT_APPLICABLE
     number = _number_from_text(text)
     if number is None:
-        return _invalid("not_a_number", f"expected a number, found the text {text!r}")
+        return _invalid("not_a_number", f"expected a number, found the text {text!r}",
+                        f"应填写数字，实际为文本 {text!r}")
     return Parsed("ok", number)
 
 
@@ -163,7 +170,8 @@ def parse_yes_no(cell: CellValue | None) -> Parsed:
         return Parsed("ok", 1.0)
     if text in NO_TOKENS:
         return Parsed("ok", 0.0)
-    return _invalid("unknown_choice", f"expected yes or no (是/否), found {text_of(value)!r}")
+    return _invalid("unknown_choice", f"expected yes or no (是/否), found {text_of(value)!r}",
+                    f"应填写“是”或“否”，实际为 {text_of(value)!r}")
 
 
 def parse_choice(cell: CellValue | None, criterion: Criterion) -> Parsed:
@@ -182,7 +190,8 @@ def parse_choice(cell: CellValue | None, criterion: Criterion) -> Parsed:
     if text.casefold() in NA_TOKENS:
         return NOT_APPLICABLE
     labels = ", ".join(label for label, _ in criterion.choices)
-    return _invalid("unknown_choice", f"{text!r} is not one of the choices: {labels}")
+    return _invalid("unknown_choice", f"{text!r} is not one of the choices: {labels}",
+                    f"{text!r} 不是可选项之一：{labels}")
 
 
 def parse_for_criterion(cell: CellValue | None, criterion: Criterion) -> Parsed:

@@ -484,7 +484,9 @@ def issues_to_json(issues: list[Issue]) -> str:
 
 
 def issues_from_json(text: str) -> list[Issue]:
-    return [Issue(d["severity"], d["kind"], d["location"], d["message"]) for d in json.loads(text)]
+    # message_zh is absent from issues stored before messages were written in Chinese too
+    return [Issue(d["severity"], d["kind"], d["location"], d["message"], d.get("message_zh", ""))
+            for d in json.loads(text)]
 
 
 # --------------------------------------------------------------------------- schemes

@@ -498,3 +498,35 @@ def test_indicator_results_are_built_once_on_first_use():
     lazy["A"].reconciliation = "kept"  # what a workspace attaches stays attached
     assert lazy == {"A": lazy["A"]} and lazy["A"].reconciliation == "kept"
     assert calls == [1]
+
+
+def test_issues_are_written_in_chinese_too(tmp_path):
+    """The people who read the issues mostly read Chinese first: each engine issue carries a
+    Chinese message, printed in Chinese outputs; English ones keep the English."""
+    from scoring.model import Issue, Rejection
+    from scoring.presentation import issue_kind_label, issue_text, reason_label, rejection_text
+    from scoring.workspace_db import issues_from_json, issues_to_json
+
+    result = score_one(
+        tmp_path,
+        [criterion("A"), criterion("B", type="change", direction="lower", worst=0, best=0.5)],
+        [dict(code="A", current="about 30"), dict(code="B", current=5, baseline=0)],
+    )
+    by_kind = {i["kind"]: i for i in result["issues"]}
+    assert by_kind["not_a_number"]["message_zh"] == "A：应填写数字，实际为文本 'about 30'"
+    assert by_kind["zero_baseline"]["message_zh"] == "B：基准值为 0，无法计算变化率；请核对基准值"
+    assert by_kind["not_a_number"]["message"] == "A: expected a number, found the text 'about 30'"
+
+    issue = Issue("error", "veto", "p.xlsx:Data!E9", "C1: the must-pass ...", "C1：一票否决指标未达标")
+    assert issue_text(issue, "zh_CN") == "C1：一票否决指标未达标"
+    assert issue_text(issue, "en") == "C1: the must-pass ..."
+    assert issue_kind_label("veto", "zh") == "一票否决" and issue_kind_label("odd_kind", "zh") == "odd_kind"
+    assert issues_from_json(issues_to_json([issue])) == [issue]  # the workspace keeps both
+    assert issues_from_json('[{"severity": "warning", "kind": "k", "location": "", "message": "m"}]') == [
+        Issue("warning", "k", "", "m")]  # issues stored before the Chinese was added
+
+    refused = Rejection("a.xlsx", "encrypted", "a.xlsx: the workbook is protected by a password")
+    assert reason_label("encrypted", "zh") == "文件设有密码"
+    assert rejection_text(refused, "zh").startswith("请打开文件，清除密码")
+    assert rejection_text(refused, "zh").endswith("详情：a.xlsx: the workbook is protected by a password")
+    assert rejection_text(refused, "en") == "a.xlsx: the workbook is protected by a password"

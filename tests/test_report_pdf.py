@@ -90,9 +90,11 @@ def test_each_project_has_a_page_with_indicators_issues_and_overrides(report_zh)
     assert "人工评分与调整" in p1 and "张工" in p1 and OVERRIDE_REASON in p1
     assert "各维度最优" in p1  # the radar's legend
     p4 = next(page for page in project_pages if "3. 郑州市试点" in page)
-    assert "missing_required" in p4 and "not_a_number" in p4 and "缺失" in p4 and "无效" in p4
+    # issue kinds and messages in Chinese, not the English keys
+    assert "缺少必填值" in p4 and "不是数字" in p4 and "缺失" in p4 and "无效" in p4
+    assert "应填写数字" in p4 and "not_a_number" not in p4
     p3 = next(page for page in project_pages if "5. 成都市试点" in page)
-    assert "veto" in p3 and "一票否决" in p3
+    assert "一票否决指标未达标" in p3 and "veto" not in p3
 
 
 def test_submission_text_prints_literally(report_zh):
@@ -109,7 +111,9 @@ def test_charts_and_rejected_inputs_are_in_the_report(report_zh):
               "各维度得分率")
     for title in titles:
         assert title in text, title
-    assert "被拒收的文件" in pages[-1] and "broken.xlsx" in pages[-1] and "unreadable" in pages[-1]
+    assert "被拒收的文件" in pages[-1] and "broken.xlsx" in pages[-1]
+    # the reason and what to do in Chinese, the reader's English details after them
+    assert "文件无法读取" in pages[-1] and "另存为" in pages[-1] and "详情" in pages[-1]
 
 
 def test_chinese_font_is_embedded_as_truetype(report_zh):

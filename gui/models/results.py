@@ -173,7 +173,7 @@ class ResultsModel(IndexedTableModel):
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and key in ("issues", "veto") and project.issues:
-            return "\n".join(f"{i.location}: {i.message}" for i in project.issues[:12])
+            return "\n".join(f"{i.location}: {labels.issue_message(i)}" for i in project.issues[:12])
         return None
 
     def _display(self, project: ProjectResult, key: str) -> str:

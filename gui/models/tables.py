@@ -165,7 +165,7 @@ def report_rows(report: ImportReport, projects: list[ProjectResult]) -> list[Rep
             r.source,
             "",
             "",
-            f"{labels.label('reason', r.reason)}: {r.message}",
+            f"{labels.label('reason', r.reason)}: {labels.rejection_message(r)}",
             Path(r.source).name,
         )
         for r in report.rejected
@@ -208,7 +208,7 @@ def report_rows(report: ImportReport, projects: list[ProjectResult]) -> list[Rep
                     project.source,
                     f"{project.project_id} {project.name}",
                     project.scheme,
-                    f"{labels.label('severity', issue.severity)}: {issue.message}",
+                    f"{labels.label('severity', issue.severity)}: {labels.issue_message(issue)}",
                     issue.location,
                 )
             )

@@ -105,7 +105,7 @@ class DetailView(QWidget):
             [
                 Column(self.tr("Severity"), lambda i: labels.label("severity", i.severity)),
                 Column(self.tr("Location"), lambda i: i.location),
-                Column(self.tr("Message"), lambda i: i.message),
+                Column(self.tr("Message"), labels.issue_message),
             ],
         )
         self.summary.setText(self._summary_html(scheme, project))
