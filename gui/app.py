@@ -61,6 +61,7 @@ def open_start_workspace(window: MainWindow, settings: Settings) -> None:
     if last and Path(last).exists():
         try:
             window.open_workspace(last)
+            finish_interrupted_demo(window, settings, Path(last))
             return
         except Exception as exc:  # a moved or damaged file: say so, then fall back to the demo
             errors.report_exception(
@@ -70,11 +71,21 @@ def open_start_workspace(window: MainWindow, settings: Settings) -> None:
     if demo.exists():
         try:
             window.open_workspace(demo)
+            finish_interrupted_demo(window, settings, demo)
             return
         except Exception:
             log.warning("the demo workspace could not be opened; creating it again", exc_info=True)
     window.set_backend(backend_module.create_backend(demo))
     window.start_demo()
+
+
+def finish_interrupted_demo(window: MainWindow, settings: Settings, opened: Path) -> None:
+    """Quitting during the first-start import leaves part of the demo: import the rest.
+
+    Files already in the workspace are recognised as unchanged, so nothing is doubled.
+    """
+    if opened.resolve() == paths.demo_workspace().resolve() and not settings.demo_complete:
+        window.start_demo()
 
 
 def has_display() -> bool:

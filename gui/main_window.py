@@ -502,9 +502,15 @@ class MainWindow(QMainWindow):
         return self._start_task(
             workers.Worker(backend_module.demo_task, self.backend, folder or paths.demo_dir()),
             self.tr("Preparing the demo data…"),
-            lambda outcome: self._on_import_worker_finished(outcome, False),
+            self._on_demo_finished,
             self._on_import_worker_failed,
         )
+
+    def _on_demo_finished(self, outcome: tuple) -> None:
+        report, _run = outcome
+        if not report.cancelled:
+            self.settings.demo_complete = True
+        self._on_import_worker_finished(outcome, False)
 
     def start_export(self, kind: str, path: Path) -> workers.Worker | None:
         """Write the PDF report (``pdf``) or the ranked workbook (``workbook``) in a worker."""

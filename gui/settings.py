@@ -108,6 +108,15 @@ class Settings:
         self._set("workspace/last", str(value))
 
     @property
+    def demo_complete(self) -> bool:
+        """Whether the first-start demo import ran to its end (quitting can interrupt it)."""
+        return self._text("workspace/demo_complete") == "yes"
+
+    @demo_complete.setter
+    def demo_complete(self, value: bool) -> None:
+        self._set("workspace/demo_complete", "yes" if value else "no")
+
+    @property
     def recent_workspaces(self) -> list[str]:
         """Most recent first, at most MAX_RECENT, only files that still exist."""
         value = self._store.value("workspace/recent", [])

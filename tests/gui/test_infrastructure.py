@@ -278,3 +278,27 @@ def test_a_crash_in_native_code_leaves_its_trace_in_the_log(tmp_path):
     log_text = (tmp_path / "synergypilot.log").read_text("utf-8")
     assert "Fatal Python error: Segmentation fault" in log_text
     assert "line 4" in log_text  # where it happened
+
+
+def test_a_first_start_import_cut_short_by_quitting_is_finished_at_the_next_start(qtbot):
+    from gui.app import open_start_workspace
+    from gui.main_window import MainWindow
+
+    first = MainWindow(settings=settings.Settings())
+    qtbot.addWidget(first)
+    open_start_workspace(first, settings.Settings())
+    first.close()  # quit at once: the demo import stops early and is not marked complete
+    assert not settings.Settings().demo_complete
+    assert paths.demo_workspace().exists()
+
+    again = MainWindow(settings=settings.Settings())
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.import_finished, timeout=120000):
+        open_start_workspace(again, settings.Settings())
+    assert len(again.run.projects) == 86
+    assert settings.Settings().demo_complete
+    # and once complete, a start opens it without importing anything
+    third = MainWindow(settings=settings.Settings())
+    qtbot.addWidget(third)
+    open_start_workspace(third, settings.Settings())
+    assert third.task_worker is None and len(third.run.projects) == 86
