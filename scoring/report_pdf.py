@@ -744,19 +744,40 @@ def dimension_table(report: Report, scheme: Scheme, p: ProjectResult) -> Table:
 # --------------------------------------------------------------------------- rejected
 
 
+#: Lines a refusal's message may take on the rejected-inputs page before it is cut.
+REJECTION_LINES = 4
+
+
 def rejected_pages(report: Report) -> list[Page]:
+    pages = []
+    for i, table in enumerate(rejected_tables(report)):
+        title = report.t("rejected_inputs") + (report.t("continued") if i else "")
+        pages.append(Page(report.t("rejected_inputs"), _table_page(title, "", table)))
+    return pages
+
+
+def rejected_tables(report: Report) -> list[Table]:
+    """The refused files, a table per page: each message wrapped onto up to REJECTION_LINES
+    lines, never split across two pages, striped per file."""
     columns = fit_columns([TableColumn(report.t("source"), 3.5),
                            TableColumn(report.t("rejected_reason"), 1.5),
                            TableColumn(report.t("message"), 6.0)], PAGE_WIDTH - 2 * MARGIN_X)
-    rows = [[r.source, reason_label(r.reason, report.lang), rejection_text(r, report.lang)]
-            for r in report.run.rejected]
-    table = Table(columns, rows, [STRIPE_FILL if i % 2 else None for i in range(len(rows))])
-    pages = []
-    for start in range(0, len(rows), RANKED_ROWS_PER_PAGE):
-        title = report.t("rejected_inputs") + (report.t("continued") if start else "")
-        pages.append(Page(report.t("rejected_inputs"),
-                          _table_page(title, "", table.part(start, start + RANKED_ROWS_PER_PAGE))))
-    return pages
+    width = _cells(columns[2].width, FONT_SIZE)
+    tables: list[Table] = []
+    rows: list[list[str]] = []
+    fills: list[str | None] = []
+    for i, rejection in enumerate(report.run.rejected):
+        lines = wrap_text(rejection_text(rejection, report.lang), width, REJECTION_LINES)
+        entry = [[rejection.source, reason_label(rejection.reason, report.lang), lines[0]]]
+        entry += [["", "", line] for line in lines[1:]]
+        if rows and len(rows) + len(entry) > RANKED_ROWS_PER_PAGE:
+            tables.append(Table(columns, rows, fills))
+            rows, fills = [], []
+        rows += entry
+        fills += [STRIPE_FILL if i % 2 else None] * len(entry)
+    if rows:
+        tables.append(Table(columns, rows, fills))
+    return tables
 
 
 # --------------------------------------------------------------------------- the report

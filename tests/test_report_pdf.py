@@ -175,6 +175,27 @@ def test_many_indicators_continue_on_a_second_project_page(scored, tmp_path):
     assert len(pages) >= 2  # about 25 indicator rows fit on a page
 
 
+def test_refusals_wrap_and_one_refusal_never_splits_across_pages():
+    from scoring.model import Rejection
+
+    detail = "the sheet Data reaches row 250,000, over the limit of 100,000 rows; " * 6
+    refused = [Rejection(f"/in/file_{i:02}.xlsx", "too_large", f"file_{i:02}.xlsx: {detail}")
+               for i in range(20)]
+    report = report_pdf.Report(AssessmentRun(schemes=[], rejected=refused), "zh", GENERATED)
+    tables = report_pdf.rejected_tables(report)
+    assert len(tables) >= 2 and len(report_pdf.rejected_pages(report)) == len(tables)
+    rows_per_page = [table.rows for table in tables]
+    assert all(len(rows) <= report_pdf.RANKED_ROWS_PER_PAGE for rows in rows_per_page)
+    for rows in rows_per_page:
+        assert rows[0][0].startswith("/in/file_")  # each page begins with a refusal, not its tail
+        starts = [i for i, row in enumerate(rows) if row[0]]
+        # 4 lines each: the Chinese action, then the English details, cut with "…" at the end
+        assert all(b - a == report_pdf.REJECTION_LINES for a, b in zip(starts, starts[1:], strict=False))
+    first = rows_per_page[0]
+    assert first[0][1] == "文件过大或过于复杂" and first[0][2].startswith("请把“项目”和“数据”")
+    assert first[3][2].endswith("…")
+
+
 # --------------------------------------------------------------------------- command line
 
 
