@@ -69,7 +69,6 @@ class MainWindow(QMainWindow):
         #: The running import or export (one at a time; they share the progress bar).
         self.task_worker: workers.Worker | None = None
         self.last_report: ImportReport | None = None
-        self.rejected_count = 0
         self.report_dialog: ImportReportDialog | None = None
         self.merge_dialog: MergeReportDialog | None = None
         self.setAcceptDrops(True)
@@ -336,8 +335,8 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         projects = len(self.run.projects)
-        # The workspace keeps what it accepted; refused files are counted for this session's imports.
-        rejected = self.rejected_count
+        # The workspace keeps the refusals still standing (a later import can settle them).
+        rejected = len(self.run.rejected)
         pending = sum(1 for p in self.run.projects for i in p.indicators.values() if i.status == "pending")
         self.counts_label.setText(
             self.tr(
@@ -554,7 +553,6 @@ class MainWindow(QMainWindow):
         report, run = outcome
         self._end_import()
         self.last_report = report
-        self.rejected_count += len(report.rejected)
         self.rescore(run)
         if show_report:
             self.show_import_report(report)

@@ -676,7 +676,10 @@ class Workspace(ReconcileMixin):
     def _import_file(self, path: Path, hashed, read, matcher, seen: dict, report: ImportReport) -> None:
         """Store one file's submissions in one transaction (or say why not)."""
         if isinstance(hashed, str):
-            report.rejected.append(_unopenable(path, hashed))
+            refused = _unopenable(path, hashed)
+            with self._write() as conn:
+                self._store_rejections(conn, path, "", [refused], wsfile.now())
+            report.rejected.append(refused)
             return
         sha, size = hashed
         with self._mutex:
@@ -695,12 +698,39 @@ class Workspace(ReconcileMixin):
             )
             return
         accepted, rejected = _assign(read(), matcher, seen)
-        report.rejected.extend(rejected)
         if accepted:
-            self._commit_file(path, sha, size, known, accepted, not rejected, report)
+            self._commit_file(path, sha, size, known, accepted, rejected, report)
+        elif rejected:
+            with self._write() as conn:
+                self._store_rejections(conn, path, sha, rejected, wsfile.now())
+        report.rejected.extend(rejected)
 
-    def _commit_file(self, path, sha, size, known, accepted, complete, report) -> None:
+    def _store_rejections(self, conn, path: Path, sha: str, rejected: list[Rejection], at: str) -> None:
+        conn.executemany(
+            "INSERT INTO rejections (source, path, sha256, reason, message, message_zh, rejected_at, "
+            "rejected_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(r.source, str(path), sha, r.reason, r.message, r.message_zh, at, self.actor) for r in rejected],
+        )
+
+    @_guarded
+    def rejections(self) -> list[Rejection]:
+        """The refusals still standing, oldest first: the latest refusal of each source (a file,
+        or a batch row) unless a later import took a file from the same path."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT r.source, r.reason, r.message, r.message_zh FROM rejections r "
+                "WHERE r.id = (SELECT MAX(id) FROM rejections WHERE source = r.source) "
+                "AND NOT EXISTS (SELECT 1 FROM files f WHERE f.path = r.path "
+                "AND f.imported_at > r.rejected_at) "
+                "AND NOT EXISTS (SELECT 1 FROM submissions s JOIN files f ON f.id = s.file_id "
+                "WHERE f.path = r.path AND s.imported_at > r.rejected_at) "
+                "ORDER BY r.id"
+            ).fetchall()
+        return [Rejection(*row) for row in rows]
+
+    def _commit_file(self, path, sha, size, known, accepted, rejected, report) -> None:
         outcomes = []
+        complete = not rejected
         at = wsfile.now()  # one moment for the file, its submissions and their audit entries
         with self._write() as conn:
             if known is None:
@@ -715,6 +745,7 @@ class Workspace(ReconcileMixin):
                     conn.execute("UPDATE files SET complete = 1 WHERE id = ?", (file_id,))
             for scheme_id, scheme, submission in accepted:
                 outcomes.append(self._store(conn, file_id, sha, scheme_id, scheme, submission, at))
+            self._store_rejections(conn, path, sha, rejected, at)
         lists = {
             "imported": report.imported,
             "resubmitted": report.resubmitted,
@@ -1226,7 +1257,7 @@ class Workspace(ReconcileMixin):
                 (scheme, self._latest_submissions(conn, sid), self._reconciled(conn, sid, settings))
                 for sid, scheme in schemes
             ]
-        run = AssessmentRun(schemes=[scheme for _, scheme in schemes])
+        run = AssessmentRun(schemes=[scheme for _, scheme in schemes], rejected=self.rejections())
         with db.paused_gc():  # the engine makes an object per project × criterion too
             for scheme, submissions, reconciled in inputs:
                 results = score_scheme(scheme, submissions, self._engine_assessments(reconciled))

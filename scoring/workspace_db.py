@@ -26,7 +26,7 @@ from scoring.model import CellValue, Criterion, Grade, IndicatorInput, Issue, Sc
 APPLICATION_ID = 0x53795057
 FORMAT_NAME = "synergypilot-workspace"
 #: The schema version this program writes. Bump it together with a MIGRATIONS entry.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 SCHEMA_V1 = """
@@ -208,10 +208,35 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+SCHEMA_V3 = """
+-- Files (or batch rows) an import refused, as the import reported them. Kept so that the
+-- reports printed from a workspace list the refused files; a refusal is settled when a later
+-- import takes a file from the same path (see Workspace.rejections).
+CREATE TABLE rejections (
+    id          INTEGER PRIMARY KEY,
+    source      TEXT NOT NULL,
+    path        TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    message     TEXT NOT NULL,
+    message_zh  TEXT NOT NULL,
+    rejected_at TEXT NOT NULL,
+    rejected_by TEXT NOT NULL
+);
+
+CREATE INDEX rejections_by_path ON rejections (path);
+"""
+
+
+def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
+    for statement in _statements(SCHEMA_V3):
+        conn.execute(statement)
+
+
 #: ``MIGRATIONS[n]`` upgrades a schema of version n to n + 1 inside the caller's transaction.
 #: A new file is made by the version 1 script followed by every migration, so a new file and
 #: an upgraded old one always have the same schema.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 class HeaderProblem(Exception):

@@ -88,7 +88,7 @@ def totals(run_result) -> dict[str, float]:
 def test_new_workspace_is_one_marked_sqlite_file(tmp_path):
     path = tmp_path / "new.spw"
     with Workspace.create(path, actor="staff") as workspace:
-        assert workspace.schema_version == workspace_db.SCHEMA_VERSION == 2
+        assert workspace.schema_version == workspace_db.SCHEMA_VERSION == 3
         assert len(workspace.workspace_id) == 32
         assert not workspace.read_only
         assert side_files(path) == ["new.spw-shm", "new.spw-wal", "new.spw.lock"]
@@ -97,7 +97,7 @@ def test_new_workspace_is_one_marked_sqlite_file(tmp_path):
     assert side_files(path) == []  # closing folds the WAL back and removes the lock file
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == workspace_db.APPLICATION_ID
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
 
@@ -732,3 +732,25 @@ def test_killed_import_keeps_every_committed_file_and_nothing_half_done(tmp_path
         # the rest imports afterwards, and what was already in is recognised
         report = workspace.import_files([folder])
         assert (len(report.unchanged), len(report.imported)) == (len(stored), N_FILES - len(stored))
+
+
+def test_refused_files_are_kept_until_a_later_import_settles_them(tmp_path, template, forms):
+    """Reports printed from a workspace list the refused files, after reopening too; a file
+    taken later from the same path settles its refusal, and re-importing one refusal does
+    not list it twice."""
+    bad = forms / "p3.xlsx"
+    write_form(bad, project("P3", level="county"), [dict(code="A", current=10)])  # no such scheme
+    (forms / "notes.xlsx").write_text("not a workbook", encoding="utf-8")
+    path = tmp_path / "w.spw"
+    with Workspace.create(path) as workspace:
+        workspace.add_template(template)
+        report = workspace.import_files([forms])
+        assert sorted(r.reason for r in report.rejected) == ["no_matching_template", "unreadable"]
+        workspace.import_files([bad])  # the same refusal again
+    with Workspace.open(path) as workspace:
+        standing = workspace.score().rejected
+        assert sorted((Path(r.source).name, r.reason) for r in standing) == [
+            ("notes.xlsx", "unreadable"), ("p3.xlsx", "no_matching_template")]
+        write_form(bad, project("P3"), [dict(code="A", current=10)])  # corrected: a city project
+        assert [i.project_id for i in workspace.import_files([bad]).imported] == ["P3"]
+        assert [Path(r.source).name for r in workspace.rejections()] == ["notes.xlsx"]

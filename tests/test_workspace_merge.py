@@ -375,9 +375,11 @@ def test_a_version_1_workspace_opens_and_is_migrated(tmp_path):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
     with Workspace.open(path) as workspace:
-        assert workspace.schema_version == workspace_db.SCHEMA_VERSION == 2
+        assert workspace.schema_version == workspace_db.SCHEMA_VERSION == 3
         entry = workspace.audit_entries()[-1]
-        assert (entry.action, entry.detail["from"], entry.detail["to"]) == ("migration", 1, 2)
+        assert (entry.action, entry.detail["from"], entry.detail["to"]) == ("migration", 1, 3)
+        assert entry.detail["steps"] == [2, 3]
+        assert workspace.rejections() == []  # the table the upgrade to 3 added is there, empty
         assert [e.origin for e in workspace.audit_entries()] == [""] * len(workspace.audit_entries())
         assert workspace.consensus_records() == []
         assert [(p.project_id, p.versions) for p in workspace.projects()] == [("P1", 2), ("P2", 1)]
@@ -390,7 +392,7 @@ def test_a_version_1_workspace_opens_and_is_migrated(tmp_path):
         assert results["P2"].total == pytest.approx(25.0)  # A 1, B 0, M pending counts 0
         workspace.consensus("P1", "M", 0.5, inspector="Chen", reason="after the upgrade")
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
 
