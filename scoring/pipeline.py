@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scoring.engine import ProjectResult, parse_submission, score_scheme
-from scoring.importer import DEFAULT_OPTIONS, FileReader, ImportOptions
+from scoring.importer import DEFAULT_OPTIONS, FileReader, ImportOptions, paused_gc
 from scoring.model import Issue, Rejection, Scheme, Submission
 from scoring.template import TemplateError, load_template
 from scoring.values import normalise_text
@@ -191,7 +191,8 @@ def read_and_match(
     by_scheme: dict[tuple[str, str], list[Submission]] = {scheme_key(s): [] for s in schemes}
     seen: dict[tuple[str, str], str] = {}
     rejected: list[Rejection] = []
-    with FileReader(files, options or DEFAULT_OPTIONS) as reader:
+    # the collector paused: each file brings hundreds of small objects, none of them cyclic
+    with FileReader(files, options or DEFAULT_OPTIONS) as reader, paused_gc():
         for index, path in enumerate(files):
             if progress is not None and progress(index, len(files), path) is False:
                 break

@@ -24,6 +24,7 @@ Reliability, in the order a user meets it:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -619,7 +620,10 @@ class Workspace(ReconcileMixin):
         to_read = self._files_to_read(hashes)
         position = {index: k for k, index in enumerate(to_read)}
         seen: dict[tuple[int, str], str] = {}
-        with FileReader([files[i] for i in to_read], options or DEFAULT_OPTIONS) as reader:
+        options = options or DEFAULT_OPTIONS
+        if options.reader is None:
+            options = dataclasses.replace(options, reader=db.read_prepared)
+        with FileReader([files[i] for i in to_read], options) as reader, db.paused_gc():
             for index, path in enumerate(files):
                 if progress is not None and progress(index, len(files), path) is False:
                     report.cancelled = True
@@ -762,14 +766,17 @@ class Workspace(ReconcileMixin):
         self, conn, file_id: int, sha: str, scheme_id: int, scheme: Scheme, submission: Submission, at: str
     ):
         """Store one submission as the project's next version unless it says nothing new."""
-        cells = db.encoded_cells(submission)
-        content = db.fingerprint(submission, cells)
+        if submission.prepared is not None:
+            cells, content = submission.prepared
+        else:
+            cells = db.encoded_cells(submission)
+            content = db.fingerprint(submission, cells)
         latest = conn.execute(
             "SELECT p.id, s.id, s.version, s.content_hash FROM projects p JOIN submissions s "
             "ON s.id = p.latest_submission_id WHERE p.scheme_id = ? AND p.project_id = ?",
             (scheme_id, submission.project_id),
         ).fetchone()
-        name = Path(submission.source).name
+        name = os.path.basename(submission.source)  # per submission: no Path object
         if latest is not None:
             same_file = conn.execute(
                 "SELECT MAX(version) FROM submissions WHERE scheme_id = ? AND project_id = ? AND file_id = ?",
@@ -841,7 +848,7 @@ class Workspace(ReconcileMixin):
         return submission_id
 
     def _audit_import(self, conn, stored: StoredSubmission, sha: str, scheme: Scheme, at: str) -> None:
-        name = Path(stored.source).name
+        name = os.path.basename(stored.source)
         if stored.version == 1:
             action, summary = "import", f"project {stored.project_id} imported from {name}"
         else:

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import gc
 import hashlib
 import json
 import math
 import sqlite3
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
 from pathlib import Path
 
+from scoring.importer import paused_gc
 from scoring.model import CellValue, Criterion, Grade, IndicatorInput, Issue, Scheme, Submission
 
 #: "SyPW" as a signed 32-bit integer: marks the file as a SynergyPilot workspace.
@@ -455,23 +454,6 @@ def attach_inputs(rows: Iterable[tuple], submissions: dict[int, Submission]) -> 
             submissions[sid].inputs[code] = entry(current, baseline, evidence)
 
 
-@contextmanager
-def paused_gc():
-    """Hold the cyclic garbage collector while many small, acyclic objects are made.
-
-    Creating 100,000 cells (or results) sets the collector off again and again, which took
-    about 40 % of the time of reading a workspace back; reference counting still frees
-    everything, and nothing made here forms cycles.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 PROJECT_FIELDS = (
     "name",
     "level",
@@ -494,6 +476,23 @@ def fingerprint(submission: Submission, cells: list[tuple]) -> str:
     fields = tuple(getattr(submission, f) for f in PROJECT_FIELDS)
     said = sorted((c[1], c[2], c[3], c[5], c[6], c[7], c[9], c[10]) for c in cells)
     return hashlib.sha256(repr((fields, said)).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def read_prepared(path: Path, limits) -> list:
+    """Read a file for a workspace import, with each submission's stored form made here.
+
+    Used as the reader of the import's worker processes: the cells as stored and their
+    fingerprint are computed beside the reading, in parallel, instead of in the one process
+    that writes the workspace and is the slower half of an import.
+    """
+    from scoring.importer import read_file
+
+    results = read_file(path, limits)
+    for item in results:
+        if isinstance(item, Submission):
+            cells = encoded_cells(item)
+            item.prepared = (cells, fingerprint(item, cells))
+    return results
 
 
 def cell_key(cell: CellValue | None) -> list | None:
