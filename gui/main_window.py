@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
         projects = len(self.run.projects)
         # The workspace keeps the refusals still standing (a later import can settle them).
         rejected = len(self.run.rejected)
-        pending = sum(1 for p in self.run.projects for i in p.indicators.values() if i.status == "pending")
+        pending = sum(p.pending for p in self.run.projects)  # without building every indicator result
         self.counts_label.setText(
             self.tr(
                 "Projects: {projects} · Rejected files: {rejected} · Pending manual scores: {pending}"

@@ -657,6 +657,8 @@ class ProjectResult:
     organisation: str = ""
     year: str = ""
     scheme_version: str = ""
+    #: Manual criteria still waiting for an inspector's score (status ``pending``).
+    pending: int = 0
 
     def as_dict(self) -> dict:
         return {
@@ -711,7 +713,8 @@ def score_scheme(
     arrays = SchemeArrays.of(scheme)
     inputs = build_inputs(scheme, submissions, assessments, parsed)
     scored = score_matrix(scheme, arrays, inputs.current, inputs.baseline, inputs.status, inputs.override)
-    return [_project_result(scheme, scored, inputs, i, sub) for i, sub in enumerate(submissions)]
+    pending = (scored.status == PENDING).sum(axis=1).tolist()
+    return [_project_result(scheme, scored, inputs, i, sub, pending[i]) for i, sub in enumerate(submissions)]
 
 
 def _synergy_dict(scored: ScoreArrays, i: int) -> dict | None:
@@ -792,7 +795,7 @@ def _indicator_results(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int
 
 
 def _project_result(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,
-                    sub: Submission) -> ProjectResult:
+                    sub: Submission, pending: int = 0) -> ProjectResult:
     veto_codes = [scheme.criteria[j].code for j in np.flatnonzero(scored.vetoed[i])]
     issues = list(inputs.issues[i])
     for code in veto_codes:
@@ -823,4 +826,5 @@ def _project_result(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,
         organisation=sub.organisation,
         year=sub.year,
         scheme_version=scheme.version,
+        pending=pending,
     )

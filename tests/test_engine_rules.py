@@ -106,6 +106,18 @@ def test_manual_criterion_is_pending_until_scored(tmp_path):
     assert result["total"] == pytest.approx(50.0)
 
 
+def test_pending_counts_the_manual_criteria_without_a_score(tmp_path):
+    template = write_template(tmp_path / "t.xlsx", [criterion("A"), criterion("M", type="manual"),
+                                                    criterion("N", type="manual")])
+    (tmp_path / "in").mkdir()
+    write_form(tmp_path / "in" / "p.xlsx", project(), [dict(code="A", current=100)])
+    scored = run([template], [tmp_path / "in"]).projects[0]
+    assert scored.pending == 2
+    inspected = run([template], [tmp_path / "in"],
+                    {("P1", "M"): Assessment("P1", "M", 0.5, "Li", "seen on site")}).projects[0]
+    assert inspected.pending == 1 and inspected.indicators["M"].status == "override"
+
+
 # ----------------------------------------------------------------- reading values
 
 
