@@ -132,7 +132,7 @@ def _worker_main(conn: Connection, options: ImportOptions) -> None:
         except (EOFError, OSError, KeyboardInterrupt):
             return
         if batch is None:
-            conn.send(("peak_rss", _peak_rss()))
+            conn.send(("stats", _peak_rss(), time.process_time()))
             return
         for index, path in batch:
             conn.send((index, _guarded(reader, Path(path), options.limits)))
@@ -176,11 +176,18 @@ def _cap_memory(memory_bytes: int | None) -> None:
 
 _context = None
 _last_peak_worker_rss = 0
+_last_worker_cpu = 0.0
 
 
 def last_peak_worker_rss() -> int:
     """Peak memory (bytes) of the workers of the last reader that closed (for benchmarks)."""
     return _last_peak_worker_rss
+
+
+def last_worker_cpu() -> float:
+    """CPU seconds the workers of the last reader that closed used, together (for benchmarks:
+    steadier than the time on the clock on a machine shared with other work)."""
+    return _last_worker_cpu
 
 
 def _mp_context():
@@ -238,16 +245,17 @@ class _Worker:
         self.assigned.extend(index for index, _ in batch)
         self.conn.send(batch)
 
-    def stop(self, kill: bool = False) -> int:
-        """End the worker; return its peak memory in bytes when it could say (else 0)."""
-        peak = 0
+    def stop(self, kill: bool = False) -> tuple[int, float]:
+        """End the worker; return its peak memory in bytes and its CPU seconds when it could
+        say (else 0)."""
+        peak, cpu = 0, 0.0
         if kill:
             self.process.kill()
         else:
             try:
                 self.conn.send(None)
                 if self.conn.poll(5):
-                    _tag, peak = self.conn.recv()
+                    _tag, peak, cpu = self.conn.recv()
             except (OSError, EOFError, ValueError, TypeError):
                 self.process.kill()
         self.process.join(timeout=5)
@@ -255,7 +263,7 @@ class _Worker:
             self.process.kill()
             self.process.join()
         self.conn.close()
-        return peak
+        return peak, cpu
 
 
 @contextmanager
@@ -312,6 +320,8 @@ class FileReader:
         self._workers: list[_Worker] = []
         #: The largest peak memory (bytes) a worker reported when it stopped normally.
         self.peak_worker_rss = 0
+        #: CPU seconds of the workers that stopped normally, together.
+        self.worker_cpu = 0.0
 
     def __enter__(self) -> FileReader:
         return self
@@ -321,12 +331,14 @@ class FileReader:
 
     def close(self) -> None:
         """Stop every worker (those still reading are killed)."""
-        global _last_peak_worker_rss
+        global _last_peak_worker_rss, _last_worker_cpu
         for worker in self._workers:
-            peak = worker.stop(kill=bool(worker.assigned))
+            peak, cpu = worker.stop(kill=bool(worker.assigned))
             self.peak_worker_rss = max(self.peak_worker_rss, peak)
+            self.worker_cpu += cpu
         if self._workers:
             _last_peak_worker_rss = self.peak_worker_rss
+            _last_worker_cpu = self.worker_cpu
         self._workers = []
         self._pending.clear()
 
