@@ -6,6 +6,7 @@ time: what must be fast is shown by how little memory it takes, and timed by ``m
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -505,3 +506,27 @@ def test_the_quick_zip_directory_reads_what_zipfile_reads_or_leaves_it_to_zipfil
     assert _plain_zip_directory(commented.read_bytes()) is None
     assert _plain_zip_directory(b"MZ prefix" + plain) is None
     assert read_workbook(commented).sheet("Data") is not None  # zipfile reads it
+
+
+def test_notes_are_found_by_the_quick_scan_as_by_the_full_one(tmp_path, monkeypatch):
+    """A referenced sheet without formulas is scanned only at its error and percent cells;
+    the notes must be those of the full scan, cell for cell."""
+    from scoring import safe_read
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    for row in range(1, 40):
+        sheet.cell(row, 1, f"C{row}")
+        sheet.cell(row, 2, row / 100).number_format = "0.0%" if row % 3 == 0 else "0.00"
+        sheet.cell(row, 3, row)
+    path = tmp_path / "styled.xlsx"
+    book.save(path)
+    quick = read_workbook(path).sheet("Data").notes
+    measure = safe_read._measure_sheet
+    # the full scan: every cell looked at, positions counted in document order
+    monkeypatch.setattr(safe_read, "_measure_sheet", lambda xml, quick=True: dataclasses.replace(
+        measure(xml, quick=False), referenced=False))
+    full = read_workbook(path).sheet("Data").notes
+    assert quick == full and len(quick) == 13
+    assert all(kind == "percent" and col == 1 for (_row, col), kind in quick.items())
