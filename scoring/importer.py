@@ -290,13 +290,8 @@ def _recv_without_gc(conn: Connection):
     on, the collector runs every few hundred allocations and doubles the parent's share of
     an import (the one part that does not run in parallel).
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return conn.recv()
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class FileReader:

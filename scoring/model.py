@@ -51,8 +51,19 @@ SYNERGY_CLASSES = (
 )
 
 
+class _Bilingual:
+    """A message written in English and, where it was, in Chinese (``message_zh``)."""
+
+    message: str
+    message_zh: str
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` ("zh" or "en"), English when there is no Chinese."""
+        return self.message_zh if lang == "zh" and self.message_zh else self.message
+
+
 @dataclass(frozen=True)
-class Issue:
+class Issue(_Bilingual):
     """Something a person should know about one value, row or file.
 
     Parameters
@@ -73,10 +84,6 @@ class Issue:
     location: str
     message: str
     message_zh: str = ""
-
-    def text(self, lang: str) -> str:
-        """The message in ``lang`` ("zh" or "en"), English when there is no Chinese."""
-        return self.message_zh if lang == "zh" and self.message_zh else self.message
 
     def as_dict(self) -> dict:
         data = {
@@ -253,17 +260,13 @@ class Submission:
 
 
 @dataclass(frozen=True)
-class Rejection:
+class Rejection(_Bilingual):
     """A whole input file (or batch row) refused, with a reason from REJECTION_REASONS."""
 
     source: str
     reason: str
     message: str
     message_zh: str = ""
-
-    def text(self, lang: str) -> str:
-        """The message in ``lang`` ("zh" or "en"), English when there is no Chinese."""
-        return self.message_zh if lang == "zh" and self.message_zh else self.message
 
     def as_dict(self) -> dict:
         data = {"source": self.source, "reason": self.reason, "message": self.message}

@@ -169,17 +169,14 @@ class _SheetCells:
     """
 
     def __init__(self, path: Path, sheet: RawSheet):
+        self.sheet = sheet
         self.rows = sheet.rows
         self.notes = sheet.notes
         self.prefix = f"{path.name}:{sheet.name}!"
 
     def value(self, r: int, col: int | None) -> object:
         """Value at 0-based (r, col); None for a blank cell, outside the grid or no column."""
-        if col is None or r >= len(self.rows):
-            return None
-        row = self.rows[r]
-        value = row[col] if col < len(row) else None
-        return None if value == "" else value
+        return None if col is None else self.sheet.cell(r, col)
 
     def location(self, r: int, col: int) -> str:
         return f"{self.prefix}{column_letter(col)}{r + 1}"
