@@ -27,6 +27,7 @@ from scoring.model import (
     Issue,
     Scheme,
     Submission,
+    raw_cells,
 )
 from scoring.values import (
     NO_TOKENS,
@@ -384,12 +385,9 @@ _NUMBER_TYPES = (int, float)
 _NO_VALUE = (None, None)
 
 
-def _plain_number(cell) -> float | None:
+def _plain_number(value: object, note: str | None) -> float | None:
     """The number of a plain numeric cell (no reader note), else None: the common case, fast."""
-    if cell is None or cell.note is not None:
-        return None
-    value = cell.value
-    if type(value) in _NUMBER_TYPES and value == value and abs(value) != math.inf:
+    if note is None and type(value) in _NUMBER_TYPES and value == value and abs(value) != math.inf:
         return float(value)
     return None
 
@@ -398,14 +396,15 @@ def _parse_cell(submission: Submission, criterion) -> tuple[int, float, float, I
     """Status code, current, baseline, an optional issue and the shown values of one cell."""
     if criterion.type == "manual":
         return PENDING, np.nan, np.nan, None, _NO_VALUE
-    entry = submission.inputs.get(criterion.code)
-    if entry is not None:
+    raw = raw_cells(submission.inputs, criterion.code)
+    if raw is not None:
         if criterion.type in ("value", "change"):
-            fast = _fast_numeric(entry, criterion)
+            fast = _fast_numeric(raw, criterion)
         else:
-            fast = _fast_label(entry.current, criterion)
+            fast = _fast_label(raw, criterion)
         if fast is not None:
             return fast
+    entry = submission.inputs.get(criterion.code)
     return (*_parse_slow(submission, entry, criterion), _shown(entry, criterion))
 
 
@@ -420,28 +419,32 @@ def _shown(entry, criterion) -> tuple[object, object]:
     return display_value(entry.current), baseline
 
 
-def _fast_numeric(entry, criterion) -> tuple | None:
-    """Plain numbers in every cell the criterion reads, with a usable baseline: status ok."""
-    x = _plain_number(entry.current)
+def _fast_numeric(raw: tuple, criterion) -> tuple | None:
+    """Plain numbers in every cell the criterion reads, with a usable baseline: status ok.
+
+    ``raw`` is :func:`~scoring.model.raw_cells` of the criterion's row.
+    """
+    x = _plain_number(raw[0], raw[1])
     if x is None:
         return None
     if not criterion.needs_baseline:
         return OK, x, np.nan, None, (x, None)
-    b = _plain_number(entry.baseline)
+    b = _plain_number(raw[2], raw[3])
     if b is None or b == 0:
         return None
     return OK, x, b, None, (x, b)
 
 
-def _fast_label(cell, criterion) -> tuple | None:
+def _fast_label(raw: tuple, criterion) -> tuple | None:
     """A yes/no or choice cell whose plain text is one of its labels: status ok.
 
     The same reading as parse_yes_no and parse_choice, without their checks for the cells
     that are anything else (those take the slow path).
     """
-    if cell is None or cell.note is not None or type(cell.value) is not str:
+    value = raw[0]
+    if raw[1] is not None or type(value) is not str:
         return None
-    text = normalise_text(cell.value)
+    text = normalise_text(value)
     if criterion.type == "yesno":
         token = text.casefold()
         fraction = 1.0 if token in YES_TOKENS else 0.0 if token in NO_TOKENS else None
@@ -449,7 +452,7 @@ def _fast_label(cell, criterion) -> tuple | None:
         fraction = criterion.choice_fraction(text)
     if fraction is None:
         return None
-    return OK, fraction, np.nan, None, (plain_text(cell.value) or None, None)
+    return OK, fraction, np.nan, None, (plain_text(value) or None, None)
 
 
 def _parse_slow(submission: Submission, entry, criterion) -> tuple[int, float, float, Issue | None]:
@@ -522,21 +525,7 @@ def parse_submission(scheme: Scheme, submission: Submission) -> list[tuple]:
     What :func:`build_inputs` does for each submission; an import calls it as each file
     arrives from the readers, so that the parsing overlaps the reading.
     """
-    cells = []
-    get = submission.inputs.get
-    for criterion in scheme.criteria:
-        # The commonest cell inline: a plain number for a value criterion (as _fast_numeric).
-        if criterion.type == "value":
-            entry = get(criterion.code)
-            cell = entry.current if entry is not None else None
-            if cell is not None and cell.note is None:
-                x = cell.value
-                if type(x) in _NUMBER_TYPES and x == x and abs(x) != math.inf:
-                    x = float(x)
-                    cells.append((OK, x, np.nan, None, (x, None)))
-                    continue
-        cells.append(_parse_cell(submission, criterion))
-    return cells
+    return [_parse_cell(submission, criterion) for criterion in scheme.criteria]
 
 
 def build_inputs(

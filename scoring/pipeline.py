@@ -151,18 +151,19 @@ def _no_match(submission: Submission, what: str) -> Rejection:
 
 def _note_unknown_codes(submission: Submission, scheme: Scheme) -> None:
     known = scheme.code_set
-    for code, entry in submission.inputs.items():
-        if code not in known:
-            where = entry.current.location if entry.current else submission.source
-            submission.issues.append(
-                Issue(
-                    "warning",
-                    "unknown_code",
-                    where,
-                    f"the code {code} is not in the scheme {scheme.name}; the row is ignored",
-                    f"编号 {code} 不在评估方案 {scheme.name} 中；该行未计分",
-                )
+    # only the unknown rows are looked up: a form's inputs build an entry per lookup
+    for code in [c for c in submission.inputs if c not in known]:
+        entry = submission.inputs[code]
+        where = entry.current.location if entry.current else submission.source
+        submission.issues.append(
+            Issue(
+                "warning",
+                "unknown_code",
+                where,
+                f"the code {code} is not in the scheme {scheme.name}; the row is ignored",
+                f"编号 {code} 不在评估方案 {scheme.name} 中；该行未计分",
             )
+        )
 
 
 def read_and_match(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scoring.model import CellValue, IndicatorInput, Issue, Rejection, Submission
+from scoring.model import CellValue, FormInputs, IndicatorInput, Issue, Rejection, Submission
 from scoring.safe_read import (
     RawSheet,
     RawWorkbook,
@@ -133,31 +133,36 @@ def _read_form(path: Path, project: RawSheet, data: RawSheet) -> Submission:
     header_row, columns = header
     cells = _SheetCells(path, data)
     first = header_row + 1
-    # Whole columns first (one list comprehension each), then one pass over the rows.
-    rows = zip(
-        cells.column(columns["code"], first),
-        cells.column(columns["current"], first),
-        cells.column(columns.get("baseline"), first),
-        cells.column(columns.get("evidence"), first),
-        strict=True,
-    )
-    inputs = submission.inputs
-    for r, (code_value, current, baseline, evidence) in enumerate(rows, start=first):
-        code = text_of(code_value)
+    code_col = columns["code"]
+    kept: list[int] = []
+    codes: list[str] = []
+    seen: set[str] = set()
+    for k, value in enumerate(cells.column(code_col, first)):
+        code = text_of(value)
         if not code:
             continue
-        if code in inputs:
+        if code in seen:
             submission.issues.append(
-                Issue("warning", "duplicate_code", cells.location(r, columns["code"]),
+                Issue("warning", "duplicate_code", cells.location(first + k, code_col),
                       f"the code {code} appears again; the first row is used",
                       f"编号 {code} 重复出现；以第一行为准")
             )
             continue
-        inputs[code] = IndicatorInput(
-            cells.cell_of(current, r, columns["current"]),
-            cells.cell_of(baseline, r, columns.get("baseline")),
-            plain_text(evidence),
-        )
+        seen.add(code)
+        codes.append(code)
+        kept.append(k)
+    rows = [first + k for k in kept]
+    # plain_text of each, its common case (text) inline
+    evidence = [v.strip() if type(v) is str else plain_text(v)
+                for v in cells.pick(columns.get("evidence"), rows)]
+    submission.inputs = FormInputs(
+        codes,
+        rows,
+        cells.prefix,
+        cells.form_column(columns["current"], rows),
+        cells.form_column(columns["baseline"], rows) if "baseline" in columns else None,
+        evidence,
+    )
     return submission
 
 
@@ -190,6 +195,25 @@ class _SheetCells:
             return [row[col] for row in rows]
         except IndexError:  # rows of other lengths (a reader's note written past the grid)
             return [row[col] if col < len(row) else None for row in rows]
+
+    def pick(self, col: int | None, rows: list[int]) -> list[object]:
+        """The values of column ``col`` in the given rows ("" for a blank cell)."""
+        if col is None:
+            return [None] * len(rows)
+        grid = self.rows
+        try:
+            return [grid[r][col] for r in rows]
+        except IndexError:
+            return [self.sheet.cell(r, col) for r in rows]
+
+    def form_column(self, col: int, rows: list[int]) -> tuple:
+        """``(letter, values, notes)`` of column ``col`` in the given rows, for FormInputs."""
+        notes = None
+        if self.notes:
+            notes = [self.notes.get((r, col)) for r in rows]
+            if not any(note is not None for note in notes):
+                notes = None
+        return column_letter(col), self.pick(col, rows), notes
 
     def cell(self, r: int, col: int | None) -> CellValue | None:
         """The cell as a CellValue with its location and reader note; None when blank."""

@@ -45,6 +45,8 @@ NOT_APPLICABLE = Parsed("na")
 
 def normalise_text(value: object) -> str:
     """NFKC-normalise and strip a cell's text (full-width digits and letters become ASCII)."""
+    if type(value) is str and value.isascii():  # most cells; NFKC leaves ASCII as it is
+        return value.strip()
     if value is None:
         return ""
     return unicodedata.normalize("NFKC", str(value)).strip()

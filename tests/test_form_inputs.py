@@ -1,0 +1,90 @@
+"""A form's inputs kept as columns (FormInputs): the same mapping as a dict of IndicatorInputs.
+
+The reader sends each form as columns of raw values; every consumer still sees code →
+IndicatorInput with the exact cell of each value. These tests pin that the two forms say the
+same thing, by values written out by hand.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from scoring.model import CellValue, FormInputs, IndicatorInput, raw_cells
+from scoring.submission import read_submission_file
+from tests.builders import project, write_form
+
+
+def three_rows() -> FormInputs:
+    # Rows 3, 4 and 6 of the sheet (0-based 2, 3, 5): row 5 held a blank code.
+    return FormInputs(
+        ["C1", "C2", "C3"],
+        [2, 3, 5],
+        "f.xlsx:Data!",
+        ("E", [12.5, "", "#N/A"], [None, None, "error_cell"]),
+        ("D", [10.0, None, ""], None),
+        ["report p.3", "", "x"],
+    )
+
+
+def test_rows_become_indicator_inputs_with_their_cells():
+    inputs = three_rows()
+    assert inputs["C1"] == IndicatorInput(
+        CellValue(12.5, "f.xlsx:Data!E3"), CellValue(10.0, "f.xlsx:Data!D3"), "report p.3"
+    )
+    assert inputs["C2"] == IndicatorInput(None, None, "")  # blank cells are no cell
+    assert inputs["C3"] == IndicatorInput(CellValue("#N/A", "f.xlsx:Data!E6", "error_cell"), None, "x")
+
+
+def test_a_mapping_like_a_dict():
+    inputs = three_rows()
+    assert list(inputs) == ["C1", "C2", "C3"]
+    assert len(inputs) == 3
+    assert "C2" in inputs and "C4" not in inputs
+    assert inputs.get("C4") is None
+    with pytest.raises(KeyError):
+        inputs["C4"]
+    assert inputs == dict(inputs.items())
+
+
+def test_raw_cells_are_the_same_for_columns_and_for_a_dict():
+    inputs = three_rows()
+    as_dict = dict(inputs.items())
+    expected = {"C1": (12.5, None, 10.0, None), "C2": (None, None, None, None),
+                "C3": ("#N/A", "error_cell", None, None), "C4": None}
+    for code, raw in expected.items():
+        assert raw_cells(inputs, code) == raw
+        assert raw_cells(as_dict, code) == raw
+
+
+def test_without_a_baseline_column():
+    inputs = FormInputs(["A"], [1], "g.xlsx:Data!", ("C", [3], None), None, [""])
+    assert inputs["A"] == IndicatorInput(CellValue(3, "g.xlsx:Data!C2"), None, "")
+    assert raw_cells(inputs, "A") == (3, None, None, None)
+
+
+def test_crosses_a_pickle_unchanged():
+    inputs = three_rows()
+    again = pickle.loads(pickle.dumps(inputs))
+    assert type(again) is FormInputs
+    assert dict(again.items()) == dict(inputs.items())
+
+
+def test_a_read_form_keeps_each_value_at_its_cell(tmp_path):
+    rows = [
+        {"code": "C1", "current": 40.5, "baseline": 50, "evidence": "  监测报告 p.3 "},
+        {"code": None, "current": 99},  # a row without a code is not a row of the form
+        {"code": "C2", "current": "是"},
+        {"code": "C1", "current": 7},  # a repeated code: the first row counts
+        {"code": "C3", "current": None, "evidence": 12.0},
+    ]
+    form = write_form(tmp_path / "f.xlsx", project(), rows, title_rows=1)
+    (submission,) = read_submission_file(form)
+    # title row 1, header row 2: the rows above are sheet rows 3 to 7
+    assert dict(submission.inputs.items()) == {
+        "C1": IndicatorInput(CellValue(40.5, "f.xlsx:Data!E3"), CellValue(50, "f.xlsx:Data!D3"), "监测报告 p.3"),
+        "C2": IndicatorInput(CellValue("是", "f.xlsx:Data!E5"), None, ""),
+        "C3": IndicatorInput(None, None, "12"),
+    }
+    assert [(i.kind, i.location) for i in submission.issues] == [("duplicate_code", "f.xlsx:Data!A6")]
