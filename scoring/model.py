@@ -291,16 +291,29 @@ class FormInputs(Mapping):
         return (*row, None if baseline == "" else baseline,
                 None if baseline_notes is None else baseline_notes[k])
 
-    def _cell(self, column: tuple | None, k: int) -> CellValue | None:
+    def located(self, which: str) -> list[tuple | None]:
+        """``(value, location, note)`` of every row's ``current`` or ``baseline`` cell, in order.
+
+        None where there is no cell (blank and without a note): the fields of the CellValue
+        that the row's IndicatorInput would hold, without making one.
+        """
+        column = self.current if which == "current" else self.baseline
         if column is None:
-            return None
+            return [None] * len(self.codes)
+        return [self._located(column, k) for k in range(len(self.codes))]
+
+    def _located(self, column: tuple, k: int) -> tuple | None:
         letter, values, notes = column
         value, note = values[k], None if notes is None else notes[k]
         if value == "":
             value = None
         if value is None and note is None:
             return None
-        return CellValue(value, f"{self.prefix}{letter}{self.rows[k] + 1}", note)
+        return value, f"{self.prefix}{letter}{self.rows[k] + 1}", note
+
+    def _cell(self, column: tuple | None, k: int) -> CellValue | None:
+        located = None if column is None else self._located(column, k)
+        return None if located is None else CellValue(*located)
 
     def __getitem__(self, code: str) -> IndicatorInput:
         k = self._position(code)

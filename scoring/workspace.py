@@ -37,7 +37,7 @@ from pathlib import Path
 
 from scoring import workspace_db as db
 from scoring import workspace_file as wsfile
-from scoring.engine import score_scheme
+from scoring.engine import parse_submission, score_scheme
 from scoring.importer import DEFAULT_OPTIONS, FileReader, ImportOptions
 from scoring.model import Assessment, Rejection, Scheme, Submission
 from scoring.pipeline import AssessmentRun, _note_unknown_codes, expand_inputs, match_scheme
@@ -129,12 +129,6 @@ _SUBMISSION_COLUMNS = (
     "s.id, s.project_id, s.source, s.name, s.level, s.template, s.template_version, "
     "s.region, s.organisation, s.year, s.contact, s.issues, s.unmatched"
 )
-_INPUT_COLUMNS = (
-    "i.submission_id, i.code, i.current_kind, i.current_value, i.current_location, i.current_note, "
-    "i.baseline_kind, i.baseline_value, i.baseline_location, i.baseline_note, i.evidence"
-)
-
-
 def _submission_from_row(row: tuple) -> Submission:
     return Submission(
         project_id=row[1],
@@ -195,6 +189,10 @@ class Workspace(ReconcileMixin):
         # Stored rows never change, so a cached row is always right; it spares :meth:`score`
         # re-reading tens of thousands of cells after each import or inspector's score.
         self._latest: dict[int, dict[int, Submission]] = {}
+        # Their cells parsed against their scheme (engine.parse_submission), the same way:
+        # an import parses each file while the readers read the next ones, and a rescore after
+        # an inspector's score parses nothing again.
+        self._parsed: dict[int, dict[int, list[tuple]]] = {}
 
     # ----------------------------------------------------------------- opening and closing
 
@@ -761,6 +759,8 @@ class Workspace(ReconcileMixin):
                 if stored is not None:
                     scheme_id, submission_id, submission = stored
                     self._latest.setdefault(scheme_id, {})[submission_id] = submission
+                    parsed = parse_submission(self._scheme(scheme_id), submission)
+                    self._parsed.setdefault(scheme_id, {})[submission_id] = parsed
 
     def _store(
         self, conn, file_id: int, sha: str, scheme_id: int, scheme: Scheme, submission: Submission, at: str
@@ -769,8 +769,8 @@ class Workspace(ReconcileMixin):
         if submission.prepared is not None:
             cells, content = submission.prepared
         else:
-            cells = db.encoded_cells(submission)
-            content = db.fingerprint(submission, cells)
+            encoded = db.encoded_cells(submission)
+            cells, content = db.cells_to_json(encoded), db.fingerprint(submission, encoded)
         latest = conn.execute(
             "SELECT p.id, s.id, s.version, s.content_hash FROM projects p JOIN submissions s "
             "ON s.id = p.latest_submission_id WHERE p.scheme_id = ? AND p.project_id = ?",
@@ -840,11 +840,7 @@ class Workspace(ReconcileMixin):
                 json.dumps(submission.unmatched_codes, ensure_ascii=False),
             ),
         ).lastrowid
-        # one executemany per submission: the cells go in bulk, not a statement per cell
-        conn.executemany(
-            "INSERT INTO inputs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(submission_id, *cell) for cell in cells],
-        )
+        conn.execute("INSERT INTO cells (submission_id, cells) VALUES (?, ?)", (submission_id, cells))
         return submission_id
 
     def _audit_import(self, conn, stored: StoredSubmission, sha: str, scheme: Scheme, at: str) -> None:
@@ -881,10 +877,9 @@ class Workspace(ReconcileMixin):
         ).fetchone()
         submission = _submission_from_row(row)
         cells = conn.execute(
-            f"SELECT {_INPUT_COLUMNS} FROM inputs i WHERE i.submission_id = ? ORDER BY i.seq",
-            (submission_id,),
+            "SELECT submission_id, cells FROM cells WHERE submission_id = ?", (submission_id,)
         )
-        db.attach_inputs(cells, {submission_id: submission})
+        db.attach_cells(cells, {submission_id: submission})
         return submission
 
     def _load_latest(self, conn, scheme_id: int) -> dict[int, Submission]:
@@ -901,17 +896,16 @@ class Workspace(ReconcileMixin):
         ):
             by_id[row[0]] = _submission_from_row(row)
         cells = conn.execute(
-            f"SELECT {_INPUT_COLUMNS} FROM projects p JOIN inputs i "
-            "ON i.submission_id = p.latest_submission_id WHERE p.scheme_id = ? "
-            # the order of the projects' unique index, so SQLite streams rows without sorting
-            "ORDER BY p.scheme_id, p.project_id, i.seq",
+            "SELECT c.submission_id, c.cells FROM projects p JOIN cells c "
+            "ON c.submission_id = p.latest_submission_id WHERE p.scheme_id = ?",
             (scheme_id,),
         )
-        db.attach_inputs(cells, by_id)
+        db.attach_cells(cells, by_id)
         return by_id
 
-    def _latest_submissions(self, conn, scheme_id: int) -> list[Submission]:
-        """What :meth:`score` scores for a scheme: cached rows where they are, the rest loaded."""
+    def _latest_submissions(self, conn, scheme_id: int) -> dict[int, Submission]:
+        """What :meth:`score` scores for a scheme, by submission id: cached rows where they are,
+        the rest loaded."""
         ids = [
             row[0]
             for row in conn.execute(
@@ -924,8 +918,17 @@ class Workspace(ReconcileMixin):
             known = {**known, **self._load_latest(conn, scheme_id)}
         else:
             known = {**known, **{sid: self._load_one(conn, sid) for sid in missing}}
-        latest = self._latest[scheme_id] = {sid: known[sid] for sid in ids}
-        return list(latest.values())
+        self._latest[scheme_id] = {sid: known[sid] for sid in ids}
+        return self._latest[scheme_id]
+
+    def _parsed_cells(self, scheme_id: int, latest: dict[int, Submission]) -> list[list[tuple]]:
+        """:func:`parse_submission` of each latest submission, parsed once and kept."""
+        scheme, cached = self._scheme(scheme_id), self._parsed.get(scheme_id, {})
+        parsed = self._parsed[scheme_id] = {  # superseded versions drop out
+            sid: cached[sid] if sid in cached else parse_submission(scheme, submission)
+            for sid, submission in latest.items()
+        }
+        return list(parsed.values())
 
     @_guarded
     def submissions(self, scheme: Scheme | None = None) -> dict[str, list[Submission]]:
@@ -1258,16 +1261,18 @@ class Workspace(ReconcileMixin):
             CLI writing its outputs); ignored when read-only.
         """
         settings = self.reconcile_settings()
-        with self._read() as conn:
+        # the collector paused: parsing and the engine make an object per project × criterion
+        with self._read() as conn, db.paused_gc():
             schemes = [(sid, self._scheme(sid)) for sid in self._scheme_ids()]
-            inputs = [
-                (scheme, self._latest_submissions(conn, sid), self._reconciled(conn, sid, settings))
-                for sid, scheme in schemes
-            ]
+            inputs = []
+            for sid, scheme in schemes:
+                latest = self._latest_submissions(conn, sid)
+                parsed = self._parsed_cells(sid, latest)
+                inputs.append((scheme, list(latest.values()), parsed, self._reconciled(conn, sid, settings)))
         run = AssessmentRun(schemes=[scheme for _, scheme in schemes], rejected=self.rejections())
-        with db.paused_gc():  # the engine makes an object per project × criterion too
-            for scheme, submissions, reconciled in inputs:
-                results = score_scheme(scheme, submissions, self._engine_assessments(reconciled))
+        with db.paused_gc():
+            for scheme, submissions, parsed, reconciled in inputs:
+                results = score_scheme(scheme, submissions, self._engine_assessments(reconciled), parsed)
                 attach(results, reconciled)
                 run.projects.extend(results)
         if record and not self.read_only:

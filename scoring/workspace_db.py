@@ -12,20 +12,31 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import hashlib
+import itertools
 import json
 import math
+import operator
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from scoring.importer import paused_gc
-from scoring.model import CellValue, Criterion, Grade, IndicatorInput, Issue, Scheme, Submission
+from scoring.model import (
+    CellValue,
+    Criterion,
+    FormInputs,
+    Grade,
+    IndicatorInput,
+    Issue,
+    Scheme,
+    Submission,
+)
 
 #: "SyPW" as a signed 32-bit integer: marks the file as a SynergyPilot workspace.
 APPLICATION_ID = 0x53795057
 FORMAT_NAME = "synergypilot-workspace"
 #: The schema version this program writes. Bump it together with a MIGRATIONS entry.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 SCHEMA_V1 = """
@@ -232,10 +243,50 @@ def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+SCHEMA_V4 = """
+-- A submission's raw cells in one row: a JSON array with one array per criterion code, in the
+-- reader's order: [code, current kind, value, location, note, baseline kind, value, location,
+-- note, evidence] (kinds as in the inputs table of version 1, location ``file:sheet!cell``).
+-- One row a submission instead of one a code: an import writes a sixtieth of the rows.
+CREATE TABLE cells (
+    submission_id INTEGER PRIMARY KEY REFERENCES submissions (id),
+    cells         TEXT NOT NULL
+);
+"""
+
+#: Every submission with the rows of its cells in the ``inputs`` table of versions 1 to 3
+#: (one row of NULLs for a submission without cells), for :func:`cells_by_submission`.
+OLD_CELLS_QUERY = (
+    "SELECT s.id, i.code, i.current_kind, i.current_value, i.current_location, i.current_note, "
+    "i.baseline_kind, i.baseline_value, i.baseline_location, i.baseline_note, i.evidence "
+    "FROM submissions s LEFT JOIN inputs i ON i.submission_id = s.id"
+)
+
+
+def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
+    for statement in _statements(SCHEMA_V4):
+        conn.execute(statement)
+    rows = conn.execute(f"{OLD_CELLS_QUERY} ORDER BY s.id, i.seq").fetchall()
+    conn.executemany("INSERT INTO cells (submission_id, cells) VALUES (?, ?)", cells_by_submission(rows))
+    conn.execute("DROP TABLE inputs")
+
+
+def cells_by_submission(rows: Iterable[tuple]) -> list[tuple[int, str]]:
+    """(submission id, ``cells`` column) from the rows of :data:`OLD_CELLS_QUERY`, in order."""
+    return [
+        (sid, cells_to_json([tuple(row[1:]) for row in group if row[1] is not None]))
+        for sid, group in itertools.groupby(rows, key=operator.itemgetter(0))
+    ]
+
+
 #: ``MIGRATIONS[n]`` upgrades a schema of version n to n + 1 inside the caller's transaction.
 #: A new file is made by the version 1 script followed by every migration, so a new file and
 #: an upgraded old one always have the same schema.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+    3: _migrate_3_to_4,
+}
 
 
 class HeaderProblem(Exception):
@@ -415,43 +466,65 @@ def encode_cell(cell: CellValue | None) -> tuple[int | None, object, str | None,
     """The four stored columns (kind, value, location, note) of a cell; all None for no cell."""
     if cell is None:
         return _NO_CELL
-    value = cell.value
+    return _encode_located(cell.value, cell.location, cell.note)
+
+
+def _encode_located(value: object, location: str, note: str | None) -> tuple:
     # the common cases first, without a call: an import encodes 60 cells per form
     if type(value) is float and math.isfinite(value):
-        return FLOAT, value, cell.location, cell.note
+        return FLOAT, value, location, note
     if type(value) is str:
-        return STR, value, cell.location, cell.note
+        return STR, value, location, note
     kind, value = encode_value(value)
-    return kind, value, cell.location, cell.note
+    return kind, value, location, note
 
 
 def encoded_cells(submission: Submission) -> list[tuple]:
     """The submission's cells as stored, one tuple per code in the reader's order.
 
-    Each is (seq, code, current kind, value, location, note, baseline kind, value, location,
-    note, evidence): the ``inputs`` row without its submission id, which is not known until
-    the submission row exists.
+    Each is (code, current kind, value, location, note, baseline kind, value, location, note,
+    evidence), the order of a stored cell array (see :func:`cells_to_json`).
     """
+    inputs = submission.inputs
+    if type(inputs) is FormInputs:  # a form from the readers: from its columns, no objects made
+        current, baseline = (
+            [_NO_CELL if c is None else _encode_located(*c) for c in inputs.located(which)]
+            for which in ("current", "baseline")
+        )
+        return [
+            (code, *c, *b, e)
+            for code, c, b, e in zip(inputs.codes, current, baseline, inputs.evidence, strict=True)
+        ]
     return [
-        (seq, code, *encode_cell(entry.current), *encode_cell(entry.baseline), entry.evidence)
-        for seq, (code, entry) in enumerate(submission.inputs.items())
+        (code, *encode_cell(entry.current), *encode_cell(entry.baseline), entry.evidence)
+        for code, entry in inputs.items()
     ]
 
 
-def attach_inputs(rows: Iterable[tuple], submissions: dict[int, Submission]) -> None:
-    """Rebuild the cells of stored submissions from ``inputs`` rows, in their stored order.
+def cells_to_json(cells: list[tuple]) -> str:
+    """The ``cells`` column of a submission from its :func:`encoded_cells`.
 
-    Each row is (submission_id, code, current kind, value, location, note, baseline kind,
-    value, location, note, evidence). Reopening a workspace of 1,000 forms decodes 60,000 of
-    these, so the loop is written out with local names and no call per cell for the common
-    kinds.
+    ASCII JSON: text that is no valid UTF-8 on its own (a lone surrogate from an old file)
+    survives as an escape, and floats keep every digit (``repr``).
+    """
+    return json.dumps(cells, separators=(",", ":"))
+
+
+def attach_cells(rows: Iterable[tuple[int, str]], submissions: dict[int, Submission]) -> None:
+    """Rebuild the cells of stored submissions from rows of (submission id, ``cells`` column).
+
+    Reopening a workspace of 1,000 forms decodes 60,000 cells, so the loop is written out
+    with local names and no call per cell for the common kinds.
     """
     native, decoders, cell, entry = NATIVE_KINDS, _DECODERS, CellValue, IndicatorInput
+    loads = json.loads
     with paused_gc():
-        for sid, code, ck, cv, cl, cn, bk, bv, bl, bn, evidence in rows:
-            current = None if ck is None else cell(cv if ck in native else decoders[ck](cv), cl, cn)
-            baseline = None if bk is None else cell(bv if bk in native else decoders[bk](bv), bl, bn)
-            submissions[sid].inputs[code] = entry(current, baseline, evidence)
+        for sid, text in rows:
+            inputs = submissions[sid].inputs
+            for code, ck, cv, cl, cn, bk, bv, bl, bn, evidence in loads(text):
+                current = None if ck is None else cell(cv if ck in native else decoders[ck](cv), cl, cn)
+                baseline = None if bk is None else cell(bv if bk in native else decoders[bk](bv), bl, bn)
+                inputs[code] = entry(current, baseline, evidence)
 
 
 PROJECT_FIELDS = (
@@ -474,7 +547,7 @@ def fingerprint(submission: Submission, cells: list[tuple]) -> str:
     make a new version. ``repr`` of str, int, float and None is exact and stable.
     """
     fields = tuple(getattr(submission, f) for f in PROJECT_FIELDS)
-    said = sorted((c[1], c[2], c[3], c[5], c[6], c[7], c[9], c[10]) for c in cells)
+    said = sorted((c[0], c[1], c[2], c[4], c[5], c[6], c[8], c[9]) for c in cells)
     return hashlib.sha256(repr((fields, said)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -491,7 +564,7 @@ def read_prepared(path: Path, limits) -> list:
     for item in results:
         if isinstance(item, Submission):
             cells = encoded_cells(item)
-            item.prepared = (cells, fingerprint(item, cells))
+            item.prepared = (cells_to_json(cells), fingerprint(item, cells))
     return results
 
 

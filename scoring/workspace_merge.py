@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scoring import workspace_db as db
 from scoring import workspace_file as wsfile
 from scoring.workspace_records import (
     NotAWorkspace,
@@ -410,6 +411,14 @@ def _merge_submissions(conn, source: _Source, schemes: dict[int, int], report: S
     return versions
 
 
+def _source_cells(source: _Source, submission_id: int) -> str:
+    """A source submission's stored cells (made from its ``inputs`` rows before version 4)."""
+    if source.version >= 4:
+        return source.rows("SELECT cells FROM cells WHERE submission_id = ?", (submission_id,))[0][0]
+    rows = source.rows(f"{db.OLD_CELLS_QUERY} WHERE s.id = ? ORDER BY i.seq", (submission_id,))
+    return db.cells_by_submission(rows)[0][1]
+
+
 def _present_version(conn, scheme_id: int, project_id: str, what: tuple) -> int | None:
     """The target's version that already is this submission, or None.
 
@@ -466,9 +475,8 @@ def _add_version(conn, source: _Source, scheme_id, file_id, src_id, copied, impo
         f"VALUES (?, ?, ?{', ?' * len(copied)})",
         (scheme_id, version, file_id, *copied),
     ).lastrowid
-    cells = source.rows("SELECT * FROM inputs WHERE submission_id = ? ORDER BY seq", (src_id,))
-    conn.executemany(
-        f"INSERT INTO inputs VALUES ({', '.join('?' * 12)})", [(new_id, *cell[1:]) for cell in cells]
+    conn.execute(
+        "INSERT INTO cells (submission_id, cells) VALUES (?, ?)", (new_id, _source_cells(source, src_id))
     )
     latest = conn.execute(
         "SELECT p.id, s.imported_at FROM projects p JOIN submissions s ON s.id = p.latest_submission_id "

@@ -83,8 +83,27 @@ def test_a_read_form_keeps_each_value_at_its_cell(tmp_path):
     (submission,) = read_submission_file(form)
     # title row 1, header row 2: the rows above are sheet rows 3 to 7
     assert dict(submission.inputs.items()) == {
-        "C1": IndicatorInput(CellValue(40.5, "f.xlsx:Data!E3"), CellValue(50, "f.xlsx:Data!D3"), "监测报告 p.3"),
+        "C1": IndicatorInput(
+            CellValue(40.5, "f.xlsx:Data!E3"), CellValue(50, "f.xlsx:Data!D3"), "监测报告 p.3"
+        ),
         "C2": IndicatorInput(CellValue("是", "f.xlsx:Data!E5"), None, ""),
         "C3": IndicatorInput(None, None, "12"),
     }
     assert [(i.kind, i.location) for i in submission.issues] == [("duplicate_code", "f.xlsx:Data!A6")]
+
+
+def test_stored_cells_are_the_same_from_columns_as_from_entries():
+    from scoring.model import Submission
+    from scoring.workspace_db import encoded_cells
+
+    note_on_a_blank = FormInputs(["A"], [1], "g.xlsx:Data!", ("C", [""], ["percent"]), None, [""])
+    stored = {}
+    for name, inputs in (("three", three_rows()), ("blank", note_on_a_blank)):
+        stored[name] = encoded_cells(Submission("P", "", "city", "f.xlsx", inputs=inputs))
+        entries = encoded_cells(Submission("P", "", "city", "f.xlsx", inputs=dict(inputs.items())))
+        assert stored[name] == entries
+    # by hand (kind codes: 0 none, 2 float, 3 text)
+    assert stored["three"][0] == ("C1", 2, 12.5, "f.xlsx:Data!E3", None, 2, 10.0, "f.xlsx:Data!D3", None,
+                                  "report p.3")
+    assert stored["three"][1] == ("C2", None, None, None, None, None, None, None, None, "")
+    assert stored["blank"] == [("A", 0, None, "g.xlsx:Data!C2", "percent", None, None, None, None, "")]

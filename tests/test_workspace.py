@@ -8,6 +8,7 @@ counted as zero, so W = 4 and one weight unit is worth 25 points.
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import signal
 import sqlite3
@@ -88,7 +89,7 @@ def totals(run_result) -> dict[str, float]:
 def test_new_workspace_is_one_marked_sqlite_file(tmp_path):
     path = tmp_path / "new.spw"
     with Workspace.create(path, actor="staff") as workspace:
-        assert workspace.schema_version == workspace_db.SCHEMA_VERSION == 3
+        assert workspace.schema_version == workspace_db.SCHEMA_VERSION == 4
         assert len(workspace.workspace_id) == 32
         assert not workspace.read_only
         assert side_files(path) == ["new.spw-shm", "new.spw-wal", "new.spw.lock"]
@@ -97,7 +98,7 @@ def test_new_workspace_is_one_marked_sqlite_file(tmp_path):
     assert side_files(path) == []  # closing folds the WAL back and removes the lock file
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == workspace_db.APPLICATION_ID
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
 
@@ -241,6 +242,33 @@ def test_value_encoding_round_trips_every_reader_type():
     assert [type(v) for v in back] == [type(v) for v in values]
     assert back[:7] == values[:7] and back[8:] == values[8:]
     assert back[7] != back[7]  # NaN survives as NaN (SQLite alone would store NULL)
+
+
+def test_stored_cells_round_trip_every_reader_type_with_its_cell():
+    from scoring.model import CellValue, IndicatorInput, Submission
+
+    values = [True, 0, -(2**70), 0.1 + 0.2, 1e300, float("inf"), "文本", "\ud800 lone half",
+              datetime.date(2024, 2, 29), datetime.datetime(2024, 1, 2, 3, 4, 5, 6),
+              datetime.time(23, 59), datetime.timedelta(days=-1, seconds=5, microseconds=7)]
+    inputs = {f"C{k}": IndicatorInput(CellValue(v, f"f.xlsx:Data!E{k + 3}", "percent" if k == 1 else None),
+                                      CellValue(k, f"f.xlsx:Data!D{k + 3}") if k % 2 else None, f"e{k}")
+              for k, v in enumerate(values)}
+    inputs["NAN"] = IndicatorInput(CellValue(float("nan"), "f.xlsx:Data!E99"), None, "")
+    inputs["BLANK"] = IndicatorInput(None, None, "")
+    submission = Submission("P", "", "city", "f.xlsx", inputs=inputs)
+    text = workspace_db.cells_to_json(workspace_db.encoded_cells(submission))
+    again = Submission("P", "", "city", "f.xlsx")
+    conn = sqlite3.connect(":memory:")  # through SQLite as stored: text that is not UTF-8 must survive
+    conn.execute("CREATE TABLE cells (submission_id INTEGER PRIMARY KEY, cells TEXT NOT NULL)")
+    conn.execute("INSERT INTO cells VALUES (1, ?)", (text,))
+    workspace_db.attach_cells(conn.execute("SELECT submission_id, cells FROM cells"), {1: again})
+    assert list(again.inputs) == list(inputs)
+    nan = again.inputs.pop("NAN").current
+    assert nan.value != nan.value and nan.location == "f.xlsx:Data!E99"
+    del inputs["NAN"]
+    assert again.inputs == inputs
+    types = [type(again.inputs[f"C{k}"].current.value) for k in range(len(values))]
+    assert types == [type(v) for v in values]
 
 
 def test_identical_reimport_changes_nothing_and_says_so(ws, forms):
@@ -721,9 +749,8 @@ def test_killed_import_keeps_every_committed_file_and_nothing_half_done(tmp_path
         # every file announced as done was committed; the one being written is all or nothing
         assert reported <= len(stored) < N_FILES
         assert stored == [f"P{k:03d}" for k in range(len(stored))]
-        cells = dict(
-            conn.execute("SELECT submission_id, COUNT(*) FROM inputs GROUP BY submission_id").fetchall()
-        )
+        stored_cells = conn.execute("SELECT submission_id, cells FROM cells")
+        cells = {sid: len(json.loads(text)) for sid, text in stored_cells}
         assert len(cells) == len(stored) and set(cells.values()) == {ROWS}
         assert conn.execute("SELECT COUNT(*) FROM files").fetchone()[0] == len(stored)
         assert conn.execute("SELECT COUNT(*) FROM projects").fetchone()[0] == len(stored)

@@ -375,10 +375,10 @@ def test_a_version_1_workspace_opens_and_is_migrated(tmp_path):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
     with Workspace.open(path) as workspace:
-        assert workspace.schema_version == workspace_db.SCHEMA_VERSION == 3
+        assert workspace.schema_version == workspace_db.SCHEMA_VERSION == 4
         entry = workspace.audit_entries()[-1]
-        assert (entry.action, entry.detail["from"], entry.detail["to"]) == ("migration", 1, 3)
-        assert entry.detail["steps"] == [2, 3]
+        assert (entry.action, entry.detail["from"], entry.detail["to"]) == ("migration", 1, 4)
+        assert entry.detail["steps"] == [2, 3, 4]
         assert workspace.rejections() == []  # the table the upgrade to 3 added is there, empty
         assert [e.origin for e in workspace.audit_entries()] == [""] * len(workspace.audit_entries())
         assert workspace.consensus_records() == []
@@ -387,13 +387,20 @@ def test_a_version_1_workspace_opens_and_is_migrated(tmp_path):
         assert [(r.inspector, r.fraction, r.active) for r in records] == [
             ("Li", 0.6, False), ("Li", 0.7, True), ("Wang", 0.2, True), ("Li", 0.9, False)]
         results = {p.project_id: p for p in workspace.score().projects}
+        # the cells moved from one row each (inputs, version 1 to 3) to one row a submission
+        a, b = (results["P1"].indicators[code] for code in "AB")
+        assert (a.value, a.location) == (60, "p1_v2.xlsx:Data!E2")
+        assert (b.value, b.location) == ("是", "p1_v2.xlsx:Data!E3")
+        changes = [(c.code, c.field, c.old, c.new) for c in workspace.history("P1")[-1].changes]
+        assert changes == [("A", "current", 50, 60)]
         # P1: A 60 → 0.6 (the override was withdrawn), B 1, M median of 0.7 and 0.2 = 0.45
         assert results["P1"].total == pytest.approx((0.6 + 1 + 2 * 0.45) * 25)
         assert results["P2"].total == pytest.approx(25.0)  # A 1, B 0, M pending counts 0
         workspace.consensus("P1", "M", 0.5, inspector="Chen", reason="after the upgrade")
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'inputs'").fetchone()[0] == 0
     conn.close()
 
 
