@@ -291,16 +291,26 @@ class FormInputs(Mapping):
         return (*row, None if baseline == "" else baseline,
                 None if baseline_notes is None else baseline_notes[k])
 
-    def located(self, which: str) -> list[tuple | None]:
-        """``(value, location, note)`` of every row's ``current`` or ``baseline`` cell, in order.
+    def cell_columns(self, which: str) -> tuple[list, list, list]:
+        """``(values, notes, locations)`` of every row's ``current`` or ``baseline`` cell.
 
-        None where there is no cell (blank and without a note): the fields of the CellValue
-        that the row's IndicatorInput would hold, without making one.
+        The fields of the CellValues that the rows' IndicatorInputs would hold, without making
+        them: a blank value is None, and the location is None where there is no cell (blank
+        and without a note).
         """
+        n = len(self.codes)
         column = self.current if which == "current" else self.baseline
         if column is None:
-            return [None] * len(self.codes)
-        return [self._located(column, k) for k in range(len(self.codes))]
+            return [None] * n, [None] * n, [None] * n
+        letter, values, notes = column
+        values = [None if value == "" else value for value in values]
+        notes = [None] * n if notes is None else notes
+        where = f"{self.prefix}{letter}"
+        locations = [
+            None if value is None and note is None else f"{where}{r + 1}"
+            for value, note, r in zip(values, notes, self.rows, strict=True)
+        ]
+        return values, notes, locations
 
     def _located(self, column: tuple, k: int) -> tuple | None:
         letter, values, notes = column

@@ -38,13 +38,14 @@ from pathlib import Path
 from scoring import workspace_db as db
 from scoring import workspace_file as wsfile
 from scoring.engine import parse_submission, score_scheme
-from scoring.importer import DEFAULT_OPTIONS, FileReader, ImportOptions
+from scoring.importer import DEFAULT_OPTIONS, FileReader, ImportOptions, paused_gc
 from scoring.model import Assessment, Rejection, Scheme, Submission
 from scoring.pipeline import AssessmentRun, _note_unknown_codes, expand_inputs, match_scheme
 from scoring.reconcile import attach, to_assessment
 from scoring.template import TemplateError, load_template_bytes
 from scoring.values import normalise_text
 from scoring.workspace_audit import AuditEntry, write_audit_workbook
+from scoring.workspace_cells import cells_from_stored, stored_cells
 from scoring.workspace_file import lock_path
 from scoring.workspace_lock import FileLock, LockUnavailable, current_user
 from scoring.workspace_reconcile import ReconcileMixin
@@ -129,6 +130,14 @@ _SUBMISSION_COLUMNS = (
     "s.id, s.project_id, s.source, s.name, s.level, s.template, s.template_version, "
     "s.region, s.organisation, s.year, s.contact, s.issues, s.unmatched"
 )
+def _stored_submission(row: tuple) -> Submission:
+    """A stored submission from its :data:`_SUBMISSION_COLUMNS` and its ``cells`` column."""
+    submission = _submission_from_row(row)
+    if row[-1] is not None:
+        submission.inputs = cells_from_stored(row[-1])
+    return submission
+
+
 def _submission_from_row(row: tuple) -> Submission:
     return Submission(
         project_id=row[1],
@@ -621,7 +630,7 @@ class Workspace(ReconcileMixin):
         options = options or DEFAULT_OPTIONS
         if options.reader is None:
             options = dataclasses.replace(options, reader=db.read_prepared)
-        with FileReader([files[i] for i in to_read], options) as reader, db.paused_gc():
+        with FileReader([files[i] for i in to_read], options) as reader, paused_gc():
             for index, path in enumerate(files):
                 if progress is not None and progress(index, len(files), path) is False:
                     report.cancelled = True
@@ -766,11 +775,7 @@ class Workspace(ReconcileMixin):
         self, conn, file_id: int, sha: str, scheme_id: int, scheme: Scheme, submission: Submission, at: str
     ):
         """Store one submission as the project's next version unless it says nothing new."""
-        if submission.prepared is not None:
-            cells, content = submission.prepared
-        else:
-            encoded = db.encoded_cells(submission)
-            cells, content = db.cells_to_json(encoded), db.fingerprint(submission, encoded)
+        cells, content = submission.prepared or stored_cells(submission)
         latest = conn.execute(
             "SELECT p.id, s.id, s.version, s.content_hash FROM projects p JOIN submissions s "
             "ON s.id = p.latest_submission_id WHERE p.scheme_id = ? AND p.project_id = ?",
@@ -873,35 +878,25 @@ class Workspace(ReconcileMixin):
 
     def _load_one(self, conn, submission_id: int) -> Submission:
         row = conn.execute(
-            f"SELECT {_SUBMISSION_COLUMNS} FROM submissions s WHERE s.id = ?", (submission_id,)
+            f"SELECT {_SUBMISSION_COLUMNS}, c.cells FROM submissions s "
+            "LEFT JOIN cells c ON c.submission_id = s.id WHERE s.id = ?",
+            (submission_id,),
         ).fetchone()
-        submission = _submission_from_row(row)
-        cells = conn.execute(
-            "SELECT submission_id, cells FROM cells WHERE submission_id = ?", (submission_id,)
-        )
-        db.attach_cells(cells, {submission_id: submission})
-        return submission
+        return _stored_submission(row)
 
     def _load_latest(self, conn, scheme_id: int) -> dict[int, Submission]:
         """The latest version of every project of a scheme, by submission id, in arrival order.
 
-        Two queries per scheme whatever the number of projects: one for the submissions, one
-        for all their cells.
+        One query per scheme whatever the number of projects.
         """
-        by_id: dict[int, Submission] = {}
-        for row in conn.execute(
-            f"SELECT {_SUBMISSION_COLUMNS} FROM projects p JOIN submissions s "
-            "ON s.id = p.latest_submission_id WHERE p.scheme_id = ? ORDER BY p.id",
-            (scheme_id,),
-        ):
-            by_id[row[0]] = _submission_from_row(row)
-        cells = conn.execute(
-            "SELECT c.submission_id, c.cells FROM projects p JOIN cells c "
-            "ON c.submission_id = p.latest_submission_id WHERE p.scheme_id = ?",
+        rows = conn.execute(
+            f"SELECT {_SUBMISSION_COLUMNS}, c.cells FROM projects p JOIN submissions s "
+            "ON s.id = p.latest_submission_id LEFT JOIN cells c ON c.submission_id = s.id "
+            "WHERE p.scheme_id = ? ORDER BY p.id",
             (scheme_id,),
         )
-        db.attach_cells(cells, by_id)
-        return by_id
+        with paused_gc():  # tens of thousands of cells, none of them in a cycle
+            return {row[0]: _stored_submission(row) for row in rows}
 
     def _latest_submissions(self, conn, scheme_id: int) -> dict[int, Submission]:
         """What :meth:`score` scores for a scheme, by submission id: cached rows where they are,
@@ -1262,7 +1257,7 @@ class Workspace(ReconcileMixin):
         """
         settings = self.reconcile_settings()
         # the collector paused: parsing and the engine make an object per project × criterion
-        with self._read() as conn, db.paused_gc():
+        with self._read() as conn, paused_gc():
             schemes = [(sid, self._scheme(sid)) for sid in self._scheme_ids()]
             inputs = []
             for sid, scheme in schemes:
@@ -1270,7 +1265,7 @@ class Workspace(ReconcileMixin):
                 parsed = self._parsed_cells(sid, latest)
                 inputs.append((scheme, list(latest.values()), parsed, self._reconciled(conn, sid, settings)))
         run = AssessmentRun(schemes=[scheme for _, scheme in schemes], rejected=self.rejections())
-        with db.paused_gc():
+        with paused_gc():
             for scheme, submissions, parsed, reconciled in inputs:
                 results = score_scheme(scheme, submissions, self._engine_assessments(reconciled), parsed)
                 attach(results, reconciled)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import hashlib
 import itertools
 import json
 import math
@@ -20,17 +19,8 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from scoring.importer import paused_gc
-from scoring.model import (
-    CellValue,
-    Criterion,
-    FormInputs,
-    Grade,
-    IndicatorInput,
-    Issue,
-    Scheme,
-    Submission,
-)
+from scoring.model import CellValue, Criterion, Grade, Issue, Scheme, Submission
+from scoring.workspace_cells import PROJECT_FIELDS, stored_cells, stored_from_entries
 
 #: "SyPW" as a signed 32-bit integer: marks the file as a SynergyPilot workspace.
 APPLICATION_ID = 0x53795057
@@ -244,21 +234,23 @@ def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
 
 
 SCHEMA_V4 = """
--- A submission's raw cells in one row: a JSON array with one array per criterion code, in the
--- reader's order: [code, current kind, value, location, note, baseline kind, value, location,
--- note, evidence] (kinds as in the inputs table of version 1, location ``file:sheet!cell``).
--- One row a submission instead of one a code: an import writes a sixtieth of the rows.
+-- A submission's raw cells in one row instead of one row per code (an import writes a
+-- sixtieth of the rows): JSON columns of values, notes, locations and evidence, laid out in
+-- scoring/workspace_cells.py. The submissions' content_hash is computed anew on upgrading, as
+-- the fingerprint is now taken from these columns.
 CREATE TABLE cells (
     submission_id INTEGER PRIMARY KEY REFERENCES submissions (id),
     cells         TEXT NOT NULL
 );
 """
 
-#: Every submission with the rows of its cells in the ``inputs`` table of versions 1 to 3
-#: (one row of NULLs for a submission without cells), for :func:`cells_by_submission`.
+#: Every submission with its project fields and the rows of its cells in the ``inputs`` table
+#: of versions 1 to 3 (one row of NULL cells for a submission without any), for
+#: :func:`stored_from_old_rows`.
 OLD_CELLS_QUERY = (
     "SELECT s.id, i.code, i.current_kind, i.current_value, i.current_location, i.current_note, "
-    "i.baseline_kind, i.baseline_value, i.baseline_location, i.baseline_note, i.evidence "
+    "i.baseline_kind, i.baseline_value, i.baseline_location, i.baseline_note, i.evidence, "
+    f"{', '.join('s.' + f for f in PROJECT_FIELDS)} "
     "FROM submissions s LEFT JOIN inputs i ON i.submission_id = s.id"
 )
 
@@ -267,16 +259,27 @@ def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
     for statement in _statements(SCHEMA_V4):
         conn.execute(statement)
     rows = conn.execute(f"{OLD_CELLS_QUERY} ORDER BY s.id, i.seq").fetchall()
-    conn.executemany("INSERT INTO cells (submission_id, cells) VALUES (?, ?)", cells_by_submission(rows))
+    for sid, cells, content in stored_from_old_rows(rows):
+        conn.execute("INSERT INTO cells (submission_id, cells) VALUES (?, ?)", (sid, cells))
+        conn.execute("UPDATE submissions SET content_hash = ? WHERE id = ?", (content, sid))
     conn.execute("DROP TABLE inputs")
 
 
-def cells_by_submission(rows: Iterable[tuple]) -> list[tuple[int, str]]:
-    """(submission id, ``cells`` column) from the rows of :data:`OLD_CELLS_QUERY`, in order."""
-    return [
-        (sid, cells_to_json([tuple(row[1:]) for row in group if row[1] is not None]))
-        for sid, group in itertools.groupby(rows, key=operator.itemgetter(0))
-    ]
+def stored_from_old_rows(rows: Iterable[tuple]) -> list[tuple[int, str, str]]:
+    """(submission id, ``cells`` column, fingerprint) from rows of :data:`OLD_CELLS_QUERY`.
+
+    The rows are sorted by submission and then by position.
+    """
+    stored = []
+    for sid, group in itertools.groupby(rows, key=operator.itemgetter(0)):
+        group = list(group)
+        entries = [(r[1], _old_cell(*r[2:6]), _old_cell(*r[6:10]), r[10]) for r in group if r[1] is not None]
+        stored.append((sid, *stored_from_entries(list(group[0][11:]), entries)))
+    return stored
+
+
+def _old_cell(kind: int | None, value: object, location: str, note: str | None) -> CellValue | None:
+    return None if kind is None else CellValue(decode_value(kind, value), location, note)
 
 
 #: ``MIGRATIONS[n]`` upgrades a schema of version n to n + 1 inside the caller's transaction.
@@ -459,98 +462,6 @@ def decode_value(kind: int, value: object) -> object:
     return value if kind in NATIVE_KINDS else _DECODERS[kind](value)
 
 
-_NO_CELL = (None, None, None, None)
-
-
-def encode_cell(cell: CellValue | None) -> tuple[int | None, object, str | None, str | None]:
-    """The four stored columns (kind, value, location, note) of a cell; all None for no cell."""
-    if cell is None:
-        return _NO_CELL
-    return _encode_located(cell.value, cell.location, cell.note)
-
-
-def _encode_located(value: object, location: str, note: str | None) -> tuple:
-    # the common cases first, without a call: an import encodes 60 cells per form
-    if type(value) is float and math.isfinite(value):
-        return FLOAT, value, location, note
-    if type(value) is str:
-        return STR, value, location, note
-    kind, value = encode_value(value)
-    return kind, value, location, note
-
-
-def encoded_cells(submission: Submission) -> list[tuple]:
-    """The submission's cells as stored, one tuple per code in the reader's order.
-
-    Each is (code, current kind, value, location, note, baseline kind, value, location, note,
-    evidence), the order of a stored cell array (see :func:`cells_to_json`).
-    """
-    inputs = submission.inputs
-    if type(inputs) is FormInputs:  # a form from the readers: from its columns, no objects made
-        current, baseline = (
-            [_NO_CELL if c is None else _encode_located(*c) for c in inputs.located(which)]
-            for which in ("current", "baseline")
-        )
-        return [
-            (code, *c, *b, e)
-            for code, c, b, e in zip(inputs.codes, current, baseline, inputs.evidence, strict=True)
-        ]
-    return [
-        (code, *encode_cell(entry.current), *encode_cell(entry.baseline), entry.evidence)
-        for code, entry in inputs.items()
-    ]
-
-
-def cells_to_json(cells: list[tuple]) -> str:
-    """The ``cells`` column of a submission from its :func:`encoded_cells`.
-
-    ASCII JSON: text that is no valid UTF-8 on its own (a lone surrogate from an old file)
-    survives as an escape, and floats keep every digit (``repr``).
-    """
-    return json.dumps(cells, separators=(",", ":"))
-
-
-def attach_cells(rows: Iterable[tuple[int, str]], submissions: dict[int, Submission]) -> None:
-    """Rebuild the cells of stored submissions from rows of (submission id, ``cells`` column).
-
-    Reopening a workspace of 1,000 forms decodes 60,000 cells, so the loop is written out
-    with local names and no call per cell for the common kinds.
-    """
-    native, decoders, cell, entry = NATIVE_KINDS, _DECODERS, CellValue, IndicatorInput
-    loads = json.loads
-    with paused_gc():
-        for sid, text in rows:
-            inputs = submissions[sid].inputs
-            for code, ck, cv, cl, cn, bk, bv, bl, bn, evidence in loads(text):
-                current = None if ck is None else cell(cv if ck in native else decoders[ck](cv), cl, cn)
-                baseline = None if bk is None else cell(bv if bk in native else decoders[bk](bv), bl, bn)
-                inputs[code] = entry(current, baseline, evidence)
-
-
-PROJECT_FIELDS = (
-    "name",
-    "level",
-    "template",
-    "template_version",
-    "region",
-    "organisation",
-    "year",
-    "contact",
-)
-
-
-def fingerprint(submission: Submission, cells: list[tuple]) -> str:
-    """A hash of what a submission says, ignoring where it came from (file name, cells).
-
-    ``cells`` are its :func:`encoded_cells`. Two files with the same values for a project (a
-    re-saved form, an unchanged row of a new batch) have the same fingerprint, so they do not
-    make a new version. ``repr`` of str, int, float and None is exact and stable.
-    """
-    fields = tuple(getattr(submission, f) for f in PROJECT_FIELDS)
-    said = sorted((c[0], c[1], c[2], c[4], c[5], c[6], c[8], c[9]) for c in cells)
-    return hashlib.sha256(repr((fields, said)).encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def read_prepared(path: Path, limits) -> list:
     """Read a file for a workspace import, with each submission's stored form made here.
 
@@ -563,8 +474,7 @@ def read_prepared(path: Path, limits) -> list:
     results = read_file(path, limits)
     for item in results:
         if isinstance(item, Submission):
-            cells = encoded_cells(item)
-            item.prepared = (cells_to_json(cells), fingerprint(item, cells))
+            item.prepared = stored_cells(item)
     return results
 
 

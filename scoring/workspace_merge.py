@@ -397,8 +397,10 @@ def _merge_submissions(conn, source: _Source, schemes: dict[int, int], report: S
         "FROM submissions s JOIN files f ON f.id = s.file_id ORDER BY s.scheme_id, s.project_id, s.version"
     )
     for row in rows:
-        src_id, src_scheme, src_version, file_row, copied = row[0], row[1], row[2], row[3:10], row[10:]
-        uid, project_id, content_hash, imported_at = copied[0], copied[1], copied[3], copied[4]
+        src_id, src_scheme, src_version, file_row = row[0], row[1], row[2], row[3:10]
+        cells, content_hash = _source_cells(source, src_id)
+        copied = (*row[10:13], content_hash, *row[14:])  # the fingerprint as this version takes it
+        uid, project_id, imported_at = copied[0], copied[1], copied[4]
         scheme_id = schemes[src_scheme]
         present = _present_version(conn, scheme_id, project_id, (uid, content_hash, file_row[0], imported_at))
         if present is not None:
@@ -406,17 +408,26 @@ def _merge_submissions(conn, source: _Source, schemes: dict[int, int], report: S
             report.submissions_present += 1
             continue
         file_id = _file_id(conn, file_row)
-        version = _add_version(conn, source, scheme_id, file_id, src_id, copied, imported_at, report)
+        version = _add_version(conn, scheme_id, file_id, copied, cells, imported_at, report)
         versions[(src_scheme, project_id, src_version)] = version
     return versions
 
 
-def _source_cells(source: _Source, submission_id: int) -> str:
-    """A source submission's stored cells (made from its ``inputs`` rows before version 4)."""
+def _source_cells(source: _Source, submission_id: int) -> tuple[str, str]:
+    """A source submission's ``cells`` column and fingerprint.
+
+    From a workspace before format 4 both are made from its ``inputs`` rows (its stored
+    fingerprints were taken another way, and would match none of the target's).
+    """
     if source.version >= 4:
-        return source.rows("SELECT cells FROM cells WHERE submission_id = ?", (submission_id,))[0][0]
+        return source.rows(
+            "SELECT c.cells, s.content_hash FROM submissions s JOIN cells c ON c.submission_id = s.id "
+            "WHERE s.id = ?",
+            (submission_id,),
+        )[0]
     rows = source.rows(f"{db.OLD_CELLS_QUERY} WHERE s.id = ? ORDER BY i.seq", (submission_id,))
-    return db.cells_by_submission(rows)[0][1]
+    _, cells, content = db.stored_from_old_rows(rows)[0]
+    return cells, content
 
 
 def _present_version(conn, scheme_id: int, project_id: str, what: tuple) -> int | None:
@@ -463,7 +474,7 @@ def _file_id(conn, file_row: tuple) -> int:
     ).lastrowid
 
 
-def _add_version(conn, source: _Source, scheme_id, file_id, src_id, copied, imported_at, report) -> int:
+def _add_version(conn, scheme_id, file_id, copied, cells: str, imported_at, report) -> int:
     """Store a source submission as the project's next version, with its cells."""
     project_id = copied[1]
     version = conn.execute(
@@ -475,9 +486,7 @@ def _add_version(conn, source: _Source, scheme_id, file_id, src_id, copied, impo
         f"VALUES (?, ?, ?{', ?' * len(copied)})",
         (scheme_id, version, file_id, *copied),
     ).lastrowid
-    conn.execute(
-        "INSERT INTO cells (submission_id, cells) VALUES (?, ?)", (new_id, _source_cells(source, src_id))
-    )
+    conn.execute("INSERT INTO cells (submission_id, cells) VALUES (?, ?)", (new_id, cells))
     latest = conn.execute(
         "SELECT p.id, s.imported_at FROM projects p JOIN submissions s ON s.id = p.latest_submission_id "
         "WHERE p.scheme_id = ? AND p.project_id = ?",

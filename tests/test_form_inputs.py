@@ -94,16 +94,13 @@ def test_a_read_form_keeps_each_value_at_its_cell(tmp_path):
 
 def test_stored_cells_are_the_same_from_columns_as_from_entries():
     from scoring.model import Submission
-    from scoring.workspace_db import encoded_cells
+    from scoring.workspace_cells import cells_from_stored, stored_cells
 
     note_on_a_blank = FormInputs(["A"], [1], "g.xlsx:Data!", ("C", [""], ["percent"]), None, [""])
-    stored = {}
-    for name, inputs in (("three", three_rows()), ("blank", note_on_a_blank)):
-        stored[name] = encoded_cells(Submission("P", "", "city", "f.xlsx", inputs=inputs))
-        entries = encoded_cells(Submission("P", "", "city", "f.xlsx", inputs=dict(inputs.items())))
-        assert stored[name] == entries
-    # by hand (kind codes: 0 none, 2 float, 3 text)
-    assert stored["three"][0] == ("C1", 2, 12.5, "f.xlsx:Data!E3", None, 2, 10.0, "f.xlsx:Data!D3", None,
-                                  "report p.3")
-    assert stored["three"][1] == ("C2", None, None, None, None, None, None, None, None, "")
-    assert stored["blank"] == [("A", 0, None, "g.xlsx:Data!C2", "percent", None, None, None, None, "")]
+    for inputs in (three_rows(), note_on_a_blank):
+        columns = stored_cells(Submission("P", "", "city", "f.xlsx", inputs=inputs))
+        entries = stored_cells(Submission("P", "", "city", "f.xlsx", inputs=dict(inputs.items())))
+        assert columns == entries
+        assert cells_from_stored(columns[0]) == dict(inputs.items())
+    # by hand: said (values, notes, evidence by code), then where (no reordering; locations)
+    assert columns[0] == '[[["A"],[null],["percent"],[null],[null],[""]],[null,["g.xlsx:Data!C2"],[null]]]'

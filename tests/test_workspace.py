@@ -246,29 +246,46 @@ def test_value_encoding_round_trips_every_reader_type():
 
 def test_stored_cells_round_trip_every_reader_type_with_its_cell():
     from scoring.model import CellValue, IndicatorInput, Submission
+    from scoring.workspace_cells import cells_from_stored, stored_cells
 
     values = [True, 0, -(2**70), 0.1 + 0.2, 1e300, float("inf"), "文本", "\ud800 lone half",
               datetime.date(2024, 2, 29), datetime.datetime(2024, 1, 2, 3, 4, 5, 6),
               datetime.time(23, 59), datetime.timedelta(days=-1, seconds=5, microseconds=7)]
+    # codes out of sorted order (C10 sorts before C2): the reader's order comes back
     inputs = {f"C{k}": IndicatorInput(CellValue(v, f"f.xlsx:Data!E{k + 3}", "percent" if k == 1 else None),
                                       CellValue(k, f"f.xlsx:Data!D{k + 3}") if k % 2 else None, f"e{k}")
               for k, v in enumerate(values)}
     inputs["NAN"] = IndicatorInput(CellValue(float("nan"), "f.xlsx:Data!E99"), None, "")
     inputs["BLANK"] = IndicatorInput(None, None, "")
-    submission = Submission("P", "", "city", "f.xlsx", inputs=inputs)
-    text = workspace_db.cells_to_json(workspace_db.encoded_cells(submission))
-    again = Submission("P", "", "city", "f.xlsx")
+    inputs["NOTE"] = IndicatorInput(CellValue(None, "f.xlsx:Data!E98", "formula_without_value"), None, "")
+    text, _ = stored_cells(Submission("P", "", "city", "f.xlsx", inputs=inputs))
     conn = sqlite3.connect(":memory:")  # through SQLite as stored: text that is not UTF-8 must survive
     conn.execute("CREATE TABLE cells (submission_id INTEGER PRIMARY KEY, cells TEXT NOT NULL)")
     conn.execute("INSERT INTO cells VALUES (1, ?)", (text,))
-    workspace_db.attach_cells(conn.execute("SELECT submission_id, cells FROM cells"), {1: again})
-    assert list(again.inputs) == list(inputs)
-    nan = again.inputs.pop("NAN").current
+    again = cells_from_stored(conn.execute("SELECT cells FROM cells").fetchone()[0])
+    assert list(again) == list(inputs)
+    nan = again.pop("NAN").current
     assert nan.value != nan.value and nan.location == "f.xlsx:Data!E99"
     del inputs["NAN"]
-    assert again.inputs == inputs
-    types = [type(again.inputs[f"C{k}"].current.value) for k in range(len(values))]
+    assert again == inputs
+    types = [type(again[f"C{k}"].current.value) for k in range(len(values))]
     assert types == [type(v) for v in values]
+
+
+def test_fingerprint_ignores_where_values_stood_but_not_what_they_say():
+    from scoring.model import CellValue, IndicatorInput, Submission
+    from scoring.workspace_cells import stored_cells
+
+    def fingerprint(rows: dict, name: str = "One", source: str = "a.xlsx") -> str:
+        inputs = {code: IndicatorInput(CellValue(value, f"{source}:Data!E{k + 2}"), None, "")
+                  for k, (code, value) in enumerate(rows.items())}
+        return stored_cells(Submission("P1", name, "city", source, inputs=inputs))[1]
+
+    first = fingerprint({"A": 1.5, "B": "是"})
+    assert fingerprint({"B": "是", "A": 1.5}, source="b.xlsx") == first  # other file, rows swapped
+    assert fingerprint({"A": 1.5, "B": "否"}) != first
+    assert fingerprint({"A": 1.5, "B": "是"}, name="Two") != first
+    assert fingerprint({"A": 1.5, "B": "是", "C": None}) != first  # a row more, even blank
 
 
 def test_identical_reimport_changes_nothing_and_says_so(ws, forms):
@@ -750,7 +767,7 @@ def test_killed_import_keeps_every_committed_file_and_nothing_half_done(tmp_path
         assert reported <= len(stored) < N_FILES
         assert stored == [f"P{k:03d}" for k in range(len(stored))]
         stored_cells = conn.execute("SELECT submission_id, cells FROM cells")
-        cells = {sid: len(json.loads(text)) for sid, text in stored_cells}
+        cells = {sid: len(json.loads(text)[0][0]) for sid, text in stored_cells}  # said: codes first
         assert len(cells) == len(stored) and set(cells.values()) == {ROWS}
         assert conn.execute("SELECT COUNT(*) FROM files").fetchone()[0] == len(stored)
         assert conn.execute("SELECT COUNT(*) FROM projects").fetchone()[0] == len(stored)

@@ -36,7 +36,7 @@ from scoring.reconcile import (
 )
 from scoring.workspace import Workspace, WorkspaceError, WorkspaceReadOnly
 from scoring.workspace_merge import MergeRefused, merge
-from tests.builders import criterion, write_template
+from tests.builders import criterion, project, write_form, write_template
 from tests.merge_team import CRITERIA, TEAM, build_team, write_files
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -397,6 +397,12 @@ def test_a_version_1_workspace_opens_and_is_migrated(tmp_path):
         assert results["P1"].total == pytest.approx((0.6 + 1 + 2 * 0.45) * 25)
         assert results["P2"].total == pytest.approx(25.0)  # A 1, B 0, M pending counts 0
         workspace.consensus("P1", "M", 0.5, inspector="Chen", reason="after the upgrade")
+        # the upgrade took the fingerprints anew: a new file saying what P1's version 2 says
+        again = write_form(tmp_path / "p1_again.xlsx", project("P1"),
+                           [dict(code="B", current="是"), dict(code="A", current=60)])
+        report = workspace.import_files([again])
+        assert [u.message for u in report.unchanged] == [
+            "p1_again.xlsx: project P1 has the same values as its version 2; nothing changed"]
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
