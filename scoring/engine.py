@@ -392,11 +392,15 @@ def _plain_number(value: object, note: str | None) -> float | None:
     return None
 
 
-def _parse_cell(submission: Submission, criterion) -> tuple[int, float, float, Issue | None, tuple]:
-    """Status code, current, baseline, an optional issue and the shown values of one cell."""
+def _parse_cell(
+    submission: Submission, criterion, raw: tuple | None
+) -> tuple[int, float, float, Issue | None, tuple]:
+    """Status code, current, baseline, an optional issue and the shown values of one cell.
+
+    ``raw`` is the criterion's row as :func:`~scoring.model.raw_cells` gives it.
+    """
     if criterion.type == "manual":
         return PENDING, np.nan, np.nan, None, _NO_VALUE
-    raw = raw_cells(submission.inputs, criterion.code)
     if raw is not None:
         if criterion.type in ("value", "change"):
             fast = _fast_numeric(raw, criterion)
@@ -422,7 +426,7 @@ def _shown(entry, criterion) -> tuple[object, object]:
 def _fast_numeric(raw: tuple, criterion) -> tuple | None:
     """Plain numbers in every cell the criterion reads, with a usable baseline: status ok.
 
-    ``raw`` is :func:`~scoring.model.raw_cells` of the criterion's row.
+    ``raw`` is the criterion's row as :func:`~scoring.model.raw_cells` gives it.
     """
     x = _plain_number(raw[0], raw[1])
     if x is None:
@@ -525,7 +529,10 @@ def parse_submission(scheme: Scheme, submission: Submission) -> list[tuple]:
     What :func:`build_inputs` does for each submission; an import calls it as each file
     arrives from the readers, so that the parsing overlaps the reading.
     """
-    return [_parse_cell(submission, criterion) for criterion in scheme.criteria]
+    raws = raw_cells(submission.inputs, scheme.codes)
+    return [
+        _parse_cell(submission, criterion, raw) for criterion, raw in zip(scheme.criteria, raws, strict=True)
+    ]
 
 
 def build_inputs(

@@ -270,26 +270,33 @@ class FormInputs(Mapping):
     def __reduce__(self):
         return FormInputs, (self.codes, self.rows, self.prefix, self.current, self.baseline, self.evidence)
 
-    def _position(self, code: str) -> int | None:
+    def _positions(self) -> dict[str, int]:
         if self._index is None:
             self._index = dict(zip(self.codes, range(len(self.codes)), strict=True))
-        return self._index.get(code)
+        return self._index
 
-    def raw(self, code: str) -> tuple | None:
-        """``(current value, note, baseline value, note)`` of a code's row, None without one.
+    def _position(self, code: str) -> int | None:
+        return self._positions().get(code)
 
-        A blank cell's value is None; a note is None when the reader flagged nothing.
+    def raw(self, codes: list[str]) -> list[tuple | None]:
+        """``(current value, note, baseline value, note)`` of each code's row, None without one.
+
+        A blank cell's value is None; a note is None when the reader flagged nothing. Asked
+        for a whole scheme's codes at once, as scoring reads every form this way.
         """
-        k = self._position(code)
-        if k is None:
-            return None
-        current, current_notes = self.current[1][k], self.current[2]
-        row = (None if current == "" else current, None if current_notes is None else current_notes[k])
+        n = len(self.codes)
+        currents = [None if value == "" else value for value in self.current[1]]
+        current_notes = self.current[2] or [None] * n
         if self.baseline is None:
-            return (*row, None, None)
-        baseline, baseline_notes = self.baseline[1][k], self.baseline[2]
-        return (*row, None if baseline == "" else baseline,
-                None if baseline_notes is None else baseline_notes[k])
+            baselines = baseline_notes = [None] * n
+        else:
+            baselines = [None if value == "" else value for value in self.baseline[1]]
+            baseline_notes = self.baseline[2] or [None] * n
+        index = self._positions()
+        return [
+            None if k is None else (currents[k], current_notes[k], baselines[k], baseline_notes[k])
+            for k in [index.get(code) for code in codes]
+        ]
 
     def cell_columns(self, which: str) -> tuple[list, list, list]:
         """``(values, notes, locations)`` of every row's ``current`` or ``baseline`` cell.
@@ -344,14 +351,17 @@ class FormInputs(Mapping):
         return f"FormInputs({dict(self.items())!r})"
 
 
-def raw_cells(inputs: Mapping[str, IndicatorInput], code: str) -> tuple | None:
-    """``(current value, note, baseline value, note)`` of a code in any submission's inputs.
+def raw_cells(inputs: Mapping[str, IndicatorInput], codes: list[str]) -> list[tuple | None]:
+    """``(current value, note, baseline value, note)`` of each code in a submission's inputs.
 
-    See :meth:`FormInputs.raw`; for other mappings the values come from the IndicatorInput.
+    See :meth:`FormInputs.raw`; for other mappings the values come from the IndicatorInputs.
     """
     if type(inputs) is FormInputs:
-        return inputs.raw(code)
-    entry = inputs.get(code)
+        return inputs.raw(codes)
+    return [_raw_entry(inputs.get(code)) for code in codes]
+
+
+def _raw_entry(entry: IndicatorInput | None) -> tuple | None:
     if entry is None:
         return None
     current, baseline = entry.current, entry.baseline

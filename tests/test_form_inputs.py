@@ -53,15 +53,15 @@ def test_raw_cells_are_the_same_for_columns_and_for_a_dict():
     as_dict = dict(inputs.items())
     expected = {"C1": (12.5, None, 10.0, None), "C2": (None, None, None, None),
                 "C3": ("#N/A", "error_cell", None, None), "C4": None}
-    for code, raw in expected.items():
-        assert raw_cells(inputs, code) == raw
-        assert raw_cells(as_dict, code) == raw
+    codes = list(expected)
+    assert raw_cells(inputs, codes) == raw_cells(as_dict, codes) == list(expected.values())
+    assert raw_cells(inputs, ["C3", "C1"]) == [expected["C3"], expected["C1"]]
 
 
 def test_without_a_baseline_column():
     inputs = FormInputs(["A"], [1], "g.xlsx:Data!", ("C", [3], None), None, [""])
     assert inputs["A"] == IndicatorInput(CellValue(3, "g.xlsx:Data!C2"), None, "")
-    assert raw_cells(inputs, "A") == (3, None, None, None)
+    assert raw_cells(inputs, ["A"]) == [(3, None, None, None)]
 
 
 def test_crosses_a_pickle_unchanged():
