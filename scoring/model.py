@@ -236,28 +236,31 @@ class IndicatorInput:
         return IndicatorInput, (self.current, self.baseline, self.evidence)
 
 
-class FormInputs(Mapping):
-    """A form's data rows by code (code → IndicatorInput), kept as the columns that were read.
+class SheetInputs(Mapping):
+    """A submission's cells by code (code → IndicatorInput), kept as the columns that were read.
 
-    A reader process sends every form to the importing process. As a few lists of raw values
-    a form crosses at a fraction of the cost of 60 IndicatorInputs with two located cells
-    each, and a row becomes an IndicatorInput only when something asks for it; scoring reads
-    most cells through :meth:`raw` and never builds one.
+    A reader process sends every submission to the importing process. As a few lists of raw
+    values a form crosses at a fraction of the cost of 60 IndicatorInputs with two located
+    cells each, and a row becomes an IndicatorInput only when something asks for it; scoring
+    reads most cells through :meth:`raw` and never builds one. A form has a row per code and
+    one column of current values; a row of a Batch sheet has a column per code, so its
+    column letters are given per code.
 
     Parameters
     ----------
     codes : list of str
-        The rows' codes, each once, in the sheet's order.
+        The codes, each once, in the sheet's order.
     rows : sequence of int
-        The 0-based sheet row of each code.
+        The 0-based sheet row of each code's cells.
     prefix : str
         ``file:sheet!``, the start of every cell's location.
     current, baseline : tuple
-        ``(column letter, values, notes)`` of the current and baseline column: the raw values
-        per row (a blank cell is ``""`` or None) and the reader's notes per row (None when
-        the column has none). ``baseline`` is None when the sheet has no baseline column.
+        ``(column, values, notes)`` of the current and baseline values: the column letter
+        (or a list of them, one per code), the raw values per code (a blank cell is ``""`` or
+        None) and the reader's notes per code (None when there are none). ``baseline`` is
+        None when the sheet has no baseline values.
     evidence : list of str
-        The evidence text per row, trimmed.
+        The evidence text per code, trimmed.
     """
 
     __slots__ = ("codes", "rows", "prefix", "current", "baseline", "evidence", "_index")
@@ -268,7 +271,7 @@ class FormInputs(Mapping):
         self._index: dict[str, int] | None = None
 
     def __reduce__(self):
-        return FormInputs, (self.codes, self.rows, self.prefix, self.current, self.baseline, self.evidence)
+        return SheetInputs, (self.codes, self.rows, self.prefix, self.current, self.baseline, self.evidence)
 
     def _positions(self) -> dict[str, int]:
         if self._index is None:
@@ -309,23 +312,26 @@ class FormInputs(Mapping):
         column = self.current if which == "current" else self.baseline
         if column is None:
             return [None] * n, [None] * n, [None] * n
-        letter, values, notes = column
+        letters, values, notes = column
         values = [None if value == "" else value for value in values]
         notes = [None] * n if notes is None else notes
-        where = f"{self.prefix}{letter}"
+        if type(letters) is str:
+            letters = [letters] * n
+        prefix = self.prefix
         locations = [
-            None if value is None and note is None else f"{where}{r + 1}"
-            for value, note, r in zip(values, notes, self.rows, strict=True)
+            None if value is None and note is None else f"{prefix}{letter}{r + 1}"
+            for value, note, letter, r in zip(values, notes, letters, self.rows, strict=True)
         ]
         return values, notes, locations
 
     def _located(self, column: tuple, k: int) -> tuple | None:
-        letter, values, notes = column
+        letters, values, notes = column
         value, note = values[k], None if notes is None else notes[k]
         if value == "":
             value = None
         if value is None and note is None:
             return None
+        letter = letters if type(letters) is str else letters[k]
         return value, f"{self.prefix}{letter}{self.rows[k] + 1}", note
 
     def _cell(self, column: tuple | None, k: int) -> CellValue | None:
@@ -348,15 +354,15 @@ class FormInputs(Mapping):
         return len(self.codes)
 
     def __repr__(self) -> str:
-        return f"FormInputs({dict(self.items())!r})"
+        return f"SheetInputs({dict(self.items())!r})"
 
 
 def raw_cells(inputs: Mapping[str, IndicatorInput], codes: list[str]) -> list[tuple | None]:
     """``(current value, note, baseline value, note)`` of each code in a submission's inputs.
 
-    See :meth:`FormInputs.raw`; for other mappings the values come from the IndicatorInputs.
+    See :meth:`SheetInputs.raw`; for other mappings the values come from the IndicatorInputs.
     """
-    if type(inputs) is FormInputs:
+    if type(inputs) is SheetInputs:
         return inputs.raw(codes)
     return [_raw_entry(inputs.get(code)) for code in codes]
 
@@ -387,7 +393,7 @@ class Submission:
     organisation: str = ""
     year: str = ""
     contact: str = ""
-    #: A dict, or a form's FormInputs (read-only).
+    #: A dict, or a form's SheetInputs (read-only).
     inputs: Mapping[str, IndicatorInput] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     #: Extra (code, location) pairs for data rows whose code the scheme does not know; the

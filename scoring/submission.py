@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scoring.model import CellValue, FormInputs, IndicatorInput, Issue, Rejection, Submission
+from scoring.model import Issue, Rejection, SheetInputs, Submission
 from scoring.safe_read import (
     RawSheet,
     RawWorkbook,
@@ -155,7 +155,7 @@ def _read_form(path: Path, project: RawSheet, data: RawSheet) -> Submission:
     # plain_text of each, its common case (text) inline
     evidence = [v.strip() if type(v) is str else plain_text(v)
                 for v in cells.pick(columns.get("evidence"), rows)]
-    submission.inputs = FormInputs(
+    submission.inputs = SheetInputs(
         codes,
         rows,
         cells.prefix,
@@ -207,28 +207,13 @@ class _SheetCells:
             return [self.sheet.cell(r, col) for r in rows]
 
     def form_column(self, col: int, rows: list[int]) -> tuple:
-        """``(letter, values, notes)`` of column ``col`` in the given rows, for FormInputs."""
+        """``(letter, values, notes)`` of column ``col`` in the given rows, for SheetInputs."""
         notes = None
         if self.notes:
             notes = [self.notes.get((r, col)) for r in rows]
             if not any(note is not None for note in notes):
                 notes = None
         return column_letter(col), self.pick(col, rows), notes
-
-    def cell(self, r: int, col: int | None) -> CellValue | None:
-        """The cell as a CellValue with its location and reader note; None when blank."""
-        return self.cell_of(self.value(r, col), r, col)
-
-    def cell_of(self, value: object, r: int, col: int | None) -> CellValue | None:
-        """A value read from (r, col) as a CellValue; None when blank and without a note."""
-        if col is None:
-            return None
-        note = self.notes.get((r, col)) if self.notes else None
-        if value == "":
-            value = None
-        if value is None and note is None:
-            return None
-        return CellValue(value, f"{self.prefix}{column_letter(col)}{r + 1}", note)
 
 
 def _find_data_header(sheet: RawSheet) -> tuple[int, dict[str, int]] | None:
@@ -272,6 +257,11 @@ def _read_batch(path: Path, sheet: RawSheet) -> list[Submission | Rejection]:
     header_row, fields, currents, baselines = header
     cells = _SheetCells(path, sheet)
     codes = list(dict.fromkeys([*currents, *baselines]))  # in the sheet's column order
+    # Shared by every row's SheetInputs: a batch's rows cross from the reader in one pickle,
+    # which keeps each shared list once.
+    current = _BatchColumns(cells, [currents.get(code) for code in codes])
+    baseline = _BatchColumns(cells, [baselines.get(code) for code in codes]) if baselines else None
+    no_evidence = [""] * len(codes)
     results: list[Submission | Rejection] = []
     for r in range(header_row + 1, len(sheet.rows)):
         if all(v is None or v == "" for v in sheet.rows[r]):
@@ -282,9 +272,25 @@ def _read_batch(path: Path, sheet: RawSheet) -> list[Submission | Rejection]:
         except SubmissionRejected as exc:
             results.append(Rejection(f"{path}:{sheet.name}!{r + 1}", exc.reason, exc.message))
             continue
-        for code in codes:
-            submission.inputs[code] = IndicatorInput(
-                cells.cell(r, currents.get(code)), cells.cell(r, baselines.get(code))
-            )
+        submission.inputs = SheetInputs(
+            codes, [r] * len(codes), cells.prefix, current.of_row(r),
+            None if baseline is None else baseline.of_row(r), no_evidence,
+        )
         results.append(submission)
     return results
+
+
+class _BatchColumns:
+    """The columns of one kind of value (current or baseline) of a Batch sheet, one per code."""
+
+    def __init__(self, cells: _SheetCells, columns: list[int | None]):
+        self.cells = cells
+        self.columns = columns
+        self.letters = ["" if c is None else column_letter(c) for c in columns]
+
+    def of_row(self, r: int) -> tuple:
+        """``(letters, values, notes)`` of row ``r``, for SheetInputs."""
+        value, notes = self.cells.value, self.cells.notes
+        values = [value(r, c) for c in self.columns]
+        row_notes = [None if c is None else notes.get((r, c)) for c in self.columns] if notes else None
+        return self.letters, values, row_notes

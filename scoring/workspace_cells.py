@@ -24,7 +24,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 
-from scoring.model import CellValue, FormInputs, IndicatorInput, Submission
+from scoring.model import CellValue, IndicatorInput, SheetInputs, Submission
 
 #: The project fields a fingerprint covers (what the Project sheet says besides the id).
 PROJECT_FIELDS = (
@@ -52,7 +52,7 @@ def stored_cells(submission: Submission) -> tuple[str, str]:
         fields and ``said``.
     """
     inputs = submission.inputs
-    if type(inputs) is FormInputs:  # a form from the readers: from its columns, no objects made
+    if type(inputs) is SheetInputs:  # a form from the readers: from its columns, no objects made
         current, baseline = inputs.cell_columns("current"), inputs.cell_columns("baseline")
         codes, evidence = inputs.codes, inputs.evidence
     else:

@@ -1,4 +1,4 @@
-"""A form's inputs kept as columns (FormInputs): the same mapping as a dict of IndicatorInputs.
+"""A form's inputs kept as columns (SheetInputs): the same mapping as a dict of IndicatorInputs.
 
 The reader sends each form as columns of raw values; every consumer still sees code →
 IndicatorInput with the exact cell of each value. These tests pin that the two forms say the
@@ -11,14 +11,14 @@ import pickle
 
 import pytest
 
-from scoring.model import CellValue, FormInputs, IndicatorInput, raw_cells
+from scoring.model import CellValue, IndicatorInput, SheetInputs, raw_cells
 from scoring.submission import read_submission_file
 from tests.builders import project, write_form
 
 
-def three_rows() -> FormInputs:
+def three_rows() -> SheetInputs:
     # Rows 3, 4 and 6 of the sheet (0-based 2, 3, 5): row 5 held a blank code.
-    return FormInputs(
+    return SheetInputs(
         ["C1", "C2", "C3"],
         [2, 3, 5],
         "f.xlsx:Data!",
@@ -59,7 +59,7 @@ def test_raw_cells_are_the_same_for_columns_and_for_a_dict():
 
 
 def test_without_a_baseline_column():
-    inputs = FormInputs(["A"], [1], "g.xlsx:Data!", ("C", [3], None), None, [""])
+    inputs = SheetInputs(["A"], [1], "g.xlsx:Data!", ("C", [3], None), None, [""])
     assert inputs["A"] == IndicatorInput(CellValue(3, "g.xlsx:Data!C2"), None, "")
     assert raw_cells(inputs, ["A"]) == [(3, None, None, None)]
 
@@ -67,7 +67,7 @@ def test_without_a_baseline_column():
 def test_crosses_a_pickle_unchanged():
     inputs = three_rows()
     again = pickle.loads(pickle.dumps(inputs))
-    assert type(again) is FormInputs
+    assert type(again) is SheetInputs
     assert dict(again.items()) == dict(inputs.items())
 
 
@@ -96,7 +96,7 @@ def test_stored_cells_are_the_same_from_columns_as_from_entries():
     from scoring.model import Submission
     from scoring.workspace_cells import cells_from_stored, stored_cells
 
-    note_on_a_blank = FormInputs(["A"], [1], "g.xlsx:Data!", ("C", [""], ["percent"]), None, [""])
+    note_on_a_blank = SheetInputs(["A"], [1], "g.xlsx:Data!", ("C", [""], ["percent"]), None, [""])
     for inputs in (three_rows(), note_on_a_blank):
         columns = stored_cells(Submission("P", "", "city", "f.xlsx", inputs=inputs))
         entries = stored_cells(Submission("P", "", "city", "f.xlsx", inputs=dict(inputs.items())))
@@ -104,3 +104,31 @@ def test_stored_cells_are_the_same_from_columns_as_from_entries():
         assert cells_from_stored(columns[0]) == dict(inputs.items())
     # by hand: said (values, notes, evidence by code), then where (no reordering; locations)
     assert columns[0] == '[[["A"],[null],["percent"],[null],[null],[""]],[null,["g.xlsx:Data!C2"],[null]]]'
+
+
+def test_a_batch_row_keeps_each_value_at_its_cell(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = "Batch"
+    sheet.append(["project_id", "name", "level", "A", "B", "A:baseline", "C:baseline"])
+    sheet.append(["P1", "One", "city", 0.125, "是", 10, 3])
+    sheet.append([])  # a blank row is skipped
+    sheet.append(["P2", "Two", "city", None, "否", None, None])
+    sheet["D2"].number_format = "0.0%"
+    wb.save(tmp_path / "b.xlsx")
+    first, second = read_submission_file(tmp_path / "b.xlsx")
+    assert isinstance(first.inputs, SheetInputs)
+    assert dict(first.inputs.items()) == {
+        "A": IndicatorInput(
+            CellValue(0.125, "b.xlsx:Batch!D2", "percent"), CellValue(10, "b.xlsx:Batch!F2"), ""
+        ),
+        "B": IndicatorInput(CellValue("是", "b.xlsx:Batch!E2"), None, ""),
+        "C": IndicatorInput(None, CellValue(3, "b.xlsx:Batch!G2"), ""),  # a baseline column only
+    }
+    assert dict(second.inputs.items()) == {
+        "A": IndicatorInput(None, None, ""),
+        "B": IndicatorInput(CellValue("否", "b.xlsx:Batch!E4"), None, ""),
+        "C": IndicatorInput(None, None, ""),
+    }
