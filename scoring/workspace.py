@@ -28,6 +28,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -79,6 +80,8 @@ from scoring.workspace_records import checked_fraction as _checked_fraction
 from scoring.workspace_records import guarded as _guarded
 from scoring.workspace_records import required_text as _required_text
 from scoring.workspace_records import scheme_label as _label
+
+log = logging.getLogger("synergypilot.workspace")
 
 #: The public names, for ``from scoring.workspace import ...`` (records and errors live in
 #: :mod:`scoring.workspace_records`, file checks in :mod:`scoring.workspace_file`).
@@ -134,7 +137,13 @@ def _stored_submission(row: tuple) -> Submission:
     """A stored submission from its :data:`_SUBMISSION_COLUMNS` and its ``cells`` column."""
     submission = _submission_from_row(row)
     if row[-1] is not None:
-        submission.inputs = cells_from_stored(row[-1])
+        try:
+            submission.inputs = cells_from_stored(row[-1])
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
+            # a damaged row SQLite's own checks cannot see: reported as a damaged workspace
+            raise sqlite3.DatabaseError(
+                f"the stored cells of project {submission.project_id} cannot be read: {exc}"
+            ) from exc
     return submission
 
 
@@ -364,6 +373,18 @@ class Workspace(ReconcileMixin):
                 f"{self.path.name} could not be upgraded from format {version} to {db.SCHEMA_VERSION} "
                 f"({exc}); the file was left exactly as it was — report this, with the file"
             )
+        self._reclaim_space()
+
+    def _reclaim_space(self) -> None:
+        """Give back the pages an upgrade freed (the old per-cell table), so that the file
+        people copy and mail is not twice its size. The upgrade is committed already: if
+        another program holds the file and SQLite cannot rewrite it now, it stays as it is."""
+        try:
+            if self._conn.execute("PRAGMA freelist_count").fetchone()[0]:
+                self._conn.execute("VACUUM")
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as exc:
+            log.warning("%s: space freed by the upgrade not reclaimed: %s", self.path.name, exc)
 
     @property
     def read_only(self) -> bool:

@@ -16,7 +16,7 @@ import json
 import math
 import operator
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from scoring.model import CellValue, Criterion, Grade, Issue, Scheme, Submission
@@ -258,24 +258,26 @@ OLD_CELLS_QUERY = (
 def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
     for statement in _statements(SCHEMA_V4):
         conn.execute(statement)
-    rows = conn.execute(f"{OLD_CELLS_QUERY} ORDER BY s.id, i.seq").fetchall()
+    # One submission at a time from the cursor (a workspace can hold a million cells); the
+    # fingerprints are written after the reading, as the query reads the submissions table.
+    rows = conn.execute(f"{OLD_CELLS_QUERY} ORDER BY s.id, i.seq")
+    fingerprints = []
     for sid, cells, content in stored_from_old_rows(rows):
         conn.execute("INSERT INTO cells (submission_id, cells) VALUES (?, ?)", (sid, cells))
-        conn.execute("UPDATE submissions SET content_hash = ? WHERE id = ?", (content, sid))
+        fingerprints.append((content, sid))
+    conn.executemany("UPDATE submissions SET content_hash = ? WHERE id = ?", fingerprints)
     conn.execute("DROP TABLE inputs")
 
 
-def stored_from_old_rows(rows: Iterable[tuple]) -> list[tuple[int, str, str]]:
+def stored_from_old_rows(rows: Iterable[tuple]) -> Iterator[tuple[int, str, str]]:
     """(submission id, ``cells`` column, fingerprint) from rows of :data:`OLD_CELLS_QUERY`.
 
     The rows are sorted by submission and then by position.
     """
-    stored = []
     for sid, group in itertools.groupby(rows, key=operator.itemgetter(0)):
         group = list(group)
         entries = [(r[1], _old_cell(*r[2:6]), _old_cell(*r[6:10]), r[10]) for r in group if r[1] is not None]
-        stored.append((sid, *stored_from_entries(list(group[0][11:]), entries)))
-    return stored
+        yield sid, *stored_from_entries(list(group[0][11:]), entries)
 
 
 def _old_cell(kind: int | None, value: object, location: str, note: str | None) -> CellValue | None:

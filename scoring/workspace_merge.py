@@ -420,13 +420,16 @@ def _source_cells(source: _Source, submission_id: int) -> tuple[str, str]:
     fingerprints were taken another way, and would match none of the target's).
     """
     if source.version >= 4:
-        return source.rows(
+        found = source.rows(
             "SELECT c.cells, s.content_hash FROM submissions s JOIN cells c ON c.submission_id = s.id "
             "WHERE s.id = ?",
             (submission_id,),
-        )[0]
+        )
+        if not found:  # merging is guarded: a DatabaseError tells the user the source is damaged
+            raise sqlite3.DatabaseError(f"submission {submission_id} has no stored cells")
+        return found[0]
     rows = source.rows(f"{db.OLD_CELLS_QUERY} WHERE s.id = ? ORDER BY i.seq", (submission_id,))
-    _, cells, content = db.stored_from_old_rows(rows)[0]
+    ((_, cells, content),) = db.stored_from_old_rows(rows)
     return cells, content
 
 

@@ -798,3 +798,18 @@ def test_refused_files_are_kept_until_a_later_import_settles_them(tmp_path, temp
         write_form(bad, project("P3"), [dict(code="A", current=10)])  # corrected: a city project
         assert [i.project_id for i in workspace.import_files([bad]).imported] == ["P3"]
         assert [Path(r.source).name for r in workspace.rejections()] == ["notes.xlsx"]
+
+
+def test_damaged_stored_cells_say_the_workspace_is_damaged(tmp_path, template, forms):
+    path = tmp_path / "cells.spw"
+    with Workspace.create(path) as workspace:
+        workspace.add_template(template)
+        workspace.import_files([forms])
+    conn = sqlite3.connect(path)  # damage SQLite's own checks cannot see: cut JSON in one row
+    conn.execute("UPDATE cells SET cells = substr(cells, 1, 20) WHERE submission_id = 1")
+    conn.commit()
+    conn.close()
+    with Workspace.open(path) as workspace:
+        damaged = "cells.spw: the workspace is damaged .*stored cells of project P1"
+        with pytest.raises(WorkspaceCorrupt, match=damaged):
+            workspace.score()
