@@ -83,11 +83,13 @@ def read_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Result:
     try:
         return read_submission_book(read_workbook(path, limits))
     except SubmissionRejected as exc:
-        return [Rejection(str(path), exc.reason, exc.message)]
+        return [Rejection(str(path), exc.reason, exc.message, exc.message_zh)]
     except MemoryError:
         return [Rejection(str(path), "too_large", f"{path.name}: the file needs more memory than a "
                           "submission may use; copy the Project and Data sheets into a new workbook "
-                          "and send that")]
+                          "and send that",
+                          f"{path.name}：读取该文件所需的内存超过申报文件的上限；"
+                          "请把 Project 和 Data 工作表复制到新工作簿后发送")]
     except Exception as exc:  # the promise: a bad file is a rejection, never a crash
         log.exception("unexpected error reading %s", path)
         return [_unexpected(path, exc)]
@@ -104,7 +106,9 @@ def _timed_out(path: Path, seconds: float) -> Rejection:
     return Rejection(str(path), "too_large", f"{path.name}: reading it took longer than {seconds:g} s, "
                      "the limit per file, so it was stopped; the file is far larger or more complex "
                      "than a submission should be: copy the Project and Data sheets into a new "
-                     "workbook and send that")
+                     "workbook and send that",
+                     f"{path.name}：读取超过每个文件 {seconds:g} 秒的时限，已停止；"
+                     "文件远比申报文件应有的更大或更复杂：请把 Project 和 Data 工作表复制到新工作簿后发送")
 
 
 def _crashed(path: Path, exitcode: int | None) -> Rejection:
@@ -113,10 +117,14 @@ def _crashed(path: Path, exitcode: int | None) -> Rejection:
     if exitcode in (-6, -9):
         return Rejection(str(path), "too_large", f"{path.name}: reading it needed more memory than a "
                          "file may use, so it was stopped; copy the Project and Data sheets into a new "
-                         "workbook and send that")
+                         "workbook and send that",
+                         f"{path.name}：读取所需内存超过单个文件的上限，已停止；"
+                         "请把 Project 和 Data 工作表复制到新工作簿后发送")
     return Rejection(str(path), "unreadable", f"{path.name}: the reader stopped unexpectedly on this "
                      f"file (exit code {exitcode}); open it in Excel or WPS, save it as .xlsx and send "
-                     "it again")
+                     "it again",
+                     f"{path.name}：读取程序在此文件上意外停止（退出码 {exitcode}）；"
+                     "请用 Excel 或 WPS 打开，另存为 .xlsx 后重新发送")
 
 
 # --------------------------------------------------------------------------- worker side
@@ -149,7 +157,9 @@ def _guarded(reader: Callable[[Path, Limits], Result], path: Path, limits: Limit
 
 def _unexpected(path: Path, exc: BaseException) -> Rejection:
     return Rejection(str(path), "unreadable", f"{path.name}: the file could not be read "
-                     f"({type(exc).__name__}); open it in Excel or WPS, save it as .xlsx and send it again")
+                     f"({type(exc).__name__}); open it in Excel or WPS, save it as .xlsx and send it again",
+                     f"{path.name}：无法读取该文件（{type(exc).__name__}）；"
+                     "请用 Excel 或 WPS 打开，另存为 .xlsx 后重新发送")
 
 
 def _peak_rss() -> int:

@@ -117,10 +117,12 @@ def match_scheme(submission: Submission, schemes: list[Scheme]) -> Scheme | Reje
         if len(named) == 1:
             return named[0]
         version = f" version {submission.template_version}" if submission.template_version else ""
+        version_zh = f" 版本 {submission.template_version}" if submission.template_version else ""
         return _no_match(
             submission,
             f"names the template {submission.template!r}{version}, "
             f"which is not loaded (loaded: {_loaded(schemes)})",
+            f"指定的模板 {submission.template!r}{version_zh} 未载入（已载入：{_loaded(schemes, '无')}）",
         )
     by_level = [s for s in schemes if s.level == submission.level]
     if len(by_level) == 1:
@@ -130,22 +132,27 @@ def match_scheme(submission: Submission, schemes: list[Scheme]) -> Scheme | Reje
             submission,
             f"has level {submission.level!r} and no loaded scheme is "
             f"for that level (loaded: {_loaded(schemes)})",
+            f"的层级为 {submission.level!r}，没有载入该层级的评估方案（已载入：{_loaded(schemes, '无')}）",
         )
     return _no_match(
         submission,
         f"has level {submission.level!r}, which several loaded schemes "
         "share; fill in the template name in the Project sheet",
+        f"的层级为 {submission.level!r}，有多个已载入的评估方案属于该层级；请在 Project 工作表中填写模板名称",
     )
 
 
-def _loaded(schemes: list[Scheme]) -> str:
-    return "; ".join(f"{s.name} {s.version} ({s.level})" for s in schemes) or "none"
+def _loaded(schemes: list[Scheme], none: str = "none") -> str:
+    return "; ".join(f"{s.name} {s.version} ({s.level})" for s in schemes) or none
 
 
-def _no_match(submission: Submission, what: str) -> Rejection:
+def _no_match(submission: Submission, what: str, what_zh: str) -> Rejection:
     name = Path(submission.source).name
     return Rejection(
-        submission.source, "no_matching_template", f"{name}: project {submission.project_id} {what}"
+        submission.source,
+        "no_matching_template",
+        f"{name}: project {submission.project_id} {what}",
+        f"{name}：项目 {submission.project_id} {what_zh}",
     )
 
 
@@ -219,6 +226,8 @@ def _assign(items, schemes, by_scheme, seen, rejected, on_match=None) -> None:
                     "duplicate_project",
                     f"{Path(item.source).name}: project {item.project_id} was already "
                     f"submitted in {Path(seen[key]).name}; the first one is kept",
+                    f"{Path(item.source).name}：项目 {item.project_id} 已在 {Path(seen[key]).name} "
+                    "中提交过；保留第一份",
                 )
             )
             continue

@@ -211,7 +211,8 @@ def reason_label(reason: str, lang: str) -> str:
 def rejection_text(rejection, lang: str) -> str:
     """Why a file was refused and what to do, in ``lang``.
 
-    In Chinese: the action for its reason, then the English details (file, sheet, limit).
+    In Chinese: the refusal's own Chinese message; a refusal without one (stored by an older
+    version) gets the action for its reason, then its English details.
     """
     if normalise_lang(lang) != "zh" or rejection.message_zh:
         return rejection.text(normalise_lang(lang))

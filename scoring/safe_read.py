@@ -87,10 +87,12 @@ _DTD = re.compile(
 class SubmissionRejected(Exception):
     """A file that cannot be used at all; ``reason`` is one of ``model.REJECTION_REASONS``."""
 
-    def __init__(self, reason: str, message: str):
+    def __init__(self, reason: str, message: str, message_zh: str = ""):
         super().__init__(message)
         self.reason = reason
         self.message = message
+        #: The same in Chinese ("" where none was written: the English is shown then).
+        self.message_zh = message_zh
 
 
 @dataclass
@@ -203,7 +205,8 @@ def read_workbook(path: str | Path, limits: Limits | None = None) -> RawWorkbook
     except OSError as exc:
         raise SubmissionRejected(
             "unreadable", f"{path.name}: cannot be opened ({exc.strerror or exc}); check that "
-            "the file exists and is not open in another program"
+            "the file exists and is not open in another program",
+            f"{path.name}：无法打开（{exc.strerror or exc}）；请确认文件存在且未被其他程序占用",
         )
     return read_workbook_bytes(data, path, limits)
 
@@ -216,13 +219,15 @@ def read_workbook_bytes(data: bytes, path: Path, limits: Limits | None = None) -
     path = Path(path)
     limits = limits or DEFAULT_LIMITS
     if not data:
-        raise SubmissionRejected("unreadable", f"{path.name}: the file is empty; send the workbook again")
+        raise SubmissionRejected("unreadable", f"{path.name}: the file is empty; send the workbook again",
+                                 f"{path.name}：文件是空的；请重新发送工作簿")
     _check_file_size(len(data), path, limits)
     if data.startswith(ZIP_MAGIC):
         return _read_zip_workbook(data, path, limits)
     if data.startswith(OLE_MAGIC):
         return _read_ole_workbook(data, path, limits)
-    raise SubmissionRejected("unreadable", f"{path.name}: {_describe_foreign(data)}")
+    what, what_zh = _describe_foreign(data)
+    raise SubmissionRejected("unreadable", f"{path.name}: {what}", f"{path.name}：{what_zh}")
 
 
 def _check_file_size(size: int, path: Path, limits: Limits) -> None:
@@ -232,22 +237,30 @@ def _check_file_size(size: int, path: Path, limits: Limits) -> None:
             f"{path.name}: the file is {size / MB:.1f} MB, over the limit of "
             f"{limits.max_file_bytes / MB:.0f} MB; remove pictures and unused sheets, or "
             "split it, and send it again",
+            f"{path.name}：文件大小 {size / MB:.1f} MB，超过 {limits.max_file_bytes / MB:.0f} MB 的上限；"
+            "请删除图片和不用的工作表，或拆分后重新发送",
         )
 
 
-def _describe_foreign(data: bytes) -> str:
-    """Say what a non-spreadsheet file seems to be, so the sender knows what went wrong."""
+def _describe_foreign(data: bytes) -> tuple[str, str]:
+    """Say what a non-spreadsheet file seems to be, so the sender knows what went wrong
+    (in English and in Chinese)."""
     head = data[:1024].lstrip()
     if head.startswith(b"%PDF"):
         what = "this is a PDF document, not an Excel or OpenDocument spreadsheet"
+        what_zh = "这是 PDF 文档，不是 Excel 或 OpenDocument 电子表格"
     elif head[:5].lower() in (b"<html", b"<!doc") or head.startswith(b"<?xml"):
         what = "this is a web page or XML file, not an Excel or OpenDocument spreadsheet"
+        what_zh = "这是网页或 XML 文件，不是 Excel 或 OpenDocument 电子表格"
     elif _looks_like_text(head):
         what = ("this is a plain text file (perhaps CSV saved under a spreadsheet name), not an Excel "
                 "or OpenDocument spreadsheet")
+        what_zh = "这是纯文本文件（可能是改了扩展名的 CSV），不是 Excel 或 OpenDocument 电子表格"
     else:
         what = "this is not an Excel or OpenDocument spreadsheet"
-    return f"{what}; open it in Excel or WPS, save it as .xlsx and send it again"
+        what_zh = "这不是 Excel 或 OpenDocument 电子表格"
+    return (f"{what}; open it in Excel or WPS, save it as .xlsx and send it again",
+            f"{what_zh}；请用 Excel 或 WPS 打开，另存为 .xlsx 后重新发送")
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -263,22 +276,26 @@ def _not_a_spreadsheet(path: Path) -> SubmissionRejected:
         "unreadable",
         f"{path.name}: this is not an Excel or OpenDocument spreadsheet; save it as .xlsx and "
         "send it again",
+        f"{path.name}：这不是 Excel 或 OpenDocument 电子表格；请另存为 .xlsx 后重新发送",
     )
 
 
-def _damaged(path: Path, detail: str) -> SubmissionRejected:
+def _damaged(path: Path, detail: str, detail_zh: str) -> SubmissionRejected:
     return SubmissionRejected(
         "unreadable",
         f"{path.name}: the file is damaged or truncated ({detail}); open it in Excel or WPS, "
         "save it again and resend it",
+        f"{path.name}：文件已损坏或不完整（{detail_zh}）；请用 Excel 或 WPS 打开，重新保存后再发送",
     )
 
 
-def _too_large(path: Path, detail: str) -> SubmissionRejected:
+def _too_large(path: Path, detail: str, detail_zh: str) -> SubmissionRejected:
     return SubmissionRejected(
         "too_large",
         f"{path.name}: {detail}; this is far more than a submission needs (a damaged or "
         "hostile file?): copy the Project and Data sheets into a new workbook and send that",
+        f"{path.name}：{detail_zh}；远超申报所需（文件可能已损坏或被篡改）：请把 Project 和 Data "
+        "工作表复制到新工作簿后发送",
     )
 
 
@@ -333,7 +350,8 @@ def _inflate_package(data: bytes, path: Path, limits: Limits) -> _Package:
         try:
             infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
-            raise _damaged(path, f"not a complete zip package: {_short(exc)}")
+            raise _damaged(path, f"not a complete zip package: {_short(exc)}",
+                           f"不是完整的 zip 压缩包：{_short(exc)}")
     _check_directory(infos, path, limits)
     package = _Package([info.filename for info in infos])
     budget = limits.max_uncompressed_bytes
@@ -362,6 +380,8 @@ def _unsafe_xml(path: Path, part: str) -> SubmissionRejected:
         f"{path.name}: the part {part} declares a DOCTYPE or entities, which Excel never writes "
         "and which can be used to attack the reader; open the file in Excel or WPS, save it as "
         "a new .xlsx and send that",
+        f"{path.name}：部件 {part} 声明了 DOCTYPE 或实体，Excel 从不写入这些内容，它们可被用来攻击读取程序；"
+        "请用 Excel 或 WPS 打开文件，另存为新的 .xlsx 后发送",
     )
 
 
@@ -447,33 +467,38 @@ def _check_member_count(data: bytes, path: Path, limits: Limits) -> None:
     """
     count = data.count(b"PK\x01\x02")
     if count > limits.max_members:
-        raise _too_large(path, f"the package has {count:,} parts, over the limit of {limits.max_members:,}")
+        raise _too_large(path, f"the package has {count:,} parts, over the limit of {limits.max_members:,}",
+                         f"压缩包有 {count:,} 个部件，超过 {limits.max_members:,} 个的上限")
 
 
 def _check_directory(infos: list[_Entry], path: Path, limits: Limits) -> None:
     if len(infos) > limits.max_members:
         raise _too_large(path, f"the package has {len(infos):,} parts, over the limit of "
-                         f"{limits.max_members:,}")
+                         f"{limits.max_members:,}",
+                         f"压缩包有 {len(infos):,} 个部件，超过 {limits.max_members:,} 个的上限")
     declared = sum(info.file_size for info in infos)
     if declared > limits.max_uncompressed_bytes:
         raise _too_large(
             path,
             f"its parts would inflate to {declared / MB:,.0f} MB, over the limit of "
             f"{limits.max_uncompressed_bytes / MB:.0f} MB",
+            f"解压后将达到 {declared / MB:,.0f} MB，超过 {limits.max_uncompressed_bytes / MB:.0f} MB 的上限",
         )
     names = [info.filename for info in infos]
     if len(set(names)) != len(names):
         # Two parts with one name: readers disagree on which one counts, so nothing is sure.
-        raise _damaged(path, "two parts of the package have the same name")
+        raise _damaged(path, "two parts of the package have the same name", "压缩包中有两个同名部件")
     for info in infos:
         if info.flag_bits & 0x1:
             raise SubmissionRejected(
                 "encrypted",
                 f"{path.name}: the package is encrypted; remove the password (open it, save it "
                 "without a password) and send it again",
+                f"{path.name}：压缩包已加密；请打开文件、取消密码保存后重新发送",
             )
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _damaged(path, f"the part {info.filename} uses an unusual compression method")
+            raise _damaged(path, f"the part {info.filename} uses an unusual compression method",
+                           f"部件 {info.filename} 使用了不常见的压缩方式")
 
 
 def _member_payload(view: memoryview, info: _Entry, path: Path) -> memoryview:
@@ -481,12 +506,12 @@ def _member_payload(view: memoryview, info: _Entry, path: Path) -> memoryview:
     start = info.header_offset
     header = bytes(view[start:start + 30])
     if len(header) < 30 or header[:4] != b"PK\x03\x04":
-        raise _damaged(path, f"the part {info.filename} is missing")
+        raise _damaged(path, f"the part {info.filename} is missing", f"缺少部件 {info.filename}")
     name_len, extra_len = struct.unpack_from("<HH", header, 26)
     begin = start + 30 + name_len + extra_len
     end = begin + info.compress_size
     if end > len(view):
-        raise _damaged(path, f"the part {info.filename} is cut short")
+        raise _damaged(path, f"the part {info.filename} is cut short", f"部件 {info.filename} 被截断")
     return view[begin:end]
 
 
@@ -499,13 +524,15 @@ def _inflate_member(view: memoryview, info: _Entry, path: Path, budget: int) -> 
     """
     payload = _member_payload(view, info, path)
     if info.file_size > budget:
-        raise _too_large(path, f"its parts inflate to more than {budget / MB:.0f} MB")
+        raise _too_large(path, f"its parts inflate to more than {budget / MB:.0f} MB",
+                         f"解压后超过 {budget / MB:.0f} MB")
     if info.compress_type == zipfile.ZIP_STORED:
         content = bytes(payload)
     else:
         content = _inflate_deflated(payload, info, path)
     if len(content) != info.file_size or zlib.crc32(content) != info.CRC:
-        raise _damaged(path, f"the part {info.filename} is incomplete or fails its checksum")
+        raise _damaged(path, f"the part {info.filename} is incomplete or fails its checksum",
+                       f"部件 {info.filename} 不完整或校验失败")
     return content
 
 
@@ -514,12 +541,14 @@ def _inflate_deflated(payload: memoryview, info: _Entry, path: Path) -> bytes:
     try:
         content = inflater.decompress(payload, info.file_size + 1)
     except zlib.error as exc:
-        raise _damaged(path, f"the part {info.filename} cannot be inflated: {exc}")
+        raise _damaged(path, f"the part {info.filename} cannot be inflated: {exc}",
+                       f"部件 {info.filename} 无法解压：{exc}")
     if len(content) > info.file_size:
         raise _too_large(
             path,
             f"the part {info.filename} inflates to more than the {info.file_size:,} bytes its zip "
             "directory declares (a zip bomb?)",
+            f"部件 {info.filename} 解压后超过压缩目录声明的 {info.file_size:,} 字节（压缩炸弹？）",
         )
     return content
 
@@ -532,7 +561,8 @@ def _inflate_head(view: memoryview, info: _Entry, path: Path) -> bytes:
     try:
         return zlib.decompressobj(-15).decompress(payload, _HEAD_BYTES)
     except zlib.error as exc:
-        raise _damaged(path, f"the part {info.filename} cannot be inflated: {exc}")
+        raise _damaged(path, f"the part {info.filename} cannot be inflated: {exc}",
+                       f"部件 {info.filename} 无法解压：{exc}")
 
 
 # --------------------------------------------------------------------------- sheet shapes
@@ -544,13 +574,16 @@ def _check_shapes(shapes: dict[str, tuple[int, int]], path: Path, limits: Limits
     for name, (rows, cols) in shapes.items():
         if rows > limits.max_rows:
             raise _too_large(path, f"the sheet {name} reaches row {rows:,}, over the limit of "
-                             f"{limits.max_rows:,} rows")
+                             f"{limits.max_rows:,} rows",
+                             f"工作表 {name} 达到第 {rows:,} 行，超过 {limits.max_rows:,} 行的上限")
         total += rows * cols
         if total > limits.max_cells:
             raise _too_large(
                 path,
                 f"the sheet {name} spans {rows:,} rows by {cols:,} columns, more than the "
                 f"{limits.max_cells:,} cells a workbook may span",
+                f"工作表 {name} 跨 {rows:,} 行 × {cols:,} 列，"
+                f"超过一个工作簿允许的 {limits.max_cells:,} 个单元格",
             )
 
 
@@ -711,12 +744,14 @@ def _read_values(data: bytes, path: Path, limits: Limits) -> list[RawSheet]:
     except (KeyboardInterrupt, SystemExit):
         raise
     except MemoryError:
-        raise _too_large(path, "it needs more memory than is available")
+        raise _too_large(path, "it needs more memory than is available", "读取它所需的内存超过可用内存")
     except BaseException as exc:  # noqa: BLE001 - calamine's Rust panics are BaseException
         raise SubmissionRejected(
             "unreadable",
             f"{path.name}: the spreadsheet cannot be read ({_short(exc)}); open it in Excel or "
             "WPS, save it as .xlsx and send it again",
+            f"{path.name}：无法读取该电子表格（{_short(exc)}）；"
+            "请用 Excel 或 WPS 打开，另存为 .xlsx 后重新发送",
         )
     _check_grid(sheets, path, limits)
     return sheets
@@ -740,6 +775,8 @@ def _password_protected(path: Path) -> SubmissionRejected:
         f"{path.name}: the workbook is protected by a password; open it, remove the password "
         "(File > Info > Protect Workbook > Encrypt with Password, clear it), save and send it "
         "again",
+        f"{path.name}：工作簿设置了密码；请打开文件，取消密码（文件 > 信息 > 保护工作簿 > "
+        "用密码进行加密，清空密码），保存后重新发送",
     )
 
 
@@ -760,7 +797,7 @@ def _read_ole_workbook(data: bytes, path: Path, limits: Limits) -> RawWorkbook:
         # "remove the password" helps the sender more than "damaged" then.
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise _password_protected(path)
-        raise _damaged(path, str(exc))
+        raise _damaged(path, str(exc), str(exc))
     if "EncryptedPackage" in names:
         raise _password_protected(path)
     if "Workbook" not in names and "Book" not in names:
@@ -768,6 +805,8 @@ def _read_ole_workbook(data: bytes, path: Path, limits: Limits) -> RawWorkbook:
             "unreadable",
             f"{path.name}: this is an Office file but not an Excel workbook (a Word or "
             "PowerPoint file?); send the .xlsx workbook instead",
+            f"{path.name}：这是 Office 文件，但不是 Excel 工作簿（Word 或 PowerPoint 文件？）；"
+            "请改发 .xlsx 工作簿",
         )
     scan = _scan_xls(container, path)
     if scan is not None:
@@ -1065,7 +1104,7 @@ def _scan_ods(content: bytes, path: Path) -> dict[str, tuple[int, int, OdsNotes]
     try:
         parser.Parse(content, True)
     except expat.ExpatError as exc:
-        raise _damaged(path, f"content.xml is not well-formed: {exc}")
+        raise _damaged(path, f"content.xml is not well-formed: {exc}", f"content.xml 格式不正确：{exc}")
     return scanner.tables
 
 

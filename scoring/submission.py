@@ -56,7 +56,7 @@ def read_submission_file(path: str | Path) -> list[Submission | Rejection]:
         book = read_workbook(path)
         return read_submission_book(book)
     except SubmissionRejected as exc:
-        return [Rejection(str(path), exc.reason, exc.message)]
+        return [Rejection(str(path), exc.reason, exc.message, exc.message_zh)]
 
 
 def read_submission_book(book: RawWorkbook) -> list[Submission | Rejection]:
@@ -66,11 +66,13 @@ def read_submission_book(book: RawWorkbook) -> list[Submission | Rejection]:
         return _read_batch(book.path, batch)
     project, data = book.sheet("Project", "项目"), book.sheet("Data", "数据")
     if project is None or data is None:
-        missing = " and ".join(n for n, s in (("Project", project), ("Data", data)) if s is None)
+        missing = [n for n, s in (("Project", project), ("Data", data)) if s is None]
         raise SubmissionRejected(
             "not_a_submission",
-            f"{book.path.name}: no {missing} sheet, so this is not a SynergyPilot submission; "
-            "use the form generated for the scheme (python main.py form) or a Batch sheet",
+            f"{book.path.name}: no {' and '.join(missing)} sheet, so this is not a SynergyPilot "
+            "submission; use the form generated for the scheme (python main.py form) or a Batch sheet",
+            f"{book.path.name}：没有 {'、'.join(missing)} 工作表，不是 SynergyPilot 申报文件；"
+            "请使用按评估方案生成的申报表（python main.py form）或 Batch 批量表",
         )
     return [_read_form(book.path, project, data)]
 
@@ -95,14 +97,17 @@ def _project_fields(sheet: RawSheet) -> tuple[dict[str, str], dict[str, str]]:
     return values, where
 
 
-def _rejected(path: Path, reason: str, message: str) -> SubmissionRejected:
-    return SubmissionRejected(reason, f"{path.name}: {message}")
+def _rejected(path: Path, reason: str, message: str, message_zh: str) -> SubmissionRejected:
+    return SubmissionRejected(reason, f"{path.name}: {message}", f"{path.name}：{message_zh}")
 
 
-def _base_submission(path: Path, fields: dict[str, str], where: str) -> Submission:
+def _base_submission(path: Path, fields: dict[str, str], where: tuple[str, str]) -> Submission:
+    """The project fields of a submission; ``where`` says where the project_id should be
+    (in English and in Chinese)."""
     project_id = normalise_text(fields.get("project_id", ""))
     if not project_id:
-        raise _rejected(path, "missing_project_id", f"no project_id ({where}); fill in the project number")
+        raise _rejected(path, "missing_project_id", f"no project_id ({where[0]}); fill in the project number",
+                        f"没有项目编号（{where[1]}）；请填写项目编号")
     level_text = fields.get("level", "")
     return Submission(
         project_id=project_id,
@@ -120,15 +125,16 @@ def _base_submission(path: Path, fields: dict[str, str], where: str) -> Submissi
 
 def _read_form(path: Path, project: RawSheet, data: RawSheet) -> Submission:
     fields, where = _project_fields(project)
-    submission = _base_submission(
-        path, fields, f"sheet {project.name}, {where.get('project_id', 'column B')}"
-    )
+    cell = where.get("project_id")
+    submission = _base_submission(path, fields, (f"sheet {project.name}, {cell or 'column B'}",
+                                                 f"工作表 {project.name}，{cell or 'B 列'}"))
     header = _find_data_header(data)
     if header is None:
         raise _rejected(
             path,
             "not_a_submission",
             f"sheet {data.name} has no header row with 'code' and 'current' columns in its first 10 rows",
+            f"工作表 {data.name} 的前 10 行中没有含“编号”(code) 和“现状值”(current) 列的表头行",
         )
     header_row, columns = header
     cells = _SheetCells(path, data)
@@ -252,7 +258,8 @@ def _read_batch(path: Path, sheet: RawSheet) -> list[Submission | Rejection]:
     header = _batch_header(sheet)
     if header is None:
         raise _rejected(
-            path, "not_a_submission", f"sheet {sheet.name} has no project_id column in its first 10 rows"
+            path, "not_a_submission", f"sheet {sheet.name} has no project_id column in its first 10 rows",
+            f"工作表 {sheet.name} 的前 10 行中没有项目编号 (project_id) 列",
         )
     header_row, fields, currents, baselines = header
     cells = _SheetCells(path, sheet)
@@ -268,9 +275,11 @@ def _read_batch(path: Path, sheet: RawSheet) -> list[Submission | Rejection]:
             continue
         row_fields = {k: plain_text(cells.value(r, c)) for k, c in fields.items()}
         try:
-            submission = _base_submission(path, row_fields, f"sheet {sheet.name}, row {r + 1}")
+            submission = _base_submission(
+                path, row_fields, (f"sheet {sheet.name}, row {r + 1}", f"工作表 {sheet.name}，第 {r + 1} 行")
+            )
         except SubmissionRejected as exc:
-            results.append(Rejection(f"{path}:{sheet.name}!{r + 1}", exc.reason, exc.message))
+            results.append(Rejection(f"{path}:{sheet.name}!{r + 1}", exc.reason, exc.message, exc.message_zh))
             continue
         submission.inputs = SheetInputs(
             codes, [r] * len(codes), cells.prefix, current.of_row(r),

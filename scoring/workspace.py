@@ -1383,7 +1383,8 @@ def _nothing_to_withdraw(project_id: str, code: str, author: str, active: list) 
 
 
 def _unopenable(path: Path, why: str) -> Rejection:
-    return Rejection(str(path), "unreadable", f"{path.name}: cannot be opened ({why})")
+    return Rejection(str(path), "unreadable", f"{path.name}: cannot be opened ({why})",
+                     f"{path.name}：无法打开（{why}）")
 
 
 def _try_hash(path: Path) -> tuple[str, int] | str:
@@ -1418,6 +1419,8 @@ def _assign(items, matcher, seen: dict) -> tuple[list, list[Rejection]]:
                     "duplicate_project",
                     f"{Path(item.source).name}: project {item.project_id} was already submitted "
                     f"in {Path(seen[key]).name} in this import; the first one is kept",
+                    f"{Path(item.source).name}：项目 {item.project_id} 在本次导入中已由 "
+                    f"{Path(seen[key]).name} 提交；保留第一份",
                 )
             )
             continue

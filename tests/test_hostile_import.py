@@ -27,6 +27,8 @@ from tests.hostile.corpus import SKIPPED, build_corpus, write_city_template
 ROOT = Path(__file__).resolve().parent.parent
 MB = 1024 * 1024
 #: What a refusal must tell the sender to do, in one of these words.
+#: What a Chinese refusal asks the sender to do: send again, save, fill in, remove, copy, use.
+ACTIONS_ZH = ("发送", "另存为", "填写", "取消", "复制", "使用", "改发")
 ACTIONS = ("send", "save", "remove", "fill", "copy", "open", "use")
 
 
@@ -83,14 +85,20 @@ def test_lock_files_are_skipped_silently(folder, imported):
     assert not any("~$" in r.source for r in imported.rejected)
 
 
-def test_every_refusal_names_the_file_and_says_what_to_do(imported):
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_refusal_names_the_file_and_says_what_to_do(imported, lang):
+    english = lang == "en"
+    colon, actions = (": ", ACTIONS) if english else ("：", ACTIONS_ZH)
+    password = "remove the password" if english else "取消密码"
+    by_reason = {}
     for rejection in imported.rejected:
+        message = rejection.message_zh if lang == "zh" else rejection.message
         name = Path(rejection.source.split(":")[0]).name
-        assert rejection.message.startswith(f"{name}: "), rejection
+        assert message.startswith(f"{name}{colon}"), rejection
         if rejection.reason not in ("duplicate_project", "no_matching_template"):
-            assert any(word in rejection.message for word in ACTIONS), rejection.message
-    by_reason = {r.reason: r.message for r in imported.rejected}
-    assert "remove the password" in by_reason["encrypted"]
+            assert any(word in message for word in actions), message
+        by_reason[rejection.reason] = message
+    assert password in by_reason["encrypted"]
 
 
 def test_every_good_file_scores_with_hand_computed_totals(imported):

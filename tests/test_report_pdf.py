@@ -112,8 +112,9 @@ def test_charts_and_rejected_inputs_are_in_the_report(report_zh):
     for title in titles:
         assert title in text, title
     assert "被拒收的文件" in pages[-1] and "broken.xlsx" in pages[-1]
-    # the reason and what to do in Chinese, the reader's English details after them
-    assert "文件无法读取" in pages[-1] and "另存为" in pages[-1] and "详情" in pages[-1]
+    # the reason, what the file is and what to do, all in Chinese
+    assert "文件无法读取" in pages[-1] and "纯文本文件" in pages[-1] and "另存为" in pages[-1]
+    assert "详情" not in pages[-1]  # no English details left to append
 
 
 def test_chinese_font_is_embedded_as_truetype(report_zh):
