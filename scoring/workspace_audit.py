@@ -91,6 +91,19 @@ class AuditEntry:
         ]
 
 
+def origin_names(entries: list[AuditEntry]) -> dict[str, str]:
+    """workspace_id → file name of each workspace merged in, from the ``merge`` entries.
+
+    An entry's ``origin`` is the id of the workspace it was written in; people know that
+    workspace by the file it came in (``inspector_li.spw``).
+    """
+    names: dict[str, str] = {}
+    for entry in entries:
+        if entry.action == "merge" and entry.detail.get("workspace_id") and entry.detail.get("source"):
+            names.setdefault(entry.detail["workspace_id"], Path(entry.detail["source"]).name)
+    return names
+
+
 def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str = "") -> Path:
     """Write the audit log to an .xlsx file, one entry per row, oldest first.
 

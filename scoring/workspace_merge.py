@@ -74,6 +74,7 @@ class SourceReport:
     superseded: int = 0
     consensus_added: int = 0
     notes_added: int = 0
+    refusals_added: int = 0
     audit_added: int = 0
     inspectors: list[str] = field(default_factory=list)
 
@@ -81,7 +82,8 @@ class SourceReport:
     def changed(self) -> bool:
         """True when the merge wrote anything."""
         counts = (self.projects_added, self.versions_added, self.assessments_added, self.withdrawals,
-                  self.superseded, self.consensus_added, self.notes_added, self.audit_added)
+                  self.superseded, self.consensus_added, self.notes_added, self.refusals_added,
+                  self.audit_added)
         return bool(self.schemes_added) or any(counts)
 
     def summary(self) -> str:
@@ -96,6 +98,7 @@ class SourceReport:
             (self.withdrawals, plural(self.withdrawals, "withdrawal")),
             (self.consensus_added, plural(self.consensus_added, "consensus record")),
             (self.notes_added, plural(self.notes_added, "evidence note")),
+            (self.refusals_added, plural(self.refusals_added, "refused file")),
         ]
         parts = [text for n, text in counts if n]  # what came, not a list of zeros
         if self.schemes_added:
@@ -117,6 +120,7 @@ class SourceReport:
             "superseded": self.superseded,
             "consensus_added": self.consensus_added,
             "notes_added": self.notes_added,
+            "refusals_added": self.refusals_added,
             "audit_added": self.audit_added,
             "inspectors": list(self.inspectors),
         }
@@ -342,6 +346,8 @@ def _merge_source(workspace, source: _Source) -> SourceReport:
             if source.version >= 2:  # consensus records exist from schema version 2
                 _merge_consensus(conn, source, schemes, report)
             _merge_notes(conn, source, schemes, report)
+            if source.version >= 3:  # refusals are kept from schema version 3
+                _merge_refusals(conn, source, report)
             _merge_audit(conn, source, report)
             if report.changed:
                 workspace._audit(
@@ -629,6 +635,19 @@ def _merge_notes(conn, source: _Source, schemes: dict, report: SourceReport) -> 
                 (schemes[row[0]], *row[1:]),
             )
             report.notes_added += 1
+
+
+_REFUSAL_COPY = "source, path, sha256, reason, message, message_zh, rejected_at, rejected_by"
+
+
+def _merge_refusals(conn, source: _Source, report: SourceReport) -> None:
+    """Copy the files the source's imports refused, so that the reports printed from the
+    target list them too; a refusal already here (same file, reason, time and person) once."""
+    known = set(conn.execute(f"SELECT {_REFUSAL_COPY} FROM rejections"))
+    rows = source.rows(f"SELECT {_REFUSAL_COPY} FROM rejections ORDER BY id")
+    fresh = [row for row in rows if row not in known]
+    conn.executemany(f"INSERT INTO rejections ({_REFUSAL_COPY}) VALUES ({', '.join('?' * 8)})", fresh)
+    report.refusals_added += len(fresh)
 
 
 def _merge_audit(conn, source: _Source, report: SourceReport) -> None:

@@ -557,3 +557,20 @@ def test_pdf_project_page_has_the_whole_sentence(agreed_run):
         assert " ".join(r[1] for r in block.table.rows).replace("  ", " ") == sentence
         overrides = override_block(report, scheme, p1)
         assert overrides.table.rows[0][3:] == ["Chen", sentence]
+
+
+def test_refused_files_come_along_once(tmp_path, files):
+    broken = tmp_path / "broken.xlsx"
+    broken.write_text("project_id,name\nP9,not a workbook\n", encoding="utf-8")
+    with Workspace.create(tmp_path / "zhao.spw", actor="Zhao") as own:
+        own.add_template(files["template"])
+        own.import_files([files["forms"], broken])
+        refused = own.rejections()
+    assert [(Path(r.source).name, r.reason) for r in refused] == [("broken.xlsx", "unreadable")]
+    first = merge(tmp_path / "master.spw", [tmp_path / "zhao.spw"], actor="Chen")
+    again = merge(tmp_path / "master.spw", [tmp_path / "zhao.spw"], actor="Chen")
+    assert (first.sources[0].refusals_added, again.sources[0].refusals_added) == (1, 0)
+    assert "2 new projects, 1 refused file" in first.sources[0].summary()
+    with Workspace.open(tmp_path / "master.spw") as master:
+        assert master.rejections() == refused  # with its Chinese message too
+        assert master.score().rejected == refused

@@ -4,42 +4,42 @@
 <context>
     <name>AssessDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="45"/>
+        <location filename="../views/dialogs.py" line="79"/>
         <source>Score or override a criterion</source>
         <translation>评分或调整指标</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="47"/>
+        <location filename="../views/dialogs.py" line="81"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="59"/>
+        <location filename="../views/dialogs.py" line="93"/>
         <source>(type a fraction)</source>
         <translation>（输入得分率）</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="65"/>
+        <location filename="../views/dialogs.py" line="99"/>
         <source>Why: what you checked on site, which document…</source>
         <translation>理由：现场核查了什么、依据哪份文件……</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="68"/>
+        <location filename="../views/dialogs.py" line="102"/>
         <source>Fraction (0 = worst, 1 = best):</source>
         <translation>得分率（0 = 最差，1 = 最好）：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="70"/>
+        <location filename="../views/dialogs.py" line="104"/>
         <source>Or pick a level:</source>
         <translation>或选择档次：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="71"/>
+        <location filename="../views/dialogs.py" line="105"/>
         <source>Inspector:</source>
         <translation>核查人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="72"/>
+        <location filename="../views/dialogs.py" line="106"/>
         <source>Reason (required):</source>
         <translation>理由（必填）：</translation>
     </message>
@@ -47,34 +47,39 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../models/tables.py" line="249"/>
+        <location filename="../models/tables.py" line="251"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="250"/>
+        <location filename="../models/tables.py" line="252"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="251"/>
+        <location filename="../models/tables.py" line="253"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="252"/>
+        <location filename="../models/tables.py" line="254"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="253"/>
+        <location filename="../models/tables.py" line="255"/>
         <source>Criterion</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="254"/>
+        <location filename="../models/tables.py" line="256"/>
         <source>What happened</source>
         <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="258"/>
+        <source>Written in</source>
+        <translation>来源工作区</translation>
     </message>
 </context>
 <context>
@@ -142,32 +147,32 @@
 <context>
     <name>ConsensusDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="143"/>
+        <location filename="../views/dialogs.py" line="158"/>
         <source>Record a consensus</source>
         <translation>记录共识</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="146"/>
+        <location filename="../views/dialogs.py" line="161"/>
         <source>Inspectors&apos; scores: {scores} (spread {spread})</source>
         <translation>核查人评分：{scores}（极差 {spread}）</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="161"/>
+        <location filename="../views/dialogs.py" line="176"/>
         <source>Why this fraction: what the inspectors agreed, on what evidence…</source>
         <translation>为何取此得分率：核查人商定了什么、依据哪些证据……</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="165"/>
+        <location filename="../views/dialogs.py" line="180"/>
         <source>Agreed fraction (0 to 1):</source>
         <translation>共识得分率（0 至 1）：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="166"/>
+        <location filename="../views/dialogs.py" line="181"/>
         <source>Supervisor:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="167"/>
+        <location filename="../views/dialogs.py" line="182"/>
         <source>Reason (required):</source>
         <translation>理由（必填）：</translation>
     </message>
@@ -175,72 +180,72 @@
 <context>
     <name>CriteriaModel</name>
     <message>
-        <location filename="../models/tables.py" line="128"/>
+        <location filename="../models/tables.py" line="129"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="129"/>
+        <location filename="../models/tables.py" line="130"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="130"/>
+        <location filename="../models/tables.py" line="131"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="131"/>
+        <location filename="../models/tables.py" line="132"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="132"/>
+        <location filename="../models/tables.py" line="133"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="133"/>
+        <location filename="../models/tables.py" line="134"/>
         <source>Baseline</source>
         <translation>基准值</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="134"/>
+        <location filename="../models/tables.py" line="135"/>
         <source>Value</source>
         <translation>现状值</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="135"/>
+        <location filename="../models/tables.py" line="136"/>
         <source>Fraction</source>
         <translation>得分率</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="136"/>
+        <location filename="../models/tables.py" line="137"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="137"/>
+        <location filename="../models/tables.py" line="138"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="138"/>
+        <location filename="../models/tables.py" line="139"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="139"/>
+        <location filename="../models/tables.py" line="140"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="140"/>
+        <location filename="../models/tables.py" line="141"/>
         <source>Inspector</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="141"/>
+        <location filename="../models/tables.py" line="142"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -399,72 +404,72 @@
 <context>
     <name>DisagreementsModel</name>
     <message>
-        <location filename="../models/disagreements.py" line="73"/>
+        <location filename="../models/disagreements.py" line="70"/>
         <source>Scheme</source>
         <translation>评估方案</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="62"/>
+        <location filename="../models/disagreements.py" line="59"/>
         <source>Project ID</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="63"/>
+        <location filename="../models/disagreements.py" line="60"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="64"/>
+        <location filename="../models/disagreements.py" line="61"/>
         <source>Criterion</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="68"/>
+        <location filename="../models/disagreements.py" line="65"/>
         <source>Inspectors</source>
         <translation>核查人数</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="69"/>
+        <location filename="../models/disagreements.py" line="66"/>
         <source>Spread</source>
         <translation>极差</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="70"/>
+        <location filename="../models/disagreements.py" line="67"/>
         <source>Disagreement</source>
         <translation>意见分歧</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="71"/>
+        <location filename="../models/disagreements.py" line="68"/>
         <source>Score used</source>
         <translation>采用得分率</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="72"/>
+        <location filename="../models/disagreements.py" line="69"/>
         <source>Consensus</source>
         <translation>共识</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="215"/>
+        <location filename="../models/disagreements.py" line="185"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="225"/>
+        <location filename="../models/disagreements.py" line="195"/>
         <source>consensus</source>
         <translation>共识</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="226"/>
+        <location filename="../models/disagreements.py" line="196"/>
         <source>median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="227"/>
+        <location filename="../models/disagreements.py" line="197"/>
         <source>mean</source>
         <translation>平均值</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="228"/>
+        <location filename="../models/disagreements.py" line="198"/>
         <source>single score</source>
         <translation>单人评分</translation>
     </message>
@@ -562,27 +567,27 @@
 <context>
     <name>ImportReportModel</name>
     <message>
-        <location filename="../models/tables.py" line="227"/>
+        <location filename="../models/tables.py" line="228"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="231"/>
+        <location filename="../models/tables.py" line="232"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="232"/>
+        <location filename="../models/tables.py" line="233"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="233"/>
+        <location filename="../models/tables.py" line="234"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="234"/>
+        <location filename="../models/tables.py" line="235"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
@@ -590,27 +595,27 @@
 <context>
     <name>LocationDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="265"/>
+        <location filename="../views/dialogs.py" line="261"/>
         <source>Where the problem is</source>
         <translation>问题所在位置</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="270"/>
+        <location filename="../views/dialogs.py" line="266"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="271"/>
+        <location filename="../views/dialogs.py" line="267"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="272"/>
+        <location filename="../views/dialogs.py" line="268"/>
         <source>Cell:</source>
         <translation>单元格：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="273"/>
+        <location filename="../views/dialogs.py" line="269"/>
         <source>Problem:</source>
         <translation>问题：</translation>
     </message>
@@ -618,395 +623,395 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="218"/>
         <source>&amp;New workspace…</source>
         <extracomment>The running import or export (one at a time; they share the progress bar).</extracomment>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="219"/>
         <source>&amp;Open workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="220"/>
         <source>Save workspace &amp;as…</source>
         <translation>工作区另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="221"/>
         <source>&amp;Merge workspaces…</source>
         <translation>合并工作区(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="222"/>
         <source>Import &amp;files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="223"/>
         <source>Import f&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="224"/>
         <source>Add &amp;scheme from Excel…</source>
         <translation>从 Excel 添加方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="225"/>
         <source>Ranked &amp;workbook…</source>
         <translation>排名工作簿(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="226"/>
         <source>&amp;PDF report…</source>
         <translation>PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="227"/>
         <source>&amp;Audit log…</source>
         <translation>审计日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="228"/>
         <source>P&amp;rint ranking…</source>
         <translation>打印排名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="229"/>
         <source>Print pre&amp;view ranking…</source>
         <translation>打印预览排名(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="230"/>
         <source>Print pro&amp;ject page…</source>
         <translation>打印项目页(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="231"/>
         <source>Print preview project pa&amp;ge…</source>
         <translation>打印预览项目页(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="232"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="233"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="234"/>
         <source>Open the &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="235"/>
         <source>&amp;About SynergyPilot</source>
         <translation>关于 SynergyPilot(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="240"/>
         <source>Import submission files (you can also drop files on the window)</source>
         <translation>导入申报文件（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="242"/>
         <source>Bring inspectors&apos; workspaces into this one, keeping every score</source>
         <translation>将各核查人的工作区并入本工作区，保留每一项评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="243"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="244"/>
         <source>&amp;Recent workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="245"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="246"/>
         <source>&amp;Export and print</source>
         <translation>导出与打印(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="247"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="248"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="251"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="252"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="253"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255"/>
+        <location filename="../main_window.py" line="254"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="255"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="257"/>
         <source>Disagreements</source>
         <translation>意见分歧</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282"/>
+        <location filename="../main_window.py" line="281"/>
         <source>Opened read-only: {reason}. Changes cannot be saved.</source>
         <translation>以只读方式打开：{reason}。无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="330"/>
         <source>no workspace</source>
         <translation>无工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="333"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="343"/>
         <source>Projects: {projects} · Rejected files: {rejected} · Pending manual scores: {pending}</source>
         <translation>项目：{projects} · 拒收文件：{rejected} · 待人工评分：{pending}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="366"/>
+        <location filename="../main_window.py" line="365"/>
         <source>SynergyPilot workspace (*.spw)</source>
         <translation>SynergyPilot 工作区 (*.spw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="370"/>
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="378"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="390"/>
+        <location filename="../main_window.py" line="389"/>
         <source>Save workspace as</source>
         <translation>工作区另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401"/>
+        <location filename="../main_window.py" line="400"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="414"/>
         <source>Merge workspaces into this one</source>
         <translation>将工作区并入本工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="427"/>
         <source>Merging workspaces…</source>
         <translation>正在合并工作区…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="438"/>
+        <location filename="../main_window.py" line="437"/>
         <source>Merge finished.</source>
         <translation>合并完成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="443"/>
+        <location filename="../main_window.py" line="442"/>
         <source>The merge failed</source>
         <translation>合并失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="461"/>
+        <location filename="../main_window.py" line="460"/>
         <source>Import submissions</source>
         <translation>导入申报文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="463"/>
+        <location filename="../main_window.py" line="462"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471"/>
+        <location filename="../main_window.py" line="470"/>
         <source>Import a folder of submissions</source>
         <translation>导入申报文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="493"/>
+        <location filename="../main_window.py" line="492"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="504"/>
+        <location filename="../main_window.py" line="503"/>
         <source>Preparing the demo data…</source>
         <translation>正在准备演示数据…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="556"/>
+        <location filename="../main_window.py" line="560"/>
         <source>Import finished: {new} new, {resubmitted} resubmitted, {rejected} rejected.</source>
         <translation>导入完成：新增 {new} 个，重新报送 {resubmitted} 个，拒收 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="565"/>
+        <location filename="../main_window.py" line="569"/>
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="658"/>
+        <location filename="../main_window.py" line="662"/>
         <source>Could not change the setting</source>
         <translation>无法更改设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="665"/>
+        <location filename="../main_window.py" line="669"/>
         <source>Add a scheme</source>
         <translation>添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="667"/>
+        <location filename="../main_window.py" line="671"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="681"/>
+        <location filename="../main_window.py" line="685"/>
         <source>Could not add the scheme</source>
         <translation>无法添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="695"/>
+        <location filename="../main_window.py" line="699"/>
         <source>Save a blank submission form</source>
         <translation>保存空白申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="695"/>
-        <location filename="../main_window.py" line="713"/>
-        <location filename="../main_window.py" line="727"/>
+        <location filename="../main_window.py" line="699"/>
+        <location filename="../main_window.py" line="717"/>
+        <location filename="../main_window.py" line="731"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="699"/>
+        <location filename="../main_window.py" line="703"/>
         <source>Blank form written: {path}</source>
         <translation>已生成空白申报表：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="713"/>
+        <location filename="../main_window.py" line="717"/>
         <source>Export the ranked workbook</source>
         <translation>导出排名工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="574"/>
-        <location filename="../main_window.py" line="731"/>
-        <location filename="../main_window.py" line="740"/>
+        <location filename="../main_window.py" line="578"/>
+        <location filename="../main_window.py" line="735"/>
+        <location filename="../main_window.py" line="744"/>
         <source>Written: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="514"/>
+        <location filename="../main_window.py" line="519"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="522"/>
+        <location filename="../main_window.py" line="527"/>
         <source>Please wait: another task is running.</source>
         <translation>请稍候：另一项任务正在进行。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="572"/>
+        <location filename="../main_window.py" line="576"/>
         <source>The export was cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="579"/>
+        <location filename="../main_window.py" line="583"/>
         <source>The export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="720"/>
+        <location filename="../main_window.py" line="724"/>
         <source>Export the PDF report</source>
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="720"/>
+        <location filename="../main_window.py" line="724"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="727"/>
+        <location filename="../main_window.py" line="731"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="736"/>
+        <location filename="../main_window.py" line="740"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="736"/>
+        <location filename="../main_window.py" line="740"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="737"/>
+        <location filename="../main_window.py" line="741"/>
         <source>Export the chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="760"/>
+        <location filename="../main_window.py" line="764"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="813"/>
         <location filename="../main_window.py" line="817"/>
+        <location filename="../main_window.py" line="821"/>
         <source>Data and log folder: {folder}</source>
         <translation>数据与日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="816"/>
+        <location filename="../main_window.py" line="820"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="822"/>
+        <location filename="../main_window.py" line="826"/>
         <source>About SynergyPilot</source>
         <translation>关于 SynergyPilot</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="824"/>
+        <location filename="../main_window.py" line="828"/>
         <source>SynergyPilot scores pollution–carbon synergy pilot projects from Excel submissions.
 Data folder: {folder}</source>
         <translation>SynergyPilot 根据 Excel 申报材料对减污降碳协同增效试点项目进行评分。
 数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="256"/>
         <source>Robustness</source>
         <translation>稳健性</translation>
     </message>
@@ -1069,27 +1074,32 @@ Data folder: {folder}</source>
         <translation>证据备注</translation>
     </message>
     <message>
-        <location filename="../views/merge_views.py" line="54"/>
+        <location filename="../views/merge_views.py" line="52"/>
+        <source>Refused files</source>
+        <translation>拒收文件</translation>
+    </message>
+    <message>
+        <location filename="../views/merge_views.py" line="55"/>
         <source>{count} workspaces merged into {name}.</source>
         <translation>已将 {count} 个工作区并入 {name}。</translation>
     </message>
     <message>
-        <location filename="../views/merge_views.py" line="59"/>
+        <location filename="../views/merge_views.py" line="60"/>
         <source>The merge was cancelled; the workspaces listed were merged, the others not.</source>
         <translation>合并已取消：所列工作区已合并，其余未合并。</translation>
     </message>
     <message>
-        <location filename="../views/merge_views.py" line="64"/>
+        <location filename="../views/merge_views.py" line="65"/>
         <source>{reconciled} criteria now have scores from several inspectors, {disagreements} of them with a disagreement. The Disagreements tab lists them and records a consensus.</source>
         <translation>现有 {reconciled} 项指标有多位核查人评分，其中 {disagreements} 项意见分歧。可在“意见分歧”页查看并记录共识。</translation>
     </message>
     <message>
-        <location filename="../views/merge_views.py" line="71"/>
+        <location filename="../views/merge_views.py" line="72"/>
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../views/merge_views.py" line="71"/>
+        <location filename="../views/merge_views.py" line="72"/>
         <source>Nothing new</source>
         <translation>无新内容</translation>
     </message>
@@ -1110,22 +1120,22 @@ Data folder: {folder}</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../models/tables.py" line="266"/>
+        <location filename="../models/tables.py" line="270"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="267"/>
+        <location filename="../models/tables.py" line="271"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="268"/>
+        <location filename="../models/tables.py" line="272"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="269"/>
+        <location filename="../models/tables.py" line="273"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -1133,47 +1143,47 @@ Data folder: {folder}</source>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../models/results.py" line="51"/>
+        <location filename="../models/results.py" line="48"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="52"/>
+        <location filename="../models/results.py" line="49"/>
         <source>Project ID</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="53"/>
+        <location filename="../models/results.py" line="50"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="54"/>
+        <location filename="../models/results.py" line="51"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="55"/>
+        <location filename="../models/results.py" line="52"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="56"/>
+        <location filename="../models/results.py" line="53"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="60"/>
+        <location filename="../models/results.py" line="57"/>
         <source>Synergy D</source>
         <translation>协同度 D</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="58"/>
+        <location filename="../models/results.py" line="55"/>
         <source>Veto</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="59"/>
+        <location filename="../models/results.py" line="56"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
@@ -1327,42 +1337,42 @@ Data folder: {folder}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="209"/>
+        <location filename="../views/dialogs.py" line="205"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="215"/>
+        <location filename="../views/dialogs.py" line="211"/>
         <source>Your name, recorded with every score you give</source>
         <translation>您的姓名，会随每次评分一起记录</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="219"/>
+        <location filename="../views/dialogs.py" line="215"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="220"/>
+        <location filename="../views/dialogs.py" line="216"/>
         <source>Inspector name:</source>
         <translation>核查人姓名：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="221"/>
+        <location filename="../views/dialogs.py" line="217"/>
         <source>Import from:</source>
         <translation>导入文件夹：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="222"/>
+        <location filename="../views/dialogs.py" line="218"/>
         <source>Export to:</source>
         <translation>导出文件夹：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="233"/>
+        <location filename="../views/dialogs.py" line="229"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="242"/>
+        <location filename="../views/dialogs.py" line="238"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
@@ -1398,17 +1408,17 @@ Data folder: {folder}</source>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="111"/>
+        <location filename="../views/dialogs.py" line="126"/>
         <source>Withdraw the override of {code}</source>
         <translation>撤销 {code} 的调整</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="115"/>
+        <location filename="../views/dialogs.py" line="130"/>
         <source>Inspector:</source>
         <translation>核查人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="116"/>
+        <location filename="../views/dialogs.py" line="131"/>
         <source>Reason (required):</source>
         <translation>理由（必填）：</translation>
     </message>
@@ -1416,89 +1426,89 @@ Data folder: {folder}</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../app.py" line="67"/>
-        <location filename="../main_window.py" line="376"/>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../app.py" line="68"/>
+        <location filename="../main_window.py" line="375"/>
+        <location filename="../main_window.py" line="404"/>
         <source>Could not open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="56"/>
+        <location filename="../errors.py" line="58"/>
         <source>The template is not valid ({count} problems).</source>
         <translation>模板无效（共 {count} 个问题）。</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="61"/>
+        <location filename="../errors.py" line="63"/>
         <source>The file {name} could not be used: {reason}</source>
         <translation>无法使用文件 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="121"/>
+        <location filename="../errors.py" line="123"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="122"/>
+        <location filename="../errors.py" line="124"/>
         <source>Something went wrong: {message}
 Your work is saved; the details are in {log}.</source>
         <translation>出现了问题：{message}
 您的工作已保存；详细信息见 {log}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="367"/>
         <source>Could not create the workspace</source>
         <translation>无法创建工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="387"/>
+        <location filename="../main_window.py" line="386"/>
         <source>Could not save the workspace</source>
         <translation>无法保存工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="599"/>
+        <location filename="../main_window.py" line="603"/>
         <source>Could not record the score</source>
         <translation>无法记录评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="617"/>
+        <location filename="../main_window.py" line="621"/>
         <source>Could not withdraw the override</source>
         <translation>无法撤销调整</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="633"/>
+        <location filename="../main_window.py" line="637"/>
         <source>Could not record the consensus</source>
         <translation>无法记录共识</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="688"/>
+        <location filename="../main_window.py" line="692"/>
         <source>Could not write the form</source>
         <translation>无法生成申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="710"/>
+        <location filename="../main_window.py" line="714"/>
         <source>Could not export the workbook</source>
         <translation>无法导出工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="718"/>
+        <location filename="../main_window.py" line="722"/>
         <source>Could not export the PDF report</source>
         <translation>无法导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="724"/>
+        <location filename="../main_window.py" line="728"/>
         <source>Could not export the audit log</source>
         <translation>无法导出审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="733"/>
+        <location filename="../main_window.py" line="737"/>
         <source>Could not export the chart</source>
         <translation>无法导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="765"/>
         <location filename="../main_window.py" line="769"/>
-        <location filename="../main_window.py" line="779"/>
+        <location filename="../main_window.py" line="773"/>
         <location filename="../main_window.py" line="783"/>
+        <location filename="../main_window.py" line="787"/>
         <source>Could not print</source>
         <translation>无法打印</translation>
     </message>
@@ -1506,260 +1516,260 @@ Your work is saved; the details are in {log}.</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../labels.py" line="28"/>
+        <location filename="../labels.py" line="29"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="29"/>
+        <location filename="../labels.py" line="30"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="30"/>
+        <location filename="../labels.py" line="31"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="31"/>
+        <location filename="../labels.py" line="32"/>
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="32"/>
+        <location filename="../labels.py" line="33"/>
         <source>Pending</source>
         <translation>待评分</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="33"/>
-        <location filename="../labels.py" line="92"/>
+        <location filename="../labels.py" line="34"/>
+        <location filename="../labels.py" line="93"/>
         <source>Override</source>
         <translation>人工调整</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="36"/>
+        <location filename="../labels.py" line="37"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37"/>
+        <location filename="../labels.py" line="38"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38"/>
+        <location filename="../labels.py" line="39"/>
         <source>Industrial park</source>
         <translation>产业园区</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="40"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="43"/>
         <source>Value</source>
         <translation>数值型</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="44"/>
         <source>Change</source>
         <translation>变化率</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44"/>
+        <location filename="../labels.py" line="45"/>
         <source>Yes/no</source>
         <translation>是/否</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45"/>
+        <location filename="../labels.py" line="46"/>
         <source>Choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46"/>
+        <location filename="../labels.py" line="47"/>
         <source>Manual</source>
         <translation>人工评分</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="49"/>
+        <location filename="../labels.py" line="50"/>
         <source>Score</source>
         <translation>计分项</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="51"/>
         <source>Bonus</source>
         <translation>加分项</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="51"/>
+        <location filename="../labels.py" line="52"/>
         <source>Penalty</source>
         <translation>扣分项</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="54"/>
+        <location filename="../labels.py" line="55"/>
         <source>Higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55"/>
+        <location filename="../labels.py" line="56"/>
         <source>Lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="58"/>
+        <location filename="../labels.py" line="59"/>
         <source>Pollution</source>
         <translation>减污</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="59"/>
+        <location filename="../labels.py" line="60"/>
         <source>Carbon</source>
         <translation>降碳</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="60"/>
+        <location filename="../labels.py" line="61"/>
         <source>Both</source>
         <translation>协同</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="61"/>
+        <location filename="../labels.py" line="62"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="64"/>
-        <location filename="../labels.py" line="89"/>
+        <location filename="../labels.py" line="65"/>
+        <location filename="../labels.py" line="90"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="65"/>
-        <location filename="../labels.py" line="90"/>
+        <location filename="../labels.py" line="66"/>
+        <location filename="../labels.py" line="91"/>
         <source>Resubmitted</source>
         <translation>重新报送</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="66"/>
+        <location filename="../labels.py" line="67"/>
         <source>Unchanged</source>
         <translation>未变化</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="67"/>
+        <location filename="../labels.py" line="68"/>
         <source>Rejected</source>
         <translation>拒收</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="68"/>
+        <location filename="../labels.py" line="69"/>
         <source>Issue</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="71"/>
+        <location filename="../labels.py" line="72"/>
         <source>Unreadable file</source>
         <translation>文件无法读取</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="72"/>
+        <location filename="../labels.py" line="73"/>
         <source>Encrypted file</source>
         <translation>文件已加密</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="73"/>
+        <location filename="../labels.py" line="74"/>
         <source>File too large</source>
         <translation>文件过大</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="74"/>
+        <location filename="../labels.py" line="75"/>
         <source>Unsafe content</source>
         <translation>内容不安全</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="75"/>
+        <location filename="../labels.py" line="76"/>
         <source>Not a submission form</source>
         <translation>不是申报表</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="76"/>
+        <location filename="../labels.py" line="77"/>
         <source>No project ID</source>
         <translation>缺少项目编号</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="77"/>
+        <location filename="../labels.py" line="78"/>
         <source>No matching scheme</source>
         <translation>没有匹配的方案</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="78"/>
+        <location filename="../labels.py" line="79"/>
         <source>Duplicate project</source>
         <translation>项目重复</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="81"/>
+        <location filename="../labels.py" line="82"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="82"/>
+        <location filename="../labels.py" line="83"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="83"/>
+        <location filename="../labels.py" line="84"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="86"/>
+        <location filename="../labels.py" line="87"/>
         <source>Workspace created</source>
         <translation>创建工作区</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="87"/>
+        <location filename="../labels.py" line="88"/>
         <source>Workspace upgraded</source>
         <translation>升级工作区</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="88"/>
+        <location filename="../labels.py" line="89"/>
         <source>Scheme added</source>
         <translation>添加方案</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="91"/>
+        <location filename="../labels.py" line="92"/>
         <source>Manual score</source>
         <translation>人工评分</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="93"/>
+        <location filename="../labels.py" line="94"/>
         <source>Withdrawal</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="94"/>
+        <location filename="../labels.py" line="95"/>
         <source>Evidence note</source>
         <translation>佐证备注</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="95"/>
+        <location filename="../labels.py" line="96"/>
         <source>Rescored</source>
         <translation>重新评分</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="96"/>
+        <location filename="../labels.py" line="97"/>
         <source>Consensus</source>
         <translation>共识</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="97"/>
+        <location filename="../labels.py" line="98"/>
         <source>Consensus withdrawn</source>
         <translation>撤销共识</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="98"/>
+        <location filename="../labels.py" line="99"/>
         <source>Median or mean changed</source>
         <translation>中位数/平均值设置变更</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="99"/>
+        <location filename="../labels.py" line="100"/>
         <source>Workspace merged</source>
         <translation>合并工作区</translation>
     </message>

@@ -19,6 +19,7 @@ from gui import labels
 from gui.backend import AuditEntry, ImportReport
 from scoring.engine import ProjectResult
 from scoring.model import Scheme
+from scoring.workspace_audit import origin_names
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _INVALID = QModelIndex()
@@ -243,6 +244,7 @@ class AuditModel(RowsModel):
     """The workspace's audit log, newest first."""
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
+        merged_from = origin_names(entries)
         self.set_rows(
             list(reversed(entries)),
             [
@@ -252,6 +254,8 @@ class AuditModel(RowsModel):
                 Column(self.tr("Project"), lambda e: e.project_id),
                 Column(self.tr("Criterion"), lambda e: e.code),
                 Column(self.tr("What happened"), lambda e: e.summary),
+                # blank for this workspace; the merged workspace's file (or its id) otherwise
+                Column(self.tr("Written in"), lambda e: merged_from.get(e.origin, e.origin[:8])),
             ],
         )
 

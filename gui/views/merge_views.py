@@ -49,6 +49,7 @@ class MergeReportDialog(QDialog):
                 Column(self.tr("Withdrawals"), number("withdrawals"), align_right=True),
                 Column(self.tr("Consensus records"), number("consensus_added"), align_right=True),
                 Column(self.tr("Notes"), number("notes_added"), align_right=True),
+                Column(self.tr("Refused files"), number("refusals_added"), align_right=True),
             ],
         )
         text = self.tr("{count} workspaces merged into {name}.").format(

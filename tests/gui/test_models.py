@@ -131,3 +131,23 @@ def test_numpy_sort_orders_10000_rows_and_keeps_missing_last():
         assert values[: len(with_d)] == with_d  # projects without D come last either way
     model.set_filter(region="South", grade="Pass")
     assert model.rowCount() == sum(1 for p in projects if p.region == "South" and p.total >= 60)
+
+
+def test_the_audit_log_says_which_workspace_a_merged_entry_was_written_in(qtmodeltester):
+    from scoring.workspace_audit import AuditEntry
+
+    own = AuditEntry(1, "2026-11-01T08:00:00+00:00", "staff", "import", "City 1", "P1", "", "imported")
+    merged = AuditEntry(2, "2026-11-02T08:00:00+00:00", "Li", "override", "City 1", "P1", "C1", "0.5",
+                        origin="a" * 32)
+    unknown = AuditEntry(3, "2026-11-02T09:00:00+00:00", "Wang", "override", "City 1", "P2", "C1", "0.6",
+                         origin="b" * 32)
+    merge = AuditEntry(4, "2026-11-03T08:00:00+00:00", "chief", "merge", "", "", "", "merged",
+                       detail={"source": "/mnt/usb/inspector_li.spw", "workspace_id": "a" * 32})
+    model = AuditModel()
+    model.set_entries([own, merged, unknown, merge])
+    qtmodeltester.check(model, force_py=True)
+    column = model.columnCount() - 1
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Written in"
+    written_in = {model.row_object(r).id: model.data(model.index(r, column)) for r in range(4)}
+    # blank here; the merged file's name; an id no merge entry names (its first 8 characters)
+    assert written_in == {1: "", 2: "inspector_li.spw", 3: "bbbbbbbb", 4: ""}
