@@ -50,7 +50,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "status": ("状态", "Status"),
     "location": ("数据位置", "Provenance cell"),
     "evidence": ("佐证材料", "Evidence"),
-    "inspector": ("评审人", "Inspector"),
+    "inspector": ("核查人", "Inspector"),
     "reason": ("调整理由", "Override reason"),
     "severity": ("严重程度", "Severity"),
     "issue_kind": ("问题类型", "Issue"),

@@ -203,7 +203,7 @@ def attach(results: Iterable, reconciliations: dict[tuple[str, str], Reconciliat
 # --------------------------------------------------------------------------- texts
 
 _TEXT = {
-    "inspectors": ("{n}位评审人：", "{n} inspectors: ", "1 inspector: "),
+    "inspectors": ("{n}位核查人：", "{n} inspectors: ", "1 inspector: "),
     "consensus": ("共识", "consensus"),
     "median": ("中位数", "median"),
     "mean": ("平均值", "mean"),

@@ -22,9 +22,9 @@ from scoring.reconcile import DisagreementRow, disagreement_rows, inspector_name
 
 _TEXT = {
     "sheet": ("意见分歧", "Disagreements"),
-    "title": ("多位评审人评分的指标：极差、意见分歧与采用的分值",
+    "title": ("多位核查人评分的指标：极差、意见分歧与采用的分值",
               "Criteria scored by several inspectors: spread, disagreement and the score used"),
-    "n": ("评审人数", "Inspectors"),
+    "n": ("核查人数", "Inspectors"),
     "spread": ("极差", "Spread"),
     "disagreement": ("意见分歧", "Disagreement"),
     "used": ("采用分值", "Score used"),

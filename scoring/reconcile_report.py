@@ -13,7 +13,7 @@ from scoring.reconcile import describe
 from scoring.report_pdf import FLOW_WIDTH, FONT_SIZE, Block, Report, Table, TableColumn, fit_columns
 
 _TEXT = {
-    "title": ("多位评审人评分", "Several inspectors' scores"),
+    "title": ("多位核查人评分", "Several inspectors' scores"),
     "code": ("编号", "Code"),
     "what": ("评分、极差与采用的分值", "Scores, spread and the score used"),
 }

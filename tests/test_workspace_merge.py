@@ -118,13 +118,13 @@ def test_report_lines_in_english_and_chinese():
     scores = [Score("Li", 0.6, "", ""), Score("Wang", 0.7, "", ""), Score("Zhao", 0.2, "", "")]
     agreed = reconcile(scores, Consensus(0.65, "Chen", "joint visit"))
     assert describe(agreed, "en") == "3 inspectors: Li 0.6, Wang 0.7, Zhao 0.2 — consensus 0.65: joint visit"
-    assert describe(agreed, "zh") == "3位评审人：Li 0.6、Wang 0.7、Zhao 0.2 — 共识 0.65：joint visit"
+    assert describe(agreed, "zh") == "3位核查人：Li 0.6、Wang 0.7、Zhao 0.2 — 共识 0.65：joint visit"
     open_case = reconcile(scores)
     assert describe(open_case, "en") == (
         "3 inspectors: Li 0.6, Wang 0.7, Zhao 0.2 — median 0.6 (spread 0.5: disagreement, no consensus yet)"
     )
     assert describe(open_case, "zh") == (
-        "3位评审人：Li 0.6、Wang 0.7、Zhao 0.2 — 中位数 0.6（极差 0.5，意见分歧，尚无共识）"
+        "3位核查人：Li 0.6、Wang 0.7、Zhao 0.2 — 中位数 0.6（极差 0.5，意见分歧，尚无共识）"
     )
     close = reconcile(scores[:2], settings=ReconcileSettings("mean"))
     assert describe(close, "en") == "2 inspectors: Li 0.6, Wang 0.7 — mean 0.65 (spread 0.1)"
@@ -360,7 +360,7 @@ def test_reports_show_who_scored_what(master):
         "Chen", "3 inspectors: Li 0.6, Wang 0.7, Zhao 0.2 — consensus 0.65: joint visit"
     )
     assert shown_assessment(m1, "zh") == (
-        "Chen", "3位评审人：Li 0.6、Wang 0.7、Zhao 0.2 — 共识 0.65：joint visit"
+        "Chen", "3位核查人：Li 0.6、Wang 0.7、Zhao 0.2 — 共识 0.65：joint visit"
     )
 
 
@@ -493,7 +493,7 @@ def agreed_run(master):
     ("lang", "sentence"),
     [
         ("en", "3 inspectors: Li 0.6, Wang 0.7, Zhao 0.2 — consensus 0.65: joint site visit: plan adopted"),
-        ("zh", "3位评审人：Li 0.6、Wang 0.7、Zhao 0.2 — 共识 0.65：joint site visit: plan adopted"),
+        ("zh", "3位核查人：Li 0.6、Wang 0.7、Zhao 0.2 — 共识 0.65：joint site visit: plan adopted"),
     ],
 )
 def test_detail_and_disagreements_sheets(agreed_run, tmp_path, lang, sentence):
@@ -506,13 +506,13 @@ def test_detail_and_disagreements_sheets(agreed_run, tmp_path, lang, sentence):
     rows = {(r[2], r[4]): r for r in detail.iter_rows(min_row=2, values_only=True)}
     assert rows[("P1", "M")][-2:] == ("Chen", sentence)
     p2_sentence = {"en": "3 inspectors: Li 0.9, Wang 0.8, Zhao 0.85 — median 0.85 (spread 0.1)",
-                   "zh": "3位评审人：Li 0.9、Wang 0.8、Zhao 0.85 — 中位数 0.85（极差 0.1）"}[lang]
+                   "zh": "3位核查人：Li 0.9、Wang 0.8、Zhao 0.85 — 中位数 0.85（极差 0.1）"}[lang]
     assert rows[("P2", "M")][-2:] == ("Li, Wang, Zhao", p2_sentence)
     assert rows[("P1", "A")][-2:] == (None, None)  # nobody scored A
 
     sheet = book["Disagreements" if lang == "en" else "意见分歧"]
     table = list(sheet.iter_rows(values_only=True))
-    counted = ("Inspectors", "Spread") if lang == "en" else ("评审人数", "极差")
+    counted = ("Inspectors", "Spread") if lang == "en" else ("核查人数", "极差")
     assert table[0][5:10] == ("Li", "Wang", "Zhao", *counted)
     assert [(r[1], r[5], r[6], r[7], r[9], r[11], r[13]) for r in table[1:]] == [
         ("P1", 0.6, 0.7, 0.2, 0.5, 0.65, 0.65),  # the largest spread first
@@ -548,11 +548,11 @@ def test_pdf_project_page_has_the_whole_sentence(agreed_run):
     p1 = next(p for p in agreed_run.projects if p.project_id == "P1")
     for lang, sentence in (
         ("en", "3 inspectors: Li 0.6, Wang 0.7, Zhao 0.2 — consensus 0.65: joint site visit: plan adopted"),
-        ("zh", "3位评审人：Li 0.6、Wang 0.7、Zhao 0.2 — 共识 0.65：joint site visit: plan adopted"),
+        ("zh", "3位核查人：Li 0.6、Wang 0.7、Zhao 0.2 — 共识 0.65：joint site visit: plan adopted"),
     ):
         report = Report(agreed_run, lang, dt.datetime(2026, 3, 1, 9, 30))
         block = reconcile_block(report, p1)
-        assert block.title == {"en": "Several inspectors' scores", "zh": "多位评审人评分"}[lang]
+        assert block.title == {"en": "Several inspectors' scores", "zh": "多位核查人评分"}[lang]
         assert block.table.rows[0][0] == "M"
         assert " ".join(r[1] for r in block.table.rows).replace("  ", " ") == sentence
         overrides = override_block(report, scheme, p1)

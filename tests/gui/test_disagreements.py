@@ -197,4 +197,4 @@ def test_chinese_texts(qtbot, merged_run):
     assert texts(view.model, "used")[0] == "0.600 (中位数)"
     assert view.model.headerData(view.model.column_of("spread"), Qt.Orientation.Horizontal) == "极差"
     tip = view.model.data(view.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
-    assert tip.endswith("3位评审人：Li 0.6、Wang 0.7、Zhao 0.2 — 中位数 0.6（极差 0.5，意见分歧，尚无共识）")
+    assert tip.endswith("3位核查人：Li 0.6、Wang 0.7、Zhao 0.2 — 中位数 0.6（极差 0.5，意见分歧，尚无共识）")
