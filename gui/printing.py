@@ -3,18 +3,19 @@
 Print, Print Preview and the tests all go through :func:`render_ranked` and
 :func:`render_project`, which paint on any QPrinter (a real printer, the preview's, or a PDF
 printer in tests). The layout is an HTML table laid out by QTextDocument, whose ``<thead>``
-rows repeat at the top of every printed page.
+rows repeat at the top of every printed page; each page gets a "Page 1 of 3" footer.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+from PySide6.QtCore import QCoreApplication, QDateTime, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QTextDocument, QTextOption
 from PySide6.QtPrintSupport import QPrinter
 
 from gui import labels
+from gui.models.tables import number_text
 from scoring.engine import ProjectResult
 from scoring.model import Scheme
 
@@ -43,6 +44,7 @@ def _words() -> dict[str, str]:
         "Status": translate("printing", "Status"),
         "Evidence": translate("printing", "Evidence"),
         "Override reason": translate("printing", "Override reason"),
+        "Page {page} of {pages}": translate("printing", "Page {page} of {pages}"),
     }
 
 
@@ -62,6 +64,9 @@ STYLE = """
  .veto { color: #a61c00; }
 </style>
 """
+#: The ranked sheet's cells stay on one line, so that no row is ever split between two pages
+#: (a table too wide for the page then prints smaller, see render_html).
+RANKED_STYLE = STYLE.replace("</style>", " td { white-space: nowrap; }\n</style>")
 
 
 def _heading(title: str, scheme: Scheme) -> str:
@@ -90,6 +95,8 @@ def ranked_html(scheme: Scheme, projects: list[ProjectResult]) -> str:
     rows = []
     for p in sorted(projects, key=lambda p: (p.rank, p.project_id)):
         colour = labels.grade_colour(scheme, p.grade)
+        # the colour on the text, not the cell: Qt paints a coloured cell of the row that moves
+        # to the next page on this one too
         grade_style = f" style='background:{colour.name()}'" if colour else ""
         cells = [
             f"<td class='num'>{p.rank}</td>",
@@ -97,7 +104,7 @@ def ranked_html(scheme: Scheme, projects: list[ProjectResult]) -> str:
             f"<td{' class=veto' if p.veto else ''}>{escape(p.name)}</td>",
             f"<td>{escape(p.region)}</td>",
             f"<td class='num'><b>{p.total:.2f}</b></td>",
-            f"<td{grade_style}>{escape(labels.grade_name(p.grade))}</td>",
+            f"<td><span{grade_style}>&nbsp;{escape(labels.grade_name(p.grade))}&nbsp;</span></td>",
             *(f"<td class='num'>{p.dimensions.get(d, 0.0):.1f}</td>" for d in dims),
             f"<td class='num'>{p.synergy['D']:.3f}</td>" if p.synergy else "<td>—</td>",
             f"<td class='veto'>{escape(', '.join(p.veto))}</td>",
@@ -106,7 +113,7 @@ def ranked_html(scheme: Scheme, projects: list[ProjectResult]) -> str:
         rows.append("<tr>" + "".join(cells) + "</tr>")
     header = "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead>"
     return (
-        f"<html><head>{STYLE}</head><body>{_heading(_t('Ranked assessment'), scheme)}"
+        f"<html><head>{RANKED_STYLE}</head><body>{_heading(_t('Ranked assessment'), scheme)}"
         f"<table width='100%' cellspacing='0'>{header}<tbody>{''.join(rows)}</tbody></table></body></html>"
     )
 
@@ -148,8 +155,8 @@ def project_html(scheme: Scheme, project: ProjectResult) -> str:
                     f"<td>{escape(c.code)}</td>",
                     f"<td>{escape(labels.criterion_text(c)[1])}</td>",
                     f"<td class='num'>{escape('' if r.value is None else str(r.value))}</td>",
-                    f"<td class='num'>{'' if r.score is None else f'{r.score:.3f}'}</td>",
-                    f"<td class='num'>{'' if r.points is None else f'{r.points:.2f}'}</td>",
+                    f"<td class='num'>{'' if r.score is None else number_text(r.score, 3)}</td>",
+                    f"<td class='num'>{'' if r.points is None else number_text(r.points)}</td>",
                     f"<td>{escape(labels.label('status', r.status))}</td>",
                     f"<td>{escape(r.evidence)}</td>",
                     f"<td>{escape(reason)}</td>",
@@ -176,10 +183,40 @@ def setup_printer(printer: QPrinter, landscape: bool = True) -> None:
 
 
 def render_html(printer: QPrinter, html: str) -> None:
-    """Lay out ``html`` on the printer's pages."""
+    """Lay out ``html`` on the printer's pages, with "Page 1 of 3" at the foot of each.
+
+    A table too wide for the page (the ranked sheet's cells do not wrap) is printed smaller,
+    as a whole, rather than cut at the margin.
+    """
+    page = printer.pageLayout().paintRectPixels(printer.resolution())
+    footer = printer.resolution() * 0.3  # inches: room for one line below the text
     document = QTextDocument()
+    document.documentLayout().setPaintDevice(printer)
+    words = QTextOption()
+    words.setWrapMode(QTextOption.WrapMode.WordWrap)  # a heading breaks between words, never inside one
+    document.setDefaultTextOption(words)
+    document.setPageSize(QSizeF(page.width(), page.height() - footer))
     document.setHtml(html)
-    document.print_(printer)
+    scale = min(1.0, page.width() / max(document.idealWidth(), 1.0))
+    if scale < 1.0:
+        document.setPageSize(QSizeF(page.width() / scale, (page.height() - footer) / scale))
+    pages = document.pageCount()
+    width, height = document.pageSize().width(), document.pageSize().height()
+    painter = QPainter(printer)
+    try:
+        for number in range(pages):
+            if number:
+                printer.newPage()
+            painter.save()
+            painter.scale(scale, scale)
+            painter.translate(0, -number * height)
+            document.drawContents(painter, QRectF(0, number * height, width, height))
+            painter.restore()
+            text = _t("Page {page} of {pages}").format(page=number + 1, pages=pages)
+            painter.drawText(QRectF(0, page.height() - footer, page.width(), footer),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), text)
+    finally:
+        painter.end()
 
 
 def render_ranked(printer: QPrinter, scheme: Scheme, projects: list[ProjectResult]) -> None:

@@ -45,6 +45,7 @@ def render_language(app, lang: str, out: Path, work: Path) -> None:
 
     from gui import backend as backend_module
     from gui import settings, translation
+    from gui.app import tear_down
     from gui.main_window import MainWindow
     from gui.views import dialogs
     from scoring.demo import write_demo
@@ -136,6 +137,7 @@ def render_language(app, lang: str, out: Path, work: Path) -> None:
     settings_dialog.close()
     window.close()
     _settle(app)
+    tear_down(window)  # as the app does on quitting: left to the interpreter's exit, it crashed now and then
 
 
 #: Three inspectors' scores of a manual criterion for the five best city projects (issue 9).

@@ -1876,5 +1876,10 @@ Your work is saved; the details are in {log}.</source>
         <source>Override reason</source>
         <translation>调整理由</translation>
     </message>
+    <message>
+        <location filename="../printing.py" line="46"/>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
 </context>
 </TS>

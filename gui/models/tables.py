@@ -85,7 +85,8 @@ class RowsModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-def _number(value: float | None, digits: int = 2) -> str:
+def number_text(value: float | None, digits: int = 2) -> str:
+    """A fraction or points as shown and printed: fixed digits, "—" for none."""
     # + 0.0 turns a penalty's -0.0 into 0.0, so "-0.00" never shows.
     return "—" if value is None else f"{value + 0.0:.{digits}f}"
 
@@ -133,8 +134,8 @@ class CriteriaModel(RowsModel):
             Column(self.tr("Weight"), lambda r: f"{r.criterion.weight:g}", align_right=True),
             Column(self.tr("Baseline"), lambda r: _value(r.result.baseline), align_right=True),
             Column(self.tr("Value"), lambda r: _value(r.result.value), align_right=True),
-            Column(self.tr("Fraction"), lambda r: _number(r.result.score, 3), align_right=True),
-            Column(self.tr("Points"), lambda r: _number(r.result.points), align_right=True),
+            Column(self.tr("Fraction"), lambda r: number_text(r.result.score, 3), align_right=True),
+            Column(self.tr("Points"), lambda r: number_text(r.result.points), align_right=True),
             Column(self.tr("Status"), lambda r: labels.label("status", r.result.status), status_colour),
             Column(self.tr("Cell"), lambda r: r.result.location),
             Column(self.tr("Evidence"), lambda r: r.result.evidence),

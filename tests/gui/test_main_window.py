@@ -14,6 +14,7 @@ from gui import workers
 from gui.models.results import PROJECT_ROLE
 from gui.views import dialogs
 from tests.builders import criterion, write_template
+from tests.test_report_pdf import pdf_pages
 
 
 def _projects(win):
@@ -226,6 +227,10 @@ def test_print_ranking_and_project_page_render_to_pdf(window, tmp_path):
         printing.setup_printer(printer)
         render(printer)
         assert (tmp_path / name).read_bytes()[:5] == b"%PDF-"
+    pages = pdf_pages(tmp_path / "ranked.pdf")
+    assert len(pages) == 1 and "Page 1 of 1" in pages[0]
+    # each project on one line: its name is never cut between lines (or pages)
+    assert all(any(p.name in line for line in pages[0].splitlines()) for p in window.scheme_projects())
     preview = window.make_preview(window.render_ranked, landscape=True)
     assert preview.windowTitle() == "Print preview"
     preview.deleteLater()
