@@ -225,7 +225,11 @@ def draw_ranked_bars(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult]
         ranked = _ranked(projects)
         if not ranked:
             return _empty(ax, text("no_projects", lang))
-        _title(ax, "chart_ranked", scheme, lang, title, pad=16.0)  # above the grade-line labels
+        top = max(scheme.total_points, max(p.total for p in ranked)) * 1.18
+        levels = _threshold_levels(scheme, top)
+        # the title above the grade-line labels (one or two rows of them)
+        rows = 1 + max(levels.values(), default=0)
+        _title(ax, "chart_ranked", scheme, lang, title, pad=6.0 + THRESHOLD_ROW * rows)
         colours = grade_colours(scheme)
         y = np.arange(len(ranked))
         totals = np.array([p.total for p in ranked])
@@ -234,11 +238,10 @@ def draw_ranked_bars(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult]
         if vetoed.any():
             _hbars(ax, y[vetoed], totals[vetoed], facecolor="none", edgecolor=VETO_COLOUR, hatch="////",
                    linewidth=1.2, zorder=3)
-        top = max(scheme.total_points, float(totals.max())) * 1.18
         ax.set_xlim(0, top)
         ax.set_ylim(len(ranked) - 0.5, -0.5)  # rank 1 at the top
         _set_row_labels(ax, ranked)
-        _draw_thresholds(ax, scheme, lang)
+        _draw_thresholds(ax, scheme, lang, levels)
         if len(ranked) <= MAX_LABELLED_ROWS:
             _label_bar_ends(ax, ranked, lang)
         ax.set_xlabel(text("total", lang), fontfamily=_family())
@@ -249,15 +252,33 @@ def draw_ranked_bars(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult]
     return True
 
 
-def _draw_thresholds(ax: Axes, scheme: Scheme, lang: str) -> None:
+#: Points between two rows of grade-line labels, and how close (as a share of the axis) two
+#: lines may be before the second one's label moves up a row.
+THRESHOLD_ROW, THRESHOLD_GAP = 10.0, 0.14
+
+
+def _threshold_levels(scheme: Scheme, top: float) -> dict[float, int]:
+    """The label row (0 or 1) of each grade line: a label close to its left neighbour's
+    takes the other row, so that "良好 75" and "优秀 85" never overlap."""
+    levels: dict[float, int] = {}
+    previous = None
+    for points in sorted(g.min_points for g in scheme.grades if g.min_points > 0):
+        close = previous is not None and (points - previous) / top < THRESHOLD_GAP
+        levels[points] = 1 - levels[previous] if close else 0
+        previous = points
+    return levels
+
+
+def _draw_thresholds(ax: Axes, scheme: Scheme, lang: str, levels: dict[float, int]) -> None:
     transform = ax.get_xaxis_transform()
     for grade in scheme.grades_descending:
         if grade.min_points <= 0:
             continue
         ax.axvline(grade.min_points, color="#444444", linestyle="--", linewidth=0.9, zorder=3)
-        ax.text(grade.min_points, 1.0, f"{grade_label(grade.name, lang)} {grade.min_points:g}",
-                transform=transform, ha="center", va="bottom", fontsize=8, color="#444444",
-                fontfamily=_family())
+        ax.annotate(f"{grade_label(grade.name, lang)} {grade.min_points:g}", (grade.min_points, 1.0),
+                    xycoords=transform, xytext=(0, 2 + THRESHOLD_ROW * levels[grade.min_points]),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=8, color="#444444",
+                    fontfamily=_family())
 
 
 def _label_bar_ends(ax: Axes, ranked: list[ProjectResult], lang: str) -> None:

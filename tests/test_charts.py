@@ -285,3 +285,16 @@ def test_many_projects_lose_name_labels_but_keep_ranks(scored):
     charts.draw_ranked_bars(ax, scheme, many, lang="zh")
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert all(label.isdigit() for label in labels)
+
+
+def test_close_grade_lines_put_their_labels_on_two_rows():
+    from scoring.charts import _threshold_levels
+    from scoring.model import Grade, Scheme
+
+    def levels(*points: float) -> dict[float, int]:
+        grades = tuple(Grade(f"G{p:g}", p) for p in points) + (Grade("Fail", 0.0),)
+        return _threshold_levels(Scheme("S", "city", "1", (), grades=grades), top=118.0)
+
+    # 75 is 15/118 = 0.127 of the axis from 60 (under 0.14): it moves up; 85 is close to 75: back down
+    assert levels(60, 75, 85) == {60: 0, 75: 1, 85: 0}
+    assert levels(30, 60, 90) == {30: 0, 60: 0, 90: 0}  # 30 apart: one row
