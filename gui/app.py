@@ -13,14 +13,14 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSettings
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from gui import backend as backend_module
 from gui import errors, paths, translation, workers
 from gui.main_window import MainWindow
-from gui.settings import APPLICATION, ORGANISATION, Settings
+from gui.settings import APPLICATION, ORGANISATION, Settings, use_folder
 from scoring.safe_read import assert_defused_xml
 
 log = logging.getLogger("synergypilot")
@@ -33,9 +33,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     errors.install_hooks()
+    isolate_settings()
     register_fonts(app)
     translation.install(Settings().language)
     return app
+
+
+def isolate_settings() -> None:
+    """With ``SYNERGYPILOT_HOME`` set, keep the settings in that folder too (as INI files), so
+    that a portable copy, a test or a benchmark never reads or changes the user's own; unless
+    a settings folder was chosen already (:func:`gui.settings.use_folder`)."""
+    if os.environ.get(paths.HOME_VARIABLE) and QSettings.defaultFormat() != QSettings.Format.IniFormat:
+        use_folder(paths.data_dir() / "settings")
 
 
 def register_fonts(app: QApplication) -> list[str]:

@@ -302,3 +302,25 @@ def test_a_first_start_import_cut_short_by_quitting_is_finished_at_the_next_star
     qtbot.addWidget(third)
     open_start_workspace(third, settings.Settings())
     assert third.task_worker is None and len(third.run.projects) == 86
+
+
+def test_a_home_folder_keeps_the_settings_too(tmp_path):
+    """SYNERGYPILOT_HOME isolates the settings as well as the data (a fresh process each: the
+    settings location is process-wide)."""
+    script = (
+        "import sys\n"
+        "from gui import settings\n"
+        "if sys.argv[1] == 'chosen':\n"
+        "    settings.use_folder(sys.argv[2])\n"
+        "from gui.app import make_application\n"
+        "make_application()\n"
+        "settings.Settings().inspector = 'Li'\n"
+    )
+    env = {**os.environ, "SYNERGYPILOT_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    for how in ("home", "chosen"):
+        subprocess.run([sys.executable, "-c", script, how, str(tmp_path / "chosen")], cwd=ROOT, env=env,
+                       check=True, timeout=120)
+    in_home = list((tmp_path / "home" / "settings").rglob("*.ini"))
+    in_chosen = list((tmp_path / "chosen").rglob("*.ini"))
+    assert len(in_home) == 1 and "inspector=Li" in in_home[0].read_text("utf-8")
+    assert len(in_chosen) == 1 and "inspector=Li" in in_chosen[0].read_text("utf-8")
