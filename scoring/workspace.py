@@ -1324,7 +1324,11 @@ class Workspace(ReconcileMixin):
 
     @_guarded
     def backup(self, dest: str | Path) -> Path:
-        """Copy the whole workspace, consistent, to ``dest`` (a "Save As" for the GUI)."""
+        """Copy the whole workspace, consistent, to ``dest`` (a "Save As" for the GUI).
+
+        The copy gets a workspace_id of its own (``copied_from`` keeps this one's): copies
+        handed to inspectors are worked on apart, and a merge tells them apart by it.
+        """
         dest = Path(dest)
         if dest.resolve() == self.path.resolve():
             raise WorkspaceError("the copy must go to another file")
@@ -1336,6 +1340,14 @@ class Workspace(ReconcileMixin):
                 target = sqlite3.connect(temp)
                 try:
                     self._connection().backup(target)
+                    with target:
+                        target.execute(
+                            "UPDATE meta SET value = ? WHERE key = 'workspace_id'", (wsfile.uid(),)
+                        )
+                        target.execute(
+                            "INSERT OR REPLACE INTO meta (key, value) VALUES ('copied_from', ?)",
+                            (self.workspace_id,),
+                        )
                     target.execute("PRAGMA journal_mode=WAL")
                 finally:
                     target.close()

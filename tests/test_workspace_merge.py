@@ -574,3 +574,22 @@ def test_refused_files_come_along_once(tmp_path, files):
     with Workspace.open(tmp_path / "master.spw") as master:
         assert master.rejections() == refused  # with its Chinese message too
         assert master.score().rejected == refused
+
+
+def test_copies_handed_out_are_told_apart_in_the_merged_audit_log(tmp_path, team, master):
+    from scoring.workspace_audit import origin_names
+
+    ids = {}
+    for name, path in team.items():
+        with Workspace.open(path) as workspace:
+            ids[name] = workspace.workspace_id
+    with Workspace.open(tmp_path / "office.spw") as office:
+        office_id = office.workspace_id
+    with Workspace.open(team["Li"]) as li:
+        assert li._meta()["copied_from"] == office_id  # Li's and Wang's are copies of the office's
+    assert len({office_id, *ids.values()}) == 4
+    with Workspace.open(master) as workspace:
+        entries = workspace.audit_entries()
+    names = origin_names(entries)
+    written_in = {(e.actor, names[e.origin]) for e in entries if e.action in ("manual_score", "override")}
+    assert written_in == {("Li", "li.spw"), ("Wang", "wang.spw"), ("Zhao", "zhao.spw")}
