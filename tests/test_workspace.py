@@ -538,7 +538,9 @@ def test_backup_is_a_complete_workspace(ws, forms, tmp_path):
     copy = ws.backup(tmp_path / "copy.spw")
     with Workspace.open(copy) as other:
         assert other.score().as_dict() == ws.score().as_dict()
-        assert other.workspace_id == ws.workspace_id
+        # a copy of its own: worked on apart, a merge tells it from the original
+        assert other.workspace_id != ws.workspace_id and len(other.workspace_id) == 32
+        assert other._meta()["copied_from"] == ws.workspace_id
     assert side_files(copy) == []
 
 
