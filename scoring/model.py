@@ -302,11 +302,12 @@ class SheetInputs(Mapping):
         ]
 
     def cell_columns(self, which: str) -> tuple[list, list, list]:
-        """``(values, notes, locations)`` of every row's ``current`` or ``baseline`` cell.
+        """``(values, notes, cells)`` of every row's ``current`` or ``baseline`` cell.
 
         The fields of the CellValues that the rows' IndicatorInputs would hold, without making
-        them: a blank value is None, and the location is None where there is no cell (blank
-        and without a note).
+        them: a blank value is None, and ``cells`` holds each cell's reference (``E12``, the
+        location without :attr:`prefix`), None where there is no cell (blank and without a
+        note).
         """
         n = len(self.codes)
         column = self.current if which == "current" else self.baseline
@@ -317,12 +318,11 @@ class SheetInputs(Mapping):
         notes = [None] * n if notes is None else notes
         if type(letters) is str:
             letters = [letters] * n
-        prefix = self.prefix
-        locations = [
-            None if value is None and note is None else f"{prefix}{letter}{r + 1}"
+        cells = [
+            None if value is None and note is None else f"{letter}{r + 1}"
             for value, note, letter, r in zip(values, notes, letters, self.rows, strict=True)
         ]
-        return values, notes, locations
+        return values, notes, cells
 
     def _located(self, column: tuple, k: int) -> tuple | None:
         letters, values, notes = column

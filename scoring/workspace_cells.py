@@ -7,9 +7,10 @@ array ``[said, where]``:
   ``[codes, current values, current notes, baseline values, baseline notes, evidence]``. A
   value is a JSON number, text, true/false or null (a blank cell); a date or time is an object
   naming its type (``{"date": "2024-01-02"}``); a note is null where the reader flagged nothing.
-- ``where`` is ``[order, current locations, baseline locations]``: each sorted row's position
-  in the reader's order (null when that is already the sorted order) and each cell's
-  ``file:sheet!cell`` (null where the submission has no cell).
+- ``where`` is ``[order, prefix, current cells, baseline cells]``: each sorted row's position
+  in the reader's order (null when that is already the sorted order), the start all the
+  locations share (``file:sheet!``) and each cell's location after it (``E12``; null where the
+  submission has no cell).
 
 The fingerprint hashes the project's fields and ``said`` exactly as stored. It ignores where
 the values stood, so two files that say the same (a re-saved form, a form with a title row
@@ -22,6 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Mapping
 
 from scoring.model import CellValue, IndicatorInput, SheetInputs, Submission
@@ -38,7 +40,7 @@ PROJECT_FIELDS = (
     "contact",
 )
 
-#: (values, notes, locations) of one column of cells.
+#: (values, notes, locations) of one column of cells; the locations whole, or after a prefix.
 Column = tuple[list, list, list]
 
 
@@ -54,10 +56,8 @@ def stored_cells(submission: Submission) -> tuple[str, str]:
     inputs = submission.inputs
     if type(inputs) is SheetInputs:  # a form from the readers: from its columns, no objects made
         current, baseline = inputs.cell_columns("current"), inputs.cell_columns("baseline")
-        codes, evidence = inputs.codes, inputs.evidence
-    else:
-        codes, current, baseline, evidence = _entry_columns(inputs)
-    return _stored(_fields(submission), codes, current, baseline, evidence)
+        return _stored(_fields(submission), inputs.codes, current, baseline, inputs.evidence, inputs.prefix)
+    return _stored(_fields(submission), *_entry_columns(inputs))
 
 
 def _fields(submission: Submission) -> list[str]:
@@ -84,7 +84,13 @@ def cell_column(cells: list[CellValue | None]) -> Column:
     )
 
 
-def _stored(fields: list, codes: list, current: Column, baseline: Column, evidence: list) -> tuple[str, str]:
+def _stored(
+    fields: list, codes: list, current: Column, baseline: Column, evidence: list, prefix: str | None = None
+) -> tuple[str, str]:
+    """The stored text and fingerprint; the columns' locations are whole unless ``prefix``
+    says what they follow."""
+    if prefix is None:
+        prefix, current, baseline = _shared_prefix(current, baseline)
     order = sorted(range(len(codes)), key=codes.__getitem__)
     said = [codes, current[0], current[1], baseline[0], baseline[1], evidence]
     where = [current[2], baseline[2]]
@@ -94,8 +100,22 @@ def _stored(fields: list, codes: list, current: Column, baseline: Column, eviden
         said = [[column[k] for k in order] for column in said]
         where = [[column[k] for k in order] for column in where]
     said_json = _dumps(said)
-    text = f"[{said_json},{_dumps([order, *where])}]"
+    text = f"[{said_json},{_dumps([order, prefix, *where])}]"
     return text, hashlib.sha256(f"{_dumps(fields)}{said_json}".encode("ascii")).hexdigest()
+
+
+def _shared_prefix(current: Column, baseline: Column) -> tuple[str, Column, Column]:
+    """The ``file:sheet!`` all the locations start with ("" when they differ), and the columns
+    with their locations after it."""
+    locations = [at for at in (*current[2], *baseline[2]) if at is not None]
+    common = os.path.commonprefix(locations) if locations else ""
+    prefix = common[: common.rfind("!") + 1]
+    cut = len(prefix)
+
+    def after(column: Column) -> Column:
+        return column[0], column[1], [None if at is None else at[cut:] for at in column[2]]
+
+    return prefix, after(current), after(baseline)
 
 
 def _dumps(value: object) -> str:
@@ -136,13 +156,13 @@ def cells_from_stored(text: str) -> dict[str, IndicatorInput]:
     Reopening a workspace of 1,000 forms rebuilds 60,000 cells, so the loop is written out
     with local names.
     """
-    (codes, cv, cn, bv, bn, evidence), (order, cl, bl) = json.loads(text, object_hook=_untagged)
+    (codes, cv, cn, bv, bn, evidence), (order, prefix, cl, bl) = json.loads(text, object_hook=_untagged)
     positions = range(len(codes)) if order is None else sorted(range(len(codes)), key=order.__getitem__)
     cell, entry = CellValue, IndicatorInput
     return {
         codes[k]: entry(
-            None if cl[k] is None else cell(cv[k], cl[k], cn[k]),
-            None if bl[k] is None else cell(bv[k], bl[k], bn[k]),
+            None if cl[k] is None else cell(cv[k], prefix + cl[k], cn[k]),
+            None if bl[k] is None else cell(bv[k], prefix + bl[k], bn[k]),
             evidence[k],
         )
         for k in positions

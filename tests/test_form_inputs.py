@@ -102,8 +102,9 @@ def test_stored_cells_are_the_same_from_columns_as_from_entries():
         entries = stored_cells(Submission("P", "", "city", "f.xlsx", inputs=dict(inputs.items())))
         assert columns == entries
         assert cells_from_stored(columns[0]) == dict(inputs.items())
-    # by hand: said (values, notes, evidence by code), then where (no reordering; locations)
-    assert columns[0] == '[[["A"],[null],["percent"],[null],[null],[""]],[null,["g.xlsx:Data!C2"],[null]]]'
+    # by hand: said (values, notes, evidence by code), then where (no reordering, the prefix
+    # of every location, the cells after it)
+    assert columns[0] == '[[["A"],[null],["percent"],[null],[null],[""]],[null,"g.xlsx:Data!",["C2"],[null]]]'
 
 
 def test_a_batch_row_keeps_each_value_at_its_cell(tmp_path):

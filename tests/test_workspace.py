@@ -258,6 +258,7 @@ def test_stored_cells_round_trip_every_reader_type_with_its_cell():
     inputs["NAN"] = IndicatorInput(CellValue(float("nan"), "f.xlsx:Data!E99"), None, "")
     inputs["BLANK"] = IndicatorInput(None, None, "")
     inputs["NOTE"] = IndicatorInput(CellValue(None, "f.xlsx:Data!E98", "formula_without_value"), None, "")
+    inputs["ELSEWHERE"] = IndicatorInput(CellValue(1.0, "g.xlsx:Batch!B9"), None, "")  # no shared prefix
     text, _ = stored_cells(Submission("P", "", "city", "f.xlsx", inputs=inputs))
     conn = sqlite3.connect(":memory:")  # through SQLite as stored: text that is not UTF-8 must survive
     conn.execute("CREATE TABLE cells (submission_id INTEGER PRIMARY KEY, cells TEXT NOT NULL)")
