@@ -21,6 +21,7 @@ from scoring.pipeline import AssessmentRun, load_schemes, run
 from scoring.safe_read import assert_defused_xml
 from scoring.template import TemplateError, load_template
 from scoring.workspace import WorkspaceError
+from scoring.workspace_records import plural
 
 EXIT_OK, EXIT_USAGE, EXIT_REJECTED, EXIT_FAILED = 0, 2, 3, 1
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -75,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--out", required=True, metavar="FORM.xlsx")
 
     validate = sub.add_parser("validate", help="check a template and list its problems")
-    validate.add_argument("--template", required=True, metavar="T.xlsx")
+    validate.add_argument("--template", action="append", required=True, metavar="T.xlsx",
+                          help="a template to check (repeat for several)")
 
     demo = sub.add_parser("demo", help="write the demo submissions")
     demo.add_argument("--out", required=True, metavar="DIR")
@@ -196,24 +198,33 @@ def command_score(args) -> int:
 def _report(result: AssessmentRun) -> None:
     for scheme in result.schemes:
         projects = result.projects_of(scheme)
-        print(f"{scheme.name} {scheme.version} ({scheme.level}): {len(projects)} projects scored")
+        print(f"{scheme.name} {scheme.version} ({scheme.level}): {plural(len(projects), 'project')} scored")
         for p in projects[:3]:
             print(f"  {p.rank:>3}. {p.project_id} {p.name}  {p.total:.2f}  {p.grade}")
     for r in result.rejected:
         print(f"rejected [{r.reason}] {r.message}", file=sys.stderr)
-    print(f"{len(result.projects)} projects scored, {len(result.rejected)} inputs rejected")
+    projects, rejected = plural(len(result.projects), "project"), plural(len(result.rejected), "input")
+    print(f"{projects} scored, {rejected} rejected")
 
 
 def command_validate(args) -> int:
-    _check_inputs_exist([args.template])
-    scheme = load_template(args.template)
-    kinds = {}
-    for c in scheme.criteria:
-        kinds[c.kind] = kinds.get(c.kind, 0) + 1
-    counts = ", ".join(f"{n} {k}" for k, n in kinds.items())
-    print(f"{args.template}: valid — {scheme.name} {scheme.version} ({scheme.level}), "
-          f"{len(scheme.criteria)} criteria ({counts}), {len(scheme.dimensions)} dimensions")
-    return EXIT_OK
+    """Check every template given; each is reported, valid or with its problems."""
+    _check_inputs_exist(args.template)
+    code = EXIT_OK
+    for path in args.template:
+        try:
+            scheme = load_template(path)
+        except TemplateError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            code = EXIT_USAGE
+            continue
+        kinds = {}
+        for c in scheme.criteria:
+            kinds[c.kind] = kinds.get(c.kind, 0) + 1
+        counts = ", ".join(f"{n} {k}" for k, n in kinds.items())
+        print(f"{path}: valid — {scheme.name} {scheme.version} ({scheme.level}), "
+              f"{len(scheme.criteria)} criteria ({counts}), {len(scheme.dimensions)} dimensions")
+    return code
 
 
 def command_form(args) -> int:

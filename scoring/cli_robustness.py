@@ -28,7 +28,7 @@ _DEPENDENT = ("draws", "spread", "cutoff", "seed", "method", "concentration")
 
 def add_arguments(score: argparse.ArgumentParser) -> None:
     """Add ``--robustness`` and its settings to the ``score`` sub-command."""
-    group = score.add_argument_group("robustness of the ranking (issue 8)")
+    group = score.add_argument_group("robustness of the ranking")
     group.add_argument("--robustness", action="store_true",
                        help="rank ranges under random weight changes, cut-off stability and an "
                             "entropy-TOPSIS cross-check (printed, and added to --json)")

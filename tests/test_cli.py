@@ -166,3 +166,12 @@ def test_an_unexpected_error_is_one_line_and_logged(tmp_path, monkeypatch, capsy
     err = capsys.readouterr().err
     assert "Traceback" not in err and "ZeroDivisionError: boom" in err
     assert "Traceback" in (tmp_path / "synergypilot-cli.log").read_text(encoding="utf-8")
+
+
+def test_validate_checks_every_template_given(tmp_path, capsys):
+    good = write_template(tmp_path / "good.xlsx", [criterion("A")], name="Good scheme")
+    bad = write_template(tmp_path / "bad.xlsx", [criterion("A", direction="sideways")], name="Bad scheme")
+    assert main(["validate", "--template", str(bad), "--template", str(good)]) == 2
+    out, err = capsys.readouterr()
+    assert "good.xlsx: valid — Good scheme" in out  # the second is checked after the first fails
+    assert "bad.xlsx" in err and "direction" in err
