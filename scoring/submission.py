@@ -65,6 +65,15 @@ def read_submission_book(book: RawWorkbook) -> list[Submission | Rejection]:
     if batch is not None:
         return _read_batch(book.path, batch)
     project, data = book.sheet("Project", "项目"), book.sheet("Data", "数据")
+    if (project is None or data is None) and book.sheet("Criteria") is not None:
+        raise SubmissionRejected(
+            "not_a_submission",
+            f"{book.path.name}: this is an assessment scheme template (it has a Criteria sheet), not a "
+            "submission; load it as a template (--template on the command line, the Templates tab "
+            "in the app)",
+            f"{book.path.name}：这是评估方案模板（含 Criteria 工作表），不是申报文件；请作为模板载入"
+            "（命令行用 --template，应用中用“模板”页）",
+        )
     if project is None or data is None:
         missing = [n for n, s in (("Project", project), ("Data", data)) if s is None]
         raise SubmissionRejected(

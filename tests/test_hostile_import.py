@@ -538,3 +538,13 @@ def test_notes_are_found_by_the_quick_scan_as_by_the_full_one(tmp_path, monkeypa
     full = read_workbook(path).sheet("Data").notes
     assert quick == full and len(quick) == 13
     assert all(kind == "percent" and col == 1 for (_row, col), kind in quick.items())
+
+
+def test_a_template_given_as_a_submission_says_to_load_it_as_a_template(tmp_path):
+    from scoring.submission import read_submission_file
+
+    template = write_city_template(tmp_path / "city.xlsx")
+    (refused,) = read_submission_file(template)
+    assert refused.reason == "not_a_submission"
+    assert refused.message.startswith("city.xlsx: this is an assessment scheme template")
+    assert "--template" in refused.message and "模板" in refused.message_zh
