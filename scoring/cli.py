@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from scoring import __version__
-from scoring.pipeline import AssessmentRun, load_schemes, run
+from scoring.pipeline import AssessmentRun, expand_inputs, load_schemes, score_files
 from scoring.safe_read import assert_defused_xml
 from scoring.template import TemplateError, load_template
 from scoring.workspace import WorkspaceError
@@ -161,7 +161,7 @@ def command_score(args) -> int:
     out = _writable(args.out, "--out") if args.out else None
     json_out = _writable(args.json, "--json") if args.json else None
     pdf_out = _writable(args.pdf, "--pdf") if args.pdf else None
-    from scoring.cli_robustness import json_with, options_from, run_studies
+    from scoring.cli_robustness import check_schemes, json_with, options_from, run_studies
 
     robustness = options_from(args)  # refused before any file is read
     if args.workspace:
@@ -172,7 +172,9 @@ def command_score(args) -> int:
         raise UsageError("give at least one --template T.xlsx and one INPUT file or folder "
                          "(or --workspace W.spw to score what a workspace holds)")
     else:
-        result = run(args.template, args.inputs)
+        schemes = load_schemes(args.template)
+        check_schemes(schemes, robustness)
+        result = score_files(schemes, expand_inputs(args.inputs))
     _report(result)
     studies = run_studies(result, robustness)
     try:

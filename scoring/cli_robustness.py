@@ -19,6 +19,7 @@ from scoring.robustness import (
     RobustnessOptions,
     SchemeRobustness,
     assess_run,
+    resolve_grade,
     robustness_paragraph,
     with_robustness,
 )
@@ -94,6 +95,18 @@ def options_from(args) -> RobustnessOptions | None:
     except RobustnessError as exc:
         raise _usage(str(exc)) from None
     return options
+
+
+def check_schemes(schemes, options: RobustnessOptions | None) -> None:
+    """Refuse a ``--cutoff`` grade a scheme does not have before anything is read or scored,
+    so that the mistake does not cost the run (and its output files)."""
+    if options is None or not options.grade:
+        return
+    for scheme in schemes:
+        try:
+            resolve_grade(scheme, options.grade)
+        except RobustnessError as exc:
+            raise _usage(str(exc)) from None
 
 
 def run_studies(result, options: RobustnessOptions | None) -> list[SchemeRobustness]:

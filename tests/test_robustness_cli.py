@@ -106,3 +106,12 @@ def test_the_pdf_report_gains_the_robustness_pages(setup, tmp_path):
     studies = R.assess_run(result, R.RobustnessOptions(draws=50))
     # three projects: one page with the paragraph and the table, one with the chart
     assert page_count(result, robustness=studies) == page_count(result) + 2
+
+
+def test_a_cutoff_grade_no_scheme_has_is_refused_before_scoring(setup, capsys):
+    template, folder = setup
+    argv = ["score", "--template", str(template), str(folder), "--robustness", "--cutoff", "Superb"]
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert "no grade 'Superb'" in err
+    assert "scored" not in out  # nothing was read or scored first
