@@ -9,6 +9,7 @@ unexpected error is reported in one line and logged with its details.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -63,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--workspace", metavar="W.spw",
                        help="import into this workspace (created if needed) and score everything it holds")
     score.add_argument("--out", metavar="RANKED.xlsx", help="write the ranked workbook here")
-    score.add_argument("--json", metavar="RESULT.json", help="write the full result as JSON here")
+    score.add_argument("--json", metavar="RESULT.json",
+                       help="write the full result as JSON here ('-': to standard output)")
     score.add_argument("--pdf", metavar="REPORT.pdf", help="write the PDF report here")
     score.add_argument("--lang", choices=("zh", "en"), default="zh",
                        help="language of the workbook and PDF report (default zh)")
@@ -157,9 +159,18 @@ def _writable(path: str, what: str) -> Path:
 
 
 def command_score(args) -> int:
+    if args.json != "-":
+        return _score(args, _writable(args.json, "--json") if args.json else None)
+    # --json -: the JSON alone on standard output, for a pipe; everything else to stderr
+    stdout = sys.stdout
+    with contextlib.redirect_stdout(sys.stderr):
+        return _score(args, stdout)
+
+
+def _score(args, json_out) -> int:
+    """score's work; ``json_out`` is a file, a stream or None."""
     _check_inputs_exist((args.template or []) + args.inputs)
     out = _writable(args.out, "--out") if args.out else None
-    json_out = _writable(args.json, "--json") if args.json else None
     pdf_out = _writable(args.pdf, "--pdf") if args.pdf else None
     from scoring.cli_robustness import check_schemes, json_with, options_from, run_studies
 
@@ -189,9 +200,12 @@ def command_score(args) -> int:
             write_pdf_report(result, pdf_out, lang=args.lang, robustness=studies)
             print(f"PDF report: {pdf_out}")
         if json_out is not None:
-            json_out.write_text(json.dumps(json_with(result, studies), ensure_ascii=False, indent=1),
-                                encoding="utf-8")
-            print(f"JSON result: {json_out}")
+            text = json.dumps(json_with(result, studies), ensure_ascii=False, indent=1)
+            if isinstance(json_out, Path):
+                json_out.write_text(text, encoding="utf-8")
+                print(f"JSON result: {json_out}")
+            else:
+                print(text, file=json_out)
     except OSError as exc:
         raise UsageError(f"cannot write {exc.filename}: {exc.strerror}")
     return EXIT_REJECTED if result.rejected else EXIT_OK

@@ -175,3 +175,11 @@ def test_validate_checks_every_template_given(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert "good.xlsx: valid — Good scheme" in out  # the second is checked after the first fails
     assert "bad.xlsx" in err and "direction" in err
+
+
+def test_json_to_standard_output_is_the_json_alone(setup, capsys):
+    template, folder = setup
+    assert main(["score", "--template", str(template), str(folder), "--json", "-"]) == 0
+    out, err = capsys.readouterr()
+    data = json.loads(out)  # nothing else on stdout, so a pipe into jq works
+    assert data["projects"] and "scored" in err
