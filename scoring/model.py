@@ -287,14 +287,8 @@ class SheetInputs(Mapping):
         A blank cell's value is None; a note is None when the reader flagged nothing. Asked
         for a whole scheme's codes at once, as scoring reads every form this way.
         """
-        n = len(self.codes)
-        currents = [None if value == "" else value for value in self.current[1]]
-        current_notes = self.current[2] or [None] * n
-        if self.baseline is None:
-            baselines = baseline_notes = [None] * n
-        else:
-            baselines = [None if value == "" else value for value in self.baseline[1]]
-            baseline_notes = self.baseline[2] or [None] * n
+        currents, current_notes = self._values_and_notes(self.current)
+        baselines, baseline_notes = self._values_and_notes(self.baseline)
         index = self._positions()
         return [
             None if k is None else (currents[k], current_notes[k], baselines[k], baseline_notes[k])
@@ -313,9 +307,8 @@ class SheetInputs(Mapping):
         column = self.current if which == "current" else self.baseline
         if column is None:
             return [None] * n, [None] * n, [None] * n
-        letters, values, notes = column
-        values = [None if value == "" else value for value in values]
-        notes = [None] * n if notes is None else notes
+        letters = column[0]
+        values, notes = self._values_and_notes(column)
         if type(letters) is str:
             letters = [letters] * n
         cells = [
@@ -323,6 +316,15 @@ class SheetInputs(Mapping):
             for value, note, letter, r in zip(values, notes, letters, self.rows, strict=True)
         ]
         return values, notes, cells
+
+    def _values_and_notes(self, column: tuple | None) -> tuple[list, list]:
+        """A column's values (a blank cell as None) and notes, one per code; all None without
+        the column."""
+        n = len(self.codes)
+        if column is None:
+            return [None] * n, [None] * n
+        _letters, values, notes = column
+        return [None if value == "" else value for value in values], notes or [None] * n
 
     def _located(self, column: tuple, k: int) -> tuple | None:
         letters, values, notes = column

@@ -1278,15 +1278,16 @@ class Workspace(ReconcileMixin):
         """
         settings = self.reconcile_settings()
         # the collector paused: parsing and the engine make an object per project × criterion
-        with self._read() as conn, paused_gc():
-            schemes = [(sid, self._scheme(sid)) for sid in self._scheme_ids()]
-            inputs = []
-            for sid, scheme in schemes:
-                latest = self._latest_submissions(conn, sid)
-                parsed = self._parsed_cells(sid, latest)
-                inputs.append((scheme, list(latest.values()), parsed, self._reconciled(conn, sid, settings)))
-        run = AssessmentRun(schemes=[scheme for _, scheme in schemes], rejected=self.rejections())
         with paused_gc():
+            with self._read() as conn:
+                schemes = [(sid, self._scheme(sid)) for sid in self._scheme_ids()]
+                inputs = []
+                for sid, scheme in schemes:
+                    latest = self._latest_submissions(conn, sid)
+                    parsed = self._parsed_cells(sid, latest)
+                    reconciled = self._reconciled(conn, sid, settings)
+                    inputs.append((scheme, list(latest.values()), parsed, reconciled))
+            run = AssessmentRun(schemes=[scheme for _, scheme in schemes], rejected=self.rejections())
             for scheme, submissions, parsed, reconciled in inputs:
                 results = score_scheme(scheme, submissions, self._engine_assessments(reconciled), parsed)
                 attach(results, reconciled)
