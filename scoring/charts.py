@@ -31,7 +31,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 
-from scoring.engine import ProjectResult
+from scoring.engine import ProjectResult, coupling_coordination
 from scoring.fonts import font_families, font_rc
 from scoring.model import Scheme
 from scoring.presentation import (
@@ -627,17 +627,15 @@ def _status_legend(ax: Axes, present: set[str], lang: str) -> None:
 
 
 def coupling_degree(u_p: np.ndarray, u_c: np.ndarray, alpha: float) -> np.ndarray:
-    """D = √(C·T) with C = 2√(U_P·U_C)/(U_P+U_C) (0 when both are 0), T = α·U_P + (1−α)·U_C."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        coupling = np.where(u_p + u_c > 0, 2.0 * np.sqrt(u_p * u_c) / (u_p + u_c), 0.0)
-    return np.sqrt(coupling * (alpha * u_p + (1.0 - alpha) * u_c))
+    """D of the engine's coupling-coordination model over a grid of U_P and U_C (the contours)."""
+    return coupling_coordination(u_p, u_c, alpha)[2]
 
 
 def draw_synergy(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult], lang: str = "zh",
                  title: str | None = None, colorbar: bool = True) -> bool:
     """Carbon index U_C (x) against pollution index U_P (y) with D contours and class bands.
 
-    The background shows the ten coupling-coordination classes of D (domain.md) as bands, the
+    The background shows the ten coupling-coordination classes of D (docs/method.md) as bands, the
     lines are D = 0.1 … 0.9; points are coloured by grade, vetoed ones drawn as a red ✕, and
     labelled with their rank while there are few.
 
@@ -736,7 +734,10 @@ def draw_co_control(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult],
 
     Reductions are (baseline − current)/|baseline| of the scheme's "lower is better" change
     criteria with effect carbon (x) and pollution (y), weight-averaged. Quadrant I (both fall)
-    is synergy, II and IV one-sided, III both rise; the dotted line is elasticity 1.
+    is synergy, II and IV one-sided, III both rise. The dotted diagonal marks equal falls: the
+    joint reduction J = min(x, y) (engine.joint_reduction, docs/method.md "Co-control") of a
+    point is the smaller of its two falls, positive only in quadrant I. No ratio of the two is
+    shown: the synergy elasticity y/x explodes near x = 0 and is positive when both rise.
 
     Returns
     -------

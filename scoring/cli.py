@@ -20,7 +20,7 @@ from pathlib import Path
 from scoring import __version__
 from scoring.pipeline import AssessmentRun, expand_inputs, load_schemes, score_files
 from scoring.safe_read import assert_defused_xml
-from scoring.template import TemplateError, load_template
+from scoring.template import TemplateError, load_template, synergy_balance_warnings
 from scoring.workspace import WorkspaceError
 from scoring.workspace_records import plural
 
@@ -240,6 +240,8 @@ def command_validate(args) -> int:
         counts = ", ".join(f"{n} {k}" for k, n in kinds.items())
         print(f"{path}: valid — {scheme.name} {scheme.version} ({scheme.level}), "
               f"{len(scheme.criteria)} criteria ({counts}), {len(scheme.dimensions)} dimensions")
+        for warning in synergy_balance_warnings(scheme):  # advice on the method: never a failure
+            print(f"warning: {path}: {warning.message}")
     return code
 
 

@@ -88,8 +88,10 @@ class SchemeArrays:
             is_score=flags(lambda c: c.kind == "score"),
             is_bonus=flags(lambda c: c.kind == "bonus"),
             is_penalty=flags(lambda c: c.kind == "penalty"),
-            pollution=flags(lambda c: c.kind == "score" and c.effect in ("pollution", "both")),
-            carbon=flags(lambda c: c.kind == "score" and c.effect in ("carbon", "both")),
+            # disjoint sides (docs/method.md, "Synergy"): a "both" criterion would add the same
+            # term to U_P and U_C and pull C towards 1 for every project
+            pollution=flags(lambda c: c.kind == "score" and c.effect == "pollution"),
+            carbon=flags(lambda c: c.kind == "score" and c.effect == "carbon"),
             dimension_index=np.array([dims.get(c.dimension, -1) for c in crits], dtype=int),
             n_dimensions=len(dims),
         )
@@ -116,6 +118,11 @@ class ScoreArrays:
     degree: np.ndarray
     synergy_class: np.ndarray  # 1..10, 0 where D is undefined
     rank: np.ndarray
+    waiting: np.ndarray  # projects × criteria, True where a criterion is still to be answered
+    total_min: np.ndarray  # every waiting criterion at its worst
+    total_max: np.ndarray  # every waiting criterion at its best
+    grade_min_index: np.ndarray  # grade of total_min (the lowest when vetoed, or when it could be)
+    grade_max_index: np.ndarray  # grade of total_max (the lowest when vetoed)
 
 
 def indicator_fractions(
@@ -174,6 +181,9 @@ def score_matrix(
     vetoed_project = cells.vetoed.any(axis=1)
     grade_index = grade_indices(scheme, totals.total, vetoed_project)
     synergy = _synergy(scheme.synergy_alpha, arrays, cells.included, cells.achieved)
+    waiting = waiting_cells(arrays, status)
+    worst, best = bound_totals(scheme, arrays, cells, waiting)
+    could_be_vetoed = vetoed_project | (waiting & arrays.veto).any(axis=1)
     return ScoreArrays(
         fraction=cells.fraction,
         status=status,
@@ -186,8 +196,39 @@ def score_matrix(
         vetoed=cells.vetoed,
         grade_index=grade_index,
         rank=rank_projects(totals.total, vetoed_project),
+        waiting=waiting,
+        total_min=worst,
+        total_max=best,
+        grade_min_index=grade_indices(scheme, worst, could_be_vetoed),
+        grade_max_index=grade_indices(scheme, best, vetoed_project),
         **synergy,
     )
+
+
+def waiting_cells(arrays: SchemeArrays, status: np.ndarray) -> np.ndarray:
+    """Cells still to be answered: manual criteria not yet scored and penalty items left blank.
+
+    Either can still move the total (docs/method.md, "Provisional results"); a blank penalty
+    item deducts nothing today, but an answer of "yes" would.
+    """
+    return (status == PENDING) | (arrays.is_penalty & (status == MISSING))
+
+
+def bound_totals(scheme: Scheme, arrays: SchemeArrays, cells: CellStates,
+                 waiting: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(total_min, total_max): the total with every waiting cell at its worst and at its best.
+
+    Worst is 0 for score and bonus items and 1 for penalty items, best the reverse; a waiting
+    score criterion is included in W under either missing rule, since once answered it counts.
+    """
+    included = cells.included | (waiting & arrays.is_score)
+    bounds = []
+    for penalty_fraction in (1.0, 0.0):
+        assumed = np.where(arrays.is_penalty, penalty_fraction, 1.0 - penalty_fraction)
+        achieved = np.where(waiting, assumed, cells.achieved)
+        filled = CellStates(cells.fraction, achieved, included, cells.vetoed)
+        bounds.append(weighted_totals(scheme, arrays, filled, arrays.weight).total)
+    return bounds[0], bounds[1]
 
 
 # The kernel in pieces that do not depend on the weights (fractions, inclusion, veto) and one
@@ -310,14 +351,25 @@ def _weighted_index(mask: np.ndarray, weight: np.ndarray, s: np.ndarray) -> np.n
         return np.where(denominator > 0, (w * s).sum(axis=1) / denominator, np.nan)
 
 
-def _synergy(alpha: float, arrays: SchemeArrays, included: np.ndarray, s: np.ndarray) -> dict:
-    u_p = _weighted_index(included & arrays.pollution, arrays.weight, s)
-    u_c = _weighted_index(included & arrays.carbon, arrays.weight, s)
+def coupling_coordination(u_p: np.ndarray, u_c: np.ndarray,
+                          alpha: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(C, T, D) of the two-system coupling-coordination model (docs/method.md, "Synergy").
+
+    C = 2·√(U_P·U_C)/(U_P + U_C), 0 when both are 0; T = α·U_P + (1 − α)·U_C; D = √(C·T).
+    NaN in either index gives NaN throughout (no synergy index).
+    """
+    u_p, u_c = np.asarray(u_p, dtype=float), np.asarray(u_c, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
         coupling = np.where(u_p + u_c > 0, 2.0 * np.sqrt(u_p * u_c) / (u_p + u_c), 0.0)
     coupling = np.where(np.isnan(u_p) | np.isnan(u_c), np.nan, coupling)
     coordination = alpha * u_p + (1.0 - alpha) * u_c
-    degree = np.sqrt(coupling * coordination)
+    return coupling, coordination, np.sqrt(coupling * coordination)
+
+
+def _synergy(alpha: float, arrays: SchemeArrays, included: np.ndarray, s: np.ndarray) -> dict:
+    u_p = _weighted_index(included & arrays.pollution, arrays.weight, s)
+    u_c = _weighted_index(included & arrays.carbon, arrays.weight, s)
+    coupling, coordination, degree = coupling_coordination(u_p, u_c, alpha)
     klass = np.where(
         np.isnan(degree), 0, np.minimum(np.floor(np.nan_to_num(degree) * 10 + 1e-9) + 1, 10)
     ).astype(int)
@@ -329,6 +381,23 @@ def _synergy(alpha: float, arrays: SchemeArrays, included: np.ndarray, s: np.nda
         "degree": degree,
         "synergy_class": klass,
     }
+
+
+#: Joint reduction is clipped to this range (%): a reduction cannot exceed 100 %, and a rise
+#: beyond 100 % says no more about co-control than a rise of 100 %.
+JOINT_REDUCTION_RANGE = (-100.0, 100.0)
+
+
+def joint_reduction(pollution_reduction, carbon_reduction):
+    """Co-control measure J = min(pollutant reduction %, CO2 reduction %), clipped to ±100.
+
+    The bounded replacement for the synergy elasticity (docs/method.md, "Co-control"): J > 0
+    exactly when both fell (quadrant I) and is then the reduction achieved on *both* sides; it
+    is negative when either rose, never explodes near a zero CO2 change, and does not reward
+    two rises the way a ratio of two negative changes does. Works on floats and on arrays.
+    """
+    low, high = JOINT_REDUCTION_RANGE
+    return np.clip(np.minimum(pollution_reduction, carbon_reduction), low, high)
 
 
 def rank_projects(total: np.ndarray, vetoed: np.ndarray) -> np.ndarray:
@@ -499,6 +568,8 @@ def _combine(current: Parsed, baseline: Parsed | None) -> Parsed:
 
 
 def _missing_issue(submission, criterion, current: Parsed, where: str) -> Issue | None:
+    if criterion.kind == "penalty":
+        return _unanswered_penalty(criterion, where)
     if not criterion.is_required:
         return None
     what, what_zh = ("value", "现状值") if current.state == "missing" else ("baseline", "基准值")
@@ -508,6 +579,19 @@ def _missing_issue(submission, criterion, current: Parsed, where: str) -> Issue 
         where,
         f"{criterion.code} ({criterion.indicator}): the required {what} is missing",
         f"{criterion.code}（{criterion.indicator}）：缺少必填的{what_zh}",
+    )
+
+
+def _unanswered_penalty(criterion, where: str) -> Issue:
+    """A blank penalty item deducts nothing today; say so, since "yes" would (docs/method.md)."""
+    return Issue(
+        "warning",
+        "unanswered_penalty",
+        where,
+        f"{criterion.code} ({criterion.indicator}): the penalty item is blank, so nothing is deducted "
+        "for now and the result is provisional; answer it (e.g. 'no')",
+        f"{criterion.code}（{criterion.indicator_zh or criterion.indicator}）：扣分项未填写，暂不扣分，"
+        "结果为暂定；请填写（如“否”）",
     )
 
 
@@ -653,8 +737,28 @@ class ProjectResult:
     organisation: str = ""
     year: str = ""
     scheme_version: str = ""
-    #: Manual criteria still waiting for an inspector's score (status ``pending``).
+    #: Criteria still waiting: manual criteria without an inspector's score and penalty items
+    #: left blank (docs/method.md, "Provisional results").
     pending: int = 0
+    #: The total with every pending criterion at its worst and at its best; ``total`` when
+    #: nothing is pending.
+    total_min: float | None = None
+    total_max: float | None = None
+    #: (grade of total_min, grade of total_max); the lowest grade twice when vetoed.
+    grade_range: tuple[str, str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.total_min is None:
+            self.total_min = self.total
+        if self.total_max is None:
+            self.total_max = self.total
+        if self.grade_range is None:
+            self.grade_range = (self.grade, self.grade)
+
+    @property
+    def provisional(self) -> bool:
+        """Whether a pending criterion could still change the total (pending > 0)."""
+        return self.pending > 0
 
     def as_dict(self) -> dict:
         return {
@@ -668,6 +772,11 @@ class ProjectResult:
             "organisation": self.organisation,
             "year": self.year,
             "total": self.total,
+            "pending": self.pending,
+            "provisional": self.provisional,
+            "total_min": self.total_min,
+            "total_max": self.total_max,
+            "grade_range": list(self.grade_range),
             "base": self.base,
             "bonus": self.bonus,
             "penalty": self.penalty,
@@ -709,7 +818,7 @@ def score_scheme(
     arrays = SchemeArrays.of(scheme)
     inputs = build_inputs(scheme, submissions, assessments, parsed)
     scored = score_matrix(scheme, arrays, inputs.current, inputs.baseline, inputs.status, inputs.override)
-    pending = (scored.status == PENDING).sum(axis=1).tolist()
+    pending = scored.waiting.sum(axis=1).tolist()
     return [_project_result(scheme, scored, inputs, i, sub, pending[i]) for i, sub in enumerate(submissions)]
 
 
@@ -801,6 +910,7 @@ def _project_result(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,
                             f"{code}: the must-pass criterion is not met, so the project fails",
                             f"{code}：一票否决指标未达标，项目评定为不合格"))
     indicators = LazyIndicators(lambda: _indicator_results(scheme, scored, inputs, i, sub))
+    grades = scheme.grades_descending
     return ProjectResult(
         project_id=sub.project_id,
         name=sub.name,
@@ -811,7 +921,7 @@ def _project_result(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,
         base=float(scored.base[i]),
         bonus=float(scored.bonus[i]),
         penalty=float(scored.penalty[i]),
-        grade=scheme.grades_descending[scored.grade_index[i]].name,
+        grade=grades[scored.grade_index[i]].name,
         rank=int(scored.rank[i]),
         veto=veto_codes,
         dimensions={d: float(scored.dimensions[i, k]) for k, d in enumerate(scheme.dimensions)},
@@ -823,4 +933,7 @@ def _project_result(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,
         year=sub.year,
         scheme_version=scheme.version,
         pending=pending,
+        total_min=float(scored.total_min[i]),
+        total_max=float(scored.total_max[i]),
+        grade_range=(grades[scored.grade_min_index[i]].name, grades[scored.grade_max_index[i]].name),
     )

@@ -22,6 +22,7 @@ from scoring.model import (
     CellValue,
     Criterion,
     Grade,
+    Issue,
     Scheme,
 )
 from scoring.safe_read import RawSheet, SubmissionRejected, cell_ref, read_workbook_bytes
@@ -478,3 +479,46 @@ def _read_grades(sheet: RawSheet, problems: list[TemplateProblem]) -> tuple[Grad
             TemplateProblem(sheet.name, "", "the lowest grade must start at 0 so every total has a grade")
         )
     return tuple(grades)
+
+
+#: Fewest score criteria a synergy side should have, and the least weight one side should carry
+#: relative to the other (docs/method.md, "Synergy": with fewer, U_P or U_C rests on one or two
+#: numbers and C says more about them than about the pilot).
+MIN_SIDE_CRITERIA = 3
+MIN_SIDE_WEIGHT_RATIO = 1 / 3
+
+
+def synergy_balance_warnings(scheme: Scheme) -> list[Issue]:
+    """Warnings (never errors) about how well a scheme's two synergy sides are supplied.
+
+    A side is the score criteria with weight > 0 tagged ``pollution`` (U_P) or ``carbon`` (U_C);
+    ``both`` and ``none`` belong to neither. The scheme is warned about when a side has fewer
+    than ``MIN_SIDE_CRITERIA`` criteria or carries under ``MIN_SIDE_WEIGHT_RATIO`` of the other
+    side's weight.
+    """
+    sides = {"pollution": [], "carbon": []}
+    for c in scheme.criteria:
+        if c.kind == "score" and c.weight > 0 and c.effect in sides:
+            sides[c.effect].append(c.weight)
+    names = {"pollution": ("pollution", "减污"), "carbon": ("carbon", "降碳")}
+    warnings = []
+    for side, weights in sides.items():
+        if len(weights) < MIN_SIDE_CRITERIA:
+            en, zh = names[side]
+            warnings.append(Issue(
+                "warning", "synergy_side_thin", scheme.source,
+                f"score criteria tagged '{en}': {len(weights)}, fewer than {MIN_SIDE_CRITERIA}; "
+                f"U_{en[0].upper()} and the synergy index rest on too few numbers, so give that side "
+                f"at least {MIN_SIDE_CRITERIA}",
+                f"仅 {len(weights)} 项计分指标标记为“{zh}”；协同指数的{zh}侧只依据这些指标，"
+                f"请至少设置 {MIN_SIDE_CRITERIA} 项"))
+    weight = {side: sum(ws) for side, ws in sides.items()}
+    light, heavy = sorted(weight, key=weight.get)
+    if weight[heavy] > 0 and weight[light] < MIN_SIDE_WEIGHT_RATIO * weight[heavy]:
+        warnings.append(Issue(
+            "warning", "synergy_side_light", scheme.source,
+            f"the '{light}' side carries weight {weight[light]:g} against {weight[heavy]:g} on the "
+            f"'{heavy}' side (under a third); balance the two sides of the synergy index",
+            f"“{names[light][1]}”侧权重合计 {weight[light]:g}，不足“{names[heavy][1]}”侧 "
+            f"{weight[heavy]:g} 的三分之一；请平衡协同指数的两侧"))
+    return warnings

@@ -11,10 +11,11 @@ import math
 import numpy as np
 import pytest
 
-from scoring.engine import SchemeArrays, rank_projects, score_matrix
+from scoring.engine import SchemeArrays, coupling_coordination, joint_reduction, rank_projects, score_matrix
 from scoring.model import MISSING, OK, Assessment
 from scoring.pipeline import run
-from tests.builders import criterion, project, set_cached_value, write_form, write_template
+from scoring.template import load_template, synergy_balance_warnings
+from tests.builders import CRITERIA_HEADER, criterion, project, set_cached_value, write_form, write_template
 
 
 def score_one(tmp_path, criteria, rows, **settings):
@@ -116,6 +117,80 @@ def test_pending_counts_the_manual_criteria_without_a_score(tmp_path):
     inspected = run([template], [tmp_path / "in"],
                     {("P1", "M"): Assessment("P1", "M", 0.5, "Li", "seen on site")}).projects[0]
     assert inspected.pending == 1 and inspected.indicators["M"].status == "override"
+
+
+# ----------------------------------------------------------------- provisional results
+
+PROVISIONAL_CRITERIA = [
+    criterion("A", weight=2),
+    criterion("M", type="manual", weight=2),
+    criterion("MB", type="manual", weight=4, kind="bonus"),
+    criterion("PEN", type="yesno", weight=10, kind="penalty"),
+    criterion("PEN2", type="yesno", weight=7, kind="penalty"),
+]
+PROVISIONAL_ROWS = [dict(code="A", current=50), dict(code="PEN2", current="no")]
+
+
+@pytest.mark.parametrize("missing, total", [("zero", 25.0), ("reweight", 50.0)])
+def test_provisional_bounds_under_both_missing_rules(tmp_path, missing, total):
+    # Pending: M (manual score), MB (manual bonus) and PEN (penalty left blank) → 3; PEN2 answered.
+    # total today: zero: W = 2 + 2 (M counted 0) → A 2·0.5·100/4 = 25; reweight: W = 2 → 50.
+    # total_min (M 0, MB 0, PEN 1; M in W under either rule): 2·0.5·100/4 − 10 = 15 → Fail
+    # total_max (M 1, MB 1, PEN 0): (2·0.5 + 2·1)·100/4 + 4 = 79 → Good
+    result = score_one(tmp_path, PROVISIONAL_CRITERIA, PROVISIONAL_ROWS, missing=missing)
+    assert result["total"] == pytest.approx(total)
+    assert result["grade"] == "Fail"
+    assert result["pending"] == 3
+    assert result["provisional"] is True
+    assert result["total_min"] == pytest.approx(15.0)
+    assert result["total_max"] == pytest.approx(79.0)
+    assert result["grade_range"] == ["Fail", "Good"]
+
+
+def test_a_final_result_has_its_total_as_both_bounds(tmp_path):
+    # nothing pending: A 2·0.5·100/2 = 50 → [50, 50], Fail twice
+    crits = [criterion("A", weight=2), criterion("PEN", type="yesno", weight=10, kind="penalty")]
+    result = score_one(tmp_path, crits, [dict(code="A", current=50), dict(code="PEN", current="no")])
+    assert (result["pending"], result["provisional"]) == (0, False)
+    assert (result["total_min"], result["total_max"]) == pytest.approx((50.0, 50.0))
+    assert result["grade_range"] == ["Fail", "Fail"]
+
+
+def test_a_vetoed_provisional_result_gets_the_lowest_grade_twice(tmp_path):
+    # A 100 and M pending: total_max (M 1) = 100 would be Excellent, but V failed: Fail, Fail
+    crits = [criterion("A"), criterion("M", type="manual"),
+             criterion("V", type="yesno", veto="yes", weight=0)]
+    result = score_one(tmp_path, crits, [dict(code="A", current=100), dict(code="V", current="no")])
+    assert result["pending"] == 1
+    assert result["total_max"] == pytest.approx(100.0)
+    assert result["grade_range"] == ["Fail", "Fail"]
+
+
+def test_a_pending_must_pass_criterion_could_fail_the_project(tmp_path):
+    # A 100, manual must-pass V pending (w 0): total_min = total_max = 100, yet at its worst V
+    # fails the project, so the range is Fail (worst) to Excellent (best)
+    crits = [criterion("A"), criterion("V", type="manual", veto="yes", weight=0)]
+    result = score_one(tmp_path, crits, [dict(code="A", current=100)])
+    assert (result["total_min"], result["total_max"]) == pytest.approx((100.0, 100.0))
+    assert result["grade_range"] == ["Fail", "Excellent"]
+
+
+def test_a_blank_penalty_item_is_an_unanswered_penalty_warning(tmp_path):
+    crits = [criterion("A"), criterion("PEN", type="yesno", weight=10, kind="penalty",
+                                       indicator="Problems found by the central inspection",
+                                       indicator_zh="中央督察发现问题")]
+    header = [*CRITERIA_HEADER, "indicator_zh"]
+    result = score_one(tmp_path, crits, [dict(code="A", current=80)], header=header)
+    assert result["total"] == pytest.approx(80.0)  # today's rule: a blank deducts nothing
+    assert result["pending"] == 1
+    assert result["total_min"] == pytest.approx(70.0)  # 80 − 10
+    [issue] = result["issues"]
+    assert (issue["severity"], issue["kind"]) == ("warning", "unanswered_penalty")
+    assert "PEN" in issue["message"] and "Problems found by the central inspection" in issue["message"]
+    assert "PEN" in issue["message_zh"] and "中央督察发现问题" in issue["message_zh"]
+    (tmp_path / "b").mkdir()
+    answered = score_one(tmp_path / "b", crits, [dict(code="A", current=80), dict(code="PEN", current="no")])
+    assert answered["issues"] == [] and answered["pending"] == 0
 
 
 # ----------------------------------------------------------------- reading values
@@ -370,35 +445,64 @@ def test_synergy_coupling_coordination(tmp_path):
     assert synergy["class"] == 7
 
 
-def test_synergy_weights_and_both_effect(tmp_path):
-    # P (w 1, s 0.2) pollution; B (w 3, s 0.6) both; C (w 1, s 1.0) carbon; alpha 0.25
-    # U_P = (0.2 + 1.8)/4 = 0.5; U_C = (1.8 + 1.0)/4 = 0.7
-    # C = 2·√0.35/1.2 = 0.98601…; T = 0.25·0.5 + 0.75·0.7 = 0.65; D = √(C·T) = 0.80056… → 9
+def test_synergy_sides_are_disjoint_and_weighted(tmp_path):
+    # Rule changed in issue 13 (docs/method.md, "Synergy"): "both" and "none" are on neither side.
+    # P1 (w 1, s 0.2), P2 (w 2, s 0.5) pollution; B (w 3, s 0.6) both; C (w 1, s 1.0) carbon;
+    # N (w 1, s 0) none; alpha 0.25
+    # U_P = (1·0.2 + 2·0.5)/3 = 0.4; U_C = 1.0
+    # C = 2·√0.4/1.4 = 0.903508…; T = 0.25·0.4 + 0.75·1.0 = 0.85; D = √(C·T) = 0.876346… → 9
+    # total: W = 8, Σ w·s = 0.2 + 1.0 + 1.8 + 1.0 + 0 = 4.0 → 50
     crits = [
-        criterion("P", effect="pollution"),
+        criterion("P1", effect="pollution"),
+        criterion("P2", effect="pollution", weight=2),
         criterion("B", effect="both", weight=3),
         criterion("C", effect="carbon"),
         criterion("N", effect="none"),
     ]
     rows = [
-        dict(code="P", current=20),
+        dict(code="P1", current=20),
+        dict(code="P2", current=50),
         dict(code="B", current=60),
         dict(code="C", current=100),
         dict(code="N", current=0),
     ]
-    synergy = score_one(tmp_path, crits, rows, synergy_alpha=0.25)["synergy"]
-    expected_c = 2 * math.sqrt(0.35) / 1.2
-    assert synergy["pollution"] == pytest.approx(0.5)
-    assert synergy["carbon"] == pytest.approx(0.7)
+    result = score_one(tmp_path, crits, rows, synergy_alpha=0.25)
+    synergy = result["synergy"]
+    expected_c = 2 * math.sqrt(0.4) / 1.4
+    assert synergy["pollution"] == pytest.approx(0.4)
+    assert synergy["carbon"] == pytest.approx(1.0)
     assert synergy["C"] == pytest.approx(expected_c)
-    assert synergy["T"] == pytest.approx(0.65)
-    assert synergy["D"] == pytest.approx(math.sqrt(expected_c * 0.65))
+    assert synergy["C"] == pytest.approx(0.9035079, abs=1e-7)
+    assert synergy["T"] == pytest.approx(0.85)
+    assert synergy["D"] == pytest.approx(0.876346, abs=1e-6)
     assert synergy["class"] == 9
+    assert result["total"] == pytest.approx(50.0)
 
 
-def test_synergy_is_null_without_both_sides(tmp_path):
-    result = score_one(tmp_path, [criterion("P", effect="pollution")], [dict(code="P", current=50)])
+def test_a_both_criterion_moves_the_total_but_neither_side(tmp_path):
+    # Two projects differ only in B (both, w 2): s 0.0 vs 1.0. P (s 0.5) and C (s 0.8), w 1 each.
+    # totals: W = 4; (0.5 + 0.8 + 0)·100/4 = 32.5 and (0.5 + 0.8 + 2)·100/4 = 82.5
+    # U_P = 0.5 and U_C = 0.8 for both projects
+    crits = [criterion("P", effect="pollution"), criterion("B", effect="both", weight=2),
+             criterion("C", effect="carbon")]
+    template = write_template(tmp_path / "t.xlsx", crits)
+    (tmp_path / "in").mkdir()
+    for pid, b in (("P1", 0), ("P2", 100)):
+        write_form(tmp_path / "in" / f"{pid}.xlsx", project(pid=pid),
+                   [dict(code="P", current=50), dict(code="B", current=b), dict(code="C", current=80)])
+    results = {p.project_id: p for p in run([template], [tmp_path / "in"]).projects}
+    assert results["P1"].total == pytest.approx(32.5)
+    assert results["P2"].total == pytest.approx(82.5)
+    for p in results.values():
+        assert (p.synergy["pollution"], p.synergy["carbon"]) == pytest.approx((0.5, 0.8))
+
+
+def test_synergy_is_null_when_a_side_has_only_both_criteria(tmp_path):
+    # P pollution and B both: the carbon side is empty, so there is no synergy index
+    crits = [criterion("P", effect="pollution"), criterion("B", effect="both")]
+    result = score_one(tmp_path, crits, [dict(code="P", current=50), dict(code="B", current=50)])
     assert result["synergy"] is None
+    assert result["total"] == pytest.approx(50.0)
 
 
 def test_synergy_both_zero_gives_zero_coupling(tmp_path):
@@ -542,3 +646,70 @@ def test_issues_are_written_in_chinese_too(tmp_path):
     assert rejection_text(refused, "zh").startswith("请打开文件，清除密码")
     assert rejection_text(refused, "zh").endswith("详情：a.xlsx: the workbook is protected by a password")
     assert rejection_text(refused, "en") == "a.xlsx: the workbook is protected by a password"
+
+
+# ----------------------------------------------------------------- co-control and side balance
+
+
+@pytest.mark.parametrize("pollution, carbon, expected", [
+    (30.0, 10.0, 10.0),     # both fell: the smaller fall
+    (-5.0, 20.0, -5.0),     # pollutants rose: negative
+    (-10.0, -20.0, -20.0),  # both rose: negative (the elasticity −10/−20 = +0.5 looked like synergy)
+    (50.0, 0.01, 0.01),     # CO2 almost unchanged: small (the elasticity 50/0.01 = 5000 exploded)
+    (-300.0, 10.0, -100.0), # a rise beyond 100 % is clipped to −100
+])
+def test_joint_reduction_is_the_smaller_fall_clipped(pollution, carbon, expected):
+    assert joint_reduction(pollution, carbon) == pytest.approx(expected)
+
+
+def _sides_scheme(tmp_path, pollution_weights, carbon_weights):
+    crits = [criterion(f"P{k}", effect="pollution", weight=w) for k, w in enumerate(pollution_weights)]
+    crits += [criterion(f"C{k}", effect="carbon", weight=w) for k, w in enumerate(carbon_weights)]
+    crits += [criterion("B", effect="both", weight=40),
+              criterion("X", type="yesno", kind="bonus", effect="carbon")]
+    return load_template(write_template(tmp_path / "t.xlsx", crits))
+
+
+@pytest.mark.parametrize("pollution, carbon, kinds", [
+    ((10, 10, 10), (5, 5, 5), []),                                 # 15 ≥ 30/3: balanced enough
+    ((10, 10, 10), (3, 3, 3), ["synergy_side_light"]),             # 9 < 30/3
+    ((10, 10, 10), (10, 10), ["synergy_side_thin"]),               # 2 carbon (the bonus is no side)
+    ((10, 10, 10), (10, 10, 0), ["synergy_side_thin"]),            # a weight-0 criterion does not count
+    ((10,), (), ["synergy_side_thin", "synergy_side_thin", "synergy_side_light"]),
+])
+def test_synergy_balance_warnings(tmp_path, pollution, carbon, kinds):
+    warnings = synergy_balance_warnings(_sides_scheme(tmp_path, pollution, carbon))
+    assert [w.kind for w in warnings] == kinds
+    assert all(w.severity == "warning" and w.message_zh for w in warnings)
+
+
+def test_validate_warns_about_thin_sides_but_passes(tmp_path, capsys):
+    from scoring.cli import main
+
+    crits = [criterion("P", effect="pollution"), criterion("C", effect="carbon")]
+    template = write_template(tmp_path / "t.xlsx", crits)
+    assert main(["validate", "--template", str(template)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("warning:") == 2 and "'pollution': 1" in out and "'carbon': 1" in out
+
+
+# Published: Math. Probl. Eng. 2022, article 2969206 ("Urban-Rural Logistics Coupling Coordinated
+# Development and Urban-Rural Integrated Development"), table 4: U_u, U_r, C, T, D by year, two
+# systems, α = 0.5, values printed to 3 decimals (docs/method.md, "Synergy: worked example").
+PUBLISHED_COUPLING_ROWS = [
+    # year, U1, U2, C, T, D
+    (2011, 0.101, 0.280, 0.882, 0.190, 0.410),
+    (2014, 0.238, 0.511, 0.931, 0.374, 0.590),
+    (2015, 0.424, 0.421, 1.000, 0.422, 0.650),
+    (2017, 0.591, 0.466, 0.993, 0.528, 0.724),
+    (2019, 0.892, 0.662, 0.989, 0.777, 0.877),
+]
+
+
+@pytest.mark.parametrize("year, u1, u2, c, t, d", PUBLISHED_COUPLING_ROWS)
+def test_coupling_coordination_reproduces_a_published_table(year, u1, u2, c, t, d):
+    coupling, coordination, degree = coupling_coordination(np.array([u1]), np.array([u2]), 0.5)
+    # the table rounds each figure from unrounded indices: agree to the last printed digit ± 1
+    assert coupling[0] == pytest.approx(c, abs=1.5e-3)
+    assert coordination[0] == pytest.approx(t, abs=1.5e-3)
+    assert degree[0] == pytest.approx(d, abs=1.5e-3)
