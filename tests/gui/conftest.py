@@ -68,9 +68,12 @@ def _no_dangling_threads(qapp):
     """Fail a test that leaves a worker, a pool thread or a Python thread running."""
     before = set(threading.enumerate())
     yield
-    QApplication.processEvents()  # deliver the workers' last queued signals
     pool = QThreadPool.globalInstance()
-    pool.waitForDone(200)  # idle pool threads expire; a busy one means a test left work running
+    # A worker whose result the test already received may still be leaving run() (its last
+    # queued signal not yet posted), more so on a loaded machine: let it end, then deliver what
+    # it posted. Work a test really left running is still busy after this and fails below.
+    pool.waitForDone(5000)
+    QApplication.processEvents()  # deliver the workers' last queued signals
     leftover = workers.active_workers()
     busy = pool.activeThreadCount()
     new_threads = [t for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon]
