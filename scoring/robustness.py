@@ -40,7 +40,7 @@ from scoring.engine import (
     rank_projects,
     weighted_totals,
 )
-from scoring.model import GRADE_NAMES_ZH, STATUSES, Scheme
+from scoring.model import GRADE_NAMES_ZH, NA, STATUSES, Scheme
 
 DEFAULT_DRAWS = 1000
 DEFAULT_SPREAD = 0.2
@@ -139,6 +139,7 @@ class SchemeMatrix:
     project_ids: tuple[str, ...]
     names: tuple[str, ...]
     cells: CellStates
+    status: np.ndarray  # (n, m) codes of model.STATUSES
     vetoed: np.ndarray  # (n,) a must-pass criterion failed: independent of the weights
     total: np.ndarray  # (n,) at the template weights
     rank: np.ndarray
@@ -167,7 +168,8 @@ def matrix_from_arrays(
         Codes of model.STATUSES.
     """
     arrays = SchemeArrays.of(scheme)
-    cells = cell_states(scheme, arrays, np.asarray(fraction, dtype=float), np.asarray(status, dtype=np.int8))
+    status = np.asarray(status, dtype=np.int8)
+    cells = cell_states(scheme, arrays, np.asarray(fraction, dtype=float), status)
     n = cells.fraction.shape[0]
     ids = tuple(project_ids) if project_ids is not None else tuple(f"P{i + 1}" for i in range(n))
     vetoed = cells.vetoed.any(axis=1)
@@ -178,6 +180,7 @@ def matrix_from_arrays(
         project_ids=ids,
         names=tuple(names) if names is not None else ids,
         cells=cells,
+        status=status,
         vetoed=vetoed,
         total=total,
         rank=rank_projects(total, vetoed),
@@ -651,7 +654,7 @@ def _ids(matrix: SchemeMatrix, rows) -> tuple[str, ...]:
 
 
 def minmax_benefit(matrix: np.ndarray) -> np.ndarray:
-    """(x − min)/(max − min) per column (domain.md, benefit columns).
+    """(x − min)/(max − min) per column (docs/method.md, "TOPSIS cross-check").
 
     A column whose values are all equal carries no information; it becomes 0 (its entropy
     weight is 0, so the value chosen does not matter).
@@ -748,10 +751,11 @@ def kendall_tau_b(x: np.ndarray, y: np.ndarray) -> float | None:
 
 @dataclass(frozen=True)
 class TopsisResult:
-    """Entropy-weighted TOPSIS over the score criteria's fractions, and its agreement.
+    """Entropy-weighted TOPSIS over the measured score criteria's fractions, and its agreement.
 
     ``rank`` uses the engine's ranking rule (ties within 1e-9, vetoed projects last): a
-    must-pass rule is a rule, not a weighting, so it holds for either method.
+    must-pass rule is a rule, not a weighting, so it holds for either method. ``drivers``
+    names the columns that most of any disagreement comes from (see :func:`disagreement_drivers`).
     """
 
     codes: tuple[str, ...]
@@ -760,35 +764,110 @@ class TopsisResult:
     rank: np.ndarray
     spearman: float | None
     kendall: float | None
+    drivers: tuple[Driver, ...] = ()
+
+
+@dataclass(frozen=True)
+class Driver:
+    """A TOPSIS column that much of the disagreement comes from.
+
+    ``entropy_share`` is its entropy weight, ``template_share`` its share of the scheme's weight
+    among the TOPSIS columns, ``spearman_without`` the agreement when the cross-check leaves it out.
+    """
+
+    code: str
+    entropy_share: float
+    template_share: float
+    spearman_without: float
+
+
+#: A column counts as a driver of disagreement when leaving it out raises Spearman's rho by
+#: more than this; at most MAX_DRIVERS are named.
+DRIVER_GAIN = 0.02
+MAX_DRIVERS = 3
+
+
+def topsis_columns(arrays: SchemeArrays, scheme: Scheme) -> np.ndarray:
+    """The criteria the cross-check uses: score criteria with weight > 0 that are measured.
+
+    Manual criteria are an inspector's judgement, not a measurement, and are pending for most
+    projects until the site visit; bonus and penalty items are adjustments, not performance;
+    a weight-0 criterion (a must-pass item) scores nothing (docs/method.md, "TOPSIS cross-check").
+    """
+    manual = np.array([c.type == "manual" for c in scheme.criteria], dtype=bool)
+    return arrays.is_score & (arrays.weight > 0) & ~manual
+
+
+def topsis_matrix(cells: CellStates, status: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """The decision matrix: each project's fraction on each TOPSIS column.
+
+    A not-applicable cell takes its column's mean over the applicable cells (neutral: n/a is
+    allowed where a criterion does not concern a project, so it must not count as the worst);
+    a missing or invalid cell counts 0, as in the points. A column with no applicable cell is
+    all 0 (it then separates nobody and gets entropy weight 0).
+    """
+    values = cells.achieved[:, columns]
+    not_applicable = status[:, columns] == NA
+    applicable = (~not_applicable).sum(axis=0)
+    sums = np.where(not_applicable, 0.0, values).sum(axis=0)
+    mean = np.divide(sums, applicable, out=np.zeros_like(sums), where=applicable > 0)
+    return np.where(not_applicable, mean[None, :], values)
+
+
+def _closeness_and_ranks(values: np.ndarray, vetoed: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    normalised = minmax_benefit(values) if len(values) else values
+    weights = entropy_weights(normalised)
+    closeness = topsis_closeness(normalised, weights)
+    # all-NaN closeness means no criterion separates anyone: everyone shares the first rank
+    return weights, closeness, rank_projects(np.nan_to_num(closeness, nan=0.0), vetoed)
 
 
 def entropy_topsis(matrix: SchemeMatrix) -> TopsisResult:
     """The second method: entropy weights and TOPSIS over the same indicator fractions.
 
-    The matrix is each project's fraction s on each score criterion, with any cell the engine
-    does not count at its own value (missing, invalid, pending, not applicable) taken as 0, the
-    worst: TOPSIS needs a complete matrix, and dropping a criterion for everyone because one
-    project lacks it would discard more. So a project that used an allowed n/a can lose ground
-    here that it does not lose in the points, one reason the two rankings may differ. Bonus and
-    penalty items are left out (they are not indicators of performance but adjustments).
-    Columns are normalised by (x − min)/(max − min) (fractions are already oriented so that
-    higher is better); see :func:`entropy_weights` and :func:`topsis_closeness`.
+    The columns are :func:`topsis_columns`, the cells :func:`topsis_matrix`. Columns are
+    normalised by (x − min)/(max − min) (fractions are already oriented so that higher is
+    better), weighted by their entropy and ranked by closeness; see :func:`entropy_weights` and
+    :func:`topsis_closeness`, and docs/method.md, "TOPSIS cross-check".
     """
-    score = matrix.arrays.is_score
-    values = matrix.cells.achieved[:, score]
-    normalised = minmax_benefit(values) if matrix.size else values
-    weights = entropy_weights(normalised)
-    closeness = topsis_closeness(normalised, weights)
-    # all-NaN closeness means no criterion separates anyone: everyone shares the first rank
-    rank = rank_projects(np.nan_to_num(closeness, nan=0.0), matrix.vetoed)
+    columns = topsis_columns(matrix.arrays, matrix.scheme)
+    values = topsis_matrix(matrix.cells, matrix.status, columns)
+    weights, closeness, rank = _closeness_and_ranks(values, matrix.vetoed)
+    codes = tuple(c.code for c, used in zip(matrix.scheme.criteria, columns, strict=True) if used)
+    rho = spearman(matrix.rank, rank)
+    drivers = disagreement_drivers(matrix, values, codes, matrix.arrays.weight[columns], rho)
     return TopsisResult(
-        codes=tuple(c.code for c in matrix.scheme.criteria if c.kind == "score"),
+        codes=codes,
         weights=weights,
         closeness=closeness,
         rank=rank,
-        spearman=spearman(matrix.rank, rank),
+        spearman=rho,
         kendall=kendall_tau_b(matrix.rank, rank),
+        drivers=drivers,
     )
+
+
+def disagreement_drivers(matrix: SchemeMatrix, values: np.ndarray, codes: Sequence[str],
+                         template_weight: np.ndarray, rho: float | None) -> tuple[Driver, ...]:
+    """The columns that most of the two rankings' disagreement comes from.
+
+    Each column is left out of the cross-check in turn; those whose absence raises Spearman's
+    rho by more than ``DRIVER_GAIN`` are drivers, the largest gain first, at most
+    ``MAX_DRIVERS``. Nothing is named when the rankings agree exactly or rho is undefined.
+    """
+    if rho is None or rho >= 1.0 - 1e-12 or values.shape[1] < 2:
+        return ()
+    entropy = entropy_weights(minmax_benefit(values))
+    total = template_weight.sum()
+    found = []
+    for j, code in enumerate(codes):
+        keep = np.arange(values.shape[1]) != j
+        _, _, rank = _closeness_and_ranks(values[:, keep], matrix.vetoed)
+        without = spearman(matrix.rank, rank)
+        if without is not None and without - rho > DRIVER_GAIN:
+            found.append(Driver(code, float(entropy[j]), float(template_weight[j] / total), without))
+    found.sort(key=lambda d: -d.spearman_without)
+    return tuple(found[:MAX_DRIVERS])
 
 
 # --------------------------------------------------------------------------- one scheme, a run
@@ -948,6 +1027,8 @@ class _Words:
     grade_all: str
     agreement: str
     no_agreement: str
+    drivers: str
+    driver_item: str
     levels: tuple[str, str, str, str]
     raised: str
     lowered: str
@@ -979,6 +1060,9 @@ _EN = _Words(
     agreement=("An entropy-weighted TOPSIS over the same indicator values ranks the projects {level} "
                "(Spearman {rho}, Kendall tau-b {tau})."),
     no_agreement="The entropy-weighted TOPSIS cross-check needs at least two projects that differ.",
+    drivers="The difference comes mostly from {items}.",
+    driver_item=("{code} ({indicator}: entropy weight {entropy} against {template} in the scheme; "
+                 "without it Spearman {rho})"),
     levels=("very similarly", "similarly", "somewhat differently", "differently"),
     raised="raising",
     lowered="lowering",
@@ -1006,6 +1090,8 @@ _ZH = _Words(
     grade_all="所有项目在所有权重组合下相对于“{grade}”等级线的位置均不变。",
     agreement="以相同指标值计算的熵权TOPSIS排名与计分排名{level}（Spearman {rho}，Kendall tau-b {tau}）。",
     no_agreement="熵权TOPSIS交叉检验需要至少两个有差别的项目。",
+    drivers="两种排名的差异主要来自{items}。",
+    driver_item="{code}（{indicator}：熵权{entropy}，方案权重{template}；去掉该指标后 Spearman {rho}）",
     levels=("高度一致", "基本一致", "存在一定差异", "差异较大"),
     raised="提高",
     lowered="降低",
@@ -1055,7 +1141,23 @@ def robustness_paragraph(result: SchemeRobustness, lang: str = "en") -> str:
     else:
         sentences.append(words.agreement.format(level=words.levels[_agreement_level(t.spearman)],
                                                 rho=f"{t.spearman:.2f}", tau=f"{t.kendall:.2f}"))
+        sentences.append(_drivers_sentence(result, words, lang))
     return words.joiner.join(s for s in sentences if s).replace("  ", " ")
+
+
+def _drivers_sentence(result: SchemeRobustness, words: _Words, lang: str) -> str:
+    """Which criteria the two rankings' disagreement comes from, or nothing when none stands out."""
+    if not result.topsis.drivers:
+        return ""
+    items = []
+    for d in result.topsis.drivers:
+        criterion = result.scheme.criterion(d.code)
+        indicator = (criterion.indicator_zh or criterion.indicator) if lang == "zh" else criterion.indicator
+        items.append(words.driver_item.format(code=d.code, indicator=indicator,
+                                              entropy=f"{d.entropy_share * 100:.0f}%",
+                                              template=f"{d.template_share * 100:.0f}%",
+                                              rho=f"{d.spearman_without:.2f}"))
+    return words.drivers.format(items=words.sep.join(items))
 
 
 def _top_k_sentences(result: SchemeRobustness, words: _Words, lang: str) -> list[str]:

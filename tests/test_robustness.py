@@ -387,16 +387,102 @@ def test_no_informative_column_means_everyone_ties():
     assert result.spearman is None and result.kendall is None
 
 
-def test_excluded_cells_count_as_zero_and_bonus_items_are_left_out():
+def test_not_applicable_takes_the_column_mean_and_missing_counts_zero():
+    # Rule changed in issue 13 (docs/method.md, "TOPSIS cross-check"): n/a was 0, the worst.
     bonus = Criterion(code="X", dimension="D1", indicator="Award", type="yesno", weight=5.0, kind="bonus")
     scheme = scheme_of(value("A", allow_na=True), value("B"), bonus)
-    fractions = np.array([[np.nan, 0.5, 1.0], [0.4, 0.5, 0.0]])
-    status = np.array([[NA, OK, OK], [OK, OK, OK]], dtype=np.int8)
-    result = R.entropy_topsis(matrix(scheme, fractions, status))
-    # A: (0, 0.4) → min-max (0, 1), p (0, 1), e = 0 → weight 1; B identical → weight 0
+    fractions = np.array([[np.nan, 0.5, 1.0], [0.4, np.nan, 0.0], [1.0, 0.5, 1.0]])
+    status = np.array([[NA, OK, OK], [OK, MISSING, OK], [OK, OK, OK]], dtype=np.int8)
+    m = matrix(scheme, fractions, status)
+    result = R.entropy_topsis(m)
+    # A: n/a → mean of (0.4, 1.0) = 0.7; B: missing → 0; the bonus X is left out
     assert result.codes == ("A", "B")
-    assert result.weights.tolist() == pytest.approx([1.0, 0.0])
-    assert result.closeness.tolist() == pytest.approx([0.0, 1.0])
+    columns = R.topsis_columns(m.arrays, scheme)
+    filled = R.topsis_matrix(m.cells, m.status, columns)
+    assert filled == pytest.approx(np.array([[0.7, 0.5], [0.4, 0.0], [1.0, 0.5]]))
+    # min-max: A (0.5, 0, 1), B (1, 0, 1). p_A = (⅓, 0, ⅔): e_A = (⅓ln3 + ⅔ln1.5)/ln3;
+    # p_B = (½, 0, ½): e_B = ln2/ln3; w = (1 − e)/Σ(1 − e) = (0.532640, 0.467360)
+    e_a = (math.log(3) / 3 + 2 / 3 * math.log(1.5)) / math.log(3)
+    e_b = math.log(2) / math.log(3)
+    w_a = (1 - e_a) / (2 - e_a - e_b)
+    assert result.weights.tolist() == pytest.approx([w_a, 1 - w_a])
+    assert w_a == pytest.approx(0.532640, abs=1e-6)
+    # P3 is best on both columns, P2 worst on both: closeness 1 and 0
+    assert result.closeness[[2, 1]].tolist() == pytest.approx([1.0, 0.0])
+
+
+def test_entropy_topsis_leaves_out_manual_bonus_penalty_and_weight_zero_columns():
+    manual = Criterion(code="M", dimension="D1", indicator="Site visit", type="manual", weight=3.0)
+    must = Criterion(code="V", dimension="D1", indicator="No incident", type="yesno", weight=0.0, veto=True)
+    zero = value("Z", weight=0.0)
+    penalty = Criterion(code="PEN", dimension="D1", indicator="Violation", type="yesno", weight=5.0,
+                        kind="penalty")
+    scheme = scheme_of(value("A"), manual, must, zero, penalty, value("B", weight=2.0))
+    fractions = np.array([[0.2, np.nan, 1.0, 0.9, 0.0, 0.5], [0.6, 0.7, 1.0, 0.1, 1.0, 0.3]])
+    status = np.array([[OK, 4, OK, OK, OK, OK], [OK, OVERRIDE, OK, OK, OK, OK]], dtype=np.int8)
+    assert R.entropy_topsis(matrix(scheme, fractions, status)).codes == ("A", "B")
+
+
+# Four projects; columns A (n/a allowed), B, C (n/a allowed) measured, and M (manual), V (must-pass,
+# weight 0), X (bonus), PEN (penalty) that the cross-check leaves out.
+#        A      B        C        M     V    X    PEN
+NA_ROWS = [
+    [0.8, 0.3, "na", "pending", 1.0, 1.0, 0.0],
+    ["na", 0.9, "missing", 0.6, 1.0, 0.0, 1.0],
+    [0.2, "missing", 0.9, "pending", 1.0, 0.0, 0.0],
+    [0.5, 0.6, 0.3, 0.2, 1.0, 1.0, 0.0],
+]
+# Filled by hand: A's n/a = mean(0.8, 0.2, 0.5) = 0.5; B's missing = 0; C's n/a = mean of the
+# applicable cells (0 for the missing one, 0.9, 0.3) = 0.4, C's missing = 0.
+NA_FILLED = np.array([[0.8, 0.3, 0.4], [0.5, 0.9, 0.0], [0.2, 0.0, 0.9], [0.5, 0.6, 0.3]])
+
+
+def _na_scheme_and_matrix():
+    scheme = scheme_of(
+        value("A", allow_na=True), value("B", weight=2.0), value("C", allow_na=True, weight=0.5),
+        Criterion(code="M", dimension="D1", indicator="Site visit", type="manual", weight=3.0),
+        Criterion(code="V", dimension="D1", indicator="No incident", type="yesno", weight=0.0, veto=True),
+        Criterion(code="X", dimension="D1", indicator="Award", type="yesno", weight=2.0, kind="bonus"),
+        Criterion(code="PEN", dimension="D1", indicator="Violation", type="yesno", weight=5.0,
+                  kind="penalty"),
+    )
+    codes = {"na": NA, "missing": MISSING, "pending": 4}
+    status = np.array([[codes.get(v, OK) if isinstance(v, str) else OK for v in row] for row in NA_ROWS],
+                      dtype=np.int8)
+    status[:, 3] = np.where(status[:, 3] == OK, OVERRIDE, status[:, 3])  # scored manual: override
+    fractions = np.array([[np.nan if isinstance(v, str) else v for v in row] for row in NA_ROWS])
+    return scheme, matrix(scheme, fractions, status)
+
+
+def test_entropy_topsis_with_not_applicable_matches_pymcdm():
+    from pymcdm.methods import TOPSIS
+
+    scheme, m = _na_scheme_and_matrix()
+    result = R.entropy_topsis(m)
+    assert result.codes == ("A", "B", "C")
+    assert R.topsis_matrix(m.cells, m.status, R.topsis_columns(m.arrays, scheme)) == pytest.approx(NA_FILLED)
+    # independent weights: scipy's entropy of each min-max normalised column (0·ln 0 = 0)
+    low, high = NA_FILLED.min(axis=0), NA_FILLED.max(axis=0)
+    normalised = (NA_FILLED - low) / (high - low)
+    diversity = np.array([1 - scipy_stats.entropy(col) / math.log(4) for col in normalised.T])
+    weights = diversity / diversity.sum()
+    assert result.weights == pytest.approx(weights, abs=1e-12)
+    expected = TOPSIS()(NA_FILLED, weights, np.ones(3, dtype=int))
+    assert result.closeness == pytest.approx(expected, abs=1e-12)
+
+
+def test_the_drivers_of_disagreement_are_named():
+    # The points weigh A 10 : B 1: totals 10·(1, 0.9, 0.8, 0) + (0, 0.3, 0.6, 1) = (10, 9.3, 8.6, 1)
+    # rank P1..P4. Entropy gives B (more uneven) more weight than A, so TOPSIS ranks against
+    # the points; left alone, A ranks P1..P4 as the points do, so without B rho is 1.
+    scheme = scheme_of(value("A", weight=10.0), value("B", weight=1.0))
+    fractions = [[1.0, 0.0], [0.9, 0.3], [0.8, 0.6], [0.0, 1.0]]
+    result = R.entropy_topsis(matrix(scheme, fractions, ids=["P1", "P2", "P3", "P4"]))
+    assert result.spearman < 0.9
+    [driver] = result.drivers
+    assert driver.code == "B"
+    assert driver.template_share == pytest.approx(1 / 11)
+    assert driver.spearman_without == pytest.approx(1.0)
 
 
 # ----------------------------------------------------------------- agreement
@@ -471,3 +557,16 @@ def test_paragraph_names_the_borderline_project_in_both_languages():
     chinese = R.robustness_paragraph(result, "zh")
     assert f"Project P1（P1）在{share}%的权重组合中位列前1名" in chinese
     assert "降低25.0%" in chinese
+
+
+def test_paragraph_names_the_criteria_driving_disagreement():
+    scheme, projects = three_projects()
+    result = R.assess_run(_Run(scheme, projects), R.RobustnessOptions(draws=10, top_k=1, seed=3))[0]
+    driven = dataclasses.replace(result, topsis=dataclasses.replace(
+        result.topsis, spearman=0.5, kendall=0.33, drivers=(R.Driver("A", 0.574, 0.0909, 0.95),)))
+    assert ("The difference comes mostly from A (Indicator A: entropy weight 57% against 9% in the "
+            "scheme; without it Spearman 0.95).") in R.robustness_paragraph(driven, "en")
+    assert "两种排名的差异主要来自A（Indicator A：熵权57%，方案权重9%；去掉该指标后 Spearman 0.95）。" in (
+        R.robustness_paragraph(driven, "zh"))
+    assert "comes mostly from" not in R.robustness_paragraph(
+        dataclasses.replace(result, topsis=dataclasses.replace(result.topsis, drivers=())), "en")
