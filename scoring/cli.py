@@ -63,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("inputs", nargs="*", metavar="INPUT", help="submission files or folders")
     score.add_argument("--workspace", metavar="W.spw",
                        help="import into this workspace (created if needed) and score everything it holds")
+    score.add_argument("--round", metavar="LABEL",
+                       help="with --workspace: the assessment round to import into (created if new) and to "
+                            "score; by default each submission goes to the round of its year, and the "
+                            "latest round is scored")
     score.add_argument("--out", metavar="RANKED.xlsx", help="write the ranked workbook here")
     score.add_argument("--json", metavar="RESULT.json",
                        help="write the full result as JSON here ('-': to standard output)")
@@ -179,6 +183,8 @@ def _score(args, json_out) -> int:
         from scoring.cli_workspace import score_into_workspace
 
         result = score_into_workspace(args)
+    elif args.round:
+        raise UsageError("--round needs --workspace W.spw: rounds are kept in a workspace")
     elif not args.template or not args.inputs:
         raise UsageError("give at least one --template T.xlsx and one INPUT file or folder "
                          "(or --workspace W.spw to score what a workspace holds)")
@@ -212,6 +218,8 @@ def _score(args, json_out) -> int:
 
 
 def _report(result: AssessmentRun) -> None:
+    if result.round:
+        print(f"assessment round {result.round}")
     for scheme in result.schemes:
         projects = result.projects_of(scheme)
         print(f"{scheme.name} {scheme.version} ({scheme.level}): {plural(len(projects), 'project')} scored")

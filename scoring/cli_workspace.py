@@ -85,6 +85,9 @@ def _add_reconcile_commands(sub) -> None:
 def _scheme_options(parser) -> None:
     parser.add_argument("--scheme", metavar="NAME", help="the scheme, when the project is in several")
     parser.add_argument("--scheme-version", metavar="V", help="the scheme's version, when several are stored")
+    parser.add_argument(
+        "--round", metavar="LABEL", help="the assessment round (default: the latest the project is in)"
+    )
 
 
 def _usage(message: str) -> Exception:
@@ -112,12 +115,12 @@ def score_into_workspace(args) -> AssessmentRun:
     with Workspace.open(path, create=True, read_only=False if changes else None) as workspace:
         if args.template:
             workspace.add_templates(args.template)
-        report = workspace.import_files(args.inputs) if args.inputs else ImportReport()
+        report = workspace.import_files(args.inputs, round=args.round) if args.inputs else ImportReport()
         if changes:
             print_import_report(workspace, report)
         elif workspace.read_only:
             print(f"workspace {workspace.path.name} opened read-only: {workspace.read_only_reason}")
-        result = workspace.score(record=True)
+        result = workspace.score(record=True, round=args.round)
     result.rejected = list(report.rejected)
     return result
 
@@ -158,7 +161,7 @@ def command_assess(args) -> int:
     if args.author and not args.withdraw:
         raise _usage("--author only goes with --withdraw")
     fraction = None if args.withdraw else _fraction(args.fraction)
-    where = {"scheme": args.scheme, "scheme_version": args.scheme_version}
+    where = {"scheme": args.scheme, "scheme_version": args.scheme_version, "round": args.round}
     with Workspace.open(args.workspace, read_only=False) as workspace:
         if args.withdraw:
             record = workspace.withdraw(
@@ -193,11 +196,16 @@ def command_history(args) -> int:
     """``history``: every version of a project's submission and what changed."""
     with Workspace.open(args.workspace) as workspace:
         versions = workspace.history(args.project_id, scheme=args.scheme, scheme_version=args.scheme_version)
+    if args.round:
+        wanted = normalise_text(args.round).casefold()
+        versions = [v for v in versions if v.round.casefold() == wanted]
+        if not versions:
+            raise _usage(f"project {args.project_id} has no submission in the round {args.round!r}")
     current = None
     for version in versions:
-        if (version.scheme, version.scheme_version) != current:
-            current = (version.scheme, version.scheme_version)
-            print(f"{version.project_id} in {version.scheme} {version.scheme_version}")
+        if (version.scheme, version.scheme_version, version.round) != current:
+            current = (version.scheme, version.scheme_version, version.round)
+            print(f"{version.project_id} in {version.scheme} {version.scheme_version}, round {version.round}")
         print(
             f"  version {version.version}  {format_time(version.imported_at)}  {Path(version.source).name}  "
             f"(sha256 {version.file_sha256[:12]}…, imported by {version.imported_by})"
@@ -255,7 +263,7 @@ def command_consensus(args) -> int:
     """``consensus``: record (or withdraw) a supervisor's consensus fraction with its reason."""
     if args.withdraw and args.fraction is not None:
         raise _usage("--withdraw takes no FRACTION; leave it out")
-    where = {"scheme": args.scheme, "scheme_version": args.scheme_version}
+    where = {"scheme": args.scheme, "scheme_version": args.scheme_version, "round": args.round}
     with Workspace.open(args.workspace, read_only=False) as workspace:
         if args.withdraw:
             record = workspace.withdraw_consensus(

@@ -25,13 +25,19 @@ class AssessmentRun:
     schemes: list[Scheme]
     projects: list[ProjectResult] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    #: The assessment round scored (its label and year), when scored from a workspace.
+    round: str = ""
+    round_year: str = ""
 
     def as_dict(self) -> dict:
-        return {
+        data = {
             "schemes": [s.summary() for s in self.schemes],
             "projects": [p.as_dict() for p in self.projects],
             "rejected": [r.as_dict() for r in self.rejected],
         }
+        if self.round:
+            data["round"] = {"label": self.round, "year": self.round_year}
+        return data
 
     def projects_of(self, scheme: Scheme) -> list[ProjectResult]:
         """The scheme's projects ordered by rank (then by project id for equal ranks)."""

@@ -59,6 +59,7 @@ from scoring.workspace_records import (
     ImportStopped,
     NotAWorkspace,
     ProjectEntry,
+    Round,
     SchemeConflict,
     StoredSubmission,
     SubmissionVersion,
@@ -94,6 +95,7 @@ __all__ = [
     "ImportStopped",
     "NotAWorkspace",
     "ProjectEntry",
+    "Round",
     "SchemeConflict",
     "StoredSubmission",
     "SubmissionVersion",
@@ -206,11 +208,11 @@ class Workspace(ReconcileMixin):
         # The latest submissions as last loaded or stored, by scheme id and submission id.
         # Stored rows never change, so a cached row is always right; it spares :meth:`score`
         # re-reading tens of thousands of cells after each import or inspector's score.
-        self._latest: dict[int, dict[int, Submission]] = {}
+        self._latest: dict[tuple[int, int], dict[int, Submission]] = {}  # by (round id, scheme id)
         # Their cells parsed against their scheme (engine.parse_submission), the same way:
         # an import parses each file while the readers read the next ones, and a rescore after
         # an inspector's score parses nothing again.
-        self._parsed: dict[int, dict[int, list[tuple]]] = {}
+        self._parsed: dict[tuple[int, int], dict[int, list[tuple]]] = {}
 
     # ----------------------------------------------------------------- opening and closing
 
@@ -356,6 +358,8 @@ class Workspace(ReconcileMixin):
         version = wsfile.check_identity(self.path, self._conn)
         if version == db.SCHEMA_VERSION:
             return
+        # off outside the transaction (SQLite ignores the switch inside one): see db.migrate
+        self._conn.execute("PRAGMA foreign_keys = OFF")
         try:
             with self._write() as conn:
                 steps = db.migrate(conn, version)
@@ -373,6 +377,8 @@ class Workspace(ReconcileMixin):
                 f"{self.path.name} could not be upgraded from format {version} to {db.SCHEMA_VERSION} "
                 f"({exc}); the file was left exactly as it was — report this, with the file"
             )
+        finally:
+            self._conn.execute("PRAGMA foreign_keys = ON")
         self._reclaim_space()
 
     def _reclaim_space(self) -> None:
@@ -599,6 +605,115 @@ class Workspace(ReconcileMixin):
             raise WorkspaceError(f"no scheme {name!r} version {version} in {self.path.name}")
         return bytes(row[0])
 
+    # ----------------------------------------------------------------- assessment rounds
+
+    @_guarded
+    def rounds(self) -> list[Round]:
+        """The assessment rounds, oldest first (by year, then as created)."""
+        with self._read() as conn:
+            return self._rounds(conn)
+
+    def _rounds(self, conn) -> list[Round]:
+        rows = conn.execute(
+            "SELECT r.id, r.uid, r.label, r.year, r.created_at, r.created_by, "
+            "(SELECT COUNT(*) FROM projects p WHERE p.round_id = r.id) FROM rounds r "
+            f"ORDER BY {_round_order('r')}"
+        ).fetchall()
+        return [Round(*row) for row in rows]
+
+    @_guarded
+    def add_round(self, label: str, year: str | int | None = None) -> Round:
+        """Create an assessment round (or return the one with this label, of the same year).
+
+        Parameters
+        ----------
+        label : str
+            What people call it, e.g. "2025 中期评估"; unique in the workspace (case aside).
+        year : str or int, optional
+            The assessment year; by default the year the label names.
+
+        Raises
+        ------
+        WorkspaceError
+            An empty label, no year given or named, or a round of this label with another year.
+        """
+        label = _required_text(normalise_text(label), "the round's name")
+        wanted = db.assessment_year(year) if year is not None else db.assessment_year(label)
+        if not wanted:
+            raise WorkspaceError(
+                f"the round {label!r} needs its assessment year (e.g. 2025): give it, or name it in the label"
+            )
+        with self._write() as conn:
+            found = self._round_by_label(conn, label)
+            if found is not None and found.year != wanted:
+                raise WorkspaceError(
+                    f"there is already a round {found.label!r} of year {found.year or '(none)'}; "
+                    "choose another name for a round of another year"
+                )
+            round_id = found.id if found is not None else self._insert_round(conn, label, wanted)
+            return next(r for r in self._rounds(conn) if r.id == round_id)
+
+    def _round_by_label(self, conn, label: str) -> Round | None:
+        key = normalise_text(label).casefold()
+        return next((r for r in self._rounds(conn) if r.label.casefold() == key), None)
+
+    def _insert_round(self, conn, label: str, year: str) -> int:
+        round_id = conn.execute(
+            "INSERT INTO rounds (uid, label, label_key, year, created_at, created_by) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (wsfile.uid(), label, label.casefold(), year, wsfile.now(), self.actor),
+        ).lastrowid
+        self._audit(conn, "round_added", f"assessment round {label} ({year or 'no year'}) added",
+                    detail={"round": label, "year": year})
+        return round_id
+
+    def _round_for(self, conn, submission: Submission, chosen: str | None) -> int:
+        """The round a submission goes to: the chosen one (created if new), else the round of its
+        ``year`` (the last made of that year, or a new one named after it), else the latest."""
+        if chosen:
+            found = self._round_by_label(conn, chosen)
+            if found is not None:
+                return found.id
+            year = db.assessment_year(chosen) or db.assessment_year(submission.year)
+            return self._insert_round(conn, normalise_text(chosen), year)
+        year = db.assessment_year(submission.year)
+        rounds = self._rounds(conn)
+        same_year = [r for r in rounds if r.year == year] if year else rounds[-1:]
+        if same_year:
+            return same_year[-1].id
+        label = year or "round 1"
+        found = self._round_by_label(conn, label)
+        return found.id if found is not None else self._insert_round(conn, label, year)
+
+    def _chosen_round(self, conn, round: str | Round | None) -> Round | None:
+        """The round asked for (by label, or by year when no label matches), or the latest;
+        None when the workspace has no round yet.
+
+        Raises
+        ------
+        WorkspaceError
+            No round of that label or year (the message lists the rounds).
+        """
+        rounds = self._rounds(conn)
+        if round is None or round == "":
+            return rounds[-1] if rounds else None
+        if isinstance(round, Round):
+            round = round.label
+        key = normalise_text(round).casefold()
+        found = [r for r in rounds if r.label.casefold() == key] or [r for r in rounds if r.year == key]
+        if not found:
+            known = ", ".join(r.label for r in rounds) or "none yet"
+            raise WorkspaceError(
+                f"there is no assessment round {round!r} in {self.path.name} (rounds: {known})"
+            )
+        return found[-1]
+
+    @_guarded
+    def round(self, round: str | Round | None = None) -> Round | None:
+        """A round by label (or year), the latest when none is named; None in an empty workspace."""
+        with self._read() as conn:
+            return self._chosen_round(conn, round)
+
     # ----------------------------------------------------------------- import
 
     @_guarded
@@ -608,6 +723,7 @@ class Workspace(ReconcileMixin):
         progress: Progress | None = None,
         *,
         options: ImportOptions | None = None,
+        round: str | None = None,
     ) -> ImportReport:
         """Read submission files and store them, each file in its own transaction.
 
@@ -625,6 +741,10 @@ class Workspace(ReconcileMixin):
             files already committed stay).
         options : ImportOptions, optional
             Workers, time limit and size limits for reading.
+        round : str, optional
+            The label of the assessment round every submission goes to (created when new).
+            By default each goes to the round of its ``year`` (created on first import); a
+            project submitted again in the same round is a new version of it.
 
         Returns
         -------
@@ -658,7 +778,7 @@ class Workspace(ReconcileMixin):
                     break
                 read = functools.partial(reader.result, position.get(index, -1))
                 try:
-                    self._import_file(path, hashes[index], read, matcher, seen, report)
+                    self._import_file(path, hashes[index], read, matcher, seen, report, round)
                 except sqlite3.Error as exc:
                     raise ImportStopped(
                         f"import stopped at {path.name}: {database_error(self.path, exc)}; the {index} "
@@ -705,7 +825,9 @@ class Workspace(ReconcileMixin):
 
         return match
 
-    def _import_file(self, path: Path, hashed, read, matcher, seen: dict, report: ImportReport) -> None:
+    def _import_file(
+        self, path: Path, hashed, read, matcher, seen: dict, report: ImportReport, round: str | None
+    ) -> None:
         """Store one file's submissions in one transaction (or say why not)."""
         if isinstance(hashed, str):
             refused = _unopenable(path, hashed)
@@ -729,9 +851,9 @@ class Workspace(ReconcileMixin):
                 )
             )
             return
-        accepted, rejected = _assign(read(), matcher, seen)
+        accepted, rejected = _assign(read(), matcher, seen, round)
         if accepted:
-            self._commit_file(path, sha, size, known, accepted, rejected, report)
+            self._commit_file(path, sha, size, known, accepted, rejected, report, round)
         elif rejected:
             with self._write() as conn:
                 self._store_rejections(conn, path, sha, rejected, wsfile.now())
@@ -760,7 +882,7 @@ class Workspace(ReconcileMixin):
             ).fetchall()
         return [Rejection(*row) for row in rows]
 
-    def _commit_file(self, path, sha, size, known, accepted, rejected, report) -> None:
+    def _commit_file(self, path, sha, size, known, accepted, rejected, report, round: str | None) -> None:
         outcomes = []
         complete = not rejected
         at = wsfile.now()  # one moment for the file, its submissions and their audit entries
@@ -776,7 +898,8 @@ class Workspace(ReconcileMixin):
                 if complete:
                     conn.execute("UPDATE files SET complete = 1 WHERE id = ?", (file_id,))
             for scheme_id, scheme, submission in accepted:
-                outcomes.append(self._store(conn, file_id, sha, scheme_id, scheme, submission, at))
+                round_id = self._round_for(conn, submission, round)
+                outcomes.append(self._store(conn, file_id, sha, round_id, scheme_id, scheme, submission, at))
             self._store_rejections(conn, path, sha, rejected, at)
         lists = {
             "imported": report.imported,
@@ -787,26 +910,30 @@ class Workspace(ReconcileMixin):
             for kind, item, stored in outcomes:  # reported and cached only once committed
                 lists[kind].append(item)
                 if stored is not None:
-                    scheme_id, submission_id, submission = stored
-                    self._latest.setdefault(scheme_id, {})[submission_id] = submission
-                    parsed = parse_submission(self._scheme(scheme_id), submission)
-                    self._parsed.setdefault(scheme_id, {})[submission_id] = parsed
+                    key, submission_id, submission = stored
+                    self._latest.setdefault(key, {})[submission_id] = submission
+                    parsed = parse_submission(self._scheme(key[1]), submission)
+                    self._parsed.setdefault(key, {})[submission_id] = parsed
 
     def _store(
-        self, conn, file_id: int, sha: str, scheme_id: int, scheme: Scheme, submission: Submission, at: str
+        self, conn, file_id: int, sha: str, round_id: int, scheme_id: int, scheme: Scheme,
+        submission: Submission, at: str,
     ):
-        """Store one submission as the project's next version unless it says nothing new."""
+        """Store one submission as the project's next version in its round unless it says
+        nothing new."""
         cells, content = submission.prepared or stored_cells(submission)
         latest = conn.execute(
             "SELECT p.id, s.id, s.version, s.content_hash FROM projects p JOIN submissions s "
-            "ON s.id = p.latest_submission_id WHERE p.scheme_id = ? AND p.project_id = ?",
-            (scheme_id, submission.project_id),
+            "ON s.id = p.latest_submission_id WHERE p.round_id = ? AND p.scheme_id = ? AND p.project_id = ?",
+            (round_id, scheme_id, submission.project_id),
         ).fetchone()
         name = os.path.basename(submission.source)  # per submission: no Path object
         if latest is not None:
             same_file = conn.execute(
-                "SELECT MAX(version) FROM submissions WHERE scheme_id = ? AND project_id = ? AND file_id = ?",
-                (scheme_id, submission.project_id, file_id),
+                "SELECT MAX(version) FROM submissions WHERE round_id = ? AND scheme_id = ? AND "
+                "project_id = ? "
+                "AND file_id = ?",
+                (round_id, scheme_id, submission.project_id, file_id),
             ).fetchone()[0]
             if latest[3] == content or same_file:
                 said = (
@@ -818,13 +945,14 @@ class Workspace(ReconcileMixin):
                 return "unchanged", Unchanged(submission.source, message, submission.project_id), None
         version = latest[2] + 1 if latest else 1
         submission_id = self._insert_submission(
-            conn, file_id, scheme_id, submission, version, content, cells, at
+            conn, file_id, round_id, scheme_id, submission, version, content, cells, at
         )
         changes: tuple[Change, ...] = ()
         if latest is None:
             conn.execute(
-                "INSERT INTO projects (scheme_id, project_id, latest_submission_id) VALUES (?, ?, ?)",
-                (scheme_id, submission.project_id, submission_id),
+                "INSERT INTO projects (round_id, scheme_id, project_id, latest_submission_id) "
+                "VALUES (?, ?, ?, ?)",
+                (round_id, scheme_id, submission.project_id, submission_id),
             )
         else:
             previous = self._load_one(conn, latest[1])
@@ -840,19 +968,27 @@ class Workspace(ReconcileMixin):
             version,
             submission.source,
             changes,
+            self._round_label(conn, round_id),
         )
         self._audit_import(conn, stored, sha, scheme, at)
-        return ("resubmitted" if latest else "imported"), stored, (scheme_id, submission_id, submission)
+        kind = "resubmitted" if latest else "imported"
+        return kind, stored, ((round_id, scheme_id), submission_id, submission)
+
+    @staticmethod
+    def _round_label(conn, round_id: int) -> str:
+        return conn.execute("SELECT label FROM rounds WHERE id = ?", (round_id,)).fetchone()[0]
 
     def _insert_submission(
-        self, conn, file_id, scheme_id, submission: Submission, version, content, cells, at
+        self, conn, file_id, round_id, scheme_id, submission: Submission, version, content, cells, at
     ) -> int:
         submission_id = conn.execute(
-            "INSERT INTO submissions (uid, scheme_id, project_id, version, file_id, source, content_hash, "
-            "imported_at, imported_by, name, level, template, template_version, region, organisation, year, "
-            "contact, issues, unmatched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO submissions (uid, round_id, scheme_id, project_id, version, file_id, source, "
+            "content_hash, imported_at, imported_by, name, level, template, template_version, region, "
+            "organisation, year, contact, issues, unmatched) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 wsfile.uid(),
+                round_id,
                 scheme_id,
                 submission.project_id,
                 version,
@@ -872,12 +1008,13 @@ class Workspace(ReconcileMixin):
     def _audit_import(self, conn, stored: StoredSubmission, sha: str, scheme: Scheme, at: str) -> None:
         name = os.path.basename(stored.source)
         if stored.version == 1:
-            action, summary = "import", f"project {stored.project_id} imported from {name}"
+            action = "import"
+            summary = f"project {stored.project_id} imported from {name} into round {stored.round}"
         else:
             action = "resubmission"
             summary = (
-                f"project {stored.project_id} resubmitted in {name}: version {stored.version}, "
-                f"{plural(len(stored.changes), 'change')}"
+                f"project {stored.project_id} resubmitted in {name}: version {stored.version} of round "
+                f"{stored.round}, {plural(len(stored.changes), 'change')}"
             )
         self._audit(
             conn,
@@ -890,6 +1027,7 @@ class Workspace(ReconcileMixin):
                 "file": name,
                 "path": stored.source,
                 "sha256": sha,
+                "round": stored.round,
                 "version": stored.version,
                 "changes": [c.as_dict() for c in stored.changes],
             },
@@ -905,69 +1043,81 @@ class Workspace(ReconcileMixin):
         ).fetchone()
         return _stored_submission(row)
 
-    def _load_latest(self, conn, scheme_id: int) -> dict[int, Submission]:
-        """The latest version of every project of a scheme, by submission id, in arrival order.
+    def _load_latest(self, conn, key: tuple[int, int]) -> dict[int, Submission]:
+        """The latest version of every project of a round and scheme (``key``), by submission
+        id, in arrival order.
 
         One query per scheme whatever the number of projects.
         """
         rows = conn.execute(
             f"SELECT {_SUBMISSION_COLUMNS}, c.cells FROM projects p JOIN submissions s "
             "ON s.id = p.latest_submission_id LEFT JOIN cells c ON c.submission_id = s.id "
-            "WHERE p.scheme_id = ? ORDER BY p.id",
-            (scheme_id,),
+            "WHERE p.round_id = ? AND p.scheme_id = ? ORDER BY p.id",
+            key,
         )
         with paused_gc():  # tens of thousands of cells, none of them in a cycle
             return {row[0]: _stored_submission(row) for row in rows}
 
-    def _latest_submissions(self, conn, scheme_id: int) -> dict[int, Submission]:
-        """What :meth:`score` scores for a scheme, by submission id: cached rows where they are,
-        the rest loaded."""
+    def _latest_submissions(self, conn, key: tuple[int, int]) -> dict[int, Submission]:
+        """What :meth:`score` scores for a (round id, scheme id), by submission id: cached rows
+        where they are, the rest loaded."""
         ids = [
             row[0]
             for row in conn.execute(
-                "SELECT latest_submission_id FROM projects WHERE scheme_id = ? ORDER BY id", (scheme_id,)
+                "SELECT latest_submission_id FROM projects WHERE round_id = ? AND scheme_id = ? ORDER BY id",
+                key,
             )
         ]
-        known = self._latest.get(scheme_id, {})
+        known = self._latest.get(key, {})
         missing = [sid for sid in ids if sid not in known]
         if len(missing) > _FEW_TO_LOAD:
-            known = {**known, **self._load_latest(conn, scheme_id)}
+            known = {**known, **self._load_latest(conn, key)}
         else:
             known = {**known, **{sid: self._load_one(conn, sid) for sid in missing}}
-        self._latest[scheme_id] = {sid: known[sid] for sid in ids}
-        return self._latest[scheme_id]
+        self._latest[key] = {sid: known[sid] for sid in ids}
+        return self._latest[key]
 
-    def _parsed_cells(self, scheme_id: int, latest: dict[int, Submission]) -> list[list[tuple]]:
+    def _parsed_cells(self, key: tuple[int, int], latest: dict[int, Submission]) -> list[list[tuple]]:
         """:func:`parse_submission` of each latest submission, parsed once and kept."""
-        scheme, cached = self._scheme(scheme_id), self._parsed.get(scheme_id, {})
-        parsed = self._parsed[scheme_id] = {  # superseded versions drop out
+        scheme, cached = self._scheme(key[1]), self._parsed.get(key, {})
+        parsed = self._parsed[key] = {  # superseded versions drop out
             sid: cached[sid] if sid in cached else parse_submission(scheme, submission)
             for sid, submission in latest.items()
         }
         return list(parsed.values())
 
     @_guarded
-    def submissions(self, scheme: Scheme | None = None) -> dict[str, list[Submission]]:
-        """The latest submissions, by scheme label (``name version``); those scored."""
+    def submissions(
+        self, scheme: Scheme | None = None, *, round: str | Round | None = None
+    ) -> dict[str, list[Submission]]:
+        """The latest submissions of a round (default the latest), by scheme label (``name
+        version``); those scored."""
         with self._read() as conn:
+            chosen = self._chosen_round(conn, round)
             result = {}
             for sid in self._scheme_ids():
-                if scheme is None or self._scheme(sid) == scheme:
+                if chosen is not None and (scheme is None or self._scheme(sid) == scheme):
                     # fresh objects: callers may keep or change them without touching the cache
-                    result[_label(self._scheme(sid))] = list(self._load_latest(conn, sid).values())
+                    latest = self._load_latest(conn, (chosen.id, sid))
+                    result[_label(self._scheme(sid))] = list(latest.values())
             return result
 
     @_guarded
-    def projects(self) -> list[ProjectEntry]:
-        """Every project with its scheme, number of versions and latest import time."""
+    def projects(self, *, round: str | Round | None = None) -> list[ProjectEntry]:
+        """Every project with its scheme, round, number of versions in that round and latest
+        import time; of every round (oldest first) unless one is named."""
         with self._read() as conn:
+            only = self._chosen_round(conn, round) if round else None
             rows = conn.execute(
-                "SELECT p.scheme_id, p.project_id, s.name, s.version, s.imported_at FROM projects p "
-                "JOIN submissions s ON s.id = p.latest_submission_id ORDER BY p.scheme_id, p.id"
+                "SELECT p.scheme_id, p.project_id, s.name, s.version, s.imported_at, r.label FROM projects p "
+                "JOIN submissions s ON s.id = p.latest_submission_id JOIN rounds r ON r.id = p.round_id "
+                f"WHERE ? IS NULL OR p.round_id = ? ORDER BY {_round_order('r')}, "
+                "p.scheme_id, p.id",
+                (only and only.id, only and only.id),
             ).fetchall()
             return [
-                ProjectEntry(self._scheme(sid).name, self._scheme(sid).version, pid, name, version, at)
-                for sid, pid, name, version, at in rows
+                ProjectEntry(self._scheme(sid).name, self._scheme(sid).version, pid, name, version, at, label)
+                for sid, pid, name, version, at, label in rows
             ]
 
     @_guarded
@@ -983,25 +1133,29 @@ class Workspace(ReconcileMixin):
         """
         project_id = normalise_text(project_id)
         with self._read() as conn:
+            order = {r.id: n for n, r in enumerate(self._rounds(conn))}
             rows = conn.execute(
                 "SELECT s.id, s.scheme_id, s.version, s.name, s.source, f.sha256, s.imported_at, "
-                "s.imported_by FROM submissions s JOIN files f ON f.id = s.file_id WHERE s.project_id = ? "
-                "ORDER BY s.scheme_id, s.version",
+                "s.imported_by, s.round_id, r.label FROM submissions s JOIN files f ON f.id = s.file_id "
+                "JOIN rounds r ON r.id = s.round_id WHERE s.project_id = ?",
                 (project_id,),
             ).fetchall()
-            rows = [r for r in rows if self._scheme_matches(r[1], scheme, scheme_version)]
+            rows = sorted(
+                (r for r in rows if self._scheme_matches(r[1], scheme, scheme_version)),
+                key=lambda r: (r[1], order[r[8]], r[2]),
+            )
             if not rows:
                 raise WorkspaceError(self._no_project(project_id))
             versions, previous = [], {}
-            for sid, scheme_id, version, name, source, sha, at, by in rows:
+            for sid, scheme_id, version, name, source, sha, at, by, round_id, label in rows:
                 current = self._load_one(conn, sid)
-                before = previous.get(scheme_id)
+                before = previous.get((scheme_id, round_id))  # versions differ within a round
                 changes = tuple(diff_submissions(before, current, self._scheme(scheme_id))) if before else ()
-                previous[scheme_id] = current
+                previous[(scheme_id, round_id)] = current
                 s = self._scheme(scheme_id)
                 versions.append(
                     SubmissionVersion(
-                        s.name, s.version, project_id, version, name, source, sha, at, by, changes
+                        s.name, s.version, project_id, version, name, source, sha, at, by, changes, label
                     )
                 )
             return versions
@@ -1027,27 +1181,42 @@ class Workspace(ReconcileMixin):
     # ----------------------------------------------------------------- inspectors' work
 
     def _criterion_target(
-        self, conn, project_id: str, code: str, scheme: str | None, scheme_version: str | None
-    ) -> tuple[int, Scheme, str, int]:
-        """(scheme id, scheme, criterion code, latest version) for an inspector's entry."""
+        self, conn, project_id: str, code: str, scheme: str | None, scheme_version: str | None,
+        round: str | Round | None = None,
+    ) -> tuple[int, Scheme, str, int, Round]:
+        """(scheme id, scheme, criterion code, latest version, round) for an inspector's entry:
+        in the round named, else in the latest round the project was submitted in."""
         project_id = normalise_text(project_id)
+        rounds = self._rounds(conn)
+        wanted = self._chosen_round(conn, round) if round else None
         rows = conn.execute(
-            "SELECT p.scheme_id, s.version FROM projects p JOIN submissions s "
+            "SELECT p.scheme_id, s.version, p.round_id FROM projects p JOIN submissions s "
             "ON s.id = p.latest_submission_id WHERE p.project_id = ? ORDER BY p.scheme_id",
             (project_id,),
         ).fetchall()
         rows = [r for r in rows if self._scheme_matches(r[0], scheme, scheme_version)]
         if not rows:
             raise WorkspaceError(self._no_project(project_id))
+        position = {r.id: n for n, r in enumerate(rounds)}
+        if wanted is not None:
+            rows = [r for r in rows if r[2] == wanted.id]
+            if not rows:
+                raise WorkspaceError(
+                    f"project {project_id} was not submitted in the round {wanted.label}; "
+                    "name another round (--round)"
+                )
+        else:
+            last = max(position[r[2]] for r in rows)
+            rows = [r for r in rows if position[r[2]] == last]
         if len(rows) > 1:
             names = "; ".join(_label(self._scheme(r[0])) for r in rows)
             raise WorkspaceError(
                 f"project {project_id} is in several schemes ({names}); name one "
                 "(--scheme NAME, and --scheme-version V if needed)"
             )
-        scheme_id, version = rows[0]
+        scheme_id, version, round_id = rows[0]
         found = self._scheme(scheme_id)
-        return scheme_id, found, _criterion_code(found, code), version
+        return scheme_id, found, _criterion_code(found, code), version, rounds[position[round_id]]
 
     @_guarded
     def assess(
@@ -1060,6 +1229,7 @@ class Workspace(ReconcileMixin):
         reason: str,
         scheme: str | None = None,
         scheme_version: str | None = None,
+        round: str | Round | None = None,
     ) -> AssessmentRecord:
         """Record an inspector's score of a manual criterion, or an override of any criterion.
 
@@ -1077,6 +1247,8 @@ class Workspace(ReconcileMixin):
             Both required and non-empty.
         scheme, scheme_version : str, optional
             Needed only when the project is in several schemes.
+        round : str or Round, optional
+            The assessment round; by default the latest the project was submitted in.
 
         Raises
         ------
@@ -1087,22 +1259,25 @@ class Workspace(ReconcileMixin):
         reason = _required_text(reason, "a reason")
         fraction = _checked_fraction(fraction)
         with self._write() as conn:
-            scheme_id, found, code, version = self._criterion_target(
-                conn, project_id, code, scheme, scheme_version
+            scheme_id, found, code, version, chosen = self._criterion_target(
+                conn, project_id, code, scheme, scheme_version, round
             )
             project_id = normalise_text(project_id)
             kind = "manual" if found.criterion(code).type == "manual" else "override"
             at = wsfile.now()
             new_id = conn.execute(
-                "INSERT INTO assessments (uid, scheme_id, project_id, code, kind, fraction, inspector, "
-                "reason, created_at, submission_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (wsfile.uid(), scheme_id, project_id, code, kind, fraction, inspector, reason, at, version),
+                "INSERT INTO assessments (uid, round_id, scheme_id, project_id, code, kind, fraction, "
+                "inspector, "
+                "reason, created_at, submission_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (wsfile.uid(), chosen.id, scheme_id, project_id, code, kind, fraction, inspector, reason, at,
+                 version),
             ).lastrowid
             conn.execute(
-                "UPDATE assessments SET superseded_by = ? WHERE scheme_id = ? AND project_id = ? "
+                "UPDATE assessments SET superseded_by = ? WHERE round_id = ? AND scheme_id = ? AND "
+                "project_id = ? "
                 "AND code = ? AND inspector = ? AND id <> ? AND superseded_by IS NULL "
                 "AND withdrawn_at IS NULL",
-                (new_id, scheme_id, project_id, code, inspector, new_id),
+                (new_id, chosen.id, scheme_id, project_id, code, inspector, new_id),
             )
             what = "manual score" if kind == "manual" else "override"
             self._audit(
@@ -1117,6 +1292,7 @@ class Workspace(ReconcileMixin):
                 detail={
                     "fraction": fraction,
                     "reason": reason,
+                    "round": chosen.label,
                     "submission_version": version,
                     "assessment": new_id,
                 },
@@ -1134,6 +1310,7 @@ class Workspace(ReconcileMixin):
         author: str | None = None,
         scheme: str | None = None,
         scheme_version: str | None = None,
+        round: str | Round | None = None,
     ) -> AssessmentRecord:
         """Withdraw an active manual score or override (the record stays, marked withdrawn).
 
@@ -1153,12 +1330,15 @@ class Workspace(ReconcileMixin):
         reason = _required_text(reason, "a reason")
         author = (author or inspector).strip()
         with self._write() as conn:
-            scheme_id, found, code, _ = self._criterion_target(conn, project_id, code, scheme, scheme_version)
+            scheme_id, found, code, _, chosen = self._criterion_target(
+                conn, project_id, code, scheme, scheme_version, round
+            )
             project_id = normalise_text(project_id)
             active = conn.execute(
-                "SELECT id, inspector, fraction FROM assessments WHERE scheme_id = ? AND project_id = ? "
-                "AND code = ? AND superseded_by IS NULL AND withdrawn_at IS NULL ORDER BY id",
-                (scheme_id, project_id, code),
+                "SELECT id, inspector, fraction FROM assessments WHERE round_id = ? AND scheme_id = ? "
+                "AND project_id = ? AND code = ? AND superseded_by IS NULL AND withdrawn_at IS NULL ORDER "
+                "BY id",
+                (chosen.id, scheme_id, project_id, code),
             ).fetchall()
             mine = [row for row in active if row[1] == author]
             if not mine:
@@ -1195,13 +1375,28 @@ class Workspace(ReconcileMixin):
 
     @_guarded
     def assessments(
-        self, project_id: str | None = None, *, include_inactive: bool = False
+        self,
+        project_id: str | None = None,
+        *,
+        include_inactive: bool = False,
+        round: str | Round | None = None,
     ) -> list[AssessmentRecord]:
-        """Inspectors' scores, oldest first (only active ones unless ``include_inactive``)."""
+        """Inspectors' scores, oldest first (only active ones unless ``include_inactive``), of
+        every round unless one is named."""
         active = None if include_inactive else "superseded_by IS NULL AND withdrawn_at IS NULL"
-        query, params = filtered_query(f"SELECT {_ASSESSMENT_COLUMNS} FROM assessments", project_id, active)
         with self._read() as conn:
+            only = self._round_condition(conn, round)
+            condition = " AND ".join(c for c in (active, only) if c) or None
+            select = f"SELECT {_ASSESSMENT_COLUMNS} FROM assessments"
+            query, params = filtered_query(select, project_id, condition)
             return [self._assessment_from_row(r) for r in conn.execute(query, params)]
+
+    def _round_condition(self, conn, round: str | Round | None) -> str | None:
+        """An SQL condition keeping one round's rows (None: every round)."""
+        if not round:
+            return None
+        chosen = self._chosen_round(conn, round)
+        return f"round_id = {int(chosen.id)}" if chosen is not None else "0"
 
     @_guarded
     def add_note(
@@ -1213,18 +1408,21 @@ class Workspace(ReconcileMixin):
         inspector: str,
         scheme: str | None = None,
         scheme_version: str | None = None,
+        round: str | Round | None = None,
     ) -> EvidenceNote:
         """Record an inspector's note about a criterion's evidence (notes are never edited)."""
         inspector = _required_text(inspector, "the inspector's name")
         text = _required_text(text, "the note")
         with self._write() as conn:
-            scheme_id, found, code, _ = self._criterion_target(conn, project_id, code, scheme, scheme_version)
+            scheme_id, found, code, _, chosen = self._criterion_target(
+                conn, project_id, code, scheme, scheme_version, round
+            )
             project_id = normalise_text(project_id)
             at = wsfile.now()
             note_id = conn.execute(
-                "INSERT INTO notes (uid, scheme_id, project_id, code, text, inspector, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (wsfile.uid(), scheme_id, project_id, code, text, inspector, at),
+                "INSERT INTO notes (uid, round_id, scheme_id, project_id, code, text, inspector, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (wsfile.uid(), chosen.id, scheme_id, project_id, code, text, inspector, at),
             ).lastrowid
             self._audit(
                 conn,
@@ -1240,12 +1438,13 @@ class Workspace(ReconcileMixin):
             return EvidenceNote(note_id, found.name, found.version, project_id, code, text, inspector, at)
 
     @_guarded
-    def notes(self, project_id: str | None = None) -> list[EvidenceNote]:
-        """Evidence notes, oldest first, optionally of one project."""
-        query, params = filtered_query(
-            "SELECT id, scheme_id, project_id, code, text, inspector, created_at FROM notes", project_id
-        )
+    def notes(self, project_id: str | None = None, *, round: str | Round | None = None) -> list[EvidenceNote]:
+        """Evidence notes, oldest first, optionally of one project and of one round."""
         with self._read() as conn:
+            query, params = filtered_query(
+                "SELECT id, scheme_id, project_id, code, text, inspector, created_at FROM notes", project_id,
+                self._round_condition(conn, round),
+            )
             rows = conn.execute(query, params).fetchall()
             return [
                 EvidenceNote(r[0], self._scheme(r[1]).name, self._scheme(r[1]).version, *r[2:]) for r in rows
@@ -1263,8 +1462,9 @@ class Workspace(ReconcileMixin):
     # ----------------------------------------------------------------- results and the log
 
     @_guarded
-    def score(self, *, record: bool = False) -> AssessmentRun:
-        """Score the latest submission of every project with the active inspectors' scores.
+    def score(self, *, record: bool = False, round: str | Round | None = None) -> AssessmentRun:
+        """Score the latest submission of every project of a round with the active inspectors'
+        scores of that round.
 
         Results are computed afresh from the stored inputs every time (never stored). Where
         several inspectors scored a criterion, the engine gets the reconciled fraction
@@ -1275,19 +1475,26 @@ class Workspace(ReconcileMixin):
         record : bool
             Add a ``rescore`` entry to the audit log (when results are handed out, e.g. the
             CLI writing its outputs); ignored when read-only.
+        round : str or Round, optional
+            The assessment round (label, or year); by default the latest. The run's ``round``
+            and ``round_year`` name it (empty in a workspace without submissions).
         """
         settings = self.reconcile_settings()
         # the collector paused: parsing and the engine make an object per project × criterion
         with paused_gc():
             with self._read() as conn:
+                chosen = self._chosen_round(conn, round)
                 schemes = [(sid, self._scheme(sid)) for sid in self._scheme_ids()]
                 inputs = []
-                for sid, scheme in schemes:
-                    latest = self._latest_submissions(conn, sid)
-                    parsed = self._parsed_cells(sid, latest)
-                    reconciled = self._reconciled(conn, sid, settings)
+                for sid, scheme in schemes if chosen is not None else ():
+                    key = (chosen.id, sid)
+                    latest = self._latest_submissions(conn, key)
+                    parsed = self._parsed_cells(key, latest)
+                    reconciled = self._reconciled(conn, key, settings)
                     inputs.append((scheme, list(latest.values()), parsed, reconciled))
             run = AssessmentRun(schemes=[scheme for _, scheme in schemes], rejected=self.rejections())
+            if chosen is not None:
+                run.round, run.round_year = chosen.label, chosen.year
             for scheme, submissions, parsed, reconciled in inputs:
                 results = score_scheme(scheme, submissions, self._engine_assessments(reconciled), parsed)
                 attach(results, reconciled)
@@ -1298,8 +1505,9 @@ class Workspace(ReconcileMixin):
                 self._audit(
                     conn,
                     "rescore",
-                    f"{len(run.projects)} projects scored in {len(run.schemes)} schemes",
-                    detail={"projects": len(run.projects), "overrides": overrides},
+                    f"{len(run.projects)} projects scored in {len(run.schemes)} schemes"
+                    + (f", round {run.round}" if run.round else ""),
+                    detail={"projects": len(run.projects), "overrides": overrides, "round": run.round},
                 )
         return run
 
@@ -1365,6 +1573,11 @@ class Workspace(ReconcileMixin):
         return "\n".join(r[0] for r in rows)
 
 
+def _round_order(alias: str) -> str:
+    """SQL ordering of rounds: by year (those without one first), then as created."""
+    return f"CAST(NULLIF({alias}.year, '') AS INTEGER), {alias}.id"
+
+
 _ASSESSMENT_COLUMNS = (
     "id, uid, scheme_id, project_id, code, kind, fraction, inspector, reason, created_at, "
     "submission_version, superseded_by, withdrawn_at, withdrawn_by, withdrawn_reason"
@@ -1408,8 +1621,9 @@ def _try_hash(path: Path) -> tuple[str, int] | str:
         return exc.strerror or str(exc)
 
 
-def _assign(items, matcher, seen: dict) -> tuple[list, list[Rejection]]:
-    """Match a file's submissions to schemes; refuse a project already submitted in this run.
+def _assign(items, matcher, seen: dict, round: str | None) -> tuple[list, list[Rejection]]:
+    """Match a file's submissions to schemes; refuse a project already submitted in this run
+    for the same round (the chosen one, or its year's).
 
     The same rule as the CLI without a workspace (first by input order wins), so a fresh
     workspace scores exactly what ``score`` without one would.
@@ -1424,7 +1638,7 @@ def _assign(items, matcher, seen: dict) -> tuple[list, list[Rejection]]:
             rejected.append(found)
             continue
         scheme_id, scheme = found
-        key = (scheme_id, item.project_id)
+        key = (round or db.assessment_year(item.year), scheme_id, item.project_id)
         if key in seen:
             rejected.append(
                 Rejection(

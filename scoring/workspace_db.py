@@ -15,7 +15,9 @@ import itertools
 import json
 import math
 import operator
+import re
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from scoring.workspace_cells import PROJECT_FIELDS, stored_cells, stored_from_en
 APPLICATION_ID = 0x53795057
 FORMAT_NAME = "synergypilot-workspace"
 #: The schema version this program writes. Bump it together with a MIGRATIONS entry.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 SCHEMA_V1 = """
@@ -284,6 +286,121 @@ def _old_cell(kind: int | None, value: object, location: str, note: str | None) 
     return None if kind is None else CellValue(decode_value(kind, value), location, note)
 
 
+SCHEMA_V5 = """
+-- Assessment rounds (issue 20): a pilot is assessed again each year of its three, and each
+-- round keeps its own submissions, versions, inspectors' scores, consensus and notes. ``year``
+-- is the assessment year as text (the submissions' ``year``), ``label`` what people call it
+-- ("2024 中期评估"); a round is matched by its label across workspaces (label_key folds case).
+CREATE TABLE rounds (
+    id         INTEGER PRIMARY KEY,
+    uid        TEXT NOT NULL UNIQUE,
+    label      TEXT NOT NULL CHECK (length(trim(label)) > 0),
+    label_key  TEXT NOT NULL UNIQUE,
+    year       TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+
+-- Versions are numbered within a round: the same table with round_id in its key.
+CREATE TABLE submissions_v5 (
+    id               INTEGER PRIMARY KEY,
+    uid              TEXT NOT NULL UNIQUE,
+    round_id         INTEGER NOT NULL REFERENCES rounds (id),
+    scheme_id        INTEGER NOT NULL REFERENCES schemes (id),
+    project_id       TEXT NOT NULL,
+    version          INTEGER NOT NULL CHECK (version >= 1),
+    file_id          INTEGER NOT NULL REFERENCES files (id),
+    source           TEXT NOT NULL,
+    content_hash     TEXT NOT NULL,
+    imported_at      TEXT NOT NULL,
+    imported_by      TEXT NOT NULL,
+    name             TEXT NOT NULL,
+    level            TEXT NOT NULL,
+    template         TEXT NOT NULL,
+    template_version TEXT NOT NULL,
+    region           TEXT NOT NULL,
+    organisation     TEXT NOT NULL,
+    year             TEXT NOT NULL,
+    contact          TEXT NOT NULL,
+    issues           TEXT NOT NULL,
+    unmatched        TEXT NOT NULL,
+    UNIQUE (round_id, scheme_id, project_id, version)
+);
+
+-- The latest version of each project within its round and scheme.
+CREATE TABLE projects_v5 (
+    id                   INTEGER PRIMARY KEY,
+    round_id             INTEGER NOT NULL REFERENCES rounds (id),
+    scheme_id            INTEGER NOT NULL REFERENCES schemes (id),
+    project_id           TEXT NOT NULL,
+    latest_submission_id INTEGER NOT NULL REFERENCES submissions (id),
+    UNIQUE (round_id, scheme_id, project_id)
+);
+
+ALTER TABLE assessments ADD COLUMN round_id INTEGER REFERENCES rounds (id);
+ALTER TABLE consensus ADD COLUMN round_id INTEGER REFERENCES rounds (id);
+ALTER TABLE notes ADD COLUMN round_id INTEGER REFERENCES rounds (id);
+"""
+
+#: Columns of the submissions table before format 5 (all of them, in order).
+_SUBMISSION_V4_COLUMNS = (
+    "id, uid, scheme_id, project_id, version, file_id, source, content_hash, imported_at, imported_by, "
+    "name, level, template, template_version, region, organisation, year, contact, issues, unmatched"
+)
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
+
+
+def assessment_year(text: object) -> str:
+    """The four-digit year in a submission's ``year`` ("2024", "2024年", 2024.0), or ""."""
+    found = _YEAR.search(str(text if text is not None else "").replace(".0", "", 1))
+    return found.group(1) if found else ""
+
+
+def years_round(years: Iterable[object]) -> tuple[str, str]:
+    """(label, year) of the one round an older workspace's submissions are put in.
+
+    Named after their years: "2024", or "2023–2024" when they span several (the round's year
+    is the last); "round 1" when no submission gives a year.
+    """
+    found = sorted({y for y in (assessment_year(v) for v in years) if y})
+    if not found:
+        return "round 1", ""
+    label = found[0] if len(found) == 1 else f"{found[0]}–{found[-1]}"
+    return label, found[-1]
+
+
+def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
+    for statement in _statements(SCHEMA_V5):
+        conn.execute(statement)
+    years = [row[0] for row in conn.execute("SELECT year FROM submissions")]
+    round_id = None
+    if years:
+        label, year = years_round(years)
+        round_id = conn.execute(
+            "INSERT INTO rounds (uid, label, label_key, year, created_at, created_by) "
+            "VALUES (?, ?, ?, ?, ?, 'upgrade')",
+            (uuid.uuid4().hex, label, label.casefold(), year,
+             _dt.datetime.now(_dt.UTC).isoformat(timespec="milliseconds")),
+        ).lastrowid
+    # rebuilt the way SQLite's documentation gives for changing a table's constraints (new
+    # table, copy, drop, rename), with foreign keys off: migrate() checks them all at the end
+    conn.execute(
+        f"INSERT INTO submissions_v5 (round_id, {_SUBMISSION_V4_COLUMNS}) "
+        f"SELECT ?, {_SUBMISSION_V4_COLUMNS} FROM submissions",
+        (round_id,),
+    )
+    conn.execute(
+        "INSERT INTO projects_v5 (id, round_id, scheme_id, project_id, latest_submission_id) "
+        "SELECT id, ?, scheme_id, project_id, latest_submission_id FROM projects",
+        (round_id,),
+    )
+    for table in ("projects", "submissions"):
+        conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"ALTER TABLE {table}_v5 RENAME TO {table}")
+    for table in ("assessments", "consensus", "notes"):
+        conn.execute(f"UPDATE {table} SET round_id = ?", (round_id,))
+
+
 #: ``MIGRATIONS[n]`` upgrades a schema of version n to n + 1 inside the caller's transaction.
 #: A new file is made by the version 1 script followed by every migration, so a new file and
 #: an upgraded old one always have the same schema.
@@ -291,6 +408,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
+    4: _migrate_4_to_5,
 }
 
 
@@ -385,12 +503,17 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> list[int]:
     """Run the migrations from ``from_version`` up to SCHEMA_VERSION; return the steps taken.
 
     The caller wraps this in one transaction, so a failed or interrupted migration leaves the
-    file exactly at its old version (SQLite's schema changes are transactional).
+    file exactly at its old version (SQLite's schema changes are transactional), with foreign
+    keys off, as a migration may rebuild a table that others refer to; every reference is
+    checked here before the caller commits.
     """
     steps = []
     for version in range(from_version, SCHEMA_VERSION):
         MIGRATIONS[version](conn)
         steps.append(version + 1)
+    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise sqlite3.IntegrityError(f"{len(broken)} rows refer to rows that are missing after the upgrade")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return steps
 

@@ -8,6 +8,9 @@ What a merge does, source by source, each source in one transaction:
 - **Schemes** must match: a scheme with the same name and version must have the same content
   hash everywhere, otherwise the whole merge is refused before anything is written (a scheme
   in use is never replaced). Schemes the master lacks are added.
+- **Assessment rounds** are matched by their label (case aside); rounds the master lacks are
+  added, and everything below stays in its round. A source from before rounds (format 4 or
+  older) counts as the one round its upgrade would make, named after its submissions' years.
 - **Submissions** are united. Every stored row has a globally unique id, so a row the master
   already holds (a copy handed out earlier) is recognised and skipped; so is the same file
   imported in both places (same file hash and values), and a version whose values equal the
@@ -66,6 +69,7 @@ class SourceReport:
     source: str
     workspace_id: str = ""
     schemes_added: list[str] = field(default_factory=list)
+    rounds_added: list[str] = field(default_factory=list)
     projects_added: int = 0
     versions_added: int = 0
     submissions_present: int = 0
@@ -84,7 +88,7 @@ class SourceReport:
         counts = (self.projects_added, self.versions_added, self.assessments_added, self.withdrawals,
                   self.superseded, self.consensus_added, self.notes_added, self.refusals_added,
                   self.audit_added)
-        return bool(self.schemes_added) or any(counts)
+        return bool(self.schemes_added or self.rounds_added) or any(counts)
 
     def summary(self) -> str:
         """``A.spw: 2 new projects, 1 new version, 3 inspectors' scores (Li, Wang), …``."""
@@ -101,6 +105,8 @@ class SourceReport:
             (self.refusals_added, plural(self.refusals_added, "refused file")),
         ]
         parts = [text for n, text in counts if n]  # what came, not a list of zeros
+        if self.rounds_added:
+            parts.insert(0, "round " + ", ".join(self.rounds_added))
         if self.schemes_added:
             parts.insert(0, "scheme " + ", ".join(self.schemes_added))
         if self.submissions_present:
@@ -112,6 +118,7 @@ class SourceReport:
             "source": self.source,
             "workspace_id": self.workspace_id,
             "schemes_added": list(self.schemes_added),
+            "rounds_added": list(self.rounds_added),
             "projects_added": self.projects_added,
             "versions_added": self.versions_added,
             "submissions_present": self.submissions_present,
@@ -341,11 +348,12 @@ def _merge_source(workspace, source: _Source) -> SourceReport:
     try:
         with workspace._write() as conn:
             schemes = _merge_schemes(conn, source, report)
-            versions = _merge_submissions(conn, source, schemes, report)
-            _merge_assessments(conn, source, schemes, versions, report)
+            rounds = _merge_rounds(conn, source, report)
+            versions = _merge_submissions(conn, source, schemes, rounds, report)
+            _merge_assessments(conn, source, schemes, rounds, versions, report)
             if source.version >= 2:  # consensus records exist from schema version 2
-                _merge_consensus(conn, source, schemes, report)
-            _merge_notes(conn, source, schemes, report)
+                _merge_consensus(conn, source, schemes, rounds, report)
+            _merge_notes(conn, source, schemes, rounds, report)
             if source.version >= 3:  # refusals are kept from schema version 3
                 _merge_refusals(conn, source, report)
             _merge_audit(conn, source, report)
@@ -388,34 +396,74 @@ def _merge_schemes(conn, source: _Source, report: SourceReport) -> dict[int, int
     return mapping
 
 
+def _round_column(source: _Source, alias: str = "") -> str:
+    """The source's round column: NULL before format 5, where everything is in one round."""
+    return f"{alias}round_id" if source.version >= 5 else "NULL"
+
+
+def _merge_rounds(conn, source: _Source, report: SourceReport) -> dict[int | None, int]:
+    """Source round id → target round id, matched by label; rounds the target lacks are added.
+
+    A source from before format 5 has one implicit round (key None), labelled as its upgrade
+    would label it (:func:`scoring.workspace_db.years_round`).
+    """
+    if source.version >= 5:
+        rows = source.rows(
+            "SELECT id, uid, label, label_key, year, created_at, created_by FROM rounds ORDER BY id"
+        )
+    else:
+        years = [row[0] for row in source.rows("SELECT year FROM submissions")]
+        if not years:
+            return {}
+        label, year = db.years_round(years)
+        rows = [(None, wsfile.uid(), label, label.casefold(), year, wsfile.now(), "upgrade")]
+    mapping = {}
+    for src_id, uid, label, key, year, at, by in rows:
+        found = conn.execute("SELECT id FROM rounds WHERE label_key = ?", (key,)).fetchone()
+        if found is None:
+            uid = uid if _uid_known(conn, "rounds", uid) is None else wsfile.uid()
+            found = (conn.execute(
+                "INSERT INTO rounds (uid, label, label_key, year, created_at, created_by) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (uid, label, key, year, at, by),
+            ).lastrowid,)
+            report.rounds_added.append(label)
+        mapping[src_id] = found[0]
+    return mapping
+
+
 _SUBMISSION_COPY = (
     "uid, project_id, source, content_hash, imported_at, imported_by, name, level, template, "
     "template_version, region, organisation, year, contact, issues, unmatched"
 )
 
 
-def _merge_submissions(conn, source: _Source, schemes: dict[int, int], report: SourceReport) -> dict:
-    """Unite the submissions; return (source scheme id, project, source version) → target version."""
+def _merge_submissions(
+    conn, source: _Source, schemes: dict[int, int], rounds: dict, report: SourceReport
+) -> dict:
+    """Unite the submissions, each within its round; return (source round id, source scheme id,
+    project, source version) → target version."""
     versions = {}
     rows = source.rows(
         "SELECT s.id, s.scheme_id, s.version, f.sha256, f.name, f.path, f.size, f.imported_at, "
-        f"f.imported_by, f.complete, {', '.join('s.' + c.strip() for c in _SUBMISSION_COPY.split(','))} "
-        "FROM submissions s JOIN files f ON f.id = s.file_id ORDER BY s.scheme_id, s.project_id, s.version"
+        f"f.imported_by, f.complete, {', '.join('s.' + c.strip() for c in _SUBMISSION_COPY.split(','))}, "
+        f"{_round_column(source, 's.')} FROM submissions s JOIN files f ON f.id = s.file_id "
+        "ORDER BY s.scheme_id, s.project_id, s.version"
     )
     for row in rows:
-        src_id, src_scheme, src_version, file_row = row[0], row[1], row[2], row[3:10]
+        src_id, src_scheme, src_version, file_row, src_round = row[0], row[1], row[2], row[3:10], row[-1]
         cells, content_hash = _source_cells(source, src_id)
-        copied = (*row[10:13], content_hash, *row[14:])  # the fingerprint as this version takes it
+        copied = (*row[10:13], content_hash, *row[14:-1])  # the fingerprint as this version takes it
         uid, project_id, imported_at = copied[0], copied[1], copied[4]
-        scheme_id = schemes[src_scheme]
-        present = _present_version(conn, scheme_id, project_id, (uid, content_hash, file_row[0], imported_at))
+        key = (rounds[src_round], schemes[src_scheme])
+        present = _present_version(conn, key, project_id, (uid, content_hash, file_row[0], imported_at))
         if present is not None:
-            versions[(src_scheme, project_id, src_version)] = present
+            versions[(src_round, src_scheme, project_id, src_version)] = present
             report.submissions_present += 1
             continue
         file_id = _file_id(conn, file_row)
-        version = _add_version(conn, scheme_id, file_id, copied, cells, imported_at, report)
-        versions[(src_scheme, project_id, src_version)] = version
+        version = _add_version(conn, key, file_id, copied, cells, imported_at, report)
+        versions[(src_round, src_scheme, project_id, src_version)] = version
     return versions
 
 
@@ -439,8 +487,8 @@ def _source_cells(source: _Source, submission_id: int) -> tuple[str, str]:
     return cells, content
 
 
-def _present_version(conn, scheme_id: int, project_id: str, what: tuple) -> int | None:
-    """The target's version that already is this submission, or None.
+def _present_version(conn, key: tuple[int, int], project_id: str, what: tuple) -> int | None:
+    """The target's version that already is this submission in its (round id, scheme id), or None.
 
     ``what`` is the source row's (uid, content hash, file sha256, import time). Present means:
     the same row (its unique id); the same file with the same values; the same values as the
@@ -452,21 +500,22 @@ def _present_version(conn, scheme_id: int, project_id: str, what: tuple) -> int 
     row = conn.execute("SELECT version FROM submissions WHERE uid = ?", (uid,)).fetchone()
     if row is None:
         row = conn.execute(
-            "SELECT s.version FROM submissions s JOIN files f ON f.id = s.file_id WHERE s.scheme_id = ? "
-            "AND s.project_id = ? AND s.content_hash = ? AND f.sha256 = ? ORDER BY s.version DESC",
-            (scheme_id, project_id, content_hash, sha),
+            "SELECT s.version FROM submissions s JOIN files f ON f.id = s.file_id WHERE s.round_id = ? "
+            "AND s.scheme_id = ? AND s.project_id = ? AND s.content_hash = ? AND f.sha256 = ? "
+            "ORDER BY s.version DESC",
+            (*key, project_id, content_hash, sha),
         ).fetchone()
     if row is None:
         latest = conn.execute(
             "SELECT s.version, s.content_hash, s.imported_at FROM projects p JOIN submissions s "
-            "ON s.id = p.latest_submission_id WHERE p.scheme_id = ? AND p.project_id = ?",
-            (scheme_id, project_id),
+            "ON s.id = p.latest_submission_id WHERE p.round_id = ? AND p.scheme_id = ? AND p.project_id = ?",
+            (*key, project_id),
         ).fetchone()
         if latest is not None and (latest[1] == content_hash or imported_at <= latest[2]):
             row = conn.execute(
-                "SELECT version FROM submissions WHERE scheme_id = ? AND project_id = ? AND content_hash = ? "
-                "ORDER BY version DESC",
-                (scheme_id, project_id, content_hash),
+                "SELECT version FROM submissions WHERE round_id = ? AND scheme_id = ? AND project_id = ? "
+                "AND content_hash = ? ORDER BY version DESC",
+                (*key, project_id, content_hash),
             ).fetchone()
     return None if row is None else row[0]
 
@@ -483,28 +532,31 @@ def _file_id(conn, file_row: tuple) -> int:
     ).lastrowid
 
 
-def _add_version(conn, scheme_id, file_id, copied, cells: str, imported_at, report) -> int:
-    """Store a source submission as the project's next version, with its cells."""
+def _add_version(conn, key: tuple[int, int], file_id, copied, cells: str, imported_at, report) -> int:
+    """Store a source submission as the project's next version in its (round id, scheme id),
+    with its cells."""
     project_id = copied[1]
     version = conn.execute(
-        "SELECT COALESCE(MAX(version), 0) + 1 FROM submissions WHERE scheme_id = ? AND project_id = ?",
-        (scheme_id, project_id),
+        "SELECT COALESCE(MAX(version), 0) + 1 FROM submissions WHERE round_id = ? AND scheme_id = ? "
+        "AND project_id = ?",
+        (*key, project_id),
     ).fetchone()[0]
     new_id = conn.execute(
-        f"INSERT INTO submissions (scheme_id, version, file_id, {_SUBMISSION_COPY}) "
-        f"VALUES (?, ?, ?{', ?' * len(copied)})",
-        (scheme_id, version, file_id, *copied),
+        f"INSERT INTO submissions (round_id, scheme_id, version, file_id, {_SUBMISSION_COPY}) "
+        f"VALUES (?, ?, ?, ?{', ?' * len(copied)})",
+        (*key, version, file_id, *copied),
     ).lastrowid
     conn.execute("INSERT INTO cells (submission_id, cells) VALUES (?, ?)", (new_id, cells))
     latest = conn.execute(
         "SELECT p.id, s.imported_at FROM projects p JOIN submissions s ON s.id = p.latest_submission_id "
-        "WHERE p.scheme_id = ? AND p.project_id = ?",
-        (scheme_id, project_id),
+        "WHERE p.round_id = ? AND p.scheme_id = ? AND p.project_id = ?",
+        (*key, project_id),
     ).fetchone()
     if latest is None:
         conn.execute(
-            "INSERT INTO projects (scheme_id, project_id, latest_submission_id) VALUES (?, ?, ?)",
-            (scheme_id, project_id, new_id),
+            "INSERT INTO projects (round_id, scheme_id, project_id, latest_submission_id) "
+            "VALUES (?, ?, ?, ?)",
+            (*key, project_id, new_id),
         )
         report.projects_added += 1
         return version
@@ -523,24 +575,28 @@ _ASSESSMENT_COPY = (
 )
 
 
-def _merge_assessments(conn, source: _Source, schemes: dict, versions: dict, report: SourceReport) -> None:
+def _merge_assessments(
+    conn, source: _Source, schemes: dict, rounds: dict, versions: dict, report: SourceReport
+) -> None:
     """Copy scores and overrides with their authors; bring withdrawals and supersessions over."""
     rows = source.rows(
-        f"SELECT id, scheme_id, superseded_by, {_ASSESSMENT_COPY} FROM assessments ORDER BY id"
+        f"SELECT id, scheme_id, superseded_by, {_ASSESSMENT_COPY}, {_round_column(source)} "
+        "FROM assessments ORDER BY id"
     )
     uids = {row[0]: row[3] for row in rows}
     authors = set()
     for row in rows:
-        scheme_id, copied = schemes[row[1]], list(row[3:])
+        scheme_id, copied, src_round = schemes[row[1]], list(row[3:-1]), row[-1]
         if _apply_withdrawal(conn, "assessments", copied[0], copied[9:12]):
             report.withdrawals += 1
         if _uid_known(conn, "assessments", copied[0]) is not None:
             continue
         # the submission version the inspector saw, as numbered in the target
-        copied[8] = versions.get((row[1], copied[1], copied[8]), copied[8])
+        copied[8] = versions.get((src_round, row[1], copied[1], copied[8]), copied[8])
         conn.execute(
-            f"INSERT INTO assessments (scheme_id, {_ASSESSMENT_COPY}) VALUES (?{', ?' * len(copied)})",
-            (scheme_id, *copied),
+            f"INSERT INTO assessments (round_id, scheme_id, {_ASSESSMENT_COPY}) VALUES (?, "
+            f"?{', ?' * len(copied)})",
+            (rounds[src_round], scheme_id, *copied),
         )
         report.assessments_added += 1
         authors.add(copied[5])
@@ -584,7 +640,7 @@ def _supersede_older(conn, table: str, per: str | None) -> int:
     Within one workspace this already holds; two workspaces may each hold an active score by
     the same inspector (or a consensus) on the same criterion, and the newer one counts.
     """
-    group = "scheme_id, project_id, code" + (f", {per}" if per else "")
+    group = "round_id, scheme_id, project_id, code" + (f", {per}" if per else "")
     active = "superseded_by IS NULL AND withdrawn_at IS NULL"
     rows = conn.execute(
         f"SELECT id, {group} FROM {table} WHERE {active} AND ({group}) IN "
@@ -607,32 +663,39 @@ _CONSENSUS_COPY = (
 )
 
 
-def _merge_consensus(conn, source: _Source, schemes: dict, report: SourceReport) -> None:
+def _merge_consensus(conn, source: _Source, schemes: dict, rounds: dict, report: SourceReport) -> None:
     """Copy supervisors' consensus records; the newest active one per criterion wins."""
-    rows = source.rows(f"SELECT id, scheme_id, superseded_by, {_CONSENSUS_COPY} FROM consensus ORDER BY id")
+    rows = source.rows(
+        f"SELECT id, scheme_id, superseded_by, {_CONSENSUS_COPY}, {_round_column(source)} FROM consensus "
+        "ORDER BY id"
+    )
     uids = {row[0]: row[3] for row in rows}
     for row in rows:
-        copied = row[3:]
+        copied = row[3:-1]
         if _apply_withdrawal(conn, "consensus", copied[0], copied[8:11]):
             report.withdrawals += 1
         if _uid_known(conn, "consensus", copied[0]) is not None:
             continue
         conn.execute(
-            f"INSERT INTO consensus (scheme_id, {_CONSENSUS_COPY}) VALUES (?{', ?' * len(copied)})",
-            (schemes[row[1]], *copied),
+            f"INSERT INTO consensus (round_id, scheme_id, {_CONSENSUS_COPY}) VALUES (?, "
+            f"?{', ?' * len(copied)})",
+            (rounds[row[-1]], schemes[row[1]], *copied),
         )
         report.consensus_added += 1
     report.superseded += _link_superseded(conn, "consensus", rows, uids)
     report.superseded += _supersede_older(conn, "consensus", None)
 
 
-def _merge_notes(conn, source: _Source, schemes: dict, report: SourceReport) -> None:
-    for row in source.rows("SELECT scheme_id, uid, project_id, code, text, inspector, created_at FROM notes"):
+def _merge_notes(conn, source: _Source, schemes: dict, rounds: dict, report: SourceReport) -> None:
+    for row in source.rows(
+        f"SELECT scheme_id, uid, project_id, code, text, inspector, created_at, {_round_column(source)} "
+        "FROM notes"
+    ):
         if _uid_known(conn, "notes", row[1]) is None:
             conn.execute(
-                "INSERT INTO notes (scheme_id, uid, project_id, code, text, inspector, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (schemes[row[0]], *row[1:]),
+                "INSERT INTO notes (round_id, scheme_id, uid, project_id, code, text, inspector, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (rounds[row[-1]], schemes[row[0]], *row[1:-1]),
             )
             report.notes_added += 1
 

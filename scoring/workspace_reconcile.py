@@ -112,6 +112,7 @@ class ReconcileMixin:
         reason: str,
         scheme: str | None = None,
         scheme_version: str | None = None,
+        round=None,
     ) -> ConsensusRecord:
         """Record a supervisor's consensus fraction for a criterion; it wins over the scores.
 
@@ -129,6 +130,8 @@ class ReconcileMixin:
             Why this fraction (required).
         scheme, scheme_version : str, optional
             Needed only when the project is in several schemes.
+        round : str or Round, optional
+            The assessment round; by default the latest the project was submitted in.
 
         Raises
         ------
@@ -140,9 +143,11 @@ class ReconcileMixin:
         reason = _required_text(reason, "a reason")
         fraction = _checked_fraction(fraction)
         with self._write() as conn:
-            scheme_id, found, code, _ = self._criterion_target(conn, project_id, code, scheme, scheme_version)
+            scheme_id, found, code, _, chosen = self._criterion_target(
+                conn, project_id, code, scheme, scheme_version, round
+            )
             project_id = normalise_text(project_id)
-            basis = self._active_scores(conn, scheme_id, project_id, code)
+            basis = self._active_scores(conn, (chosen.id, scheme_id), project_id, code)
             if not basis:
                 raise WorkspaceError(
                     f"no inspector has scored {code} for {project_id}, so there is nothing to reconcile; "
@@ -150,15 +155,17 @@ class ReconcileMixin:
                 )
             at = wsfile.now()
             new_id = conn.execute(
-                "INSERT INTO consensus (uid, scheme_id, project_id, code, fraction, inspector, reason, "
-                "created_at, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (wsfile.uid(), scheme_id, project_id, code, fraction, inspector, reason, at,
+                "INSERT INTO consensus (uid, round_id, scheme_id, project_id, code, fraction, inspector, "
+                "reason, "
+                "created_at, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (wsfile.uid(), chosen.id, scheme_id, project_id, code, fraction, inspector, reason, at,
                  json.dumps(basis, ensure_ascii=False)),
             ).lastrowid
             replaced = conn.execute(
-                f"UPDATE consensus SET superseded_by = ? WHERE scheme_id = ? AND project_id = ? AND code = ? "
-                f"AND id <> ? AND {_ACTIVE}",
-                (new_id, scheme_id, project_id, code, new_id),
+                "UPDATE consensus SET superseded_by = ? WHERE round_id = ? AND scheme_id = ? AND "
+                "project_id = ? "
+                f"AND code = ? AND id <> ? AND {_ACTIVE}",
+                (new_id, chosen.id, scheme_id, project_id, code, new_id),
             ).rowcount
             self._audit(
                 conn,
@@ -171,7 +178,7 @@ class ReconcileMixin:
                 actor=inspector,
                 at=at,
                 detail={"fraction": fraction, "reason": reason, "inspectors": basis, "consensus": new_id,
-                        "replaced": replaced},
+                        "replaced": replaced, "round": chosen.label},
             )
             return self._consensus_record(conn, new_id)
 
@@ -185,6 +192,7 @@ class ReconcileMixin:
         reason: str,
         scheme: str | None = None,
         scheme_version: str | None = None,
+        round=None,
     ) -> ConsensusRecord:
         """Withdraw a criterion's consensus; the inspectors' median (or mean) applies again.
 
@@ -196,12 +204,14 @@ class ReconcileMixin:
         inspector = _required_text(inspector, "the supervisor's name")
         reason = _required_text(reason, "a reason")
         with self._write() as conn:
-            scheme_id, found, code, _ = self._criterion_target(conn, project_id, code, scheme, scheme_version)
+            scheme_id, found, code, _, chosen = self._criterion_target(
+                conn, project_id, code, scheme, scheme_version, round
+            )
             project_id = normalise_text(project_id)
             row = conn.execute(
-                f"SELECT id, fraction FROM consensus WHERE scheme_id = ? AND project_id = ? AND code = ? "
-                f"AND {_ACTIVE} ORDER BY id DESC",
-                (scheme_id, project_id, code),
+                "SELECT id, fraction FROM consensus WHERE round_id = ? AND scheme_id = ? AND project_id = ? "
+                f"AND code = ? AND {_ACTIVE} ORDER BY id DESC",
+                (chosen.id, scheme_id, project_id, code),
             ).fetchone()
             if row is None:
                 raise WorkspaceError(f"there is no consensus on {code} for {project_id} to withdraw")
@@ -223,12 +233,15 @@ class ReconcileMixin:
 
     @_guarded
     def consensus_records(
-        self, project_id: str | None = None, *, include_inactive: bool = False
+        self, project_id: str | None = None, *, include_inactive: bool = False, round=None
     ) -> list[ConsensusRecord]:
-        """Supervisors' consensus records, oldest first (only active ones unless asked)."""
-        query, params = filtered_query(f"SELECT {_CONSENSUS_COLUMNS} FROM consensus", project_id,
-                                       None if include_inactive else _ACTIVE)
+        """Supervisors' consensus records, oldest first (only active ones unless asked), of
+        every round unless one is named."""
         with self._read() as conn:
+            only = self._round_condition(conn, round)
+            condition = " AND ".join(c for c in (None if include_inactive else _ACTIVE, only) if c) or None
+            select = f"SELECT {_CONSENSUS_COLUMNS} FROM consensus"
+            query, params = filtered_query(select, project_id, condition)
             return [self._consensus_from_row(r) for r in conn.execute(query, params)]
 
     def _consensus_record(self, conn, consensus_id: int) -> ConsensusRecord:
@@ -245,19 +258,21 @@ class ReconcileMixin:
     # ----------------------------------------------------------------- for scoring
 
     @staticmethod
-    def _active_scores(conn, scheme_id: int, project_id: str, code: str) -> dict[str, float]:
+    def _active_scores(conn, key: tuple[int, int], project_id: str, code: str) -> dict[str, float]:
         rows = conn.execute(
-            "SELECT inspector, fraction FROM assessments WHERE scheme_id = ? AND project_id = ? "
+            "SELECT inspector, fraction FROM assessments WHERE round_id = ? AND scheme_id = ? AND "
+            "project_id = ? "
             f"AND code = ? AND {_ACTIVE} ORDER BY created_at, id",
-            (scheme_id, project_id, code),
+            (*key, project_id, code),
         )
         return dict(sorted(dict(rows).items(), key=lambda item: (item[0].casefold(), item[0])))
 
     @staticmethod
     def _reconciled(
-        conn, scheme_id: int, settings: ReconcileSettings
+        conn, key: tuple[int, int], settings: ReconcileSettings
     ) -> dict[tuple[str, str], Reconciliation]:
-        """Every criterion of a scheme that someone scored, reconciled (see scoring.reconcile).
+        """Every criterion of a (round id, scheme id) that someone scored, reconciled (see
+        scoring.reconcile).
 
         Two queries per scheme. An inspector has one active score per criterion (a newer one
         supersedes theirs); should two remain, the newer counts.
@@ -265,15 +280,15 @@ class ReconcileMixin:
         scores: dict[tuple[str, str], dict[str, Score]] = {}
         for pid, code, inspector, fraction, reason, at in conn.execute(
             "SELECT project_id, code, inspector, fraction, reason, created_at FROM assessments "
-            f"WHERE scheme_id = ? AND {_ACTIVE} ORDER BY created_at, id",
-            (scheme_id,),
+            f"WHERE round_id = ? AND scheme_id = ? AND {_ACTIVE} ORDER BY created_at, id",
+            key,
         ):
             scores.setdefault((pid, code), {})[inspector] = Score(inspector, fraction, reason, at)
         agreed: dict[tuple[str, str], Consensus] = {}
         for pid, code, fraction, inspector, reason, at in conn.execute(
             "SELECT project_id, code, fraction, inspector, reason, created_at FROM consensus "
-            f"WHERE scheme_id = ? AND {_ACTIVE} ORDER BY created_at, id",
-            (scheme_id,),
+            f"WHERE round_id = ? AND scheme_id = ? AND {_ACTIVE} ORDER BY created_at, id",
+            key,
         ):
             agreed[(pid, code)] = Consensus(fraction, inspector, reason, at)
         return {

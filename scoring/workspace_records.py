@@ -178,6 +178,7 @@ class StoredSubmission:
     version: int
     source: str
     changes: tuple[Change, ...] = ()
+    round: str = ""  # the label of the assessment round it belongs to
 
     def as_dict(self) -> dict:
         return {
@@ -185,6 +186,7 @@ class StoredSubmission:
             "scheme_version": self.scheme_version,
             "project_id": self.project_id,
             "name": self.name,
+            "round": self.round,
             "version": self.version,
             "source": self.source,
             "changes": [c.as_dict() for c in self.changes],
@@ -247,6 +249,25 @@ class SubmissionVersion:
     imported_at: str
     imported_by: str
     changes: tuple[Change, ...] = ()
+    round: str = ""  # the label of the assessment round; versions are numbered within it
+
+
+@dataclass(frozen=True)
+class Round:
+    """An assessment round: the submissions of one assessment (e.g. "2024 中期评估"), with their
+    versions and the inspectors' work on them. ``year`` is the assessment year as text ("" when
+    the submissions gave none); ``projects`` counts the projects submitted in it."""
+
+    id: int
+    uid: str
+    label: str
+    year: str
+    created_at: str
+    created_by: str
+    projects: int = 0
+
+    def as_dict(self) -> dict:
+        return {"round": self.label, "year": self.year, "projects": self.projects}
 
 
 @dataclass(frozen=True)
@@ -259,6 +280,7 @@ class ProjectEntry:
     name: str
     versions: int
     latest_imported_at: str
+    round: str = ""
 
 
 @dataclass(frozen=True)

@@ -215,7 +215,7 @@ def test_history_lists_versions_and_differences(setup, tmp_path, capsys):
     capsys.readouterr()
     assert main(["history", "--workspace", str(workspace), "P1"]) == 0
     lines = [line.split() for line in capsys.readouterr().out.splitlines()]
-    assert lines[0] == ["P1", "in", "Test", "scheme", "1"]
+    assert lines[0] == ["P1", "in", "Test", "scheme", "1,", "round", "round", "1"]  # the forms give no year
     assert lines[1][:3] == ["version", "1", lines[1][2]] and "p1.xlsx" in lines[1]
     assert lines[2][:2] == ["version", "2"] and "p1_v2.xlsx" in lines[2]
     assert lines[3:] == [
@@ -263,7 +263,9 @@ def test_audit_export(setup, tmp_path, capsys):
         )
     )
     actions = [r[3] for r in rows[header + 1 :]]
-    assert actions == ["workspace_created", "template_added", "import", "import", "rescore", "override"]
+    assert actions == [
+        "workspace_created", "template_added", "round_added", "import", "import", "rescore", "override"
+    ]
     override = rows[-1]
     assert override[2] == '=HYPERLINK("x")' and json.loads(override[8])["reason"] == "@SUM(1)"
     assert all(c.data_type == "s" for row in sheet.iter_rows() for c in row if isinstance(c.value, str))

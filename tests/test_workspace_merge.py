@@ -375,12 +375,12 @@ def test_a_version_1_workspace_opens_and_is_migrated(tmp_path):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
     with Workspace.open(path) as workspace:
-        assert workspace.schema_version == workspace_db.SCHEMA_VERSION == 4
+        assert workspace.schema_version == workspace_db.SCHEMA_VERSION == 5
         # the pages of the dropped per-cell table were given back (VACUUM after the upgrade)
         assert workspace._conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
         entry = workspace.audit_entries()[-1]
-        assert (entry.action, entry.detail["from"], entry.detail["to"]) == ("migration", 1, 4)
-        assert entry.detail["steps"] == [2, 3, 4]
+        assert (entry.action, entry.detail["from"], entry.detail["to"]) == ("migration", 1, 5)
+        assert entry.detail["steps"] == [2, 3, 4, 5]
         assert workspace.rejections() == []  # the table the upgrade to 3 added is there, empty
         assert [e.origin for e in workspace.audit_entries()] == [""] * len(workspace.audit_entries())
         assert workspace.consensus_records() == []
@@ -406,7 +406,7 @@ def test_a_version_1_workspace_opens_and_is_migrated(tmp_path):
         assert [u.message for u in report.unchanged] == [
             "p1_again.xlsx: project P1 has the same values as its version 2; nothing changed"]
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'inputs'").fetchone()[0] == 0
     conn.close()
