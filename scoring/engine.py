@@ -135,11 +135,17 @@ def indicator_fractions(
     cells already hold their fraction.
     """
     with np.errstate(divide="ignore", invalid="ignore"):
-        change = (current - baseline) / np.abs(baseline) * 100.0
-        change = np.where(arrays.higher, change, -change)
+        change = improvement_percent(current, baseline, arrays.higher)
         x = np.where(arrays.is_change, change, current)
         scaled = np.clip((x - arrays.worst) / (arrays.best - arrays.worst), 0.0, 1.0)
     return np.where(arrays.is_bounded, scaled, current)
+
+
+def improvement_percent(current, baseline, higher):
+    """Improvement r of a change criterion in %: (current − baseline)/|baseline|·100, its sign
+    turned for "lower is better" so that r > 0 always means better. Arrays or scalars."""
+    change = (current - baseline) / np.abs(baseline) * 100.0
+    return np.where(higher, change, -change)
 
 
 def score_matrix(
@@ -695,6 +701,8 @@ class IndicatorResult:
     evidence: str = ""
     inspector: str = ""
     reason: str = ""
+    #: Where the baseline of a change criterion was read (``file:sheet!cell``).
+    baseline_location: str = ""
     #: Set when scored from a workspace: the inspectors' scores, spread, disagreement and
     #: consensus behind this criterion (a scoring.reconcile.Reconciliation).
     reconciliation: object = None
@@ -895,6 +903,7 @@ def _indicator_results(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int
             evidence=entry.evidence if entry else "",
             inspector=assessment.inspector if assessment else "",
             reason=assessment.reason if assessment else "",
+            baseline_location=entry.baseline.location if entry and entry.baseline else "",
         )
     return indicators
 

@@ -1,0 +1,470 @@
+"""Why a project scored what it did, and what would lift it to the next grade (issue 17).
+
+Every view (the Project tab, ``explain`` and ``score --json``, the workbook and the PDF) asks
+this module, so the worked calculation, the points lost, the gap and the paths are worked out
+in one place; the rules themselves stay in :mod:`scoring.engine`, which this module calls
+rather than restates. docs/explain.md describes the figures.
+
+- ``max_points`` = weight · total_points / W, W the sum of the weights of the project's
+  included score criteria (what the criterion earns at s = 1, the others unchanged);
+  ``points_lost`` = max_points − points. Neither exists for a criterion that is not included
+  (n/a, an excluded missing value) nor for a bonus or penalty item.
+- ``next_grade``: the next higher grade of the scheme; ``gap`` = its threshold − total.
+- ``paths``: each included score criterion that could close the gap alone, with the fraction
+  it needs, s* = s + gap/max_points, and the input that gives it.
+- :func:`what_if` rescores one project with some inputs changed, leaving everything else as
+  scored, through the engine's own kernel.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from scoring.engine import (
+    TIE_TOLERANCE,
+    IndicatorResult,
+    ProjectResult,
+    SchemeArrays,
+    _synergy_dict,
+    improvement_percent,
+    indicator_fractions,
+    points_scale,
+    rank_projects,
+    score_matrix,
+)
+from scoring.model import NA, OVERRIDE, STATUSES, CellValue, Criterion, Scheme
+from scoring.values import parse_for_criterion, parse_number
+
+#: Path inputs: what a person enters to follow a path.
+PATH_INPUTS = ("value", "current", "improvement", "yes", "choice", "fraction")
+
+
+# --------------------------------------------------------------------------- max points
+
+
+def max_points(scheme: Scheme, project: ProjectResult) -> dict[str, float]:
+    """``max_points`` of each included score criterion of a project, by code.
+
+    A score criterion is included when it has points (the engine leaves them None where it
+    is not); W and total_points/W come from the engine's ``points_scale``.
+    """
+    criteria = scheme.criteria
+    included = np.array([_included(c, project.indicators.get(c.code)) for c in criteria], dtype=bool)
+    weight = np.array([c.weight for c in criteria], dtype=float)
+    scale = float(points_scale(scheme, included[None, :], weight)[0])
+    if math.isnan(scale):
+        return {}
+    return {c.code: c.weight * scale for c, inc in zip(criteria, included, strict=True) if inc}
+
+
+def _included(criterion: Criterion, result: IndicatorResult | None) -> bool:
+    return criterion.kind == "score" and result is not None and result.points is not None
+
+
+def points_lost(scheme: Scheme, project: ProjectResult) -> dict[str, float]:
+    """``points_lost`` = max_points − points of each included score criterion, by code."""
+    return {
+        code: max(0.0, most - project.indicators[code].points)
+        for code, most in max_points(scheme, project).items()
+    }
+
+
+# --------------------------------------------------------------------------- worked calculation
+
+
+@dataclass(frozen=True)
+class Worked:
+    """The worked calculation of one criterion for one project.
+
+    Attributes
+    ----------
+    criterion : Criterion
+    result : IndicatorResult
+    improvement : float or None
+        r in % for a change criterion with a usable value and baseline (+ means better).
+    max_points, points_lost : float or None
+        None where the criterion is not an included score criterion.
+    total_points, included_weight : float
+        The scheme's total and W, for the formula of ``max_points``.
+    """
+
+    criterion: Criterion
+    result: IndicatorResult
+    improvement: float | None
+    max_points: float | None
+    points_lost: float | None
+    total_points: float
+    included_weight: float
+
+    @property
+    def code(self) -> str:
+        return self.criterion.code
+
+    @property
+    def bounds_unit(self) -> str:
+        """What worst and best are measured in: % improvement for a change criterion."""
+        return "%" if self.criterion.type == "change" else self.criterion.unit
+
+    def as_dict(self) -> dict:
+        c, r = self.criterion, self.result
+        data = {
+            "code": c.code, "type": c.type, "kind": c.kind, "status": r.status,
+            "value": r.value, "value_cell": r.location or None,
+            "worst": c.worst, "best": c.best, "bounds_unit": self.bounds_unit,
+            "fraction": r.score, "weight": c.weight, "points": r.points,
+            "max_points": self.max_points, "points_lost": self.points_lost,
+        }
+        if c.type == "change":
+            data.update(baseline=r.baseline, baseline_cell=r.baseline_location or None,
+                        improvement=self.improvement)
+        return data
+
+
+def worked(scheme: Scheme, project: ProjectResult) -> list[Worked]:
+    """The worked calculation of every criterion of a project, in the scheme's order."""
+    most = max_points(scheme, project)
+    included_weight = sum(c.weight for c in scheme.criteria if c.code in most)
+    rows = []
+    for c in scheme.criteria:
+        result = project.indicators.get(c.code)
+        if result is None:
+            continue
+        top = most.get(c.code)
+        lost = None if top is None else max(0.0, top - result.points)
+        rows.append(Worked(c, result, _improvement(c, result), top, lost, scheme.total_points,
+                           included_weight))
+    return rows
+
+
+def worked_one(scheme: Scheme, project: ProjectResult, code: str) -> Worked | None:
+    """The worked calculation of one criterion (None when the project has no such code)."""
+    return next((w for w in worked(scheme, project) if w.code == code), None)
+
+
+def _improvement(criterion: Criterion, result: IndicatorResult) -> float | None:
+    if criterion.type != "change" or result.status not in ("ok", "override"):
+        return None
+    x, b = _number(result.value), _number(result.baseline)
+    if x is None or b is None or b == 0:
+        return None
+    return float(improvement_percent(x, b, criterion.direction == "higher"))
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    return float(value)
+
+
+# --------------------------------------------------------------------------- gap and paths
+
+
+@dataclass(frozen=True)
+class Path:
+    """One criterion that could close the gap to the next grade alone.
+
+    Attributes
+    ----------
+    code : str
+    fraction : float
+        s*, the fraction it needs.
+    value : float or str
+        What to enter: a number (``value``, ``current``, ``improvement``), "yes", a choice's
+        label, or the fraction (``fraction``: manual criteria and overridden ones).
+    input : str
+        One of :data:`PATH_INPUTS`.
+    change : float
+        Relative change from today's value, |new − today|/|today| (inf when there is no
+        value today or it is 0); paths are sorted by it.
+    baseline : float or None
+        The submitted baseline a ``current`` path is worked from.
+    improvement : float or None
+        r*, the improvement in % a change path needs.
+    """
+
+    code: str
+    fraction: float
+    value: float | str
+    input: str
+    change: float
+    baseline: float | None = None
+    improvement: float | None = None
+
+    def as_dict(self) -> dict:
+        data = {"code": self.code, "fraction": self.fraction, "value": self.value, "input": self.input,
+                "relative_change": None if math.isinf(self.change) else self.change}
+        if self.improvement is not None:
+            data["improvement"] = self.improvement
+        if self.baseline is not None:
+            data["baseline"] = self.baseline
+        return data
+
+
+@dataclass(frozen=True)
+class Gap:
+    """How far a project is from the next grade, and what would close the gap.
+
+    ``next_grade``, ``threshold`` and ``gap`` are None at the top grade and when vetoed;
+    ``blocked_by`` lists a vetoed project's failed must-pass items.
+    """
+
+    next_grade: str | None
+    threshold: float | None
+    gap: float | None
+    paths: tuple[Path, ...] = ()
+    blocked_by: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        return {"next_grade": self.next_grade, "gap": self.gap,
+                "paths": [p.as_dict() for p in self.paths], "blocked_by": list(self.blocked_by)}
+
+
+def next_grade(scheme: Scheme, project: ProjectResult):
+    """The grade above the project's (a model.Grade), None at the top."""
+    grades = scheme.grades_descending
+    names = [g.name for g in grades]
+    if project.grade not in names:
+        return None
+    index = names.index(project.grade)
+    return grades[index - 1] if index > 0 else None
+
+
+def gap(scheme: Scheme, project: ProjectResult) -> Gap:
+    """The project's gap to the next grade and the paths that close it, shortest first."""
+    if project.veto:
+        return Gap(None, None, None, (), tuple(project.veto))
+    above = next_grade(scheme, project)
+    if above is None:
+        return Gap(None, None, None)
+    # What base must gain: the gap, plus what the clip of the total at 0 hides.
+    needed = above.min_points - (project.base + project.bonus - project.penalty)
+    paths = []
+    for code, most in max_points(scheme, project).items():
+        result = project.indicators[code]
+        if most <= 0 or most - result.points < needed - TIE_TOLERANCE:
+            continue
+        s_star = min(1.0, (result.score or 0.0) + needed / most)
+        path = _path(scheme.criterion(code), result, s_star)
+        if path is not None:
+            paths.append(path)
+    paths.sort(key=lambda p: (p.change, p.fraction - (project.indicators[p.code].score or 0.0), p.code))
+    return Gap(above.name, above.min_points, above.min_points - project.total, tuple(paths))
+
+
+def _path(criterion: Criterion, result: IndicatorResult, s_star: float) -> Path | None:
+    """The input giving fraction ``s_star``, or None when no input of this criterion gives it."""
+    kind = criterion.type
+    if result.status == "override" or kind == "manual":
+        return Path(criterion.code, s_star, s_star, "fraction", _relative(result.score, s_star))
+    if kind == "value":
+        target = _on_scale(criterion, s_star)
+        return Path(criterion.code, s_star, target, "value", _relative(_number(result.value), target))
+    if kind == "change":
+        return _change_path(criterion, result, s_star)
+    if kind == "yesno":
+        return Path(criterion.code, s_star, "yes", "yes", _relative(result.score, 1.0))
+    if kind == "choice":
+        return _choice_path(criterion, result, s_star)
+    return None
+
+
+def _on_scale(criterion: Criterion, s: float) -> float:
+    """worst + s·(best − worst): the value (or improvement) that gives fraction s."""
+    return criterion.worst + s * (criterion.best - criterion.worst)
+
+
+def _change_path(criterion: Criterion, result: IndicatorResult, s_star: float) -> Path:
+    """The improvement r* and, from the submitted baseline, the current value that gives it."""
+    r_star = _on_scale(criterion, s_star)
+    baseline = _number(result.baseline)
+    if baseline is None or baseline == 0:
+        return Path(criterion.code, s_star, r_star, "improvement", math.inf, improvement=r_star)
+    step = r_star * abs(baseline) / 100.0
+    target = baseline + step if criterion.direction == "higher" else baseline - step
+    return Path(criterion.code, s_star, target, "current", _relative(_number(result.value), target),
+                baseline=baseline, improvement=r_star)
+
+
+def _choice_path(criterion: Criterion, result: IndicatorResult, s_star: float) -> Path | None:
+    """The label with the smallest fraction ≥ s*; None when no label reaches it."""
+    reaching = [(f, label) for label, f in criterion.choices if f >= s_star - TIE_TOLERANCE]
+    if not reaching:
+        return None
+    fraction, label = min(reaching, key=lambda pair: pair[0])
+    return Path(criterion.code, s_star, label, "choice", _relative(result.score, fraction))
+
+
+def _relative(today: float | None, target: float) -> float:
+    if today is None or today == 0:
+        return 0.0 if today == target else math.inf
+    return abs(target - today) / abs(today)
+
+
+def explanation_dict(scheme: Scheme, project: ProjectResult) -> dict:
+    """What ``score --json`` adds to a project: next_grade, gap, paths, blocked_by, and
+    ``max_points`` and ``points_lost`` per indicator (``{"indicators": {code: {...}}}``)."""
+    data = gap(scheme, project).as_dict()
+    most = max_points(scheme, project)
+    data["indicators"] = {
+        code: {"max_points": most.get(code),
+               "points_lost": None if code not in most else max(0.0, most[code] - ind.points)}
+        for code, ind in project.indicators.items()
+    }
+    return data
+
+
+def add_to_json(data: dict, schemes: Iterable[Scheme], projects: Iterable[ProjectResult]) -> dict:
+    """Put the explanation of each project into a run's JSON (``AssessmentRun.as_dict``)."""
+    by_key = {(s.name, s.version): s for s in schemes}
+    for entry, project in zip(data["projects"], projects, strict=True):
+        scheme = by_key.get((project.scheme, project.scheme_version))
+        if scheme is None:
+            continue
+        extra = explanation_dict(scheme, project)
+        for code, figures in extra.pop("indicators").items():
+            entry["indicators"][code].update(figures)
+        entry.update(extra)
+    return data
+
+
+# --------------------------------------------------------------------------- what-if
+
+
+class WhatIfError(ValueError):
+    """A what-if input that cannot be read; ``message_zh`` says it in Chinese."""
+
+    def __init__(self, message: str, message_zh: str) -> None:
+        super().__init__(message)
+        self.message, self.message_zh = message, message_zh
+
+    def text(self, lang: str) -> str:
+        return self.message_zh if lang == "zh" else self.message
+
+
+@dataclass(frozen=True)
+class Change:
+    """A what-if change of one criterion: a new value (and baseline), or a fraction.
+
+    ``value`` is what a person would type in the form (a number, "yes", a choice's label);
+    ``baseline`` a change criterion's new baseline (None keeps the submitted one);
+    ``fraction`` an inspector's fraction, which replaces the value as an override does.
+    """
+
+    code: str
+    value: object = None
+    baseline: object = None
+    fraction: float | None = None
+
+
+def what_if(scheme: Scheme, projects: list[ProjectResult], project: ProjectResult,
+            changes: Iterable[Change]) -> ProjectResult:
+    """The project rescored with ``changes``, ranked among the scheme's other projects as scored.
+
+    Nothing is stored: the result is a new ProjectResult, whose changed indicators show the
+    new value (status ``ok``) or fraction (status ``override``, no inspector yet). Raises
+    :class:`WhatIfError` for an input the engine would not accept.
+    """
+    arrays = SchemeArrays.of(scheme)
+    changes = {c.code: c for c in changes}
+    status, override = _scored_cells(scheme, project)
+    shown: dict[str, tuple[object, object, str]] = {}
+    for j, criterion in enumerate(scheme.criteria):
+        change = changes.get(criterion.code)
+        if change is not None:
+            status[0, j], override[0, j], shown[criterion.code] = _changed_cell(
+                arrays, j, criterion, project.indicators.get(criterion.code), change)
+    nan = np.full(status.shape, np.nan)
+    scored = score_matrix(scheme, arrays, nan, nan, status, override)
+    others = [p for p in projects if p.project_id != project.project_id]
+    totals = np.array([scored.total[0]] + [p.total for p in others])
+    vetoed = np.array([bool(scored.vetoed[0].any())] + [bool(p.veto) for p in others])
+    return dataclasses.replace(
+        project,
+        total=float(scored.total[0]), base=float(scored.base[0]), bonus=float(scored.bonus[0]),
+        penalty=float(scored.penalty[0]),
+        grade=scheme.grades_descending[scored.grade_index[0]].name,
+        rank=int(rank_projects(totals, vetoed)[0]),
+        veto=[c.code for c, v in zip(scheme.criteria, scored.vetoed[0], strict=True) if v],
+        dimensions={d: float(scored.dimensions[0, k]) for k, d in enumerate(scheme.dimensions)},
+        synergy=_synergy_dict(scored, 0),
+        indicators=_changed_indicators(scheme, project, scored, shown),
+    )
+
+
+def _scored_cells(scheme: Scheme, project: ProjectResult) -> tuple[np.ndarray, np.ndarray]:
+    """The project's statuses and fractions as the kernel's override inputs (1 × m).
+
+    A usable cell (ok or override) goes in as an override of its own fraction, which the
+    engine treats exactly as the value it came from; the other statuses stay what they were.
+    """
+    m = len(scheme.criteria)
+    status = np.zeros((1, m), dtype=np.int8)
+    override = np.full((1, m), np.nan)
+    for j, c in enumerate(scheme.criteria):
+        result = project.indicators.get(c.code)
+        code = STATUSES.index(result.status) if result is not None else NA
+        if result is not None and result.status in ("ok", "override"):
+            code, override[0, j] = OVERRIDE, result.score
+        status[0, j] = code
+    return status, override
+
+
+def _changed_cell(arrays: SchemeArrays, j: int, criterion: Criterion, result: IndicatorResult | None,
+                  change: Change) -> tuple[int, float, tuple]:
+    """(status code, fraction, (value, baseline, status)) of one changed criterion."""
+    if change.fraction is not None:
+        fraction = _checked_fraction(criterion, change.fraction)
+        return OVERRIDE, fraction, (result.value if result else None, result.baseline if result else None,
+                                    "override")
+    current = parse_for_criterion(CellValue(change.value, "what-if"), criterion)
+    baseline_given = change.baseline if change.baseline is not None else (result.baseline if result else None)
+    baseline = parse_number(CellValue(baseline_given, "what-if")) if criterion.needs_baseline else None
+    for parsed, what, what_zh in ((current, "value", "现状值"), (baseline, "baseline", "基准值")):
+        if parsed is not None and parsed.state == "invalid":
+            raise WhatIfError(f"{criterion.code}: the {what} cannot be read: {parsed.message}",
+                              f"{criterion.code}：{what_zh}无法读取：{parsed.message_zh}")
+        if parsed is not None and parsed.state != "ok":
+            raise WhatIfError(f"{criterion.code}: give a {what} to try",
+                              f"{criterion.code}：请填写要试算的{what_zh}")
+    if baseline is not None and baseline.number == 0:
+        raise WhatIfError(f"{criterion.code}: the baseline is 0, so no change can be computed",
+                          f"{criterion.code}：基准值为 0，无法计算变化率")
+    m = len(arrays.weight)
+    row, base_row = np.full((1, m), np.nan), np.full((1, m), np.nan)
+    row[0, j] = current.number
+    if baseline is not None:
+        base_row[0, j] = baseline.number
+    fraction = float(indicator_fractions(arrays, row, base_row)[0, j])
+    value = current.number if criterion.type in ("value", "change") else change.value
+    return OVERRIDE, fraction, (value, baseline.number if baseline is not None else None, "ok")
+
+
+def _checked_fraction(criterion: Criterion, fraction: object) -> float:
+    number = _number(fraction)
+    if number is None or not 0.0 <= number <= 1.0:
+        raise WhatIfError(f"{criterion.code}: a fraction is a number from 0 to 1, found {fraction!r}",
+                          f"{criterion.code}：得分率应为 0 到 1 之间的数，实际为 {fraction!r}")
+    return number
+
+
+def _changed_indicators(scheme: Scheme, project: ProjectResult, scored,
+                        shown: Mapping[str, tuple]) -> dict[str, IndicatorResult]:
+    fractions, points = scored.fraction[0].tolist(), scored.points[0].tolist()
+    indicators = {}
+    for j, c in enumerate(scheme.criteria):
+        result = project.indicators.get(c.code)
+        if result is None:
+            continue
+        fields = {"score": None if fractions[j] != fractions[j] else fractions[j],
+                  "points": None if points[j] != points[j] else points[j]}
+        if c.code in shown:
+            value, baseline, status = shown[c.code]
+            fields.update(value=value, baseline=baseline, status=status)
+        indicators[c.code] = dataclasses.replace(result, **fields)
+    return indicators
+
