@@ -32,6 +32,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 
 from scoring.engine import ProjectResult, coupling_coordination
+from scoring.explain import gap, points_lost
 from scoring.fonts import font_families, font_rc
 from scoring.model import Scheme
 from scoring.presentation import (
@@ -291,6 +292,43 @@ def _label_bar_ends(ax: Axes, ranked: list[ProjectResult], lang: str) -> None:
         ax.text(p.total + 0.8, i, label, va="center", fontsize=small, fontfamily=_family(),
                 color=VETO_COLOUR if p.veto else "#222222", zorder=4,
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6, "alpha": 0.85})
+
+
+# --------------------------------------------------------------------------- points lost
+
+
+def draw_points_lost(ax: Axes, scheme: Scheme, project: ProjectResult, lang: str = "zh",
+                     limit: int = 15, title: str | None = None) -> bool:
+    """One project's points lost per criterion as bars, largest first (at most ``limit``).
+
+    Each bar is coloured by the criterion's dimension, so a reader sees where the points went
+    and, with the gap line, which single criterion could close the gap to the next grade.
+    """
+    lost = sorted(((v, code) for code, v in points_lost(scheme, project).items() if v > 1e-9),
+                  reverse=True)
+    if not lost:
+        return _empty(ax, text("no_issues", lang))
+    lost = lost[:limit]
+    dims = {d: k for k, d in enumerate(scheme.dimensions)}
+    colours = [dimension_colour(dims.get(scheme.criterion(code).dimension, 0)) for _, code in lost]
+    y = np.arange(len(lost))
+    _hbars(ax, y, np.array([v for v, _ in lost]), facecolor=colours)
+    top = max(v for v, _ in lost)
+    for i, (v, _code) in enumerate(lost):
+        ax.text(v + top * 0.01, i, f"{v:.2f}", va="center", fontsize=8, fontfamily=_family())
+    labels = [clip_text(f"{code} {indicator_label(scheme.criterion(code), lang)}", NAME_WIDTH)
+              for _, code in lost]
+    ax.set_yticks(y, labels, fontsize=8, fontfamily=_family())
+    ax.set_ylim(len(lost) - 0.5, -0.5)
+    ax.set_xlim(0, top * 1.15)
+    ax.set_xlabel(text("points_lost", lang), fontfamily=_family())
+    found = gap(scheme, project)
+    if found.gap is not None and found.gap <= top * 1.15:
+        ax.axvline(found.gap, color="#444444", linestyle="--", linewidth=0.9)
+        ax.text(found.gap, -0.45, f" {text('gap', lang)} {found.gap:.2f}", fontsize=8, color="#444444",
+                va="top", fontfamily=_family())
+    _title(ax, "chart_points_lost", scheme, lang, title)
+    return True
 
 
 # --------------------------------------------------------------------------- contributions

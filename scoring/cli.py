@@ -1,5 +1,6 @@
-"""The headless command line: ``python main.py score|form|validate|demo|selftest``, and the
-workspace commands ``assess|history|audit|merge|consensus|reconcile`` (``cli_workspace.py``).
+"""The headless command line: ``python main.py score|form|validate|demo|selftest``, the
+workspace commands ``assess|history|audit|merge|consensus|reconcile`` (``cli_workspace.py``) and
+``explain`` (``cli_explain.py``).
 
 Exit codes: 0 every input scored; 3 some inputs were rejected (the rest still scored and
 written); 2 bad usage or an invalid template. No path through here shows a traceback: an
@@ -91,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     from scoring.cli_workspace import add_commands
 
     add_commands(sub)
+    from scoring.cli_explain import add_command as add_explain_command
+
+    add_explain_command(sub)
     from scoring.selftest import add_command as add_selftest_command
 
     add_selftest_command(sub)
@@ -307,9 +311,11 @@ COMMANDS = {
 
 
 def _add_workspace_commands() -> None:
+    from scoring.cli_explain import COMMANDS as EXPLAIN_COMMANDS
     from scoring.cli_workspace import COMMANDS as WORKSPACE_COMMANDS
 
     COMMANDS.update(WORKSPACE_COMMANDS)
+    COMMANDS.update(EXPLAIN_COMMANDS)
 
 
 _add_workspace_commands()

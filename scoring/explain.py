@@ -38,6 +38,8 @@ from scoring.engine import (
     score_matrix,
 )
 from scoring.model import NA, OVERRIDE, STATUSES, CellValue, Criterion, Scheme
+from scoring.presentation import format_number, grade_label, indicator_label, kind_label, status_label, text
+from scoring.textclean import clean_text
 from scoring.values import parse_for_criterion, parse_number
 
 #: Path inputs: what a person enters to follow a path.
@@ -468,3 +470,152 @@ def _changed_indicators(scheme: Scheme, project: ProjectResult, scored,
         indicators[c.code] = dataclasses.replace(result, **fields)
     return indicators
 
+
+
+# --------------------------------------------------------------------------- words
+
+
+def worked_lines(item: Worked, lang: str) -> list[str]:
+    """The worked calculation of one criterion as sentences in ``lang`` (zh or en)."""
+    c, r = item.criterion, item.result
+    lines = _reading_lines(item, lang)
+    if c.kind != "score":
+        return lines + [_extra_line(item, lang)]
+    if r.points is None:
+        return lines + [text("worked_excluded", lang).format(status=status_label(r.status, lang))]
+    if r.status not in ("ok", "override"):
+        lines.append(text("worked_zero", lang).format(status=status_label(r.status, lang)))
+    lines.append(text("worked_max", lang).format(
+        weight=_n(c.weight), total=_n(item.total_points), w=_n(item.included_weight),
+        max=_n(item.max_points)))
+    lines.append(text("worked_points", lang).format(
+        s=_n(r.score or 0.0, 3), max=_n(item.max_points), points=_n(r.points), lost=_n(item.points_lost)))
+    return lines
+
+
+def _reading_lines(item: Worked, lang: str) -> list[str]:
+    """What was read and how it became the fraction s."""
+    c, r = item.criterion, item.result
+    if r.status == "override":
+        key = "worked_manual" if c.type == "manual" else "worked_override"
+        return [text(key, lang).format(s=_n(r.score, 3), inspector=clean_text(r.inspector) or "—",
+                                       reason=clean_text(r.reason) or "—")]
+    if c.type == "manual":
+        return []
+    if r.status != "ok":
+        return [text("worked_value", lang).format(value=_shown(r.value, lang), unit="",
+                                                  cell=r.location or "—")] if r.value is not None else []
+    if c.type == "yesno":
+        return [text("worked_yesno", lang).format(answer=clean_text(r.value), s=_n(r.score, 3))]
+    if c.type == "choice":
+        choices = ", ".join(f"{clean_text(label)} = {_n(f, 3)}" for label, f in c.choices)
+        return [text("worked_choice", lang).format(answer=clean_text(r.value), s=_n(r.score, 3),
+                                                   choices=choices)]
+    if c.type == "change":
+        return _change_lines(item, lang)
+    unit = f" {clean_text(c.unit)}" if c.unit else ""
+    return [
+        text("worked_value", lang).format(value=_n(r.value, 4), unit=unit, cell=r.location or "—"),
+        text(f"worked_bounds_{c.direction}", lang).format(
+            worst=_n(c.worst, 4), best=_n(c.best, 4), unit=clean_text(c.unit) or "—"),
+        _fraction_line(c, r.value, r.score, lang),
+    ]
+
+
+def _change_lines(item: Worked, lang: str) -> list[str]:
+    c, r = item.criterion, item.result
+    lines = [text("worked_baseline", lang).format(
+        baseline=_n(r.baseline, 4), baseline_cell=r.baseline_location or "—", value=_n(r.value, 4),
+        cell=r.location or "—")]
+    if item.improvement is not None:
+        lines.append(text(f"worked_improvement_{c.direction}", lang).format(
+            baseline=_operand(r.baseline), value=_operand(r.value), abs=_n(abs(r.baseline), 4),
+            r=_n(item.improvement, 4)))
+    lines.append(text("worked_bounds_change", lang).format(worst=_n(c.worst, 4), best=_n(c.best, 4)))
+    if item.improvement is not None:
+        lines.append(_fraction_line(c, item.improvement, r.score, lang))
+    return lines
+
+
+def _fraction_line(c: Criterion, x: float, s: float, lang: str) -> str:
+    line = text("worked_fraction_bounded", lang).format(
+        x=_operand(x), worst=_operand(c.worst), best=_operand(c.best),
+        s=_n((x - c.worst) / (c.best - c.worst), 3))
+    unclipped = (x - c.worst) / (c.best - c.worst)
+    if not 0.0 <= unclipped <= 1.0:
+        line += text("worked_clipped", lang).format(s=_n(s, 3))
+    return line
+
+
+def _extra_line(item: Worked, lang: str) -> str:
+    c, r = item.criterion, item.result
+    if r.status not in ("ok", "override"):
+        return text("worked_extra_none", lang).format(kind=kind_label(c.kind, lang),
+                                                      status=status_label(r.status, lang))
+    return text(f"worked_{c.kind}", lang).format(s=_n(r.score, 3), weight=_n(c.weight),
+                                                 points=_n(abs(r.points)))
+
+
+def gap_lines(scheme: Scheme, project: ProjectResult, found: Gap, lang: str) -> list[str]:
+    """The gap to the next grade and its paths as sentences in ``lang``, one per line."""
+    total = _n(project.total)
+    if found.blocked_by:
+        return [text("gap_blocked", lang).format(codes=", ".join(found.blocked_by))]
+    if found.next_grade is None:
+        return [text("gap_top", lang).format(total=total, grade=grade_label(project.grade, lang))]
+    lines = [text("gap_to", lang).format(total=total, gap=_n(found.gap), threshold=_n(found.threshold),
+                                         grade=grade_label(found.next_grade, lang))]
+    if not found.paths:
+        return lines + [text("gap_no_path", lang)]
+    lines.append(text("gap_paths_intro", lang))
+    return lines + [path_text(scheme, project, p, lang) for p in found.paths]
+
+
+def path_text(scheme: Scheme, project: ProjectResult, path: Path, lang: str) -> str:
+    """One path as a sentence: the criterion, what to enter, today's value, the fraction."""
+    c = scheme.criterion(path.code)
+    r = project.indicators[path.code]
+    unit = f" {clean_text(c.unit)}" if c.unit and path.input in ("value", "current") else ""
+    today = _n(r.score, 3) if path.input in ("fraction", "choice", "yes") else _shown(r.value, lang)
+    if path.input == "choice":
+        today = clean_text(r.value) if r.value is not None else text("no_value", lang)
+    return text(f"path_{path.input}", lang).format(
+        code=c.code, indicator=clean_text(indicator_label(c, lang)), value=shown_target(c, path),
+        unit=unit, today=today, s=_n(path.fraction, 3), baseline=_n(path.baseline, 4),
+        r=_n(_rounded(path.improvement, up=True) if path.improvement is not None else None))
+
+
+def shown_target(criterion: Criterion, path: Path) -> str:
+    """A path's value as shown: a number rounded to 2 decimals towards the better side, so that
+    entering the shown number still closes the gap (a fraction to 3 decimals, upwards)."""
+    if path.input == "fraction":
+        return _n(min(1.0, _rounded(path.value, up=True, digits=3)), 3)
+    if path.input in ("yes", "choice"):
+        return clean_text(path.value)
+    if path.input == "improvement":
+        return _n(_rounded(path.value, up=True))
+    if path.input == "current":
+        return _n(_rounded(path.value, up=criterion.direction == "higher"))
+    return _n(_rounded(path.value, up=criterion.best > criterion.worst))
+
+
+def _rounded(value: float, up: bool, digits: int = 2) -> float:
+    scale = 10 ** digits
+    # the 1e-9 keeps a value that is already round (81.0 computed as 81.000000001) as it is
+    return (math.ceil(value * scale - 1e-9) if up else math.floor(value * scale + 1e-9)) / scale
+
+
+def _n(value, digits: int = 2) -> str:
+    return "—" if value is None else format_number(value, digits)
+
+
+def _operand(value: float) -> str:
+    """A number inside a formula: negative ones in brackets, so that "a − (−b)" reads right."""
+    shown = _n(value, 4)
+    return f"({shown})" if value < 0 else shown
+
+
+def _shown(value: object, lang: str) -> str:
+    if value is None:
+        return text("no_value", lang)
+    return _n(value, 4) if isinstance(value, (int, float)) else clean_text(value)

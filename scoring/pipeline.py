@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scoring.engine import ProjectResult, parse_submission, score_scheme
+from scoring.explain import add_to_json
 from scoring.importer import DEFAULT_OPTIONS, FileReader, ImportOptions, paused_gc
 from scoring.model import Issue, Rejection, Scheme, Submission
 from scoring.template import TemplateError, load_template
@@ -30,6 +31,7 @@ class AssessmentRun:
     round_year: str = ""
 
     def as_dict(self) -> dict:
+        """The run as JSON-ready data, each project with its points lost, gap and paths."""
         data = {
             "schemes": [s.summary() for s in self.schemes],
             "projects": [p.as_dict() for p in self.projects],
@@ -37,7 +39,7 @@ class AssessmentRun:
         }
         if self.round:
             data["round"] = {"label": self.round, "year": self.round_year}
-        return data
+        return add_to_json(data, self.schemes, self.projects)
 
     def projects_of(self, scheme: Scheme) -> list[ProjectResult]:
         """The scheme's projects ordered by rank (then by project id for equal ranks)."""

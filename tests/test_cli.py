@@ -76,6 +76,8 @@ def test_score_writes_json_and_workbook_and_exits_0(setup, tmp_path, capsys):
         "points": 25.0,
         "status": "ok",
         "location": "p1.xlsx:Data!E2",
+        "max_points": 50.0,  # weight 1 of W = 2 → 1·100/2
+        "points_lost": 25.0,  # 50 − 25
     }
     assert data["rejected"] == []
     from openpyxl import load_workbook

@@ -430,6 +430,9 @@ def test_manual_score_override_and_withdrawal(ws, forms):
         "spread": None,
         "disagreement": False,
         "consensus": None,
+        # issue 17: A's weight 1 of W = 4 → 25 at most; 25 − 22.5 lost
+        "max_points": 25.0,
+        "points_lost": 2.5,
     }
     withdrawn = ws.withdraw("P1", "A", inspector="Li Wei", reason="data rechecked")
     assert (withdrawn.withdrawn_by, withdrawn.withdrawn_reason, withdrawn.active) == (

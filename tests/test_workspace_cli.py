@@ -131,6 +131,9 @@ def test_assess_shows_as_override_in_json_and_withdraw_restores(setup, tmp_path,
         "spread": None,
         "disagreement": False,
         "consensus": None,
+        # issue 17: A's weight 1 of W = 4 → 25 at most; 25 − 0.9·25 lost
+        "max_points": 25.0,
+        "points_lost": 2.5,
     }
     assert p1["indicators"]["M"]["status"] == "override" and p1["indicators"]["M"]["score"] == 0.8
     assert p1["total"] == pytest.approx(87.5)  # A 22.5 + B 25 + M 0.8·50 = 40
