@@ -385,11 +385,15 @@ def what_if(scheme: Scheme, projects: list[ProjectResult], project: ProjectResul
     others = [p for p in projects if p.project_id != project.project_id]
     totals = np.array([scored.total[0]] + [p.total for p in others])
     vetoed = np.array([bool(scored.vetoed[0].any())] + [bool(p.veto) for p in others])
+    grades = scheme.grades_descending
     return dataclasses.replace(
         project,
         total=float(scored.total[0]), base=float(scored.base[0]), bonus=float(scored.bonus[0]),
         penalty=float(scored.penalty[0]),
-        grade=scheme.grades_descending[scored.grade_index[0]].name,
+        grade=grades[scored.grade_index[0]].name,
+        pending=int(scored.waiting[0].sum()),
+        total_min=float(scored.total_min[0]), total_max=float(scored.total_max[0]),
+        grade_range=(grades[scored.grade_min_index[0]].name, grades[scored.grade_max_index[0]].name),
         rank=int(rank_projects(totals, vetoed)[0]),
         veto=[c.code for c, v in zip(scheme.criteria, scored.vetoed[0], strict=True) if v],
         dimensions={d: float(scored.dimensions[0, k]) for k, d in enumerate(scheme.dimensions)},

@@ -190,7 +190,30 @@ def test_what_if_of_a_change_criterion_and_an_inspector_fraction(mixed):
     changed = what_if(MIXED, [mixed], mixed, [Change("C1", value=-240), Change("M1", fraction=1.0)])
     assert changed.total == pytest.approx((390 + 100 + 50) / 9)
     assert changed.indicators["M1"].status == "override"
+    assert (changed.pending, changed.total_min, changed.total_max) == (0, changed.total, changed.total)
     assert changed.synergy == mixed.synergy  # no criterion here has an effect
+
+
+def test_what_if_of_a_pending_manual_criterion_ends_the_provisional_range():
+    # A 0.5 → 25, M pending: total 25, range 25 … 75 (M at 1: +50); M given 0.4 → 25 + 20 = 45
+    scheme = Scheme(name="Prov", level="city", version="1", criteria=(crit("A"), crit("M", "manual")))
+    project = score_one(scheme, {"A": 50})
+    assert (project.pending, project.total_min, project.total_max) == (1, 25.0, 75.0)
+    changed = what_if(scheme, [project], project, [Change("M", fraction=0.4)])
+    assert (changed.total, changed.pending, changed.total_min, changed.total_max) == (
+        pytest.approx(45.0), 0, pytest.approx(45.0), pytest.approx(45.0))
+
+
+def test_what_if_updates_the_synergy_index():
+    # U_P = 0.5, U_C = 0.5 → C = 1, T = 0.5, D = √0.5 = 0.70711; carbon to 100 (s = 1):
+    # C = 2·√0.5/1.5 = 0.94281, T = 0.75, D = √(0.94281·0.75) = 0.84090
+    scheme = Scheme(name="Syn", level="city", version="1",
+                    criteria=(crit("P", effect="pollution"), crit("C", effect="carbon")))
+    project = score_one(scheme, {"P": 50, "C": 50})
+    assert project.synergy["D"] == pytest.approx(0.70711, abs=1e-5)
+    changed = what_if(scheme, [project], project, [Change("C", value=100)])
+    assert changed.synergy["D"] == pytest.approx(0.84090, abs=1e-5)
+    assert changed.synergy["carbon"] == 1.0
 
 
 def test_what_if_refuses_what_cannot_be_read(mixed):
