@@ -39,7 +39,9 @@ def synthetic_submissions(scheme, rng: np.random.Generator) -> list[Submission]:
                 value = "I" if answers[i, j] else "II"
             else:
                 value = float(current[i, j])
-            base = CellValue(float(baseline[i, j]), f"p{i}.xlsx:Data!D{j + 2}") if c.type == "change" else None
+            base = None
+            if c.type == "change":
+                base = CellValue(float(baseline[i, j]), f"p{i}.xlsx:Data!D{j + 2}")
             inputs[c.code] = IndicatorInput(CellValue(value, f"p{i}.xlsx:Data!E{j + 2}"), base)
         submissions.append(Submission(project_id=f"P{i:05d}", name=f"Project {i}", level="city",
                                       source=f"p{i}.xlsx", inputs=inputs))
