@@ -312,13 +312,23 @@ class Workspace(ReconcileMixin):
     def _open_locked(
         cls, path: Path, lock: FileLock, actor: str, header: db.Header | None = None
     ) -> Workspace:
-        """Open for writing, the lock held: verify, connect, migrate."""
+        """Open for writing, the lock held: verify, connect, migrate.
+
+        A pending ``-wal`` (a writer stopped by a crash or a full disk) is replayed by SQLite
+        first; the main file's size says something only once the log is folded back into it.
+        """
+        if wsfile.has_pending_wal(path):
+            folded = wsfile.recover_wal(path)  # checked by SQLite through the log
+            header = wsfile.checked_header(path) if folded and header is not None else None
+        else:
+            folded = True
         if header is not None:
             try:
                 db.check_size(path, header)
             except db.HeaderProblem as exc:
                 raise WorkspaceCorrupt(f"{path.name} {exc}; restore it from a backup")
-        wsfile.verify_untouched(path)
+        if folded:
+            wsfile.verify_untouched(path)
         try:
             conn = wsfile.connect(path, writable=True)
         except sqlite3.Error as exc:

@@ -99,16 +99,65 @@ def verify_untouched(path: Path) -> None:
     except sqlite3.Error as exc:
         raise database_error(path, exc)
     try:
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
-        if problems != ["ok"]:
-            raise WorkspaceCorrupt(
-                f"{path.name} is damaged ({'; '.join(problems)[:300]}); restore it from a backup"
-            )
+        check_integrity(path, conn)
         check_identity(path, conn)
     except sqlite3.DatabaseError as exc:
         raise WorkspaceCorrupt(f"{path.name} is damaged ({exc}); restore it from a backup")
     finally:
         conn.close()
+
+
+def wal_path(path: Path) -> Path:
+    """The write-ahead log beside a workspace: ``<workspace>-wal``."""
+    return path.with_name(path.name + "-wal")
+
+
+def has_pending_wal(path: Path) -> bool:
+    """True when a ``-wal`` file with content lies beside the workspace.
+
+    A writer that stopped before folding its log back (a crash, or a full disk during the
+    final checkpoint) leaves committed changes there, possibly the main file's first page too:
+    the main file alone may then look truncated while SQLite, which reads both, sees every
+    commit. Such a file is checked through SQLite (:func:`recover_wal`), never by its size.
+    """
+    try:
+        return wal_path(path).stat().st_size > 0
+    except OSError:
+        return False
+
+
+def recover_wal(path: Path) -> bool:
+    """Let SQLite replay a pending ``-wal`` file, check the result, then fold the log back.
+
+    Called with the workspace's lock held, so no other writer is about. The check is SQLite's
+    own (``quick_check``) on a normal connection, which reads the log; only when it fails is the
+    workspace damaged. Returns True when the log was folded into the main file, False when it
+    could not be (still no space): the workspace is whole either way and opens normally.
+    """
+    try:
+        conn = connect(path, writable=True)
+    except sqlite3.Error as exc:
+        raise database_error(path, exc)
+    try:
+        check_integrity(path, conn)
+        check_identity(path, conn)
+        try:
+            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.OperationalError:  # the disk is still full: the log keeps the changes
+            return False
+        return not busy
+    except sqlite3.DatabaseError as exc:
+        raise WorkspaceCorrupt(f"{path.name} is damaged ({exc}); restore it from a backup")
+    finally:
+        conn.close()
+
+
+def check_integrity(path: Path, conn: sqlite3.Connection) -> None:
+    """SQLite's ``quick_check``; WorkspaceCorrupt quoting its first problems when it fails."""
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    if problems != ["ok"]:
+        found = "; ".join(problems)[:300]
+        raise WorkspaceCorrupt(f"{path.name} is damaged ({found}); restore it from a backup")
 
 
 def check_identity(path: Path, conn: sqlite3.Connection) -> int:
@@ -147,7 +196,7 @@ def connect_shared(path: Path) -> sqlite3.Connection:
     """A read-only connection; on read-only media (no -wal, folder not writable) immutable."""
     if os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
         return connect(path, writable=False)
-    has_wal = path.with_name(path.name + "-wal").exists()
+    has_wal = wal_path(path).exists()
     query = "mode=ro" if has_wal else "mode=ro&immutable=1"
     return sqlite3.connect(
         uri(path, query), uri=True, isolation_level=None, check_same_thread=False, timeout=10.0

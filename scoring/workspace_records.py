@@ -115,6 +115,11 @@ def guarded(method):
     return wrapper
 
 
+#: SQLite's extended codes for a write that the operating system refused.
+_WRITE_FAILURES = frozenset({"SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE",
+                             "SQLITE_IOERR_SHMSIZE"})
+
+
 def database_error(path: Path, exc: sqlite3.Error) -> WorkspaceError:
     # SQLite's primary result code: SQLITE_BUSY_SNAPSHOT counts as SQLITE_BUSY, and so on
     kind = "_".join((getattr(exc, "sqlite_errorname", "") or "").split("_")[:2])
@@ -123,6 +128,14 @@ def database_error(path: Path, exc: sqlite3.Error) -> WorkspaceError:
         return WorkspaceError(
             f"{path.name}: the disk is full; free some space and try again "
             "(the change was not saved, everything before it is safe)"
+        )
+    if (getattr(exc, "sqlite_errorname", "") or "") in _WRITE_FAILURES:
+        # SQLite names only ENOSPC "full"; a file-size limit (EFBIG) or a failing device
+        # arrives as an I/O error while writing, and is as harmless to what was committed
+        return WorkspaceError(
+            f"{path.name}: the workspace could not be written (the disk may be full, or the file "
+            "larger than the system allows); free some space and try again (the change was not "
+            "saved, everything before it is safe)"
         )
     if kind in ("SQLITE_BUSY", "SQLITE_LOCKED"):
         return WorkspaceLocked(

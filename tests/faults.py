@@ -1,0 +1,86 @@
+"""A disk that fills up on demand, for the fault tests (tests/test_faults.py).
+
+Where the tests may mount file systems (root in a container or on CI), the disk is a real tmpfs
+of a few megabytes, filled with a ballast file until only ``leave(n)`` bytes are free: writes then
+fail with ENOSPC exactly as on a full disk. Elsewhere the limit is ``RLIMIT_FSIZE`` (no file may
+grow beyond ``n`` bytes; writes fail with EFBIG, "file too large"), which reaches the same code
+paths in this process and in the child processes it starts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import resource
+import signal
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+#: Size of the tmpfs: room for a small workspace, its log and an export or two.
+DISK_BYTES = 16 * 1024 * 1024
+
+
+class SmallDisk:
+    """A folder whose free space the test sets (``leave``) and gives back (``free``)."""
+
+    def __init__(self, folder: Path, mounted: bool) -> None:
+        self.folder = folder
+        self.mounted = mounted
+        self._ballast = folder / ".ballast"
+        self._limits = resource.getrlimit(resource.RLIMIT_FSIZE)
+
+    @property
+    def error_words(self) -> str:
+        """What a failed write is called in workspace messages."""
+        return "disk is full" if self.mounted else "larger than the system allows"
+
+    def leave(self, free: int) -> None:
+        """Let only about ``free`` more bytes be written (per file, with the RLIMIT fallback)."""
+        if not self.mounted:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (free, self._limits[1]))
+            return
+        self._ballast.unlink(missing_ok=True)
+        stats = os.statvfs(self.folder)
+        room = stats.f_bavail * stats.f_frsize - free
+        with open(self._ballast, "wb") as handle:
+            with contextlib.suppress(OSError):
+                handle.write(b"\0" * max(room, 0))
+
+    def free(self) -> None:
+        """Give the space back, as a user does after deleting files."""
+        if self.mounted:
+            self._ballast.unlink(missing_ok=True)
+        else:
+            resource.setrlimit(resource.RLIMIT_FSIZE, self._limits)
+
+    def files(self) -> list[str]:
+        """What the folder holds besides the ballast, sorted."""
+        return sorted(p.name for p in self.folder.iterdir() if p != self._ballast)
+
+
+def _mount(folder: Path) -> bool:
+    if os.name != "posix" or os.geteuid() != 0:
+        return False
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={DISK_BYTES}", "tmpfs", str(folder)],
+        capture_output=True,
+    )
+    return done.returncode == 0
+
+
+@contextlib.contextmanager
+def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
+    """A :class:`SmallDisk` under ``tmp_path``; unmounted (or the limit restored) afterwards."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    mounted = _mount(folder)
+    old_handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed
+    disk = SmallDisk(folder, mounted)
+    try:
+        yield disk
+    finally:
+        disk.free()
+        signal.signal(signal.SIGXFSZ, old_handler)
+        if mounted:
+            subprocess.run(["umount", "-l", str(folder)], check=False)
