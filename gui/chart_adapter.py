@@ -12,6 +12,7 @@ from pathlib import Path
 from matplotlib.figure import Figure
 
 from scoring import charts
+from scoring.atomic import replacing
 from scoring.engine import ProjectResult
 from scoring.fonts import font_families
 from scoring.model import Scheme
@@ -55,6 +56,6 @@ def save_figure(figure: Figure, path: str | Path) -> Path:
     fmt = path.suffix.lower().lstrip(".") or "png"
     if fmt not in ("png", "svg"):
         fmt, path = "png", path.with_suffix(".png")
-    with charts.chart_style():
-        figure.savefig(path, format=fmt, dpi=150)
+    with charts.chart_style(), replacing(path) as temporary:  # in one step, like every output
+        figure.savefig(temporary, format=fmt, dpi=150)
     return path

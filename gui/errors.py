@@ -23,7 +23,8 @@ import traceback
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from gui import paths
+from gui import paths, translation
+from scoring.atomic import OutputError
 
 log = logging.getLogger("synergypilot")
 _relay: _Relay | None = None
@@ -58,6 +59,8 @@ def describe(exc: BaseException) -> tuple[str, str]:
         return QCoreApplication.translate("errors", "The template is not valid ({count} problems).").format(
             count=len(problems)
         ), details
+    if isinstance(exc, OutputError):  # names the file and says why, in the interface's language
+        return exc.text(translation.data_lang()), str(exc)
     if isinstance(exc, OSError):
         where = exc.filename or ""
         return QCoreApplication.translate("errors", "The file {name} could not be used: {reason}").format(

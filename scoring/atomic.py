@@ -1,16 +1,103 @@
 """Writing an output file in one step, so a reader never sees half of it.
 
-A report is written to a temporary file beside its destination and moved over it only when
-complete; a crash or a cancelled export leaves the old file (or none), never a broken one.
+Every output (ranked workbook, PDF report, JSON result, audit export, forms) is written to a
+temporary file beside its destination, flushed to the disk (fsync) and renamed over it only
+when complete. A crash, a kill, a full disk or a cancelled export leaves the old file (or none),
+never a broken one, and the temporary file is removed on every error path. One that a killed
+process could not remove is cleaned up by the next export to that folder; a temporary file
+still being written by another export is recognised by the lock its writer holds on it.
+
+A write that fails raises :class:`OutputError`, which names the real file (not the temporary
+one) and says plainly, in English and Chinese, what happened: disk full, file too large,
+broken pipe, no permission.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+#: Temporary outputs are named ``.~<name>.<random>.sptmp<suffix>``: hidden, recognisable, and
+#: still ending in the real suffix for writers that look at it.
+_MARK = ".sptmp"
+_TEMPORARY = re.compile(r"^\.~.*\.[a-z0-9_]{8}\.sptmp(\.[^.]*)?$")
+#: Left by versions before the mark: ``.~<stem><random><suffix>`` (``.~r8u0kqgq2.xlsx``).
+_OLD_TEMPORARY = re.compile(r"^\.~.+[a-z0-9_]{8}\.(xlsx|pdf|json)$")
+
+#: errno → (English, Chinese): what a failed write is called, and what to do.
+_REASONS = {
+    errno.ENOSPC: ("the disk is full; free some space and try again", "磁盘已满；请腾出空间后重试"),
+    errno.EFBIG: (
+        "file too large (beyond what this disk or system allows); write it to another disk",
+        "文件过大（超出该磁盘或系统允许的大小）；请写到其他磁盘",
+    ),
+    errno.EPIPE: (
+        "broken pipe (the program reading the output stopped)",
+        "管道已断开（读取输出的程序已停止）",
+    ),
+    errno.EACCES: (
+        "permission denied; choose a folder you can write to, or close the file in Excel or WPS",
+        "没有写入权限；请选择可写入的文件夹，或先在 Excel/WPS 中关闭该文件",
+    ),
+    errno.EROFS: ("the disk is read-only; choose another place", "磁盘为只读；请另选位置"),
+}
+_REASONS[errno.EPERM] = _REASONS[errno.EACCES]
+if hasattr(errno, "EDQUOT"):  # not on Windows
+    _REASONS[errno.EDQUOT] = ("the disk quota is used up; free some space and try again",
+                              "磁盘配额已用完；请腾出空间后重试")
+
+
+class OutputError(OSError):
+    """An output file could not be written; ``message`` and ``message_zh`` say why.
+
+    An :class:`OSError` whose ``filename`` is the destination asked for and whose ``strerror``
+    is the plain English reason, so code that reports OS errors keeps working.
+    """
+
+    def __init__(self, path: str | Path, code: int | None, detail: str = "") -> None:
+        english, chinese = _REASONS.get(code, (detail or "the file could not be written",
+                                               f"系统错误：{detail}" if detail else "无法写入该文件"))
+        super().__init__(code or errno.EIO, english, str(path))
+        self.message = f"cannot write {path}: {english}"
+        self.message_zh = f"无法写入 {path}：{chinese}"
+
+    def __str__(self) -> str:
+        return self.message
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` ("zh" or "en")."""
+        return self.message_zh if lang == "zh" else self.message
+
+
+def output_error(path: str | Path, exc: BaseException) -> OutputError:
+    """An :class:`OutputError` for ``path`` from a failure while writing it.
+
+    The operating system's error may sit under another one (a compressor that fails while
+    flushing after the disk filled up): the first OSError in the chain gives the reason.
+    """
+    if isinstance(exc, OutputError):
+        return exc
+    found = os_cause(exc)
+    if found is not None:
+        return OutputError(path, found.errno, found.strerror or str(found))
+    return OutputError(path, None, f"{type(exc).__name__}: {exc}")
+
+
+def os_cause(exc: BaseException) -> OSError | None:
+    """The first OSError in ``exc``'s chain of causes and contexts, or None."""
+    found: BaseException | None = exc
+    seen = set()
+    while found is not None and id(found) not in seen:
+        if isinstance(found, OSError):
+            return found
+        seen.add(id(found))
+        found = found.__cause__ or found.__context__
+    return None
 
 
 def _umask() -> int:
@@ -20,26 +107,139 @@ def _umask() -> int:
 
 
 @contextlib.contextmanager
-def replacing(out: Path) -> Iterator[Path]:
+def replacing(out: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside ``out``; on success it replaces ``out``.
 
-    An exception in the body, or the body deleting the temporary file (e.g. a cancelled
-    export), keeps ``out`` as it was. The new file gets the permissions a newly created file
-    would have (mkstemp's own are owner-only).
+    An exception in the body, or the body deleting the temporary file (a cancelled export),
+    keeps ``out`` as it was and removes the temporary file. The new file is flushed to the disk
+    before the rename and gets the permissions a newly created file would have (mkstemp's own
+    are owner-only). Stale temporary files of killed exports in the folder are removed first.
 
     Parameters
     ----------
-    out : Path
+    out : str or Path
         The destination; its folder is created if needed.
+
+    Raises
+    ------
+    OutputError
+        When the folder, the temporary file or the rename fails for an operating-system
+        reason (also when the body's failure was caused by one).
     """
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=".~" + out.stem, suffix=out.suffix, dir=out.parent)
-    os.close(handle)
-    temporary = Path(name)
+    out = Path(out)
     try:
-        yield temporary
+        out.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(out.parent)
+        handle, name = tempfile.mkstemp(prefix=f".~{out.stem}.", suffix=_MARK + out.suffix, dir=out.parent)
+    except OSError as exc:
+        raise output_error(out, exc) from exc
+    temporary = Path(name)
+    _hold(handle)  # this export's mark that the file is in use; released by closing it
+    try:
+        try:
+            yield temporary
+        except OSError as exc:
+            raise output_error(out, exc) from exc
+        except Exception as exc:  # e.g. a compressor failing to flush after the disk filled up
+            cause = os_cause(exc)
+            if cause is None:
+                raise
+            raise output_error(out, cause) from exc
         if temporary.exists():
-            os.chmod(temporary, 0o666 & ~_umask())
-            os.replace(temporary, out)
+            try:
+                os.chmod(temporary, 0o666 & ~_umask())
+                _flush_to_disk(temporary)
+                os.replace(temporary, out)
+                _flush_folder(out.parent)
+            except OSError as exc:
+                raise output_error(out, exc) from exc
     finally:
-        temporary.unlink(missing_ok=True)
+        os.close(handle)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def write_bytes(out: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``out`` in one step (see :func:`replacing`); return ``out``."""
+    out = Path(out)
+    with replacing(out) as temporary:
+        temporary.write_bytes(data)
+    return out
+
+
+def write_text(out: str | Path, text: str) -> Path:
+    """Write ``text`` as UTF-8 to ``out`` in one step (see :func:`replacing`); return ``out``."""
+    return write_bytes(out, text.encode("utf-8"))
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Remove temporary outputs in ``folder`` that no export is writing any more.
+
+    A temporary file is in use while its export holds a lock on it (POSIX) or keeps it open
+    (Windows, where an open file cannot be removed); others were left by a killed process.
+    Returns the files removed.
+    """
+    removed = []
+    try:
+        names = [entry.name for entry in os.scandir(folder)]
+    except OSError:
+        return removed
+    for name in names:
+        if not (_TEMPORARY.match(name) or _OLD_TEMPORARY.match(name)):
+            continue
+        path = folder / name
+        if _unused(path):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def _flush_to_disk(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _flush_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no directory handles for this)."""
+    if os.name == "nt":  # pragma: no cover - Windows
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+
+    def _hold(fd: int) -> None:
+        """An open file cannot be removed on Windows: keeping it open is the mark."""
+
+    def _unused(path: Path) -> bool:
+        return True  # the removal itself fails while the file is open
+
+else:
+    import fcntl
+
+    def _hold(fd: int) -> None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+
+    def _unused(path: Path) -> bool:
+        """True when nobody holds a lock on ``path`` (file systems without locks: False)."""
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError:
+            return False
+        finally:
+            os.close(fd)

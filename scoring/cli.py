@@ -19,8 +19,10 @@ import tempfile
 from pathlib import Path
 
 from scoring import __version__
+from scoring.atomic import OutputError, write_text
 from scoring.pipeline import AssessmentRun, expand_inputs, load_schemes, score_files
 from scoring.safe_read import assert_defused_xml
+from scoring.shown_paths import input_folders, shown_result
 from scoring.template import TemplateError, load_template, synergy_balance_warnings
 from scoring.workspace import WorkspaceError
 from scoring.workspace_records import plural
@@ -74,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--pdf", metavar="REPORT.pdf", help="write the PDF report here")
     score.add_argument("--lang", choices=("zh", "en"), default="zh",
                        help="language of the workbook and PDF report (default zh)")
+    add_full_paths_option(score)
     from scoring.cli_robustness import add_arguments as add_robustness_arguments
 
     add_robustness_arguments(score)
@@ -101,11 +104,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def add_full_paths_option(parser) -> None:
+    """``--full-paths``: outputs name input files by their whole path (see scoring/shown_paths.py)."""
+    parser.add_argument("--full-paths", action="store_true",
+                        help="name input files by their full path in the outputs (default: relative "
+                             "to the folder given, so a shared file shows no local folders)")
+
+
 def log_path() -> Path:
     """Where the command line logs the details of unexpected errors."""
     home = os.environ.get("SYNERGYPILOT_HOME")
     folder = Path(home) if home else Path(tempfile.gettempdir())
     return folder / "synergypilot-cli.log"
+
+
+class _QuietFileHandler(logging.FileHandler):
+    """A log file that may be impossible to open: its folder is created when missing (a new
+    SYNERGYPILOT_HOME), and when even that fails (a read-only place) the record is dropped,
+    never printed as a traceback.
+
+    ``delay=True`` opens the file at the first record, so the failure comes in ``emit``, where
+    logging would call ``handleError`` and print "--- Logging error ---" with a traceback.
+    """
+
+    def _open(self):
+        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        return super()._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        pass
 
 
 def _log_to_file() -> None:
@@ -115,10 +142,7 @@ def _log_to_file() -> None:
     """
     if log.handlers:
         return
-    try:
-        handler: logging.Handler = logging.FileHandler(log_path(), encoding="utf-8", delay=True)
-    except OSError:
-        handler = logging.NullHandler()
+    handler: logging.Handler = _QuietFileHandler(log_path(), encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
     log.addHandler(handler)
     log.propagate = False
@@ -145,12 +169,28 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
+    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading: not an error
+        _silence_stdout()
         return EXIT_OK
+    except OutputError as exc:
+        print(f"error: {exc.message}\n错误：{exc.message_zh}", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:  # the promise: never a traceback to a user
         log.exception("unexpected error")
-        print(f"error: unexpected {type(exc).__name__}: {exc} (details in {log_path()})", file=sys.stderr)
+        details = f" (details in {log_path()})" if log_path().exists() else ""
+        print(f"error: unexpected {type(exc).__name__}: {exc}{details}", file=sys.stderr)
         return EXIT_FAILED
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that Python's final flush of what is left
+    in its buffer does not fail again on the closed pipe ("Exception ignored ... BrokenPipeError")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _check_inputs_exist(paths: list[str]) -> None:
@@ -198,27 +238,37 @@ def _score(args, json_out) -> int:
         result = score_files(schemes, expand_inputs(args.inputs))
     _report(result)
     studies = run_studies(result, robustness)
-    try:
-        if out is not None:
-            from scoring.export_xlsx import write_ranked_workbook
+    if out is not None:
+        from scoring.export_xlsx import write_ranked_workbook
 
-            write_ranked_workbook(result, out, lang=args.lang, robustness=studies)
-            print(f"ranked workbook: {out}")
-        if pdf_out is not None:
-            from scoring.report_pdf import write_pdf_report
+        write_ranked_workbook(result, out, lang=args.lang, robustness=studies)
+        print(f"ranked workbook: {out}")
+    if pdf_out is not None:
+        from scoring.report_pdf import write_pdf_report
 
-            write_pdf_report(result, pdf_out, lang=args.lang, robustness=studies)
-            print(f"PDF report: {pdf_out}")
-        if json_out is not None:
-            text = json.dumps(json_with(result, studies), ensure_ascii=False, indent=1)
-            if isinstance(json_out, Path):
-                json_out.write_text(text, encoding="utf-8")
-                print(f"JSON result: {json_out}")
-            else:
-                print(text, file=json_out)
-    except OSError as exc:
-        raise UsageError(f"cannot write {exc.filename}: {exc.strerror}")
+        write_pdf_report(result, pdf_out, lang=args.lang, robustness=studies)
+        print(f"PDF report: {pdf_out}")
+    if json_out is not None:
+        folders = input_folders(args.inputs)
+        data = shown_result(json_with(result, studies), folders, full_paths=args.full_paths)
+        text = json.dumps(data, ensure_ascii=False, indent=1)
+        if isinstance(json_out, Path):
+            write_text(json_out, text + "\n")
+            print(f"JSON result: {json_out}")
+        else:
+            _write_stream(json_out, text + "\n")
     return EXIT_REJECTED if result.rejected else EXIT_OK
+
+
+def _write_stream(stream, text: str) -> None:
+    """Write to standard output; a closed pipe ends quietly, any other failure is named."""
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError("standard output", exc.errno, exc.strerror or str(exc)) from exc
 
 
 def _report(result: AssessmentRun) -> None:

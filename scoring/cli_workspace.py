@@ -47,6 +47,9 @@ def add_commands(sub) -> None:
     audit = sub.add_parser("audit", help="list the audit log, or export it to a workbook")
     audit.add_argument("--workspace", required=True, metavar="W.spw")
     audit.add_argument("--out", metavar="AUDIT.xlsx", help="write the log to this workbook (else print it)")
+    from scoring.cli import add_full_paths_option
+
+    add_full_paths_option(audit)
     _add_reconcile_commands(sub)
 
 
@@ -227,10 +230,7 @@ def command_audit(args) -> int:
             out = Path(args.out)
             if out.is_dir():
                 raise _usage(f"--out {out} is a folder; give a file name")
-            try:
-                workspace.export_audit(out)
-            except OSError as exc:
-                raise _usage(f"cannot write {out}: {exc.strerror or exc}")
+            workspace.export_audit(out, full_paths=args.full_paths)  # OutputError names the file
             print(f"{len(workspace.audit_entries())} audit entries written to {out}")
             return 0
         for entry in workspace.audit_entries():

@@ -26,6 +26,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from scoring.atomic import write_bytes
+
 #: The date written into every generated workbook's properties and zip entries.
 FIXED_TIMESTAMP = _dt.datetime(2024, 1, 1, 0, 0, 0)
 
@@ -225,8 +227,7 @@ def save_reproducibly(workbook: Workbook, path: str | Path) -> Path:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         # ExcelWriter directly, because openpyxl's save_workbook overwrites `modified` with now.
         ExcelWriter(workbook, archive).save()
-    path.write_bytes(_with_fixed_zip_times(buffer.getvalue()))
-    return path
+    return write_bytes(path, _with_fixed_zip_times(buffer.getvalue()))  # in one step: a form or template
 
 
 def _with_fixed_zip_times(data: bytes) -> bytes:

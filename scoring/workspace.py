@@ -1536,10 +1536,16 @@ class Workspace(ReconcileMixin):
 
         return merge_into(self, sources, progress)
 
-    def export_audit(self, out: str | Path) -> Path:
-        """Write the audit log to an .xlsx workbook (text as literal strings, never formulas)."""
+    def export_audit(self, out: str | Path, *, full_paths: bool = False) -> Path:
+        """Write the audit log to an .xlsx workbook (text as literal strings, never formulas).
+
+        Input files are named relative to the workspace's folder, or by name, unless
+        ``full_paths`` (scoring/shown_paths.py).
+        """
         entries = self.audit_entries()
-        return write_audit_workbook(entries, out, title=f"SynergyPilot audit log — {self.path.name}")
+        title = f"SynergyPilot audit log — {self.path.name}"
+        return write_audit_workbook(entries, out, title=title, folders=[self.path.parent.absolute()],
+                                    full_paths=full_paths)
 
     @_guarded
     def backup(self, dest: str | Path) -> Path:

@@ -8,9 +8,14 @@ by people and a reason starting with ``=`` must not run in Excel.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from scoring.atomic import replacing
+from scoring.shown_paths import shown_details
 
 #: The kinds of change the log records.
 AUDIT_ACTIONS = (
@@ -104,8 +109,12 @@ def origin_names(entries: list[AuditEntry]) -> dict[str, str]:
     return names
 
 
-def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str = "") -> Path:
+def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str = "", *,
+                         folders: Sequence[Path] = (), full_paths: bool = False) -> Path:
     """Write the audit log to an .xlsx file, one entry per row, oldest first.
+
+    The file is written in one step (scoring/atomic.py): a failed or killed export leaves the
+    previous one intact.
 
     Parameters
     ----------
@@ -113,6 +122,11 @@ def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str 
     out : str or Path
     title : str, optional
         Written above the table (e.g. the workspace's file name).
+    folders : sequence of Path, optional
+        Input files in the details are named relative to these, or by name alone
+        (scoring/shown_paths.py), unless ``full_paths``.
+    full_paths : bool, optional
+        Keep the paths as stored.
 
     Returns
     -------
@@ -139,9 +153,10 @@ def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str 
         sheet.cell(first, c).font = Font(bold=True)
         sheet.column_dimensions[get_column_letter(c)].width = width
     for r, entry in enumerate(entries, start=first + 1):
-        for c, value in enumerate(entry.row(), start=1):
+        shown = dataclasses.replace(entry, detail=shown_details(entry.detail, folders, full_paths=full_paths))
+        for c, value in enumerate(shown.row(), start=1):
             put(sheet.cell(r, c), value)
     sheet.freeze_panes = sheet.cell(first + 1, 1)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(out)
+    with replacing(out) as temporary:
+        workbook.save(temporary)
     return out

@@ -185,3 +185,43 @@ def test_json_to_standard_output_is_the_json_alone(setup, capsys):
     out, err = capsys.readouterr()
     data = json.loads(out)  # nothing else on stdout, so a pipe into jq works
     assert data["projects"] and "scored" in err
+
+
+def test_json_names_inputs_relative_to_the_folder_given_unless_full_paths(setup, tmp_path):
+    template, folder = setup
+    main(["score", "--template", str(template), str(folder), "--json", str(tmp_path / "r.json")])
+    sources = {p["source"] for p in json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["projects"]}
+    assert sources == {"p1.xlsx", "p2.xlsx"}  # nothing of the local folders leaves the machine
+    full = tmp_path / "f.json"
+    main(["score", "--template", str(template), str(folder), "--json", str(full), "--full-paths"])
+    sources = {p["source"] for p in json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))["projects"]}
+    assert sources == {str(folder / "p1.xlsx"), str(folder / "p2.xlsx")}
+
+
+def test_json_piped_into_a_reader_that_stops_early_ends_quietly(setup, tmp_path):
+    template, folder = setup
+    command = [sys.executable, str(ROOT / "main.py"), "score", "--template", str(template), str(folder),
+               "--json", "-"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    proc.stdout.close()  # like `head` that has read enough: the JSON meets a closed pipe
+    err = proc.stderr.read().decode("utf-8")
+    proc.stderr.close()
+    assert proc.wait() == 0
+    assert not any(word in err for word in ("Broken pipe", "None", "Traceback", "Exception"))
+
+
+def test_an_unexpected_error_with_a_missing_home_folder_is_still_one_line(tmp_path, monkeypatch, capsys):
+    import scoring.cli as cli
+
+    home = tmp_path / "not" / "made" / "yet"
+    monkeypatch.setenv("SYNERGYPILOT_HOME", str(home))
+    monkeypatch.setattr(cli.log, "handlers", [])
+
+    def explode(args):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setitem(cli.COMMANDS, "validate", explode)
+    assert main(["validate", "--template", "x.xlsx"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "ZeroDivisionError: boom" in err and "Traceback" not in err
+    assert "Traceback" in (home / "synergypilot-cli.log").read_text(encoding="utf-8")

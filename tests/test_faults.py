@@ -8,10 +8,17 @@ small and nothing waits on the clock.
 
 from __future__ import annotations
 
+import json
+import os
+import signal
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
+from scoring.cli import main
 from scoring.workspace import ImportStopped, Workspace
 from tests.builders import criterion, project, write_template
 from tests.fast_forms import write_fast_form
@@ -71,3 +78,128 @@ def test_a_workspace_stopped_by_a_full_disk_opens_when_space_is_freed_and_finish
         report = workspace.import_files([inputs["forms"]])
         assert (len(report.unchanged), len(report.imported)) == (committed, FORMS - committed)
     assert versions(path) == {f"CX-{i:05d}": [1] for i in range(FORMS)}
+
+
+# --------------------------------------------------------------------------- exports
+
+#: Run the command line with a fault: SIGKILL in the middle of writing the temporary output
+#: ("mid-write", the file half written) or just before it is renamed into place ("before-rename",
+#: complete but not yet the output). Either way the previous output must be intact.
+KILLER = """
+import builtins, io, os, signal, sys
+
+def die():
+    os.kill(os.getpid(), signal.SIGKILL)
+
+class HalfWritten:
+    def __init__(self, handle):
+        self._handle = handle
+    def write(self, data):
+        self._handle.write(data[: max(1, len(data) // 2)])
+        self._handle.flush()
+        die()
+    def __getattr__(self, name):
+        return getattr(self._handle, name)
+    def __enter__(self):
+        return self
+    def __exit__(self, *exc):
+        return self._handle.__exit__(*exc)
+
+real_open = io.open
+
+def killing_open(file, mode="r", *args, **kwargs):
+    handle = real_open(file, mode, *args, **kwargs)
+    temporary = ".sptmp" in os.fspath(file) if isinstance(file, (str, os.PathLike)) else False
+    return HalfWritten(handle) if temporary and any(m in mode for m in "wax+") else handle
+
+if sys.argv[1] == "mid-write":
+    builtins.open = io.open = killing_open
+else:
+    os.replace = lambda *args, **kwargs: die()
+sys.argv = ["main.py", *sys.argv[2:]]
+from scoring.cli import main
+sys.exit(main())
+"""
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def small_inputs(inputs, tmp_path_factory) -> dict[str, Path]:
+    """Four of the forms, and a workspace holding them (for the audit export)."""
+    folder = tmp_path_factory.mktemp("small")
+    forms = folder / "forms"
+    forms.mkdir()
+    for path in sorted(inputs["forms"].iterdir())[:4]:
+        (forms / path.name).write_bytes(path.read_bytes())
+    workspace = folder / "w.spw"
+    with Workspace.create(workspace, actor="staff") as opened:
+        opened.add_template(inputs["template"])
+        opened.import_files([forms])
+    return {"template": inputs["template"], "forms": forms, "workspace": workspace}
+
+
+EXPORTS = {
+    "json": lambda i, out: ["score", "--template", str(i["template"]), str(i["forms"]), "--json", str(out)],
+    "workbook": lambda i, out: ["score", "--template", str(i["template"]), str(i["forms"]),
+                                "--out", str(out)],
+    "pdf": lambda i, out: ["score", "--template", str(i["template"]), str(i["forms"]), "--pdf", str(out),
+                           "--lang", "en"],
+    "audit": lambda i, out: ["audit", "--workspace", str(i["workspace"]), "--out", str(out)],
+    "form": lambda i, out: ["form", "--template", str(i["template"]), "--out", str(out)],
+}
+SUFFIX = {"json": ".json", "workbook": ".xlsx", "pdf": ".pdf", "audit": ".xlsx", "form": ".xlsx"}
+
+
+def assert_valid(path: Path) -> None:
+    """The file is a whole JSON document, zip package or PDF."""
+    data = path.read_bytes()
+    if path.suffix == ".json":
+        json.loads(data)
+    elif path.suffix == ".xlsx":
+        with zipfile.ZipFile(path) as package:
+            assert package.testzip() is None
+    else:
+        assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
+
+
+def written_before(kind: str, small_inputs: dict, out: Path) -> bytes:
+    assert main(EXPORTS[kind](small_inputs, out)) in (0, 3)
+    assert_valid(out)
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize("kind", list(EXPORTS))
+def test_a_full_disk_keeps_the_previous_export_and_says_so_in_both_languages(disk, small_inputs, kind,
+                                                                              capsys):
+    if not disk.mounted and kind in ("workbook", "audit", "form"):
+        pytest.skip("RLIMIT_FSIZE also stops openpyxl's and SQLite's own files; a real small disk is needed")
+    out = disk.folder / f"result{SUFFIX[kind]}"
+    before = written_before(kind, small_inputs, out)
+    capsys.readouterr()
+    disk.leave(2048)
+    assert main(EXPORTS[kind](small_inputs, out)) == 2
+    err = capsys.readouterr().err
+    english, chinese = ("the disk is full", "磁盘已满") if disk.mounted else ("file too large", "文件过大")
+    assert f"cannot write {out}: {english}" in err and f"无法写入 {out}：{chinese}" in err
+    assert "Traceback" not in err and "None" not in err
+    assert out.read_bytes() == before
+    assert disk.files() == [out.name]  # no temporary file left behind
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize("kind", list(EXPORTS))
+def test_a_killed_export_keeps_the_previous_file_and_the_next_export_tidies_up(tmp_path, small_inputs, kind):
+    out = tmp_path / "out" / f"result{SUFFIX[kind]}"
+    before = written_before(kind, small_inputs, out)
+    for moment in ("mid-write", "before-rename"):
+        killed = subprocess.run([sys.executable, "-c", KILLER, moment, *EXPORTS[kind](small_inputs, out)],
+                                cwd=ROOT, capture_output=True)
+        assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()
+        assert out.read_bytes() == before
+        # what this kill stranded; the one before was removed by this export when it started
+        (stranded,) = [p.name for p in out.parent.iterdir() if p != out]
+        assert stranded.startswith(".~result.") and ".sptmp" in stranded
+    assert main(EXPORTS[kind](small_inputs, out)) in (0, 3)
+    assert_valid(out)
+    assert [p.name for p in out.parent.iterdir()] == [out.name]

@@ -1,0 +1,43 @@
+"""Outputs name input files relative to the folder given, or by name (scoring/shown_paths.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scoring.shown_paths import input_folders, shown_details, shown_path, shown_result
+
+
+def test_a_file_under_a_folder_given_is_named_relative_to_it(tmp_path):
+    (tmp_path / "in" / "city").mkdir(parents=True)
+    (tmp_path / "in" / "city" / "C1.xlsx").write_bytes(b"")
+    folders = input_folders([tmp_path / "in"])
+    assert shown_path(tmp_path / "in" / "city" / "C1.xlsx", folders) == "city/C1.xlsx"
+    assert shown_path(tmp_path / "in" / "city" / "C1.xlsx", folders, full_paths=True) == str(
+        tmp_path / "in" / "city" / "C1.xlsx"
+    )
+
+
+def test_a_file_given_by_itself_or_under_no_folder_is_named_alone(tmp_path):
+    (tmp_path / "a.xlsx").write_bytes(b"")
+    assert shown_path(tmp_path / "a.xlsx", input_folders([tmp_path / "a.xlsx"])) == "a.xlsx"
+    assert shown_path("/home/li/Desktop/old/b.xlsx", input_folders([tmp_path])) == "b.xlsx"
+
+
+def test_the_closest_folder_wins_and_windows_paths_read_elsewhere_lose_their_folders(tmp_path):
+    (tmp_path / "in" / "park").mkdir(parents=True)
+    folders = input_folders([tmp_path / "in", tmp_path / "in" / "park"])
+    assert shown_path(tmp_path / "in" / "park" / "P1.xlsx", folders) == "P1.xlsx"
+    assert shown_path(r"C:\Users\wang.li\Desktop\报送\P1.xlsx", folders) == "P1.xlsx"
+
+
+def test_details_and_results_are_rewritten_only_where_they_name_files(tmp_path):
+    detail = {"path": "/home/li/in/C1.xlsx", "file": "C1.xlsx", "changes": [{"old": "/x/y"}],
+              "sources": [{"source": "/home/li/li.spw"}]}
+    assert shown_details(detail, [Path("/home/li")]) == {
+        "path": "in/C1.xlsx", "file": "C1.xlsx", "changes": [{"old": "/x/y"}],
+        "sources": [{"source": "li.spw"}],
+    }
+    data = {"projects": [{"source": "/home/li/in/C1.xlsx"}], "rejected": [{"source": "/tmp/bad.xlsx"}]}
+    assert shown_result(data, [Path("/home/li/in")]) == {
+        "projects": [{"source": "C1.xlsx"}], "rejected": [{"source": "bad.xlsx"}]
+    }
