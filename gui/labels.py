@@ -112,6 +112,17 @@ def rejection_message(rejection) -> str:
     return presentation.rejection_text(rejection, translation.data_lang())
 
 
+def provisional_text(project) -> str:
+    """"provisional: 2 pending, grade could be Pass–Good" in the language of the data, or ""."""
+    return presentation.provisional_mark(project, translation.data_lang())
+
+
+def total_range_text(project) -> str:
+    """The totals a provisional result could still reach, e.g. "Total could be 62.50–78.00"."""
+    return QCoreApplication.translate("labels", "Total could be {low}–{high}").format(
+        low=f"{project.total_min:.2f}", high=f"{project.total_max:.2f}")
+
+
 def label(table: str, key: str) -> str:
     """The display name of ``key`` in ``table``; the keyword itself when unknown."""
     return _tables(translation.current_language())[table].get(key, key)

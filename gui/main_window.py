@@ -7,6 +7,7 @@ only display and emit; the backend does the work; nothing here scores.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, Signal
@@ -102,8 +103,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.progress = ImportProgress()
         self.counts_label = QLabel()
+        # the pending count is a link: it filters the table to the provisional projects
+        self.pending_label = QLabel()
+        self.pending_label.setTextFormat(Qt.TextFormat.RichText)
+        self.pending_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.pending_label)
 
     def _make_actions(self) -> None:
         def action(shortcut=None) -> QAction:
@@ -200,6 +206,7 @@ class MainWindow(QMainWindow):
         self.act_about.triggered.connect(self._on_about_triggered)
         self.menu_recent.aboutToShow.connect(self._on_recent_about_to_show)
         self.navigator.scheme_selected.connect(self._on_navigator_scheme_selected)
+        self.pending_label.linkActivated.connect(self._on_pending_label_link_activated)
         self.results.project_selected.connect(self._on_results_project_selected)
         self.results.project_activated.connect(self._on_results_project_activated)
         self.detail.override_requested.connect(self._on_detail_override_requested)
@@ -337,12 +344,18 @@ class MainWindow(QMainWindow):
         projects = len(self.run.projects)
         # The workspace keeps the refusals still standing (a later import can settle them).
         rejected = len(self.run.rejected)
-        pending = sum(p.pending for p in self.run.projects)  # without building every indicator result
+        # without building every indicator result
+        pending = sum(p.pending for p in self.run.projects)
+        provisional = sum(1 for p in self.run.projects if p.provisional)
         self.counts_label.setText(
-            self.tr(
-                "Projects: {projects} · Rejected files: {rejected} · Pending manual scores: {pending}"
-            ).format(projects=projects, rejected=rejected, pending=pending)
+            self.tr("Projects: {projects} · Rejected files: {rejected} ·").format(
+                projects=projects, rejected=rejected)
         )
+        words = self.tr("Pending: {pending} ({provisional} provisional projects)").format(
+            pending=pending, provisional=provisional)
+        link = f"<a href='provisional'>{escape(words)}</a>"
+        self.pending_label.setText(link if provisional else escape(words))
+        self.pending_label.setToolTip(self.tr("Show only the provisional projects") if provisional else "")
 
     # ----------------------------------------------------------------------------- views
     def _on_navigator_scheme_selected(self, name: str) -> None:
@@ -350,6 +363,19 @@ class MainWindow(QMainWindow):
             self.scheme_name = name
             self.project_id = None
             self._show_scheme()
+
+    def _on_pending_label_link_activated(self, _link: str) -> None:
+        """Show the provisional projects: of the current scheme, or of the first scheme with any."""
+        if not any(p.provisional for p in self.scheme_projects()):
+            scheme = next((s for s in self.run.schemes
+                           if any(p.provisional for p in self.run.projects_of(s))), None)
+            if scheme is None:
+                return
+            self.navigator.select_scheme(scheme.name)  # shows it through scheme_selected
+            if self.scheme_name != scheme.name:
+                self._on_navigator_scheme_selected(scheme.name)
+        self.tabs.setCurrentWidget(self.results)
+        self.results.show_provisional_only()
 
     def _on_results_project_selected(self, project_id: str) -> None:
         self.project_id = project_id

@@ -59,6 +59,8 @@ from scoring.presentation import (
     level_label,
     normalise_lang,
     overrides_count,
+    provisional_banner,
+    provisional_mark,
     reason_label,
     rejection_text,
     severity_label,
@@ -74,6 +76,8 @@ MAX_CELL_TEXT = 32767  # Excel's limit; longer text is cut rather than refused
 HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
 VETO_FILL = PatternFill("solid", fgColor="FDE2E2")
 TITLE_FILL = PatternFill("solid", fgColor="EEF2F6")
+#: A provisional result's mark and the banner over a ranking that has any (the GUI's colour).
+PROVISIONAL_FILL = PatternFill("solid", fgColor="FFF2CC")
 THIN_BOTTOM = Border(bottom=Side(style="thin", color="7F8C99"))
 #: Projects shown in the bar and heatmap images (a printed row must stay readable); the full
 #: ranking is in the sheets.
@@ -147,6 +151,7 @@ def ranked_columns(scheme: Scheme, lang: str = "en") -> list[Column]:
         Column(text("region", lang), 10, wrap=True),
         Column(text("total", lang), 10, "0.00"),
         Column(text("grade", lang), 8),
+        Column(text("provisional", lang), 20, wrap=True),
         *dims,
         Column(text("bonus", lang), 7, "0.00"),
         Column(text("penalty", lang), 7, "0.00"),
@@ -164,6 +169,7 @@ def ranked_values(scheme: Scheme, p: ProjectResult, lang: str = "en") -> list[ob
     synergy = p.synergy or {}
     return [
         p.rank, p.project_id, p.name, p.region, _number(p.total), grade_label(p.grade, lang),
+        provisional_mark(p, lang),
         *(_number(p.dimensions.get(d, 0.0)) for d in scheme.dimensions),
         _number(p.bonus), _number(p.penalty),
         _number(synergy.get("D")), synergy_class_label(synergy.get("class"), lang),
@@ -316,31 +322,50 @@ def _run_heading(run: AssessmentRun, lang: str, what: str) -> str:
 
 def write_scheme_sheet(ws: Worksheet, run: AssessmentRun, scheme: Scheme, lang: str,
                        generated: _dt.datetime) -> None:
-    """The ranked table of one scheme: frozen header, filter, formats, grade colours, data bars."""
+    """The ranked table of one scheme: frozen header, filter, formats, grade colours, data bars.
+
+    When any result is provisional, a banner above the header says so (docs/method.md,
+    "Provisional results") and the table starts one row lower.
+    """
     columns = ranked_columns(scheme, lang)
     projects = run.projects_of(scheme)
     rows = [ranked_values(scheme, p, lang) for p in projects]
-    _write_header(ws, columns)
+    banner = provisional_banner(projects, lang)
+    head = 2 if banner else 1  # the header row
+    if banner:
+        _write_banner(ws, banner, len(columns))
+    _write_header(ws, columns, head)
     plain: list | None = None  # the first row's styles before grade and veto colours
     graded: dict[str, object] = {}  # grade -> style of a grade cell already coloured
-    for r, (p, values) in enumerate(zip(projects, rows, strict=True), start=2):
+    for r, (p, values) in enumerate(zip(projects, rows, strict=True), start=head + 1):
         _write_row(ws, r, columns, values, like=plain)
         if plain is None:
-            plain = [copy(ws.cell(2, c)._style) for c in range(1, len(columns) + 1)]
+            plain = [copy(ws.cell(r, c)._style) for c in range(1, len(columns) + 1)]
         _style_ranked_row(ws, r, scheme, p, len(columns), graded)
     if not rows:
-        put(ws.cell(2, 1), text("no_projects", lang))
+        put(ws.cell(head + 1, 1), text("no_projects", lang))
     _fit_widths(ws, columns, rows)
     last = get_column_letter(len(columns))
-    ws.freeze_panes = "D2"  # header row, and rank/id/name while scrolling right
-    ws.auto_filter.ref = f"A1:{last}{max(2, len(rows) + 1)}"
+    ws.freeze_panes = f"D{head + 1}"  # header row, and rank/id/name while scrolling right
+    ws.auto_filter.ref = f"A{head}:{last}{max(head + 1, len(rows) + head)}"
     if rows:
         ws.conditional_formatting.add(
-            f"E2:E{len(rows) + 1}",
+            f"E{head + 1}:E{len(rows) + head}",
             DataBarRule(start_type="num", start_value=0, end_type="num", end_value=scheme.total_points,
                         color="5B9BD5", showValue=True))
-    ws.row_dimensions[1].height = 32
-    print_setup(ws, _scheme_heading(scheme, lang), lang, generated)
+    ws.row_dimensions[head].height = 32
+    print_setup(ws, _scheme_heading(scheme, lang), lang, generated, title_rows=f"{head}:{head}")
+
+
+def _write_banner(ws: Worksheet, banner: str, n_columns: int) -> None:
+    """One merged, shaded row across the table saying that some results are provisional."""
+    put(ws.cell(1, 1), banner)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n_columns)
+    cell = ws.cell(1, 1)
+    cell.font = Font(bold=True)
+    cell.fill = PROVISIONAL_FILL
+    cell.alignment = Alignment(wrap_text=True, vertical="center")
+    ws.row_dimensions[1].height = 36
 
 
 def _style_ranked_row(ws: Worksheet, r: int, scheme: Scheme, p: ProjectResult, n_columns: int,
@@ -355,6 +380,8 @@ def _style_ranked_row(ws: Worksheet, r: int, scheme: Scheme, p: ProjectResult, n
             ws.cell(r, c).fill = VETO_FILL
         veto_cell = ws.cell(r, n_columns - 2)
         veto_cell.font = Font(bold=True, color=VETO_COLOUR.lstrip("#"))
+    if p.provisional and not p.veto:  # a vetoed row stays pink throughout
+        ws.cell(r, 7).fill = PROVISIONAL_FILL
     grade_cell = ws.cell(r, 6)
     if p.grade in graded and not p.veto:
         grade_cell._style = copy(graded[p.grade])

@@ -243,6 +243,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "{code} {indicator}: an inspector's fraction of {value} (today {today})",
     ),
     "no_value": ("无", "none"),
+    # provisional results (docs/method.md, "Provisional results")
+    "provisional": ("暂定", "Provisional"),
+    "provisional_mark": ("暂定：{n} 项待定，等级可能为 {low}–{high}",
+                         "provisional: {n} pending, grade could be {low}–{high}"),
+    "provisional_mark_one_grade": ("暂定：{n} 项待定，等级仍为 {grade}",
+                                   "provisional: {n} pending, grade stays {grade}"),
+    "provisional_banner": ("注意：{total} 个项目中有 {count} 个结果为暂定"
+                           "（尚有人工评分指标未评分或扣分项未填写），等级仍可能变化，见各行“暂定”标注。",
+                           "Provisional results: {count} of {total} (manual criteria not yet scored or "
+                           "penalty items left blank); their grades may still change, as marked on "
+                           "each row."),
+    "total_range": ("总分范围", "Total range"),
 }
 
 STATUS_TEXT = {
@@ -265,6 +277,7 @@ ISSUE_KIND_ZH = {
     "na_not_allowed": "不允许不适用",
     "zero_baseline": "基准值为 0",
     "missing_required": "缺少必填值",
+    "unanswered_penalty": "扣分项未填写",
     "veto": "一票否决",
     "duplicate_code": "编号重复",
     "unknown_code": "未知编号",
@@ -357,6 +370,23 @@ def level_label(level: str, lang: str) -> str:
 def grade_label(grade: str, lang: str) -> str:
     """A grade's name; the default grades have Chinese names, custom ones print as written."""
     return GRADE_NAMES_ZH.get(grade, grade) if normalise_lang(lang) == "zh" else grade
+
+
+def provisional_mark(project: ProjectResult, lang: str) -> str:
+    """"provisional: N pending, grade could be X–Y" for a provisional result, "" for a final one."""
+    if not project.provisional:
+        return ""
+    low, high = (grade_label(g, lang) for g in project.grade_range)
+    if low == high:
+        return text("provisional_mark_one_grade", lang).format(n=project.pending, grade=low)
+    return text("provisional_mark", lang).format(n=project.pending, low=low, high=high)
+
+
+def provisional_banner(projects, lang: str) -> str:
+    """The banner over a ranking when any result is provisional, else ""."""
+    projects = list(projects)
+    count = sum(1 for p in projects if p.provisional)
+    return text("provisional_banner", lang).format(count=count, total=len(projects)) if count else ""
 
 
 def synergy_class_label(klass: int | None, lang: str) -> str:

@@ -49,9 +49,14 @@ def _rows(ws) -> list[tuple]:
     return list(ws.iter_rows(values_only=True))
 
 
-def _by_header(ws) -> list[dict]:
+def _by_header(ws, header: int = 0) -> list[dict]:
     rows = _rows(ws)
-    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    return [dict(zip(rows[header], row, strict=True)) for row in rows[header + 1:]]
+
+
+def _ranked(ws) -> list[dict]:
+    """The ranked table, under the provisional banner (P2–P5 have E pending)."""
+    return _by_header(ws, header=1)
 
 
 # --------------------------------------------------------------------------- sheets and values
@@ -64,8 +69,8 @@ def test_sheet_names_in_both_languages(book_zh, book_en):
 
 
 def test_ranked_sheet_values_by_hand(book_en):
-    rows = {r["Project ID"]: r for r in _by_header(book_en[SCHEME_NAME])}
-    assert [r["Project ID"] for r in _by_header(book_en[SCHEME_NAME])] == ["P1", "P5", "P4", "P2", "P3"]
+    rows = {r["Project ID"]: r for r in _ranked(book_en[SCHEME_NAME])}
+    assert [r["Project ID"] for r in _ranked(book_en[SCHEME_NAME])] == ["P1", "P5", "P4", "P2", "P3"]
     p1, p2, p3, p5 = rows["P1"], rows["P2"], rows["P3"], rows["P5"]
     assert (p1["Rank"], p1["Total"], p1["Grade"]) == (1, pytest.approx(103), "Excellent")
     assert (p1["Bonus"], p1["Overrides"]) == (3, 1)
@@ -80,12 +85,31 @@ def test_ranked_sheet_values_by_hand(book_en):
     assert rows["P4"]["Issues"] == 2
 
 
+def test_provisional_results_are_marked_under_a_banner(book_en, book_zh):
+    # E (manual, weight 1 of W = 11) is pending for P2–P5. P5: 900/11 = 81.82 Good, with E at 1
+    # 1000/11 = 90.91 Excellent; P4: 400/11 → 500/11 = 45.45, Fail either way; P3 vetoed: Fail twice
+    ws = book_en[SCHEME_NAME]
+    banner = ws["A1"].value
+    assert banner.startswith("Provisional results: 4 of 5")
+    assert any(str(r).startswith("A1:") for r in ws.merged_cells.ranges)
+    rows = {r["Project ID"]: r for r in _ranked(ws)}
+    assert rows["P1"]["Provisional"] is None
+    assert rows["P5"]["Provisional"] == "provisional: 1 pending, grade could be Good–Excellent"
+    assert rows["P4"]["Provisional"] == "provisional: 1 pending, grade stays Fail"
+    assert rows["P3"]["Provisional"] == "provisional: 1 pending, grade stays Fail"
+    assert ws["G3"].fill.fgColor.rgb.endswith("000000") and ws["G4"].fill.fgColor.rgb.endswith("FFF2CC")
+    chinese = book_zh[0][SCHEME_NAME]
+    assert chinese["A1"].value.startswith("注意：5 个项目中有 4 个结果为暂定")
+    zh_rows = {r["项目编号"]: r for r in _ranked(chinese)}
+    assert zh_rows["P5"]["暂定"] == "暂定：1 项待定，等级可能为 良好–优秀"
+
+
 def test_ranked_sheet_in_chinese(book_zh):
     workbook, _ = book_zh
-    header = _rows(workbook[SCHEME_NAME])[0]
-    assert header[:6] == ("排名", "项目编号", "项目名称", "地区", "总分", "等级")
+    header = _rows(workbook[SCHEME_NAME])[1]
+    assert header[:7] == ("排名", "项目编号", "项目名称", "地区", "总分", "等级", "暂定")
     assert "源头防控 (27.27)" in header and "协调等级" in header and "人工调整数" in header
-    first = _by_header(workbook[SCHEME_NAME])[0]
+    first = _ranked(workbook[SCHEME_NAME])[0]
     assert first["等级"] == "优秀" and first["协调等级"] == "优质协调"
 
 
@@ -166,7 +190,7 @@ def test_hostile_names_do_not_break_the_export(scored, tmp_path):
     hostile = [replace(p, name=name, project_id="[P]:*?/\\") for p in scored.projects]
     out = write_ranked_workbook(AssessmentRun(scored.schemes, hostile, []), tmp_path / "h.xlsx", charts=False)
     sheet = load_workbook(out)[SCHEME_NAME]
-    assert sheet["C2"].value.startswith("名称长") and len(sheet["C2"].value) == 32767
+    assert sheet["C3"].value.startswith("名称长") and len(sheet["C3"].value) == 32767
 
 
 def test_sheet_titles_are_valid_and_unique():
@@ -194,11 +218,12 @@ def test_every_sheet_is_set_up_for_a4_landscape_one_page_wide(book_zh):
 
 def test_tables_repeat_their_header_freeze_it_and_filter(book_zh):
     workbook, _ = book_zh
-    expected = {SCHEME_NAME: ("D2", "A1:P6"), "明细": ("F2", "A1:R46"), "问题": ("A2", "A1:H4"),
+    # the ranked sheet's table starts under the provisional banner
+    expected = {SCHEME_NAME: ("D3", "A2:Q7"), "明细": ("F2", "A1:R46"), "问题": ("A2", "A1:H4"),
                 "拒收文件": ("A2", "A1:C2")}
     for title, (frozen, filtered) in expected.items():
         ws = workbook[title]
-        assert ws.print_title_rows == "$1:$1", title
+        assert ws.print_title_rows == ("$2:$2" if title == SCHEME_NAME else "$1:$1"), title
         assert (ws.freeze_panes, ws.auto_filter.ref) == (frozen, filtered), title
     ranked = workbook[SCHEME_NAME]
     assert f"{SCHEME_NAME}  版本 1" in ranked.oddHeader.center.text
@@ -208,16 +233,17 @@ def test_tables_repeat_their_header_freeze_it_and_filter(book_zh):
 def test_number_formats_grade_colours_data_bars_and_vetoed_rows(book_zh):
     workbook, _ = book_zh
     ws = workbook[SCHEME_NAME]
-    assert ws["E2"].number_format == "0.00" and ws["E6"].number_format == "0.00"  # total
-    assert ws["L2"].number_format == "0.000"  # synergy D (after 3 dimensions, bonus, penalty)
+    # rows start at 3 (banner, header); columns: … grade F, provisional G, 3 dimensions, bonus, penalty
+    assert ws["E3"].number_format == "0.00" and ws["E7"].number_format == "0.00"  # total
+    assert ws["M3"].number_format == "0.000"  # synergy D
     # Excellent is #009E73 mixed 45 % with white: 0+255*.45, 158+97*.45, 115+140*.45 = 73 CA B2
-    assert ws["F2"].fill.fgColor.rgb.endswith("73CAB2")
-    assert ws["F3"].fill.fgColor.rgb != ws["F2"].fill.fgColor.rgb
-    vetoed = 6  # P3 is ranked last
+    assert ws["F3"].fill.fgColor.rgb.endswith("73CAB2")
+    assert ws["F4"].fill.fgColor.rgb != ws["F3"].fill.fgColor.rgb
+    vetoed = 7  # P3 is ranked last
     assert ws.cell(vetoed, 2).value == "P3"
-    assert all(ws.cell(vetoed, c).fill.fgColor.rgb.endswith("FDE2E2") for c in range(1, 17) if c != 6)
-    assert ws.cell(vetoed, 14).value == "V" and ws.cell(vetoed, 14).font.color.rgb.endswith("B00020")
-    assert ws.cell(2, 1).fill.fgColor.rgb.endswith("000000")  # unvetoed rows: no fill
+    assert all(ws.cell(vetoed, c).fill.fgColor.rgb.endswith("FDE2E2") for c in range(1, 18) if c != 6)
+    assert ws.cell(vetoed, 15).value == "V" and ws.cell(vetoed, 15).font.color.rgb.endswith("B00020")
+    assert ws.cell(3, 1).fill.fgColor.rgb.endswith("000000")  # unvetoed rows: no fill
     rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
     assert any(rule.type == "dataBar" for rule in rules)
 

@@ -47,37 +47,37 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../models/tables.py" line="251"/>
+        <location filename="../models/tables.py" line="252"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="252"/>
+        <location filename="../models/tables.py" line="253"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="253"/>
+        <location filename="../models/tables.py" line="254"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="254"/>
+        <location filename="../models/tables.py" line="255"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="255"/>
+        <location filename="../models/tables.py" line="256"/>
         <source>Criterion</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="256"/>
+        <location filename="../models/tables.py" line="257"/>
         <source>What happened</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="258"/>
+        <location filename="../models/tables.py" line="259"/>
         <source>Written in</source>
         <translation>来源工作区</translation>
     </message>
@@ -180,72 +180,72 @@
 <context>
     <name>CriteriaModel</name>
     <message>
-        <location filename="../models/tables.py" line="129"/>
+        <location filename="../models/tables.py" line="130"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="130"/>
+        <location filename="../models/tables.py" line="131"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="131"/>
+        <location filename="../models/tables.py" line="132"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="132"/>
+        <location filename="../models/tables.py" line="133"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="133"/>
+        <location filename="../models/tables.py" line="134"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="134"/>
+        <location filename="../models/tables.py" line="135"/>
         <source>Baseline</source>
         <translation>基准值</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="135"/>
+        <location filename="../models/tables.py" line="136"/>
         <source>Value</source>
         <translation>现状值</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="136"/>
+        <location filename="../models/tables.py" line="137"/>
         <source>Fraction</source>
         <translation>得分率</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="137"/>
+        <location filename="../models/tables.py" line="138"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="138"/>
+        <location filename="../models/tables.py" line="139"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="139"/>
+        <location filename="../models/tables.py" line="140"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="140"/>
+        <location filename="../models/tables.py" line="141"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="141"/>
+        <location filename="../models/tables.py" line="142"/>
         <source>Inspector</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="142"/>
+        <location filename="../models/tables.py" line="143"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -567,27 +567,27 @@
 <context>
     <name>ImportReportModel</name>
     <message>
-        <location filename="../models/tables.py" line="228"/>
+        <location filename="../models/tables.py" line="229"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="232"/>
+        <location filename="../models/tables.py" line="233"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="233"/>
+        <location filename="../models/tables.py" line="234"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="234"/>
+        <location filename="../models/tables.py" line="235"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="235"/>
+        <location filename="../models/tables.py" line="236"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
@@ -623,395 +623,405 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="225"/>
         <source>&amp;New workspace…</source>
         <extracomment>The running import or export (one at a time; they share the progress bar).</extracomment>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="226"/>
         <source>&amp;Open workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Save workspace &amp;as…</source>
         <translation>工作区另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="228"/>
         <source>&amp;Merge workspaces…</source>
         <translation>合并工作区(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="229"/>
         <source>Import &amp;files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="230"/>
         <source>Import f&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="231"/>
         <source>Add &amp;scheme from Excel…</source>
         <translation>从 Excel 添加方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="232"/>
         <source>Ranked &amp;workbook…</source>
         <translation>排名工作簿(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="233"/>
         <source>&amp;PDF report…</source>
         <translation>PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="234"/>
         <source>&amp;Audit log…</source>
         <translation>审计日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="235"/>
         <source>P&amp;rint ranking…</source>
         <translation>打印排名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="236"/>
         <source>Print pre&amp;view ranking…</source>
         <translation>打印预览排名(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="237"/>
         <source>Print pro&amp;ject page…</source>
         <translation>打印项目页(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="238"/>
         <source>Print preview project pa&amp;ge…</source>
         <translation>打印预览项目页(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="239"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="240"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="241"/>
         <source>Open the &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="242"/>
         <source>&amp;About SynergyPilot</source>
         <translation>关于 SynergyPilot(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="247"/>
         <source>Import submission files (you can also drop files on the window)</source>
         <translation>导入申报文件（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="249"/>
         <source>Bring inspectors&apos; workspaces into this one, keeping every score</source>
         <translation>将各核查人的工作区并入本工作区，保留每一项评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="250"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="251"/>
         <source>&amp;Recent workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="252"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="253"/>
         <source>&amp;Export and print</source>
         <translation>导出与打印(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="254"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="255"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="258"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="259"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="260"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="261"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255"/>
+        <location filename="../main_window.py" line="262"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="264"/>
         <source>Disagreements</source>
         <translation>意见分歧</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="288"/>
         <source>Opened read-only: {reason}. Changes cannot be saved.</source>
         <translation>以只读方式打开：{reason}。无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="337"/>
         <source>no workspace</source>
         <translation>无工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="340"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
-        <source>Projects: {projects} · Rejected files: {rejected} · Pending manual scores: {pending}</source>
-        <translation>项目：{projects} · 拒收文件：{rejected} · 待人工评分：{pending}</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="391"/>
         <source>SynergyPilot workspace (*.spw)</source>
         <translation>SynergyPilot 工作区 (*.spw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="370"/>
+        <location filename="../main_window.py" line="396"/>
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="378"/>
+        <location filename="../main_window.py" line="404"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="389"/>
+        <location filename="../main_window.py" line="415"/>
         <source>Save workspace as</source>
         <translation>工作区另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400"/>
+        <location filename="../main_window.py" line="426"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414"/>
+        <location filename="../main_window.py" line="440"/>
         <source>Merge workspaces into this one</source>
         <translation>将工作区并入本工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="453"/>
         <source>Merging workspaces…</source>
         <translation>正在合并工作区…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="437"/>
+        <location filename="../main_window.py" line="463"/>
         <source>Merge finished.</source>
         <translation>合并完成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="442"/>
+        <location filename="../main_window.py" line="468"/>
         <source>The merge failed</source>
         <translation>合并失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="460"/>
+        <location filename="../main_window.py" line="486"/>
         <source>Import submissions</source>
         <translation>导入申报文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="462"/>
+        <location filename="../main_window.py" line="488"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="496"/>
         <source>Import a folder of submissions</source>
         <translation>导入申报文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="492"/>
+        <location filename="../main_window.py" line="518"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503"/>
+        <location filename="../main_window.py" line="529"/>
         <source>Preparing the demo data…</source>
         <translation>正在准备演示数据…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="560"/>
+        <location filename="../main_window.py" line="586"/>
         <source>Import finished: {new} new, {resubmitted} resubmitted, {rejected} rejected.</source>
         <translation>导入完成：新增 {new} 个，重新报送 {resubmitted} 个，拒收 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="569"/>
+        <location filename="../main_window.py" line="595"/>
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="662"/>
+        <location filename="../main_window.py" line="688"/>
         <source>Could not change the setting</source>
         <translation>无法更改设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="669"/>
+        <location filename="../main_window.py" line="695"/>
         <source>Add a scheme</source>
         <translation>添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="671"/>
+        <location filename="../main_window.py" line="697"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="685"/>
+        <location filename="../main_window.py" line="711"/>
         <source>Could not add the scheme</source>
         <translation>无法添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="699"/>
+        <location filename="../main_window.py" line="725"/>
         <source>Save a blank submission form</source>
         <translation>保存空白申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="699"/>
-        <location filename="../main_window.py" line="717"/>
-        <location filename="../main_window.py" line="731"/>
+        <location filename="../main_window.py" line="725"/>
+        <location filename="../main_window.py" line="743"/>
+        <location filename="../main_window.py" line="757"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="703"/>
+        <location filename="../main_window.py" line="729"/>
         <source>Blank form written: {path}</source>
         <translation>已生成空白申报表：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="717"/>
+        <location filename="../main_window.py" line="743"/>
         <source>Export the ranked workbook</source>
         <translation>导出排名工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="578"/>
-        <location filename="../main_window.py" line="735"/>
-        <location filename="../main_window.py" line="744"/>
+        <location filename="../main_window.py" line="604"/>
+        <location filename="../main_window.py" line="761"/>
+        <location filename="../main_window.py" line="770"/>
         <source>Written: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519"/>
+        <location filename="../main_window.py" line="351"/>
+        <source>Projects: {projects} · Rejected files: {rejected} ·</source>
+        <translation>项目：{projects} · 拒收文件：{rejected} ·</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="354"/>
+        <source>Pending: {pending} ({provisional} provisional projects)</source>
+        <translation>待定：{pending} 项（{provisional} 个暂定项目）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="358"/>
+        <source>Show only the provisional projects</source>
+        <translation>只显示结果为暂定的项目</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="545"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="527"/>
+        <location filename="../main_window.py" line="553"/>
         <source>Please wait: another task is running.</source>
         <translation>请稍候：另一项任务正在进行。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="576"/>
+        <location filename="../main_window.py" line="602"/>
         <source>The export was cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="583"/>
+        <location filename="../main_window.py" line="609"/>
         <source>The export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="724"/>
+        <location filename="../main_window.py" line="750"/>
         <source>Export the PDF report</source>
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="724"/>
+        <location filename="../main_window.py" line="750"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="731"/>
+        <location filename="../main_window.py" line="757"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="740"/>
+        <location filename="../main_window.py" line="766"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="740"/>
+        <location filename="../main_window.py" line="766"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="741"/>
+        <location filename="../main_window.py" line="767"/>
         <source>Export the chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="764"/>
+        <location filename="../main_window.py" line="790"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="817"/>
-        <location filename="../main_window.py" line="821"/>
+        <location filename="../main_window.py" line="843"/>
+        <location filename="../main_window.py" line="847"/>
         <source>Data and log folder: {folder}</source>
         <translation>数据与日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="820"/>
+        <location filename="../main_window.py" line="846"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="826"/>
+        <location filename="../main_window.py" line="852"/>
         <source>About SynergyPilot</source>
         <translation>关于 SynergyPilot</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="828"/>
+        <location filename="../main_window.py" line="854"/>
         <source>SynergyPilot scores pollution–carbon synergy pilot projects from Excel submissions.
 Data folder: {folder}</source>
         <translation>SynergyPilot 根据 Excel 申报材料对减污降碳协同增效试点项目进行评分。
 数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="263"/>
         <source>Robustness</source>
         <translation>稳健性</translation>
     </message>
@@ -1120,22 +1130,22 @@ Data folder: {folder}</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../models/tables.py" line="270"/>
+        <location filename="../models/tables.py" line="271"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="271"/>
+        <location filename="../models/tables.py" line="272"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="272"/>
+        <location filename="../models/tables.py" line="273"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="273"/>
+        <location filename="../models/tables.py" line="274"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -1173,17 +1183,22 @@ Data folder: {folder}</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="57"/>
+        <location filename="../models/results.py" line="55"/>
+        <source>Provisional</source>
+        <translation>暂定</translation>
+    </message>
+    <message>
+        <location filename="../models/results.py" line="58"/>
         <source>Synergy D</source>
         <translation>协同度 D</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="55"/>
+        <location filename="../models/results.py" line="56"/>
         <source>Veto</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="56"/>
+        <location filename="../models/results.py" line="57"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
@@ -1191,32 +1206,42 @@ Data folder: {folder}</source>
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../views/results_view.py" line="83"/>
+        <location filename="../views/results_view.py" line="87"/>
         <source>Grade:</source>
         <translation>等级：</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="84"/>
+        <location filename="../views/results_view.py" line="88"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="85"/>
+        <location filename="../views/results_view.py" line="89"/>
         <source>Search ID, name, region…</source>
         <translation>搜索编号、名称、地区…</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="113"/>
+        <location filename="../views/results_view.py" line="90"/>
+        <source>Provisional only</source>
+        <translation>只看暂定</translation>
+    </message>
+    <message>
+        <location filename="../views/results_view.py" line="92"/>
+        <source>Show only the projects whose result may still change: manual criteria not yet scored or penalty items left blank</source>
+        <translation>只显示结果仍可能变化的项目：尚有人工评分指标未评分或扣分项未填写</translation>
+    </message>
+    <message>
+        <location filename="../views/results_view.py" line="121"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="116"/>
+        <location filename="../views/results_view.py" line="124"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="138"/>
+        <location filename="../views/results_view.py" line="146"/>
         <source>{shown} of {total} projects</source>
         <translation>显示 {shown} / 共 {total} 个项目</translation>
     </message>
@@ -1426,89 +1451,89 @@ Data folder: {folder}</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../app.py" line="68"/>
-        <location filename="../main_window.py" line="375"/>
-        <location filename="../main_window.py" line="404"/>
+        <location filename="../app.py" line="77"/>
+        <location filename="../main_window.py" line="401"/>
+        <location filename="../main_window.py" line="430"/>
         <source>Could not open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="58"/>
+        <location filename="../errors.py" line="59"/>
         <source>The template is not valid ({count} problems).</source>
         <translation>模板无效（共 {count} 个问题）。</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="63"/>
+        <location filename="../errors.py" line="66"/>
         <source>The file {name} could not be used: {reason}</source>
         <translation>无法使用文件 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="123"/>
+        <location filename="../errors.py" line="126"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="124"/>
+        <location filename="../errors.py" line="127"/>
         <source>Something went wrong: {message}
 Your work is saved; the details are in {log}.</source>
         <translation>出现了问题：{message}
 您的工作已保存；详细信息见 {log}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367"/>
+        <location filename="../main_window.py" line="393"/>
         <source>Could not create the workspace</source>
         <translation>无法创建工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386"/>
+        <location filename="../main_window.py" line="412"/>
         <source>Could not save the workspace</source>
         <translation>无法保存工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="603"/>
+        <location filename="../main_window.py" line="629"/>
         <source>Could not record the score</source>
         <translation>无法记录评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="621"/>
+        <location filename="../main_window.py" line="647"/>
         <source>Could not withdraw the override</source>
         <translation>无法撤销调整</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="637"/>
+        <location filename="../main_window.py" line="663"/>
         <source>Could not record the consensus</source>
         <translation>无法记录共识</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="692"/>
+        <location filename="../main_window.py" line="718"/>
         <source>Could not write the form</source>
         <translation>无法生成申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="714"/>
+        <location filename="../main_window.py" line="740"/>
         <source>Could not export the workbook</source>
         <translation>无法导出工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="722"/>
+        <location filename="../main_window.py" line="748"/>
         <source>Could not export the PDF report</source>
         <translation>无法导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="728"/>
+        <location filename="../main_window.py" line="754"/>
         <source>Could not export the audit log</source>
         <translation>无法导出审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="737"/>
+        <location filename="../main_window.py" line="763"/>
         <source>Could not export the chart</source>
         <translation>无法导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="769"/>
-        <location filename="../main_window.py" line="773"/>
-        <location filename="../main_window.py" line="783"/>
-        <location filename="../main_window.py" line="787"/>
+        <location filename="../main_window.py" line="795"/>
+        <location filename="../main_window.py" line="799"/>
+        <location filename="../main_window.py" line="809"/>
+        <location filename="../main_window.py" line="813"/>
         <source>Could not print</source>
         <translation>无法打印</translation>
     </message>
@@ -1773,111 +1798,116 @@ Your work is saved; the details are in {log}.</source>
         <source>Workspace merged</source>
         <translation>合并工作区</translation>
     </message>
+    <message>
+        <location filename="../labels.py" line="122"/>
+        <source>Total could be {low}–{high}</source>
+        <translation>总分可能为 {low}–{high}</translation>
+    </message>
 </context>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../printing.py" line="26"/>
+        <location filename="../printing.py" line="27"/>
         <source>version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="27"/>
+        <location filename="../printing.py" line="28"/>
         <source>printed</source>
         <translation>打印于</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="28"/>
+        <location filename="../printing.py" line="29"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="29"/>
+        <location filename="../printing.py" line="30"/>
         <source>Project ID</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="30"/>
+        <location filename="../printing.py" line="31"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="31"/>
+        <location filename="../printing.py" line="32"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="32"/>
+        <location filename="../printing.py" line="33"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="33"/>
+        <location filename="../printing.py" line="34"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="34"/>
+        <location filename="../printing.py" line="35"/>
         <source>Synergy D</source>
         <translation>协同度 D</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="35"/>
+        <location filename="../printing.py" line="36"/>
         <source>Veto</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="36"/>
+        <location filename="../printing.py" line="37"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="37"/>
+        <location filename="../printing.py" line="38"/>
         <source>Ranked assessment</source>
         <translation>评估排名表</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="38"/>
+        <location filename="../printing.py" line="39"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="39"/>
+        <location filename="../printing.py" line="40"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="40"/>
+        <location filename="../printing.py" line="41"/>
         <source>Value</source>
         <translation>现状值</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="41"/>
+        <location filename="../printing.py" line="42"/>
         <source>Fraction</source>
         <translation>得分率</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="42"/>
+        <location filename="../printing.py" line="43"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="43"/>
+        <location filename="../printing.py" line="44"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="44"/>
+        <location filename="../printing.py" line="45"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="45"/>
+        <location filename="../printing.py" line="46"/>
         <source>Override reason</source>
         <translation>调整理由</translation>
     </message>
     <message>
-        <location filename="../printing.py" line="46"/>
+        <location filename="../printing.py" line="47"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>

@@ -29,7 +29,7 @@ class ResultsModel(IndexedTableModel):
         self._scheme: Scheme | None = None
         self._projects: list[ProjectResult] = []
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
-        self._filter: tuple[str, str, str] = ("", "", "")
+        self._filter: tuple[str, str, str, bool] = ("", "", "", False)
 
     # -- data in ----------------------------------------------------------------------------
     def set_results(self, scheme: Scheme | None, projects: list[ProjectResult]) -> None:
@@ -52,6 +52,7 @@ class ResultsModel(IndexedTableModel):
             ("total", self.tr("Total")),
             ("grade", self.tr("Grade")),
             # Markers next to the grade, where the eye already is, not off to the right.
+            ("provisional", self.tr("Provisional")),
             ("veto", self.tr("Veto")),
             ("issues", self.tr("Issues")),
             ("synergy", self.tr("Synergy D")),
@@ -71,6 +72,7 @@ class ResultsModel(IndexedTableModel):
             "total": np.array([x.total for x in p], dtype=float),
             "synergy": np.array([x.synergy["D"] if x.synergy else np.nan for x in p], dtype=float),
             "veto": np.array([len(x.veto) for x in p], dtype=float),
+            "provisional": np.array([x.pending for x in p], dtype=float),
             "issues": np.array([len(x.issues) for x in p], dtype=float),
         }
         grades = [g.name for g in self._scheme.grades_descending] if self._scheme else []
@@ -85,9 +87,11 @@ class ResultsModel(IndexedTableModel):
         return keys
 
     # -- filter and sort --------------------------------------------------------------------
-    def set_filter(self, grade: str = "", region: str = "", text: str = "") -> None:
-        """Show only projects with this grade, region and text (each empty for any)."""
-        wanted = (grade, region, text.strip().casefold())
+    def set_filter(self, grade: str = "", region: str = "", text: str = "",
+                   provisional: bool = False) -> None:
+        """Show only projects with this grade, region and text (each empty for any), and only
+        provisional ones when ``provisional``."""
+        wanted = (grade, region, text.strip().casefold(), provisional)
         if wanted == self._filter:
             return
         self.beginResetModel()
@@ -99,7 +103,9 @@ class ResultsModel(IndexedTableModel):
     def _filtered_rows(self) -> np.ndarray:
         n = len(self._projects)
         mask = np.ones(n, dtype=bool)
-        grade, region, text = self._filter
+        grade, region, text, provisional = self._filter
+        if n and provisional:
+            mask &= self._keys["provisional"] > 0
         if n and grade:
             mask &= np.array([x.grade == grade for x in self._projects], dtype=bool)
         if n and region:
@@ -157,6 +163,8 @@ class ResultsModel(IndexedTableModel):
         if role == SORT_ROLE:
             value = self._keys[key][int(self._visible[index.row()])]
             return value.item() if hasattr(value, "item") else value
+        if role == Qt.ItemDataRole.BackgroundRole and key == "provisional" and project.provisional:
+            return QBrush(QColor(labels.STATUS_COLOURS["pending"]))
         if role == Qt.ItemDataRole.BackgroundRole and key == "grade" and self._scheme:
             colour = labels.grade_colour(self._scheme, project.grade)
             return QBrush(colour) if colour else None
@@ -172,6 +180,8 @@ class ResultsModel(IndexedTableModel):
             or (role == Qt.ItemDataRole.TextAlignmentRole and key.startswith("dim:"))
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "provisional" and project.provisional:
+            return labels.total_range_text(project)
         if role == Qt.ItemDataRole.ToolTipRole and key in ("issues", "veto") and project.issues:
             return "\n".join(f"{i.location}: {labels.issue_message(i)}" for i in project.issues[:12])
         return None
@@ -187,6 +197,8 @@ class ResultsModel(IndexedTableModel):
             return f"{project.synergy['D']:.3f}" if project.synergy else "—"
         if key == "veto":
             return ("× " + ", ".join(project.veto)) if project.veto else ""
+        if key == "provisional":
+            return labels.provisional_text(project)
         if key == "issues":
             return f"⚠ {len(project.issues)}" if project.issues else ""
         if key.startswith("dim:"):

@@ -1,10 +1,11 @@
-"""The ranked table of one scheme with its filter bar (grade, region, text)."""
+"""The ranked table of one scheme with its filter bar (grade, region, text, provisional only)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -42,10 +43,12 @@ class ResultsView(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(240)
+        self.provisional_box = QCheckBox()
         self.count_label = QLabel()
         self.grade_label, self.region_label = QLabel(), QLabel()
         bar = QHBoxLayout()
-        for widget in (self.grade_label, self.grade_box, self.region_label, self.region_box, self.search):
+        for widget in (self.grade_label, self.grade_box, self.region_label, self.region_box, self.search,
+                       self.provisional_box):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
@@ -73,6 +76,7 @@ class ResultsView(QWidget):
     def _connect(self) -> None:
         self.grade_box.currentIndexChanged.connect(self._on_filter_changed)
         self.region_box.currentIndexChanged.connect(self._on_filter_changed)
+        self.provisional_box.toggled.connect(self._on_filter_changed)
         self.search.textChanged.connect(self._search_timer.start)
         self._search_timer.timeout.connect(self._on_filter_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
@@ -83,6 +87,10 @@ class ResultsView(QWidget):
         self.grade_label.setText(self.tr("Grade:"))
         self.region_label.setText(self.tr("Region:"))
         self.search.setPlaceholderText(self.tr("Search ID, name, region…"))
+        self.provisional_box.setText(self.tr("Provisional only"))
+        self.provisional_box.setToolTip(self.tr(
+            "Show only the projects whose result may still change: manual criteria not yet scored "
+            "or penalty items left blank"))
         self.set_results(self._scheme, self._all_projects())
         self._update_count()
 
@@ -140,12 +148,18 @@ class ResultsView(QWidget):
             )
         )
 
-    def set_filter(self, grade: str = "", region: str = "", text: str = "") -> None:
+    def set_filter(self, grade: str = "", region: str = "", text: str = "",
+                   provisional: bool = False) -> None:
         """Set the filter widgets (and so the filter) programmatically."""
         self.grade_box.setCurrentIndex(max(self.grade_box.findData(grade), 0) if grade else 0)
         self.region_box.setCurrentIndex(max(self.region_box.findData(region), 0) if region else 0)
         self.search.setText(text)
+        self.provisional_box.setChecked(provisional)
         self._on_filter_changed()
+
+    def show_provisional_only(self) -> None:
+        """Filter the table to the provisional projects, all grades and regions, no search text."""
+        self.set_filter(provisional=True)
 
     # -- selection --------------------------------------------------------------------------
     def selected_project_id(self) -> str | None:
@@ -165,7 +179,8 @@ class ResultsView(QWidget):
     def _on_filter_changed(self, *_args) -> None:
         selected = self.selected_project_id()
         self.model.set_filter(
-            self.grade_box.currentData() or "", self.region_box.currentData() or "", self.search.text()
+            self.grade_box.currentData() or "", self.region_box.currentData() or "", self.search.text(),
+            self.provisional_box.isChecked(),
         )
         if selected:
             self.select_project(selected)

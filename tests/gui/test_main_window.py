@@ -117,6 +117,29 @@ def test_sort_and_filter_the_results(window):
     assert model.data(index, PROJECT_ROLE).project_id == _projects(window)[0].project_id
 
 
+def test_the_pending_count_links_to_the_provisional_projects(window):
+    import dataclasses
+
+    # make every other project final, so that the filter has something to leave out
+    window.run.projects = [p if i % 2 else dataclasses.replace(p, pending=0)
+                           for i, p in enumerate(window.run.projects)]
+    window._show_scheme()
+    window._update_counts()
+    expected = {p.project_id for p in window.scheme_projects() if p.provisional}
+    assert 0 < len(expected) < len(window.scheme_projects())
+    pending = sum(p.pending for p in window.run.projects)
+    provisional = sum(1 for p in window.run.projects if p.provisional)
+    label = window.pending_label.text()
+    assert f"Pending: {pending} ({provisional} provisional projects)" in label and "<a href=" in label
+    window.tabs.setCurrentWidget(window.detail)
+    window.pending_label.linkActivated.emit("provisional")
+    assert window.tabs.currentWidget() is window.results
+    assert window.results.provisional_box.isChecked()
+    assert {p.project_id for p in _projects(window)} == expected
+    window.results.set_filter()
+    assert len(_projects(window)) == len(window.scheme_projects())
+
+
 def test_score_a_manual_criterion_changes_total_rank_and_audit(window, monkeypatch):
     second = next(p for p in _projects(window) if p.rank == 2)
     window.results.select_project(second.project_id)

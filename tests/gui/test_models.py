@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -151,3 +153,27 @@ def test_the_audit_log_says_which_workspace_a_merged_entry_was_written_in(qtmode
     written_in = {model.row_object(r).id: model.data(model.index(r, column)) for r in range(4)}
     # blank here; the merged file's name; an id no merge entry names (its first 8 characters)
     assert written_in == {1: "", 2: "inspector_li.spw", 3: "bbbbbbbb", 4: ""}
+
+
+def test_provisional_column_filter_and_tooltip(qtmodeltester):
+    projects = _synthetic(6)
+    # hand-set: P00001 and P00004 are provisional (2 and 1 pending) with their ranges
+    projects[1] = dataclasses.replace(projects[1], pending=2, total_min=40.0, total_max=80.0,
+                                      grade_range=("Fail", "Pass"))
+    projects[4] = dataclasses.replace(projects[4], pending=1, total_min=61.0, total_max=65.5,
+                                      grade_range=("Pass", "Pass"))
+    model = ResultsModel()
+    model.set_results(None, projects)
+    qtmodeltester.check(model)
+    column = model.column_of("provisional")
+    assert column == model.column_of("grade") + 1
+    texts = {model.project_at(r).project_id: model.index(r, column).data() for r in range(model.rowCount())}
+    assert texts["P00001"] == "provisional: 2 pending, grade could be Fail–Pass"
+    assert texts["P00004"] == "provisional: 1 pending, grade stays Pass"
+    assert texts["P00000"] == ""
+    row = model.row_of("P00001")
+    assert model.index(row, column).data(Qt.ItemDataRole.ToolTipRole) == "Total could be 40.00–80.00"
+    model.set_filter(provisional=True)
+    assert sorted(model.project_at(r).project_id for r in range(model.rowCount())) == ["P00001", "P00004"]
+    model.set_filter()
+    assert model.rowCount() == 6
