@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from scoring import targets
 from scoring.model import (
     INVALID,
     MISSING,
@@ -29,6 +30,7 @@ from scoring.model import (
     Submission,
     raw_cells,
 )
+from scoring.targets import ON_TRACK
 from scoring.values import (
     NO_TOKENS,
     YES_TOKENS,
@@ -123,21 +125,24 @@ class ScoreArrays:
     total_max: np.ndarray  # every waiting criterion at its best
     grade_min_index: np.ndarray  # grade of total_min (the lowest when vetoed, or when it could be)
     grade_max_index: np.ndarray  # grade of total_max (the lowest when vetoed)
+    best_bounds: np.ndarray | None = None  # each project's best bounds where targets are pro-rated
 
 
 def indicator_fractions(
-    arrays: SchemeArrays, current: np.ndarray, baseline: np.ndarray
+    arrays: SchemeArrays, current: np.ndarray, baseline: np.ndarray, best: np.ndarray | None = None
 ) -> np.ndarray:
     """Fraction s in [0, 1] of every cell, assuming every value is present and valid.
 
     For ``value`` criteria s = clip((x − worst)/(best − worst)); for ``change`` criteria the
     improvement r = ±(current − baseline)/|baseline|·100 takes x's place; yes/no and choice
-    cells already hold their fraction.
+    cells already hold their fraction. ``best`` gives each project's bounds (n × m) where a
+    target is pro-rated to the assessment year (scoring/targets.py); the scheme's otherwise.
     """
+    best = arrays.best if best is None else best
     with np.errstate(divide="ignore", invalid="ignore"):
         change = improvement_percent(current, baseline, arrays.higher)
         x = np.where(arrays.is_change, change, current)
-        scaled = np.clip((x - arrays.worst) / (arrays.best - arrays.worst), 0.0, 1.0)
+        scaled = np.clip((x - arrays.worst) / (best - arrays.worst), 0.0, 1.0)
     return np.where(arrays.is_bounded, scaled, current)
 
 
@@ -155,6 +160,7 @@ def score_matrix(
     baseline: np.ndarray,
     status: np.ndarray,
     override: np.ndarray,
+    best_bounds: np.ndarray | None = None,
 ) -> ScoreArrays:
     """Score n projects on the m criteria of one scheme. Inputs are not modified.
 
@@ -169,12 +175,15 @@ def score_matrix(
         Codes of model.STATUSES before scoring (ok, missing, na, invalid, pending, override).
     override : ndarray of float, shape (n, m)
         Inspectors' fractions where ``status`` is override, NaN elsewhere.
+    best_bounds : ndarray of float, shape (n, m), optional
+        Each project's best bounds where targets are pro-rated (targets.best_matrix).
 
     Returns
     -------
     ScoreArrays
     """
-    cells = cell_states(scheme, arrays, cell_fractions(arrays, current, baseline, status, override), status)
+    fractions = cell_fractions(arrays, current, baseline, status, override, best_bounds)
+    cells = cell_states(scheme, arrays, fractions, status)
     scale = points_scale(scheme, cells.included, arrays.weight)
     score_points = np.where(cells.included, cells.achieved * arrays.weight * scale[:, None], np.nan)
     extra_points = cells.achieved * arrays.weight
@@ -208,6 +217,7 @@ def score_matrix(
         grade_min_index=grade_indices(scheme, worst, could_be_vetoed),
         grade_max_index=grade_indices(scheme, best, vetoed_project),
         **synergy,
+        best_bounds=best_bounds,
     )
 
 
@@ -280,10 +290,11 @@ def cell_fractions(
     baseline: np.ndarray,
     status: np.ndarray,
     override: np.ndarray,
+    best: np.ndarray | None = None,
 ) -> np.ndarray:
     """Fraction s of every cell: the inspector's where overridden, NaN where not usable."""
     usable = (status == OK) | (status == OVERRIDE)
-    s = np.where(status == OVERRIDE, override, indicator_fractions(arrays, current, baseline))
+    s = np.where(status == OVERRIDE, override, indicator_fractions(arrays, current, baseline, best))
     return np.where(usable, s, np.nan)
 
 
@@ -706,6 +717,15 @@ class IndicatorResult:
     #: Set when scored from a workspace: the inspectors' scores, spread, disagreement and
     #: consensus behind this criterion (a scoring.reconcile.Reconciliation).
     reconciliation: object = None
+    #: For a criterion with a pro-rated target (scoring/targets.py): the best bound used in
+    #: this assessment year, and the improvement as a share of it (1.0 = on track).
+    best_used: float | None = None
+    attainment: float | None = None
+
+    @property
+    def on_track(self) -> bool | None:
+        """Attainment of at least 100 % (None without a pro-rated target or a value)."""
+        return None if self.attainment is None else self.attainment >= ON_TRACK
 
     def as_dict(self) -> dict:
         data = {"value": self.value, "score": self.score, "points": self.points, "status": self.status}
@@ -718,6 +738,8 @@ class IndicatorResult:
             data["reason"] = self.reason
         if self.reconciliation is not None:
             data.update(self.reconciliation.as_dict())
+        if self.best_used is not None:
+            data.update(best_used=self.best_used, attainment=self.attainment, on_track=self.on_track)
         return data
 
 
@@ -804,7 +826,7 @@ def _none_if_nan(value: float) -> float | None:
 
 def score_scheme(
     scheme: Scheme, submissions: list[Submission], assessments: dict | None = None,
-    parsed: list[list[tuple]] | None = None,
+    parsed: list[list[tuple]] | None = None, year: str | None = None,
 ) -> list[ProjectResult]:
     """Score and rank the submissions of one scheme.
 
@@ -817,6 +839,9 @@ def score_scheme(
         ``{(project_id, code): Assessment}`` overrides and manual scores.
     parsed : list, optional
         The submissions' cells already parsed (see :func:`parse_submission`).
+    year : str, optional
+        The assessment year of every submission (a workspace round's); by default each
+        submission's own ``year``. Only pro-rated targets use it (scoring/targets.py).
 
     Returns
     -------
@@ -825,7 +850,16 @@ def score_scheme(
     """
     arrays = SchemeArrays.of(scheme)
     inputs = build_inputs(scheme, submissions, assessments, parsed)
-    scored = score_matrix(scheme, arrays, inputs.current, inputs.baseline, inputs.status, inputs.override)
+    years = [year or sub.year for sub in submissions]
+    best = targets.best_matrix(scheme, arrays.best, years)
+    if best is not None:
+        for i, sub in enumerate(submissions):
+            warning = targets.full_target_warning(scheme, years[i], sub.source)
+            if warning is not None:
+                inputs.issues[i].append(warning)
+    scored = score_matrix(
+        scheme, arrays, inputs.current, inputs.baseline, inputs.status, inputs.override, best
+    )
     pending = scored.waiting.sum(axis=1).tolist()
     return [_project_result(scheme, scored, inputs, i, sub, pending[i]) for i, sub in enumerate(submissions)]
 
@@ -888,6 +922,7 @@ def _indicator_results(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int
     points = _nan_to_none(scored.points[i].tolist())
     statuses = scored.status[i].tolist()
     shown = inputs.shown[i] if inputs.shown else [_NO_VALUE] * len(scheme.criteria)
+    targets_used = _prorated_targets(scheme, scored, inputs, i)
     indicators = {}
     for j, criterion in enumerate(scheme.criteria):
         entry = sub.inputs.get(criterion.code)
@@ -904,8 +939,24 @@ def _indicator_results(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int
             inspector=assessment.inspector if assessment else "",
             reason=assessment.reason if assessment else "",
             baseline_location=entry.baseline.location if entry and entry.baseline else "",
+            **targets_used.get(j, {}),
         )
     return indicators
+
+
+def _prorated_targets(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int) -> dict[int, dict]:
+    """best_used and attainment of project ``i``'s pro-rated criteria, by column."""
+    if scored.best_bounds is None:
+        return {}
+    found = {}
+    for j, criterion in enumerate(scheme.criteria):
+        if criterion.prorate:
+            best_used = float(scored.best_bounds[i, j])
+            higher = criterion.direction == "higher"
+            with np.errstate(divide="ignore", invalid="ignore"):
+                r = float(improvement_percent(inputs.current[i, j], inputs.baseline[i, j], higher))
+            found[j] = {"best_used": best_used, "attainment": targets.attainment(r, best_used)}
+    return found
 
 
 def _project_result(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,

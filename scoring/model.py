@@ -120,6 +120,9 @@ class Criterion:
     guidance: str = ""
     indicator_zh: str = ""
     dimension_zh: str = ""
+    #: A change criterion whose best bound is pro-rated to the assessment year between the
+    #: scheme's baseline_year and target_year (scoring/targets.py).
+    prorate: bool = False
 
     @property
     def needs_baseline(self) -> bool:
@@ -163,6 +166,10 @@ class Scheme:
     grades: tuple[Grade, ...] = tuple(Grade(n, p) for n, p in DEFAULT_GRADES)
     source: str = ""
     content_hash: str = ""
+    #: The years a multi-year target runs between (e.g. 2020 and 2025 for a five-year plan's
+    #: −18 %): criteria marked ``prorate`` expect the share of it due by the assessment year.
+    baseline_year: int | None = None
+    target_year: int | None = None
 
     @functools.cached_property
     def codes(self) -> tuple[str, ...]:

@@ -48,9 +48,12 @@ CRITERIA_COLUMNS = {
     "guidance": ("guidance", "说明"),
     "indicator_zh": ("indicator_zh", "指标(中文)", "中文指标"),
     "dimension_zh": ("dimension_zh", "维度(中文)", "中文维度"),
+    "prorate": ("prorate", "按年折算"),
 }
 REQUIRED_COLUMNS = ("code", "dimension", "indicator", "type", "weight")
-SCHEME_KEYS = ("name", "level", "version", "total_points", "missing", "synergy_alpha")
+SCHEME_KEYS = (
+    "name", "level", "version", "total_points", "missing", "synergy_alpha", "baseline_year", "target_year"
+)
 LEVEL_ALIASES = {
     "region": "region",
     "区域": "region",
@@ -159,6 +162,11 @@ def load_template_bytes(data: bytes, path: Path) -> Scheme:
         raise TemplateError(str(path), problems)
     settings = _read_scheme_settings(scheme_sheet, problems)
     criteria = _read_criteria(criteria_sheet, problems)
+    if any(c.prorate for c in criteria) and settings["target_year"] is None:
+        problems.append(TemplateProblem(
+            criteria_sheet.name, "prorate",
+            "criteria marked prorate need the years of their target: add baseline_year and "
+            "target_year to the Scheme sheet (e.g. 2020 and 2025)"))
     grades_sheet = book.sheet("Grades", "等级")
     grades = _read_grades(grades_sheet, problems) if grades_sheet else None
     if problems:
@@ -208,7 +216,27 @@ def _read_scheme_settings(sheet: RawSheet, problems: list[TemplateProblem]) -> d
     if missing not in MISSING_POLICIES:
         problem("missing", f"must be zero or reweight, found {missing!r}")
     settings["missing"] = missing
+    settings.update(_target_years(pairs, problem))
     return settings
+
+
+def _target_years(pairs, problem) -> dict:
+    """baseline_year and target_year: both or neither, whole years, the target after the baseline."""
+    years = {}
+    for key in ("baseline_year", "target_year"):
+        number = _number_setting(pairs, key, None, problem)
+        if number is not None and (number != int(number) or not 1900 <= number <= 2200):
+            problem(key, f"must be a year such as 2020, found {number:g}")
+            number = None
+        years[key] = None if number is None else int(number)
+    given = [key for key, year in years.items() if key in pairs]
+    if len(given) == 1:
+        other = "target_year" if given[0] == "baseline_year" else "baseline_year"
+        problem(given[0], f"goes with {other}: give both years of the target, or neither")
+    elif None not in years.values() and years["target_year"] <= years["baseline_year"]:
+        problem("target_year", f"must be after baseline_year ({years['baseline_year']}), "
+                f"found {years['target_year']}")
+    return years if None not in years.values() else {"baseline_year": None, "target_year": None}
 
 
 def _number_setting(pairs, key, default, problem) -> float | None:
@@ -381,7 +409,11 @@ class _CriterionRow:
             guidance=self.shown("guidance"),
             indicator_zh=self.shown("indicator_zh"),
             dimension_zh=self.shown("dimension_zh"),
+            prorate=self.flag("prorate", False),
         )
+        if criterion.prorate and ctype != "change":
+            self.problem("prorate", "only a change criterion's target can be pro-rated to the year; "
+                         "leave prorate empty here")
         return criterion if self.ok else None
 
     def _check_bounds(self, ctype: str, direction: str | None, worst, best) -> None:

@@ -1506,7 +1506,10 @@ class Workspace(ReconcileMixin):
             if chosen is not None:
                 run.round, run.round_year = chosen.label, chosen.year
             for scheme, submissions, parsed, reconciled in inputs:
-                results = score_scheme(scheme, submissions, self._engine_assessments(reconciled), parsed)
+                # the round's year for every submission: pro-rated targets use it
+                year = chosen.year or None
+                chosen_scores = self._engine_assessments(reconciled)
+                results = score_scheme(scheme, submissions, chosen_scores, parsed, year)
                 attach(results, reconciled)
                 run.projects.extend(results)
         if record and not self.read_only:

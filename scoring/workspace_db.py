@@ -15,13 +15,13 @@ import itertools
 import json
 import math
 import operator
-import re
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from scoring.model import CellValue, Criterion, Grade, Issue, Scheme, Submission
+from scoring.targets import assessment_year
 from scoring.workspace_cells import PROJECT_FIELDS, stored_cells, stored_from_entries
 
 #: "SyPW" as a signed 32-bit integer: marks the file as a SynergyPilot workspace.
@@ -347,15 +347,6 @@ _SUBMISSION_V4_COLUMNS = (
     "id, uid, scheme_id, project_id, version, file_id, source, content_hash, imported_at, imported_by, "
     "name, level, template, template_version, region, organisation, year, contact, issues, unmatched"
 )
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
-
-
-def assessment_year(text: object) -> str:
-    """The four-digit year in a submission's ``year`` ("2024", "2024年", 2024.0), or ""."""
-    found = _YEAR.search(str(text if text is not None else "").replace(".0", "", 1))
-    return found.group(1) if found else ""
-
-
 def years_round(years: Iterable[object]) -> tuple[str, str]:
     """(label, year) of the one round an older workspace's submissions are put in.
 
