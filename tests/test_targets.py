@@ -29,6 +29,7 @@ HEADER = [*CRITERIA_HEADER, "prorate"]
 C = criterion("C", type="change", direction="lower", worst=0, best=18, prorate="yes")
 V = criterion("V")
 YEARS = {"baseline_year": 2020, "target_year": 2025}
+ROWS = [dict(code="C", baseline=100, current=94), dict(code="V", current=50)]
 
 
 def scored(tmp_path, year, criteria=(C, V), **settings):
@@ -36,7 +37,7 @@ def scored(tmp_path, year, criteria=(C, V), **settings):
     folder = tmp_path / f"in{year}"
     folder.mkdir()
     details = project("P1") if year is None else project("P1", year=year)
-    write_form(folder / "p.xlsx", details, [dict(code="C", baseline=100, current=94), dict(code="V", current=50)])
+    write_form(folder / "p.xlsx", details, ROWS)
     result = run([template], [folder])
     assert not result.rejected, result.rejected
     return result.projects[0]
@@ -99,7 +100,7 @@ def test_the_rule_alone():
 def test_a_workspace_round_lends_its_year(tmp_path):
     """Forms without a year imported into the round "2023 中期评估": judged as of 2023."""
     template = write_template(tmp_path / "t.xlsx", [C, V], header=HEADER, **YEARS)
-    write_form(tmp_path / "p.xlsx", project("P1"), [dict(code="C", baseline=100, current=94), dict(code="V", current=50)])
+    write_form(tmp_path / "p.xlsx", project("P1"), ROWS)
     with Workspace.create(tmp_path / "w.spw") as workspace:
         workspace.add_template(template)
         workspace.import_files([tmp_path / "p.xlsx"], round="2023 中期评估")
