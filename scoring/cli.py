@@ -101,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     from scoring.selftest import add_command as add_selftest_command
 
     add_selftest_command(sub)
+    from scoring.cli_tracking import add_command as add_track_command
+
+    add_track_command(sub)
     return parser
 
 
@@ -362,10 +365,12 @@ COMMANDS = {
 
 def _add_workspace_commands() -> None:
     from scoring.cli_explain import COMMANDS as EXPLAIN_COMMANDS
+    from scoring.cli_tracking import COMMANDS as TRACKING_COMMANDS
     from scoring.cli_workspace import COMMANDS as WORKSPACE_COMMANDS
 
     COMMANDS.update(WORKSPACE_COMMANDS)
     COMMANDS.update(EXPLAIN_COMMANDS)
+    COMMANDS.update(TRACKING_COMMANDS)
 
 
 _add_workspace_commands()

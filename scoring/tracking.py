@@ -112,6 +112,9 @@ class SchemeTracking:
     dimensions: tuple[str, ...]
     grades: tuple[str, ...]  # best first
     projects: list[ProjectTrack] = field(default_factory=list)
+    #: (grade, minimum points), best first, and the points a total is out of: for charts.
+    grade_bands: tuple[tuple[str, float], ...] = ()
+    total_points: float = 100.0
 
     @property
     def version_changed(self) -> bool:
@@ -269,6 +272,8 @@ def _track_scheme(name: str, rounds: list[RoundInfo], runs: Sequence[AssessmentR
         shared_codes=shared,
         dimensions=latest.dimensions,
         grades=tuple(g.name for g in latest.grades_descending),
+        grade_bands=tuple((g.name, g.min_points) for g in latest.grades_descending),
+        total_points=latest.total_points,
     )
     order: dict[str, int] = {}
     rows: list[list[RoundPoint | None]] = []

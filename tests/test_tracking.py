@@ -134,3 +134,65 @@ def test_one_scheme_only_and_an_empty_workspace(tmp_path, tracking):
     with Workspace.create(tmp_path / "empty.spw") as workspace:
         empty = track_workspace(workspace)
     assert (empty.rounds, empty.schemes, empty.as_dict()["projects"]) == ([], [], [])
+
+
+# --------------------------------------------------------------------------- the track command
+
+
+@pytest.fixture
+def workspace_path(tmp_path) -> Path:
+    template = write_template(tmp_path / "city.xlsx", CRITERIA, name="City scheme", grades=GRADES)
+    path = tmp_path / "w.spw"
+    with Workspace.create(path) as workspace:
+        workspace.add_template(template)
+        for year, forms in FORMS.items():
+            import_round(workspace, tmp_path / str(year), year, forms)
+    return path
+
+
+def test_track_command_writes_json_workbook_and_pdf(workspace_path, tmp_path, capsys):
+    import json
+    import shutil
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    from scoring.cli import main
+
+    out = tmp_path / "out"
+    args = ["track", "--workspace", str(workspace_path), "--json", str(out / "t.json"),
+            "--out", str(out / "t.xlsx"), "--pdf", str(out / "t.pdf")]
+    assert main([*args, "--lang", "en"]) == 0
+    printed = capsys.readouterr().out
+    assert "2024 → 2026: 2 rose, 0 fell, 2 not in both rounds" in printed
+    assert "+10.00  P1" in printed
+    data = json.loads((out / "t.json").read_text("utf-8"))
+    p1 = next(p for p in data["projects"] if p["project_id"] == "P1")
+    assert [r["total"] for r in p1["rounds"]] == [37.5, 42.5, 47.5] and p1["change_total"] == 10.0
+    rows = list(load_workbook(out / "t.xlsx").active.iter_rows(values_only=True))
+    header = next(r for r in rows if r[0] == "Project ID")
+    p3 = next(r for r in rows if r[0] == "P3")
+    assert header[2:5] == ("2024 Total", "2024 Grade", "2024 Rank")
+    # 2025 missing: dashes, never 0; change first → latest +5
+    assert p3[5:9] == ("—", "—", "—", "—") and p3[-1] == 5.0
+    assert any(r[0] == "Grade transitions 2024 → 2026 (projects)" for r in rows)
+    if shutil.which("pdftotext"):
+        pdf_text = subprocess.run(["pdftotext", str(out / "t.pdf"), "-"], capture_output=True, text=True).stdout
+        assert "Projects whose total rose: 2 (2024 → 2026)" in pdf_text and "Pilot P3" in pdf_text
+    assert main([*args, "--lang", "zh"]) == 0
+    rows = list(load_workbook(out / "t.xlsx").active.iter_rows(values_only=True))
+    assert rows[0][0] == "跟踪评估：各轮次结果、变化与等级迁移"
+    if shutil.which("pdftotext"):
+        pdf_text = subprocess.run(["pdftotext", str(out / "t.pdf"), "-"], capture_output=True, text=True).stdout
+        assert "总分上升的项目：2 个" in pdf_text and "等级迁移" in pdf_text
+
+
+def test_track_command_refusals(workspace_path, tmp_path, capsys):
+    from scoring.cli import main
+
+    assert main(["track", "--workspace", str(workspace_path), "--scheme", "Park scheme"]) == 2
+    assert "no projects of a scheme 'Park scheme'" in capsys.readouterr().err
+    assert main(["track", "--workspace", str(tmp_path / "none.spw")]) == 2
+    assert main(["track", "--workspace", str(workspace_path), "--json", "-"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("{") and "assessment rounds" in captured.err
