@@ -177,13 +177,15 @@ def test_track_command_writes_json_workbook_and_pdf(workspace_path, tmp_path, ca
     assert p3[5:9] == ("—", "—", "—", "—") and p3[-1] == 5.0
     assert any(r[0] == "Grade transitions 2024 → 2026 (projects)" for r in rows)
     if shutil.which("pdftotext"):
-        pdf_text = subprocess.run(["pdftotext", str(out / "t.pdf"), "-"], capture_output=True, text=True).stdout
+        pdf_text = subprocess.run(["pdftotext", str(out / "t.pdf"), "-"], capture_output=True,
+                                  text=True).stdout
         assert "Projects whose total rose: 2 (2024 → 2026)" in pdf_text and "Pilot P3" in pdf_text
     assert main([*args, "--lang", "zh"]) == 0
     rows = list(load_workbook(out / "t.xlsx").active.iter_rows(values_only=True))
     assert rows[0][0] == "跟踪评估：各轮次结果、变化与等级迁移"
     if shutil.which("pdftotext"):
-        pdf_text = subprocess.run(["pdftotext", str(out / "t.pdf"), "-"], capture_output=True, text=True).stdout
+        pdf_text = subprocess.run(["pdftotext", str(out / "t.pdf"), "-"], capture_output=True,
+                                  text=True).stdout
         assert "总分上升的项目：2 个" in pdf_text and "等级迁移" in pdf_text
 
 
