@@ -102,6 +102,9 @@ class Worked:
     points_lost: float | None
     total_points: float
     included_weight: float
+    #: The template's best when the criterion's target is pro-rated to the assessment year
+    #: (scoring/targets.py); ``criterion.best`` is then the pro-rated bound the score used.
+    target_best: float | None = None
 
     @property
     def code(self) -> str:
@@ -124,6 +127,8 @@ class Worked:
         if c.type == "change":
             data.update(baseline=r.baseline, baseline_cell=r.baseline_location or None,
                         improvement=self.improvement)
+        if self.target_best is not None:
+            data.update(best_target=self.target_best, attainment=r.attainment, on_track=r.on_track)
         return data
 
 
@@ -138,9 +143,18 @@ def worked(scheme: Scheme, project: ProjectResult) -> list[Worked]:
             continue
         top = most.get(c.code)
         lost = None if top is None else max(0.0, top - result.points)
-        rows.append(Worked(c, result, _improvement(c, result), top, lost, scheme.total_points,
-                           included_weight))
+        rows.append(Worked(as_scored(c, result), result, _improvement(c, result), top, lost,
+                           scheme.total_points, included_weight,
+                           c.best if result.best_used is not None else None))
     return rows
+
+
+def as_scored(criterion: Criterion, result: IndicatorResult) -> Criterion:
+    """The criterion with the best bound the score used: pro-rated to the assessment year
+    where its target is (scoring/targets.py), its own otherwise."""
+    if result.best_used is None:
+        return criterion
+    return dataclasses.replace(criterion, best=result.best_used)
 
 
 def worked_one(scheme: Scheme, project: ProjectResult, code: str) -> Worked | None:
@@ -251,7 +265,7 @@ def gap(scheme: Scheme, project: ProjectResult) -> Gap:
         if most <= 0 or most - result.points < needed - TIE_TOLERANCE:
             continue
         s_star = min(1.0, (result.score or 0.0) + needed / most)
-        path = _path(scheme.criterion(code), result, s_star)
+        path = _path(as_scored(scheme.criterion(code), result), result, s_star)
         if path is not None:
             paths.append(path)
     paths.sort(key=lambda p: (p.change, p.fraction - (project.indicators[p.code].score or 0.0), p.code))
@@ -536,9 +550,25 @@ def _change_lines(item: Worked, lang: str) -> list[str]:
             baseline=_operand(r.baseline), value=_operand(r.value), abs=_n(abs(r.baseline), 4),
             r=_n(item.improvement, 4)))
     lines.append(text("worked_bounds_change", lang).format(worst=_n(c.worst, 4), best=_n(c.best, 4)))
+    if item.target_best is not None:
+        lines.append(_prorated_line(item, lang))
     if item.improvement is not None:
         lines.append(_fraction_line(c, item.improvement, r.score, lang))
     return lines
+
+
+def _prorated_line(item: Worked, lang: str) -> str:
+    """How the best bound was pro-rated, and the attainment (docs/method.md, "Pro-rated targets")."""
+    c, r = item.criterion, item.result
+    share = (c.best - c.worst) / (item.target_best - c.worst)
+    line = text("worked_prorated", lang).format(
+        worst=_operand(c.worst), target=_operand(item.target_best), share=_n(share, 4), best=_n(c.best, 4))
+    if r.attainment is not None:
+        verdict = text("on_track" if r.on_track else "behind", lang)
+        line += text("worked_attainment", lang).format(
+            r=_operand(item.improvement), best=_operand(c.best), attainment=f"{r.attainment:.0%}",
+            verdict=verdict)
+    return line
 
 
 def _fraction_line(c: Criterion, x: float, s: float, lang: str) -> str:

@@ -177,6 +177,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "最差 {worst}%，最优 {best}%（相对基准值的改善率）",
         "Worst {worst}%, best {best}% (improvement on the baseline)",
     ),
+    "worked_prorated": (
+        "最优值按评估年份折算：{worst} + ({target} − {worst}) × {share} = {best}%",
+        "Best pro-rated to the assessment year: {worst} + ({target} − {worst}) × {share} = {best}%",
+    ),
+    "worked_attainment": ("；完成度 {r} / {best} = {attainment}（{verdict}）",
+                          "; attainment {r} / {best} = {attainment} ({verdict})"),
+    "on_track": ("进度达标", "on track"),
+    "behind": ("进度滞后", "behind"),
     "worked_fraction_bounded": (
         "得分率 s = ({x} − 最差)/(最优 − 最差) = ({x} − {worst})/({best} − {worst}) = {s}",
         "Fraction s = ({x} − worst)/(best − worst) = ({x} − {worst})/({best} − {worst}) = {s}",

@@ -129,3 +129,22 @@ def test_the_template_reads_the_years_and_the_flag(tmp_path):
     scheme = load_template(write_template(tmp_path / "t.xlsx", [C, V], header=HEADER, **YEARS))
     assert (scheme.baseline_year, scheme.target_year) == (2020, 2025)
     assert [c.prorate for c in scheme.criteria] == [True, False]
+
+
+def test_the_worked_calculation_shows_the_pro_rated_bound(tmp_path):
+    """2023: best 18·3/5 = 10.8, s = 6/10.8 = 0.556, attainment 56 %, behind. The path to the
+    next grade (Pass 60 from 52.78 = 27.78 + 25) works on the pro-rated bound too: C alone
+    needs s* = 0.556 + 7.22/50 = 0.7, r* = 0.7·10.8 = 7.56 %, current = 100 − 7.56 = 92.44."""
+    from scoring.explain import gap, worked_lines, worked_one
+
+    result = scored(tmp_path, 2023, **YEARS)
+    scheme = load_template(tmp_path / "t.xlsx")
+    item = worked_one(scheme, result, "C")
+    assert (item.criterion.best, item.target_best) == (pytest.approx(10.8), 18.0)
+    assert item.as_dict()["best_target"] == 18.0 and item.as_dict()["attainment"] == pytest.approx(6 / 10.8)
+    lines = worked_lines(item, "en")
+    assert ("Best pro-rated to the assessment year: 0 + (18 − 0) × 0.6 = 10.8%; attainment 6 / 10.8 = 56% "
+            "(behind)") in lines
+    assert any("最优值按评估年份折算" in line and "进度滞后" in line for line in worked_lines(item, "zh"))
+    path = next(p for p in gap(scheme, result).paths if p.code == "C")
+    assert (path.improvement, path.value) == (pytest.approx(7.56), pytest.approx(92.44))
