@@ -116,6 +116,7 @@ def score_into_workspace(args) -> AssessmentRun:
     changes = bool(args.template or args.inputs)
     # only rescoring: a workspace another instance holds can still be read and scored
     with Workspace.open(path, create=True, read_only=False if changes else None) as workspace:
+        workspace.check_stored()  # every command says the same of a damaged one
         if args.template:
             workspace.add_templates(args.template)
         report = workspace.import_files(args.inputs, round=args.round) if args.inputs else ImportReport()
@@ -166,6 +167,7 @@ def command_assess(args) -> int:
     fraction = None if args.withdraw else _fraction(args.fraction)
     where = {"scheme": args.scheme, "scheme_version": args.scheme_version, "round": args.round}
     with Workspace.open(args.workspace, read_only=False) as workspace:
+        workspace.check_stored()  # every command says the same of a damaged one
         if args.withdraw:
             record = workspace.withdraw(
                 args.project_id,
@@ -198,6 +200,7 @@ def command_assess(args) -> int:
 def command_history(args) -> int:
     """``history``: every version of a project's submission and what changed."""
     with Workspace.open(args.workspace) as workspace:
+        workspace.check_stored()  # every command says the same of a damaged one
         versions = workspace.history(args.project_id, scheme=args.scheme, scheme_version=args.scheme_version)
     if args.round:
         wanted = normalise_text(args.round).casefold()
@@ -226,6 +229,7 @@ def command_history(args) -> int:
 def command_audit(args) -> int:
     """``audit``: print the audit log, or export it with ``--out``."""
     with Workspace.open(args.workspace) as workspace:
+        workspace.check_stored()  # every command says the same of a damaged one
         if args.out:
             out = Path(args.out)
             if out.is_dir():
@@ -255,6 +259,7 @@ def command_merge(args) -> int:
         print(f"workspace {Path(args.into).name} created")
     print(report.summary())
     with Workspace.open(args.into) as workspace:
+        workspace.check_stored()  # every command says the same of a damaged one
         print_disagreements(workspace, workspace.score())
     return 0
 
@@ -265,6 +270,7 @@ def command_consensus(args) -> int:
         raise _usage("--withdraw takes no FRACTION; leave it out")
     where = {"scheme": args.scheme, "scheme_version": args.scheme_version, "round": args.round}
     with Workspace.open(args.workspace, read_only=False) as workspace:
+        workspace.check_stored()  # every command says the same of a damaged one
         if args.withdraw:
             record = workspace.withdraw_consensus(
                 args.project_id, args.code, inspector=args.inspector, reason=args.reason, **where
@@ -296,6 +302,7 @@ def command_reconcile(args) -> int:
     """``reconcile``: change the setting if asked, then list the criteria several inspectors scored."""
     changes = args.method is not None or args.threshold is not None
     with Workspace.open(args.workspace, read_only=False if changes else None) as workspace:
+        workspace.check_stored()  # every command says the same of a damaged one
         if changes:
             workspace.set_reconcile_settings(method=args.method, threshold=_threshold(args.threshold))
         print_disagreements(workspace, workspace.score())

@@ -47,6 +47,7 @@ from scoring.template import TemplateError, load_template_bytes
 from scoring.values import normalise_text
 from scoring.workspace_audit import AuditEntry, write_audit_workbook
 from scoring.workspace_cells import cells_from_stored, stored_cells
+from scoring.workspace_check import check_rows, detail_from_json, read_stored, unmatched_from_json
 from scoring.workspace_file import lock_path
 from scoring.workspace_lock import FileLock, LockUnavailable, current_user
 from scoring.workspace_reconcile import ReconcileMixin
@@ -139,13 +140,9 @@ def _stored_submission(row: tuple) -> Submission:
     """A stored submission from its :data:`_SUBMISSION_COLUMNS` and its ``cells`` column."""
     submission = _submission_from_row(row)
     if row[-1] is not None:
-        try:
-            submission.inputs = cells_from_stored(row[-1])
-        except (ValueError, TypeError, KeyError, IndexError) as exc:
-            # a damaged row SQLite's own checks cannot see: reported as a damaged workspace
-            raise sqlite3.DatabaseError(
-                f"the stored cells of project {submission.project_id} cannot be read: {exc}"
-            ) from exc
+        # a damaged row SQLite's own checks cannot see is reported as a damaged workspace
+        submission.inputs = read_stored(cells_from_stored, row[-1], table="cells", what="the stored cells",
+                                        project_id=submission.project_id)
     return submission
 
 
@@ -161,9 +158,17 @@ def _submission_from_row(row: tuple) -> Submission:
         organisation=row[8],
         year=row[9],
         contact=row[10],
-        issues=db.issues_from_json(row[11]),
-        unmatched_codes=[tuple(pair) for pair in json.loads(row[12])],
+        issues=read_stored(db.issues_from_json, row[11], table="submissions", what="the issues",
+                           project_id=row[1]),
+        unmatched_codes=read_stored(unmatched_from_json, row[12], table="submissions",
+                                    what="the unmatched codes", project_id=row[1]),
     )
+
+
+def _audit_detail(row: tuple) -> dict:
+    """The details of an audit row (id, …, project_id at 5, …, detail at 8), decoded."""
+    what = f"the details of entry {row[0]}"
+    return read_stored(detail_from_json, row[8], table="audit", what=what, project_id=row[5])
 
 
 # --------------------------------------------------------------------------- the workspace
@@ -575,7 +580,9 @@ class Workspace(ReconcileMixin):
             row = (
                 self._connection().execute("SELECT parsed FROM schemes WHERE id = ?", (scheme_id,)).fetchone()
             )
-            scheme = self._schemes[scheme_id] = db.scheme_from_json(row[0])
+            scheme = self._schemes[scheme_id] = read_stored(
+                db.scheme_from_json, row[0], table="schemes", what="the parsed scheme"
+            )
         return scheme
 
     def _scheme_ids(self) -> list[int]:
@@ -1531,7 +1538,22 @@ class Workspace(ReconcileMixin):
         query, params = filtered_query(f"SELECT {columns} FROM audit", project_id)
         with self._read() as conn:
             rows = conn.execute(query, params).fetchall()
-        return [AuditEntry(*row[:8], detail=json.loads(row[8]), origin=row[9]) for row in rows]
+        return [AuditEntry(*row[:8], detail=_audit_detail(row), origin=row[9]) for row in rows]
+
+    @_guarded
+    def check_stored(self) -> None:
+        """Decode every stored row SQLite cannot check (scoring/workspace_check.py).
+
+        The command line runs it after opening, so that every command reports a damaged row
+        the same way, whether or not it would read that row itself.
+
+        Raises
+        ------
+        WorkspaceCorrupt
+            Naming the table, the project and what cannot be read.
+        """
+        with self._read() as conn:
+            check_rows(conn, conn.execute("PRAGMA user_version").fetchone()[0])
 
     def merge(self, sources: Iterable[str | Path], progress: Progress | None = None):
         """Merge other workspaces into this one (see :func:`scoring.workspace_merge.merge_into`)."""

@@ -32,12 +32,14 @@ another program has open is read as of its last committed change.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from scoring import workspace_db as db
 from scoring import workspace_file as wsfile
+from scoring.workspace_check import DamagedRow, check_rows
 from scoring.workspace_records import (
     NotAWorkspace,
     WorkspaceCorrupt,
@@ -48,6 +50,13 @@ from scoring.workspace_records import (
 )
 
 Progress = Callable[[int, int, Path], bool]
+
+
+#: What a refused damaged source means for the master, and what to do.
+_NOTHING_MERGED = (
+    "nothing was merged and the master is unchanged — ask its inspector for a good copy, or "
+    "restore it from a backup"
+)
 
 
 class MergeRefused(WorkspaceError):
@@ -193,7 +202,7 @@ def _open_source(path: Path) -> _Source:
         problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
         if problems != ["ok"]:
             found = "; ".join(problems)[:300]
-            raise WorkspaceCorrupt(f"{path.name} is damaged ({found}); nothing was merged")
+            raise WorkspaceCorrupt(f"{path.name} is damaged ({found}); {_NOTHING_MERGED}")
         return _Source(path, conn, version)
     except sqlite3.Error as exc:
         conn.close()
@@ -307,9 +316,11 @@ def merge(
     target = Path(into)
     opened = _open_sources(target, sources)
     try:
-        check_schemes(None, opened)  # before the target may be created
-        with Workspace.open(target, create=True, read_only=False, actor=actor) as workspace:
-            return _merge_opened(workspace, opened, progress)
+        with _snapshots(opened):
+            check_schemes(None, opened)  # before the target may be created
+            check_sources(opened)
+            with Workspace.open(target, create=True, read_only=False, actor=actor) as workspace:
+                return _merge_opened(workspace, opened, progress)
     finally:
         for source in opened:
             source.close()
@@ -320,10 +331,49 @@ def merge_into(workspace, sources: Iterable[str | Path], progress: Progress | No
     workspace._check_writable("nothing can be merged into it")
     opened = _open_sources(workspace.path, sources)
     try:
-        return _merge_opened(workspace, opened, progress)
+        with _snapshots(opened):
+            check_sources(opened)
+            return _merge_opened(workspace, opened, progress)
     finally:
         for source in opened:
             source.close()
+
+
+@contextmanager
+def _snapshots(opened: list[_Source]) -> Iterator[None]:
+    """Read each source as one snapshot, from the check of its rows to the last row merged,
+    even if its owner is writing meanwhile."""
+    for source in opened:
+        source.conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        for source in opened:
+            with suppress(sqlite3.Error):
+                source.conn.commit()
+
+
+def check_sources(opened: list[_Source]) -> None:
+    """Decode every row a merge would take from each source, before anything is written.
+
+    SQLite's check passed already (:func:`_open_source`); this one reads what it cannot see,
+    the JSON columns (scoring/workspace_check.py). A source with any damage is refused whole,
+    and so is the merge: the master stays byte for byte as it was.
+
+    Raises
+    ------
+    WorkspaceCorrupt
+        Naming the source, the table and the project.
+    """
+    for source in opened:
+        try:
+            check_rows(source.conn, source.version)
+        except DamagedRow as exc:
+            raise WorkspaceCorrupt(
+                f"{source.path.name} is damaged: {exc}; {_NOTHING_MERGED}"
+            )
+        except sqlite3.Error as exc:
+            raise database_error(source.path, exc)
 
 
 def _merge_opened(workspace, opened: list[_Source], progress: Progress | None) -> MergeReport:
@@ -344,28 +394,24 @@ def _merge_opened(workspace, opened: list[_Source], progress: Progress | None) -
 def _merge_source(workspace, source: _Source) -> SourceReport:
     """Merge one source in one transaction (a consistent snapshot of it, read meanwhile)."""
     report = SourceReport(str(source.path), source.workspace_id)
-    source.conn.execute("BEGIN")  # one snapshot, even if its owner is writing
-    try:
-        with workspace._write() as conn:
-            schemes = _merge_schemes(conn, source, report)
-            rounds = _merge_rounds(conn, source, report)
-            versions = _merge_submissions(conn, source, schemes, rounds, report)
-            _merge_assessments(conn, source, schemes, rounds, versions, report)
-            if source.version >= 2:  # consensus records exist from schema version 2
-                _merge_consensus(conn, source, schemes, rounds, report)
-            _merge_notes(conn, source, schemes, rounds, report)
-            if source.version >= 3:  # refusals are kept from schema version 3
-                _merge_refusals(conn, source, report)
-            _merge_audit(conn, source, report)
-            if report.changed:
-                workspace._audit(
-                    conn,
-                    "merge",
-                    "merged " + report.summary(),
-                    detail=report.as_dict(),
-                )
-    finally:
-        source.conn.commit()
+    with workspace._write() as conn:  # the source is read in its snapshot (_snapshots)
+        schemes = _merge_schemes(conn, source, report)
+        rounds = _merge_rounds(conn, source, report)
+        versions = _merge_submissions(conn, source, schemes, rounds, report)
+        _merge_assessments(conn, source, schemes, rounds, versions, report)
+        if source.version >= 2:  # consensus records exist from schema version 2
+            _merge_consensus(conn, source, schemes, rounds, report)
+        _merge_notes(conn, source, schemes, rounds, report)
+        if source.version >= 3:  # refusals are kept from schema version 3
+            _merge_refusals(conn, source, report)
+        _merge_audit(conn, source, report)
+        if report.changed:
+            workspace._audit(
+                conn,
+                "merge",
+                "merged " + report.summary(),
+                detail=report.as_dict(),
+            )
     return report
 
 

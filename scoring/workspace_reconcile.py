@@ -23,6 +23,7 @@ from scoring.reconcile import (
     reconcile,
 )
 from scoring.values import normalise_text
+from scoring.workspace_check import basis_from_json, read_stored
 from scoring.workspace_records import ConsensusRecord, WorkspaceError, filtered_query
 from scoring.workspace_records import checked_fraction as _checked_fraction
 from scoring.workspace_records import guarded as _guarded
@@ -251,7 +252,9 @@ class ReconcileMixin:
     def _consensus_from_row(self, row) -> ConsensusRecord:
         scheme = self._scheme(row[2])
         return ConsensusRecord(
-            row[0], row[1], scheme.name, scheme.version, *row[3:9], json.loads(row[9]), row[10] is not None,
+            row[0], row[1], scheme.name, scheme.version, *row[3:9],
+            read_stored(basis_from_json, row[9], table="consensus", what="the basis", project_id=row[3]),
+            row[10] is not None,
             *row[11:],
         )
 

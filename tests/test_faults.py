@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -20,9 +21,11 @@ import pytest
 
 from scoring.cli import main
 from scoring.workspace import ImportStopped, Workspace
+from scoring.workspace_merge import merge
 from tests.builders import criterion, project, write_template
 from tests.fast_forms import write_fast_form
 from tests.faults import small_disk
+from tests.merge_team import build_team, write_files
 
 CODES = [f"C{i:02d}" for i in range(30)]
 FORMS = 60
@@ -203,3 +206,102 @@ def test_a_killed_export_keeps_the_previous_file_and_the_next_export_tidies_up(t
     assert main(EXPORTS[kind](small_inputs, out)) in (0, 3)
     assert_valid(out)
     assert [p.name for p in out.parent.iterdir()] == [out.name]
+
+
+# --------------------------------------------------------------------------- damaged copies
+
+
+@pytest.fixture(scope="module")
+def team(tmp_path_factory) -> dict[str, Path]:
+    """A supervisor's workspace (Li's and Wang's merged, a consensus on P1's M) to damage, and a
+    healthy master (Zhao's) to merge it into."""
+    folder = tmp_path_factory.mktemp("team")
+    inspectors = build_team(folder, write_files(folder))
+    supervisor = folder / "supervisor.spw"
+    merge(supervisor, [inspectors["Li"], inspectors["Wang"]], actor="Chen")
+    with Workspace.open(supervisor) as workspace:
+        workspace.consensus("P1", "M", 0.65, inspector="Chen", reason="site visit together")
+        workspace.add_note("P2", "A", "monitoring data seen", inspector="Chen")
+    master = folder / "master.spw"
+    merge(master, [inspectors["Zhao"]], actor="Chen")
+    return {"supervisor": supervisor, "master": master}
+
+
+#: (what, SQL that damages one row, the words the message must name). Each row passes SQLite's
+#: own integrity check: only decoding it shows the damage.
+DAMAGE = {
+    "scheme": ("UPDATE schemes SET parsed = '{\"name\": '", "table schemes"),
+    "issues": ("UPDATE submissions SET issues = 'not json' WHERE project_id = 'P2'",
+               "table submissions, project P2"),
+    "unmatched": ("UPDATE submissions SET unmatched = '{}' WHERE project_id = 'P1'",
+                  "table submissions, project P1"),
+    "cells": ("UPDATE cells SET cells = '[[1,' WHERE submission_id IN (SELECT id FROM submissions WHERE "
+              "project_id = 'P2')", "table cells, project P2"),
+    "missing cells": ("DELETE FROM cells WHERE submission_id IN (SELECT id FROM submissions WHERE "
+                      "project_id = 'P1')", "table cells, project P1"),
+    # a CHECK constraint broken: SQLite's own check finds it, and says where
+    "fraction": ("UPDATE assessments SET fraction = 'lots' WHERE project_id = 'P2'",
+                 "CHECK constraint failed in assessments"),
+    "basis": ("UPDATE consensus SET basis = '{\"Li\": \"much\"}'", "table consensus, project P1"),
+    "audit detail": ("DROP TRIGGER audit_no_update; UPDATE audit SET detail = '[' WHERE id = (SELECT MAX(id) "
+                     "FROM audit WHERE project_id = 'P1')", "table audit, project P1"),
+    "note text": ("UPDATE notes SET text = CAST(X'C3' AS TEXT)", "table notes"),
+}
+
+
+def damaged_copy(source: Path, folder: Path, damage: str) -> Path:
+    copy = folder / source.name
+    copy.write_bytes(source.read_bytes())
+    conn = sqlite3.connect(copy)
+    try:
+        conn.execute("PRAGMA ignore_check_constraints = ON")  # as a byte flipped on a stick would
+        *before, damaging = DAMAGE[damage][0].split("; ")
+        for statement in before:
+            conn.execute(statement)
+        assert conn.execute(damaging).rowcount > 0
+        conn.commit()
+        if damage != "fraction":  # the others pass SQLite's own check: only decoding shows them
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        conn.close()
+    return copy
+
+
+def totals(path: Path) -> dict[str, float]:
+    with Workspace.open(path) as workspace:
+        return {p.project_id: round(p.total, 9) for p in workspace.score().projects}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_a_damaged_source_is_refused_whole_and_the_master_stays_byte_identical(team, tmp_path, damage,
+                                                                               capsys):
+    source = damaged_copy(team["supervisor"], tmp_path, damage)
+    master = tmp_path / "master.spw"
+    master.write_bytes(team["master"].read_bytes())
+    before, scores = master.read_bytes(), totals(master)
+    assert master.read_bytes() == before
+    assert main(["merge", "--into", str(master), str(source)]) == 2
+    err = capsys.readouterr().err
+    assert f"{source.name} is damaged" in err and DAMAGE[damage][1] in err
+    assert "nothing was merged and the master is unchanged" in err and "Traceback" not in err
+    assert master.read_bytes() == before
+    assert totals(master) == scores  # and still scorable
+
+
+@pytest.mark.parametrize("damage", ["issues", "cells", "basis", "audit detail"])
+def test_every_command_reports_the_same_damaged_workspace(team, tmp_path, damage, capsys):
+    path = damaged_copy(team["supervisor"], tmp_path, damage)
+    commands = {
+        "score": ["score", "--workspace", str(path)],
+        "assess": ["assess", "--workspace", str(path), "P1", "M", "0.5", "--inspector", "Li",
+                   "--reason", "x"],
+        "history": ["history", "--workspace", str(path), "P1"],
+        "audit": ["audit", "--workspace", str(path)],
+    }
+    before = path.read_bytes()
+    for name, argv in commands.items():
+        assert main(argv) == 2, name
+        err = capsys.readouterr().err
+        assert f"{path.name}: the workspace is damaged" in err and DAMAGE[damage][1] in err, (name, err)
+        assert "restore it from a backup" in err and "unexpected" not in err, name
+    assert path.read_bytes() == before  # nothing recorded in a damaged workspace

@@ -818,6 +818,6 @@ def test_damaged_stored_cells_say_the_workspace_is_damaged(tmp_path, template, f
     conn.commit()
     conn.close()
     with Workspace.open(path) as workspace:
-        damaged = "cells.spw: the workspace is damaged .*stored cells of project P1"
+        damaged = "cells.spw: the workspace is damaged .*stored cells in table cells, project P1"
         with pytest.raises(WorkspaceCorrupt, match=damaged):
             workspace.score()

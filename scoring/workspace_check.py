@@ -1,0 +1,151 @@
+"""The rows SQLite cannot check: JSON columns that a damaged copy may hold unreadable.
+
+SQLite's ``quick_check`` vouches for pages and indexes, not for what a text column says. A
+workspace copied through a flaky USB stick, or edited by another program, can pass it and still
+hold cells, issues, a parsed scheme, a consensus basis or audit details that are not the JSON
+this program wrote. Every reader decodes those columns through :func:`read_stored`, so the damage
+is reported the same way wherever it is met, as a damaged workspace naming the table and the
+project, never as an "unexpected JSONDecodeError". A merge decodes every row it would take from
+a source with :func:`check_rows` before writing anything, so a damaged copy never reaches the
+master (docs/workspace.md, "Damaged copies").
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections.abc import Callable
+from typing import TypeVar
+
+from scoring import workspace_db as db
+from scoring.workspace_cells import cells_from_stored
+
+T = TypeVar("T")
+
+#: What decoding a damaged value raises (json's errors are ValueErrors).
+_DECODE_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError)
+
+
+class DamagedRow(sqlite3.DatabaseError):
+    """A stored value cannot be read although SQLite finds the file sound.
+
+    A :class:`sqlite3.DatabaseError`, so every workspace method reports it as a damaged
+    workspace (``workspace_records.database_error``) with this message, which names the table,
+    the project and what could not be read.
+    """
+
+
+def read_stored(decode: Callable[[object], T], value: object, *, table: str, what: str,
+                project_id: str = "") -> T:
+    """``decode(value)``, or :class:`DamagedRow` saying where the unreadable value is.
+
+    Parameters
+    ----------
+    decode : callable
+        Turns the stored column into what the program uses.
+    value : object
+        The column as SQLite returned it.
+    table, what : str
+        The table and a few words for the column ("the stored cells").
+    project_id : str, optional
+        The project the row belongs to, when it belongs to one.
+    """
+    try:
+        return decode(value)
+    except _DECODE_ERRORS as exc:
+        where = f"table {table}" + (f", project {project_id}" if project_id else "")
+        raise DamagedRow(f"{what} in {where} cannot be read ({type(exc).__name__}: {exc})") from exc
+
+
+def unmatched_from_json(text: object) -> list[tuple]:
+    """A submission's ``unmatched`` column: (code, where) pairs the scheme does not know."""
+    pairs = [tuple(pair) for pair in _json(text, list)]
+    if any(len(pair) != 2 for pair in pairs):
+        raise ValueError("expected pairs of code and location")
+    return pairs
+
+
+def detail_from_json(text: object) -> dict:
+    """An audit entry's ``detail`` column: an object."""
+    return _json(text, dict)
+
+
+def basis_from_json(text: object) -> dict[str, float]:
+    """A consensus record's ``basis``: each inspector's fraction, as stored (name → number)."""
+    basis = _json(text, dict)
+    for name, fraction in basis.items():
+        _fraction(fraction, f"{name}'s fraction")
+    return basis
+
+
+def _json(text: object, kind: type) -> object:
+    if not isinstance(text, str):
+        raise TypeError(f"expected JSON text, found {type(text).__name__}")
+    value = json.loads(text)
+    if not isinstance(value, kind):
+        expected = "object" if kind is dict else "array"
+        raise TypeError(f"expected a JSON {expected}, found {type(value).__name__}")
+    return value
+
+
+def _fraction(value: object, what: str = "the fraction") -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not (
+        math.isfinite(value) and 0 <= value <= 1
+    ):
+        raise ValueError(f"{what} is {value!r}, not a number from 0 to 1")
+    return float(value)
+
+
+def check_rows(conn: sqlite3.Connection, version: int) -> None:
+    """Decode every column of a workspace that SQLite cannot check (any format up to ours).
+
+    Run inside the caller's read transaction, so that it checks the snapshot the caller then
+    uses. Raises :class:`DamagedRow` at the first damage found.
+    """
+    _check_text(conn)
+    for (name, parsed) in conn.execute("SELECT name || ' ' || version, parsed FROM schemes"):
+        read_stored(db.scheme_from_json, parsed, table="schemes", what=f"the parsed scheme {name}")
+    submissions = conn.execute("SELECT project_id, issues, unmatched FROM submissions")
+    for project_id, issues, unmatched in submissions:
+        read_stored(db.issues_from_json, issues, table="submissions", project_id=project_id,
+                    what="the issues")
+        read_stored(unmatched_from_json, unmatched, table="submissions", project_id=project_id,
+                    what="the unmatched codes")
+    _check_cells(conn, version)
+    for project_id, fraction in conn.execute("SELECT project_id, fraction FROM assessments"):
+        read_stored(_fraction, fraction, table="assessments", project_id=project_id, what="a fraction")
+    if version >= 2:  # consensus records exist from format 2
+        for project_id, fraction, basis in conn.execute("SELECT project_id, fraction, basis FROM consensus"):
+            read_stored(_fraction, fraction, table="consensus", project_id=project_id, what="a fraction")
+            read_stored(basis_from_json, basis, table="consensus", project_id=project_id, what="the basis")
+    for entry, project_id, detail in conn.execute("SELECT id, project_id, detail FROM audit"):
+        read_stored(detail_from_json, detail, table="audit", project_id=project_id,
+                    what=f"the details of entry {entry}")
+
+
+def _check_text(conn: sqlite3.Connection) -> None:
+    """Every text column of every table can be read as UTF-8 (a flipped byte may break it)."""
+    tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for table in tables:
+        try:
+            for _ in conn.execute(f'SELECT * FROM "{table}"'):
+                pass
+        except sqlite3.OperationalError as exc:
+            if "decode" not in str(exc):
+                raise
+            raise DamagedRow(f"a text in table {table} cannot be read ({exc})") from exc
+
+
+def _check_cells(conn: sqlite3.Connection, version: int) -> None:
+    if version < 4:  # one row per cell, before format 4: read them as an upgrade would
+        rows = conn.execute(f"{db.OLD_CELLS_QUERY} ORDER BY s.id, i.seq")
+        read_stored(lambda r: sum(1 for _ in db.stored_from_old_rows(r)), rows, table="inputs",
+                    what="the stored cells")
+        return
+    for project_id, cells in conn.execute(
+        "SELECT s.project_id, c.cells FROM submissions s LEFT JOIN cells c ON c.submission_id = s.id"
+    ):
+        if cells is None:
+            raise DamagedRow(f"the stored cells in table cells, project {project_id} are missing")
+        read_stored(cells_from_stored, cells, table="cells", project_id=project_id, what="the stored cells")
