@@ -51,6 +51,11 @@ CRITERIA_COLUMNS = {
     "prorate": ("prorate", "按年折算"),
 }
 REQUIRED_COLUMNS = ("code", "dimension", "indicator", "type", "weight")
+#: The largest magnitude a number in a template may have: weights, total points, bounds (worst,
+#: best) and grade thresholds. Real schemes use weights up to 100 and bounds up to the millions
+#: of tonnes; a limit far above that and far below the floating-point range keeps every sum and
+#: difference the engine forms finite (a template with weights of 1e308 overflowed in scoring).
+MAX_TEMPLATE_NUMBER = 1e12
 SCHEME_KEYS = (
     "name", "level", "version", "total_points", "missing", "synergy_alpha", "baseline_year", "target_year"
 )
@@ -90,6 +95,17 @@ class TemplateError(Exception):
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
         super().__init__(f"{source}: the template is not valid ({len(problems)} problems):\n{lines}")
+
+
+def within_limit(number: float) -> bool:
+    """True for a finite number no larger in size than :data:`MAX_TEMPLATE_NUMBER`."""
+    return math.isfinite(number) and abs(number) <= MAX_TEMPLATE_NUMBER
+
+
+def out_of_limit(number: float) -> str:
+    """The problem with a number :func:`within_limit` refuses, in English and Chinese."""
+    return (f"must be a finite number no larger than {MAX_TEMPLATE_NUMBER:g} in size, found {number:g} "
+            f"(应为有限数值，绝对值不超过 {MAX_TEMPLATE_NUMBER:g}，实际为 {number:g})")
 
 
 def canonical_level(text: object) -> str | None:
@@ -247,6 +263,9 @@ def _number_setting(pairs, key, default, problem) -> float | None:
     if parsed.state != "ok":
         problem(key, f"must be a number, found {text_of(value)!r}")
         return None
+    if not within_limit(parsed.number):
+        problem(key, out_of_limit(parsed.number))
+        return None
     return parsed.number
 
 
@@ -360,6 +379,9 @@ class _CriterionRow:
         parsed = parse_number(CellValue(value, ""))
         if parsed.state != "ok":
             self.problem(key, f"must be a number, found {self.text(key)!r}")
+            return None
+        if not within_limit(parsed.number):
+            self.problem(key, out_of_limit(parsed.number))
             return None
         return parsed.number
 
@@ -497,6 +519,9 @@ def _read_grades(sheet: RawSheet, problems: list[TemplateProblem]) -> tuple[Grad
                     f"min_points: must be a number, found {text_of(raw_min)!r}",
                 )
             )
+        elif not within_limit(parsed.number):
+            where = cell_ref(r, cols["min_points"])
+            problems.append(TemplateProblem(sheet.name, where, f"min_points: {out_of_limit(parsed.number)}"))
         elif any(g.name == name for g in grades):
             problems.append(
                 TemplateProblem(sheet.name, cell_ref(r, cols["grade"]), f"grade: {name!r} appears twice")

@@ -142,3 +142,42 @@ def test_shipped_templates_are_valid():
     paths = default_template_paths()
     levels = sorted(load_template(p).level for p in paths)
     assert levels == ["city", "enterprise", "park", "region"]
+
+
+def test_numbers_beyond_the_documented_maximum_are_refused_with_their_cell(tmp_path, capsys):
+    from scoring.cli import main
+    from scoring.template import MAX_TEMPLATE_NUMBER
+
+    path = write_template(
+        tmp_path / "huge.xlsx",
+        [criterion("A", weight=1e308), criterion("B", weight=1, best="inf"), criterion("C", worst=-2e12)],
+        total_points=1e300,
+        grades=[("Pass", 0), ("Gold", 1e13)],
+    )
+    with pytest.raises(TemplateError) as refused:
+        load_template(path)
+    found = {f"{p.sheet}!{p.where}": p.message for p in refused.value.problems}
+    # Criteria: header in row 1, A in row 2 (weight in H), B in row 3 (best in J), C in row 4 (worst in I)
+    assert set(found) == {"Scheme!B5", "Criteria!H2", "Criteria!J3", "Criteria!I4", "Grades!B3"}
+    assert found["Criteria!H2"] == (
+        "weight: must be a finite number no larger than 1e+12 in size, found 1e+308 "
+        "(应为有限数值，绝对值不超过 1e+12，实际为 1e+308)"
+    )
+    assert MAX_TEMPLATE_NUMBER == 1e12
+    assert main(["validate", "--template", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "Criteria!H2: weight: must be a finite number" in err and "Traceback" not in err
+
+
+def test_the_largest_numbers_allowed_still_score_without_overflow(tmp_path):
+    from scoring.pipeline import load_schemes, score_files
+    from tests.builders import project, write_form
+
+    big = 1e12
+    template = write_template(tmp_path / "big.xlsx", [criterion("A", weight=big, worst=-big, best=big),
+                                                      criterion("B", weight=big)], total_points=big)
+    form = write_form(tmp_path / "p.xlsx", project("P1"),
+                      [dict(code="A", current=0), dict(code="B", current=100)])
+    (result,) = score_files(load_schemes([str(template)]), [form]).projects
+    # A: (0 - (-1e12)) / (2e12) = 0.5 of half the points; B: full marks on the other half → 0.75·1e12
+    assert result.total == pytest.approx(0.75 * big)
