@@ -17,6 +17,7 @@ from pathlib import Path
 from scoring.model import Scheme
 from scoring.pipeline import AssessmentRun
 from scoring.reconcile import ReconcileSettings
+from scoring.textclean import with_clean_names
 from scoring.workspace import ImportReport, Workspace, WorkspaceError
 from scoring.workspace_audit import AuditEntry
 from scoring.workspace_merge import MergeReport
@@ -206,7 +207,7 @@ def export_workbook_task(state, run: AssessmentRun, out: Path, lang: str, robust
     from scoring.export_xlsx import write_ranked_workbook
 
     state.progress(0, 0, str(out))
-    return Path(write_ranked_workbook(run, out, lang=lang, robustness=robustness))
+    return Path(write_ranked_workbook(with_clean_names(run), out, lang=lang, robustness=robustness))
 
 
 def export_pdf_task(state, run: AssessmentRun, out: Path, lang: str, robustness=()) -> Path | None:
@@ -217,8 +218,8 @@ def export_pdf_task(state, run: AssessmentRun, out: Path, lang: str, robustness=
     from scoring.report_pdf import write_pdf_report
 
     written = write_pdf_report(
-        run, out, lang=lang, progress=lambda done, total: state.progress(done, total, str(out)),
-        robustness=robustness,
+        with_clean_names(run), out, lang=lang,
+        progress=lambda done, total: state.progress(done, total, str(out)), robustness=robustness,
     )
     return None if state.cancelled else Path(written)
 

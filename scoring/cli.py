@@ -24,6 +24,7 @@ from scoring.pipeline import AssessmentRun, expand_inputs, load_schemes, score_f
 from scoring.safe_read import assert_defused_xml
 from scoring.shown_paths import input_folders, shown_result
 from scoring.template import TemplateError, load_template, synergy_balance_warnings
+from scoring.textclean import clean_text, with_clean_names
 from scoring.workspace import WorkspaceError
 from scoring.workspace_records import plural
 
@@ -151,8 +152,42 @@ def _log_to_file() -> None:
     log.propagate = False
 
 
+class CleanTerminal:
+    """A text stream that passes everything written to it through :func:`clean_text`.
+
+    Names, reasons and file names printed by the command line come from other people's files
+    and keyboards; an inspector's name holding ESC or BEL must not drive the terminal of the
+    supervisor who merges their workspace. Line breaks and tabs stay.
+    """
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(clean_text(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
+@contextlib.contextmanager
+def _clean_terminal():
+    """Standard output and error as :class:`CleanTerminal` while a command runs."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = CleanTerminal(sys.stdout), CleanTerminal(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    with _clean_terminal():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     _log_to_file()
     try:
         assert_defused_xml()
@@ -212,8 +247,9 @@ def _writable(path: str, what: str) -> Path:
 def command_score(args) -> int:
     if args.json != "-":
         return _score(args, _writable(args.json, "--json") if args.json else None)
-    # --json -: the JSON alone on standard output, for a pipe; everything else to stderr
-    stdout = sys.stdout
+    # --json -: the JSON alone on standard output, for a pipe; everything else to stderr. The
+    # JSON is data, written as it is (json.dumps escapes control characters itself).
+    stdout = getattr(sys.stdout, "stream", sys.stdout)
     with contextlib.redirect_stdout(sys.stderr):
         return _score(args, stdout)
 
@@ -241,15 +277,16 @@ def _score(args, json_out) -> int:
         result = score_files(schemes, expand_inputs(args.inputs))
     _report(result)
     studies = run_studies(result, robustness)
+    shown = with_clean_names(result)  # what the workbook and PDF print (scoring/textclean.py)
     if out is not None:
         from scoring.export_xlsx import write_ranked_workbook
 
-        write_ranked_workbook(result, out, lang=args.lang, robustness=studies)
+        write_ranked_workbook(shown, out, lang=args.lang, robustness=studies)
         print(f"ranked workbook: {out}")
     if pdf_out is not None:
         from scoring.report_pdf import write_pdf_report
 
-        write_pdf_report(result, pdf_out, lang=args.lang, robustness=studies)
+        write_pdf_report(shown, pdf_out, lang=args.lang, robustness=studies)
         print(f"PDF report: {pdf_out}")
     if json_out is not None:
         folders = input_folders(args.inputs)

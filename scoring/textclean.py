@@ -10,6 +10,7 @@ given, since the workspace keeps what the user typed (docs/method.md, "What is s
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 
 #: Shown in place of a control character, so a reader sees that something was there.
@@ -79,3 +80,23 @@ def clean_text(value: object, *, keep_newlines: bool = True) -> str:
         return text
     text = unicodedata.normalize("NFC", text)
     return "".join(_clean_char(ch, keep_newlines) for ch in text)
+
+
+#: The free text of a project result that reports print as names, on one line each.
+NAME_FIELDS = ("name", "region", "organisation")
+
+
+def with_clean_names(run):
+    """``run`` (an AssessmentRun) with each project's names passed through :func:`clean_text`.
+
+    What the ranked workbook and the PDF receive, so that a name holding a byte-order mark or an
+    escape prints in either renderer the same way. Projects whose names are clean already, and
+    the run itself when all are, are passed on unchanged (no copy of a 20,000-project run).
+    """
+    projects, changed = [], False
+    for project in run.projects:
+        names = {f: clean_text(getattr(project, f), keep_newlines=False) for f in NAME_FIELDS}
+        if any(names[f] != getattr(project, f) for f in NAME_FIELDS):
+            project, changed = dataclasses.replace(project, **names), True
+        projects.append(project)
+    return dataclasses.replace(run, projects=projects) if changed else run
