@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from scoring.cli import main
-from scoring.workspace import ImportStopped, Workspace
+from scoring.workspace import ImportStopped, Workspace, WorkspaceError
 from scoring.workspace_merge import merge
 from tests.builders import criterion, project, write_template
 from tests.fast_forms import write_fast_form
@@ -81,6 +81,52 @@ def test_a_workspace_stopped_by_a_full_disk_opens_when_space_is_freed_and_finish
         report = workspace.import_files([inputs["forms"]])
         assert (len(report.unchanged), len(report.imported)) == (committed, FORMS - committed)
     assert versions(path) == {f"CX-{i:05d}": [1] for i in range(FORMS)}
+
+
+def counts(path: Path) -> dict[str, int]:
+    """Rows per table: what a failed change must leave as it was."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {t: conn.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
+    finally:
+        conn.close()
+
+
+def test_a_full_disk_during_assess_keeps_everything_and_the_score_is_recorded_after(disk, team):
+    if not disk.mounted:
+        pytest.skip("a file-size limit of a few bytes would stop this process's own files too")
+    path = disk.folder / "li.spw"
+    path.write_bytes(team["supervisor"].read_bytes())
+    before = counts(path)
+    with Workspace.open(path) as workspace:
+        disk.leave(0)
+        with pytest.raises(WorkspaceError, match=disk.error_words) as refused:
+            workspace.assess("P2", "M", 0.4, inspector="Li", reason="second visit")
+        assert "everything before it is safe" in str(refused.value)
+        disk.free()
+    assert counts(path) == before
+    with Workspace.open(path) as workspace:
+        workspace.assess("P2", "M", 0.4, inspector="Li", reason="second visit")
+    assert counts(path)["assessments"] == before["assessments"] + 1
+
+
+def test_a_full_disk_during_a_merge_keeps_the_master_and_the_merge_carries_on_after(disk, team):
+    if not disk.mounted:
+        pytest.skip("a file-size limit of a few bytes would stop this process's own files too")
+    master = disk.folder / "master.spw"
+    master.write_bytes(team["master"].read_bytes())
+    before = counts(master)
+    with Workspace.open(master) as workspace:
+        disk.leave(0)
+        with pytest.raises(WorkspaceError, match=disk.error_words):
+            workspace.merge([team["supervisor"]])
+        disk.free()
+    assert counts(master) == before
+    with Workspace.open(master) as workspace:
+        report = workspace.merge([team["supervisor"]])
+        assert report.sources[0].assessments_added > 0
+    assert counts(master)["assessments"] > before["assessments"]
 
 
 # --------------------------------------------------------------------------- exports
