@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | md5sum | cut -c1-12)
 BUILD_STAMP := $(VENV)/.build-tools-$(shell cat requirements-build.txt | md5sum | cut -c1-12)
 
-.PHONY: install run test bench lint templates screenshots i18n dist smoke clean
+.PHONY: install run test bench lint templates screenshots i18n dist smoke clean method-report
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ test: install
 
 bench: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+# The synergy index on the demo: spread of C and correlation of D with the total (docs/method.md).
+method-report: install
+	$(PY) -m scoring.method_report
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -37,7 +37,7 @@ REJECTION_REASONS = (
 DEFAULT_GRADES = (("Excellent", 85.0), ("Good", 75.0), ("Pass", 60.0), ("Fail", 0.0))
 GRADE_NAMES_ZH = {"Excellent": "优秀", "Good": "良好", "Pass": "合格", "Fail": "不合格"}
 
-#: Coupling-coordination classes of D (domain.md, Tian et al. 2021): (English, Chinese).
+#: Coupling-coordination classes of D (docs/method.md, "Synergy"; Tian et al. 2021): (English, Chinese).
 SYNERGY_CLASSES = (
     ("extreme imbalance", "极度失调"),
     ("serious imbalance", "严重失调"),
