@@ -114,6 +114,21 @@ def test_install_switches_the_language(qapp):
 # ----------------------------------------------------------------------------- errors
 
 
+def test_an_output_that_cannot_be_written_is_explained_in_the_interface_language(qapp):
+    import errno
+
+    from scoring.atomic import output_error
+
+    error = output_error("/data/报告.pdf", OSError(errno.ENOSPC, "No space left on device"))
+    translation.install("zh_CN")
+    try:
+        assert errors.describe(error)[0] == "无法写入 /data/报告.pdf：磁盘已满；请腾出空间后重试"
+    finally:
+        translation.install("en")
+    english = "cannot write /data/报告.pdf: the disk is full; free some space and try again"
+    assert errors.describe(error)[0] == english
+
+
 def test_unexpected_exception_is_logged_then_shown(shown_errors):
     errors.install_hooks()
     try:
