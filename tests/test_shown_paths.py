@@ -41,3 +41,31 @@ def test_details_and_results_are_rewritten_only_where_they_name_files(tmp_path):
     assert shown_result(data, [Path("/home/li/in")]) == {
         "projects": [{"source": "C1.xlsx"}], "rejected": [{"source": "bad.xlsx"}]
     }
+
+
+def test_the_audit_export_names_imported_files_relative_to_the_workspace_unless_full_paths(tmp_path):
+    from openpyxl import load_workbook
+
+    from scoring.cli import main
+    from tests.builders import criterion, project, write_form, write_template
+
+    work, elsewhere = tmp_path / "work", tmp_path / "Users" / "wang.li" / "Desktop"
+    (work / "forms").mkdir(parents=True)
+    elsewhere.mkdir(parents=True)
+    template = write_template(work / "t.xlsx", [criterion("A")])
+    near = write_form(work / "forms" / "p1.xlsx", project("P1"), [dict(code="A", current=50)])
+    far = write_form(elsewhere / "p2.xlsx", project("P2"), [dict(code="A", current=60)])
+    workspace = work / "w.spw"
+    assert main(["score", "--workspace", str(workspace), "--template", str(template), str(near),
+                 str(far)]) == 0
+
+    def details(*extra: str) -> str:
+        out = tmp_path / "audit.xlsx"
+        assert main(["audit", "--workspace", str(workspace), "--out", str(out), *extra]) == 0
+        sheet = load_workbook(out, read_only=True).active
+        return "\n".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row if v)
+
+    shown = details()
+    assert '"path": "forms/p1.xlsx"' in shown and '"path": "p2.xlsx"' in shown
+    assert str(tmp_path) not in shown and "wang.li" not in shown
+    assert f'"path": "{far}"' in details("--full-paths")
