@@ -130,7 +130,9 @@ def replacing(out: str | Path) -> Iterator[Path]:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temporaries(out.parent)
-        handle, name = tempfile.mkstemp(prefix=f".~{out.stem}.", suffix=_MARK + out.suffix, dir=out.parent)
+        # the stem cut to 100 bytes, so that a long name (255 bytes at most) leaves room for the marks
+        prefix = f".~{out.stem.encode()[:100].decode('utf-8', 'ignore')}."
+        handle, name = tempfile.mkstemp(prefix=prefix, suffix=_MARK + out.suffix, dir=out.parent)
     except OSError as exc:
         raise output_error(out, exc) from exc
     temporary = Path(name)

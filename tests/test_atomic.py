@@ -82,3 +82,10 @@ def test_the_next_export_removes_what_killed_exports_left_and_nothing_else(tmp_p
     finally:
         os.close(holder)
     assert (tmp_path / "result.json").read_text() == "{}"
+
+
+def test_a_long_file_name_still_has_room_for_its_temporary_file(tmp_path):
+    out = tmp_path / ("评估结果" * 20 + "x" * 150 + ".xlsx")  # 240 bytes of UTF-8 and more
+    out = out.with_name(out.name.encode()[:250].decode(errors="ignore").rstrip(".") + ".xlsx")
+    write_text(out, "ok")
+    assert out.read_text() == "ok"
