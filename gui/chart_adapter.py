@@ -59,3 +59,11 @@ def save_figure(figure: Figure, path: str | Path) -> Path:
     with charts.chart_style(), replacing(path) as temporary:  # in one step, like every output
         figure.savefig(temporary, format=fmt, dpi=150)
     return path
+
+
+def draw_points_lost(figure: Figure, scheme: Scheme, project: ProjectResult, lang: str) -> bool:
+    """Clear ``figure`` and draw the project's points lost per criterion, largest first."""
+    figure.clear()
+    ax = figure.add_subplot()
+    with charts.chart_style():
+        return bool(charts.draw_points_lost(ax, scheme, project, lang=lang, title=project.project_id))

@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         self.results.project_activated.connect(self._on_results_project_activated)
         self.detail.override_requested.connect(self._on_detail_override_requested)
         self.detail.withdraw_requested.connect(self._on_detail_withdraw_requested)
+        self.detail.keep_requested.connect(self._on_detail_keep_requested)
         self.templates.add_requested.connect(self._on_templates_add_requested)
         self.templates.form_requested.connect(self._on_templates_form_requested)
         self.progress.cancel_requested.connect(self._on_progress_cancel_requested)
@@ -328,7 +329,7 @@ class MainWindow(QMainWindow):
         self.results.set_results(scheme, projects)
         if self.project_id:
             self.results.select_project(self.project_id)
-        self.detail.set_project(scheme, self.project())
+        self.detail.set_project(scheme, self.project(), projects)
         self.charts.set_results(scheme, projects, self.project_id)
         self.templates.set_scheme(scheme)
         self.robustness.set_results(scheme, projects)
@@ -379,7 +380,7 @@ class MainWindow(QMainWindow):
 
     def _on_results_project_selected(self, project_id: str) -> None:
         self.project_id = project_id
-        self.detail.set_project(self.scheme(), self.project())
+        self.detail.set_project(self.scheme(), self.project(), self.scheme_projects())
         self.charts.set_current_project(project_id)
 
     def _on_results_project_activated(self, project_id: str) -> None:
@@ -643,6 +644,30 @@ class MainWindow(QMainWindow):
         )
         self.rescore()
         self.detail.select_code(code)
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not record the score"))
+    def _on_detail_keep_requested(self, kept: list) -> None:
+        """A what-if kept: each tried fraction recorded as an override, with its reason, through
+        the same dialog and workspace call as any override (so the audit log has it)."""
+        scheme, project = self.scheme(), self.project()
+        if scheme is None or project is None:
+            return
+        recorded = False
+        for code, fraction, tried in kept:
+            answer = dialogs.AssessDialog.ask(
+                self, scheme.criterion(code), project.indicators[code], self._inspector(),
+                fraction=fraction, note=tried,
+            )
+            if answer is None:
+                break
+            if not self.settings.inspector:
+                self.settings.inspector = answer.inspector
+            self.backend.assess(scheme, project.project_id, code, answer.fraction, answer.inspector,
+                                answer.reason)
+            recorded = True
+        if recorded:
+            self.detail.reset_what_if()
+            self.rescore()
 
     @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not withdraw the override"))
     def _on_detail_withdraw_requested(self, code: str) -> None:

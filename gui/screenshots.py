@@ -111,6 +111,7 @@ def render_language(app, lang: str, out: Path, work: Path) -> None:
     window.rescore()
     _settle(app)
     _shoot(window, out, "project", short)
+    render_explain(app, window, out, short)
 
     window.tabs.setCurrentWidget(window.charts)
     for kind in ("ranked", "radar", "synergy"):
@@ -138,6 +139,38 @@ def render_language(app, lang: str, out: Path, work: Path) -> None:
     window.close()
     _settle(app)
     tear_down(window)  # as the app does on quitting: left to the interpreter's exit, it crashed now and then
+
+
+#: The project docs/gui.md asks "what would make it Good?" about, and the fraction it asks "why?"
+#: about (the criterion of that project whose fraction is nearest is shown).
+EXPLAINED_PROJECT, EXPLAINED_FRACTION = "R-2024-004", 0.859
+
+
+def render_explain(app, window, out: Path, short: str) -> None:
+    """The Project tab explaining a score: the worked calculation, the gap and its paths, the
+    points lost; then a what-if that follows the first path (issue 17)."""
+    from scoring import explain
+
+    region = next(s.name for s in window.run.schemes if s.level == "region")
+    window.navigator.select_scheme(region)
+    projects = window.scheme_projects()
+    project = next((p for p in projects if p.project_id == EXPLAINED_PROJECT), projects[len(projects) // 2])
+    window.results.select_project(project.project_id)
+    window.tabs.setCurrentWidget(window.detail)
+    scored = [c for c, i in project.indicators.items() if i.status == "ok" and i.score is not None]
+    code = min(scored, key=lambda c: abs(project.indicators[c].score - EXPLAINED_FRACTION))
+    window.detail.select_code(code)
+    _settle(app, 0.5)
+    _shoot(window, out, "project_explain", short)
+    scheme = window.scheme()
+    path = next((p for p in explain.gap(scheme, project).paths if p.input in ("value", "current")), None)
+    if path is not None:
+        window.detail.select_code(path.code)
+        window.detail.value_edit.setText(explain.shown_target(scheme.criterion(path.code), path))
+        window.detail.try_button.click()
+        _settle(app, 0.5)
+        _shoot(window, out, "project_what_if", short)
+        window.detail.reset_what_if()
 
 
 #: Three inspectors' scores of a manual criterion for the five best city projects (issue 9).

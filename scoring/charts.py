@@ -297,20 +297,26 @@ def _label_bar_ends(ax: Axes, ranked: list[ProjectResult], lang: str) -> None:
 # --------------------------------------------------------------------------- points lost
 
 
+#: Bars of the points-lost chart: a criterion that could close the gap alone, and the others.
+PATH_COLOUR, LOST_COLOUR = "#0072B2", "#A6C8E0"
+
+
 def draw_points_lost(ax: Axes, scheme: Scheme, project: ProjectResult, lang: str = "zh",
                      limit: int = 15, title: str | None = None) -> bool:
     """One project's points lost per criterion as bars, largest first (at most ``limit``).
 
-    Each bar is coloured by the criterion's dimension, so a reader sees where the points went
-    and, with the gap line, which single criterion could close the gap to the next grade.
+    A dashed line marks the gap to the next grade; the bars of the criteria that could close it
+    alone (the paths) are dark, the others light.
     """
     lost = sorted(((v, code) for code, v in points_lost(scheme, project).items() if v > 1e-9),
                   reverse=True)
     if not lost:
         return _empty(ax, text("no_issues", lang))
     lost = lost[:limit]
-    dims = {d: k for k, d in enumerate(scheme.dimensions)}
-    colours = [dimension_colour(dims.get(scheme.criterion(code).dimension, 0)) for _, code in lost]
+    found = gap(scheme, project)
+    # a bar reaching past the gap line is a criterion that could close the gap alone
+    closing = {path.code for path in found.paths}
+    colours = [PATH_COLOUR if code in closing else LOST_COLOUR for _, code in lost]
     y = np.arange(len(lost))
     _hbars(ax, y, np.array([v for v, _ in lost]), facecolor=colours)
     top = max(v for v, _ in lost)
@@ -322,12 +328,12 @@ def draw_points_lost(ax: Axes, scheme: Scheme, project: ProjectResult, lang: str
     ax.set_ylim(len(lost) - 0.5, -0.5)
     ax.set_xlim(0, top * 1.15)
     ax.set_xlabel(text("points_lost", lang), fontfamily=_family())
-    found = gap(scheme, project)
     if found.gap is not None and found.gap <= top * 1.15:
         ax.axvline(found.gap, color="#444444", linestyle="--", linewidth=0.9)
-        ax.text(found.gap, -0.45, f" {text('gap', lang)} {found.gap:.2f}", fontsize=8, color="#444444",
-                va="top", fontfamily=_family())
-    _title(ax, "chart_points_lost", scheme, lang, title)
+        ax.annotate(f"{text('gap', lang)} {found.gap:.2f}", (found.gap, 1.0),
+                    xycoords=("data", "axes fraction"), xytext=(0, 2), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=8, color="#444444", fontfamily=_family())
+    _title(ax, "chart_points_lost", scheme, lang, title, pad=14.0)
     return True
 
 

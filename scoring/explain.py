@@ -615,7 +615,8 @@ def path_text(scheme: Scheme, project: ProjectResult, path: Path, lang: str) -> 
         today = clean_text(r.value) if r.value is not None else text("no_value", lang)
     return text(f"path_{path.input}", lang).format(
         code=c.code, indicator=clean_text(indicator_label(c, lang)), value=shown_target(c, path),
-        unit=unit, today=today, s=_n(path.fraction, 3), baseline=_n(path.baseline, 4),
+        unit=unit, today=today, s=_n(_rounded(path.fraction, up=True, digits=3), 3),
+        baseline=_n(path.baseline, 4),
         r=_n(_rounded(path.improvement, up=True) if path.improvement is not None else None))
 
 

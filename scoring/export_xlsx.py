@@ -40,6 +40,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from scoring import explain
 from scoring.atomic import replacing
 from scoring.engine import ProjectResult
 from scoring.model import Scheme
@@ -192,10 +193,15 @@ def detail_columns(lang: str) -> list[Column]:
         Column(text("dimension", lang), 14), Column(text("kind", lang), 8),
         Column(text("unit", lang), 10), Column(text("value", lang), 12),
         Column(text("baseline", lang), 12), Column(text("fraction", lang), 9, "0.000"),
-        Column(text("points", lang), 9, "0.00"), Column(text("status", lang), 10),
+        Column(text("points", lang), 9, "0.00"), Column(text("max_points", lang), 9, "0.00"),
+        Column(text("points_lost", lang), 9, "0.00"), Column(text("status", lang), 10),
         Column(text("location", lang), 26), Column(text("evidence", lang), 30),
         Column(text("inspector", lang), 12), Column(text("reason", lang), 30),
+        Column(text("paths", lang), 60, wrap=True),
     ]
+
+#: The Status column of the Detail sheet (1-based), which the status highlights colour.
+DETAIL_STATUS_COLUMN = 16
 
 
 def detail_rows(run: AssessmentRun, lang: str) -> Iterable[list[object]]:
@@ -205,13 +211,20 @@ def detail_rows(run: AssessmentRun, lang: str) -> Iterable[list[object]]:
                            kind_label(c.kind, lang), c.unit) for c in scheme.criteria}
         statuses = {s: status_label(s, lang) for s in STATUS_TEXT}
         for p in run.projects_of(scheme):
+            # issue 17: what each criterion could still earn, and the paths to the next grade
+            worked = {w.code: w for w in explain.worked(scheme, p)}
+            paths = {path.code: explain.path_text(scheme, p, path, lang)
+                     for path in explain.gap(scheme, p).paths}
             for code, ind in p.indicators.items():
                 indicator, dimension, kind, unit = labels.get(code, (code, "", "", ""))
+                figures = worked.get(code)
                 yield [scheme.name, p.rank, p.project_id, p.name, code, indicator, dimension, kind, unit,
                        ind.value, ind.baseline, _number(ind.score), _number(ind.points),
+                       _number(figures.max_points if figures else None),
+                       _number(figures.points_lost if figures else None),
                        statuses.get(ind.status, ind.status), ind.location, ind.evidence,
                        # issue 9: several inspectors' scores and the consensus, in one sentence
-                       *shown_assessment(ind, lang)]
+                       *shown_assessment(ind, lang), paths.get(code)]
 
 
 def issue_columns(lang: str) -> list[Column]:
@@ -633,7 +646,7 @@ def _write_detail(ws: Worksheet, run: AssessmentRun, lang: str, generated: _dt.d
                               fast=fast)
     ws.freeze_panes = "F2"  # header, and scheme/rank/id/name/code while scrolling right
     if count:
-        _status_highlights(ws, get_column_letter(14), count + 1, lang)
+        _status_highlights(ws, get_column_letter(DETAIL_STATUS_COLUMN), count + 1, lang)
     return fast
 
 

@@ -219,7 +219,7 @@ def test_every_sheet_is_set_up_for_a4_landscape_one_page_wide(book_zh):
 def test_tables_repeat_their_header_freeze_it_and_filter(book_zh):
     workbook, _ = book_zh
     # the ranked sheet's table starts under the provisional banner
-    expected = {SCHEME_NAME: ("D3", "A2:Q7"), "明细": ("F2", "A1:R46"), "问题": ("A2", "A1:H4"),
+    expected = {SCHEME_NAME: ("D3", "A2:Q7"), "明细": ("F2", "A1:U46"), "问题": ("A2", "A1:H4"),
                 "拒收文件": ("A2", "A1:C2")}
     for title, (frozen, filtered) in expected.items():
         ws = workbook[title]
@@ -270,7 +270,7 @@ def test_many_rows_are_streamed_with_the_first_rows_styles(scored, tmp_path):
     out = write_ranked_workbook(AssessmentRun(scored.schemes, many, []), tmp_path / "many.xlsx", lang="en",
                                 charts=False)
     detail = load_workbook(out)["Detail"]
-    assert detail.max_row == 1 + 200 * 9 and detail.auto_filter.ref == "A1:R1801"
+    assert detail.max_row == 1 + 200 * 9 and detail.auto_filter.ref == "A1:U1801"
     last = detail.cell(detail.max_row, 12)
     assert isinstance(last.value, (int, float, type(None))) and detail.cell(3, 12).number_format == "0.000"
 
@@ -299,3 +299,25 @@ def test_libreoffice_opens_the_workbook_and_prints_it_to_pdf(book_zh, tmp_path):
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
         assert CHINESE_NAME in text and INJECTED_NAME in text
+
+
+def test_detail_sheet_has_points_lost_and_the_paths_to_the_next_grade(book_en, book_zh):
+    rows = _by_header(book_en["Detail"])
+    p5 = {r["Code"]: r for r in rows if r["Project ID"] == "P5"}
+    # P5: W = 11, B's weight 4 → max 400/11; r = 15 %, s = 0.75 → 300/11, 100/11 lost
+    assert p5["B"]["Max points"] == pytest.approx(400 / 11, abs=0.005)
+    assert p5["B"]["Points lost"] == pytest.approx(100 / 11, abs=0.005)
+    assert p5["PEN"]["Max points"] is None and p5["F"]["Points lost"] == 0
+    # total 900/11 (Good), Excellent at 85: gap 35/11; B: s* = 0.75 + (35/11)/(400/11) = 0.8375,
+    # r* = 16.75 %, current 100 − 16.75 = 83.25; E (pending): fraction 0.35; nothing else loses
+    # as much as 35/11
+    assert p5["B"]["Paths to the next grade"] == (
+        "B CO2 per unit of GDP: value 83.25, an improvement of 16.75% on the baseline 100 "
+        "(today 85; fraction 0.838)")
+    assert p5["E"]["Paths to the next grade"] == "E On-site check: an inspector's fraction of 0.35 (today —)"
+    assert [c for c, r in p5.items() if r["Paths to the next grade"]] == ["B", "E"]
+    workbook, _ = book_zh
+    zh = {r["编号"]: r for r in _by_header(workbook["明细"]) if r["项目编号"] == "P5"}
+    assert zh["B"]["达到下一等级的途径"] == (
+        "B 单位GDP二氧化碳排放：现状值 83.25，即较基准值 100 改善 16.75%（现为 85；得分率 0.838）")
+    assert zh["B"]["失分"] == pytest.approx(100 / 11, abs=0.005)

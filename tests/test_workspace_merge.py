@@ -503,12 +503,13 @@ def test_detail_and_disagreements_sheets(agreed_run, tmp_path, lang, sentence):
 
     book = load_workbook(write_ranked_workbook(agreed_run, tmp_path / "ranked.xlsx", lang=lang, charts=False))
     detail = book["Detail" if lang == "en" else "明细"]
-    rows = {(r[2], r[4]): r for r in detail.iter_rows(min_row=2, values_only=True)}
-    assert rows[("P1", "M")][-2:] == ("Chen", sentence)
+    # inspector and reason: the columns before the last (the paths to the next grade, issue 17)
+    rows = {(r[2], r[4]): r[-3:-1] for r in detail.iter_rows(min_row=2, values_only=True)}
+    assert rows[("P1", "M")] == ("Chen", sentence)
     p2_sentence = {"en": "3 inspectors: Li 0.9, Wang 0.8, Zhao 0.85 — median 0.85 (spread 0.1)",
                    "zh": "3位核查人：Li 0.9、Wang 0.8、Zhao 0.85 — 中位数 0.85（极差 0.1）"}[lang]
-    assert rows[("P2", "M")][-2:] == ("Li, Wang, Zhao", p2_sentence)
-    assert rows[("P1", "A")][-2:] == (None, None)  # nobody scored A
+    assert rows[("P2", "M")] == ("Li, Wang, Zhao", p2_sentence)
+    assert rows[("P1", "A")] == (None, None)  # nobody scored A
 
     sheet = book["Disagreements" if lang == "en" else "意见分歧"]
     table = list(sheet.iter_rows(values_only=True))
@@ -535,7 +536,7 @@ def test_no_disagreements_sheet_without_several_inspectors(tmp_path, files):
     book = load_workbook(write_ranked_workbook(run, tmp_path / "ranked.xlsx", lang="en", charts=False))
     assert "Disagreements" not in book.sheetnames
     detail = {(r[2], r[4]): r for r in book["Detail"].iter_rows(min_row=2, values_only=True)}
-    assert detail[("P1", "M")][-2:] == ("Li", "alone")  # one inspector: as before
+    assert detail[("P1", "M")][-3:-1] == ("Li", "alone")  # one inspector: as before (then the paths)
 
 
 def test_pdf_project_page_has_the_whole_sentence(agreed_run):

@@ -4,42 +4,42 @@
 <context>
     <name>AssessDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="79"/>
+        <location filename="../views/dialogs.py" line="80"/>
         <source>Score or override a criterion</source>
         <translation>评分或调整指标</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="81"/>
+        <location filename="../views/dialogs.py" line="82"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="93"/>
+        <location filename="../views/dialogs.py" line="98"/>
         <source>(type a fraction)</source>
         <translation>（输入得分率）</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="99"/>
+        <location filename="../views/dialogs.py" line="104"/>
         <source>Why: what you checked on site, which document…</source>
         <translation>理由：现场核查了什么、依据哪份文件……</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="102"/>
+        <location filename="../views/dialogs.py" line="107"/>
         <source>Fraction (0 = worst, 1 = best):</source>
         <translation>得分率（0 = 最差，1 = 最好）：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="104"/>
+        <location filename="../views/dialogs.py" line="109"/>
         <source>Or pick a level:</source>
         <translation>或选择档次：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="105"/>
+        <location filename="../views/dialogs.py" line="110"/>
         <source>Inspector:</source>
         <translation>核查人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="106"/>
+        <location filename="../views/dialogs.py" line="111"/>
         <source>Reason (required):</source>
         <translation>理由（必填）：</translation>
     </message>
@@ -47,37 +47,37 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../models/tables.py" line="252"/>
+        <location filename="../models/tables.py" line="280"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="253"/>
+        <location filename="../models/tables.py" line="281"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="254"/>
+        <location filename="../models/tables.py" line="282"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="255"/>
+        <location filename="../models/tables.py" line="283"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="256"/>
+        <location filename="../models/tables.py" line="284"/>
         <source>Criterion</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="257"/>
+        <location filename="../models/tables.py" line="285"/>
         <source>What happened</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="259"/>
+        <location filename="../models/tables.py" line="287"/>
         <source>Written in</source>
         <translation>来源工作区</translation>
     </message>
@@ -147,32 +147,32 @@
 <context>
     <name>ConsensusDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="158"/>
+        <location filename="../views/dialogs.py" line="166"/>
         <source>Record a consensus</source>
         <translation>记录共识</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="161"/>
+        <location filename="../views/dialogs.py" line="169"/>
         <source>Inspectors&apos; scores: {scores} (spread {spread})</source>
         <translation>核查人评分：{scores}（极差 {spread}）</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="176"/>
+        <location filename="../views/dialogs.py" line="184"/>
         <source>Why this fraction: what the inspectors agreed, on what evidence…</source>
         <translation>为何取此得分率：核查人商定了什么、依据哪些证据……</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="180"/>
+        <location filename="../views/dialogs.py" line="188"/>
         <source>Agreed fraction (0 to 1):</source>
         <translation>共识得分率（0 至 1）：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="181"/>
+        <location filename="../views/dialogs.py" line="189"/>
         <source>Supervisor:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="182"/>
+        <location filename="../views/dialogs.py" line="190"/>
         <source>Reason (required):</source>
         <translation>理由（必填）：</translation>
     </message>
@@ -180,74 +180,104 @@
 <context>
     <name>CriteriaModel</name>
     <message>
-        <location filename="../models/tables.py" line="130"/>
+        <location filename="../models/tables.py" line="135"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="131"/>
+        <location filename="../models/tables.py" line="153"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="132"/>
+        <location filename="../models/tables.py" line="136"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="133"/>
+        <location filename="../models/tables.py" line="151"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="134"/>
+        <location filename="../models/tables.py" line="150"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="135"/>
+        <location filename="../models/tables.py" line="137"/>
         <source>Baseline</source>
         <translation>基准值</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="136"/>
+        <location filename="../models/tables.py" line="138"/>
         <source>Value</source>
         <translation>现状值</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="137"/>
+        <location filename="../models/tables.py" line="139"/>
+        <source>Worst</source>
+        <translation>最差值</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="140"/>
+        <source>Best</source>
+        <translation>最优值</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="141"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="142"/>
         <source>Fraction</source>
         <translation>得分率</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="138"/>
+        <location filename="../models/tables.py" line="144"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="139"/>
+        <location filename="../models/tables.py" line="146"/>
+        <source>Max points</source>
+        <translation>可得分</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="148"/>
+        <source>Points lost</source>
+        <translation>失分</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="152"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="140"/>
+        <location filename="../models/tables.py" line="154"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="141"/>
+        <location filename="../models/tables.py" line="155"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="142"/>
+        <location filename="../models/tables.py" line="156"/>
         <source>Inspector</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="143"/>
+        <location filename="../models/tables.py" line="157"/>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="164"/>
+        <source>% improvement</source>
+        <translation>% 改善率</translation>
     </message>
 </context>
 <context>
@@ -316,89 +346,189 @@
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../views/detail_view.py" line="84"/>
+        <location filename="../views/detail_view.py" line="168"/>
         <source>Score or override…</source>
         <translation>评分或调整…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="86"/>
+        <location filename="../views/detail_view.py" line="170"/>
         <source>Give the selected criterion a fraction between 0 and 1, with your name and a reason</source>
         <translation>为所选指标给出 0 到 1 之间的得分率，并填写姓名和理由</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="88"/>
+        <location filename="../views/detail_view.py" line="172"/>
         <source>Withdraw override…</source>
         <translation>撤销调整…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="89"/>
+        <location filename="../views/detail_view.py" line="253"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="106"/>
+        <location filename="../views/detail_view.py" line="232"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="107"/>
+        <location filename="../views/detail_view.py" line="173"/>
+        <source>Points lost</source>
+        <translation>失分</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="175"/>
+        <source>Gap to the next grade</source>
+        <translation>距下一等级的差距</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="176"/>
+        <source>What-if (not saved)</source>
+        <translation>假设试算（不保存）</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="177"/>
+        <source>New value:</source>
+        <translation>新现状值：</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="178"/>
+        <source>New baseline:</source>
+        <translation>新基准值：</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="179"/>
+        <source>Or a fraction:</source>
+        <translation>或得分率：</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="180"/>
+        <source>a number, yes/no or a choice, as in the form</source>
+        <translation>数字、是/否或选项，与申报表的填法相同</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="181"/>
+        <source>empty: the submitted baseline</source>
+        <translation>留空：使用申报的基准值</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="182"/>
+        <source>0 = worst, 1 = best</source>
+        <translation>0 = 最差，1 = 最优</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="183"/>
+        <source>Try</source>
+        <translation>试算</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="185"/>
+        <source>Rescore this project with the new input; the workspace is not changed</source>
+        <translation>用新的输入重新计算本项目；工作区不作改动</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="186"/>
+        <source>Reset</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="187"/>
+        <source>Keep as override…</source>
+        <translation>保存为人工调整…</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="188"/>
+        <source>Record the fractions tried here as overrides, with a reason</source>
+        <translation>把此处试算的得分率记为人工调整（须填写理由）</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="233"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="108"/>
+        <location filename="../views/detail_view.py" line="234"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="128"/>
+        <location filename="../views/detail_view.py" line="265"/>
         <source>Choose a project in the Results tab.</source>
         <translation>请在“结果”页选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="132"/>
+        <location filename="../views/detail_view.py" line="269"/>
         <source>Veto</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="133"/>
+        <location filename="../views/detail_view.py" line="270"/>
         <source>Pending manual scores</source>
         <translation>待人工评分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="134"/>
+        <location filename="../views/detail_view.py" line="271"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="135"/>
+        <location filename="../views/detail_view.py" line="272"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="136"/>
+        <location filename="../views/detail_view.py" line="273"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="137"/>
+        <location filename="../views/detail_view.py" line="274"/>
         <source>Base</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="138"/>
+        <location filename="../views/detail_view.py" line="275"/>
         <source>bonus</source>
         <translation>加分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="139"/>
+        <location filename="../views/detail_view.py" line="276"/>
         <source>penalty</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="140"/>
+        <location filename="../views/detail_view.py" line="277"/>
         <source>Synergy D</source>
         <translation>协同度 D</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="310"/>
+        <source>What-if, not saved — as scored: total {total}, grade {grade}, rank {rank}</source>
+        <translation>试算结果，未保存——实际评分：总分 {total}，等级 {grade}，排名 {rank}</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="328"/>
+        <source>How it was worked out</source>
+        <translation>计算过程</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="335"/>
+        <source>How {code} was worked out</source>
+        <translation>{code} 的计算过程</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="340"/>
+        <source>Try another input for {code} {indicator}:</source>
+        <translation>为 {code} {indicator} 试算其他输入：</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="361"/>
+        <source>Tried: {changes}</source>
+        <translation>已试算：{changes}</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="446"/>
+        <source>What-if: {change}</source>
+        <translation>试算：{change}</translation>
     </message>
 </context>
 <context>
@@ -567,27 +697,27 @@
 <context>
     <name>ImportReportModel</name>
     <message>
-        <location filename="../models/tables.py" line="229"/>
+        <location filename="../models/tables.py" line="257"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="233"/>
+        <location filename="../models/tables.py" line="261"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="234"/>
+        <location filename="../models/tables.py" line="262"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="235"/>
+        <location filename="../models/tables.py" line="263"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="236"/>
+        <location filename="../models/tables.py" line="264"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
@@ -595,27 +725,27 @@
 <context>
     <name>LocationDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="261"/>
+        <location filename="../views/dialogs.py" line="269"/>
         <source>Where the problem is</source>
         <translation>问题所在位置</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="266"/>
+        <location filename="../views/dialogs.py" line="274"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="267"/>
+        <location filename="../views/dialogs.py" line="275"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="268"/>
+        <location filename="../views/dialogs.py" line="276"/>
         <source>Cell:</source>
         <translation>单元格：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="269"/>
+        <location filename="../views/dialogs.py" line="277"/>
         <source>Problem:</source>
         <translation>问题：</translation>
     </message>
@@ -623,405 +753,405 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="226"/>
         <source>&amp;New workspace…</source>
         <extracomment>The running import or export (one at a time; they share the progress bar).</extracomment>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="227"/>
         <source>&amp;Open workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="228"/>
         <source>Save workspace &amp;as…</source>
         <translation>工作区另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="229"/>
         <source>&amp;Merge workspaces…</source>
         <translation>合并工作区(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="230"/>
         <source>Import &amp;files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="231"/>
         <source>Import f&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="232"/>
         <source>Add &amp;scheme from Excel…</source>
         <translation>从 Excel 添加方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Ranked &amp;workbook…</source>
         <translation>排名工作簿(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="234"/>
         <source>&amp;PDF report…</source>
         <translation>PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="235"/>
         <source>&amp;Audit log…</source>
         <translation>审计日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235"/>
+        <location filename="../main_window.py" line="236"/>
         <source>P&amp;rint ranking…</source>
         <translation>打印排名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="236"/>
+        <location filename="../main_window.py" line="237"/>
         <source>Print pre&amp;view ranking…</source>
         <translation>打印预览排名(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="238"/>
         <source>Print pro&amp;ject page…</source>
         <translation>打印项目页(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238"/>
+        <location filename="../main_window.py" line="239"/>
         <source>Print preview project pa&amp;ge…</source>
         <translation>打印预览项目页(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239"/>
+        <location filename="../main_window.py" line="240"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="241"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241"/>
+        <location filename="../main_window.py" line="242"/>
         <source>Open the &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="243"/>
         <source>&amp;About SynergyPilot</source>
         <translation>关于 SynergyPilot(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="248"/>
         <source>Import submission files (you can also drop files on the window)</source>
         <translation>导入申报文件（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="250"/>
         <source>Bring inspectors&apos; workspaces into this one, keeping every score</source>
         <translation>将各核查人的工作区并入本工作区，保留每一项评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="251"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="252"/>
         <source>&amp;Recent workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="253"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="254"/>
         <source>&amp;Export and print</source>
         <translation>导出与打印(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="255"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255"/>
+        <location filename="../main_window.py" line="256"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="259"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="260"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="261"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261"/>
+        <location filename="../main_window.py" line="262"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="263"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="265"/>
         <source>Disagreements</source>
         <translation>意见分歧</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="289"/>
         <source>Opened read-only: {reason}. Changes cannot be saved.</source>
         <translation>以只读方式打开：{reason}。无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="338"/>
         <source>no workspace</source>
         <translation>无工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340"/>
+        <location filename="../main_window.py" line="341"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391"/>
+        <location filename="../main_window.py" line="392"/>
         <source>SynergyPilot workspace (*.spw)</source>
         <translation>SynergyPilot 工作区 (*.spw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396"/>
+        <location filename="../main_window.py" line="397"/>
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="404"/>
+        <location filename="../main_window.py" line="405"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="416"/>
         <source>Save workspace as</source>
         <translation>工作区另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="426"/>
+        <location filename="../main_window.py" line="427"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="440"/>
+        <location filename="../main_window.py" line="441"/>
         <source>Merge workspaces into this one</source>
         <translation>将工作区并入本工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="453"/>
+        <location filename="../main_window.py" line="454"/>
         <source>Merging workspaces…</source>
         <translation>正在合并工作区…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="463"/>
+        <location filename="../main_window.py" line="464"/>
         <source>Merge finished.</source>
         <translation>合并完成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="468"/>
+        <location filename="../main_window.py" line="469"/>
         <source>The merge failed</source>
         <translation>合并失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486"/>
+        <location filename="../main_window.py" line="487"/>
         <source>Import submissions</source>
         <translation>导入申报文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488"/>
+        <location filename="../main_window.py" line="489"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="496"/>
+        <location filename="../main_window.py" line="497"/>
         <source>Import a folder of submissions</source>
         <translation>导入申报文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="518"/>
+        <location filename="../main_window.py" line="519"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529"/>
+        <location filename="../main_window.py" line="530"/>
         <source>Preparing the demo data…</source>
         <translation>正在准备演示数据…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586"/>
+        <location filename="../main_window.py" line="587"/>
         <source>Import finished: {new} new, {resubmitted} resubmitted, {rejected} rejected.</source>
         <translation>导入完成：新增 {new} 个，重新报送 {resubmitted} 个，拒收 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="595"/>
+        <location filename="../main_window.py" line="596"/>
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="688"/>
+        <location filename="../main_window.py" line="713"/>
         <source>Could not change the setting</source>
         <translation>无法更改设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="695"/>
+        <location filename="../main_window.py" line="720"/>
         <source>Add a scheme</source>
         <translation>添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="697"/>
+        <location filename="../main_window.py" line="722"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="711"/>
+        <location filename="../main_window.py" line="736"/>
         <source>Could not add the scheme</source>
         <translation>无法添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="725"/>
+        <location filename="../main_window.py" line="750"/>
         <source>Save a blank submission form</source>
         <translation>保存空白申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="725"/>
-        <location filename="../main_window.py" line="743"/>
-        <location filename="../main_window.py" line="757"/>
+        <location filename="../main_window.py" line="750"/>
+        <location filename="../main_window.py" line="768"/>
+        <location filename="../main_window.py" line="782"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="729"/>
+        <location filename="../main_window.py" line="754"/>
         <source>Blank form written: {path}</source>
         <translation>已生成空白申报表：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="743"/>
+        <location filename="../main_window.py" line="768"/>
         <source>Export the ranked workbook</source>
         <translation>导出排名工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="604"/>
-        <location filename="../main_window.py" line="761"/>
-        <location filename="../main_window.py" line="770"/>
+        <location filename="../main_window.py" line="605"/>
+        <location filename="../main_window.py" line="786"/>
+        <location filename="../main_window.py" line="795"/>
         <source>Written: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351"/>
+        <location filename="../main_window.py" line="352"/>
         <source>Projects: {projects} · Rejected files: {rejected} ·</source>
         <translation>项目：{projects} · 拒收文件：{rejected} ·</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="355"/>
         <source>Pending: {pending} ({provisional} provisional projects)</source>
         <translation>待定：{pending} 项（{provisional} 个暂定项目）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="359"/>
         <source>Show only the provisional projects</source>
         <translation>只显示结果为暂定的项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="545"/>
+        <location filename="../main_window.py" line="546"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="553"/>
+        <location filename="../main_window.py" line="554"/>
         <source>Please wait: another task is running.</source>
         <translation>请稍候：另一项任务正在进行。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="603"/>
         <source>The export was cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="609"/>
+        <location filename="../main_window.py" line="610"/>
         <source>The export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="750"/>
+        <location filename="../main_window.py" line="775"/>
         <source>Export the PDF report</source>
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="750"/>
+        <location filename="../main_window.py" line="775"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="757"/>
+        <location filename="../main_window.py" line="782"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="766"/>
+        <location filename="../main_window.py" line="791"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="766"/>
+        <location filename="../main_window.py" line="791"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="767"/>
+        <location filename="../main_window.py" line="792"/>
         <source>Export the chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="790"/>
+        <location filename="../main_window.py" line="815"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="843"/>
-        <location filename="../main_window.py" line="847"/>
+        <location filename="../main_window.py" line="868"/>
+        <location filename="../main_window.py" line="872"/>
         <source>Data and log folder: {folder}</source>
         <translation>数据与日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="846"/>
+        <location filename="../main_window.py" line="871"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="852"/>
+        <location filename="../main_window.py" line="877"/>
         <source>About SynergyPilot</source>
         <translation>关于 SynergyPilot</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="854"/>
+        <location filename="../main_window.py" line="879"/>
         <source>SynergyPilot scores pollution–carbon synergy pilot projects from Excel submissions.
 Data folder: {folder}</source>
         <translation>SynergyPilot 根据 Excel 申报材料对减污降碳协同增效试点项目进行评分。
 数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="264"/>
         <source>Robustness</source>
         <translation>稳健性</translation>
     </message>
@@ -1130,22 +1260,22 @@ Data folder: {folder}</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../models/tables.py" line="271"/>
+        <location filename="../models/tables.py" line="299"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="272"/>
+        <location filename="../models/tables.py" line="300"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="273"/>
+        <location filename="../models/tables.py" line="301"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="274"/>
+        <location filename="../models/tables.py" line="302"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -1362,42 +1492,42 @@ Data folder: {folder}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="205"/>
+        <location filename="../views/dialogs.py" line="213"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="211"/>
+        <location filename="../views/dialogs.py" line="219"/>
         <source>Your name, recorded with every score you give</source>
         <translation>您的姓名，会随每次评分一起记录</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="215"/>
+        <location filename="../views/dialogs.py" line="223"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="216"/>
+        <location filename="../views/dialogs.py" line="224"/>
         <source>Inspector name:</source>
         <translation>核查人姓名：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="217"/>
+        <location filename="../views/dialogs.py" line="225"/>
         <source>Import from:</source>
         <translation>导入文件夹：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="218"/>
+        <location filename="../views/dialogs.py" line="226"/>
         <source>Export to:</source>
         <translation>导出文件夹：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="229"/>
+        <location filename="../views/dialogs.py" line="237"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="238"/>
+        <location filename="../views/dialogs.py" line="246"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
@@ -1433,17 +1563,17 @@ Data folder: {folder}</source>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="126"/>
+        <location filename="../views/dialogs.py" line="134"/>
         <source>Withdraw the override of {code}</source>
         <translation>撤销 {code} 的调整</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="130"/>
+        <location filename="../views/dialogs.py" line="138"/>
         <source>Inspector:</source>
         <translation>核查人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="131"/>
+        <location filename="../views/dialogs.py" line="139"/>
         <source>Reason (required):</source>
         <translation>理由（必填）：</translation>
     </message>
@@ -1452,8 +1582,8 @@ Data folder: {folder}</source>
     <name>errors</name>
     <message>
         <location filename="../app.py" line="77"/>
-        <location filename="../main_window.py" line="401"/>
-        <location filename="../main_window.py" line="430"/>
+        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="431"/>
         <source>Could not open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
@@ -1480,60 +1610,61 @@ Your work is saved; the details are in {log}.</source>
 您的工作已保存；详细信息见 {log}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393"/>
+        <location filename="../main_window.py" line="394"/>
         <source>Could not create the workspace</source>
         <translation>无法创建工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412"/>
+        <location filename="../main_window.py" line="413"/>
         <source>Could not save the workspace</source>
         <translation>无法保存工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="629"/>
+        <location filename="../main_window.py" line="630"/>
+        <location filename="../main_window.py" line="648"/>
         <source>Could not record the score</source>
         <translation>无法记录评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="647"/>
+        <location filename="../main_window.py" line="672"/>
         <source>Could not withdraw the override</source>
         <translation>无法撤销调整</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="663"/>
+        <location filename="../main_window.py" line="688"/>
         <source>Could not record the consensus</source>
         <translation>无法记录共识</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="718"/>
+        <location filename="../main_window.py" line="743"/>
         <source>Could not write the form</source>
         <translation>无法生成申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="740"/>
+        <location filename="../main_window.py" line="765"/>
         <source>Could not export the workbook</source>
         <translation>无法导出工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="748"/>
+        <location filename="../main_window.py" line="773"/>
         <source>Could not export the PDF report</source>
         <translation>无法导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="754"/>
+        <location filename="../main_window.py" line="779"/>
         <source>Could not export the audit log</source>
         <translation>无法导出审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="763"/>
+        <location filename="../main_window.py" line="788"/>
         <source>Could not export the chart</source>
         <translation>无法导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="795"/>
-        <location filename="../main_window.py" line="799"/>
-        <location filename="../main_window.py" line="809"/>
-        <location filename="../main_window.py" line="813"/>
+        <location filename="../main_window.py" line="820"/>
+        <location filename="../main_window.py" line="824"/>
+        <location filename="../main_window.py" line="834"/>
+        <location filename="../main_window.py" line="838"/>
         <source>Could not print</source>
         <translation>无法打印</translation>
     </message>

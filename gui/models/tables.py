@@ -15,9 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from gui import labels
+from gui import labels, translation
 from gui.backend import AuditEntry, ImportReport
+from scoring import explain
 from scoring.engine import ProjectResult
+from scoring.explain import Worked
 from scoring.model import Scheme
 from scoring.workspace_audit import origin_names
 
@@ -31,6 +33,8 @@ class Column:
     text: Callable[[object], str]
     background: Callable[[object], str | None] | None = None
     align_right: bool = False
+    # The hover text; the cell's own text when None.
+    tooltip: Callable[[object], str] | None = None
 
 
 class RowsModel(QAbstractTableModel):
@@ -68,8 +72,10 @@ class RowsModel(QAbstractTableModel):
         if not (0 <= index.column() < len(self._columns)):
             return None
         row, column = self._rows[index.row()], self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip(row) if column.tooltip is not None else column.text(row)
         if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
             colour = column.background(row)
             return QBrush(QColor(colour)) if colour else None
@@ -104,44 +110,66 @@ def _value(value: object) -> str:
 
 @dataclass(frozen=True)
 class CriterionRow:
-    """One criterion of a scheme with one project's result for it."""
+    """One criterion of a scheme with one project's result and its worked calculation."""
 
     criterion: object
     result: object  # IndicatorResult
+    worked: Worked | None = None
 
 
 class CriteriaModel(RowsModel):
-    """Every criterion of a project: value, fraction, points, status, provenance, evidence."""
+    """Every criterion of a project: value, worst and best, fraction, points, max points,
+    points lost, status, provenance, evidence; hovering shows the worked calculation."""
 
     def set_project(self, scheme: Scheme | None, project: ProjectResult | None) -> None:
         if scheme is None or project is None:
             self.set_rows([], self.columns())
             return
-        rows = [
-            CriterionRow(c, project.indicators[c.code])
-            for c in scheme.criteria
-            if c.code in project.indicators
-        ]
+        rows = [CriterionRow(w.criterion, w.result, w) for w in explain.worked(scheme, project)]
         self.set_rows(rows, self.columns())
 
     def columns(self) -> list[Column]:
         status_colour = lambda r: labels.STATUS_COLOURS.get(r.result.status)  # noqa: E731
+        worked = lambda r: "\n".join(explain.worked_lines(r.worked, translation.data_lang()))  # noqa: E731
         return [
-            Column(self.tr("Code"), lambda r: r.criterion.code),
-            Column(self.tr("Dimension"), lambda r: labels.criterion_text(r.criterion)[0]),
+            Column(self.tr("Code"), lambda r: r.criterion.code, tooltip=worked),
             Column(self.tr("Indicator"), lambda r: labels.criterion_text(r.criterion)[1]),
-            Column(self.tr("Type"), lambda r: labels.label("type", r.criterion.type)),
-            Column(self.tr("Weight"), lambda r: f"{r.criterion.weight:g}", align_right=True),
             Column(self.tr("Baseline"), lambda r: _value(r.result.baseline), align_right=True),
-            Column(self.tr("Value"), lambda r: _value(r.result.value), align_right=True),
-            Column(self.tr("Fraction"), lambda r: number_text(r.result.score, 3), align_right=True),
-            Column(self.tr("Points"), lambda r: number_text(r.result.points), align_right=True),
+            Column(self.tr("Value"), lambda r: _value(r.result.value), align_right=True, tooltip=worked),
+            Column(self.tr("Worst"), lambda r: _bound(r.criterion, r.criterion.worst), align_right=True),
+            Column(self.tr("Best"), lambda r: _bound(r.criterion, r.criterion.best), align_right=True),
+            Column(self.tr("Unit"), self._unit),
+            Column(self.tr("Fraction"), lambda r: number_text(r.result.score, 3), align_right=True,
+                   tooltip=worked),
+            Column(self.tr("Points"), lambda r: number_text(r.result.points), align_right=True,
+                   tooltip=worked),
+            Column(self.tr("Max points"), lambda r: number_text(r.worked.max_points), align_right=True,
+                   tooltip=worked),
+            Column(self.tr("Points lost"), lambda r: number_text(r.worked.points_lost), align_right=True,
+                   tooltip=worked),
+            Column(self.tr("Weight"), lambda r: f"{r.criterion.weight:g}", align_right=True),
+            Column(self.tr("Type"), lambda r: labels.label("type", r.criterion.type)),
             Column(self.tr("Status"), lambda r: labels.label("status", r.result.status), status_colour),
+            Column(self.tr("Dimension"), lambda r: labels.criterion_text(r.criterion)[0]),
             Column(self.tr("Cell"), lambda r: r.result.location),
             Column(self.tr("Evidence"), lambda r: r.result.evidence),
             Column(self.tr("Inspector"), lambda r: labels.assessment_text(r.result)[0]),
             Column(self.tr("Reason"), lambda r: labels.assessment_text(r.result)[1]),
         ]
+
+
+    def _unit(self, row: CriterionRow) -> str:
+        """A change criterion's bounds are % improvement on the baseline, not the value's unit."""
+        if row.criterion.type == "change":
+            return self.tr("% improvement")
+        return row.criterion.unit if row.criterion.type == "value" else ""
+
+
+def _bound(criterion, bound: float | None) -> str:
+    """Worst or best as shown: "18%" for a change criterion (an improvement), the number else."""
+    if bound is None:
+        return ""
+    return f"{bound:g}%" if criterion.type == "change" else f"{bound:g}"
 
 
 # --------------------------------------------------------------------------- import report

@@ -74,21 +74,26 @@ class _FractionReasonDialog(QDialog):
 class AssessDialog(_FractionReasonDialog):
     """Score a manual criterion or override any criterion: fraction, inspector, required reason."""
 
-    def __init__(self, criterion, result, inspector: str, parent=None) -> None:
+    def __init__(self, criterion, result, inspector: str, parent=None, *, fraction: float | None = None,
+                 note: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Score or override a criterion"))
         dimension, indicator = labels.criterion_text(criterion)
         weight = self.tr("weight")
+        # a what-if kept as an override says what was tried
+        tried = f"<br><i>{escape(note)}</i>" if note else ""
         intro = QLabel(
             f"<b>{criterion.code}</b> {indicator}<br>{dimension} · "
-            f"{labels.label('type', criterion.type)} · {weight} {criterion.weight:g}"
+            f"{labels.label('type', criterion.type)} · {weight} {criterion.weight:g}{tried}"
         )
         intro.setWordWrap(True)
         self.fraction = QDoubleSpinBox()
         self.fraction.setRange(0.0, 1.0)
         self.fraction.setDecimals(3)
         self.fraction.setSingleStep(0.05)
-        self.fraction.setValue(result.score if result.score is not None else 0.0)
+        if fraction is None:
+            fraction = result.score if result.score is not None else 0.0
+        self.fraction.setValue(fraction)
         self.choices = QComboBox()
         self.choices.addItem(self.tr("(type a fraction)"), None)
         for label, value in criterion.choices:
@@ -113,8 +118,11 @@ class AssessDialog(_FractionReasonDialog):
             self.fraction.setValue(float(self.choices.currentData()))
 
     @classmethod
-    def ask(cls, parent, criterion, result, inspector: str) -> AssessAnswer | None:
-        dialog = cls(criterion, result, inspector, parent)
+    def ask(cls, parent, criterion, result, inspector: str, *, fraction: float | None = None,
+            note: str = "") -> AssessAnswer | None:
+        """The inspector's answer, or None when cancelled; ``fraction`` and ``note`` prefill the
+        fraction and say what was tried (for a what-if kept as an override)."""
+        dialog = cls(criterion, result, inspector, parent, fraction=fraction, note=note)
         return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
