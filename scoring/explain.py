@@ -459,7 +459,11 @@ def _changed_cell(arrays: SchemeArrays, j: int, criterion: Criterion, result: In
     row[0, j] = current.number
     if baseline is not None:
         base_row[0, j] = baseline.number
-    fraction = float(indicator_fractions(arrays, row, base_row)[0, j])
+    # the best bound the score used: pro-rated to the assessment year where a target is
+    best = arrays.best[None, :].copy()
+    if result is not None and result.best_used is not None:
+        best[0, j] = result.best_used
+    fraction = float(indicator_fractions(arrays, row, base_row, best)[0, j])
     value = current.number if criterion.type in ("value", "change") else change.value
     return OVERRIDE, fraction, (value, baseline.number if baseline is not None else None, "ok")
 

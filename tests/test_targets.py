@@ -148,3 +148,15 @@ def test_the_worked_calculation_shows_the_pro_rated_bound(tmp_path):
     assert any("最优值按评估年份折算" in line and "进度滞后" in line for line in worked_lines(item, "zh"))
     path = next(p for p in gap(scheme, result).paths if p.code == "C")
     assert (path.improvement, path.value) == (pytest.approx(7.56), pytest.approx(92.44))
+
+
+def test_a_what_if_scores_on_the_pro_rated_bound(tmp_path):
+    """2023: following C's path, current 92.44 → r = 7.56 %, s = 7.56/10.8 = 0.7 (on the full
+    target it would be 7.56/18 = 0.42): 0.7·50 + 25 = 60, Pass."""
+    from scoring.explain import Change, what_if
+
+    result = scored(tmp_path, 2023, **YEARS)
+    scheme = load_template(tmp_path / "t.xlsx")
+    changed = what_if(scheme, [result], result, [Change("C", value=92.44)])
+    assert changed.indicators["C"].score == pytest.approx(0.7)
+    assert changed.total == pytest.approx(60.0) and changed.grade == "Pass"
