@@ -618,18 +618,20 @@ def path_text(scheme: Scheme, project: ProjectResult, path: Path, lang: str) -> 
     if path.input == "choice":
         today = clean_text(r.value) if r.value is not None else text("no_value", lang)
     return text(f"path_{path.input}", lang).format(
-        code=c.code, indicator=clean_text(indicator_label(c, lang)), value=shown_target(c, path),
+        code=c.code, indicator=clean_text(indicator_label(c, lang)), value=shown_target(c, path, lang),
         unit=unit, today=today, s=_n(_rounded(path.fraction, up=True, digits=3), 3),
         baseline=_n(path.baseline, 4),
         r=_n(_rounded(path.improvement, up=True) if path.improvement is not None else None))
 
 
-def shown_target(criterion: Criterion, path: Path) -> str:
+def shown_target(criterion: Criterion, path: Path, lang: str = "en") -> str:
     """A path's value as shown: a number rounded to 2 decimals towards the better side, so that
     entering the shown number still closes the gap (a fraction to 3 decimals, upwards)."""
     if path.input == "fraction":
         return _n(min(1.0, _rounded(path.value, up=True, digits=3)), 3)
-    if path.input in ("yes", "choice"):
+    if path.input == "yes":
+        return text("answer_yes", lang)
+    if path.input == "choice":
         return clean_text(path.value)
     if path.input == "improvement":
         return _n(_rounded(path.value, up=True))
@@ -658,3 +660,34 @@ def _shown(value: object, lang: str) -> str:
     if value is None:
         return text("no_value", lang)
     return _n(value, 4) if isinstance(value, (int, float)) else clean_text(value)
+
+
+def path_table(scheme: Scheme, project: ProjectResult, lang: str) -> tuple[str, list[list[str]]]:
+    """The gap and its paths for a printed table: (heading, rows), each row [code, indicator,
+    what to enter, today, fraction needed]. No rows at the top grade, when vetoed (the heading
+    says what must pass first) or when no criterion closes the gap alone (the heading says so)."""
+    found = gap(scheme, project)
+    lines = gap_lines(scheme, project, found, lang)
+    heading = lines[0]
+    if found.next_grade is not None and not found.paths:
+        heading += ("；" if lang == "zh" else ". ") + lines[1]
+    return heading, [_path_row(scheme, project, path, lang) for path in found.paths]
+
+
+def _path_row(scheme: Scheme, project: ProjectResult, path: Path, lang: str) -> list[str]:
+    c, r = scheme.criterion(path.code), project.indicators[path.code]
+    enter = shown_target(c, path, lang)
+    if path.input in ("value", "current") and c.unit:
+        enter += f" {clean_text(c.unit)}"
+    if path.input == "current":
+        enter += f" ({_n(_rounded(path.improvement, up=True))}{text('improvement_unit', lang)})"
+    elif path.input == "improvement":
+        enter += text("improvement_unit", lang)
+    if path.input in ("value", "current", "improvement"):
+        today = _shown(r.value, lang)
+    elif path.input == "choice" and r.value is not None:
+        today = clean_text(r.value)
+    else:
+        today = _n(r.score, 3)
+    return [c.code, clean_text(indicator_label(c, lang)), enter, today,
+            _n(_rounded(path.fraction, up=True, digits=3), 3)]

@@ -15,7 +15,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scoring.engine import score_scheme
-from scoring.explain import Change, explanation_dict, gap, max_points, points_lost, what_if, worked
+from scoring.explain import (
+    Change,
+    explanation_dict,
+    gap,
+    max_points,
+    path_table,
+    points_lost,
+    what_if,
+    worked,
+)
 from scoring.model import Assessment, CellValue, Criterion, Grade, IndicatorInput, Scheme, Submission
 
 GRADES_48 = (Grade("Excellent", 85.0), Grade("Good", 75.0), Grade("Pass", 48.0), Grade("Fail", 0.0))
@@ -126,12 +135,25 @@ def test_gap_and_every_path_type(mixed):
     assert paths["C1"].change == pytest.approx(8.4 / 220) and math.isinf(paths["Y1"].change)
 
 
+def test_the_paths_as_a_printed_table(mixed):
+    heading, rows = path_table(MIXED, mixed, "en")
+    assert heading == "Total 43.33: 4.67 points short of Pass (48)"
+    assert rows[0] == ["C1", "Indicator C1", "-228.4 (14.2% improvement)", "-220", "0.71"]
+    assert rows[-1] == ["Y1", "Indicator Y1", "yes", "0", "0.42"]
+    heading, rows = path_table(MIXED, mixed, "zh")
+    assert heading == "总分 43.33，距“合格”（48 分）还差 4.67 分"
+    assert rows[-1][2] == "是" and rows[0][2] == "-228.4 (14.2% 改善率)"
+
+
 def test_a_criterion_losing_less_than_the_gap_is_no_path():
     # Pass at 55: gap = 55 − 390/9 = 11.667; the most any criterion loses is 100/9 = 11.11
     # (C1 and Y1), so no criterion closes the gap alone
     scheme = dataclasses.replace(MIXED, grades=(Grade("Pass", 55.0), Grade("Fail", 0.0)))
     result = gap(scheme, score_one(scheme, MIXED_VALUES, MANUAL))
     assert result.gap == pytest.approx(55 - 390 / 9) and result.paths == ()
+    assert path_table(scheme, score_one(scheme, MIXED_VALUES, MANUAL), "en") == (
+        "Total 43.33: 11.67 points short of Pass (55). No single criterion closes the gap alone; "
+        "several must improve together", [])
 
 
 def test_a_path_exactly_on_the_threshold_is_kept():
