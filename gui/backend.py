@@ -133,7 +133,7 @@ class Backend:
 
 def default_templates() -> list[Path]:
     """The shipped schemes, loaded into every new workspace."""
-    from scoring.cli import default_template_paths
+    from scoring.cli_common import default_template_paths
 
     return default_template_paths()
 

@@ -17,9 +17,20 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
-from scoring import __version__
+from scoring import __version__, cli_explain, cli_robustness, cli_tracking, cli_workspace, selftest
 from scoring.atomic import OutputError, write_text
+from scoring.cli_common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_REJECTED,
+    EXIT_USAGE,
+    UsageError,
+    add_full_paths_option,
+    check_inputs_exist,
+    writable_path,
+)
 from scoring.pipeline import AssessmentRun, expand_inputs, load_schemes, score_files
 from scoring.safe_read import assert_defused_xml
 from scoring.shown_paths import input_folders, shown_result
@@ -28,14 +39,7 @@ from scoring.textclean import clean_text, with_clean_names
 from scoring.workspace import WorkspaceError
 from scoring.workspace_records import plural
 
-EXIT_OK, EXIT_USAGE, EXIT_REJECTED, EXIT_FAILED = 0, 2, 3, 1
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_TEMPLATES = PACKAGE_ROOT / "templates"
 log = logging.getLogger("synergypilot")
-
-
-class UsageError(Exception):
-    """Wrong arguments; the message says what to do."""
 
 
 class _ParserExit(Exception):
@@ -47,10 +51,10 @@ class _ParserExit(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse would exit(2) with its own wording
+    def error(self, message: str) -> NoReturn:  # argparse would exit(2) with its own wording
         raise UsageError(f"{self.prog}: {message}")
 
-    def exit(self, status: int = 0, message: str | None = None) -> None:  # main() returns instead
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:  # main() returns instead
         if message:
             print(message, file=sys.stderr, end="")
         raise _ParserExit(status)
@@ -78,9 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--lang", choices=("zh", "en"), default="zh",
                        help="language of the workbook and PDF report (default zh)")
     add_full_paths_option(score)
-    from scoring.cli_robustness import add_arguments as add_robustness_arguments
-
-    add_robustness_arguments(score)
+    cli_robustness.add_arguments(score)
 
     form = sub.add_parser("form", help="write a blank submission form for a scheme")
     form.add_argument("--template", required=True, metavar="T.xlsx")
@@ -93,26 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="write the demo submissions")
     demo.add_argument("--out", required=True, metavar="DIR")
 
-    from scoring.cli_workspace import add_commands
-
-    add_commands(sub)
-    from scoring.cli_explain import add_command as add_explain_command
-
-    add_explain_command(sub)
-    from scoring.selftest import add_command as add_selftest_command
-
-    add_selftest_command(sub)
-    from scoring.cli_tracking import add_command as add_track_command
-
-    add_track_command(sub)
+    cli_workspace.add_commands(sub)
+    cli_explain.add_command(sub)
+    selftest.add_command(sub)
+    cli_tracking.add_command(sub)
     return parser
-
-
-def add_full_paths_option(parser) -> None:
-    """``--full-paths``: outputs name input files by their whole path (see scoring/shown_paths.py)."""
-    parser.add_argument("--full-paths", action="store_true",
-                        help="name input files by their full path in the outputs (default: relative "
-                             "to the folder given, so a shared file shows no local folders)")
 
 
 def log_path() -> Path:
@@ -231,22 +218,9 @@ def _silence_stdout() -> None:
         pass
 
 
-def _check_inputs_exist(paths: list[str]) -> None:
-    missing = [p for p in paths if not Path(p).exists()]
-    if missing:
-        raise UsageError("no such file or folder: " + ", ".join(missing))
-
-
-def _writable(path: str, what: str) -> Path:
-    target = Path(path)
-    if target.exists() and target.is_dir():
-        raise UsageError(f"{what} {path} is a folder; give a file name")
-    return target
-
-
 def command_score(args) -> int:
     if args.json != "-":
-        return _score(args, _writable(args.json, "--json") if args.json else None)
+        return _score(args, writable_path(args.json, "--json") if args.json else None)
     # --json -: the JSON alone on standard output, for a pipe; everything else to stderr. The
     # JSON is data, written as it is (json.dumps escapes control characters itself).
     stdout = getattr(sys.stdout, "stream", sys.stdout)
@@ -256,16 +230,12 @@ def command_score(args) -> int:
 
 def _score(args, json_out) -> int:
     """score's work; ``json_out`` is a file, a stream or None."""
-    _check_inputs_exist((args.template or []) + args.inputs)
-    out = _writable(args.out, "--out") if args.out else None
-    pdf_out = _writable(args.pdf, "--pdf") if args.pdf else None
-    from scoring.cli_robustness import check_schemes, json_with, options_from, run_studies
-
-    robustness = options_from(args)  # refused before any file is read
+    check_inputs_exist((args.template or []) + args.inputs)
+    out = writable_path(args.out, "--out") if args.out else None
+    pdf_out = writable_path(args.pdf, "--pdf") if args.pdf else None
+    robustness = cli_robustness.options_from(args)  # refused before any file is read
     if args.workspace:
-        from scoring.cli_workspace import score_into_workspace
-
-        result = score_into_workspace(args)
+        result = cli_workspace.score_into_workspace(args)
     elif args.round:
         raise UsageError("--round needs --workspace W.spw: rounds are kept in a workspace")
     elif not args.template or not args.inputs:
@@ -273,10 +243,10 @@ def _score(args, json_out) -> int:
                          "(or --workspace W.spw to score what a workspace holds)")
     else:
         schemes = load_schemes(args.template)
-        check_schemes(schemes, robustness)
+        cli_robustness.check_schemes(schemes, robustness)
         result = score_files(schemes, expand_inputs(args.inputs))
     _report(result)
-    studies = run_studies(result, robustness)
+    studies = cli_robustness.run_studies(result, robustness)
     shown = with_clean_names(result)  # what the workbook and PDF print (scoring/textclean.py)
     if out is not None:
         from scoring.export_xlsx import write_ranked_workbook
@@ -290,7 +260,7 @@ def _score(args, json_out) -> int:
         print(f"PDF report: {pdf_out}")
     if json_out is not None:
         folders = input_folders(args.inputs)
-        data = shown_result(json_with(result, studies), folders, full_paths=args.full_paths)
+        data = shown_result(cli_robustness.json_with(result, studies), folders, full_paths=args.full_paths)
         text = json.dumps(data, ensure_ascii=False, indent=1)
         if isinstance(json_out, Path):
             write_text(json_out, text + "\n")
@@ -321,13 +291,13 @@ def _report(result: AssessmentRun) -> None:
             print(f"  {p.rank:>3}. {p.project_id} {p.name}  {p.total:.2f}  {p.grade}")
     for r in result.rejected:
         print(f"rejected [{r.reason}] {r.message}", file=sys.stderr)
-    projects, rejected = plural(len(result.projects), "project"), plural(len(result.rejected), "input")
-    print(f"{projects} scored, {rejected} rejected")
+    scored, rejected = plural(len(result.projects), "project"), plural(len(result.rejected), "input")
+    print(f"{scored} scored, {rejected} rejected")
 
 
 def command_validate(args) -> int:
     """Check every template given; each is reported, valid or with its problems."""
-    _check_inputs_exist(args.template)
+    check_inputs_exist(args.template)
     code = EXIT_OK
     for path in args.template:
         try:
@@ -336,7 +306,7 @@ def command_validate(args) -> int:
             print(f"error: {exc}", file=sys.stderr)
             code = EXIT_USAGE
             continue
-        kinds = {}
+        kinds: dict[str, int] = {}
         for c in scheme.criteria:
             kinds[c.kind] = kinds.get(c.kind, 0) + 1
         counts = ", ".join(f"{n} {k}" for k, n in kinds.items())
@@ -350,9 +320,9 @@ def command_validate(args) -> int:
 def command_form(args) -> int:
     from scoring.form import write_blank_form
 
-    _check_inputs_exist([args.template])
+    check_inputs_exist([args.template])
     scheme = load_template(args.template)
-    out = _writable(args.out, "--out")
+    out = writable_path(args.out, "--out")
     write_blank_form(scheme, out)
     print(f"blank form for {scheme.name} {scheme.version}: {out}")
     return EXIT_OK
@@ -366,48 +336,15 @@ def command_demo(args) -> int:
     return EXIT_OK
 
 
-def command_selftest(args) -> int:
-    from scoring.selftest import command_selftest as run_selftest
-
-    return run_selftest(args)
-
-
-def default_template_paths() -> list[Path]:
-    """The four shipped schemes."""
-    return sorted(DEFAULT_TEMPLATES.glob("*.xlsx"))
-
-
-def score_demo(out_dir: str | Path | None = None) -> int:
-    """Write the demo data, score it with the shipped templates and say where outputs are."""
-    out = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="synergypilot-demo-"))
-    from scoring.demo import write_demo
-
-    write_demo(out / "submissions")
-    schemes = [str(p) for p in default_template_paths()]
-    load_schemes(schemes)
-    code = main(["score", *sum((["--template", s] for s in schemes), []), str(out / "submissions"),
-                 "--out", str(out / "ranked.xlsx"), "--json", str(out / "result.json")])
-    print(f"demo submissions: {out / 'submissions'}")
-    return code
-
-
+#: The command registry: each sub-command's handler, by the name its parser is added under
+#: (test_cli checks that the two lists agree).
 COMMANDS = {
     "score": command_score,
     "form": command_form,
     "validate": command_validate,
     "demo": command_demo,
-    "selftest": command_selftest,
+    "selftest": selftest.command_selftest,
+    **cli_workspace.COMMANDS,
+    **cli_explain.COMMANDS,
+    **cli_tracking.COMMANDS,
 }
-
-
-def _add_workspace_commands() -> None:
-    from scoring.cli_explain import COMMANDS as EXPLAIN_COMMANDS
-    from scoring.cli_tracking import COMMANDS as TRACKING_COMMANDS
-    from scoring.cli_workspace import COMMANDS as WORKSPACE_COMMANDS
-
-    COMMANDS.update(WORKSPACE_COMMANDS)
-    COMMANDS.update(EXPLAIN_COMMANDS)
-    COMMANDS.update(TRACKING_COMMANDS)
-
-
-_add_workspace_commands()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from scoring.cli_common import EXIT_OK, UsageError, check_inputs_exist
 from scoring.engine import ProjectResult
 from scoring.explain import explanation_dict, gap, gap_lines, worked, worked_lines
 from scoring.model import Scheme
@@ -58,9 +59,7 @@ def _take_positionals_between_options(parser) -> None:
 
 
 def command_explain(args) -> int:
-    from scoring.cli import EXIT_OK, UsageError, _check_inputs_exist
-
-    run = _scored(args, UsageError, _check_inputs_exist)
+    run = _scored(args, UsageError, check_inputs_exist)
     scheme, project = _find(run, args.project_id, args.scheme, UsageError)
     if args.json:
         print(json.dumps(explanation_json(scheme, project), ensure_ascii=False, indent=1))

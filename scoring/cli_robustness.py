@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 
+from scoring.cli_common import UsageError
 from scoring.robustness import (
     DEFAULT_DRAWS,
     DEFAULT_SEED,
@@ -45,12 +46,6 @@ def add_arguments(score: argparse.ArgumentParser) -> None:
                        help="Dirichlet concentration (default: set from --spread)")
 
 
-def _usage(message: str) -> Exception:
-    from scoring.cli import UsageError  # imported here: scoring.cli imports this module
-
-    return UsageError(message)
-
-
 def _number(text: str | None, option: str, kind=float):
     if text is None:
         return None
@@ -62,7 +57,7 @@ def _number(text: str | None, option: str, kind=float):
         return kind(raw) * scale if kind is float else kind(raw)
     except ValueError:
         wanted = "a whole number" if kind is int else "a number"
-        raise _usage(f"{option} needs {wanted}, not {text!r}") from None
+        raise UsageError(f"{option} needs {wanted}, not {text!r}") from None
 
 
 def options_from(args) -> RobustnessOptions | None:
@@ -74,7 +69,7 @@ def options_from(args) -> RobustnessOptions | None:
         given = [f"--{name}" for name in _DEPENDENT if getattr(args, name, None) is not None]
         if given:
             verb = "is" if len(given) == 1 else "are"
-            raise _usage(f"{', '.join(given)} {verb} only used with --robustness")
+            raise UsageError(f"{', '.join(given)} {verb} only used with --robustness")
         return None
     settings = {}
     for name, kind in (("draws", int), ("spread", float), ("seed", int), ("concentration", float)):
@@ -93,7 +88,7 @@ def options_from(args) -> RobustnessOptions | None:
     try:
         options.check()
     except RobustnessError as exc:
-        raise _usage(str(exc)) from None
+        raise UsageError(str(exc)) from None
     return options
 
 
@@ -106,7 +101,7 @@ def check_schemes(schemes, options: RobustnessOptions | None) -> None:
         try:
             resolve_grade(scheme, options.grade)
         except RobustnessError as exc:
-            raise _usage(str(exc)) from None
+            raise UsageError(str(exc)) from None
 
 
 def run_studies(result, options: RobustnessOptions | None) -> list[SchemeRobustness]:
@@ -116,7 +111,7 @@ def run_studies(result, options: RobustnessOptions | None) -> list[SchemeRobustn
     try:
         studies = assess_run(result, options)
     except RobustnessError as exc:  # e.g. a grade cut-off that a scheme does not have
-        raise _usage(str(exc)) from None
+        raise UsageError(str(exc)) from None
     for study in studies:
         print()
         print(robustness_paragraph(study, "en"))

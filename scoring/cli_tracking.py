@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 
+from scoring.cli_common import UsageError, writable_path
 from scoring.tracking import SchemeTracking, Tracking, track_workspace
 from scoring.workspace import Workspace
 
@@ -34,11 +35,9 @@ def add_command(sub) -> None:
 
 def command_track(args) -> int:
     """``track``: score every round, print the changes, write the outputs asked for."""
-    from scoring.cli import UsageError, _writable
-
-    outputs = {key: _writable(getattr(args, key), f"--{key}") for key in ("out", "pdf")
+    outputs = {key: writable_path(getattr(args, key), f"--{key}") for key in ("out", "pdf")
                if getattr(args, key)}
-    json_out = _writable(args.json, "--json") if args.json and args.json != "-" else None
+    json_out = writable_path(args.json, "--json") if args.json and args.json != "-" else None
     with Workspace.open(args.workspace) as workspace:
         tracking = track_workspace(workspace, args.scheme)
         if args.scheme and not tracking.schemes:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from scoring.cli_common import UsageError, add_full_paths_option
 from scoring.pipeline import AssessmentRun, load_schemes
 from scoring.reconcile import METHODS, describe, disagreement_rows
 from scoring.values import normalise_text
@@ -47,8 +48,6 @@ def add_commands(sub) -> None:
     audit = sub.add_parser("audit", help="list the audit log, or export it to a workbook")
     audit.add_argument("--workspace", required=True, metavar="W.spw")
     audit.add_argument("--out", metavar="AUDIT.xlsx", help="write the log to this workbook (else print it)")
-    from scoring.cli import add_full_paths_option
-
     add_full_paths_option(audit)
     _add_reconcile_commands(sub)
 
@@ -93,12 +92,6 @@ def _scheme_options(parser) -> None:
     )
 
 
-def _usage(message: str) -> Exception:
-    from scoring.cli import UsageError
-
-    return UsageError(message)
-
-
 # --------------------------------------------------------------------------- score --workspace
 
 
@@ -112,7 +105,7 @@ def score_into_workspace(args) -> AssessmentRun:
     if args.template:
         load_schemes(args.template)  # every template problem reported before the file is touched
     elif not path.exists():
-        raise _usage(f"{path} does not exist yet; add --template T.xlsx to create it with a scheme")
+        raise UsageError(f"{path} does not exist yet; add --template T.xlsx to create it with a scheme")
     changes = bool(args.template or args.inputs)
     # only rescoring: a workspace another instance holds can still be read and scored
     with Workspace.open(path, create=True, read_only=False if changes else None) as workspace:
@@ -151,19 +144,19 @@ def print_import_report(workspace: Workspace, report: ImportReport) -> None:
 
 def _fraction(text: str | None) -> float:
     if text is None:
-        raise _usage("give the FRACTION (from 0 to 1, e.g. 0.65), or --withdraw")
+        raise UsageError("give the FRACTION (from 0 to 1, e.g. 0.65), or --withdraw")
     try:
         return float(normalise_text(text))
     except ValueError:
-        raise _usage(f"FRACTION must be a number from 0 to 1 (e.g. 0.65), found {text!r}")
+        raise UsageError(f"FRACTION must be a number from 0 to 1 (e.g. 0.65), found {text!r}")
 
 
 def command_assess(args) -> int:
     """``assess``: record a manual score or override, or withdraw one."""
     if args.withdraw and args.fraction is not None:
-        raise _usage("--withdraw takes no FRACTION; leave it out")
+        raise UsageError("--withdraw takes no FRACTION; leave it out")
     if args.author and not args.withdraw:
-        raise _usage("--author only goes with --withdraw")
+        raise UsageError("--author only goes with --withdraw")
     fraction = None if args.withdraw else _fraction(args.fraction)
     where = {"scheme": args.scheme, "scheme_version": args.scheme_version, "round": args.round}
     with Workspace.open(args.workspace, read_only=False) as workspace:
@@ -206,7 +199,7 @@ def command_history(args) -> int:
         wanted = normalise_text(args.round).casefold()
         versions = [v for v in versions if v.round.casefold() == wanted]
         if not versions:
-            raise _usage(f"project {args.project_id} has no submission in the round {args.round!r}")
+            raise UsageError(f"project {args.project_id} has no submission in the round {args.round!r}")
     current = None
     for version in versions:
         if (version.scheme, version.scheme_version, version.round) != current:
@@ -233,7 +226,7 @@ def command_audit(args) -> int:
         if args.out:
             out = Path(args.out)
             if out.is_dir():
-                raise _usage(f"--out {out} is a folder; give a file name")
+                raise UsageError(f"--out {out} is a folder; give a file name")
             workspace.export_audit(out, full_paths=args.full_paths)  # OutputError names the file
             print(f"{len(workspace.audit_entries())} audit entries written to {out}")
             return 0
@@ -267,7 +260,7 @@ def command_merge(args) -> int:
 def command_consensus(args) -> int:
     """``consensus``: record (or withdraw) a supervisor's consensus fraction with its reason."""
     if args.withdraw and args.fraction is not None:
-        raise _usage("--withdraw takes no FRACTION; leave it out")
+        raise UsageError("--withdraw takes no FRACTION; leave it out")
     where = {"scheme": args.scheme, "scheme_version": args.scheme_version, "round": args.round}
     with Workspace.open(args.workspace, read_only=False) as workspace:
         workspace.check_stored()  # every command says the same of a damaged one
@@ -315,7 +308,7 @@ def _threshold(text: str | None) -> float | None:
     try:
         return float(normalise_text(text))
     except ValueError:
-        raise _usage(f"--threshold must be a number from 0 to 1 (e.g. 0.25), found {text!r}")
+        raise UsageError(f"--threshold must be a number from 0 to 1 (e.g. 0.25), found {text!r}")
 
 
 def print_disagreements(workspace: Workspace, run: AssessmentRun) -> None:

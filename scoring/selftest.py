@@ -147,7 +147,7 @@ def shipped_templates() -> list[Path]:
     SelftestError
         When the folder is missing, holds no template, or one is invalid.
     """
-    from scoring.cli import DEFAULT_TEMPLATES, default_template_paths
+    from scoring.cli_common import DEFAULT_TEMPLATES, default_template_paths
     from scoring.template import TemplateError, load_template
 
     paths = default_template_paths()

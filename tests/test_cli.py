@@ -154,6 +154,16 @@ def test_blank_form_round_trips_through_the_reader(tmp_path):
     assert result.reason == "missing_project_id"
 
 
+def test_every_sub_command_has_one_handler_in_the_registry():
+    import argparse
+
+    import scoring.cli as cli
+
+    (sub,) = [a for a in cli.build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    assert sorted(sub.choices) == sorted(cli.COMMANDS)
+    assert {"score", "selftest", "assess", "merge"} <= set(cli.COMMANDS)
+
+
 def test_an_unexpected_error_is_one_line_and_logged(tmp_path, monkeypatch, capsys):
     import scoring.cli as cli
 

@@ -137,7 +137,7 @@ def test_not_a_workbook_is_one_clear_problem(tmp_path):
 
 
 def test_shipped_templates_are_valid():
-    from scoring.cli import default_template_paths
+    from scoring.cli_common import default_template_paths
 
     paths = default_template_paths()
     levels = sorted(load_template(p).level for p in paths)
