@@ -136,7 +136,7 @@ def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str 
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    from scoring.export_xlsx import put
+    from scoring.xlsx_sheets import put
 
     out = Path(out)
     workbook = Workbook()

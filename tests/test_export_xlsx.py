@@ -11,8 +11,9 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
-from scoring.export_xlsx import put, sheet_title, write_ranked_workbook
+from scoring.export_xlsx import write_ranked_workbook
 from scoring.pipeline import AssessmentRun
+from scoring.xlsx_sheets import put, sheet_title
 from tests.report_data import (
     CHINESE_NAME,
     INJECTED_EVIDENCE,
