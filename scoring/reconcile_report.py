@@ -8,9 +8,19 @@ its reason column to one line and a consensus reason must be readable in full on
 
 from __future__ import annotations
 
+from scoring.pdf_layout import (
+    FLOW_WIDTH,
+    FONT_SIZE,
+    STRIPE_FILL,
+    Block,
+    Report,
+    Table,
+    TableColumn,
+    fit_columns,
+    text_cells,
+)
 from scoring.presentation import wrap_text
 from scoring.reconcile import describe
-from scoring.report_pdf import FLOW_WIDTH, FONT_SIZE, Block, Report, Table, TableColumn, fit_columns
 
 _TEXT = {
     "title": ("多位核查人评分", "Several inspectors' scores"),
@@ -25,11 +35,6 @@ def _t(key: str, lang: str) -> str:
     return _TEXT[key][0 if lang == "zh" else 1]
 
 
-def _cells(width_inches: float) -> int:
-    # as report_pdf._cells: Latin-character cells of text in a width at the table's font size
-    return max(2, int(width_inches * 72 / (FONT_SIZE * 0.52)) - 1)
-
-
 def reconcile_block(report: Report, p) -> Block | None:
     """The table for a project's page, or None when no criterion had several inspectors."""
     reconciled = [ind for ind in p.indicators.values()
@@ -38,12 +43,12 @@ def reconcile_block(report: Report, p) -> Block | None:
         return None
     columns = fit_columns([TableColumn(_t("code", report.lang), 0.5),
                            TableColumn(_t("what", report.lang), 7.0)], FLOW_WIDTH)
-    width = _cells(columns[1].width)
+    width = text_cells(columns[1].width, FONT_SIZE)
     rows: list[list[str]] = []
     fills: list[str | None] = []
     for n, ind in enumerate(reconciled):
         lines = wrap_text(describe(ind.reconciliation, report.lang), width, MAX_LINES)
         rows += [[ind.code if k == 0 else "", line] for k, line in enumerate(lines)]
         # alternate criteria are shaded, so a wrapped sentence reads as one entry
-        fills += ["#F4F6F8" if n % 2 else None] * len(lines)
+        fills += [STRIPE_FILL if n % 2 else None] * len(lines)
     return Block(_t("title", report.lang), Table(columns, rows, fills))

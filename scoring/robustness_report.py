@@ -2,7 +2,7 @@
 
 Per scheme: a page with the supervisor's paragraph and the per-project table (continued on
 further pages for long lists), then the rank-range chart, split into pages of ranks like the
-report's other charts. Drawn with :mod:`scoring.report_pdf`'s page primitives, so fonts,
+report's other charts. Drawn with :mod:`scoring.pdf_layout`'s page primitives, so fonts,
 margins and running headers match the rest of the report.
 """
 
@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from scoring.presentation import grade_label, wrap_text
-from scoring.report_pdf import (
+from scoring.pdf_layout import (
     CHART_ROWS_PER_PAGE,
     FONT_SIZE,
     MARGIN_BOTTOM,
@@ -28,6 +27,7 @@ from scoring.report_pdf import (
     draw_table,
     fit_columns,
 )
+from scoring.presentation import grade_label, wrap_text
 from scoring.robustness import SchemeRobustness, robustness_paragraph
 from scoring.robustness_charts import draw_rank_ranges
 from scoring.robustness_export import label

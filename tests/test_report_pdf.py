@@ -11,10 +11,11 @@ from dataclasses import replace
 
 import pytest
 
-from scoring import report_pdf
+from scoring import pdf_layout, report_pdf
 from scoring.cli import main
+from scoring.pdf_layout import Block, Table, TableColumn, paginate_blocks
 from scoring.pipeline import AssessmentRun
-from scoring.report_pdf import Block, Table, TableColumn, page_count, paginate_blocks, write_pdf_report
+from scoring.report_pdf import page_count, write_pdf_report
 from tests.report_data import (
     CHINESE_NAME,
     INJECTED_EVIDENCE,
@@ -171,7 +172,7 @@ def test_many_indicators_continue_on_a_second_project_page(scored, tmp_path):
     wide = replace(scheme, criteria=scheme.criteria * 5)  # 45 rows: more than one page holds
     project = scored.projects_of(scheme)[0]
     indicators = {f"{code}": ind for code, ind in project.indicators.items()}
-    pages = report_pdf.project_pages(report_pdf.Report(scored, "zh", GENERATED), wide, [project],
+    pages = report_pdf.project_pages(pdf_layout.Report(scored, "zh", GENERATED), wide, [project],
                                      replace(project, indicators=indicators))
     assert len(pages) >= 2  # about 25 indicator rows fit on a page
 
@@ -182,11 +183,11 @@ def test_refusals_wrap_and_one_refusal_never_splits_across_pages():
     detail = "the sheet Data reaches row 250,000, over the limit of 100,000 rows; " * 6
     refused = [Rejection(f"/in/file_{i:02}.xlsx", "too_large", f"file_{i:02}.xlsx: {detail}")
                for i in range(20)]
-    report = report_pdf.Report(AssessmentRun(schemes=[], rejected=refused), "zh", GENERATED)
+    report = pdf_layout.Report(AssessmentRun(schemes=[], rejected=refused), "zh", GENERATED)
     tables = report_pdf.rejected_tables(report)
     assert len(tables) >= 2 and len(report_pdf.rejected_pages(report)) == len(tables)
     rows_per_page = [table.rows for table in tables]
-    assert all(len(rows) <= report_pdf.RANKED_ROWS_PER_PAGE for rows in rows_per_page)
+    assert all(len(rows) <= pdf_layout.RANKED_ROWS_PER_PAGE for rows in rows_per_page)
     for rows in rows_per_page:
         assert rows[0][0].startswith("/in/file_")  # each page begins with a refusal, not its tail
         starts = [i for i, row in enumerate(rows) if row[0]]
@@ -235,8 +236,8 @@ def test_a_chart_style_ending_meanwhile_does_not_undo_the_pdf_settings():
     before = matplotlib.rcParams["pdf.fonttype"], list(matplotlib.rcParams["font.family"])
     gui = chart_style()
     gui.__enter__()
-    with report_pdf.pdf_settings():
+    with pdf_layout.pdf_settings():
         gui.__exit__(None, None, None)  # the GUI's chart finishes while the PDF is being written
         assert matplotlib.rcParams["pdf.fonttype"] == 42
-        assert report_pdf.text_families() == ["WenQuanYi Micro Hei"]
+        assert pdf_layout.text_families() == ["WenQuanYi Micro Hei"]
     assert (matplotlib.rcParams["pdf.fonttype"], list(matplotlib.rcParams["font.family"])) == before

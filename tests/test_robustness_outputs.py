@@ -99,18 +99,18 @@ def test_chart_of_no_project_says_so():
 
 
 def test_pdf_pages_carry_the_paragraph_the_table_and_the_chart(monkeypatch):
-    from scoring import report_pdf
+    from scoring import pdf_layout
     from scoring.pipeline import AssessmentRun
     from scoring.robustness_report import FIRST_PAGE_ROWS, robustness_pages
 
     result = study()
-    report = report_pdf.Report(AssessmentRun(schemes=[result.scheme]), "en", GENERATED)
+    report = pdf_layout.Report(AssessmentRun(schemes=[result.scheme]), "en", GENERATED)
     pages = robustness_pages(report, result)
     assert len(pages) == 2  # three projects: the paragraph and table page, one chart page
     written: list[str] = []
-    monkeypatch.setattr(report_pdf.PageCanvas, "text",
+    monkeypatch.setattr(pdf_layout.PageCanvas, "text",
                         lambda self, x, y, value, *args, **kwargs: written.append(value))
-    canvas = report_pdf.PageCanvas()
+    canvas = pdf_layout.PageCanvas()
     pages[0].draw(canvas)
     joined = " ".join(written)
     assert "Robustness of the Test scheme ranking (3 projects)" in joined
@@ -121,7 +121,7 @@ def test_pdf_pages_carry_the_paragraph_the_table_and_the_chart(monkeypatch):
 
 
 def test_long_lists_continue_on_further_pages():
-    from scoring import report_pdf
+    from scoring import pdf_layout
     from scoring.pipeline import AssessmentRun
     from scoring.robustness_report import FIRST_PAGE_ROWS, ROWS_PER_PAGE, robustness_pages
 
@@ -131,7 +131,7 @@ def test_long_lists_continue_on_further_pages():
     subs = [Submission(project_id=f"P{i:03d}", name=f"Project {i}", level="city", source="x",
                        inputs={"A": IndicatorInput(CellValue(i % 100, "x"))}) for i in range(100)]
     result = R.assess_scheme(scheme, score_scheme(scheme, subs), R.RobustnessOptions(draws=20))
-    pages = robustness_pages(report_pdf.Report(AssessmentRun(schemes=[scheme]), "zh", GENERATED), result)
+    pages = robustness_pages(pdf_layout.Report(AssessmentRun(schemes=[scheme]), "zh", GENERATED), result)
     # 100 rows: 14 on the first page, then pages of 30 (86 → 3 pages); charts of 40 rows (3 pages)
     table_pages = 1 + -(-(100 - FIRST_PAGE_ROWS) // ROWS_PER_PAGE)
-    assert len(pages) == table_pages + -(-100 // report_pdf.CHART_ROWS_PER_PAGE)
+    assert len(pages) == table_pages + -(-100 // pdf_layout.CHART_ROWS_PER_PAGE)

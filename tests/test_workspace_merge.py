@@ -542,8 +542,9 @@ def test_no_disagreements_sheet_without_several_inspectors(tmp_path, files):
 def test_pdf_project_page_has_the_whole_sentence(agreed_run):
     import datetime as dt
 
+    from scoring.pdf_layout import Report
     from scoring.reconcile_report import reconcile_block
-    from scoring.report_pdf import Report, override_block
+    from scoring.report_pdf import override_block
 
     scheme = agreed_run.schemes[0]
     p1 = next(p for p in agreed_run.projects if p.project_id == "P1")
