@@ -20,7 +20,7 @@ from scoring.reconcile import ReconcileSettings
 from scoring.textclean import with_clean_names
 from scoring.workspace import ImportReport, Workspace, WorkspaceError
 from scoring.workspace_audit import AuditEntry
-from scoring.workspace_merge import MergeReport
+from scoring.workspace_merge import MergeReport, merge_into
 
 Progress = Callable[[int, int, Path], bool]
 
@@ -115,7 +115,7 @@ class Backend:
         return self.workspace.set_reconcile_settings(method=method)
 
     def merge(self, sources: Iterable[str | Path], progress: Progress | None = None) -> MergeReport:
-        return self.workspace.merge(sources, progress)
+        return merge_into(self.workspace, sources, progress)
 
     def history(self, project_id: str, scheme: Scheme):
         return self.workspace.history(project_id, scheme=scheme.name, scheme_version=scheme.version)

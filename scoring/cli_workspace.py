@@ -16,6 +16,7 @@ from scoring.pipeline import AssessmentRun, load_schemes
 from scoring.reconcile import METHODS, describe, disagreement_rows
 from scoring.values import normalise_text
 from scoring.workspace import ImportReport, Workspace, format_time, shown
+from scoring.workspace_merge import merge
 
 #: At most this many lines per kind of import outcome; the rest are counted.
 MAX_LINES = 20
@@ -244,8 +245,6 @@ def command_audit(args) -> int:
 
 def command_merge(args) -> int:
     """``merge``: unite inspectors' workspaces in a master, then say what needs a consensus."""
-    from scoring.workspace_merge import merge
-
     created = not Path(args.into).exists()
     report = merge(args.into, args.sources)
     if created:

@@ -178,8 +178,9 @@ class Workspace(ReconcileMixin):
     """An open workspace file. Use :meth:`open` or :meth:`create`, and :meth:`close` (or ``with``).
 
     Supervisors' consensus and the median/mean setting come from
-    :class:`~scoring.workspace_reconcile.ReconcileMixin`; :meth:`merge` unites other
-    workspaces into this one (:mod:`scoring.workspace_merge`).
+    :class:`~scoring.workspace_reconcile.ReconcileMixin`;
+    :func:`scoring.workspace_merge.merge_into` unites other workspaces into this one, through
+    the methods under "for modules building on it".
 
     The object may be shared between the GUI thread and one worker thread: every method takes
     an internal lock, so calls are serialised.
@@ -505,6 +506,24 @@ class Workspace(ReconcileMixin):
                 json.dumps(detail or {}, ensure_ascii=False, default=str),
             ),
         )
+
+    # ----------------------------------------------------------------- for modules building on it
+
+    def check_writable(self, what: str) -> None:
+        """Refuse (WorkspaceReadOnly) when the workspace is read-only; ``what`` says what cannot be done."""
+        self._check_writable(what)
+
+    def reading(self):
+        """A read transaction: ``with workspace.reading() as conn`` sees one consistent snapshot."""
+        return self._read()
+
+    def writing(self):
+        """A write transaction: ``with workspace.writing() as conn``; rolled back on any error."""
+        return self._write()
+
+    def record(self, conn: sqlite3.Connection, action: str, summary: str, **fields) -> None:
+        """Add an entry to the audit log within ``conn``'s transaction (fields as ``_audit``'s)."""
+        self._audit(conn, action, summary, **fields)
 
     # ----------------------------------------------------------------- schemes
 
@@ -1554,12 +1573,6 @@ class Workspace(ReconcileMixin):
         """
         with self._read() as conn:
             check_rows(conn, conn.execute("PRAGMA user_version").fetchone()[0])
-
-    def merge(self, sources: Iterable[str | Path], progress: Progress | None = None):
-        """Merge other workspaces into this one (see :func:`scoring.workspace_merge.merge_into`)."""
-        from scoring.workspace_merge import merge_into  # it builds on this module
-
-        return merge_into(self, sources, progress)
 
     def export_audit(self, out: str | Path, *, full_paths: bool = False) -> Path:
         """Write the audit log to an .xlsx workbook (text as literal strings, never formulas).

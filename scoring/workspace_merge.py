@@ -39,6 +39,7 @@ from pathlib import Path
 
 from scoring import workspace_db as db
 from scoring import workspace_file as wsfile
+from scoring.workspace import Workspace
 from scoring.workspace_check import DamagedRow, check_rows
 from scoring.workspace_records import (
     NotAWorkspace,
@@ -311,8 +312,6 @@ def merge(
         MergeRefused (a scheme differs, the target named as a source), or the error of a
         source or target that cannot be opened; nothing is merged in these cases.
     """
-    from scoring.workspace import Workspace  # it imports this module on demand
-
     target = Path(into)
     opened = _open_sources(target, sources)
     try:
@@ -326,9 +325,10 @@ def merge(
             source.close()
 
 
-def merge_into(workspace, sources: Iterable[str | Path], progress: Progress | None = None) -> MergeReport:
+def merge_into(workspace: Workspace, sources: Iterable[str | Path],
+               progress: Progress | None = None) -> MergeReport:
     """Merge workspaces into an open, writable Workspace (the GUI's open workspace)."""
-    workspace._check_writable("nothing can be merged into it")
+    workspace.check_writable("nothing can be merged into it")
     opened = _open_sources(workspace.path, sources)
     try:
         with _snapshots(opened):
@@ -376,9 +376,9 @@ def check_sources(opened: list[_Source]) -> None:
             raise database_error(source.path, exc)
 
 
-def _merge_opened(workspace, opened: list[_Source], progress: Progress | None) -> MergeReport:
-    with workspace._mutex:
-        check_schemes((workspace.path.name, workspace._connection()), opened)
+def _merge_opened(workspace: Workspace, opened: list[_Source], progress: Progress | None) -> MergeReport:
+    with workspace.reading() as conn:
+        check_schemes((workspace.path.name, conn), opened)
     report = MergeReport(str(workspace.path))
     for done, source in enumerate(opened):
         if progress is not None and progress(done, len(opened), source.path) is False:
@@ -391,10 +391,10 @@ def _merge_opened(workspace, opened: list[_Source], progress: Progress | None) -
     return report
 
 
-def _merge_source(workspace, source: _Source) -> SourceReport:
+def _merge_source(workspace: Workspace, source: _Source) -> SourceReport:
     """Merge one source in one transaction (a consistent snapshot of it, read meanwhile)."""
     report = SourceReport(str(source.path), source.workspace_id)
-    with workspace._write() as conn:  # the source is read in its snapshot (_snapshots)
+    with workspace.writing() as conn:  # the source is read in its snapshot (_snapshots)
         schemes = _merge_schemes(conn, source, report)
         rounds = _merge_rounds(conn, source, report)
         versions = _merge_submissions(conn, source, schemes, rounds, report)
@@ -406,7 +406,7 @@ def _merge_source(workspace, source: _Source) -> SourceReport:
             _merge_refusals(conn, source, report)
         _merge_audit(conn, source, report)
         if report.changed:
-            workspace._audit(
+            workspace.record(
                 conn,
                 "merge",
                 "merged " + report.summary(),

@@ -35,7 +35,7 @@ from scoring.reconcile import (
     shown_assessment,
 )
 from scoring.workspace import Workspace, WorkspaceError, WorkspaceReadOnly
-from scoring.workspace_merge import MergeRefused, merge
+from scoring.workspace_merge import MergeRefused, merge, merge_into
 from tests.builders import criterion, project, write_form, write_template
 from tests.merge_team import CRITERIA, TEAM, build_team, write_files
 
@@ -290,7 +290,7 @@ def test_merge_into_a_read_only_workspace_is_refused(master, team):
     with Workspace.open(master) as holder, Workspace.open(master) as second:
         assert second.read_only and not holder.read_only
         with pytest.raises(WorkspaceReadOnly):
-            second.merge([team["Li"]])
+            merge_into(second, [team["Li"]])
 
 
 def test_sources_are_only_read(team, tmp_path):
@@ -308,7 +308,7 @@ def test_progress_and_cancel(team, tmp_path):
         return done < 1  # cancel before the second source
 
     with Workspace.create(tmp_path / "master.spw") as workspace:
-        report = workspace.merge(list(team.values()), progress)
+        report = merge_into(workspace, list(team.values()), progress)
     assert seen == [(0, 3, "li.spw"), (1, 3, "wang.spw")]
     assert (report.cancelled, len(report.sources)) == (True, 1)
 
