@@ -27,8 +27,12 @@ bench: install
 method-report: install
 	$(PY) -m scoring.method_report
 
+# Style (ruff), the import contracts (scoring never imports gui or Qt; no cycles: pyproject's
+# [tool.importlinter]) and the types of the modules on pyproject's [tool.mypy] allow-list.
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 templates: install
 	$(PY) -m scoring.template_build

@@ -80,7 +80,7 @@ class CompoundFile:
 
     def _chain(self, start: int, fat: list[int]) -> list[int]:
         """Sector numbers of a chain; a loop or a bad pointer is a BiffError."""
-        chain = []
+        chain: list[int] = []
         sector = start
         while sector != ENDOFCHAIN:
             if sector >= len(fat) or len(chain) > len(fat):

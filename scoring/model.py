@@ -272,7 +272,7 @@ class SheetInputs(Mapping):
 
     __slots__ = ("codes", "rows", "prefix", "current", "baseline", "evidence", "_index")
 
-    def __init__(self, codes, rows, prefix, current, baseline, evidence):
+    def __init__(self, codes, rows, prefix, current, baseline, evidence) -> None:
         self.codes, self.rows, self.prefix = codes, rows, prefix
         self.current, self.baseline, self.evidence = current, baseline, evidence
         self._index: dict[str, int] | None = None
@@ -354,7 +354,7 @@ class SheetInputs(Mapping):
         return IndicatorInput(self._cell(self.current, k), self._cell(self.baseline, k), self.evidence[k])
 
     def __contains__(self, code: object) -> bool:
-        return self._position(code) is not None
+        return isinstance(code, str) and self._position(code) is not None
 
     def __iter__(self):
         return iter(self.codes)

@@ -271,8 +271,8 @@ class PdfTextCache:
                 extents[(s, prop.copy())] = measure(s, prop, ismath)
             return extents[key]
 
-        pdf.draw_text = cached_draw_text
-        pdf.get_text_width_height_descent = cached_measure
+        # attributes of this renderer alone, in front of its class's methods
+        vars(pdf).update(draw_text=cached_draw_text, get_text_width_height_descent=cached_measure)
 
 
 class _PageFigure(Figure):

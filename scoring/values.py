@@ -144,11 +144,11 @@ def parse_number(cell: CellValue | None) -> Parsed:
         return MISSING_VALUE
     if text.casefold() in NA_TOKENS:
         return NOT_APPLICABLE
-    number = _number_from_text(text)
-    if number is None:
+    from_text = _number_from_text(text)
+    if from_text is None:
         return _invalid("not_a_number", f"expected a number, found the text {text!r}",
                         f"应填写数字，实际为文本 {text!r}")
-    return Parsed("ok", number)
+    return Parsed("ok", from_text)
 
 
 def parse_yes_no(cell: CellValue | None) -> Parsed:

@@ -21,10 +21,11 @@ import getpass
 import json
 import os
 import socket
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 else:
     import fcntl
@@ -167,7 +168,7 @@ def _write_owner(fd: int) -> None:
         pass  # the owner text is a courtesy for messages; the lock itself is what counts
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
 
     def _try_lock(fd: int) -> bool:
         os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
