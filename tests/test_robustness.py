@@ -453,6 +453,7 @@ def _na_scheme_and_matrix():
 
 def test_entropy_topsis_with_not_applicable_matches_pymcdm():
     from pymcdm.methods import TOPSIS
+    from scipy import stats as scipy_stats
 
     scheme, m = _na_scheme_and_matrix()
     result = R.entropy_topsis(m)
