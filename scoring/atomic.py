@@ -60,7 +60,7 @@ class OutputError(OSError):
     """
 
     def __init__(self, path: str | Path, code: int | None, detail: str = "") -> None:
-        english, chinese = _REASONS.get(code, (detail or "the file could not be written",
+        english, chinese = _REASONS.get(code or 0, (detail or "the file could not be written",
                                                f"系统错误：{detail}" if detail else "无法写入该文件"))
         super().__init__(code or errno.EIO, english, str(path))
         self.message = f"cannot write {path}: {english}"
@@ -181,7 +181,7 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     (Windows, where an open file cannot be removed); others were left by a killed process.
     Returns the files removed.
     """
-    removed = []
+    removed: list[Path] = []
     try:
         names = [entry.name for entry in os.scandir(folder)]
     except OSError:

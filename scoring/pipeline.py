@@ -32,7 +32,7 @@ class AssessmentRun:
 
     def as_dict(self) -> dict:
         """The run as JSON-ready data, each project with its points lost, gap and paths."""
-        data = {
+        data: dict[str, object] = {
             "schemes": [s.summary() for s in self.schemes],
             "projects": [p.as_dict() for p in self.projects],
             "rejected": [r.as_dict() for r in self.rejected],
