@@ -409,7 +409,8 @@ def provisional_mark(project: ProjectResult, lang: str) -> str:
     """"provisional: N pending, grade could be X–Y" for a provisional result, "" for a final one."""
     if not project.provisional:
         return ""
-    low, high = (grade_label(g, lang) for g in project.grade_range)
+    grades = project.grade_range or (project.grade, project.grade)  # set on every provisional result
+    low, high = (grade_label(g, lang) for g in grades)
     if low == high:
         return text("provisional_mark_one_grade", lang).format(n=project.pending, grade=low)
     return text("provisional_mark", lang).format(n=project.pending, low=low, high=high)
