@@ -21,7 +21,7 @@ import pytest
 
 from scoring.cli import main
 from scoring.workspace import ImportStopped, Workspace, WorkspaceError
-from scoring.workspace_merge import merge
+from scoring.workspace_merge import merge, merge_into
 from tests.builders import criterion, project, write_template
 from tests.fast_forms import write_fast_form
 from tests.faults import small_disk
@@ -120,11 +120,11 @@ def test_a_full_disk_during_a_merge_keeps_the_master_and_the_merge_carries_on_af
     with Workspace.open(master) as workspace:
         disk.leave(0)
         with pytest.raises(WorkspaceError, match=disk.error_words):
-            workspace.merge([team["supervisor"]])
+            merge_into(workspace, [team["supervisor"]])
         disk.free()
     assert counts(master) == before
     with Workspace.open(master) as workspace:
-        report = workspace.merge([team["supervisor"]])
+        report = merge_into(workspace, [team["supervisor"]])
         assert report.sources[0].assessments_added > 0
     assert counts(master)["assessments"] > before["assessments"]
 
