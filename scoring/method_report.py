@@ -108,7 +108,7 @@ def verdict(figures: SynergyFigures) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the demo to a temporary folder, score it with the shipped schemes, print the figures."""
     del argv
-    from scoring.cli import default_template_paths
+    from scoring.cli_common import default_template_paths
     from scoring.demo import write_demo
     from scoring.pipeline import run
 
