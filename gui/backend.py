@@ -18,7 +18,8 @@ from scoring.model import Scheme
 from scoring.pipeline import AssessmentRun
 from scoring.reconcile import ReconcileSettings
 from scoring.textclean import with_clean_names
-from scoring.workspace import ImportReport, Workspace, WorkspaceError
+from scoring.tracking import Tracking, track_workspace
+from scoring.workspace import ImportReport, Round, Workspace, WorkspaceError
 from scoring.workspace_audit import AuditEntry
 from scoring.workspace_merge import MergeReport, merge_into
 
@@ -32,6 +33,8 @@ class Backend:
 
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
+        #: The assessment round shown (its label); None shows the latest (issue 20).
+        self.round: str | None = None
 
     @property
     def path(self) -> Path:
@@ -52,11 +55,28 @@ class Backend:
         """Raises TemplateError (with every problem) or SchemeConflict."""
         return self.workspace.add_template(path)
 
-    def import_files(self, inputs: Iterable[str | Path], progress: Progress | None = None) -> ImportReport:
-        return self.workspace.import_files(inputs, progress)
+    def import_files(
+        self, inputs: Iterable[str | Path], progress: Progress | None = None, round: str | None = None
+    ) -> ImportReport:
+        """Import into the round named (created if new), or by each form's year when None."""
+        return self.workspace.import_files(inputs, progress, round=round)
+
+    def rounds(self) -> list[Round]:
+        return self.workspace.rounds()
+
+    def shown_round(self) -> str | None:
+        """The round to show: the one chosen while it exists, else the latest (None)."""
+        if self.round and self.round in {r.label for r in self.workspace.rounds()}:
+            return self.round
+        return None
 
     def score(self) -> AssessmentRun:
-        return self.workspace.score()
+        """Score the round shown (the latest unless another was chosen)."""
+        return self.workspace.score(round=self.shown_round())
+
+    def track(self) -> Tracking:
+        """Every round scored and lined up per scheme (the Tracking tab)."""
+        return track_workspace(self.workspace)
 
     def assess(
         self, scheme: Scheme, project_id: str, code: str, fraction: float, inspector: str, reason: str
@@ -70,6 +90,7 @@ class Backend:
             reason=reason,
             scheme=scheme.name,
             scheme_version=scheme.version,
+            round=self.shown_round(),
         )
 
     def withdraw(
@@ -90,6 +111,7 @@ class Backend:
             author=author or None,
             scheme=scheme.name,
             scheme_version=scheme.version,
+            round=self.shown_round(),
         )
 
     def consensus(
@@ -105,6 +127,7 @@ class Backend:
             reason=reason,
             scheme=scheme_name,
             scheme_version=scheme_version,
+            round=self.shown_round(),
         )
 
     def reconcile_settings(self) -> ReconcileSettings:
@@ -165,12 +188,17 @@ def save_backend_as(backend: Backend, path: Path) -> Backend:
 # --------------------------------------------------------------------------- background tasks
 
 
-def import_task(state, backend: Backend, inputs: list[str | Path]) -> tuple[ImportReport, AssessmentRun]:
-    """Worker body: import files and folders (stops when cancelled), then score the workspace.
+def import_task(
+    state, backend: Backend, inputs: list[str | Path], round: str | None = None
+) -> tuple[ImportReport, AssessmentRun]:
+    """Worker body: import files and folders (stops when cancelled) into ``round`` (by each
+    form's year when None), then score the workspace.
 
     Scoring here rather than on the GUI thread keeps the window responsive after big imports.
     """
-    report = backend.import_files(inputs, lambda done, total, path: state.progress(done, total, str(path)))
+    report = backend.import_files(
+        inputs, lambda done, total, path: state.progress(done, total, str(path)), round
+    )
     return report, backend.score()
 
 
@@ -187,12 +215,15 @@ DEMO_FOLDERS = ("region", "city", "park", "enterprise", "batch")
 def demo_task(state, backend: Backend, folder: Path) -> tuple[ImportReport, AssessmentRun]:
     """Worker body for the first start: write the demo submissions and import the good ones.
 
-    The ``flawed`` folder is left for the person to import, as the walk-through in docs/gui.md does.
+    The ``flawed`` folder is left for the person to import, as the walk-through in docs/gui.md does;
+    so is ``round_2025`` (the same pilots a year later, issue 20), which the README imports.
     """
     from scoring.demo import write_demo
+    from scoring.demo_rounds import write_second_round
 
     state.progress(0, 0, str(folder))
     write_demo(folder)
+    write_second_round(folder)  # round_2025/: the next round, for the person to import (README)
     return import_task(state, backend, [folder / name for name in DEMO_FOLDERS])
 
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QFileDialog,
     QLabel,
@@ -40,12 +41,15 @@ from gui.views.merge_views import MergeReportDialog
 from gui.views.navigator import NavigatorView
 from gui.views.results_view import ResultsView
 from gui.views.robustness_view import RobustnessView
+from gui.views.round_dialog import RoundChoiceDialog
 from gui.views.templates_view import TemplatesView
+from gui.views.tracking_view import TrackingView
 from scoring.engine import ProjectResult
 from scoring.model import Scheme
 from scoring.pipeline import AssessmentRun
 from scoring.reconcile import ReconcileSettings, disagreement_rows
 from scoring.template import TemplateError
+from scoring.tracking import Tracking
 
 APP_NAME = "SynergyPilot"
 WORKSPACE_SUFFIX = ".spw"
@@ -91,10 +95,16 @@ class MainWindow(QMainWindow):
         self.audit = AuditView()
         self.robustness = RobustnessView()  # issue 8: rank ranges under random weights
         self.disagreements = DisagreementsView()  # issue 9: several inspectors' scores
+        self.tracking_view = TrackingView()  # issue 20: pilots across assessment rounds
         self.tabs = QTabWidget()
         for view in (self.results, self.detail, self.charts, self.templates, self.audit, self.robustness,
-                     self.disagreements):
+                     self.disagreements, self.tracking_view):
             self.tabs.addTab(view, "")
+        # Every round lined up (scores each round): made when the Tracking tab is looked at.
+        self.tracking: Tracking | None = None
+        self.round_label = QLabel()
+        self.round_combo = QComboBox()
+        self.round_combo.setMinimumContentsLength(12)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.navigator)
         splitter.addWidget(self.tabs)
@@ -183,6 +193,9 @@ class MainWindow(QMainWindow):
                 self.toolbar.addSeparator()
             else:
                 self.toolbar.addAction(act)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.round_label)  # the assessment round shown (issue 20)
+        self.toolbar.addWidget(self.round_combo)
 
     def _connect(self) -> None:
         """Every connection of the window, in one place."""
@@ -219,6 +232,9 @@ class MainWindow(QMainWindow):
         self.charts.export_svg.clicked.connect(lambda: self._on_charts_export_requested("svg"))
         self.disagreements.consensus_requested.connect(self._on_disagreements_consensus_requested)
         self.disagreements.method_changed.connect(self._on_disagreements_method_changed)
+        self.round_combo.activated.connect(self._on_round_combo_activated)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.tracking_view.project_activated.connect(self._on_results_project_activated)
 
     def retranslate(self) -> None:
         """Set every visible text of the window (also on a language change)."""
@@ -263,9 +279,12 @@ class MainWindow(QMainWindow):
                 self.tr("Audit log"),
                 self.tr("Robustness"),
                 self.tr("Disagreements"),
+                self.tr("Tracking"),
             )
         ):
             self.tabs.setTabText(index, title)
+        self.round_label.setText(" " + self.tr("Round:") + " ")
+        self.round_combo.setToolTip(self.tr("The assessment round shown in every tab but Tracking"))
         self._update_title()
         self._update_counts()
 
@@ -309,8 +328,31 @@ class MainWindow(QMainWindow):
         self.audit.set_entries(self.backend.audit() if self.backend else [])
         settings = self.backend.reconcile_settings() if self.backend else ReconcileSettings()
         self.disagreements.set_results(self.run, settings)
+        self._fill_rounds()
+        self.tracking = None  # scores changed: lined up again when Tracking is looked at
+        self._show_tracking()
         self._update_counts()
         self.results_changed.emit()
+
+    def _fill_rounds(self) -> None:
+        """The round selector: every round of the workspace, the one scored chosen."""
+        rounds = self.backend.rounds() if self.backend is not None else []
+        self.round_combo.blockSignals(True)
+        self.round_combo.clear()
+        for r in rounds:
+            shown = r.label if r.label == r.year else f"{r.label} ({r.year or '—'})"
+            self.round_combo.addItem(shown, r.label)
+        self.round_combo.setCurrentIndex(self.round_combo.findData(self.run.round))
+        self.round_combo.setEnabled(len(rounds) > 1)
+        self.round_combo.blockSignals(False)
+
+    def _show_tracking(self) -> None:
+        """Line the rounds up when the Tracking tab is shown (it scores every round)."""
+        if self.tabs.currentWidget() is not self.tracking_view:
+            return
+        if self.tracking is None and self.backend is not None:
+            self.tracking = self.backend.track()
+        self.tracking_view.set_tracking(self.tracking, self.scheme_name)
 
     def scheme(self) -> Scheme | None:
         return next((s for s in self.run.schemes if s.name == self.scheme_name), None)
@@ -333,6 +375,7 @@ class MainWindow(QMainWindow):
         self.charts.set_results(scheme, projects, self.project_id)
         self.templates.set_scheme(scheme)
         self.robustness.set_results(scheme, projects)
+        self._show_tracking()
 
     def _update_title(self) -> None:
         name = Path(self.backend.path).name if self.backend is not None else self.tr("no workspace")
@@ -359,6 +402,14 @@ class MainWindow(QMainWindow):
         self.pending_label.setToolTip(self.tr("Show only the provisional projects") if provisional else "")
 
     # ----------------------------------------------------------------------------- views
+    def _on_round_combo_activated(self, index: int) -> None:
+        if self.backend is not None:
+            self.backend.round = self.round_combo.itemData(index)
+            self.rescore()
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self._show_tracking()
+
     def _on_navigator_scheme_selected(self, name: str) -> None:
         if name != self.scheme_name:
             self.scheme_name = name
@@ -490,7 +541,7 @@ class MainWindow(QMainWindow):
         )
         if files:
             self.settings.import_folder = str(Path(files[0]).parent)
-            self.start_import(files)
+            self._import_into_round(files)
 
     def _on_import_folder_triggered(self, *_args) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -498,7 +549,17 @@ class MainWindow(QMainWindow):
         )
         if folder:
             self.settings.import_folder = folder
-            self.start_import([folder])
+            self._import_into_round([folder])
+
+    def _import_into_round(self, inputs: list[str | Path]) -> None:
+        """Ask which assessment round the forms go to (once the workspace has one), then import."""
+        rounds = self.backend.rounds() if self.backend is not None else []
+        round_label = None
+        if rounds:
+            accepted, round_label = RoundChoiceDialog.ask(self, rounds)
+            if not accepted:
+                return
+        self.start_import(inputs, round_label)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
@@ -510,12 +571,15 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.start_import(local)
 
-    def start_import(self, inputs: list[str | Path]) -> workers.Worker | None:
-        """Import files and folders in a worker; the report shows when it is done."""
+    def start_import(
+        self, inputs: list[str | Path], round_label: str | None = None
+    ) -> workers.Worker | None:
+        """Import files and folders in a worker (into ``round_label``, else by each form's year);
+        the report shows when it is done."""
         if self.backend is None:
             return None
         return self._start_task(
-            workers.Worker(backend_module.import_task, self.backend, inputs),
+            workers.Worker(backend_module.import_task, self.backend, inputs, round_label),
             self.tr("Reading files…"),
             lambda outcome: self._on_import_worker_finished(outcome, True),
             self._on_import_worker_failed,

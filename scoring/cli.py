@@ -330,9 +330,12 @@ def command_form(args) -> int:
 
 def command_demo(args) -> int:
     from scoring.demo import write_demo
+    from scoring.demo_rounds import FOLDER, write_second_round
 
     paths = write_demo(Path(args.out))
-    print(f"{len(paths)} demo files written under {args.out}")
+    later = write_second_round(Path(args.out))
+    print(f"{len(paths)} demo files written under {args.out}, and {len(later)} forms of the pilots' next "
+          f"assessment round under {Path(args.out) / FOLDER}")
     return EXIT_OK
 
 

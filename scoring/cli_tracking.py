@@ -68,6 +68,8 @@ def command_track(args) -> int:
                 with replacing(json_out) as temporary:
                     temporary.write_text(data, encoding="utf-8")
                 print(f"JSON tracking: {json_out}", file=stream)
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         raise UsageError(f"cannot write {exc.filename}: {exc.strerror}")
     return 0

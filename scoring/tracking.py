@@ -28,6 +28,7 @@ import numpy as np
 from scoring.engine import ProjectResult, _synergy
 from scoring.model import Scheme
 from scoring.pipeline import AssessmentRun
+from scoring.presentation import grade_label, text
 from scoring.robustness import scheme_matrix
 
 #: What a missing grade is called in the transition table's keys.
@@ -331,6 +332,61 @@ def _compared(scheme: Scheme, projects: list[ProjectResult], shared: tuple[str, 
               None if np.isnan(degree[i]) else float(degree[i]))
         for i, pid in enumerate(matrix.project_ids)
     }
+
+
+# --------------------------------------------------------------------------- tables for every view
+
+DASH = "—"
+
+
+def table_header(tracking: SchemeTracking, lang: str) -> list[str]:
+    """Column headings of a scheme's project table: ID, name, per round total/grade/rank/change."""
+    header = [text("project_id", lang), text("name", lang)]
+    for k, r in enumerate(tracking.rounds):
+        header += [f"{r.label} {text('total', lang)}", f"{r.label} {text('grade', lang)}",
+                   f"{r.label} {text('rank', lang)}"]
+        if k:
+            header.append(f"{r.label} {text('track_change_previous', lang)}")
+    header.append(text("track_change_total", lang))
+    return header
+
+
+def change_columns(header: list[str], lang: str) -> set[int]:
+    """Positions (0-based) of the change columns in :func:`table_header`: shown with a sign."""
+    changes = (text("track_change_previous", lang), text("track_change_total", lang))
+    return {c for c, heading in enumerate(header) if heading.endswith(changes)}
+
+
+def table_rows(tracking: SchemeTracking, lang: str) -> list[list[object]]:
+    """One row per project, as compared (missing rounds as "—", never 0)."""
+    rows = []
+    for track in tracking.projects:
+        row: list[object] = [track.project_id, track.name]
+        for k, point in enumerate(track.points):
+            if point is None:
+                row += [DASH, DASH, DASH]
+            else:
+                row += [point.compared_total, grade_label(point.compared_grade, lang) if point.compared_grade
+                        else DASH, point.compared_rank]
+            if k:
+                change = track.change_previous(k)
+                row.append(DASH if change is None else change)
+        change = track.change_total
+        row.append(DASH if change is None else change)
+        rows.append(row)
+    return rows
+
+
+def transition_table(tracking: SchemeTracking, earlier: int, later: int, lang: str) -> list[list[object]]:
+    """Rows of the grade-transition table: a header, then one row per grade of ``earlier``
+    (and "not assessed"), with counts per grade of ``later``."""
+    counts = tracking.transitions(earlier, later)
+    grades = [*tracking.grades, MISSING]
+    names = [grade_label(g, lang) if g else text("track_missing", lang) for g in grades]
+    rows: list[list[object]] = [[text("track_from", lang), *names]]
+    for g, name in zip(grades, names, strict=True):
+        rows.append([name, *[counts.get((g, h), 0) for h in grades]])
+    return rows
 
 
 def track_workspace(workspace, scheme: str | None = None) -> Tracking:

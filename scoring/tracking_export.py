@@ -21,11 +21,17 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from scoring.atomic import replacing
 from scoring.export_xlsx import HEADER_FILL, THIN_BOTTOM, TITLE_FILL, print_setup, put
-from scoring.presentation import grade_label, normalise_lang, text
-from scoring.tracking import MISSING, SchemeTracking, Tracking
+from scoring.presentation import normalise_lang, text
+from scoring.tracking import (
+    SchemeTracking,
+    Tracking,
+    change_columns,
+    table_header,
+    table_rows,
+    transition_table,
+)
 from scoring.tracking_charts import png, slope_figure, trend_figure
 
-DASH = "—"
 POINTS = "0.00"
 SIGNED = "+0.00;-0.00;0.00"
 
@@ -62,56 +68,6 @@ def write_tracking_sheet(ws: Worksheet, tracking: Tracking, lang: str, generated
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 28
     print_setup(ws, text("track_title", lang), lang, generated, title_rows=None)
-
-
-def table_header(tracking: SchemeTracking, lang: str) -> list[str]:
-    """Column headings of a scheme's project table: ID, name, per round total/grade/rank/change."""
-    header = [text("project_id", lang), text("name", lang)]
-    for k, r in enumerate(tracking.rounds):
-        header += [f"{r.label} {text('total', lang)}", f"{r.label} {text('grade', lang)}",
-                   f"{r.label} {text('rank', lang)}"]
-        if k:
-            header.append(f"{r.label} {text('track_change_previous', lang)}")
-    header.append(text("track_change_total", lang))
-    return header
-
-
-def change_columns(header: list[str], lang: str) -> set[int]:
-    """Positions (0-based) of the change columns in :func:`table_header`: shown with a sign."""
-    changes = (text("track_change_previous", lang), text("track_change_total", lang))
-    return {c for c, heading in enumerate(header) if heading.endswith(changes)}
-
-
-def table_rows(tracking: SchemeTracking, lang: str) -> list[list[object]]:
-    """One row per project, as compared (missing rounds as "—", never 0)."""
-    rows = []
-    for track in tracking.projects:
-        row: list[object] = [track.project_id, track.name]
-        for k, point in enumerate(track.points):
-            if point is None:
-                row += [DASH, DASH, DASH]
-            else:
-                row += [point.compared_total, grade_label(point.compared_grade, lang) if point.compared_grade
-                        else DASH, point.compared_rank]
-            if k:
-                change = track.change_previous(k)
-                row.append(DASH if change is None else change)
-        change = track.change_total
-        row.append(DASH if change is None else change)
-        rows.append(row)
-    return rows
-
-
-def transition_table(tracking: SchemeTracking, earlier: int, later: int, lang: str) -> list[list[object]]:
-    """Rows of the grade-transition table: a header, then one row per grade of ``earlier``
-    (and "not assessed"), with counts per grade of ``later``."""
-    counts = tracking.transitions(earlier, later)
-    grades = [*tracking.grades, MISSING]
-    names = [grade_label(g, lang) if g else text("track_missing", lang) for g in grades]
-    rows: list[list[object]] = [[text("track_from", lang), *names]]
-    for g, name in zip(grades, names, strict=True):
-        rows.append([name, *[counts.get((g, h), 0) for h in grades]])
-    return rows
 
 
 def _scheme_block(ws: Worksheet, tracking: SchemeTracking, row: int, lang: str, charts: bool) -> int:

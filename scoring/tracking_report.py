@@ -29,9 +29,15 @@ from scoring.atomic import replacing
 from scoring.fonts import SHIPPED_FONT_DIR
 from scoring.presentation import normalise_lang, text
 from scoring.textclean import clean_text
-from scoring.tracking import SchemeTracking, Tracking
+from scoring.tracking import (
+    SchemeTracking,
+    Tracking,
+    change_columns,
+    table_header,
+    table_rows,
+    transition_table,
+)
 from scoring.tracking_charts import png, slope_figure, trend_figure
-from scoring.tracking_export import change_columns, table_header, table_rows, transition_table
 
 FONT = "SynergyPilotCJK"
 PAGE = landscape(A4)

@@ -1,0 +1,294 @@
+"""The Tracking tab (issue 20): the chosen scheme's pilots across the assessment rounds.
+
+On top, which rounds to compare and how many pilots' totals rose; below, a table of every
+project's total, grade and rank per round with the changes ("—" where it was not assessed), the
+trend lines of the selected projects (or, with none selected, of those that moved most), the
+slope chart of every project's rank between the two rounds, and the grade-transition table.
+Everything shown comes from scoring.tracking; this view only lays it out.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import translation
+from gui.views.common import compact_table
+from scoring.presentation import text
+from scoring.tracking import (
+    SchemeTracking,
+    Tracking,
+    change_columns,
+    table_header,
+    table_rows,
+    transition_table,
+)
+
+# Where the rounds' totals start in the table (after ID and name).
+FIRST_ROUND_COLUMN = 2
+
+
+def _cell(value: object, signed: bool = False) -> QTableWidgetItem:
+    if isinstance(value, float):
+        item = QTableWidgetItem(f"{value + 0.0:+.2f}" if signed else f"{value:.2f}")
+        item.setData(Qt.ItemDataRole.UserRole, value)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if signed and value:
+            item.setForeground(Qt.GlobalColor.darkGreen if value > 0 else Qt.GlobalColor.darkRed)
+        return item
+    item = QTableWidgetItem("" if value is None else str(value))
+    if isinstance(value, int):
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class TrackingView(QWidget):
+    """Shows a Tracking for the scheme named by :meth:`set_tracking`.
+
+    Signals: ``project_activated(str)`` when a row is double-clicked.
+    """
+
+    project_activated = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.tracking: Tracking | None = None
+        self.scheme_name: str | None = None
+        self.figures = None  # (trend, slope) Figures, made when first shown
+        self.canvases = None
+        self._stale = True
+        self._build()
+        self.retranslate()
+
+    def _build(self) -> None:
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.basis = QLabel()
+        self.basis.setWordWrap(True)
+        self.basis.setStyleSheet("color: #8a5a00;")
+        self.earlier = QComboBox()
+        self.later = QComboBox()
+        self.compare_label = QLabel()
+        self.arrow = QLabel("→")
+        row = QHBoxLayout()
+        for widget in (self.compare_label, self.earlier, self.arrow, self.later):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.table = QTableWidget()
+        compact_table(self.table)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(False)
+        self.transitions = QTableWidget()
+        self.transitions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.transitions_label = QLabel()
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: #555555;")
+        self.charts_holder = QWidget()
+        self.charts_layout = QHBoxLayout(self.charts_holder)
+        self.charts_layout.setContentsMargins(0, 0, 0, 0)
+        transitions_box = QWidget()
+        box = QVBoxLayout(transitions_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.transitions_label)
+        box.addWidget(self.transitions, 1)
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.charts_holder)
+        lower.addWidget(transitions_box)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.basis)
+        layout.addLayout(row)
+        layout.addWidget(self.hint)
+        layout.addWidget(split, 1)
+        self.earlier.currentIndexChanged.connect(self._on_rounds_changed)
+        self.later.currentIndexChanged.connect(self._on_rounds_changed)
+        self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
+        self.table.cellDoubleClicked.connect(self._on_table_cell_double_clicked)
+
+    def retranslate(self) -> None:
+        self.compare_label.setText(self.tr("Compare rounds:"))
+        self.hint.setText(self.tr("Select projects in the table to draw their trend lines; "
+                                  "double-click one to open it."))
+        self._fill()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ----------------------------------------------------------------------------- data
+    def set_tracking(self, tracking: Tracking | None, scheme_name: str | None) -> None:
+        """Show ``scheme_name``'s tracking (the rounds compared: the first and the latest)."""
+        self.tracking, self.scheme_name = tracking, scheme_name
+        rounds = tracking.rounds if tracking else []
+        for combo, index in ((self.earlier, 0), (self.later, len(rounds) - 1)):
+            combo.blockSignals(True)
+            combo.clear()
+            for r in rounds:
+                combo.addItem(r.label)
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+        self._fill()
+
+    def scheme(self) -> SchemeTracking | None:
+        if self.tracking is None or self.scheme_name is None:
+            return None
+        return self.tracking.scheme(self.scheme_name)
+
+    def rounds_compared(self) -> tuple[int, int]:
+        return self.earlier.currentIndex(), self.later.currentIndex()
+
+    def selected_projects(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectedIndexes()})
+        return [self.table.item(r, 0).text() for r in rows if self.table.item(r, 0) is not None]
+
+    def _fill(self) -> None:
+        lang = translation.data_lang()
+        scheme = self.scheme()
+        self.basis.setVisible(bool(scheme and scheme.version_changed))
+        self.basis.setText(scheme.basis(lang) if scheme else "")
+        self._fill_summary(scheme, lang)
+        self._fill_table(scheme, lang)
+        self._fill_transitions(scheme, lang)
+        self._stale = True
+        if self.isVisible():
+            self.draw_charts()
+
+    def _fill_summary(self, scheme: SchemeTracking | None, lang: str) -> None:
+        if self.tracking is None or scheme is None:
+            self.summary.setText(self.tr("No projects of this scheme in any round."))
+            return
+        if len(self.tracking.rounds) < 2:
+            self.summary.setText(self.tr(
+                "The workspace holds one assessment round. Import the next round's forms (a year "
+                "later) to see which pilots improved."))
+            return
+        a, b = self.rounds_compared()
+        rose = [t for t in scheme.projects if (t.change(b, a) or 0) > 0]
+        fell = [t for t in scheme.projects if (t.change(b, a) or 0) < 0]
+        both = [t for t in scheme.projects if t.change(b, a) is not None]
+        self.summary.setText(self.tr(
+            "{scheme}: from {a} to {b}, {rose} of the {both} pilots assessed in both rounds improved "
+            "their total and {fell} fell; {others} were assessed in only one of them.").format(
+            scheme=scheme.scheme, a=scheme.rounds[a].label, b=scheme.rounds[b].label, rose=len(rose),
+            fell=len(fell), both=len(both), others=len(scheme.projects) - len(both)))
+
+    def _fill_table(self, scheme: SchemeTracking | None, lang: str) -> None:
+        self.table.blockSignals(True)
+        self.table.clear()
+        if scheme is None:
+            self.table.setRowCount(0)
+            self.table.setColumnCount(0)
+            self.table.blockSignals(False)
+            return
+        header = table_header(scheme, lang)
+        signed = change_columns(header, lang)
+        rows = table_rows(scheme, lang)
+        self.table.setColumnCount(len(header))
+        self.table.setHorizontalHeaderLabels(header)
+        self.table.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, _cell(value, c in signed))
+        self.table.resizeColumnsToContents()
+        self.table.blockSignals(False)
+
+    def _fill_transitions(self, scheme: SchemeTracking | None, lang: str) -> None:
+        self.transitions.clear()
+        a, b = self.rounds_compared()
+        if scheme is None or a < 0 or b < 0 or a == b:
+            self.transitions_label.setText("")
+            self.transitions.setRowCount(0)
+            self.transitions.setColumnCount(0)
+            return
+        self.transitions_label.setText(text("track_transitions_of", lang).format(
+            a=scheme.rounds[a].label, b=scheme.rounds[b].label))
+        rows = transition_table(scheme, a, b, lang)
+        self.transitions.setColumnCount(len(rows[0]) - 1)
+        self.transitions.setRowCount(len(rows) - 1)
+        self.transitions.setHorizontalHeaderLabels([str(v) for v in rows[0][1:]])
+        self.transitions.setVerticalHeaderLabels([str(row[0]) for row in rows[1:]])
+        for r, row in enumerate(rows[1:]):
+            for c, value in enumerate(row[1:]):
+                item = _cell(value)
+                if value:
+                    item.setBackground(Qt.GlobalColor.yellow if r != c else Qt.GlobalColor.lightGray)
+                self.transitions.setItem(r, c, item)
+        self.transitions.resizeColumnsToContents()
+
+    # ----------------------------------------------------------------------------- charts
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self.draw_charts()
+
+    def _ensure_canvases(self) -> None:
+        if self.canvases is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figures = (Figure(), Figure())
+        self.canvases = tuple(FigureCanvasQTAgg(f) for f in self.figures)
+        for canvas in self.canvases:
+            self.charts_layout.addWidget(canvas, 1)
+
+    def draw_charts(self) -> None:
+        """Draw the trend and slope charts (making the canvases if needed)."""
+        from scoring.tracking_charts import draw_slope, draw_trend
+
+        self._ensure_canvases()
+        self._stale = False
+        lang = translation.data_lang()
+        trend, slope = self.figures
+        scheme = self.scheme()
+        a, b = self.rounds_compared()
+        trend.clear()
+        slope.clear()
+        if scheme is not None:
+            chosen = self.selected_projects() or None
+            draw_trend(trend.add_axes((0.1, 0.12, 0.55, 0.72)), scheme, chosen, lang)
+        if scheme is not None and a >= 0 and b >= 0 and a != b:
+            draw_slope(slope.add_axes((0.22, 0.08, 0.45, 0.8)), scheme, a, b, lang)
+        for canvas in self.canvases:
+            canvas.draw_idle()
+
+    # ----------------------------------------------------------------------------- events
+    def _on_rounds_changed(self, *_args) -> None:
+        lang = translation.data_lang()
+        scheme = self.scheme()
+        self._fill_summary(scheme, lang)
+        self._fill_transitions(scheme, lang)
+        self._redraw()
+
+    def _on_table_selection_changed(self) -> None:
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if self.isVisible():
+            self.draw_charts()
+        else:
+            self._stale = True
+
+    def _on_table_cell_double_clicked(self, row: int, _column: int) -> None:
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.project_activated.emit(item.text())
