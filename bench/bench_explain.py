@@ -21,14 +21,14 @@ from scoring.model import CellValue, IndicatorInput, Submission
 N_PROJECTS = 10_000
 
 
-def synthetic_submissions(scheme, rng: np.random.Generator) -> list[Submission]:
-    """Plain numbers, yes/no and choice labels, about 5 % of the cells blank."""
+def synthetic_submissions(scheme, rng: np.random.Generator, n: int = N_PROJECTS) -> list[Submission]:
+    """Plain numbers, yes/no and choice labels, about 5 % of the cells blank; ``n`` projects."""
     submissions = []
-    current = rng.uniform(0, 110, (N_PROJECTS, N_CRITERIA)).round(2)
-    baseline = rng.uniform(50, 150, (N_PROJECTS, N_CRITERIA)).round(2)
-    blank = rng.random((N_PROJECTS, N_CRITERIA)) < 0.05
-    answers = rng.random((N_PROJECTS, N_CRITERIA)) < 0.6
-    for i in range(N_PROJECTS):
+    current = rng.uniform(0, 110, (n, N_CRITERIA)).round(2)
+    baseline = rng.uniform(50, 150, (n, N_CRITERIA)).round(2)
+    blank = rng.random((n, N_CRITERIA)) < 0.05
+    answers = rng.random((n, N_CRITERIA)) < 0.6
+    for i in range(n):
         inputs = {}
         for j, c in enumerate(scheme.criteria):
             if blank[i, j] or c.type == "manual":

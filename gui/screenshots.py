@@ -125,6 +125,7 @@ def render_language(app, lang: str, out: Path, work: Path) -> None:
     _settle(app)
     _shoot(window, out, "audit", short)
     render_merge(app, window, out, work, short)
+    render_tracking(app, window, out, demo, short)
 
     preview = window.make_preview(window.render_ranked, landscape=True)
     preview.show()
@@ -225,6 +226,36 @@ def render_merge(app, window, out: Path, work: Path, short: str) -> None:
     window.disagreements.select(projects[1], manual)
     _settle(app)
     _shoot(window, out, "disagreements", short)
+
+
+def render_tracking(app, window, out: Path, demo: Path, short: str) -> None:
+    """The README's tracking steps (issue 20): import the demo's second round, choosing the
+    round by year, then the Tracking tab of the city scheme with three pilots' trend lines."""
+    from gui.views.round_dialog import RoundChoiceDialog
+    from scoring.demo_rounds import FOLDER, write_second_round
+
+    if not (demo / FOLDER).exists():
+        write_second_round(demo)
+    dialog = RoundChoiceDialog(window.backend.rounds(), window)
+    dialog.show()
+    _settle(app)
+    _shoot(dialog, out, "round_dialog", short)
+    dialog.close()
+    window.start_import([demo / FOLDER], dialog.chosen())
+    _wait_import(app, window)
+    if window.report_dialog is not None:
+        window.report_dialog.close()
+    city = next(s.name for s in window.run.schemes if s.level == "city")
+    window.navigator.select_scheme(city)
+    window.tabs.setCurrentWidget(window.tracking_view)
+    _settle(app, 0.5)
+    table = window.tracking_view.table
+    for row in range(3):
+        table.selectRow(row) if row == 0 else table.selectionModel().select(
+            table.model().index(row, 0),
+            table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows)
+    _settle(app, 0.8)
+    _shoot(window, out, "tracking", short)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from scoring.engine import ProjectResult, _synergy
+from scoring.importer import paused_gc
 from scoring.model import Scheme
 from scoring.pipeline import AssessmentRun
 from scoring.presentation import grade_label, text
@@ -243,7 +244,8 @@ def track_runs(
         for s in run.schemes:
             names.setdefault(s.name, None)
     wanted = [n for n in names if scheme is None or n.casefold() == scheme.strip().casefold()]
-    schemes = [_track_scheme(name, list(rounds), runs) for name in wanted]
+    with paused_gc():  # thousands of small records beside the runs' cells, none in a cycle
+        schemes = [_track_scheme(name, list(rounds), runs) for name in wanted]
     return Tracking(list(rounds), [s for s in schemes if s.projects])  # schemes nobody submitted to
 
 

@@ -82,7 +82,7 @@ def draw_trend(ax: Axes, tracking: SchemeTracking, project_ids: list[str] | None
                           for p in track.points])
             colour = LINE_COLOURS[k % len(LINE_COLOURS)]
             ax.plot(x, y, color=colour, linewidth=2, marker="o", markersize=5, zorder=3,
-                    label=clip_text(f"{track.project_id} {track.name}", 28))
+                    label=clip_text(f"{track.project_id} {track.name}", 22))
         ax.set_xticks(x, [r.label for r in tracking.rounds], fontsize=9)
         ax.set_xlim(-0.3, len(x) - 0.4 + 0.5)
         ax.set_ylim(0, top * 1.05)
@@ -128,7 +128,8 @@ def draw_slope(ax: Axes, tracking: SchemeTracking, earlier: int, later: int, lan
         ax.set_title(f"{text('track_slope', lang)}\n{tracking.scheme}", fontsize=11, loc="left")
         handles = [Line2D([], [], color=c, linewidth=2, label=text(k, lang))
                    for c, k in ((ROSE, "track_rose"), (FELL, "track_fell"), (SAME, "track_same"))]
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.07), ncol=3, fontsize=8,
+                  frameon=False)
         _pin(ax)
     return True
 
@@ -143,7 +144,7 @@ def trend_figure(tracking: SchemeTracking, project_ids: list[str] | None = None,
 def slope_figure(tracking: SchemeTracking, earlier: int, later: int, lang: str = "zh") -> Figure:
     n = len(tracking.projects)
     figure = Figure(figsize=(8.5, max(3.6, 0.17 * min(n, 80) + 1.4)))
-    figure.add_axes((0.18, 0.06, 0.5, 0.82))
+    figure.add_axes((0.25, 0.1, 0.5, 0.78))
     draw_slope(figure.axes[0], tracking, earlier, later, lang)
     return figure
 

@@ -102,16 +102,20 @@ class TrackingView(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.transitions_label)
         box.addWidget(self.transitions, 1)
+        transitions_box.setMaximumWidth(420)
+        self.charts_holder.setMinimumHeight(260)
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.charts_holder)
         lower.addWidget(transitions_box)
-        lower.setStretchFactor(0, 3)
-        lower.setStretchFactor(1, 1)
+        lower.setStretchFactor(0, 1)
+        lower.setStretchFactor(1, 0)
+        lower.setSizes([900, 320])
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(lower)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setSizes([260, 420])
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.basis)
@@ -267,7 +271,7 @@ class TrackingView(QWidget):
             chosen = self.selected_projects() or None
             draw_trend(trend.add_axes((0.1, 0.12, 0.55, 0.72)), scheme, chosen, lang)
         if scheme is not None and a >= 0 and b >= 0 and a != b:
-            draw_slope(slope.add_axes((0.22, 0.08, 0.45, 0.8)), scheme, a, b, lang)
+            draw_slope(slope.add_axes((0.25, 0.12, 0.5, 0.74)), scheme, a, b, lang)
         for canvas in self.canvases:
             canvas.draw_idle()
 

@@ -1,0 +1,59 @@
+"""Rounds in the window (issue 20): import the demo's second round, pick a round, open Tracking."""
+
+from __future__ import annotations
+
+import pytest
+
+from gui.views.round_dialog import RoundChoiceDialog
+from scoring.demo_rounds import DROPPED, FOLDER, write_second_round
+
+
+@pytest.fixture(scope="session")
+def second_round(demo_files):
+    folder = demo_files / "submissions"
+    if not (folder / FOLDER).exists():
+        write_second_round(folder)
+    return folder / FOLDER
+
+
+def test_import_a_second_round_pick_a_round_and_track(window, qtbot, second_round):
+    assert not window.round_combo.isEnabled() and window.round_combo.currentText() == "2024"
+    with qtbot.waitSignal(window.import_finished, timeout=120000):
+        window.start_import([second_round])
+    window.report_dialog.close()
+    # the latest round is shown: the dropped city pilot is not in it
+    assert window.run.round == "2025" and window.round_combo.isEnabled()
+    assert [window.round_combo.itemText(i) for i in range(window.round_combo.count())] == ["2024", "2025"]
+    assert DROPPED not in {p.project_id for p in window.scheme_projects()}
+    window.round_combo.activated.emit(0)  # the person picks 2024
+    assert window.run.round == "2024" and DROPPED in {p.project_id for p in window.scheme_projects()}
+
+    window.tabs.setCurrentWidget(window.tracking_view)
+    view = window.tracking_view
+    scheme = view.scheme()
+    assert scheme is not None and scheme.level == "city"
+    assert (view.earlier.currentText(), view.later.currentText()) == ("2024", "2025")
+    rows = {view.table.item(r, 0).text(): r for r in range(view.table.rowCount())}
+    dropped = rows[DROPPED]
+    last = view.table.columnCount() - 1
+    assert view.table.item(dropped, last).text() == "—"  # never 0
+    improved = scheme.improved()
+    assert f"{len(improved)} of the" in view.summary.text()
+    # the transition table counts every project once
+    total = sum(int(view.transitions.item(r, c).text()) for r in range(view.transitions.rowCount())
+                for c in range(view.transitions.columnCount()))
+    assert total == len(scheme.projects)
+    view.table.selectRow(rows[improved[0].project_id])
+    assert view.selected_projects() == [improved[0].project_id]
+    assert view.figures is not None and view.figures[0].axes  # the trend chart was drawn
+
+
+def test_the_round_dialog_offers_year_existing_and_new(window):
+    rounds = window.backend.rounds()
+    dialog = RoundChoiceDialog(rounds, window)
+    assert dialog.chosen() is None  # by each form's year
+    dialog.choice.setCurrentIndex(1)
+    assert dialog.chosen() == "2024"
+    dialog.choice.setEditText("2025 中期评估")
+    assert dialog.chosen() == "2025 中期评估"
+    dialog.close()
