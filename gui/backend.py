@@ -241,6 +241,20 @@ def export_workbook_task(state, run: AssessmentRun, out: Path, lang: str, robust
     return Path(write_ranked_workbook(with_clean_names(run), out, lang=lang, robustness=robustness))
 
 
+def export_tracking_task(state, backend: Backend, out: Path, lang: str, kind: str) -> Path:
+    """Worker body: every round lined up (scoring each), written as the Tracking workbook
+    (``kind`` "workbook") or the tracking PDF ("pdf") of scoring.tracking_export/_report."""
+    state.progress(0, 0, str(out))
+    tracking = backend.track()
+    if kind == "pdf":
+        from scoring.tracking_report import write_tracking_pdf
+
+        return Path(write_tracking_pdf(tracking, out, lang=lang))
+    from scoring.tracking_export import write_tracking_workbook
+
+    return Path(write_tracking_workbook(tracking, out, lang=lang))
+
+
 def export_pdf_task(state, run: AssessmentRun, out: Path, lang: str, robustness=()) -> Path | None:
     """Worker body: the PDF report of scoring.report_pdf, page by page; None when cancelled.
 

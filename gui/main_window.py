@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         self.act_export_workbook = action(QKeySequence("Ctrl+E"))
         self.act_export_pdf = action()
         self.act_export_audit = action()
+        self.act_export_tracking_workbook = action()  # issue 20: every round lined up
+        self.act_export_tracking_pdf = action()
         self.act_print_ranked = action(QKeySequence.StandardKey.Print)
         self.act_preview_ranked = action()
         self.act_print_project = action()
@@ -162,7 +164,8 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_quit)
         for act in (self.act_import_files, self.act_import_folder, self.act_add_scheme):
             self.menu_import.addAction(act)
-        for act in (self.act_export_workbook, self.act_export_pdf, self.act_export_audit):
+        for act in (self.act_export_workbook, self.act_export_pdf, self.act_export_audit,
+                    self.act_export_tracking_workbook, self.act_export_tracking_pdf):
             self.menu_export.addAction(act)
         self.menu_export.addSeparator()
         for act in (
@@ -209,6 +212,8 @@ class MainWindow(QMainWindow):
         self.act_export_workbook.triggered.connect(self._on_export_workbook_triggered)
         self.act_export_pdf.triggered.connect(self._on_export_pdf_triggered)
         self.act_export_audit.triggered.connect(self._on_export_audit_triggered)
+        self.act_export_tracking_workbook.triggered.connect(self._on_export_tracking_workbook_triggered)
+        self.act_export_tracking_pdf.triggered.connect(self._on_export_tracking_pdf_triggered)
         self.act_print_ranked.triggered.connect(self._on_print_ranked_triggered)
         self.act_preview_ranked.triggered.connect(self._on_preview_ranked_triggered)
         self.act_print_project.triggered.connect(self._on_print_project_triggered)
@@ -249,6 +254,8 @@ class MainWindow(QMainWindow):
             self.act_export_workbook: self.tr("Ranked &workbook…"),
             self.act_export_pdf: self.tr("&PDF report…"),
             self.act_export_audit: self.tr("&Audit log…"),
+            self.act_export_tracking_workbook: self.tr("Tracking &workbook…"),
+            self.act_export_tracking_pdf: self.tr("Trac&king PDF…"),
             self.act_print_ranked: self.tr("P&rint ranking…"),
             self.act_preview_ranked: self.tr("Print pre&view ranking…"),
             self.act_print_project: self.tr("Print pro&ject page…"),
@@ -839,6 +846,32 @@ class MainWindow(QMainWindow):
         path = self._ask_export_path(self.tr("Export the PDF report"), "report.pdf", self.tr("PDF (*.pdf)"))
         if path:
             self.start_export("pdf", path.with_suffix(".pdf"))
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not export the workbook"))
+    def _on_export_tracking_workbook_triggered(self, *_args) -> None:
+        path = self._ask_export_path(self.tr("Export the tracking workbook"), "tracking.xlsx",
+                                     self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            self.start_tracking_export("workbook", path.with_suffix(".xlsx"))
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not export the PDF report"))
+    def _on_export_tracking_pdf_triggered(self, *_args) -> None:
+        path = self._ask_export_path(self.tr("Export the tracking PDF"), "tracking.pdf",
+                                     self.tr("PDF (*.pdf)"))
+        if path:
+            self.start_tracking_export("pdf", path.with_suffix(".pdf"))
+
+    def start_tracking_export(self, kind: str, path: Path) -> workers.Worker | None:
+        """Write the Tracking workbook (``workbook``) or PDF (``pdf``) of every round in a worker."""
+        if self.backend is None:
+            return None
+        return self._start_task(
+            workers.Worker(backend_module.export_tracking_task, self.backend, path, translation.data_lang(),
+                           kind),
+            self.tr("Writing {name}…").format(name=path.name),
+            self._on_export_worker_finished,
+            self._on_export_worker_failed,
+        )
 
     @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not export the audit log"))
     def _on_export_audit_triggered(self, *_args) -> None:

@@ -753,420 +753,443 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="242"/>
+        <location filename="../main_window.py" line="247"/>
         <source>&amp;New workspace…</source>
         <extracomment>The running import or export (one at a time; they share the progress bar).</extracomment>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="248"/>
         <source>&amp;Open workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="249"/>
         <source>Save workspace &amp;as…</source>
         <translation>工作区另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="250"/>
         <source>&amp;Merge workspaces…</source>
         <translation>合并工作区(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="246"/>
+        <location filename="../main_window.py" line="251"/>
         <source>Import &amp;files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="252"/>
         <source>Import f&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="253"/>
         <source>Add &amp;scheme from Excel…</source>
         <translation>从 Excel 添加方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="254"/>
         <source>Ranked &amp;workbook…</source>
         <translation>排名工作簿(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="255"/>
         <source>&amp;PDF report…</source>
         <translation>PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="256"/>
         <source>&amp;Audit log…</source>
         <translation>审计日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="257"/>
+        <source>Tracking &amp;workbook…</source>
+        <translation>跟踪评估工作簿(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="258"/>
+        <source>Trac&amp;king PDF…</source>
+        <translation>跟踪评估 PDF(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="259"/>
         <source>P&amp;rint ranking…</source>
         <translation>打印排名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="260"/>
         <source>Print pre&amp;view ranking…</source>
         <translation>打印预览排名(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="261"/>
         <source>Print pro&amp;ject page…</source>
         <translation>打印项目页(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255"/>
+        <location filename="../main_window.py" line="262"/>
         <source>Print preview project pa&amp;ge…</source>
         <translation>打印预览项目页(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="263"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="264"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="265"/>
         <source>Open the &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="266"/>
         <source>&amp;About SynergyPilot</source>
         <translation>关于 SynergyPilot(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="271"/>
         <source>Import submission files (you can also drop files on the window)</source>
         <translation>导入申报文件（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="273"/>
         <source>Bring inspectors&apos; workspaces into this one, keeping every score</source>
         <translation>将各核查人的工作区并入本工作区，保留每一项评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="274"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="275"/>
         <source>&amp;Recent workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269"/>
+        <location filename="../main_window.py" line="276"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270"/>
+        <location filename="../main_window.py" line="277"/>
         <source>&amp;Export and print</source>
         <translation>导出与打印(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="278"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272"/>
+        <location filename="../main_window.py" line="279"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="282"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="283"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="284"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="278"/>
+        <location filename="../main_window.py" line="285"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="286"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="288"/>
         <source>Disagreements</source>
         <translation>意见分歧</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282"/>
+        <location filename="../main_window.py" line="289"/>
         <source>Tracking</source>
         <translation>跟踪评估</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="293"/>
         <source>Round:</source>
         <translation>评估轮次：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="294"/>
         <source>The assessment round shown in every tab but Tracking</source>
         <translation>除“跟踪评估”外各页显示的评估轮次</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308"/>
+        <location filename="../main_window.py" line="315"/>
         <source>Opened read-only: {reason}. Changes cannot be saved.</source>
         <translation>以只读方式打开：{reason}。无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381"/>
+        <location filename="../main_window.py" line="388"/>
         <source>no workspace</source>
         <translation>无工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="384"/>
+        <location filename="../main_window.py" line="391"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="443"/>
+        <location filename="../main_window.py" line="450"/>
         <source>SynergyPilot workspace (*.spw)</source>
         <translation>SynergyPilot 工作区 (*.spw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="455"/>
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="456"/>
+        <location filename="../main_window.py" line="463"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467"/>
+        <location filename="../main_window.py" line="474"/>
         <source>Save workspace as</source>
         <translation>工作区另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="478"/>
+        <location filename="../main_window.py" line="485"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="492"/>
+        <location filename="../main_window.py" line="499"/>
         <source>Merge workspaces into this one</source>
         <translation>将工作区并入本工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="505"/>
+        <location filename="../main_window.py" line="512"/>
         <source>Merging workspaces…</source>
         <translation>正在合并工作区…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515"/>
+        <location filename="../main_window.py" line="522"/>
         <source>Merge finished.</source>
         <translation>合并完成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="520"/>
+        <location filename="../main_window.py" line="527"/>
         <source>The merge failed</source>
         <translation>合并失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="538"/>
+        <location filename="../main_window.py" line="545"/>
         <source>Import submissions</source>
         <translation>导入申报文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540"/>
+        <location filename="../main_window.py" line="547"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="548"/>
+        <location filename="../main_window.py" line="555"/>
         <source>Import a folder of submissions</source>
         <translation>导入申报文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="583"/>
+        <location filename="../main_window.py" line="590"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="594"/>
+        <location filename="../main_window.py" line="601"/>
         <source>Preparing the demo data…</source>
         <translation>正在准备演示数据…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="651"/>
+        <location filename="../main_window.py" line="658"/>
         <source>Import finished: {new} new, {resubmitted} resubmitted, {rejected} rejected.</source>
         <translation>导入完成：新增 {new} 个，重新报送 {resubmitted} 个，拒收 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="660"/>
+        <location filename="../main_window.py" line="667"/>
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="777"/>
+        <location filename="../main_window.py" line="784"/>
         <source>Could not change the setting</source>
         <translation>无法更改设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="784"/>
+        <location filename="../main_window.py" line="791"/>
         <source>Add a scheme</source>
         <translation>添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="786"/>
+        <location filename="../main_window.py" line="793"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="800"/>
+        <location filename="../main_window.py" line="807"/>
         <source>Could not add the scheme</source>
         <translation>无法添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="814"/>
+        <location filename="../main_window.py" line="821"/>
         <source>Save a blank submission form</source>
         <translation>保存空白申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="814"/>
-        <location filename="../main_window.py" line="832"/>
-        <location filename="../main_window.py" line="846"/>
+        <location filename="../main_window.py" line="821"/>
+        <location filename="../main_window.py" line="839"/>
+        <location filename="../main_window.py" line="853"/>
+        <location filename="../main_window.py" line="879"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="818"/>
+        <location filename="../main_window.py" line="825"/>
         <source>Blank form written: {path}</source>
         <translation>已生成空白申报表：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="832"/>
+        <location filename="../main_window.py" line="839"/>
         <source>Export the ranked workbook</source>
         <translation>导出排名工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="669"/>
-        <location filename="../main_window.py" line="850"/>
-        <location filename="../main_window.py" line="859"/>
+        <location filename="../main_window.py" line="676"/>
+        <location filename="../main_window.py" line="883"/>
+        <location filename="../main_window.py" line="892"/>
         <source>Written: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="402"/>
         <source>Projects: {projects} · Rejected files: {rejected} ·</source>
         <translation>项目：{projects} · 拒收文件：{rejected} ·</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398"/>
+        <location filename="../main_window.py" line="405"/>
         <source>Pending: {pending} ({provisional} provisional projects)</source>
         <translation>待定：{pending} 项（{provisional} 个暂定项目）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="409"/>
         <source>Show only the provisional projects</source>
         <translation>只显示结果为暂定的项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="610"/>
+        <location filename="../main_window.py" line="617"/>
+        <location filename="../main_window.py" line="871"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="618"/>
+        <location filename="../main_window.py" line="625"/>
         <source>Please wait: another task is running.</source>
         <translation>请稍候：另一项任务正在进行。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="667"/>
+        <location filename="../main_window.py" line="674"/>
         <source>The export was cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="674"/>
+        <location filename="../main_window.py" line="681"/>
         <source>The export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="839"/>
+        <location filename="../main_window.py" line="846"/>
         <source>Export the PDF report</source>
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="839"/>
+        <location filename="../main_window.py" line="846"/>
+        <location filename="../main_window.py" line="860"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="846"/>
+        <location filename="../main_window.py" line="852"/>
+        <source>Export the tracking workbook</source>
+        <translation>导出跟踪评估工作簿</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="859"/>
+        <source>Export the tracking PDF</source>
+        <translation>导出跟踪评估 PDF</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="879"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="855"/>
+        <location filename="../main_window.py" line="888"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="855"/>
+        <location filename="../main_window.py" line="888"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="856"/>
+        <location filename="../main_window.py" line="889"/>
         <source>Export the chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="879"/>
+        <location filename="../main_window.py" line="912"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="932"/>
-        <location filename="../main_window.py" line="936"/>
+        <location filename="../main_window.py" line="965"/>
+        <location filename="../main_window.py" line="969"/>
         <source>Data and log folder: {folder}</source>
         <translation>数据与日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="935"/>
+        <location filename="../main_window.py" line="968"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="941"/>
+        <location filename="../main_window.py" line="974"/>
         <source>About SynergyPilot</source>
         <translation>关于 SynergyPilot</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="943"/>
+        <location filename="../main_window.py" line="976"/>
         <source>SynergyPilot scores pollution–carbon synergy pilot projects from Excel submissions.
 Data folder: {folder}</source>
         <translation>SynergyPilot 根据 Excel 申报材料对减污降碳协同增效试点项目进行评分。
 数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="287"/>
         <source>Robustness</source>
         <translation>稳健性</translation>
     </message>
@@ -1601,27 +1624,27 @@ Data folder: {folder}</source>
 <context>
     <name>TrackingView</name>
     <message>
-        <location filename="../views/tracking_view.py" line="127"/>
+        <location filename="../views/tracking_view.py" line="131"/>
         <source>Compare rounds:</source>
         <translation>比较轮次：</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="128"/>
+        <location filename="../views/tracking_view.py" line="132"/>
         <source>Select projects in the table to draw their trend lines; double-click one to open it.</source>
         <translation>在表中选择项目即可绘制其趋势线；双击项目可打开其详情。</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="177"/>
+        <location filename="../views/tracking_view.py" line="181"/>
         <source>No projects of this scheme in any round.</source>
         <translation>该评估方案在各轮次中都没有项目。</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="181"/>
+        <location filename="../views/tracking_view.py" line="185"/>
         <source>The workspace holds one assessment round. Import the next round&apos;s forms (a year later) to see which pilots improved.</source>
         <translation>工作区只有一个评估轮次。导入下一轮（一年后）的申报表，即可看到哪些试点有所进步。</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="189"/>
+        <location filename="../views/tracking_view.py" line="193"/>
         <source>{scheme}: from {a} to {b}, {rose} of the {both} pilots assessed in both rounds improved their total and {fell} fell; {others} were assessed in only one of them.</source>
         <translation>{scheme}：从 {a} 到 {b}，两轮均参评的 {both} 个试点中 {rose} 个总分上升、{fell} 个下降；另有 {others} 个只参加了其中一轮。</translation>
     </message>
@@ -1648,8 +1671,8 @@ Data folder: {folder}</source>
     <name>errors</name>
     <message>
         <location filename="../app.py" line="77"/>
-        <location filename="../main_window.py" line="453"/>
-        <location filename="../main_window.py" line="482"/>
+        <location filename="../main_window.py" line="460"/>
+        <location filename="../main_window.py" line="489"/>
         <source>Could not open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
@@ -1676,61 +1699,63 @@ Your work is saved; the details are in {log}.</source>
 您的工作已保存；详细信息见 {log}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="445"/>
+        <location filename="../main_window.py" line="452"/>
         <source>Could not create the workspace</source>
         <translation>无法创建工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464"/>
+        <location filename="../main_window.py" line="471"/>
         <source>Could not save the workspace</source>
         <translation>无法保存工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="694"/>
-        <location filename="../main_window.py" line="712"/>
+        <location filename="../main_window.py" line="701"/>
+        <location filename="../main_window.py" line="719"/>
         <source>Could not record the score</source>
         <translation>无法记录评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="736"/>
+        <location filename="../main_window.py" line="743"/>
         <source>Could not withdraw the override</source>
         <translation>无法撤销调整</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="752"/>
+        <location filename="../main_window.py" line="759"/>
         <source>Could not record the consensus</source>
         <translation>无法记录共识</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="807"/>
+        <location filename="../main_window.py" line="814"/>
         <source>Could not write the form</source>
         <translation>无法生成申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="829"/>
+        <location filename="../main_window.py" line="836"/>
+        <location filename="../main_window.py" line="850"/>
         <source>Could not export the workbook</source>
         <translation>无法导出工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="837"/>
+        <location filename="../main_window.py" line="844"/>
+        <location filename="../main_window.py" line="857"/>
         <source>Could not export the PDF report</source>
         <translation>无法导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="843"/>
+        <location filename="../main_window.py" line="876"/>
         <source>Could not export the audit log</source>
         <translation>无法导出审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="852"/>
+        <location filename="../main_window.py" line="885"/>
         <source>Could not export the chart</source>
         <translation>无法导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="884"/>
-        <location filename="../main_window.py" line="888"/>
-        <location filename="../main_window.py" line="898"/>
-        <location filename="../main_window.py" line="902"/>
+        <location filename="../main_window.py" line="917"/>
+        <location filename="../main_window.py" line="921"/>
+        <location filename="../main_window.py" line="931"/>
+        <location filename="../main_window.py" line="935"/>
         <source>Could not print</source>
         <translation>无法打印</translation>
     </message>

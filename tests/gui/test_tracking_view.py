@@ -57,3 +57,16 @@ def test_the_round_dialog_offers_year_existing_and_new(window):
     dialog.choice.setEditText("2025 中期评估")
     assert dialog.chosen() == "2025 中期评估"
     dialog.close()
+
+
+def test_export_the_tracking_workbook_and_pdf(window, qtbot, tmp_path):
+    from openpyxl import load_workbook
+
+    with qtbot.waitSignal(window.export_finished, timeout=120000) as blocker:
+        window.start_tracking_export("workbook", tmp_path / "tracking.xlsx")
+    assert blocker.args[0] == tmp_path / "tracking.xlsx"
+    sheet = load_workbook(tmp_path / "tracking.xlsx").active
+    assert sheet.title == "Tracking"  # the window is in English here
+    with qtbot.waitSignal(window.export_finished, timeout=120000) as blocker:
+        window.start_tracking_export("pdf", tmp_path / "tracking.pdf")
+    assert (tmp_path / "tracking.pdf").read_bytes().startswith(b"%PDF")
