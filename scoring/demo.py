@@ -1,10 +1,11 @@
 """A realistic, reproducible set of demo submissions for the four shipped schemes.
 
-``write_demo(out_dir)`` writes 6 region, 15 city, 25 park and 40 enterprise submissions (32
-enterprise forms plus one batch workbook of 8 rows) and a folder of deliberately flawed files
-that the reader must refuse or flag. Everything is derived from the schemes themselves (bounds,
-types, allowed n/a), so the demo follows the templates when they change; names, regions and
-values are invented.
+``write_demo(out_dir)`` writes 6 region, 15 city, 25 park (17 forms plus one batch workbook of 8
+rows) and 40 enterprise submissions and a folder of deliberately flawed files that the reader
+must refuse or flag. Everything is derived from the schemes themselves (bounds, types, allowed
+n/a, each criterion's synergy side), so the demo follows the templates when they change; names,
+regions and values are invented. Most pilots do about as well on the pollution side as on the
+carbon side; some lead on one and lag on the other, so the synergy index separates them.
 
 Usage: ``python -m scoring.demo OUT_DIR [--seed N]``.
 """
@@ -30,7 +31,9 @@ from scoring.values import normalise_text
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 LEVEL_COUNTS = {"region": 6, "city": 15, "park": 25, "enterprise": 40}
-#: How many of the enterprises come as rows of one batch workbook instead of separate forms.
+#: How many projects of one level come as rows of a batch workbook instead of separate forms;
+#: parks, because their scheme has change criteria, so the batch has baseline columns too.
+BATCH_LEVEL = "park"
 BATCH_SIZE = 8
 ID_PREFIX = {"region": "R", "city": "C", "park": "P", "enterprise": "E"}
 ASSESSMENT_YEAR = "2024"
@@ -184,6 +187,9 @@ DOCUMENT_SOURCES = (
 #: Share of allow_na criteria reported as n/a, and of filled values with no evidence named.
 NA_SHARE = 0.15
 NO_EVIDENCE_SHARE = 0.08
+#: Share of bonus and penalty items left blank: a blank bonus earns nothing, a blank penalty
+#: item is an unanswered question that leaves the result provisional.
+BLANK_SHARE = {"bonus": 0.3, "penalty": 0.08}
 
 
 @dataclass
@@ -208,7 +214,7 @@ def write_demo(out_dir: str | Path, seed: int = 2024) -> list[Path]:
     """Write the demo submissions under ``out_dir``.
 
     Layout: ``region/``, ``city/``, ``park/`` and ``enterprise/`` hold one form per project
-    (``<project_id>.xlsx``); ``batch/enterprise_batch.xlsx`` holds 8 more enterprises as rows;
+    (``<project_id>.xlsx``); ``batch/park_batch.xlsx`` holds 8 more parks as rows;
     ``flawed/`` holds files the reader must refuse or flag (text in a numeric cell, a missing
     required value, an unknown template, no project_id, a duplicate project_id, a text file
     named .xlsx).
@@ -229,8 +235,8 @@ def write_demo(out_dir: str | Path, seed: int = 2024) -> list[Path]:
     rng = np.random.default_rng(seed)
     schemes = shipped_schemes()
     projects = {level: _invent_projects(level, schemes[level], rng) for level in LEVELS}
-    batch_rows = projects["enterprise"][-BATCH_SIZE:]
-    projects["enterprise"] = projects["enterprise"][:-BATCH_SIZE]
+    batch_rows = projects[BATCH_LEVEL][-BATCH_SIZE:]
+    projects[BATCH_LEVEL] = projects[BATCH_LEVEL][:-BATCH_SIZE]
     written: list[Path] = []
     for level in LEVELS:
         folder = out_dir / level
@@ -239,7 +245,7 @@ def write_demo(out_dir: str | Path, seed: int = 2024) -> list[Path]:
             path = folder / f"{demo.project_id}.xlsx"
             written.append(write_filled_form(schemes[level], path, demo.project, demo.values))
     written.append(
-        write_batch(schemes["enterprise"], out_dir / "batch" / "enterprise_batch.xlsx", batch_rows)
+        write_batch(schemes[BATCH_LEVEL], out_dir / "batch" / f"{BATCH_LEVEL}_batch.xlsx", batch_rows)
     )
     written.extend(_write_flawed(out_dir / "flawed", schemes, projects, rng))
     return written
@@ -297,14 +303,39 @@ def _contact(rng: np.random.Generator) -> str:
     return f"{person} 010-555{rng.integers(10000, 100000)}"
 
 
+#: How a pilot's two synergy sides relate: (profile, probability). Most pilots do about as well
+#: on pollution as on carbon, each side drawn on its own; the others lead on one side and lag on
+#: the other, so the synergy index has coupling to measure (docs/method.md, "Synergy").
+PROFILES = (("balanced", 0.7), ("pollution-led", 0.15), ("carbon-led", 0.15))
+
+
+def _side_qualities(rng: np.random.Generator) -> dict[str, float]:
+    """A pilot's latent quality per effect: ``pollution`` and ``carbon`` from its profile,
+    ``both`` and ``none`` a third draw. Pilots are chosen performers: most qualities are
+    about 0.8."""
+    names = [name for name, _ in PROFILES]
+    profile = names[rng.choice(len(PROFILES), p=[p for _, p in PROFILES])]
+    pollution, carbon = rng.beta(9.0, 2.0), rng.beta(9.0, 2.0)
+    leading, lagging = rng.beta(9.0, 1.2), rng.uniform(0.0, 0.35)
+    if profile == "pollution-led":
+        pollution, carbon = leading, lagging
+    elif profile == "carbon-led":
+        pollution, carbon = lagging, leading
+    # Criteria that serve both aims or neither (energy intensity, management) follow a quality
+    # of their own: a pilot's total need not move with its synergy sides.
+    shared = rng.beta(8.0, 2.0)
+    return {"pollution": pollution, "carbon": carbon, "both": shared, "none": shared}
+
+
 def _invent_values(scheme: Scheme, rng: np.random.Generator) -> dict[str, tuple]:
-    """Values for one project: a latent quality plus per-criterion noise, so a project that
-    does well on one indicator tends to do well on the others, as real pilots do."""
-    quality = rng.beta(5.0, 2.2)  # pilots are chosen performers: mean about 0.7
+    """Values for one project: a latent quality per synergy side plus per-criterion noise, so
+    a project that does well on one indicator tends to do well on the others of its side, as
+    real pilots do, while its pollution and carbon sides may differ."""
+    quality = _side_qualities(rng)
     chinese_tokens = rng.random() < 0.3  # some pilots answer 是/否 rather than yes/no
     values = {}
     for criterion in scheme.criteria:
-        entry = _invent_entry(criterion, quality, chinese_tokens, rng)
+        entry = _invent_entry(criterion, quality[criterion.effect], chinese_tokens, rng)
         if entry is not None:
             values[criterion.code] = entry
     return values
@@ -382,8 +413,8 @@ def _invent_yes_no(criterion: Criterion, quality: float, chinese_tokens: bool, r
         yes_probability = 0.1 + 0.25 * quality
     else:
         yes_probability = 0.3 + 0.65 * quality
-    if criterion.kind != "score" and rng.random() < 0.3:
-        return None  # optional items are often left blank
+    if rng.random() < BLANK_SHARE.get(criterion.kind, 0.0):
+        return None  # a bonus item is often left blank, a penalty item now and then
     answer = rng.random() < yes_probability
     if chinese_tokens:
         return "是" if answer else "否"
@@ -488,7 +519,9 @@ def _write_flawed(folder: Path, schemes: dict[str, Scheme], projects: dict, rng)
 
     # Same project_id as the first city form; read after it (paths sort city/ < flawed/).
     original = projects["city"][0]
-    duplicate = DemoProject("city", dict(original.project), _invent_values(city, rng))
+    duplicate = DemoProject(
+        "city", dict(original.project), _answered_penalties(city, _invent_values(city, rng))
+    )
     written.append(_write_form(folder / "duplicate_project_id.xlsx", city, duplicate))
 
     not_excel = folder / "not_a_workbook.xlsx"
@@ -500,6 +533,8 @@ def _write_flawed(folder: Path, schemes: dict[str, Scheme], projects: dict, rng)
 
 
 def _fresh_project(level: str, scheme: Scheme, number: int, rng) -> DemoProject:
+    """A project for a flawed file: every penalty item answered, so that the file carries
+    exactly the one flaw it is named after (a blank penalty item would be an issue too)."""
     project = {
         "project_id": f"{ID_PREFIX[level]}-{ASSESSMENT_YEAR}-{number:03d}",
         "name": f"示例问题申报{number}",
@@ -508,7 +543,14 @@ def _fresh_project(level: str, scheme: Scheme, number: int, rng) -> DemoProject:
         "year": ASSESSMENT_YEAR,
         "contact": _contact(rng),
     }
-    return DemoProject(level, project, _invent_values(scheme, rng))
+    return DemoProject(level, project, _answered_penalties(scheme, _invent_values(scheme, rng)))
+
+
+def _answered_penalties(scheme: Scheme, values: dict[str, tuple]) -> dict[str, tuple]:
+    for criterion in scheme.criteria:
+        if criterion.kind == "penalty" and criterion.code not in values:
+            values[criterion.code] = ("no", None, None)
+    return values
 
 
 def _first_code(scheme: Scheme, types: tuple[str, ...], required: bool = False) -> str:

@@ -28,6 +28,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scoring.model import Criterion, Scheme
+from scoring.presentation import basis_label
 from scoring.template_build import save_reproducibly
 
 LANGS = ("bilingual", "en", "zh")
@@ -357,14 +358,26 @@ _ENTRY_HINTS = {
 }
 
 
+_BASIS_LABEL = {"bilingual": "Basis 依据: ", "en": "Basis: ", "zh": "依据："}
+
+
+def _basis(criterion: Criterion, lang: str) -> str:
+    """The basis of the bounds in the form's language; a bilingual form gives both."""
+    if lang == "bilingual":
+        return " ".join(text for text in (criterion.basis, criterion.basis_zh) if text)
+    return basis_label(criterion, lang)
+
+
 def guidance_text(criterion: Criterion, lang: str = "bilingual") -> str:
-    """What the guidance column says for a criterion: its role, what to enter, the template's text.
+    """What the guidance column says for a criterion: its role, what to enter, the template's
+    guidance and the basis of its bounds.
 
     Parameters
     ----------
     criterion : Criterion
     lang : {"bilingual", "en", "zh"}
-        Language of the generated part; the template's own guidance is shown as written.
+        Language of the generated part; the template's own guidance and basis are shown as
+        written.
     """
     parts: list[str] = []
     if criterion.veto:
@@ -377,9 +390,15 @@ def guidance_text(criterion: Criterion, lang: str = "bilingual") -> str:
     parts.append(_pick(lang, english, chinese).format(choices=choices))
     if criterion.allow_na:
         parts.append(_pick(lang, "Enter n/a if not applicable.", "不适用时填 n/a。"))
-    how_to_fill = " ".join(parts)
-    # The template's own text goes on its own line so the generated hint stays scannable.
-    return f"{how_to_fill}\n{criterion.guidance}" if criterion.guidance else how_to_fill
+    lines = [" ".join(parts)]
+    # The template's own texts go on lines of their own so the generated hint stays scannable;
+    # the basis tells the pilot which target the bounds come from (templates may have none).
+    if criterion.guidance:
+        lines.append(criterion.guidance)
+    basis = _basis(criterion, lang)
+    if basis:
+        lines.append(_BASIS_LABEL[lang] + basis)
+    return "\n".join(lines)
 
 
 # --- Shared styling ---------------------------------------------------------------------------

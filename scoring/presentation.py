@@ -443,6 +443,14 @@ def indicator_label(criterion: Criterion, lang: str) -> str:
     return criterion.indicator
 
 
+def basis_label(criterion: Criterion, lang: str) -> str:
+    """Where a criterion's bounds come from, in Chinese when the template gives ``basis_zh``
+    (and in whichever language it has when it gives only one)."""
+    if normalise_lang(lang) == "zh":
+        return criterion.basis_zh or criterion.basis
+    return criterion.basis or criterion.basis_zh
+
+
 def grade_colours(scheme: Scheme) -> dict[str, str]:
     """Hex colour of each grade, best band first; the lowest band always gets the last colour.
 

@@ -55,6 +55,8 @@ CRITERIA_COLUMNS = {
     "veto": 6,
     "kind": 8,
     "guidance": 70,
+    "basis": 70,
+    "basis_zh": 50,
     "indicator_zh": 36,
     "dimension_zh": 14,
 }
@@ -159,7 +161,7 @@ def _criterion_cell(criterion: dict, column: str) -> object:
     if column == "effect":
         return criterion.get("effect", "none")
     value = criterion.get(column)
-    return "" if value is None and column in ("unit", "guidance") else value
+    return "" if value is None and column in ("unit", "guidance", "basis", "basis_zh") else value
 
 
 def format_choices(choices: dict[str, float] | list) -> str:
@@ -254,14 +256,16 @@ def main(argv: list[str] | None = None) -> int:
     """Rebuild ``templates/<name>.xlsx`` from every ``templates/source/<name>.toml``.
 
     Each rebuilt workbook is then loaded with the real template reader, so a source that
-    breaks a rule is reported here rather than by the first user who loads it.
+    breaks a rule is reported here rather than by the first user who loads it. A shipped
+    scheme must also draw no warning on the balance of its synergy sides (docs/method.md,
+    "Synergy"): a user's own scheme may, the defaults may not.
 
     Returns
     -------
     int
-        0 when every template was built and loads cleanly, 1 otherwise.
+        0 when every template was built and loads cleanly without warnings, 1 otherwise.
     """
-    from scoring.template import TemplateError, load_template
+    from scoring.template import TemplateError, load_template, synergy_balance_warnings
 
     del argv  # no options yet; the signature matches the other entry points
     status = 0
@@ -274,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
             print(exc, file=sys.stderr)
             status = 1
             continue
+        for warning in synergy_balance_warnings(scheme):
+            print(f"{target.name}: {warning.message}", file=sys.stderr)
+            status = 1
         print(
             f"{target.relative_to(TEMPLATES_DIR.parent)}: {scheme.name} {scheme.version}, "
             f"{len(scheme.criteria)} criteria"

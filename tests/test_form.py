@@ -208,3 +208,24 @@ def test_drop_down_entries_and_guidance_tags():
     assert guidance_text(bonus, "en") == "[Bonus item, +3 points] Choose yes or no.\nAttach it."
     veto = Criterion("V", "D", "Incident", "yesno", 0, veto=True)
     assert guidance_text(veto, "zh").startswith("[一票否决]")
+
+
+def test_guidance_names_the_basis_of_the_bounds_in_each_language():
+    cited = Criterion(
+        "A", "D", "CO2", "value", 1,
+        guidance="Statistics.", basis="Plan 2021: −18%.", basis_zh="方案：下降18%。",
+    )
+    assert guidance_text(cited, "en") == "Enter a number.\nStatistics.\nBasis: Plan 2021: −18%."
+    assert guidance_text(cited, "zh") == "填写数值。\nStatistics.\n依据：方案：下降18%。"
+    assert guidance_text(cited, "bilingual").endswith("\nBasis 依据: Plan 2021: −18%. 方案：下降18%。")
+    english_only = Criterion("E", "D", "CO2", "value", 1, basis="Plan 2021.")
+    assert guidance_text(english_only, "zh") == "填写数值。\n依据：Plan 2021."
+    assert "Basis" not in guidance_text(Criterion("B", "D", "No basis", "value", 1), "en")
+
+
+def test_blank_form_shows_every_criterion_basis(scheme, tmp_path):
+    sheet = load_workbook(write_blank_form(scheme, tmp_path / "form.xlsx"))["Data"]
+    rows = criterion_rows(sheet)
+    for criterion in scheme.criteria:
+        guidance = sheet.cell(rows[criterion.code], 7).value
+        assert guidance.endswith(f"\nBasis 依据: {criterion.basis} {criterion.basis_zh}")

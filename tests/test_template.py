@@ -181,3 +181,22 @@ def test_the_largest_numbers_allowed_still_score_without_overflow(tmp_path):
     (result,) = score_files(load_schemes([str(template)]), [form]).projects
     # A: (0 - (-1e12)) / (2e12) = 0.5 of half the points; B: full marks on the other half → 0.75·1e12
     assert result.total == pytest.approx(0.75 * big)
+
+
+def test_basis_columns_are_read_under_their_english_or_chinese_headers(tmp_path):
+    for english, chinese in (("basis", "basis_zh"), ("依据", "中文依据")):
+        columns = ["code", "dimension", "indicator", "type", "weight", english, chinese]
+        rows = [{"code": "A", "dimension": "D", "indicator": "I", "type": "yesno", "weight": 1,
+                 english: "  Plan 2022: −18% by 2025  ", chinese: "方案（2022）：2025年下降18%"}]
+        path = write_template(tmp_path / f"{english}.xlsx", rows, header=columns)
+        a = load_template(path).criterion("A")
+        assert (a.basis, a.basis_zh) == ("Plan 2022: −18% by 2025", "方案（2022）：2025年下降18%")
+
+
+def test_an_older_template_without_a_basis_column_still_loads():
+    # The city scheme as shipped in version 2024.1, before the basis column existed.
+    from pathlib import Path
+
+    older = load_template(Path(__file__).parent / "data" / "city_2024.1.xlsx")
+    assert older.version == "2024.1" and len(older.criteria) == 15
+    assert all(c.basis == c.basis_zh == "" for c in older.criteria)
