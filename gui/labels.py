@@ -155,6 +155,12 @@ def criterion_text(criterion) -> tuple[str, str]:
     return criterion.dimension, criterion.indicator
 
 
+def criterion_basis(criterion) -> str:
+    """Where a criterion's bounds come from, in the current language where the template has it."""
+    lang = "zh" if translation.current_language() == "zh_CN" else "en"
+    return presentation.basis_label(criterion, lang)
+
+
 def scheme_dimension(scheme, dimension: str) -> str:
     """A scheme dimension's display name (the Chinese name from any of its criteria)."""
     if translation.current_language() == "zh_CN":

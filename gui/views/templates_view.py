@@ -1,6 +1,9 @@
-"""A scheme's criteria as a dimension tree, a refused template's problems, and form generation."""
+"""A scheme's criteria as a dimension tree with the basis of each bound, a refused template's
+problems, and form generation."""
 
 from __future__ import annotations
+
+import html
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -20,9 +23,15 @@ from gui.models.tables import ProblemsModel
 from gui.views.common import compact_table
 from scoring.model import Scheme
 
+#: Role of a criterion row's first cell holding the Criterion, for the details below the tree.
+CRITERION_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Widest the basis column is made, in pixels: the full text is in its tooltip and the details.
+BASIS_COLUMN_WIDTH = 420
+
 
 class CriteriaTreeModel(QStandardItemModel):
-    """Dimensions, and under each its criteria with weight, bounds and type (display only)."""
+    """Dimensions, and under each its criteria with weight, bounds, type and the basis of the
+    bounds (display only)."""
 
     def set_scheme(self, scheme: Scheme | None) -> None:
         self.clear()
@@ -37,6 +46,7 @@ class CriteriaTreeModel(QStandardItemModel):
                 self.tr("Best"),
                 self.tr("Unit"),
                 self.tr("Flags"),
+                self.tr("Basis"),
             ]
         )
         if scheme is None:
@@ -48,7 +58,7 @@ class CriteriaTreeModel(QStandardItemModel):
                 item = QStandardItem(dimension)
                 item.setEditable(False)
                 parents[c.dimension] = item
-                self.appendRow([item] + [self._cell("") for _ in range(8)])
+                self.appendRow([item] + [self._cell("") for _ in range(9)])
             flags = [
                 self.tr("required") if c.is_required else "",
                 self.tr("n/a allowed") if c.allow_na else "",
@@ -64,8 +74,11 @@ class CriteriaTreeModel(QStandardItemModel):
                 self._cell("" if c.best is None else f"{c.best:g}"),
                 self._cell(c.unit),
                 self._cell(", ".join(f for f in flags if f)),
+                self._cell(labels.criterion_basis(c)),
             ]
             row[0].setToolTip(c.guidance)
+            row[-1].setToolTip(labels.criterion_basis(c))
+            row[0].setData(c, CRITERION_ROLE)
             parents[c.dimension].appendRow(row)
 
     @staticmethod
@@ -99,6 +112,14 @@ class TemplatesView(QWidget):
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
+        self.tree.selectionModel().currentChanged.connect(self._show_details)
+        # The selected criterion's guidance and basis in full, as the columns cannot hold them.
+        self.details = QLabel()
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setContentsMargins(4, 4, 4, 4)
         self.problems_label = QLabel()
         self.problems_label.setStyleSheet("color: #a61c00; font-weight: bold")
         self.problems = QTableView()
@@ -112,7 +133,10 @@ class TemplatesView(QWidget):
         self.lower = lower
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.tree)
+        splitter.addWidget(self.details)
         splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
@@ -140,7 +164,12 @@ class TemplatesView(QWidget):
         self.tree.expandAll()
         for column in range(self.model.columnCount()):
             self.tree.resizeColumnToContents(column)
+        basis_column = self.model.columnCount() - 1
+        if basis_column > 0:
+            width = min(self.tree.columnWidth(basis_column), BASIS_COLUMN_WIDTH)
+            self.tree.setColumnWidth(basis_column, width)
         self.form_button.setEnabled(scheme is not None)
+        self._select_first_criterion()
         if scheme is None:
             self.title.setText("<i>" + self.tr("Choose a scheme in the navigator.") + "</i>")
         else:
@@ -155,6 +184,29 @@ class TemplatesView(QWidget):
                     points=scheme.total_points,
                 )
             )
+
+    def _select_first_criterion(self) -> None:
+        first_dimension = self.model.index(0, 0)
+        first = self.model.index(0, 0, first_dimension) if first_dimension.isValid() else first_dimension
+        if first.isValid():
+            self.tree.setCurrentIndex(first)
+        self._show_details(first)
+
+    def _show_details(self, index, _previous=None) -> None:
+        criterion = index.siblingAtColumn(0).data(CRITERION_ROLE) if index.isValid() else None
+        if criterion is None:
+            hint = self.tr("Select a criterion to see its guidance and basis.")
+            self.details.setText(f"<i>{hint}</i>")
+            return
+        _dimension, indicator = labels.criterion_text(criterion)
+        guidance_label = self.tr("Guidance:")
+        basis_label = self.tr("Basis:")
+        parts = [f"<b>{html.escape(criterion.code)}  {html.escape(indicator)}</b>"]
+        if criterion.guidance:
+            parts.append(f"<b>{guidance_label}</b> {html.escape(criterion.guidance)}")
+        basis = labels.criterion_basis(criterion) or self.tr("not given in this template")
+        parts.append(f"<b>{basis_label}</b> {html.escape(basis)}")
+        self.details.setText("<br>".join(parts))
 
     def set_problems(self, problems: list, source: str = "") -> None:
         """Show a refused template's problems (empty hides the list)."""
