@@ -647,12 +647,14 @@ class Workspace(ReconcileMixin):
     def rounds(self) -> list[Round]:
         """The assessment rounds, oldest first (by year, then as created)."""
         with self._read() as conn:
-            return self._rounds(conn)
+            return self._rounds(conn, counted=True)
 
-    def _rounds(self, conn) -> list[Round]:
+    def _rounds(self, conn, counted: bool = False) -> list[Round]:
+        """The rounds, oldest first; with their number of projects when ``counted`` (a scan of
+        the projects, which an import placing each submission does not need)."""
+        count = "(SELECT COUNT(*) FROM projects p WHERE p.round_id = r.id)" if counted else "0"
         rows = conn.execute(
-            "SELECT r.id, r.uid, r.label, r.year, r.created_at, r.created_by, "
-            "(SELECT COUNT(*) FROM projects p WHERE p.round_id = r.id) FROM rounds r "
+            f"SELECT r.id, r.uid, r.label, r.year, r.created_at, r.created_by, {count} FROM rounds r "
             f"ORDER BY {_round_order('r')}"
         ).fetchall()
         return [Round(*row) for row in rows]
@@ -687,7 +689,7 @@ class Workspace(ReconcileMixin):
                     "choose another name for a round of another year"
                 )
             round_id = found.id if found is not None else self._insert_round(conn, label, wanted)
-            return next(r for r in self._rounds(conn) if r.id == round_id)
+            return next(r for r in self._rounds(conn, counted=True) if r.id == round_id)
 
     def _round_by_label(self, conn, label: str) -> Round | None:
         key = normalise_text(label).casefold()
@@ -703,23 +705,27 @@ class Workspace(ReconcileMixin):
                     detail={"round": label, "year": year})
         return round_id
 
-    def _round_for(self, conn, submission: Submission, chosen: str | None) -> int:
-        """The round a submission goes to: the chosen one (created if new), else the round of its
-        ``year`` (the last made of that year, or a new one named after it), else the latest."""
+    def _round_for(self, conn, submission: Submission, chosen: str | None) -> tuple[int, str]:
+        """(id, label) of the round a submission goes to: the chosen one (created if new), else
+        the round of its ``year`` (the last made of that year, or a new one named after it),
+        else the latest."""
         if chosen:
-            found = self._round_by_label(conn, chosen)
+            label = normalise_text(chosen)
+            found = self._round_by_label(conn, label)
             if found is not None:
-                return found.id
-            year = db.assessment_year(chosen) or db.assessment_year(submission.year)
-            return self._insert_round(conn, normalise_text(chosen), year)
+                return found.id, found.label
+            year = db.assessment_year(label) or db.assessment_year(submission.year)
+            return self._insert_round(conn, label, year), label
         year = db.assessment_year(submission.year)
         rounds = self._rounds(conn)
         same_year = [r for r in rounds if r.year == year] if year else rounds[-1:]
         if same_year:
-            return same_year[-1].id
+            return same_year[-1].id, same_year[-1].label
         label = year or "round 1"
         found = self._round_by_label(conn, label)
-        return found.id if found is not None else self._insert_round(conn, label, year)
+        if found is not None:
+            return found.id, found.label
+        return self._insert_round(conn, label, year), label
 
     def _chosen_round(self, conn, round: str | Round | None) -> Round | None:
         """The round asked for (by label, or by year when no label matches), or the latest;
@@ -748,7 +754,8 @@ class Workspace(ReconcileMixin):
     def round(self, round: str | Round | None = None) -> Round | None:
         """A round by label (or year), the latest when none is named; None in an empty workspace."""
         with self._read() as conn:
-            return self._chosen_round(conn, round)
+            chosen = self._chosen_round(conn, round)
+            return None if chosen is None else next(r for r in self._rounds(conn, True) if r.id == chosen.id)
 
     # ----------------------------------------------------------------- import
 
@@ -934,8 +941,8 @@ class Workspace(ReconcileMixin):
                 if complete:
                     conn.execute("UPDATE files SET complete = 1 WHERE id = ?", (file_id,))
             for scheme_id, scheme, submission in accepted:
-                round_id = self._round_for(conn, submission, round)
-                outcomes.append(self._store(conn, file_id, sha, round_id, scheme_id, scheme, submission, at))
+                placed = self._round_for(conn, submission, round)
+                outcomes.append(self._store(conn, file_id, sha, placed, scheme_id, scheme, submission, at))
             self._store_rejections(conn, path, sha, rejected, at)
         lists = {
             "imported": report.imported,
@@ -952,11 +959,12 @@ class Workspace(ReconcileMixin):
                     self._parsed.setdefault(key, {})[submission_id] = parsed
 
     def _store(
-        self, conn, file_id: int, sha: str, round_id: int, scheme_id: int, scheme: Scheme,
+        self, conn, file_id: int, sha: str, placed: tuple[int, str], scheme_id: int, scheme: Scheme,
         submission: Submission, at: str,
     ):
-        """Store one submission as the project's next version in its round unless it says
-        nothing new."""
+        """Store one submission as the project's next version in its round (``placed``: id and
+        label) unless it says nothing new."""
+        round_id, round_label = placed
         cells, content = submission.prepared or stored_cells(submission)
         latest = conn.execute(
             "SELECT p.id, s.id, s.version, s.content_hash FROM projects p JOIN submissions s "
@@ -1004,15 +1012,11 @@ class Workspace(ReconcileMixin):
             version,
             submission.source,
             changes,
-            self._round_label(conn, round_id),
+            round_label,
         )
         self._audit_import(conn, stored, sha, scheme, at)
         kind = "resubmitted" if latest else "imported"
         return kind, stored, ((round_id, scheme_id), submission_id, submission)
-
-    @staticmethod
-    def _round_label(conn, round_id: int) -> str:
-        return conn.execute("SELECT label FROM rounds WHERE id = ?", (round_id,)).fetchone()[0]
 
     def _insert_submission(
         self, conn, file_id, round_id, scheme_id, submission: Submission, version, content, cells, at
