@@ -105,10 +105,22 @@ class CompoundFile:
         """Names of the streams (not storages) in the container."""
         return {name for name, kind, _, _ in self.entries if kind == _STREAM}
 
+    def find(self, *wanted: str) -> str | None:
+        """The name of the first stream called one of ``wanted``, in that order of preference.
+
+        Compared without case, as the container format itself compares names: several
+        programs other than Excel write ``WORKBOOK`` or ``BOOK``.
+        """
+        names = {name.casefold(): name for name in sorted(self.stream_names(), reverse=True)}
+        for name in wanted:
+            if name.casefold() in names:
+                return names[name.casefold()]
+        return None
+
     def stream(self, wanted: str) -> bytes:
-        """The bytes of the first stream called ``wanted``."""
+        """The bytes of the first stream called ``wanted`` (compared without case)."""
         for name, kind, start, size in self.entries:
-            if kind == _STREAM and name == wanted:
+            if kind == _STREAM and name.casefold() == wanted.casefold():
                 if size > len(self.data):
                     raise BiffError("a stream is larger than the file")
                 if size < self.mini_cutoff:
@@ -132,6 +144,7 @@ class SheetScan:
     name: str
     rows: int = 0
     cols: int = 0
+    visible: bool = True
     #: (row, col) → (note, error text or None)
     notes: dict[tuple[int, int], tuple[str, str | None]] = field(default_factory=dict)
 
@@ -164,11 +177,19 @@ def _unicode_string(payload: bytes, offset: int, length_bytes: int) -> str:
     return payload[start:start + count].decode("latin-1")
 
 
+def _byte_string(payload: bytes, offset: int) -> str:
+    """A BIFF5 string: a 1-byte length and 8-bit characters (the workbook's code page)."""
+    count = payload[offset]
+    return payload[offset + 1:offset + 1 + count].decode("cp1252", "replace")
+
+
 @dataclass
 class _Globals:
     formats: dict[int, str] = field(default_factory=dict)
     xf_formats: list[int] = field(default_factory=list)
-    sheets: list[tuple[str, int]] = field(default_factory=list)
+    sheets: list[tuple[str, int, bool]] = field(default_factory=list)
+    #: BIFF5 (Excel 95, and some other programs' "Book" streams) rather than BIFF8.
+    biff5: bool = False
 
     def percent_xfs(self) -> frozenset[int]:
         percent = set(_BUILTIN_PERCENT) | {
@@ -181,8 +202,12 @@ def _read_globals(stream: bytes) -> _Globals:
     found = _Globals()
     records = _records(stream, 0)
     first = next(records, None)
-    if first is None or first[0] != _BOF or len(first[1]) < 4 or first[1][:2] != b"\x00\x06":
-        raise BiffError("not a BIFF8 workbook stream")
+    if first is None or first[0] != _BOF or len(first[1]) < 4:
+        raise BiffError("not a workbook stream")
+    if first[1][:2] not in (b"\x00\x06", b"\x00\x05"):
+        _refuse_if_encrypted(records)  # calamine reads the values; a password is still found
+        raise BiffError("not a BIFF5 or BIFF8 workbook stream")
+    found.biff5 = first[1][:2] == b"\x00\x05"
     for kind, payload in records:
         if kind == _EOF:
             break
@@ -195,15 +220,26 @@ def _read_globals(stream: bytes) -> _Globals:
     return found
 
 
+def _refuse_if_encrypted(records) -> None:
+    """Raise EncryptedBiff when a FILEPASS record comes before the end of the globals."""
+    for kind, _payload in records:
+        if kind == _EOF:
+            return
+        if kind == _FILEPASS:
+            raise EncryptedBiff("the workbook is password-protected")
+
+
 def _global_record(found: _Globals, kind: int, payload: bytes) -> None:
     if kind == _FORMAT:
-        found.formats[struct.unpack_from("<H", payload)[0]] = _unicode_string(payload, 2, 2)
+        code = _byte_string(payload, 2) if found.biff5 else _unicode_string(payload, 2, 2)
+        found.formats[struct.unpack_from("<H", payload)[0]] = code
     elif kind == _XF:
         found.xf_formats.append(struct.unpack_from("<H", payload, 2)[0])
     elif kind == _BOUNDSHEET:
-        offset, _state, sheet_type = struct.unpack_from("<IBB", payload)
+        offset, state, sheet_type = struct.unpack_from("<IBB", payload)
         if sheet_type == 0:  # a worksheet (not a chart, macro or VB module sheet)
-            found.sheets.append((_unicode_string(payload, 6, 1), offset))
+            name = _byte_string(payload, 6) if found.biff5 else _unicode_string(payload, 6, 1)
+            found.sheets.append((name, offset, state == 0))
 
 
 def _rk_cells(payload: bytes):
@@ -261,26 +297,27 @@ def _formula_record(scan: SheetScan, payload: bytes, percent: frozenset[int]) ->
 
 
 def scan_workbook(container: CompoundFile) -> XlsScan:
-    """Walk the BIFF8 records of every worksheet once.
+    """Walk the BIFF5 or BIFF8 records of every worksheet once.
 
     Raises
     ------
     EncryptedBiff
         For a password-protected workbook.
     BiffError
-        When the stream is not BIFF8 (e.g. a BIFF5 ``Book`` stream) or is damaged.
+        When there is no workbook stream, or it is neither BIFF5 nor BIFF8, or it is damaged.
     """
-    names = container.stream_names()
-    if "Workbook" not in names:
-        raise BiffError("no BIFF8 Workbook stream")
-    stream = container.stream("Workbook")
+    name = container.find("Workbook", "Book")
+    if name is None:
+        raise BiffError("no Workbook stream")
+    stream = container.stream(name)
     found = _read_globals(stream)
     percent = found.percent_xfs()
     sheets = []
-    for name, offset in found.sheets:
+    for name, offset, visible in found.sheets:
         if offset + 4 > len(stream) or struct.unpack_from("<H", stream, offset)[0] != _BOF:
             raise BiffError(f"the sheet {name} is missing from the workbook stream")
         sheets.append(_scan_sheet(stream, name, offset, percent))
+        sheets[-1].visible = visible
     return XlsScan(sheets)
 
 

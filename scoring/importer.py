@@ -29,7 +29,7 @@ from pathlib import Path
 
 from scoring.model import Rejection, Submission
 from scoring.safe_read import DEFAULT_LIMITS, Limits, SubmissionRejected, read_workbook
-from scoring.submission import read_submission_book
+from scoring.submission import SHEETS, read_submission_book
 
 log = logging.getLogger("synergypilot.importer")
 
@@ -81,7 +81,7 @@ def read_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Result:
     """
     path = Path(path)
     try:
-        return read_submission_book(read_workbook(path, limits))
+        return read_submission_book(read_workbook(path, limits, SHEETS))
     except SubmissionRejected as exc:
         return [Rejection(str(path), exc.reason, exc.message, exc.message_zh)]
     except MemoryError:

@@ -16,20 +16,24 @@ Everything that goes wrong is a :class:`SubmissionRejected` with a reason from
 
 from __future__ import annotations
 
+import codecs
 import functools
 import io
 import posixpath
 import re
 import struct
+import tempfile
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
+from xml.sax.saxutils import escape
 
 import python_calamine
 
-from scoring import biff
+from scoring import biff, xlsb
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -49,10 +53,14 @@ class Limits:
     max_uncompressed_bytes : int
         All parts of a zip package once inflated, from the directory and while inflating.
     max_rows : int
-        Rows per sheet, counted to the last row that holds anything.
+        Rows per sheet, counted to the last row with a value (rows that are only formatted,
+        as LibreOffice and WPS leave at the end of a sheet, do not count).
     max_cells : int
-        Cells of all sheets' rectangles (A1 to the last row and column), which is what the
-        reader allocates; 5 million is about 400 MB in the reader and in Python.
+        Cells the reader would hold: the rectangle (A1 to the last row and column with a
+        value) of every sheet it loads, once when it loads the sheet and once more when the
+        values are taken into Python. An .xls or .ods is loaded whole when opened; of an
+        .xlsx or .xlsb only the sheets a submission uses are. About 32 bytes a cell:
+        3 million keep a reader process under 150 MB.
     max_xml_part_bytes : int
         Workbook, relationship and style parts, which are parsed whole.
     """
@@ -61,7 +69,7 @@ class Limits:
     max_members: int = 1000
     max_uncompressed_bytes: int = 200 * MB
     max_rows: int = 100_000
-    max_cells: int = 5_000_000
+    max_cells: int = 3_000_000
     max_xml_part_bytes: int = 20 * MB
 
 
@@ -115,6 +123,25 @@ class RawSheet:
         return None if value == "" else value
 
 
+@dataclass(frozen=True)
+class SheetFilter:
+    """Which sheets to take into Python, and how to tell from a sheet's first rows that it
+    holds the expected layout (a sheet that does not is read no further than those rows).
+
+    Parameters
+    ----------
+    names : frozenset of str
+        Sheet names, case-folded; other sheets are listed without their cells.
+    layout : callable
+        ``layout(name, head) -> bool`` with the sheet's first ``head_rows`` rows.
+    head_rows : int
+    """
+
+    names: frozenset[str]
+    layout: Callable[[str, list[list[object]]], bool]
+    head_rows: int = 10
+
+
 @dataclass
 class RawWorkbook:
     path: Path
@@ -160,31 +187,20 @@ def _split_ref(ref: str) -> tuple[int, int]:
     return int(match.group(2)) - 1, _column_index(match.group(1))
 
 
-def sniff_format(head: bytes, zip_names: list[str] | None) -> str:
-    """Name the format from the first bytes (and the zip members when it is a zip)."""
-    if head.startswith(ZIP_MAGIC):
-        names = set(zip_names or ())
-        if "xl/workbook.xml" in names:
-            return "xlsx"
-        if "content.xml" in names and "mimetype" in names:
-            return "ods"
-        return "zip"
-    if head.startswith(OLE_MAGIC):
-        return "ole"
-    return "unknown"
-
-
 # --------------------------------------------------------------------------- entry points
 
 
-def read_workbook(path: str | Path, limits: Limits | None = None) -> RawWorkbook:
-    """Read every sheet of a workbook file.
+def read_workbook(path: str | Path, limits: Limits | None = None,
+                  sheets: SheetFilter | None = None) -> RawWorkbook:
+    """Read the sheets of a workbook file.
 
     Parameters
     ----------
     path : str or Path
     limits : Limits, optional
         Defaults to :data:`DEFAULT_LIMITS`.
+    sheets : SheetFilter, optional
+        The sheets to read (the others are listed without cells); all when None.
 
     Returns
     -------
@@ -208,10 +224,11 @@ def read_workbook(path: str | Path, limits: Limits | None = None) -> RawWorkbook
             "the file exists and is not open in another program",
             f"{path.name}：无法打开（{exc.strerror or exc}）；请确认文件存在且未被其他程序占用",
         )
-    return read_workbook_bytes(data, path, limits)
+    return read_workbook_bytes(data, path, limits, sheets)
 
 
-def read_workbook_bytes(data: bytes, path: Path, limits: Limits | None = None) -> RawWorkbook:
+def read_workbook_bytes(data: bytes, path: Path, limits: Limits | None = None,
+                        sheets: SheetFilter | None = None) -> RawWorkbook:
     """Read a workbook already in memory; ``path`` names it in messages.
 
     See :func:`read_workbook` for the parameters and the exceptions.
@@ -223,11 +240,10 @@ def read_workbook_bytes(data: bytes, path: Path, limits: Limits | None = None) -
                                  f"{path.name}：文件是空的；请重新发送工作簿")
     _check_file_size(len(data), path, limits)
     if data.startswith(ZIP_MAGIC):
-        return _read_zip_workbook(data, path, limits)
+        return _read_zip_workbook(data, path, limits, sheets)
     if data.startswith(OLE_MAGIC):
-        return _read_ole_workbook(data, path, limits)
-    what, what_zh = _describe_foreign(data)
-    raise SubmissionRejected("unreadable", f"{path.name}: {what}", f"{path.name}：{what_zh}")
+        return _read_ole_workbook(data, path, limits, sheets)
+    raise _refused_kind(path, _foreign_kind(data))
 
 
 def _check_file_size(size: int, path: Path, limits: Limits) -> None:
@@ -242,42 +258,89 @@ def _check_file_size(size: int, path: Path, limits: Limits) -> None:
         )
 
 
-def _describe_foreign(data: bytes) -> tuple[str, str]:
-    """Say what a non-spreadsheet file seems to be, so the sender knows what went wrong
-    (in English and in Chinese)."""
-    head = data[:1024].lstrip()
+#: What a file that is not a spreadsheet we read seems to be, and what the sender should do:
+#: kind → (English, Chinese). Every one is refused ``unreadable`` (docs/importer.md lists them).
+_FOREIGN_KINDS = {
+    "pdf": ("this is a PDF document, not a spreadsheet; send the .xlsx workbook the PDF was made from",
+            "这是 PDF 文档，不是电子表格；请发送生成该 PDF 的 .xlsx 工作簿"),
+    "html": ("this is a web page saved under a spreadsheet name (some systems export .xls so), not a "
+             "spreadsheet; open it in Excel or WPS, save it as .xlsx (File > Save As > Excel Workbook) "
+             "and send that",
+             "这是以电子表格扩展名保存的网页（有些系统这样导出 .xls），不是电子表格；请用 Excel 或 WPS "
+             "打开，另存为 .xlsx（文件 > 另存为 > Excel 工作簿）后发送"),
+    "xml2003": ("this is an Excel 2003 XML spreadsheet, which is not read; open it in Excel or WPS, save "
+                "it as .xlsx and send that",
+                "这是 Excel 2003 XML 电子表格，无法读取；请用 Excel 或 WPS 打开，另存为 .xlsx 后发送"),
+    "xml": ("this is an XML file, not a spreadsheet; send the .xlsx workbook instead",
+            "这是 XML 文件，不是电子表格；请改发 .xlsx 工作簿"),
+    "text": ("this is a plain text file (perhaps CSV saved under a spreadsheet name), not a spreadsheet; "
+             "open it in Excel or WPS, save it as .xlsx and send that",
+             "这是纯文本文件（可能是改了扩展名的 CSV），不是电子表格；请用 Excel 或 WPS 打开，"
+             "另存为 .xlsx 后发送"),
+    "numbers": ("this is an Apple Numbers file, which is not read; in Numbers choose File > Export To > "
+                "Excel, and send the .xlsx",
+                "这是 Apple Numbers 文件，无法读取；请在 Numbers 中选择 文件 > 导出为 > Excel，"
+                "发送导出的 .xlsx"),
+    "docx": ("this is a Word document, not a spreadsheet; send the .xlsx workbook instead",
+             "这是 Word 文档，不是电子表格；请改发 .xlsx 工作簿"),
+    "pptx": ("this is a PowerPoint presentation, not a spreadsheet; send the .xlsx workbook instead",
+             "这是 PowerPoint 演示文稿，不是电子表格；请改发 .xlsx 工作簿"),
+    "odt": ("this is an OpenDocument text or presentation, not a spreadsheet; send the .xlsx or .ods "
+            "workbook instead",
+            "这是 OpenDocument 文本或演示文稿，不是电子表格；请改发 .xlsx 或 .ods 工作簿"),
+    "zip": ("this is a zip archive, not a spreadsheet; unpack it and send the .xlsx workbook in it",
+            "这是 zip 压缩包，不是电子表格；请解压后发送其中的 .xlsx 工作簿"),
+    "word": ("this is a Word document (Office 97-2003), not a spreadsheet; send the .xlsx workbook instead",
+             "这是 Word 文档（Office 97-2003），不是电子表格；请改发 .xlsx 工作簿"),
+    "powerpoint": ("this is a PowerPoint presentation (Office 97-2003), not a spreadsheet; send the .xlsx "
+                   "workbook instead",
+                   "这是 PowerPoint 演示文稿（Office 97-2003），不是电子表格；请改发 .xlsx 工作簿"),
+    "ole": ("this is an Office file but not an Excel workbook; send the .xlsx workbook instead",
+            "这是 Office 文件，但不是 Excel 工作簿；请改发 .xlsx 工作簿"),
+    "rtf": ("this is a rich-text (RTF) document, not a spreadsheet; send the .xlsx workbook instead",
+            "这是 RTF 文档，不是电子表格；请改发 .xlsx 工作簿"),
+    "unknown": ("this is not an Excel or OpenDocument spreadsheet; open it in Excel or WPS, save it as "
+                ".xlsx and send it again",
+                "这不是 Excel 或 OpenDocument 电子表格；请用 Excel 或 WPS 打开，另存为 .xlsx 后重新发送"),
+}
+
+
+def _refused_kind(path: Path, kind: str) -> SubmissionRejected:
+    """The ``unreadable`` refusal of a file that is something other than a spreadsheet."""
+    what, what_zh = _FOREIGN_KINDS[kind]
+    return SubmissionRejected("unreadable", f"{path.name}: {what}", f"{path.name}：{what_zh}")
+
+
+def _foreign_kind(data: bytes) -> str:
+    """Say what a file that is neither a zip package nor an Office container seems to be."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    lowered = head.lower()
     if head.startswith(b"%PDF"):
-        what = "this is a PDF document, not an Excel or OpenDocument spreadsheet"
-        what_zh = "这是 PDF 文档，不是 Excel 或 OpenDocument 电子表格"
-    elif head[:5].lower() in (b"<html", b"<!doc") or head.startswith(b"<?xml"):
-        what = "this is a web page or XML file, not an Excel or OpenDocument spreadsheet"
-        what_zh = "这是网页或 XML 文件，不是 Excel 或 OpenDocument 电子表格"
-    elif _looks_like_text(head):
-        what = ("this is a plain text file (perhaps CSV saved under a spreadsheet name), not an Excel "
-                "or OpenDocument spreadsheet")
-        what_zh = "这是纯文本文件（可能是改了扩展名的 CSV），不是 Excel 或 OpenDocument 电子表格"
-    else:
-        what = "this is not an Excel or OpenDocument spreadsheet"
-        what_zh = "这不是 Excel 或 OpenDocument 电子表格"
-    return (f"{what}; open it in Excel or WPS, save it as .xlsx and send it again",
-            f"{what_zh}；请用 Excel 或 WPS 打开，另存为 .xlsx 后重新发送")
+        return "pdf"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in lowered or b'progid="excel.sheet"' in lowered:
+        return "xml2003"
+    if lowered.startswith((b"<html", b"<!doctype html", b"<table", b"<meta")) or b"<html" in lowered[:512]:
+        return "html"
+    if head.startswith(b"<?xml"):
+        return "xml"
+    if _looks_like_text(head):
+        return "text"
+    return "unknown"
 
 
 def _looks_like_text(head: bytes) -> bool:
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError:
+    """Text in UTF-8 or GB 18030 (a cut-off character at the end of the head is fine)."""
+    if b"\0" in head:
         return False
-    return b"\0" not in head
-
-
-def _not_a_spreadsheet(path: Path) -> SubmissionRejected:
-    return SubmissionRejected(
-        "unreadable",
-        f"{path.name}: this is not an Excel or OpenDocument spreadsheet; save it as .xlsx and "
-        "send it again",
-        f"{path.name}：这不是 Excel 或 OpenDocument 电子表格；请另存为 .xlsx 后重新发送",
-    )
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
 
 
 def _damaged(path: Path, detail: str, detail_zh: str) -> SubmissionRejected:
@@ -302,48 +365,184 @@ def _too_large(path: Path, detail: str, detail_zh: str) -> SubmissionRejected:
 # --------------------------------------------------------------------------- zip packages
 
 
-def _read_zip_workbook(data: bytes, path: Path, limits: Limits) -> RawWorkbook:
-    parts = _inflate_package(data, path, limits)
-    fmt = sniff_format(data[:8], list(parts.names))
-    if fmt == "xlsx":
-        shapes = _xlsx_sheet_shapes(parts, path)
-        _check_sheet_shapes(shapes, path, limits)
-        sheets = _read_values(data, path, limits)
-        _add_xlsx_notes(parts, sheets, shapes)
-    elif fmt == "ods":
-        scan = _scan_ods(parts.xml("content.xml"), path)
-        _check_shapes({name: (rows, cols) for name, (rows, cols, _) in scan.items()}, path, limits)
-        sheets = _read_values(data, path, limits)
-        _add_ods_notes(scan, sheets)
-    else:
-        raise _not_a_spreadsheet(path)
-    return RawWorkbook(path=path, format=fmt, sheets=sheets)
+def _read_zip_workbook(data: bytes, path: Path, limits: Limits, wanted: SheetFilter | None) -> RawWorkbook:
+    package = _open_package(data, path, limits)
+    if package.kind == "ods":
+        package.inflate_all(wanted=None)
+        scan = _scan_ods(package.xml("content.xml"), path)
+        shapes = {name: (rows, cols) for name, (rows, cols, _) in scan.items()}
+        # The reader parses every table when it opens the file, whichever are read after.
+        budget = _Budget(path, limits)
+        budget.spend_all(shapes)
+        book = _read_values(package.calamine_bytes(), path, "ods", budget, wanted, shapes)
+        _add_ods_notes(scan, book)
+        return RawWorkbook(path=path, format="ods", sheets=book)
+    sheet_parts = package.sheet_parts(path)
+    kept = [member for name, member in sheet_parts.items() if _wanted(wanted, name)]
+    package.inflate_all(wanted=set(kept))
+    budget = _Budget(path, limits)
+    if package.kind == "xlsb":
+        try:
+            shapes = {name: xlsb.scan_sheet(package.kept[m], name) for name, m in sheet_parts.items()
+                      if m in package.kept}
+        except xlsb.XlsbError as exc:
+            raise _damaged(path, str(exc), str(exc))
+        budget.spend_all({name: (s.rows, s.cols) for name, s in shapes.items()})
+        sheets = _read_values(package.calamine_bytes(), path, "xlsb", budget, wanted,
+                              {name: (s.rows, s.cols) for name, s in shapes.items()})
+        styles = package.targets.get("styles", "xl/styles.bin")
+        percent = xlsb.percent_formats(package.kept[styles]) if styles in package.kept else frozenset()
+        xlsb.apply_notes(shapes, percent, sheets, _put)
+        return RawWorkbook(path=path, format="xlsb", sheets=sheets)
+    shapes = {name: _measure_sheet(package.kept[m]) for name, m in sheet_parts.items() if m in package.kept}
+    _check_sheet_shapes(shapes, budget)
+    sheets = _read_values(package.calamine_bytes(), path, "xlsx", budget, wanted,
+                          {name: (s.rows, s.cols) for name, s in shapes.items()})
+    _add_xlsx_notes(package, sheets, shapes)
+    return RawWorkbook(path=path, format="xlsx", sheets=sheets)
+
+
+def _wanted(wanted: SheetFilter | None, name: str) -> bool:
+    return wanted is None or name.strip().casefold() in wanted.names
+
+
+def _normalised_name(name: str) -> str:
+    """A part name as the package relationships spell it: some Windows tools write
+    ``xl\\workbook.xml``, and a few a leading slash."""
+    return name.replace("\\", "/").lstrip("/")
+
+
+_OFFICE_DOCUMENT = "/officeDocument"
+_CONTENT_TYPES = "[Content_Types].xml"
 
 
 class _Package:
-    """The inflated parts of a zip package that the notes need, checked on the way in."""
+    """A zip package checked on the way in: directory, kind, and the parts the notes need.
 
-    #: Parts kept after inflating (the rest are inflated only to check and count them).
-    KEEP = re.compile(r"^(xl/workbook\.xml|xl/_rels/workbook\.xml\.rels|xl/styles\.xml|"
-                      r"xl/worksheets/[^/]+\.xml|content\.xml)$")
+    Parts are inflated on demand (each at most once), each checked against its declared size,
+    the budget for all parts, and for a DTD.
+    """
 
-    def __init__(self, names: list[str]):
-        self.names = names
+    def __init__(self, data: bytes, path: Path, limits: Limits, infos: list[_Entry]):
+        self.data, self.path, self.limits = data, path, limits
+        self.view = memoryview(data)
+        self.infos = {info.filename: info for info in infos}
+        self.names = list(self.infos)
+        self.budget = limits.max_uncompressed_bytes
         self.kept: dict[str, bytes] = {}
+        self.kind = "zip"
+        self.workbook = ""
+        #: True when the workbook is not where the reader looks for it (see _repack_at_standard_places).
+        self.relocated = False
+        #: The workbook's relationships (id → part) and the parts that are worksheets.
+        self.targets: dict[str, str] = {}
+        self.sheet_members: frozenset[str] = frozenset()
 
-    def xml(self, name: str) -> bytes:
-        """A kept part's bytes (``KeyError`` when the package has no such part)."""
+    def has(self, name: str) -> bool:
+        return name in self.infos
+
+    def part(self, name: str) -> bytes:
+        """A part inflated whole (and kept); ``KeyError`` when there is none."""
+        if name not in self.kept:
+            info = self.infos[name]
+            content = _inflate_member(self.view, info, self.path, self.budget)
+            self.budget -= len(content)
+            if _looks_like_xml(name, content) and _has_dtd(content):
+                raise _unsafe_xml(self.path, info.filename)
+            self.kept[name] = content
         return self.kept[name]
 
+    def xml(self, name: str) -> bytes:
+        return self.part(name)
 
-def _inflate_package(data: bytes, path: Path, limits: Limits) -> _Package:
-    """Check a zip's directory against the limits, then inflate its parts under a budget.
+    def inflate_all(self, wanted: set[str] | None) -> None:
+        """Check every part; keep the workbook's own parts and the worksheets in ``wanted``
+        (every worksheet when None). Parts nothing reads are inflated only at their head,
+        enough to find a DTD where one has to stand (before the first element)."""
+        folder = posixpath.dirname(self.workbook)
+        own = {_CONTENT_TYPES, "_rels/.rels", self.workbook, _rels_of(self.workbook), *self.targets.values()}
+        for name, info in self.infos.items():
+            if name in self.kept:
+                continue
+            is_sheet = name in self.sheet_members
+            if (is_sheet and (wanted is None or name in wanted)) or (not is_sheet and (
+                    name in own or _READ_PARTS.match(name) or (folder and name.startswith(folder + "/")
+                                                               and "/" not in name[len(folder) + 1:]))):
+                self.part(name)
+                continue
+            whole = is_sheet or _READ_PARTS.match(name) is not None
+            content = (_inflate_member(self.view, info, self.path, self.budget) if whole
+                       else _inflate_head(self.view, info, self.path))
+            self.budget -= len(content) if whole else 0
+            if _looks_like_xml(name, content) and _has_dtd(content):
+                raise _unsafe_xml(self.path, info.filename)
 
-    The parts calamine or the notes read are inflated whole, checking each against its
-    declared size and the budget as it grows and searching it for a DTD; of the other parts
-    (themes, pictures, document properties), which nothing reads, only the head is inflated,
-    enough to find a DTD where one has to stand (before the first element).
-    """
+    # -- what kind of package, and where its workbook is
+
+    def sheet_parts(self, path: Path) -> dict[str, str]:
+        """Sheet name → part of its worksheet, through the workbook and its relationships."""
+        try:
+            rels = self.part(_rels_of(self.workbook)) if self.has(_rels_of(self.workbook)) else b""
+            self.targets = _relationship_targets(rels, self.workbook) if rels else {}
+            if self.kind == "xlsb":
+                found = xlsb.sheet_relationships(self.part(self.workbook))
+            else:
+                found = _xlsx_sheet_relationships(self.part(self.workbook))
+        except (expat.ExpatError, ValueError, xlsb.XlsbError):
+            found = []
+        sheets = {name: self.targets.get(rid, "") for name, rid in found}
+        sheets = {name: member for name, member in sheets.items() if member in self.infos}
+        self.sheet_members = frozenset(sheets.values())
+        return sheets
+
+    def calamine_bytes(self) -> bytes:
+        """The package as the reader expects it: the workbook at xl/, else repacked so."""
+        if not self.relocated:
+            return self.data
+        return _repack_at_standard_places(self)
+
+
+#: Parts read whole wherever the workbook is: content types, relationships, OpenDocument parts.
+_READ_PARTS = re.compile(r"^(\[Content_Types\]\.xml|_rels/.*|.*/_rels/[^/]*\.rels|"
+                         r"content\.xml|styles\.xml|meta\.xml|settings\.xml|mimetype|META-INF/.*)$")
+_HEAD_BYTES = 64 * 1024
+
+
+def _rels_of(part: str) -> str:
+    """The relationships part of ``part`` (xl/workbook.xml → xl/_rels/workbook.xml.rels)."""
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", name + ".rels")
+
+
+def _relationship_targets(rels: bytes, source: str) -> dict[str, str]:
+    """Relationship id → part name, resolved against the folder of ``source``; the styles
+    part also under the key ``"styles"``."""
+    found = {}
+    for tag, attrs in _elements(rels):
+        if tag != f"{_NS_PKG_REL_URI} Relationship" or attrs.get("TargetMode") == "External":
+            continue
+        target = _resolve(source, attrs.get("Target", ""))
+        found[attrs.get("Id", "")] = target
+        if attrs.get("Type", "").endswith("/styles"):
+            found["styles"] = target
+    return found
+
+
+def _resolve(source: str, target: str) -> str:
+    target = target.replace("\\", "/")
+    if target.startswith("/"):
+        return posixpath.normpath(target).lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target)).lstrip("/")
+
+
+def _xlsx_sheet_relationships(workbook: bytes) -> list[tuple[str, str]]:
+    """(sheet name, relationship id) of every sheet in a workbook part, in order."""
+    return [(attrs.get("name", ""), attrs.get(f"{_NS_REL_URI} id", ""))
+            for tag, attrs in _elements(workbook) if tag == f"{_NS_MAIN_URI} sheet"]
+
+
+def _open_package(data: bytes, path: Path, limits: Limits) -> _Package:
+    """Check the zip directory, then say what the package is (or refuse it with the reason)."""
     _check_member_count(data, path, limits)
     infos = _plain_zip_directory(data)
     if infos is None:  # zip64, a comment, data before the zip...: zipfile reads those
@@ -352,26 +551,104 @@ def _inflate_package(data: bytes, path: Path, limits: Limits) -> _Package:
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
             raise _damaged(path, f"not a complete zip package: {_short(exc)}",
                            f"不是完整的 zip 压缩包：{_short(exc)}")
+        for info in infos:
+            info.filename = _normalised_name(info.filename)
     _check_directory(infos, path, limits)
-    package = _Package([info.filename for info in infos])
-    budget = limits.max_uncompressed_bytes
-    view = memoryview(data)
-    for info in infos:
-        whole = _READ_PARTS.match(info.filename) is not None
-        content = _inflate_member(view, info, path, budget) if whole else _inflate_head(view, info, path)
-        budget -= len(content) if whole else 0
-        if _looks_like_xml(info.filename, content) and _has_dtd(content):
-            raise _unsafe_xml(path, info.filename)
-        if _Package.KEEP.match(info.filename):
-            package.kept[info.filename] = content
+    package = _Package(data, path, limits, infos)
+    _identify(package, path)
     return package
 
 
-#: Parts that calamine (or the notes) inflate and parse: everything at the top of xl/,
-#: relationships, worksheets, and the OpenDocument parts.
-_READ_PARTS = re.compile(r"^(\[Content_Types\]\.xml|_rels/.*|xl/[^/]+|xl/_rels/.*|xl/worksheets/.*|"
-                         r"content\.xml|styles\.xml|meta\.xml|settings\.xml|mimetype|META-INF/.*)$")
-_HEAD_BYTES = 64 * 1024
+def _identify(package: _Package, path: Path) -> None:
+    """Set the package's kind and workbook part, from its relationships, not from names alone."""
+    names = package.infos
+    if any(n.startswith("Index/") and n.endswith(".iwa") for n in names) or "index.xml.gz" in names \
+            or "Index.zip" in names:
+        raise _refused_kind(path, "numbers")
+    if "content.xml" in names or "META-INF/manifest.xml" in names:
+        _identify_opendocument(package, path)
+        return
+    workbook = ""
+    if package.has("_rels/.rels"):
+        try:
+            targets = _elements(package.part("_rels/.rels"))
+        except expat.ExpatError:
+            targets = []
+        for tag, attrs in targets:
+            if tag == f"{_NS_PKG_REL_URI} Relationship" and attrs.get("Type", "").endswith(_OFFICE_DOCUMENT):
+                workbook = _resolve("", attrs.get("Target", ""))
+                break
+    if not workbook or not package.has(workbook):
+        workbook = next((n for n in ("xl/workbook.xml", "xl/workbook.bin") if package.has(n)), "")
+    if not workbook:
+        if any(n.startswith("word/") for n in names):
+            raise _refused_kind(path, "docx")
+        if any(n.startswith("ppt/") for n in names):
+            raise _refused_kind(path, "pptx")
+        raise _refused_kind(path, "zip")
+    package.workbook = workbook
+    if workbook.endswith(".bin"):
+        package.kind = "xlsb"
+        package.relocated = workbook != "xl/workbook.bin"
+    else:
+        if workbook.startswith(("word/", "ppt/")):
+            raise _refused_kind(path, "docx" if workbook.startswith("word/") else "pptx")
+        package.kind = "xlsx"
+        package.relocated = workbook != "xl/workbook.xml"
+
+
+def _identify_opendocument(package: _Package, path: Path) -> None:
+    if package.has("META-INF/manifest.xml") and b"encryption-data" in package.part("META-INF/manifest.xml"):
+        raise _password_protected(path)
+    mimetype = package.part("mimetype").strip() if package.has("mimetype") else b""
+    if mimetype and b"spreadsheet" not in mimetype:
+        raise _refused_kind(path, "odt")
+    if not package.has("content.xml"):
+        raise _damaged(path, "content.xml is missing", "缺少 content.xml")
+    package.kind = "ods"
+    package.workbook = "content.xml"
+
+
+def _repack_at_standard_places(package: _Package) -> bytes:
+    """The package with its workbook moved to where the reader looks (xl/workbook.xml).
+
+    Valid packages may keep the workbook anywhere (``_rels/.rels`` says where); the reader
+    only looks at xl/. The workbook and its relationships are copied there, the
+    relationships pointing at the parts where they are, and everything else is kept.
+    """
+    standard = "xl/workbook.bin" if package.kind == "xlsb" else "xl/workbook.xml"
+    rels = _standard_relationships(package, standard)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as repacked:
+        for name in package.names:
+            if name in (standard, _rels_of(standard), "_rels/.rels"):
+                continue
+            if name in package.kept:
+                repacked.writestr(name, package.kept[name])
+        repacked.writestr(standard, package.part(package.workbook))
+        repacked.writestr(_rels_of(standard), rels)
+        repacked.writestr("_rels/.rels", (
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_NS_PKG_REL_URI}"><Relationship '
+            f'Id="rId1" Type="{_NS_REL_URI}/officeDocument" Target="{standard}"/></Relationships>').encode())
+    return out.getvalue()
+
+
+def _standard_relationships(package: _Package, standard: str) -> bytes:
+    """The workbook's relationships, each target rewritten relative to xl/."""
+    rels_name = _rels_of(package.workbook)
+    entries = []
+    if package.has(rels_name):
+        for tag, attrs in _elements(package.part(rels_name)):
+            if tag != f"{_NS_PKG_REL_URI} Relationship":
+                continue
+            target = attrs.get("Target", "")
+            if attrs.get("TargetMode") != "External":
+                target = posixpath.relpath(_resolve(package.workbook, target), posixpath.dirname(standard))
+            rid, kind, target = (escape(v, {'"': "&quot;"}) for v in (attrs.get("Id", ""),
+                                                                   attrs.get("Type", ""), target))
+            entries.append(f'<Relationship Id="{rid}" Type="{kind}" Target="{target}"/>')
+    return (f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_NS_PKG_REL_URI}">'
+            f'{"".join(entries)}</Relationships>').encode()
 
 
 def _unsafe_xml(path: Path, part: str) -> SubmissionRejected:
@@ -453,7 +730,8 @@ def _plain_zip_directory(data: bytes) -> list[_Member] | None:
             name = raw_name.decode("utf-8" if flags & 0x800 else "cp437")
         except UnicodeDecodeError:
             return None  # zipfile refuses it, with its own message
-        members.append(_Member(name.split("\0", 1)[0], flags, method, crc, compressed, inflated, offset))
+        members.append(_Member(_normalised_name(name.split("\0", 1)[0]), flags, method, crc, compressed,
+                               inflated, offset))
         position = name_start + name_length + extra_length + comment_length
     return members if position == end else None
 
@@ -568,41 +846,56 @@ def _inflate_head(view: memoryview, info: _Entry, path: Path) -> bytes:
 # --------------------------------------------------------------------------- sheet shapes
 
 
-def _check_shapes(shapes: dict[str, tuple[int, int]], path: Path, limits: Limits) -> None:
-    """Refuse sheets whose rectangle (A1 to the last used cell) is over the limits."""
-    total = 0
-    for name, (rows, cols) in shapes.items():
+class _Budget:
+    """The cells a reader may still hold (``Limits.max_cells``), spent sheet by sheet.
+
+    A sheet is charged its rectangle (A1 to the last row and column with a value) each time
+    the reader materialises it: when the reader loads it and when its values become Python
+    lists. Formatting alone (row heights, styled empty cells) costs nothing, as the reader
+    keeps no cell for it.
+    """
+
+    def __init__(self, path: Path, limits: Limits):
+        self.path, self.limits = path, limits
+        self.left = limits.max_cells
+
+    def fits(self, shapes: dict[str, tuple[int, int]]) -> bool:
+        """Whether these sheets would pass :meth:`spend_all` (nothing is spent)."""
+        rows_ok = all(rows <= self.limits.max_rows for rows, _ in shapes.values())
+        return rows_ok and sum(rows * cols for rows, cols in shapes.values()) <= self.left
+
+    def spend_all(self, shapes: dict[str, tuple[int, int]]) -> None:
+        for name, (rows, cols) in shapes.items():
+            self.spend(name, rows, cols)
+
+    def spend(self, name: str, rows: int, cols: int) -> None:
+        """Charge one sheet; refuse the file ``too_large`` when it is over a limit."""
+        limits = self.limits
         if rows > limits.max_rows:
-            raise _too_large(path, f"the sheet {name} reaches row {rows:,}, over the limit of "
-                             f"{limits.max_rows:,} rows",
-                             f"工作表 {name} 达到第 {rows:,} 行，超过 {limits.max_rows:,} 行的上限")
-        total += rows * cols
-        if total > limits.max_cells:
+            raise _too_large(self.path, f"the sheet {name} has values down to row {rows:,}, over the limit "
+                             f"of {limits.max_rows:,} rows",
+                             f"工作表 {name} 的数值一直到第 {rows:,} 行，超过 {limits.max_rows:,} 行的上限")
+        if rows * cols > self.left:
             raise _too_large(
-                path,
-                f"the sheet {name} spans {rows:,} rows by {cols:,} columns, more than the "
-                f"{limits.max_cells:,} cells a workbook may span",
-                f"工作表 {name} 跨 {rows:,} 行 × {cols:,} 列，"
-                f"超过一个工作簿允许的 {limits.max_cells:,} 个单元格",
+                self.path,
+                f"the sheet {name} spans {rows:,} rows by {cols:,} columns of values; with the other "
+                f"sheets that is more than the {limits.max_cells:,} cells a workbook may hold",
+                f"工作表 {name} 的数值跨 {rows:,} 行 × {cols:,} 列，连同其他工作表超过一个工作簿"
+                f"允许的 {limits.max_cells:,} 个单元格",
             )
+        self.left -= rows * cols
 
 
-def _check_sheet_shapes(shapes: dict[str, _SheetXml], path: Path, limits: Limits) -> None:
-    """Check the sheets' rectangles, measuring a sheet exactly only when its quick bound
-    (see :func:`_measure_sheet`) does not already show the workbook within the limits."""
-    try:
-        _check_shapes({name: (s.rows, s.cols) for name, s in shapes.items()}, path, limits)
-    except SubmissionRejected:
-        if all(s.exact for s in shapes.values()):
-            raise
-        exact = {name: s if s.exact else _measure_sheet(s.xml, quick=False) for name, s in shapes.items()}
-        _check_shapes({name: (s.rows, s.cols) for name, s in exact.items()}, path, limits)
-
-
-def _check_grid(sheets: list[RawSheet], path: Path, limits: Limits) -> None:
-    """The same limits on what was actually read (the only check an .xls gets before)."""
-    _check_shapes({s.name: (len(s.rows), max(map(len, s.rows), default=0)) for s in sheets},
-                  path, limits)
+def _check_sheet_shapes(shapes: dict[str, _SheetXml], budget: _Budget) -> None:
+    """Charge the sheets the reader will load, measuring a sheet exactly only when its quick
+    bound (see :func:`_measure_sheet`) does not already show the workbook within the limits."""
+    bounds = {name: (s.rows, s.cols) for name, s in shapes.items()}
+    if not budget.fits(bounds) and not all(s.exact for s in shapes.values()):
+        for name, shape in shapes.items():
+            if not shape.exact:
+                shapes[name] = _measure_sheet(shape.xml, quick=False)
+        bounds = {name: (s.rows, s.cols) for name, s in shapes.items()}
+    budget.spend_all(bounds)
 
 
 def _tag(prefix: bytes, name: bytes) -> bytes:
@@ -635,22 +928,10 @@ _CELL_REF = re.compile(rb"""\br=["']([A-Z]{1,3})(\d{1,7})["']""")
 _ROW_REF = re.compile(rb"""\br=["'](\d{1,7})["']""")
 
 
-def _xlsx_sheet_shapes(parts: _Package, path: Path) -> dict[str, _SheetXml]:
-    """Each sheet's part and the rectangle calamine would allocate for it."""
-    try:
-        sheet_parts = _sheet_parts(parts)
-    except (KeyError, expat.ExpatError, ValueError):
-        return {}
-    shapes: dict[str, _SheetXml] = {}
-    for name, member in sheet_parts.items():
-        if member in parts.kept:
-            shapes[name] = _measure_sheet(parts.kept[member])
-    return shapes
-
-
-#: Any ``r`` attribute that looks like a cell or row reference. Only rows and cells carry
-#: such values, and a stray match elsewhere could only make the rectangle larger.
-_REFERENCE = re.compile(rb"""r=["']([A-Z]{0,3})(\d{1,7})["']""")
+#: The reference of a cell that holds something (a value, a formula or inline text): cells
+#: that are only formatted (``<c r="E9" s="3"/>``) and rows that only set a height are what
+#: LibreOffice and WPS leave down to row 1,048,576, and the reader keeps nothing for them.
+_VALUED_CELL = re.compile(rb"""<c\b[^>]*?\br=["']([A-Z]{1,3})(\d{1,7})["'][^>]*(?<!/)>\s*<(?:v|f|is)\b""")
 
 
 #: A reference past column Z or past row 999: such a sheet is measured exactly.
@@ -660,7 +941,7 @@ _SMALL_ROWS, _SMALL_COLS = 999, 26
 
 
 def _measure_sheet(xml: bytes, quick: bool = True) -> _SheetXml:
-    """The rectangle a worksheet part spans, from its references.
+    """The rectangle a worksheet part spans, from the references of the cells with values.
 
     With ``quick``, a sheet whose every row and cell has a reference within A1:Z999 (a
     submission form) is given that rectangle as an upper bound, at a third of the cost of
@@ -673,7 +954,7 @@ def _measure_sheet(xml: bytes, quick: bool = True) -> _SheetXml:
     if not _all_referenced(xml, prefix):
         rows, cols = _count_positions(xml, prefix)
         return _SheetXml(xml, prefix, rows, cols, referenced=False)
-    refs = set(_REFERENCE.findall(xml))
+    refs = set(_VALUED_CELL.findall(xml))
     if not refs:
         return _SheetXml(xml, prefix, 0, 0, referenced=True)
     letters, numbers = zip(*refs, strict=True)
@@ -736,37 +1017,86 @@ def _positioned_cells(xml: bytes, prefix: bytes):
 # --------------------------------------------------------------------------- calamine
 
 
-def _read_values(data: bytes, path: Path, limits: Limits) -> list[RawSheet]:
+def _read_values(data: bytes, path: Path, fmt: str, budget: _Budget, wanted: SheetFilter | None,
+                 shapes: dict[str, tuple[int, int]]) -> list[RawSheet]:
+    """The worksheets' values from python-calamine: the wanted ones whole, the others by name.
+
+    ``shapes`` (the rectangles measured before) are charged again for the copy of an .xls
+    or .ods sheet the reader hands out; an .xlsx or .xlsb sheet is loaded only then, and was
+    charged before the workbook was opened.
+    """
     try:
-        sheets = _calamine_sheets(data)
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets = []
+        for meta in book.sheets_metadata:
+            if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
+                continue
+            visible = meta.visible == python_calamine.SheetVisibleEnum.Visible
+            rows = (_sheet_rows(book, meta.name, fmt, budget, wanted, shapes)
+                    if _wanted(wanted, meta.name) else [])
+            sheets.append(RawSheet(name=meta.name, rows=rows, visible=visible))
+        return sheets
     except python_calamine.PasswordError:
         raise _password_protected(path)
+    except SubmissionRejected:
+        raise
     except (KeyboardInterrupt, SystemExit):
         raise
     except MemoryError:
         raise _too_large(path, "it needs more memory than is available", "读取它所需的内存超过可用内存")
     except BaseException as exc:  # noqa: BLE001 - calamine's Rust panics are BaseException
+        detail = _reader_error(data, fmt, exc)
+        if "password" in detail.lower() or "encrypt" in detail.lower():
+            raise _password_protected(path)
+        name = _FORMAT_NAMES.get(fmt, fmt)
         raise SubmissionRejected(
             "unreadable",
-            f"{path.name}: the spreadsheet cannot be read ({_short(exc)}); open it in Excel or "
-            "WPS, save it as .xlsx and send it again",
-            f"{path.name}：无法读取该电子表格（{_short(exc)}）；"
+            f"{path.name}: the {name} file cannot be read (the reader says: {detail}); "
+            "open it in Excel or WPS, save it as .xlsx and send it again",
+            f"{path.name}：无法读取该 {name} 文件（读取程序提示：{detail}）；"
             "请用 Excel 或 WPS 打开，另存为 .xlsx 后重新发送",
         )
-    _check_grid(sheets, path, limits)
-    return sheets
 
 
-def _calamine_sheets(data: bytes) -> list[RawSheet]:
-    book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    sheets = []
-    for meta in book.sheets_metadata:
-        if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
-            continue
-        rows = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-        visible = meta.visible == python_calamine.SheetVisibleEnum.Visible
-        sheets.append(RawSheet(name=meta.name, rows=rows, visible=visible))
-    return sheets
+_FORMAT_NAMES = {"xlsx": ".xlsx", "xlsb": ".xlsb", "xls": ".xls", "ods": ".ods"}
+
+
+def _sheet_rows(book, name: str, fmt: str, budget: _Budget, wanted: SheetFilter | None,
+                shapes: dict[str, tuple[int, int]]) -> list[list[object]]:
+    """One sheet's rows from A1; only its first rows when they show no expected layout."""
+    if fmt in ("xls", "ods") and name in shapes:
+        budget.spend(name, *shapes[name])  # the reader hands out a copy of the sheet it holds
+    sheet = book.get_sheet_by_name(name)
+    if wanted is not None:
+        head = sheet.to_python(skip_empty_area=False, nrows=wanted.head_rows)
+        if not wanted.layout(name, head):
+            return head  # clearly not what a submission holds: read no further
+    budget.spend(name, sheet.total_height, sheet.total_width)
+    return sheet.to_python(skip_empty_area=False)
+
+
+def _reader_error(data: bytes, fmt: str, exc: BaseException) -> str:
+    """The reader's own words for why it failed.
+
+    Given bytes, python-calamine tries every format and reports only "Cannot detect file
+    format"; given a file whose name says the format, it says what is wrong. So the file is
+    handed to it again, under a name with the format's extension.
+    """
+    first = _short(exc)
+    if "detect" not in first.lower() or fmt not in _FORMAT_NAMES:
+        return first
+    with tempfile.TemporaryDirectory(prefix="synergypilot-") as folder:
+        named = Path(folder) / f"workbook{_FORMAT_NAMES[fmt]}"
+        named.write_bytes(data)
+        try:
+            book = python_calamine.CalamineWorkbook.from_path(str(named))
+            for sheet_name in book.sheet_names:
+                book.get_sheet_by_name(sheet_name)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as again:  # noqa: BLE001 - as above
+            return _short(again)
+    return first
 
 
 def _password_protected(path: Path) -> SubmissionRejected:
@@ -782,49 +1112,51 @@ def _password_protected(path: Path) -> SubmissionRejected:
 
 def _short(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:160]
+    return text[:200]
 
 
 # --------------------------------------------------------------------------- OLE (.xls)
 
 
-def _read_ole_workbook(data: bytes, path: Path, limits: Limits) -> RawWorkbook:
+def _read_ole_workbook(data: bytes, path: Path, limits: Limits, wanted: SheetFilter | None) -> RawWorkbook:
     try:
         container = biff.CompoundFile(data)
-        names = container.stream_names()
+        names = {name.casefold() for name in container.stream_names()}
     except biff.BiffError as exc:
         # A container too damaged to walk may still name its encrypted stream; saying
         # "remove the password" helps the sender more than "damaged" then.
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise _password_protected(path)
         raise _damaged(path, str(exc), str(exc))
-    if "EncryptedPackage" in names:
+    if names & {"encryptedpackage", "encryptioninfo"}:
         raise _password_protected(path)
-    if "Workbook" not in names and "Book" not in names:
-        raise SubmissionRejected(
-            "unreadable",
-            f"{path.name}: this is an Office file but not an Excel workbook (a Word or "
-            "PowerPoint file?); send the .xlsx workbook instead",
-            f"{path.name}：这是 Office 文件，但不是 Excel 工作簿（Word 或 PowerPoint 文件？）；"
-            "请改发 .xlsx 工作簿",
-        )
+    if container.find("Workbook", "Book") is None:
+        kind = ("word" if "worddocument" in names
+                else "powerpoint" if "powerpoint document" in names else "ole")
+        raise _refused_kind(path, kind)
     scan = _scan_xls(container, path)
-    if scan is not None:
-        _check_shapes({s.name: (s.rows, s.cols) for s in scan.sheets}, path, limits)
-    sheets = _read_values(data, path, limits)
+    if scan is not None and wanted is not None and not any(_wanted(wanted, s.name) for s in scan.sheets):
+        # Nothing to read: the sheets' names are all a reader needs, and the record walk has them.
+        return RawWorkbook(path=path, format="xls",
+                           sheets=[RawSheet(s.name, [], s.visible) for s in scan.sheets])
+    shapes = {s.name: (s.rows, s.cols) for s in scan.sheets} if scan is not None else {}
+    budget = _Budget(path, limits)
+    budget.spend_all(shapes)  # the reader loads every sheet when it opens the file
+    sheets = _read_values(data, path, "xls", budget, wanted, shapes)
     if scan is not None:
         biff.apply_notes(scan, sheets, _put)
     return RawWorkbook(path=path, format="xls", sheets=sheets)
 
 
 def _scan_xls(container: biff.CompoundFile, path: Path) -> biff.XlsScan | None:
-    """Percent, error and formula notes of an .xls; None when its records are not BIFF8."""
+    """Percent, error and formula notes of an .xls; None when its records cannot be walked."""
     try:
         return biff.scan_workbook(container)
     except biff.EncryptedBiff:
         raise _password_protected(path)
     except biff.BiffError:
-        # Older BIFF versions: calamine reads the values, the notes are just not added.
+        # Older BIFF versions or damaged records: calamine reads the values (or says why
+        # not), the notes are just not added.
         return None
 
 
@@ -838,28 +1170,6 @@ def _add_xlsx_notes(parts: _Package, sheets: list[RawSheet], shapes: dict[str, _
         shape = shapes.get(sheet.name)
         if shape is not None:
             sheet.notes = _scan_sheet_cells(shape, percent_styles, sheet)
-
-
-def _sheet_parts(parts: _Package) -> dict[str, str]:
-    """Sheet name → zip member of its XML, resolved through the workbook relationships.
-
-    Parsed with expat directly, without a tree: the package has already been checked for
-    DTDs, and expat never fetches external entities.
-    """
-    targets = {attrs.get("Id"): attrs.get("Target", "")
-               for tag, attrs in _elements(parts.xml("xl/_rels/workbook.xml.rels"))
-               if tag == f"{_NS_PKG_REL_URI} Relationship"}
-    found = {}
-    for tag, attrs in _elements(parts.xml("xl/workbook.xml")):
-        if tag != f"{_NS_MAIN_URI} sheet":
-            continue
-        target = targets.get(attrs.get(f"{_NS_REL_URI} id"), "")
-        if target.startswith("/"):
-            member = target.lstrip("/")
-        else:
-            member = posixpath.normpath(posixpath.join("xl", target))
-        found[attrs.get("name", "")] = member
-    return found
 
 
 def _elements(xml: bytes) -> list[tuple[str, dict[str, str]]]:
@@ -899,7 +1209,7 @@ def _percent_style_indices(parts: _Package) -> frozenset[int]:
     Read with regular expressions rather than a tree: a styles part can hold millions of
     formats, and a tree of them would cost gigabytes.
     """
-    styles = parts.kept.get("xl/styles.xml")
+    styles = parts.kept.get(parts.targets.get("styles", "xl/styles.xml"))
     if not styles:
         return frozenset()
     percent_ids = set(_BUILTIN_PERCENT_FORMATS)

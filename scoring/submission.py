@@ -12,6 +12,7 @@ from scoring.model import Issue, Rejection, SheetInputs, Submission
 from scoring.safe_read import (
     RawSheet,
     RawWorkbook,
+    SheetFilter,
     SubmissionRejected,
     cell_ref,
     column_letter,
@@ -40,6 +41,11 @@ DATA_COLUMNS = {
     "evidence": ("evidence", "佐证材料"),
 }
 BASELINE_SUFFIX = ":baseline"
+#: The header row of a Data or Batch sheet must be within this many rows from the top.
+HEADER_ROWS = 10
+#: The sheets a submission is read from (a Criteria sheet tells a scheme template sent by
+#: mistake); the cells of any other sheet are never read.
+SUBMISSION_SHEETS = ("Project", "项目", "Data", "数据", "Batch", "批量", "Criteria")
 
 
 def read_submission_file(path: str | Path) -> list[Submission | Rejection]:
@@ -53,10 +59,25 @@ def read_submission_file(path: str | Path) -> list[Submission | Rejection]:
     """
     path = Path(path)
     try:
-        book = read_workbook(path)
+        book = read_workbook(path, sheets=SHEETS)
         return read_submission_book(book)
     except SubmissionRejected as exc:
         return [Rejection(str(path), exc.reason, exc.message, exc.message_zh)]
+
+
+def _has_submission_layout(name: str, head: list[list[object]]) -> bool:
+    """Whether a sheet's first rows hold a header a submission reader uses; a Data or Batch
+    sheet without one is refused whatever lies below, so it is read no further."""
+    key = name.strip().casefold()
+    if key in ("data", "数据"):
+        return _find_data_header(RawSheet(name, head)) is not None
+    if key in ("batch", "批量"):
+        return _batch_header(RawSheet(name, head)) is not None
+    return True
+
+
+#: What :func:`scoring.safe_read.read_workbook` takes into Python for a submission.
+SHEETS = SheetFilter(frozenset(n.casefold() for n in SUBMISSION_SHEETS), _has_submission_layout, HEADER_ROWS)
 
 
 def read_submission_book(book: RawWorkbook) -> list[Submission | Rejection]:
@@ -232,7 +253,7 @@ class _SheetCells:
 
 
 def _find_data_header(sheet: RawSheet) -> tuple[int, dict[str, int]] | None:
-    for r in range(min(10, len(sheet.rows))):
+    for r in range(min(HEADER_ROWS, len(sheet.rows))):
         found: dict[str, int] = {}
         for c, value in enumerate(sheet.rows[r]):
             key = header_key(value, DATA_COLUMNS)
@@ -245,7 +266,7 @@ def _find_data_header(sheet: RawSheet) -> tuple[int, dict[str, int]] | None:
 
 def _batch_header(sheet: RawSheet) -> tuple[int, dict[str, int], dict[str, int], dict[str, int]] | None:
     """Header row of a Batch sheet: project fields, current-value and baseline columns."""
-    for r in range(min(10, len(sheet.rows))):
+    for r in range(min(HEADER_ROWS, len(sheet.rows))):
         fields: dict[str, int] = {}
         currents: dict[str, int] = {}
         baselines: dict[str, int] = {}
