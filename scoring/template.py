@@ -25,7 +25,7 @@ from scoring.model import (
     Issue,
     Scheme,
 )
-from scoring.safe_read import RawSheet, SubmissionRejected, cell_ref, read_workbook_bytes
+from scoring.safe_read import RawSheet, SheetFilter, SubmissionRejected, cell_ref, read_workbook_bytes
 from scoring.values import normalise_text, parse_number, parse_yes_no_setting, plain_text, text_of
 
 #: Header aliases, English and Chinese, for the Criteria sheet (matched after NFKC + casefold).
@@ -163,10 +163,17 @@ def load_template(path: str | Path) -> Scheme:
     return load_template_bytes(data, path)
 
 
+#: The sheets a template is read from; the cells of any other sheet are never read.
+TEMPLATE_SHEETS = SheetFilter(
+    frozenset(n.casefold() for n in ("Scheme", "方案", "Criteria", "指标", "Grades", "等级")),
+    lambda _name, _head: True,
+)
+
+
 def load_template_bytes(data: bytes, path: Path) -> Scheme:
     """Read and validate a template workbook from its bytes; ``path`` names it in messages."""
     try:
-        book = read_workbook_bytes(data, path)
+        book = read_workbook_bytes(data, path, sheets=TEMPLATE_SHEETS)
     except SubmissionRejected as exc:
         raise TemplateError(str(path), [TemplateProblem("", "", exc.message)])
     problems: list[TemplateProblem] = []
