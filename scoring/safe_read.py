@@ -261,47 +261,53 @@ def _check_file_size(size: int, path: Path, limits: Limits) -> None:
 #: What a file that is not a spreadsheet we read seems to be, and what the sender should do:
 #: kind → (English, Chinese). Every one is refused ``unreadable`` (docs/importer.md lists them).
 _FOREIGN_KINDS = {
-    "pdf": ("this is a PDF document, not a spreadsheet; send the .xlsx workbook the PDF was made from",
+    "pdf": ("this is a PDF document, not an Excel or OpenDocument spreadsheet; send the .xlsx workbook the "
+            "PDF was made from",
             "这是 PDF 文档，不是电子表格；请发送生成该 PDF 的 .xlsx 工作簿"),
-    "html": ("this is a web page saved under a spreadsheet name (some systems export .xls so), not a "
-             "spreadsheet; open it in Excel or WPS, save it as .xlsx (File > Save As > Excel Workbook) "
-             "and send that",
-             "这是以电子表格扩展名保存的网页（有些系统这样导出 .xls），不是电子表格；请用 Excel 或 WPS "
-             "打开，另存为 .xlsx（文件 > 另存为 > Excel 工作簿）后发送"),
-    "xml2003": ("this is an Excel 2003 XML spreadsheet, which is not read; open it in Excel or WPS, save "
-                "it as .xlsx and send that",
+    "html": ("this is a web page saved under a spreadsheet name (some systems export .xls so), not an "
+             "Excel or OpenDocument spreadsheet; open it in Excel or WPS, save it as .xlsx "
+             "(File > Save As > Excel Workbook) and send that",
+             "这是以电子表格扩展名保存的网页（有些系统这样导出 .xls），不是电子表格；"
+             "请用 Excel 或 WPS 打开，另存为 .xlsx（文件 > 另存为 > Excel 工作簿）后发送"),
+    "xml2003": ("this is an Excel 2003 XML spreadsheet, which is not read; open it in Excel or WPS, save it"
+                " as .xlsx and send that",
                 "这是 Excel 2003 XML 电子表格，无法读取；请用 Excel 或 WPS 打开，另存为 .xlsx 后发送"),
-    "xml": ("this is an XML file, not a spreadsheet; send the .xlsx workbook instead",
+    "xml": ("this is an XML file, not an Excel or OpenDocument spreadsheet; send the .xlsx workbook instead",
             "这是 XML 文件，不是电子表格；请改发 .xlsx 工作簿"),
-    "text": ("this is a plain text file (perhaps CSV saved under a spreadsheet name), not a spreadsheet; "
-             "open it in Excel or WPS, save it as .xlsx and send that",
-             "这是纯文本文件（可能是改了扩展名的 CSV），不是电子表格；请用 Excel 或 WPS 打开，"
-             "另存为 .xlsx 后发送"),
+    "text": ("this is a plain text file (perhaps CSV saved under a spreadsheet name), not an Excel or "
+             "OpenDocument spreadsheet; open it in Excel or WPS, save it as .xlsx and send that",
+             "这是纯文本文件（可能是改了扩展名的 CSV），不是电子表格；"
+             "请用 Excel 或 WPS 打开，另存为 .xlsx 后发送"),
     "numbers": ("this is an Apple Numbers file, which is not read; in Numbers choose File > Export To > "
                 "Excel, and send the .xlsx",
-                "这是 Apple Numbers 文件，无法读取；请在 Numbers 中选择 文件 > 导出为 > Excel，"
-                "发送导出的 .xlsx"),
-    "docx": ("this is a Word document, not a spreadsheet; send the .xlsx workbook instead",
+                "这是 Apple Numbers 文件，无法读取；"
+                "请在 Numbers 中选择 文件 > 导出为 > Excel，发送导出的 .xlsx"),
+    "docx": ("this is a Word document, not an Excel or OpenDocument spreadsheet; send the .xlsx workbook "
+             "instead",
              "这是 Word 文档，不是电子表格；请改发 .xlsx 工作簿"),
-    "pptx": ("this is a PowerPoint presentation, not a spreadsheet; send the .xlsx workbook instead",
+    "pptx": ("this is a PowerPoint presentation, not an Excel or OpenDocument spreadsheet; send the .xlsx "
+             "workbook instead",
              "这是 PowerPoint 演示文稿，不是电子表格；请改发 .xlsx 工作簿"),
-    "odt": ("this is an OpenDocument text or presentation, not a spreadsheet; send the .xlsx or .ods "
-            "workbook instead",
+    "odt": ("this is an OpenDocument text or presentation, not an Excel or OpenDocument spreadsheet; send "
+            "the .xlsx or .ods workbook instead",
             "这是 OpenDocument 文本或演示文稿，不是电子表格；请改发 .xlsx 或 .ods 工作簿"),
-    "zip": ("this is a zip archive, not a spreadsheet; unpack it and send the .xlsx workbook in it",
+    "zip": ("this is a zip archive, not an Excel or OpenDocument spreadsheet; unpack it and send the .xlsx "
+            "workbook in it",
             "这是 zip 压缩包，不是电子表格；请解压后发送其中的 .xlsx 工作簿"),
-    "word": ("this is a Word document (Office 97-2003), not a spreadsheet; send the .xlsx workbook instead",
+    "word": ("this is a Word document (Office 97-2003), not an Excel or OpenDocument spreadsheet; send the "
+             ".xlsx workbook instead",
              "这是 Word 文档（Office 97-2003），不是电子表格；请改发 .xlsx 工作簿"),
-    "powerpoint": ("this is a PowerPoint presentation (Office 97-2003), not a spreadsheet; send the .xlsx "
-                   "workbook instead",
+    "powerpoint": ("this is a PowerPoint presentation (Office 97-2003), not an Excel or OpenDocument "
+                   "spreadsheet; send the .xlsx workbook instead",
                    "这是 PowerPoint 演示文稿（Office 97-2003），不是电子表格；请改发 .xlsx 工作簿"),
     "ole": ("this is an Office file but not an Excel workbook; send the .xlsx workbook instead",
             "这是 Office 文件，但不是 Excel 工作簿；请改发 .xlsx 工作簿"),
     "biff_old": ("this is an Excel 4.0 (or older) worksheet, which is not read; open it in Excel or "
                  "LibreOffice, save it as .xlsx and send that",
-                 "这是 Excel 4.0（或更早版本）的工作表，无法读取；请用 Excel 或 LibreOffice 打开，"
-                 "另存为 .xlsx 后发送"),
-    "rtf": ("this is a rich-text (RTF) document, not a spreadsheet; send the .xlsx workbook instead",
+                 "这是 Excel 4.0（或更早版本）的工作表，无法读取；请用 Excel 或 LibreOffice 打开，另存为 "
+                 ".xlsx 后发送"),
+    "rtf": ("this is a rich-text (RTF) document, not an Excel or OpenDocument spreadsheet; send the .xlsx "
+            "workbook instead",
             "这是 RTF 文档，不是电子表格；请改发 .xlsx 工作簿"),
     "unknown": ("this is not an Excel or OpenDocument spreadsheet; open it in Excel or WPS, save it as "
                 ".xlsx and send it again",
