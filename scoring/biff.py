@@ -90,7 +90,8 @@ class CompoundFile:
         return chain
 
     def _read_directory(self) -> list[tuple[str, int, int, int]]:
-        raw = b"".join(self._sector_bytes(n) for n in self._chain(self.first_dir, self.fat))
+        self.directory_sectors = self._chain(self.first_dir, self.fat)
+        raw = b"".join(self._sector_bytes(n) for n in self.directory_sectors)
         entries = []
         for offset in range(0, len(raw) - 127, 128):
             name_len, kind = struct.unpack_from("<HB", raw, offset + 64)
@@ -116,6 +117,18 @@ class CompoundFile:
             if name.casefold() in names:
                 return names[name.casefold()]
         return None
+
+    def renamed(self, old: str, new: str) -> bytes:
+        """The file's bytes with the stream ``old`` named ``new`` (the same name in another
+        case: the directory's order, which ignores case, stays valid)."""
+        if old.casefold() != new.casefold():
+            raise ValueError("only the case of a name may change")
+        index = next(i for i, (name, *_rest) in enumerate(self.entries) if name == old)
+        per_sector = self.sector // 128
+        offset = (self.directory_sectors[index // per_sector] + 1) * self.sector + (index % per_sector) * 128
+        data = bytearray(self.data)
+        data[offset:offset + 2 * len(new)] = new.encode("utf-16-le")
+        return bytes(data)
 
     def stream(self, wanted: str) -> bytes:
         """The bytes of the first stream called ``wanted`` (compared without case)."""

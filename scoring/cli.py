@@ -31,7 +31,7 @@ from scoring.cli_common import (
     check_inputs_exist,
     writable_path,
 )
-from scoring.pipeline import AssessmentRun, expand_inputs, load_schemes, score_files
+from scoring.pipeline import AssessmentRun, load_schemes, scan_inputs, score_files
 from scoring.safe_read import assert_defused_xml
 from scoring.shown_paths import input_folders, shown_result
 from scoring.template import TemplateError, load_template, synergy_balance_warnings
@@ -244,7 +244,9 @@ def _score(args, json_out) -> int:
     else:
         schemes = load_schemes(args.template)
         cli_robustness.check_schemes(schemes, robustness)
-        result = score_files(schemes, expand_inputs(args.inputs))
+        files, skipped = scan_inputs(args.inputs)
+        result = score_files(schemes, files)
+        result.skipped = skipped
     _report(result)
     studies = cli_robustness.run_studies(result, robustness)
     shown = with_clean_names(result)  # what the workbook and PDF print (scoring/textclean.py)
@@ -291,8 +293,11 @@ def _report(result: AssessmentRun) -> None:
             print(f"  {p.rank:>3}. {p.project_id} {p.name}  {p.total:.2f}  {p.grade}")
     for r in result.rejected:
         print(f"rejected [{r.reason}] {r.message}", file=sys.stderr)
+    for s in result.skipped:
+        print(f"skipped {s.message}", file=sys.stderr)
     scored, rejected = plural(len(result.projects), "project"), plural(len(result.rejected), "input")
-    print(f"{scored} scored, {rejected} rejected")
+    not_read = f", {plural(len(result.skipped), 'file')} in the folders not read" if result.skipped else ""
+    print(f"{scored} scored, {rejected} rejected{not_read}")
 
 
 def command_validate(args) -> int:

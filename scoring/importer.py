@@ -133,6 +133,7 @@ def _crashed(path: Path, exitcode: int | None) -> Rejection:
 def _worker_main(conn: Connection, options: ImportOptions) -> None:
     """Read the files the parent sends, one answer per file, until told to stop."""
     _cap_memory(options.memory_bytes)
+    _errors_to_log_file()
     reader = options.reader or read_file
     while True:
         try:
@@ -160,6 +161,32 @@ def _unexpected(path: Path, exc: BaseException) -> Rejection:
                      f"({type(exc).__name__}); open it in Excel or WPS, save it as .xlsx and send it again",
                      f"{path.name}：无法读取该文件（{type(exc).__name__}）；"
                      "请用 Excel 或 WPS 打开，另存为 .xlsx 后重新发送")
+
+
+def reader_log_path() -> Path:
+    """Where reader processes write what goes wrong inside them (beside the CLI's log)."""
+    import tempfile
+
+    home = os.environ.get("SYNERGYPILOT_HOME")
+    return (Path(home) if home else Path(tempfile.gettempdir())) / "synergypilot-reader.log"
+
+
+def _errors_to_log_file() -> None:
+    """Send this worker's standard error to the reader log.
+
+    The user sees each file's refusal; the details (the Rust reader's panic message on a
+    malformed file, a logged traceback) belong in a log, not in the user's terminal, which a
+    worker shares with the program that started it.
+    """
+    try:
+        target = os.open(reader_log_path(), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    except OSError:
+        target = os.open(os.devnull, os.O_WRONLY)
+    sys.stderr.flush()
+    os.dup2(target, 2)
+    os.close(target)
+    logging.basicConfig(stream=sys.stderr, level=logging.WARNING,
+                        format="%(asctime)s %(process)d %(name)s %(levelname)s %(message)s")
 
 
 def _peak_rss() -> int:

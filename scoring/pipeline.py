@@ -16,7 +16,21 @@ from scoring.model import Issue, Rejection, Scheme, Submission
 from scoring.template import TemplateError, load_template
 from scoring.values import normalise_text
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+#: What a folder scan takes: every kind the reader reads (.xlsb through python-calamine, the
+#: templates .xltx/.xltm as workbooks) and .numbers, so that its sender is told to export it.
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods", ".numbers")
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file found in a folder and not read, with why (English and Chinese)."""
+
+    path: str
+    message: str
+    message_zh: str
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "message": self.message, "message_zh": self.message_zh}
 
 
 @dataclass
@@ -29,6 +43,8 @@ class AssessmentRun:
     #: The assessment round scored (its label and year), when scored from a workspace.
     round: str = ""
     round_year: str = ""
+    #: Files of the input folders that were not read (not a spreadsheet's name, lock files).
+    skipped: list[SkippedFile] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         """The run as JSON-ready data, each project with its points lost, gap and paths."""
@@ -36,6 +52,7 @@ class AssessmentRun:
             "schemes": [s.summary() for s in self.schemes],
             "projects": [p.as_dict() for p in self.projects],
             "rejected": [r.as_dict() for r in self.rejected],
+            "skipped": [s.as_dict() for s in self.skipped],
         }
         if self.round:
             data["round"] = {"label": self.round, "year": self.round_year}
@@ -97,22 +114,54 @@ def is_lock_file(path: Path) -> bool:
 def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
     """Files as given, folders searched recursively for spreadsheets, sorted by path.
 
-    Lock files are skipped silently; a file named explicitly is always kept, whatever its
-    extension, so that its rejection is reported.
+    A file named explicitly is always kept, whatever its extension, so that its rejection is
+    reported; see :func:`scan_inputs` for what a folder scan leaves out.
+    """
+    return scan_inputs(inputs)[0]
+
+
+def scan_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[SkippedFile]]:
+    """:func:`expand_inputs`, and every file of the folders that was not taken, with why.
+
+    Lock files and files without a spreadsheet's extension are not read; a file named
+    explicitly is always taken, except a lock file.
     """
     files: list[Path] = []
+    skipped: list[SkippedFile] = []
     for item in inputs:
         path = Path(item)
-        if path.is_dir():
-            found = [
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SPREADSHEET_SUFFIXES and not is_lock_file(p)
-            ]
-            files.extend(sorted(found))
-        elif not is_lock_file(path):
-            files.append(path)
-    return files
+        if not path.is_dir():
+            if is_lock_file(path):
+                skipped.append(_skipped_lock_file(path))
+            else:
+                files.append(path)
+            continue
+        for found in sorted(p for p in path.rglob("*") if p.is_file()):
+            if is_lock_file(found):
+                skipped.append(_skipped_lock_file(found))
+            elif found.suffix.lower() in SPREADSHEET_SUFFIXES:
+                files.append(found)
+            else:
+                skipped.append(_skipped_by_name(found))
+    return files, skipped
+
+
+def _skipped_lock_file(path: Path) -> SkippedFile:
+    return SkippedFile(str(path), f"{path.name}: not read: a lock file that Excel, WPS or LibreOffice "
+                       "keeps while a workbook is open; nothing to do (close the workbook to remove it)",
+                       f"{path.name}：未读取：Excel、WPS 或 LibreOffice 在工作簿打开时保留的锁定文件；"
+                       "无需处理（关闭该工作簿即会删除）")
+
+
+def _skipped_by_name(path: Path) -> SkippedFile:
+    kind = path.suffix.lower() or "no extension"
+    kind_zh = path.suffix.lower() or "无扩展名"
+    known = ", ".join(SPREADSHEET_SUFFIXES[:-1])
+    return SkippedFile(str(path), f"{path.name}: not read: {kind} is not a spreadsheet kind the importer "
+                       f"reads ({known}); if it is a table (e.g. CSV), open it in Excel or WPS, save it as "
+                       ".xlsx and add that",
+                       f"{path.name}：未读取：{kind_zh} 不是可导入的电子表格类型（{known}）；"
+                       "如果是表格（例如 CSV），请用 Excel 或 WPS 打开，另存为 .xlsx 后再添加")
 
 
 def match_scheme(submission: Submission, schemes: list[Scheme]) -> Scheme | Rejection:
@@ -260,7 +309,10 @@ def run(
         When any template is invalid (nothing is scored then).
     """
     schemes = load_schemes(template_paths)
-    return score_files(schemes, expand_inputs(inputs), assessments, progress)
+    files, skipped = scan_inputs(inputs)
+    result = score_files(schemes, files, assessments, progress)
+    result.skipped = skipped
+    return result
 
 
 def score_files(schemes, files, assessments=None, progress=None) -> AssessmentRun:

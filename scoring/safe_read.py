@@ -1139,10 +1139,14 @@ def _read_ole_workbook(data: bytes, path: Path, limits: Limits, wanted: SheetFil
         raise _damaged(path, str(exc), str(exc))
     if names & {"encryptedpackage", "encryptioninfo"}:
         raise _password_protected(path)
-    if container.find("Workbook", "Book") is None:
+    stream = container.find("Workbook", "Book")
+    if stream is None:
         kind = ("word" if "worddocument" in names
                 else "powerpoint" if "powerpoint document" in names else "ole")
         raise _refused_kind(path, kind)
+    if stream not in ("Workbook", "Book", "WORKBOOK", "BOOK"):
+        # The reader finds the stream in Excel's spelling or in capitals, not in others.
+        data = container.renamed(stream, "Workbook" if stream.casefold() == "workbook" else "Book")
     scan = _scan_xls(container, path)
     if scan is not None and wanted is not None and not any(_wanted(wanted, s.name) for s in scan.sheets):
         # Nothing to read: the sheets' names are all a reader needs, and the record walk has them.

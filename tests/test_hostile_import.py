@@ -545,3 +545,156 @@ def test_a_template_given_as_a_submission_says_to_load_it_as_a_template(tmp_path
     assert refused.reason == "not_a_submission"
     assert refused.message.startswith("city.xlsx: this is an assessment scheme template")
     assert "--template" in refused.message and "模板" in refused.message_zh
+
+
+def test_a_folder_scan_lists_every_file_it_did_not_take_and_why(tmp_path):
+    from scoring.pipeline import scan_inputs
+
+    for name in ("a.xlsx", "b.xlsb", "c.xltx", "d.numbers", "sub/e.ods", "notes.txt", "table.csv", "~$a.xlsx",
+                 "README"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes(b"x")
+    files, skipped = scan_inputs([tmp_path])
+    assert [p.relative_to(tmp_path).as_posix() for p in files] == ["a.xlsx", "b.xlsb", "c.xltx", "d.numbers",
+                                                                  "sub/e.ods"]
+    reasons = {Path(s.path).name: (s.message, s.message_zh) for s in skipped}
+    assert set(reasons) == {"notes.txt", "table.csv", "~$a.xlsx", "README"}
+    csv, _ = reasons["table.csv"]
+    assert ".csv is not a spreadsheet kind" in csv and "save it as" in csv
+    assert "lock file" in reasons["~$a.xlsx"][0] and "锁定文件" in reasons["~$a.xlsx"][1]
+    assert all(name in en and name in zh for name, (en, zh) in reasons.items())
+
+
+# --------------------------------------------------------------------------- what real programs write
+
+
+def score_alone(path: Path, template: Path):
+    return run([template], [path])
+
+
+def test_formatted_rows_down_to_the_last_row_are_not_counted(tmp_path):
+    """LibreOffice and WPS keep row heights and styled empty cells down to row 1,048,576."""
+    from tests.hostile.variants import formatted_trailing_rows
+
+    form = corpus.good(tmp_path, "form.xlsx", "P50")
+    trailing = formatted_trailing_rows(form, tmp_path / "trailing.xlsx")
+    template = write_city_template(tmp_path / "city.xlsx")
+    assert not score_alone(trailing, template).rejected
+    # a value down there still counts
+    from openpyxl import load_workbook
+
+    book = load_workbook(trailing)
+    book["Data"].cell(1_048_576, 5).value = 1
+    book.save(tmp_path / "far_value.xlsx")
+    assert reject(tmp_path / "far_value.xlsx").reason == "too_large"
+
+
+def test_xls_streams_named_in_capitals_are_read(tmp_path):
+    stream = ole.biff8_workbook(corpus.grid("P51"))
+    template = write_city_template(tmp_path / "city.xlsx")
+    for name in ("WORKBOOK", "BOOK", "workbook"):
+        path = tmp_path / f"{name}.xls"
+        path.write_bytes(ole.compound_file({name: stream}))
+        result = score_alone(path, template)
+        assert [p.total for p in result.projects] == [pytest.approx(70.0)], (name, result.rejected)
+
+
+def test_backslash_paths_and_a_workbook_elsewhere_are_read(tmp_path):
+    from tests.hostile.variants import backslash_paths, relocated_workbook
+
+    form = corpus.percent(tmp_path)  # A 0.5 formatted 0% reads 50: the styles part must be found
+    template = write_city_template(tmp_path / "city.xlsx")
+    for variant in (backslash_paths(form, tmp_path / "backslash.xlsx"),
+                    relocated_workbook(form, tmp_path / "moved.xlsx")):
+        result = score_alone(variant, template)
+        assert [p.total for p in result.projects] == [pytest.approx(70.0)], (variant.name, result.rejected)
+
+
+def test_xlsb_reads_values_percentages_and_errors(tmp_path):
+    from tests.hostile.xlsb import write_xlsb
+
+    # A 0.5 shown as 50.0% reads 50; K #DIV/0! is left out as not required: 2.5 of 4 → 62.5
+    path = write_xlsb(tmp_path / "binary.xlsb", corpus.grid("P53", A=ole.Percent(0.5),
+                                                             K=ole.CellError("#DIV/0!")))
+    book = read_workbook(path)
+    assert book.format == "xlsb"
+    assert book.sheet("Data").notes == {(1, 4): "percent", (4, 4): "error_cell"}
+    result = score_alone(path, write_city_template(tmp_path / "city.xlsx"))
+    assert [p.total for p in result.projects] == [pytest.approx(62.5)]
+
+
+def test_a_password_protected_ods_is_encrypted(tmp_path):
+    manifest = (b'<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+                b'opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml">'
+                b'<manifest:encryption-data manifest:checksum="x"/></manifest:file-entry></manifest:manifest>')
+    path = zips.write_zip(tmp_path / "locked.ods", [
+        zips.stored("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+        zips.deflated("META-INF/manifest.xml", manifest),
+        zips.deflated("content.xml", bytes(range(256)) * 40)])
+    error = reject(path)
+    assert error.reason == "encrypted" and "password" in error.message and "密码" in error.message_zh
+
+
+@pytest.mark.parametrize(("name", "content", "words"), [
+    ("numbers.xlsx", None, "Apple Numbers"),
+    ("page.xls", b"<html><body><table><tr><td>1</td></tr></table></body></html>", "web page"),
+    ("xml2003.xls", b'<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook '
+                    b'xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>', "Excel 2003 XML"),
+    ("letter.xls", b"{\\rtf1\\ansi hello}", "RTF"),
+    ("gbk.xls", "项目编号,名称\nP1,试点\n".encode("gb18030"), "CSV"),
+    ("biff4.xls", bytes.fromhex("0904060000001000") + b"\0" * 100, "Excel 4.0"),
+])
+def test_each_foreign_kind_gets_its_own_reason_and_fix(tmp_path, name, content, words):
+    path = tmp_path / name
+    if content is None:  # Numbers: a zip of .iwa parts whose plist has an ordinary DOCTYPE
+        plist = b'<?xml version="1.0"?><!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "x"><plist/>'
+        zips.write_zip(path, [zips.deflated("Index/Document.iwa", b"\0" * 64),
+                              zips.deflated("Metadata/Properties.plist", plist)])
+    else:
+        path.write_bytes(content)
+    error = reject(path)
+    assert error.reason == "unreadable" and words in error.message
+    assert name in error.message_zh and any(word in error.message_zh for word in ACTIONS_ZH)
+
+
+def test_a_reader_failure_keeps_the_readers_own_words(tmp_path):
+    """Handed bytes, the reader only says 'Cannot detect file format'; its real reason is kept."""
+    form = corpus.good(tmp_path, "form.xlsx", "P54")
+    broken = zips.rewrite(form, tmp_path / "broken.xlsx",
+                          {"xl/workbook.xml": b'<workbook xmlns="http://schemas.openxmlformats.org/'
+                                              b'spreadsheetml/2006/main"><sheets><sheet name="S" '
+                                              b'state="show" sheetId="1"/></sheets></workbook>'})
+    error = reject(broken)
+    assert error.reason == "unreadable" and "Cannot detect" not in error.message
+    assert "the reader says:" in error.message and ".xlsx" in error.message
+
+
+def test_only_the_sheets_a_submission_uses_are_read_and_a_foreign_data_sheet_stops_early(tmp_path):
+    book = Workbook()
+    book.active.title = "Project"
+    book.active.append(["project_id", "P55"])
+    data = book.create_sheet("Data")
+    for i in range(3000):
+        data.append([f"row {i}", i])
+    other = book.create_sheet("Other")
+    other.append(["x"] * 10)
+    book.save(tmp_path / "foreign.xlsx")
+    from scoring.submission import SHEETS
+
+    read = read_workbook(tmp_path / "foreign.xlsx", sheets=SHEETS)
+    assert [s.name for s in read.sheets] == ["Project", "Data", "Other"]
+    assert len(read.sheet("Data").rows) == 10 and read.sheet("Other").rows == []
+    assert len(read_workbook(tmp_path / "foreign.xlsx").sheet("Data").rows) == 3000
+    assert read_file(tmp_path / "foreign.xlsx")[0].reason == "not_a_submission"
+
+
+def test_the_cells_a_reader_holds_are_limited_not_the_sheets_extent(tmp_path):
+    """Two values 32,770 rows × 130 columns apart in an .xls: 4.3 million cells for the reader
+    to hold in a sheet a submission reads; refused before the reader opens it."""
+    far = [[1.0] + [None] * 128 + [2.0]] + [[None]] * 32_768 + [[None] * 129 + [3.0]]
+    path = ole.write_xls(tmp_path / "far.xls", {"Data": far})
+    error = reject(path)
+    assert error.reason == "too_large" and "32,770 rows by 130 columns" in error.message
+    # the same sheet under a name no submission uses is never loaded, so costs nothing
+    other = ole.write_xls(tmp_path / "other.xls", {"Sheet1": far})
+    assert read_file(other)[0].reason == "not_a_submission"

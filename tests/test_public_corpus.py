@@ -24,6 +24,12 @@ from scoring.model import REJECTION_REASONS
 from scoring.pipeline import expand_inputs, run
 from scoring.safe_read import DEFAULT_LIMITS
 from tests.hostile.public_corpus import FOLDER, read_sources
+from tests.hostile.variants import (
+    backslash_paths,
+    capitalised_streams,
+    formatted_trailing_rows,
+    relocated_workbook,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = sorted((ROOT / "templates").glob("*.xlsx"))
@@ -87,6 +93,9 @@ def test_every_file_scores_or_is_refused_with_a_listed_reason_naming_it(corpus, 
     expected = {str(p) for p in expand_inputs([FOLDER, *good])}
     assert expected >= {str(p) for p in corpus}
     assert accounted == expected
+    everything = {str(p) for folder in (FOLDER, *good) for p in folder.rglob("*") if p.is_file()}
+    assert {s["path"] for s in result["skipped"]} == everything - expected
+    assert all(Path(s["path"]).name in s["message"] for s in result["skipped"])
     for rejection in result["rejected"]:
         name = Path(source_file(rejection["source"])).name
         assert rejection["reason"] in REJECTION_REASONS
@@ -177,64 +186,6 @@ def over_file_limits(path: Path) -> bool:
 # --------------------------------------------------------------------------- other programs' saves
 
 
-def formatted_trailing_rows(source: Path, target: Path) -> Path:
-    """The form with custom heights and a styled empty cell down to row 1,048,576, as a
-    form copied from a formatted workbook has."""
-    from openpyxl import load_workbook
-    from openpyxl.styles import Font
-
-    book = load_workbook(source)
-    for sheet in book.worksheets:
-        for row in range(1_048_560, 1_048_577):
-            sheet.row_dimensions[row].height = 19.5
-        sheet.cell(1_048_576, 5).font = Font(bold=True)
-    book.save(target)
-    return target
-
-
-def rewrite_package(source: Path, target: Path, rename, change=lambda name, content: content) -> Path:
-    """Copy a zip package, renaming its parts and changing their contents as given."""
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
-        for info in old.infolist():
-            entry = zipfile.ZipInfo(rename(info.filename), info.date_time)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            new.writestr(entry, change(info.filename, old.read(info)))
-    return target
-
-
-def backslash_paths(source: Path, target: Path) -> Path:
-    """Zip paths written with backslashes (xl\\workbook.xml), as some Windows tools do."""
-    return rewrite_package(source, target, lambda name: name.replace("/", "\\"))
-
-
-def relocated_workbook(source: Path, target: Path) -> Path:
-    """The workbook part at book/main.xml, found through _rels/.rels as the format allows,
-    its relationships pointing back at the parts under xl/."""
-    moves = {"xl/workbook.xml": "book/main.xml", "xl/_rels/workbook.xml.rels": "book/_rels/main.xml.rels"}
-
-    def change(name: str, content: bytes) -> bytes:
-        if name == "_rels/.rels":
-            return content.replace(b"xl/workbook.xml", b"book/main.xml")
-        if name == "xl/_rels/workbook.xml.rels":
-            return content.replace(b'Target="/xl/', b'Target="').replace(b'Target="', b'Target="../xl/')
-        if name == "[Content_Types].xml":
-            return content.replace(b"/xl/workbook.xml", b"/book/main.xml")
-        return content
-
-    return rewrite_package(source, target, lambda name: moves.get(name, name), change)
-
-
-def capitalised_streams(source: Path, target: Path) -> Path:
-    """An .xls whose workbook stream is named WORKBOOK, as several non-Microsoft programs write.
-
-    Container names compare without case, so the directory stays in order."""
-    data = source.read_bytes()
-    name = "Workbook".encode("utf-16-le")
-    assert data.count(name) == 1
-    target.write_bytes(data.replace(name, "WORKBOOK".encode("utf-16-le")))
-    return target
-
-
 def libreoffice_saves(files: list[Path], kind: str, folder: Path) -> list[Path]:
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
@@ -262,8 +213,15 @@ def test_the_demo_forms_as_other_programs_save_them_score_as_the_originals(demo,
     assert len(expected) == 5 and all(total > 0 for total, _, _ in expected.values())
     (tmp_path / "trailing").mkdir()
     trailing = [formatted_trailing_rows(f, tmp_path / "trailing" / f.name) for f in originals]
+    (tmp_path / "backslash").mkdir()
+    (tmp_path / "moved").mkdir()
     variants = {
         "formatted trailing rows": trailing,
+        "backslash zip paths": [backslash_paths(f, tmp_path / "backslash" / f.name) for f in originals],
+        "workbook elsewhere": [relocated_workbook(f, tmp_path / "moved" / f.name) for f in originals],
+    }
+    check_variants(variants, expected)
+    variants = {
         "LibreOffice .xlsx": libreoffice_saves(trailing, "xlsx", tmp_path / "lo_xlsx"),
         "LibreOffice .ods": libreoffice_saves(trailing, "ods", tmp_path / "lo_ods"),
         "LibreOffice .xls": libreoffice_saves(trailing, "xls", tmp_path / "lo_xls"),
@@ -271,10 +229,11 @@ def test_the_demo_forms_as_other_programs_save_them_score_as_the_originals(demo,
     (tmp_path / "wps").mkdir()
     variants["WPS-style WORKBOOK stream"] = [capitalised_streams(f, tmp_path / "wps" / f.name)
                                              for f in variants["LibreOffice .xls"]]
-    (tmp_path / "backslash").mkdir()
-    variants["backslash zip paths"] = [backslash_paths(f, tmp_path / "backslash" / f.name) for f in originals]
-    (tmp_path / "moved").mkdir()
-    variants["workbook elsewhere"] = [relocated_workbook(f, tmp_path / "moved" / f.name) for f in originals]
+    check_variants(variants, expected)
+
+
+def check_variants(variants: dict[str, list[Path]], expected: dict[str, tuple]) -> None:
+    """Each set of variants scores exactly as the originals."""
     for what, files in variants.items():
         result = run(TEMPLATES, files)
         assert not result.rejected, (what, [r.message for r in result.rejected])
