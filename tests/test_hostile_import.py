@@ -626,7 +626,8 @@ def test_xlsb_reads_values_percentages_and_errors(tmp_path):
 def test_a_password_protected_ods_is_encrypted(tmp_path):
     manifest = (b'<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
                 b'opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml">'
-                b'<manifest:encryption-data manifest:checksum="x"/></manifest:file-entry></manifest:manifest>')
+                b'<manifest:encryption-data manifest:checksum="x"/></manifest:file-entry>'
+                b'</manifest:manifest>')
     path = zips.write_zip(tmp_path / "locked.ods", [
         zips.stored("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
         zips.deflated("META-INF/manifest.xml", manifest),
