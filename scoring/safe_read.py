@@ -1112,10 +1112,10 @@ def _password_protected(path: Path) -> SubmissionRejected:
     return SubmissionRejected(
         "encrypted",
         f"{path.name}: the workbook is protected by a password; open it, remove the password "
-        "(File > Info > Protect Workbook > Encrypt with Password, clear it), save and send it "
-        "again",
-        f"{path.name}：工作簿设置了密码；请打开文件，取消密码（文件 > 信息 > 保护工作簿 > "
-        "用密码进行加密，清空密码），保存后重新发送",
+        "(Excel or WPS: File > Info > Protect Workbook > Encrypt with Password, clear it; "
+        "LibreOffice: File > Save As, untick 'Save with password'), save and send it again",
+        f"{path.name}：工作簿设置了密码；请打开文件，取消密码（Excel 或 WPS：文件 > 信息 > 保护工作簿 > "
+        "用密码进行加密，清空密码；LibreOffice：文件 > 另存为，取消勾选“使用密码保存”），保存后重新发送",
     )
 
 
