@@ -243,6 +243,25 @@ def _mp_context():
     return _context
 
 
+def start_readers_early() -> None:
+    """Start the fork server now, so that it loads the reader while the caller does other
+    work (loading templates); the first file is then read without waiting for it.
+
+    Harmless to call more than once, and a no-op where there is no fork server.
+    """
+    if _mp_context().get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")  # as _start_without_main does
+    try:
+        forkserver.ensure_running()
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
+
+
 # --------------------------------------------------------------------------- parent side
 
 

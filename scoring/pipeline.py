@@ -11,7 +11,7 @@ from pathlib import Path
 
 from scoring.engine import ProjectResult, parse_submission, score_scheme
 from scoring.explain import add_to_json
-from scoring.importer import DEFAULT_OPTIONS, FileReader, ImportOptions, paused_gc
+from scoring.importer import DEFAULT_OPTIONS, FileReader, ImportOptions, paused_gc, start_readers_early
 from scoring.model import Issue, Rejection, Scheme, Submission
 from scoring.template import TemplateError, load_template
 from scoring.values import normalise_text
@@ -70,7 +70,11 @@ def scheme_key(scheme: Scheme) -> tuple[str, str]:
 
 
 def load_schemes(paths: Iterable[str | Path]) -> list[Scheme]:
-    """Load several templates; raise one TemplateError listing every problem of every file."""
+    """Load several templates; raise one TemplateError listing every problem of every file.
+
+    The reader processes start meanwhile: files are read next, almost always.
+    """
+    start_readers_early()
     schemes: list[Scheme] = []
     errors: list[TemplateError] = []
     for path in paths:

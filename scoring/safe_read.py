@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import html
 import io
 import posixpath
 import re
@@ -29,7 +30,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
-from xml.sax.saxutils import escape
 
 import python_calamine
 
@@ -577,8 +577,9 @@ def _identify(package: _Package, path: Path) -> None:
     if "content.xml" in names or "META-INF/manifest.xml" in names:
         _identify_opendocument(package, path)
         return
-    workbook = ""
-    if package.has("_rels/.rels"):
+    # Where the reader looks first; only a package without it is searched through _rels/.rels.
+    workbook = next((n for n in ("xl/workbook.xml", "xl/workbook.bin") if package.has(n)), "")
+    if not workbook and package.has("_rels/.rels"):
         try:
             targets = _elements(package.part("_rels/.rels"))
         except expat.ExpatError:
@@ -588,8 +589,6 @@ def _identify(package: _Package, path: Path) -> None:
                 workbook = _resolve("", attrs.get("Target", ""))
                 break
     if not workbook or not package.has(workbook):
-        workbook = next((n for n in ("xl/workbook.xml", "xl/workbook.bin") if package.has(n)), "")
-    if not workbook:
         if any(n.startswith("word/") for n in names):
             raise _refused_kind(path, "docx")
         if any(n.startswith("ppt/") for n in names):
@@ -653,8 +652,7 @@ def _standard_relationships(package: _Package, standard: str) -> bytes:
             target = attrs.get("Target", "")
             if attrs.get("TargetMode") != "External":
                 target = posixpath.relpath(_resolve(package.workbook, target), posixpath.dirname(standard))
-            rid, kind, target = (escape(v, {'"': "&quot;"}) for v in (attrs.get("Id", ""),
-                                                                   attrs.get("Type", ""), target))
+            rid, kind, target = (html.escape(v) for v in (attrs.get("Id", ""), attrs.get("Type", ""), target))
             entries.append(f'<Relationship Id="{rid}" Type="{kind}" Target="{target}"/>')
     return (f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_NS_PKG_REL_URI}">'
             f'{"".join(entries)}</Relationships>').encode()
@@ -1076,12 +1074,21 @@ def _sheet_rows(book, name: str, fmt: str, budget: _Budget, wanted: SheetFilter 
     if fmt in ("xls", "ods") and name in shapes:
         budget.spend(name, *shapes[name])  # the reader hands out a copy of the sheet it holds
     sheet = book.get_sheet_by_name(name)
-    if wanted is not None:
+    small = sheet.total_height * sheet.total_width <= _SMALL_SHEET_CELLS
+    if wanted is not None and not small:
         head = sheet.to_python(skip_empty_area=False, nrows=wanted.head_rows)
         if not wanted.layout(name, head):
             return head  # clearly not what a submission holds: read no further
     budget.spend(name, sheet.total_height, sheet.total_width)
-    return sheet.to_python(skip_empty_area=False)
+    rows = sheet.to_python(skip_empty_area=False)
+    if wanted is not None and small and not wanted.layout(name, rows[:wanted.head_rows]):
+        return rows[:wanted.head_rows]  # as a large sheet would be read
+    return rows
+
+
+#: A sheet this small is taken whole at once; a larger one only after its first rows show the
+#: expected layout (two passes cost more than reading a form's few hundred cells).
+_SMALL_SHEET_CELLS = 20_000
 
 
 def _reader_error(data: bytes, fmt: str, exc: BaseException) -> str:
