@@ -1074,20 +1074,18 @@ def _sheet_rows(book, name: str, fmt: str, budget: _Budget, wanted: SheetFilter 
     if fmt in ("xls", "ods") and name in shapes:
         budget.spend(name, *shapes[name])  # the reader hands out a copy of the sheet it holds
     sheet = book.get_sheet_by_name(name)
-    small = sheet.total_height * sheet.total_width <= _SMALL_SHEET_CELLS
-    if wanted is not None and not small:
+    end = sheet.end  # the last row and column with a value, 0-based; None when empty
+    rows, cols = (end[0] + 1, end[1] + 1) if end else (0, 0)
+    if wanted is not None and rows * cols > _SMALL_SHEET_CELLS:
         head = sheet.to_python(skip_empty_area=False, nrows=wanted.head_rows)
         if not wanted.layout(name, head):
             return head  # clearly not what a submission holds: read no further
-    budget.spend(name, sheet.total_height, sheet.total_width)
-    rows = sheet.to_python(skip_empty_area=False)
-    if wanted is not None and small and not wanted.layout(name, rows[:wanted.head_rows]):
-        return rows[:wanted.head_rows]  # as a large sheet would be read
-    return rows
+    budget.spend(name, rows, cols)
+    return sheet.to_python(skip_empty_area=False)
 
 
 #: A sheet this small is taken whole at once; a larger one only after its first rows show the
-#: expected layout (two passes cost more than reading a form's few hundred cells).
+#: expected layout (looking first costs more than reading a form's few hundred cells).
 _SMALL_SHEET_CELLS = 20_000
 
 
