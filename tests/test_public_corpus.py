@@ -85,7 +85,7 @@ def test_every_file_scores_or_is_refused_with_a_listed_reason_naming_it(corpus, 
     """Through the command line's `score`: no traceback, every file accounted for."""
     good = [demo / "city", demo / "park"]
     done = cli("score", *(f"--template={t}" for t in TEMPLATES), str(FOLDER), *map(str, good),
-               "--json", str(tmp_path / "run.json"), home=tmp_path)
+               "--json", str(tmp_path / "run.json"), "--full-paths", home=tmp_path)
     assert "Traceback" not in done.stdout + done.stderr
     result = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
     accounted = {source_file(p["source"]) for p in result["projects"]}
@@ -115,7 +115,7 @@ def test_every_file_given_as_a_template_is_refused_or_loaded_without_traceback(c
 def test_a_workspace_import_accounts_for_every_file(corpus, tmp_path):
     workspace = tmp_path / "w.spw"
     done = cli("score", "--workspace", str(workspace), *(f"--template={t}" for t in TEMPLATES),
-               str(FOLDER), "--json", str(tmp_path / "run.json"), home=tmp_path)
+               str(FOLDER), "--json", str(tmp_path / "run.json"), "--full-paths", home=tmp_path)
     assert "Traceback" not in done.stdout + done.stderr
     assert workspace.exists()
     result = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
