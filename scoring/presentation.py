@@ -314,6 +314,7 @@ ISSUE_KIND_ZH = {
     "veto": "一票否决",
     "duplicate_code": "编号重复",
     "unknown_code": "未知编号",
+    "full_target": "按全部目标评价",
 }
 #: Why a file was refused, in Chinese: (name, what to do). The details of a refusal are
 #: written in English where they are found (the reader's limits, the part of the package); a
