@@ -1619,6 +1619,8 @@ class Workspace(ReconcileMixin):
                 finally:
                     target.close()
             os.replace(temp, dest)
+        except sqlite3.Error as exc:  # the copy's disk, not this workspace's: name the copy
+            raise database_error(dest, exc) from exc
         finally:
             temp.unlink(missing_ok=True)
         return dest

@@ -74,6 +74,8 @@ def test_a_workspace_stopped_by_a_full_disk_opens_when_space_is_freed_and_finish
     assert 0 < committed < FORMS
     assert disk.error_words in str(stopped.value)
     assert "everything before it is safe" in str(stopped.value)
+    if disk.mounted:  # still full: it opens and reads all the same (the log stays beside it)
+        assert versions(path) == {f"CX-{i:05d}": [1] for i in range(committed)}
 
     disk.free()
     assert versions(path) == {f"CX-{i:05d}": [1] for i in range(committed)}
@@ -127,6 +129,18 @@ def test_a_full_disk_during_a_merge_keeps_the_master_and_the_merge_carries_on_af
         report = merge_into(workspace, [team["supervisor"]])
         assert report.sources[0].assessments_added > 0
     assert counts(master)["assessments"] > before["assessments"]
+
+
+def test_a_copy_to_a_full_disk_names_the_copy_and_leaves_nothing_behind(disk, team):
+    if not disk.mounted:
+        pytest.skip("a file-size limit would stop the workspace's own shared-memory file first")
+    source = team["supervisor"]
+    before = source.read_bytes()
+    disk.leave(4096)
+    with Workspace.open(source) as workspace, pytest.raises(WorkspaceError) as refused:
+        workspace.backup(disk.folder / "copy.spw")
+    assert str(refused.value).startswith("copy.spw: ") and disk.error_words in str(refused.value)
+    assert disk.files() == [] and source.read_bytes() == before
 
 
 # --------------------------------------------------------------------------- exports
