@@ -76,6 +76,7 @@ def _scored(args, usage_error, check_exist) -> AssessmentRun:
         from scoring.workspace import Workspace
 
         with Workspace.open(args.workspace, read_only=True) as workspace:
+            workspace.check_stored()  # damaged rows reported as every command does
             return workspace.score()
     if not args.template or not args.inputs:
         raise usage_error(

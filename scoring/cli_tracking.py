@@ -39,6 +39,7 @@ def command_track(args) -> int:
                if getattr(args, key)}
     json_out = writable_path(args.json, "--json") if args.json and args.json != "-" else None
     with Workspace.open(args.workspace) as workspace:
+        workspace.check_stored()  # damaged rows reported as every command does
         tracking = track_workspace(workspace, args.scheme)
         if args.scheme and not tracking.schemes:
             names = ", ".join(dict.fromkeys(s.name for s in workspace.schemes())) or "none"

@@ -357,6 +357,8 @@ def test_every_command_reports_the_same_damaged_workspace(team, tmp_path, damage
                    "--reason", "x"],
         "history": ["history", "--workspace", str(path), "P1"],
         "audit": ["audit", "--workspace", str(path)],
+        "explain": ["explain", "P1", "--workspace", str(path)],
+        "track": ["track", "--workspace", str(path)],
     }
     before = path.read_bytes()
     for name, argv in commands.items():
