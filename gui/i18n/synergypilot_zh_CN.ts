@@ -283,68 +283,73 @@
 <context>
     <name>CriteriaTreeModel</name>
     <message>
-        <location filename="../views/templates_view.py" line="40"/>
+        <location filename="../views/templates_view.py" line="41"/>
         <source>Dimension / criterion</source>
         <extracomment>Role of a criterion row&apos;s first cell holding the Criterion, for the details below the tree. Widest the basis column is made, in pixels: the full text is in its tooltip and the details.</extracomment>
         <translation>维度 / 指标</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="41"/>
+        <location filename="../views/templates_view.py" line="42"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="42"/>
+        <location filename="../views/templates_view.py" line="43"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="43"/>
+        <location filename="../views/templates_view.py" line="44"/>
+        <source>Side</source>
+        <translation>协同侧</translation>
+    </message>
+    <message>
+        <location filename="../views/templates_view.py" line="45"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="44"/>
+        <location filename="../views/templates_view.py" line="46"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="45"/>
+        <location filename="../views/templates_view.py" line="47"/>
         <source>Worst</source>
         <translation>最差值</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="46"/>
+        <location filename="../views/templates_view.py" line="48"/>
         <source>Best</source>
         <translation>最优值</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="47"/>
+        <location filename="../views/templates_view.py" line="49"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="48"/>
+        <location filename="../views/templates_view.py" line="50"/>
         <source>Flags</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="49"/>
+        <location filename="../views/templates_view.py" line="51"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="63"/>
+        <location filename="../views/templates_view.py" line="65"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="64"/>
+        <location filename="../views/templates_view.py" line="66"/>
         <source>n/a allowed</source>
         <translation>允许不适用</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="65"/>
+        <location filename="../views/templates_view.py" line="67"/>
         <source>veto</source>
         <translation>一票否决</translation>
     </message>
@@ -1602,47 +1607,47 @@ Data folder: {folder}</source>
 <context>
     <name>TemplatesView</name>
     <message>
-        <location filename="../views/templates_view.py" line="149"/>
+        <location filename="../views/templates_view.py" line="152"/>
         <source>Add scheme from Excel…</source>
         <translation>从 Excel 添加方案…</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="150"/>
+        <location filename="../views/templates_view.py" line="153"/>
         <source>Generate blank form…</source>
         <translation>生成空白申报表…</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="174"/>
+        <location filename="../views/templates_view.py" line="177"/>
         <source>Choose a scheme in the navigator.</source>
         <translation>请在左侧导航中选择一个方案。</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="178"/>
+        <location filename="../views/templates_view.py" line="181"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; version {version} · {level} · {count} criteria · {points:g} points</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; 版本 {version} · {level} · {count} 项指标 · 满分 {points:g}</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="198"/>
+        <location filename="../views/templates_view.py" line="201"/>
         <source>Select a criterion to see its guidance and basis.</source>
         <translation>选择一项指标以查看其填报说明和依据。</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="202"/>
+        <location filename="../views/templates_view.py" line="205"/>
         <source>Guidance:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="203"/>
+        <location filename="../views/templates_view.py" line="206"/>
         <source>Basis:</source>
         <translation>依据：</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="207"/>
+        <location filename="../views/templates_view.py" line="210"/>
         <source>not given in this template</source>
         <translation>本模板未给出</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="217"/>
+        <location filename="../views/templates_view.py" line="220"/>
         <source>{source} was refused: {count} problems</source>
         <translation>{source} 未通过校验：共 {count} 个问题</translation>
     </message>

@@ -30,8 +30,9 @@ BASIS_COLUMN_WIDTH = 420
 
 
 class CriteriaTreeModel(QStandardItemModel):
-    """Dimensions, and under each its criteria with weight, bounds, type and the basis of the
-    bounds (display only)."""
+    """Dimensions, and under each its criteria with weight, bounds, type, synergy side (the
+    effect of a score criterion: U_P takes pollution, U_C carbon, docs/method.md "Synergy") and
+    the basis of the bounds (display only)."""
 
     def set_scheme(self, scheme: Scheme | None) -> None:
         self.clear()
@@ -40,6 +41,7 @@ class CriteriaTreeModel(QStandardItemModel):
                 self.tr("Dimension / criterion"),
                 self.tr("Type"),
                 self.tr("Kind"),
+                self.tr("Side"),
                 self.tr("Weight"),
                 self.tr("Direction"),
                 self.tr("Worst"),
@@ -58,7 +60,7 @@ class CriteriaTreeModel(QStandardItemModel):
                 item = QStandardItem(dimension)
                 item.setEditable(False)
                 parents[c.dimension] = item
-                self.appendRow([item] + [self._cell("") for _ in range(9)])
+                self.appendRow([item] + [self._cell("") for _ in range(10)])
             flags = [
                 self.tr("required") if c.is_required else "",
                 self.tr("n/a allowed") if c.allow_na else "",
@@ -68,6 +70,7 @@ class CriteriaTreeModel(QStandardItemModel):
                 self._cell(f"{c.code}  {indicator}"),
                 self._cell(labels.label("type", c.type)),
                 self._cell(labels.label("kind", c.kind)),
+                self._cell(labels.label("effect", c.effect) if c.kind == "score" and c.weight > 0 else ""),
                 self._cell(f"{c.weight:g}"),
                 self._cell(labels.label("direction", c.direction) if c.direction else ""),
                 self._cell("" if c.worst is None else f"{c.worst:g}"),
