@@ -108,9 +108,7 @@ def explanation_json(scheme: Scheme, project: ProjectResult) -> dict:
     data = {"project_id": project.project_id, "name": project.name, "scheme": scheme.name,
             "scheme_version": scheme.version, "total": project.total, "grade": project.grade,
             "rank": project.rank, "synergy": project.synergy}
-    extra = explanation_dict(scheme, project)
-    extra.pop("indicators")
-    data.update(extra)
+    data.update(explanation_dict(scheme, project))
     data["criteria"] = [w.as_dict() for w in worked(scheme, project)]
     return data
 

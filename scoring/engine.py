@@ -126,6 +126,8 @@ class ScoreArrays:
     grade_min_index: np.ndarray  # grade of total_min (the lowest when vetoed, or when it could be)
     grade_max_index: np.ndarray  # grade of total_max (the lowest when vetoed)
     best_bounds: np.ndarray | None = None  # each project's best bounds where targets are pro-rated
+    # what each included score criterion earns at s = 1: weight·total_points/W (docs/explain.md)
+    max_points: np.ndarray | None = None
 
 
 def indicator_fractions(
@@ -186,6 +188,7 @@ def score_matrix(
     cells = cell_states(scheme, arrays, fractions, status)
     scale = points_scale(scheme, cells.included, arrays.weight)
     score_points = np.where(cells.included, cells.achieved * arrays.weight * scale[:, None], np.nan)
+    max_points = np.where(cells.included, arrays.weight * scale[:, None], np.nan)
     extra_points = cells.achieved * arrays.weight
     points = np.where(arrays.is_score, score_points, 0.0)
     points = np.where(arrays.is_bonus, extra_points, points)
@@ -218,6 +221,7 @@ def score_matrix(
         grade_max_index=grade_indices(scheme, best, vetoed_project),
         **synergy,
         best_bounds=best_bounds,
+        max_points=max_points,
     )
 
 
@@ -721,6 +725,16 @@ class IndicatorResult:
     #: this assessment year, and the improvement as a share of it (1.0 = on track).
     best_used: float | None = None
     attainment: float | None = None
+    #: What this criterion earns at s = 1 (weight·total_points/W), for an included score
+    #: criterion; None otherwise (docs/explain.md).
+    max_points: float | None = None
+
+    @property
+    def points_lost(self) -> float | None:
+        """max_points − points (None where there are no max_points)."""
+        if self.max_points is None or self.points is None:
+            return None
+        return max(0.0, self.max_points - self.points)
 
     @property
     def on_track(self) -> bool | None:
@@ -740,6 +754,7 @@ class IndicatorResult:
             data.update(self.reconciliation.as_dict())
         if self.best_used is not None:
             data.update(best_used=self.best_used, attainment=self.attainment, on_track=self.on_track)
+        data.update(max_points=self.max_points, points_lost=self.points_lost)
         return data
 
 
@@ -904,6 +919,16 @@ class LazyIndicators(Mapping):
     def __getitem__(self, code: str) -> IndicatorResult:
         return self._results()[code]
 
+    # The dict's own views and get: Mapping's would call __getitem__ once per criterion.
+    def get(self, code: str, default=None):
+        return self._results().get(code, default)
+
+    def items(self):
+        return self._results().items()
+
+    def values(self):
+        return self._results().values()
+
     def __iter__(self):
         return iter(self._results())
 
@@ -920,6 +945,7 @@ def _indicator_results(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int
     # One conversion per row instead of a numpy scalar per cell.
     fractions = _nan_to_none(scored.fraction[i].tolist())
     points = _nan_to_none(scored.points[i].tolist())
+    most = _nan_to_none(scored.max_points[i].tolist())
     statuses = scored.status[i].tolist()
     shown = inputs.shown[i] if inputs.shown else [_NO_VALUE] * len(scheme.criteria)
     targets_used = _prorated_targets(scheme, scored, inputs, i)
@@ -939,6 +965,7 @@ def _indicator_results(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int
             inspector=assessment.inspector if assessment else "",
             reason=assessment.reason if assessment else "",
             baseline_location=entry.baseline.location if entry and entry.baseline else "",
+            max_points=most[j],
             **targets_used.get(j, {}),
         )
     return indicators

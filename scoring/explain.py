@@ -33,10 +33,10 @@ from scoring.engine import (
     _synergy_dict,
     improvement_percent,
     indicator_fractions,
-    points_scale,
     rank_projects,
     score_matrix,
 )
+from scoring.importer import paused_gc
 from scoring.model import NA, OVERRIDE, STATUSES, CellValue, Criterion, Scheme
 from scoring.presentation import format_number, grade_label, indicator_label, kind_label, status_label, text
 from scoring.textclean import clean_text
@@ -50,30 +50,14 @@ PATH_INPUTS = ("value", "current", "improvement", "yes", "choice", "fraction")
 
 
 def max_points(scheme: Scheme, project: ProjectResult) -> dict[str, float]:
-    """``max_points`` of each included score criterion of a project, by code.
-
-    A score criterion is included when it has points (the engine leaves them None where it
-    is not); W and total_points/W come from the engine's ``points_scale``.
-    """
-    criteria = scheme.criteria
-    included = np.array([_included(c, project.indicators.get(c.code)) for c in criteria], dtype=bool)
-    weight = np.array([c.weight for c in criteria], dtype=float)
-    scale = float(points_scale(scheme, included[None, :], weight)[0])
-    if math.isnan(scale):
-        return {}
-    return {c.code: c.weight * scale for c, inc in zip(criteria, included, strict=True) if inc}
-
-
-def _included(criterion: Criterion, result: IndicatorResult | None) -> bool:
-    return criterion.kind == "score" and result is not None and result.points is not None
+    """``max_points`` of each included score criterion of a project, by code (the engine puts
+    them on each IndicatorResult: weight·total_points/W)."""
+    return {code: r.max_points for code, r in project.indicators.items() if r.max_points is not None}
 
 
 def points_lost(scheme: Scheme, project: ProjectResult) -> dict[str, float]:
     """``points_lost`` = max_points − points of each included score criterion, by code."""
-    return {
-        code: max(0.0, most - project.indicators[code].points)
-        for code, most in max_points(scheme, project).items()
-    }
+    return {code: r.points_lost for code, r in project.indicators.items() if r.max_points is not None}
 
 
 # --------------------------------------------------------------------------- worked calculation
@@ -134,17 +118,16 @@ class Worked:
 
 def worked(scheme: Scheme, project: ProjectResult) -> list[Worked]:
     """The worked calculation of every criterion of a project, in the scheme's order."""
-    most = max_points(scheme, project)
-    included_weight = sum(c.weight for c in scheme.criteria if c.code in most)
+    indicators = project.indicators
+    included_weight = sum(c.weight for c in scheme.criteria
+                          if c.code in indicators and indicators[c.code].max_points is not None)
     rows = []
     for c in scheme.criteria:
-        result = project.indicators.get(c.code)
+        result = indicators.get(c.code)
         if result is None:
             continue
-        top = most.get(c.code)
-        lost = None if top is None else max(0.0, top - result.points)
-        rows.append(Worked(as_scored(c, result), result, _improvement(c, result), top, lost,
-                           scheme.total_points, included_weight,
+        rows.append(Worked(as_scored(c, result), result, _improvement(c, result), result.max_points,
+                           result.points_lost, scheme.total_points, included_weight,
                            c.best if result.best_used is not None else None))
     return rows
 
@@ -260,15 +243,17 @@ def gap(scheme: Scheme, project: ProjectResult) -> Gap:
     # What base must gain: the gap, plus what the clip of the total at 0 hides.
     needed = above.min_points - (project.base + project.bonus - project.penalty)
     paths = []
-    for code, most in max_points(scheme, project).items():
-        result = project.indicators[code]
-        if most <= 0 or most - result.points < needed - TIE_TOLERANCE:
+    indicators = project.indicators
+    for c in scheme.criteria:
+        result = indicators.get(c.code)
+        most = None if result is None else result.max_points
+        if most is None or most <= 0 or most - result.points < needed - TIE_TOLERANCE:
             continue
         s_star = min(1.0, (result.score or 0.0) + needed / most)
-        path = _path(as_scored(scheme.criterion(code), result), result, s_star)
+        path = _path(as_scored(c, result), result, s_star)
         if path is not None:
             paths.append(path)
-    paths.sort(key=lambda p: (p.change, p.fraction - (project.indicators[p.code].score or 0.0), p.code))
+    paths.sort(key=lambda p: (p.change, p.fraction - (indicators[p.code].score or 0.0), p.code))
     return Gap(above.name, above.min_points, above.min_points - project.total, tuple(paths))
 
 
@@ -322,29 +307,19 @@ def _relative(today: float | None, target: float) -> float:
 
 
 def explanation_dict(scheme: Scheme, project: ProjectResult) -> dict:
-    """What ``score --json`` adds to a project: next_grade, gap, paths, blocked_by, and
-    ``max_points`` and ``points_lost`` per indicator (``{"indicators": {code: {...}}}``)."""
-    data = gap(scheme, project).as_dict()
-    most = max_points(scheme, project)
-    data["indicators"] = {
-        code: {"max_points": most.get(code),
-               "points_lost": None if code not in most else max(0.0, most[code] - ind.points)}
-        for code, ind in project.indicators.items()
-    }
-    return data
+    """What ``score --json`` adds to a project: next_grade, gap, paths and blocked_by (each
+    indicator's ``max_points`` and ``points_lost`` are in its own ``as_dict``)."""
+    return gap(scheme, project).as_dict()
 
 
 def add_to_json(data: dict, schemes: Iterable[Scheme], projects: Iterable[ProjectResult]) -> dict:
     """Put the explanation of each project into a run's JSON (``AssessmentRun.as_dict``)."""
     by_key = {(s.name, s.version): s for s in schemes}
-    for entry, project in zip(data["projects"], projects, strict=True):
-        scheme = by_key.get((project.scheme, project.scheme_version))
-        if scheme is None:
-            continue
-        extra = explanation_dict(scheme, project)
-        for code, figures in extra.pop("indicators").items():
-            entry["indicators"][code].update(figures)
-        entry.update(extra)
+    with paused_gc():  # a small object or two per project over a heap of results, none cyclic
+        for entry, project in zip(data["projects"], projects, strict=True):
+            scheme = by_key.get((project.scheme, project.scheme_version))
+            if scheme is not None:
+                entry.update(explanation_dict(scheme, project))
     return data
 
 
@@ -479,13 +454,15 @@ def _checked_fraction(criterion: Criterion, fraction: object) -> float:
 def _changed_indicators(scheme: Scheme, project: ProjectResult, scored,
                         shown: Mapping[str, tuple]) -> dict[str, IndicatorResult]:
     fractions, points = scored.fraction[0].tolist(), scored.points[0].tolist()
+    most = scored.max_points[0].tolist()
     indicators = {}
     for j, c in enumerate(scheme.criteria):
         result = project.indicators.get(c.code)
         if result is None:
             continue
         fields = {"score": None if fractions[j] != fractions[j] else fractions[j],
-                  "points": None if points[j] != points[j] else points[j]}
+                  "points": None if points[j] != points[j] else points[j],
+                  "max_points": None if most[j] != most[j] else most[j]}
         if c.code in shown:
             value, baseline, status = shown[c.code]
             fields.update(value=value, baseline=baseline, status=status)
