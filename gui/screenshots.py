@@ -142,32 +142,39 @@ def render_language(app, lang: str, out: Path, work: Path) -> None:
     tear_down(window)  # as the app does on quitting: left to the interpreter's exit, it crashed now and then
 
 
-#: The project docs/gui.md asks "what would make it Good?" about, and the fraction it asks "why?"
-#: about (the criterion of that project whose fraction is nearest is shown).
-EXPLAINED_PROJECT, EXPLAINED_FRACTION = "R-2024-004", 0.859
+# The questions docs/gui.md answers: "why 0.859?" (the criterion of the park scheme whose
+# fraction is nearest) and "what would make P-2024-007 Good?" (2.91 points short in the demo).
+EXPLAINED_LEVEL, EXPLAINED_FRACTION, EXPLAINED_PROJECT = "park", 0.859, "P-2024-007"
 
 
 def render_explain(app, window, out: Path, short: str) -> None:
-    """The Project tab explaining a score: the worked calculation, the gap and its paths, the
-    points lost; then a what-if that follows the first path (issue 17)."""
+    """The Project tab explaining a fraction, then a project's gap to the next grade and its
+    paths, then a what-if that follows the first path (issue 17)."""
     from scoring import explain
 
-    region = next(s.name for s in window.run.schemes if s.level == "region")
-    window.navigator.select_scheme(region)
-    projects = window.scheme_projects()
-    project = next((p for p in projects if p.project_id == EXPLAINED_PROJECT), projects[len(projects) // 2])
-    window.results.select_project(project.project_id)
+    scheme_name = next(s.name for s in window.run.schemes if s.level == EXPLAINED_LEVEL)
+    window.navigator.select_scheme(scheme_name)
     window.tabs.setCurrentWidget(window.detail)
-    scored = [c for c, i in project.indicators.items() if i.status == "ok" and i.score is not None]
-    code = min(scored, key=lambda c: abs(project.indicators[c].score - EXPLAINED_FRACTION))
+    scored = [(abs(i.score - EXPLAINED_FRACTION), p.project_id, code) for p in window.scheme_projects()
+              for code, i in p.indicators.items() if i.status == "ok" and i.score is not None]
+    _, project_id, code = min(scored)
+    window.results.select_project(project_id)
     window.detail.select_code(code)
     _settle(app, 0.5)
     _shoot(window, out, "project_explain", short)
-    scheme = window.scheme()
-    path = next((p for p in explain.gap(scheme, project).paths if p.input in ("value", "current")), None)
-    if path is not None:
-        window.detail.select_code(path.code)
-        window.detail.value_edit.setText(explain.shown_target(scheme.criterion(path.code), path))
+
+    scheme, projects = window.scheme(), window.scheme_projects()
+    with_paths = [p for p in projects if explain.gap(scheme, p).paths]
+    project = next((p for p in with_paths if p.project_id == EXPLAINED_PROJECT), with_paths[0])
+    window.results.select_project(project.project_id)
+    path = explain.gap(scheme, project).paths[0]
+    window.detail.select_code(path.code)
+    _settle(app, 0.5)
+    _shoot(window, out, "project_gap", short)
+    numeric = next((p for p in explain.gap(scheme, project).paths if p.input in ("value", "current")), None)
+    if numeric is not None:
+        window.detail.select_code(numeric.code)
+        window.detail.value_edit.setText(explain.shown_target(scheme.criterion(numeric.code), numeric))
         window.detail.try_button.click()
         _settle(app, 0.5)
         _shoot(window, out, "project_what_if", short)
