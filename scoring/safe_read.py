@@ -1208,11 +1208,17 @@ _XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)>")
 _CELL_XFS = re.compile(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", re.S)
 
 
+@functools.lru_cache(maxsize=32)
+def _attribute_pattern(name: bytes) -> re.Pattern:
+    return re.compile(rb"\b" + name + rb"""=(["'])(.*?)\1""", re.S)
+
+
 def _attr(attrs: bytes, name: bytes) -> str | None:
-    match = re.search(rb"\b" + name + rb"""=(["'])(.*?)\1""", attrs, re.S)
+    match = _attribute_pattern(name).search(attrs)
     if match is None:
         return None
-    return _unescape(match.group(2).decode("utf-8", "replace"))
+    text = match.group(2).decode("utf-8", "replace")
+    return _unescape(text) if "&" in text else text
 
 
 def _unescape(text: str) -> str:
@@ -1251,8 +1257,10 @@ def _scan_sheet_cells(
 ) -> dict[tuple[int, int], str]:
     """Notes for the cells calamine reads without saying what they are.
 
-    Only cells that can carry a note are looked at (errors, formulas, percent styles): a
-    sheet of plain values costs three searches, not a pass per cell.
+    Only cells that can carry a note are looked at: error types and percentage styles are
+    picked out by the regex engine, formula cells from where their ``<f>`` stands; a sheet
+    of plain values costs three searches, not a pass per cell. Every pattern is compiled
+    once per namespace prefix, never per cell.
     """
     xml, prefix = shape.xml, shape.prefix
     errors = b't="e"' in xml or b"t='e'" in xml
@@ -1260,16 +1268,14 @@ def _scan_sheet_cells(
     percents = bool(percent_styles) and (b' s="' in xml or b" s='" in xml)
     if not (errors or formulas or percents):
         return {}
-    notes: dict[tuple[int, int], str] = {}
-    if shape.referenced and not formulas:
-        # Only the cells that can carry a note: an error type or a percentage style, picked out
-        # by the regex engine instead of a Python step per cell (most sheets have styles).
-        matches = _candidate_cells(prefix, errors, percent_styles if percents else frozenset()).finditer(xml)
+    if shape.referenced:
         positions = None
-    else:
-        cell = re.compile(_tag(prefix, b"c") + rb"([^>]*?)(?:/>|>(.*?)</" + re.escape(prefix) + rb"c>)", re.S)
-        matches = cell.finditer(xml)
-        positions = None if shape.referenced else _positioned_cells(xml, prefix)
+        wanted_styles = percent_styles if percents else frozenset()
+        matches = _cells_that_can_carry_notes(xml, prefix, errors, wanted_styles, formulas)
+    else:  # rare writers: each cell's place follows from the ones before it, so walk them all
+        matches = _cell_pattern(prefix).finditer(xml)
+        positions = _positioned_cells(xml, prefix)
+    notes: dict[tuple[int, int], str] = {}
     for match in matches:
         position = _cell_position(match.group(1), positions)
         note = _cell_note(match.group(1), match.group(2) or b"", prefix, percent_styles)
@@ -1280,6 +1286,35 @@ def _scan_sheet_cells(
         if error_text is not None:
             _put(sheet, *position, error_text)
     return notes
+
+
+@functools.lru_cache(maxsize=16)
+def _cell_pattern(prefix: bytes) -> re.Pattern:
+    """A cell: (attributes, body) of ``<c ...>body</c>`` or ``<c .../>``."""
+    return re.compile(_tag(prefix, b"c") + rb"([^>]*?)(?:/>|>(.*?)</" + re.escape(prefix) + rb"c>)", re.S)
+
+
+@functools.lru_cache(maxsize=16)
+def _formula_pattern(prefix: bytes) -> re.Pattern:
+    return re.compile(_tag(prefix, b"f"))
+
+
+def _cells_that_can_carry_notes(xml: bytes, prefix: bytes, errors: bool, percent_styles: frozenset[int],
+                                formulas: bool) -> list[re.Match]:
+    """The cells with an error type or a percentage style, and those holding a formula, in
+    document order, each once."""
+    found = {m.start(): m for m in _candidate_cells(prefix, errors, percent_styles).finditer(xml)}
+    if formulas:
+        cell, opening = _cell_pattern(prefix), b"<" + prefix + b"c"
+        for formula in _formula_pattern(prefix).finditer(xml):
+            at = formula.start()
+            start = max(xml.rfind(opening + b" ", 0, at), xml.rfind(opening + b">", 0, at))
+            if start < 0 or start in found:
+                continue
+            match = cell.match(xml, start)
+            if match is not None and match.end() > at:
+                found[start] = match
+    return [found[start] for start in sorted(found)]
 
 
 @functools.lru_cache(maxsize=64)
@@ -1319,7 +1354,7 @@ def _cell_note(attrs: bytes, body: bytes, prefix: bytes, percent_styles) -> tupl
     value = _VALUE_TEXT.search(body)
     if kind == "e":
         return "error_cell", value.group(1).decode("utf-8", "replace") if value else "#ERROR"
-    if re.search(_tag(prefix, b"f"), body) and value is None:
+    if value is None and _formula_pattern(prefix).search(body):
         return "formula_without_value", None
     style = _attr(attrs, b"s")
     if kind == "n" and value is not None and style and style.isdigit() and int(style) in percent_styles:
