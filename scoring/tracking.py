@@ -342,11 +342,12 @@ DASH = "—"
 
 
 def table_header(tracking: SchemeTracking, lang: str) -> list[str]:
-    """Column headings of a scheme's project table: ID, name, per round total/grade/rank/change."""
+    """Column headings of a scheme's project table: ID, name, per round total, grade, rank,
+    synergy D and the change since the previous round, then the change first → latest."""
     header = [text("project_id", lang), text("name", lang)]
     for k, r in enumerate(tracking.rounds):
         header += [f"{r.label} {text('total', lang)}", f"{r.label} {text('grade', lang)}",
-                   f"{r.label} {text('rank', lang)}"]
+                   f"{r.label} {text('rank', lang)}", f"{r.label} {text('synergy_d', lang)}"]
         if k:
             header.append(f"{r.label} {text('track_change_previous', lang)}")
     header.append(text("track_change_total", lang))
@@ -366,10 +367,11 @@ def table_rows(tracking: SchemeTracking, lang: str) -> list[list[object]]:
         row: list[object] = [track.project_id, track.name]
         for k, point in enumerate(track.points):
             if point is None:
-                row += [DASH, DASH, DASH]
+                row += [DASH, DASH, DASH, DASH]
             else:
-                row += [point.compared_total, grade_label(point.compared_grade, lang) if point.compared_grade
-                        else DASH, point.compared_rank]
+                grade = grade_label(point.compared_grade, lang) if point.compared_grade else DASH
+                degree = DASH if point.compared_D is None else round(point.compared_D, 3)
+                row += [point.compared_total, grade, point.compared_rank, degree]
             if k:
                 change = track.change_previous(k)
                 row.append(DASH if change is None else change)

@@ -60,9 +60,27 @@ def trend_projects(tracking: SchemeTracking, count: int = MAX_TREND_LINES) -> li
     return [t.project_id for t in ordered[:count]]
 
 
+def measure_values(tracking: SchemeTracking, track, measure: str) -> np.ndarray:
+    """One project's ``measure`` per round: "total" and "D" as compared (scoring.tracking),
+    or a dimension's points; NaN where the project was not assessed or the value is undefined."""
+    values = []
+    for point in track.points:
+        if point is None:
+            value = None
+        elif measure == "total":
+            value = point.compared_total
+        elif measure == "D":
+            value = point.compared_D
+        else:
+            value = point.dimensions.get(measure)
+        values.append(np.nan if value is None else value)
+    return np.array(values, dtype=float)
+
+
 def draw_trend(ax: Axes, tracking: SchemeTracking, project_ids: list[str] | None = None,
-               lang: str = "zh") -> bool:
-    """The total of each chosen project across the rounds (as compared: see scoring.tracking).
+               lang: str = "zh", measure: str = "total") -> bool:
+    """Each chosen project's ``measure`` across the rounds: the total (default, with the grade
+    bands), synergy D, or a dimension's points (see :func:`measure_values`).
 
     Returns False (and says so on the axes) when there is nothing to draw.
     """
@@ -73,25 +91,33 @@ def draw_trend(ax: Axes, tracking: SchemeTracking, project_ids: list[str] | None
         if not chosen or not tracking.rounds:
             return _empty(ax, lang)
         x = np.arange(len(tracking.rounds))
-        top = tracking.total_points
-        for (name, minimum), colour in zip(tracking.grade_bands[:-1], GRADE_PALETTE, strict=False):
-            ax.axhline(minimum, color=colour, linestyle="--", linewidth=0.8, alpha=0.7, zorder=1)
-            ax.text(x[-1] + 0.08, minimum, grade_label(name, lang), color=colour, fontsize=8, va="center")
-        for k, track in enumerate(chosen):
-            y = np.array([np.nan if p is None or p.compared_total is None else p.compared_total
-                          for p in track.points])
+        series = [measure_values(tracking, track, measure) for track in chosen]
+        if measure == "total":
+            top = tracking.total_points
+            for (name, minimum), colour in zip(tracking.grade_bands[:-1], GRADE_PALETTE, strict=False):
+                ax.axhline(minimum, color=colour, linestyle="--", linewidth=0.8, alpha=0.7, zorder=1)
+                ax.text(x[-1] + 0.08, minimum, grade_label(name, lang), color=colour, fontsize=8, va="center")
+        else:
+            top = 1.0 if measure == "D" else max(1.0, float(np.nanmax([*np.concatenate(series), 0.0])))
+        for k, (track, y) in enumerate(zip(chosen, series, strict=True)):
             colour = LINE_COLOURS[k % len(LINE_COLOURS)]
             ax.plot(x, y, color=colour, linewidth=2, marker="o", markersize=5, zorder=3,
                     label=clip_text(f"{track.project_id} {track.name}", 22))
         ax.set_xticks(x, [r.label for r in tracking.rounds], fontsize=9)
         ax.set_xlim(-0.3, len(x) - 0.4 + 0.5)
         ax.set_ylim(0, top * 1.05)
-        ax.set_ylabel(text("total", lang), fontsize=9)
+        ax.set_ylabel(measure_label(measure, lang), fontsize=9)
         ax.grid(axis="y", color="#EEEEEE", zorder=0)
-        ax.set_title(f"{text('track_trend', lang)}\n{tracking.scheme}", fontsize=11, loc="left")
+        heading = text("track_trend", lang) if measure == "total" else measure_label(measure, lang)
+        ax.set_title(f"{heading}\n{tracking.scheme}", fontsize=11, loc="left")
         ax.legend(loc="upper left", bbox_to_anchor=(1.06, 1.0), fontsize=8, frameon=False)
         _pin(ax)
     return True
+
+
+def measure_label(measure: str, lang: str) -> str:
+    """What a trend chart's measure is called: total, synergy D, or the dimension's name."""
+    return {"total": text("total", lang), "D": text("synergy_d", lang)}.get(measure, measure)
 
 
 def draw_slope(ax: Axes, tracking: SchemeTracking, earlier: int, later: int, lang: str = "zh") -> bool:

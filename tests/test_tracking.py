@@ -172,9 +172,11 @@ def test_track_command_writes_json_workbook_and_pdf(workspace_path, tmp_path, ca
     rows = list(load_workbook(out / "t.xlsx").active.iter_rows(values_only=True))
     header = next(r for r in rows if r[0] == "Project ID")
     p3 = next(r for r in rows if r[0] == "P3")
-    assert header[2:5] == ("2024 Total", "2024 Grade", "2024 Rank")
-    # 2025 missing: dashes, never 0; change first → latest +5
-    assert p3[5:9] == ("—", "—", "—", "—") and p3[-1] == 5.0
+    assert header[2:6] == ("2024 Total", "2024 Grade", "2024 Rank", "2024 Synergy D")
+    # no synergy criteria here: D is "—"; 2025 missing: dashes (total, grade, rank, D and the
+    # change), never 0; change first → latest +5
+    assert p3[2:6] == (30.0, "B", 2, "—")
+    assert p3[6:11] == ("—", "—", "—", "—", "—") and p3[-1] == 5.0
     assert any(r[0] == "Grade transitions 2024 → 2026 (projects)" for r in rows)
     if shutil.which("pdftotext"):
         pdf_text = subprocess.run(["pdftotext", str(out / "t.pdf"), "-"], capture_output=True,
@@ -198,3 +200,16 @@ def test_track_command_refusals(workspace_path, tmp_path, capsys):
     assert main(["track", "--workspace", str(workspace_path), "--json", "-"]) == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("{") and "assessment rounds" in captured.err
+
+
+def test_trend_measures_total_d_and_a_dimension(tracking):
+    import numpy as np
+
+    from scoring.tracking_charts import measure_values
+
+    city = tracking.schemes[0]
+    p3 = city.project("P3")
+    # every criterion is in dimension D1, so its points are the total; no synergy tags: D undefined
+    assert np.allclose(measure_values(city, p3, "D1"), [30.0, np.nan, 35.0], equal_nan=True)
+    assert np.allclose(measure_values(city, p3, "total"), [30.0, np.nan, 35.0], equal_nan=True)
+    assert np.isnan(measure_values(city, p3, "D")).all()

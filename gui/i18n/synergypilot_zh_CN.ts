@@ -1655,27 +1655,32 @@ Data folder: {folder}</source>
 <context>
     <name>TrackingView</name>
     <message>
-        <location filename="../views/tracking_view.py" line="131"/>
+        <location filename="../views/tracking_view.py" line="137"/>
         <source>Compare rounds:</source>
         <translation>比较轮次：</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="132"/>
+        <location filename="../views/tracking_view.py" line="138"/>
+        <source>Trend lines of:</source>
+        <translation>趋势线：</translation>
+    </message>
+    <message>
+        <location filename="../views/tracking_view.py" line="139"/>
         <source>Select projects in the table to draw their trend lines; double-click one to open it.</source>
         <translation>在表中选择项目即可绘制其趋势线；双击项目可打开其详情。</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="181"/>
+        <location filename="../views/tracking_view.py" line="189"/>
         <source>No projects of this scheme in any round.</source>
         <translation>该评估方案在各轮次中都没有项目。</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="185"/>
+        <location filename="../views/tracking_view.py" line="193"/>
         <source>The workspace holds one assessment round. Import the next round&apos;s forms (a year later) to see which pilots improved.</source>
         <translation>工作区只有一个评估轮次。导入下一轮（一年后）的申报表，即可看到哪些试点有所进步。</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="193"/>
+        <location filename="../views/tracking_view.py" line="201"/>
         <source>{scheme}: from {a} to {b}, {rose} of the {both} pilots assessed in both rounds improved their total and {fell} fell; {others} were assessed in only one of them.</source>
         <translation>{scheme}：从 {a} 到 {b}，两轮均参评的 {both} 个试点中 {rose} 个总分上升、{fell} 个下降；另有 {others} 个只参加了其中一轮。</translation>
     </message>

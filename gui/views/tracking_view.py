@@ -80,9 +80,14 @@ class TrackingView(QWidget):
         self.later = QComboBox()
         self.compare_label = QLabel()
         self.arrow = QLabel("→")
+        self.measure_label = QLabel()
+        self.measure = QComboBox()  # what the trend lines show: total, D or a dimension
         row = QHBoxLayout()
         for widget in (self.compare_label, self.earlier, self.arrow, self.later):
             row.addWidget(widget)
+        row.addSpacing(24)
+        row.addWidget(self.measure_label)
+        row.addWidget(self.measure)
         row.addStretch(1)
         self.table = QTableWidget()
         compact_table(self.table)
@@ -124,11 +129,13 @@ class TrackingView(QWidget):
         layout.addWidget(split, 1)
         self.earlier.currentIndexChanged.connect(self._on_rounds_changed)
         self.later.currentIndexChanged.connect(self._on_rounds_changed)
+        self.measure.currentIndexChanged.connect(self._on_measure_changed)
         self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
         self.table.cellDoubleClicked.connect(self._on_table_cell_double_clicked)
 
     def retranslate(self) -> None:
         self.compare_label.setText(self.tr("Compare rounds:"))
+        self.measure_label.setText(self.tr("Trend lines of:"))
         self.hint.setText(self.tr("Select projects in the table to draw their trend lines; "
                                   "double-click one to open it."))
         self._fill()
@@ -170,6 +177,7 @@ class TrackingView(QWidget):
         self.basis.setVisible(bool(scheme and scheme.version_changed))
         self.basis.setText(scheme.basis(lang) if scheme else "")
         self._fill_summary(scheme, lang)
+        self._fill_measures(scheme, lang)
         self._fill_table(scheme, lang)
         self._fill_transitions(scheme, lang)
         self._stale = True
@@ -194,6 +202,19 @@ class TrackingView(QWidget):
             "their total and {fell} fell; {others} were assessed in only one of them.").format(
             scheme=scheme.scheme, a=scheme.rounds[a].label, b=scheme.rounds[b].label, rose=len(rose),
             fell=len(fell), both=len(both), others=len(scheme.projects) - len(both)))
+
+    def _fill_measures(self, scheme: SchemeTracking | None, lang: str) -> None:
+        """Total, synergy D and each dimension of the scheme; the choice kept when it still exists."""
+        from scoring.tracking_charts import measure_label
+
+        current = self.measure.currentData() or "total"
+        measures = ["total", "D", *(scheme.dimensions if scheme else ())]
+        self.measure.blockSignals(True)
+        self.measure.clear()
+        for measure in measures:
+            self.measure.addItem(measure_label(measure, lang), measure)
+        self.measure.setCurrentIndex(max(0, self.measure.findData(current)))
+        self.measure.blockSignals(False)
 
     def _fill_table(self, scheme: SchemeTracking | None, lang: str) -> None:
         self.table.blockSignals(True)
@@ -269,7 +290,8 @@ class TrackingView(QWidget):
         slope.clear()
         if scheme is not None:
             chosen = self.selected_projects() or None
-            draw_trend(trend.add_axes((0.1, 0.12, 0.55, 0.72)), scheme, chosen, lang)
+            draw_trend(trend.add_axes((0.1, 0.12, 0.55, 0.72)), scheme, chosen, lang,
+                       self.measure.currentData() or "total")
         if scheme is not None and a >= 0 and b >= 0 and a != b:
             draw_slope(slope.add_axes((0.25, 0.12, 0.5, 0.74)), scheme, a, b, lang)
         for canvas in self.canvases:
@@ -281,6 +303,9 @@ class TrackingView(QWidget):
         scheme = self.scheme()
         self._fill_summary(scheme, lang)
         self._fill_transitions(scheme, lang)
+        self._redraw()
+
+    def _on_measure_changed(self, *_args) -> None:
         self._redraw()
 
     def _on_table_selection_changed(self) -> None:
