@@ -426,21 +426,39 @@ def rank_projects(total: np.ndarray, vetoed: np.ndarray) -> np.ndarray:
 
     Totals within ``TIE_TOLERANCE`` of the previous one in order share its rank.
     """
-    n = len(total)
+    return batch_ranks(total[np.newaxis, :], vetoed)[0].astype(int)
+
+
+def batch_ranks(total: np.ndarray, vetoed: np.ndarray) -> np.ndarray:
+    """:func:`rank_projects` for each row of totals (d, n) at once (the robustness draws).
+
+    The veto does not depend on the weights, so the two groups are ranked apart and the
+    vetoed ones placed after all others.
+    """
+    ranks = np.empty(total.shape, dtype=np.int32)
+    kept = ~vetoed
+    ranks[:, kept] = competition_ranks(total[:, kept])
+    ranks[:, vetoed] = competition_ranks(total[:, vetoed]) + int(kept.sum())
+    return ranks
+
+
+def competition_ranks(values: np.ndarray) -> np.ndarray:
+    """Competition ranks (1, 1, 3) of each row (d, n), highest value first.
+
+    A value within ``TIE_TOLERANCE`` of the previous one in descending order shares its rank.
+    """
+    d, n = values.shape
     if n == 0:
-        return np.zeros(0, dtype=int)
-    order = np.lexsort((-total, vetoed))
-    sorted_total = total[order]
-    sorted_veto = vetoed[order]
-    new_rank = np.ones(n, dtype=bool)
-    new_rank[1:] = (sorted_veto[1:] != sorted_veto[:-1]) | (
-        np.abs(np.diff(sorted_total)) > TIE_TOLERANCE
-    )
-    positions = np.arange(1, n + 1)
-    sorted_rank = np.maximum.accumulate(np.where(new_rank, positions, 0))
-    rank = np.empty(n, dtype=int)
-    rank[order] = sorted_rank
-    return rank
+        return np.zeros((d, 0), dtype=np.int32)
+    order = np.argsort(-values, axis=1, kind="stable")
+    ordered = np.take_along_axis(values, order, axis=1)
+    new_rank = np.ones((d, n), dtype=bool)
+    new_rank[:, 1:] = np.abs(np.diff(ordered, axis=1)) > TIE_TOLERANCE
+    positions = np.broadcast_to(np.arange(1, n + 1, dtype=np.int32), (d, n))
+    ordered_rank = np.maximum.accumulate(np.where(new_rank, positions, 0), axis=1)
+    ranks = np.empty((d, n), dtype=np.int32)
+    np.put_along_axis(ranks, order, ordered_rank, axis=1)
+    return ranks
 
 
 def synergy_class_name(klass: int, lang: str = "en") -> str:

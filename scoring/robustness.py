@@ -31,10 +31,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from scoring.engine import (
-    TIE_TOLERANCE,
     CellStates,
     ProjectResult,
     SchemeArrays,
+    batch_ranks,
     cell_states,
     grade_indices,
     rank_projects,
@@ -214,42 +214,6 @@ def scheme_matrix(scheme: Scheme, projects: Sequence[ProjectResult]) -> SchemeMa
 def _totals(matrix: SchemeMatrix, weights: np.ndarray) -> np.ndarray:
     """Totals (d, n) for weight rows (d, m), by the engine's own formula."""
     return weighted_totals(matrix.scheme, matrix.arrays, matrix.cells, weights).total
-
-
-# --------------------------------------------------------------------------- ranks per draw
-
-
-def competition_ranks(values: np.ndarray) -> np.ndarray:
-    """Competition ranks (1, 1, 3) of each row, highest value first.
-
-    Like :func:`scoring.engine.rank_projects`: a value within ``TIE_TOLERANCE`` of the previous
-    one in descending order shares its rank.
-    """
-    d, n = values.shape
-    if n == 0:
-        return np.zeros((d, 0), dtype=np.int32)
-    order = np.argsort(-values, axis=1, kind="stable")
-    ordered = np.take_along_axis(values, order, axis=1)
-    new_rank = np.ones((d, n), dtype=bool)
-    new_rank[:, 1:] = np.abs(np.diff(ordered, axis=1)) > TIE_TOLERANCE
-    positions = np.broadcast_to(np.arange(1, n + 1, dtype=np.int32), (d, n))
-    ordered_rank = np.maximum.accumulate(np.where(new_rank, positions, 0), axis=1)
-    ranks = np.empty((d, n), dtype=np.int32)
-    np.put_along_axis(ranks, order, ordered_rank, axis=1)
-    return ranks
-
-
-def batch_ranks(total: np.ndarray, vetoed: np.ndarray) -> np.ndarray:
-    """Ranks (d, n) of each row of totals: unvetoed projects first, then vetoed ones.
-
-    The veto does not depend on the weights, so the two groups are ranked apart and the
-    vetoed ones placed after all others, as :func:`scoring.engine.rank_projects` does.
-    """
-    ranks = np.empty(total.shape, dtype=np.int32)
-    kept = ~vetoed
-    ranks[:, kept] = competition_ranks(total[:, kept])
-    ranks[:, vetoed] = competition_ranks(total[:, vetoed]) + int(kept.sum())
-    return ranks
 
 
 # --------------------------------------------------------------------------- perturbation

@@ -14,7 +14,14 @@ import numpy as np
 import pytest
 
 from scoring import robustness as R
-from scoring.engine import SchemeArrays, rank_projects, score_matrix, score_scheme
+from scoring.engine import (
+    SchemeArrays,
+    batch_ranks,
+    competition_ranks,
+    rank_projects,
+    score_matrix,
+    score_scheme,
+)
 from scoring.model import (
     INVALID,
     MISSING,
@@ -63,20 +70,28 @@ def three():
 # ----------------------------------------------------------------- ranks per draw
 
 
-def test_batch_ranks_agree_with_the_engine_ranking_row_by_row():
+def test_batch_ranks_match_scipy_competition_ranks_row_by_row():
+    from scipy.stats import rankdata
+
     rng = np.random.default_rng(5)
-    # coarse values make ties; a few totals differ by less than the 1e-9 tolerance
-    totals = rng.integers(0, 6, size=(200, 9)).astype(float)
-    totals[::7, 0] = totals[::7, 1] + 5e-10
+    # coarse values make ties; in every 7th row the first total is 5e-10 above the second,
+    # within the 1e-9 tolerance, so the two share a rank as if they were equal
+    tied = rng.integers(0, 6, size=(200, 9)).astype(float)
+    tied[::7, 0] = tied[::7, 1]
+    nudged = tied.copy()
+    nudged[::7, 0] += 5e-10
     vetoed = np.array([False, True, False, False, True, False, False, False, False])
-    ranks = R.batch_ranks(totals, vetoed)
-    for row, expected in zip(ranks, (rank_projects(t, vetoed) for t in totals), strict=True):
-        assert row.tolist() == expected.tolist()
+    kept = ~vetoed
+    ranks = batch_ranks(nudged, vetoed)
+    for row, total in zip(ranks, tied, strict=True):  # scipy's "min" ranks; vetoed after the others
+        assert row[kept].tolist() == rankdata(-total[kept], method="min").tolist()
+        assert row[vetoed].tolist() == (rankdata(-total[vetoed], method="min") + kept.sum()).tolist()
+    assert [rank_projects(t, vetoed).tolist() for t in nudged] == ranks.tolist()
 
 
 def test_competition_ranks_by_hand():
     # 7, 9, 9, 1 → 9 and 9 share rank 1, 7 is third, 1 fourth
-    assert R.competition_ranks(np.array([[7.0, 9.0, 9.0, 1.0]])).tolist() == [[3, 1, 1, 4]]
+    assert competition_ranks(np.array([[7.0, 9.0, 9.0, 1.0]])).tolist() == [[3, 1, 1, 4]]
 
 
 def test_matrix_totals_match_the_engine(three):
