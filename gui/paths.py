@@ -42,11 +42,6 @@ def demo_workspace() -> Path:
     return data_dir() / "demo.spw"
 
 
-def templates_dir() -> Path:
-    """The shipped default schemes (found relative to this file, also when bundled)."""
-    return PROJECT_ROOT / "templates"
-
-
 def fonts_dir() -> Path:
     """Fonts shipped with the app (assets/fonts), registered with Qt at start."""
     return PROJECT_ROOT / "assets" / "fonts"

@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 
 from scoring.form import NA_TOKEN, write_filled_form
 from scoring.model import LEVELS, Criterion, Scheme
+from scoring.submission import BASELINE_SUFFIX
 from scoring.template import load_template
 from scoring.template_build import save_reproducibly
 from scoring.values import normalise_text
@@ -39,7 +40,6 @@ ID_PREFIX = {"region": "R", "city": "C", "park": "P", "enterprise": "E"}
 ASSESSMENT_YEAR = "2024"
 
 BATCH_FIELDS = ("project_id", "name", "level", "region", "organisation", "year")
-BASELINE_SUFFIX = ":baseline"
 
 # (name, region, organisation) — the first is the demo's showcase region.
 REGIONS = (

@@ -589,7 +589,7 @@ def _parse_slow(submission: Submission, entry, criterion) -> tuple[int, float, f
         issue = Issue("error", "zero_baseline", _baseline_where(submission, entry), message, message_zh)
         return INVALID, np.nan, np.nan, issue
     if verdict.state == "missing":
-        return MISSING, np.nan, np.nan, _missing_issue(submission, criterion, current, where)
+        return MISSING, np.nan, np.nan, _missing_issue(criterion, current, where)
     if verdict.state == "na":
         return NA, np.nan, np.nan, None
     return OK, current.number, baseline.number if baseline is not None else np.nan, None
@@ -606,7 +606,7 @@ def _combine(current: Parsed, baseline: Parsed | None) -> Parsed:
     return current
 
 
-def _missing_issue(submission, criterion, current: Parsed, where: str) -> Issue | None:
+def _missing_issue(criterion, current: Parsed, where: str) -> Issue | None:
     if criterion.kind == "penalty":
         return _unanswered_penalty(criterion, where)
     if not criterion.is_required:
@@ -851,10 +851,6 @@ class ProjectResult:
             "indicators": {code: ind.as_dict() for code, ind in self.indicators.items()},
             "issues": [issue.as_dict() for issue in self.issues],
         }
-
-
-def _none_if_nan(value: float) -> float | None:
-    return None if value is None or math.isnan(value) else float(value)
 
 
 def score_scheme(

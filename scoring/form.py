@@ -146,7 +146,7 @@ def build_form_workbook(
     project, values = dict(project or {}), dict(values or {})
     _check_arguments(scheme, project, values, lang)
     workbook = Workbook()
-    _write_project_sheet(workbook.active, scheme, {**project_defaults(scheme), **project}, lang)
+    _write_project_sheet(workbook.active, {**project_defaults(scheme), **project}, lang)
     _write_data_sheet(workbook.create_sheet("Data"), scheme, values, lang)
     return workbook
 
@@ -181,7 +181,7 @@ def _pick(lang: str, english: str, chinese: str, joiner: str = " ") -> str:
 # --- Project sheet ----------------------------------------------------------------------------
 
 
-def _write_project_sheet(sheet: Worksheet, scheme: Scheme, fields: dict, lang: str) -> None:
+def _write_project_sheet(sheet: Worksheet, fields: dict, lang: str) -> None:
     sheet.title = "Project"
     label_header = "中文" if lang != "en" else "label"
     sheet.append(["key", "value", label_header, _pick(lang, "note", "说明", " / ")])

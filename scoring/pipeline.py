@@ -217,7 +217,8 @@ def _no_match(submission: Submission, what: str, what_zh: str) -> Rejection:
     )
 
 
-def _note_unknown_codes(submission: Submission, scheme: Scheme) -> None:
+def note_unknown_codes(submission: Submission, scheme: Scheme) -> None:
+    """Warn (``unknown_code``) on each row of ``submission`` whose code ``scheme`` does not have."""
     known = scheme.code_set
     # only the unknown rows are looked up: a form's inputs build an entry per lookup
     for code in [c for c in submission.inputs if c not in known]:
@@ -293,7 +294,7 @@ def _assign(items, schemes, by_scheme, seen, rejected, on_match=None) -> None:
             )
             continue
         seen[key] = item.source
-        _note_unknown_codes(item, scheme)
+        note_unknown_codes(item, scheme)
         by_scheme[scheme_key(scheme)].append(item)
         if on_match is not None:
             on_match(scheme, item)

@@ -1067,7 +1067,7 @@ _ZH = _Words(
 MAX_LISTED = 5
 
 
-def _percent(p: float, lang: str) -> str:
+def _percent(p: float) -> str:
     """97% style; never rounds a probability below 1 up to 100% or above 0 down to 0%."""
     if p >= 1.0:
         return "100%"
@@ -1095,7 +1095,7 @@ def robustness_paragraph(result: SchemeRobustness, lang: str = "en") -> str:
     else:
         method = words.method_uniform.format(draws=f"{o.draws:,}", spread=f"{o.spread * 100:g}%")
     sentences = [words.intro.format(scheme=m.scheme.name, n=m.size, method=method)]
-    sentences += _top_k_sentences(result, words, lang)
+    sentences += _top_k_sentences(result, words)
     sentences.append(_stability_sentence(result, words, lang))
     if result.ranks.p_grade is not None:
         sentences.append(_grade_sentence(result, words, lang))
@@ -1124,7 +1124,7 @@ def _drivers_sentence(result: SchemeRobustness, words: _Words, lang: str) -> str
     return words.drivers.format(items=words.sep.join(items))
 
 
-def _top_k_sentences(result: SchemeRobustness, words: _Words, lang: str) -> list[str]:
+def _top_k_sentences(result: SchemeRobustness, words: _Words) -> list[str]:
     m, r = result.matrix, result.ranks
     k = r.top_k
     if m.size <= k:  # a top-k cut-off says nothing; say how far ranks move instead
@@ -1140,7 +1140,7 @@ def _top_k_sentences(result: SchemeRobustness, words: _Words, lang: str) -> list
         outside_enters = bool(((~inside) & (r.p_top_k > 0)).any())
         return [first, "" if outside_enters else words.none_borderline.format(k=k)]
     items = [words.borderline_item.format(name=m.names[i], pid=m.project_ids[i], k=k,
-                                          p=_percent(r.p_top_k[i], lang),
+                                          p=_percent(r.p_top_k[i]),
                                           ranks=_rank_range(r.rank_p5[i], r.rank_p95[i]))
              for i in borderline[:MAX_LISTED]]
     if len(borderline) > MAX_LISTED:
@@ -1194,7 +1194,7 @@ def _grade_sentence(result: SchemeRobustness, words: _Words, lang: str) -> str:
     grade = r.grade if lang != "zh" else GRADE_NAMES_ZH.get(r.grade, r.grade)
     unsure = [i for i in np.argsort(m.rank, kind="stable") if 0.0 < r.p_grade[i] < 1.0][:MAX_LISTED]
     items = [words.grade_item.format(name=m.names[i], pid=m.project_ids[i], grade=grade,
-                                     p=_percent(r.p_grade[i], lang)) for i in unsure]
+                                     p=_percent(r.p_grade[i])) for i in unsure]
     if not items:
         return words.grade_all.format(grade=grade)
     return words.sep.join(items) + ("。" if lang == "zh" else ".")

@@ -180,13 +180,6 @@ def _column_index(letters: str) -> int:
     return index - 1
 
 
-def _split_ref(ref: str) -> tuple[int, int]:
-    match = re.match(r"([A-Z]+)(\d+)", ref)
-    if not match:
-        raise ValueError(ref)
-    return int(match.group(2)) - 1, _column_index(match.group(1))
-
-
 # --------------------------------------------------------------------------- entry points
 
 

@@ -41,7 +41,7 @@ from scoring import workspace_file as wsfile
 from scoring.engine import parse_submission, score_scheme
 from scoring.importer import DEFAULT_OPTIONS, FileReader, ImportOptions, paused_gc
 from scoring.model import Assessment, Rejection, Scheme, Submission
-from scoring.pipeline import AssessmentRun, _note_unknown_codes, expand_inputs, match_scheme
+from scoring.pipeline import AssessmentRun, expand_inputs, match_scheme, note_unknown_codes
 from scoring.reconcile import attach, to_assessment
 from scoring.template import TemplateError, load_template_bytes
 from scoring.values import normalise_text
@@ -114,7 +114,6 @@ __all__ = [
 ]
 
 Progress = Callable[[int, int, Path], bool]
-SUFFIX = ".spw"
 _HASH_CHUNK = 1 << 20
 #: Up to this many uncached submissions are loaded one by one; more, and the scheme in bulk.
 _FEW_TO_LOAD = 50
@@ -1712,7 +1711,7 @@ def _assign(items, matcher, seen: dict, round: str | None) -> tuple[list, list[R
             )
             continue
         seen[key] = item.source
-        _note_unknown_codes(item, scheme)
+        note_unknown_codes(item, scheme)
         accepted.append((scheme_id, scheme, item))
     return accepted, rejected
 

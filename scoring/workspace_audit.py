@@ -17,24 +17,6 @@ from pathlib import Path
 from scoring.atomic import replacing
 from scoring.shown_paths import shown_details
 
-#: The kinds of change the log records.
-AUDIT_ACTIONS = (
-    "workspace_created",  # a new workspace file
-    "migration",  # the file was upgraded to a newer schema version
-    "template_added",  # a scheme (template) stored
-    "import",  # a project's first submission
-    "resubmission",  # a new version of a project's submission
-    "manual_score",  # an inspector's score of a manual criterion
-    "override",  # an inspector's override of a computed fraction
-    "withdrawal",  # a manual score or override withdrawn
-    "evidence_note",  # an inspector's note on a criterion's evidence
-    "rescore",  # results recomputed and handed out (CLI score, GUI export)
-    "consensus",  # a supervisor's consensus on a criterion several inspectors scored
-    "consensus_withdrawn",  # a consensus withdrawn (the inspectors' median or mean applies again)
-    "reconcile_setting",  # median or mean, or the disagreement threshold, changed
-    "merge",  # another workspace merged into this one (its own entries arrive with it)
-)
-
 AUDIT_COLUMNS = (
     "No.",
     "Time (UTC)",
