@@ -31,5 +31,11 @@ def read_in_process(request, monkeypatch):
             monkeypatch.setattr(module, "DEFAULT_OPTIONS", in_process)
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "real_workers: read submissions in worker processes as the app does")
+@pytest.fixture(scope="session")
+def report_run(tmp_path_factory):
+    """The outputs' test run (tests/report_data.py: Chinese names, injected formulas, an
+    override), scored once for the whole session: the workbook, PDF, chart and odd-text tests
+    read it and must not change it."""
+    from tests.report_data import build_run
+
+    return build_run(tmp_path_factory.mktemp("report_run"))

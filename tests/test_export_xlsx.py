@@ -20,7 +20,6 @@ from tests.report_data import (
     INJECTED_REGION,
     OVERRIDE_REASON,
     SCHEME_NAME,
-    build_run,
 )
 from tests.system_programs import program
 
@@ -28,8 +27,8 @@ GENERATED = dt.datetime(2026, 3, 1, 9, 30)
 
 
 @pytest.fixture(scope="module")
-def scored(tmp_path_factory):
-    return build_run(tmp_path_factory.mktemp("export"))
+def scored(report_run):
+    return report_run
 
 
 @pytest.fixture(scope="module")

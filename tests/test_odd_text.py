@@ -24,7 +24,6 @@ from scoring.export_xlsx import write_ranked_workbook
 from scoring.report_pdf import write_pdf_report
 from scoring.textclean import clean_text, with_clean_names
 from tests.builders import criterion, project, write_form, write_template
-from tests.report_data import build_run
 
 #: Every general category Unicode defines.
 CATEGORIES = ("Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe",
@@ -85,8 +84,8 @@ def test_the_terminal_never_receives_control_characters(tmp_path, capsys):
 
 
 @pytest.fixture(scope="module")
-def scored(tmp_path_factory):
-    return build_run(tmp_path_factory.mktemp("odd") / "inputs")
+def scored(report_run):
+    return report_run
 
 
 def _names_from(category: str):

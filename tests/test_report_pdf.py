@@ -21,7 +21,6 @@ from tests.report_data import (
     INJECTED_NAME,
     OVERRIDE_REASON,
     SCHEME_NAME,
-    build_run,
     write_inputs,
 )
 from tests.system_programs import program
@@ -49,8 +48,8 @@ def pdf_page_count(path) -> int:
 
 
 @pytest.fixture(scope="module")
-def scored(tmp_path_factory):
-    return build_run(tmp_path_factory.mktemp("pdf"))
+def scored(report_run):
+    return report_run
 
 
 @pytest.fixture(scope="module")

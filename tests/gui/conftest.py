@@ -90,13 +90,29 @@ def _no_dangling_threads(qapp):
 @pytest.fixture
 def window(qtbot, demo_workspace):
     """The real main window on a copy of the demo workspace, city scheme shown."""
+    return _open_window(qtbot, demo_workspace, "city")
+
+
+@pytest.fixture
+def small_window(qtbot, demo_files, tmp_path):
+    """The real main window on a workspace of the six demo regions alone (its exports take
+    seconds where the whole demo's take a minute), region scheme shown."""
+    from gui.backend import create_backend
+
+    path = tmp_path / "regions.spw"
+    backend = create_backend(path)
+    backend.import_files([demo_files / "submissions" / "region"])
+    backend.close()
+    return _open_window(qtbot, path, "region")
+
+
+def _open_window(qtbot, workspace, level: str):
     from gui.main_window import MainWindow
 
     win = MainWindow(settings=settings.Settings())
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()
-    win.open_workspace(demo_workspace)
-    city = next(s.name for s in win.run.schemes if s.level == "city")
-    win.navigator.select_scheme(city)
+    win.open_workspace(workspace)
+    win.navigator.select_scheme(next(s.name for s in win.run.schemes if s.level == level))
     return win

@@ -224,7 +224,8 @@ def test_switch_language_keeps_the_state(window):
     assert window.tabs.tabText(0) == "Results"
 
 
-def test_export_workbook_and_pdf(window, qtbot, tmp_path, monkeypatch):
+def test_export_workbook_and_pdf(small_window, qtbot, tmp_path, monkeypatch):
+    window = small_window  # six projects: the exports' path through the window, not their size
     targets = iter([tmp_path / "ranked.xlsx", tmp_path / "report.pdf", tmp_path / "audit.xlsx"])
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(next(targets)), ""))
     with qtbot.waitSignal(window.export_finished, timeout=120000) as blocker:
@@ -233,12 +234,17 @@ def test_export_workbook_and_pdf(window, qtbot, tmp_path, monkeypatch):
     assert blocker.args[0] == tmp_path / "ranked.xlsx"
     book = openpyxl.load_workbook(tmp_path / "ranked.xlsx")
     assert len(book.sheetnames) >= 4
+    ids = {p.project_id for p in window.run.projects}
+    assert len(ids) == 6  # the demo's six regions (scoring.demo.LEVEL_COUNTS)
+    assert ids <= {v for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row}
     with qtbot.waitSignal(window.export_finished, timeout=300000) as blocker:
         window.act_export_pdf.trigger()
     assert (tmp_path / "report.pdf").read_bytes()[:5] == b"%PDF-"
     assert "report.pdf" in window.statusBar().currentMessage()
     window.act_export_audit.trigger()
-    assert openpyxl.load_workbook(tmp_path / "audit.xlsx").active.max_row > 80
+    audit = openpyxl.load_workbook(tmp_path / "audit.xlsx").active
+    actions = [row[3] for row in audit.iter_rows(min_row=4, values_only=True)]  # title, blank, header
+    assert actions.count("import") == 6 and actions[0] == "workspace_created"
 
 
 def test_cancelled_pdf_export_writes_nothing(window, qtbot, tmp_path):
