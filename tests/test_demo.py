@@ -84,6 +84,7 @@ def test_flawed_files_exist(demo):
     assert {p.name for p in (out / "flawed").iterdir()} == FLAWED
 
 
+@pytest.mark.slow
 def test_same_seed_gives_the_same_files(demo, tmp_path):
     out, _ = demo
     write_demo(tmp_path, seed=2024)
@@ -125,6 +126,7 @@ def test_demo_values_are_spread_and_include_not_applicable(demo, scored):
     assert statuses["na"] > 0 and statuses["pending"] > 0
 
 
+@pytest.mark.slow
 def test_main_with_another_seed_writes_other_values(demo, tmp_path, capsys):
     out, _ = demo
     assert main([str(tmp_path), "--seed", "7"]) == 0

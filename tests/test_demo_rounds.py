@@ -29,6 +29,7 @@ def test_a_figure_a_year_later(criterion, current, baseline, move, expected):
     assert _next_value(criterion, current, baseline, move) == pytest.approx(expected)
 
 
+@pytest.mark.slow
 def test_the_second_round_tracks_improvers_a_dropped_and_a_new_pilot(tmp_path):
     demo = tmp_path / "demo"
     write_demo(demo)

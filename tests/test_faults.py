@@ -250,6 +250,7 @@ def test_a_full_disk_keeps_the_previous_export_and_says_so_in_both_languages(dis
     assert disk.files() == [out.name]  # no temporary file left behind
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 @pytest.mark.parametrize("kind", list(EXPORTS))
 def test_a_killed_export_keeps_the_previous_file_and_the_next_export_tidies_up(tmp_path, small_inputs, kind):

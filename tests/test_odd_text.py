@@ -97,6 +97,7 @@ def _names_from(category: str):
 NAMES = st.tuples(*(st.tuples(*(_names_from(c) for c in CATEGORIES[i::5])) for i in range(5)))
 
 
+@pytest.mark.slow
 @settings(max_examples=3, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(names=NAMES)
 def test_names_from_every_unicode_category_render_in_the_pdf_and_the_workbook(scored, tmp_path_factory,

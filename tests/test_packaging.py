@@ -14,6 +14,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 import scoring
 from scoring import selftest
 from scoring.cli import main
@@ -61,6 +63,7 @@ def test_help_returns_0_instead_of_exiting(capsys):
 # --------------------------------------------------------------------------- selftest
 
 
+@pytest.mark.slow
 def test_selftest_passes_on_the_shipped_files(tmp_path, capsys):
     assert main(["selftest", "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out

@@ -240,6 +240,7 @@ def test_dangling_thread_guard_sees_running_work(qtbot):
 # ----------------------------------------------------------------------------- first start
 
 
+@pytest.mark.slow
 def test_first_start_creates_and_imports_the_demo(qtbot):
     from gui.app import open_start_workspace, register_fonts
     from gui.main_window import MainWindow
@@ -295,6 +296,7 @@ def test_a_crash_in_native_code_leaves_its_trace_in_the_log(tmp_path):
     assert "line 4" in log_text  # where it happened
 
 
+@pytest.mark.slow
 def test_a_first_start_import_cut_short_by_quitting_is_finished_at_the_next_start(qtbot):
     from gui.app import open_start_workspace
     from gui.main_window import MainWindow

@@ -365,6 +365,7 @@ def test_a_workspace_open_elsewhere_opens_read_only(window, demo_workspace, tmp_
         first.close()
 
 
+@pytest.mark.slow
 def test_exported_workbook_carries_the_robustness_study(window, qtbot, tmp_path, monkeypatch):
     window.robustness.draws.setValue(100)
     with qtbot.waitSignal(window.robustness.study_finished, timeout=60000) as blocker:
