@@ -81,6 +81,7 @@ from scoring.xlsx_sheets import (
 VETO_FILL = PatternFill("solid", fgColor="FDE2E2")
 #: A provisional result's mark and the banner over a ranking that has any (the GUI's colour).
 PROVISIONAL_FILL = PatternFill("solid", fgColor="FFF2CC")
+PROVISIONAL_ROW_HEIGHT = 30  # points: two lines of the 11-point body text
 #: Projects shown in the bar and heatmap images (a printed row must stay readable); the full
 #: ranking is in the sheets.
 CHART_ROWS = 30
@@ -111,7 +112,7 @@ def ranked_columns(scheme: Scheme, lang: str = "en") -> list[Column]:
         Column(text("region", lang), 10, wrap=True),
         Column(text("total", lang), 10, "0.00"),
         Column(text("grade", lang), 8),
-        Column(text("provisional", lang), 20, wrap=True),
+        Column(text("provisional", lang), 28, wrap=True),
         *dims,
         Column(text("bonus", lang), 7, "0.00"),
         Column(text("penalty", lang), 7, "0.00"),
@@ -278,8 +279,11 @@ def _style_ranked_row(ws: Worksheet, r: int, scheme: Scheme, p: ProjectResult, n
             ws.cell(r, c).fill = VETO_FILL
         veto_cell = ws.cell(r, n_columns - 2)
         veto_cell.font = Font(bold=True, color=VETO_COLOUR.lstrip("#"))
-    if p.provisional and not p.veto:  # a vetoed row stays pink throughout
-        ws.cell(r, 7).fill = PROVISIONAL_FILL
+    if p.provisional:
+        # the mark takes two lines at the column's width; rows do not grow by themselves
+        ws.row_dimensions[r].height = PROVISIONAL_ROW_HEIGHT
+        if not p.veto:  # a vetoed row stays pink throughout
+            ws.cell(r, 7).fill = PROVISIONAL_FILL
     grade_cell = ws.cell(r, 6)
     if p.grade in graded and not p.veto:
         grade_cell._style = copy(graded[p.grade])
