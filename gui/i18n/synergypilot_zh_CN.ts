@@ -473,71 +473,66 @@
     </message>
     <message>
         <location filename="../views/detail_view.py" line="270"/>
-        <source>Pending manual scores</source>
-        <translation>待人工评分</translation>
-    </message>
-    <message>
-        <location filename="../views/detail_view.py" line="271"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="272"/>
+        <location filename="../views/detail_view.py" line="271"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="273"/>
+        <location filename="../views/detail_view.py" line="272"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="274"/>
+        <location filename="../views/detail_view.py" line="273"/>
         <source>Base</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="275"/>
+        <location filename="../views/detail_view.py" line="274"/>
         <source>bonus</source>
         <translation>加分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="276"/>
+        <location filename="../views/detail_view.py" line="275"/>
         <source>penalty</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="277"/>
+        <location filename="../views/detail_view.py" line="276"/>
         <source>Synergy D</source>
         <translation>协同度 D</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="310"/>
+        <location filename="../views/detail_view.py" line="311"/>
         <source>What-if, not saved — as scored: total {total}, grade {grade}, rank {rank}</source>
         <translation>试算结果，未保存——实际评分：总分 {total}，等级 {grade}，排名 {rank}</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="328"/>
+        <location filename="../views/detail_view.py" line="329"/>
         <source>How it was worked out</source>
         <translation>计算过程</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="335"/>
+        <location filename="../views/detail_view.py" line="336"/>
         <source>How {code} was worked out</source>
         <translation>{code} 的计算过程</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="340"/>
+        <location filename="../views/detail_view.py" line="341"/>
         <source>Try another input for {code} {indicator}:</source>
         <translation>为 {code} {indicator} 试算其他输入：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="361"/>
+        <location filename="../views/detail_view.py" line="362"/>
         <source>Tried: {changes}</source>
         <translation>已试算：{changes}</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="446"/>
+        <location filename="../views/detail_view.py" line="447"/>
         <source>What-if: {change}</source>
         <translation>试算：{change}</translation>
     </message>

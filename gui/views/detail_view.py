@@ -267,7 +267,6 @@ class DetailView(QWidget):
             key: escape(text)
             for key, text in (
                 ("veto", self.tr("Veto")),
-                ("pending", self.tr("Pending manual scores")),
                 ("total", self.tr("Total")),
                 ("grade", self.tr("Grade")),
                 ("rank", self.tr("Rank")),
@@ -288,9 +287,11 @@ class DetailView(QWidget):
         synergy = (
             f"{p.synergy['D']:.3f} ({escape(labels.synergy_name(p.synergy['class']))})" if p.synergy else "—"
         )
-        pending = sum(1 for i in p.indicators.values() if i.status == "pending")
+        # provisional: manual criteria not yet scored or penalty items left blank (docs/method.md)
         pending_text = (
-            f" &nbsp; <span style='background:#fff2cc'>{w['pending']}: {pending}</span>" if pending else ""
+            f"<br><span style='background:{labels.STATUS_COLOURS['pending']}'>"
+            f"{escape(labels.provisional_text(p))} ({escape(labels.total_range_text(p))})</span>"
+            if p.provisional else ""
         )
         return (
             f"<h3 style='margin:0'>{escape(p.name)} <small>({escape(p.project_id)})</small></h3>"

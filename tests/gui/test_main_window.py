@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
-from gui import workers
+from gui import labels, workers
 from gui.models.results import PROJECT_ROLE
 from gui.views import dialogs
 from tests.builders import criterion, write_template
@@ -401,3 +401,14 @@ def test_import_dialogs_start_in_the_demo_folder(window):
     assert window.settings.import_folder == str(paths.demo_dir())
     window.settings.import_folder = "/elsewhere"  # the user's own choice is kept
     assert window.settings.import_folder == "/elsewhere"
+
+
+def test_the_project_page_says_a_result_is_provisional(window):
+    project = next(p for p in window.scheme_projects() if p.provisional)
+    window.results.select_project(project.project_id)
+    low, high = (labels.grade_name(g) for g in project.grade_range)
+    mark = (f"provisional: {project.pending} pending, grade could be {low}–{high}" if low != high
+            else f"provisional: {project.pending} pending, grade stays {low}")
+    summary = window.detail.summary.text()
+    assert mark in summary
+    assert f"Total could be {project.total_min:.2f}–{project.total_max:.2f}" in summary
