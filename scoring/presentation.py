@@ -276,6 +276,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "no_value": ("无", "none"),
     "answer_yes": ("是", "yes"),
+    "today": ("现值", "Today"),
     # provisional results (docs/method.md, "Provisional results")
     "provisional": ("暂定", "Provisional"),
     "provisional_mark": ("暂定：{n} 项待定，等级可能为 {low}–{high}",

@@ -21,6 +21,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from scoring import charts
 from scoring.atomic import replacing
 from scoring.engine import ProjectResult
+from scoring.explain import path_table
 from scoring.model import Scheme
 from scoring.pdf_layout import (
     BLOCK_TITLE,
@@ -243,10 +244,11 @@ def _chart_page(report: Report, kind: str, scheme: Scheme, projects: list[Projec
 def indicator_block(report: Report, scheme: Scheme, p: ProjectResult) -> Block:
     lang = report.lang
     columns = [
-        TableColumn(report.t("code"), 0.5), TableColumn(report.t("indicator"), 2.1),
+        TableColumn(report.t("code"), 0.5), TableColumn(report.t("indicator"), 2.0),
         TableColumn(report.t("value"), 0.75, "right"), TableColumn(report.t("baseline"), 0.75, "right"),
         TableColumn(report.t("fraction"), 0.55, "right"), TableColumn(report.t("points"), 0.55, "right"),
-        TableColumn(report.t("status"), 0.7), TableColumn(report.t("evidence"), 1.6),
+        TableColumn(report.t("points_lost"), 0.55, "right"),
+        TableColumn(report.t("status"), 0.7), TableColumn(report.t("evidence"), 1.25),
     ]
     rows, fills = [], []
     for c in scheme.criteria:
@@ -256,9 +258,22 @@ def indicator_block(report: Report, scheme: Scheme, p: ProjectResult) -> Block:
         rows.append([c.code, indicator_label(c, lang), format_number(ind.value, 3),
                      format_number(ind.baseline, 3),
                      format_number(ind.score, 3), format_number(_points(ind.points)),
+                     format_number(_points(ind.points_lost)),
                      status_label(ind.status, lang), ind.evidence or ""])
         fills.append(_status_fill(ind.status) or (STRIPE_FILL if len(rows) % 2 == 0 else None))
     return Block(report.t("indicators"), Table(columns, rows, fills))
+
+
+def paths_block(report: Report, scheme: Scheme, p: ProjectResult) -> Block:
+    """The gap to the next grade and the criteria that could close it alone (issue 17):
+    what to enter, today's value and the fraction needed; one line when there is no path."""
+    heading, rows = path_table(scheme, p, report.lang)
+    if not rows:
+        return Block(report.t("paths"), Table([TableColumn(report.t("message"), 7.0)], [[heading]]))
+    columns = [TableColumn(report.t("code"), 0.5), TableColumn(report.t("indicator"), 2.3),
+               TableColumn(report.t("path_input"), 2.1), TableColumn(report.t("today"), 1.0, "right"),
+               TableColumn(report.t("fraction"), 0.7, "right")]
+    return Block(f"{report.t('paths')} — {heading}", Table(columns, rows))
 
 
 def _points(value: float | None) -> float | None:
@@ -298,7 +313,7 @@ def override_block(report: Report, scheme: Scheme, p: ProjectResult) -> Block | 
 def project_pages(report: Report, scheme: Scheme, projects: list[ProjectResult],
                   p: ProjectResult) -> list[Page]:
     """One page per project (more when its tables are long): key figures, radar, tables."""
-    blocks = [indicator_block(report, scheme, p), issue_block(report, p)]
+    blocks = [paths_block(report, scheme, p), indicator_block(report, scheme, p), issue_block(report, p)]
     overrides = override_block(report, scheme, p)
     if overrides is not None:
         blocks.append(overrides)

@@ -85,6 +85,13 @@ def test_ranked_table_lists_ranks_in_order_with_chinese_names(report_zh):
     assert "排名" in ranked and "项目名称" in ranked
 
 
+def test_project_pages_say_the_gap_and_the_paths_in_chinese(report_zh):
+    _, pages = report_zh
+    p5 = next(page for page in pages if "2. 无锡市试点" in page and "人工调整数" in page)
+    assert "达到下一等级的途径 — 总分 81.82，距“优秀”（85 分）还差 3.18 分" in p5
+    assert "83.25 (16.75% 改善率)" in p5 and "失分" in p5
+
+
 def test_each_project_has_a_page_with_indicators_issues_and_overrides(report_zh):
     _, pages = report_zh
     project_pages = [page for page in pages if "人工调整数" in page]  # key figures: project pages only
@@ -130,9 +137,22 @@ def test_chinese_font_is_embedded_as_truetype(report_zh):
 
 def test_english_report(scored, tmp_path):
     out = write_pdf_report(scored, tmp_path / "en.pdf", lang="en", generated=GENERATED)
-    text = "\n".join(pdf_pages(out))
+    pages = pdf_pages(out)
+    text = "\n".join(pages)
     assert "Pollution–carbon synergy pilot assessment" in text and "Ranked results" in text
     assert "Page 1 of 14" in text and "Inspector scores and overrides" in text and CHINESE_NAME in text
+    # issue 17, P5 by hand (tests/test_export_xlsx.py): 900/11, 35/11 short of Excellent; B at
+    # 83.25 (r* 16.75 %, s* 0.8375 shown upwards), or E's fraction 0.35; B loses 100/11 = 9.09
+    project_pages = [page for page in pages if "Overrides" in page]  # key figures: project pages
+    p5 = next(page for page in project_pages if "2. 无锡市试点" in page)
+    assert "Paths to the next grade — Total 81.82: 3.18 points short of Excellent (85)" in p5
+    assert re.search(r"B\s+CO2 per unit of GDP\s+83\.25 \(16\.75% improvement\)\s+85\s+0\.838", p5)
+    assert re.search(r"E\s+On-site check\s+0\.35\s+—\s+0\.35", p5)
+    assert re.search(r"B\s+CO2 per unit of GDP\s+85\s+100\s+0\.75\s+27\.27\s+9\.09\s+ok", p5)
+    p1 = next(page for page in project_pages if f"1. {CHINESE_NAME}" in page)
+    assert "Total 103: already at the top grade, Excellent" in p1
+    p3 = next(page for page in project_pages if "5. 成都市试点" in page)
+    assert "Vetoed: V must pass first before any higher grade" in p3
 
 
 def test_long_ranked_tables_repeat_their_header_on_every_page(scored, tmp_path, monkeypatch):
