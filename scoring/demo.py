@@ -335,10 +335,21 @@ def _invent_values(scheme: Scheme, rng: np.random.Generator) -> dict[str, tuple]
     chinese_tokens = rng.random() < 0.3  # some pilots answer 是/否 rather than yes/no
     values = {}
     for criterion in scheme.criteria:
-        entry = _invent_entry(criterion, quality[criterion.effect], chinese_tokens, rng)
+        entry = _invent_entry(criterion, _quality_for(criterion, quality), chinese_tokens, rng)
         if entry is not None:
             values[criterion.code] = entry
     return values
+
+
+#: The joint reduction J = min(pollutant fall, CO2 fall) (docs/method.md, "Co-control") is held
+#: back by the weaker side, so a pilot's J follows its lower side quality, not its "both" one.
+JOINT_REDUCTION_PREFIX = "Joint reduction"
+
+
+def _quality_for(criterion: Criterion, quality: dict[str, float]) -> float:
+    if criterion.indicator.startswith(JOINT_REDUCTION_PREFIX):
+        return min(quality["pollution"], quality["carbon"])
+    return quality[criterion.effect]
 
 
 def _invent_entry(criterion: Criterion, quality: float, chinese_tokens: bool, rng) -> tuple | None:
