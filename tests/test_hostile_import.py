@@ -699,3 +699,18 @@ def test_the_cells_a_reader_holds_are_limited_not_the_sheets_extent(tmp_path):
     # the same sheet under a name no submission uses is never loaded, so costs nothing
     other = ole.write_xls(tmp_path / "other.xls", {"Sheet1": far})
     assert read_file(other)[0].reason == "not_a_submission"
+
+
+def test_sheet_names_with_markup_characters_keep_their_notes(tmp_path):
+    """Sheet names are read from workbook.xml quickly; '&', '<', '>' and quotes must come out as
+    the reader names the sheets, or the percent note would be lost."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "A&B>C 'x' 数据"
+    sheet.append(["code", "current"])
+    sheet.append(["A", 0.5])
+    sheet["B2"].number_format = "0%"
+    book.save(tmp_path / "names.xlsx")
+    read = read_workbook(tmp_path / "names.xlsx")
+    assert [s.name for s in read.sheets] == ["A&B>C 'x' 数据"]
+    assert read.sheets[0].notes == {(1, 1): "percent"}
