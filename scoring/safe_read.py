@@ -3,16 +3,21 @@
 This module is the one door through which workbook bytes enter the program. It treats every
 file as hostile until checked: limits on size, zip members and inflated size come first (the
 inflated size is enforced while inflating, not only read from the zip directory), any XML part
-with a DOCTYPE is refused, and the cell area a sheet would occupy is measured before
-python-calamine allocates it (calamine allocates the whole rectangle between the first and the
-last cell, so two far-apart cells in a 1 KB file would otherwise ask for hundreds of GB).
-Then it reads the values with calamine and adds what calamine does not report: which numbers
-are formatted as percentages, which formulas have no cached value, and which cells are error
-cells (xlsx, xlsm and ods here; xls in :mod:`scoring.biff`).
+with a DOCTYPE is refused, and the cells a sheet would make python-calamine hold are counted
+before it loads the sheet (calamine allocates the whole rectangle between the first and the
+last cell with a value, so two far-apart cells in a 1 KB file would otherwise ask for hundreds
+of GB); rows and cells that are only formatted cost nothing, as calamine keeps nothing for them.
+Only the sheets the caller needs are loaded (:class:`SheetFilter`).
+
+It reads what real programs write: packages whose parts have backslash paths or whose workbook
+is not at xl/workbook.xml, .xls streams named in any case, .xlsb. Then it reads the values with
+calamine and adds what calamine does not report: which numbers are formatted as percentages,
+which formulas have no cached value, and which cells are error cells (xlsx, xlsm and ods here;
+xls in :mod:`scoring.biff`, xlsb in :mod:`scoring.xlsb`).
 
 Everything that goes wrong is a :class:`SubmissionRejected` with a reason from
-``model.REJECTION_REASONS`` and a message that names the file and says what to do.
-"""
+``model.REJECTION_REASONS`` and a message in English and Chinese that names the file and says
+what to do (docs/importer.md lists them all)."""
 
 from __future__ import annotations
 
