@@ -140,7 +140,14 @@ def scan_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[SkippedF
             else:
                 files.append(path)
             continue
+        if path.suffix.lower() == ".numbers":  # a Numbers document saved as a folder, given itself
+            skipped.append(_skipped_numbers_bundle(path))
+            continue
+        bundles = sorted(p for p in path.rglob("*.numbers") if p.is_dir())
+        skipped.extend(_skipped_numbers_bundle(b) for b in bundles)
         for found in sorted(p for p in path.rglob("*") if p.is_file()):
+            if any(bundle in found.parents for bundle in bundles):
+                continue  # a part of a Numbers document, listed once above
             if is_lock_file(found):
                 skipped.append(_skipped_lock_file(found))
             elif found.suffix.lower() in SPREADSHEET_SUFFIXES:
@@ -155,6 +162,13 @@ def _skipped_lock_file(path: Path) -> SkippedFile:
                        "keeps while a workbook is open; nothing to do (close the workbook to remove it)",
                        f"{path.name}：未读取：Excel、WPS 或 LibreOffice 在工作簿打开时保留的锁定文件；"
                        "无需处理（关闭该工作簿即会删除）")
+
+
+def _skipped_numbers_bundle(path: Path) -> SkippedFile:
+    return SkippedFile(str(path), f"{path.name}: not read: an Apple Numbers document; in Numbers choose "
+                       "File > Export To > Excel, and add the .xlsx",
+                       f"{path.name}：未读取：这是 Apple Numbers 文档；请在 Numbers 中选择 文件 > 导出为 > "
+                       "Excel，再添加导出的 .xlsx")
 
 
 def _skipped_by_name(path: Path) -> SkippedFile:

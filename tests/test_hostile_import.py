@@ -565,6 +565,20 @@ def test_a_folder_scan_lists_every_file_it_did_not_take_and_why(tmp_path):
     assert all(name in en and name in zh for name, (en, zh) in reasons.items())
 
 
+
+def test_a_numbers_document_saved_as_a_folder_is_listed_once_with_what_to_do(tmp_path):
+    from scoring.pipeline import scan_inputs
+
+    bundle = tmp_path / "city.numbers"
+    (bundle / "Metadata").mkdir(parents=True)
+    (bundle / "Index.zip").write_bytes(b"PK")
+    (bundle / "Metadata" / "Properties.plist").write_text("<plist/>")
+    files, skipped = scan_inputs([tmp_path])
+    assert files == [] and [Path(s.path).name for s in skipped] == ["city.numbers"]
+    assert "Export To > Excel" in skipped[0].message and "导出为" in skipped[0].message_zh
+    assert [Path(s.path).name for s in scan_inputs([bundle])[1]] == ["city.numbers"]
+
+
 # --------------------------------------------------------------------------- what real programs write
 
 
