@@ -969,7 +969,39 @@ _ROW_REF = re.compile(rb"""\br=["'](\d{1,7})["']""")
 #: The reference of a cell that holds something (a value, a formula or inline text): cells
 #: that are only formatted (``<c r="E9" s="3"/>``) and rows that only set a height are what
 #: LibreOffice and WPS leave down to row 1,048,576, and the reader keeps nothing for them.
-_VALUED_CELL = re.compile(rb"""<c\b[^>]*?\br=["']([A-Z]{1,3})(\d{1,7})["'][^>]*(?<!/)>\s*<(?:v|f|is)\b""")
+#: What follows the reference of a cell that holds something: the rest of its start tag (not
+#: self-closing) and a value, formula or inline string.
+_VALUED = rb"""["'][^>]*(?<!/)>\s*<(?:v|f|is)\b"""
+
+
+@functools.lru_cache(maxsize=16)
+def _valued_reference(letters: int, digits: int) -> re.Pattern:
+    """References of cells with values whose column has exactly ``letters`` letters (or any,
+    0) and whose row has exactly ``digits`` digits (or any, 0)."""
+    column = rb"([A-Z]{%d})" % letters if letters else rb"[A-Z]{1,3}"
+    row = rb"(\d{%d})" % digits if digits else rb"\d{1,7}"
+    # starts with the literal r=" so that the regex engine skips to each reference
+    return re.compile(rb'r="' + column + row + _VALUED)
+
+
+def _valued_extent(xml: bytes) -> tuple[int, int]:
+    """(rows, columns) from A1 to the last row and column that hold a value.
+
+    The longest row number and column name are found first, and only the references of that
+    length are collected: a Batch sheet of 730,000 cells gives a few hundred, not 730,000.
+    """
+    rows = cols = 0
+    for digits in range(7, 0, -1):
+        found = _valued_reference(0, digits).findall(xml)
+        if found:
+            rows = max(map(int, found))
+            break
+    for letters in range(3, 0, -1):
+        found = _valued_reference(letters, 0).findall(xml)
+        if found:
+            cols = _column_index(max(found).decode("ascii")) + 1
+            break
+    return rows, cols
 
 
 #: A reference past column Z or past row 999: such a sheet is measured exactly.
@@ -992,13 +1024,7 @@ def _measure_sheet(xml: bytes, quick: bool = True) -> _SheetXml:
     if not _all_referenced(xml, prefix):
         rows, cols = _count_positions(xml, prefix)
         return _SheetXml(xml, prefix, rows, cols, referenced=False)
-    refs = set(_VALUED_CELL.findall(xml))
-    if not refs:
-        return _SheetXml(xml, prefix, 0, 0, referenced=True)
-    letters, numbers = zip(*refs, strict=True)
-    rows = max(map(int, set(numbers)))
-    widest = max(set(letters), key=lambda s: (len(s), s))
-    cols = _column_index(widest.decode("ascii")) + 1 if widest else 0
+    rows, cols = _valued_extent(xml)
     return _SheetXml(xml, prefix, rows, cols, referenced=True)
 
 

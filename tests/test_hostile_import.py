@@ -728,3 +728,13 @@ def test_sheet_names_with_markup_characters_keep_their_notes(tmp_path):
     read = read_workbook(tmp_path / "names.xlsx")
     assert [s.name for s in read.sheets] == ["A&B>C 'x' 数据"]
     assert read.sheets[0].notes == {(1, 1): "percent"}
+
+
+def test_the_extent_of_values_is_the_last_row_and_column_holding_something():
+    from scoring.safe_read import _valued_extent
+
+    xml = (b'<c r="A1"><v>1</v></c><c r="XFD1048576" s="1"/><c r="AB77" t="s"><v>2</v></c>'
+           b'<c r="C100"><f>1+1</f></c><c r="ZZ9" s="2"></c><c r="B5" t="inlineStr"><is><t>x</t></is></c>')
+    # XFD1048576 and ZZ9 are only formatted; AB is column 28, C100 a formula
+    assert _valued_extent(xml) == (100, 28)
+    assert _valued_extent(b"<sheetData/>") == (0, 0)
