@@ -95,7 +95,7 @@ def read_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Result:
         return [_unexpected(path, exc)]
 
 
-def read_files(files: Iterable[str | Path], options: ImportOptions = DEFAULT_OPTIONS) -> list[Result]:
+def read_files(files: Iterable[str | Path], options: ImportOptions | None = None) -> list[Result]:
     """Read every file and return their results in input order (see :class:`FileReader`)."""
     files = [Path(f) for f in files]
     with FileReader(files, options) as reader:
@@ -358,15 +358,17 @@ class FileReader:
     Parameters
     ----------
     files : list of Path
-    options : ImportOptions
+    options : ImportOptions, optional
+        Default: ``DEFAULT_OPTIONS``, the one default every reading path uses (looked up when
+        reading starts, so the tests can read in-process by setting it once).
     """
 
-    def __init__(self, files: list[Path], options: ImportOptions = DEFAULT_OPTIONS):
+    def __init__(self, files: list[Path], options: ImportOptions | None = None):
         self.files = [Path(f) for f in files]
-        self.options = options
+        self.options = options or DEFAULT_OPTIONS
         self._done: dict[int, Result] = {}
         self._pending: deque[int] = deque(range(len(self.files)))
-        count = options.workers if options.workers is not None else (os.cpu_count() or 1)
+        count = self.options.workers if self.options.workers is not None else (os.cpu_count() or 1)
         self._n_workers = max(0, min(count, len(self.files)))
         self._workers: list[_Worker] = []
         #: The largest peak memory (bytes) a worker reported when it stopped normally.

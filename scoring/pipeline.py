@@ -11,7 +11,7 @@ from pathlib import Path
 
 from scoring.engine import ProjectResult, parse_submission, score_scheme
 from scoring.explain import add_to_json
-from scoring.importer import DEFAULT_OPTIONS, FileReader, ImportOptions, paused_gc, start_readers_early
+from scoring.importer import FileReader, ImportOptions, paused_gc, start_readers_early
 from scoring.model import Issue, Rejection, Scheme, Submission
 from scoring.template import TemplateError, load_template
 from scoring.values import normalise_text
@@ -276,7 +276,7 @@ def read_and_match(
     seen: dict[tuple[str, str], str] = {}
     rejected: list[Rejection] = []
     # the collector paused: each file brings hundreds of small objects, none of them cyclic
-    with FileReader(files, options or DEFAULT_OPTIONS) as reader, paused_gc():
+    with FileReader(files, options) as reader, paused_gc():
         for index, path in enumerate(files):
             if progress is not None and progress(index, len(files), path) is False:
                 break
@@ -319,8 +319,13 @@ def run(
     inputs: Iterable[str | Path],
     assessments: dict | None = None,
     progress: Callable[[int, int, Path], bool] | None = None,
+    *,
+    options: ImportOptions | None = None,
 ) -> AssessmentRun:
     """Load templates, read inputs and score everything; see the CLI's ``score`` command.
+
+    ``options`` says how files are read (workers, time limit, size limits; see
+    :class:`~scoring.importer.ImportOptions`), the importer's defaults when not given.
 
     Raises
     ------
@@ -329,20 +334,23 @@ def run(
     """
     schemes = load_schemes(template_paths)
     files, skipped = scan_inputs(inputs)
-    result = score_files(schemes, files, assessments, progress)
+    result = score_files(schemes, files, assessments, progress, options=options)
     result.skipped = skipped
     return result
 
 
-def score_files(schemes, files, assessments=None, progress=None) -> AssessmentRun:
-    """Read, match and score already-expanded files against loaded schemes."""
+def score_files(schemes, files, assessments=None, progress=None, *,
+                options: ImportOptions | None = None) -> AssessmentRun:
+    """Read, match and score already-expanded files against loaded schemes (``options`` as
+    for :func:`run`)."""
     parsed: dict[tuple[str, str], list] = {scheme_key(s): [] for s in schemes}
 
     def parse_while_reading(scheme: Scheme, submission: Submission) -> None:
         # The parent would otherwise wait for the readers, then parse everything alone.
         parsed[scheme_key(scheme)].append(parse_submission(scheme, submission))
 
-    by_scheme, rejected = read_and_match(files, schemes, progress, on_match=parse_while_reading)
+    by_scheme, rejected = read_and_match(files, schemes, progress, options=options,
+                                         on_match=parse_while_reading)
     result = AssessmentRun(schemes=schemes, rejected=rejected)
     for scheme in schemes:
         key = scheme_key(scheme)

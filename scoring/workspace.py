@@ -36,10 +36,11 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
+from scoring import importer
 from scoring import workspace_db as db
 from scoring import workspace_file as wsfile
 from scoring.engine import parse_submission, score_scheme
-from scoring.importer import DEFAULT_OPTIONS, FileReader, ImportOptions, paused_gc
+from scoring.importer import FileReader, ImportOptions, paused_gc
 from scoring.model import Assessment, Rejection, Scheme, Submission
 from scoring.pipeline import AssessmentRun, expand_inputs, match_scheme, note_unknown_codes
 from scoring.reconcile import attach, to_assessment
@@ -810,7 +811,7 @@ class Workspace(ReconcileMixin):
         to_read = self._files_to_read(hashes)
         position = {index: k for k, index in enumerate(to_read)}
         seen: dict[tuple[int, str], str] = {}
-        options = options or DEFAULT_OPTIONS
+        options = options or importer.DEFAULT_OPTIONS
         if options.reader is None:
             options = dataclasses.replace(options, reader=db.read_prepared)
         with FileReader([files[i] for i in to_read], options) as reader, paused_gc():

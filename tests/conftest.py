@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 
+from scoring import importer
 from scoring.importer import ImportOptions
-
-#: Modules that captured scoring.importer.DEFAULT_OPTIONS at import time.
-_OPTION_HOLDERS = ("scoring.importer", "scoring.pipeline", "scoring.workspace")
 
 
 @pytest.fixture(autouse=True)
@@ -21,14 +17,15 @@ def read_in_process(request, monkeypatch):
     order) has its own tests in test_hostile_import.py, which use ``real_workers`` or build
     their fixtures at module scope, before this fixture applies; the CLI tests run main.py in
     a subprocess and so use workers too.
+
+    A test that calls ``run``, ``score_files`` or ``Workspace.import_files`` itself can pass
+    ``options=`` instead; this sets the one default (``scoring.importer.DEFAULT_OPTIONS``,
+    looked up when reading starts) for the paths that take no options: the CLI's ``main``
+    and the GUI.
     """
     if request.node.get_closest_marker("real_workers"):
         return
-    in_process = ImportOptions(workers=0)
-    for name in _OPTION_HOLDERS:
-        module = importlib.import_module(name)
-        if hasattr(module, "DEFAULT_OPTIONS"):
-            monkeypatch.setattr(module, "DEFAULT_OPTIONS", in_process)
+    monkeypatch.setattr(importer, "DEFAULT_OPTIONS", ImportOptions(workers=0))
 
 
 @pytest.fixture(scope="session")

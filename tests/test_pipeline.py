@@ -173,3 +173,21 @@ def test_a_submission_crosses_from_a_reader_process_unchanged():
     assert again == submission
     assert again.inputs["C1"].current.note == "percent"
     assert again.inputs["C1"].evidence == "监测报告 p.3"
+
+
+def test_run_and_score_files_read_with_the_options_given(tmp_path, city_template):
+    from scoring.importer import ImportOptions
+    from scoring.pipeline import load_schemes, score_files
+    from tests.hostile.readers import raises_on_bug
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("bug.xlsx", "good.xlsx"):
+        write_form(folder / name, project(name[0].upper()), [dict(code="A", current=50)])
+    # the reader given in the options fails on bug.xlsx: only a reader from these options can
+    options = ImportOptions(workers=0, reader=raises_on_bug)
+    result = run([city_template], [folder], options=options)
+    assert reasons(result) == {"bug.xlsx": "unreadable"} and [p.project_id for p in result.projects] == ["G"]
+    again = score_files(load_schemes([city_template]), sorted(folder.iterdir()), options=options)
+    assert reasons(again) == {"bug.xlsx": "unreadable"}
+    assert run([city_template], [folder]).rejected == []  # the default reader reads both
