@@ -123,6 +123,8 @@ def test_a_workspace_import_accounts_for_every_file(corpus, tmp_path):
     assert all(r["reason"] in REJECTION_REASONS for r in result["rejected"])
     # none of the corpus is a SynergyPilot submission: every file is refused, with its name
     assert refused == {str(p) for p in corpus}
+    not_read = {s["path"] for s in result["skipped"]}
+    assert not_read == {str(p) for p in FOLDER.rglob("*") if p.is_file()} - refused
 
 
 def test_no_reader_goes_over_150_mb_and_the_reasons_are_right(corpus):
