@@ -22,6 +22,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from scoring.engine import joint_reduction
 from scoring.form import NA_TOKEN, write_filled_form
 from scoring.model import LEVELS, Criterion, Scheme
 from scoring.submission import BASELINE_SUFFIX
@@ -338,11 +339,41 @@ def _invent_values(scheme: Scheme, rng: np.random.Generator) -> dict[str, tuple]
         entry = _invent_entry(criterion, _quality_for(criterion, quality), chinese_tokens, rng)
         if entry is not None:
             values[criterion.code] = entry
+    return _with_joint_reduction(scheme, values)
+
+
+def _with_joint_reduction(scheme: Scheme, values: dict[str, tuple]) -> dict[str, tuple]:
+    """A joint-reduction criterion reports J from the project's own baseline/current pairs, as
+    its guidance asks: J = min(pollutant fall, CO2 fall), each fall the weight-averaged one over
+    the scheme's "lower is better" change criteria of that side (docs/method.md, "Co-control")."""
+    carbon, pollution = _mean_fall(scheme, values, "carbon"), _mean_fall(scheme, values, "pollution")
+    if carbon is None or pollution is None:
+        return values
+    joint = round(float(joint_reduction(pollution, carbon)), 1)
+    for criterion in scheme.criteria:
+        entry = values.get(criterion.code)
+        if criterion.indicator.startswith(JOINT_REDUCTION_PREFIX) and entry and entry[0] != NA_TOKEN:
+            values[criterion.code] = (joint, None, entry[2])
     return values
 
 
+def _mean_fall(scheme: Scheme, values: dict[str, tuple], effect: str) -> float | None:
+    total = weights = 0.0
+    for c in scheme.criteria:
+        current, baseline, _evidence = values.get(c.code, (None, None, None))
+        if c.type != "change" or c.direction != "lower" or c.effect != effect:
+            continue
+        if not isinstance(current, float) or not isinstance(baseline, float) or baseline == 0:
+            continue  # not reported, or n/a
+        weight = c.weight if c.weight > 0 else 1.0
+        total += weight * (baseline - current) / abs(baseline) * 100.0
+        weights += weight
+    return total / weights if weights else None
+
+
 #: The joint reduction J = min(pollutant fall, CO2 fall) (docs/method.md, "Co-control") is held
-#: back by the weaker side, so a pilot's J follows its lower side quality, not its "both" one.
+#: back by the weaker side: computed from the project's own change values where it has them,
+#: otherwise drawn from its lower side quality.
 JOINT_REDUCTION_PREFIX = "Joint reduction"
 
 

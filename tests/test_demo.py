@@ -206,3 +206,29 @@ def test_pending_on_site_criteria_and_a_few_blank_penalty_items(scored):
         if c.kind == "penalty" and p["indicators"][c.code]["status"] == "missing"
     ]
     assert 3 <= len(blank_penalties) <= 15
+
+
+def _fall(indicator: dict) -> float:
+    return (indicator["baseline"] - indicator["value"]) / indicator["baseline"] * 100
+
+
+def test_joint_reduction_is_reported_from_the_projects_own_changes(scored):
+    # As C16's and P12's guidance define it: J = min(CO2 fall, pollutant-total fall), the latter
+    # the mean of C11 and C12 (weights 6 : 6) or of P07, P08, P09 (8 : 9 : 7, P09 left out when n/a).
+    checked = 0
+    for project in scored.as_dict()["projects"]:
+        found = project["indicators"]
+        if project["level"] == "city" and found["C16"]["status"] == "ok":
+            carbon, pollution = _fall(found["C05"]), (_fall(found["C11"]) + _fall(found["C12"])) / 2
+            joint = found["C16"]["value"]
+        elif project["level"] == "park" and found["P12"]["status"] == "ok":
+            sides = [(w, found[c]) for c, w in (("P07", 8), ("P08", 9), ("P09", 7))]
+            sides = [(w, i) for w, i in sides if i["status"] != "na"]
+            carbon = _fall(found["P04"])
+            pollution = sum(w * _fall(i) for w, i in sides) / sum(w for w, _ in sides)
+            joint = found["P12"]["value"]
+        else:
+            continue
+        assert joint == pytest.approx(min(carbon, pollution), abs=0.05 + 1e-9)
+        checked += 1
+    assert checked >= 30  # nearly every city and park
