@@ -65,6 +65,8 @@ class TableColumn:
     header: str
     width: float
     align: str = "left"
+    #: Wrap the cell text to the table's ``lines`` instead of cutting it with "…".
+    wrap: bool = False
 
 
 @dataclass
@@ -75,17 +77,25 @@ class Table:
     rows: list[list[str]]
     row_fills: list[str | None] = field(default_factory=list)
     cell_fills: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: Lines of text per row (wrapping columns use them all); rows are that much taller.
+    lines: int = 1
+
+    @property
+    def row_height(self) -> float:
+        """Inches per row: ROW_HEIGHT for one line, 0.65·ROW_HEIGHT more for each further line."""
+        return ROW_HEIGHT * (1.0 + 0.65 * (self.lines - 1))
 
     def part(self, start: int, stop: int) -> Table:
         """Rows ``start:stop`` with their fills (for a table split across pages)."""
         return Table(self.columns, self.rows[start:stop], self.row_fills[start:stop],
-                     {(r - start, c): f for (r, c), f in self.cell_fills.items() if start <= r < stop})
+                     {(r - start, c): f for (r, c), f in self.cell_fills.items() if start <= r < stop},
+                     self.lines)
 
 
 def fit_columns(columns: list[TableColumn], width: float) -> list[TableColumn]:
     """Scale column widths so the table is exactly ``width`` inches wide."""
     total = sum(c.width for c in columns)
-    return [TableColumn(c.header, c.width * width / total, c.align) for c in columns]
+    return [TableColumn(c.header, c.width * width / total, c.align, c.wrap) for c in columns]
 
 
 def text_cells(width_inches: float, size: float) -> int:
@@ -101,7 +111,8 @@ def header_height(table: Table, size: float = FONT_SIZE) -> float:
 def draw_table(page: PageCanvas, table: Table, x: float, top: float, size: float = FONT_SIZE) -> float:
     """Draw a table with its top-left corner at (x, top) inches from the page's top left.
 
-    Cell text is cut with "…" to its column; headers wrap to two lines.
+    Cell text is cut with "…" to its column, or wrapped to ``table.lines`` in a wrapping
+    column; headers wrap to two lines.
 
     Returns
     -------
@@ -110,26 +121,31 @@ def draw_table(page: PageCanvas, table: Table, x: float, top: float, size: float
     """
     head = header_height(table, size)
     width = sum(c.width for c in table.columns)
+    row_height = table.row_height
     boxes, colours = [(x, top, width, head)], [HEADER_FILL]
     for r, fill in enumerate(table.row_fills):
         if fill:
-            boxes.append((x, top + head + r * ROW_HEIGHT, width, ROW_HEIGHT))
+            boxes.append((x, top + head + r * row_height, width, row_height))
             colours.append(fill)
     lefts = np.cumsum([x] + [c.width for c in table.columns])
     for (r, c), fill in table.cell_fills.items():
-        boxes.append((lefts[c], top + head + r * ROW_HEIGHT, table.columns[c].width, ROW_HEIGHT))
+        boxes.append((lefts[c], top + head + r * row_height, table.columns[c].width, row_height))
         colours.append(fill)
     page.boxes(boxes, colours)
     for c, column in enumerate(table.columns):
         lines = wrap_text(column.header, text_cells(column.width, size), 2)
         page.text(_align_x(lefts[c], column), top + head / 2, "\n".join(lines), size, column.align, "#1F2A36")
     for r, row in enumerate(table.rows):
-        y = top + head + (r + 0.5) * ROW_HEIGHT
+        y = top + head + (r + 0.5) * row_height
         for c, (column, value) in enumerate(zip(table.columns, row, strict=False)):
             if value:
-                shown = clip_text(value, text_cells(column.width, size))
+                cells = text_cells(column.width, size)
+                if column.wrap and table.lines > 1:
+                    shown = "\n".join(wrap_text(value, cells, table.lines))
+                else:
+                    shown = clip_text(value, cells)
                 page.text(_align_x(lefts[c], column), y, shown, size, column.align)
-    bottom = top + head + len(table.rows) * ROW_HEIGHT
+    bottom = top + head + len(table.rows) * row_height
     page.rule(x, x + width, top + head)
     page.rule(x, x + width, bottom)
     return bottom

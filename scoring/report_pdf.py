@@ -33,6 +33,7 @@ from scoring.pdf_layout import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
     RANKED_ROWS_PER_PAGE,
+    ROW_HEIGHT,
     STRIPE_FILL,
     Block,
     Page,
@@ -62,6 +63,8 @@ from scoring.presentation import (
     level_label,
     normalise_lang,
     overrides_count,
+    provisional_banner,
+    provisional_mark,
     reason_label,
     rejection_text,
     severity_label,
@@ -76,6 +79,7 @@ from scoring.reconcile_report import reconcile_block
 from scoring.robustness_report import robustness_pages
 
 VETO_FILL = "#FDE2E2"
+PROVISIONAL_FILL = "#FFF2CC"  # the provisional mark and banner, as in the workbook and the GUI
 RADAR_PROJECTS = 3
 #: Vertical space of a project page's right column (inches) for its tables.
 PROJECT_FLOW_TOP, PROJECT_FLOW_BOTTOM = 1.75, PAGE_HEIGHT - MARGIN_BOTTOM - 0.15
@@ -119,7 +123,11 @@ def cover_page(report: Report) -> Page:
                   colour="#444444")
         page.text(MARGIN_X, 2.15, f"{report.t('total_projects')}: {len(report.run.projects)}    "
                   f"{report.t('rejected_inputs')}: {len(report.run.rejected)}", 11, colour="#444444")
-        draw_table(page, cover_table(report), MARGIN_X, 2.7, size=9)
+        top = 2.7
+        banner = provisional_banner(report.run.projects, report.lang)
+        if banner:
+            top = _banner(page, banner, 2.45, size=10) + 0.05
+        draw_table(page, cover_table(report), MARGIN_X, top, size=9)
 
     return Page(report.t("report_title"), draw)
 
@@ -145,13 +153,19 @@ def cover_table(report: Report) -> Table:
 
 
 def ranked_table(report: Report, scheme: Scheme, projects: list[ProjectResult]) -> Table:
-    """The ranked table of a scheme: vetoed rows pink, grade cells in their colour."""
+    """The ranked table of a scheme: vetoed rows pink, grade cells in their colour.
+
+    When any result is provisional, a column beside the grade marks each one ("provisional: N
+    pending, grade could be X–Y", docs/method.md) on two-line rows.
+    """
     lang = report.lang
     maxima = dimension_maxima(scheme)
+    provisional = any(p.provisional for p in projects)
     columns = [
         TableColumn(report.t("rank"), 0.45, "right"), TableColumn(report.t("project_id"), 1.0),
-        TableColumn(report.t("name"), 2.4), TableColumn(report.t("region"), 1.0),
+        TableColumn(report.t("name"), 2.0 if provisional else 2.4), TableColumn(report.t("region"), 1.0),
         TableColumn(report.t("total"), 0.6, "right"), TableColumn(report.t("grade"), 0.6, "center"),
+        *([TableColumn(report.t("provisional"), 2.6, wrap=True)] if provisional else []),
         *(TableColumn(f"{dimension_label(scheme, d, lang)} ({maxima[d]:.3g})", 0.62, "right")
           for d in scheme.dimensions),
         TableColumn(report.t("bonus"), 0.45, "right"), TableColumn(report.t("penalty"), 0.45, "right"),
@@ -165,6 +179,7 @@ def ranked_table(report: Report, scheme: Scheme, projects: list[ProjectResult]) 
         synergy = p.synergy or {}
         rows.append([str(p.rank), p.project_id, p.name, p.region, f"{p.total:.2f}",
                      grade_label(p.grade, lang),
+                     *([provisional_mark(p, lang)] if provisional else []),
                      *(f"{p.dimensions.get(d, 0.0):.2f}" for d in scheme.dimensions),
                      format_number(p.bonus), format_number(p.penalty),
                      f"{synergy['D']:.3f}" if synergy else "",
@@ -173,30 +188,48 @@ def ranked_table(report: Report, scheme: Scheme, projects: list[ProjectResult]) 
         fills.append(VETO_FILL if p.veto else (STRIPE_FILL if r % 2 else None))
         if p.grade in colours:
             cells[(r, 5)] = tint(colours[p.grade], 0.45)
-    return Table(columns, rows, fills, cells)
+        if p.provisional and not p.veto:
+            cells[(r, 6)] = PROVISIONAL_FILL
+    return Table(columns, rows, fills, cells, lines=2 if provisional else 1)
 
 
 def ranked_pages(report: Report, scheme: Scheme, projects: list[ProjectResult]) -> list[Page]:
     table = ranked_table(report, scheme, projects)
     heading = _scheme_heading(scheme, report)
+    banner = provisional_banner(projects, report.lang)
+    # as many rows as fit where RANKED_ROWS_PER_PAGE one-line rows do, less one for the banner
+    per_page = max(1, int(RANKED_ROWS_PER_PAGE * ROW_HEIGHT / table.row_height) - (1 if banner else 0))
     pages = []
-    for start in range(0, len(projects), RANKED_ROWS_PER_PAGE):
-        part = table.part(start, start + RANKED_ROWS_PER_PAGE)
-        chunk = projects[start:start + RANKED_ROWS_PER_PAGE]
+    for start in range(0, len(projects), per_page):
+        part = table.part(start, start + per_page)
+        chunk = projects[start:start + per_page]
         first, last = chunk[0].rank, chunk[-1].rank
         title = f"{report.t('ranked_results')} — {scheme.name}" + (report.t("continued") if start else "")
         ranks = report.t("ranks").format(first=first, last=last)
         subtitle = f"{report.t('version')} {scheme.version} · {ranks}"
-        pages.append(Page(heading, _table_page(title, subtitle, part)))
+        pages.append(Page(heading, _table_page(title, subtitle, part, banner)))
     return pages
 
 
-def _table_page(title: str, subtitle: str, table: Table) -> Callable[[PageCanvas], None]:
+def _table_page(title: str, subtitle: str, table: Table, banner: str = "") -> Callable[[PageCanvas], None]:
     def draw(page: PageCanvas) -> None:
         _title(page, title, subtitle)
-        draw_table(page, table, MARGIN_X, MARGIN_TOP + 0.75)
+        top = MARGIN_TOP + 0.75
+        if banner:
+            top = _banner(page, banner, top)
+        draw_table(page, table, MARGIN_X, top)
 
     return draw
+
+
+def _banner(page: PageCanvas, value: str, top: float, size: float = 8.5) -> float:
+    """A shaded note across the page (that some results are provisional); the y below it."""
+    width = PAGE_WIDTH - 2 * MARGIN_X
+    lines = wrap_text(value, text_cells(width - 0.2, size), 2)
+    height = 0.16 * len(lines) + 0.12
+    page.boxes([(MARGIN_X, top, width, height)], [PROVISIONAL_FILL])
+    page.text(MARGIN_X + 0.08, top + height / 2, "\n".join(lines), size, colour="#1F2A36")
+    return top + height + 0.12
 
 
 # --------------------------------------------------------------------------- chart pages

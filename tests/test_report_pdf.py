@@ -156,7 +156,9 @@ def test_english_report(scored, tmp_path):
 
 
 def test_long_ranked_tables_repeat_their_header_on_every_page(scored, tmp_path, monkeypatch):
-    monkeypatch.setattr(report_pdf, "RANKED_ROWS_PER_PAGE", 2)
+    # P2–P5 are provisional, so rows are two lines (0.33 in) under a banner: room for 5 one-line
+    # rows (1.0 in) holds int(1.0/0.33) − 1 = 2 rows a page
+    monkeypatch.setattr(report_pdf, "RANKED_ROWS_PER_PAGE", 5)
     out = write_pdf_report(scored, tmp_path / "split.pdf", lang="zh", generated=GENERATED)
     ranked = [page for page in pdf_pages(out) if "排名结果" in page]
     assert len(ranked) == 3
@@ -262,3 +264,21 @@ def test_a_chart_style_ending_meanwhile_does_not_undo_the_pdf_settings():
         assert matplotlib.rcParams["pdf.fonttype"] == 42
         assert pdf_layout.text_families() == ["WenQuanYi Micro Hei"]
     assert (matplotlib.rcParams["pdf.fonttype"], list(matplotlib.rcParams["font.family"])) == before
+
+
+def test_provisional_results_are_marked_on_every_ranked_row_under_a_banner(report_zh, scored, tmp_path):
+    # E (manual) is pending for P2–P5 (see tests/report_data.py): P5 81.82 Good, 90.91 with E at 1
+    _, pages = report_zh
+    cover, ranked = pages[0], pages[1]
+    assert "注意：5 个项目中有 4 个结果为暂定" in cover
+    assert "注意：5 个项目中有 4 个结果为暂定" in ranked
+    flat = re.sub(r"\s+", "", ranked)
+    assert flat.count("暂定：1项待定") == 4
+    # the mark wraps to two lines, which the text layer interleaves with the next row's cells
+    assert "等级可能为" in flat and "良好–优秀" in flat  # P5
+    assert flat.count("等级仍为") == 3 and flat.count("不合格") >= 3  # P4, P2, P3: Fail either way
+    english = "\n".join(pdf_pages(write_pdf_report(scored, tmp_path / "en.pdf", lang="en",
+                                                  generated=GENERATED))[:2])
+    assert "Provisional results: 4 of 5" in english
+    assert english.count("provisional: 1 pending,") == 4 and "Good–Excellent" in english  # P5, wrapped
+
