@@ -133,8 +133,8 @@ def print_import_report(workspace: Workspace, report: ImportReport) -> None:
         )
         for change in item.changes:
             print(f"      {change.describe()}")
-    for item in report.unchanged[:MAX_LINES]:
-        print(f"  unchanged: {item.message}")
+    for same in report.unchanged[:MAX_LINES]:
+        print(f"  unchanged: {same.message}")
     hidden = max(0, len(report.resubmitted) - MAX_LINES) + max(0, len(report.unchanged) - MAX_LINES)
     if hidden:
         print(f"  … and {hidden} more (python main.py history --workspace {workspace.path.name} PROJECT_ID)")

@@ -97,9 +97,9 @@ def read_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Result:
 
 def read_files(files: Iterable[str | Path], options: ImportOptions | None = None) -> list[Result]:
     """Read every file and return their results in input order (see :class:`FileReader`)."""
-    files = [Path(f) for f in files]
-    with FileReader(files, options) as reader:
-        return [reader.result(i) for i in range(len(files))]
+    paths = [Path(f) for f in files]
+    with FileReader(paths, options) as reader:
+        return [reader.result(i) for i in range(len(paths))]
 
 
 def _timed_out(path: Path, seconds: float) -> Rejection:
@@ -429,7 +429,7 @@ class FileReader:
         for worker in self._workers:
             # Two chunks in flight: the worker starts the next one without waiting for us.
             while self._pending and len(worker.assigned) < 2 * size:
-                batch = []
+                batch: list[tuple[int, str]] = []
                 while self._pending and len(batch) < size:
                     index = self._pending.popleft()
                     batch.append((index, str(self.files[index])))

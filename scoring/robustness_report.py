@@ -49,8 +49,9 @@ def project_table(study: SchemeRobustness, lang: str) -> Table:
                TableColumn(label("p5", lang), 0.8, "right"), TableColumn(label("p95", lang), 0.8, "right"),
                TableColumn(label("top_k", lang, k=r.top_k), 1.0, "right"),
                TableColumn(label("keep", lang), 1.0, "right")]
-    if r.p_grade is not None:
-        columns.append(TableColumn(label("grade", lang, grade=grade_label(r.grade, lang)), 1.0, "right"))
+    if r.p_grade is not None:  # a grade cut-off was asked for, so r.grade names it
+        grade = grade_label(r.grade or "", lang)
+        columns.append(TableColumn(label("grade", lang, grade=grade), 1.0, "right"))
     columns.append(TableColumn(label("topsis_rank", lang), 0.8, "right"))
     rows = []
     for i in sorted(range(m.size), key=lambda i: (m.rank[i], m.project_ids[i])):

@@ -32,7 +32,7 @@ another program has open is read as of its last committed change.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -651,7 +651,7 @@ def _merge_assessments(
     report.inspectors = sorted(authors, key=str.casefold)
 
 
-def _apply_withdrawal(conn, table: str, uid: str, withdrawn: tuple) -> bool:
+def _apply_withdrawal(conn, table: str, uid: str, withdrawn: Sequence) -> bool:
     """Bring a withdrawal made in the source to the target's copy of the row (once)."""
     if withdrawn[0] is None:
         return False
