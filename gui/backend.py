@@ -146,8 +146,9 @@ class Backend:
     def audit(self) -> list[AuditEntry]:
         return self.workspace.audit_entries()
 
-    def export_audit(self, out: str | Path) -> Path:
-        return self.workspace.export_audit(out)
+    def export_audit(self, out: str | Path, lang: str = "en") -> Path:
+        """The audit workbook, in Chinese when ``lang`` is ``zh``."""
+        return self.workspace.export_audit(out, lang=lang)
 
     def close(self) -> None:
         if not self.workspace.closed:

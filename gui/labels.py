@@ -31,7 +31,10 @@ def _tables(lang: str) -> dict[str, dict[str, str]]:
             "na": translate("labels", "Not applicable"),
             "invalid": translate("labels", "Invalid"),
             "pending": translate("labels", "Pending"),
-            "override": translate("labels", "Override"),
+            # an inspector's fraction: the first on-site score of a manual criterion is
+            # "Scored"; a changed measured value is "Overridden" (status_name)
+            "override": translate("labels", "Overridden"),
+            "scored": translate("labels", "Scored"),
         },
         "level": {
             "region": translate("labels", "Region"),
@@ -83,22 +86,6 @@ def _tables(lang: str) -> dict[str, dict[str, str]]:
             "warning": translate("labels", "Warning"),
             "info": translate("labels", "Note"),
         },
-        "action": {
-            "workspace_created": translate("labels", "Workspace created"),
-            "migration": translate("labels", "Workspace upgraded"),
-            "template_added": translate("labels", "Scheme added"),
-            "import": translate("labels", "Imported"),
-            "resubmission": translate("labels", "Resubmitted"),
-            "manual_score": translate("labels", "Manual score"),
-            "override": translate("labels", "Override"),
-            "withdrawal": translate("labels", "Withdrawal"),
-            "evidence_note": translate("labels", "Evidence note"),
-            "rescore": translate("labels", "Rescored"),
-            "consensus": translate("labels", "Consensus"),
-            "consensus_withdrawn": translate("labels", "Consensus withdrawn"),
-            "reconcile_setting": translate("labels", "Median or mean changed"),
-            "merge": translate("labels", "Workspace merged"),
-        },
     }
 
 
@@ -121,6 +108,29 @@ def total_range_text(project) -> str:
     """The totals a provisional result could still reach, e.g. "Total could be 62.50–78.00"."""
     return QCoreApplication.translate("labels", "Total could be {low}–{high}").format(
         low=f"{project.total_min:.2f}", high=f"{project.total_max:.2f}")
+
+
+def status_name(criterion, result) -> str:
+    """A criterion's status as a supervisor reads it: an inspector's fraction on a manual
+    criterion is "Scored" (the first on-site score), on a measured one "Overridden"."""
+    if result.status == "override" and criterion.type == "manual":
+        return label("status", "scored")
+    return label("status", result.status)
+
+
+def value_text(criterion, value) -> str:
+    """A submitted value in the data language (yes/no as 是/否), as scoring.presentation shows it."""
+    return presentation.value_label(criterion, value, translation.data_lang())
+
+
+def audit_action(entry) -> str:
+    """An audit entry's action in the language of the data (scoring.presentation's names)."""
+    return presentation.audit_action_label(entry.action, translation.data_lang())
+
+
+def audit_text(entry) -> str:
+    """An audit entry's sentence in the language of the data, from its fields."""
+    return presentation.audit_summary(entry, translation.data_lang())
 
 
 def label(table: str, key: str) -> str:

@@ -7,6 +7,7 @@ only display and emit; the backend does the work; nothing here scores.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -18,11 +19,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QTabWidget,
+    QWidget,
 )
 
 from gui import backend as backend_module
@@ -44,7 +48,7 @@ from gui.views.robustness_view import RobustnessView
 from gui.views.round_dialog import RoundChoiceDialog
 from gui.views.templates_view import TemplatesView
 from gui.views.tracking_view import TrackingView
-from scoring.engine import ProjectResult
+from scoring.engine import ProjectResult, is_waiting
 from scoring.model import Scheme
 from scoring.pipeline import AssessmentRun
 from scoring.reconcile import ReconcileSettings, disagreement_rows
@@ -53,6 +57,32 @@ from scoring.tracking import Tracking
 
 APP_NAME = "SynergyPilot"
 WORKSPACE_SUFFIX = ".spw"
+
+
+@dataclass(frozen=True)
+class UndoStep:
+    """One score, override or withdrawal made in this window, and how to take it back.
+
+    ``before`` and ``after`` are the author's own active fraction of the criterion before and
+    after the step (None: no active score); undoing records ``before`` again, or withdraws.
+    """
+
+    scheme: Scheme
+    project_id: str
+    code: str
+    author: str
+    before: float | None
+    after: float | None
+
+
+def own_fraction(result, inspector: str) -> float | None:
+    """The inspector's own active fraction of a criterion (None when they have none)."""
+    rec = result.reconciliation
+    if rec is not None and rec.scores:
+        return next((s.fraction for s in rec.scores if s.inspector == inspector), None)
+    if result.status == "override" and result.inspector == inspector:
+        return result.score
+    return None
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +106,10 @@ class MainWindow(QMainWindow):
         self.last_report: ImportReport | None = None
         self.report_dialog: ImportReportDialog | None = None
         self.merge_dialog: MergeReportDialog | None = None
+        self.help_dialog = None  # Help → User guide, made when first asked for
+        #: The scores, overrides and withdrawals made since the window opened, last last: Undo
+        #: (Ctrl+Z) takes them back one by one, each as a new audited score or withdrawal.
+        self.undo_stack: list[UndoStep] = []
         self.setAcceptDrops(True)
         self._build()
         self._make_actions()
@@ -117,6 +151,17 @@ class MainWindow(QMainWindow):
         self.pending_label = QLabel()
         self.pending_label.setTextFormat(Qt.TextFormat.RichText)
         self.pending_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        # after an export: open the file or its folder (hidden until something is written)
+        self.written: Path | None = None
+        self.written_bar = QWidget()
+        self.open_written = QPushButton()
+        self.show_written_folder = QPushButton()
+        bar = QHBoxLayout(self.written_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.open_written)
+        bar.addWidget(self.show_written_folder)
+        self.written_bar.setVisible(False)
+        self.statusBar().addPermanentWidget(self.written_bar)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.pending_label)
@@ -128,7 +173,8 @@ class MainWindow(QMainWindow):
                 act.setShortcut(shortcut)
             return act
 
-        self.act_new = action(QKeySequence.StandardKey.New)
+        # Ctrl+N is "next pending", the key pressed all day; a new workspace is Ctrl+Shift+N
+        self.act_new = action(QKeySequence("Ctrl+Shift+N"))
         self.act_open = action(QKeySequence.StandardKey.Open)
         self.act_save_as = action(QKeySequence.StandardKey.SaveAs)
         self.act_merge = action()
@@ -148,11 +194,15 @@ class MainWindow(QMainWindow):
         self.act_quit = action(QKeySequence.StandardKey.Quit)
         self.act_log = action()
         self.act_about = action()
+        self.act_guide = action(QKeySequence.StandardKey.HelpContents)  # F1: the shown tab's section
+        self.act_next_pending = action(QKeySequence("Ctrl+N"))
+        self.act_undo = action(QKeySequence.StandardKey.Undo)
         menu_bar = self.menuBar()
         self.menu_file = menu_bar.addMenu("")
         self.menu_recent = self.menu_file.addMenu("")
         self.menu_import = menu_bar.addMenu("")
         self.menu_export = menu_bar.addMenu("")
+        self.menu_assess = menu_bar.addMenu("")
         self.menu_help = menu_bar.addMenu("")
         for act in (self.act_new, self.act_open, self.act_save_as):
             self.menu_file.addAction(act)
@@ -175,6 +225,9 @@ class MainWindow(QMainWindow):
             self.act_print_project,
         ):
             self.menu_export.addAction(act)
+        self.menu_assess.addAction(self.act_next_pending)
+        self.menu_assess.addAction(self.act_undo)
+        self.menu_help.addAction(self.act_guide)
         self.menu_help.addAction(self.act_log)
         self.menu_help.addAction(self.act_about)
         self.toolbar = self.addToolBar("main")
@@ -189,6 +242,9 @@ class MainWindow(QMainWindow):
             self.act_export_workbook,
             self.act_export_pdf,
             self.act_preview_ranked,
+            None,
+            self.act_next_pending,
+            self.act_undo,
             None,
             self.act_settings,
         ):
@@ -222,6 +278,11 @@ class MainWindow(QMainWindow):
         self.act_quit.triggered.connect(self.close)
         self.act_log.triggered.connect(self._on_log_triggered)
         self.act_about.triggered.connect(self._on_about_triggered)
+        self.act_next_pending.triggered.connect(self._on_next_pending_triggered)
+        self.act_guide.triggered.connect(self._on_guide_triggered)
+        self.open_written.clicked.connect(self._on_open_written_clicked)
+        self.show_written_folder.clicked.connect(self._on_show_written_clicked)
+        self.act_undo.triggered.connect(self._on_undo_triggered)
         self.menu_recent.aboutToShow.connect(self._on_recent_about_to_show)
         self.navigator.scheme_selected.connect(self._on_navigator_scheme_selected)
         self.pending_label.linkActivated.connect(self._on_pending_label_link_activated)
@@ -264,6 +325,9 @@ class MainWindow(QMainWindow):
             self.act_quit: self.tr("&Quit"),
             self.act_log: self.tr("Open the &log folder"),
             self.act_about: self.tr("&About SynergyPilot"),
+            self.act_next_pending: self.tr("&Next pending"),
+            self.act_guide: self.tr("User &guide"),
+            self.act_undo: self.tr("&Undo"),
         }
         for act, text in texts.items():
             act.setText(text)
@@ -276,6 +340,13 @@ class MainWindow(QMainWindow):
         self.menu_import.setTitle(self.tr("&Import"))
         self.menu_export.setTitle(self.tr("&Export and print"))
         self.menu_help.setTitle(self.tr("&Help"))
+        self.menu_assess.setTitle(self.tr("&Assess"))
+        self.open_written.setText(self.tr("Open"))
+        self.open_written.setToolTip(self.tr("Open the file just written"))
+        self.show_written_folder.setText(self.tr("Show in folder"))
+        self.act_next_pending.setToolTip(self.tr(
+            "Go to the next criterion waiting for an on-site score (Ctrl+N); Enter scores it"))
+        self._update_undo()
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         for index, title in enumerate(
             (
@@ -306,6 +377,8 @@ class MainWindow(QMainWindow):
         if self.backend is not None and self.backend is not backend:
             self.backend.close()
         self.backend = backend
+        self.undo_stack = []  # undo reaches back to the scores made in this workspace only
+        self._update_undo()
         self.settings.add_recent_workspace(backend.path)
         self.rescore()
         self._update_title()
@@ -412,6 +485,8 @@ class MainWindow(QMainWindow):
     def _on_round_combo_activated(self, index: int) -> None:
         if self.backend is not None:
             self.backend.round = self.round_combo.itemData(index)
+            self.undo_stack = []  # a step is taken back in the round it was made in
+            self._update_undo()
             self.rescore()
 
     def _on_tabs_current_changed(self, _index: int) -> None:
@@ -673,7 +748,7 @@ class MainWindow(QMainWindow):
         if out is None:
             self.statusBar().showMessage(self.tr("The export was cancelled; nothing was written."), 10000)
         else:
-            self.statusBar().showMessage(self.tr("Written: {path}").format(path=out), 10000)
+            self.show_written(out)
         self.export_finished.emit(out)
 
     def _on_export_worker_failed(self, exc: Exception) -> None:
@@ -704,17 +779,31 @@ class MainWindow(QMainWindow):
         if scheme is None or project is None:
             return
         answer = dialogs.AssessDialog.ask(
-            self, scheme.criterion(code), project.indicators[code], self._inspector()
+            self, scheme.criterion(code), project.indicators[code], self._inspector(),
+            worked=self.worked_lines(scheme, project, code),
         )
         if answer is None:
             return
-        if not self.settings.inspector:
-            self.settings.inspector = answer.inspector
-        self.backend.assess(
-            scheme, project.project_id, code, answer.fraction, answer.inspector, answer.reason
-        )
+        self._record_score(scheme, project, code, answer)
         self.rescore()
         self.detail.select_code(code)
+
+    def worked_lines(self, scheme: Scheme, project: ProjectResult, code: str) -> list[str]:
+        """The criterion's worked calculation as scoring.explain writes it, for the dialog."""
+        from scoring import explain
+
+        item = explain.worked_one(scheme, project, code)
+        return explain.worked_lines(item, translation.data_lang()) if item is not None else []
+
+    def _record_score(self, scheme: Scheme, project: ProjectResult, code: str,
+                      answer: dialogs.AssessAnswer) -> None:
+        """Record a score or override (remembering the inspector's name) and the step to undo it."""
+        if not self.settings.inspector:
+            self.settings.inspector = answer.inspector
+        before = own_fraction(project.indicators[code], answer.inspector)
+        self.backend.assess(scheme, project.project_id, code, answer.fraction, answer.inspector,
+                            answer.reason)
+        self._push_undo(UndoStep(scheme, project.project_id, code, answer.inspector, before, answer.fraction))
 
     @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not record the score"))
     def _on_detail_keep_requested(self, kept: list) -> None:
@@ -731,10 +820,7 @@ class MainWindow(QMainWindow):
             )
             if answer is None:
                 break
-            if not self.settings.inspector:
-                self.settings.inspector = answer.inspector
-            self.backend.assess(scheme, project.project_id, code, answer.fraction, answer.inspector,
-                                answer.reason)
+            self._record_score(scheme, project, code, answer)
             recorded = True
         if recorded:
             self.detail.reset_what_if()
@@ -745,16 +831,134 @@ class MainWindow(QMainWindow):
         scheme, project = self.scheme(), self.project()
         if scheme is None or project is None:
             return
-        answer = dialogs.WithdrawDialog.ask(self, code, self._inspector())
-        if answer is None:
-            return
         indicator = project.indicators[code]
         several = indicator.reconciliation is not None and len(indicator.reconciliation.scores) > 1
         # the override shown is one inspector's, unless several scored it: then one's own
         author = None if several else indicator.inspector
+        what = self.withdraw_text(scheme, project, code, author or self._inspector())
+        answer = dialogs.WithdrawDialog.ask(self, code, self._inspector(), what=what)
+        if answer is None:
+            return
+        author = author or answer.inspector
+        before = own_fraction(indicator, author)
         self.backend.withdraw(scheme, project.project_id, code, answer.inspector, answer.reason, author)
+        self._push_undo(UndoStep(scheme, project.project_id, code, author, before, None))
         self.rescore()
         self.detail.select_code(code)
+
+    def withdraw_text(self, scheme: Scheme, project: ProjectResult, code: str, author: str) -> str:
+        """What a withdrawal removes: the criterion, whose score, its fraction and points."""
+        criterion = scheme.criterion(code)
+        result = project.indicators[code]
+        fraction = own_fraction(result, author)
+        shown = "—" if fraction is None else f"{fraction:g}"
+        points = "—" if result.points is None else f"{result.points:.2f}"
+        return self.tr("{code} {indicator}: {author}'s score {fraction} ({points} points) is withdrawn; "
+                       "the criterion is scored again as without it.").format(
+            code=code, indicator=labels.criterion_text(criterion)[1], author=author, fraction=shown,
+            points=points)
+
+    # ----------------------------------------------------------------------------- undo
+    def _push_undo(self, step: UndoStep) -> None:
+        self.undo_stack.append(step)
+        self._update_undo()
+
+    def _update_undo(self) -> None:
+        step = self.undo_stack[-1] if self.undo_stack else None
+        self.act_undo.setEnabled(step is not None and self.backend is not None)
+        if step is None:
+            self.act_undo.setToolTip(self.tr("Nothing to undo"))
+            return
+        self.act_undo.setToolTip(
+            self.tr("Undo the last change: {what} (Ctrl+Z)").format(what=self._step_text(step)))
+
+    def _step_text(self, step: UndoStep) -> str:
+        before = "—" if step.before is None else f"{step.before:g}"
+        after = "—" if step.after is None else f"{step.after:g}"
+        return self.tr("{author}'s score of {code} for {project}: {before} → {after}").format(
+            author=step.author, code=step.code, project=step.project_id, before=before, after=after)
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not undo"))
+    def _on_undo_triggered(self, *_args) -> None:
+        self.undo_last()
+
+    def undo_last(self) -> UndoStep | None:
+        """Take back the last score, override or withdrawal made in this window.
+
+        The workspace keeps everything: the undo is recorded as a new score (the earlier
+        fraction again) or a withdrawal, with a reason saying it is an undo and of what.
+        """
+        if not self.undo_stack or self.backend is None:
+            return None
+        step = self.undo_stack[-1]
+        who = self._inspector() or step.author
+        reason = self.tr("Undo by {who} of: {what}").format(who=who, what=self._step_text(step))
+        if step.before is None:
+            self.backend.withdraw(step.scheme, step.project_id, step.code, who, reason, step.author)
+        else:
+            self.backend.assess(step.scheme, step.project_id, step.code, step.before, step.author, reason)
+        self.undo_stack.pop()
+        self._update_undo()
+        self.rescore()
+        self.statusBar().showMessage(reason, 10000)
+        return step
+
+    # ----------------------------------------------------------------------------- pending queue
+    def _on_next_pending_triggered(self, *_args) -> None:  # Ctrl+N
+        if not self.next_pending():
+            self.statusBar().showMessage(self.tr("No criterion is waiting for an on-site score."), 10000)
+
+    def _walk_order(self) -> list[tuple[Scheme, ProjectResult]]:
+        """Every project in the order Next pending walks them: the schemes as listed, the shown
+        scheme's projects in the Results table's order (then any its filter hides, by rank),
+        the other schemes' projects by rank."""
+        walk = []
+        for scheme in self.run.schemes:
+            projects = {p.project_id: p for p in self.run.projects_of(scheme)}
+            order = self.results.visible_project_ids() if scheme.name == self.scheme_name else []
+            shown = set(order)
+            order += [p.project_id for p in sorted(projects.values(), key=lambda p: p.rank)
+                      if p.project_id not in shown]
+            walk += [(scheme, projects[project_id]) for project_id in order]
+        return walk
+
+    def pending_queue(self) -> list[tuple[str, str, str]]:
+        """Every (scheme, project, criterion) waiting for an on-site score, in walking order,
+        each project's criteria in the scheme's order."""
+        return [(scheme.name, project.project_id, c.code) for scheme, project in self._walk_order()
+                if project.pending for c in scheme.criteria
+                if is_waiting(c, project.indicators.get(c.code))]
+
+    def next_pending(self) -> bool:
+        """Show the next criterion waiting for an on-site score after the selected one (after
+        the shown project's start when the Project tab is not shown), round to the first after
+        the last, in the Project tab with the criterion selected (Enter then scores it); False
+        when none waits."""
+        queue = self.pending_queue()
+        if not queue:
+            return False
+        position = {(s.name, p.project_id): i for i, (s, p) in enumerate(self._walk_order())}
+        columns = {s.name: {c.code: j for j, c in enumerate(s.criteria)} for s in self.run.schemes}
+
+        def place(scheme_name, project_id, code):
+            return (position.get((scheme_name, project_id), -1), columns[scheme_name].get(code, -1))
+
+        code = self.detail.selected_code() if self.tabs.currentWidget() is self.detail else None
+        here = place(self.scheme_name, self.project_id, code) if self.scheme_name in columns else (-1, -1)
+        target = next((item for item in queue if place(*item) > here), queue[0])
+        self.show_criterion(*target)
+        return True
+
+    def show_criterion(self, scheme_name: str, project_id: str, code: str) -> None:
+        """Show one criterion of one project in the Project tab, selected and focused."""
+        if scheme_name != self.scheme_name:
+            self.navigator.select_scheme(scheme_name)
+            self._on_navigator_scheme_selected(scheme_name)
+        if not self.results.select_project(project_id):  # hidden by the filter
+            self._on_results_project_selected(project_id)
+        self.tabs.setCurrentWidget(self.detail)
+        self.detail.select_code(code)
+        self.detail.table.setFocus()
 
     @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not record the consensus"))
     def _on_disagreements_consensus_requested(self, row) -> None:
@@ -825,8 +1029,30 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Blank form written: {path}").format(path=out), 10000)
 
     # ----------------------------------------------------------------------------- exports
+    def show_written(self, out: Path) -> None:
+        """Say where an output was written, with Open and Show in folder beside it."""
+        self.statusBar().showMessage(self.tr("Written: {path}").format(path=out), 30000)
+        self.written = Path(out)
+        self.written_bar.setVisible(True)
+
+    def _on_open_written_clicked(self) -> None:
+        self.open_path(self.written)
+
+    def _on_show_written_clicked(self) -> None:
+        self.open_path(self.written.parent)
+
+    def open_path(self, path: Path | None) -> bool:
+        """Hand a file or folder to the desktop (its program, the file manager)."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        if path is None:
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
     def _ask_export_path(self, title: str, name: str, file_filter: str) -> Path | None:
-        default = str(Path(self.settings.export_folder) / name)
+        workspace = Path(self.backend.path) if self.backend is not None else None
+        default = str(Path(self.settings.export_folder_beside(workspace)) / name)
         path, _ = QFileDialog.getSaveFileName(self, title, default, file_filter)
         if not path:
             return None
@@ -879,8 +1105,8 @@ class MainWindow(QMainWindow):
             self.tr("Export the audit log"), "audit.xlsx", self.tr("Excel workbook (*.xlsx)")
         )
         if path:
-            out = self.backend.export_audit(path.with_suffix(".xlsx"))
-            self.statusBar().showMessage(self.tr("Written: {path}").format(path=out), 10000)
+            out = self.backend.export_audit(path.with_suffix(".xlsx"), translation.data_lang())
+            self.show_written(out)
 
     @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not export the chart"))
     def _on_charts_export_requested(self, fmt: str) -> None:
@@ -889,7 +1115,7 @@ class MainWindow(QMainWindow):
         path = self._ask_export_path(self.tr("Export the chart"), name, file_filter)
         if path:
             out = self.charts.save(str(path.with_suffix(f".{fmt}")))
-            self.statusBar().showMessage(self.tr("Written: {path}").format(path=out), 10000)
+            self.show_written(out)
 
     # ----------------------------------------------------------------------------- printing
     def render_ranked(self, printer: QPrinter) -> None:
@@ -969,14 +1195,37 @@ class MainWindow(QMainWindow):
                                     self.tr("Data and log folder: {folder}").format(folder=folder))
 
     def _on_about_triggered(self, *_args) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About SynergyPilot"),
-            self.tr(
-                "SynergyPilot scores pollution–carbon synergy pilot projects from Excel submissions.\n"
-                "Data folder: {folder}"
-            ).format(folder=paths.data_dir()),
-        )
+        QMessageBox.about(self, self.tr("About SynergyPilot"), self.about_text())
+
+    def about_text(self) -> str:
+        from scoring import __version__
+
+        return self.tr(
+            "SynergyPilot {version}\n"
+            "SynergyPilot scores pollution–carbon synergy pilot projects from Excel submissions.\n"
+            "Data folder: {folder}"
+        ).format(version=__version__, folder=paths.data_dir())
+
+    def _on_guide_triggered(self, *_args) -> None:
+        self.show_guide()
+
+    def show_guide(self):
+        """Help → User guide (F1): docs/gui.md, at the section about the tab shown."""
+        from gui.views.help_view import HelpDialog
+
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show_section(self.tab_key())
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        return self.help_dialog
+
+    def tab_key(self) -> str:
+        """The shown tab as a key of help_view.SECTIONS."""
+        views = {self.results: "results", self.detail: "detail", self.charts: "charts",
+                 self.templates: "templates", self.audit: "audit", self.robustness: "robustness",
+                 self.disagreements: "disagreements", self.tracking_view: "tracking"}
+        return views.get(self.tabs.currentWidget(), "results")
 
     # ----------------------------------------------------------------------------- closing
     def _restore_geometry(self) -> None:

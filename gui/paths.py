@@ -45,3 +45,8 @@ def demo_workspace() -> Path:
 def fonts_dir() -> Path:
     """Fonts shipped with the app (assets/fonts), registered with Qt at start."""
     return PROJECT_ROOT / "assets" / "fonts"
+
+
+def docs_dir() -> Path:
+    """The user guide (docs/*.md and their pictures), shipped with the app for Help → User guide."""
+    return PROJECT_ROOT / "docs"

@@ -93,7 +93,8 @@ def render_language(app, lang: str, out: Path, work: Path) -> None:
     manual = next(c for c in window.scheme().criteria if c.type == "manual")
     window.detail.select_code(manual.code)
     _settle(app)
-    assess = dialogs.AssessDialog(manual, window.project().indicators[manual.code], store.inspector, window)
+    assess = dialogs.AssessDialog(manual, window.project().indicators[manual.code], store.inspector, window,
+                                  worked=window.worked_lines(window.scheme(), window.project(), manual.code))
     assess.fraction.setValue(0.9)
     assess.reason.setPlainText(
         "现场核查了监测平台和碳排放核算台账"
@@ -111,6 +112,13 @@ def render_language(app, lang: str, out: Path, work: Path) -> None:
     window.rescore()
     _settle(app)
     _shoot(window, out, "project", short)
+    author = window.project().indicators[manual.code].inspector
+    withdraw = dialogs.WithdrawDialog(manual.code, store.inspector, window, what=window.withdraw_text(
+        window.scheme(), window.project(), manual.code, author))
+    withdraw.show()
+    _settle(app)
+    _shoot(withdraw, out, "withdraw_dialog", short)
+    withdraw.close()
     render_explain(app, window, out, short)
 
     window.tabs.setCurrentWidget(window.charts)

@@ -98,6 +98,12 @@ class Settings:
     def export_folder(self, value: str) -> None:
         self._set("folders/export", str(value))
 
+    def export_folder_beside(self, workspace: Path | None) -> str:
+        """Where export dialogs open: the folder last exported to, else the workspace's own
+        folder (outputs beside the workspace they come from), else the home folder."""
+        fallback = workspace.parent if workspace is not None else Path.home()
+        return self._text("folders/export", str(fallback))
+
     # -- workspaces -----------------------------------------------------------------------
     @property
     def last_workspace(self) -> str:

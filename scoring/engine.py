@@ -25,6 +25,7 @@ from scoring.model import (
     STATUSES,
     SYNERGY_CLASSES,
     Assessment,
+    Criterion,
     Issue,
     Scheme,
     Submission,
@@ -232,6 +233,14 @@ def waiting_cells(arrays: SchemeArrays, status: np.ndarray) -> np.ndarray:
     item deducts nothing today, but an answer of "yes" would.
     """
     return (status == PENDING) | (arrays.is_penalty & (status == MISSING))
+
+
+def is_waiting(criterion: Criterion, result: IndicatorResult | None) -> bool:
+    """One criterion's result still to be answered, by the rule of :func:`waiting_cells`:
+    a manual criterion not yet scored, or a penalty item left blank (the pending queue)."""
+    if result is None:
+        return False
+    return result.status == "pending" or (criterion.kind == "penalty" and result.status == "missing")
 
 
 def bound_totals(scheme: Scheme, arrays: SchemeArrays, cells: CellStates,

@@ -13,6 +13,8 @@ import unicodedata
 
 from scoring.engine import ProjectResult, synergy_class_name
 from scoring.model import GRADE_NAMES_ZH, Criterion, Scheme
+from scoring.textclean import clean_text
+from scoring.values import NO_TOKENS, YES_TOKENS, normalise_text
 
 LANGS = ("zh", "en")
 
@@ -277,6 +279,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_value": ("无", "none"),
     "answer_yes": ("是", "yes"),
     "today": ("现值", "Today"),
+    "answer_no": ("否", "no"),
     # provisional results (docs/method.md, "Provisional results")
     "provisional": ("暂定", "Provisional"),
     "provisional_mark": ("暂定：{n} 项待定，等级可能为 {low}–{high}",
@@ -356,9 +359,126 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[0] if normalise_lang(lang) == "zh" else pair[1]
 
 
+def text_in(pair: tuple[str, str], lang: str) -> str:
+    """The Chinese or English text of a (zh, en) pair of this catalogue."""
+    return _pick(pair, lang)
+
+
 def text(key: str, lang: str) -> str:
     """A fixed label in the given language."""
     return _pick(TEXT[key], lang)
+
+
+def value_label(criterion: Criterion, value: object, lang: str) -> str:
+    """A submitted value as shown: a yes/no answer as 是/否 (yes/no) whatever word the form
+    used, a number without trailing zeros, a choice as the template's label."""
+    if value is None or value == "":
+        return ""
+    if criterion.type == "yesno":
+        token = normalise_text(str(value)).casefold()
+        if token in YES_TOKENS:
+            return text("answer_yes", lang)
+        if token in NO_TOKENS:
+            return text("answer_no", lang)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+#: The audit log's sentences, rendered from each entry's fields (action, project, criterion,
+#: who, and its details) in the language asked for; the stored English summary is the fallback
+#: for an entry whose details lack a field (written by an older version).
+AUDIT_TEXT: dict[str, tuple[str, str]] = {
+    "manual_score": ("{project} 的 {code} 现场评分 {fraction}（{actor}）——{reason}",
+                     "on-site score of {code} for {project}: {fraction} by {actor} — {reason}"),
+    "override": ("{project} 的 {code} 调整为得分率 {fraction}（{actor}）——{reason}",
+                 "{code} for {project} overridden: {fraction} by {actor} — {reason}"),
+    "withdrawal": ("{author} 对 {project} 的 {code} 评分 {fraction} 已由 {actor} 撤回——{reason}",
+                   "{author}'s score {fraction} of {code} for {project} withdrawn by {actor} — {reason}"),
+    "import": ("项目 {project} 由 {file} 导入，评估轮次 {round}",
+               "project {project} imported from {file} into round {round}"),
+    "resubmission": ("项目 {project} 重新报送（{file}）：评估轮次 {round} 第 {version} 版，{changes} 处变化",
+                     "project {project} resubmitted in {file}: version {version} of round {round}, "
+                     "{changes} changes"),
+    "template_added": ("添加模板 {file}：{scheme}", "template {file} added: {scheme}"),
+    "round_added": ("添加评估轮次 {round}（{year}）", "assessment round {round} ({year}) added"),
+    "workspace_created": ("创建工作区", "workspace created"),
+    "migration": ("工作区格式由 {from} 升级到 {to}", "workspace upgraded from format {from} to {to}"),
+    "consensus": ("{project} 的 {code} 共识得分率 {fraction}（{actor}）——{reason}",
+                  "consensus on {code} for {project}: {fraction} by {actor} — {reason}"),
+    "consensus_withdrawn": ("{project} 的 {code} 共识已由 {actor} 撤回——{reason}",
+                            "consensus on {code} for {project} withdrawn by {actor} — {reason}"),
+    "evidence_note": ("{actor} 对 {project} 的 {code} 的备注：{text}",
+                      "note on {code} for {project} by {actor}: {text}"),
+    "rescore": ("{projects} 个项目已重新评分", "{projects} projects scored"),
+    "merge": ("合并入工作区 {source}", "merged workspace {source}"),
+}
+
+
+#: The audit log's actions as people read them (the GUI's Action column and the export).
+AUDIT_ACTION_TEXT: dict[str, tuple[str, str]] = {
+    "workspace_created": ("创建工作区", "Workspace created"),
+    "migration": ("升级工作区", "Workspace upgraded"),
+    "template_added": ("添加方案", "Scheme added"),
+    "round_added": ("添加评估轮次", "Round added"),
+    "import": ("已导入", "Imported"),
+    "resubmission": ("重新报送", "Resubmitted"),
+    "manual_score": ("已评分", "Scored"),
+    "override": ("已调整", "Overridden"),
+    "withdrawal": ("已撤回", "Withdrawn"),
+    "evidence_note": ("佐证备注", "Evidence note"),
+    "rescore": ("重新评分", "Rescored"),
+    "consensus": ("共识", "Consensus"),
+    "consensus_withdrawn": ("撤回共识", "Consensus withdrawn"),
+    "reconcile_setting": ("更改中位数或平均值", "Median or mean changed"),
+    "merge": ("合并工作区", "Workspace merged"),
+}
+
+#: The exported audit workbook's column headings (scoring.workspace_audit.AUDIT_COLUMNS).
+AUDIT_COLUMNS_TEXT = (
+    ("序号", "No."), ("时间（UTC）", "Time (UTC)"), ("操作人", "Actor"), ("操作", "Action"),
+    ("方案", "Scheme"), ("项目", "Project"), ("指标", "Criterion"), ("内容", "What happened"),
+    ("详细信息（JSON）", "Details (JSON)"), ("来源工作区", "From workspace"),
+)
+
+
+def audit_action_label(action: str, lang: str) -> str:
+    """An audit action's name in ``lang`` (the code itself when unknown)."""
+    return _pick(AUDIT_ACTION_TEXT[action], lang) if action in AUDIT_ACTION_TEXT else action
+
+
+def audit_summary(entry, lang: str) -> str:
+    """One audit entry as a sentence in ``lang``, from its fields (the stored summary when a
+    field is missing); free text passes through clean_text."""
+    pattern = AUDIT_TEXT.get(entry.action)
+    if pattern is None:
+        return clean_text(entry.summary)
+    detail = entry.detail or {}
+    fields = {key: _audit_field(value) for key, value in detail.items()}
+    fields.update(project=entry.project_id, code=entry.code, actor=entry.actor, scheme=entry.scheme)
+    if isinstance(detail.get("changes"), list):
+        fields["changes"] = str(len(detail["changes"]))
+    if entry.action == "merge" and detail.get("sources"):
+        fields["source"] = ", ".join(_file_name(s.get("source", "")) for s in detail["sources"])
+    if "file" in fields:
+        fields["file"] = _file_name(fields["file"])
+    if fields.get("year") in ("", "None"):
+        fields["year"] = text("no_value", lang)
+    try:
+        return clean_text(_pick(pattern, lang).format(**fields))
+    except (KeyError, IndexError, ValueError):
+        return clean_text(entry.summary)
+
+
+def _audit_field(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    return "" if value is None else str(value)
+
+
+def _file_name(path: str) -> str:
+    """A stored file path as its name (either kind of slash)."""
+    return str(path).replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def status_label(status: str, lang: str) -> str:

@@ -1397,7 +1397,8 @@ class Workspace(ReconcileMixin):
                 project_id=project_id,
                 code=code,
                 actor=inspector,
-                detail={"assessment": mine[-1][0], "author": author, "reason": reason},
+                detail={"assessment": mine[-1][0], "author": author, "reason": reason,
+                        "fraction": mine[-1][2]},
             )
             return self._assessment(conn, mine[-1][0])
 
@@ -1578,16 +1579,16 @@ class Workspace(ReconcileMixin):
         with self._read() as conn:
             check_rows(conn, conn.execute("PRAGMA user_version").fetchone()[0])
 
-    def export_audit(self, out: str | Path, *, full_paths: bool = False) -> Path:
+    def export_audit(self, out: str | Path, *, full_paths: bool = False, lang: str = "en") -> Path:
         """Write the audit log to an .xlsx workbook (text as literal strings, never formulas).
 
         Input files are named relative to the workspace's folder, or by name, unless
-        ``full_paths`` (scoring/shown_paths.py).
+        ``full_paths`` (scoring/shown_paths.py); ``lang="zh"`` writes it in Chinese.
         """
         entries = self.audit_entries()
-        title = f"SynergyPilot audit log — {self.path.name}"
+        title = ("SynergyPilot 审计日志 — " if lang == "zh" else "SynergyPilot audit log — ") + self.path.name
         return write_audit_workbook(entries, out, title=title, folders=[self.path.parent.absolute()],
-                                    full_paths=full_paths)
+                                    full_paths=full_paths, lang=lang)
 
     @_guarded
     def backup(self, dest: str | Path) -> Path:

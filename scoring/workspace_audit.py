@@ -92,7 +92,7 @@ def origin_names(entries: list[AuditEntry]) -> dict[str, str]:
 
 
 def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str = "", *,
-                         folders: Sequence[Path] = (), full_paths: bool = False) -> Path:
+                         folders: Sequence[Path] = (), full_paths: bool = False, lang: str = "en") -> Path:
     """Write the audit log to an .xlsx file, one entry per row, oldest first.
 
     The file is written in one step (scoring/atomic.py): a failed or killed export leaves the
@@ -109,6 +109,9 @@ def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str 
         (scoring/shown_paths.py), unless ``full_paths``.
     full_paths : bool, optional
         Keep the paths as stored.
+    lang : str, optional
+        ``zh`` writes the headings, the actions and the sentences in Chinese (rendered from
+        each entry's fields by scoring.presentation.audit_summary); the details stay JSON.
 
     Returns
     -------
@@ -118,6 +121,7 @@ def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str 
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
+    from scoring import presentation
     from scoring.xlsx_sheets import put
 
     out = Path(out)
@@ -130,13 +134,18 @@ def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str 
         sheet.cell(1, 1).font = Font(bold=True)
         first = 3
     widths = (6, 24, 16, 14, 22, 14, 10, 70, 40, 34)
-    for c, (name, width) in enumerate(zip(AUDIT_COLUMNS, widths, strict=True), start=1):
+    headings = [presentation.text_in(pair, lang) for pair in presentation.AUDIT_COLUMNS_TEXT]
+    for c, (name, width) in enumerate(zip(headings, widths, strict=True), start=1):
         put(sheet.cell(first, c), name)
         sheet.cell(first, c).font = Font(bold=True)
         sheet.column_dimensions[get_column_letter(c)].width = width
     for r, entry in enumerate(entries, start=first + 1):
         shown = dataclasses.replace(entry, detail=shown_details(entry.detail, folders, full_paths=full_paths))
-        for c, value in enumerate(shown.row(), start=1):
+        row = shown.row()
+        if presentation.normalise_lang(lang) == "zh":  # English keeps the action codes as stored
+            row[3] = presentation.audit_action_label(entry.action, lang)
+            row[7] = presentation.audit_summary(entry, lang)
+        for c, value in enumerate(row, start=1):
             put(sheet.cell(r, c), value)
     sheet.freeze_panes = sheet.cell(first + 1, 1)
     with replacing(out) as temporary:

@@ -4,80 +4,90 @@
 <context>
     <name>AssessDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="80"/>
+        <location filename="../views/dialogs.py" line="100"/>
         <source>Score or override a criterion</source>
         <translation>评分或调整指标</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="82"/>
+        <location filename="../views/dialogs.py" line="127"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="128"/>
+        <source>* required · Ctrl+Enter records the score</source>
+        <translation>* 为必填 · 按 Ctrl+Enter 记录评分</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="140"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="98"/>
+        <location filename="../views/dialogs.py" line="114"/>
         <source>(type a fraction)</source>
         <translation>（输入得分率）</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="104"/>
+        <location filename="../views/dialogs.py" line="120"/>
         <source>Why: what you checked on site, which document…</source>
         <translation>理由：现场核查了什么、依据哪份文件……</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="107"/>
+        <location filename="../views/dialogs.py" line="123"/>
         <source>Fraction (0 = worst, 1 = best):</source>
         <translation>得分率（0 = 最差，1 = 最好）：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="109"/>
+        <location filename="../views/dialogs.py" line="125"/>
         <source>Or pick a level:</source>
         <translation>或选择档次：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="110"/>
+        <location filename="../views/dialogs.py" line="126"/>
         <source>Inspector:</source>
         <translation>核查人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="111"/>
-        <source>Reason (required):</source>
-        <translation>理由（必填）：</translation>
+        <location filename="../views/dialogs.py" line="149"/>
+        <source>Now: value {value}, fraction {fraction} ({status})</source>
+        <translation>当前：现状值 {value}，得分率 {fraction}（{status}）</translation>
     </message>
 </context>
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../models/tables.py" line="280"/>
+        <location filename="../models/tables.py" line="291"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="281"/>
+        <location filename="../models/tables.py" line="292"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="282"/>
+        <location filename="../models/tables.py" line="293"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="283"/>
+        <location filename="../models/tables.py" line="294"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="284"/>
+        <location filename="../models/tables.py" line="295"/>
         <source>Criterion</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="285"/>
+        <location filename="../models/tables.py" line="296"/>
         <source>What happened</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="287"/>
+        <location filename="../models/tables.py" line="298"/>
         <source>Written in</source>
         <translation>来源工作区</translation>
     </message>
@@ -147,34 +157,34 @@
 <context>
     <name>ConsensusDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="166"/>
+        <location filename="../views/dialogs.py" line="215"/>
         <source>Record a consensus</source>
         <translation>记录共识</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="169"/>
+        <location filename="../views/dialogs.py" line="218"/>
         <source>Inspectors&apos; scores: {scores} (spread {spread})</source>
         <translation>核查人评分：{scores}（极差 {spread}）</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="184"/>
+        <location filename="../views/dialogs.py" line="233"/>
         <source>Why this fraction: what the inspectors agreed, on what evidence…</source>
         <translation>为何取此得分率：核查人商定了什么、依据哪些证据……</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="188"/>
+        <location filename="../views/dialogs.py" line="237"/>
         <source>Agreed fraction (0 to 1):</source>
         <translation>共识得分率（0 至 1）：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="189"/>
+        <location filename="../views/dialogs.py" line="238"/>
         <source>Supervisor:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="190"/>
-        <source>Reason (required):</source>
-        <translation>理由（必填）：</translation>
+        <location filename="../views/dialogs.py" line="239"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
     </message>
 </context>
 <context>
@@ -185,7 +195,7 @@
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="153"/>
+        <location filename="../models/tables.py" line="154"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
@@ -195,12 +205,12 @@
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="151"/>
+        <location filename="../models/tables.py" line="152"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="150"/>
+        <location filename="../models/tables.py" line="151"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
@@ -215,67 +225,67 @@
         <translation>现状值</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="139"/>
+        <location filename="../models/tables.py" line="140"/>
         <source>Worst</source>
         <translation>最差值</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="140"/>
+        <location filename="../models/tables.py" line="141"/>
         <source>Best</source>
         <translation>最优值</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="141"/>
+        <location filename="../models/tables.py" line="142"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="142"/>
+        <location filename="../models/tables.py" line="143"/>
         <source>Fraction</source>
         <translation>得分率</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="144"/>
+        <location filename="../models/tables.py" line="145"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="146"/>
+        <location filename="../models/tables.py" line="147"/>
         <source>Max points</source>
         <translation>可得分</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="148"/>
+        <location filename="../models/tables.py" line="149"/>
         <source>Points lost</source>
         <translation>失分</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="152"/>
+        <location filename="../models/tables.py" line="153"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="154"/>
+        <location filename="../models/tables.py" line="155"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="155"/>
+        <location filename="../models/tables.py" line="156"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="156"/>
+        <location filename="../models/tables.py" line="157"/>
         <source>Inspector</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="157"/>
+        <location filename="../models/tables.py" line="158"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="164"/>
+        <location filename="../models/tables.py" line="165"/>
         <source>% improvement</source>
         <translation>% 改善率</translation>
     </message>
@@ -357,182 +367,182 @@
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../views/detail_view.py" line="168"/>
+        <location filename="../views/detail_view.py" line="174"/>
         <source>Score or override…</source>
         <translation>评分或调整…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="170"/>
+        <location filename="../views/detail_view.py" line="176"/>
         <source>Give the selected criterion a fraction between 0 and 1, with your name and a reason</source>
         <translation>为所选指标给出 0 到 1 之间的得分率，并填写姓名和理由</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="172"/>
+        <location filename="../views/detail_view.py" line="178"/>
         <source>Withdraw override…</source>
         <translation>撤销调整…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="253"/>
+        <location filename="../views/detail_view.py" line="259"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="232"/>
+        <location filename="../views/detail_view.py" line="238"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="173"/>
+        <location filename="../views/detail_view.py" line="179"/>
         <source>Points lost</source>
         <translation>失分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="175"/>
+        <location filename="../views/detail_view.py" line="181"/>
         <source>Gap to the next grade</source>
         <translation>距下一等级的差距</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="176"/>
+        <location filename="../views/detail_view.py" line="182"/>
         <source>What-if (not saved)</source>
         <translation>假设试算（不保存）</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="177"/>
+        <location filename="../views/detail_view.py" line="183"/>
         <source>New value:</source>
         <translation>新现状值：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="178"/>
+        <location filename="../views/detail_view.py" line="184"/>
         <source>New baseline:</source>
         <translation>新基准值：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="179"/>
+        <location filename="../views/detail_view.py" line="185"/>
         <source>Or a fraction:</source>
         <translation>或得分率：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="180"/>
+        <location filename="../views/detail_view.py" line="186"/>
         <source>a number, yes/no or a choice, as in the form</source>
         <translation>数字、是/否或选项，与申报表的填法相同</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="181"/>
+        <location filename="../views/detail_view.py" line="187"/>
         <source>empty: the submitted baseline</source>
         <translation>留空：使用申报的基准值</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="182"/>
+        <location filename="../views/detail_view.py" line="188"/>
         <source>0 = worst, 1 = best</source>
         <translation>0 = 最差，1 = 最优</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="183"/>
+        <location filename="../views/detail_view.py" line="189"/>
         <source>Try</source>
         <translation>试算</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="185"/>
+        <location filename="../views/detail_view.py" line="191"/>
         <source>Rescore this project with the new input; the workspace is not changed</source>
         <translation>用新的输入重新计算本项目；工作区不作改动</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="186"/>
+        <location filename="../views/detail_view.py" line="192"/>
         <source>Reset</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="187"/>
+        <location filename="../views/detail_view.py" line="193"/>
         <source>Keep as override…</source>
         <translation>保存为人工调整…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="188"/>
+        <location filename="../views/detail_view.py" line="194"/>
         <source>Record the fractions tried here as overrides, with a reason</source>
         <translation>把此处试算的得分率记为人工调整（须填写理由）</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="233"/>
+        <location filename="../views/detail_view.py" line="239"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="234"/>
+        <location filename="../views/detail_view.py" line="240"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="265"/>
+        <location filename="../views/detail_view.py" line="271"/>
         <source>Choose a project in the Results tab.</source>
         <translation>请在“结果”页选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="269"/>
+        <location filename="../views/detail_view.py" line="275"/>
         <source>Veto</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="270"/>
+        <location filename="../views/detail_view.py" line="276"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="271"/>
+        <location filename="../views/detail_view.py" line="277"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="272"/>
+        <location filename="../views/detail_view.py" line="278"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="273"/>
+        <location filename="../views/detail_view.py" line="279"/>
         <source>Base</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="274"/>
+        <location filename="../views/detail_view.py" line="280"/>
         <source>bonus</source>
         <translation>加分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="275"/>
+        <location filename="../views/detail_view.py" line="281"/>
         <source>penalty</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="276"/>
+        <location filename="../views/detail_view.py" line="282"/>
         <source>Synergy D</source>
         <translation>协同度 D</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="311"/>
+        <location filename="../views/detail_view.py" line="317"/>
         <source>What-if, not saved — as scored: total {total}, grade {grade}, rank {rank}</source>
         <translation>试算结果，未保存——实际评分：总分 {total}，等级 {grade}，排名 {rank}</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="329"/>
+        <location filename="../views/detail_view.py" line="335"/>
         <source>How it was worked out</source>
         <translation>计算过程</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="336"/>
+        <location filename="../views/detail_view.py" line="342"/>
         <source>How {code} was worked out</source>
         <translation>{code} 的计算过程</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="341"/>
+        <location filename="../views/detail_view.py" line="347"/>
         <source>Try another input for {code} {indicator}:</source>
         <translation>为 {code} {indicator} 试算其他输入：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="362"/>
+        <location filename="../views/detail_view.py" line="368"/>
         <source>Tried: {changes}</source>
         <translation>已试算：{changes}</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="447"/>
+        <location filename="../views/detail_view.py" line="453"/>
         <source>What-if: {change}</source>
         <translation>试算：{change}</translation>
     </message>
@@ -660,6 +670,20 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../views/help_view.py" line="34"/>
+        <source>User guide</source>
+        <extracomment>The heading of docs/gui.md that each tab&apos;s F1 opens at (the tab&apos;s object key → heading start).</extracomment>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <location filename="../views/help_view.py" line="50"/>
+        <source>The user guide is missing: {path}</source>
+        <translation>找不到用户指南：{path}</translation>
+    </message>
+</context>
+<context>
     <name>ImportProgress</name>
     <message>
         <location filename="../views/import_views.py" line="48"/>
@@ -703,27 +727,27 @@
 <context>
     <name>ImportReportModel</name>
     <message>
-        <location filename="../models/tables.py" line="257"/>
+        <location filename="../models/tables.py" line="266"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="261"/>
+        <location filename="../models/tables.py" line="271"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="262"/>
+        <location filename="../models/tables.py" line="272"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="263"/>
+        <location filename="../models/tables.py" line="273"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="264"/>
+        <location filename="../models/tables.py" line="275"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
@@ -731,27 +755,27 @@
 <context>
     <name>LocationDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="269"/>
+        <location filename="../views/dialogs.py" line="318"/>
         <source>Where the problem is</source>
         <translation>问题所在位置</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="274"/>
+        <location filename="../views/dialogs.py" line="323"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="275"/>
+        <location filename="../views/dialogs.py" line="324"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="276"/>
+        <location filename="../views/dialogs.py" line="325"/>
         <source>Cell:</source>
         <translation>单元格：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="277"/>
+        <location filename="../views/dialogs.py" line="326"/>
         <source>Problem:</source>
         <translation>问题：</translation>
     </message>
@@ -759,443 +783,513 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="247"/>
+        <location filename="../main_window.py" line="308"/>
         <source>&amp;New workspace…</source>
-        <extracomment>The running import or export (one at a time; they share the progress bar).</extracomment>
+        <extracomment>The running import or export (one at a time; they share the progress bar). The scores, overrides and withdrawals made since the window opened, last last: Undo (Ctrl+Z) takes them back one by one, each as a new audited score or withdrawal.</extracomment>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="309"/>
         <source>&amp;Open workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="249"/>
+        <location filename="../main_window.py" line="310"/>
         <source>Save workspace &amp;as…</source>
         <translation>工作区另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="311"/>
         <source>&amp;Merge workspaces…</source>
         <translation>合并工作区(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
+        <location filename="../main_window.py" line="312"/>
         <source>Import &amp;files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="313"/>
         <source>Import f&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="314"/>
         <source>Add &amp;scheme from Excel…</source>
         <translation>从 Excel 添加方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="315"/>
         <source>Ranked &amp;workbook…</source>
         <translation>排名工作簿(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255"/>
+        <location filename="../main_window.py" line="316"/>
         <source>&amp;PDF report…</source>
         <translation>PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256"/>
+        <location filename="../main_window.py" line="317"/>
         <source>&amp;Audit log…</source>
         <translation>审计日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="318"/>
         <source>Tracking &amp;workbook…</source>
         <translation>跟踪评估工作簿(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="319"/>
         <source>Trac&amp;king PDF…</source>
         <translation>跟踪评估 PDF(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="320"/>
         <source>P&amp;rint ranking…</source>
         <translation>打印排名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260"/>
+        <location filename="../main_window.py" line="321"/>
         <source>Print pre&amp;view ranking…</source>
         <translation>打印预览排名(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261"/>
+        <location filename="../main_window.py" line="322"/>
         <source>Print pro&amp;ject page…</source>
         <translation>打印项目页(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="323"/>
         <source>Print preview project pa&amp;ge…</source>
         <translation>打印预览项目页(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="324"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="325"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="326"/>
         <source>Open the &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="327"/>
         <source>&amp;About SynergyPilot</source>
         <translation>关于 SynergyPilot(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="328"/>
+        <source>&amp;Next pending</source>
+        <translation>下一项待评分(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="329"/>
+        <source>User &amp;guide</source>
+        <translation>用户指南(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="330"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="335"/>
         <source>Import submission files (you can also drop files on the window)</source>
         <translation>导入申报文件（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="337"/>
         <source>Bring inspectors&apos; workspaces into this one, keeping every score</source>
         <translation>将各核查人的工作区并入本工作区，保留每一项评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="274"/>
+        <location filename="../main_window.py" line="338"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275"/>
+        <location filename="../main_window.py" line="339"/>
         <source>&amp;Recent workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="340"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="341"/>
         <source>&amp;Export and print</source>
         <translation>导出与打印(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="278"/>
+        <location filename="../main_window.py" line="342"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="343"/>
+        <source>&amp;Assess</source>
+        <translation>评分(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="344"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="345"/>
+        <source>Open the file just written</source>
+        <translation>打开刚写出的文件</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="346"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="348"/>
+        <source>Go to the next criterion waiting for an on-site score (Ctrl+N); Enter scores it</source>
+        <translation>转到下一项待现场评分的指标（Ctrl+N）；按 Enter 评分</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="350"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="282"/>
+        <location filename="../main_window.py" line="353"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="354"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="355"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285"/>
+        <location filename="../main_window.py" line="356"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="357"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="359"/>
         <source>Disagreements</source>
         <translation>意见分歧</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289"/>
+        <location filename="../main_window.py" line="360"/>
         <source>Tracking</source>
         <translation>跟踪评估</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293"/>
+        <location filename="../main_window.py" line="364"/>
         <source>Round:</source>
         <translation>评估轮次：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294"/>
+        <location filename="../main_window.py" line="365"/>
         <source>The assessment round shown in every tab but Tracking</source>
         <translation>除“跟踪评估”外各页显示的评估轮次</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="388"/>
         <source>Opened read-only: {reason}. Changes cannot be saved.</source>
         <translation>以只读方式打开：{reason}。无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388"/>
+        <location filename="../main_window.py" line="461"/>
         <source>no workspace</source>
         <translation>无工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391"/>
+        <location filename="../main_window.py" line="464"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450"/>
+        <location filename="../main_window.py" line="525"/>
         <source>SynergyPilot workspace (*.spw)</source>
         <translation>SynergyPilot 工作区 (*.spw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="455"/>
+        <location filename="../main_window.py" line="530"/>
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="463"/>
+        <location filename="../main_window.py" line="538"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="474"/>
+        <location filename="../main_window.py" line="549"/>
         <source>Save workspace as</source>
         <translation>工作区另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="485"/>
+        <location filename="../main_window.py" line="560"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499"/>
+        <location filename="../main_window.py" line="574"/>
         <source>Merge workspaces into this one</source>
         <translation>将工作区并入本工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512"/>
+        <location filename="../main_window.py" line="587"/>
         <source>Merging workspaces…</source>
         <translation>正在合并工作区…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="522"/>
+        <location filename="../main_window.py" line="597"/>
         <source>Merge finished.</source>
         <translation>合并完成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="527"/>
+        <location filename="../main_window.py" line="602"/>
         <source>The merge failed</source>
         <translation>合并失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="545"/>
+        <location filename="../main_window.py" line="620"/>
         <source>Import submissions</source>
         <translation>导入申报文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="547"/>
+        <location filename="../main_window.py" line="622"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="555"/>
+        <location filename="../main_window.py" line="630"/>
         <source>Import a folder of submissions</source>
         <translation>导入申报文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="590"/>
+        <location filename="../main_window.py" line="665"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="601"/>
+        <location filename="../main_window.py" line="676"/>
         <source>Preparing the demo data…</source>
         <translation>正在准备演示数据…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="658"/>
+        <location filename="../main_window.py" line="733"/>
         <source>Import finished: {new} new, {resubmitted} resubmitted, {rejected} rejected.</source>
         <translation>导入完成：新增 {new} 个，重新报送 {resubmitted} 个，拒收 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="667"/>
+        <location filename="../main_window.py" line="742"/>
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="784"/>
+        <location filename="../main_window.py" line="856"/>
+        <source>{code} {indicator}: {author}&apos;s score {fraction} ({points} points) is withdrawn; the criterion is scored again as without it.</source>
+        <translation>{code} {indicator}：将撤回 {author} 的评分 {fraction}（{points} 分），该指标按无此评分重新计分。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="870"/>
+        <source>Nothing to undo</source>
+        <translation>没有可撤销的操作</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="873"/>
+        <source>Undo the last change: {what} (Ctrl+Z)</source>
+        <translation>撤销上一次更改：{what}（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="878"/>
+        <source>{author}&apos;s score of {code} for {project}: {before} → {after}</source>
+        <translation>{author} 对 {project} 的 {code} 评分：{before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="895"/>
+        <source>Undo by {who} of: {what}</source>
+        <translation>{who} 撤销：{what}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="909"/>
+        <source>No criterion is waiting for an on-site score.</source>
+        <translation>没有待现场评分的指标。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="988"/>
         <source>Could not change the setting</source>
         <translation>无法更改设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="791"/>
+        <location filename="../main_window.py" line="995"/>
         <source>Add a scheme</source>
         <translation>添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="793"/>
+        <location filename="../main_window.py" line="997"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="807"/>
+        <location filename="../main_window.py" line="1011"/>
         <source>Could not add the scheme</source>
         <translation>无法添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="821"/>
+        <location filename="../main_window.py" line="1025"/>
         <source>Save a blank submission form</source>
         <translation>保存空白申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="821"/>
-        <location filename="../main_window.py" line="839"/>
-        <location filename="../main_window.py" line="853"/>
-        <location filename="../main_window.py" line="879"/>
+        <location filename="../main_window.py" line="1025"/>
+        <location filename="../main_window.py" line="1065"/>
+        <location filename="../main_window.py" line="1079"/>
+        <location filename="../main_window.py" line="1105"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="825"/>
+        <location filename="../main_window.py" line="1029"/>
         <source>Blank form written: {path}</source>
         <translation>已生成空白申报表：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="839"/>
+        <location filename="../main_window.py" line="1065"/>
         <source>Export the ranked workbook</source>
         <translation>导出排名工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="676"/>
-        <location filename="../main_window.py" line="883"/>
-        <location filename="../main_window.py" line="892"/>
+        <location filename="../main_window.py" line="1204"/>
+        <source>SynergyPilot {version}
+SynergyPilot scores pollution–carbon synergy pilot projects from Excel submissions.
+Data folder: {folder}</source>
+        <translation>SynergyPilot {version}
+SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分。
+数据文件夹：{folder}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="1034"/>
         <source>Written: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="475"/>
         <source>Projects: {projects} · Rejected files: {rejected} ·</source>
         <translation>项目：{projects} · 拒收文件：{rejected} ·</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="478"/>
         <source>Pending: {pending} ({provisional} provisional projects)</source>
         <translation>待定：{pending} 项（{provisional} 个暂定项目）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="482"/>
         <source>Show only the provisional projects</source>
         <translation>只显示结果为暂定的项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="617"/>
-        <location filename="../main_window.py" line="871"/>
+        <location filename="../main_window.py" line="692"/>
+        <location filename="../main_window.py" line="1097"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="625"/>
+        <location filename="../main_window.py" line="700"/>
         <source>Please wait: another task is running.</source>
         <translation>请稍候：另一项任务正在进行。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="674"/>
+        <location filename="../main_window.py" line="749"/>
         <source>The export was cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="681"/>
+        <location filename="../main_window.py" line="756"/>
         <source>The export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="846"/>
+        <location filename="../main_window.py" line="1072"/>
         <source>Export the PDF report</source>
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="846"/>
-        <location filename="../main_window.py" line="860"/>
+        <location filename="../main_window.py" line="1072"/>
+        <location filename="../main_window.py" line="1086"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="852"/>
+        <location filename="../main_window.py" line="1078"/>
         <source>Export the tracking workbook</source>
         <translation>导出跟踪评估工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="859"/>
+        <location filename="../main_window.py" line="1085"/>
         <source>Export the tracking PDF</source>
         <translation>导出跟踪评估 PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="879"/>
+        <location filename="../main_window.py" line="1105"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="888"/>
+        <location filename="../main_window.py" line="1114"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="888"/>
+        <location filename="../main_window.py" line="1114"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="889"/>
+        <location filename="../main_window.py" line="1115"/>
         <source>Export the chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="912"/>
+        <location filename="../main_window.py" line="1138"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="965"/>
-        <location filename="../main_window.py" line="969"/>
+        <location filename="../main_window.py" line="1191"/>
+        <location filename="../main_window.py" line="1195"/>
         <source>Data and log folder: {folder}</source>
         <translation>数据与日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="968"/>
+        <location filename="../main_window.py" line="1194"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="974"/>
+        <location filename="../main_window.py" line="1198"/>
         <source>About SynergyPilot</source>
         <translation>关于 SynergyPilot</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="976"/>
-        <source>SynergyPilot scores pollution–carbon synergy pilot projects from Excel submissions.
-Data folder: {folder}</source>
-        <translation>SynergyPilot 根据 Excel 申报材料对减污降碳协同增效试点项目进行评分。
-数据文件夹：{folder}</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="358"/>
         <source>Robustness</source>
         <translation>稳健性</translation>
     </message>
@@ -1304,22 +1398,22 @@ Data folder: {folder}</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../models/tables.py" line="299"/>
+        <location filename="../models/tables.py" line="310"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="300"/>
+        <location filename="../models/tables.py" line="311"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="301"/>
+        <location filename="../models/tables.py" line="312"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="302"/>
+        <location filename="../models/tables.py" line="313"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -1327,52 +1421,58 @@ Data folder: {folder}</source>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../models/results.py" line="48"/>
+        <location filename="../models/results.py" line="50"/>
         <source>Rank</source>
+        <extracomment>Columns whose first click sorts highest first.</extracomment>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="49"/>
+        <location filename="../models/results.py" line="51"/>
         <source>Project ID</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="50"/>
+        <location filename="../models/results.py" line="52"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="51"/>
+        <location filename="../models/results.py" line="53"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="52"/>
+        <location filename="../models/results.py" line="54"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="53"/>
+        <location filename="../models/results.py" line="55"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="55"/>
+        <location filename="../models/results.py" line="57"/>
         <source>Provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
         <location filename="../models/results.py" line="58"/>
+        <source>Pending</source>
+        <translation>待评分</translation>
+    </message>
+    <message>
+        <location filename="../models/results.py" line="61"/>
         <source>Synergy D</source>
         <translation>协同度 D</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="56"/>
+        <location filename="../models/results.py" line="59"/>
         <source>Veto</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../models/results.py" line="57"/>
+        <location filename="../models/results.py" line="60"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
@@ -1380,42 +1480,42 @@ Data folder: {folder}</source>
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../views/results_view.py" line="87"/>
+        <location filename="../views/results_view.py" line="91"/>
         <source>Grade:</source>
         <translation>等级：</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="88"/>
+        <location filename="../views/results_view.py" line="92"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="89"/>
+        <location filename="../views/results_view.py" line="93"/>
         <source>Search ID, name, region…</source>
         <translation>搜索编号、名称、地区…</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="90"/>
+        <location filename="../views/results_view.py" line="94"/>
         <source>Provisional only</source>
         <translation>只看暂定</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="92"/>
+        <location filename="../views/results_view.py" line="96"/>
         <source>Show only the projects whose result may still change: manual criteria not yet scored or penalty items left blank</source>
         <translation>只显示结果仍可能变化的项目：尚有人工评分指标未评分或扣分项未填写</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="121"/>
+        <location filename="../views/results_view.py" line="125"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="124"/>
+        <location filename="../views/results_view.py" line="128"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="146"/>
+        <location filename="../views/results_view.py" line="150"/>
         <source>{shown} of {total} projects</source>
         <translation>显示 {shown} / 共 {total} 个项目</translation>
     </message>
@@ -1559,42 +1659,42 @@ Data folder: {folder}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="213"/>
+        <location filename="../views/dialogs.py" line="262"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="219"/>
+        <location filename="../views/dialogs.py" line="268"/>
         <source>Your name, recorded with every score you give</source>
         <translation>您的姓名，会随每次评分一起记录</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="223"/>
+        <location filename="../views/dialogs.py" line="272"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="224"/>
+        <location filename="../views/dialogs.py" line="273"/>
         <source>Inspector name:</source>
         <translation>核查人姓名：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="225"/>
+        <location filename="../views/dialogs.py" line="274"/>
         <source>Import from:</source>
         <translation>导入文件夹：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="226"/>
+        <location filename="../views/dialogs.py" line="275"/>
         <source>Export to:</source>
         <translation>导出文件夹：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="237"/>
+        <location filename="../views/dialogs.py" line="286"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="246"/>
+        <location filename="../views/dialogs.py" line="295"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
@@ -1683,27 +1783,27 @@ Data folder: {folder}</source>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="134"/>
-        <source>Withdraw the override of {code}</source>
-        <translation>撤销 {code} 的调整</translation>
+        <location filename="../views/dialogs.py" line="176"/>
+        <source>Withdraw the score of {code}</source>
+        <translation>撤回 {code} 的评分</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="138"/>
+        <location filename="../views/dialogs.py" line="184"/>
         <source>Inspector:</source>
         <translation>核查人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="139"/>
-        <source>Reason (required):</source>
-        <translation>理由（必填）：</translation>
+        <location filename="../views/dialogs.py" line="185"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
     </message>
 </context>
 <context>
     <name>errors</name>
     <message>
         <location filename="../app.py" line="77"/>
-        <location filename="../main_window.py" line="460"/>
-        <location filename="../main_window.py" line="489"/>
+        <location filename="../main_window.py" line="535"/>
+        <location filename="../main_window.py" line="564"/>
         <source>Could not open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
@@ -1730,63 +1830,68 @@ Your work is saved; the details are in {log}.</source>
 您的工作已保存；详细信息见 {log}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="452"/>
+        <location filename="../main_window.py" line="527"/>
         <source>Could not create the workspace</source>
         <translation>无法创建工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471"/>
+        <location filename="../main_window.py" line="546"/>
         <source>Could not save the workspace</source>
         <translation>无法保存工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="701"/>
-        <location filename="../main_window.py" line="719"/>
+        <location filename="../main_window.py" line="776"/>
+        <location filename="../main_window.py" line="808"/>
         <source>Could not record the score</source>
         <translation>无法记录评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="743"/>
+        <location filename="../main_window.py" line="829"/>
         <source>Could not withdraw the override</source>
         <translation>无法撤销调整</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="759"/>
+        <location filename="../main_window.py" line="881"/>
+        <source>Could not undo</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="963"/>
         <source>Could not record the consensus</source>
         <translation>无法记录共识</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="814"/>
+        <location filename="../main_window.py" line="1018"/>
         <source>Could not write the form</source>
         <translation>无法生成申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="836"/>
-        <location filename="../main_window.py" line="850"/>
+        <location filename="../main_window.py" line="1062"/>
+        <location filename="../main_window.py" line="1076"/>
         <source>Could not export the workbook</source>
         <translation>无法导出工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="844"/>
-        <location filename="../main_window.py" line="857"/>
+        <location filename="../main_window.py" line="1070"/>
+        <location filename="../main_window.py" line="1083"/>
         <source>Could not export the PDF report</source>
         <translation>无法导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="876"/>
+        <location filename="../main_window.py" line="1102"/>
         <source>Could not export the audit log</source>
         <translation>无法导出审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="885"/>
+        <location filename="../main_window.py" line="1111"/>
         <source>Could not export the chart</source>
         <translation>无法导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="917"/>
-        <location filename="../main_window.py" line="921"/>
-        <location filename="../main_window.py" line="931"/>
-        <location filename="../main_window.py" line="935"/>
+        <location filename="../main_window.py" line="1143"/>
+        <location filename="../main_window.py" line="1147"/>
+        <location filename="../main_window.py" line="1157"/>
+        <location filename="../main_window.py" line="1161"/>
         <source>Could not print</source>
         <translation>无法打印</translation>
     </message>
@@ -1819,240 +1924,187 @@ Your work is saved; the details are in {log}.</source>
         <translation>待评分</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="34"/>
-        <location filename="../labels.py" line="93"/>
-        <source>Override</source>
-        <translation>人工调整</translation>
+        <location filename="../labels.py" line="36"/>
+        <source>Overridden</source>
+        <translation>已调整</translation>
     </message>
     <message>
         <location filename="../labels.py" line="37"/>
+        <source>Scored</source>
+        <translation>已评分</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="40"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38"/>
+        <location filename="../labels.py" line="41"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="42"/>
         <source>Industrial park</source>
         <translation>产业园区</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="43"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="46"/>
         <source>Value</source>
         <translation>数值型</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44"/>
+        <location filename="../labels.py" line="47"/>
         <source>Change</source>
         <translation>变化率</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45"/>
+        <location filename="../labels.py" line="48"/>
         <source>Yes/no</source>
         <translation>是/否</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46"/>
+        <location filename="../labels.py" line="49"/>
         <source>Choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47"/>
+        <location filename="../labels.py" line="50"/>
         <source>Manual</source>
         <translation>人工评分</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="53"/>
         <source>Score</source>
         <translation>计分项</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="51"/>
+        <location filename="../labels.py" line="54"/>
         <source>Bonus</source>
         <translation>加分项</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="52"/>
+        <location filename="../labels.py" line="55"/>
         <source>Penalty</source>
         <translation>扣分项</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="55"/>
+        <location filename="../labels.py" line="58"/>
         <source>Higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="56"/>
+        <location filename="../labels.py" line="59"/>
         <source>Lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="59"/>
+        <location filename="../labels.py" line="62"/>
         <source>Pollution</source>
         <translation>减污</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="60"/>
+        <location filename="../labels.py" line="63"/>
         <source>Carbon</source>
         <translation>降碳</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="61"/>
+        <location filename="../labels.py" line="64"/>
         <source>Both</source>
         <translation>协同</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="62"/>
+        <location filename="../labels.py" line="65"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="65"/>
-        <location filename="../labels.py" line="90"/>
+        <location filename="../labels.py" line="68"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="66"/>
-        <location filename="../labels.py" line="91"/>
+        <location filename="../labels.py" line="69"/>
         <source>Resubmitted</source>
         <translation>重新报送</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="67"/>
+        <location filename="../labels.py" line="70"/>
         <source>Unchanged</source>
         <translation>未变化</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="68"/>
+        <location filename="../labels.py" line="71"/>
         <source>Rejected</source>
         <translation>拒收</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="69"/>
+        <location filename="../labels.py" line="72"/>
         <source>Issue</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="72"/>
+        <location filename="../labels.py" line="75"/>
         <source>Unreadable file</source>
         <translation>文件无法读取</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="73"/>
+        <location filename="../labels.py" line="76"/>
         <source>Encrypted file</source>
         <translation>文件已加密</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="74"/>
+        <location filename="../labels.py" line="77"/>
         <source>File too large</source>
         <translation>文件过大</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="75"/>
+        <location filename="../labels.py" line="78"/>
         <source>Unsafe content</source>
         <translation>内容不安全</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="76"/>
+        <location filename="../labels.py" line="79"/>
         <source>Not a submission form</source>
         <translation>不是申报表</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="77"/>
+        <location filename="../labels.py" line="80"/>
         <source>No project ID</source>
         <translation>缺少项目编号</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="78"/>
+        <location filename="../labels.py" line="81"/>
         <source>No matching scheme</source>
         <translation>没有匹配的方案</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="79"/>
+        <location filename="../labels.py" line="82"/>
         <source>Duplicate project</source>
         <translation>项目重复</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="82"/>
+        <location filename="../labels.py" line="85"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="83"/>
+        <location filename="../labels.py" line="86"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="84"/>
+        <location filename="../labels.py" line="87"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="87"/>
-        <source>Workspace created</source>
-        <translation>创建工作区</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="88"/>
-        <source>Workspace upgraded</source>
-        <translation>升级工作区</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="89"/>
-        <source>Scheme added</source>
-        <translation>添加方案</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="92"/>
-        <source>Manual score</source>
-        <translation>人工评分</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="94"/>
-        <source>Withdrawal</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="95"/>
-        <source>Evidence note</source>
-        <translation>佐证备注</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="96"/>
-        <source>Rescored</source>
-        <translation>重新评分</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="97"/>
-        <source>Consensus</source>
-        <translation>共识</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="98"/>
-        <source>Consensus withdrawn</source>
-        <translation>撤销共识</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="99"/>
-        <source>Median or mean changed</source>
-        <translation>中位数/平均值设置变更</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="100"/>
-        <source>Workspace merged</source>
-        <translation>合并工作区</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="122"/>
+        <location filename="../labels.py" line="109"/>
         <source>Total could be {low}–{high}</source>
         <translation>总分可能为 {low}–{high}</translation>
     </message>

@@ -19,6 +19,8 @@ from scoring.model import Scheme
 
 PROJECT_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Columns whose first click sorts highest first.
+DESCENDING_FIRST = ("total", "synergy", "pending", "issues")
 
 
 class ResultsModel(IndexedTableModel):
@@ -53,6 +55,7 @@ class ResultsModel(IndexedTableModel):
             ("grade", self.tr("Grade")),
             # Markers next to the grade, where the eye already is, not off to the right.
             ("provisional", self.tr("Provisional")),
+            ("pending", self.tr("Pending")),  # how many criteria still wait (Next pending)
             ("veto", self.tr("Veto")),
             ("issues", self.tr("Issues")),
             ("synergy", self.tr("Synergy D")),
@@ -72,6 +75,7 @@ class ResultsModel(IndexedTableModel):
             "total": np.array([x.total for x in p], dtype=float),
             "synergy": np.array([x.synergy["D"] if x.synergy else np.nan for x in p], dtype=float),
             "veto": np.array([len(x.veto) for x in p], dtype=float),
+            "pending": np.array([x.pending for x in p], dtype=float),
             "provisional": np.array([x.pending for x in p], dtype=float),
             "issues": np.array([len(x.issues) for x in p], dtype=float),
         }
@@ -163,7 +167,8 @@ class ResultsModel(IndexedTableModel):
         if role == SORT_ROLE:
             value = self._keys[key][int(self._visible[index.row()])]
             return value.item() if hasattr(value, "item") else value
-        if role == Qt.ItemDataRole.BackgroundRole and key == "provisional" and project.provisional:
+        marked = key in ("pending", "provisional") and project.provisional
+        if role == Qt.ItemDataRole.BackgroundRole and marked:
             return QBrush(QColor(labels.STATUS_COLOURS["pending"]))
         if role == Qt.ItemDataRole.BackgroundRole and key == "grade" and self._scheme:
             colour = labels.grade_colour(self._scheme, project.grade)
@@ -176,11 +181,11 @@ class ResultsModel(IndexedTableModel):
             return font
         if (
             role == Qt.ItemDataRole.TextAlignmentRole
-            and key in ("rank", "total", "synergy", "issues")
+            and key in ("rank", "total", "synergy", "issues", "pending")
             or (role == Qt.ItemDataRole.TextAlignmentRole and key.startswith("dim:"))
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and key == "provisional" and project.provisional:
+        if role == Qt.ItemDataRole.ToolTipRole and marked:
             return labels.total_range_text(project)
         if role == Qt.ItemDataRole.ToolTipRole and key in ("issues", "veto") and project.issues:
             return "\n".join(f"{i.location}: {labels.issue_message(i)}" for i in project.issues[:12])
@@ -199,11 +204,23 @@ class ResultsModel(IndexedTableModel):
             return ("× " + ", ".join(project.veto)) if project.veto else ""
         if key == "provisional":
             return labels.provisional_text(project)
+        if key == "pending":
+            return str(project.pending) if project.pending else ""
         if key == "issues":
             return f"⚠ {len(project.issues)}" if project.issues else ""
         if key.startswith("dim:"):
             return f"{project.dimensions.get(key[4:], 0.0):.1f}"
         return str(getattr(project, key, ""))
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        # A first click on a figure where more is better (total, synergy, a dimension, the
+        # pending count) sorts it highest first, as a supervisor reads a ranking.
+        if role == Qt.ItemDataRole.InitialSortOrderRole and 0 <= section < len(self._columns):
+            key = self._columns[section][0]
+            if key in DESCENDING_FIRST or key.startswith("dim:"):
+                return Qt.SortOrder.DescendingOrder
+            return Qt.SortOrder.AscendingOrder
+        return super().headerData(section, orientation, role)
 
     def flags(self, index):
         if not index.isValid():

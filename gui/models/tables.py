@@ -135,7 +135,8 @@ class CriteriaModel(RowsModel):
             Column(self.tr("Code"), lambda r: r.criterion.code, tooltip=worked),
             Column(self.tr("Indicator"), lambda r: labels.criterion_text(r.criterion)[1]),
             Column(self.tr("Baseline"), lambda r: _value(r.result.baseline), align_right=True),
-            Column(self.tr("Value"), lambda r: _value(r.result.value), align_right=True, tooltip=worked),
+            Column(self.tr("Value"), lambda r: labels.value_text(r.criterion, r.result.value),
+                   align_right=True, tooltip=worked),
             Column(self.tr("Worst"), lambda r: _bound(r.criterion, r.criterion.worst), align_right=True),
             Column(self.tr("Best"), lambda r: _bound(r.criterion, r.criterion.best), align_right=True),
             Column(self.tr("Unit"), self._unit),
@@ -149,7 +150,7 @@ class CriteriaModel(RowsModel):
                    tooltip=worked),
             Column(self.tr("Weight"), lambda r: f"{r.criterion.weight:g}", align_right=True),
             Column(self.tr("Type"), lambda r: labels.label("type", r.criterion.type)),
-            Column(self.tr("Status"), lambda r: labels.label("status", r.result.status), status_colour),
+            Column(self.tr("Status"), lambda r: labels.status_name(r.criterion, r.result), status_colour),
             Column(self.tr("Dimension"), lambda r: labels.criterion_text(r.criterion)[0]),
             Column(self.tr("Cell"), lambda r: r.result.location),
             Column(self.tr("Evidence"), lambda r: r.result.evidence),
@@ -245,6 +246,14 @@ def report_rows(report: ImportReport, projects: list[ProjectResult]) -> list[Rep
     return rows
 
 
+def _sheet_and_cell(row: ReportRow) -> str:
+    """"Data!C7" of an issue's ``file:Data!C7``; "" for a row without a cell."""
+    if row.outcome != "issue":
+        return ""
+    _file, sheet, cell = split_location(row.location)
+    return f"{sheet}!{cell}" if sheet else row.location
+
+
 class ImportReportModel(RowsModel):
     """The import report's rows."""
 
@@ -258,10 +267,12 @@ class ImportReportModel(RowsModel):
                     lambda r: labels.label("import", r.outcome),
                     lambda r: colours.get(r.outcome),
                 ),
-                Column(self.tr("File"), lambda r: Path(r.source).name),
+                # the file by name, its full path on hover
+                Column(self.tr("File"), lambda r: Path(r.source).name, tooltip=lambda r: r.source),
                 Column(self.tr("Project"), lambda r: r.project),
                 Column(self.tr("Details"), lambda r: r.detail),
-                Column(self.tr("Location"), lambda r: r.location if r.outcome == "issue" else ""),
+                # sheet and cell only (the file is in its own column), the whole provenance on hover
+                Column(self.tr("Location"), _sheet_and_cell, tooltip=lambda r: r.location),
             ],
         )
 
@@ -278,11 +289,11 @@ class AuditModel(RowsModel):
             list(reversed(entries)),
             [
                 Column(self.tr("Time"), lambda e: local_time(e.at)),
-                Column(self.tr("Action"), lambda e: labels.label("action", e.action)),
+                Column(self.tr("Action"), labels.audit_action),
                 Column(self.tr("By"), lambda e: e.actor),
                 Column(self.tr("Project"), lambda e: e.project_id),
                 Column(self.tr("Criterion"), lambda e: e.code),
-                Column(self.tr("What happened"), lambda e: e.summary),
+                Column(self.tr("What happened"), labels.audit_text),
                 # blank for this workspace; the merged workspace's file (or its id) otherwise
                 Column(self.tr("Written in"), lambda e: merged_from.get(e.origin, e.origin[:8])),
             ],

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -30,7 +31,7 @@ from gui import labels, translation
 from gui.models.tables import Column, CriteriaModel, RowsModel
 from gui.views.common import compact_table
 from scoring import explain
-from scoring.engine import ProjectResult
+from scoring.engine import ProjectResult, is_waiting
 from scoring.model import Scheme
 from scoring.values import normalise_text
 
@@ -163,6 +164,11 @@ class DetailView(QWidget):
         self.keep_button.clicked.connect(self._on_keep_clicked)
         for edit in (self.value_edit, self.baseline_edit, self.fraction_edit):
             edit.returnPressed.connect(self._on_try_clicked)
+        # Enter on a criterion opens the scoring dialog: with Ctrl+N (next pending) and
+        # Ctrl+Enter (submit) a whole queue is cleared from the keyboard
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, self._on_override_clicked,
+                      context=Qt.ShortcutContext.WidgetShortcut)
 
     def retranslate(self) -> None:
         self.override_button.setText(self.tr("Score or override…"))
@@ -256,7 +262,7 @@ class DetailView(QWidget):
     def _select_default(self) -> None:
         """The first criterion waiting for an inspector, else the first one."""
         rows = [self.model.row_object(r) for r in range(self.model.rowCount())]
-        pending = [r for r in rows if r.result.status == "pending"]
+        pending = [r for r in rows if is_waiting(r.criterion, r.result)]
         if rows:
             self.select_code((pending or rows)[0].criterion.code)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -54,12 +55,19 @@ class _FractionReasonDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.intro, self.form = intro, form
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.reason.textChanged.connect(self._on_input_changed)
         self.inspector.textChanged.connect(self._on_input_changed)
+        submit_with_ctrl_enter(self, self._on_submit_pressed)
+        self.reason.setFocus()
+
+    def _on_submit_pressed(self) -> None:
+        if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
+            self.accept()
 
     def _on_input_changed(self, *_args) -> None:
         ok = bool(self.reason.toPlainText().strip()) and bool(self.inspector.text().strip())
@@ -71,22 +79,30 @@ class _FractionReasonDialog(QDialog):
         )
 
 
+def submit_with_ctrl_enter(dialog: QDialog, submit) -> None:
+    """Ctrl+Enter (either Enter key) calls ``submit``, also while typing in a text box."""
+    for key in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(key), dialog, submit)
+
+
+def required(text: str) -> str:
+    """A form label marked as required (a red star, as the reason and name need a text)."""
+    return f"{escape(text)} <span style='color:{labels.VETO_COLOUR}'>*</span>"
+
+
 class AssessDialog(_FractionReasonDialog):
-    """Score a manual criterion or override any criterion: fraction, inspector, required reason."""
+    """Score a manual criterion or override any criterion: what the criterion asks, its current
+    value and fraction with the worked calculation, then fraction, inspector and reason."""
 
     def __init__(self, criterion, result, inspector: str, parent=None, *, fraction: float | None = None,
-                 note: str = "") -> None:
+                 note: str = "", worked: list[str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Score or override a criterion"))
-        dimension, indicator = labels.criterion_text(criterion)
-        weight = self.tr("weight")
-        # a what-if kept as an override says what was tried
-        tried = f"<br><i>{escape(note)}</i>" if note else ""
-        intro = QLabel(
-            f"<b>{criterion.code}</b> {indicator}<br>{dimension} · "
-            f"{labels.label('type', criterion.type)} · {weight} {criterion.weight:g}{tried}"
-        )
+        intro = QLabel(self._intro_html(criterion, result, note, worked or []))
+        intro.setTextFormat(Qt.TextFormat.RichText)
         intro.setWordWrap(True)
+        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        intro.setMinimumWidth(460)
         self.fraction = QDoubleSpinBox()
         self.fraction.setRange(0.0, 1.0)
         self.fraction.setDecimals(3)
@@ -107,11 +123,36 @@ class AssessDialog(_FractionReasonDialog):
         form.addRow(self.tr("Fraction (0 = worst, 1 = best):"), self.fraction)
         if criterion.choices:
             form.addRow(self.tr("Or pick a level:"), self.choices)
-        form.addRow(self.tr("Inspector:"), self.inspector)
-        form.addRow(self.tr("Reason (required):"), self.reason)
+        form.addRow(QLabel(required(self.tr("Inspector:"))), self.inspector)
+        form.addRow(QLabel(required(self.tr("Reason:"))), self.reason)
+        hint = QLabel(self.tr("* required · Ctrl+Enter records the score"))
+        hint.setEnabled(False)
+        form.addRow(hint)
         self._finish(intro, form)
         self.choices.currentIndexChanged.connect(self._on_choices_changed)
         self._on_input_changed()
+        if not inspector:  # asked once: the name is remembered for the next scores
+            self.inspector.setFocus()
+
+    def _intro_html(self, criterion, result, note: str, worked: list[str]) -> str:
+        """The criterion, its guidance, the current value and fraction, the worked calculation."""
+        dimension, indicator = labels.criterion_text(criterion)
+        weight = self.tr("weight")
+        parts = [
+            f"<b>{escape(criterion.code)}</b> {escape(indicator)}<br>{escape(dimension)} · "
+            f"{escape(labels.label('type', criterion.type))} · {weight} {criterion.weight:g}"
+        ]
+        if criterion.guidance:
+            parts.append(f"<b>{escape(self.tr('Guidance:'))}</b> {escape(criterion.guidance)}")
+        value = "—" if result.value in (None, "") else labels.value_text(criterion, result.value)
+        current = "—" if result.score is None else f"{result.score:.3f}"
+        parts.append(escape(self.tr("Now: value {value}, fraction {fraction} ({status})").format(
+            value=value, fraction=current, status=labels.status_name(criterion, result))))
+        if worked:
+            parts.append("<br>".join(escape(line) for line in worked))
+        if note:  # a what-if kept as an override says what was tried
+            parts.append(f"<i>{escape(note)}</i>")
+        return "<br>".join(parts)
 
     def _on_choices_changed(self, *_args) -> None:
         if self.choices.currentData() is not None:
@@ -119,24 +160,29 @@ class AssessDialog(_FractionReasonDialog):
 
     @classmethod
     def ask(cls, parent, criterion, result, inspector: str, *, fraction: float | None = None,
-            note: str = "") -> AssessAnswer | None:
+            note: str = "", worked: list[str] | None = None) -> AssessAnswer | None:
         """The inspector's answer, or None when cancelled; ``fraction`` and ``note`` prefill the
-        fraction and say what was tried (for a what-if kept as an override)."""
-        dialog = cls(criterion, result, inspector, parent, fraction=fraction, note=note)
+        fraction and say what was tried (for a what-if kept as an override); ``worked`` is the
+        criterion's worked calculation (scoring.explain.worked_lines)."""
+        dialog = cls(criterion, result, inspector, parent, fraction=fraction, note=note, worked=worked)
         return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class WithdrawDialog(QDialog):
-    """Withdraw an override: the inspector and a required reason."""
+    """Withdraw a score or override: says what it removes; the inspector and a required reason."""
 
-    def __init__(self, code: str, inspector: str, parent=None) -> None:
+    def __init__(self, code: str, inspector: str, parent=None, *, what: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Withdraw the override of {code}").format(code=code))
+        self.setWindowTitle(self.tr("Withdraw the score of {code}").format(code=code))
+        self.what = QLabel(what)
+        self.what.setWordWrap(True)
         self.inspector = QLineEdit(inspector)
         self.reason = QLineEdit()
         form = QFormLayout(self)
-        form.addRow(self.tr("Inspector:"), self.inspector)
-        form.addRow(self.tr("Reason (required):"), self.reason)
+        if what:
+            form.addRow(self.what)
+        form.addRow(QLabel(required(self.tr("Inspector:"))), self.inspector)
+        form.addRow(QLabel(required(self.tr("Reason:"))), self.reason)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -148,10 +194,13 @@ class WithdrawDialog(QDialog):
         self.reason.textChanged.connect(update)
         self.inspector.textChanged.connect(update)
         update()
+        submit_with_ctrl_enter(self, lambda: ok.isEnabled() and self.accept())
+        (self.reason if inspector else self.inspector).setFocus()
 
     @classmethod
-    def ask(cls, parent, code: str, inspector: str) -> AssessAnswer | None:
-        dialog = cls(code, inspector, parent)
+    def ask(cls, parent, code: str, inspector: str, *, what: str = "") -> AssessAnswer | None:
+        """The withdrawing inspector and reason, or None; ``what`` says what is withdrawn."""
+        dialog = cls(code, inspector, parent, what=what)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return AssessAnswer(0.0, dialog.inspector.text().strip(), dialog.reason.text().strip())
@@ -186,8 +235,8 @@ class ConsensusDialog(_FractionReasonDialog):
         self.reason.setFixedHeight(90)
         form = QFormLayout()
         form.addRow(self.tr("Agreed fraction (0 to 1):"), self.fraction)
-        form.addRow(self.tr("Supervisor:"), self.inspector)
-        form.addRow(self.tr("Reason (required):"), self.reason)
+        form.addRow(QLabel(required(self.tr("Supervisor:"))), self.inspector)
+        form.addRow(QLabel(required(self.tr("Reason:"))), self.reason)
         self._finish(intro, form)
         self._on_input_changed()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -81,6 +82,9 @@ class ResultsView(QWidget):
         self._search_timer.timeout.connect(self._on_filter_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter opens the project, as a double-click
+            QShortcut(QKeySequence(key), self.table, self._on_table_enter_pressed,
+                      context=Qt.ShortcutContext.WidgetShortcut)
         self.model.modelReset.connect(self._update_count)
 
     def retranslate(self) -> None:
@@ -189,6 +193,13 @@ class ResultsView(QWidget):
         project = self.model.project_at(current.row())
         if project is not None:
             self.project_selected.emit(project.project_id)
+
+    def _on_table_enter_pressed(self) -> None:
+        self._on_table_double_clicked(self.table.currentIndex())
+
+    def visible_project_ids(self) -> list[str]:
+        """The project IDs in the table's order (sorted and filtered as shown)."""
+        return [self.model.project_at(row).project_id for row in range(self.model.rowCount())]
 
     def _on_table_double_clicked(self, index) -> None:
         project = self.model.project_at(index.row())

@@ -156,7 +156,7 @@ def test_score_a_manual_criterion_changes_total_rank_and_audit(window, monkeypat
     window.settings.inspector = "Inspector Li"
     asked = {}
 
-    def answer(cls, parent, crit, result, inspector):
+    def answer(cls, parent, crit, result, inspector, **_kwargs):
         asked["inspector"] = inspector
         return dialogs.AssessAnswer(1.0, inspector, "Checked the monitoring platform on site")
 
@@ -179,7 +179,7 @@ def test_score_a_manual_criterion_changes_total_rank_and_audit(window, monkeypat
         dialogs.WithdrawDialog,
         "ask",
         classmethod(
-            lambda cls, parent, code, inspector: dialogs.AssessAnswer(
+            lambda cls, parent, code, inspector, **_kw: dialogs.AssessAnswer(
                 0.0, "Inspector Li", "Entered for the wrong pilot"
             )
         ),
