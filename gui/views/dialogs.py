@@ -194,8 +194,12 @@ class WithdrawDialog(QDialog):
         self.reason.textChanged.connect(update)
         self.inspector.textChanged.connect(update)
         update()
-        submit_with_ctrl_enter(self, lambda: ok.isEnabled() and self.accept())
+        submit_with_ctrl_enter(self, lambda: self._submit_if(ok))
         (self.reason if inspector else self.inspector).setFocus()
+
+    def _submit_if(self, ok: QPushButton) -> None:
+        if ok.isEnabled():
+            self.accept()
 
     @classmethod
     def ask(cls, parent, code: str, inspector: str, *, what: str = "") -> AssessAnswer | None:

@@ -199,7 +199,8 @@ class ResultsView(QWidget):
 
     def visible_project_ids(self) -> list[str]:
         """The project IDs in the table's order (sorted and filtered as shown)."""
-        return [self.model.project_at(row).project_id for row in range(self.model.rowCount())]
+        projects = (self.model.project_at(row) for row in range(self.model.rowCount()))
+        return [p.project_id for p in projects if p is not None]
 
     def _on_table_double_clicked(self, index) -> None:
         project = self.model.project_at(index.row())
