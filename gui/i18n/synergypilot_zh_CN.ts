@@ -49,7 +49,12 @@
         <translation>核查人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="149"/>
+        <location filename="../views/dialogs.py" line="145"/>
+        <source>Guidance:</source>
+        <translation>填报说明：</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="150"/>
         <source>Now: value {value}, fraction {fraction} ({status})</source>
         <translation>当前：现状值 {value}，得分率 {fraction}（{status}）</translation>
     </message>
@@ -157,32 +162,32 @@
 <context>
     <name>ConsensusDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="215"/>
+        <location filename="../views/dialogs.py" line="220"/>
         <source>Record a consensus</source>
         <translation>记录共识</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="218"/>
+        <location filename="../views/dialogs.py" line="223"/>
         <source>Inspectors&apos; scores: {scores} (spread {spread})</source>
         <translation>核查人评分：{scores}（极差 {spread}）</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="233"/>
+        <location filename="../views/dialogs.py" line="238"/>
         <source>Why this fraction: what the inspectors agreed, on what evidence…</source>
         <translation>为何取此得分率：核查人商定了什么、依据哪些证据……</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="237"/>
+        <location filename="../views/dialogs.py" line="242"/>
         <source>Agreed fraction (0 to 1):</source>
         <translation>共识得分率（0 至 1）：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="238"/>
+        <location filename="../views/dialogs.py" line="243"/>
         <source>Supervisor:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="239"/>
+        <location filename="../views/dialogs.py" line="244"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -755,27 +760,27 @@
 <context>
     <name>LocationDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="318"/>
+        <location filename="../views/dialogs.py" line="323"/>
         <source>Where the problem is</source>
         <translation>问题所在位置</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="323"/>
+        <location filename="../views/dialogs.py" line="328"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="324"/>
+        <location filename="../views/dialogs.py" line="329"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="325"/>
+        <location filename="../views/dialogs.py" line="330"/>
         <source>Cell:</source>
         <translation>单元格：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="326"/>
+        <location filename="../views/dialogs.py" line="331"/>
         <source>Problem:</source>
         <translation>问题：</translation>
     </message>
@@ -1659,42 +1664,42 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="262"/>
+        <location filename="../views/dialogs.py" line="267"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="268"/>
+        <location filename="../views/dialogs.py" line="273"/>
         <source>Your name, recorded with every score you give</source>
         <translation>您的姓名，会随每次评分一起记录</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="272"/>
+        <location filename="../views/dialogs.py" line="277"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="273"/>
+        <location filename="../views/dialogs.py" line="278"/>
         <source>Inspector name:</source>
         <translation>核查人姓名：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="274"/>
+        <location filename="../views/dialogs.py" line="279"/>
         <source>Import from:</source>
         <translation>导入文件夹：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="275"/>
+        <location filename="../views/dialogs.py" line="280"/>
         <source>Export to:</source>
         <translation>导出文件夹：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="286"/>
+        <location filename="../views/dialogs.py" line="291"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="295"/>
+        <location filename="../views/dialogs.py" line="300"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
@@ -1783,17 +1788,17 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="176"/>
+        <location filename="../views/dialogs.py" line="177"/>
         <source>Withdraw the score of {code}</source>
         <translation>撤回 {code} 的评分</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="184"/>
+        <location filename="../views/dialogs.py" line="185"/>
         <source>Inspector:</source>
         <translation>核查人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="185"/>
+        <location filename="../views/dialogs.py" line="186"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>

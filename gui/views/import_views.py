@@ -59,13 +59,17 @@ class ImportProgress(QWidget):
         self.show()
 
     def update_progress(self, done: int, total: int, text: str) -> None:
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(done)
+        """Show step ``done + 1`` of ``total``; a task that cannot count its steps (total 0)
+        keeps the busy bar and shows only what it is doing, never "1/0"."""
+        name = Path(text).name if text else ""
+        if total <= 0:
+            self.bar.setRange(0, 0)
+            self.file_label.setText(name)
+            return
+        self.bar.setRange(0, total)
+        self.bar.setValue(min(done, total))
         self.file_label.setText(
-            self.tr("{done}/{total}: {name}").format(
-                done=done + 1, total=total, name=Path(text).name if text else ""
-            )
-        )
+            self.tr("{done}/{total}: {name}").format(done=min(done + 1, total), total=total, name=name))
 
     def finish(self) -> None:
         self.hide()

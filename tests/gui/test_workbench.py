@@ -293,3 +293,16 @@ def test_import_report_names_files_by_name_and_cells_by_sheet_with_the_rest_on_h
     assert model.index(0, location).data() == ""
     details = header.index("Details")
     assert model.index(0, details).data(Qt.ItemDataRole.ToolTipRole) == "No project ID: …"
+
+
+def test_progress_counts_real_steps_and_never_says_one_of_zero(qtbot):
+    from gui.views.import_views import ImportProgress
+
+    progress = ImportProgress()
+    qtbot.addWidget(progress)
+    progress.start("Writing ranked.xlsx…")
+    progress.update_progress(0, 0, "/out/ranked.xlsx")
+    assert progress.file_label.text() == "ranked.xlsx" and progress.bar.maximum() == 0
+    progress.update_progress(2, 5, "/in/C-2024-003.xlsx")
+    assert progress.file_label.text() == "3/5: C-2024-003.xlsx"
+    assert (progress.bar.value(), progress.bar.maximum()) == (2, 5)
