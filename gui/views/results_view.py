@@ -19,8 +19,12 @@ from PySide6.QtWidgets import (
 
 from gui import labels
 from gui.models.results import ResultsModel
+from gui.views.frozen import FrozenColumns
 from scoring.engine import ProjectResult
 from scoring.model import Scheme
+
+#: Rank, project ID and name: the columns that stay in view when scrolling right.
+FROZEN_COLUMNS = 3
 
 
 class ResultsView(QWidget):
@@ -67,6 +71,8 @@ class ResultsView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setResizeContentsPrecision(50)
+        # rank, ID and name stay in view when the table scrolls right to the dimensions
+        self.frozen = FrozenColumns(self.table, FROZEN_COLUMNS)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)

@@ -306,3 +306,22 @@ def test_progress_counts_real_steps_and_never_says_one_of_zero(qtbot):
     progress.update_progress(2, 5, "/in/C-2024-003.xlsx")
     assert progress.file_label.text() == "3/5: C-2024-003.xlsx"
     assert (progress.bar.value(), progress.bar.maximum()) == (2, 5)
+
+
+def test_rank_id_and_name_stay_in_view_when_scrolling_right(window, qtbot):
+    window.resize(700, 420)
+    table, frozen = window.results.table, window.results.frozen
+    assert not frozen.view.isVisible()  # nothing to cover before scrolling
+    table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())
+    assert table.horizontalScrollBar().value() > 0
+    assert frozen.view.isVisible()
+    model = window.results.model
+    shown = [c for c in range(model.columnCount()) if not frozen.view.isColumnHidden(c)]
+    assert shown == [model.column_of("rank"), model.column_of("project_id"), model.column_of("name")]
+    assert frozen.view.width() == sum(table.columnWidth(c) for c in shown)
+    # it scrolls down with the table and sorts it
+    table.verticalScrollBar().setValue(3)
+    assert frozen.view.verticalScrollBar().value() == table.verticalScrollBar().value()
+    frozen.view.horizontalHeader().sectionClicked.emit(model.column_of("project_id"))
+    ids = [model.project_at(r).project_id for r in range(model.rowCount())]
+    assert ids == sorted(ids)
