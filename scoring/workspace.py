@@ -891,6 +891,8 @@ class Workspace(ReconcileMixin):
                     str(path),
                     f"{path.name}: identical to {known[1]}, imported {format_time(known[2])}; "
                     "nothing changed",
+                    message_zh=f"{path.name}：与 {known[1]}（导入于 {format_time(known[2])}）内容完全相同，"
+                    "未作任何更改",
                 )
             )
             return
@@ -980,13 +982,18 @@ class Workspace(ReconcileMixin):
                 (round_id, scheme_id, submission.project_id, file_id),
             ).fetchone()[0]
             if latest[3] == content or same_file:
+                same_values = latest[3] == content
                 said = (
                     f"has the same values as its version {latest[2]}"
-                    if latest[3] == content
+                    if same_values
                     else f"was already imported from this file as version {same_file}"
                 )
+                said_zh = (f"与其第 {latest[2]} 版的填报值相同" if same_values
+                           else f"已从此文件导入为第 {same_file} 版")
                 message = f"{name}: project {submission.project_id} {said}; nothing changed"
-                return "unchanged", Unchanged(submission.source, message, submission.project_id), None
+                message_zh = f"{name}：项目 {submission.project_id} {said_zh}，未作任何更改"
+                unchanged = Unchanged(submission.source, message, submission.project_id, message_zh)
+                return "unchanged", unchanged, None
         version = latest[2] + 1 if latest else 1
         submission_id = self._insert_submission(
             conn, file_id, round_id, scheme_id, submission, version, content, cells, at

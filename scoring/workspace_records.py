@@ -213,9 +213,17 @@ class Unchanged:
     source: str
     message: str
     project_id: str = ""
+    message_zh: str = ""
 
     def as_dict(self) -> dict:
-        return {"source": self.source, "project_id": self.project_id, "message": self.message}
+        data = {"source": self.source, "project_id": self.project_id, "message": self.message}
+        if self.message_zh:
+            data["message_zh"] = self.message_zh
+        return data
+
+    def text(self, lang: str) -> str:
+        """Why the file was left alone, in Chinese (``zh``) where there is a Chinese sentence."""
+        return self.message_zh if lang == "zh" and self.message_zh else self.message
 
 
 @dataclass

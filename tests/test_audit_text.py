@@ -57,3 +57,16 @@ def test_the_exported_audit_workbook_is_in_chinese(tmp_path):
     imported = next(r for r in rows[3:] if r[3] == "已导入")
     assert imported[7].startswith("项目 P1 由 p.xlsx 导入")
     assert rows[-1][3] == "已评分" and rows[-1][7] == "P1 的 M 现场评分 0.5（李明）——现场核查"
+
+
+def test_an_unchanged_file_says_so_in_chinese(tmp_path):
+    template = write_template(tmp_path / "t.xlsx", [criterion("A")])
+    ws = Workspace.create(tmp_path / "w.spw", actor="李明")
+    ws.add_template(template)
+    form = write_form(tmp_path / "p.xlsx", project("P1"), [dict(code="A", current=50)])
+    ws.import_files([form])
+    again = ws.import_files([form]).unchanged
+    ws.close()
+    assert len(again) == 1 and again[0].text("zh").startswith("p.xlsx：与 p.xlsx（导入于 ")
+    assert again[0].text("zh").endswith("内容完全相同，未作任何更改")
+    assert again[0].text("en") == again[0].message and again[0].message.endswith("nothing changed")

@@ -226,7 +226,8 @@ def report_rows(report: ImportReport, projects: list[ProjectResult]) -> list[Rep
         )
     for item in report.unchanged:
         rows.append(
-            ReportRow("unchanged", item.source, item.project_id, "", item.message, Path(item.source).name)
+            ReportRow("unchanged", item.source, item.project_id, "", item.text(translation.data_lang()),
+                      Path(item.source).name)
         )
     taken = {(i.scheme, i.project_id) for i in (*report.imported, *report.resubmitted)}
     for project in projects:
