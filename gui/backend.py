@@ -17,6 +17,7 @@ from pathlib import Path
 from scoring.model import Scheme
 from scoring.pipeline import AssessmentRun
 from scoring.reconcile import ReconcileSettings
+from scoring.report_settings import ReportSettings
 from scoring.textclean import with_clean_names
 from scoring.tracking import Tracking, track_workspace
 from scoring.workspace import ImportReport, Round, Workspace, WorkspaceError
@@ -137,6 +138,13 @@ class Backend:
         """Median or mean until a consensus; stored in the workspace, with an audit entry."""
         return self.workspace.set_reconcile_settings(method=method)
 
+    def report_settings(self) -> ReportSettings:
+        """Who signs this workspace's reports (scoring.report_settings)."""
+        return self.workspace.report_settings()
+
+    def set_report_settings(self, settings: ReportSettings) -> ReportSettings:
+        return self.workspace.set_report_settings(settings)
+
     def merge(self, sources: Iterable[str | Path], progress: Progress | None = None) -> MergeReport:
         return merge_into(self.workspace, sources, progress)
 
@@ -231,15 +239,18 @@ def demo_task(state, backend: Backend, folder: Path) -> tuple[ImportReport, Asse
 # --------------------------------------------------------------------------- exports
 
 
-def export_workbook_task(state, run: AssessmentRun, out: Path, lang: str, robustness=()) -> Path:
+def export_workbook_task(state, run: AssessmentRun, out: Path, lang: str, robustness=(),
+                         settings: ReportSettings | None = None) -> Path:
     """Worker body: the print-ready ranked workbook of scoring.export_xlsx.
 
-    ``robustness``: the studies run in the Robustness tab, added as the Robustness sheet.
+    ``robustness``: the studies run in the Robustness tab, added as the Robustness sheet;
+    ``settings``: the workspace's report settings (who signs).
     """
     from scoring.export_xlsx import write_ranked_workbook
 
     state.progress(0, 0, str(out))
-    return Path(write_ranked_workbook(with_clean_names(run), out, lang=lang, robustness=robustness))
+    return Path(write_ranked_workbook(with_clean_names(run), out, lang=lang, robustness=robustness,
+                                      settings=settings))
 
 
 def export_tracking_task(state, backend: Backend, out: Path, lang: str, kind: str) -> Path:
@@ -256,16 +267,19 @@ def export_tracking_task(state, backend: Backend, out: Path, lang: str, kind: st
     return Path(write_tracking_workbook(tracking, out, lang=lang))
 
 
-def export_pdf_task(state, run: AssessmentRun, out: Path, lang: str, robustness=()) -> Path | None:
+def export_pdf_task(state, run: AssessmentRun, out: Path, lang: str, robustness=(),
+                    settings: ReportSettings | None = None) -> Path | None:
     """Worker body: the PDF report of scoring.report_pdf, page by page; None when cancelled.
 
-    ``robustness``: the studies run in the Robustness tab, printed after their scheme's charts.
+    ``robustness``: the studies run in the Robustness tab, printed after their scheme's charts;
+    ``settings``: the workspace's report settings (who signs).
     """
     from scoring.report_pdf import write_pdf_report
 
     written = write_pdf_report(
         with_clean_names(run), out, lang=lang,
         progress=lambda done, total: state.progress(done, total, str(out)), robustness=robustness,
+        settings=settings,
     )
     return None if state.cancelled else Path(written)
 

@@ -52,6 +52,7 @@ from scoring.engine import ProjectResult, is_waiting
 from scoring.model import Scheme
 from scoring.pipeline import AssessmentRun
 from scoring.reconcile import ReconcileSettings, disagreement_rows
+from scoring.report_settings import ReportSettings
 from scoring.template import TemplateError
 from scoring.tracking import Tracking
 
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         self.act_print_project = action()
         self.act_preview_project = action()
         self.act_settings = action(QKeySequence.StandardKey.Preferences)
+        self.act_report_settings = action()
         self.act_quit = action(QKeySequence.StandardKey.Quit)
         self.act_log = action()
         self.act_about = action()
@@ -217,6 +219,7 @@ class MainWindow(QMainWindow):
         for act in (self.act_export_workbook, self.act_export_pdf, self.act_export_audit,
                     self.act_export_tracking_workbook, self.act_export_tracking_pdf):
             self.menu_export.addAction(act)
+        self.menu_export.addAction(self.act_report_settings)
         self.menu_export.addSeparator()
         for act in (
             self.act_preview_ranked,
@@ -275,6 +278,7 @@ class MainWindow(QMainWindow):
         self.act_print_project.triggered.connect(self._on_print_project_triggered)
         self.act_preview_project.triggered.connect(self._on_preview_project_triggered)
         self.act_settings.triggered.connect(self._on_settings_triggered)
+        self.act_report_settings.triggered.connect(self._on_report_settings_triggered)
         self.act_quit.triggered.connect(self.close)
         self.act_log.triggered.connect(self._on_log_triggered)
         self.act_about.triggered.connect(self._on_about_triggered)
@@ -322,6 +326,7 @@ class MainWindow(QMainWindow):
             self.act_print_project: self.tr("Print pro&ject page…"),
             self.act_preview_project: self.tr("Print preview project pa&ge…"),
             self.act_settings: self.tr("Se&ttings…"),
+            self.act_report_settings: self.tr("Report &sign-off…"),
             self.act_quit: self.tr("&Quit"),
             self.act_log: self.tr("Open the &log folder"),
             self.act_about: self.tr("&About SynergyPilot"),
@@ -688,7 +693,8 @@ class MainWindow(QMainWindow):
         """Write the PDF report (``pdf``) or the ranked workbook (``workbook``) in a worker."""
         task = {"pdf": backend_module.export_pdf_task, "workbook": backend_module.export_workbook_task}[kind]
         return self._start_task(
-            workers.Worker(task, self.run, path, translation.data_lang(), self.robustness.studies()),
+            workers.Worker(task, self.run, path, translation.data_lang(), self.robustness.studies(),
+                           self.report_settings()),
             self.tr("Writing {name}…").format(name=path.name),
             self._on_export_worker_finished,
             self._on_export_worker_failed,
@@ -1122,13 +1128,19 @@ class MainWindow(QMainWindow):
         """Paint the ranked sheet of the shown scheme (Print, Print Preview and tests)."""
         scheme = self.scheme()
         if scheme is not None:
-            printing.render_ranked(printer, scheme, self.scheme_projects())
+            printing.render_ranked(printer, scheme, self.scheme_projects(), translation.data_lang(),
+                                   self.report_settings())
 
     def render_project(self, printer: QPrinter) -> None:
         """Paint the shown project's page."""
         scheme, project = self.scheme(), self.project()
         if scheme is not None and project is not None:
-            printing.render_project(printer, scheme, project)
+            printing.render_project(printer, scheme, self.scheme_projects(), project, translation.data_lang(),
+                                    self.report_settings())
+
+    def report_settings(self) -> ReportSettings:
+        """Who signs the reports of the open workspace (empty without one)."""
+        return self.backend.report_settings() if self.backend is not None else ReportSettings()
 
     def make_preview(self, render, landscape: bool) -> QPrintPreviewDialog:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -1146,7 +1158,7 @@ class MainWindow(QMainWindow):
 
     @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not print"))
     def _on_preview_project_triggered(self, *_args) -> None:
-        self.make_preview(self.render_project, landscape=False).exec()
+        self.make_preview(self.render_project, landscape=True).exec()
 
     def _print(self, render, landscape: bool) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -1160,7 +1172,7 @@ class MainWindow(QMainWindow):
 
     @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not print"))
     def _on_print_project_triggered(self, *_args) -> None:
-        self._print(self.render_project, landscape=False)
+        self._print(self.render_project, landscape=True)
 
     # ----------------------------------------------------------------------------- settings
     def _on_settings_triggered(self, *_args) -> None:
@@ -1174,6 +1186,16 @@ class MainWindow(QMainWindow):
             self.settings.export_folder = answer.export_folder
         if answer.language != translation.current_language():
             self.set_language(answer.language)
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not save the report settings"))
+    def _on_report_settings_triggered(self, *_args) -> None:
+        """Edit who signs this workspace's reports (stored in the workspace, audited)."""
+        if self.backend is None:
+            return
+        current = self.backend.report_settings()
+        answer = dialogs.ReportSettingsDialog.ask(self, current, translation.data_lang())
+        if answer is not None:
+            self.backend.set_report_settings(answer)
 
     def set_language(self, lang: str) -> None:
         """Switch the interface language now; every view retranslates and keeps its state."""

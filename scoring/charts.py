@@ -37,7 +37,6 @@ from scoring.fonts import font_families, font_rc
 from scoring.model import Scheme
 from scoring.presentation import (
     VETO_COLOUR,
-    clip_text,
     co_control_reductions,
     dimension_label,
     dimension_percent,
@@ -49,6 +48,7 @@ from scoring.presentation import (
     normalise_lang,
     status_label,
     text,
+    total_text,
     wrap_text,
 )
 
@@ -60,7 +60,7 @@ CHART_KINDS = ("ranked", "contributions", "radar", "heatmap", "synergy", "co_con
 MAX_LABELLED_ROWS = 60
 #: Above this many points, scatter charts stop writing rank numbers beside each point.
 MAX_ANNOTATED_POINTS = 40
-NAME_WIDTH = 32  # label width in Latin cells (a Chinese character counts two)
+NAME_WIDTH = 52  # label width in Latin cells (a Chinese character counts two); longer names wrap
 
 #: Status overlays of the heatmap: (cell colour, marker, marker colour). Distinct from any
 #: fraction colour and marked, so a missing value never looks like a score of 0, also in
@@ -76,6 +76,8 @@ OVERRIDE_MARK = "#000000"
 DIMENSION_COLOURS = ("#0072B2", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
                      "#999999")
 FRACTION_CMAP = "YlGnBu"
+#: Marker shapes of the grades on scatter charts, best first.
+GRADE_MARKERS = ("o", "s", "^", "D", "v", "P")
 ChartFunction = Callable[..., bool]
 
 
@@ -156,7 +158,8 @@ def _empty(ax: Axes, message: str) -> bool:
 
 
 def _row_label(p: ProjectResult) -> str:
-    return f"{p.rank}. {clip_text(p.name or p.project_id, NAME_WIDTH)}"
+    """"3. 无锡市…" as a row label: rank and whole name, on two lines when it is long."""
+    return "\n".join(wrap_text(f"{p.rank}. {p.name or p.project_id}", NAME_WIDTH, max_lines=None))
 
 
 def _set_row_labels(ax: Axes, projects: list[ProjectResult]) -> None:
@@ -244,7 +247,7 @@ def draw_ranked_bars(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult]
         _set_row_labels(ax, ranked)
         _draw_thresholds(ax, scheme, lang, levels)
         if len(ranked) <= MAX_LABELLED_ROWS:
-            _label_bar_ends(ax, ranked, lang)
+            _label_bar_ends(ax, scheme, ranked, lang)
         ax.set_xlabel(text("total", lang), fontfamily=_family())
         ax.grid(axis="x", color="#DDDDDD", zorder=0)
         ax.legend(handles=_grade_legend_handles(scheme, lang, any(p.veto for p in ranked)),
@@ -282,10 +285,12 @@ def _draw_thresholds(ax: Axes, scheme: Scheme, lang: str, levels: dict[float, in
                     fontfamily=_family())
 
 
-def _label_bar_ends(ax: Axes, ranked: list[ProjectResult], lang: str) -> None:
+def _label_bar_ends(ax: Axes, scheme: Scheme, ranked: list[ProjectResult], lang: str) -> None:
     small = 7 if len(ranked) > 25 else 8
     for i, p in enumerate(ranked):
-        label = f"{p.total:.1f}"
+        # the total as every table prints it (never rounded up onto a threshold) and the grade
+        # by name, so the bars read without their colours (greyscale print)
+        label = f"{total_text(scheme, p.total)}  {grade_label(p.grade, lang)}"
         if p.veto:
             label += f"  ✕ {text('vetoed', lang)} {', '.join(p.veto)}"
         # a white backing keeps the label readable where a grade line crosses it
@@ -322,8 +327,8 @@ def draw_points_lost(ax: Axes, scheme: Scheme, project: ProjectResult, lang: str
     top = max(v for v, _ in lost)
     for i, (v, _code) in enumerate(lost):
         ax.text(v + top * 0.01, i, f"{v:.2f}", va="center", fontsize=8, fontfamily=_family())
-    labels = [clip_text(f"{code} {indicator_label(scheme.criterion(code), lang)}", NAME_WIDTH)
-              for _, code in lost]
+    labels = ["\n".join(wrap_text(f"{code} {indicator_label(scheme.criterion(code), lang)}", NAME_WIDTH,
+                                   max_lines=None)) for _, code in lost]
     ax.set_yticks(y, labels, fontsize=8, fontfamily=_family())
     ax.set_ylim(len(lost) - 0.5, -0.5)
     ax.set_xlim(0, top * 1.15)
@@ -342,6 +347,14 @@ def draw_points_lost(ax: Axes, scheme: Scheme, project: ProjectResult, lang: str
 
 def dimension_colour(index: int) -> str:
     return DIMENSION_COLOURS[index % len(DIMENSION_COLOURS)]
+
+
+#: A pattern per dimension, so stacked parts stay apart in greyscale print.
+DIMENSION_HATCHES = ("", "//", "..", "\\\\", "xx", "--", "oo", "++")
+
+
+def dimension_hatch(index: int) -> str:
+    return DIMENSION_HATCHES[index % len(DIMENSION_HATCHES)]
 
 
 def draw_contributions(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult], lang: str = "zh",
@@ -365,8 +378,8 @@ def draw_contributions(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResul
         left = np.zeros(len(ranked))
         for k, dimension in enumerate(scheme.dimensions):
             width = np.array([p.dimensions.get(dimension, 0.0) for p in ranked])
-            _hbars(ax, y, width, left=left, facecolor=dimension_colour(k),
-                   label=dimension_label(scheme, dimension, lang))
+            _hbars(ax, y, width, left=left, facecolor=dimension_colour(k), hatch=dimension_hatch(k),
+                   edgecolor="#FFFFFF", linewidth=0.0, label=dimension_label(scheme, dimension, lang))
             left += width
         bonus = np.array([p.bonus for p in ranked])
         if bonus.any():
@@ -450,7 +463,48 @@ _RADARS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _radar_label(project: ProjectResult) -> str:
-    return f"{project.rank}. {clip_text(project.name or project.project_id, NAME_WIDTH)}"
+    return _row_label(project)
+
+
+class RadarBackdrop:
+    """A scheme's radar without its projects, as an image, and where a project's polygon goes.
+
+    The PDF report draws the web, the scheme's mean and best once per scheme and each
+    project's polygon over it as vectors: building a radar costs more than drawing one.
+    """
+
+    def __init__(self, image, ax: Axes, web: _RadarWeb) -> None:
+        self.image = image  # PIL image
+        self.reader: object | None = None  # the PDF's reading of it, made once (report_pdf)
+        self._transform = ax.transData.frozen()
+        self._size = ax.figure.bbox.width, ax.figure.bbox.height
+        self._web = web
+
+    def fractions(self, values: Sequence[float]) -> list[tuple[float, float]]:
+        """The closed polygon through ``values`` (% per dimension) as fractions of the image,
+        from its bottom-left corner."""
+        x, y = self._web._closed(values)
+        pixels = self._transform.transform(np.column_stack([x, y]))
+        width, height = self._size
+        return [(px / width, py / height) for px, py in pixels]
+
+
+def radar_backdrop(scheme: Scheme, projects: Sequence[ProjectResult], lang: str, side: float,
+                   dpi: int) -> RadarBackdrop | None:
+    """The radar of ``projects``' scheme without a selected project, ``side`` inches square.
+
+    None when there is no radar to draw (fewer than three dimensions).
+    """
+    figure = Figure(figsize=(side, side))
+    ax = figure.add_axes((0.12, 0.2, 0.76, 0.74))
+    with chart_style():
+        if not draw_radar(ax, scheme, projects, selected=[], lang=lang, title=""):
+            return None
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=2, prop=_legend_font(7),
+                  frameon=False)
+        _pin_fonts(ax)
+        image = figure_image(figure, dpi)
+    return RadarBackdrop(image, ax, _RADARS[ax][0])
 
 
 def show_on_radar(ax: Axes, scheme: Scheme, selected: Sequence[ProjectResult]) -> bool:
@@ -585,8 +639,12 @@ def draw_heatmap(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult], la
         fraction, status = _fraction_matrix(ranked, criteria)
         # room between the title and the axes for the status legend
         _title(ax, "chart_heatmap", scheme, lang, title, pad=20.0)
-        image = ax.imshow(np.ma.masked_invalid(fraction), cmap=FRACTION_CMAP, vmin=0, vmax=1,
-                          aspect="auto", interpolation="nearest")
+        # a mesh of cells, not an image: an image is resampled to the output's pixels, which
+        # at print resolution took most of the chart's time
+        rows, cols = fraction.shape
+        image = ax.pcolormesh(np.arange(cols + 1) - 0.5, np.arange(rows + 1) - 0.5,
+                              np.ma.masked_invalid(fraction), cmap=FRACTION_CMAP, vmin=0, vmax=1,
+                              shading="flat")
         present = _draw_status_cells(ax, status)
         _draw_override_marks(ax, status)
         _set_row_labels(ax, ranked)
@@ -629,7 +687,11 @@ def _draw_status_cells(ax: Axes, status: np.ndarray) -> set[str]:
         rows, cols = np.nonzero(mask)
         ax.scatter(cols, rows, marker=marker, s=marker_size, color=colour, linewidths=0.8, zorder=4)
     if present:
-        ax.imshow(colours, aspect="auto", interpolation="nearest", zorder=3)
+        rows, cols = status.shape
+        mesh = ax.pcolormesh(np.arange(cols + 1) - 0.5, np.arange(rows + 1) - 0.5, np.zeros(status.shape),
+                             shading="flat", zorder=3)
+        mesh.set_array(None)
+        mesh.set_facecolor(colours.reshape(-1, 4))
     return present
 
 
@@ -642,12 +704,17 @@ def _draw_override_marks(ax: Axes, status: np.ndarray) -> None:
 def _set_criterion_labels(ax: Axes, criteria: list, lang: str) -> None:
     """Codes with short names when few, codes alone when many (names are in the tables)."""
     if len(criteria) <= 20:
-        labels = [f"{c.code} {clip_text(indicator_label(c, lang), 18)}" for c in criteria]
+        labels = [_criterion_label(c, lang) for c in criteria]
         ax.set_xticks(range(len(criteria)), labels, rotation=55, ha="right", fontfamily=_family(),
                       rotation_mode="anchor", fontsize=8)
     else:
         ax.set_xticks(range(len(criteria)), [c.code for c in criteria], rotation=90, fontsize=6)
     ax.tick_params(axis="x", length=0)
+
+
+def _criterion_label(criterion, lang: str) -> str:
+    """Code and whole indicator name, wrapped onto lines of 20 cells (never cut)."""
+    return "\n".join(wrap_text(f"{criterion.code} {indicator_label(criterion, lang)}", 20, max_lines=None))
 
 
 def _status_legend(ax: Axes, present: set[str], lang: str) -> None:
@@ -714,8 +781,10 @@ def _draw_class_bands(ax: Axes, alpha: float):
     u_c, u_p = np.meshgrid(grid, grid)
     degree = coupling_degree(u_p, u_c, alpha)
     levels = np.linspace(0, 1, 11)
-    colours = matplotlib.colormaps["RdYlGn"](np.linspace(0.12, 0.88, 10))
-    colours[:, :3] = colours[:, :3] * 0.45 + 0.55  # pale, so points stay the focus
+    # one hue growing darker with D: the bands keep their order in greyscale print (a red-to-
+    # green scale printed its two ends as the same grey)
+    colours = matplotlib.colormaps["Blues"](np.linspace(0.05, 0.75, 10))
+    colours[:, :3] = colours[:, :3] * 0.7 + 0.3  # pale, so points stay the focus
     cmap = ListedColormap(colours)
     bands = ax.contourf(u_c, u_p, degree, levels=levels, cmap=cmap,
                         norm=BoundaryNorm(levels, cmap.N), zorder=0)
@@ -740,11 +809,12 @@ def _scatter_by_grade(ax: Axes, scheme: Scheme, ranked: list[ProjectResult],
     colours = grade_colours(scheme)
     xy = np.array(points, dtype=float)
     vetoed = np.array([bool(p.veto) for p in ranked])
-    for grade in scheme.grades_descending:
+    for k, grade in enumerate(scheme.grades_descending):
         mask = np.array([p.grade == grade.name for p in ranked]) & ~vetoed
-        if mask.any():
-            ax.scatter(xy[mask, 0], xy[mask, 1], s=36, color=colours[grade.name], edgecolor="#222222",
-                       linewidth=0.5, zorder=5, label=grade_label(grade.name, lang))
+        if mask.any():  # a marker shape per grade as well: apart in greyscale print
+            ax.scatter(xy[mask, 0], xy[mask, 1], s=40, color=colours[grade.name], edgecolor="#222222",
+                       marker=GRADE_MARKERS[k % len(GRADE_MARKERS)], linewidth=0.6, zorder=5,
+                       label=grade_label(grade.name, lang))
     if vetoed.any():
         ax.scatter(xy[vetoed, 0], xy[vetoed, 1], s=50, marker="X", color=VETO_COLOUR, edgecolor="#FFFFFF",
                    linewidth=0.5, zorder=6, label=text("vetoed", lang))
@@ -868,7 +938,8 @@ def _row_label_inches(projects: Sequence[ProjectResult]) -> float:
     if len(projects) > MAX_LABELLED_ROWS:
         return 0.45
     size = 8 if len(projects) > 25 else 9
-    return max((_text_inches(_row_label(p), size) for p in projects), default=0.5) + 0.15
+    return max((_text_inches(line, size) for p in projects for line in _row_label(p).split("\n")),
+               default=0.5) + 0.15
 
 
 def chart_margins(kind: str, scheme: Scheme, projects: Sequence[ProjectResult],
@@ -889,7 +960,7 @@ def chart_margins(kind: str, scheme: Scheme, projects: Sequence[ProjectResult],
         return (_row_label_inches(projects), right, 0.95, 0.55)
     if kind == "heatmap":
         criteria = heatmap_criteria(scheme)
-        longest = max((_text_inches(f"{c.code} {clip_text(indicator_label(c, lang), 18)}", 8)
+        longest = max((max(_text_inches(line, 8) for line in _criterion_label(c, lang).split("\n"))
                        for c in criteria), default=0.5)
         bottom = (longest * 0.82 if len(criteria) <= 20 else 0.45) + 0.25
         return (_row_label_inches(projects), 0.9, 0.95, bottom)  # right: the colour bar and its label
@@ -934,6 +1005,28 @@ def chart_figure(kind: str, scheme: Scheme, projects: Sequence[ProjectResult], l
         ax = figure.add_axes(rect)  # the radar too: drawn as a web on a plain Axes
         drawn = DRAWERS[kind](ax, scheme, projects, lang=lang, **options)
     return figure, drawn
+
+
+def figure_image(figure: Figure, dpi: int):
+    """The figure drawn at ``dpi`` as a PIL RGB image, without encoding a PNG.
+
+    The PDF report embeds pixels (ReportLab compresses them itself); encoding a PNG first and
+    decoding it again cost more than drawing the chart.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    original = figure.dpi
+    figure.set_dpi(dpi)
+    try:
+        with chart_style():
+            canvas = FigureCanvasAgg(figure)
+            canvas.draw()
+            width, height = canvas.get_width_height()
+            pixels = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+            return pixels.convert("RGB")
+    finally:
+        figure.set_dpi(original)
 
 
 def save_chart_png(kind: str, scheme: Scheme, projects: Sequence[ProjectResult], out: str | Path | BytesIO,

@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="language of the workbook and PDF report (default zh)")
     add_full_paths_option(score)
     cli_robustness.add_arguments(score)
+    from scoring.report_settings import add_arguments as add_sign_off_arguments
+
+    add_sign_off_arguments(score)
 
     form = sub.add_parser("form", help="write a blank submission form for a scheme")
     form.add_argument("--template", required=True, metavar="T.xlsx")
@@ -235,7 +238,7 @@ def _score(args, json_out) -> int:
     pdf_out = writable_path(args.pdf, "--pdf") if args.pdf else None
     robustness = cli_robustness.options_from(args)  # refused before any file is read
     if args.workspace:
-        result = cli_workspace.score_into_workspace(args)
+        result, stored = cli_workspace.score_into_workspace(args)
         result.skipped = scan_inputs(args.inputs)[1]  # what the import's folder scan left out
     elif args.round:
         raise UsageError("--round needs --workspace W.spw: rounds are kept in a workspace")
@@ -248,18 +251,22 @@ def _score(args, json_out) -> int:
         files, skipped = scan_inputs(args.inputs)
         result = score_files(schemes, files)
         result.skipped = skipped
+        stored = None
+    from scoring.report_settings import settings_from_args
+
+    sign_off = settings_from_args(args, stored)
     _report(result)
     studies = cli_robustness.run_studies(result, robustness)
     shown = with_clean_names(result)  # what the workbook and PDF print (scoring/textclean.py)
     if out is not None:
         from scoring.export_xlsx import write_ranked_workbook
 
-        write_ranked_workbook(shown, out, lang=args.lang, robustness=studies)
+        write_ranked_workbook(shown, out, lang=args.lang, robustness=studies, settings=sign_off)
         print(f"ranked workbook: {out}")
     if pdf_out is not None:
         from scoring.report_pdf import write_pdf_report
 
-        write_pdf_report(shown, pdf_out, lang=args.lang, robustness=studies)
+        write_pdf_report(shown, pdf_out, lang=args.lang, robustness=studies, settings=sign_off)
         print(f"PDF report: {pdf_out}")
     if json_out is not None:
         folders = input_folders(args.inputs)

@@ -14,6 +14,7 @@ from pathlib import Path
 from scoring.cli_common import UsageError, add_full_paths_option
 from scoring.pipeline import AssessmentRun, load_schemes
 from scoring.reconcile import METHODS, describe, disagreement_rows
+from scoring.report_settings import ReportSettings
 from scoring.values import normalise_text
 from scoring.workspace import ImportReport, Workspace, format_time, shown
 from scoring.workspace_merge import merge
@@ -96,11 +97,12 @@ def _scheme_options(parser) -> None:
 # --------------------------------------------------------------------------- score --workspace
 
 
-def score_into_workspace(args) -> AssessmentRun:
+def score_into_workspace(args) -> tuple[AssessmentRun, ReportSettings]:
     """Store the templates and inputs in the workspace, then score everything it holds.
 
-    The returned run's ``rejected`` lists this import's refused files, so the exit code and
-    JSON mean the same as without a workspace.
+    Returns the run and the workspace's report settings (who signs). The run's ``rejected``
+    lists this import's refused files, so the exit code and JSON mean the same as without a
+    workspace.
     """
     path = Path(args.workspace)
     if args.template:
@@ -119,8 +121,9 @@ def score_into_workspace(args) -> AssessmentRun:
         elif workspace.read_only:
             print(f"workspace {workspace.path.name} opened read-only: {workspace.read_only_reason}")
         result = workspace.score(record=True, round=args.round)
+        settings = workspace.report_settings()
     result.rejected = list(report.rejected)
-    return result
+    return result, settings
 
 
 def print_import_report(workspace: Workspace, report: ImportReport) -> None:

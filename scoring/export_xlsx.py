@@ -1,11 +1,12 @@
 """The print-ready ranked workbook.
 
-Sheets: one ranked table per scheme (first, so the ranking is what opens), a Summary, a Detail
-sheet (project × criterion, with provenance and overrides), Issues, the rejected inputs when
-there are any, and the charts as images; a Disagreements sheet when several inspectors scored
-criteria (issue 9, :mod:`scoring.reconcile_export`). Every sheet prints on A4 landscape, one
-page wide, with its header row repeated and a header/footer naming the scheme, its version,
-the print date and "page X of Y".
+Sheets: one ranked table per scheme (first, so the ranking is what opens), ending with the
+approval block; a Summary, a Detail sheet (project × criterion, with provenance and overrides),
+Issues, the rejected inputs when there are any, the charts as images (one per printed page),
+the Method sheet (issue 18); a Disagreements sheet when several inspectors scored criteria
+(issue 9, :mod:`scoring.reconcile_export`). Every sheet prints on A4 landscape, one page wide,
+with its header row repeated and a header/footer naming the scheme, its version, the print date
+and "page X of Y".
 
 How a cell and a sheet are written (literal text, never a formula; print setup; the Detail
 sheet's million cells streamed as plain XML) is :mod:`scoring.xlsx_sheets`; this module says
@@ -15,6 +16,8 @@ what the workbook holds.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import itertools
 import math
 import statistics
 from collections.abc import Iterable, Sequence
@@ -25,7 +28,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.drawing.image import Image
 from openpyxl.formatting.rule import CellIsRule, DataBarRule
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -35,10 +38,13 @@ from scoring.engine import ProjectResult
 from scoring.model import Scheme
 from scoring.pipeline import AssessmentRun
 from scoring.presentation import (
+    GRADE_TINT,
     STATUS_TEXT,
     VETO_COLOUR,
     dimension_label,
     dimension_maxima,
+    display_width,
+    effective_maxima,
     grade_colours,
     grade_label,
     indicator_label,
@@ -53,6 +59,8 @@ from scoring.presentation import (
     reason_label,
     rejection_text,
     severity_label,
+    shown_location,
+    shown_total,
     status_label,
     synergy_class_label,
     text,
@@ -61,6 +69,7 @@ from scoring.presentation import (
 from scoring.reconcile import disagreement_rows, shown_assessment
 from scoring.reconcile_export import sheet_name as disagreements_sheet_name
 from scoring.reconcile_export import write_disagreements_sheet
+from scoring.report_settings import ReportSettings
 from scoring.robustness_export import sheet_name as robustness_sheet_name
 from scoring.robustness_export import write_robustness_sheet
 from scoring.xlsx_sheets import (
@@ -69,7 +78,9 @@ from scoring.xlsx_sheets import (
     TITLE_FILL,
     Column,
     FastRows,
+    fit_height,
     fit_widths,
+    named_font,
     print_setup,
     put,
     sheet_title,
@@ -85,7 +96,10 @@ PROVISIONAL_ROW_HEIGHT = 30  # points: two lines of the 11-point body text
 #: Projects shown in the bar and heatmap images (a printed row must stay readable); the full
 #: ranking is in the sheets.
 CHART_ROWS = 30
-CHART_DPI = 100
+#: Charts are drawn at print resolution and at the size of a printed page (inches, A4
+#: landscape inside the margins, header and footer), one chart per page.
+CHART_DPI = 200
+CHART_SIZE = (9.6, 6.0)
 RADAR_PROJECTS = 3
 
 
@@ -125,11 +139,12 @@ def ranked_columns(scheme: Scheme, lang: str = "en") -> list[Column]:
 
 
 def ranked_values(scheme: Scheme, p: ProjectResult, lang: str = "en") -> list[object]:
-    """One project's row of the ranked sheet, in ``ranked_columns`` order (unrounded numbers;
-    the number formats round what is shown)."""
+    """One project's row of the ranked sheet, in ``ranked_columns`` order: numbers unrounded
+    (the number formats round what is shown) except the total, rounded never up onto a grade
+    threshold (59.995 is 59.99, not 60.00)."""
     synergy = p.synergy or {}
     return [
-        p.rank, p.project_id, p.name, p.region, _number(p.total), grade_label(p.grade, lang),
+        p.rank, p.project_id, p.name, p.region, shown_total(scheme, p.total), grade_label(p.grade, lang),
         provisional_mark(p, lang),
         *(_number(p.dimensions.get(d, 0.0)) for d in scheme.dimensions),
         _number(p.bonus), _number(p.penalty),
@@ -145,23 +160,32 @@ def ranked_rows(run: AssessmentRun, scheme: Scheme, lang: str = "en") -> tuple[l
 
 
 def detail_columns(lang: str) -> list[Column]:
-    """Columns of the Detail sheet (one row per project × criterion)."""
+    """Columns of the Detail sheet (one row per project × criterion).
+
+    Narrow and wrapped: the sheet prints landscape one page wide, and its widths (163 units)
+    fit A4's printable width inside 0.4-inch margins at about 92 %, so its 9-point text prints
+    at 8 points or more.
+    """
     return [
-        Column(text("scheme", lang), 18), Column(text("rank", lang), 6, "0"),
-        Column(text("project_id", lang), 14), Column(text("name", lang), 28),
-        Column(text("code", lang), 8), Column(text("indicator", lang), 30),
-        Column(text("dimension", lang), 14), Column(text("kind", lang), 8),
-        Column(text("unit", lang), 10), Column(text("value", lang), 12),
-        Column(text("baseline", lang), 12), Column(text("fraction", lang), 9, "0.000"),
-        Column(text("points", lang), 9, "0.00"), Column(text("max_points", lang), 9, "0.00"),
-        Column(text("points_lost", lang), 9, "0.00"), Column(text("status", lang), 10),
-        Column(text("location", lang), 26), Column(text("evidence", lang), 30),
-        Column(text("inspector", lang), 12), Column(text("reason", lang), 30),
-        Column(text("paths", lang), 60, wrap=True),
+        Column(text("scheme", lang), 8, wrap=True), Column(text("rank", lang), 4, "0"),
+        Column(text("project_id", lang), 8, wrap=True), Column(text("name", lang), 12, wrap=True),
+        Column(text("code", lang), 5), Column(text("indicator", lang), 14, wrap=True),
+        Column(text("dimension", lang), 7, wrap=True), Column(text("kind", lang), 5, wrap=True),
+        Column(text("unit", lang), 5, wrap=True), Column(text("value", lang), 6, wrap=True),
+        Column(text("baseline", lang), 6, wrap=True), Column(text("fraction", lang), 5, "0.000"),
+        Column(text("points", lang), 5, "0.00"), Column(text("max_points", lang), 5, "0.00"),
+        Column(text("points_lost", lang), 5, "0.00"), Column(text("status", lang), 5, wrap=True),
+        Column(text("location", lang), 10, wrap=True), Column(text("evidence", lang), 12, wrap=True),
+        Column(text("inspector", lang), 6, wrap=True), Column(text("reason", lang), 11, wrap=True),
+        Column(text("paths", lang), 14, wrap=True),
     ]
+
 
 #: The Status column of the Detail sheet (1-based), which the status highlights colour.
 DETAIL_STATUS_COLUMN = 16
+
+#: Font size of the Detail sheet's cells (printed at about 90 %: 8 points or more).
+DETAIL_FONT_SIZE = 9
 
 
 def detail_rows(run: AssessmentRun, lang: str) -> Iterable[list[object]]:
@@ -182,7 +206,7 @@ def detail_rows(run: AssessmentRun, lang: str) -> Iterable[list[object]]:
                        ind.value, ind.baseline, _number(ind.score), _number(ind.points),
                        _number(figures.max_points if figures else None),
                        _number(figures.points_lost if figures else None),
-                       statuses.get(ind.status, ind.status), ind.location, ind.evidence,
+                       statuses.get(ind.status, ind.status), shown_location(ind.location), ind.evidence,
                        # issue 9: several inspectors' scores and the consensus, in one sentence
                        *shown_assessment(ind, lang), paths.get(code)]
 
@@ -201,10 +225,11 @@ def issue_rows(run: AssessmentRun, lang: str) -> Iterable[list[object]]:
         for p in run.projects_of(scheme):
             for issue in p.issues:
                 yield [scheme.name, p.rank, p.project_id, p.name, severity_label(issue.severity, lang),
-                       issue_kind_label(issue.kind, lang), issue.location, issue_text(issue, lang)]
+                       issue_kind_label(issue.kind, lang), shown_location(issue.location),
+                       issue_text(issue, lang)]
 
 
-# --------------------------------------------------------------------------- headings
+# --------------------------------------------------------------------------- sheet helpers
 
 
 def _scheme_heading(scheme: Scheme, lang: str) -> str:
@@ -220,11 +245,12 @@ def _run_heading(run: AssessmentRun, lang: str, what: str) -> str:
 
 
 def write_scheme_sheet(ws: Worksheet, run: AssessmentRun, scheme: Scheme, lang: str,
-                       generated: _dt.datetime) -> None:
+                       generated: _dt.datetime, settings: ReportSettings | None = None) -> None:
     """The ranked table of one scheme: frozen header, filter, formats, grade colours, data bars.
 
     When any result is provisional, a banner above the header says so (docs/method.md,
-    "Provisional results") and the table starts one row lower.
+    "Provisional results") and the table starts one row lower. Under the table: the notes
+    it needs and the approval block.
     """
     columns = ranked_columns(scheme, lang)
     projects = run.projects_of(scheme)
@@ -232,18 +258,31 @@ def write_scheme_sheet(ws: Worksheet, run: AssessmentRun, scheme: Scheme, lang: 
     banner = provisional_banner(projects, lang)
     head = 2 if banner else 1  # the header row
     if banner:
-        _write_banner(ws, banner, len(columns))
-    write_header(ws, columns, head)
+        _write_banner(ws, banner, len(columns), lang)
+    write_header(ws, columns, head, lang=lang)
     plain: list | None = None  # the first row's styles before grade and veto colours
     graded: dict[str, object] = {}  # grade -> style of a grade cell already coloured
     for r, (p, values) in enumerate(zip(projects, rows, strict=True), start=head + 1):
         write_row(ws, r, columns, values, like=plain)
         if plain is None:
             plain = [copy(ws.cell(r, c)._style) for c in range(1, len(columns) + 1)]
-        _style_ranked_row(ws, r, scheme, p, len(columns), graded)
+        _style_ranked_row(ws, r, scheme, p, len(columns), graded, lang)
     if not rows:
         put(ws.cell(head + 1, 1), text("no_projects", lang))
     fit_widths(ws, columns, rows)
+    for r, values in enumerate(rows, start=head + 1):
+        fit_height(ws, r, columns, values)
+    row = len(rows) + head + 2
+    maxima = dimension_maxima(scheme)
+    over = [(r, k) for r, p in enumerate(projects, start=head + 1) for k, d in enumerate(scheme.dimensions)
+            if p.dimensions.get(d, 0.0) > maxima[d] + 0.005]
+    if over:  # the cells above their header's maximum carry the effective one in a note
+        _note_effective_maxima(ws, scheme, projects, over, head, lang)
+        put(ws.cell(row, 1), text("effective_max_note", lang).replace("斜线后为", "批注中为").replace(
+            "After the slash", "In the cell's note"))
+        ws.cell(row, 1).font = named_font(lang, size=9)
+        row += 1
+    write_approval_block(ws, row + 1, settings or ReportSettings(), lang)
     last = get_column_letter(len(columns))
     ws.freeze_panes = f"D{head + 1}"  # header row, and rank/id/name while scrolling right
     ws.auto_filter.ref = f"A{head}:{last}{max(head + 1, len(rows) + head)}"
@@ -256,19 +295,84 @@ def write_scheme_sheet(ws: Worksheet, run: AssessmentRun, scheme: Scheme, lang: 
     print_setup(ws, _scheme_heading(scheme, lang), lang, generated, title_rows=f"{head}:{head}")
 
 
-def _write_banner(ws: Worksheet, banner: str, n_columns: int) -> None:
+def _write_banner(ws: Worksheet, banner: str, n_columns: int, lang: str) -> None:
     """One merged, shaded row across the table saying that some results are provisional."""
     put(ws.cell(1, 1), banner)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n_columns)
     cell = ws.cell(1, 1)
-    cell.font = Font(bold=True)
+    cell.font = named_font(lang, bold=True)
     cell.fill = PROVISIONAL_FILL
     cell.alignment = Alignment(wrap_text=True, vertical="center")
     ws.row_dimensions[1].height = 36
 
 
+#: Column of the ranked sheet's first dimension (after rank, id, name, region, total, grade and
+#: the provisional mark).
+FIRST_DIMENSION_COLUMN = 8
+
+
+def _note_effective_maxima(ws: Worksheet, scheme: Scheme, projects: list[ProjectResult],
+                           over: list[tuple[int, int]], head: int, lang: str) -> None:
+    """A note on each dimension cell above its nominal maximum giving the effective one."""
+    from openpyxl.comments import Comment
+
+    for r, k in over:
+        p = projects[r - head - 1]
+        effective = effective_maxima(scheme, p)[scheme.dimensions[k]]
+        note = f"{text('effective_maximum', lang)}: {effective:.3g}"
+        ws.cell(r, FIRST_DIMENSION_COLUMN + k).comment = Comment(note, "SynergyPilot")
+
+
+#: Columns the approval block spans: (label, name, signature, date) per person, then the seal.
+SEAL_COLUMNS = 3
+
+
+def write_approval_block(ws: Worksheet, row: int, settings: ReportSettings, lang: str) -> int:
+    """Assessing body, document number and period; assessor, reviewer and approver with their
+    signature and date lines; a bordered box for the seal. Returns the row after it.
+
+    The same block as the PDF's (scoring.report_pdf.approval_block).
+    """
+    t = functools.partial(text, lang=lang)
+    colon = "：" if lang == "zh" else ": "
+    put(ws.cell(row, 1), t("approval"))
+    ws.cell(row, 1).font = named_font(lang, bold=True, size=11)
+    first = row
+    row += 1
+    facts = "    ".join(f"{t(key)}{colon}{getattr(settings, key)}" for key in ("org", "doc_no", "period")
+                        if getattr(settings, key))
+    if facts:
+        put(ws.cell(row, 1), facts)
+        ws.cell(row, 1).font = named_font(lang, size=10)
+        row += 1
+    line = "_" * 16
+    for key in ("assessor", "reviewer", "approver"):
+        row += 1
+        cells = (f"{t(key)}{colon}{getattr(settings, key)}", f"{t('signature')}{colon}{line}",
+                 f"{t('date')}{colon}{line}")
+        for c, value in enumerate(cells, start=2):
+            put(ws.cell(row, c), value)
+            ws.cell(row, c).font = named_font(lang, size=10)
+        ws.row_dimensions[row].height = 24
+    seal_left = 2 + 3 + 1
+    seal = ws.cell(first + 2, seal_left)
+    seal_right = seal_left + SEAL_COLUMNS - 1
+    ws.merge_cells(start_row=first + 2, start_column=seal_left, end_row=row, end_column=seal_right)
+    put(seal, t("seal"))
+    seal.alignment = Alignment(horizontal="center", vertical="center")
+    seal.font = named_font(lang, size=9, color="777777")
+    side = Side(style="medium", color="000000")
+    for r in range(first + 2, row + 1):
+        for c in range(seal_left, seal_left + SEAL_COLUMNS):
+            ws.cell(r, c).border = Border(left=side if c == seal_left else None,
+                                          right=side if c == seal_right else None,
+                                          top=side if r == first + 2 else None,
+                                          bottom=side if r == row else None)
+    return row + 1
+
+
 def _style_ranked_row(ws: Worksheet, r: int, scheme: Scheme, p: ProjectResult, n_columns: int,
-                      graded: dict[str, object]) -> None:
+                      graded: dict[str, object], lang: str) -> None:
     """Grade colour on the grade cell; a vetoed project's whole row pink, its codes red.
 
     ``graded`` keeps the style of each grade's coloured cell, copied to the next rows of that
@@ -278,7 +382,7 @@ def _style_ranked_row(ws: Worksheet, r: int, scheme: Scheme, p: ProjectResult, n
         for c in range(1, n_columns + 1):
             ws.cell(r, c).fill = VETO_FILL
         veto_cell = ws.cell(r, n_columns - 2)
-        veto_cell.font = Font(bold=True, color=VETO_COLOUR.lstrip("#"))
+        veto_cell.font = named_font(lang, bold=True, color=VETO_COLOUR.lstrip("#"))
     if p.provisional:
         # the mark takes two lines at the column's width; rows do not grow by themselves
         ws.row_dimensions[r].height = PROVISIONAL_ROW_HEIGHT
@@ -290,8 +394,8 @@ def _style_ranked_row(ws: Worksheet, r: int, scheme: Scheme, p: ProjectResult, n
         return
     colour = grade_colours(scheme).get(p.grade)
     if colour:
-        grade_cell.fill = PatternFill("solid", fgColor=tint(colour, 0.45).lstrip("#"))
-        grade_cell.font = Font(bold=True)
+        grade_cell.fill = PatternFill("solid", fgColor=tint(colour, GRADE_TINT).lstrip("#"))
+        grade_cell.font = named_font(lang, bold=True)
         if not p.veto:
             graded[p.grade] = copy(grade_cell._style)
 
@@ -305,7 +409,7 @@ def write_summary_sheet(ws: Worksheet, run: AssessmentRun, lang: str, generated:
     for letter in "BCDE":
         ws.column_dimensions[letter].width = 14
     put(ws.cell(1, 1), text("report_title", lang))
-    ws.cell(1, 1).font = Font(bold=True, size=14)
+    ws.cell(1, 1).font = named_font(lang, bold=True, size=14)
     put(ws.cell(2, 1), f"{text('generated', lang)}: {generated:%Y-%m-%d %H:%M}")
     put(ws.cell(3, 1), f"{text('total_projects', lang)}: {len(run.projects)}    "
                        f"{text('rejected_inputs', lang)}: {len(run.rejected)}")
@@ -320,7 +424,7 @@ def _summary_block(ws: Worksheet, row: int, run: AssessmentRun, scheme: Scheme, 
     put(ws.cell(row, 1), _scheme_heading(scheme, lang))
     for c in range(1, 5):
         ws.cell(row, c).fill = TITLE_FILL
-    ws.cell(row, 1).font = Font(bold=True, size=12)
+    ws.cell(row, 1).font = named_font(lang, bold=True, size=12)
     put(ws.cell(row + 1, 1), f"{text('level', lang)}: {level_label(scheme.level, lang)}    "
                              f"{text('projects', lang)}: {len(projects)}    "
                              f"{text('vetoed_count', lang)}: {sum(1 for p in projects if p.veto)}")
@@ -329,21 +433,21 @@ def _summary_block(ws: Worksheet, row: int, run: AssessmentRun, scheme: Scheme, 
     return _dimension_stats(ws, row, scheme, projects, lang) + 1
 
 
-def _small_header(ws: Worksheet, row: int, headers: Sequence[str]) -> None:
+def _small_header(ws: Worksheet, row: int, headers: Sequence[str], lang: str) -> None:
     for c, title in enumerate(headers, start=1):
         put(ws.cell(row, c), title)
-        ws.cell(row, c).font = Font(bold=True)
+        ws.cell(row, c).font = named_font(lang, bold=True)
         ws.cell(row, c).fill = HEADER_FILL
         ws.cell(row, c).border = THIN_BOTTOM
 
 
 def _grade_counts(ws: Worksheet, row: int, scheme: Scheme, projects: list[ProjectResult], lang: str) -> int:
-    _small_header(ws, row, [text("grade", lang), text("count", lang), text("threshold", lang)])
+    _small_header(ws, row, [text("grade", lang), text("count", lang), text("threshold", lang)], lang)
     colours = grade_colours(scheme)
     for grade in scheme.grades_descending:
         row += 1
         put(ws.cell(row, 1), grade_label(grade.name, lang))
-        ws.cell(row, 1).fill = PatternFill("solid", fgColor=tint(colours[grade.name], 0.45).lstrip("#"))
+        ws.cell(row, 1).fill = PatternFill("solid", fgColor=tint(colours[grade.name], GRADE_TINT).lstrip("#"))
         put(ws.cell(row, 2), sum(1 for p in projects if p.grade == grade.name))
         put(ws.cell(row, 3), grade.min_points)
     return row + 1
@@ -352,7 +456,7 @@ def _grade_counts(ws: Worksheet, row: int, scheme: Scheme, projects: list[Projec
 def _dimension_stats(ws: Worksheet, row: int, scheme: Scheme, projects: list[ProjectResult],
                      lang: str) -> int:
     _small_header(ws, row, [text("dimension", lang), text("maximum", lang), text("mean", lang),
-                            text("median", lang)])
+                            text("median", lang)], lang)
     maxima = dimension_maxima(scheme)
     series = [(dimension_label(scheme, d, lang), maxima[d], [p.dimensions.get(d, 0.0) for p in projects])
               for d in scheme.dimensions]
@@ -365,7 +469,7 @@ def _dimension_stats(ws: Worksheet, row: int, scheme: Scheme, projects: list[Pro
         put(ws.cell(row, 4), _number(statistics.median(values)) if values else None)
         for c in (2, 3, 4):
             ws.cell(row, c).number_format = "0.00"
-    ws.cell(row, 1).font = Font(bold=True)
+    ws.cell(row, 1).font = named_font(lang, bold=True)
     return row + 1
 
 
@@ -386,8 +490,51 @@ def _status_highlights(ws: Worksheet, column: str, last_row: int, lang: str) -> 
 def write_rejected_sheet(ws: Worksheet, run: AssessmentRun, lang: str, generated: _dt.datetime) -> None:
     columns = [Column(text("source", lang), 50), Column(text("rejected_reason", lang), 20),
                Column(text("message", lang), 90, wrap=True)]
-    rows = [[r.source, reason_label(r.reason, lang), rejection_text(r, lang)] for r in run.rejected]
+    rows = [[shown_location(r.source), reason_label(r.reason, lang), rejection_text(r, lang)]
+            for r in run.rejected]
     write_table_sheet(ws, columns, rows, text("rejected_inputs", lang), lang, generated)
+
+
+# --------------------------------------------------------------------------- method
+
+
+def write_method_sheet(ws: Worksheet, run: AssessmentRun, lang: str, generated: _dt.datetime,
+                       studies: dict) -> None:
+    """Every scheme's method (scoring.report_method): its rules, criteria table with weights,
+    bounds and basis, grade thresholds, n/a maxima, synergy α and robustness settings."""
+    from scoring.report_method import method_sections
+
+    widths = (8, 34, 14, 9, 11, 8, 8, 8, 8, 12, 40)
+    for c, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    row = 1
+    for scheme in run.schemes:
+        put(ws.cell(row, 1), f"{text('method_heading', lang)} — {_scheme_heading(scheme, lang)}")
+        ws.cell(row, 1).font = named_font(lang, bold=True, size=12)
+        row += 2
+        for section in method_sections(scheme, lang, studies.get(scheme.name)):
+            put(ws.cell(row, 1), section.title)
+            ws.cell(row, 1).font = named_font(lang, bold=True, size=11)
+            row += 1
+            for sentence in section.sentences:
+                ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
+                put(ws.cell(row, 1), sentence)
+                ws.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+                ws.row_dimensions[row].height = 15 * max(1, math.ceil(display_width(sentence) / 190) + 1)
+                row += 1
+            for table in section.tables:
+                _small_header(ws, row, table.header, lang)
+                for c in range(1, len(table.header) + 1):
+                    ws.cell(row, c).alignment = Alignment(wrap_text=True, vertical="center")
+                for values in table.rows:
+                    row += 1
+                    for c, value in enumerate(values, start=1):
+                        put(ws.cell(row, c), value)
+                        ws.cell(row, c).alignment = Alignment(wrap_text=True, vertical="top")
+                row += 2
+        ws.row_breaks.append(_break(row - 1))
+        row += 1
+    print_setup(ws, _run_heading(run, lang, text("sheet_method", lang)), lang, generated, title_rows=None)
 
 
 # --------------------------------------------------------------------------- charts
@@ -408,7 +555,7 @@ def chart_images(scheme: Scheme, projects: list[ProjectResult], lang: str) -> li
             shown_note = text("projects_truncated", lang).format(n=CHART_ROWS)
             options["title"] = f"{text(f'chart_{kind}', lang)} — {shown_note}"
         buffer = BytesIO()
-        if save_chart_png(kind, scheme, subset, buffer, lang=lang, dpi=CHART_DPI, **options):
+        if save_chart_png(kind, scheme, subset, buffer, lang=lang, dpi=CHART_DPI, size=CHART_SIZE, **options):
             buffer.seek(0)
             images.append((kind, buffer))
     return images
@@ -424,11 +571,11 @@ def write_charts_sheet(ws: Worksheet, run: AssessmentRun, lang: str, generated: 
             continue
         for _kind, buffer in chart_images(scheme, projects, lang):
             image = Image(buffer)
-            scale = min(1.0, 900 / image.width)  # about the printable width of A4 landscape
-            image.width, image.height = int(image.width * scale), int(image.height * scale)
+            # drawn at CHART_DPI, shown at its size in inches (96 px each): sharp on paper
+            image.width, image.height = round(CHART_SIZE[0] * 96), round(CHART_SIZE[1] * 96)
             ws.add_image(image, f"B{row}")
-            row += math.ceil(image.height / 20) + 2  # default rows are 20 px high
-            ws.row_breaks.append(_break(row - 1))
+            row += math.ceil(image.height / 20) + 1  # default rows are 20 px high
+            ws.row_breaks.append(_break(row - 1))  # the next chart starts a printed page
     print_setup(ws, _run_heading(run, lang, text("sheet_charts", lang)), lang, generated, title_rows=None)
 
 
@@ -442,7 +589,8 @@ def _break(row: int):
 
 
 def write_ranked_workbook(run: AssessmentRun, out: str | Path, lang: str = "zh", charts: bool = True,
-                          generated: _dt.datetime | None = None, robustness: Sequence = ()) -> Path:
+                          generated: _dt.datetime | None = None, robustness: Sequence = (),
+                          settings: ReportSettings | None = None) -> Path:
     """Write the print-ready ranked workbook and return its path.
 
     Parameters
@@ -458,6 +606,8 @@ def write_ranked_workbook(run: AssessmentRun, out: str | Path, lang: str = "zh",
         Time printed as "generated"; default now.
     robustness : sequence of SchemeRobustness, optional
         Robustness studies (issue 8), written as a Robustness sheet.
+    settings : ReportSettings, optional
+        Who signs: printed in the approval block under each ranked sheet.
 
     Returns
     -------
@@ -467,14 +617,15 @@ def write_ranked_workbook(run: AssessmentRun, out: str | Path, lang: str = "zh",
     generated = generated or _dt.datetime.now().replace(microsecond=0)
     book = _Book(lang)
     for scheme in run.schemes:
-        write_scheme_sheet(book.sheet(scheme.name), run, scheme, lang, generated)
+        write_scheme_sheet(book.sheet(scheme.name), run, scheme, lang, generated, settings)
     if not run.schemes:
         put(book.sheet(text("ranked_results", lang)).cell(1, 1), text("no_projects", lang))
     write_summary_sheet(book.sheet(text("sheet_summary", lang)), run, lang, generated)
-    book.fast.append(_write_detail(book.sheet(text("sheet_detail", lang)), run, lang, generated))
+    _write_detail(book, run, lang, generated)
     issues = FastRows()
     write_table_sheet(book.sheet(text("sheet_issues", lang)), issue_columns(lang), issue_rows(run, lang),
-                      _run_heading(run, lang, text("sheet_issues", lang)), lang, generated, fast=issues)
+                      _run_heading(run, lang, text("sheet_issues", lang)), lang, generated, fast=issues,
+                      count=sum(len(p.issues) for s in run.schemes for p in run.projects_of(s)))
     book.fast.append(issues)
     if run.rejected:
         write_rejected_sheet(book.sheet(text("sheet_rejected", lang)), run, lang, generated)
@@ -482,6 +633,9 @@ def write_ranked_workbook(run: AssessmentRun, out: str | Path, lang: str = "zh",
         write_charts_sheet(book.sheet(text("sheet_charts", lang)), run, lang, generated)
     if robustness:  # issue 8: rank ranges under random weights
         write_robustness_sheet(book.sheet(robustness_sheet_name(lang)), robustness, lang, generated)
+    if run.schemes:
+        studies = {study.scheme.name: study for study in robustness or ()}
+        write_method_sheet(book.sheet(text("sheet_method", lang)), run, lang, generated, studies)
     if disagreement_rows(run):  # issue 9: criteria several inspectors scored, sortable by spread
         write_disagreements_sheet(book.sheet(disagreements_sheet_name(lang)), run, lang, generated)
     return _save(book, Path(out))
@@ -500,15 +654,28 @@ class _Book:
         return self.workbook.create_sheet(sheet_title(name, self.taken))
 
 
-def _write_detail(ws: Worksheet, run: AssessmentRun, lang: str, generated: _dt.datetime) -> FastRows:
-    fast = FastRows()
+#: Data rows of one sheet: Excel's 1,048,576 rows less the header. A longer Detail table goes
+#: on in "Detail (2)", "Detail (3)" …
+MAX_SHEET_ROWS = 1_048_575
+
+
+def _write_detail(book: _Book, run: AssessmentRun, lang: str, generated: _dt.datetime) -> None:
+    """The Detail sheet(s): one row per project × criterion, streamed, split at Excel's limit."""
     heading = _run_heading(run, lang, text("sheet_detail", lang))
-    count = write_table_sheet(ws, detail_columns(lang), detail_rows(run, lang), heading, lang, generated,
-                              fast=fast)
-    ws.freeze_panes = "F2"  # header, and scheme/rank/id/name/code while scrolling right
-    if count:
-        _status_highlights(ws, get_column_letter(DETAIL_STATUS_COLUMN), count + 1, lang)
-    return fast
+    total = sum(len(p.indicators) for s in run.schemes for p in run.projects_of(s))
+    for start in range(0, max(total, 1), MAX_SHEET_ROWS):
+        count = min(MAX_SHEET_ROWS, total - start)
+        ws = book.sheet(text("sheet_detail", lang))
+        fast = FastRows()
+        # each sheet's rows from a generator of its own: the first row is written now, the
+        # others when the workbook is saved, sheet after sheet
+        rows = itertools.islice(detail_rows(run, lang), start, start + count)
+        write_table_sheet(ws, detail_columns(lang), rows, heading, lang, generated, fast=fast, count=count,
+                          font=named_font(lang, size=DETAIL_FONT_SIZE))
+        ws.freeze_panes = "F2"  # header, and scheme/rank/id/name/code while scrolling right
+        if count > 0:
+            _status_highlights(ws, get_column_letter(DETAIL_STATUS_COLUMN), count + 1, lang)
+        book.fast.append(fast)
 
 
 def _save(book: _Book, out: Path) -> Path:
@@ -518,3 +685,8 @@ def _save(book: _Book, out: Path) -> Path:
     with replacing(out) as temporary, temporary.open("wb") as stream:
         FastRows.finish(book.fast, buffer.getvalue(), stream)
     return out
+
+
+# --------------------------------------------------------------------------- fast rows
+
+

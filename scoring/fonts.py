@@ -127,3 +127,21 @@ def font_rc(prefer_shipped: bool = False) -> dict:
         "axes.unicode_minus": True,
         "svg.fonttype": "path",
     }
+
+
+@functools.lru_cache(maxsize=1)
+def pdf_font_path() -> Path | None:
+    """The TrueType file of the CJK font PDF reports embed (the shipped one when present).
+
+    ReportLab embeds a subset of it; a system font found by :func:`cjk_font_family` is used
+    only when the shipped file is missing, and only when it is a plain .ttf (ReportLab reads
+    collections too, but their embedding varies by platform).
+    """
+    shipped = sorted(SHIPPED_FONT_DIR.glob("*.ttf"))
+    if shipped:
+        return shipped[0]
+    family = cjk_font_family()
+    if family is None:
+        return None
+    path = Path(font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False))
+    return path if path.suffix.lower() == ".ttf" else None

@@ -1,483 +1,472 @@
-"""The PDF report's page toolkit: A4 landscape pages in inches, tables, titled blocks and fast text.
+"""The PDF report's page toolkit, on ReportLab's platypus: A4 landscape geometry, the CJK font,
+paragraph styles, tables whose headers repeat and whose cells wrap (never cut with "…"),
+outline anchors and page numbers filled in once known, chart images.
 
-What a report section needs to lay out its pages, shared by the report itself
-(:mod:`scoring.report_pdf`) and the sections added to it (:mod:`scoring.robustness_report`,
-:mod:`scoring.reconcile_report`), so none of them imports another's content.
-
-Drawn with matplotlib only (``Figure``, no pyplot, no Qt). A page is a :class:`PageCanvas` with
-coordinates in inches from its top-left corner; its text is drawn in one batch and, in a PDF,
-laid out once per report (:class:`PdfTextCache`), which was most of a report's time.
+The report (:mod:`scoring.report_pdf`) and its robustness and several-inspectors sections
+(:mod:`scoring.robustness_report`, :mod:`scoring.reconcile_report`) build on it, so none of them
+imports another's content. Chinese wraps between any two characters, English between words,
+and a column is widened to hold its longest word where the table allows.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
-import math
-from collections.abc import Callable
+import functools
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
 
-import matplotlib
-import numpy as np
-from matplotlib.artist import Artist
-from matplotlib.axes import Axes
-from matplotlib.collections import PolyCollection
-from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
-from matplotlib.lines import Line2D
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    LongTable,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
-from scoring import charts
-from scoring.engine import ProjectResult
-from scoring.fonts import font_families
-from scoring.model import Scheme
+from scoring.fonts import pdf_font_path
 from scoring.pipeline import AssessmentRun
-from scoring.presentation import clip_text, text, wrap_text
+from scoring.presentation import (
+    normalise_lang,
+    text,
+)
+from scoring.report_settings import ReportSettings
+from scoring.textclean import clean_text
 
-PAGE_WIDTH, PAGE_HEIGHT = 11.69, 8.27  # A4 landscape, inches
+PAGE_SIZE = landscape(A4)
 
 
-MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 0.45, 0.55, 0.55
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 14 * mm, 17 * mm, 15 * mm
 
 
-ROW_HEIGHT = 0.2  # inches per table row at FONT_SIZE
+FRAME_WIDTH = PAGE_SIZE[0] - 2 * MARGIN_X
+
+
+FRAME_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM
+
+
+FONT = "SynergyCJK"
 
 
 FONT_SIZE = 7.5
 
 
-HEADER_FILL = "#DDE3EA"
+HEADER_FILL = colors.HexColor("#DDE3EA")
 
 
-STRIPE_FILL = "#F4F6F8"
+#: Fills of every other row and of a vetoed project's row.
+STRIPE, VETO = "#F4F6F8", "#FDE2E2"
 
 
-#: Rows of a ranked table per page, and bars/heatmap rows per chart page.
-RANKED_ROWS_PER_PAGE = 30
+RULE_COLOUR = colors.HexColor("#9AA5B1")
 
 
+INK = colors.HexColor("#1F2A36")
+
+
+GREY_TEXT = colors.HexColor("#555555")
+
+
+STATUS_FILLS = {"missing": "#FCE4D6", "invalid": "#F8CBAD", "pending": "#EDEDED", "override": "#DDEBF7"}
+
+
+#: Projects per bar/heatmap chart page, and the projects named on the scheme's radar page.
 CHART_ROWS_PER_PAGE = 40
 
 
+RADAR_PROJECTS = 3
+
+
+#: Rows of one ranked table object: longer rankings are several tables one after the other
+#: (platypus re-measures the remaining rows at every page break of a table).
+TABLE_CHUNK = 80
+
+
+CHART_DPI = 200
+
+
+#: Side of a project's radar on its page.
+RADAR_SIDE = 66 * mm
+
+
+#: Left and right padding of a table cell, points.
+PADDING = 2.5
+
+
+@functools.lru_cache(maxsize=1)
+def register_font() -> str:
+    """Register the CJK TrueType font with ReportLab once; return the name to draw with.
+
+    Falls back to Helvetica (no Chinese) only when no TrueType CJK font exists at all.
+    """
+    path = pdf_font_path()
+    if path is None:
+        return "Helvetica"
+    pdfmetrics.registerFont(TTFont(FONT, str(path)))
+    return FONT
+
+
 @dataclass(frozen=True)
-class TableColumn:
-    """A column of a drawn table: header, width in inches, text alignment."""
+class Styles:
+    """The paragraph styles of one report language (Chinese wraps between any characters)."""
 
-    header: str
-    width: float
-    align: str = "left"
-    #: Wrap the cell text to the table's ``lines`` instead of cutting it with "…".
-    wrap: bool = False
+    lang: str
 
-
-@dataclass
-class Table:
-    """Rows of text under a header, with optional fills per row or per cell."""
-
-    columns: list[TableColumn]
-    rows: list[list[str]]
-    row_fills: list[str | None] = field(default_factory=list)
-    cell_fills: dict[tuple[int, int], str] = field(default_factory=dict)
-    #: Lines of text per row (wrapping columns use them all); rows are that much taller.
-    lines: int = 1
+    def style(
+        self,
+        size: float = FONT_SIZE,
+        align: int = TA_LEFT,
+        colour=colors.black,
+        leading: float | None = None,
+        space_after: float = 0.0,
+    ) -> ParagraphStyle:
+        return _style(self.lang, size, align, colour, leading, space_after)
 
     @property
-    def row_height(self) -> float:
-        """Inches per row: ROW_HEIGHT for one line, 0.65·ROW_HEIGHT more for each further line."""
-        return ROW_HEIGHT * (1.0 + 0.65 * (self.lines - 1))
+    def cell(self) -> ParagraphStyle:
+        return self.style()
 
-    def part(self, start: int, stop: int) -> Table:
-        """Rows ``start:stop`` with their fills (for a table split across pages)."""
-        return Table(self.columns, self.rows[start:stop], self.row_fills[start:stop],
-                     {(r - start, c): f for (r, c), f in self.cell_fills.items() if start <= r < stop},
-                     self.lines)
+    @property
+    def header(self) -> ParagraphStyle:
+        return self.style(colour=INK)
 
+    @property
+    def title(self) -> ParagraphStyle:
+        return self.style(15, colour=INK, space_after=3)
 
-def fit_columns(columns: list[TableColumn], width: float) -> list[TableColumn]:
-    """Scale column widths so the table is exactly ``width`` inches wide."""
-    total = sum(c.width for c in columns)
-    return [TableColumn(c.header, c.width * width / total, c.align, c.wrap) for c in columns]
+    @property
+    def heading(self) -> ParagraphStyle:
+        return self.style(11, colour=INK, space_after=2)
 
+    @property
+    def body(self) -> ParagraphStyle:
+        return self.style(9, leading=13, space_after=4)
 
-def text_cells(width_inches: float, size: float) -> int:
-    """How many Latin-character cells of text fit in a width (a Chinese character takes 2)."""
-    return max(2, int(width_inches * 72 / (size * 0.52)) - 1)
-
-
-def header_height(table: Table, size: float = FONT_SIZE) -> float:
-    lines = max(len(wrap_text(c.header, text_cells(c.width, size), 2)) for c in table.columns)
-    return ROW_HEIGHT * (1.0 if lines == 1 else 1.7)
+    @property
+    def note(self) -> ParagraphStyle:
+        return self.style(7.5, colour=GREY_TEXT, space_after=2)
 
 
-def draw_table(page: PageCanvas, table: Table, x: float, top: float, size: float = FONT_SIZE) -> float:
-    """Draw a table with its top-left corner at (x, top) inches from the page's top left.
-
-    Cell text is cut with "…" to its column, or wrapped to ``table.lines`` in a wrapping
-    column; headers wrap to two lines.
-
-    Returns
-    -------
-    float
-        The y (inches from the top) just below the table.
-    """
-    head = header_height(table, size)
-    width = sum(c.width for c in table.columns)
-    row_height = table.row_height
-    boxes, colours = [(x, top, width, head)], [HEADER_FILL]
-    for r, fill in enumerate(table.row_fills):
-        if fill:
-            boxes.append((x, top + head + r * row_height, width, row_height))
-            colours.append(fill)
-    lefts = np.cumsum([x] + [c.width for c in table.columns])
-    for (r, c), fill in table.cell_fills.items():
-        boxes.append((lefts[c], top + head + r * row_height, table.columns[c].width, row_height))
-        colours.append(fill)
-    page.boxes(boxes, colours)
-    for c, column in enumerate(table.columns):
-        lines = wrap_text(column.header, text_cells(column.width, size), 2)
-        page.text(_align_x(lefts[c], column), top + head / 2, "\n".join(lines), size, column.align, "#1F2A36")
-    for r, row in enumerate(table.rows):
-        y = top + head + (r + 0.5) * row_height
-        for c, (column, value) in enumerate(zip(table.columns, row, strict=False)):
-            if value:
-                cells = text_cells(column.width, size)
-                if column.wrap and table.lines > 1:
-                    shown = "\n".join(wrap_text(value, cells, table.lines))
-                else:
-                    shown = clip_text(value, cells)
-                page.text(_align_x(lefts[c], column), y, shown, size, column.align)
-    bottom = top + head + len(table.rows) * row_height
-    page.rule(x, x + width, top + head)
-    page.rule(x, x + width, bottom)
-    return bottom
+@functools.lru_cache(maxsize=64)
+def _style(
+    lang: str, size: float, align: int, colour, leading: float | None, space_after: float
+) -> ParagraphStyle:
+    return ParagraphStyle(
+        f"s{lang}{size}{align}{space_after}",
+        fontName=register_font(),
+        fontSize=size,
+        leading=leading or round(size * 1.25, 2),
+        alignment=align,
+        textColor=colour,
+        spaceAfter=space_after,
+        wordWrap="CJK" if lang == "zh" else None,
+        splitLongWords=True,
+        allowWidows=1,
+        allowOrphans=1,
+    )
 
 
-def _align_x(left: float, column: TableColumn) -> float:
-    pad = 0.04
-    if column.align == "right":
-        return left + column.width - pad
-    if column.align == "center":
-        return left + column.width / 2
-    return left + pad
+def styles_for(lang: str) -> Styles:
+    """The report's paragraph styles in ``lang``."""
+    return Styles(normalise_lang(lang))
 
 
-class _TextBatch(Artist):
-    """Many one-line strings drawn straight through the renderer, as one artist.
-
-    A ``Text`` artist measures its string before drawing it and carries a layout of its own;
-    for the hundreds of table cells of each page that doubled the time of a report. Left-
-    aligned strings need no measuring at all; right- and centre-aligned ones (mostly numbers,
-    which repeat) are measured once per string and size. The glyphs go through the renderer's
-    own ``draw_text``, so the PDF text is embedded, searchable and extractable as usual.
-    """
-
-    def __init__(self, families: list[str], widths: dict[tuple[str, float], float] | None = None) -> None:
-        super().__init__()
-        self.items: list[tuple[float, float, str, float, str, str]] = []
-        self.families = families
-        self._widths = widths if widths is not None else {}
-        self.set_zorder(5)
-
-    def add(self, x: float, y: float, value: str, size: float, ha: str, colour: str) -> None:
-        self.items.append((x, y, value, size, ha, colour))
-
-    def draw(self, renderer) -> None:
-        if not self.get_visible() or not self.items:
-            return
-        props: dict[float, FontProperties] = {}
-        scale = self.figure.dpi / 72.0  # points to device units
-        height = self.figure.bbox.height
-        gc = renderer.new_gc()
-        for x, y, value, size, ha, colour in self.items:
-            prop = props.get(size) or props.setdefault(size, FontProperties(family=self.families, size=size))
-            px = x * 72.0 * scale
-            # y is the vertical centre of the line; the baseline sits about 0.35 em below it
-            py = height - (y * 72.0 + 0.35 * size) * scale
-            if ha != "left":
-                width = self._width(renderer, value, prop, size)
-                px -= width if ha == "right" else width / 2
-            gc.set_foreground(colour)
-            renderer.draw_text(gc, px, py, value, prop, 0.0)
-        gc.restore()
-
-    def _width(self, renderer, value: str, prop: FontProperties, size: float) -> float:
-        key = (value, size)
-        if key not in self._widths:
-            self._widths[key] = renderer.get_text_width_height_descent(value, prop, ismath=False)[0]
-        return self._widths[key]
+def para(value: object, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of free text: cleaned (clean_text), escaped, line breaks kept."""
+    shown = escape(clean_text(value)).replace("\n", "<br/>")
+    return Paragraph(shown, style)
 
 
-class PdfTextCache:
-    """Text drawn and measured once per report, for the PDF renderer of each of its pages.
+class ProvisionalParagraph(Paragraph):
+    """A cell showing a provisional result: a page holding one says so in its footer."""
 
-    matplotlib's PDF renderer lays every string out with FreeType, reading the font file
-    through Python callbacks, twice per glyph, each time it measures or draws it: that was most
-    of a report's time, though most strings (headers, labels, statuses, evidence, numbers)
-    repeat from page to page. ``install(renderer)`` gives one page's renderer
-
-    - a ``get_text_width_height_descent`` remembering its answers for the whole report;
-    - a ``draw_text`` that records what matplotlib writes for a string the first time it is
-      drawn in the file: "q", the move to (x, y) and the rotation ("cm"), then the text
-      object, which does not depend on where the string is. A string drawn again is written
-      as the same move followed by the recorded text object: the same bytes, without laying
-      it out again. Its glyphs are already tracked for embedding and its font named.
-
-    Anything else (math text, links, an unexpected recording, another renderer or font type)
-    goes to matplotlib's own methods.
-    """
-
-    def __init__(self) -> None:
-        self._file = None
-        self._tails: dict[tuple, bytes | None] = {}
-        self._extents: dict[tuple, tuple[float, float, float]] = {}
-
-    def install(self, renderer) -> None:
-        """Route the text of the page ``renderer`` draws (a PDF one) through this cache."""
-        from matplotlib.backends.backend_pdf import Op, RendererPdf, pdfRepr
-
-        pdf = getattr(renderer, "_renderer", renderer)  # what a MixedModeRenderer draws with
-        if (not isinstance(pdf, RendererPdf) or "draw_text" in vars(pdf)
-                or matplotlib.rcParams["pdf.fonttype"] != 42 or matplotlib.rcParams["pdf.use14corefonts"]):
-            return
-        file = pdf.file
-        if file is not self._file:  # font names and tracked glyphs belong to one file
-            self._file, self._tails = file, {}
-        tails, extents = self._tails, self._extents
-        draw_text, measure = pdf.draw_text, pdf.get_text_width_height_descent
-
-        def cached_draw_text(gc, x, y, s, prop, angle, ismath=False, mtext=None):
-            features = language = None
-            if mtext is not None:
-                features, language = mtext.get_fontfeatures(), mtext.get_language()
-            if ismath or gc.get_url() is not None:
-                return draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
-            key = (s, prop, features, language)
-            tail = tails.get(key)
-            if tail is not None:
-                pdf.check_gc(gc, gc._rgb)
-                # what draw_text writes to move and turn ("q", "cm" lines), then the recording
-                if angle:
-                    a = math.radians(angle)
-                    file.output(Op.gsave)
-                    file.output(math.cos(a), math.sin(a), -math.sin(a), math.cos(a), x, y, Op.concat_matrix)
-                    file.write(tail)
-                else:  # the short line output() would write, in one go
-                    file.write(b"q\n1 0 -0 1 %s %s cm\n%s" % (pdfRepr(x), pdfRepr(y), tail))
-                return None
-            if key in tails:
-                return draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
-            pdf.check_gc(gc, gc._rgb)  # the colour goes out before the recording
-            written: list[bytes] = []
-            file.write = written.append
-            try:
-                draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
-            finally:
-                del file.write
-            for chunk in written:
-                file.write(chunk)
-            usable = (len(written) > 4 and written[0] == b"q" and written[1] == written[3] == b"\n"
-                      and written[2].endswith(b" cm"))
-            tails[(s, prop.copy(), features, language)] = b"".join(written[4:]) if usable else None
-            return None
-
-        def cached_measure(s, prop, ismath):
-            if ismath:
-                return measure(s, prop, ismath)
-            key = (s, prop)
-            if key not in extents:
-                extents[(s, prop.copy())] = measure(s, prop, ismath)
-            return extents[key]
-
-        # attributes of this renderer alone, in front of its class's methods
-        vars(pdf).update(draw_text=cached_draw_text, get_text_width_height_descent=cached_measure)
-
-
-class _PageFigure(Figure):
-    """A page's figure: its text goes through the report's ``PdfTextCache`` when saved as PDF."""
-
-    def __init__(self, recorded: PdfTextCache | None, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._recorded = recorded
-
-    def draw(self, renderer) -> None:
-        if self._recorded is not None:
-            self._recorded.install(renderer)
-        super().draw(renderer)
-
-
-class PageCanvas:
-    """A blank A4 landscape page; coordinates in inches from its top-left corner."""
-
-    def __init__(self, widths: dict[tuple[str, float], float] | None = None,
-                 families: list[str] | None = None, recorded: PdfTextCache | None = None) -> None:
-        self.fig = _PageFigure(recorded, figsize=(PAGE_WIDTH, PAGE_HEIGHT))
-        # widths are measured, and the PDF output of strings recorded, once per report
-        self._texts = _TextBatch(families or text_families(), widths)
-        self._radar: tuple[tuple, Axes] | None = None  # kept for the next page (``radar``)
-        self.fig.add_artist(self._texts)
-
-    def text(self, x: float, y: float, value: str, size: float = FONT_SIZE, ha: str = "left",
-             colour: str = "#000000") -> None:
-        """A line of text whose vertical centre is at ``y``; several lines for "\n"."""
-        lines = value.split("\n")
-        pitch = size * 1.25 / 72
-        for k, line in enumerate(lines):
-            if line:
-                self._texts.add(x, y + (k - (len(lines) - 1) / 2) * pitch, line, size, ha, colour)
-
-    def boxes(self, boxes: list[tuple[float, float, float, float]], colours: list[str]) -> None:
-        """Filled rectangles (x, top, width, height) as one collection."""
-        verts = []
-        for x, top, width, height in boxes:
-            x0, x1 = x / PAGE_WIDTH, (x + width) / PAGE_WIDTH
-            y0, y1 = 1 - (top + height) / PAGE_HEIGHT, 1 - top / PAGE_HEIGHT
-            verts.append([(x0, y0), (x1, y0), (x1, y1), (x0, y1)])
-        self.fig.add_artist(PolyCollection(verts, facecolors=colours, linewidths=0,
-                                           transform=self.fig.transFigure, zorder=0))
-
-    def rule(self, x0: float, x1: float, y: float, colour: str = "#7F8C99") -> None:
-        self.fig.add_artist(Line2D([x0 / PAGE_WIDTH, x1 / PAGE_WIDTH], [1 - y / PAGE_HEIGHT] * 2,
-                                   color=colour, linewidth=0.6))
-
-    def axes(self, x0: float, top: float, x1: float, bottom: float) -> Axes:
-        """An Axes covering the box from (x0, top) to (x1, bottom)."""
-        return self.fig.add_axes((x0 / PAGE_WIDTH, 1 - bottom / PAGE_HEIGHT, (x1 - x0) / PAGE_WIDTH,
-                                  (bottom - top) / PAGE_HEIGHT))
-
-    def radar(self, box: tuple[float, float, float, float], scheme: Scheme, projects: list[ProjectResult],
-              selected: list[ProjectResult], lang: str) -> None:
-        """The radar of ``selected`` against ``projects`` in ``box`` (x0, top, x1, bottom).
-
-        On a canvas used again (``blank``), the radar of the previous page is kept and only
-        shows the new projects when it is of the same scheme, projects and place.
-        """
-        key = (box, scheme, projects, lang)
-        if self._radar is not None:
-            kept_key, ax = self._radar
-            if kept_key[0] == key[0] and all(a is b for a, b in zip(kept_key[1:], key[1:], strict=True)):
-                if charts.show_on_radar(ax, scheme, selected):
-                    ax.set_visible(True)
-                    return
-            ax.remove()
-            self._radar = None
-        ax = self.axes(*box)
-        charts.draw_radar(ax, scheme, projects, selected=selected, lang=lang, title="")
-        self._radar = (key, ax)
-
-    def blank(self) -> bool:
-        """Make this canvas a blank page again (its radar hidden, for the next to show).
-
-        Returns
-        -------
-        bool
-            False, with nothing changed, when the page holds more than text, boxes, rules and
-            a radar (a chart page's axes, colour bars): draw the next page on a new canvas.
-        """
-        fig = self.fig
-        kept = self._radar[1] if self._radar is not None else None
-        if (fig.texts or fig.legends or fig.lines or fig.patches or fig.images or fig.subfigs
-                or any(ax is not kept for ax in fig.axes)):
-            return False
-        for artist in list(fig.artists):
-            if artist is not self._texts:
-                artist.remove()
-        self._texts.items.clear()
-        if kept is not None:
-            kept.set_visible(False)
-        return True
-
-
-@dataclass
-class Page:
-    """One planned page: what its footer names, and how to draw its body."""
-
-    heading: str
-    draw: Callable[[PageCanvas], None]
+    def draw(self) -> None:
+        self.canv.provisional_page = True  # read and reset by the page's footer
+        super().draw()
 
 
 @dataclass
 class Report:
-    """Everything the page functions share."""
+    """Everything the parts of a report share."""
 
     run: AssessmentRun
     lang: str
     generated: _dt.datetime
+    settings: ReportSettings = field(default_factory=ReportSettings)
+    studies: dict = field(default_factory=dict)
 
     def t(self, key: str) -> str:
         return text(key, self.lang)
 
-
-@dataclass
-class Block:
-    """A titled table in a project page's flow; split across pages when it does not fit."""
-
-    title: str
-    table: Table
+    @functools.cached_property
+    def styles(self) -> Styles:
+        return Styles(self.lang)
 
 
-FLOW_WIDTH = PAGE_WIDTH - MARGIN_X - 4.35
+@dataclass(frozen=True)
+class Column:
+    """A table column: header, relative width, alignment, and whether its cells wrap."""
+
+    header: str
+    width: float
+    align: str = "left"
+    wrap: bool = True
 
 
-BLOCK_TITLE = 0.3  # inches taken by a block's title line
+def widths(columns: Sequence[Column], total: float = FRAME_WIDTH) -> list[float]:
+    """Column widths in points, scaled so the table is ``total`` wide."""
+    whole = sum(c.width for c in columns)
+    return [total * c.width / whole for c in columns]
 
 
-def paginate_blocks(blocks: list[Block], first_top: float, bottom: float,
-                    continued: str = " (continued)") -> list[list[tuple[str, Table]]]:
-    """Split titled tables into pages; a table cut in two repeats its header (and says ``continued``).
+_ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
 
-    Returns
-    -------
-    list of pages, each a list of (title, table part).
+
+def table(
+    report: Report,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[object]],
+    *,
+    fills: Sequence | None = None,
+    cell_fills: dict | None = None,
+    width: float = FRAME_WIDTH,
+    repeat_header: bool = True,
+    size: float = FONT_SIZE,
+) -> Table:
+    """A table whose header repeats on every page and whose text cells wrap.
+
+    Cells of columns with ``wrap`` are paragraphs (they wrap, never cut); others are plain
+    strings drawn on one line (numbers). A cell may also be given as a ready Flowable.
     """
-    pages: list[list[tuple[str, Table]]] = [[]]
-    y = first_top
-    for block in blocks:
-        table = Table(fit_columns(block.table.columns, FLOW_WIDTH), block.table.rows, block.table.row_fills,
-                      block.table.cell_fills)
-        head = BLOCK_TITLE + header_height(table)
-        start, cut = 0, False
-        while start < len(table.rows) or (start == 0 and not table.rows):
-            room = int((bottom - y - head) // ROW_HEIGHT)
-            if room < 2 and pages[-1]:  # not even two rows: start on a new page
-                pages.append([])
-                y = first_top
+    styles = report.styles
+    cell_styles = [styles.style(size, _ALIGN[c.align]) for c in columns]
+    font = register_font()
+    rows = list(rows)
+    column_widths = fit_words(columns, widths(columns, width), rows, font, size)
+    data = [
+        [Paragraph(escape(clean_text(c.header)), styles.style(size, _ALIGN[c.align], INK)) for c in columns]
+    ]
+    for row in rows:
+        cells = []
+        for column, style, room, value in zip(columns, cell_styles, column_widths, row, strict=False):
+            if isinstance(value, Flowable):
+                cells.append(value)
                 continue
-            stop = min(len(table.rows), start + max(room, 1))
-            pages[-1].append((block.title + (continued if cut else ""), table.part(start, stop)))
-            y += head + (stop - start) * ROW_HEIGHT + 0.15
-            start, cut = stop, True
-            if not table.rows:
-                break
-    return pages
+            shown = clean_text(value, keep_newlines=column.wrap)
+            # a paragraph only where the text needs more than one line: laying out thousands
+            # of one-line paragraphs was most of a report's time
+            if column.wrap and (
+                "\n" in shown or pdfmetrics.stringWidth(shown, font, size) > room - 2 * PADDING
+            ):
+                cells.append(Paragraph(escape(shown).replace("\n", "<br/>"), style))
+            else:
+                cells.append(shown)
+        data.append(cells)
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), register_font()),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE_COLOUR),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE_COLOUR),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+    ]
+    for k, column in enumerate(columns):
+        if column.align != "left":
+            commands.append(("ALIGN", (k, 1), (k, -1), column.align.upper()))
+    for r, fill in enumerate(fills or (), start=1):
+        if fill:
+            commands.append(
+                ("BACKGROUND", (0, r), (-1, r), colors.HexColor(fill) if isinstance(fill, str) else fill)
+            )
+    for (r, c), fill in (cell_fills or {}).items():
+        commands.append(("BACKGROUND", (c, r + 1), (c, r + 1), colors.HexColor(fill)))
+    kind = LongTable if len(data) > 30 else Table
+    return kind(
+        data,
+        colWidths=column_widths,
+        repeatRows=1 if repeat_header else 0,
+        style=TableStyle(commands),
+        hAlign="LEFT",
+    )
 
 
-#: What a PDF needs while it is drawn and written: TrueType (Type 42) fonts, so Chinese is
-#: embedded as subsets with a Unicode map; no hinting, which is for pixels and was half of
-#: FreeType's cost per glyph.
-PDF_SETTINGS = {"pdf.fonttype": 42, "text.hinting": "no_hinting"}
+def layout_style(commands: list) -> TableStyle:
+    """A table style whose plain-string cells draw in the report's font (not Helvetica)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_font()), *commands])
 
 
-@contextlib.contextmanager
-def pdf_settings():
-    """Apply ``PDF_SETTINGS``, restoring only those keys afterwards.
+#: A run of characters a line never breaks inside: a Latin word, a number, a code.
+_WORD = re.compile(r"[A-Za-z0-9_.,:;()/%+'’\"\-–]+")
 
-    Not ``rc_context``, which restores every setting on exit and so could undo a chart style
-    that another thread (the GUI) applied meanwhile; and the other way round, the GUI's chart
-    style never touches these keys.
+
+def _plain(value: object) -> str:
+    return (
+        value.getPlainText()
+        if isinstance(value, Paragraph)
+        else ""
+        if isinstance(value, Flowable)
+        else str(value if value is not None else "")
+    )
+
+
+def fit_words(
+    columns: Sequence[Column], proposed: list[float], rows: list, font: str, size: float
+) -> list[float]:
+    """Column widths that hold each column's longest word on one line, where the table allows.
+
+    Chinese wraps between any two characters, but an English word split inside ("Excellen|t",
+    "Bonu|s") is hard to read: a column narrower than its longest word takes the room from
+    columns that have more than they need. When there is not room enough, long words still
+    wrap inside rather than run over the next column.
     """
-    saved = {key: matplotlib.rcParams[key] for key in PDF_SETTINGS}
-    try:
-        matplotlib.rcParams.update(PDF_SETTINGS)
-        yield
-    finally:
-        matplotlib.rcParams.update(saved)
+    need = []
+    for k, column in enumerate(columns):
+        texts = [column.header] + [_plain(row[k]) for row in rows if k < len(row)]
+        longest = max(
+            (pdfmetrics.stringWidth(w, font, size) for t in texts for w in _WORD.findall(t)), default=0
+        )
+        need.append(longest + 2 * PADDING + 1)
+    short = [max(0.0, n - w) for n, w in zip(need, proposed, strict=True)]
+    slack = [max(0.0, w - n) for n, w in zip(need, proposed, strict=True)]
+    deficit, spare = sum(short), sum(slack)
+    if deficit <= 0 or spare <= 0:
+        return proposed
+    take = min(1.0, deficit / spare)
+    give = min(1.0, spare / deficit)
+    return [w + s * give - x * take for w, s, x in zip(proposed, short, slack, strict=True)]
 
 
-def text_families() -> list[str]:
-    """The family of the report's own text: the shipped CJK font alone.
+def striped(n: int, vetoed: Sequence[bool] = ()) -> list[str | None]:
+    """Row fills: every other row light grey, vetoed rows pink."""
+    return [VETO if (vetoed and vetoed[r]) else (STRIPE if r % 2 else None) for r in range(n)]
 
-    It covers everything the report prints, and every extra family in a list is another font
-    lookup for each of the thousands of strings of a report.
+
+class Anchor(Flowable):
+    """A place in the outline (bookmarks) and, when ``listed``, a line of the contents page.
+
+    It takes no room; when drawn it names its page for the outline and fills in the page
+    number the contents page shows for it (a form object, so the contents page can be drawn
+    before the page is known).
     """
-    families = font_families(prefer_shipped=True)
-    return families[:1]
 
+    _ZERO = (0, 0)
+
+    def __init__(self, key: str, title: str, level: int, listed: bool = False) -> None:
+        super().__init__()
+        self.key, self.title, self.level, self.listed = (
+            key,
+            clean_text(title, keep_newlines=False),
+            level,
+            listed,
+        )
+        self.width = self.height = 0
+
+    def wrap(self, available_width, available_height):
+        return self._ZERO
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.bookmarkPage(self.key)
+        canvas.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level >= 1)
+        if self.listed:
+            canvas.define_number(f"toc{self.key}", canvas.getPageNumber())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A line of the contents page."""
+
+    key: str
+    title: str
+    level: int
+
+
+class PageNumber(Flowable):
+    """A page number shown by a form object defined later (contents page, footers)."""
+
+    def __init__(self, name: str, width: float = 40, size: float = 9) -> None:
+        super().__init__()
+        self.name, self.width, self.height, self.size = name, width, size * 1.2, size
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.translate(self.width, 1)
+        self.canv.doForm(self.canv.form_name(self.name))
+        self.canv.restoreState()
+
+
+class ReportCanvas(Canvas):
+    """A canvas that writes numbers known only later (page count, contents) as form objects."""
+
+    NUMBER_SIZE = 9
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["initialFontName"] = register_font()  # no unembedded Helvetica on any page
+        super().__init__(*args, **kwargs)
+        self._numbers: set[str] = set()
+
+    @staticmethod
+    def form_name(name: str) -> str:
+        return "n_" + "".join(ch if ch.isalnum() else "_" for ch in name)
+
+    def define_number(
+        self, name: str, value: int | str, size: float | None = None, align: str = "right"
+    ) -> None:
+        """Define the form ``name`` showing ``value`` (right-aligned at its origin unless ``align``)."""
+        form = self.form_name(name)
+        if form in self._numbers:
+            return
+        self._numbers.add(form)
+        size = size or self.NUMBER_SIZE
+        self.beginForm(form, lowerx=-80, lowery=-4, upperx=80, uppery=size + 4)
+        self.setFont(register_font(), size)
+        self.setFillColor(colors.black)
+        if align == "right":
+            self.drawRightString(0, 0, str(value))
+        else:
+            self.drawString(0, 0, str(value))
+        self.endForm()
+
+    #: What follows the page total in a footer (" 页" in Chinese).
+    total_suffix = ""
+
+    def save(self) -> None:
+        # the "of N" of every footer: the number of pages is known now
+        pages = self.getPageNumber() - 1 if self._code == [] else self.getPageNumber()
+        self.define_number("page_total", f"{pages}{self.total_suffix}", size=7.5, align="left")
+        super().save()
+
+
+class Heading(Paragraph):
+    """A section title; the pages after it name ``running`` in their header."""
+
+    def __init__(self, value: str, style: ParagraphStyle, running: str) -> None:
+        super().__init__(escape(clean_text(value)), style)
+        self.running = running
+        self.keepWithNext = True
+
+
+class ChartImage(Flowable):
+    """A chart drawn by matplotlib once, at CHART_DPI, scaled to its box."""
+
+    def __init__(self, image, width: float, height: float) -> None:
+        super().__init__()
+        self.image = ImageReader(image)
+        self.width, self.height = width, height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.image, 0, 0, self.width, self.height)

@@ -292,6 +292,44 @@ TEXT: dict[str, tuple[str, str]] = {
                            "penalty items left blank); their grades may still change, as marked on "
                            "each row."),
     "total_range": ("总分范围", "Total range"),
+    # sign-off (issue 18): the cover and the approval block
+    "org": ("评估机构", "Assessing body"),
+    "doc_no": ("文号", "Document no."),
+    "period": ("评估期间", "Assessment period"),
+    "assessor": ("评估人", "Assessor"),
+    "reviewer": ("审核人", "Reviewer"),
+    "approver": ("批准人", "Approver"),
+    "signature": ("签字", "Signature"),
+    "date": ("日期", "Date"),
+    "seal": ("盖章", "Seal"),
+    "approval": ("审核与批准", "Review and approval"),
+    "contents": ("目录", "Contents"),
+    "projects_heading": ("项目评估结果", "Project results"),
+    "provisional_note": ("暂定：尚有待评或未填写的指标，总分可在所示范围内变化，等级可能随之改变",
+                         "Provisional: criteria are still pending or unanswered; the total may move "
+                         "within the range shown and the grade with it"),
+    "effective_max_note": ("斜线后为该项目该维度的实际满分：不适用指标的权重按比例分给其余指标",
+                           "After the slash: the project's effective maximum of the dimension (the "
+                           "weight of criteria not applicable is shared among the others)"),
+    "effective_maximum": ("实际满分", "Effective maximum"),
+    "sheet_method": ("评估方法", "Method"),
+    "method_heading": ("附录：评估方法", "Appendix: method"),
+    "criteria_table": ("指标、权重与评分依据", "Criteria, weights and basis"),
+    "type": ("类型", "Type"),
+    "direction": ("方向", "Direction"),
+    "weight": ("权重", "Weight"),
+    "role": ("否决/加分/扣分", "Must-pass / bonus / penalty"),
+    "basis": ("依据", "Basis"),
+    "grade_thresholds": ("等级划分", "Grade thresholds"),
+    "min_points": ("最低分", "Minimum points"),
+    "missing_rules": ("缺失值、不适用与权重重新分配", "Missing, not applicable and reweighting"),
+    "na_maximum": ("含不适用指标时各维度的实际满分", "Each dimension's maximum for a project with n/a"),
+    "nominal_maximum": ("名义满分", "Nominal maximum"),
+    "all_na_maximum": ("可不适用指标均不适用时", "When every n/a-allowed criterion is n/a"),
+    "synergy_definition": ("协同度的定义", "Synergy definition"),
+    "robustness_settings": ("稳健性分析设置", "Robustness settings"),
+    "setting": ("项目", "Setting"),
+    "setting_value": ("取值", "Value"),
 }
 
 STATUS_TEXT = {
@@ -344,10 +382,28 @@ LEVEL_TEXT = {
     "enterprise": ("企业", "enterprise"),
 }
 
-#: Grade colours from best to worst band (Okabe–Ito, readable by colour-blind readers and in
-#: greyscale print): bluish green, sky blue, orange, vermillion.
-GRADE_PALETTE = ("#009E73", "#56B4E9", "#E69F00", "#D55E00")
+#: Grade colours from best to worst band: dark green, sky blue, pale yellow, vermillion. Hues
+#: a colour-blind reader tells apart, and lightnesses far apart so that a greyscale print does
+#: too: their luma (0.299 R + 0.587 G + 0.114 B) is 59, 159, 216 and 106, at least 47 steps
+#: apart, and still 28 apart in the tints (GRADE_TINT) that fill table cells. The Okabe–Ito
+#: colours used before printed 优秀 and 不合格 at 106 and 119, 良好 and 合格 at 158 and 162.
+GRADE_PALETTE = ("#00593C", "#5AB4E5", "#F5DC7A", "#D04A02")
+#: How much white a table cell's grade fill is mixed with (the cell's text stays black).
+GRADE_TINT = 0.4
+#: Least luma difference between any two grades, in colours and in tints (tests check it).
+MIN_GREY_STEP = 25
 VETO_COLOUR = "#B00020"
+
+
+def luma(colour: str) -> float:
+    """Grey level (0–255) a ``#rrggbb`` colour prints as (ITU-R BT.601, as PIL's "L" mode)."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * r + 0.587 * g + 0.114 * b
+
+
+def text_colour_on(colour: str) -> str:
+    """Black or white, whichever reads better on ``colour``."""
+    return "#000000" if luma(colour) >= 128 else "#FFFFFF"
 
 
 def normalise_lang(lang: str | None) -> str:
@@ -589,6 +645,50 @@ def grade_colours(scheme: Scheme) -> dict[str, str]:
     return colours
 
 
+def grade_fill(scheme: Scheme, grade: str) -> str | None:
+    """The tinted fill of a table cell showing ``grade`` (None for a grade the scheme lacks)."""
+    colour = grade_colours(scheme).get(grade)
+    return tint(colour, GRADE_TINT) if colour else None
+
+
+def shown_total(scheme: Scheme, value: float, digits: int = 2) -> float:
+    """``value`` rounded for display, never up onto a grade threshold it is below.
+
+    59.995 rounds to 60.00, which would print a failing total as the pass mark; it is shown as
+    59.99 instead (59.9 with one digit). Every printed total and bar label goes through here.
+    """
+    shown = round(float(value), digits)
+    step = 10.0 ** -digits
+    for grade in scheme.grades:
+        if value < grade.min_points <= shown:
+            shown = min(shown, round(math.floor(grade.min_points / step - 1e-9) * step, digits))
+    return shown + 0.0
+
+
+def total_text(scheme: Scheme, value: float, digits: int = 2) -> str:
+    """A total as printed: ``shown_total`` with its digits (no "-0.00")."""
+    return f"{shown_total(scheme, value, digits):.{digits}f}"
+
+
+def total_range_text(scheme: Scheme, project: ProjectResult) -> str:
+    """"61.20–80.50" for a provisional project whose total can still move; "" otherwise."""
+    low, high = getattr(project, "total_min", None), getattr(project, "total_max", None)
+    if not is_provisional(project) or low is None or high is None or abs(high - low) < 0.005:
+        return ""
+    return f"{total_text(scheme, low)}–{total_text(scheme, high)}"
+
+
+def grade_may_change(project: ProjectResult) -> bool:
+    """Whether the pending criteria could still move the grade (its range spans two grades)."""
+    low, high = getattr(project, "grade_range", None) or (project.grade, project.grade)
+    return is_provisional(project) and low != high
+
+
+def is_provisional(project: ProjectResult) -> bool:
+    """Whether criteria are still waiting, so the total may change (docs/method.md)."""
+    return bool(getattr(project, "pending", 0))
+
+
 def tint(colour: str, amount: float) -> str:
     """Mix a ``#rrggbb`` colour with white; ``amount`` 0 keeps it, 1 gives white."""
     rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
@@ -625,6 +725,68 @@ def _dimension_maxima(scheme: Scheme) -> dict[str, float]:
         weight = sum(c.weight for c in score if c.dimension == dimension)
         maxima[dimension] = scheme.total_points * weight / total_weight if total_weight else 0.0
     return maxima
+
+
+def effective_maxima(scheme: Scheme, project: ProjectResult) -> dict[str, float]:
+    """Each dimension's maximum for this project: total·(its included weight)/W.
+
+    Under ``missing = reweight`` (and for criteria not applicable) W is the weight of the
+    project's included criteria, so a dimension whose criteria all count can give more than
+    its nominal maximum. Which criteria are included is the engine's rule
+    (:func:`scoring.engine.cell_states`), asked for this one project.
+    """
+    import numpy as np
+
+    from scoring.engine import SchemeArrays, cell_states
+    from scoring.model import STATUSES
+
+    arrays = _scheme_arrays(scheme, SchemeArrays)
+    codes = [STATUSES.index(ind.status) if (ind := project.indicators.get(c.code)) is not None
+             else STATUSES.index("missing") for c in scheme.criteria]
+    status = np.array([codes], dtype=np.int8)
+    fraction = np.zeros_like(status, dtype=float)
+    included = cell_states(scheme, arrays, fraction, status).included[0]
+    weight = np.where(included, arrays.weight, 0.0)
+    total_weight = float(weight.sum())
+    if total_weight <= 0:
+        return dimension_maxima(scheme)
+    return {d: scheme.total_points * float(weight[arrays.dimension_index == k].sum()) / total_weight
+            for k, d in enumerate(scheme.dimensions)}
+
+
+def na_maxima(scheme: Scheme) -> dict[str, float]:
+    """Each dimension's maximum for a project whose every n/a-allowed criterion is n/a."""
+    score = [c for c in scheme.criteria if c.kind == "score" and not c.allow_na]
+    total_weight = sum(c.weight for c in score)
+    return {d: scheme.total_points * sum(c.weight for c in score if c.dimension == d) / total_weight
+            if total_weight else 0.0 for d in scheme.dimensions}
+
+
+def _scheme_arrays(scheme: Scheme, factory):
+    cached = _ARRAYS_CACHE.get(id(scheme))
+    if cached is None or cached[0] is not scheme:
+        if len(_ARRAYS_CACHE) > 64:
+            _ARRAYS_CACHE.clear()
+        cached = _ARRAYS_CACHE[id(scheme)] = (scheme, factory.of(scheme))
+    return cached[1]
+
+
+_ARRAYS_CACHE: dict[int, tuple] = {}
+
+
+def dimension_cell_text(scheme: Scheme, project: ProjectResult, dimension: str,
+                        effective: dict[str, float] | None = None) -> str:
+    """A dimension's points as printed; "28.20 / 30.5" when over its nominal maximum.
+
+    The slash gives the project's effective maximum, so a cell above the header's maximum is
+    explained where it is read (issue 18).
+    """
+    points = project.dimensions.get(dimension, 0.0)
+    nominal = dimension_maxima(scheme)[dimension]
+    if points <= nominal + 0.005:
+        return f"{points:.2f}"
+    effective = effective if effective is not None else effective_maxima(scheme, project)
+    return f"{points:.2f} / {effective[dimension]:.3g}"
 
 
 def dimension_percent(scheme: Scheme, project: ProjectResult) -> list[float]:
@@ -721,13 +883,21 @@ def format_number(value: object, digits: int = 2) -> str:
     return str(value)
 
 
-def wrap_text(value: object, width: int, max_lines: int = 2) -> list[str]:
+def wrap_text(value: object, width: int, max_lines: int | None = 2) -> list[str]:
     """Break text into lines no wider than ``width`` cells, at spaces for Latin words and
-    anywhere between Chinese characters; the last allowed line ends in "…" if text remains."""
+    anywhere between Chinese characters; a word longer than a line is broken inside. With
+    ``max_lines``, the last allowed line ends in "…" if text remains; with None, nothing is
+    cut (printed outputs: issue 18)."""
     words = " ".join(str(value if value is not None else "").split())
     lines: list[str] = []
     current = ""
+    tokens = []
     for token in re.findall(r"[^\sA-Za-z0-9]|[A-Za-z0-9_.,:;()/%+–-]+|\s", words):
+        while display_width(token) > width > 1:
+            tokens.append(token[:width])
+            token = token[width:]
+        tokens.append(token)
+    for token in tokens:
         candidate = current + token
         if display_width(candidate) <= width or not current.strip():
             current = candidate
@@ -736,6 +906,28 @@ def wrap_text(value: object, width: int, max_lines: int = 2) -> list[str]:
         current = token.lstrip()
     if current.strip():
         lines.append(current.strip())
-    if len(lines) > max_lines:
+    if max_lines is not None and len(lines) > max_lines:
         lines = lines[: max_lines - 1] + [clip_text(" ".join(lines[max_lines - 1 :]), width)]
     return [clip_text(line, width) for line in lines] or [""]
+
+
+_FILE_PART = re.compile(r"^(?P<path>.*?\.(?:xlsx|xlsm|xltx|xls|csv|txt|spw|zip|json|pdf))(?P<rest>(?::.*)?)$",
+                        re.IGNORECASE)
+
+
+def shown_location(value: object) -> str:
+    """A file name or cell location as a report prints it: never an absolute local path.
+
+    The file part goes through scoring/shown_paths.py's one rule, relative to the folder the
+    program runs in ("/home/li/pilots/city/c01.xlsx:Data!E5" prints as "city/c01.xlsx:Data!E5"
+    from /home/li/pilots, else "c01.xlsx:Data!E5"); the sheet and cell stay as they are.
+    """
+    from pathlib import Path
+
+    from scoring.shown_paths import shown_path
+
+    text_value = str(value if value is not None else "")
+    match = _FILE_PART.match(text_value)
+    if match is None:
+        return text_value
+    return shown_path(match.group("path"), [Path.cwd().absolute()]) + match.group("rest")

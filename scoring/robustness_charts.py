@@ -21,13 +21,13 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from scoring.charts import chart_style
-from scoring.presentation import VETO_COLOUR, clip_text, normalise_lang
+from scoring.presentation import VETO_COLOUR, normalise_lang, wrap_text
 from scoring.robustness import SchemeRobustness
 
 #: Okabe–Ito colours, as in scoring.charts: inside in every weighting, borderline, never inside.
 SAFE, BORDER, OUTSIDE = "#009E73", "#E69F00", "#777777"
 MAX_LABELLED_ROWS = 60
-NAME_WIDTH = 30
+NAME_WIDTH = 40
 
 _TEXT = {
     "title": ("排名区间（随机权重）", "Rank range under random weights"),
@@ -117,7 +117,8 @@ def draw_rank_ranges(ax: Axes, study: SchemeRobustness, lang: str = "zh", title:
 def _row_labels(ax: Axes, study: SchemeRobustness, order: np.ndarray) -> None:
     m = study.matrix
     if len(order) <= MAX_LABELLED_ROWS:
-        labels = [f"{m.rank[i]}. {clip_text(m.names[i] or m.project_ids[i], NAME_WIDTH)}" for i in order]
+        labels = ["\n".join(wrap_text(f"{m.rank[i]}. {m.names[i] or m.project_ids[i]}", NAME_WIDTH,
+                                       max_lines=None)) for i in order]
         ax.set_yticks(range(len(order)), labels, fontsize=8 if len(order) > 25 else 9)
         return
     step = max(1, math.ceil(len(order) / 40))

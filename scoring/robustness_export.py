@@ -14,14 +14,14 @@ from collections.abc import Sequence
 from io import BytesIO
 
 from openpyxl.drawing.image import Image
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scoring.presentation import grade_label, indicator_label, normalise_lang
 from scoring.robustness import SchemeRobustness, robustness_paragraph
-from scoring.xlsx_sheets import HEADER_FILL, THIN_BOTTOM, TITLE_FILL, put
+from scoring.xlsx_sheets import HEADER_FILL, THIN_BOTTOM, TITLE_FILL, named_font, put
 from scoring.xlsx_sheets import print_setup as _print_setup
 
 #: Rows of the rank-range image (the table holds every project).
@@ -74,7 +74,7 @@ def write_robustness_sheet(ws: Worksheet, studies: Sequence[SchemeRobustness], l
     """Fill ``ws`` with one block per scheme's study, each starting a new printed page."""
     lang = normalise_lang(lang)
     put(ws.cell(1, 1), label("title", lang))
-    ws.cell(1, 1).font = Font(bold=True, size=12)
+    ws.cell(1, 1).font = named_font(lang, bold=True, size=12)
     row = 3
     for study in studies:
         row = _scheme_block(ws, row, study, lang)
@@ -88,7 +88,7 @@ def write_robustness_sheet(ws: Worksheet, studies: Sequence[SchemeRobustness], l
 def _scheme_block(ws: Worksheet, row: int, study: SchemeRobustness, lang: str) -> int:
     scheme, o = study.scheme, study.options
     put(ws.cell(row, 1), f"{scheme.name}  {scheme.version}")
-    ws.cell(row, 1).font = Font(bold=True, size=11)
+    ws.cell(row, 1).font = named_font(lang, bold=True, size=11)
     ws.cell(row, 1).fill = TITLE_FILL
     row += 1
     put(ws.cell(row, 1), label("settings", lang, draws=f"{o.draws:,}", method=label(o.method, lang),
@@ -105,11 +105,11 @@ def _scheme_block(ws: Worksheet, row: int, study: SchemeRobustness, lang: str) -
     return _chart(ws, row + 1, study, lang)
 
 
-def _header(ws: Worksheet, row: int, headers: Sequence[str]) -> None:
+def _header(ws: Worksheet, row: int, headers: Sequence[str], lang: str) -> None:
     for c, header in enumerate(headers, start=1):
         cell = ws.cell(row, c)
         put(cell, header)
-        cell.font = Font(bold=True)
+        cell.font = named_font(lang, bold=True)
         cell.fill = HEADER_FILL
         cell.border = THIN_BOTTOM
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -122,7 +122,7 @@ def _project_table(ws: Worksheet, row: int, study: SchemeRobustness, lang: str) 
     if r.p_grade is not None:
         headers.append(label("grade", lang, grade=grade_label(r.grade, lang)))
     headers += [label("topsis_rank", lang), label("closeness", lang)]
-    _header(ws, row, headers)
+    _header(ws, row, headers, lang)
     for i in sorted(range(m.size), key=lambda i: (m.rank[i], m.project_ids[i])):
         row += 1
         values = [int(m.rank[i]), m.project_ids[i], m.names[i], int(r.median_rank[i]), int(r.rank_p5[i]),
@@ -143,7 +143,7 @@ def _criterion_table(ws: Worksheet, row: int, study: SchemeRobustness, lang: str
     s = study.stability
     # the indicator goes in the wide third column, which holds the names in the table above
     keys = ("code", "weight", "indicator", "entropy", "down", "up", "who")
-    _header(ws, row, [label(k, lang) for k in keys])
+    _header(ws, row, [label(k, lang) for k in keys], lang)
     entropy = dict(zip(study.topsis.codes, study.topsis.weights, strict=True))
     none = label("none", lang, max=f"{s.max_change * 100:g}%")
     for item in s.by_criterion:

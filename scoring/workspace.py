@@ -83,6 +83,7 @@ from scoring.workspace_records import checked_fraction as _checked_fraction
 from scoring.workspace_records import guarded as _guarded
 from scoring.workspace_records import required_text as _required_text
 from scoring.workspace_records import scheme_label as _label
+from scoring.workspace_report import ReportSettingsMixin
 
 log = logging.getLogger("synergypilot.workspace")
 
@@ -174,7 +175,7 @@ def _audit_detail(row: tuple) -> dict:
 # --------------------------------------------------------------------------- the workspace
 
 
-class Workspace(ReconcileMixin):
+class Workspace(ReconcileMixin, ReportSettingsMixin):
     """An open workspace file. Use :meth:`open` or :meth:`create`, and :meth:`close` (or ``with``).
 
     Supervisors' consensus and the median/mean setting come from

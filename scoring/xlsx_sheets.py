@@ -20,9 +20,9 @@ import math
 import numbers
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from io import BytesIO
 from xml.sax.saxutils import escape
 
@@ -32,19 +32,24 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scoring.presentation import display_width, text
+from scoring.presentation import display_width, normalise_lang, text
+from scoring.textclean import clean_text as clean_shown
 
 INVALID_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
+#: The font the workbook names for its own text: a bold font without a name prints in a serif
+#: face in LibreOffice. Microsoft YaHei is the Chinese UI font of Windows; elsewhere the office
+#: program picks its own sans-serif for a name it lacks.
+FONT_NAME = {"zh": "Microsoft YaHei", "en": "Calibri"}
+
+#: Characters that make a spreadsheet read text as a formula: such text gets a quote prefix.
+FORMULA_START = ("=", "+", "-", "@")
 
 MAX_CELL_TEXT = 32767  # Excel's limit; longer text is cut rather than refused
 
-
 HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
 
-
 TITLE_FILL = PatternFill("solid", fgColor="EEF2F6")
-
 
 THIN_BOTTOM = Border(bottom=Side(style="thin", color="7F8C99"))
 
@@ -59,6 +64,8 @@ def put(cell: Cell, value: object) -> None:
     if isinstance(value, str):
         cell.value = clean_text(value)
         cell.data_type = "s"
+        if value.startswith(FORMULA_START):
+            cell.quotePrefix = True  # shown and re-entered as text, never as a formula
         return
     if isinstance(value, float) and not math.isfinite(value):
         value = None
@@ -66,17 +73,32 @@ def put(cell: Cell, value: object) -> None:
 
 
 def clean_text(value: str) -> str:
-    """Text safe for a cell: no XML-illegal control characters, at most 32,767 characters."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_TEXT]
+    """Text safe for a cell: cleaned as every output's text (textclean.clean_text), no
+    XML-illegal control characters, at most 32,767 characters."""
+    return ILLEGAL_CHARACTERS_RE.sub("", clean_shown(value))[:MAX_CELL_TEXT]
+
+
+def shorten(name: str, limit: int) -> str:
+    """``name`` in at most ``limit`` characters, cut at a word boundary (between words, or
+    between two Chinese characters), never inside a Latin word."""
+    if len(name) <= limit:
+        return name
+    cut = name[:limit]
+    boundaries = re.finditer(r"[\s_\-–—·,;()（）]+|(?<=[^\x00-\x7f])|(?=[^\x00-\x7f])", cut)
+    boundary = max((m.end() for m in boundaries), default=0)
+    if name[limit:limit + 1].isspace() or not name[limit:limit + 1].isalnum():
+        boundary = limit
+    return (cut[:boundary] if boundary > limit // 3 else cut).rstrip(" _-–—·,;(（")
 
 
 def sheet_title(name: str, taken: set[str]) -> str:
-    """A valid, unique sheet title (31 characters, none of []:*?/\\)."""
-    base = clean_text(name).translate(INVALID_SHEET_CHARS).strip("'")[:31] or "Scheme"
-    title, n = base, 2
+    """A valid, unique sheet title (31 characters, none of []:*?/\\), shortened at a word
+    boundary; a taken title gets " (2)", " (3)" … within the 31."""
+    base = clean_text(name).translate(INVALID_SHEET_CHARS).strip("'").strip() or "Scheme"
+    title, n = shorten(base, 31), 2
     while title.casefold() in taken:
         suffix = f" ({n})"
-        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+        title, n = shorten(base, 31 - len(suffix)) + suffix, n + 1
     taken.add(title.casefold())
     return title
 
@@ -91,19 +113,60 @@ class Column:
     wrap: bool = False
 
 
-def write_header(ws: Worksheet, columns: Sequence[Column], row: int = 1) -> None:
+def named_font(lang: str, **style) -> Font:
+    """A font with a name (FONT_NAME): headers stay sans-serif in every office program."""
+    return Font(name=FONT_NAME.get(normalise_lang(lang), FONT_NAME["en"]), **style)
+
+
+def write_header(ws: Worksheet, columns: Sequence[Column], row: int = 1, lang: str = "en") -> None:
     for c, column in enumerate(columns, start=1):
         cell = ws.cell(row, c)
         put(cell, column.header)
-        cell.font = Font(bold=True)
+        cell.font = named_font(lang, bold=True, size=10)
+    header = wrapped_height([replace(c, wrap=True) for c in columns], [c.width for c in columns],
+                            [c.header for c in columns], 10.0)
+    if header:
+        ws.row_dimensions[row].height = max(header, ws.row_dimensions[row].height or 0)
         cell.fill = HEADER_FILL
         cell.border = THIN_BOTTOM
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         ws.column_dimensions[get_column_letter(c)].width = column.width
 
 
+#: Points per printed line of wrapped text, per point of font size.
+LINE_HEIGHT = 1.35
+
+
+def wrapped_height(columns: Sequence[Column], widths: Sequence[float], values: Sequence[object],
+                   font_size: float = 11.0) -> float | None:
+    """The height (points) a row needs for its wrapped cells, or None when one line does.
+
+    A column's width is counted in characters of the 11-point default font; a cell in a
+    smaller font holds proportionally more, a Chinese character takes two. Spreadsheet programs
+    do not all fit row heights to wrapped text when they open a file (LibreOffice keeps the
+    default height, and the text then overprints the rows below), so the height is written.
+    """
+    lines = 1
+    for column, width, value in zip(columns, widths, values, strict=False):
+        if column.wrap and isinstance(value, str) and value:
+            per_line = max(1.0, (width - 1) * 11.0 / font_size)
+            parts = value.split("\n")
+            lines = max(lines, sum(math.ceil(display_width(part) / per_line) or 1 for part in parts))
+    return round(lines * font_size * LINE_HEIGHT + 2, 1) if lines > 1 else None
+
+
+def fit_height(ws: Worksheet, row: int, columns: Sequence[Column], values: Sequence[object],
+                font_size: float = 11.0) -> None:
+    """Give ``row`` the height its wrapped cells need (see :func:`wrapped_height`)."""
+    widths = [ws.column_dimensions[get_column_letter(c)].width or column.width
+              for c, column in enumerate(columns, start=1)]
+    height = wrapped_height(columns, widths, values, font_size)
+    if height:
+        ws.row_dimensions[row].height = height
+
+
 def write_row(ws: Worksheet, row: int, columns: Sequence[Column], values: Sequence[object],
-               like: list | None = None) -> None:
+               like: list | None = None, font: Font | None = None) -> None:
     """Write one row; with ``like`` (cell styles of a written row), copy those styles.
 
     Setting a number format or alignment makes openpyxl look the style up in its tables,
@@ -114,11 +177,15 @@ def write_row(ws: Worksheet, row: int, columns: Sequence[Column], values: Sequen
         put(cell, value)
         if like is not None:
             cell._style = copy(like[c - 1])
+            if isinstance(value, str) and value.startswith(FORMULA_START):
+                cell.quotePrefix = True
             continue
         if column.number_format:
             cell.number_format = column.number_format
         if column.wrap:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if font is not None:
+            cell.font = font
 
 
 def fit_widths(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[object]]) -> None:
@@ -131,8 +198,9 @@ def fit_widths(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence
 
 
 def _header_footer_text(value: str) -> str:
-    """Header/footer text: '&' starts a code there, so a literal one is doubled."""
-    return clean_text(value).replace("&", "&&")[:120]
+    """Header/footer text: '&' starts a code there, so a literal one is doubled; cut at a word
+    boundary to fit the page's header."""
+    return shorten(clean_text(value), 110).replace("&", "&&")
 
 
 def print_setup(ws: Worksheet, heading: str, lang: str, generated: _dt.datetime,
@@ -154,34 +222,47 @@ def print_setup(ws: Worksheet, heading: str, lang: str, generated: _dt.datetime,
     if title_rows:
         ws.print_title_rows = title_rows
     ws.page_margins.top = ws.page_margins.bottom = 0.7
+    ws.page_margins.left = ws.page_margins.right = 0.4  # inches: room for the Detail's columns
     ws.page_margins.header = ws.page_margins.footer = 0.3
+    # the heading alone in the page header: a long one centred overprinted the print date on
+    # its right; the dates go to the footer's two ends, the page number between them
+    font = FONT_NAME[normalise_lang(lang)]
     ws.oddHeader.center.text = _header_footer_text(heading)
     ws.oddHeader.center.size = 10
-    ws.oddHeader.right.text = text("printed", lang)
-    ws.oddHeader.right.size = 8
+    ws.oddHeader.center.font = font
     ws.oddFooter.left.text = _header_footer_text(f"{text('generated', lang)} {generated:%Y-%m-%d %H:%M}")
     ws.oddFooter.left.size = 8
+    ws.oddFooter.left.font = font
     ws.oddFooter.center.text = text("page_of", lang)
     ws.oddFooter.center.size = 9
+    ws.oddFooter.center.font = font
+    ws.oddFooter.right.text = text("printed", lang)
+    ws.oddFooter.right.size = 8
+    ws.oddFooter.right.font = font
 
 
 def write_table_sheet(ws: Worksheet, columns: Sequence[Column], rows: Iterable[Sequence[object]],
-                      heading: str, lang: str, generated: _dt.datetime, fast: FastRows | None = None) -> int:
+                      heading: str, lang: str, generated: _dt.datetime, fast: FastRows | None = None,
+                      count: int | None = None, font: Font | None = None) -> int:
     """A filterable table with a frozen header; returns the number of data rows.
 
-    With ``fast``, openpyxl writes the header and the first row and the rest are handed to
-    ``fast`` to be streamed into the saved file.
+    With ``fast`` and ``count`` (the number of rows, known beforehand), openpyxl writes the
+    header and the first row and the other rows are streamed into the saved file from the
+    iterable as it is saved, never all held at once.
     """
-    write_header(ws, columns)
-    count = 0
-    for values in rows:
-        count += 1
-        if fast is None or count == 1:
-            write_row(ws, count + 1, columns, values)
-        else:
-            fast.add(values)
-    if fast is not None and count:
-        fast.bind(ws, columns)
+    write_header(ws, columns, lang=lang)
+    iterator = iter(rows)
+    if fast is not None and count is not None:
+        first = next(iterator, None)
+        if first is not None:
+            write_row(ws, 2, columns, first, font=font)
+            fit_height(ws, 2, columns, first, font.sz if font is not None else 11.0)
+            fast.bind(ws, columns, iterator, count - 1)
+    else:
+        count = 0
+        for count, values in enumerate(iterator, start=1):
+            write_row(ws, count + 1, columns, values, font=font)
+            fit_height(ws, count + 1, columns, values, font.sz if font is not None else 11.0)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(2, count + 1)}"
     print_setup(ws, heading, lang, generated)
@@ -191,64 +272,98 @@ def write_table_sheet(ws: Worksheet, columns: Sequence[Column], rows: Iterable[S
 class FastRows:
     """Rows streamed into one sheet of a saved workbook as plain worksheet XML.
 
-    openpyxl spends about 10 µs per cell; a Detail sheet of a million cells would take a
-    quarter of a minute. The sheet's header, first data row, filter, print setup and
-    formatting are written by openpyxl as usual; the remaining rows are formatted here with the
-    first row's cell styles and spliced in before ``</sheetData>``. Strings become inline
-    strings (``t="inlineStr"``), which are literal text: a value like ``=HYPERLINK(...)`` can
-    never become a formula.
+    openpyxl spends about 10 µs per cell and keeps every cell; a Detail sheet of a million
+    cells would take a quarter of a minute and gigabytes. The sheet's header, first data row,
+    filter, print setup and formatting are written by openpyxl as usual; the other rows are
+    taken from their iterable while the saved file is copied, formatted with the first row's
+    cell styles, and written into the sheet's XML before ``</sheetData>`` in pieces, so memory
+    does not grow with the number of rows. Strings become inline strings
+    (``t="inlineStr"``), which are literal text: a value like ``=HYPERLINK(...)`` can never
+    become a formula; one starting with = + - @ also gets the quote prefix, as ``put`` gives.
     """
 
+    #: Rows formatted per piece written to the zip stream.
+    PIECE = 2000
+
     def __init__(self) -> None:
-        self.rows: list[Sequence[object]] = []
+        self.rows: Iterator[Sequence[object]] | None = None
+        self.count = 0
         self.sheet: Worksheet | None = None
         self.styles: list[str] = []
+        self.quoted: list[str] = []
         self.letters: list[str] = []
 
-    def add(self, values: Sequence[object]) -> None:
-        self.rows.append(values)
-
-    def bind(self, ws: Worksheet, columns: Sequence[Column]) -> None:
-        """Remember the sheet and its first data row's style ids (row 2, written by openpyxl)."""
-        self.sheet = ws
+    def bind(self, ws: Worksheet, columns: Sequence[Column], rows: Iterator[Sequence[object]],
+             count: int) -> None:
+        """Remember the sheet, the rows after the first, and the first data row's style ids."""
+        self.sheet, self.rows, self.count = ws, rows, count
+        self.columns = list(columns)
+        self.widths = [ws.column_dimensions[get_column_letter(c)].width or column.width
+                       for c, column in enumerate(columns, start=1)]
+        self.font_size = ws.cell(2, 1).font.sz or 11.0
         self.letters = [get_column_letter(c) for c in range(1, len(columns) + 1)]
-        self.styles = [f' s="{ws.cell(2, c).style_id}"' for c in range(1, len(columns) + 1)]
+        self.styles, self.quoted = [], []
+        for c in range(1, len(columns) + 1):
+            cell = ws.cell(2, c)
+            self.styles.append(f' s="{cell.style_id}"')
+            quoted = copy(cell._style)
+            quoted.quotePrefix = 1
+            self.quoted.append(f' s="{ws.parent._cell_styles.add(quoted)}"')
 
     @staticmethod
     def finish(sheets: Sequence[FastRows], saved: bytes, stream) -> None:
         """Copy the saved workbook to ``stream``, adding each sheet's streamed rows."""
         # a sheet's file name is only known once openpyxl has saved the workbook
-        members = {f.sheet.path.lstrip("/"): f for f in sheets if f.rows and f.sheet is not None}
+        members = {f.sheet.path.lstrip("/"): f for f in sheets if f.rows is not None and f.sheet is not None}
         with zipfile.ZipFile(BytesIO(saved)) as source, \
                 zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as target:
             for info in source.infolist():
                 data = source.read(info.filename)
                 if info.filename in members:
-                    data = members[info.filename].splice(data)
-                    target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+                    streamed = zipfile.ZipInfo(info.filename, info.date_time)
+                    streamed.compress_type = zipfile.ZIP_DEFLATED
+                    # the fastest level: these sheets are most of the file (named so from 3.13)
+                    level = "compress_level" if hasattr(streamed, "compress_level") else "_compresslevel"
+                    setattr(streamed, level, 1)
+                    with target.open(streamed, "w", force_zip64=True) as out:
+                        for piece in members[info.filename].splice(data):
+                            out.write(piece)
                 else:
                     target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
 
-    def splice(self, sheet_xml: bytes) -> bytes:
+    def splice(self, sheet_xml: bytes) -> Iterator[bytes]:
+        """The sheet's XML in pieces, the streamed rows before ``</sheetData>``."""
         end = sheet_xml.rfind(b"</sheetData>")
         if end < 0:
             raise ValueError("a streamed sheet has no sheetData element")
+        last = f"{self.letters[-1]}{self.count + 2}"
+        dimension = f'<dimension ref="A1:{last}"'.encode()
+        yield re.sub(rb'<dimension ref="[^"]*"', dimension, sheet_xml[:end], count=1)
         cache: dict[str, str] = {}  # names, codes and labels repeat on every row
-        rows = "".join(self._row_xml(r, values, cache) for r, values in enumerate(self.rows, start=3))
-        last = f"{self.letters[-1]}{len(self.rows) + 2}"
-        head = re.sub(rb'<dimension ref="[^"]*"', f'<dimension ref="A1:{last}"'.encode(), sheet_xml[:end],
-                      count=1)
-        return head + rows.encode("utf-8") + sheet_xml[end:]
+        piece: list[str] = []
+        for r, values in enumerate(self.rows, start=3):
+            piece.append(self._row_xml(r, values, cache))
+            if len(piece) >= self.PIECE:
+                yield "".join(piece).encode("utf-8")
+                piece = []
+                if len(cache) > 100_000:
+                    cache.clear()
+        yield "".join(piece).encode("utf-8")
+        yield sheet_xml[end:]
 
     def _row_xml(self, r: int, values: Sequence[object], cache: dict[str, str]) -> str:
         cells = []
-        for letter, style, value in zip(self.letters, self.styles, values, strict=False):
+        for letter, style, quoted, value in zip(self.letters, self.styles, self.quoted, values, strict=False):
             if value is None:
                 continue
             cell = _cell_xml(value, cache)
             if cell:
+                if type(value) is str and value.startswith(FORMULA_START):
+                    style = quoted
                 cells.append(f'<c r="{letter}{r}"{style}{cell}</c>')
-        return f'<row r="{r}">{"".join(cells)}</row>'
+        height = wrapped_height(self.columns, self.widths, values, self.font_size)
+        size = f' ht="{height}" customHeight="1"' if height else ""
+        return f'<row r="{r}"{size}>{"".join(cells)}</row>'
 
 
 def _cell_xml(value: object, cache: dict[str, str]) -> str:
@@ -274,4 +389,3 @@ def _cell_xml(value: object, cache: dict[str, str]) -> str:
         number = float(value)  # numpy floats: their repr is not a plain number
         return f"><v>{number!r}</v>" if math.isfinite(number) else ""
     return _cell_xml(str(value), cache)
-

@@ -197,8 +197,11 @@ def test_heatmap_shows_missing_invalid_pending_and_na_distinctly_not_as_zero(sco
     codes = [c.code for c in charts.heatmap_criteria(scheme)]
     ranked = sorted(projects, key=lambda p: p.rank)
     row = {p.project_id: i for i, p in enumerate(ranked)}
-    fraction = ax.images[0].get_array()
-    overlay = ax.images[1].get_array()
+    from matplotlib.collections import QuadMesh
+
+    meshes = [c for c in ax.collections if isinstance(c, QuadMesh)]  # cells drawn as meshes
+    fraction = meshes[0].get_array().reshape(len(ranked), len(codes))
+    overlay = np.asarray(meshes[1].get_facecolor()).reshape(len(ranked), len(codes), 4)
     cells = {"missing": ("P4", "A"), "invalid": ("P4", "B"), "pending": ("P5", "E"), "na": ("P2", "F")}
     for status, (pid, code) in cells.items():
         i, j = row[pid], codes.index(code)

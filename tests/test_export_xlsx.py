@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from scoring.export_xlsx import write_ranked_workbook
 from scoring.pipeline import AssessmentRun
@@ -50,8 +51,14 @@ def _rows(ws) -> list[tuple]:
 
 
 def _by_header(ws, header: int = 0) -> list[dict]:
+    """The table's rows as dicts, up to the first empty row (notes and the approval block follow)."""
     rows = _rows(ws)
-    return [dict(zip(rows[header], row, strict=True)) for row in rows[header + 1:]]
+    table = []
+    for row in rows[header + 1:]:
+        if all(value is None for value in row):
+            break
+        table.append(dict(zip(rows[header], row, strict=True)))
+    return table
 
 
 def _ranked(ws) -> list[dict]:
@@ -64,8 +71,8 @@ def _ranked(ws) -> list[dict]:
 
 def test_sheet_names_in_both_languages(book_zh, book_en):
     workbook, _ = book_zh
-    assert workbook.sheetnames == [SCHEME_NAME, "汇总", "明细", "问题", "拒收文件", "图表"]
-    assert book_en.sheetnames == [SCHEME_NAME, "Summary", "Detail", "Issues", "Rejected", "Charts"]
+    assert workbook.sheetnames == [SCHEME_NAME, "汇总", "明细", "问题", "拒收文件", "图表", "评估方法"]
+    assert book_en.sheetnames == [SCHEME_NAME, "Summary", "Detail", "Issues", "Rejected", "Charts", "Method"]
 
 
 def test_ranked_sheet_values_by_hand(book_en):
@@ -78,7 +85,8 @@ def test_ranked_sheet_values_by_hand(book_en):
     # W = 11: dimension maxima 300/11, 600/11, 200/11 in the headers; P1 reaches all three
     assert p1["Source prevention (27.27)"] == pytest.approx(300 / 11)
     assert p1["Key sectors (54.55)"] == pytest.approx(600 / 11)
-    assert p5["Total"] == pytest.approx(900 / 11) and p5["Grade"] == "Good"
+    # 900/11 = 81.818…, written as shown: two decimals, never rounded up onto a threshold
+    assert p5["Total"] == 81.82 and p5["Grade"] == "Good"
     assert (p2["Total"], p2["Penalty"]) == (pytest.approx(35), 5)
     assert (p3["Rank"], p3["Grade"], p3["Veto"]) == (5, "Fail", "V")
     assert p1["Synergy D"] == pytest.approx(1.0) and p1["Synergy class"] == "quality coordination"
@@ -178,7 +186,7 @@ def test_put_writes_strings_as_text_and_drops_what_xml_cannot_hold():
     put(cell, "=1+1")
     assert (cell.value, cell.data_type) == ("=1+1", "s")
     put(cell, "bad\x01name\x1b")
-    assert cell.value == "badname"
+    assert cell.value == "bad\ufffdname\ufffd"  # textclean's one rule: a visible mark, never a control
     put(cell, float("nan"))
     assert cell.value is None
 
@@ -190,7 +198,7 @@ def test_hostile_names_do_not_break_the_export(scored, tmp_path):
     hostile = [replace(p, name=name, project_id="[P]:*?/\\") for p in scored.projects]
     out = write_ranked_workbook(AssessmentRun(scored.schemes, hostile, []), tmp_path / "h.xlsx", charts=False)
     sheet = load_workbook(out)[SCHEME_NAME]
-    assert sheet["C3"].value.startswith("名称长") and len(sheet["C3"].value) == 32767
+    assert sheet["C3"].value.startswith("名\ufffd称\ufffd长") and len(sheet["C3"].value) == 32767
 
 
 def test_sheet_titles_are_valid_and_unique():
@@ -211,8 +219,9 @@ def test_every_sheet_is_set_up_for_a4_landscape_one_page_wide(book_zh):
         assert int(ws.page_setup.fitToWidth) == 1 and int(ws.page_setup.fitToHeight) == 0, ws.title
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
         assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text, ws.title
-        assert "&D" in ws.oddHeader.right.text, ws.title
+        assert "&D" in ws.oddFooter.right.text and not ws.oddHeader.right.text, ws.title
         assert "2026-03-01 09:30" in ws.oddFooter.left.text, ws.title
+        assert ws.oddHeader.center.font == "Microsoft YaHei", ws.title
         assert SCHEME_NAME in ws.oddHeader.center.text or ws.title == "拒收文件", ws.title
 
 
@@ -236,8 +245,8 @@ def test_number_formats_grade_colours_data_bars_and_vetoed_rows(book_zh):
     # rows start at 3 (banner, header); columns: … grade F, provisional G, 3 dimensions, bonus, penalty
     assert ws["E3"].number_format == "0.00" and ws["E7"].number_format == "0.00"  # total
     assert ws["M3"].number_format == "0.000"  # synergy D
-    # Excellent is #009E73 mixed 45 % with white: 0+255*.45, 158+97*.45, 115+140*.45 = 73 CA B2
-    assert ws["F3"].fill.fgColor.rgb.endswith("73CAB2")
+    # Excellent is #00593C mixed 40 % with white: 0+255*.4, 89+166*.4, 60+195*.4 = 66 9B 8A
+    assert ws["F3"].fill.fgColor.rgb.endswith("669B8A")
     assert ws["F4"].fill.fgColor.rgb != ws["F3"].fill.fgColor.rgb
     vetoed = 7  # P3 is ranked last
     assert ws.cell(vetoed, 2).value == "P3"
@@ -318,3 +327,49 @@ def test_detail_sheet_has_points_lost_and_the_paths_to_the_next_grade(book_en, b
     assert zh["B"]["达到下一等级的途径"] == (
         "B 单位GDP二氧化碳排放：现状值 83.25，即较基准值 100 改善 16.75%（现为 85；得分率 0.838）")
     assert zh["B"]["失分"] == pytest.approx(100 / 11, abs=0.005)
+
+
+def test_a_detail_table_longer_than_a_sheet_goes_on_in_a_second_sheet(scored, tmp_path, monkeypatch):
+    from scoring import export_xlsx
+
+    monkeypatch.setattr(export_xlsx, "MAX_SHEET_ROWS", 20)  # Excel's limit is 1,048,575 data rows
+    book = load_workbook(write_ranked_workbook(scored, tmp_path / "split.xlsx", lang="en", charts=False))
+    sheets = [book["Detail"], book["Detail (2)"], book["Detail (3)"]]
+    rows = [row for ws in sheets for row in _by_header(ws)]
+    assert [len(_by_header(ws)) for ws in sheets] == [20, 20, 5]  # 5 projects × 9 criteria
+    assert len({(r["Project ID"], r["Code"]) for r in rows}) == 45
+    last = get_column_letter(len(export_xlsx.detail_columns("en")))
+    assert all(ws.auto_filter.ref == f"A1:{last}{len(_by_header(ws)) + 1}" for ws in sheets)
+
+
+def test_streamed_text_that_looks_like_a_formula_gets_the_quote_prefix(book_en):
+    detail = book_en["Detail"]
+    cells = [cell for row in detail.iter_rows(min_row=2) for cell in row
+             if isinstance(cell.value, str) and cell.value.startswith(("=", "+", "-", "@"))]
+    assert cells and all(cell.quotePrefix for cell in cells)
+    ranked = book_en[SCHEME_NAME]
+    name = next(cell for cell in ranked["C"] if cell.value == INJECTED_NAME)
+    assert name.quotePrefix and name.data_type == "s"
+
+
+def test_headers_have_a_named_font_and_sheet_names_break_between_words(book_en):
+    assert book_en["Detail"]["A1"].font.name == "Calibri" and book_en["Detail"]["A1"].font.b
+    assert book_en["Detail"]["A2"].font.sz >= 9  # printed at about 90 %: 8 points or more
+    assert book_en["Detail"].page_setup.orientation == "landscape"
+    assert sheet_title("Industrial park pilot assessment 产业园区试点评估", set()) == "Industrial park pilot"
+
+
+def test_ranked_sheet_ends_with_the_approval_block_and_the_method_sheet_has_the_weights(scored, tmp_path):
+    from scoring.report_settings import ReportSettings
+
+    settings = ReportSettings(org="Provincial Bureau", doc_no="No. 7", period="2025", assessor="Li",
+                              reviewer="Wang", approver="Zhao")
+    book = load_workbook(write_ranked_workbook(scored, tmp_path / "s.xlsx", lang="en", charts=False,
+                                               settings=settings))
+    values = [v for row in _rows(book[SCHEME_NAME]) for v in row if isinstance(v, str)]
+    for text in ("Review and approval", "Assessor: Li", "Reviewer: Wang", "Approver: Zhao", "Seal"):
+        assert text in values, text
+    assert any("Provincial Bureau" in v and "No. 7" in v for v in values)
+    method = [v for row in _rows(book["Method"]) for v in row if v is not None]
+    assert "Weight" in method and "Minimum points" in method and "Basis" in method
+    assert any("α = 0.5" in str(v) for v in method)

@@ -89,7 +89,7 @@ def test_the_ranked_workbook_gains_a_robustness_sheet(setup, tmp_path):
     assert main(["score", "--template", str(template), str(folder), "--robustness", "--draws", "50",
                  "--out", str(out)]) == 0
     names = load_workbook(out).sheetnames
-    assert names[-1] in ("稳健性", "Robustness")
+    assert "稳健性" in names  # the CLI's reports are Chinese by default
 
 
 def test_the_pdf_report_gains_the_robustness_pages(setup, tmp_path):
@@ -104,8 +104,9 @@ def test_the_pdf_report_gains_the_robustness_pages(setup, tmp_path):
     assert out.read_bytes()[:5] == b"%PDF-"
     result = run([template], [folder])
     studies = R.assess_run(result, R.RobustnessOptions(draws=50))
-    # three projects: one page with the paragraph and the table, one with the chart
-    assert page_count(result, robustness=studies) == page_count(result) + 2
+    # three projects: one page with the paragraph and the table, one with the chart; the
+    # method appendix gains the study's settings, which may take it onto one more page
+    assert page_count(result, robustness=studies) - page_count(result) in (2, 3)
 
 
 def test_a_cutoff_grade_no_scheme_has_is_refused_before_scoring(setup, capsys):

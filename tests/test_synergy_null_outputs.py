@@ -7,6 +7,7 @@ indices instead of drawing, and the PDF is written.
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import matplotlib
@@ -50,7 +51,8 @@ def test_the_workbook_leaves_d_and_class_empty(one_sided):
     out = write_ranked_workbook(result, folder / "r.xlsx", lang="en", charts=True)
     rows = list(load_workbook(out)[result.schemes[0].name].iter_rows(values_only=True))
     header = next(r for r in rows if r and r[0] == "Rank")
-    body = rows[rows.index(header) + 1:]
+    # the table ends at the first empty row: notes and the approval block follow it
+    body = list(itertools.takewhile(any, rows[rows.index(header) + 1:]))
     d, klass = header.index("Synergy D"), header.index("Synergy class")
     assert [(r[d], r[klass]) for r in body] == [(None, None)] * 3
 

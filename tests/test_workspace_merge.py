@@ -542,9 +542,14 @@ def test_no_disagreements_sheet_without_several_inspectors(tmp_path, files):
 def test_pdf_project_page_has_the_whole_sentence(agreed_run):
     import datetime as dt
 
-    from scoring.pdf_layout import Report
-    from scoring.reconcile_report import reconcile_block
-    from scoring.report_pdf import override_block
+    from reportlab.platypus import Paragraph
+
+    from scoring.reconcile_report import reconcile_table, title
+    from scoring.report_pdf import make_report, override_table
+
+    def cells(table) -> list[list[str]]:
+        return [[c.getPlainText() if isinstance(c, Paragraph) else str(c) for c in row]
+                for row in table._cellvalues[1:]]
 
     scheme = agreed_run.schemes[0]
     p1 = next(p for p in agreed_run.projects if p.project_id == "P1")
@@ -552,13 +557,11 @@ def test_pdf_project_page_has_the_whole_sentence(agreed_run):
         ("en", "3 inspectors: Li 0.6, Wang 0.7, Zhao 0.2 — consensus 0.65: joint site visit: plan adopted"),
         ("zh", "3位核查人：Li 0.6、Wang 0.7、Zhao 0.2 — 共识 0.65：joint site visit: plan adopted"),
     ):
-        report = Report(agreed_run, lang, dt.datetime(2026, 3, 1, 9, 30))
-        block = reconcile_block(report, p1)
-        assert block.title == {"en": "Several inspectors' scores", "zh": "多位核查人评分"}[lang]
-        assert block.table.rows[0][0] == "M"
-        assert " ".join(r[1] for r in block.table.rows).replace("  ", " ") == sentence
-        overrides = override_block(report, scheme, p1)
-        assert overrides.table.rows[0][3:] == ["Chen", sentence]
+        report = make_report(agreed_run, lang, dt.datetime(2026, 3, 1, 9, 30))
+        assert title(lang) == {"en": "Several inspectors' scores", "zh": "多位核查人评分"}[lang]
+        rows = cells(reconcile_table(report, p1))
+        assert rows[0] == ["M", sentence]  # whole, in one cell that wraps
+        assert cells(override_table(report, scheme, p1))[0][3:] == ["Chen", sentence]
 
 
 def test_refused_files_come_along_once(tmp_path, files):

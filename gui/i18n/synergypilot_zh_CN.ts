@@ -4,57 +4,57 @@
 <context>
     <name>AssessDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="100"/>
+        <location filename="../views/dialogs.py" line="104"/>
         <source>Score or override a criterion</source>
         <translation>评分或调整指标</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="127"/>
+        <location filename="../views/dialogs.py" line="131"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="128"/>
+        <location filename="../views/dialogs.py" line="132"/>
         <source>* required · Ctrl+Enter records the score</source>
         <translation>* 为必填 · 按 Ctrl+Enter 记录评分</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="140"/>
+        <location filename="../views/dialogs.py" line="144"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="114"/>
+        <location filename="../views/dialogs.py" line="118"/>
         <source>(type a fraction)</source>
         <translation>（输入得分率）</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="120"/>
+        <location filename="../views/dialogs.py" line="124"/>
         <source>Why: what you checked on site, which document…</source>
         <translation>理由：现场核查了什么、依据哪份文件……</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="123"/>
+        <location filename="../views/dialogs.py" line="127"/>
         <source>Fraction (0 = worst, 1 = best):</source>
         <translation>得分率（0 = 最差，1 = 最好）：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="125"/>
+        <location filename="../views/dialogs.py" line="129"/>
         <source>Or pick a level:</source>
         <translation>或选择档次：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="126"/>
+        <location filename="../views/dialogs.py" line="130"/>
         <source>Inspector:</source>
         <translation>核查人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="145"/>
+        <location filename="../views/dialogs.py" line="149"/>
         <source>Guidance:</source>
         <translation>填报说明：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="150"/>
+        <location filename="../views/dialogs.py" line="154"/>
         <source>Now: value {value}, fraction {fraction} ({status})</source>
         <translation>当前：现状值 {value}，得分率 {fraction}（{status}）</translation>
     </message>
@@ -62,37 +62,37 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../models/tables.py" line="291"/>
+        <location filename="../models/tables.py" line="292"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="292"/>
+        <location filename="../models/tables.py" line="293"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="293"/>
+        <location filename="../models/tables.py" line="294"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="294"/>
+        <location filename="../models/tables.py" line="295"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="295"/>
+        <location filename="../models/tables.py" line="296"/>
         <source>Criterion</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="296"/>
+        <location filename="../models/tables.py" line="297"/>
         <source>What happened</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="298"/>
+        <location filename="../models/tables.py" line="299"/>
         <source>Written in</source>
         <translation>来源工作区</translation>
     </message>
@@ -162,32 +162,32 @@
 <context>
     <name>ConsensusDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="220"/>
+        <location filename="../views/dialogs.py" line="224"/>
         <source>Record a consensus</source>
         <translation>记录共识</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="223"/>
+        <location filename="../views/dialogs.py" line="227"/>
         <source>Inspectors&apos; scores: {scores} (spread {spread})</source>
         <translation>核查人评分：{scores}（极差 {spread}）</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="238"/>
+        <location filename="../views/dialogs.py" line="242"/>
         <source>Why this fraction: what the inspectors agreed, on what evidence…</source>
         <translation>为何取此得分率：核查人商定了什么、依据哪些证据……</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="242"/>
+        <location filename="../views/dialogs.py" line="246"/>
         <source>Agreed fraction (0 to 1):</source>
         <translation>共识得分率（0 至 1）：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="243"/>
+        <location filename="../views/dialogs.py" line="247"/>
         <source>Supervisor:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="244"/>
+        <location filename="../views/dialogs.py" line="248"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -696,12 +696,12 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="65"/>
+        <location filename="../views/import_views.py" line="72"/>
         <source>{done}/{total}: {name}</source>
         <translation>{done}/{total}：{name}</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="75"/>
+        <location filename="../views/import_views.py" line="79"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -709,22 +709,22 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../views/import_views.py" line="84"/>
+        <location filename="../views/import_views.py" line="88"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="91"/>
+        <location filename="../views/import_views.py" line="95"/>
         <source>Double-click a row to see the file, sheet and cell.</source>
         <translation>双击某一行可查看文件、工作表和单元格。</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="105"/>
+        <location filename="../views/import_views.py" line="109"/>
         <source>{files} files read: {new} imported, {resubmitted} resubmitted with differences, {unchanged} unchanged, {rejected} rejected.</source>
         <translation>共读取 {files} 个文件：新导入 {new} 个，重新报送且有变化 {resubmitted} 个，未变化 {unchanged} 个，拒收 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="115"/>
+        <location filename="../views/import_views.py" line="119"/>
         <source>The import was cancelled; the files read before are kept.</source>
         <translation>导入已取消；取消前读取的文件已保存。</translation>
     </message>
@@ -732,27 +732,27 @@
 <context>
     <name>ImportReportModel</name>
     <message>
-        <location filename="../models/tables.py" line="266"/>
+        <location filename="../models/tables.py" line="267"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="271"/>
+        <location filename="../models/tables.py" line="272"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="272"/>
+        <location filename="../models/tables.py" line="273"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="273"/>
+        <location filename="../models/tables.py" line="274"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="275"/>
+        <location filename="../models/tables.py" line="276"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
@@ -760,27 +760,27 @@
 <context>
     <name>LocationDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="323"/>
+        <location filename="../views/dialogs.py" line="367"/>
         <source>Where the problem is</source>
         <translation>问题所在位置</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="328"/>
+        <location filename="../views/dialogs.py" line="372"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="329"/>
+        <location filename="../views/dialogs.py" line="373"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="330"/>
+        <location filename="../views/dialogs.py" line="374"/>
         <source>Cell:</source>
         <translation>单元格：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="331"/>
+        <location filename="../views/dialogs.py" line="375"/>
         <source>Problem:</source>
         <translation>问题：</translation>
     </message>
@@ -788,401 +788,406 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="308"/>
+        <location filename="../main_window.py" line="312"/>
         <source>&amp;New workspace…</source>
         <extracomment>The running import or export (one at a time; they share the progress bar). The scores, overrides and withdrawals made since the window opened, last last: Undo (Ctrl+Z) takes them back one by one, each as a new audited score or withdrawal.</extracomment>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309"/>
+        <location filename="../main_window.py" line="313"/>
         <source>&amp;Open workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="310"/>
+        <location filename="../main_window.py" line="314"/>
         <source>Save workspace &amp;as…</source>
         <translation>工作区另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="315"/>
         <source>&amp;Merge workspaces…</source>
         <translation>合并工作区(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="316"/>
         <source>Import &amp;files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="317"/>
         <source>Import f&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="314"/>
+        <location filename="../main_window.py" line="318"/>
         <source>Add &amp;scheme from Excel…</source>
         <translation>从 Excel 添加方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="319"/>
         <source>Ranked &amp;workbook…</source>
         <translation>排名工作簿(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="316"/>
+        <location filename="../main_window.py" line="320"/>
         <source>&amp;PDF report…</source>
         <translation>PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="321"/>
         <source>&amp;Audit log…</source>
         <translation>审计日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="322"/>
         <source>Tracking &amp;workbook…</source>
         <translation>跟踪评估工作簿(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="323"/>
         <source>Trac&amp;king PDF…</source>
         <translation>跟踪评估 PDF(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="324"/>
         <source>P&amp;rint ranking…</source>
         <translation>打印排名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="325"/>
         <source>Print pre&amp;view ranking…</source>
         <translation>打印预览排名(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="326"/>
         <source>Print pro&amp;ject page…</source>
         <translation>打印项目页(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="323"/>
+        <location filename="../main_window.py" line="327"/>
         <source>Print preview project pa&amp;ge…</source>
         <translation>打印预览项目页(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="328"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325"/>
+        <location filename="../main_window.py" line="329"/>
+        <source>Report &amp;sign-off…</source>
+        <translation>报告签批设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="330"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326"/>
+        <location filename="../main_window.py" line="331"/>
         <source>Open the &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="327"/>
+        <location filename="../main_window.py" line="332"/>
         <source>&amp;About SynergyPilot</source>
         <translation>关于 SynergyPilot(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328"/>
+        <location filename="../main_window.py" line="333"/>
         <source>&amp;Next pending</source>
         <translation>下一项待评分(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329"/>
+        <location filename="../main_window.py" line="334"/>
         <source>User &amp;guide</source>
         <translation>用户指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="335"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="340"/>
         <source>Import submission files (you can also drop files on the window)</source>
         <translation>导入申报文件（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="342"/>
         <source>Bring inspectors&apos; workspaces into this one, keeping every score</source>
         <translation>将各核查人的工作区并入本工作区，保留每一项评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338"/>
+        <location filename="../main_window.py" line="343"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="344"/>
         <source>&amp;Recent workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340"/>
+        <location filename="../main_window.py" line="345"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341"/>
+        <location filename="../main_window.py" line="346"/>
         <source>&amp;Export and print</source>
         <translation>导出与打印(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="347"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="348"/>
         <source>&amp;Assess</source>
         <translation>评分(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="349"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345"/>
+        <location filename="../main_window.py" line="350"/>
         <source>Open the file just written</source>
         <translation>打开刚写出的文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346"/>
+        <location filename="../main_window.py" line="351"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../main_window.py" line="353"/>
         <source>Go to the next criterion waiting for an on-site score (Ctrl+N); Enter scores it</source>
         <translation>转到下一项待现场评分的指标（Ctrl+N）；按 Enter 评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="355"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353"/>
+        <location filename="../main_window.py" line="358"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="359"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355"/>
+        <location filename="../main_window.py" line="360"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="361"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357"/>
+        <location filename="../main_window.py" line="362"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359"/>
+        <location filename="../main_window.py" line="364"/>
         <source>Disagreements</source>
         <translation>意见分歧</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="365"/>
         <source>Tracking</source>
         <translation>跟踪评估</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364"/>
+        <location filename="../main_window.py" line="369"/>
         <source>Round:</source>
         <translation>评估轮次：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="370"/>
         <source>The assessment round shown in every tab but Tracking</source>
         <translation>除“跟踪评估”外各页显示的评估轮次</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388"/>
+        <location filename="../main_window.py" line="393"/>
         <source>Opened read-only: {reason}. Changes cannot be saved.</source>
         <translation>以只读方式打开：{reason}。无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="461"/>
+        <location filename="../main_window.py" line="466"/>
         <source>no workspace</source>
         <translation>无工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464"/>
+        <location filename="../main_window.py" line="469"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="525"/>
+        <location filename="../main_window.py" line="530"/>
         <source>SynergyPilot workspace (*.spw)</source>
         <translation>SynergyPilot 工作区 (*.spw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530"/>
+        <location filename="../main_window.py" line="535"/>
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="538"/>
+        <location filename="../main_window.py" line="543"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549"/>
+        <location filename="../main_window.py" line="554"/>
         <source>Save workspace as</source>
         <translation>工作区另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="560"/>
+        <location filename="../main_window.py" line="565"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="574"/>
+        <location filename="../main_window.py" line="579"/>
         <source>Merge workspaces into this one</source>
         <translation>将工作区并入本工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="587"/>
+        <location filename="../main_window.py" line="592"/>
         <source>Merging workspaces…</source>
         <translation>正在合并工作区…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="597"/>
+        <location filename="../main_window.py" line="602"/>
         <source>Merge finished.</source>
         <translation>合并完成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="607"/>
         <source>The merge failed</source>
         <translation>合并失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="620"/>
+        <location filename="../main_window.py" line="625"/>
         <source>Import submissions</source>
         <translation>导入申报文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="622"/>
+        <location filename="../main_window.py" line="627"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="630"/>
+        <location filename="../main_window.py" line="635"/>
         <source>Import a folder of submissions</source>
         <translation>导入申报文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="665"/>
+        <location filename="../main_window.py" line="670"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="676"/>
+        <location filename="../main_window.py" line="681"/>
         <source>Preparing the demo data…</source>
         <translation>正在准备演示数据…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="733"/>
+        <location filename="../main_window.py" line="739"/>
         <source>Import finished: {new} new, {resubmitted} resubmitted, {rejected} rejected.</source>
         <translation>导入完成：新增 {new} 个，重新报送 {resubmitted} 个，拒收 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="742"/>
+        <location filename="../main_window.py" line="748"/>
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="856"/>
+        <location filename="../main_window.py" line="862"/>
         <source>{code} {indicator}: {author}&apos;s score {fraction} ({points} points) is withdrawn; the criterion is scored again as without it.</source>
         <translation>{code} {indicator}：将撤回 {author} 的评分 {fraction}（{points} 分），该指标按无此评分重新计分。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="870"/>
+        <location filename="../main_window.py" line="876"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="873"/>
+        <location filename="../main_window.py" line="879"/>
         <source>Undo the last change: {what} (Ctrl+Z)</source>
         <translation>撤销上一次更改：{what}（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="878"/>
+        <location filename="../main_window.py" line="884"/>
         <source>{author}&apos;s score of {code} for {project}: {before} → {after}</source>
         <translation>{author} 对 {project} 的 {code} 评分：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="895"/>
+        <location filename="../main_window.py" line="901"/>
         <source>Undo by {who} of: {what}</source>
         <translation>{who} 撤销：{what}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="909"/>
+        <location filename="../main_window.py" line="915"/>
         <source>No criterion is waiting for an on-site score.</source>
         <translation>没有待现场评分的指标。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="988"/>
+        <location filename="../main_window.py" line="994"/>
         <source>Could not change the setting</source>
         <translation>无法更改设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="995"/>
+        <location filename="../main_window.py" line="1001"/>
         <source>Add a scheme</source>
         <translation>添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="997"/>
+        <location filename="../main_window.py" line="1003"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1011"/>
+        <location filename="../main_window.py" line="1017"/>
         <source>Could not add the scheme</source>
         <translation>无法添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1025"/>
+        <location filename="../main_window.py" line="1031"/>
         <source>Save a blank submission form</source>
         <translation>保存空白申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1025"/>
-        <location filename="../main_window.py" line="1065"/>
-        <location filename="../main_window.py" line="1079"/>
-        <location filename="../main_window.py" line="1105"/>
+        <location filename="../main_window.py" line="1031"/>
+        <location filename="../main_window.py" line="1071"/>
+        <location filename="../main_window.py" line="1085"/>
+        <location filename="../main_window.py" line="1111"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1029"/>
+        <location filename="../main_window.py" line="1035"/>
         <source>Blank form written: {path}</source>
         <translation>已生成空白申报表：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1065"/>
+        <location filename="../main_window.py" line="1071"/>
         <source>Export the ranked workbook</source>
         <translation>导出排名工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1204"/>
+        <location filename="../main_window.py" line="1226"/>
         <source>SynergyPilot {version}
 SynergyPilot scores pollution–carbon synergy pilot projects from Excel submissions.
 Data folder: {folder}</source>
@@ -1191,110 +1196,110 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1034"/>
+        <location filename="../main_window.py" line="1040"/>
         <source>Written: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475"/>
+        <location filename="../main_window.py" line="480"/>
         <source>Projects: {projects} · Rejected files: {rejected} ·</source>
         <translation>项目：{projects} · 拒收文件：{rejected} ·</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="478"/>
+        <location filename="../main_window.py" line="483"/>
         <source>Pending: {pending} ({provisional} provisional projects)</source>
         <translation>待定：{pending} 项（{provisional} 个暂定项目）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="482"/>
+        <location filename="../main_window.py" line="487"/>
         <source>Show only the provisional projects</source>
         <translation>只显示结果为暂定的项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="692"/>
-        <location filename="../main_window.py" line="1097"/>
+        <location filename="../main_window.py" line="698"/>
+        <location filename="../main_window.py" line="1103"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="700"/>
+        <location filename="../main_window.py" line="706"/>
         <source>Please wait: another task is running.</source>
         <translation>请稍候：另一项任务正在进行。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="749"/>
+        <location filename="../main_window.py" line="755"/>
         <source>The export was cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="756"/>
+        <location filename="../main_window.py" line="762"/>
         <source>The export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1072"/>
+        <location filename="../main_window.py" line="1078"/>
         <source>Export the PDF report</source>
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1072"/>
-        <location filename="../main_window.py" line="1086"/>
+        <location filename="../main_window.py" line="1078"/>
+        <location filename="../main_window.py" line="1092"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1078"/>
+        <location filename="../main_window.py" line="1084"/>
         <source>Export the tracking workbook</source>
         <translation>导出跟踪评估工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1085"/>
+        <location filename="../main_window.py" line="1091"/>
         <source>Export the tracking PDF</source>
         <translation>导出跟踪评估 PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1105"/>
+        <location filename="../main_window.py" line="1111"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1114"/>
+        <location filename="../main_window.py" line="1120"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1114"/>
+        <location filename="../main_window.py" line="1120"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1115"/>
+        <location filename="../main_window.py" line="1121"/>
         <source>Export the chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1138"/>
+        <location filename="../main_window.py" line="1150"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1191"/>
-        <location filename="../main_window.py" line="1195"/>
+        <location filename="../main_window.py" line="1213"/>
+        <location filename="../main_window.py" line="1217"/>
         <source>Data and log folder: {folder}</source>
         <translation>数据与日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1194"/>
+        <location filename="../main_window.py" line="1216"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1198"/>
+        <location filename="../main_window.py" line="1220"/>
         <source>About SynergyPilot</source>
         <translation>关于 SynergyPilot</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="363"/>
         <source>Robustness</source>
         <translation>稳健性</translation>
     </message>
@@ -1403,24 +1408,37 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../models/tables.py" line="310"/>
+        <location filename="../models/tables.py" line="311"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="311"/>
+        <location filename="../models/tables.py" line="312"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="312"/>
+        <location filename="../models/tables.py" line="313"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="313"/>
+        <location filename="../models/tables.py" line="314"/>
         <source>Problem</source>
         <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSettingsDialog</name>
+    <message>
+        <location filename="../views/dialogs.py" line="331"/>
+        <source>Report sign-off</source>
+        <translation>报告签批设置</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="333"/>
+        <source>Printed on the PDF report&apos;s cover, after each ranking and under the workbook&apos;s ranked sheets, with signature and date lines and a box for the seal.</source>
+        <translation>打印在 PDF 报告封面、每个排名表之后以及工作簿各排名表下方，并附签字、日期栏和盖章框。</translation>
     </message>
 </context>
 <context>
@@ -1485,42 +1503,43 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../views/results_view.py" line="91"/>
+        <location filename="../views/results_view.py" line="97"/>
         <source>Grade:</source>
+        <extracomment>Rank, project ID and name: the columns that stay in view when scrolling right.</extracomment>
         <translation>等级：</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="92"/>
+        <location filename="../views/results_view.py" line="98"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="93"/>
+        <location filename="../views/results_view.py" line="99"/>
         <source>Search ID, name, region…</source>
         <translation>搜索编号、名称、地区…</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="94"/>
+        <location filename="../views/results_view.py" line="100"/>
         <source>Provisional only</source>
         <translation>只看暂定</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="96"/>
+        <location filename="../views/results_view.py" line="102"/>
         <source>Show only the projects whose result may still change: manual criteria not yet scored or penalty items left blank</source>
         <translation>只显示结果仍可能变化的项目：尚有人工评分指标未评分或扣分项未填写</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="125"/>
+        <location filename="../views/results_view.py" line="131"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="128"/>
+        <location filename="../views/results_view.py" line="134"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="150"/>
+        <location filename="../views/results_view.py" line="156"/>
         <source>{shown} of {total} projects</source>
         <translation>显示 {shown} / 共 {total} 个项目</translation>
     </message>
@@ -1664,42 +1683,42 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="267"/>
+        <location filename="../views/dialogs.py" line="271"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="273"/>
+        <location filename="../views/dialogs.py" line="277"/>
         <source>Your name, recorded with every score you give</source>
         <translation>您的姓名，会随每次评分一起记录</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="277"/>
+        <location filename="../views/dialogs.py" line="281"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="278"/>
+        <location filename="../views/dialogs.py" line="282"/>
         <source>Inspector name:</source>
         <translation>核查人姓名：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="279"/>
+        <location filename="../views/dialogs.py" line="283"/>
         <source>Import from:</source>
         <translation>导入文件夹：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="280"/>
+        <location filename="../views/dialogs.py" line="284"/>
         <source>Export to:</source>
         <translation>导出文件夹：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="291"/>
+        <location filename="../views/dialogs.py" line="295"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="300"/>
+        <location filename="../views/dialogs.py" line="304"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
@@ -1788,17 +1807,17 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="177"/>
+        <location filename="../views/dialogs.py" line="181"/>
         <source>Withdraw the score of {code}</source>
         <translation>撤回 {code} 的评分</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="185"/>
+        <location filename="../views/dialogs.py" line="189"/>
         <source>Inspector:</source>
         <translation>核查人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="186"/>
+        <location filename="../views/dialogs.py" line="190"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -1807,8 +1826,8 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
     <name>errors</name>
     <message>
         <location filename="../app.py" line="77"/>
-        <location filename="../main_window.py" line="535"/>
-        <location filename="../main_window.py" line="564"/>
+        <location filename="../main_window.py" line="540"/>
+        <location filename="../main_window.py" line="569"/>
         <source>Could not open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
@@ -1835,70 +1854,75 @@ Your work is saved; the details are in {log}.</source>
 您的工作已保存；详细信息见 {log}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="527"/>
+        <location filename="../main_window.py" line="532"/>
         <source>Could not create the workspace</source>
         <translation>无法创建工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="546"/>
+        <location filename="../main_window.py" line="551"/>
         <source>Could not save the workspace</source>
         <translation>无法保存工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="776"/>
-        <location filename="../main_window.py" line="808"/>
+        <location filename="../main_window.py" line="782"/>
+        <location filename="../main_window.py" line="814"/>
         <source>Could not record the score</source>
         <translation>无法记录评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="829"/>
+        <location filename="../main_window.py" line="835"/>
         <source>Could not withdraw the override</source>
         <translation>无法撤销调整</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="881"/>
+        <location filename="../main_window.py" line="887"/>
         <source>Could not undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="963"/>
+        <location filename="../main_window.py" line="969"/>
         <source>Could not record the consensus</source>
         <translation>无法记录共识</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1018"/>
+        <location filename="../main_window.py" line="1024"/>
         <source>Could not write the form</source>
         <translation>无法生成申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1062"/>
-        <location filename="../main_window.py" line="1076"/>
+        <location filename="../main_window.py" line="1068"/>
+        <location filename="../main_window.py" line="1082"/>
         <source>Could not export the workbook</source>
         <translation>无法导出工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1070"/>
-        <location filename="../main_window.py" line="1083"/>
+        <location filename="../main_window.py" line="1076"/>
+        <location filename="../main_window.py" line="1089"/>
         <source>Could not export the PDF report</source>
         <translation>无法导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1102"/>
+        <location filename="../main_window.py" line="1108"/>
         <source>Could not export the audit log</source>
         <translation>无法导出审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1111"/>
+        <location filename="../main_window.py" line="1117"/>
         <source>Could not export the chart</source>
         <translation>无法导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1143"/>
-        <location filename="../main_window.py" line="1147"/>
-        <location filename="../main_window.py" line="1157"/>
-        <location filename="../main_window.py" line="1161"/>
+        <location filename="../main_window.py" line="1155"/>
+        <location filename="../main_window.py" line="1159"/>
+        <location filename="../main_window.py" line="1169"/>
+        <location filename="../main_window.py" line="1173"/>
         <source>Could not print</source>
         <translation>无法打印</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="1190"/>
+        <source>Could not save the report settings</source>
+        <translation>无法保存报告签批设置</translation>
     </message>
 </context>
 <context>
@@ -2112,114 +2136,6 @@ Your work is saved; the details are in {log}.</source>
         <location filename="../labels.py" line="109"/>
         <source>Total could be {low}–{high}</source>
         <translation>总分可能为 {low}–{high}</translation>
-    </message>
-</context>
-<context>
-    <name>printing</name>
-    <message>
-        <location filename="../printing.py" line="27"/>
-        <source>version</source>
-        <translation>版本</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="28"/>
-        <source>printed</source>
-        <translation>打印于</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="29"/>
-        <source>Rank</source>
-        <translation>排名</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="30"/>
-        <source>Project ID</source>
-        <translation>项目编号</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="31"/>
-        <source>Name</source>
-        <translation>项目名称</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="32"/>
-        <source>Region</source>
-        <translation>地区</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="33"/>
-        <source>Total</source>
-        <translation>总分</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="34"/>
-        <source>Grade</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="35"/>
-        <source>Synergy D</source>
-        <translation>协同度 D</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="36"/>
-        <source>Veto</source>
-        <translation>一票否决</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="37"/>
-        <source>Issues</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="38"/>
-        <source>Ranked assessment</source>
-        <translation>评估排名表</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="39"/>
-        <source>Code</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="40"/>
-        <source>Indicator</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="41"/>
-        <source>Value</source>
-        <translation>现状值</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="42"/>
-        <source>Fraction</source>
-        <translation>得分率</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="43"/>
-        <source>Points</source>
-        <translation>得分</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="44"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="45"/>
-        <source>Evidence</source>
-        <translation>佐证材料</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="46"/>
-        <source>Override reason</source>
-        <translation>调整理由</translation>
-    </message>
-    <message>
-        <location filename="../printing.py" line="47"/>
-        <source>Page {page} of {pages}</source>
-        <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
 </context>
 </TS>

@@ -29,6 +29,10 @@ from PySide6.QtWidgets import (
 
 from gui import labels, translation
 from gui.models.tables import split_location
+from scoring import presentation
+from scoring.report_settings import FIELDS as REPORT_FIELDS
+from scoring.report_settings import MAX_LENGTH as REPORT_MAX_LENGTH
+from scoring.report_settings import ReportSettings
 
 
 @dataclass(frozen=True)
@@ -312,6 +316,46 @@ class SettingsDialog(QDialog):
     @classmethod
     def ask(cls, parent, settings) -> SettingsAnswer | None:
         dialog = cls(settings, parent)
+        return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class ReportSettingsDialog(QDialog):
+    """Who signs the workspace's reports: assessing body, document number, period, names.
+
+    The field names are the reports' own words (scoring.presentation), in the reports'
+    language, so the dialog says what the cover and the approval block will print.
+    """
+
+    def __init__(self, settings: ReportSettings, lang: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Report sign-off"))
+        form = QFormLayout(self)
+        note = QLabel(self.tr("Printed on the PDF report's cover, after each ranking and under the "
+                              "workbook's ranked sheets, with signature and date lines and a box for the "
+                              "seal."))
+        note.setWordWrap(True)
+        form.addRow(note)
+        self.edits: dict[str, QLineEdit] = {}
+        for name in REPORT_FIELDS:
+            edit = QLineEdit(getattr(settings, name))
+            edit.setObjectName(name)
+            edit.setMaxLength(REPORT_MAX_LENGTH)
+            self.edits[name] = edit
+            form.addRow(presentation.text(name, lang), edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def answer(self) -> ReportSettings:
+        return ReportSettings(**{name: edit.text() for name, edit in self.edits.items()})
+
+    @classmethod
+    def ask(cls, parent, settings: ReportSettings, lang: str) -> ReportSettings | None:
+        dialog = cls(settings, lang, parent)
         return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

@@ -256,6 +256,7 @@ def test_cancelled_pdf_export_writes_nothing(window, qtbot, tmp_path):
 
 
 def test_print_ranking_and_project_page_render_to_pdf(window, tmp_path):
+    """Printing paints the PDF report's own pages: the same text, headers and approval block."""
     from gui import printing
 
     for name, render in (("ranked.pdf", window.render_ranked), ("project.pdf", window.render_project)):
@@ -263,20 +264,60 @@ def test_print_ranking_and_project_page_render_to_pdf(window, tmp_path):
         printing.setup_printer(printer)
         render(printer)
         assert (tmp_path / name).read_bytes()[:5] == b"%PDF-"
-    pages = pdf_pages(tmp_path / "ranked.pdf")
-    assert len(pages) == 1 and "Page 1 of 1" in pages[0]
-    # each project on one line: its name is never cut between lines (or pages)
-    assert all(any(p.name in line for line in pages[0].splitlines()) for p in window.scheme_projects())
+    ranked = printing.ranked_pdf(window.scheme(), window.scheme_projects(), "en")
+    (tmp_path / "source.pdf").write_bytes(ranked)
+    pages = pdf_pages(tmp_path / "source.pdf")
+    from tests.test_report_pdf import pdf_page_count
+
+    assert pdf_page_count(tmp_path / "ranked.pdf") == len(pages)  # one printed page per report page
+    import subprocess
+
+    raw = subprocess.run(["pdftotext", "-raw", str(tmp_path / "source.pdf"), "-"], capture_output=True,
+                         text=True, check=True).stdout  # in drawing order: a wrapped cell's lines together
+    text = "".join(raw.split())
+    assert all("".join(p.name.split()) in text for p in window.scheme_projects())  # never cut
+    assert "Reviewandapproval" in text and f"Page1of{len(pages)}" in text
     preview = window.make_preview(window.render_ranked, landscape=True)
     assert preview.windowTitle() == "Print preview"
     preview.deleteLater()
 
 
-def test_ranked_html_has_every_project(window):
-    from gui import printing
+def _without_times(pages: list[str]) -> str:
+    import re
 
-    html = printing.ranked_html(window.scheme(), window.scheme_projects())
-    assert html.count("<tr>") == 16 and "<thead>" in html
+    return re.sub(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?", "", "\n".join(pages))
+
+
+def test_report_settings_from_the_dialog_and_from_the_cli_make_the_same_report(
+        window, qtbot, tmp_path, monkeypatch, demo_files):
+    import shutil
+
+    from PySide6.QtWidgets import QDialog
+
+    from scoring.cli import main
+
+    values = {"org": "Provincial Ecology Bureau", "doc_no": "PEB [2026] 7", "period": "2025",
+              "assessor": "Li Wei", "reviewer": "Wang Fang", "approver": "Zhao Min"}
+
+    def fill_and_accept(dialog):
+        for name, value in values.items():
+            dialog.edits[name].setText(value)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs.ReportSettingsDialog, "exec", fill_and_accept)
+    window.act_report_settings.trigger()
+    assert window.backend.report_settings().as_dict() == values  # stored in the workspace
+    assert window.backend.audit()[-1].action == "report_settings"
+    with qtbot.waitSignal(window.export_finished, timeout=300000):
+        window.start_export("pdf", tmp_path / "gui.pdf")
+    copy = tmp_path / "cli.spw"
+    shutil.copyfile(demo_files / "demo.spw", copy)
+    flags = [arg for name, value in values.items() for arg in (f"--{name.replace('_', '-')}", value)]
+    assert main(["score", "--workspace", str(copy), "--pdf", str(tmp_path / "cli.pdf"), "--lang", "en",
+                 *flags]) == 0
+    gui, cli = pdf_pages(tmp_path / "gui.pdf"), pdf_pages(tmp_path / "cli.pdf")
+    assert "Assessor: Li Wei" in gui[0] and "PEB [2026] 7" in gui[0]
+    assert _without_times(gui) == _without_times(cli)
 
 
 def test_refused_template_lists_problems_by_sheet_row_column(window, tmp_path):
