@@ -153,7 +153,7 @@ def _bare_pdf(run: AssessmentRun, out: Path) -> None:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.platypus import LongTable, PageBreak, Paragraph, SimpleDocTemplate, TableStyle
 
-    from scoring.report_pdf import register_font, styles_for
+    from scoring.pdf_layout import register_font, styles_for
 
     font = register_font()
     style = TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 7.5)])
