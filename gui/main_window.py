@@ -295,6 +295,7 @@ class MainWindow(QMainWindow):
         self.detail.override_requested.connect(self._on_detail_override_requested)
         self.detail.withdraw_requested.connect(self._on_detail_withdraw_requested)
         self.detail.keep_requested.connect(self._on_detail_keep_requested)
+        self.detail.versions_requested.connect(self._on_detail_versions_requested)
         self.templates.add_requested.connect(self._on_templates_add_requested)
         self.templates.form_requested.connect(self._on_templates_form_requested)
         self.progress.cancel_requested.connect(self._on_progress_cancel_requested)
@@ -863,6 +864,23 @@ class MainWindow(QMainWindow):
                        "the criterion is scored again as without it.").format(
             code=code, indicator=labels.criterion_text(criterion)[1], author=author, fraction=shown,
             points=points)
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not show the versions"))
+    def _on_detail_versions_requested(self) -> None:
+        self.show_versions()
+
+    def show_versions(self):
+        """The shown project's versions side by side (Project tab → Versions…)."""
+        from gui.views.versions_view import VersionsDialog
+
+        scheme, project = self.scheme(), self.project()
+        if scheme is None or project is None or self.backend is None:
+            return None
+        dialog = VersionsDialog(self)
+        versions = self.backend.history(project.project_id, scheme)
+        dialog.set_versions(scheme, project, self.scheme_projects(), versions, self.run.round)
+        dialog.show()
+        return dialog
 
     # ----------------------------------------------------------------------------- undo
     def _push_undo(self, step: UndoStep) -> None:

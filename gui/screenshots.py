@@ -86,6 +86,12 @@ def render_language(app, lang: str, out: Path, work: Path) -> None:
     _shoot(location, out, "issue_location", short)
     location.close()
     dialog.close()
+    # the resubmission's differences, side by side (Project tab → Versions…)
+    window.results.select_project("C-2024-001")
+    versions = window.show_versions()
+    _settle(app)
+    _shoot(versions, out, "versions", short)
+    versions.close()
 
     second = next(p for p in window.scheme_projects() if p.rank == 2)
     window.results.select_project(second.project_id)

@@ -391,6 +391,28 @@ def what_if(scheme: Scheme, projects: list[ProjectResult], project: ProjectResul
     )
 
 
+def with_values_before(scheme: Scheme, projects: list[ProjectResult], project: ProjectResult,
+                       changes: Iterable) -> ProjectResult:
+    """The project as scored now, but with the submitted values its latest version changed taken
+    back: the previous version's result, for a resubmission's "total before → after".
+
+    ``changes`` are the version's differences from the one before
+    (scoring.workspace_records.Change: code, field ``current`` or ``baseline``, old, new); other
+    fields (evidence, the project's name) do not score. Raises :class:`WhatIfError` when an old
+    value is one the engine would not take as a what-if (a blank cell).
+    """
+    reverted: dict[str, dict[str, object]] = {}
+    for change in changes:
+        result = project.indicators.get(change.code) if change.code else None
+        if result is None or change.field not in ("current", "baseline"):
+            continue
+        entry = reverted.setdefault(change.code, {"value": result.value, "baseline": None})
+        entry["value" if change.field == "current" else "baseline"] = change.old
+    if any(v["value"] is None or v["value"] == "" for v in reverted.values()):
+        raise WhatIfError("a value of the previous version was blank", "上一版本有空白的填报值")
+    return what_if(scheme, projects, project, [Change(code, **v) for code, v in reverted.items()])
+
+
 def _scored_cells(scheme: Scheme, project: ProjectResult) -> tuple[np.ndarray, np.ndarray]:
     """The project's statuses and fractions as the kernel's override inputs (1 × m).
 

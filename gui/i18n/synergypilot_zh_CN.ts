@@ -372,182 +372,192 @@
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../views/detail_view.py" line="174"/>
+        <location filename="../views/detail_view.py" line="178"/>
         <source>Score or override…</source>
         <translation>评分或调整…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="176"/>
+        <location filename="../views/detail_view.py" line="180"/>
         <source>Give the selected criterion a fraction between 0 and 1, with your name and a reason</source>
         <translation>为所选指标给出 0 到 1 之间的得分率，并填写姓名和理由</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="178"/>
+        <location filename="../views/detail_view.py" line="182"/>
         <source>Withdraw override…</source>
         <translation>撤销调整…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="259"/>
+        <location filename="../views/detail_view.py" line="266"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="238"/>
+        <location filename="../views/detail_view.py" line="245"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="179"/>
+        <location filename="../views/detail_view.py" line="183"/>
+        <source>Versions…</source>
+        <translation>版本…</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="185"/>
+        <source>Every version of this project&apos;s submission, and what each changed</source>
+        <translation>该项目申报材料的每个版本，以及每版改动了什么</translation>
+    </message>
+    <message>
+        <location filename="../views/detail_view.py" line="186"/>
         <source>Points lost</source>
         <translation>失分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="181"/>
+        <location filename="../views/detail_view.py" line="188"/>
         <source>Gap to the next grade</source>
         <translation>距下一等级的差距</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="182"/>
+        <location filename="../views/detail_view.py" line="189"/>
         <source>What-if (not saved)</source>
         <translation>假设试算（不保存）</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="183"/>
+        <location filename="../views/detail_view.py" line="190"/>
         <source>New value:</source>
         <translation>新现状值：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="184"/>
+        <location filename="../views/detail_view.py" line="191"/>
         <source>New baseline:</source>
         <translation>新基准值：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="185"/>
+        <location filename="../views/detail_view.py" line="192"/>
         <source>Or a fraction:</source>
         <translation>或得分率：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="186"/>
+        <location filename="../views/detail_view.py" line="193"/>
         <source>a number, yes/no or a choice, as in the form</source>
         <translation>数字、是/否或选项，与申报表的填法相同</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="187"/>
+        <location filename="../views/detail_view.py" line="194"/>
         <source>empty: the submitted baseline</source>
         <translation>留空：使用申报的基准值</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="188"/>
+        <location filename="../views/detail_view.py" line="195"/>
         <source>0 = worst, 1 = best</source>
         <translation>0 = 最差，1 = 最优</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="189"/>
+        <location filename="../views/detail_view.py" line="196"/>
         <source>Try</source>
         <translation>试算</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="191"/>
+        <location filename="../views/detail_view.py" line="198"/>
         <source>Rescore this project with the new input; the workspace is not changed</source>
         <translation>用新的输入重新计算本项目；工作区不作改动</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="192"/>
+        <location filename="../views/detail_view.py" line="199"/>
         <source>Reset</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="193"/>
+        <location filename="../views/detail_view.py" line="200"/>
         <source>Keep as override…</source>
         <translation>保存为人工调整…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="194"/>
+        <location filename="../views/detail_view.py" line="201"/>
         <source>Record the fractions tried here as overrides, with a reason</source>
         <translation>把此处试算的得分率记为人工调整（须填写理由）</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="239"/>
+        <location filename="../views/detail_view.py" line="246"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="240"/>
+        <location filename="../views/detail_view.py" line="247"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="271"/>
+        <location filename="../views/detail_view.py" line="278"/>
         <source>Choose a project in the Results tab.</source>
         <translation>请在“结果”页选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="275"/>
+        <location filename="../views/detail_view.py" line="282"/>
         <source>Veto</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="276"/>
+        <location filename="../views/detail_view.py" line="283"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="277"/>
+        <location filename="../views/detail_view.py" line="284"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="278"/>
+        <location filename="../views/detail_view.py" line="285"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="279"/>
+        <location filename="../views/detail_view.py" line="286"/>
         <source>Base</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="280"/>
+        <location filename="../views/detail_view.py" line="287"/>
         <source>bonus</source>
         <translation>加分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="281"/>
+        <location filename="../views/detail_view.py" line="288"/>
         <source>penalty</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="282"/>
+        <location filename="../views/detail_view.py" line="289"/>
         <source>Synergy D</source>
         <translation>协同度 D</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="317"/>
+        <location filename="../views/detail_view.py" line="324"/>
         <source>What-if, not saved — as scored: total {total}, grade {grade}, rank {rank}</source>
         <translation>试算结果，未保存——实际评分：总分 {total}，等级 {grade}，排名 {rank}</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="335"/>
+        <location filename="../views/detail_view.py" line="342"/>
         <source>How it was worked out</source>
         <translation>计算过程</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="342"/>
+        <location filename="../views/detail_view.py" line="349"/>
         <source>How {code} was worked out</source>
         <translation>{code} 的计算过程</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="347"/>
+        <location filename="../views/detail_view.py" line="354"/>
         <source>Try another input for {code} {indicator}:</source>
         <translation>为 {code} {indicator} 试算其他输入：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="368"/>
+        <location filename="../views/detail_view.py" line="375"/>
         <source>Tried: {changes}</source>
         <translation>已试算：{changes}</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="453"/>
+        <location filename="../views/detail_view.py" line="460"/>
         <source>What-if: {change}</source>
         <translation>试算：{change}</translation>
     </message>
@@ -788,406 +798,406 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="313"/>
         <source>&amp;New workspace…</source>
         <extracomment>The running import or export (one at a time; they share the progress bar). The scores, overrides and withdrawals made since the window opened, last last: Undo (Ctrl+Z) takes them back one by one, each as a new audited score or withdrawal.</extracomment>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="314"/>
         <source>&amp;Open workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="314"/>
+        <location filename="../main_window.py" line="315"/>
         <source>Save workspace &amp;as…</source>
         <translation>工作区另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="316"/>
         <source>&amp;Merge workspaces…</source>
         <translation>合并工作区(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="316"/>
+        <location filename="../main_window.py" line="317"/>
         <source>Import &amp;files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="318"/>
         <source>Import f&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="319"/>
         <source>Add &amp;scheme from Excel…</source>
         <translation>从 Excel 添加方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="320"/>
         <source>Ranked &amp;workbook…</source>
         <translation>排名工作簿(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="321"/>
         <source>&amp;PDF report…</source>
         <translation>PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321"/>
+        <location filename="../main_window.py" line="322"/>
         <source>&amp;Audit log…</source>
         <translation>审计日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="323"/>
         <source>Tracking &amp;workbook…</source>
         <translation>跟踪评估工作簿(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="323"/>
+        <location filename="../main_window.py" line="324"/>
         <source>Trac&amp;king PDF…</source>
         <translation>跟踪评估 PDF(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="325"/>
         <source>P&amp;rint ranking…</source>
         <translation>打印排名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325"/>
+        <location filename="../main_window.py" line="326"/>
         <source>Print pre&amp;view ranking…</source>
         <translation>打印预览排名(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326"/>
+        <location filename="../main_window.py" line="327"/>
         <source>Print pro&amp;ject page…</source>
         <translation>打印项目页(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="327"/>
+        <location filename="../main_window.py" line="328"/>
         <source>Print preview project pa&amp;ge…</source>
         <translation>打印预览项目页(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328"/>
+        <location filename="../main_window.py" line="329"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329"/>
+        <location filename="../main_window.py" line="330"/>
         <source>Report &amp;sign-off…</source>
         <translation>报告签批设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="331"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="332"/>
         <source>Open the &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="333"/>
         <source>&amp;About SynergyPilot</source>
         <translation>关于 SynergyPilot(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="334"/>
         <source>&amp;Next pending</source>
         <translation>下一项待评分(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="335"/>
         <source>User &amp;guide</source>
         <translation>用户指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="336"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340"/>
+        <location filename="../main_window.py" line="341"/>
         <source>Import submission files (you can also drop files on the window)</source>
         <translation>导入申报文件（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="343"/>
         <source>Bring inspectors&apos; workspaces into this one, keeping every score</source>
         <translation>将各核查人的工作区并入本工作区，保留每一项评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="344"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="345"/>
         <source>&amp;Recent workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345"/>
+        <location filename="../main_window.py" line="346"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346"/>
+        <location filename="../main_window.py" line="347"/>
         <source>&amp;Export and print</source>
         <translation>导出与打印(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="348"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../main_window.py" line="349"/>
         <source>&amp;Assess</source>
         <translation>评分(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349"/>
+        <location filename="../main_window.py" line="350"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="351"/>
         <source>Open the file just written</source>
         <translation>打开刚写出的文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351"/>
+        <location filename="../main_window.py" line="352"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353"/>
+        <location filename="../main_window.py" line="354"/>
         <source>Go to the next criterion waiting for an on-site score (Ctrl+N); Enter scores it</source>
         <translation>转到下一项待现场评分的指标（Ctrl+N）；按 Enter 评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355"/>
+        <location filename="../main_window.py" line="356"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="359"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359"/>
+        <location filename="../main_window.py" line="360"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="361"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361"/>
+        <location filename="../main_window.py" line="362"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362"/>
+        <location filename="../main_window.py" line="363"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364"/>
+        <location filename="../main_window.py" line="365"/>
         <source>Disagreements</source>
         <translation>意见分歧</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="366"/>
         <source>Tracking</source>
         <translation>跟踪评估</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369"/>
+        <location filename="../main_window.py" line="370"/>
         <source>Round:</source>
         <translation>评估轮次：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="370"/>
+        <location filename="../main_window.py" line="371"/>
         <source>The assessment round shown in every tab but Tracking</source>
         <translation>除“跟踪评估”外各页显示的评估轮次</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393"/>
+        <location filename="../main_window.py" line="394"/>
         <source>Opened read-only: {reason}. Changes cannot be saved.</source>
         <translation>以只读方式打开：{reason}。无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="466"/>
+        <location filename="../main_window.py" line="467"/>
         <source>no workspace</source>
         <translation>无工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="469"/>
+        <location filename="../main_window.py" line="470"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530"/>
+        <location filename="../main_window.py" line="531"/>
         <source>SynergyPilot workspace (*.spw)</source>
         <translation>SynergyPilot 工作区 (*.spw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="535"/>
+        <location filename="../main_window.py" line="536"/>
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="543"/>
+        <location filename="../main_window.py" line="544"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="554"/>
+        <location filename="../main_window.py" line="555"/>
         <source>Save workspace as</source>
         <translation>工作区另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="565"/>
+        <location filename="../main_window.py" line="566"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="579"/>
+        <location filename="../main_window.py" line="580"/>
         <source>Merge workspaces into this one</source>
         <translation>将工作区并入本工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="592"/>
+        <location filename="../main_window.py" line="593"/>
         <source>Merging workspaces…</source>
         <translation>正在合并工作区…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602"/>
+        <location filename="../main_window.py" line="603"/>
         <source>Merge finished.</source>
         <translation>合并完成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="607"/>
+        <location filename="../main_window.py" line="608"/>
         <source>The merge failed</source>
         <translation>合并失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="625"/>
+        <location filename="../main_window.py" line="626"/>
         <source>Import submissions</source>
         <translation>导入申报文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="627"/>
+        <location filename="../main_window.py" line="628"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="635"/>
+        <location filename="../main_window.py" line="636"/>
         <source>Import a folder of submissions</source>
         <translation>导入申报文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="670"/>
+        <location filename="../main_window.py" line="671"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="681"/>
+        <location filename="../main_window.py" line="682"/>
         <source>Preparing the demo data…</source>
         <translation>正在准备演示数据…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="739"/>
+        <location filename="../main_window.py" line="740"/>
         <source>Import finished: {new} new, {resubmitted} resubmitted, {rejected} rejected.</source>
         <translation>导入完成：新增 {new} 个，重新报送 {resubmitted} 个，拒收 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="748"/>
+        <location filename="../main_window.py" line="749"/>
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="862"/>
+        <location filename="../main_window.py" line="863"/>
         <source>{code} {indicator}: {author}&apos;s score {fraction} ({points} points) is withdrawn; the criterion is scored again as without it.</source>
         <translation>{code} {indicator}：将撤回 {author} 的评分 {fraction}（{points} 分），该指标按无此评分重新计分。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="876"/>
+        <location filename="../main_window.py" line="894"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="879"/>
+        <location filename="../main_window.py" line="897"/>
         <source>Undo the last change: {what} (Ctrl+Z)</source>
         <translation>撤销上一次更改：{what}（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="884"/>
+        <location filename="../main_window.py" line="902"/>
         <source>{author}&apos;s score of {code} for {project}: {before} → {after}</source>
         <translation>{author} 对 {project} 的 {code} 评分：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="901"/>
+        <location filename="../main_window.py" line="919"/>
         <source>Undo by {who} of: {what}</source>
         <translation>{who} 撤销：{what}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="915"/>
+        <location filename="../main_window.py" line="933"/>
         <source>No criterion is waiting for an on-site score.</source>
         <translation>没有待现场评分的指标。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="994"/>
+        <location filename="../main_window.py" line="1012"/>
         <source>Could not change the setting</source>
         <translation>无法更改设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1001"/>
+        <location filename="../main_window.py" line="1019"/>
         <source>Add a scheme</source>
         <translation>添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1003"/>
+        <location filename="../main_window.py" line="1021"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1017"/>
+        <location filename="../main_window.py" line="1035"/>
         <source>Could not add the scheme</source>
         <translation>无法添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1031"/>
+        <location filename="../main_window.py" line="1049"/>
         <source>Save a blank submission form</source>
         <translation>保存空白申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1031"/>
-        <location filename="../main_window.py" line="1071"/>
-        <location filename="../main_window.py" line="1085"/>
-        <location filename="../main_window.py" line="1111"/>
+        <location filename="../main_window.py" line="1049"/>
+        <location filename="../main_window.py" line="1089"/>
+        <location filename="../main_window.py" line="1103"/>
+        <location filename="../main_window.py" line="1129"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1035"/>
+        <location filename="../main_window.py" line="1053"/>
         <source>Blank form written: {path}</source>
         <translation>已生成空白申报表：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1071"/>
+        <location filename="../main_window.py" line="1089"/>
         <source>Export the ranked workbook</source>
         <translation>导出排名工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1226"/>
+        <location filename="../main_window.py" line="1244"/>
         <source>SynergyPilot {version}
 SynergyPilot scores pollution–carbon synergy pilot projects from Excel submissions.
 Data folder: {folder}</source>
@@ -1196,110 +1206,110 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1040"/>
+        <location filename="../main_window.py" line="1058"/>
         <source>Written: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="480"/>
+        <location filename="../main_window.py" line="481"/>
         <source>Projects: {projects} · Rejected files: {rejected} ·</source>
         <translation>项目：{projects} · 拒收文件：{rejected} ·</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="483"/>
+        <location filename="../main_window.py" line="484"/>
         <source>Pending: {pending} ({provisional} provisional projects)</source>
         <translation>待定：{pending} 项（{provisional} 个暂定项目）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487"/>
+        <location filename="../main_window.py" line="488"/>
         <source>Show only the provisional projects</source>
         <translation>只显示结果为暂定的项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="698"/>
-        <location filename="../main_window.py" line="1103"/>
+        <location filename="../main_window.py" line="699"/>
+        <location filename="../main_window.py" line="1121"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="706"/>
+        <location filename="../main_window.py" line="707"/>
         <source>Please wait: another task is running.</source>
         <translation>请稍候：另一项任务正在进行。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="755"/>
+        <location filename="../main_window.py" line="756"/>
         <source>The export was cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="762"/>
+        <location filename="../main_window.py" line="763"/>
         <source>The export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1078"/>
+        <location filename="../main_window.py" line="1096"/>
         <source>Export the PDF report</source>
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1078"/>
-        <location filename="../main_window.py" line="1092"/>
+        <location filename="../main_window.py" line="1096"/>
+        <location filename="../main_window.py" line="1110"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1084"/>
+        <location filename="../main_window.py" line="1102"/>
         <source>Export the tracking workbook</source>
         <translation>导出跟踪评估工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1091"/>
+        <location filename="../main_window.py" line="1109"/>
         <source>Export the tracking PDF</source>
         <translation>导出跟踪评估 PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1111"/>
+        <location filename="../main_window.py" line="1129"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1120"/>
+        <location filename="../main_window.py" line="1138"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1120"/>
+        <location filename="../main_window.py" line="1138"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1121"/>
+        <location filename="../main_window.py" line="1139"/>
         <source>Export the chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1150"/>
+        <location filename="../main_window.py" line="1168"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1213"/>
-        <location filename="../main_window.py" line="1217"/>
+        <location filename="../main_window.py" line="1231"/>
+        <location filename="../main_window.py" line="1235"/>
         <source>Data and log folder: {folder}</source>
         <translation>数据与日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1216"/>
+        <location filename="../main_window.py" line="1234"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1220"/>
+        <location filename="../main_window.py" line="1238"/>
         <source>About SynergyPilot</source>
         <translation>关于 SynergyPilot</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="363"/>
+        <location filename="../main_window.py" line="364"/>
         <source>Robustness</source>
         <translation>稳健性</translation>
     </message>
@@ -1805,6 +1815,114 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
     </message>
 </context>
 <context>
+    <name>VersionsDialog</name>
+    <message>
+        <location filename="../views/versions_view.py" line="49"/>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="61"/>
+        <source>{project} {name}: {count} versions; select one to see what it changed</source>
+        <translation>{project} {name}：共 {count} 个版本；选择一个版本查看其改动</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="64"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="65"/>
+        <source>Round</source>
+        <translation>评估轮次</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="66"/>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="67"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="68"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="70"/>
+        <source>Changes</source>
+        <translation>改动数</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="85"/>
+        <source>Value</source>
+        <translation>现状值</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="85"/>
+        <source>Baseline</source>
+        <translation>基准值</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="86"/>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="95"/>
+        <source>Criterion</source>
+        <translation>指标编号</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="96"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="98"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="99"/>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="100"/>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="101"/>
+        <source>Old points</source>
+        <translation>原得分</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="102"/>
+        <source>New points</source>
+        <translation>新得分</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="119"/>
+        <source>The first version: nothing to compare with.</source>
+        <translation>这是第一个版本，没有可比较的版本。</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="121"/>
+        <source>Total before → after is worked out for the latest version only.</source>
+        <translation>仅对最新版本计算总分前后变化。</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="123"/>
+        <source>Total {before} → {after}, grade {grade_before} → {grade_after}</source>
+        <translation>总分 {before} → {after}，等级 {grade_before} → {grade_after}</translation>
+    </message>
+</context>
+<context>
     <name>WithdrawDialog</name>
     <message>
         <location filename="../views/dialogs.py" line="181"/>
@@ -1826,8 +1944,8 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
     <name>errors</name>
     <message>
         <location filename="../app.py" line="77"/>
-        <location filename="../main_window.py" line="540"/>
-        <location filename="../main_window.py" line="569"/>
+        <location filename="../main_window.py" line="541"/>
+        <location filename="../main_window.py" line="570"/>
         <source>Could not open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
@@ -1854,73 +1972,78 @@ Your work is saved; the details are in {log}.</source>
 您的工作已保存；详细信息见 {log}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="532"/>
+        <location filename="../main_window.py" line="533"/>
         <source>Could not create the workspace</source>
         <translation>无法创建工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="551"/>
+        <location filename="../main_window.py" line="552"/>
         <source>Could not save the workspace</source>
         <translation>无法保存工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="782"/>
-        <location filename="../main_window.py" line="814"/>
+        <location filename="../main_window.py" line="783"/>
+        <location filename="../main_window.py" line="815"/>
         <source>Could not record the score</source>
         <translation>无法记录评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="835"/>
+        <location filename="../main_window.py" line="836"/>
         <source>Could not withdraw the override</source>
         <translation>无法撤销调整</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="887"/>
+        <location filename="../main_window.py" line="868"/>
+        <source>Could not show the versions</source>
+        <translation>无法显示版本</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="905"/>
         <source>Could not undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="969"/>
+        <location filename="../main_window.py" line="987"/>
         <source>Could not record the consensus</source>
         <translation>无法记录共识</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1024"/>
+        <location filename="../main_window.py" line="1042"/>
         <source>Could not write the form</source>
         <translation>无法生成申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1068"/>
-        <location filename="../main_window.py" line="1082"/>
+        <location filename="../main_window.py" line="1086"/>
+        <location filename="../main_window.py" line="1100"/>
         <source>Could not export the workbook</source>
         <translation>无法导出工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1076"/>
-        <location filename="../main_window.py" line="1089"/>
+        <location filename="../main_window.py" line="1094"/>
+        <location filename="../main_window.py" line="1107"/>
         <source>Could not export the PDF report</source>
         <translation>无法导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1108"/>
+        <location filename="../main_window.py" line="1126"/>
         <source>Could not export the audit log</source>
         <translation>无法导出审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1117"/>
+        <location filename="../main_window.py" line="1135"/>
         <source>Could not export the chart</source>
         <translation>无法导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1155"/>
-        <location filename="../main_window.py" line="1159"/>
-        <location filename="../main_window.py" line="1169"/>
         <location filename="../main_window.py" line="1173"/>
+        <location filename="../main_window.py" line="1177"/>
+        <location filename="../main_window.py" line="1187"/>
+        <location filename="../main_window.py" line="1191"/>
         <source>Could not print</source>
         <translation>无法打印</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1190"/>
+        <location filename="../main_window.py" line="1208"/>
         <source>Could not save the report settings</source>
         <translation>无法保存报告签批设置</translation>
     </message>

@@ -50,6 +50,7 @@ class DetailView(QWidget):
     override_requested = Signal(str)
     withdraw_requested = Signal(str)
     keep_requested = Signal(list)
+    versions_requested = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -74,9 +75,11 @@ class DetailView(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.override_button = QPushButton()
         self.withdraw_button = QPushButton()
+        self.versions_button = QPushButton()
         buttons = QHBoxLayout()
         buttons.addWidget(self.override_button)
         buttons.addWidget(self.withdraw_button)
+        buttons.addWidget(self.versions_button)
         buttons.addStretch(1)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -157,6 +160,7 @@ class DetailView(QWidget):
     def _connect(self) -> None:
         self.override_button.clicked.connect(self._on_override_clicked)
         self.withdraw_button.clicked.connect(self._on_withdraw_clicked)
+        self.versions_button.clicked.connect(self.versions_requested)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.doubleClicked.connect(self._on_override_clicked)
         self.try_button.clicked.connect(self._on_try_clicked)
@@ -176,6 +180,9 @@ class DetailView(QWidget):
             self.tr("Give the selected criterion a fraction between 0 and 1, with your name and a reason")
         )
         self.withdraw_button.setText(self.tr("Withdraw override…"))
+        self.versions_button.setText(self.tr("Versions…"))
+        self.versions_button.setToolTip(
+            self.tr("Every version of this project's submission, and what each changed"))
         self.lower_tabs.setTabText(0, self.tr("Points lost"))
         self._update_issues_tab()
         self.gap_box.setTitle(self.tr("Gap to the next grade"))

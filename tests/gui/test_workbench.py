@@ -325,3 +325,30 @@ def test_rank_id_and_name_stay_in_view_when_scrolling_right(window, qtbot):
     frozen.view.horizontalHeader().sectionClicked.emit(model.column_of("project_id"))
     ids = [model.project_at(r).project_id for r in range(model.rowCount())]
     assert ids == sorted(ids)
+
+
+def test_versions_show_a_resubmissions_differences_and_total_before_and_after(window, qtbot, demo_files):
+    window.results.select_project("C-2024-001")
+    first = window.project()
+    with qtbot.waitSignal(window.import_finished, timeout=120000):
+        window.start_import([demo_files / "submissions" / "flawed"])
+    window.results.select_project("C-2024-001")
+    window.tabs.setCurrentWidget(window.detail)
+    window.detail.versions_button.click()
+    from gui.views.versions_view import VersionsDialog
+
+    dialog = next(d for d in window.findChildren(VersionsDialog))  # the window's child
+    assert dialog.versions_model.rowCount() == 2
+    latest = dialog.versions_model.row_object(0)
+    assert latest.version == 2 and dialog.changes_model.rowCount() == len(latest.changes) > 0
+    header = [dialog.changes_model.headerData(c, Qt.Orientation.Horizontal)
+              for c in range(dialog.changes_model.columnCount())]
+    assert header[:5] == ["Criterion", "Indicator", "Field", "Old value", "New value"]
+    # the total before is the first version's own total, as scored before the resubmission came
+    after = window.project().total
+    assert dialog.total.text() == (f"<b>Total {first.total:.2f} → {after:.2f}, grade "
+                                   f"{first.grade} → {window.project().grade}</b>")
+    dialog.versions.selectRow(1)
+    assert dialog.changes_model.rowCount() == 0
+    assert dialog.total.text() == "The first version: nothing to compare with."
+    dialog.close()
