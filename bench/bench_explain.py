@@ -17,7 +17,7 @@ import numpy as np
 from bench.bench_scoring import N_CRITERIA, synthetic_scheme
 from scoring.engine import score_scheme
 from scoring.explain import explanation_dict
-from scoring.importer import paused_gc
+from scoring.memory import paused_gc
 from scoring.model import CellValue, Grade, IndicatorInput, Submission
 
 N_PROJECTS = 10_000

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from scoring.audit_log import AuditEntry
 from scoring.model import Scheme
 from scoring.pipeline import AssessmentRun
 from scoring.reconcile import ReconcileSettings
@@ -21,7 +22,7 @@ from scoring.report_settings import ReportSettings
 from scoring.textclean import with_clean_names
 from scoring.tracking import Tracking, track_workspace
 from scoring.workspace import ImportReport, Round, Workspace, WorkspaceError
-from scoring.workspace_audit import AuditEntry
+from scoring.workspace_audit import export_audit
 from scoring.workspace_merge import MergeReport, merge_into
 
 Progress = Callable[[int, int, Path], bool]
@@ -156,7 +157,7 @@ class Backend:
 
     def export_audit(self, out: str | Path, lang: str = "en") -> Path:
         """The audit workbook, in Chinese when ``lang`` is ``zh``."""
-        return self.workspace.export_audit(out, lang=lang)
+        return export_audit(self.workspace, out, lang=lang)
 
     def close(self) -> None:
         if not self.workspace.closed:

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
+from scoring.resources import DOCS_DIR, FONTS_DIR
+
 HOME_VARIABLE = "SYNERGYPILOT_HOME"
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def data_dir() -> Path:
@@ -44,9 +45,9 @@ def demo_workspace() -> Path:
 
 def fonts_dir() -> Path:
     """Fonts shipped with the app (assets/fonts), registered with Qt at start."""
-    return PROJECT_ROOT / "assets" / "fonts"
+    return FONTS_DIR
 
 
 def docs_dir() -> Path:
     """The user guide (docs/*.md and their pictures), shipped with the app for Help → User guide."""
-    return PROJECT_ROOT / "docs"
+    return DOCS_DIR

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from scoring.resources import TEMPLATES_DIR
+
 EXIT_OK, EXIT_USAGE, EXIT_REJECTED, EXIT_FAILED = 0, 2, 3, 1
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_TEMPLATES = PACKAGE_ROOT / "templates"
+DEFAULT_TEMPLATES = TEMPLATES_DIR
 
 
 class UsageError(Exception):

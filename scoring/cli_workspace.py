@@ -17,6 +17,7 @@ from scoring.reconcile import METHODS, describe, disagreement_rows
 from scoring.report_settings import ReportSettings
 from scoring.values import normalise_text
 from scoring.workspace import ImportReport, Workspace, format_time, shown
+from scoring.workspace_audit import export_audit
 from scoring.workspace_merge import merge
 
 #: At most this many lines per kind of import outcome; the rest are counted.
@@ -231,7 +232,7 @@ def command_audit(args) -> int:
             out = Path(args.out)
             if out.is_dir():
                 raise UsageError(f"--out {out} is a folder; give a file name")
-            workspace.export_audit(out, full_paths=args.full_paths)  # OutputError names the file
+            export_audit(workspace, out, full_paths=args.full_paths)  # OutputError names the file
             print(f"{len(workspace.audit_entries())} audit entries written to {out}")
             return 0
         for entry in workspace.audit_entries():

@@ -25,12 +25,11 @@ from openpyxl.utils import get_column_letter
 from scoring.engine import joint_reduction
 from scoring.form import NA_TOKEN, write_filled_form
 from scoring.model import LEVELS, Criterion, Scheme
+from scoring.resources import TEMPLATES_DIR
 from scoring.submission import BASELINE_SUFFIX
 from scoring.template import load_template
-from scoring.template_build import save_reproducibly
 from scoring.values import normalise_text
-
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+from scoring.xlsx_write import save_reproducibly
 
 LEVEL_COUNTS = {"region": 6, "city": 15, "park": 25, "enterprise": 40}
 #: How many projects of one level come as rows of a batch workbook instead of separate forms;

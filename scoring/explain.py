@@ -36,7 +36,7 @@ from scoring.engine import (
     rank_projects,
     score_matrix,
 )
-from scoring.importer import paused_gc
+from scoring.memory import paused_gc
 from scoring.model import NA, OVERRIDE, STATUSES, CellValue, Criterion, Scheme
 from scoring.presentation import format_number, grade_label, indicator_label, kind_label, status_label, text
 from scoring.textclean import clean_text

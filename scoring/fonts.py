@@ -17,10 +17,12 @@ from pathlib import Path
 import matplotlib
 from matplotlib import font_manager
 
+from scoring.resources import FONTS_DIR
+
 log = logging.getLogger(__name__)
 
 #: Folder of the fonts shipped with the app (found relative to this file, also when frozen).
-SHIPPED_FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+SHIPPED_FONT_DIR = FONTS_DIR
 
 #: Families tried in order. System fonts first: they match what the user sees elsewhere
 #: (YaHei on Windows, PingFang on macOS, Noto/WenQuanYi on Linux). The shipped font is last.

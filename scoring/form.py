@@ -29,7 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from scoring.model import Criterion, Scheme
 from scoring.presentation import basis_label
-from scoring.template_build import save_reproducibly
+from scoring.xlsx_write import save_reproducibly
 
 LANGS = ("bilingual", "en", "zh")
 NA_TOKEN = "n/a"

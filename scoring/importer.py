@@ -13,7 +13,6 @@ Reading a file gives exactly what :func:`scoring.submission.read_submission_file
 
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing
 import os
@@ -22,11 +21,11 @@ import time
 import types
 from collections import deque
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
+from scoring.memory import paused_gc
 from scoring.model import Rejection, Submission
 from scoring.safe_read import DEFAULT_LIMITS, Limits, SubmissionRejected, read_workbook
 from scoring.submission import SHEETS, read_submission_book
@@ -320,23 +319,6 @@ class _Worker:
             self.process.join()
         self.conn.close()
         return peak, cpu
-
-
-@contextmanager
-def paused_gc():
-    """Hold the cyclic garbage collector while many small, acyclic objects are made.
-
-    Creating 100,000 cells (or results) sets the collector off again and again, which took
-    about 40 % of the time of reading a workspace back; reference counting still frees
-    everything, and nothing made here forms cycles.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _recv_without_gc(conn: Connection):

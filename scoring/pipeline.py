@@ -11,7 +11,8 @@ from pathlib import Path
 
 from scoring.engine import ProjectResult, parse_submission, score_scheme
 from scoring.explain import add_to_json
-from scoring.importer import FileReader, ImportOptions, paused_gc, start_readers_early
+from scoring.importer import FileReader, ImportOptions, start_readers_early
+from scoring.memory import paused_gc
 from scoring.model import Issue, Rejection, Scheme, Submission
 from scoring.template import TemplateError, load_template
 from scoring.values import normalise_text

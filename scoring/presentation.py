@@ -490,7 +490,7 @@ AUDIT_ACTION_TEXT: dict[str, tuple[str, str]] = {
     "merge": ("合并工作区", "Workspace merged"),
 }
 
-#: The exported audit workbook's column headings (scoring.workspace_audit.AUDIT_COLUMNS).
+#: The exported audit workbook's column headings (scoring/reports/audit_workbook.py).
 AUDIT_COLUMNS_TEXT = (
     ("序号", "No."), ("时间（UTC）", "Time (UTC)"), ("操作人", "Actor"), ("操作", "Action"),
     ("方案", "Scheme"), ("项目", "Project"), ("指标", "Criterion"), ("内容", "What happened"),

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scoring import __version__
+from scoring.resources import APP_ROOT
 
 EXIT_OK, EXIT_FAILED = 0, 1
 #: Smallest plausible sizes: a workbook or a report below these is broken, whatever it holds.
@@ -97,7 +98,7 @@ def main(full: bool = False, out: Path | None = None, echo: Callable[[str], None
 def _installation() -> str:
     if getattr(sys, "frozen", False):
         return f"bundle in {Path(sys.executable).resolve().parent}"
-    return f"source in {Path(__file__).resolve().parent.parent}"
+    return f"source in {APP_ROOT}"
 
 
 def _failed(echo: Callable[[str], None], message: str, work: Path) -> int:

@@ -11,12 +11,8 @@ an unchanged source leaves ``git status`` clean.
 
 from __future__ import annotations
 
-import datetime as _dt
-import io
-import re
 import sys
 import tomllib
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,15 +20,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
-from scoring.atomic import write_bytes
+from scoring.resources import TEMPLATE_SOURCES_DIR, TEMPLATES_DIR
+from scoring.xlsx_write import save_reproducibly
 
-#: The date written into every generated workbook's properties and zip entries.
-FIXED_TIMESTAMP = _dt.datetime(2024, 1, 1, 0, 0, 0)
-
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
-SOURCES_DIR = TEMPLATES_DIR / "source"
+SOURCES_DIR = TEMPLATE_SOURCES_DIR
 
 SCHEME_KEYS = ("name", "level", "version", "total_points", "missing", "synergy_alpha")
 SCHEME_DEFAULTS = {"total_points": 100, "missing": "zero", "synergy_alpha": 0.5}
@@ -201,50 +193,6 @@ def style_header_and_widths(
     for index, width in enumerate(widths.values(), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
-
-
-_CORE_DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
-
-
-def save_reproducibly(workbook: Workbook, path: str | Path) -> Path:
-    """Save a workbook so that the same content always gives the same bytes.
-
-    openpyxl stamps the save time into the document properties and into every zip entry; both
-    are replaced by :data:`FIXED_TIMESTAMP` so regenerated files do not show up as changed.
-
-    Parameters
-    ----------
-    workbook : Workbook
-    path : str or Path
-
-    Returns
-    -------
-    Path
-    """
-    path = Path(path)
-    workbook.properties.creator = "SynergyPilot"
-    workbook.properties.created = FIXED_TIMESTAMP
-    workbook.properties.modified = FIXED_TIMESTAMP
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        # ExcelWriter directly, because openpyxl's save_workbook overwrites `modified` with now.
-        ExcelWriter(workbook, archive).save()
-    return write_bytes(path, _with_fixed_zip_times(buffer.getvalue()))  # in one step: a form or template
-
-
-def _with_fixed_zip_times(data: bytes) -> bytes:
-    stamp = FIXED_TIMESTAMP.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _CORE_DATES.sub(lambda m: m.group(1) + stamp + m.group(3), content)
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIMESTAMP.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, content)
-    return out.getvalue()
 
 
 def shipped_sources() -> list[Path]:

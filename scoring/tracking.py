@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from scoring.engine import ProjectResult, _synergy
-from scoring.importer import paused_gc
+from scoring.memory import paused_gc
 from scoring.model import Scheme
 from scoring.pipeline import AssessmentRun
 from scoring.presentation import grade_label, text

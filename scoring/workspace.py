@@ -39,14 +39,15 @@ from pathlib import Path
 from scoring import importer
 from scoring import workspace_db as db
 from scoring import workspace_file as wsfile
+from scoring.audit_log import AuditEntry
 from scoring.engine import parse_submission, score_scheme
-from scoring.importer import FileReader, ImportOptions, paused_gc
+from scoring.importer import FileReader, ImportOptions
+from scoring.memory import paused_gc
 from scoring.model import Assessment, Rejection, Scheme, Submission
 from scoring.pipeline import AssessmentRun, expand_inputs, match_scheme, note_unknown_codes
 from scoring.reconcile import attach, to_assessment
 from scoring.template import TemplateError, load_template_bytes
 from scoring.values import normalise_text
-from scoring.workspace_audit import AuditEntry, write_audit_workbook
 from scoring.workspace_cells import cells_from_stored, stored_cells
 from scoring.workspace_check import check_rows, detail_from_json, read_stored, unmatched_from_json
 from scoring.workspace_file import lock_path
@@ -1586,17 +1587,6 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         """
         with self._read() as conn:
             check_rows(conn, conn.execute("PRAGMA user_version").fetchone()[0])
-
-    def export_audit(self, out: str | Path, *, full_paths: bool = False, lang: str = "en") -> Path:
-        """Write the audit log to an .xlsx workbook (text as literal strings, never formulas).
-
-        Input files are named relative to the workspace's folder, or by name, unless
-        ``full_paths`` (scoring/shown_paths.py); ``lang="zh"`` writes it in Chinese.
-        """
-        entries = self.audit_entries()
-        title = ("SynergyPilot 审计日志 — " if lang == "zh" else "SynergyPilot audit log — ") + self.path.name
-        return write_audit_workbook(entries, out, title=title, folders=[self.path.parent.absolute()],
-                                    full_paths=full_paths, lang=lang)
 
     @_guarded
     def backup(self, dest: str | Path) -> Path:

@@ -1,94 +1,46 @@
-"""The workspace's audit log as objects, and its export to a workbook.
+"""The export of a workspace's audit log to a workbook.
 
-Every change to a workspace appends one entry: who, when, what, on which project and
-criterion, a sentence for people and the details as JSON for programs. The export writes
-every text as a literal string cell, never a formula, because reasons and file names are typed
-by people and a reason starting with ``=`` must not run in Excel.
+The export writes every text as a literal string cell, never a formula, because reasons and
+file names are typed by people and a reason starting with ``=`` must not run in Excel.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scoring.atomic import replacing
+from scoring.audit_log import AuditEntry
 from scoring.shown_paths import shown_details
 
-AUDIT_COLUMNS = (
-    "No.",
-    "Time (UTC)",
-    "Actor",
-    "Action",
-    "Scheme",
-    "Project",
-    "Criterion",
-    "What happened",
-    "Details (JSON)",
-    "From workspace",
-)
+if TYPE_CHECKING:
+    from scoring.workspace import Workspace
 
 
-@dataclass(frozen=True)
-class AuditEntry:
-    """One line of the audit log."""
+def export_audit(workspace: Workspace, out: str | Path, *, full_paths: bool = False,
+                 lang: str = "en") -> Path:
+    """Write ``workspace``'s audit log to an .xlsx workbook (text as literal strings, never formulas).
 
-    id: int
-    at: str
-    actor: str
-    action: str
-    scheme: str
-    project_id: str
-    code: str
-    summary: str
-    detail: dict = field(default_factory=dict)
-    #: The workspace_id of the workspace the entry was written in, when it came by a merge.
-    origin: str = ""
+    Input files are named relative to the workspace's folder, or by name, unless
+    ``full_paths`` (scoring/shown_paths.py); ``lang="zh"`` writes it in Chinese.
 
-    def as_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "at": self.at,
-            "actor": self.actor,
-            "action": self.action,
-            "scheme": self.scheme,
-            "project_id": self.project_id,
-            "code": self.code,
-            "summary": self.summary,
-            "detail": self.detail,
-            "origin": self.origin,
-        }
+    Parameters
+    ----------
+    workspace : Workspace
+    out : str or Path
+    full_paths : bool, optional
+    lang : str, optional
 
-    def row(self) -> list[object]:
-        """The entry as a row of AUDIT_COLUMNS."""
-        detail = json.dumps(self.detail, ensure_ascii=False, sort_keys=True) if self.detail else ""
-        return [
-            self.id,
-            self.at,
-            self.actor,
-            self.action,
-            self.scheme,
-            self.project_id,
-            self.code,
-            self.summary,
-            detail,
-            self.origin,
-        ]
-
-
-def origin_names(entries: list[AuditEntry]) -> dict[str, str]:
-    """workspace_id → file name of each workspace merged in, from the ``merge`` entries.
-
-    An entry's ``origin`` is the id of the workspace it was written in; people know that
-    workspace by the file it came in (``inspector_li.spw``).
+    Returns
+    -------
+    Path
     """
-    names: dict[str, str] = {}
-    for entry in entries:
-        if entry.action == "merge" and entry.detail.get("workspace_id") and entry.detail.get("source"):
-            names.setdefault(entry.detail["workspace_id"], Path(entry.detail["source"]).name)
-    return names
+    prefix = "SynergyPilot 审计日志 — " if lang == "zh" else "SynergyPilot audit log — "
+    title = prefix + workspace.path.name
+    return write_audit_workbook(workspace.audit_entries(), out, title=title,
+                                folders=[workspace.path.parent.absolute()], full_paths=full_paths, lang=lang)
 
 
 def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str = "", *,

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
+from scoring.audit_log import AuditEntry
 from scoring.presentation import audit_action_label, audit_summary
 from scoring.workspace import Workspace
-from scoring.workspace_audit import AuditEntry
+from scoring.workspace_audit import export_audit
 from tests.builders import criterion, project, write_form, write_template
 
 
@@ -47,7 +48,7 @@ def test_the_exported_audit_workbook_is_in_chinese(tmp_path):
     ws.add_template(template)
     ws.import_files([write_form(tmp_path / "p.xlsx", project("P1"), [dict(code="A", current=50)])])
     ws.assess("P1", "M", 0.5, inspector="李明", reason="现场核查")
-    sheet = load_workbook(ws.export_audit(tmp_path / "audit.xlsx", lang="zh")).active
+    sheet = load_workbook(export_audit(ws, tmp_path / "audit.xlsx", lang="zh")).active
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     ws.close()
     assert rows[0][0].startswith("SynergyPilot 审计日志")

@@ -32,6 +32,7 @@ from scoring.workspace import (
     WorkspaceReadOnly,
     WorkspaceTooNew,
 )
+from scoring.workspace_audit import export_audit
 from tests.builders import criterion, project, write_batch, write_form, write_template
 from tests.fast_forms import write_fast_form
 
@@ -531,7 +532,7 @@ def test_audit_export_writes_text_never_formulas(ws, forms, tmp_path):
 
     ws.import_files([forms])
     ws.assess("P1", "A", 0.5, inspector="=cmd|' /C calc'!A0", reason="=1+1")
-    sheet = load_workbook(ws.export_audit(tmp_path / "audit.xlsx")).active
+    sheet = load_workbook(export_audit(ws, tmp_path / "audit.xlsx")).active
     texts = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
     assert "=cmd|' /C calc'!A0" in [c.value for c in texts]  # the actor column, verbatim
     assert any(c.value.endswith("— =1+1") for c in texts)

@@ -582,7 +582,7 @@ def test_refused_files_come_along_once(tmp_path, files):
 
 
 def test_copies_handed_out_are_told_apart_in_the_merged_audit_log(tmp_path, team, master):
-    from scoring.workspace_audit import origin_names
+    from scoring.audit_log import origin_names
 
     ids = {}
     for name, path in team.items():

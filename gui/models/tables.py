@@ -18,10 +18,10 @@ from PySide6.QtGui import QBrush, QColor
 from gui import labels, translation
 from gui.backend import AuditEntry, ImportReport
 from scoring import explain
+from scoring.audit_log import origin_names
 from scoring.engine import ProjectResult
 from scoring.explain import Worked
 from scoring.model import Scheme
-from scoring.workspace_audit import origin_names
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _INVALID = QModelIndex()

@@ -136,7 +136,7 @@ def test_numpy_sort_orders_10000_rows_and_keeps_missing_last():
 
 
 def test_the_audit_log_says_which_workspace_a_merged_entry_was_written_in(qtmodeltester):
-    from scoring.workspace_audit import AuditEntry
+    from scoring.audit_log import AuditEntry
 
     own = AuditEntry(1, "2026-11-01T08:00:00+00:00", "staff", "import", "City 1", "P1", "", "imported")
     merged = AuditEntry(2, "2026-11-02T08:00:00+00:00", "Li", "override", "City 1", "P1", "C1", "0.5",
