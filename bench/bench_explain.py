@@ -15,10 +15,10 @@ import time
 import numpy as np
 
 from bench.bench_scoring import N_CRITERIA, synthetic_scheme
-from scoring.engine import score_scheme
-from scoring.explain import explanation_dict
-from scoring.memory import paused_gc
-from scoring.model import CellValue, Grade, IndicatorInput, Submission
+from scoring.core.engine import score_scheme
+from scoring.core.explain import explanation_dict
+from scoring.core.memory import paused_gc
+from scoring.core.model import CellValue, Grade, IndicatorInput, Submission
 
 N_PROJECTS = 10_000
 

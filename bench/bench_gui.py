@@ -84,7 +84,7 @@ def _startup(folder: Path, workspace: Path | None) -> tuple[float, float]:
 def _synthetic_projects(n: int):
     import numpy as np
 
-    from scoring.engine import IndicatorResult, ProjectResult
+    from scoring.core.engine import IndicatorResult, ProjectResult
 
     rng = np.random.default_rng(1)
     totals = rng.uniform(0, 100, n)

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from scoring.engine import score_scheme
-from scoring.model import Assessment, CellValue, Criterion, IndicatorInput, Scheme, Submission
+from scoring.core.engine import score_scheme
+from scoring.core.model import Assessment, CellValue, Criterion, IndicatorInput, Scheme, Submission
 from scoring.pipeline import AssessmentRun
 from scoring.template import load_template
 
@@ -228,7 +228,7 @@ def run(report) -> None:
         )
     setup = (
         "from bench.bench_reports import synthetic_run, synthetic_scheme, synthetic_submissions\n"
-        "from scoring.template import load_template\nfrom scoring.engine import score_scheme\n"
+        "from scoring.template import load_template\nfrom scoring.core.engine import score_scheme\n"
         "from scoring.pipeline import AssessmentRun\nimport tempfile, pathlib\n"
         "out = pathlib.Path(tempfile.mkdtemp())\n"
     )

@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from bench.bench_scoring import best_of, synthetic_scheme
-from scoring.engine import SchemeArrays, score_matrix
-from scoring.model import MISSING, NA, OK, OVERRIDE, PENDING
+from scoring.core.engine import SchemeArrays, score_matrix
+from scoring.core.model import MISSING, NA, OK, OVERRIDE, PENDING
 from scoring.robustness import (
     RobustnessOptions,
     cutoff_stability,

@@ -11,8 +11,8 @@ import tracemalloc
 
 import numpy as np
 
-from scoring.engine import SchemeArrays, score_matrix
-from scoring.model import MISSING, NA, OK, PENDING, Criterion, Scheme
+from scoring.core.engine import SchemeArrays, score_matrix
+from scoring.core.model import MISSING, NA, OK, PENDING, Criterion, Scheme
 
 N_PROJECTS, N_CRITERIA = 10_000, 60
 

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from scoring.engine import score_scheme
+from scoring.core.engine import score_scheme
 from scoring.importer import ImportOptions
 from scoring.pipeline import load_schemes, read_and_match, scheme_key, score_files
 from scoring.workspace import Workspace

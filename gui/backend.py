@@ -15,11 +15,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from scoring.audit_log import AuditEntry
-from scoring.model import Scheme
+from scoring.core.model import Scheme
+from scoring.core.reconcile import ReconcileSettings
+from scoring.core.report_settings import ReportSettings
+from scoring.core.textclean import with_clean_names
 from scoring.pipeline import AssessmentRun
-from scoring.reconcile import ReconcileSettings
-from scoring.report_settings import ReportSettings
-from scoring.textclean import with_clean_names
 from scoring.tracking import Tracking, track_workspace
 from scoring.workspace import ImportReport, Round, Workspace, WorkspaceError
 from scoring.workspace_audit import export_audit
@@ -140,7 +140,7 @@ class Backend:
         return self.workspace.set_reconcile_settings(method=method)
 
     def report_settings(self) -> ReportSettings:
-        """Who signs this workspace's reports (scoring.report_settings)."""
+        """Who signs this workspace's reports (scoring.core.report_settings)."""
         return self.workspace.report_settings()
 
     def set_report_settings(self, settings: ReportSettings) -> ReportSettings:

@@ -13,9 +13,9 @@ from matplotlib.figure import Figure
 
 from scoring import charts
 from scoring.atomic import replacing
-from scoring.engine import ProjectResult
+from scoring.core.engine import ProjectResult
+from scoring.core.model import Scheme
 from scoring.fonts import font_families
-from scoring.model import Scheme
 
 CHART_KINDS: tuple[str, ...] = charts.CHART_KINDS
 

@@ -14,10 +14,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from gui import translation
-from scoring import presentation
-from scoring.engine import synergy_class_name
-from scoring.model import GRADE_NAMES_ZH
-from scoring.reconcile import shown_assessment
+from scoring.core import presentation
+from scoring.core.engine import synergy_class_name
+from scoring.core.model import GRADE_NAMES_ZH
+from scoring.core.reconcile import shown_assessment
 
 
 @lru_cache(maxsize=4)
@@ -119,12 +119,12 @@ def status_name(criterion, result) -> str:
 
 
 def value_text(criterion, value) -> str:
-    """A submitted value in the data language (yes/no as 是/否), as scoring.presentation shows it."""
+    """A submitted value in the data language (yes/no as 是/否), as scoring.core.presentation shows it."""
     return presentation.value_label(criterion, value, translation.data_lang())
 
 
 def audit_action(entry) -> str:
-    """An audit entry's action in the language of the data (scoring.presentation's names)."""
+    """An audit entry's action in the language of the data (scoring.core.presentation's names)."""
     return presentation.audit_action_label(entry.action, translation.data_lang())
 
 
@@ -153,7 +153,7 @@ def assessment_text(result) -> tuple[str, str]:
     """(inspector, reason) of an indicator in the current language.
 
     Where several inspectors scored it: who decided and "3 inspectors: Li 0.6, … — median 0.6"
-    (scoring.reconcile.shown_assessment); otherwise the inspector's own name and reason.
+    (scoring.core.reconcile.shown_assessment); otherwise the inspector's own name and reason.
     """
     return shown_assessment(result, translation.data_lang())
 

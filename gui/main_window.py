@@ -48,11 +48,11 @@ from gui.views.robustness_view import RobustnessView
 from gui.views.round_dialog import RoundChoiceDialog
 from gui.views.templates_view import TemplatesView
 from gui.views.tracking_view import TrackingView
-from scoring.engine import ProjectResult, is_waiting
-from scoring.model import Scheme
+from scoring.core.engine import ProjectResult, is_waiting
+from scoring.core.model import Scheme
+from scoring.core.reconcile import ReconcileSettings, disagreement_rows
+from scoring.core.report_settings import ReportSettings
 from scoring.pipeline import AssessmentRun
-from scoring.reconcile import ReconcileSettings, disagreement_rows
-from scoring.report_settings import ReportSettings
 from scoring.template import TemplateError
 from scoring.tracking import Tracking
 
@@ -796,8 +796,8 @@ class MainWindow(QMainWindow):
         self.detail.select_code(code)
 
     def worked_lines(self, scheme: Scheme, project: ProjectResult, code: str) -> list[str]:
-        """The criterion's worked calculation as scoring.explain writes it, for the dialog."""
-        from scoring import explain
+        """The criterion's worked calculation as scoring.core.explain writes it, for the dialog."""
+        from scoring.core import explain
 
         item = explain.worked_one(scheme, project, code)
         return explain.worked_lines(item, translation.data_lang()) if item is not None else []

@@ -15,11 +15,11 @@ from PySide6.QtCore import QMarginsF, QRectF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from scoring.engine import ProjectResult
-from scoring.model import Scheme
+from scoring.core.engine import ProjectResult
+from scoring.core.model import Scheme
+from scoring.core.report_settings import ReportSettings
 from scoring.pipeline import AssessmentRun
 from scoring.report_pdf import make_report, project_only, ranked_only, render
-from scoring.report_settings import ReportSettings
 
 #: Most pixels per inch a page is rasterised at: enough for print, bounded for memory.
 MAX_DPI = 300

@@ -164,7 +164,7 @@ EXPLAINED_LEVEL, EXPLAINED_FRACTION, EXPLAINED_PROJECT = "park", 0.859, "P-2024-
 def render_explain(app, window, out: Path, short: str) -> None:
     """The Project tab explaining a fraction, then a project's gap to the next grade and its
     paths, then a what-if that follows the first path (issue 17)."""
-    from scoring import explain
+    from scoring.core import explain
 
     scheme_name = next(s.name for s in window.run.schemes if s.level == EXPLAINED_LEVEL)
     window.navigator.select_scheme(scheme_name)

@@ -31,11 +31,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 
-from scoring.engine import ProjectResult, coupling_coordination
-from scoring.explain import gap, points_lost
-from scoring.fonts import font_families, font_rc
-from scoring.model import Scheme
-from scoring.presentation import (
+from scoring.core.engine import ProjectResult, coupling_coordination
+from scoring.core.explain import gap, points_lost
+from scoring.core.model import Scheme
+from scoring.core.presentation import (
     VETO_COLOUR,
     co_control_reductions,
     dimension_label,
@@ -51,6 +50,7 @@ from scoring.presentation import (
     total_text,
     wrap_text,
 )
+from scoring.fonts import font_families, font_rc
 
 #: Chart kinds in the order the workbook and the PDF show them.
 CHART_KINDS = ("ranked", "contributions", "radar", "heatmap", "synergy", "co_control")
@@ -794,7 +794,7 @@ def _draw_class_bands(ax: Axes, alpha: float):
 
 
 def _class_colorbar(ax: Axes, bands, lang: str) -> None:
-    from scoring.presentation import synergy_class_label
+    from scoring.core.presentation import synergy_class_label
 
     bar = ax.figure.colorbar(bands, ax=ax, fraction=0.046, pad=0.03)
     bar.set_ticks(np.arange(0.05, 1.0, 0.1), labels=[synergy_class_label(k, lang) for k in range(1, 11)],

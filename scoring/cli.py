@@ -31,11 +31,11 @@ from scoring.cli_common import (
     check_inputs_exist,
     writable_path,
 )
+from scoring.core.shown_paths import input_folders, shown_result
+from scoring.core.textclean import clean_text, with_clean_names
 from scoring.pipeline import AssessmentRun, load_schemes, scan_inputs, score_files
 from scoring.safe_read import assert_defused_xml
-from scoring.shown_paths import input_folders, shown_result
 from scoring.template import TemplateError, load_template, synergy_balance_warnings
-from scoring.textclean import clean_text, with_clean_names
 from scoring.workspace import WorkspaceError
 from scoring.workspace_records import plural
 
@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="language of the workbook and PDF report (default zh)")
     add_full_paths_option(score)
     cli_robustness.add_arguments(score)
-    from scoring.report_settings import add_arguments as add_sign_off_arguments
+    from scoring.core.report_settings import add_arguments as add_sign_off_arguments
 
     add_sign_off_arguments(score)
 
@@ -252,12 +252,12 @@ def _score(args, json_out) -> int:
         result = score_files(schemes, files)
         result.skipped = skipped
         stored = None
-    from scoring.report_settings import settings_from_args
+    from scoring.core.report_settings import settings_from_args
 
     sign_off = settings_from_args(args, stored)
     _report(result)
     studies = cli_robustness.run_studies(result, robustness)
-    shown = with_clean_names(result)  # what the workbook and PDF print (scoring/textclean.py)
+    shown = with_clean_names(result)  # what the workbook and PDF print (scoring/core/textclean.py)
     if out is not None:
         from scoring.export_xlsx import write_ranked_workbook
 

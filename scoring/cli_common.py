@@ -41,7 +41,7 @@ def default_template_paths() -> list[Path]:
 
 
 def add_full_paths_option(parser) -> None:
-    """``--full-paths``: outputs name input files by their whole path (see scoring/shown_paths.py)."""
+    """``--full-paths``: outputs name input files by their whole path (see scoring/core/shown_paths.py)."""
     parser.add_argument("--full-paths", action="store_true",
                         help="name input files by their full path in the outputs (default: relative "
                              "to the folder given, so a shared file shows no local folders)")

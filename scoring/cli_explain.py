@@ -3,7 +3,7 @@
 On a workspace (``--workspace W.spw``, opened read-only, never changed) or on files
 (``--template T.xlsx INPUT...``, as ``score`` reads them). Prints the gap to the next grade
 with its paths, then the worked calculation of every criterion, in Chinese or English
-(``--lang``), or all of it as JSON (``--json``). The figures come from scoring.explain.
+(``--lang``), or all of it as JSON (``--json``). The figures come from scoring.core.explain.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 
 from scoring.cli_common import EXIT_OK, UsageError, check_inputs_exist
-from scoring.engine import ProjectResult
-from scoring.explain import explanation_dict, gap, gap_lines, worked, worked_lines
-from scoring.model import Scheme
+from scoring.core.engine import ProjectResult
+from scoring.core.explain import explanation_dict, gap, gap_lines, worked, worked_lines
+from scoring.core.model import Scheme
+from scoring.core.presentation import grade_label, indicator_label, status_label, text
+from scoring.core.textclean import clean_text
 from scoring.pipeline import AssessmentRun, expand_inputs, load_schemes, score_files
-from scoring.presentation import grade_label, indicator_label, status_label, text
-from scoring.textclean import clean_text
 
 
 def add_command(sub) -> None:

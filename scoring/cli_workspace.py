@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from scoring.cli_common import UsageError, add_full_paths_option
+from scoring.core.reconcile import METHODS, describe, disagreement_rows
+from scoring.core.report_settings import ReportSettings
+from scoring.core.values import normalise_text
 from scoring.pipeline import AssessmentRun, load_schemes
-from scoring.reconcile import METHODS, describe, disagreement_rows
-from scoring.report_settings import ReportSettings
-from scoring.values import normalise_text
 from scoring.workspace import ImportReport, Workspace, format_time, shown
 from scoring.workspace_audit import export_audit
 from scoring.workspace_merge import merge

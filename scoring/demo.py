@@ -22,13 +22,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from scoring.engine import joint_reduction
+from scoring.core.engine import joint_reduction
+from scoring.core.model import LEVELS, Criterion, Scheme
+from scoring.core.values import normalise_text
 from scoring.form import NA_TOKEN, write_filled_form
-from scoring.model import LEVELS, Criterion, Scheme
 from scoring.resources import TEMPLATES_DIR
 from scoring.submission import BASELINE_SUFFIX
 from scoring.template import load_template
-from scoring.values import normalise_text
 from scoring.xlsx_write import save_reproducibly
 
 LEVEL_COUNTS = {"region": 6, "city": 15, "park": 25, "enterprise": 40}

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import numpy as np
 
+from scoring.core.model import LEVELS, Criterion, Scheme, Submission
 from scoring.demo import shipped_schemes
 from scoring.form import write_filled_form
 from scoring.importer import read_file
-from scoring.model import LEVELS, Criterion, Scheme, Submission
 from scoring.pipeline import expand_inputs
 
 NEXT_YEAR = "2025"

@@ -32,12 +32,11 @@ from openpyxl.styles import Alignment, Border, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scoring import explain
 from scoring.atomic import replacing
-from scoring.engine import ProjectResult
-from scoring.model import Scheme
-from scoring.pipeline import AssessmentRun
-from scoring.presentation import (
+from scoring.core import explain
+from scoring.core.engine import ProjectResult
+from scoring.core.model import Scheme
+from scoring.core.presentation import (
     GRADE_TINT,
     STATUS_TEXT,
     VETO_COLOUR,
@@ -66,10 +65,11 @@ from scoring.presentation import (
     text,
     tint,
 )
-from scoring.reconcile import disagreement_rows, shown_assessment
+from scoring.core.reconcile import disagreement_rows, shown_assessment
+from scoring.core.report_settings import ReportSettings
+from scoring.pipeline import AssessmentRun
 from scoring.reconcile_export import sheet_name as disagreements_sheet_name
 from scoring.reconcile_export import write_disagreements_sheet
-from scoring.report_settings import ReportSettings
 from scoring.robustness_export import sheet_name as robustness_sheet_name
 from scoring.robustness_export import write_robustness_sheet
 from scoring.xlsx_sheets import (

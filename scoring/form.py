@@ -27,8 +27,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scoring.model import Criterion, Scheme
-from scoring.presentation import basis_label
+from scoring.core.model import Criterion, Scheme
+from scoring.core.presentation import basis_label
 from scoring.xlsx_write import save_reproducibly
 
 LANGS = ("bilingual", "en", "zh")

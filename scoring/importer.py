@@ -3,7 +3,7 @@
 A folder of 500 submissions must import even when one of them is pathological. Each file is
 read in a worker process (one per core), so a file that takes too long is stopped by killing
 its worker, and a file that crashes the reader or exhausts its memory cap takes down only
-that worker; in every case the file becomes a :class:`~scoring.model.Rejection` and the
+that worker; in every case the file becomes a :class:`~scoring.core.model.Rejection` and the
 import goes on with a fresh worker. Results come back in input order, so the first
 submission of a project by input order still wins (``duplicate_project``).
 
@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-from scoring.memory import paused_gc
-from scoring.model import Rejection, Submission
+from scoring.core.memory import paused_gc
+from scoring.core.model import Rejection, Submission
 from scoring.safe_read import DEFAULT_LIMITS, Limits, SubmissionRejected, read_workbook
 from scoring.submission import SHEETS, read_submission_book
 

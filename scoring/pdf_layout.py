@@ -34,14 +34,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from scoring.fonts import pdf_font_path
-from scoring.pipeline import AssessmentRun
-from scoring.presentation import (
+from scoring.core.presentation import (
     normalise_lang,
     text,
 )
-from scoring.report_settings import ReportSettings
-from scoring.textclean import clean_text
+from scoring.core.report_settings import ReportSettings
+from scoring.core.textclean import clean_text
+from scoring.fonts import pdf_font_path
+from scoring.pipeline import AssessmentRun
 
 PAGE_SIZE = landscape(A4)
 

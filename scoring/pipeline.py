@@ -9,13 +9,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scoring.engine import ProjectResult, parse_submission, score_scheme
-from scoring.explain import add_to_json
+from scoring.core.engine import ProjectResult, parse_submission, score_scheme
+from scoring.core.explain import add_to_json
+from scoring.core.memory import paused_gc
+from scoring.core.model import Issue, Rejection, Scheme, Submission
+from scoring.core.values import normalise_text
 from scoring.importer import FileReader, ImportOptions, start_readers_early
-from scoring.memory import paused_gc
-from scoring.model import Issue, Rejection, Scheme, Submission
 from scoring.template import TemplateError, load_template
-from scoring.values import normalise_text
 
 #: What a folder scan takes: every kind the reader reads (.xlsb through python-calamine, the
 #: templates .xltx/.xltm as workbooks) and .numbers, so that its sender is told to export it.

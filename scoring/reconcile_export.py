@@ -16,8 +16,8 @@ from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scoring.presentation import indicator_label, normalise_lang, text
-from scoring.reconcile import DisagreementRow, disagreement_rows, inspector_names, label
+from scoring.core.presentation import indicator_label, normalise_lang, text
+from scoring.core.reconcile import DisagreementRow, disagreement_rows, inspector_names, label
 from scoring.xlsx_sheets import Column, write_table_sheet
 
 _TEXT = {

@@ -1,15 +1,15 @@
 """The "several inspectors" table of a project's PDF pages (issue 9).
 
 For each criterion several inspectors scored (or a supervisor decided), the whole sentence of
-:func:`scoring.reconcile.describe` — "3 inspectors: Li 0.6, Wang 0.7, Zhao 0.2 — consensus
+:func:`scoring.core.reconcile.describe` — "3 inspectors: Li 0.6, Wang 0.7, Zhao 0.2 — consensus
 0.65: reason" — in one cell that wraps over as many lines as it needs, because a consensus
 reason must be readable in full on paper.
 """
 
 from __future__ import annotations
 
+from scoring.core.reconcile import describe
 from scoring.pdf_layout import Column, Report, striped, table
-from scoring.reconcile import describe
 
 _TEXT = {
     "title": ("多位核查人评分", "Several inspectors' scores"),

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scoring.model import Scheme
-from scoring.presentation import (
+from scoring.core.model import Scheme
+from scoring.core.presentation import (
     dimension_label,
     dimension_maxima,
     format_number,

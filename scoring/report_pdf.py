@@ -12,7 +12,7 @@ with the project's polygon drawn over it as vectors.
 The report is written in one pass: page numbers on the contents page and the "of N" of each
 footer are PDF form objects filled in when they are known. Flowables are made scheme by scheme
 and project by project as the layout consumes them (:class:`_Flow`), so memory does not grow
-with the number of projects. Who signs (:class:`~scoring.report_settings.ReportSettings`)
+with the number of projects. Who signs (:class:`~scoring.core.report_settings.ReportSettings`)
 appears on the cover and after each ranking as an approval block.
 """
 
@@ -46,9 +46,40 @@ from reportlab.platypus import (
 
 from scoring import charts
 from scoring.atomic import replacing
-from scoring.engine import ProjectResult
-from scoring.explain import path_table
-from scoring.model import Scheme
+from scoring.core.engine import ProjectResult
+from scoring.core.explain import path_table
+from scoring.core.model import Scheme
+from scoring.core.presentation import (
+    dimension_cell_text,
+    dimension_label,
+    dimension_maxima,
+    effective_maxima,
+    format_number,
+    grade_fill,
+    grade_label,
+    grade_may_change,
+    indicator_label,
+    is_provisional,
+    issue_kind_label,
+    issue_text,
+    level_label,
+    normalise_lang,
+    overrides_count,
+    provisional_banner,
+    provisional_mark,
+    reason_label,
+    rejection_text,
+    severity_label,
+    shown_location,
+    status_label,
+    synergy_class_label,
+    text,
+    total_range_text,
+    total_text,
+)
+from scoring.core.reconcile import shown_assessment
+from scoring.core.report_settings import ReportSettings
+from scoring.core.textclean import clean_text
 from scoring.pdf_layout import (
     CHART_DPI,
     CHART_ROWS_PER_PAGE,
@@ -84,42 +115,11 @@ from scoring.pdf_layout import (
     table,
 )
 from scoring.pipeline import AssessmentRun
-from scoring.presentation import (
-    dimension_cell_text,
-    dimension_label,
-    dimension_maxima,
-    effective_maxima,
-    format_number,
-    grade_fill,
-    grade_label,
-    grade_may_change,
-    indicator_label,
-    is_provisional,
-    issue_kind_label,
-    issue_text,
-    level_label,
-    normalise_lang,
-    overrides_count,
-    provisional_banner,
-    provisional_mark,
-    reason_label,
-    rejection_text,
-    severity_label,
-    shown_location,
-    status_label,
-    synergy_class_label,
-    text,
-    total_range_text,
-    total_text,
-)
-from scoring.reconcile import shown_assessment
 from scoring.reconcile_report import reconcile_table
 from scoring.reconcile_report import title as reconcile_heading
 from scoring.report_method import method_sections
-from scoring.report_settings import ReportSettings
 from scoring.robustness_export import label as robustness_label
 from scoring.robustness_report import robustness_section
-from scoring.textclean import clean_text
 
 # --------------------------------------------------------------------------- fonts and styles
 
@@ -690,7 +690,7 @@ def indicator_table(report: Report, scheme: Scheme, p: ProjectResult) -> Table |
 
 def paths_table(report: Report, scheme: Scheme, p: ProjectResult) -> tuple[str, Table | None]:
     """The gap to the next grade (the heading) and the criteria that could close it alone
-    (issue 17, scoring.explain.path_table): what to enter, today's value, the fraction needed."""
+    (issue 17, scoring.core.explain.path_table): what to enter, today's value, the fraction needed."""
     heading, rows = path_table(scheme, p, report.lang)
     if not rows:
         return heading, None
@@ -781,7 +781,7 @@ def project_pages(report: Report, scheme: Scheme, p: ProjectResult, backdrop, ke
     side = RADAR_SIDE
     left: Flowable = Spacer(side, 1)
     if backdrop is not None:
-        from scoring.presentation import dimension_percent
+        from scoring.core.presentation import dimension_percent
 
         left = ProjectRadar(
             backdrop, dimension_percent(scheme, p), f"{p.rank}. {p.name or p.project_id}", report, side, side

@@ -6,7 +6,7 @@ Three studies, all on the indicator fractions the engine already decided (overri
 values and must-pass rules included), none re-reading a file:
 
 * **Weight perturbation** (:func:`perturb`): N random weightings of the score criteria, each
-  re-scored with the engine's own totals (:func:`scoring.engine.weighted_totals`) and ranked
+  re-scored with the engine's own totals (:func:`scoring.core.engine.weighted_totals`) and ranked
   with its own rules (ties within ``TIE_TOLERANCE`` share a rank, vetoed projects last). Per
   project: median rank, 5th–95th percentile rank, probability of staying in the top k, of
   keeping at least its grade, and of staying at or above a chosen grade.
@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from scoring.engine import (
+from scoring.core.engine import (
     CellStates,
     ProjectResult,
     SchemeArrays,
@@ -40,7 +40,7 @@ from scoring.engine import (
     rank_projects,
     weighted_totals,
 )
-from scoring.model import GRADE_NAMES_ZH, NA, STATUSES, Scheme
+from scoring.core.model import GRADE_NAMES_ZH, NA, STATUSES, Scheme
 
 DEFAULT_DRAWS = 1000
 DEFAULT_SPREAD = 0.2

@@ -21,7 +21,7 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from scoring.charts import chart_style
-from scoring.presentation import VETO_COLOUR, normalise_lang, wrap_text
+from scoring.core.presentation import VETO_COLOUR, normalise_lang, wrap_text
 from scoring.robustness import SchemeRobustness
 
 #: Okabe–Ito colours, as in scoring.charts: inside in every weighting, borderline, never inside.

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scoring.presentation import grade_label, indicator_label, normalise_lang
+from scoring.core.presentation import grade_label, indicator_label, normalise_lang
 from scoring.robustness import SchemeRobustness, robustness_paragraph
 from scoring.xlsx_sheets import HEADER_FILL, THIN_BOTTOM, TITLE_FILL, named_font, put
 from scoring.xlsx_sheets import print_setup as _print_setup

@@ -12,6 +12,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from scoring.charts import figure_image
+from scoring.core.presentation import grade_label
 from scoring.pdf_layout import (
     CHART_DPI,
     CHART_ROWS_PER_PAGE,
@@ -25,7 +26,6 @@ from scoring.pdf_layout import (
     para,
     table,
 )
-from scoring.presentation import grade_label
 from scoring.robustness import SchemeRobustness, robustness_paragraph
 from scoring.robustness_charts import rank_range_figure
 from scoring.robustness_export import label

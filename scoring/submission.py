@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scoring.model import Issue, Rejection, SheetInputs, Submission
+from scoring.core.model import Issue, Rejection, SheetInputs, Submission
+from scoring.core.values import normalise_text, plain_text, text_of
 from scoring.safe_read import (
     RawSheet,
     RawWorkbook,
@@ -19,7 +20,6 @@ from scoring.safe_read import (
     read_workbook,
 )
 from scoring.template import canonical_level, header_key
-from scoring.values import normalise_text, plain_text, text_of
 
 PROJECT_KEYS = {
     "project_id": ("project_id", "项目编号", "project id"),

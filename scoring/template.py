@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from scoring.model import (
+from scoring.core.model import (
     CRITERION_TYPES,
     DEFAULT_GRADES,
     DIRECTIONS,
@@ -25,8 +25,8 @@ from scoring.model import (
     Issue,
     Scheme,
 )
+from scoring.core.values import normalise_text, parse_number, parse_yes_no_setting, plain_text, text_of
 from scoring.safe_read import RawSheet, SheetFilter, SubmissionRejected, cell_ref, read_workbook_bytes
-from scoring.values import normalise_text, parse_number, parse_yes_no_setting, plain_text, text_of
 
 #: Header aliases, English and Chinese, for the Criteria sheet (matched after NFKC + casefold).
 CRITERIA_COLUMNS = {

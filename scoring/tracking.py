@@ -25,11 +25,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from scoring.engine import ProjectResult, _synergy
-from scoring.memory import paused_gc
-from scoring.model import Scheme
+from scoring.core.engine import ProjectResult, _synergy
+from scoring.core.memory import paused_gc
+from scoring.core.model import Scheme
+from scoring.core.presentation import grade_label, text
 from scoring.pipeline import AssessmentRun
-from scoring.presentation import grade_label, text
 from scoring.robustness import scheme_matrix
 
 #: What a missing grade is called in the transition table's keys.

@@ -20,7 +20,7 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from scoring.charts import _family, chart_style
-from scoring.presentation import GRADE_PALETTE, clip_text, grade_label, normalise_lang, text
+from scoring.core.presentation import GRADE_PALETTE, clip_text, grade_label, normalise_lang, text
 from scoring.tracking import SchemeTracking
 
 #: Okabe–Ito, as in scoring.charts: rank improved, fell, unchanged.

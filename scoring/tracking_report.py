@@ -5,7 +5,7 @@ total and grade in each round ("—" where it was not assessed, never 0) with th
 the first to the latest round, the trend chart of the projects that moved most, the slope
 chart of every project's rank between the first and the latest round, and the grade-transition
 table. Chinese text is set in the shipped WenQuanYi Micro Hei, embedded, so the file reads the
-same everywhere. Free text from submissions passes through scoring.textclean.clean_text and is
+same everywhere. Free text from submissions passes through scoring.core.textclean.clean_text and is
 escaped for ReportLab's paragraph markup.
 """
 
@@ -26,9 +26,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from scoring.atomic import replacing
+from scoring.core.presentation import normalise_lang, text
+from scoring.core.textclean import clean_text
 from scoring.fonts import SHIPPED_FONT_DIR
-from scoring.presentation import normalise_lang, text
-from scoring.textclean import clean_text
 from scoring.tracking import (
     SchemeTracking,
     Tracking,

@@ -40,14 +40,14 @@ from scoring import importer
 from scoring import workspace_db as db
 from scoring import workspace_file as wsfile
 from scoring.audit_log import AuditEntry
-from scoring.engine import parse_submission, score_scheme
+from scoring.core.engine import parse_submission, score_scheme
+from scoring.core.memory import paused_gc
+from scoring.core.model import Assessment, Rejection, Scheme, Submission
+from scoring.core.reconcile import attach, to_assessment
+from scoring.core.values import normalise_text
 from scoring.importer import FileReader, ImportOptions
-from scoring.memory import paused_gc
-from scoring.model import Assessment, Rejection, Scheme, Submission
 from scoring.pipeline import AssessmentRun, expand_inputs, match_scheme, note_unknown_codes
-from scoring.reconcile import attach, to_assessment
 from scoring.template import TemplateError, load_template_bytes
-from scoring.values import normalise_text
 from scoring.workspace_cells import cells_from_stored, stored_cells
 from scoring.workspace_check import check_rows, detail_from_json, read_stored, unmatched_from_json
 from scoring.workspace_file import lock_path
@@ -1285,7 +1285,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         The fraction replaces the computed one (status ``override``) until withdrawn. The same
         inspector scoring the same criterion again supersedes their earlier score; other
         inspectors' scores are kept beside it and reconciled (median or mean, unless a
-        supervisor recorded a consensus: :mod:`scoring.reconcile`).
+        supervisor recorded a consensus: :mod:`scoring.core.reconcile`).
 
         Parameters
         ----------

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from scoring.atomic import replacing
 from scoring.audit_log import AuditEntry
-from scoring.shown_paths import shown_details
+from scoring.core.shown_paths import shown_details
 
 if TYPE_CHECKING:
     from scoring.workspace import Workspace
@@ -24,7 +24,7 @@ def export_audit(workspace: Workspace, out: str | Path, *, full_paths: bool = Fa
     """Write ``workspace``'s audit log to an .xlsx workbook (text as literal strings, never formulas).
 
     Input files are named relative to the workspace's folder, or by name, unless
-    ``full_paths`` (scoring/shown_paths.py); ``lang="zh"`` writes it in Chinese.
+    ``full_paths`` (scoring/core/shown_paths.py); ``lang="zh"`` writes it in Chinese.
 
     Parameters
     ----------
@@ -58,12 +58,12 @@ def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str 
         Written above the table (e.g. the workspace's file name).
     folders : sequence of Path, optional
         Input files in the details are named relative to these, or by name alone
-        (scoring/shown_paths.py), unless ``full_paths``.
+        (scoring/core/shown_paths.py), unless ``full_paths``.
     full_paths : bool, optional
         Keep the paths as stored.
     lang : str, optional
         ``zh`` writes the headings, the actions and the sentences in Chinese (rendered from
-        each entry's fields by scoring.presentation.audit_summary); the details stay JSON.
+        each entry's fields by scoring.core.presentation.audit_summary); the details stay JSON.
 
     Returns
     -------
@@ -73,7 +73,7 @@ def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str 
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    from scoring import presentation
+    from scoring.core import presentation
     from scoring.xlsx_sheets import put
 
     out = Path(out)

@@ -26,7 +26,7 @@ import json
 import os
 from collections.abc import Iterable, Mapping
 
-from scoring.model import CellValue, IndicatorInput, SheetInputs, Submission
+from scoring.core.model import CellValue, IndicatorInput, SheetInputs, Submission
 
 #: The project fields a fingerprint covers (what the Project sheet says besides the id).
 PROJECT_FIELDS = (

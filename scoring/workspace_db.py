@@ -20,8 +20,8 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from scoring.model import CellValue, Criterion, Grade, Issue, Scheme, Submission
-from scoring.targets import assessment_year
+from scoring.core.model import CellValue, Criterion, Grade, Issue, Scheme, Submission
+from scoring.core.targets import assessment_year
 from scoring.workspace_cells import PROJECT_FIELDS, stored_cells, stored_from_entries
 
 #: "SyPW" as a signed 32-bit integer: marks the file as a SynergyPilot workspace.

@@ -3,7 +3,7 @@
 :class:`ReconcileMixin` gives :class:`~scoring.workspace.Workspace` its supervisor's methods
 (:meth:`~ReconcileMixin.consensus`, its withdrawal, the median/mean setting) and the query that
 turns stored scores into one fraction per criterion for scoring. The rule itself is
-:mod:`scoring.reconcile`; this module only stores and reads. Kept apart from ``workspace.py``
+:mod:`scoring.core.reconcile`; this module only stores and reads. Kept apart from ``workspace.py``
 so that file keeps to submissions and single inspectors' work.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 
 from scoring import workspace_file as wsfile
-from scoring.reconcile import (
+from scoring.core.reconcile import (
     DEFAULT_METHOD,
     DEFAULT_THRESHOLD,
     Consensus,
@@ -22,7 +22,7 @@ from scoring.reconcile import (
     Score,
     reconcile,
 )
-from scoring.values import normalise_text
+from scoring.core.values import normalise_text
 from scoring.workspace_check import basis_from_json, read_stored
 from scoring.workspace_records import ConsensusRecord, WorkspaceError, filtered_query
 from scoring.workspace_records import checked_fraction as _checked_fraction
@@ -275,7 +275,7 @@ class ReconcileMixin:
         conn, key: tuple[int, int], settings: ReconcileSettings
     ) -> dict[tuple[str, str], Reconciliation]:
         """Every criterion of a (round id, scheme id) that someone scored, reconciled (see
-        scoring.reconcile).
+        scoring.core.reconcile).
 
         Two queries per scheme. An inspector has one active score per criterion (a newer one
         supersedes theirs); should two remain, the newer counts.

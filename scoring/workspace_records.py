@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scoring import workspace_db as db
-from scoring.model import Assessment, Rejection, Scheme, Submission
-from scoring.values import display_value, normalise_text
+from scoring.core.model import Assessment, Rejection, Scheme, Submission
+from scoring.core.values import display_value, normalise_text
 from scoring.workspace_lock import LockOwner
 
 

@@ -32,8 +32,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scoring.presentation import display_width, normalise_lang, text
-from scoring.textclean import clean_text as clean_shown
+from scoring.core.presentation import display_width, normalise_lang, text
+from scoring.core.textclean import clean_text as clean_shown
 
 INVALID_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 

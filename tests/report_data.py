@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scoring.model import Assessment
+from scoring.core.model import Assessment
 from scoring.pipeline import AssessmentRun, run
 from tests.builders import CRITERIA_HEADER, criterion, project, write_form, write_template
 

@@ -17,14 +17,14 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
 from scoring import charts
-from scoring.fonts import SHIPPED_FONT_DIR, cjk_font_family, register_shipped_fonts
-from scoring.model import Scheme
-from scoring.presentation import (
+from scoring.core.model import Scheme
+from scoring.core.presentation import (
     co_control_reductions,
     dimension_maxima,
     dimension_percent,
     grade_colours,
 )
+from scoring.fonts import SHIPPED_FONT_DIR, cjk_font_family, register_shipped_fonts
 from tests.report_data import CHINESE_NAME, build_run
 
 
@@ -292,7 +292,7 @@ def test_many_projects_lose_name_labels_but_keep_ranks(scored):
 
 def test_close_grade_lines_put_their_labels_on_two_rows():
     from scoring.charts import _threshold_levels
-    from scoring.model import Grade, Scheme
+    from scoring.core.model import Grade, Scheme
 
     def levels(*points: float) -> dict[float, int]:
         grades = tuple(Grade(f"G{p:g}", p) for p in points) + (Grade("Fail", 0.0),)

@@ -180,7 +180,7 @@ def test_synergy_index_separates_the_demo_pilots(scored):
 def test_synergy_by_hand_on_a_worked_case():
     # U_P = (4·1 + 4·0.5)/8 = 0.75, U_C = 0.25 (the "both" criterion counts on neither side):
     # C = 2·√(0.1875)/1 = 0.8660, T = 0.5, D = √0.4330 = 0.6580.
-    from scoring.model import Criterion, Scheme
+    from scoring.core.model import Criterion, Scheme
 
     scheme = Scheme("S", "city", "1", (
         Criterion("P1", "D", "p1", "yesno", 4, effect="pollution"),

@@ -11,8 +11,14 @@ import math
 import numpy as np
 import pytest
 
-from scoring.engine import SchemeArrays, coupling_coordination, joint_reduction, rank_projects, score_matrix
-from scoring.model import MISSING, OK, Assessment
+from scoring.core.engine import (
+    SchemeArrays,
+    coupling_coordination,
+    joint_reduction,
+    rank_projects,
+    score_matrix,
+)
+from scoring.core.model import MISSING, OK, Assessment
 from scoring.pipeline import run
 from scoring.template import load_template, synergy_balance_warnings
 from tests.builders import CRITERIA_HEADER, criterion, project, set_cached_value, write_form, write_template
@@ -546,7 +552,7 @@ def test_ranking_through_the_pipeline(tmp_path):
 
 
 def test_override_replaces_the_computed_fraction(tmp_path):
-    from scoring.engine import score_scheme
+    from scoring.core.engine import score_scheme
     from scoring.submission import read_submission_file
     from scoring.template import load_template
 
@@ -583,7 +589,7 @@ def test_kernel_does_not_modify_its_inputs(tmp_path):
 
 
 def test_an_assessed_cell_drops_its_parsing_issue(tmp_path):
-    from scoring.engine import score_scheme
+    from scoring.core.engine import score_scheme
     from scoring.submission import read_submission_file
     from scoring.template import load_template
 
@@ -600,7 +606,7 @@ def test_an_assessed_cell_drops_its_parsing_issue(tmp_path):
 
 
 def test_indicator_results_are_built_once_on_first_use():
-    from scoring.engine import IndicatorResult, LazyIndicators
+    from scoring.core.engine import IndicatorResult, LazyIndicators
 
     calls = []
 
@@ -619,8 +625,8 @@ def test_indicator_results_are_built_once_on_first_use():
 def test_issues_are_written_in_chinese_too(tmp_path):
     """The people who read the issues mostly read Chinese first: each engine issue carries a
     Chinese message, printed in Chinese outputs; English ones keep the English."""
-    from scoring.model import Issue, Rejection
-    from scoring.presentation import issue_kind_label, issue_text, reason_label, rejection_text
+    from scoring.core.model import Issue, Rejection
+    from scoring.core.presentation import issue_kind_label, issue_text, reason_label, rejection_text
     from scoring.workspace_db import issues_from_json, issues_to_json
 
     result = score_one(

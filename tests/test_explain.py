@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scoring.engine import score_scheme
-from scoring.explain import (
+from scoring.core.engine import score_scheme
+from scoring.core.explain import (
     Change,
     explanation_dict,
     gap,
@@ -25,7 +25,7 @@ from scoring.explain import (
     what_if,
     worked,
 )
-from scoring.model import Assessment, CellValue, Criterion, Grade, IndicatorInput, Scheme, Submission
+from scoring.core.model import Assessment, CellValue, Criterion, Grade, IndicatorInput, Scheme, Submission
 
 GRADES_48 = (Grade("Excellent", 85.0), Grade("Good", 75.0), Grade("Pass", 48.0), Grade("Fail", 0.0))
 
@@ -240,7 +240,7 @@ def test_what_if_updates_the_synergy_index():
 
 
 def test_what_if_refuses_what_cannot_be_read(mixed):
-    from scoring.explain import WhatIfError
+    from scoring.core.explain import WhatIfError
 
     with pytest.raises(WhatIfError) as refused:
         what_if(MIXED, [mixed], mixed, [Change("V1", value="about 70")])

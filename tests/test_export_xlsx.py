@@ -360,7 +360,7 @@ def test_headers_have_a_named_font_and_sheet_names_break_between_words(book_en):
 
 
 def test_ranked_sheet_ends_with_the_approval_block_and_the_method_sheet_has_the_weights(scored, tmp_path):
-    from scoring.report_settings import ReportSettings
+    from scoring.core.report_settings import ReportSettings
 
     settings = ReportSettings(org="Provincial Bureau", doc_no="No. 7", period="2025", assessor="Li",
                               reviewer="Wang", approver="Zhao")

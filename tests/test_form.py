@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.styles.numbers import is_date_format
 
+from scoring.core.model import LEVELS, Criterion, Submission
 from scoring.form import (
     DATA_COLUMNS,
     PROJECT_KEYS,
@@ -16,7 +17,6 @@ from scoring.form import (
     write_blank_form,
     write_filled_form,
 )
-from scoring.model import LEVELS, Criterion, Submission
 from scoring.submission import read_submission_file
 from scoring.template import load_template
 

@@ -11,7 +11,7 @@ import pickle
 
 import pytest
 
-from scoring.model import CellValue, IndicatorInput, SheetInputs, raw_cells
+from scoring.core.model import CellValue, IndicatorInput, SheetInputs, raw_cells
 from scoring.submission import read_submission_file
 from tests.builders import project, write_form
 
@@ -93,7 +93,7 @@ def test_a_read_form_keeps_each_value_at_its_cell(tmp_path):
 
 
 def test_stored_cells_are_the_same_from_columns_as_from_entries():
-    from scoring.model import Submission
+    from scoring.core.model import Submission
     from scoring.workspace_cells import cells_from_stored, stored_cells
 
     note_on_a_blank = SheetInputs(["A"], [1], "g.xlsx:Data!", ("C", [""], ["percent"]), None, [""])

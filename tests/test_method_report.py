@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from scoring.engine import ProjectResult
+from scoring.core.engine import ProjectResult
 from scoring.method_report import format_rows, synergy_figures, verdict
 
 

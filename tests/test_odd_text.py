@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from scoring.cli import main
+from scoring.core.textclean import clean_text, with_clean_names
 from scoring.export_xlsx import write_ranked_workbook
 from scoring.report_pdf import write_pdf_report
-from scoring.textclean import clean_text, with_clean_names
 from tests.builders import criterion, project, write_form, write_template
 
 #: Every general category Unicode defines.

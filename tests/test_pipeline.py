@@ -160,7 +160,7 @@ def test_a_submission_crosses_from_a_reader_process_unchanged():
     every field, set away from its default, must come back."""
     import pickle
 
-    from scoring.model import CellValue, IndicatorInput, Issue, Submission
+    from scoring.core.model import CellValue, IndicatorInput, Issue, Submission
 
     entry = IndicatorInput(
         current=CellValue(0.25, "a.xlsx:Data!E5", "percent"),

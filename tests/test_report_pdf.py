@@ -15,10 +15,10 @@ import pytest
 
 from scoring import report_pdf
 from scoring.cli import main
+from scoring.core.presentation import GRADE_PALETTE, GRADE_TINT, MIN_GREY_STEP, luma, tint
+from scoring.core.report_settings import ReportSettings
 from scoring.pipeline import AssessmentRun
-from scoring.presentation import GRADE_PALETTE, GRADE_TINT, MIN_GREY_STEP, luma, tint
 from scoring.report_pdf import page_count, write_pdf_report
-from scoring.report_settings import ReportSettings
 from tests.report_data import (
     CHINESE_NAME,
     INJECTED_EVIDENCE,
@@ -341,7 +341,7 @@ def test_many_indicators_continue_under_a_repeated_header(scored, tmp_path):
 
 
 def test_long_refusals_wrap_whole(tmp_path):
-    from scoring.model import Rejection
+    from scoring.core.model import Rejection
 
     detail = "the sheet Data reaches row 250,000, over the limit of 100,000 rows; " * 6
     refused = [

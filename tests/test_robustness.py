@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from scoring import robustness as R
-from scoring.engine import (
+from scoring.core.engine import (
     SchemeArrays,
     batch_ranks,
     competition_ranks,
@@ -22,7 +22,7 @@ from scoring.engine import (
     score_matrix,
     score_scheme,
 )
-from scoring.model import (
+from scoring.core.model import (
     INVALID,
     MISSING,
     NA,

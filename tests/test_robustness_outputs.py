@@ -9,8 +9,8 @@ from matplotlib.figure import Figure
 from openpyxl import Workbook, load_workbook
 
 from scoring import robustness as R
-from scoring.engine import score_scheme
-from scoring.model import CellValue, Criterion, IndicatorInput, Scheme, Submission
+from scoring.core.engine import score_scheme
+from scoring.core.model import CellValue, Criterion, IndicatorInput, Scheme, Submission
 from scoring.robustness_charts import (
     BORDER,
     OUTSIDE,

@@ -1,10 +1,10 @@
-"""Outputs name input files relative to the folder given, or by name (scoring/shown_paths.py)."""
+"""Outputs name input files relative to the folder given, or by name (scoring/core/shown_paths.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from scoring.shown_paths import input_folders, shown_details, shown_path, shown_result
+from scoring.core.shown_paths import input_folders, shown_details, shown_path, shown_result
 
 
 def test_a_file_under_a_folder_given_is_named_relative_to_it(tmp_path):

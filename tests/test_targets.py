@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.model import Criterion, Scheme
+from scoring.core.model import Criterion, Scheme
+from scoring.core.targets import attainment, prorated_best, share_due
 from scoring.pipeline import run
-from scoring.targets import attainment, prorated_best, share_due
 from scoring.template import TemplateError, load_template
 from scoring.workspace import Workspace
 from tests.builders import CRITERIA_HEADER, criterion, project, write_form, write_template
@@ -135,7 +135,7 @@ def test_the_worked_calculation_shows_the_pro_rated_bound(tmp_path):
     """2023: best 18·3/5 = 10.8, s = 6/10.8 = 0.556, attainment 56 %, behind. The path to the
     next grade (Pass 60 from 52.78 = 27.78 + 25) works on the pro-rated bound too: C alone
     needs s* = 0.556 + 7.22/50 = 0.7, r* = 0.7·10.8 = 7.56 %, current = 100 − 7.56 = 92.44."""
-    from scoring.explain import gap, worked_lines, worked_one
+    from scoring.core.explain import gap, worked_lines, worked_one
 
     result = scored(tmp_path, 2023, **YEARS)
     scheme = load_template(tmp_path / "t.xlsx")
@@ -153,7 +153,7 @@ def test_the_worked_calculation_shows_the_pro_rated_bound(tmp_path):
 def test_a_what_if_scores_on_the_pro_rated_bound(tmp_path):
     """2023: following C's path, current 92.44 → r = 7.56 %, s = 7.56/10.8 = 0.7 (on the full
     target it would be 7.56/18 = 0.42): 0.7·50 + 25 = 60, Pass."""
-    from scoring.explain import Change, what_if
+    from scoring.core.explain import Change, what_if
 
     result = scored(tmp_path, 2023, **YEARS)
     scheme = load_template(tmp_path / "t.xlsx")

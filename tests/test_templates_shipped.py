@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from scoring.model import LEVELS
+from scoring.core.model import LEVELS
 from scoring.template import load_template, synergy_balance_warnings
 from scoring.template_build import SourceError, build_template, format_choices
 

@@ -1,8 +1,8 @@
-"""clean_text: the one rule for free text in every output (scoring/textclean.py)."""
+"""clean_text: the one rule for free text in every output (scoring/core/textclean.py)."""
 
 import unicodedata
 
-from scoring.textclean import REPLACEMENT, clean_text
+from scoring.core.textclean import REPLACEMENT, clean_text
 
 
 def test_byte_order_mark_and_zero_width_characters_are_dropped():

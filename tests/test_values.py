@@ -1,4 +1,4 @@
-"""scoring/values.py: one raw cell read as a number, a yes/no, a choice or "not applicable".
+"""scoring/core/values.py: one raw cell read as a number, a yes/no, a choice or "not applicable".
 
 Each expected value is worked out by hand from the rule in the comment beside it; the last tests
 check that the engine's fast path for labels reads every token exactly as these functions do.
@@ -13,9 +13,9 @@ import unicodedata
 import numpy as np
 import pytest
 
-from scoring.engine import OK, _fast_label
-from scoring.model import CellValue, Criterion
-from scoring.values import (
+from scoring.core.engine import OK, _fast_label
+from scoring.core.model import CellValue, Criterion
+from scoring.core.values import (
     NA_TOKENS,
     NO_TOKENS,
     YES_TOKENS,

@@ -248,7 +248,7 @@ def test_value_encoding_round_trips_every_reader_type():
 
 
 def test_stored_cells_round_trip_every_reader_type_with_its_cell():
-    from scoring.model import CellValue, IndicatorInput, Submission
+    from scoring.core.model import CellValue, IndicatorInput, Submission
     from scoring.workspace_cells import cells_from_stored, stored_cells
 
     values = [True, 0, -(2**70), 0.1 + 0.2, 1e300, float("inf"), "文本", "\ud800 lone half",
@@ -277,7 +277,7 @@ def test_stored_cells_round_trip_every_reader_type_with_its_cell():
 
 
 def test_fingerprint_ignores_where_values_stood_but_not_what_they_say():
-    from scoring.model import CellValue, IndicatorInput, Submission
+    from scoring.core.model import CellValue, IndicatorInput, Submission
     from scoring.workspace_cells import stored_cells
 
     def fingerprint(rows: dict, name: str = "One", source: str = "a.xlsx") -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from scoring import workspace_db
-from scoring.reconcile import (
+from scoring.core.reconcile import (
     Consensus,
     ReconcileSettings,
     Score,

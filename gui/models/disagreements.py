@@ -1,6 +1,6 @@
 """Criteria several inspectors scored, as a table: one column per inspector, sortable by spread.
 
-The rows are :class:`scoring.reconcile.DisagreementRow` objects, made by scoring/ from a scored
+The rows are :class:`scoring.core.reconcile.DisagreementRow` objects, made by scoring/ from a scored
 run; this model only lays them out. As in :mod:`gui.models.results`, every column has a numpy
 key array built once per reset, so sorting is one ``argsort`` and "only disagreements" is a
 mask over those arrays.
@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from gui import translation
 from gui.models.indexed import IndexedTableModel, ordered
-from scoring.reconcile import DisagreementRow, describe, inspector_names
+from scoring.core.reconcile import DisagreementRow, describe, inspector_names
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -14,8 +14,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from gui import labels
 from gui.models.indexed import IndexedTableModel, ordered
-from scoring.engine import ProjectResult
-from scoring.model import Scheme
+from scoring.core.engine import ProjectResult
+from scoring.core.model import Scheme
 
 PROJECT_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -17,11 +17,11 @@ from PySide6.QtGui import QBrush, QColor
 
 from gui import labels, translation
 from gui.backend import AuditEntry, ImportReport
-from scoring import explain
 from scoring.audit_log import origin_names
-from scoring.engine import ProjectResult
-from scoring.explain import Worked
-from scoring.model import Scheme
+from scoring.core import explain
+from scoring.core.engine import ProjectResult
+from scoring.core.explain import Worked
+from scoring.core.model import Scheme
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _INVALID = QModelIndex()

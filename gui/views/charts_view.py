@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui import translation
-from scoring.engine import ProjectResult
-from scoring.model import Scheme
+from scoring.core.engine import ProjectResult
+from scoring.core.model import Scheme
 
 MAX_RADAR_PROJECTS = 5
 #: scoring.charts.CHART_KINDS, repeated so that listing them does not import matplotlib

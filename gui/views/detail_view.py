@@ -2,7 +2,7 @@
 
 Beside the criteria: the gap to the next grade with the paths that close it, the worked
 calculation of the selected criterion, a what-if, and the points lost per criterion as a chart.
-Everything shown is worked out by scoring.explain; this view only lays it out.
+Everything shown is worked out by scoring.core.explain; this view only lays it out.
 """
 
 from __future__ import annotations
@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 from gui import labels, translation
 from gui.models.tables import Column, CriteriaModel, RowsModel
 from gui.views.common import compact_table
-from scoring import explain
-from scoring.engine import ProjectResult, is_waiting
-from scoring.model import Scheme
-from scoring.values import normalise_text
+from scoring.core import explain
+from scoring.core.engine import ProjectResult, is_waiting
+from scoring.core.model import Scheme
+from scoring.core.values import normalise_text
 
 # Height of the points-lost chart in pixels.
 CHART_HEIGHT = 180

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from gui import labels, translation
 from gui.models.tables import split_location
-from scoring import presentation
-from scoring.report_settings import FIELDS as REPORT_FIELDS
-from scoring.report_settings import MAX_LENGTH as REPORT_MAX_LENGTH
-from scoring.report_settings import ReportSettings
+from scoring.core import presentation
+from scoring.core.report_settings import FIELDS as REPORT_FIELDS
+from scoring.core.report_settings import MAX_LENGTH as REPORT_MAX_LENGTH
+from scoring.core.report_settings import ReportSettings
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ class AssessDialog(_FractionReasonDialog):
             note: str = "", worked: list[str] | None = None) -> AssessAnswer | None:
         """The inspector's answer, or None when cancelled; ``fraction`` and ``note`` prefill the
         fraction and say what was tried (for a what-if kept as an override); ``worked`` is the
-        criterion's worked calculation (scoring.explain.worked_lines)."""
+        criterion's worked calculation (scoring.core.explain.worked_lines)."""
         dialog = cls(criterion, result, inspector, parent, fraction=fraction, note=note, worked=worked)
         return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -322,7 +322,7 @@ class SettingsDialog(QDialog):
 class ReportSettingsDialog(QDialog):
     """Who signs the workspace's reports: assessing body, document number, period, names.
 
-    The field names are the reports' own words (scoring.presentation), in the reports'
+    The field names are the reports' own words (scoring.core.presentation), in the reports'
     language, so the dialog says what the cover and the approval block will print.
     """
 

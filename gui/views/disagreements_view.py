@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from gui import labels
 from gui.models.disagreements import DisagreementsModel
 from gui.views.common import compact_table
-from scoring.reconcile import DisagreementRow, ReconcileSettings, disagreement_rows
+from scoring.core.reconcile import DisagreementRow, ReconcileSettings, disagreement_rows
 
 #: Widest a column starts (pixels); the whole text is in the row's tooltip.
 MAX_COLUMN_WIDTH = 240

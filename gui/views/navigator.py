@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from gui import labels
-from scoring.model import LEVELS, Scheme
+from scoring.core.model import LEVELS, Scheme
 
 SCHEME_ROLE = Qt.ItemDataRole.UserRole + 1
 

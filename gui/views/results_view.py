@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from gui import labels
 from gui.models.results import ResultsModel
 from gui.views.frozen import FrozenColumns
-from scoring.engine import ProjectResult
-from scoring.model import Scheme
+from scoring.core.engine import ProjectResult
+from scoring.core.model import Scheme
 
 #: Rank, project ID and name: the columns that stay in view when scrolling right.
 FROZEN_COLUMNS = 3

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from gui import errors, translation, workers
 from gui.models.tables import Column, RowsModel
-from scoring.engine import ProjectResult
-from scoring.model import Scheme
+from scoring.core.engine import ProjectResult
+from scoring.core.model import Scheme
 from scoring.robustness import (
     DEFAULT_DRAWS,
     DEFAULT_SEED,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from gui import labels
 from gui.models.tables import ProblemsModel
 from gui.views.common import compact_table
-from scoring.model import Scheme
+from scoring.core.model import Scheme
 
 #: Role of a criterion row's first cell holding the Criterion, for the details below the tree.
 CRITERION_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from gui import translation
 from gui.views.common import compact_table
-from scoring.presentation import text
+from scoring.core.presentation import text
 from scoring.tracking import (
     SchemeTracking,
     Tracking,

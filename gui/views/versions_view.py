@@ -2,7 +2,7 @@
 version changed from the one before (criterion, old and new value, old and new points), with the
 total before → after for the latest.
 
-The previous version's points are worked out by scoring.explain.with_values_before (the what-if
+The previous version's points are worked out by scoring.core.explain.with_values_before (the what-if
 kernel); this view only lays them out.
 """
 
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSplitter, QTab
 from gui import labels
 from gui.models.tables import Column, RowsModel, local_time, number_text
 from gui.views.common import compact_table
-from scoring import explain
+from scoring.core import explain
 
 
 class VersionsDialog(QDialog):

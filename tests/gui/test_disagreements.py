@@ -16,7 +16,7 @@ from gui import settings, translation
 from gui.models.disagreements import DisagreementsModel
 from gui.views import dialogs
 from gui.views.disagreements_view import DisagreementsView
-from scoring.reconcile import disagreement_rows
+from scoring.core.reconcile import disagreement_rows
 from scoring.workspace import Workspace
 from scoring.workspace_merge import merge
 from tests.builders import criterion, write_template
@@ -189,7 +189,7 @@ def test_chinese_texts(qtbot, merged_run):
     translation.install("zh_CN")
     view = DisagreementsView()
     qtbot.addWidget(view)
-    from scoring.reconcile import ReconcileSettings
+    from scoring.core.reconcile import ReconcileSettings
 
     view.set_results(merged_run, ReconcileSettings())
     assert view.consensus_button.text() == "记录共识…"

@@ -2,7 +2,7 @@
 columns, the worked calculation, the gap and its paths, the points-lost chart and the what-if.
 
 The figures themselves are pinned by hand in tests/test_explain.py; these tests check that the
-window shows what scoring.explain works out and that the what-if leaves the workspace alone.
+window shows what scoring.core.explain works out and that the what-if leaves the workspace alone.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gui.views import dialogs
-from scoring import explain
+from scoring.core import explain
 
 
 def _column(model, header: str) -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from gui.views.robustness_view import RobustnessView, compute_robustness
-from scoring.engine import score_scheme
-from scoring.model import CellValue, Criterion, IndicatorInput, Scheme, Submission
+from scoring.core.engine import score_scheme
+from scoring.core.model import CellValue, Criterion, IndicatorInput, Scheme, Submission
 from scoring.robustness import RobustnessOptions
 
 

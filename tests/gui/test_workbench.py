@@ -80,7 +80,7 @@ def test_clear_pending_criteria_with_the_keyboard(window, qtbot, monkeypatch):
         qtbot.keyClick(window.detail.table, Qt.Key.Key_Return)
         assert window.project().indicators[code].status == "override"
         assert sum(p.pending for p in window.run.projects) == before - step
-        # the dialog was given the criterion's worked calculation from scoring.explain
+        # the dialog was given the criterion's worked calculation from scoring.core.explain
         assert asked[-1][0] == code and asked[-1][1]["worked"]
     assert f"Pending: {before - 5} " in window.pending_label.text()
 
@@ -209,8 +209,8 @@ def test_project_tab_shows_the_provisional_mark_and_total_range(window):
 
 
 def test_yes_and_no_read_as_shown_in_chinese():
-    from scoring.model import Criterion
-    from scoring.presentation import value_label
+    from scoring.core.model import Criterion
+    from scoring.core.presentation import value_label
 
     yesno = Criterion("A1", "D", "I", "yesno", 1.0)
     assert [value_label(yesno, v, "zh") for v in ("yes", "No", "是", "×")] == ["是", "否", "是", "否"]

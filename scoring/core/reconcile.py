@@ -5,7 +5,7 @@ own workspace; merged, a criterion may carry several inspectors' active scores. 
 practice keeps every score, shows how far they are apart, flags a large gap, and lets a
 supervisor record a consensus with its reason. This module is that rule, and nothing else: no
 database, no Qt, no scoring formula. It turns the stored scores into the one fraction the
-engine uses (as an :class:`~scoring.model.Assessment`, so the engine's formulas are not
+engine uses (as an :class:`~scoring.core.model.Assessment`, so the engine's formulas are not
 repeated here) and into the texts the reports print.
 
 The rule, per project and criterion:
@@ -23,7 +23,7 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from scoring.model import Assessment
+from scoring.core.model import Assessment
 
 METHODS = ("median", "mean")
 DEFAULT_METHOD = "median"

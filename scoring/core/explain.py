@@ -2,7 +2,7 @@
 
 Every view (the Project tab, ``explain`` and ``score --json``, the workbook and the PDF) asks
 this module, so the worked calculation, the points lost, the gap and the paths are worked out
-in one place; the rules themselves stay in :mod:`scoring.engine`, which this module calls
+in one place; the rules themselves stay in :mod:`scoring.core.engine`, which this module calls
 rather than restates. docs/explain.md describes the figures.
 
 - ``max_points`` = weight · total_points / W, W the sum of the weights of the project's
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from scoring.engine import (
+from scoring.core.engine import (
     TIE_TOLERANCE,
     IndicatorResult,
     ProjectResult,
@@ -36,11 +36,18 @@ from scoring.engine import (
     rank_projects,
     score_matrix,
 )
-from scoring.memory import paused_gc
-from scoring.model import NA, OVERRIDE, STATUSES, CellValue, Criterion, Scheme
-from scoring.presentation import format_number, grade_label, indicator_label, kind_label, status_label, text
-from scoring.textclean import clean_text
-from scoring.values import parse_for_criterion, parse_number
+from scoring.core.memory import paused_gc
+from scoring.core.model import NA, OVERRIDE, STATUSES, CellValue, Criterion, Scheme
+from scoring.core.presentation import (
+    format_number,
+    grade_label,
+    indicator_label,
+    kind_label,
+    status_label,
+    text,
+)
+from scoring.core.textclean import clean_text
+from scoring.core.values import parse_for_criterion, parse_number
 
 #: Path inputs: what a person enters to follow a path.
 PATH_INPUTS = ("value", "current", "improvement", "yes", "choice", "fraction")
@@ -87,7 +94,7 @@ class Worked:
     total_points: float
     included_weight: float
     #: The template's best when the criterion's target is pro-rated to the assessment year
-    #: (scoring/targets.py); ``criterion.best`` is then the pro-rated bound the score used.
+    #: (scoring/core/targets.py); ``criterion.best`` is then the pro-rated bound the score used.
     target_best: float | None = None
 
     @property
@@ -134,7 +141,7 @@ def worked(scheme: Scheme, project: ProjectResult) -> list[Worked]:
 
 def as_scored(criterion: Criterion, result: IndicatorResult) -> Criterion:
     """The criterion with the best bound the score used: pro-rated to the assessment year
-    where its target is (scoring/targets.py), its own otherwise."""
+    where its target is (scoring/core/targets.py), its own otherwise."""
     if result.best_used is None:
         return criterion
     return dataclasses.replace(criterion, best=result.best_used)

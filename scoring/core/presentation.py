@@ -11,10 +11,10 @@ import math
 import re
 import unicodedata
 
-from scoring.engine import ProjectResult, synergy_class_name
-from scoring.model import GRADE_NAMES_ZH, Criterion, Scheme
-from scoring.textclean import clean_text
-from scoring.values import NO_TOKENS, YES_TOKENS, normalise_text
+from scoring.core.engine import ProjectResult, synergy_class_name
+from scoring.core.model import GRADE_NAMES_ZH, Criterion, Scheme
+from scoring.core.textclean import clean_text
+from scoring.core.values import NO_TOKENS, YES_TOKENS, normalise_text
 
 LANGS = ("zh", "en")
 
@@ -733,12 +733,12 @@ def effective_maxima(scheme: Scheme, project: ProjectResult) -> dict[str, float]
     Under ``missing = reweight`` (and for criteria not applicable) W is the weight of the
     project's included criteria, so a dimension whose criteria all count can give more than
     its nominal maximum. Which criteria are included is the engine's rule
-    (:func:`scoring.engine.cell_states`), asked for this one project.
+    (:func:`scoring.core.engine.cell_states`), asked for this one project.
     """
     import numpy as np
 
-    from scoring.engine import SchemeArrays, cell_states
-    from scoring.model import STATUSES
+    from scoring.core.engine import SchemeArrays, cell_states
+    from scoring.core.model import STATUSES
 
     arrays = _scheme_arrays(scheme, SchemeArrays)
     codes = [STATUSES.index(ind.status) if (ind := project.indicators.get(c.code)) is not None
@@ -918,13 +918,13 @@ _FILE_PART = re.compile(r"^(?P<path>.*?\.(?:xlsx|xlsm|xltx|xls|csv|txt|spw|zip|j
 def shown_location(value: object) -> str:
     """A file name or cell location as a report prints it: never an absolute local path.
 
-    The file part goes through scoring/shown_paths.py's one rule, relative to the folder the
+    The file part goes through scoring/core/shown_paths.py's one rule, relative to the folder the
     program runs in ("/home/li/pilots/city/c01.xlsx:Data!E5" prints as "city/c01.xlsx:Data!E5"
     from /home/li/pilots, else "c01.xlsx:Data!E5"); the sheet and cell stay as they are.
     """
     from pathlib import Path
 
-    from scoring.shown_paths import shown_path
+    from scoring.core.shown_paths import shown_path
 
     text_value = str(value if value is not None else "")
     match = _FILE_PART.match(text_value)

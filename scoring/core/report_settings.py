@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
 
-from scoring.textclean import clean_text
+from scoring.core.textclean import clean_text
 
 #: The settings' fields in the order a report prints them.
 FIELDS = ("org", "doc_no", "period", "assessor", "reviewer", "approver")

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from scoring import targets
-from scoring.model import (
+from scoring.core import targets
+from scoring.core.model import (
     INVALID,
     MISSING,
     NA,
@@ -31,8 +31,8 @@ from scoring.model import (
     Submission,
     raw_cells,
 )
-from scoring.targets import ON_TRACK
-from scoring.values import (
+from scoring.core.targets import ON_TRACK
+from scoring.core.values import (
     NO_TOKENS,
     YES_TOKENS,
     Parsed,
@@ -139,7 +139,7 @@ def indicator_fractions(
     For ``value`` criteria s = clip((x − worst)/(best − worst)); for ``change`` criteria the
     improvement r = ±(current − baseline)/|baseline|·100 takes x's place; yes/no and choice
     cells already hold their fraction. ``best`` gives each project's bounds (n × m) where a
-    target is pro-rated to the assessment year (scoring/targets.py); the scheme's otherwise.
+    target is pro-rated to the assessment year (scoring/core/targets.py); the scheme's otherwise.
     """
     best = arrays.best if best is None else best
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -514,7 +514,7 @@ def _parse_cell(
 ) -> tuple[int, float, float, Issue | None, tuple]:
     """Status code, current, baseline, an optional issue and the shown values of one cell.
 
-    ``raw`` is the criterion's row as :func:`~scoring.model.raw_cells` gives it.
+    ``raw`` is the criterion's row as :func:`~scoring.core.model.raw_cells` gives it.
     """
     if criterion.type == "manual":
         return PENDING, np.nan, np.nan, None, _NO_VALUE
@@ -543,7 +543,7 @@ def _shown(entry, criterion) -> tuple[object, object]:
 def _fast_numeric(raw: tuple, criterion) -> tuple | None:
     """Plain numbers in every cell the criterion reads, with a usable baseline: status ok.
 
-    ``raw`` is the criterion's row as :func:`~scoring.model.raw_cells` gives it.
+    ``raw`` is the criterion's row as :func:`~scoring.core.model.raw_cells` gives it.
     """
     x = _plain_number(raw[0], raw[1])
     if x is None:
@@ -746,9 +746,9 @@ class IndicatorResult:
     #: Where the baseline of a change criterion was read (``file:sheet!cell``).
     baseline_location: str = ""
     #: Set when scored from a workspace: the inspectors' scores, spread, disagreement and
-    #: consensus behind this criterion (a scoring.reconcile.Reconciliation).
+    #: consensus behind this criterion (a scoring.core.reconcile.Reconciliation).
     reconciliation: object = None
-    #: For a criterion with a pro-rated target (scoring/targets.py): the best bound used in
+    #: For a criterion with a pro-rated target (scoring/core/targets.py): the best bound used in
     #: this assessment year, and the improvement as a share of it (1.0 = on track).
     best_used: float | None = None
     attainment: float | None = None
@@ -879,7 +879,7 @@ def score_scheme(
         The submissions' cells already parsed (see :func:`parse_submission`).
     year : str, optional
         The assessment year of every submission (a workspace round's); by default each
-        submission's own ``year``. Only pro-rated targets use it (scoring/targets.py).
+        submission's own ``year``. Only pro-rated targets use it (scoring/core/targets.py).
 
     Returns
     -------

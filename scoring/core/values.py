@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from scoring.model import CellValue, Criterion
+from scoring.core.model import CellValue, Criterion
 
 YES_TOKENS = frozenset({"yes", "y", "true", "1", "是", "有", "√"})
 NO_TOKENS = frozenset({"no", "n", "false", "0", "否", "无", "×"})

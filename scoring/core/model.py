@@ -121,7 +121,7 @@ class Criterion:
     indicator_zh: str = ""
     dimension_zh: str = ""
     #: A change criterion whose best bound is pro-rated to the assessment year between the
-    #: scheme's baseline_year and target_year (scoring/targets.py).
+    #: scheme's baseline_year and target_year (scoring/core/targets.py).
     prorate: bool = False
     #: Where the bounds come from (依据): policy document, target and year, in English and in
     #: Chinese. Optional, so templates written before the columns existed still load.

@@ -22,7 +22,7 @@ import re
 
 import numpy as np
 
-from scoring.model import Criterion, Issue, Scheme
+from scoring.core.model import Criterion, Issue, Scheme
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
 
