@@ -145,8 +145,8 @@ print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_ti
 IMPORT = """
 import json, resource, sys, time
 from pathlib import Path
-from scoring.importer import last_peak_worker_rss, last_worker_cpu
-from scoring.pipeline import load_schemes, score_files
+from scoring.io.importer import last_peak_worker_rss, last_worker_cpu
+from scoring.io.pipeline import load_schemes, score_files
 arg = sys.argv[2]
 listed = json.loads(open(arg[1:]).read() if arg.startswith("@") else arg)
 template, files = sys.argv[1], [Path(f) for f in listed]
@@ -174,7 +174,7 @@ def best(code: str, *args: str, repeats: int = 3) -> dict:
 
 def refuse_bombs(folder: Path, report) -> None:
     """How long refusing a 1 MB → 400 MB zip bomb takes (honest and lying directory)."""
-    from scoring.safe_read import SubmissionRejected, read_workbook
+    from scoring.io.safe_read import SubmissionRejected, read_workbook
     from tests.hostile.zips import write_zip_bomb
 
     source = folder / "bomb_source.xlsx"

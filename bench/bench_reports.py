@@ -20,8 +20,8 @@ import numpy as np
 
 from scoring.core.engine import score_scheme
 from scoring.core.model import Assessment, CellValue, Criterion, IndicatorInput, Scheme, Submission
-from scoring.pipeline import AssessmentRun
-from scoring.template import load_template
+from scoring.io.pipeline import AssessmentRun
+from scoring.io.template import load_template
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACES = ("湖州", "宁波", "无锡", "常州", "青岛", "济南", "郑州", "武汉", "长沙", "成都", "西安", "兰州")
@@ -228,8 +228,8 @@ def run(report) -> None:
         )
     setup = (
         "from bench.bench_reports import synthetic_run, synthetic_scheme, synthetic_submissions\n"
-        "from scoring.template import load_template\nfrom scoring.core.engine import score_scheme\n"
-        "from scoring.pipeline import AssessmentRun\nimport tempfile, pathlib\n"
+        "from scoring.io.template import load_template\nfrom scoring.core.engine import score_scheme\n"
+        "from scoring.io.pipeline import AssessmentRun\nimport tempfile, pathlib\n"
         "out = pathlib.Path(tempfile.mkdtemp())\n"
     )
     for n in (200, 800):

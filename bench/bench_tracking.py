@@ -18,7 +18,7 @@ import numpy as np
 from bench.bench_explain import synthetic_submissions
 from bench.bench_scoring import synthetic_scheme
 from scoring.core.engine import parse_submission, score_scheme
-from scoring.pipeline import AssessmentRun
+from scoring.io.pipeline import AssessmentRun
 from scoring.tracking import RoundInfo, track_runs
 
 N_PROJECTS = 1_000

@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 from scoring.core.engine import score_scheme
-from scoring.importer import ImportOptions
-from scoring.pipeline import load_schemes, read_and_match, scheme_key, score_files
-from scoring.workspace import Workspace
+from scoring.io.importer import ImportOptions
+from scoring.io.pipeline import load_schemes, read_and_match, scheme_key, score_files
+from scoring.workspace.facade import Workspace
 from tests.builders import criterion, write_template
 from tests.fast_forms import write_fast_form
 

@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT))
 
 from scoring.charts import CHART_KINDS, save_chart_png  # noqa: E402
 from scoring.demo import write_demo  # noqa: E402
-from scoring.pipeline import run  # noqa: E402
+from scoring.io.pipeline import run  # noqa: E402
 
 OUT = ROOT / "docs" / "charts"
 LEVEL = "city"

@@ -21,7 +21,7 @@ from gui import backend as backend_module
 from gui import errors, paths, translation, workers
 from gui.main_window import MainWindow
 from gui.settings import APPLICATION, ORGANISATION, Settings, use_folder
-from scoring.safe_read import assert_defused_xml
+from scoring.io.safe_read import assert_defused_xml
 
 log = logging.getLogger("synergypilot")
 

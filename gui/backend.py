@@ -1,7 +1,7 @@
 """The GUI's one door into scoring/: the workspace, imports, scoring, assessments, exports.
 
 Everything the windows need from the engine goes through :class:`Backend`, a thin adapter over
-``scoring.workspace.Workspace`` (the SQLite ``.spw`` file, which is the store: every change is
+``scoring.workspace.facade.Workspace`` (the SQLite ``.spw`` file, which is the store: every change is
 committed as it happens, so closing never loses work). Widgets never learn how the workspace
 stores things, and nothing here computes a score.
 
@@ -14,16 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from scoring.audit_log import AuditEntry
 from scoring.core.model import Scheme
 from scoring.core.reconcile import ReconcileSettings
 from scoring.core.report_settings import ReportSettings
 from scoring.core.textclean import with_clean_names
-from scoring.pipeline import AssessmentRun
+from scoring.io.pipeline import AssessmentRun
 from scoring.tracking import Tracking, track_workspace
-from scoring.workspace import ImportReport, Round, Workspace, WorkspaceError
+from scoring.workspace.audit import AuditEntry
+from scoring.workspace.facade import ImportReport, Round, Workspace, WorkspaceError
+from scoring.workspace.merge import MergeReport, merge_into
 from scoring.workspace_audit import export_audit
-from scoring.workspace_merge import MergeReport, merge_into
 
 Progress = Callable[[int, int, Path], bool]
 
@@ -286,6 +286,6 @@ def export_pdf_task(state, run: AssessmentRun, out: Path, lang: str, robustness=
 
 
 def write_blank_form(scheme: Scheme, out: str | Path) -> Path:
-    from scoring.form import write_blank_form as write
+    from scoring.io.form import write_blank_form as write
 
     return write(scheme, out)

@@ -12,10 +12,10 @@ from pathlib import Path
 from matplotlib.figure import Figure
 
 from scoring import charts
-from scoring.atomic import replacing
 from scoring.core.engine import ProjectResult
 from scoring.core.model import Scheme
 from scoring.fonts import font_families
+from scoring.io.atomic import replacing
 
 CHART_KINDS: tuple[str, ...] = charts.CHART_KINDS
 

@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gui import paths, translation
-from scoring.atomic import OutputError
+from scoring.io.atomic import OutputError
 
 log = logging.getLogger("synergypilot")
 _relay: _Relay | None = None

@@ -52,8 +52,8 @@ from scoring.core.engine import ProjectResult, is_waiting
 from scoring.core.model import Scheme
 from scoring.core.reconcile import ReconcileSettings, disagreement_rows
 from scoring.core.report_settings import ReportSettings
-from scoring.pipeline import AssessmentRun
-from scoring.template import TemplateError
+from scoring.io.pipeline import AssessmentRun
+from scoring.io.template import TemplateError
 from scoring.tracking import Tracking
 
 APP_NAME = "SynergyPilot"

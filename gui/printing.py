@@ -18,7 +18,7 @@ from PySide6.QtPrintSupport import QPrinter
 from scoring.core.engine import ProjectResult
 from scoring.core.model import Scheme
 from scoring.core.report_settings import ReportSettings
-from scoring.pipeline import AssessmentRun
+from scoring.io.pipeline import AssessmentRun
 from scoring.report_pdf import make_report, project_only, ranked_only, render
 
 #: Most pixels per inch a page is rasterised at: enough for print, bounded for memory.

@@ -210,7 +210,7 @@ def render_merge(app, window, out: Path, work: Path, short: str) -> None:
     """
     from gui import labels
     from gui.views import dialogs
-    from scoring.workspace import Workspace
+    from scoring.workspace.facade import Workspace
 
     manual = next(c.code for c in window.scheme().criteria if c.type == "manual")
     projects = [p.project_id for p in window.scheme_projects()[:5]]

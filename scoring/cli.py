@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import NoReturn
 
 from scoring import __version__, cli_explain, cli_robustness, cli_tracking, cli_workspace, selftest
-from scoring.atomic import OutputError, write_text
 from scoring.cli_common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -33,11 +32,12 @@ from scoring.cli_common import (
 )
 from scoring.core.shown_paths import input_folders, shown_result
 from scoring.core.textclean import clean_text, with_clean_names
-from scoring.pipeline import AssessmentRun, load_schemes, scan_inputs, score_files
-from scoring.safe_read import assert_defused_xml
-from scoring.template import TemplateError, load_template, synergy_balance_warnings
-from scoring.workspace import WorkspaceError
-from scoring.workspace_records import plural
+from scoring.io.atomic import OutputError, write_text
+from scoring.io.pipeline import AssessmentRun, load_schemes, scan_inputs, score_files
+from scoring.io.safe_read import assert_defused_xml
+from scoring.io.template import TemplateError, load_template, synergy_balance_warnings
+from scoring.workspace.facade import WorkspaceError
+from scoring.workspace.records import plural
 
 log = logging.getLogger("synergypilot")
 
@@ -331,7 +331,7 @@ def command_validate(args) -> int:
 
 
 def command_form(args) -> int:
-    from scoring.form import write_blank_form
+    from scoring.io.form import write_blank_form
 
     check_inputs_exist([args.template])
     scheme = load_template(args.template)

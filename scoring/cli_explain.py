@@ -16,7 +16,7 @@ from scoring.core.explain import explanation_dict, gap, gap_lines, worked, worke
 from scoring.core.model import Scheme
 from scoring.core.presentation import grade_label, indicator_label, status_label, text
 from scoring.core.textclean import clean_text
-from scoring.pipeline import AssessmentRun, expand_inputs, load_schemes, score_files
+from scoring.io.pipeline import AssessmentRun, expand_inputs, load_schemes, score_files
 
 
 def add_command(sub) -> None:
@@ -73,7 +73,7 @@ def _scored(args, usage_error, check_exist) -> AssessmentRun:
         if args.template or args.inputs:
             raise usage_error("give either --workspace W.spw or --template T.xlsx with INPUT files, not both")
         check_exist([args.workspace])
-        from scoring.workspace import Workspace
+        from scoring.workspace.facade import Workspace
 
         with Workspace.open(args.workspace, read_only=True) as workspace:
             workspace.check_stored()  # damaged rows reported as every command does

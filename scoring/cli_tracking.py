@@ -14,7 +14,7 @@ import sys
 
 from scoring.cli_common import UsageError, writable_path
 from scoring.tracking import SchemeTracking, Tracking, track_workspace
-from scoring.workspace import Workspace
+from scoring.workspace.facade import Workspace
 
 #: Projects listed per scheme in the terminal (the outputs hold all).
 MAX_LINES = 20
@@ -64,7 +64,7 @@ def command_track(args) -> int:
             if json_out is None:
                 print(data)
             else:
-                from scoring.atomic import replacing
+                from scoring.io.atomic import replacing
 
                 with replacing(json_out) as temporary:
                     temporary.write_text(data, encoding="utf-8")

@@ -15,10 +15,10 @@ from scoring.cli_common import UsageError, add_full_paths_option
 from scoring.core.reconcile import METHODS, describe, disagreement_rows
 from scoring.core.report_settings import ReportSettings
 from scoring.core.values import normalise_text
-from scoring.pipeline import AssessmentRun, load_schemes
-from scoring.workspace import ImportReport, Workspace, format_time, shown
+from scoring.io.pipeline import AssessmentRun, load_schemes
+from scoring.workspace.facade import ImportReport, Workspace, format_time, shown
+from scoring.workspace.merge import merge
 from scoring.workspace_audit import export_audit
-from scoring.workspace_merge import merge
 
 #: At most this many lines per kind of import outcome; the rest are counted.
 MAX_LINES = 20

@@ -25,11 +25,11 @@ from openpyxl.utils import get_column_letter
 from scoring.core.engine import joint_reduction
 from scoring.core.model import LEVELS, Criterion, Scheme
 from scoring.core.values import normalise_text
-from scoring.form import NA_TOKEN, write_filled_form
+from scoring.io.form import NA_TOKEN, write_filled_form
+from scoring.io.submission import BASELINE_SUFFIX
+from scoring.io.template import load_template
+from scoring.io.xlsx_write import save_reproducibly
 from scoring.resources import TEMPLATES_DIR
-from scoring.submission import BASELINE_SUFFIX
-from scoring.template import load_template
-from scoring.xlsx_write import save_reproducibly
 
 LEVEL_COUNTS = {"region": 6, "city": 15, "park": 25, "enterprise": 40}
 #: How many projects of one level come as rows of a batch workbook instead of separate forms;

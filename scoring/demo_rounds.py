@@ -23,9 +23,9 @@ import numpy as np
 
 from scoring.core.model import LEVELS, Criterion, Scheme, Submission
 from scoring.demo import shipped_schemes
-from scoring.form import write_filled_form
-from scoring.importer import read_file
-from scoring.pipeline import expand_inputs
+from scoring.io.form import write_filled_form
+from scoring.io.importer import read_file
+from scoring.io.pipeline import expand_inputs
 
 NEXT_YEAR = "2025"
 FOLDER = f"round_{NEXT_YEAR}"

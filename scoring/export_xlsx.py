@@ -32,7 +32,6 @@ from openpyxl.styles import Alignment, Border, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scoring.atomic import replacing
 from scoring.core import explain
 from scoring.core.engine import ProjectResult
 from scoring.core.model import Scheme
@@ -67,7 +66,8 @@ from scoring.core.presentation import (
 )
 from scoring.core.reconcile import disagreement_rows, shown_assessment
 from scoring.core.report_settings import ReportSettings
-from scoring.pipeline import AssessmentRun
+from scoring.io.atomic import replacing
+from scoring.io.pipeline import AssessmentRun
 from scoring.reconcile_export import sheet_name as disagreements_sheet_name
 from scoring.reconcile_export import write_disagreements_sheet
 from scoring.robustness_export import sheet_name as robustness_sheet_name

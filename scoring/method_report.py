@@ -110,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     del argv
     from scoring.cli_common import default_template_paths
     from scoring.demo import write_demo
-    from scoring.pipeline import run
+    from scoring.io.pipeline import run
 
     templates = default_template_paths()
     with tempfile.TemporaryDirectory(prefix="synergypilot-method-") as work:

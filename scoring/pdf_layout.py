@@ -41,7 +41,7 @@ from scoring.core.presentation import (
 from scoring.core.report_settings import ReportSettings
 from scoring.core.textclean import clean_text
 from scoring.fonts import pdf_font_path
-from scoring.pipeline import AssessmentRun
+from scoring.io.pipeline import AssessmentRun
 
 PAGE_SIZE = landscape(A4)
 

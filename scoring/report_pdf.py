@@ -45,7 +45,6 @@ from reportlab.platypus import (
 )
 
 from scoring import charts
-from scoring.atomic import replacing
 from scoring.core.engine import ProjectResult
 from scoring.core.explain import path_table
 from scoring.core.model import Scheme
@@ -80,6 +79,8 @@ from scoring.core.presentation import (
 from scoring.core.reconcile import shown_assessment
 from scoring.core.report_settings import ReportSettings
 from scoring.core.textclean import clean_text
+from scoring.io.atomic import replacing
+from scoring.io.pipeline import AssessmentRun
 from scoring.pdf_layout import (
     CHART_DPI,
     CHART_ROWS_PER_PAGE,
@@ -114,7 +115,6 @@ from scoring.pdf_layout import (
     striped,
     table,
 )
-from scoring.pipeline import AssessmentRun
 from scoring.reconcile_report import reconcile_table
 from scoring.reconcile_report import title as reconcile_heading
 from scoring.report_method import method_sections

@@ -149,7 +149,7 @@ def shipped_templates() -> list[Path]:
         When the folder is missing, holds no template, or one is invalid.
     """
     from scoring.cli_common import DEFAULT_TEMPLATES, default_template_paths
-    from scoring.template import TemplateError, load_template
+    from scoring.io.template import TemplateError, load_template
 
     paths = default_template_paths()
     if not paths:
@@ -184,7 +184,7 @@ def write_demo(folder: Path) -> list[Path]:
 
 def score(templates: list[Path], demo_dir: Path):
     """Score the demo folder with the shipped templates, as ``synergypilot score`` does."""
-    from scoring.pipeline import run
+    from scoring.io.pipeline import run
 
     return run(templates, [demo_dir])
 
@@ -219,7 +219,7 @@ def check_scores(result, demo_dir: Path) -> Check:
 
 def smallest_scheme(result):
     """The run restricted to the scheme with the fewest projects (rejections kept)."""
-    from scoring.pipeline import AssessmentRun
+    from scoring.io.pipeline import AssessmentRun
 
     scheme = min((s for s in result.schemes if result.projects_of(s)),
                  key=lambda s: (len(result.projects_of(s)), s.name))

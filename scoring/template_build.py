@@ -21,8 +21,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from scoring.io.xlsx_write import save_reproducibly
 from scoring.resources import TEMPLATE_SOURCES_DIR, TEMPLATES_DIR
-from scoring.xlsx_write import save_reproducibly
 
 SOURCES_DIR = TEMPLATE_SOURCES_DIR
 
@@ -64,7 +64,7 @@ def build_template(source_toml_path: str | Path, out_xlsx_path: str | Path) -> P
     """Write the template workbook described by a TOML source.
 
     The builder only lays the source out as sheets; it does not judge the scheme (weights,
-    bounds, choices): :func:`scoring.template.load_template` does that on the result, so one
+    bounds, choices): :func:`scoring.io.template.load_template` does that on the result, so one
     set of rules applies to shipped and hand-made templates alike.
 
     Parameters
@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     int
         0 when every template was built and loads cleanly without warnings, 1 otherwise.
     """
-    from scoring.template import TemplateError, load_template, synergy_balance_warnings
+    from scoring.io.template import TemplateError, load_template, synergy_balance_warnings
 
     del argv  # no options yet; the signature matches the other entry points
     status = 0

@@ -1,7 +1,7 @@
 """Tracking pilots across assessment rounds: trends, changes, rank movement, grade transitions.
 
 A pilot is assessed each year of its three (跟踪评估). Given the scored run of every round of a
-workspace (:meth:`scoring.workspace.Workspace.score` per round), this module lines each
+workspace (:meth:`scoring.workspace.facade.Workspace.score` per round), this module lines each
 project's results up across rounds, per scheme (by name: a scheme may have another version in
 a later round):
 
@@ -29,7 +29,7 @@ from scoring.core.engine import ProjectResult, _synergy
 from scoring.core.memory import paused_gc
 from scoring.core.model import Scheme
 from scoring.core.presentation import grade_label, text
-from scoring.pipeline import AssessmentRun
+from scoring.io.pipeline import AssessmentRun
 from scoring.robustness import scheme_matrix
 
 #: What a missing grade is called in the transition table's keys.

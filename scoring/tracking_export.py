@@ -19,9 +19,9 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scoring.atomic import replacing
 from scoring.core.presentation import normalise_lang, text
 from scoring.export_xlsx import HEADER_FILL, THIN_BOTTOM, TITLE_FILL, print_setup, put
+from scoring.io.atomic import replacing
 from scoring.tracking import (
     SchemeTracking,
     Tracking,

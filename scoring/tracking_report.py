@@ -25,10 +25,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from scoring.atomic import replacing
 from scoring.core.presentation import normalise_lang, text
 from scoring.core.textclean import clean_text
 from scoring.fonts import SHIPPED_FONT_DIR
+from scoring.io.atomic import replacing
 from scoring.tracking import (
     SchemeTracking,
     Tracking,

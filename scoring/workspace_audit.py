@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scoring.atomic import replacing
-from scoring.audit_log import AuditEntry
 from scoring.core.shown_paths import shown_details
+from scoring.io.atomic import replacing
+from scoring.workspace.audit import AuditEntry
 
 if TYPE_CHECKING:
-    from scoring.workspace import Workspace
+    from scoring.workspace.facade import Workspace
 
 
 def export_audit(workspace: Workspace, out: str | Path, *, full_paths: bool = False,
@@ -47,7 +47,7 @@ def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str 
                          folders: Sequence[Path] = (), full_paths: bool = False, lang: str = "en") -> Path:
     """Write the audit log to an .xlsx file, one entry per row, oldest first.
 
-    The file is written in one step (scoring/atomic.py): a failed or killed export leaves the
+    The file is written in one step (scoring/io/atomic.py): a failed or killed export leaves the
     previous one intact.
 
     Parameters

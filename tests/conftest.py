@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scoring import importer
-from scoring.importer import ImportOptions
+from scoring.io import importer
+from scoring.io.importer import ImportOptions
 
 
 @pytest.fixture(autouse=True)
@@ -19,7 +19,7 @@ def read_in_process(request, monkeypatch):
     a subprocess and so use workers too.
 
     A test that calls ``run``, ``score_files`` or ``Workspace.import_files`` itself can pass
-    ``options=`` instead; this sets the one default (``scoring.importer.DEFAULT_OPTIONS``,
+    ``options=`` instead; this sets the one default (``scoring.io.importer.DEFAULT_OPTIONS``,
     looked up when reading starts) for the paths that take no options: the CLI's ``main``
     and the GUI.
     """

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scoring.workspace import Workspace
+from scoring.workspace.facade import Workspace
 from tests.builders import criterion, project, write_form, write_template
 from tests.fast_forms import write_fast_form
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scoring.core.model import Assessment
-from scoring.pipeline import AssessmentRun, run
+from scoring.io.pipeline import AssessmentRun, run
 from tests.builders import CRITERIA_HEADER, criterion, project, write_form, write_template
 
 SCHEME_NAME = "Test scheme 测试方案"

@@ -7,7 +7,7 @@ import zlib
 
 import pytest
 
-from scoring.atomic import OutputError, output_error, replacing, write_text
+from scoring.io.atomic import OutputError, output_error, replacing, write_text
 
 
 def test_new_file_has_the_usual_permissions(tmp_path):

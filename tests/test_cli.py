@@ -141,9 +141,9 @@ def test_main_py_never_shows_a_traceback(tmp_path):
 
 
 def test_blank_form_round_trips_through_the_reader(tmp_path):
-    from scoring.form import write_blank_form
-    from scoring.submission import read_submission_file
-    from scoring.template import load_template
+    from scoring.io.form import write_blank_form
+    from scoring.io.submission import read_submission_file
+    from scoring.io.template import load_template
 
     scheme = load_template(
         write_template(tmp_path / "t.xlsx", [criterion("A"), criterion("B", type="yesno")])

@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from scoring.demo import LEVEL_COUNTS, main, write_demo
-from scoring.pipeline import run
-from scoring.template import load_template
+from scoring.io.pipeline import run
+from scoring.io.template import load_template
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FLAWED = {

@@ -8,7 +8,7 @@ from scoring.core.model import Criterion
 from scoring.demo import write_demo
 from scoring.demo_rounds import DROPPED, FOLDER, NEW_PROJECT, _next_value, write_second_round
 from scoring.tracking import track_workspace
-from scoring.workspace import Workspace
+from scoring.workspace.facade import Workspace
 from tests.test_demo import TEMPLATES
 
 

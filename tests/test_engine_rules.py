@@ -19,8 +19,8 @@ from scoring.core.engine import (
     score_matrix,
 )
 from scoring.core.model import MISSING, OK, Assessment
-from scoring.pipeline import run
-from scoring.template import load_template, synergy_balance_warnings
+from scoring.io.pipeline import run
+from scoring.io.template import load_template, synergy_balance_warnings
 from tests.builders import CRITERIA_HEADER, criterion, project, set_cached_value, write_form, write_template
 
 
@@ -553,8 +553,8 @@ def test_ranking_through_the_pipeline(tmp_path):
 
 def test_override_replaces_the_computed_fraction(tmp_path):
     from scoring.core.engine import score_scheme
-    from scoring.submission import read_submission_file
-    from scoring.template import load_template
+    from scoring.io.submission import read_submission_file
+    from scoring.io.template import load_template
 
     scheme = load_template(
         write_template(tmp_path / "t.xlsx", [criterion("A"), criterion("M", type="manual")])
@@ -575,7 +575,7 @@ def test_override_replaces_the_computed_fraction(tmp_path):
 
 
 def test_kernel_does_not_modify_its_inputs(tmp_path):
-    from scoring.template import load_template
+    from scoring.io.template import load_template
 
     scheme = load_template(write_template(tmp_path / "t.xlsx", [criterion("A"), criterion("B")]))
     current = np.array([[50.0, np.nan]])
@@ -590,8 +590,8 @@ def test_kernel_does_not_modify_its_inputs(tmp_path):
 
 def test_an_assessed_cell_drops_its_parsing_issue(tmp_path):
     from scoring.core.engine import score_scheme
-    from scoring.submission import read_submission_file
-    from scoring.template import load_template
+    from scoring.io.submission import read_submission_file
+    from scoring.io.template import load_template
 
     scheme = load_template(write_template(tmp_path / "t.xlsx", [criterion("A"), criterion("B")]))
     submission = read_submission_file(
@@ -627,7 +627,7 @@ def test_issues_are_written_in_chinese_too(tmp_path):
     Chinese message, printed in Chinese outputs; English ones keep the English."""
     from scoring.core.model import Issue, Rejection
     from scoring.core.presentation import issue_kind_label, issue_text, reason_label, rejection_text
-    from scoring.workspace_db import issues_from_json, issues_to_json
+    from scoring.workspace.db import issues_from_json, issues_to_json
 
     result = score_one(
         tmp_path,

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from scoring.export_xlsx import write_ranked_workbook
-from scoring.pipeline import AssessmentRun
+from scoring.io.pipeline import AssessmentRun
 from scoring.xlsx_sheets import put, sheet_title
 from tests.report_data import (
     CHINESE_NAME,

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from scoring.cli import main
-from scoring.workspace import ImportStopped, Workspace, WorkspaceError
-from scoring.workspace_merge import merge, merge_into
+from scoring.workspace.facade import ImportStopped, Workspace, WorkspaceError
+from scoring.workspace.merge import merge, merge_into
 from tests.builders import criterion, project, write_template
 from tests.fast_forms import write_fast_form
 from tests.faults import small_disk

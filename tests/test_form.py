@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from openpyxl.styles.numbers import is_date_format
 
 from scoring.core.model import LEVELS, Criterion, Submission
-from scoring.form import (
+from scoring.io.form import (
     DATA_COLUMNS,
     PROJECT_KEYS,
     accepted_entries,
@@ -17,8 +17,8 @@ from scoring.form import (
     write_blank_form,
     write_filled_form,
 )
-from scoring.submission import read_submission_file
-from scoring.template import load_template
+from scoring.io.submission import read_submission_file
+from scoring.io.template import load_template
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 HEADERS = ["code", "indicator", "unit", "baseline", "current", "evidence"]

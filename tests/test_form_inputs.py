@@ -12,7 +12,7 @@ import pickle
 import pytest
 
 from scoring.core.model import CellValue, IndicatorInput, SheetInputs, raw_cells
-from scoring.submission import read_submission_file
+from scoring.io.submission import read_submission_file
 from tests.builders import project, write_form
 
 
@@ -94,7 +94,7 @@ def test_a_read_form_keeps_each_value_at_its_cell(tmp_path):
 
 def test_stored_cells_are_the_same_from_columns_as_from_entries():
     from scoring.core.model import Submission
-    from scoring.workspace_cells import cells_from_stored, stored_cells
+    from scoring.workspace.cells import cells_from_stored, stored_cells
 
     note_on_a_blank = SheetInputs(["A"], [1], "g.xlsx:Data!", ("C", [""], ["percent"]), None, [""])
     for inputs in (three_rows(), note_on_a_blank):

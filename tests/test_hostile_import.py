@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from scoring.importer import FileReader, ImportOptions, read_file, read_files
-from scoring.pipeline import expand_inputs, load_schemes, read_and_match, run, scheme_key
-from scoring.safe_read import Limits, SubmissionRejected, read_workbook
+from scoring.io.importer import FileReader, ImportOptions, read_file, read_files
+from scoring.io.pipeline import expand_inputs, load_schemes, read_and_match, run, scheme_key
+from scoring.io.safe_read import Limits, SubmissionRejected, read_workbook
 from tests.builders import project, write_form
 from tests.hostile import corpus, ods, ole, readers, zips
 from tests.hostile.corpus import SKIPPED, build_corpus, write_city_template
@@ -156,7 +156,7 @@ def test_the_first_submission_by_input_order_wins(imported):
 CLI_RUN = """
 import json, resource, sys
 from scoring.cli import main
-from scoring.importer import last_peak_worker_rss
+from scoring.io.importer import last_peak_worker_rss
 code = main(["score", "--template", sys.argv[1], sys.argv[2], "--json", sys.argv[3]])
 print(json.dumps({"code": code, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
                   "worker_rss": last_peak_worker_rss()}))
@@ -275,7 +275,7 @@ def test_a_doctype_in_utf16_is_found_too(tmp_path):
 def test_openpyxl_uses_defusedxml(monkeypatch):
     import openpyxl.xml
 
-    from scoring.safe_read import assert_defused_xml
+    from scoring.io.safe_read import assert_defused_xml
 
     assert openpyxl.xml.DEFUSEDXML is True
     assert_defused_xml()
@@ -443,7 +443,7 @@ def test_cancelling_stops_reading_and_the_workers(tmp_path):
 
 
 def test_read_file_never_raises(tmp_path, monkeypatch):
-    import scoring.importer as importer
+    import scoring.io.importer as importer
 
     def broken(book):
         raise IndexError("a bug")
@@ -487,7 +487,7 @@ def test_the_quick_zip_directory_reads_what_zipfile_reads_or_leaves_it_to_zipfil
     import io
     import zipfile
 
-    from scoring.safe_read import _plain_zip_directory
+    from scoring.io.safe_read import _plain_zip_directory
 
     inputs, _, _ = folder
     read_quickly = 0
@@ -516,7 +516,7 @@ def test_the_quick_zip_directory_reads_what_zipfile_reads_or_leaves_it_to_zipfil
 def test_notes_are_found_by_the_quick_scan_as_by_the_full_one(tmp_path, monkeypatch):
     """A referenced sheet without formulas is scanned only at its error and percent cells;
     the notes must be those of the full scan, cell for cell."""
-    from scoring import safe_read
+    from scoring.io import safe_read
 
     book = Workbook()
     sheet = book.active
@@ -538,7 +538,7 @@ def test_notes_are_found_by_the_quick_scan_as_by_the_full_one(tmp_path, monkeypa
 
 
 def test_a_template_given_as_a_submission_says_to_load_it_as_a_template(tmp_path):
-    from scoring.submission import read_submission_file
+    from scoring.io.submission import read_submission_file
 
     template = write_city_template(tmp_path / "city.xlsx")
     (refused,) = read_submission_file(template)
@@ -548,7 +548,7 @@ def test_a_template_given_as_a_submission_says_to_load_it_as_a_template(tmp_path
 
 
 def test_a_folder_scan_lists_every_file_it_did_not_take_and_why(tmp_path):
-    from scoring.pipeline import scan_inputs
+    from scoring.io.pipeline import scan_inputs
 
     for name in ("a.xlsx", "b.xlsb", "c.xltx", "d.numbers", "sub/e.ods", "notes.txt", "table.csv", "~$a.xlsx",
                  "README"):
@@ -567,7 +567,7 @@ def test_a_folder_scan_lists_every_file_it_did_not_take_and_why(tmp_path):
 
 
 def test_a_numbers_document_saved_as_a_folder_is_listed_once_with_what_to_do(tmp_path):
-    from scoring.pipeline import scan_inputs
+    from scoring.io.pipeline import scan_inputs
 
     bundle = tmp_path / "city.numbers"
     (bundle / "Metadata").mkdir(parents=True)
@@ -694,7 +694,7 @@ def test_only_the_sheets_a_submission_uses_are_read_and_a_foreign_data_sheet_sto
     other = book.create_sheet("Other")
     other.append(["x"] * 10)
     book.save(tmp_path / "foreign.xlsx")
-    from scoring.submission import SHEETS
+    from scoring.io.submission import SHEETS
 
     read = read_workbook(tmp_path / "foreign.xlsx", sheets=SHEETS)
     assert [s.name for s in read.sheets] == ["Project", "Data", "Other"]
@@ -731,7 +731,7 @@ def test_sheet_names_with_markup_characters_keep_their_notes(tmp_path):
 
 
 def test_the_extent_of_values_is_the_last_row_and_column_holding_something():
-    from scoring.safe_read import _valued_extent
+    from scoring.io.safe_read import _valued_extent
 
     xml = (b'<c r="A1"><v>1</v></c><c r="XFD1048576" s="1"/><c r="AB77" t="s"><v>2</v></c>'
            b'<c r="C100"><f>1+1</f></c><c r="ZZ9" s="2"></c><c r="B5" t="inlineStr"><is><t>x</t></is></c>')

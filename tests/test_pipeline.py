@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.pipeline import expand_inputs, run
+from scoring.io.pipeline import expand_inputs, run
 from tests.builders import criterion, project, write_batch, write_form, write_template
 
 
@@ -176,8 +176,8 @@ def test_a_submission_crosses_from_a_reader_process_unchanged():
 
 
 def test_run_and_score_files_read_with_the_options_given(tmp_path, city_template):
-    from scoring.importer import ImportOptions
-    from scoring.pipeline import load_schemes, score_files
+    from scoring.io.importer import ImportOptions
+    from scoring.io.pipeline import load_schemes, score_files
     from tests.hostile.readers import raises_on_bug
 
     folder = tmp_path / "in"

@@ -19,9 +19,9 @@ import pytest
 
 from scoring.core.model import REJECTION_REASONS
 from scoring.demo import write_demo
-from scoring.importer import last_peak_worker_rss, read_files
-from scoring.pipeline import expand_inputs, run
-from scoring.safe_read import DEFAULT_LIMITS
+from scoring.io.importer import last_peak_worker_rss, read_files
+from scoring.io.pipeline import expand_inputs, run
+from scoring.io.safe_read import DEFAULT_LIMITS
 from tests.hostile.public_corpus import FOLDER, read_sources
 from tests.hostile.variants import (
     backslash_paths,

@@ -17,7 +17,7 @@ from scoring import report_pdf
 from scoring.cli import main
 from scoring.core.presentation import GRADE_PALETTE, GRADE_TINT, MIN_GREY_STEP, luma, tint
 from scoring.core.report_settings import ReportSettings
-from scoring.pipeline import AssessmentRun
+from scoring.io.pipeline import AssessmentRun
 from scoring.report_pdf import page_count, write_pdf_report
 from tests.report_data import (
     CHINESE_NAME,

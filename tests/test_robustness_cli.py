@@ -94,7 +94,7 @@ def test_the_ranked_workbook_gains_a_robustness_sheet(setup, tmp_path):
 
 def test_the_pdf_report_gains_the_robustness_pages(setup, tmp_path):
     from scoring import robustness as R
-    from scoring.pipeline import run
+    from scoring.io.pipeline import run
     from scoring.report_pdf import page_count
 
     template, folder = setup

@@ -65,7 +65,7 @@ def test_sheet_holds_paragraph_project_and_criterion_tables(tmp_path):
 
 def test_workbook_gains_the_sheet_only_when_asked(tmp_path):
     from scoring.export_xlsx import write_ranked_workbook
-    from scoring.pipeline import AssessmentRun
+    from scoring.io.pipeline import AssessmentRun
 
     result = study()
     run = AssessmentRun(schemes=[result.scheme], projects=[])
@@ -118,7 +118,7 @@ def _section_text(report, result) -> tuple[str, list]:
 
 def test_pdf_section_carries_the_paragraph_the_table_and_the_chart():
     from scoring import report_pdf
-    from scoring.pipeline import AssessmentRun
+    from scoring.io.pipeline import AssessmentRun
 
     result = study()
     report = report_pdf.make_report(AssessmentRun(schemes=[result.scheme]), "en", GENERATED)
@@ -130,7 +130,7 @@ def test_pdf_section_carries_the_paragraph_the_table_and_the_chart():
 
 def test_long_lists_continue_on_further_pages():
     from scoring import pdf_layout, report_pdf
-    from scoring.pipeline import AssessmentRun
+    from scoring.io.pipeline import AssessmentRun
 
     scheme = Scheme(name="Big", level="city", version="1", criteria=(
         Criterion(code="A", dimension="D1", indicator="A", type="value", weight=1.0, direction="higher",

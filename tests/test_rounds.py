@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from scoring import workspace_db
 from scoring.cli import main
-from scoring.workspace import Workspace, WorkspaceError
-from scoring.workspace_merge import merge
+from scoring.workspace import db as workspace_db
+from scoring.workspace.facade import Workspace, WorkspaceError
+from scoring.workspace.merge import merge
 from tests.builders import project, write_form, write_template
 from tests.merge_team import CRITERIA
 

@@ -20,9 +20,9 @@ import pytest
 
 from scoring.core.model import Criterion, Scheme
 from scoring.core.targets import attainment, prorated_best, share_due
-from scoring.pipeline import run
-from scoring.template import TemplateError, load_template
-from scoring.workspace import Workspace
+from scoring.io.pipeline import run
+from scoring.io.template import TemplateError, load_template
+from scoring.workspace.facade import Workspace
 from tests.builders import CRITERIA_HEADER, criterion, project, write_form, write_template
 
 HEADER = [*CRITERIA_HEADER, "prorate"]

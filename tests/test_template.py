@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.template import TemplateError, load_template
+from scoring.io.template import TemplateError, load_template
 from tests.builders import criterion, write_template
 
 
@@ -146,7 +146,7 @@ def test_shipped_templates_are_valid():
 
 def test_numbers_beyond_the_documented_maximum_are_refused_with_their_cell(tmp_path, capsys):
     from scoring.cli import main
-    from scoring.template import MAX_TEMPLATE_NUMBER
+    from scoring.io.template import MAX_TEMPLATE_NUMBER
 
     path = write_template(
         tmp_path / "huge.xlsx",
@@ -170,7 +170,7 @@ def test_numbers_beyond_the_documented_maximum_are_refused_with_their_cell(tmp_p
 
 
 def test_the_largest_numbers_allowed_still_score_without_overflow(tmp_path):
-    from scoring.pipeline import load_schemes, score_files
+    from scoring.io.pipeline import load_schemes, score_files
     from tests.builders import project, write_form
 
     big = 1e12

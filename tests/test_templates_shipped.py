@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from scoring.core.model import LEVELS
-from scoring.template import load_template, synergy_balance_warnings
+from scoring.io.template import load_template, synergy_balance_warnings
 from scoring.template_build import SourceError, build_template, format_choices
 
 ROOT = Path(__file__).resolve().parent.parent

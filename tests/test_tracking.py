@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from scoring.tracking import MISSING, track_workspace
-from scoring.workspace import Workspace
+from scoring.workspace.facade import Workspace
 from tests.builders import criterion, project, write_form, write_template
 from tests.merge_team import CRITERIA
 

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from scoring import workspace_db
-from scoring.pipeline import load_schemes, read_and_match, run
-from scoring.workspace import (
+from scoring.io.pipeline import load_schemes, read_and_match, run
+from scoring.workspace import db as workspace_db
+from scoring.workspace.facade import (
     NotAWorkspace,
     SchemeConflict,
     Workspace,
@@ -249,7 +249,7 @@ def test_value_encoding_round_trips_every_reader_type():
 
 def test_stored_cells_round_trip_every_reader_type_with_its_cell():
     from scoring.core.model import CellValue, IndicatorInput, Submission
-    from scoring.workspace_cells import cells_from_stored, stored_cells
+    from scoring.workspace.cells import cells_from_stored, stored_cells
 
     values = [True, 0, -(2**70), 0.1 + 0.2, 1e300, float("inf"), "文本", "\ud800 lone half",
               datetime.date(2024, 2, 29), datetime.datetime(2024, 1, 2, 3, 4, 5, 6),
@@ -278,7 +278,7 @@ def test_stored_cells_round_trip_every_reader_type_with_its_cell():
 
 def test_fingerprint_ignores_where_values_stood_but_not_what_they_say():
     from scoring.core.model import CellValue, IndicatorInput, Submission
-    from scoring.workspace_cells import stored_cells
+    from scoring.workspace.cells import stored_cells
 
     def fingerprint(rows: dict, name: str = "One", source: str = "a.xlsx") -> str:
         inputs = {code: IndicatorInput(CellValue(value, f"{source}:Data!E{k + 2}"), None, "")
@@ -685,7 +685,7 @@ def test_lock_is_released_on_close_and_when_the_holder_dies(tmp_path, template):
         [
             sys.executable,
             "-c",
-            "import sys; from scoring.workspace import Workspace; "
+            "import sys; from scoring.workspace.facade import Workspace; "
             "w = Workspace.open(sys.argv[1]); print('open', w.read_only, flush=True); sys.stdin.read()",
             str(path),
         ],
@@ -713,7 +713,7 @@ def test_lock_is_released_on_close_and_when_the_holder_dies(tmp_path, template):
 
 IMPORTER = """
 import sys
-from scoring.workspace import Workspace
+from scoring.workspace.facade import Workspace
 
 def progress(done, total, path):
     print(done, flush=True)

@@ -15,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 
 from scoring.cli import main
-from scoring.workspace import Workspace
+from scoring.workspace.facade import Workspace
 from tests.builders import criterion, project, write_form, write_template
 
 ROOT = Path(__file__).resolve().parent.parent

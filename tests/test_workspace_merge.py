@@ -24,7 +24,6 @@ from pathlib import Path
 
 import pytest
 
-from scoring import workspace_db
 from scoring.core.reconcile import (
     Consensus,
     ReconcileSettings,
@@ -34,8 +33,9 @@ from scoring.core.reconcile import (
     reconcile,
     shown_assessment,
 )
-from scoring.workspace import Workspace, WorkspaceError, WorkspaceReadOnly
-from scoring.workspace_merge import MergeRefused, merge, merge_into
+from scoring.workspace import db as workspace_db
+from scoring.workspace.facade import Workspace, WorkspaceError, WorkspaceReadOnly
+from scoring.workspace.merge import MergeRefused, merge, merge_into
 from tests.builders import criterion, project, write_form, write_template
 from tests.merge_team import CRITERIA, TEAM, build_team, write_files
 
@@ -582,7 +582,7 @@ def test_refused_files_come_along_once(tmp_path, files):
 
 
 def test_copies_handed_out_are_told_apart_in_the_merged_audit_log(tmp_path, team, master):
-    from scoring.audit_log import origin_names
+    from scoring.workspace.audit import origin_names
 
     ids = {}
     for name, path in team.items():

@@ -17,11 +17,11 @@ from PySide6.QtGui import QBrush, QColor
 
 from gui import labels, translation
 from gui.backend import AuditEntry, ImportReport
-from scoring.audit_log import origin_names
 from scoring.core import explain
 from scoring.core.engine import ProjectResult
 from scoring.core.explain import Worked
 from scoring.core.model import Scheme
+from scoring.workspace.audit import origin_names
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _INVALID = QModelIndex()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel
 
-from scoring.workspace import Round
+from scoring.workspace.facade import Round
 
 # The combo's data for "by each form's year".
 BY_YEAR = ""

@@ -404,7 +404,7 @@ def with_values_before(scheme: Scheme, projects: list[ProjectResult], project: P
     back: the previous version's result, for a resubmission's "total before → after".
 
     ``changes`` are the version's differences from the one before
-    (scoring.workspace_records.Change: code, field ``current`` or ``baseline``, old, new); other
+    (scoring.workspace.records.Change: code, field ``current`` or ``baseline``, old, new); other
     fields (evidence, the project's name) do not score. Raises :class:`WhatIfError` when an old
     value is one the engine would not take as a what-if (a blank cell).
     """

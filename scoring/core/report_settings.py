@@ -3,7 +3,7 @@
 A supervisor signs a printed ranking only when it says who assessed, under which document
 number, for which period, and leaves room for the assessor's, reviewer's and approver's
 signatures and the body's seal. These settings belong to a workspace (stored in its ``meta``
-table by :mod:`scoring.workspace_report`), can be edited in the GUI and given on the command line
+table by :mod:`scoring.workspace.report_settings`), can be edited in the GUI and given on the command line
 (``--org``, ``--doc-no``, ``--period``, ``--assessor``, ``--reviewer``, ``--approver``); the PDF
 report and the ranked workbook print them the same way whichever way they came.
 """

@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from scoring import workspace_db  # noqa: E402
-from scoring.importer import ImportOptions  # noqa: E402
-from scoring.workspace import Workspace  # noqa: E402
+from scoring.io.importer import ImportOptions  # noqa: E402
+from scoring.workspace import db as workspace_db  # noqa: E402
+from scoring.workspace.facade import Workspace  # noqa: E402
 from tests.builders import criterion, project, write_form, write_template  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "workspace_v1.spw"

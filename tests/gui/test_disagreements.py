@@ -17,8 +17,8 @@ from gui.models.disagreements import DisagreementsModel
 from gui.views import dialogs
 from gui.views.disagreements_view import DisagreementsView
 from scoring.core.reconcile import disagreement_rows
-from scoring.workspace import Workspace
-from scoring.workspace_merge import merge
+from scoring.workspace.facade import Workspace
+from scoring.workspace.merge import merge
 from tests.builders import criterion, write_template
 from tests.merge_team import CRITERIA, build_team, write_files
 

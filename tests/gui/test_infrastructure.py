@@ -117,7 +117,7 @@ def test_install_switches_the_language(qapp):
 def test_an_output_that_cannot_be_written_is_explained_in_the_interface_language(qapp):
     import errno
 
-    from scoring.atomic import output_error
+    from scoring.io.atomic import output_error
 
     error = output_error("/data/报告.pdf", OSError(errno.ENOSPC, "No space left on device"))
     translation.install("zh_CN")

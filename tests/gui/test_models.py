@@ -20,7 +20,7 @@ from gui.models.tables import (
 )
 from gui.views.templates_view import CriteriaTreeModel
 from scoring.core.engine import IndicatorResult, ProjectResult
-from scoring.template import TemplateProblem
+from scoring.io.template import TemplateProblem
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def test_results_model(qtmodeltester, demo_run):
 
 
 def test_criteria_and_report_models(qtmodeltester, demo_run):
-    from scoring.workspace import ImportReport
+    from scoring.workspace.facade import ImportReport
 
     scheme, projects = _city(demo_run[0])
     criteria = CriteriaModel()
@@ -136,7 +136,7 @@ def test_numpy_sort_orders_10000_rows_and_keeps_missing_last():
 
 
 def test_the_audit_log_says_which_workspace_a_merged_entry_was_written_in(qtmodeltester):
-    from scoring.audit_log import AuditEntry
+    from scoring.workspace.audit import AuditEntry
 
     own = AuditEntry(1, "2026-11-01T08:00:00+00:00", "staff", "import", "City 1", "P1", "", "imported")
     merged = AuditEntry(2, "2026-11-02T08:00:00+00:00", "Li", "override", "City 1", "P1", "C1", "0.5",

@@ -9,8 +9,8 @@ import os
 import time
 from pathlib import Path
 
-from scoring.importer import read_file
-from scoring.safe_read import Limits
+from scoring.io.importer import read_file
+from scoring.io.safe_read import Limits
 
 
 def hangs_on_slow(path: Path, limits: Limits):

@@ -4,7 +4,7 @@ An .xlsb is a zip package like an .xlsx, but its workbook, styles and sheets are
 binary records ([MS-XLSB] 2.1.4): a record type and a size, each a little-endian base-128
 number, then the payload. This module walks those records once per sheet to find the
 rectangle of the cells with values (so the size limits are checked before the reader loads
-the sheet), error cells and numbers formatted as percentages, as :mod:`scoring.biff` does for
+the sheet), error cells and numbers formatted as percentages, as :mod:`scoring.io.biff` does for
 .xls. Every walk is bounded by the data's size; damaged records end in :class:`XlsbError`.
 """
 

@@ -1,6 +1,6 @@
 """Writing submission forms for a scheme: blank ones for pilots to fill in, filled ones for demos.
 
-A form has two sheets, laid out the way :mod:`scoring.submission` reads them:
+A form has two sheets, laid out the way :mod:`scoring.io.submission` reads them:
 
 ``Project``
     key/value rows (project_id, name, level, …) with a label and a hint beside each.
@@ -29,7 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from scoring.core.model import Criterion, Scheme
 from scoring.core.presentation import basis_label
-from scoring.xlsx_write import save_reproducibly
+from scoring.io.xlsx_write import save_reproducibly
 
 LANGS = ("bilingual", "en", "zh")
 NA_TOKEN = "n/a"

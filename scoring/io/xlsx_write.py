@@ -16,7 +16,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
-from scoring.atomic import write_bytes
+from scoring.io.atomic import write_bytes
 
 #: The date written into every generated workbook's properties and zip entries.
 FIXED_TIMESTAMP = _dt.datetime(2024, 1, 1, 0, 0, 0)

@@ -18,8 +18,8 @@ import sqlite3
 from collections.abc import Callable
 from typing import TypeVar
 
-from scoring import workspace_db as db
-from scoring.workspace_cells import cells_from_stored
+from scoring.workspace import db
+from scoring.workspace.cells import cells_from_stored
 
 T = TypeVar("T")
 

@@ -1,6 +1,6 @@
 """The workspace side of reconciling several inspectors' scores: consensus and the setting.
 
-:class:`ReconcileMixin` gives :class:`~scoring.workspace.Workspace` its supervisor's methods
+:class:`ReconcileMixin` gives :class:`~scoring.workspace.facade.Workspace` its supervisor's methods
 (:meth:`~ReconcileMixin.consensus`, its withdrawal, the median/mean setting) and the query that
 turns stored scores into one fraction per criterion for scoring. The rule itself is
 :mod:`scoring.core.reconcile`; this module only stores and reads. Kept apart from ``workspace.py``
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 
-from scoring import workspace_file as wsfile
 from scoring.core.reconcile import (
     DEFAULT_METHOD,
     DEFAULT_THRESHOLD,
@@ -23,12 +22,13 @@ from scoring.core.reconcile import (
     reconcile,
 )
 from scoring.core.values import normalise_text
-from scoring.workspace_check import basis_from_json, read_stored
-from scoring.workspace_records import ConsensusRecord, WorkspaceError, filtered_query
-from scoring.workspace_records import checked_fraction as _checked_fraction
-from scoring.workspace_records import guarded as _guarded
-from scoring.workspace_records import required_text as _required_text
-from scoring.workspace_records import scheme_label as _label
+from scoring.workspace import file as wsfile
+from scoring.workspace.check import basis_from_json, read_stored
+from scoring.workspace.records import ConsensusRecord, WorkspaceError, filtered_query
+from scoring.workspace.records import checked_fraction as _checked_fraction
+from scoring.workspace.records import guarded as _guarded
+from scoring.workspace.records import required_text as _required_text
+from scoring.workspace.records import scheme_label as _label
 
 #: The meta keys of the setting (meta is a key/value table, so no schema change was needed).
 METHOD_KEY = "reconcile_method"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from scoring.core.model import CellValue, Criterion, Grade, Issue, Scheme, Submission
 from scoring.core.targets import assessment_year
-from scoring.workspace_cells import PROJECT_FIELDS, stored_cells, stored_from_entries
+from scoring.workspace.cells import PROJECT_FIELDS, stored_cells, stored_from_entries
 
 #: "SyPW" as a signed 32-bit integer: marks the file as a SynergyPilot workspace.
 APPLICATION_ID = 0x53795057
@@ -238,7 +238,7 @@ def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
 SCHEMA_V4 = """
 -- A submission's raw cells in one row instead of one row per code (an import writes a
 -- sixtieth of the rows): JSON columns of values, notes, locations and evidence, laid out in
--- scoring/workspace_cells.py. The submissions' content_hash is computed anew on upgrading, as
+-- scoring/workspace/cells.py. The submissions' content_hash is computed anew on upgrading, as
 -- the fingerprint is now taken from these columns.
 CREATE TABLE cells (
     submission_id INTEGER PRIMARY KEY REFERENCES submissions (id),
@@ -585,7 +585,7 @@ def read_prepared(path: Path, limits) -> list:
     fingerprint are computed beside the reading, in parallel, instead of in the one process
     that writes the workspace and is the slower half of an import.
     """
-    from scoring.importer import read_file
+    from scoring.io.importer import read_file
 
     results = read_file(path, limits)
     for item in results:

@@ -7,7 +7,7 @@ transaction with an audit entry saying what was before and after.
 from __future__ import annotations
 
 from scoring.core.report_settings import FIELDS, ReportSettings
-from scoring.workspace_records import guarded as _guarded
+from scoring.workspace.records import guarded as _guarded
 
 #: Prefix of the settings' keys in ``meta``: ``report.org``, ``report.doc_no`` …
 KEY_PREFIX = "report."

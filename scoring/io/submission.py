@@ -10,7 +10,7 @@ from pathlib import Path
 
 from scoring.core.model import Issue, Rejection, SheetInputs, Submission
 from scoring.core.values import normalise_text, plain_text, text_of
-from scoring.safe_read import (
+from scoring.io.safe_read import (
     RawSheet,
     RawWorkbook,
     SheetFilter,
@@ -19,7 +19,7 @@ from scoring.safe_read import (
     column_letter,
     read_workbook,
 )
-from scoring.template import canonical_level, header_key
+from scoring.io.template import canonical_level, header_key
 
 PROJECT_KEYS = {
     "project_id": ("project_id", "项目编号", "project id"),
@@ -76,7 +76,7 @@ def _has_submission_layout(name: str, head: list[list[object]]) -> bool:
     return True
 
 
-#: What :func:`scoring.safe_read.read_workbook` takes into Python for a submission.
+#: What :func:`scoring.io.safe_read.read_workbook` takes into Python for a submission.
 SHEETS = SheetFilter(frozenset(n.casefold() for n in SUBMISSION_SHEETS), _has_submission_layout, HEADER_ROWS)
 
 

@@ -13,7 +13,7 @@ Reliability, in the order a user meets it:
   ``quick_check`` on a read-only, immutable view (no ``-wal``/``-shm`` files created), and only
   then opens it for writing. A newer schema version is refused; an older one is migrated in one
   transaction.
-- One writer at a time: :mod:`scoring.workspace_lock` explains the lock file. A second
+- One writer at a time: :mod:`scoring.workspace.lock` explains the lock file. A second
   instance opens the workspace read-only (or, when asked to write, is refused) and says who
   has it open.
 - Every change is one transaction (``BEGIN IMMEDIATE`` … ``COMMIT``) in WAL mode with
@@ -36,24 +36,24 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
-from scoring import importer
-from scoring import workspace_db as db
-from scoring import workspace_file as wsfile
-from scoring.audit_log import AuditEntry
 from scoring.core.engine import parse_submission, score_scheme
 from scoring.core.memory import paused_gc
 from scoring.core.model import Assessment, Rejection, Scheme, Submission
 from scoring.core.reconcile import attach, to_assessment
 from scoring.core.values import normalise_text
-from scoring.importer import FileReader, ImportOptions
-from scoring.pipeline import AssessmentRun, expand_inputs, match_scheme, note_unknown_codes
-from scoring.template import TemplateError, load_template_bytes
-from scoring.workspace_cells import cells_from_stored, stored_cells
-from scoring.workspace_check import check_rows, detail_from_json, read_stored, unmatched_from_json
-from scoring.workspace_file import lock_path
-from scoring.workspace_lock import FileLock, LockUnavailable, current_user
-from scoring.workspace_reconcile import ReconcileMixin
-from scoring.workspace_records import (
+from scoring.io import importer
+from scoring.io.importer import FileReader, ImportOptions
+from scoring.io.pipeline import AssessmentRun, expand_inputs, match_scheme, note_unknown_codes
+from scoring.io.template import TemplateError, load_template_bytes
+from scoring.workspace import db
+from scoring.workspace import file as wsfile
+from scoring.workspace.audit import AuditEntry
+from scoring.workspace.cells import cells_from_stored, stored_cells
+from scoring.workspace.check import check_rows, detail_from_json, read_stored, unmatched_from_json
+from scoring.workspace.consensus import ReconcileMixin
+from scoring.workspace.file import lock_path
+from scoring.workspace.lock import FileLock, LockUnavailable, current_user
+from scoring.workspace.records import (
     AssessmentRecord,
     Change,
     ConsensusRecord,
@@ -80,16 +80,16 @@ from scoring.workspace_records import (
     plural,
     shown,
 )
-from scoring.workspace_records import checked_fraction as _checked_fraction
-from scoring.workspace_records import guarded as _guarded
-from scoring.workspace_records import required_text as _required_text
-from scoring.workspace_records import scheme_label as _label
-from scoring.workspace_report import ReportSettingsMixin
+from scoring.workspace.records import checked_fraction as _checked_fraction
+from scoring.workspace.records import guarded as _guarded
+from scoring.workspace.records import required_text as _required_text
+from scoring.workspace.records import scheme_label as _label
+from scoring.workspace.report_settings import ReportSettingsMixin
 
 log = logging.getLogger("synergypilot.workspace")
 
-#: The public names, for ``from scoring.workspace import ...`` (records and errors live in
-#: :mod:`scoring.workspace_records`, file checks in :mod:`scoring.workspace_file`).
+#: The public names, for ``from scoring.workspace.facade import ...`` (records and errors live in
+#: :mod:`scoring.workspace.records`, file checks in :mod:`scoring.workspace.file`).
 __all__ = [
     "AssessmentRecord",
     "Change",
@@ -180,8 +180,8 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
     """An open workspace file. Use :meth:`open` or :meth:`create`, and :meth:`close` (or ``with``).
 
     Supervisors' consensus and the median/mean setting come from
-    :class:`~scoring.workspace_reconcile.ReconcileMixin`;
-    :func:`scoring.workspace_merge.merge_into` unites other workspaces into this one, through
+    :class:`~scoring.workspace.consensus.ReconcileMixin`;
+    :func:`scoring.workspace.merge.merge_into` unites other workspaces into this one, through
     the methods under "for modules building on it".
 
     The object may be shared between the GUI thread and one worker thread: every method takes
@@ -772,7 +772,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
     ) -> ImportReport:
         """Read submission files and store them, each file in its own transaction.
 
-        Files are read by :mod:`scoring.importer` (worker processes, a time limit per file,
+        Files are read by :mod:`scoring.io.importer` (worker processes, a time limit per file,
         size limits) and stored in input order, so the first submission of a project in one
         import wins as it does without a workspace. A file whose bytes were imported before
         is not even read.
@@ -1575,7 +1575,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
 
     @_guarded
     def check_stored(self) -> None:
-        """Decode every stored row SQLite cannot check (scoring/workspace_check.py).
+        """Decode every stored row SQLite cannot check (scoring/workspace/check.py).
 
         The command line runs it after opening, so that every command reports a damaged row
         the same way, whether or not it would read that row itself.
@@ -1717,7 +1717,7 @@ def _assign(items, matcher, seen: dict, round: str | None) -> tuple[list, list[R
 
 
 def _load_template(path: Path) -> tuple[bytes, Path, Scheme]:
-    from scoring.template import TemplateProblem
+    from scoring.io.template import TemplateProblem
 
     try:
         data = path.read_bytes()

@@ -14,8 +14,8 @@ from scoring.core.explain import add_to_json
 from scoring.core.memory import paused_gc
 from scoring.core.model import Issue, Rejection, Scheme, Submission
 from scoring.core.values import normalise_text
-from scoring.importer import FileReader, ImportOptions, start_readers_early
-from scoring.template import TemplateError, load_template
+from scoring.io.importer import FileReader, ImportOptions, start_readers_early
+from scoring.io.template import TemplateError, load_template
 
 #: What a folder scan takes: every kind the reader reads (.xlsb through python-calamine, the
 #: templates .xltx/.xltm as workbooks) and .numbers, so that its sender is told to export it.
@@ -91,7 +91,7 @@ def load_schemes(paths: Iterable[str | Path]) -> list[Scheme]:
 
 
 def _check_unique_names(schemes: list[Scheme]) -> None:
-    from scoring.template import TemplateProblem
+    from scoring.io.template import TemplateProblem
 
     seen: dict[tuple[str, str], Scheme] = {}
     for scheme in schemes:
@@ -260,7 +260,7 @@ def read_and_match(
 ) -> tuple[dict[tuple[str, str], list[Submission]], list[Rejection]]:
     """Read each file and assign its submissions to schemes, refusing duplicates.
 
-    Files are read in worker processes (see :mod:`scoring.importer`) but handled here in
+    Files are read in worker processes (see :mod:`scoring.io.importer`) but handled here in
     input order, so the first submission of a project by input order is the one kept.
 
     Parameters
@@ -326,7 +326,7 @@ def run(
     """Load templates, read inputs and score everything; see the CLI's ``score`` command.
 
     ``options`` says how files are read (workers, time limit, size limits; see
-    :class:`~scoring.importer.ImportOptions`), the importer's defaults when not given.
+    :class:`~scoring.io.importer.ImportOptions`), the importer's defaults when not given.
 
     Raises
     ------

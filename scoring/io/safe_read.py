@@ -13,7 +13,7 @@ It reads what real programs write: packages whose parts have backslash paths or 
 is not at xl/workbook.xml, .xls streams named in any case, .xlsb. Then it reads the values with
 calamine and adds what calamine does not report: which numbers are formatted as percentages,
 which formulas have no cached value, and which cells are error cells (xlsx, xlsm and ods here;
-xls in :mod:`scoring.biff`, xlsb in :mod:`scoring.xlsb`).
+xls in :mod:`scoring.io.biff`, xlsb in :mod:`scoring.io.xlsb`).
 
 Everything that goes wrong is a :class:`SubmissionRejected` with a reason from
 ``model.REJECTION_REASONS`` and a message in English and Chinese that names the file and says
@@ -38,7 +38,7 @@ from xml.parsers import expat
 
 import python_calamine
 
-from scoring import biff, xlsb
+from scoring.io import biff, xlsb
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"

@@ -1,6 +1,6 @@
 """Opening a workspace file safely: header checks, integrity check, connections, creation.
 
-Everything here runs before a :class:`~scoring.workspace.Workspace` exists, and none of it
+Everything here runs before a :class:`~scoring.workspace.facade.Workspace` exists, and none of it
 writes to a file that turns out not to be a usable workspace: the header is read as plain
 bytes, and SQLite looks at the file first through an immutable, read-only view that creates
 no ``-wal`` or ``-shm`` file.
@@ -14,9 +14,9 @@ import sqlite3
 import uuid
 from pathlib import Path
 
-from scoring import workspace_db as db
-from scoring.workspace_lock import FileLock, LockUnavailable
-from scoring.workspace_records import (
+from scoring.workspace import db
+from scoring.workspace.lock import FileLock, LockUnavailable
+from scoring.workspace.records import (
     NotAWorkspace,
     WorkspaceCorrupt,
     WorkspaceError,

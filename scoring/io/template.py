@@ -26,7 +26,7 @@ from scoring.core.model import (
     Scheme,
 )
 from scoring.core.values import normalise_text, parse_number, parse_yes_no_setting, plain_text, text_of
-from scoring.safe_read import RawSheet, SheetFilter, SubmissionRejected, cell_ref, read_workbook_bytes
+from scoring.io.safe_read import RawSheet, SheetFilter, SubmissionRejected, cell_ref, read_workbook_bytes
 
 #: Header aliases, English and Chinese, for the Criteria sheet (matched after NFKC + casefold).
 CRITERIA_COLUMNS = {

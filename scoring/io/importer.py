@@ -7,7 +7,7 @@ that worker; in every case the file becomes a :class:`~scoring.core.model.Reject
 import goes on with a fresh worker. Results come back in input order, so the first
 submission of a project by input order still wins (``duplicate_project``).
 
-Reading a file gives exactly what :func:`scoring.submission.read_submission_file` gives
+Reading a file gives exactly what :func:`scoring.io.submission.read_submission_file` gives
 (:func:`read_file` is that function with limits and a last-resort guard).
 """
 
@@ -27,8 +27,8 @@ from pathlib import Path
 
 from scoring.core.memory import paused_gc
 from scoring.core.model import Rejection, Submission
-from scoring.safe_read import DEFAULT_LIMITS, Limits, SubmissionRejected, read_workbook
-from scoring.submission import SHEETS, read_submission_book
+from scoring.io.safe_read import DEFAULT_LIMITS, Limits, SubmissionRejected, read_workbook
+from scoring.io.submission import SHEETS, read_submission_book
 
 log = logging.getLogger("synergypilot.importer")
 
@@ -48,7 +48,7 @@ class ImportOptions:
     timeout : float
         Seconds one file may take before its worker is stopped and the file rejected.
     limits : Limits
-        Size limits applied to every file (see :class:`scoring.safe_read.Limits`).
+        Size limits applied to every file (see :class:`scoring.io.safe_read.Limits`).
     memory_bytes : int or None
         Address-space cap of each worker process (None: no cap).
     chunk : int
@@ -75,7 +75,7 @@ def read_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Result:
     Returns
     -------
     list of Submission or Rejection
-        As :func:`scoring.submission.read_submission_file`; an unexpected error becomes an
+        As :func:`scoring.io.submission.read_submission_file`; an unexpected error becomes an
         ``unreadable`` rejection (and is logged with its traceback).
     """
     path = Path(path)
@@ -236,7 +236,7 @@ def _mp_context():
     if _context is None:
         if "forkserver" in multiprocessing.get_all_start_methods():
             _context = multiprocessing.get_context("forkserver")
-            _context.set_forkserver_preload(["scoring.importer"])
+            _context.set_forkserver_preload(["scoring.io.importer"])
         else:
             _context = multiprocessing.get_context("spawn")
     return _context

@@ -12,10 +12,10 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scoring import workspace_db as db
 from scoring.core.model import Assessment, Rejection, Scheme, Submission
 from scoring.core.values import display_value, normalise_text
-from scoring.workspace_lock import LockOwner
+from scoring.workspace import db
+from scoring.workspace.lock import LockOwner
 
 
 class WorkspaceError(Exception):

@@ -37,11 +37,10 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scoring import workspace_db as db
-from scoring import workspace_file as wsfile
-from scoring.workspace import Workspace
-from scoring.workspace_check import DamagedRow, check_rows
-from scoring.workspace_records import (
+from scoring.workspace import file as wsfile
+from scoring.workspace.check import DamagedRow, check_rows
+from scoring.workspace.facade import Workspace, db
+from scoring.workspace.records import (
     NotAWorkspace,
     WorkspaceCorrupt,
     WorkspaceError,
@@ -357,7 +356,7 @@ def check_sources(opened: list[_Source]) -> None:
     """Decode every row a merge would take from each source, before anything is written.
 
     SQLite's check passed already (:func:`_open_source`); this one reads what it cannot see,
-    the JSON columns (scoring/workspace_check.py). A source with any damage is refused whole,
+    the JSON columns (scoring/workspace/check.py). A source with any damage is refused whole,
     and so is the merge: the master stays byte for byte as it was.
 
     Raises
@@ -451,7 +450,7 @@ def _merge_rounds(conn, source: _Source, report: SourceReport) -> dict[int | Non
     """Source round id → target round id, matched by label; rounds the target lacks are added.
 
     A source from before format 5 has one implicit round (key None), labelled as its upgrade
-    would label it (:func:`scoring.workspace_db.years_round`).
+    would label it (:func:`scoring.workspace.db.years_round`).
     """
     if source.version >= 5:
         rows = source.rows(
