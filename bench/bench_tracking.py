@@ -1,7 +1,7 @@
 """Tracking 1,000 projects over 3 assessment rounds vs scoring one round of them.
 
 Target: under 1 s for tracking (issue 20): scoring the three rounds from their parsed cells and
-lining them up (scoring.tracking.track_runs: totals, grades, ranks, D and changes per project,
+lining them up (scoring.analysis.tracking.track_runs: totals, grades, ranks, D and changes per project,
 the slope and the grade transitions). Parsed cells are what an open workspace keeps after an
 import (Workspace._parsed), so this is the Tracking tab's case; a fresh ``track`` process parses
 them first, shown as the cold figure. The baseline, measured in this run on the same
@@ -17,9 +17,9 @@ import numpy as np
 
 from bench.bench_explain import synthetic_submissions
 from bench.bench_scoring import synthetic_scheme
+from scoring.analysis.tracking import RoundInfo, track_runs
 from scoring.core.engine import parse_submission, score_scheme
 from scoring.io.pipeline import AssessmentRun
-from scoring.tracking import RoundInfo, track_runs
 
 N_PROJECTS = 1_000
 ROUNDS = ("2024", "2025", "2026")

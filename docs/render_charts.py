@@ -13,9 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scoring.charts import CHART_KINDS, save_chart_png  # noqa: E402
-from scoring.demo import write_demo  # noqa: E402
+from scoring.build.demo import write_demo  # noqa: E402
 from scoring.io.pipeline import run  # noqa: E402
+from scoring.reports.charts import CHART_KINDS, save_chart_png  # noqa: E402
 
 OUT = ROOT / "docs" / "charts"
 LEVEL = "city"

@@ -14,16 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from scoring.analysis.tracking import Tracking, track_workspace
 from scoring.core.model import Scheme
 from scoring.core.reconcile import ReconcileSettings
 from scoring.core.report_settings import ReportSettings
 from scoring.core.textclean import with_clean_names
 from scoring.io.pipeline import AssessmentRun
-from scoring.tracking import Tracking, track_workspace
+from scoring.reports.audit_workbook import export_audit
 from scoring.workspace.audit import AuditEntry
 from scoring.workspace.facade import ImportReport, Round, Workspace, WorkspaceError
 from scoring.workspace.merge import MergeReport, merge_into
-from scoring.workspace_audit import export_audit
 
 Progress = Callable[[int, int, Path], bool]
 
@@ -166,7 +166,7 @@ class Backend:
 
 def default_templates() -> list[Path]:
     """The shipped schemes, loaded into every new workspace."""
-    from scoring.cli_common import default_template_paths
+    from scoring.cli.common import default_template_paths
 
     return default_template_paths()
 
@@ -228,8 +228,8 @@ def demo_task(state, backend: Backend, folder: Path) -> tuple[ImportReport, Asse
     The ``flawed`` folder is left for the person to import, as the walk-through in docs/gui.md does;
     so is ``round_2025`` (the same pilots a year later, issue 20), which the README imports.
     """
-    from scoring.demo import write_demo
-    from scoring.demo_rounds import write_second_round
+    from scoring.build.demo import write_demo
+    from scoring.build.demo_rounds import write_second_round
 
     state.progress(0, 0, str(folder))
     write_demo(folder)
@@ -242,12 +242,12 @@ def demo_task(state, backend: Backend, folder: Path) -> tuple[ImportReport, Asse
 
 def export_workbook_task(state, run: AssessmentRun, out: Path, lang: str, robustness=(),
                          settings: ReportSettings | None = None) -> Path:
-    """Worker body: the print-ready ranked workbook of scoring.export_xlsx.
+    """Worker body: the print-ready ranked workbook of scoring.reports.workbook.
 
     ``robustness``: the studies run in the Robustness tab, added as the Robustness sheet;
     ``settings``: the workspace's report settings (who signs).
     """
-    from scoring.export_xlsx import write_ranked_workbook
+    from scoring.reports.workbook import write_ranked_workbook
 
     state.progress(0, 0, str(out))
     return Path(write_ranked_workbook(with_clean_names(run), out, lang=lang, robustness=robustness,
@@ -256,26 +256,26 @@ def export_workbook_task(state, run: AssessmentRun, out: Path, lang: str, robust
 
 def export_tracking_task(state, backend: Backend, out: Path, lang: str, kind: str) -> Path:
     """Worker body: every round lined up (scoring each), written as the Tracking workbook
-    (``kind`` "workbook") or the tracking PDF ("pdf") of scoring.tracking_export/_report."""
+    (``kind`` "workbook") or the tracking PDF ("pdf") of scoring.reports.tracking_export/_report."""
     state.progress(0, 0, str(out))
     tracking = backend.track()
     if kind == "pdf":
-        from scoring.tracking_report import write_tracking_pdf
+        from scoring.reports.tracking_report import write_tracking_pdf
 
         return Path(write_tracking_pdf(tracking, out, lang=lang))
-    from scoring.tracking_export import write_tracking_workbook
+    from scoring.reports.tracking_export import write_tracking_workbook
 
     return Path(write_tracking_workbook(tracking, out, lang=lang))
 
 
 def export_pdf_task(state, run: AssessmentRun, out: Path, lang: str, robustness=(),
                     settings: ReportSettings | None = None) -> Path | None:
-    """Worker body: the PDF report of scoring.report_pdf, page by page; None when cancelled.
+    """Worker body: the PDF report of scoring.reports.pdf, page by page; None when cancelled.
 
     ``robustness``: the studies run in the Robustness tab, printed after their scheme's charts;
     ``settings``: the workspace's report settings (who signs).
     """
-    from scoring.report_pdf import write_pdf_report
+    from scoring.reports.pdf import write_pdf_report
 
     written = write_pdf_report(
         with_clean_names(run), out, lang=lang,

@@ -1,4 +1,4 @@
-"""The one function between the GUI's canvas and scoring.charts.
+"""The one function between the GUI's canvas and scoring.reports.charts.
 
 The chart functions draw on a given Axes; this module clears the GUI's Figure, makes the
 right kind of Axes (polar for the radar) and calls them inside their style context (the CJK
@@ -11,11 +11,11 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
-from scoring import charts
 from scoring.core.engine import ProjectResult
 from scoring.core.model import Scheme
-from scoring.fonts import font_families
 from scoring.io.atomic import replacing
+from scoring.reports import charts
+from scoring.reports.fonts import font_families
 
 CHART_KINDS: tuple[str, ...] = charts.CHART_KINDS
 

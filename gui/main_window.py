@@ -48,13 +48,13 @@ from gui.views.robustness_view import RobustnessView
 from gui.views.round_dialog import RoundChoiceDialog
 from gui.views.templates_view import TemplatesView
 from gui.views.tracking_view import TrackingView
+from scoring.analysis.tracking import Tracking
 from scoring.core.engine import ProjectResult, is_waiting
 from scoring.core.model import Scheme
 from scoring.core.reconcile import ReconcileSettings, disagreement_rows
 from scoring.core.report_settings import ReportSettings
 from scoring.io.pipeline import AssessmentRun
 from scoring.io.template import TemplateError
-from scoring.tracking import Tracking
 
 APP_NAME = "SynergyPilot"
 WORKSPACE_SUFFIX = ".spw"

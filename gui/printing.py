@@ -2,7 +2,7 @@
 
 Print, Print Preview and the tests paint through :func:`render_ranked` and
 :func:`render_project`. Both lay the pages out with the PDF report's renderer
-(:mod:`scoring.report_pdf`: the same fonts, wrapping, repeated headers, approval block and
+(:mod:`scoring.reports.pdf`: the same fonts, wrapping, repeated headers, approval block and
 provisional marks) into memory and paint each page onto the printer as PDFium rasterises it,
 so what is previewed and printed is exactly what the exported PDF shows.
 """
@@ -19,7 +19,7 @@ from scoring.core.engine import ProjectResult
 from scoring.core.model import Scheme
 from scoring.core.report_settings import ReportSettings
 from scoring.io.pipeline import AssessmentRun
-from scoring.report_pdf import make_report, project_only, ranked_only, render
+from scoring.reports.pdf import make_report, project_only, ranked_only, render
 
 #: Most pixels per inch a page is rasterised at: enough for print, bounded for memory.
 MAX_DPI = 300

@@ -48,7 +48,7 @@ def render_language(app, lang: str, out: Path, work: Path) -> None:
     from gui.app import tear_down
     from gui.main_window import MainWindow
     from gui.views import dialogs
-    from scoring.demo import write_demo
+    from scoring.build.demo import write_demo
 
     short = "zh" if lang == "zh_CN" else "en"
     translation.install(lang)
@@ -253,7 +253,7 @@ def render_tracking(app, window, out: Path, demo: Path, short: str) -> None:
     """The README's tracking steps (issue 20): import the demo's second round, choosing the
     round by year, then the Tracking tab of the city scheme with three pilots' trend lines."""
     from gui.views.round_dialog import RoundChoiceDialog
-    from scoring.demo_rounds import FOLDER, write_second_round
+    from scoring.build.demo_rounds import FOLDER, write_second_round
 
     if not (demo / FOLDER).exists():
         write_second_round(demo)

@@ -333,7 +333,7 @@ def quit_app(display: str, window: str, app: subprocess.Popen, timeout: float = 
 def check_window(exe: Path, work: Path, env: dict) -> str:
     """The desktop app shows its window under Xvfb, imports the demo, and quits cleanly."""
     sys.path.insert(0, str(ROOT))
-    from scoring.demo import LEVEL_COUNTS
+    from scoring.build.demo import LEVEL_COUNTS
 
     home = Path(env["SYNERGYPILOT_HOME"])
     log = work / "gui-output.txt"

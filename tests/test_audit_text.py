@@ -6,9 +6,9 @@ from __future__ import annotations
 from openpyxl import load_workbook
 
 from scoring.core.presentation import audit_action_label, audit_summary
+from scoring.reports.audit_workbook import export_audit
 from scoring.workspace.audit import AuditEntry
 from scoring.workspace.facade import Workspace
-from scoring.workspace_audit import export_audit
 from tests.builders import criterion, project, write_form, write_template
 
 

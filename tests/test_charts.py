@@ -16,7 +16,6 @@ import pytest
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
-from scoring import charts
 from scoring.core.model import Scheme
 from scoring.core.presentation import (
     co_control_reductions,
@@ -24,7 +23,8 @@ from scoring.core.presentation import (
     dimension_percent,
     grade_colours,
 )
-from scoring.fonts import SHIPPED_FONT_DIR, cjk_font_family, register_shipped_fonts
+from scoring.reports import charts
+from scoring.reports.fonts import SHIPPED_FONT_DIR, cjk_font_family, register_shipped_fonts
 from tests.report_data import CHINESE_NAME, build_run
 
 
@@ -291,8 +291,8 @@ def test_many_projects_lose_name_labels_but_keep_ranks(scored):
 
 
 def test_close_grade_lines_put_their_labels_on_two_rows():
-    from scoring.charts import _threshold_levels
     from scoring.core.model import Grade, Scheme
+    from scoring.reports.charts import _threshold_levels
 
     def levels(*points: float) -> dict[float, int]:
         grades = tuple(Grade(f"G{p:g}", p) for p in points) + (Grade("Fail", 0.0),)

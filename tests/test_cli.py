@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring.cli import main
+from scoring.cli.main import main
 from tests.builders import criterion, project, write_form, write_template
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,7 +157,7 @@ def test_blank_form_round_trips_through_the_reader(tmp_path):
 def test_every_sub_command_has_one_handler_in_the_registry():
     import argparse
 
-    import scoring.cli as cli
+    import scoring.cli.main as cli
 
     (sub,) = [a for a in cli.build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
     assert sorted(sub.choices) == sorted(cli.COMMANDS)
@@ -165,7 +165,7 @@ def test_every_sub_command_has_one_handler_in_the_registry():
 
 
 def test_an_unexpected_error_is_one_line_and_logged(tmp_path, monkeypatch, capsys):
-    import scoring.cli as cli
+    import scoring.cli.main as cli
 
     monkeypatch.setenv("SYNERGYPILOT_HOME", str(tmp_path))
     monkeypatch.setattr(cli.log, "handlers", [])  # configured afresh, pointing at tmp_path
@@ -221,7 +221,7 @@ def test_json_piped_into_a_reader_that_stops_early_ends_quietly(setup, tmp_path)
 
 
 def test_an_unexpected_error_with_a_missing_home_folder_is_still_one_line(tmp_path, monkeypatch, capsys):
-    import scoring.cli as cli
+    import scoring.cli.main as cli
 
     home = tmp_path / "not" / "made" / "yet"
     monkeypatch.setenv("SYNERGYPILOT_HOME", str(home))

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from openpyxl import load_workbook
 
-from scoring.demo import LEVEL_COUNTS, main, write_demo
+from scoring.build.demo import LEVEL_COUNTS, main, write_demo
 from scoring.io.pipeline import run
 from scoring.io.template import load_template
 

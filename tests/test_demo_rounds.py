@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from scoring.analysis.tracking import track_workspace
+from scoring.build.demo import write_demo
+from scoring.build.demo_rounds import DROPPED, FOLDER, NEW_PROJECT, _next_value, write_second_round
 from scoring.core.model import Criterion
-from scoring.demo import write_demo
-from scoring.demo_rounds import DROPPED, FOLDER, NEW_PROJECT, _next_value, write_second_round
-from scoring.tracking import track_workspace
 from scoring.workspace.facade import Workspace
 from tests.test_demo import TEMPLATES
 

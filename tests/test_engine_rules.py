@@ -690,7 +690,7 @@ def test_synergy_balance_warnings(tmp_path, pollution, carbon, kinds):
 
 
 def test_validate_warns_about_thin_sides_but_passes(tmp_path, capsys):
-    from scoring.cli import main
+    from scoring.cli.main import main
 
     crits = [criterion("P", effect="pollution"), criterion("C", effect="carbon")]
     template = write_template(tmp_path / "t.xlsx", crits)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from scoring.cli import main
+from scoring.cli.main import main
 from tests.builders import criterion, project, write_form, write_template
 
 

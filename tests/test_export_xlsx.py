@@ -11,9 +11,9 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from scoring.export_xlsx import write_ranked_workbook
 from scoring.io.pipeline import AssessmentRun
-from scoring.xlsx_sheets import put, sheet_title
+from scoring.reports.workbook import write_ranked_workbook
+from scoring.reports.xlsx_sheets import put, sheet_title
 from tests.report_data import (
     CHINESE_NAME,
     INJECTED_EVIDENCE,
@@ -330,7 +330,7 @@ def test_detail_sheet_has_points_lost_and_the_paths_to_the_next_grade(book_en, b
 
 
 def test_a_detail_table_longer_than_a_sheet_goes_on_in_a_second_sheet(scored, tmp_path, monkeypatch):
-    from scoring import export_xlsx
+    from scoring.reports import workbook as export_xlsx
 
     monkeypatch.setattr(export_xlsx, "MAX_SHEET_ROWS", 20)  # Excel's limit is 1,048,575 data rows
     book = load_workbook(write_ranked_workbook(scored, tmp_path / "split.xlsx", lang="en", charts=False))

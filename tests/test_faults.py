@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring.cli import main
+from scoring.cli.main import main
 from scoring.workspace.facade import ImportStopped, Workspace, WorkspaceError
 from scoring.workspace.merge import merge, merge_into
 from tests.builders import criterion, project, write_template
@@ -180,7 +180,7 @@ if sys.argv[1] == "mid-write":
 else:
     os.replace = lambda *args, **kwargs: die()
 sys.argv = ["main.py", *sys.argv[2:]]
-from scoring.cli import main
+from scoring.cli.main import main
 sys.exit(main())
 """
 

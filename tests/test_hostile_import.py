@@ -155,7 +155,7 @@ def test_the_first_submission_by_input_order_wins(imported):
 
 CLI_RUN = """
 import json, resource, sys
-from scoring.cli import main
+from scoring.cli.main import main
 from scoring.io.importer import last_peak_worker_rss
 code = main(["score", "--template", sys.argv[1], sys.argv[2], "--json", sys.argv[3]])
 print(json.dumps({"code": code, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,

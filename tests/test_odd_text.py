@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from scoring.cli import main
+from scoring.cli.main import main
 from scoring.core.textclean import clean_text, with_clean_names
-from scoring.export_xlsx import write_ranked_workbook
-from scoring.report_pdf import write_pdf_report
+from scoring.reports.pdf import write_pdf_report
+from scoring.reports.workbook import write_ranked_workbook
 from tests.builders import criterion, project, write_form, write_template
 
 #: Every general category Unicode defines.

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 import scoring
-from scoring import selftest
-from scoring.cli import main
+from scoring.cli import selftest
+from scoring.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,7 +74,7 @@ def test_selftest_passes_on_the_shipped_files(tmp_path, capsys):
 
 
 def test_selftest_names_the_failed_check_without_a_traceback(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr("scoring.cli_common.DEFAULT_TEMPLATES", tmp_path / "nowhere")
+    monkeypatch.setattr("scoring.cli.common.DEFAULT_TEMPLATES", tmp_path / "nowhere")
     assert main(["selftest"]) == 1
     out = capsys.readouterr().out
     assert "selftest FAILED: no scheme templates found" in out

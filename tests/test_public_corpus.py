@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from scoring.build.demo import write_demo
 from scoring.core.model import REJECTION_REASONS
-from scoring.demo import write_demo
 from scoring.io.importer import last_peak_worker_rss, read_files
 from scoring.io.pipeline import expand_inputs, run
 from scoring.io.safe_read import DEFAULT_LIMITS

@@ -13,12 +13,12 @@ from io import BytesIO
 
 import pytest
 
-from scoring import report_pdf
-from scoring.cli import main
+from scoring.cli.main import main
 from scoring.core.presentation import GRADE_PALETTE, GRADE_TINT, MIN_GREY_STEP, luma, tint
 from scoring.core.report_settings import ReportSettings
 from scoring.io.pipeline import AssessmentRun
-from scoring.report_pdf import page_count, write_pdf_report
+from scoring.reports import pdf as report_pdf
+from scoring.reports.pdf import page_count, write_pdf_report
 from tests.report_data import (
     CHINESE_NAME,
     INJECTED_EVIDENCE,
@@ -364,7 +364,7 @@ def test_a_total_just_below_a_threshold_never_prints_as_the_threshold(scored, tm
 
 
 def test_several_documents_use_one_font_registration():
-    from scoring import pdf_layout
+    from scoring.reports import pdf_layout
 
     assert pdf_layout.register_font() == pdf_layout.register_font() == pdf_layout.FONT
 

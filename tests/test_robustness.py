@@ -13,7 +13,7 @@ import math
 import numpy as np
 import pytest
 
-from scoring import robustness as R
+from scoring.analysis import robustness as R
 from scoring.core.engine import (
     SchemeArrays,
     batch_ranks,

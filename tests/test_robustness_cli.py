@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from scoring.cli import main
+from scoring.cli.main import main
 from tests.builders import criterion, project, write_form, write_template
 
 
@@ -93,9 +93,9 @@ def test_the_ranked_workbook_gains_a_robustness_sheet(setup, tmp_path):
 
 
 def test_the_pdf_report_gains_the_robustness_pages(setup, tmp_path):
-    from scoring import robustness as R
+    from scoring.analysis import robustness as R
     from scoring.io.pipeline import run
-    from scoring.report_pdf import page_count
+    from scoring.reports.pdf import page_count
 
     template, folder = setup
     out = tmp_path / "report.pdf"

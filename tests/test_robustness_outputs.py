@@ -8,10 +8,10 @@ import pytest
 from matplotlib.figure import Figure
 from openpyxl import Workbook, load_workbook
 
-from scoring import robustness as R
+from scoring.analysis import robustness as R
 from scoring.core.engine import score_scheme
 from scoring.core.model import CellValue, Criterion, IndicatorInput, Scheme, Submission
-from scoring.robustness_charts import (
+from scoring.reports.robustness_charts import (
     BORDER,
     OUTSIDE,
     SAFE,
@@ -19,7 +19,7 @@ from scoring.robustness_charts import (
     row_colours,
     save_rank_range_png,
 )
-from scoring.robustness_export import write_robustness_sheet
+from scoring.reports.robustness_export import write_robustness_sheet
 
 GENERATED = _dt.datetime(2024, 5, 1, 9, 30)
 
@@ -64,8 +64,8 @@ def test_sheet_holds_paragraph_project_and_criterion_tables(tmp_path):
 
 
 def test_workbook_gains_the_sheet_only_when_asked(tmp_path):
-    from scoring.export_xlsx import write_ranked_workbook
     from scoring.io.pipeline import AssessmentRun
+    from scoring.reports.workbook import write_ranked_workbook
 
     result = study()
     run = AssessmentRun(schemes=[result.scheme], projects=[])
@@ -102,8 +102,8 @@ def _section_text(report, result) -> tuple[str, list]:
     """The robustness section's paragraphs and table cells, and its chart flowables."""
     from reportlab.platypus import Paragraph, Table
 
-    from scoring.pdf_layout import ChartImage
-    from scoring.robustness_report import robustness_section
+    from scoring.reports.pdf_layout import ChartImage
+    from scoring.reports.robustness_report import robustness_section
 
     parts = robustness_section(report, result, "s0")
     words = []
@@ -117,8 +117,8 @@ def _section_text(report, result) -> tuple[str, list]:
 
 
 def test_pdf_section_carries_the_paragraph_the_table_and_the_chart():
-    from scoring import report_pdf
     from scoring.io.pipeline import AssessmentRun
+    from scoring.reports import pdf as report_pdf
 
     result = study()
     report = report_pdf.make_report(AssessmentRun(schemes=[result.scheme]), "en", GENERATED)
@@ -129,8 +129,9 @@ def test_pdf_section_carries_the_paragraph_the_table_and_the_chart():
 
 
 def test_long_lists_continue_on_further_pages():
-    from scoring import pdf_layout, report_pdf
     from scoring.io.pipeline import AssessmentRun
+    from scoring.reports import pdf as report_pdf
+    from scoring.reports import pdf_layout
 
     scheme = Scheme(name="Big", level="city", version="1", criteria=(
         Criterion(code="A", dimension="D1", indicator="A", type="value", weight=1.0, direction="higher",

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring.cli import main
+from scoring.cli.main import main
 from scoring.workspace import db as workspace_db
 from scoring.workspace.facade import Workspace, WorkspaceError
 from scoring.workspace.merge import merge

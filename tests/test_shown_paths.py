@@ -46,7 +46,7 @@ def test_details_and_results_are_rewritten_only_where_they_name_files(tmp_path):
 def test_the_audit_export_names_imported_files_relative_to_the_workspace_unless_full_paths(tmp_path):
     from openpyxl import load_workbook
 
-    from scoring.cli import main
+    from scoring.cli.main import main
     from tests.builders import criterion, project, write_form, write_template
 
     work, elsewhere = tmp_path / "work", tmp_path / "Users" / "wang.li" / "Desktop"

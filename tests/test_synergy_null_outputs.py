@@ -18,10 +18,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
 
-from scoring import charts  # noqa: E402
-from scoring.export_xlsx import write_ranked_workbook  # noqa: E402
 from scoring.io.pipeline import run  # noqa: E402
-from scoring.report_pdf import write_pdf_report  # noqa: E402
+from scoring.reports import charts  # noqa: E402
+from scoring.reports.pdf import write_pdf_report  # noqa: E402
+from scoring.reports.workbook import write_ranked_workbook  # noqa: E402
 from tests.builders import criterion, project, write_form, write_template  # noqa: E402
 
 

@@ -137,7 +137,7 @@ def test_not_a_workbook_is_one_clear_problem(tmp_path):
 
 
 def test_shipped_templates_are_valid():
-    from scoring.cli_common import default_template_paths
+    from scoring.cli.common import default_template_paths
 
     paths = default_template_paths()
     levels = sorted(load_template(p).level for p in paths)
@@ -145,7 +145,7 @@ def test_shipped_templates_are_valid():
 
 
 def test_numbers_beyond_the_documented_maximum_are_refused_with_their_cell(tmp_path, capsys):
-    from scoring.cli import main
+    from scoring.cli.main import main
     from scoring.io.template import MAX_TEMPLATE_NUMBER
 
     path = write_template(

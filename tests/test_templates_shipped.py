@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from scoring.build.templates import SourceError, build_template, format_choices
 from scoring.core.model import LEVELS
 from scoring.io.template import load_template, synergy_balance_warnings
-from scoring.template_build import SourceError, build_template, format_choices
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -28,7 +28,7 @@ def test_there_is_one_source_and_one_workbook_per_level():
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
 def test_shipped_workbook_matches_its_source(source, tmp_path):
-    # Fails when a source was edited without running `python -m scoring.template_build`.
+    # Fails when a source was edited without running `python -m scoring.build.templates`.
     rebuilt = build_template(source, tmp_path / f"{source.stem}.xlsx")
     assert sheet_values(rebuilt) == sheet_values(TEMPLATES / f"{source.stem}.xlsx")
 

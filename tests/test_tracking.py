@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring.tracking import MISSING, track_workspace
+from scoring.analysis.tracking import MISSING, track_workspace
 from scoring.workspace.facade import Workspace
 from tests.builders import criterion, project, write_form, write_template
 from tests.merge_team import CRITERIA
@@ -157,7 +157,7 @@ def test_track_command_writes_json_workbook_and_pdf(workspace_path, tmp_path, ca
 
     from openpyxl import load_workbook
 
-    from scoring.cli import main
+    from scoring.cli.main import main
 
     out = tmp_path / "out"
     args = ["track", "--workspace", str(workspace_path), "--json", str(out / "t.json"),
@@ -192,7 +192,7 @@ def test_track_command_writes_json_workbook_and_pdf(workspace_path, tmp_path, ca
 
 
 def test_track_command_refusals(workspace_path, tmp_path, capsys):
-    from scoring.cli import main
+    from scoring.cli.main import main
 
     assert main(["track", "--workspace", str(workspace_path), "--scheme", "Park scheme"]) == 2
     assert "no projects of a scheme 'Park scheme'" in capsys.readouterr().err
@@ -205,7 +205,7 @@ def test_track_command_refusals(workspace_path, tmp_path, capsys):
 def test_trend_measures_total_d_and_a_dimension(tracking):
     import numpy as np
 
-    from scoring.tracking_charts import measure_values
+    from scoring.reports.tracking_charts import measure_values
 
     city = tracking.schemes[0]
     p3 = city.project("P3")

@@ -20,6 +20,7 @@ import pytest
 from openpyxl import Workbook
 
 from scoring.io.pipeline import load_schemes, read_and_match, run
+from scoring.reports.audit_workbook import export_audit
 from scoring.workspace import db as workspace_db
 from scoring.workspace.facade import (
     NotAWorkspace,
@@ -32,7 +33,6 @@ from scoring.workspace.facade import (
     WorkspaceReadOnly,
     WorkspaceTooNew,
 )
-from scoring.workspace_audit import export_audit
 from tests.builders import criterion, project, write_batch, write_form, write_template
 from tests.fast_forms import write_fast_form
 

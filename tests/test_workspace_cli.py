@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from scoring.cli import main
+from scoring.cli.main import main
 from scoring.workspace.facade import Workspace
 from tests.builders import criterion, project, write_form, write_template
 

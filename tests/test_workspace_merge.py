@@ -431,7 +431,7 @@ def project_p1(result: Path) -> dict:
 
 
 def test_cli_merge_consensus_and_json(master, team, tmp_path, capsys):
-    from scoring.cli import main
+    from scoring.cli.main import main
 
     fresh = tmp_path / "fresh.spw"
     assert main(["merge", "--into", str(fresh), *map(str, team.values())]) == 0
@@ -467,7 +467,7 @@ def test_cli_merge_consensus_and_json(master, team, tmp_path, capsys):
 
 
 def test_cli_reconcile_setting_and_refusals(master, tmp_path, capsys):
-    from scoring.cli import main
+    from scoring.cli.main import main
 
     assert main(["reconcile", "--workspace", str(master), "--method", "mean"]) == 0
     assert "until a consensus the mean is used" in capsys.readouterr().out
@@ -499,7 +499,7 @@ def agreed_run(master):
 def test_detail_and_disagreements_sheets(agreed_run, tmp_path, lang, sentence):
     from openpyxl import load_workbook
 
-    from scoring.export_xlsx import write_ranked_workbook
+    from scoring.reports.workbook import write_ranked_workbook
 
     book = load_workbook(write_ranked_workbook(agreed_run, tmp_path / "ranked.xlsx", lang=lang, charts=False))
     detail = book["Detail" if lang == "en" else "明细"]
@@ -526,7 +526,7 @@ def test_detail_and_disagreements_sheets(agreed_run, tmp_path, lang, sentence):
 def test_no_disagreements_sheet_without_several_inspectors(tmp_path, files):
     from openpyxl import load_workbook
 
-    from scoring.export_xlsx import write_ranked_workbook
+    from scoring.reports.workbook import write_ranked_workbook
 
     with Workspace.create(tmp_path / "solo.spw") as workspace:
         workspace.add_template(files["template"])
@@ -544,8 +544,8 @@ def test_pdf_project_page_has_the_whole_sentence(agreed_run):
 
     from reportlab.platypus import Paragraph
 
-    from scoring.reconcile_report import reconcile_table, title
-    from scoring.report_pdf import make_report, override_table
+    from scoring.reports.pdf import make_report, override_table
+    from scoring.reports.reconcile_report import reconcile_table, title
 
     def cells(table) -> list[list[str]]:
         return [[c.getPlainText() if isinstance(c, Paragraph) else str(c) for c in row]

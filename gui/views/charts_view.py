@@ -1,4 +1,4 @@
-"""The report charts of scoring.charts, embedded: one canvas, a list of charts, PNG/SVG export.
+"""The report charts of scoring.reports.charts, embedded: one canvas, a list of charts, PNG/SVG export.
 
 matplotlib's own Qt pattern: ``FigureCanvasQTAgg(Figure())``, ``figure.add_subplot``,
 ``draw_idle()``; never pyplot. The chart functions are the same ones the workbook and the PDF
@@ -28,7 +28,7 @@ from scoring.core.engine import ProjectResult
 from scoring.core.model import Scheme
 
 MAX_RADAR_PROJECTS = 5
-#: scoring.charts.CHART_KINDS, repeated so that listing them does not import matplotlib
+#: scoring.reports.charts.CHART_KINDS, repeated so that listing them does not import matplotlib
 #: (tests/gui check that the two agree).
 CHART_KINDS = ("ranked", "contributions", "radar", "heatmap", "synergy", "co_control")
 

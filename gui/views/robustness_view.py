@@ -2,7 +2,7 @@
 
 The study runs in a worker (:func:`compute_robustness`, a plain function tested without
 widgets) with progress and Cancel; the tab shows the rank-range chart of
-:mod:`scoring.robustness_charts`, the supervisor's paragraph and a table per project.
+:mod:`scoring.reports.robustness_charts`, the supervisor's paragraph and a table per project.
 """
 
 from __future__ import annotations
@@ -27,9 +27,7 @@ from PySide6.QtWidgets import (
 
 from gui import errors, translation, workers
 from gui.models.tables import Column, RowsModel
-from scoring.core.engine import ProjectResult
-from scoring.core.model import Scheme
-from scoring.robustness import (
+from scoring.analysis.robustness import (
     DEFAULT_DRAWS,
     DEFAULT_SEED,
     DEFAULT_SPREAD,
@@ -41,6 +39,8 @@ from scoring.robustness import (
     assess_scheme,
     robustness_paragraph,
 )
+from scoring.core.engine import ProjectResult
+from scoring.core.model import Scheme
 
 
 def compute_robustness(state, scheme: Scheme, projects: list[ProjectResult],
@@ -242,8 +242,8 @@ class RobustnessView(QWidget):
 
     def draw_chart(self) -> None:
         """Draw the rank-range chart of the current study, or a hint, making the canvas if needed."""
-        from scoring.fonts import font_families
-        from scoring.robustness_charts import draw_rank_ranges
+        from scoring.reports.fonts import font_families
+        from scoring.reports.robustness_charts import draw_rank_ranges
 
         self._ensure_canvas()
         self._chart_stale = False

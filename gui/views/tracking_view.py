@@ -4,7 +4,7 @@ On top, which rounds to compare and how many pilots' totals rose; below, a table
 project's total, grade and rank per round with the changes ("—" where it was not assessed), the
 trend lines of the selected projects (or, with none selected, of those that moved most), the
 slope chart of every project's rank between the two rounds, and the grade-transition table.
-Everything shown comes from scoring.tracking; this view only lays it out.
+Everything shown comes from scoring.analysis.tracking; this view only lays it out.
 """
 
 from __future__ import annotations
@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 
 from gui import translation
 from gui.views.common import compact_table
-from scoring.core.presentation import text
-from scoring.tracking import (
+from scoring.analysis.tracking import (
     SchemeTracking,
     Tracking,
     change_columns,
@@ -33,6 +32,7 @@ from scoring.tracking import (
     table_rows,
     transition_table,
 )
+from scoring.core.presentation import text
 
 # Where the rounds' totals start in the table (after ID and name).
 FIRST_ROUND_COLUMN = 2
@@ -205,7 +205,7 @@ class TrackingView(QWidget):
 
     def _fill_measures(self, scheme: SchemeTracking | None, lang: str) -> None:
         """Total, synergy D and each dimension of the scheme; the choice kept when it still exists."""
-        from scoring.tracking_charts import measure_label
+        from scoring.reports.tracking_charts import measure_label
 
         current = self.measure.currentData() or "total"
         measures = ["total", "D", *(scheme.dimensions if scheme else ())]
@@ -278,7 +278,7 @@ class TrackingView(QWidget):
 
     def draw_charts(self) -> None:
         """Draw the trend and slope charts (making the canvases if needed)."""
-        from scoring.tracking_charts import draw_slope, draw_trend
+        from scoring.reports.tracking_charts import draw_slope, draw_trend
 
         self._ensure_canvases()
         self._stale = False

@@ -31,7 +31,7 @@ class DamagedRow(sqlite3.DatabaseError):
     """A stored value cannot be read although SQLite finds the file sound.
 
     A :class:`sqlite3.DatabaseError`, so every workspace method reports it as a damaged
-    workspace (``workspace_records.database_error``) with this message, which names the table,
+    workspace (``records.database_error``) with this message, which names the table,
     the project and what could not be read.
     """
 

@@ -105,7 +105,7 @@ CREATE TABLE projects (
 );
 
 -- Raw cells, one row per criterion code of a submission. *_kind keeps the reader's Python
--- type as a code of workspace_db.KIND_CODES (0 none, 1 int, 2 float, 3 str, 4 bool, 5 int as
+-- type as a code of KIND_CODES (0 none, 1 int, 2 float, 3 str, 4 bool, 5 int as
 -- text, 6 NaN/infinity as text, 7 datetime, 8 date, 9 time, 10 timedelta), so a Submission is
 -- rebuilt exactly; a NULL kind means the reader found no cell at all.
 CREATE TABLE inputs (

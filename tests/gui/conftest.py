@@ -21,7 +21,7 @@ from gui import errors, settings, translation, workers
 def demo_files(tmp_path_factory):
     """The demo submissions and a workspace holding the good ones, made once per session."""
     from gui.backend import DEMO_FOLDERS, create_backend
-    from scoring.demo import write_demo
+    from scoring.build.demo import write_demo
 
     root = tmp_path_factory.mktemp("demo")
     write_demo(root / "submissions")

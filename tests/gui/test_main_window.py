@@ -235,7 +235,7 @@ def test_export_workbook_and_pdf(small_window, qtbot, tmp_path, monkeypatch):
     book = openpyxl.load_workbook(tmp_path / "ranked.xlsx")
     assert len(book.sheetnames) >= 4
     ids = {p.project_id for p in window.run.projects}
-    assert len(ids) == 6  # the demo's six regions (scoring.demo.LEVEL_COUNTS)
+    assert len(ids) == 6  # the demo's six regions (scoring.build.demo.LEVEL_COUNTS)
     assert ids <= {v for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row}
     with qtbot.waitSignal(window.export_finished, timeout=300000) as blocker:
         window.act_export_pdf.trigger()
@@ -294,7 +294,7 @@ def test_report_settings_from_the_dialog_and_from_the_cli_make_the_same_report(
 
     from PySide6.QtWidgets import QDialog
 
-    from scoring.cli import main
+    from scoring.cli.main import main
 
     values = {"org": "Provincial Ecology Bureau", "doc_no": "PEB [2026] 7", "period": "2025",
               "assessor": "Li Wei", "reviewer": "Wang Fang", "approver": "Zhao Min"}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from gui.views.robustness_view import RobustnessView, compute_robustness
+from scoring.analysis.robustness import RobustnessOptions
 from scoring.core.engine import score_scheme
 from scoring.core.model import CellValue, Criterion, IndicatorInput, Scheme, Submission
-from scoring.robustness import RobustnessOptions
 
 
 def _scheme_and_projects():
@@ -43,7 +43,7 @@ def test_the_task_reports_progress_and_returns_the_study():
 
 
 def test_the_task_returns_none_when_cancelled(monkeypatch):
-    import scoring.robustness as robustness
+    import scoring.analysis.robustness as robustness
 
     monkeypatch.setattr(robustness, "_CHUNK_CELLS", 30)  # ten draws of three projects per chunk
     scheme, projects = _scheme_and_projects()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gui.views.round_dialog import RoundChoiceDialog
-from scoring.demo_rounds import DROPPED, FOLDER, write_second_round
+from scoring.build.demo_rounds import DROPPED, FOLDER, write_second_round
 
 
 @pytest.fixture(scope="session")

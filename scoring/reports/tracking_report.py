@@ -25,11 +25,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from scoring.core.presentation import normalise_lang, text
-from scoring.core.textclean import clean_text
-from scoring.fonts import SHIPPED_FONT_DIR
-from scoring.io.atomic import replacing
-from scoring.tracking import (
+from scoring.analysis.tracking import (
     SchemeTracking,
     Tracking,
     change_columns,
@@ -37,7 +33,11 @@ from scoring.tracking import (
     table_rows,
     transition_table,
 )
-from scoring.tracking_charts import png, slope_figure, trend_figure
+from scoring.core.presentation import normalise_lang, text
+from scoring.core.textclean import clean_text
+from scoring.io.atomic import replacing
+from scoring.reports.fonts import SHIPPED_FONT_DIR
+from scoring.reports.tracking_charts import png, slope_figure, trend_figure
 
 FONT = "SynergyPilotCJK"
 PAGE = landscape(A4)

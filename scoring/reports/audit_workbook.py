@@ -74,7 +74,7 @@ def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str 
     from openpyxl.utils import get_column_letter
 
     from scoring.core import presentation
-    from scoring.xlsx_sheets import put
+    from scoring.reports.xlsx_sheets import put
 
     out = Path(out)
     workbook = Workbook()

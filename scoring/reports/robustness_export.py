@@ -3,7 +3,7 @@
 One block per scheme: the supervisor's paragraph, a table per project (median rank, 5–95%
 rank range, probabilities, TOPSIS rank), a table per criterion (entropy weight and the
 smallest weight change that moves a project across the cut-off), and the rank-range chart.
-Built with :mod:`scoring.xlsx_sheets`' cell helpers, so text from submissions stays literal.
+Built with :mod:`scoring.reports.xlsx_sheets`' cell helpers, so text from submissions stays literal.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from scoring.analysis.robustness import SchemeRobustness, robustness_paragraph
 from scoring.core.presentation import grade_label, indicator_label, normalise_lang
-from scoring.robustness import SchemeRobustness, robustness_paragraph
-from scoring.xlsx_sheets import HEADER_FILL, THIN_BOTTOM, TITLE_FILL, named_font, put
-from scoring.xlsx_sheets import print_setup as _print_setup
+from scoring.reports.xlsx_sheets import HEADER_FILL, THIN_BOTTOM, TITLE_FILL, named_font, put
+from scoring.reports.xlsx_sheets import print_setup as _print_setup
 
 #: Rows of the rank-range image (the table holds every project).
 CHART_ROWS = 50
@@ -163,7 +163,7 @@ def _criterion_table(ws: Worksheet, row: int, study: SchemeRobustness, lang: str
 
 
 def _chart(ws: Worksheet, row: int, study: SchemeRobustness, lang: str) -> int:
-    from scoring.robustness_charts import save_rank_range_png
+    from scoring.reports.robustness_charts import save_rank_range_png
 
     buffer = BytesIO()
     if not save_rank_range_png(study, buffer, lang=lang, dpi=100, count=min(CHART_ROWS, study.matrix.size)):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from scoring.cli_common import EXIT_OK, UsageError, check_inputs_exist
+from scoring.cli.common import EXIT_OK, UsageError, check_inputs_exist
 from scoring.core.engine import ProjectResult
 from scoring.core.explain import explanation_dict, gap, gap_lines, worked, worked_lines
 from scoring.core.model import Scheme

@@ -1,6 +1,6 @@
 """The ``score --robustness`` options of the command line (issue 8).
 
-Kept apart from :mod:`scoring.cli` so that the command line's own module only gains three calls:
+Kept apart from :mod:`scoring.cli.main` so that the command line's own module only gains three calls:
 :func:`add_arguments` while the parser is built, :func:`options_from` before any file is read
 (bad options are refused at once), and :func:`run_studies` / :func:`json_with` after scoring.
 """
@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from scoring.cli_common import UsageError
-from scoring.robustness import (
+from scoring.analysis.robustness import (
     DEFAULT_DRAWS,
     DEFAULT_SEED,
     DEFAULT_SPREAD,
@@ -24,6 +23,7 @@ from scoring.robustness import (
     robustness_paragraph,
     with_robustness,
 )
+from scoring.cli.common import UsageError
 
 _DEPENDENT = ("draws", "spread", "cutoff", "seed", "method", "concentration")
 

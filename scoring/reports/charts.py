@@ -6,7 +6,7 @@ images of the ranked workbook and on the pages of the PDF report. ``chart_figure
 ``Figure`` with margins fitted to the chart's labels and draws one chart on it;
 ``save_chart_png`` writes it as an image.
 
-Labels are Chinese or English (``lang``); the CJK font of :mod:`scoring.fonts` is applied while
+Labels are Chinese or English (``lang``); the CJK font of :mod:`scoring.reports.fonts` is applied while
 drawing, so Chinese names never show as empty boxes.
 """
 
@@ -50,7 +50,7 @@ from scoring.core.presentation import (
     total_text,
     wrap_text,
 )
-from scoring.fonts import font_families, font_rc
+from scoring.reports.fonts import font_families, font_rc
 
 #: Chart kinds in the order the workbook and the PDF show them.
 CHART_KINDS = ("ranked", "contributions", "radar", "heatmap", "synergy", "co_control")
@@ -475,7 +475,7 @@ class RadarBackdrop:
 
     def __init__(self, image, ax: Axes, web: _RadarWeb) -> None:
         self.image = image  # PIL image
-        self.reader: object | None = None  # the PDF's reading of it, made once (report_pdf)
+        self.reader: object | None = None  # the PDF's reading of it, made once (reports/pdf.py)
         self._transform = ax.transData.frozen()
         self._size = ax.figure.bbox.width, ax.figure.bbox.height
         self._web = web

@@ -7,7 +7,7 @@ project and D tracked the total at r = 0.975; the targets are a spread of at lea
 correlation of at most 0.9. Also counted: failing projects whose D is still "coordinated"
 (class 6 or above), which a reader would find hard to believe.
 
-Usage: ``python -m scoring.method_report``.
+Usage: ``python -m scoring.cli.method_report``.
 """
 
 from __future__ import annotations
@@ -108,8 +108,8 @@ def verdict(figures: SynergyFigures) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the demo to a temporary folder, score it with the shipped schemes, print the figures."""
     del argv
-    from scoring.cli_common import default_template_paths
-    from scoring.demo import write_demo
+    from scoring.build.demo import write_demo
+    from scoring.cli.common import default_template_paths
     from scoring.io.pipeline import run
 
     templates = default_template_paths()

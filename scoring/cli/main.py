@@ -1,6 +1,6 @@
 """The headless command line: ``python main.py score|form|validate|demo|selftest``, the
-workspace commands ``assess|history|audit|merge|consensus|reconcile`` (``cli_workspace.py``) and
-``explain`` (``cli_explain.py``).
+workspace commands ``assess|history|audit|merge|consensus|reconcile``
+(``scoring/cli/workspace.py``) and ``explain`` (``scoring/cli/explain.py``).
 
 Exit codes: 0 every input scored; 3 some inputs were rejected (the rest still scored and
 written); 2 bad usage or an invalid template. No path through here shows a traceback: an
@@ -19,8 +19,13 @@ import tempfile
 from pathlib import Path
 from typing import NoReturn
 
-from scoring import __version__, cli_explain, cli_robustness, cli_tracking, cli_workspace, selftest
-from scoring.cli_common import (
+from scoring import __version__
+from scoring.cli import explain as cli_explain
+from scoring.cli import robustness as cli_robustness
+from scoring.cli import selftest
+from scoring.cli import tracking as cli_tracking
+from scoring.cli import workspace as cli_workspace
+from scoring.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_REJECTED,
@@ -259,12 +264,12 @@ def _score(args, json_out) -> int:
     studies = cli_robustness.run_studies(result, robustness)
     shown = with_clean_names(result)  # what the workbook and PDF print (scoring/core/textclean.py)
     if out is not None:
-        from scoring.export_xlsx import write_ranked_workbook
+        from scoring.reports.workbook import write_ranked_workbook
 
         write_ranked_workbook(shown, out, lang=args.lang, robustness=studies, settings=sign_off)
         print(f"ranked workbook: {out}")
     if pdf_out is not None:
-        from scoring.report_pdf import write_pdf_report
+        from scoring.reports.pdf import write_pdf_report
 
         write_pdf_report(shown, pdf_out, lang=args.lang, robustness=studies, settings=sign_off)
         print(f"PDF report: {pdf_out}")
@@ -342,8 +347,8 @@ def command_form(args) -> int:
 
 
 def command_demo(args) -> int:
-    from scoring.demo import write_demo
-    from scoring.demo_rounds import FOLDER, write_second_round
+    from scoring.build.demo import write_demo
+    from scoring.build.demo_rounds import FOLDER, write_second_round
 
     paths = write_demo(Path(args.out))
     later = write_second_round(Path(args.out))

@@ -1,8 +1,8 @@
 """How the workbooks write a sheet: literal text cells, tables, print setup and streamed rows.
 
-Shared by the ranked workbook (:mod:`scoring.export_xlsx`) and the sheets added to it
-(:mod:`scoring.robustness_export`, :mod:`scoring.reconcile_export`) and by the audit export, so
-each of those builds on one set of rules and none imports another's content.
+Shared by the ranked workbook (:mod:`scoring.reports.workbook`) and the sheets added to it
+(:mod:`scoring.reports.robustness_export`, :mod:`scoring.reports.reconcile_export`) and by the audit
+export, so each of those builds on one set of rules and none imports another's content.
 
 Text that came from a submission is always written as a string cell, never as a formula, so a
 project named ``=HYPERLINK(...)`` or ``+cmd|...`` shows literally (formula injection).

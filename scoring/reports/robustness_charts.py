@@ -3,7 +3,7 @@
 Each project is a row (best base rank at the top): a dot at its median rank over the random
 weightings and a bar over its 5th–95th percentile ranks, with the top-k cut-off drawn as a
 dashed line. Colours say whether a project stays inside the cut-off in every weighting, never
-enters it, or sits on the border. Like :mod:`scoring.charts`, nothing here touches pyplot, so
+enters it, or sits on the border. Like :mod:`scoring.reports.charts`, nothing here touches pyplot, so
 the same function draws in the GUI's canvas, in the workbook's PNG and in the PDF.
 """
 
@@ -20,11 +20,11 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
-from scoring.charts import chart_style
+from scoring.analysis.robustness import SchemeRobustness
 from scoring.core.presentation import VETO_COLOUR, normalise_lang, wrap_text
-from scoring.robustness import SchemeRobustness
+from scoring.reports.charts import chart_style
 
-#: Okabe–Ito colours, as in scoring.charts: inside in every weighting, borderline, never inside.
+#: Okabe–Ito colours, as in scoring.reports.charts: inside in every weighting, borderline, never inside.
 SAFE, BORDER, OUTSIDE = "#009E73", "#E69F00", "#777777"
 MAX_LABELLED_ROWS = 60
 NAME_WIDTH = 40

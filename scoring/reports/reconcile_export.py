@@ -4,7 +4,7 @@ One row per criterion of a project that several inspectors scored (or a supervis
 each inspector's fraction in a column of its own, the spread, whether it is a disagreement,
 the score used and where it comes from (consensus, median or mean), and the consensus with
 its author and reason. The largest spread comes first and the sheet has a filter on every
-column, so Excel sorts and filters it by spread. Built with :mod:`scoring.xlsx_sheets`'
+column, so Excel sorts and filters it by spread. Built with :mod:`scoring.reports.xlsx_sheets`'
 table helper, so text typed by people is written as literal text, never as a formula.
 """
 
@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from scoring.core.presentation import indicator_label, normalise_lang, text
 from scoring.core.reconcile import DisagreementRow, disagreement_rows, inspector_names, label
-from scoring.xlsx_sheets import Column, write_table_sheet
+from scoring.reports.xlsx_sheets import Column, write_table_sheet
 
 _TEXT = {
     "sheet": ("意见分歧", "Disagreements"),

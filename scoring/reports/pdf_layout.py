@@ -2,10 +2,10 @@
 paragraph styles, tables whose headers repeat and whose cells wrap (never cut with "…"),
 outline anchors and page numbers filled in once known, chart images.
 
-The report (:mod:`scoring.report_pdf`) and its robustness and several-inspectors sections
-(:mod:`scoring.robustness_report`, :mod:`scoring.reconcile_report`) build on it, so none of them
-imports another's content. Chinese wraps between any two characters, English between words,
-and a column is widened to hold its longest word where the table allows.
+The report (:mod:`scoring.reports.pdf`) and its robustness and several-inspectors sections
+(:mod:`scoring.reports.robustness_report`, :mod:`scoring.reports.reconcile_report`) build on it,
+so none of them imports another's content. Chinese wraps between any two characters, English
+between words, and a column is widened to hold its longest word where the table allows.
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ from scoring.core.presentation import (
 )
 from scoring.core.report_settings import ReportSettings
 from scoring.core.textclean import clean_text
-from scoring.fonts import pdf_font_path
 from scoring.io.pipeline import AssessmentRun
+from scoring.reports.fonts import pdf_font_path
 
 PAGE_SIZE = landscape(A4)
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 import sys
 
-from scoring.cli_common import UsageError, writable_path
-from scoring.tracking import SchemeTracking, Tracking, track_workspace
+from scoring.analysis.tracking import SchemeTracking, Tracking, track_workspace
+from scoring.cli.common import UsageError, writable_path
 from scoring.workspace.facade import Workspace
 
 #: Projects listed per scheme in the terminal (the outputs hold all).
@@ -50,12 +50,12 @@ def command_track(args) -> int:
     print_tracking(tracking, stream)
     try:
         if "out" in outputs:
-            from scoring.tracking_export import write_tracking_workbook
+            from scoring.reports.tracking_export import write_tracking_workbook
 
             write_tracking_workbook(tracking, outputs["out"], lang=args.lang)
             print(f"Tracking workbook: {outputs['out']}", file=stream)
         if "pdf" in outputs:
-            from scoring.tracking_report import write_tracking_pdf
+            from scoring.reports.tracking_report import write_tracking_pdf
 
             write_tracking_pdf(tracking, outputs["pdf"], lang=args.lang)
             print(f"tracking PDF: {outputs['pdf']}", file=stream)

@@ -19,11 +19,11 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
-from scoring.charts import _family, chart_style
+from scoring.analysis.tracking import SchemeTracking
 from scoring.core.presentation import GRADE_PALETTE, clip_text, grade_label, normalise_lang, text
-from scoring.tracking import SchemeTracking
+from scoring.reports.charts import _family, chart_style
 
-#: Okabe–Ito, as in scoring.charts: rank improved, fell, unchanged.
+#: Okabe–Ito, as in scoring.reports.charts: rank improved, fell, unchanged.
 ROSE, FELL, SAME = "#009E73", "#D55E00", "#8C8C8C"
 #: Lines of the trend chart in one figure (more would be unreadable: choose in the GUI).
 MAX_TREND_LINES = 8
@@ -61,7 +61,7 @@ def trend_projects(tracking: SchemeTracking, count: int = MAX_TREND_LINES) -> li
 
 
 def measure_values(tracking: SchemeTracking, track, measure: str) -> np.ndarray:
-    """One project's ``measure`` per round: "total" and "D" as compared (scoring.tracking),
+    """One project's ``measure`` per round: "total" and "D" as compared (scoring.analysis.tracking),
     or a dimension's points; NaN where the project was not assessed or the value is undefined."""
     values = []
     for point in track.points:

@@ -1,8 +1,8 @@
 """What every command-line module shares: the usage error, the exit codes, the checks and
 options several commands take, and the shipped templates.
 
-Kept apart from :mod:`scoring.cli` so that the command modules (``cli_robustness``,
-``cli_workspace``, ``cli_explain``, ``cli_tracking``, ``selftest``) use the same ones without
+Kept apart from :mod:`scoring.cli.main` so that the command modules (``robustness``,
+``workspace``, ``explain``, ``tracking``, ``selftest``) use the same ones without
 importing the module that imports them (an import cycle: ``make lint`` refuses it).
 """
 

@@ -7,7 +7,7 @@ n/a, each criterion's synergy side), so the demo follows the templates when they
 regions and values are invented. Most pilots do about as well on the pollution side as on the
 carbon side; some lead on one and lag on the other, so the synergy index separates them.
 
-Usage: ``python -m scoring.demo OUT_DIR [--seed N]``.
+Usage: ``python -m scoring.build.demo OUT_DIR [--seed N]``.
 """
 
 from __future__ import annotations
@@ -606,9 +606,9 @@ def _write_form(path: Path, scheme: Scheme, demo: DemoProject) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m scoring.demo OUT_DIR [--seed N]``."""
+    """Command line: ``python -m scoring.build.demo OUT_DIR [--seed N]``."""
     parser = argparse.ArgumentParser(
-        prog="python -m scoring.demo", description=__doc__.splitlines()[0]
+        prog="python -m scoring.build.demo", description=__doc__.splitlines()[0]
     )
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--seed", type=int, default=2024)

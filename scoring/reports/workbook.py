@@ -4,12 +4,12 @@ Sheets: one ranked table per scheme (first, so the ranking is what opens), endin
 approval block; a Summary, a Detail sheet (project × criterion, with provenance and overrides),
 Issues, the rejected inputs when there are any, the charts as images (one per printed page),
 the Method sheet (issue 18); a Disagreements sheet when several inspectors scored criteria
-(issue 9, :mod:`scoring.reconcile_export`). Every sheet prints on A4 landscape, one page wide,
+(issue 9, :mod:`scoring.reports.reconcile_export`). Every sheet prints on A4 landscape, one page wide,
 with its header row repeated and a header/footer naming the scheme, its version, the print date
 and "page X of Y".
 
 How a cell and a sheet are written (literal text, never a formula; print setup; the Detail
-sheet's million cells streamed as plain XML) is :mod:`scoring.xlsx_sheets`; this module says
+sheet's million cells streamed as plain XML) is :mod:`scoring.reports.xlsx_sheets`; this module says
 what the workbook holds.
 """
 
@@ -68,11 +68,11 @@ from scoring.core.reconcile import disagreement_rows, shown_assessment
 from scoring.core.report_settings import ReportSettings
 from scoring.io.atomic import replacing
 from scoring.io.pipeline import AssessmentRun
-from scoring.reconcile_export import sheet_name as disagreements_sheet_name
-from scoring.reconcile_export import write_disagreements_sheet
-from scoring.robustness_export import sheet_name as robustness_sheet_name
-from scoring.robustness_export import write_robustness_sheet
-from scoring.xlsx_sheets import (
+from scoring.reports.reconcile_export import sheet_name as disagreements_sheet_name
+from scoring.reports.reconcile_export import write_disagreements_sheet
+from scoring.reports.robustness_export import sheet_name as robustness_sheet_name
+from scoring.reports.robustness_export import write_robustness_sheet
+from scoring.reports.xlsx_sheets import (
     HEADER_FILL,
     THIN_BOTTOM,
     TITLE_FILL,
@@ -331,7 +331,7 @@ def write_approval_block(ws: Worksheet, row: int, settings: ReportSettings, lang
     """Assessing body, document number and period; assessor, reviewer and approver with their
     signature and date lines; a bordered box for the seal. Returns the row after it.
 
-    The same block as the PDF's (scoring.report_pdf.approval_block).
+    The same block as the PDF's (scoring.reports.pdf.approval_block).
     """
     t = functools.partial(text, lang=lang)
     colon = "：" if lang == "zh" else ": "
@@ -500,9 +500,9 @@ def write_rejected_sheet(ws: Worksheet, run: AssessmentRun, lang: str, generated
 
 def write_method_sheet(ws: Worksheet, run: AssessmentRun, lang: str, generated: _dt.datetime,
                        studies: dict) -> None:
-    """Every scheme's method (scoring.report_method): its rules, criteria table with weights,
+    """Every scheme's method (scoring.reports.method_appendix): its rules, criteria table with weights,
     bounds and basis, grade thresholds, n/a maxima, synergy α and robustness settings."""
-    from scoring.report_method import method_sections
+    from scoring.reports.method_appendix import method_sections
 
     widths = (8, 34, 14, 9, 11, 8, 8, 8, 8, 12, 40)
     for c, width in enumerate(widths, start=1):
@@ -542,7 +542,7 @@ def write_method_sheet(ws: Worksheet, run: AssessmentRun, lang: str, generated: 
 
 def chart_images(scheme: Scheme, projects: list[ProjectResult], lang: str) -> list[tuple[str, BytesIO]]:
     """The scheme's charts as PNG buffers, (kind, buffer), skipping those without data."""
-    from scoring.charts import CHART_KINDS, save_chart_png
+    from scoring.reports.charts import CHART_KINDS, save_chart_png
 
     shown = projects[:CHART_ROWS]
     images = []

@@ -1,7 +1,7 @@
 """The robustness section of the PDF report (issue 8).
 
 Per scheme: the supervisor's paragraph, the per-project table (its header repeated on every
-page) and the rank-range chart in pages of ranks, laid out with :mod:`scoring.report_pdf`'s
+page) and the rank-range chart in pages of ranks, laid out with :mod:`scoring.reports.pdf`'s
 flowables so fonts, margins, running headers and bookmarks match the rest of the report. The
 study's settings (draws, spread, seed, cut-off) are printed in the method appendix.
 """
@@ -11,9 +11,10 @@ from __future__ import annotations
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
-from scoring.charts import figure_image
+from scoring.analysis.robustness import SchemeRobustness, robustness_paragraph
 from scoring.core.presentation import grade_label
-from scoring.pdf_layout import (
+from scoring.reports.charts import figure_image
+from scoring.reports.pdf_layout import (
     CHART_DPI,
     CHART_ROWS_PER_PAGE,
     FRAME_HEIGHT,
@@ -26,9 +27,8 @@ from scoring.pdf_layout import (
     para,
     table,
 )
-from scoring.robustness import SchemeRobustness, robustness_paragraph
-from scoring.robustness_charts import rank_range_figure
-from scoring.robustness_export import label
+from scoring.reports.robustness_charts import rank_range_figure
+from scoring.reports.robustness_export import label
 
 
 def _heading(study: SchemeRobustness, report: Report) -> str:

@@ -148,7 +148,7 @@ def shipped_templates() -> list[Path]:
     SelftestError
         When the folder is missing, holds no template, or one is invalid.
     """
-    from scoring.cli_common import DEFAULT_TEMPLATES, default_template_paths
+    from scoring.cli.common import DEFAULT_TEMPLATES, default_template_paths
     from scoring.io.template import TemplateError, load_template
 
     paths = default_template_paths()
@@ -164,7 +164,7 @@ def shipped_templates() -> list[Path]:
 
 def check_font() -> Check:
     """The shipped CJK font is present, with its licence, and usable by matplotlib."""
-    from scoring import fonts
+    from scoring.reports import fonts
 
     folder = fonts.SHIPPED_FONT_DIR
     families = fonts.register_shipped_fonts(folder)
@@ -176,8 +176,8 @@ def check_font() -> Check:
 
 
 def write_demo(folder: Path) -> list[Path]:
-    """Write the demo submissions (see :func:`scoring.demo.write_demo`)."""
-    from scoring.demo import write_demo as write
+    """Write the demo submissions (see :func:`scoring.build.demo.write_demo`)."""
+    from scoring.build.demo import write_demo as write
 
     return write(folder)
 
@@ -198,7 +198,7 @@ def check_scores(result, demo_dir: Path) -> Check:
         When a sound file was rejected (e.g. the file readers failed to start), a scheme got
         no project, or fewer projects than the demo holds were scored.
     """
-    from scoring.demo import LEVEL_COUNTS
+    from scoring.build.demo import LEVEL_COUNTS
 
     flawed = demo_dir / "flawed"
     wrongly = [r for r in result.rejected if not Path(r.source).is_relative_to(flawed)]
@@ -231,7 +231,7 @@ def check_workbook(result, path: Path) -> Check:
     """Write the ranked workbook, open it again and find every project in it."""
     from openpyxl import load_workbook
 
-    from scoring.export_xlsx import write_ranked_workbook
+    from scoring.reports.workbook import write_ranked_workbook
 
     write_ranked_workbook(result, path)
     size = _size(path, MIN_WORKBOOK_BYTES, "ranked workbook")
@@ -250,8 +250,8 @@ def check_workbook(result, path: Path) -> Check:
 
 def check_pdf(result, path: Path) -> Check:
     """Write the PDF report and check its structure, page count and embedded Chinese font."""
-    from scoring import fonts
-    from scoring.report_pdf import page_count, write_pdf_report
+    from scoring.reports import fonts
+    from scoring.reports.pdf import page_count, write_pdf_report
 
     write_pdf_report(result, path)
     size = _size(path, MIN_PDF_BYTES, "PDF report")

@@ -13,7 +13,7 @@ A project without a submission in a round is *missing* there (None, shown as "â€
 no change is computed across a missing round. When the scheme's version differs between the
 rounds being compared, totals, grades, ranks and D are compared on the criteria every version
 involved shares (each round rescored on those criteria by the engine's own rules, through
-:func:`scoring.robustness.scheme_matrix`), and the result says so; dimension points are then
+:func:`scoring.analysis.robustness.scheme_matrix`), and the result says so; dimension points are then
 compared only between rounds of one version. No Qt here: the GUI and the reports adapt it.
 """
 
@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from scoring.analysis.robustness import scheme_matrix
 from scoring.core.engine import ProjectResult, _synergy
 from scoring.core.memory import paused_gc
 from scoring.core.model import Scheme
 from scoring.core.presentation import grade_label, text
 from scoring.io.pipeline import AssessmentRun
-from scoring.robustness import scheme_matrix
 
 #: What a missing grade is called in the transition table's keys.
 MISSING = ""

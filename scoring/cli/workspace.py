@@ -11,14 +11,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from scoring.cli_common import UsageError, add_full_paths_option
+from scoring.cli.common import UsageError, add_full_paths_option
 from scoring.core.reconcile import METHODS, describe, disagreement_rows
 from scoring.core.report_settings import ReportSettings
 from scoring.core.values import normalise_text
 from scoring.io.pipeline import AssessmentRun, load_schemes
+from scoring.reports.audit_workbook import export_audit
 from scoring.workspace.facade import ImportReport, Workspace, format_time, shown
 from scoring.workspace.merge import merge
-from scoring.workspace_audit import export_audit
 
 #: At most this many lines per kind of import outcome; the rest are counted.
 MAX_LINES = 20

@@ -4,7 +4,7 @@ One Tracking sheet: per scheme a block with the comparison basis (when the schem
 changed), a row per project — total, grade and rank in every round ("—" where the project was
 not assessed, never 0), the change since the previous round and since the first — then the
 grade-transition table from the first to the latest round, and the trend and slope charts as
-images. Text from submissions is written as literal strings (scoring.export_xlsx.put).
+images. Text from submissions is written as literal strings (scoring.reports.workbook.put).
 """
 
 from __future__ import annotations
@@ -19,10 +19,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scoring.core.presentation import normalise_lang, text
-from scoring.export_xlsx import HEADER_FILL, THIN_BOTTOM, TITLE_FILL, print_setup, put
-from scoring.io.atomic import replacing
-from scoring.tracking import (
+from scoring.analysis.tracking import (
     SchemeTracking,
     Tracking,
     change_columns,
@@ -30,7 +27,10 @@ from scoring.tracking import (
     table_rows,
     transition_table,
 )
-from scoring.tracking_charts import png, slope_figure, trend_figure
+from scoring.core.presentation import normalise_lang, text
+from scoring.io.atomic import replacing
+from scoring.reports.tracking_charts import png, slope_figure, trend_figure
+from scoring.reports.workbook import HEADER_FILL, THIN_BOTTOM, TITLE_FILL, print_setup, put
 
 POINTS = "0.00"
 SIGNED = "+0.00;-0.00;0.00"

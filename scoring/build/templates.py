@@ -2,7 +2,7 @@
 
 The four default schemes live in ``templates/source/*.toml`` because TOML is easy to review in a
 diff; the ``.xlsx`` files next to them are what users open, edit and load. Run
-``python -m scoring.template_build`` after changing a source; a test fails when a shipped
+``python -m scoring.build.templates`` after changing a source; a test fails when a shipped
 workbook no longer matches its source.
 
 The output is byte-stable: the document dates and the zip entry times are fixed, so rebuilding

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from scoring.core.model import LEVELS, Criterion, Scheme, Submission
-from scoring.demo import shipped_schemes
+from scoring.build.demo import shipped_schemes
 from scoring.io.form import write_filled_form
 from scoring.io.importer import read_file
 from scoring.io.pipeline import expand_inputs

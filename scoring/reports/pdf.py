@@ -44,7 +44,6 @@ from reportlab.platypus import (
     Table,
 )
 
-from scoring import charts
 from scoring.core.engine import ProjectResult
 from scoring.core.explain import path_table
 from scoring.core.model import Scheme
@@ -81,7 +80,9 @@ from scoring.core.report_settings import ReportSettings
 from scoring.core.textclean import clean_text
 from scoring.io.atomic import replacing
 from scoring.io.pipeline import AssessmentRun
-from scoring.pdf_layout import (
+from scoring.reports import charts
+from scoring.reports.method_appendix import method_sections
+from scoring.reports.pdf_layout import (
     CHART_DPI,
     CHART_ROWS_PER_PAGE,
     FONT_SIZE,
@@ -115,11 +116,10 @@ from scoring.pdf_layout import (
     striped,
     table,
 )
-from scoring.reconcile_report import reconcile_table
-from scoring.reconcile_report import title as reconcile_heading
-from scoring.report_method import method_sections
-from scoring.robustness_export import label as robustness_label
-from scoring.robustness_report import robustness_section
+from scoring.reports.reconcile_report import reconcile_table
+from scoring.reports.reconcile_report import title as reconcile_heading
+from scoring.reports.robustness_export import label as robustness_label
+from scoring.reports.robustness_report import robustness_section
 
 # --------------------------------------------------------------------------- fonts and styles
 
@@ -840,7 +840,7 @@ def rejected_section(report: Report) -> list[Flowable]:
 
 
 def method_appendix(report: Report, scheme: Scheme, key: str) -> list[Flowable]:
-    """The scheme's method (scoring.report_method) as sentences and tables."""
+    """The scheme's method (scoring.reports.method_appendix) as sentences and tables."""
     styles = report.styles
     heading = f"{report.t('method_heading')} — {scheme.name}"
     parts: list[Flowable] = [
