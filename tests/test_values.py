@@ -13,7 +13,7 @@ import unicodedata
 import numpy as np
 import pytest
 
-from scoring.core.engine import OK, _fast_label
+from scoring.core.engine import OK, fast_label
 from scoring.core.model import CellValue, Criterion
 from scoring.core.values import (
     NA_TOKENS,
@@ -206,7 +206,7 @@ def test_fast_label_reads_every_token_as_values_does(criterion):
     answered = 0
     for token in TOKENS:
         slow = parse_for_criterion(cell(token), criterion)
-        fast = _fast_label((token, None, None, None), criterion)
+        fast = fast_label((token, None, None, None), criterion)
         if fast is None:  # the fast path declines: the slow path reads it, as it must
             assert slow.state != "ok", token
             continue
@@ -218,7 +218,7 @@ def test_fast_label_reads_every_token_as_values_does(criterion):
 
 
 def test_fast_label_leaves_flagged_and_non_text_cells_to_the_slow_path():
-    assert _fast_label(("是", "error_cell", None, None), YESNO) is None
-    assert _fast_label((1, None, None, None), YESNO) is None
-    assert _fast_label((True, None, None, None), YESNO) is None
-    assert np.isnan(_fast_label(("是", None, None, None), YESNO)[2])
+    assert fast_label(("是", "error_cell", None, None), YESNO) is None
+    assert fast_label((1, None, None, None), YESNO) is None
+    assert fast_label((True, None, None, None), YESNO) is None
+    assert np.isnan(fast_label(("是", None, None, None), YESNO)[2])

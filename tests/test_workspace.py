@@ -547,7 +547,7 @@ def test_backup_is_a_complete_workspace(ws, forms, tmp_path):
         assert other.score().as_dict() == ws.score().as_dict()
         # a copy of its own: worked on apart, a merge tells it from the original
         assert other.workspace_id != ws.workspace_id and len(other.workspace_id) == 32
-        assert other._meta()["copied_from"] == ws.workspace_id
+        assert other.meta()["copied_from"] == ws.workspace_id
     assert side_files(copy) == []
 
 

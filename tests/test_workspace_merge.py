@@ -591,7 +591,7 @@ def test_copies_handed_out_are_told_apart_in_the_merged_audit_log(tmp_path, team
     with Workspace.open(tmp_path / "office.spw") as office:
         office_id = office.workspace_id
     with Workspace.open(team["Li"]) as li:
-        assert li._meta()["copied_from"] == office_id  # Li's and Wang's are copies of the office's
+        assert li.meta()["copied_from"] == office_id  # Li's and Wang's are copies of the office's
     assert len({office_id, *ids.values()}) == 4
     with Workspace.open(master) as workspace:
         entries = workspace.audit_entries()

@@ -110,7 +110,7 @@
     <message>
         <location filename="../views/charts_view.py" line="84"/>
         <source>Ranked totals</source>
-        <extracomment>scoring.charts.CHART_KINDS, repeated so that listing them does not import matplotlib (tests/gui check that the two agree).</extracomment>
+        <extracomment>scoring.reports.charts.CHART_KINDS, repeated so that listing them does not import matplotlib (tests/gui check that the two agree).</extracomment>
         <translation>总分排名</translation>
     </message>
     <message>

@@ -26,11 +26,9 @@ from PySide6.QtWidgets import (
 from gui import translation
 from scoring.core.engine import ProjectResult
 from scoring.core.model import Scheme
+from scoring.reports.chart_kinds import CHART_KINDS
 
 MAX_RADAR_PROJECTS = 5
-#: scoring.reports.charts.CHART_KINDS, repeated so that listing them does not import matplotlib
-#: (tests/gui check that the two agree).
-CHART_KINDS = ("ranked", "contributions", "radar", "heatmap", "synergy", "co_control")
 
 
 class ChartsView(QWidget):

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from scoring.analysis.robustness import scheme_matrix
-from scoring.core.engine import ProjectResult, _synergy
+from scoring.core.engine import ProjectResult, synergy_indices
 from scoring.core.memory import paused_gc
 from scoring.core.model import Scheme
 from scoring.core.presentation import grade_label, text
@@ -327,7 +327,8 @@ def _compared(scheme: Scheme, projects: list[ProjectResult], shared: tuple[str, 
     restricted = dataclasses.replace(scheme, criteria=kept)
     matrix = scheme_matrix(restricted, projects)
     cells = matrix.cells
-    degree = _synergy(restricted.synergy_alpha, matrix.arrays, cells.included, cells.achieved)["degree"]
+    indices = synergy_indices(restricted.synergy_alpha, matrix.arrays, cells.included, cells.achieved)
+    degree = indices["degree"]
     grades = restricted.grades_descending
     return {
         pid: (float(matrix.total[i]), grades[matrix.grade_index[i]].name, int(matrix.rank[i]),

@@ -199,7 +199,7 @@ def score_matrix(
     dimensions = _dimension_subtotals(arrays, points)
     vetoed_project = cells.vetoed.any(axis=1)
     grade_index = grade_indices(scheme, totals.total, vetoed_project)
-    synergy = _synergy(scheme.synergy_alpha, arrays, cells.included, cells.achieved)
+    synergy = synergy_indices(scheme.synergy_alpha, arrays, cells.included, cells.achieved)
     waiting = waiting_cells(arrays, status)
     worst, best = bound_totals(scheme, arrays, cells, waiting)
     could_be_vetoed = vetoed_project | (waiting & arrays.veto).any(axis=1)
@@ -396,7 +396,29 @@ def coupling_coordination(u_p: np.ndarray, u_c: np.ndarray,
     return coupling, coordination, np.sqrt(coupling * coordination)
 
 
-def _synergy(alpha: float, arrays: SchemeArrays, included: np.ndarray, s: np.ndarray) -> dict:
+def synergy_indices(alpha: float, arrays: SchemeArrays, included: np.ndarray, s: np.ndarray) -> dict:
+    """The synergy indices of every project (docs/method.md, "Synergy").
+
+    U_P and U_C are the weighted achievement of the pollution-only and carbon-only criteria
+    included for a project; C, T and D follow from them (:func:`coupling_coordination`) and the
+    class is D's tenth (1–10, 0 when there is no D).
+
+    Parameters
+    ----------
+    alpha : float
+        The pollution side's share in T.
+    arrays : SchemeArrays
+    included : ndarray of bool, projects × criteria
+        The criteria that count for each project (not n/a, not pending).
+    s : ndarray of float, projects × criteria
+        The achieved fraction of each criterion.
+
+    Returns
+    -------
+    dict
+        ``u_pollution``, ``u_carbon``, ``coupling``, ``coordination``, ``degree`` (arrays) and
+        ``synergy_class`` (int array).
+    """
     u_p = _weighted_index(included & arrays.pollution, arrays.weight, s)
     u_c = _weighted_index(included & arrays.carbon, arrays.weight, s)
     coupling, coordination, degree = coupling_coordination(u_p, u_c, alpha)
@@ -522,7 +544,7 @@ def _parse_cell(
         if criterion.type in ("value", "change"):
             fast = _fast_numeric(raw, criterion)
         else:
-            fast = _fast_label(raw, criterion)
+            fast = fast_label(raw, criterion)
         if fast is not None:
             return fast
     entry = submission.inputs.get(criterion.code)
@@ -556,7 +578,7 @@ def _fast_numeric(raw: tuple, criterion) -> tuple | None:
     return OK, x, b, None, (x, b)
 
 
-def _fast_label(raw: tuple, criterion) -> tuple | None:
+def fast_label(raw: tuple, criterion) -> tuple | None:
     """A yes/no or choice cell whose plain text is one of its labels: status ok.
 
     The same reading as parse_yes_no and parse_choice, without their checks for the cells

@@ -50,10 +50,8 @@ from scoring.core.presentation import (
     total_text,
     wrap_text,
 )
+from scoring.reports.chart_kinds import CHART_KINDS
 from scoring.reports.fonts import font_families, font_rc
-
-#: Chart kinds in the order the workbook and the PDF show them.
-CHART_KINDS = ("ranked", "contributions", "radar", "heatmap", "synergy", "co_control")
 
 #: Above this many projects, bar and heatmap rows lose their name labels (ranks only): a
 #: printed label must stay readable, so callers split long lists into pages instead.
@@ -114,14 +112,14 @@ def chart_style(prefer_shipped_font: bool = False):
         _STYLE.families = None
 
 
-def _family() -> list[str]:
+def font_family() -> list[str]:
     """The font families to draw text with: the CJK font first."""
     families = getattr(_STYLE, "families", None)
     return list(families) if families is not None else font_families()
 
 
 def _legend_font(size: float = 8) -> dict:
-    return {"family": _family(), "size": size}
+    return {"family": font_family(), "size": size}
 
 
 def _pin_fonts(ax: Axes) -> None:
@@ -132,7 +130,7 @@ def _pin_fonts(ax: Axes) -> None:
     canvas redraws later. Tick labels with words get the family where they are set; numeric
     ones need no CJK font (and pinning every tick would cost more than the chart).
     """
-    families = _family()
+    families = font_family()
     texts = [child for child in ax.get_children() if isinstance(child, Text)]
     texts += [ax.xaxis.label, ax.yaxis.label]
     for item in texts:
@@ -146,14 +144,14 @@ def _ranked(projects: Sequence[ProjectResult]) -> list[ProjectResult]:
 def _title(ax: Axes, key: str, scheme: Scheme, lang: str, title: str | None, pad: float = 6.0) -> None:
     heading = title if title is not None else text(key, lang)
     ax.set_title(f"{heading}\n{scheme.name}  {scheme.version}", fontsize=11, loc="left", pad=pad,
-                 fontfamily=_family())
+                 fontfamily=font_family())
 
 
 def _empty(ax: Axes, message: str) -> bool:
     """Say on the chart why it is empty (rather than draw blank axes); returns False."""
     ax.set_axis_off()
     ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12, color="#555555",
-            transform=ax.transAxes, fontfamily=_family())
+            transform=ax.transAxes, fontfamily=font_family())
     return False
 
 
@@ -167,7 +165,7 @@ def _set_row_labels(ax: Axes, projects: list[ProjectResult]) -> None:
     n = len(projects)
     if n <= MAX_LABELLED_ROWS:
         ax.set_yticks(range(n), [_row_label(p) for p in projects], fontsize=8 if n > 25 else 9,
-                      fontfamily=_family())
+                      fontfamily=font_family())
         return
     step = max(1, math.ceil(n / 40))
     ticks = list(range(0, n, step))
@@ -248,7 +246,7 @@ def draw_ranked_bars(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult]
         _draw_thresholds(ax, scheme, lang, levels)
         if len(ranked) <= MAX_LABELLED_ROWS:
             _label_bar_ends(ax, scheme, ranked, lang)
-        ax.set_xlabel(text("total", lang), fontfamily=_family())
+        ax.set_xlabel(text("total", lang), fontfamily=font_family())
         ax.grid(axis="x", color="#DDDDDD", zorder=0)
         ax.legend(handles=_grade_legend_handles(scheme, lang, any(p.veto for p in ranked)),
                   loc="upper left", bbox_to_anchor=(1.01, 1.0), prop=_legend_font(), frameon=False)
@@ -282,7 +280,7 @@ def _draw_thresholds(ax: Axes, scheme: Scheme, lang: str, levels: dict[float, in
         ax.annotate(f"{grade_label(grade.name, lang)} {grade.min_points:g}", (grade.min_points, 1.0),
                     xycoords=transform, xytext=(0, 2 + THRESHOLD_ROW * levels[grade.min_points]),
                     textcoords="offset points", ha="center", va="bottom", fontsize=8, color="#444444",
-                    fontfamily=_family())
+                    fontfamily=font_family())
 
 
 def _label_bar_ends(ax: Axes, scheme: Scheme, ranked: list[ProjectResult], lang: str) -> None:
@@ -294,7 +292,7 @@ def _label_bar_ends(ax: Axes, scheme: Scheme, ranked: list[ProjectResult], lang:
         if p.veto:
             label += f"  ✕ {text('vetoed', lang)} {', '.join(p.veto)}"
         # a white backing keeps the label readable where a grade line crosses it
-        ax.text(p.total + 0.8, i, label, va="center", fontsize=small, fontfamily=_family(),
+        ax.text(p.total + 0.8, i, label, va="center", fontsize=small, fontfamily=font_family(),
                 color=VETO_COLOUR if p.veto else "#222222", zorder=4,
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6, "alpha": 0.85})
 
@@ -326,18 +324,18 @@ def draw_points_lost(ax: Axes, scheme: Scheme, project: ProjectResult, lang: str
     _hbars(ax, y, np.array([v for v, _ in lost]), facecolor=colours)
     top = max(v for v, _ in lost)
     for i, (v, _code) in enumerate(lost):
-        ax.text(v + top * 0.01, i, f"{v:.2f}", va="center", fontsize=8, fontfamily=_family())
+        ax.text(v + top * 0.01, i, f"{v:.2f}", va="center", fontsize=8, fontfamily=font_family())
     labels = ["\n".join(wrap_text(f"{code} {indicator_label(scheme.criterion(code), lang)}", NAME_WIDTH,
                                    max_lines=None)) for _, code in lost]
-    ax.set_yticks(y, labels, fontsize=8, fontfamily=_family())
+    ax.set_yticks(y, labels, fontsize=8, fontfamily=font_family())
     ax.set_ylim(len(lost) - 0.5, -0.5)
     ax.set_xlim(0, top * 1.15)
-    ax.set_xlabel(text("points_lost", lang), fontfamily=_family())
+    ax.set_xlabel(text("points_lost", lang), fontfamily=font_family())
     if found.gap is not None and found.gap <= top * 1.15:
         ax.axvline(found.gap, color="#444444", linestyle="--", linewidth=0.9)
         ax.annotate(f"{text('gap', lang)} {found.gap:.2f}", (found.gap, 1.0),
                     xycoords=("data", "axes fraction"), xytext=(0, 2), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=8, color="#444444", fontfamily=_family())
+                    ha="center", va="bottom", fontsize=8, color="#444444", fontfamily=font_family())
     _title(ax, "chart_points_lost", scheme, lang, title, pad=14.0)
     return True
 
@@ -396,7 +394,7 @@ def draw_contributions(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResul
                     max(scheme.total_points, float((left + bonus).max())) * 1.05)
         ax.set_ylim(len(ranked) - 0.5, -0.5)
         _set_row_labels(ax, ranked)
-        ax.set_xlabel(text("points", lang), fontfamily=_family())
+        ax.set_xlabel(text("points", lang), fontfamily=font_family())
         ax.grid(axis="x", color="#DDDDDD", zorder=0)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), prop=_legend_font(), frameon=False)
         _pin_fonts(ax)
@@ -439,7 +437,7 @@ def draw_radar(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult],
             return _empty(ax, text("no_projects", lang))
         chosen = list(selected) if selected is not None else ranked[:1]
         heading = f"{text('chart_radar', lang)}\n{scheme.name}  {scheme.version}" if title is None else title
-        ax.set_title(heading, fontsize=11, pad=24 if ax.name == "polar" else 6, fontfamily=_family())
+        ax.set_title(heading, fontsize=11, pad=24 if ax.name == "polar" else 6, fontfamily=font_family())
         percents = np.array([dimension_percent(scheme, p) for p in ranked])
         web = _RadarWeb(ax, len(dims), max(100.0, float(percents.max())))
         web.draw_frame(["\n".join(wrap_text(dimension_label(scheme, d, lang), 13, 2)) for d in dims])
@@ -574,7 +572,7 @@ class _RadarWeb:
         ax = self.ax
         ax.set_theta_offset(np.pi / 2)
         ax.set_theta_direction(-1)
-        ax.set_xticks(self.angles, labels, fontsize=9, fontfamily=_family())
+        ax.set_xticks(self.angles, labels, fontsize=9, fontfamily=font_family())
         ax.set_ylim(0, self.top)
         ax.set_yticks(self.RINGS, ["20", "40", "60", "80", "100%"], fontsize=7, color="#777777")
         ax.set_rlabel_position(0)
@@ -586,7 +584,7 @@ class _RadarWeb:
             x, y = self._closed(np.full(len(self.angles), ring))
             ax.plot(x, y, color="#CCCCCC", linewidth=0.6, zorder=1)
             ax.text(0, ring, f"{ring}%" if ring == 100 else str(ring), fontsize=6, color="#888888",
-                    fontfamily=_family(),
+                    fontfamily=font_family(),
                     ha="left", va="bottom", zorder=1)
         for angle, label in zip(self.angles, labels, strict=True):
             sx, sy = np.sin(angle), np.cos(angle)
@@ -594,7 +592,7 @@ class _RadarWeb:
             ha = "center" if abs(sx) < 0.2 else ("left" if sx > 0 else "right")
             va = "bottom" if sy > 0.2 else ("top" if sy < -0.2 else "center")
             ax.text(self.top * 1.08 * sx, self.top * 1.08 * sy, label, ha=ha, va=va, fontsize=8,
-                    fontfamily=_family())
+                    fontfamily=font_family())
         reach = self.top * 1.18
         # room for two-line labels on every side
         ax.set_xlim(-reach * 1.45, reach * 1.45)
@@ -653,7 +651,7 @@ def draw_heatmap(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult], la
         ax.set_ylim(len(ranked) - 0.5, -0.5)
         if colorbar:
             bar = ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
-            bar.set_label(text("fraction", lang), fontfamily=_family())
+            bar.set_label(text("fraction", lang), fontfamily=font_family())
         _status_legend(ax, present | ({"override"} if (status == "override").any() else set()), lang)
         _pin_fonts(ax)
     return True
@@ -705,7 +703,7 @@ def _set_criterion_labels(ax: Axes, criteria: list, lang: str) -> None:
     """Codes with short names when few, codes alone when many (names are in the tables)."""
     if len(criteria) <= 20:
         labels = [_criterion_label(c, lang) for c in criteria]
-        ax.set_xticks(range(len(criteria)), labels, rotation=55, ha="right", fontfamily=_family(),
+        ax.set_xticks(range(len(criteria)), labels, rotation=55, ha="right", fontfamily=font_family(),
                       rotation_mode="anchor", fontsize=8)
     else:
         ax.set_xticks(range(len(criteria)), [c.code for c in criteria], rotation=90, fontsize=6)
@@ -768,8 +766,8 @@ def draw_synergy(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult], la
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1)
         ax.set_aspect("equal")
-        ax.set_xlabel(text("u_carbon", lang), fontfamily=_family())
-        ax.set_ylabel(text("u_pollution", lang), fontfamily=_family())
+        ax.set_xlabel(text("u_carbon", lang), fontfamily=font_family())
+        ax.set_ylabel(text("u_pollution", lang), fontfamily=font_family())
         if colorbar:
             _class_colorbar(ax, bands, lang)
         _pin_fonts(ax)
@@ -798,9 +796,9 @@ def _class_colorbar(ax: Axes, bands, lang: str) -> None:
 
     bar = ax.figure.colorbar(bands, ax=ax, fraction=0.046, pad=0.03)
     bar.set_ticks(np.arange(0.05, 1.0, 0.1), labels=[synergy_class_label(k, lang) for k in range(1, 11)],
-                  fontfamily=_family())
+                  fontfamily=font_family())
     bar.ax.tick_params(labelsize=7, length=0)
-    bar.set_label(text("synergy_class", lang), fontsize=8, fontfamily=_family())
+    bar.set_label(text("synergy_class", lang), fontsize=8, fontfamily=font_family())
 
 
 def _scatter_by_grade(ax: Axes, scheme: Scheme, ranked: list[ProjectResult],
@@ -870,8 +868,8 @@ def draw_co_control(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult],
         _scatter_by_grade(ax, scheme, [p for p, _, _ in found], [tuple(v) for v in xy], lang, outside=True)
         ax.set_xlim(*xlim)
         ax.set_ylim(*ylim)
-        ax.set_xlabel(text("co2_reduction", lang), fontfamily=_family())
-        ax.set_ylabel(text("pollutant_reduction", lang), fontfamily=_family())
+        ax.set_xlabel(text("co2_reduction", lang), fontfamily=font_family())
+        ax.set_ylabel(text("pollutant_reduction", lang), fontfamily=font_family())
         _pin_fonts(ax)
     return True
 
@@ -900,8 +898,8 @@ def _draw_quadrants(ax: Axes, xlim: tuple[float, float], ylim: tuple[float, floa
     corners = {"quadrant_1": (0.98, 0.98, "right", "top"), "quadrant_2": (0.02, 0.98, "left", "top"),
                "quadrant_3": (0.02, 0.02, "left", "bottom"), "quadrant_4": (0.98, 0.02, "right", "bottom")}
     for key, (x, y, ha, va) in corners.items():
-        ax.text(x, y, text(key, lang), transform=ax.transAxes, ha=ha, va=va, fontsize=9, fontfamily=_family(),
-                color="#555555", zorder=2)
+        ax.text(x, y, text(key, lang), transform=ax.transAxes, ha=ha, va=va, fontsize=9,
+                fontfamily=font_family(), color="#555555", zorder=2)
 
 
 # --------------------------------------------------------------------------- figures

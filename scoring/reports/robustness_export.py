@@ -21,8 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from scoring.analysis.robustness import SchemeRobustness, robustness_paragraph
 from scoring.core.presentation import grade_label, indicator_label, normalise_lang
-from scoring.reports.xlsx_sheets import HEADER_FILL, THIN_BOTTOM, TITLE_FILL, named_font, put
-from scoring.reports.xlsx_sheets import print_setup as _print_setup
+from scoring.reports.xlsx_sheets import HEADER_FILL, THIN_BOTTOM, TITLE_FILL, named_font, print_setup, put
 
 #: Rows of the rank-range image (the table holds every project).
 CHART_ROWS = 50
@@ -82,7 +81,7 @@ def write_robustness_sheet(ws: Worksheet, studies: Sequence[SchemeRobustness], l
     widths = (8, 16, 36, 12, 12, 12, 14, 14, 14, 12, 12)
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
-    _print_setup(ws, label("sheet", lang), lang, generated, title_rows=None)
+    print_setup(ws, label("sheet", lang), lang, generated, title_rows=None)
 
 
 def _scheme_block(ws: Worksheet, row: int, study: SchemeRobustness, lang: str) -> int:

@@ -21,7 +21,7 @@ from matplotlib.text import Text
 
 from scoring.analysis.tracking import SchemeTracking
 from scoring.core.presentation import GRADE_PALETTE, clip_text, grade_label, normalise_lang, text
-from scoring.reports.charts import _family, chart_style
+from scoring.reports.charts import chart_style, font_family
 
 #: Okabe–Ito, as in scoring.reports.charts: rank improved, fell, unchanged.
 ROSE, FELL, SAME = "#009E73", "#D55E00", "#8C8C8C"
@@ -33,7 +33,7 @@ LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"
 
 
 def _pin(ax: Axes) -> None:
-    families = _family()
+    families = font_family()
     for artist in ax.figure.findobj(Text):
         artist.set_fontfamily(families)
 

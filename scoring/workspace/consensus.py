@@ -24,11 +24,15 @@ from scoring.core.reconcile import (
 from scoring.core.values import normalise_text
 from scoring.workspace import file as wsfile
 from scoring.workspace.check import basis_from_json, read_stored
-from scoring.workspace.records import ConsensusRecord, WorkspaceError, filtered_query
-from scoring.workspace.records import checked_fraction as _checked_fraction
-from scoring.workspace.records import guarded as _guarded
-from scoring.workspace.records import required_text as _required_text
-from scoring.workspace.records import scheme_label as _label
+from scoring.workspace.records import (
+    ConsensusRecord,
+    WorkspaceError,
+    checked_fraction,
+    filtered_query,
+    guarded,
+    required_text,
+    scheme_label,
+)
 
 #: The meta keys of the setting (meta is a key/value table, so no schema change was needed).
 METHOD_KEY = "reconcile_method"
@@ -56,7 +60,7 @@ class ReconcileMixin:
 
     def reconcile_settings(self) -> ReconcileSettings:
         """Median or mean, and the disagreement threshold, as stored in this workspace."""
-        meta = self._meta()
+        meta = self.meta()
         try:
             return ReconcileSettings(
                 meta.get(METHOD_KEY, DEFAULT_METHOD), float(meta.get(THRESHOLD_KEY, DEFAULT_THRESHOLD))
@@ -65,7 +69,7 @@ class ReconcileMixin:
             # a value damaged by hand: the defaults keep scoring going; setting it again repairs it
             return ReconcileSettings()
 
-    @_guarded
+    @guarded
     def set_reconcile_settings(
         self, *, method: str | None = None, threshold: float | None = None
     ) -> ReconcileSettings:
@@ -86,12 +90,12 @@ class ReconcileMixin:
             raise WorkspaceError(str(exc))
         if wanted == current:
             return current
-        with self._write() as conn:
+        with self.writing() as conn:
             conn.executemany(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                 [(METHOD_KEY, wanted.method), (THRESHOLD_KEY, repr(wanted.threshold))],
             )
-            self._audit(
+            self.record(
                 conn,
                 "reconcile_setting",
                 f"several inspectors' scores are combined by their {wanted.method} until a consensus; "
@@ -102,7 +106,7 @@ class ReconcileMixin:
 
     # ----------------------------------------------------------------- consensus
 
-    @_guarded
+    @guarded
     def consensus(
         self,
         project_id: str,
@@ -140,11 +144,11 @@ class ReconcileMixin:
             Unknown project or criterion, empty name or reason, fraction outside [0, 1], or no
             inspector has scored the criterion (record a score with ``assess`` instead).
         """
-        inspector = _required_text(inspector, "the supervisor's name")
-        reason = _required_text(reason, "a reason")
-        fraction = _checked_fraction(fraction)
-        with self._write() as conn:
-            scheme_id, found, code, _, chosen = self._criterion_target(
+        inspector = required_text(inspector, "the supervisor's name")
+        reason = required_text(reason, "a reason")
+        fraction = checked_fraction(fraction)
+        with self.writing() as conn:
+            scheme_id, found, code, _, chosen = self.criterion_target(
                 conn, project_id, code, scheme, scheme_version, round
             )
             project_id = normalise_text(project_id)
@@ -168,12 +172,12 @@ class ReconcileMixin:
                 f"AND code = ? AND id <> ? AND {_ACTIVE}",
                 (new_id, chosen.id, scheme_id, project_id, code, new_id),
             ).rowcount
-            self._audit(
+            self.record(
                 conn,
                 "consensus",
                 f"consensus on {code} for {project_id}: {fraction:g} by {inspector} — {reason} "
                 f"(inspectors: {_scores_text(basis)})",
-                scheme=_label(found),
+                scheme=scheme_label(found),
                 project_id=project_id,
                 code=code,
                 actor=inspector,
@@ -183,7 +187,7 @@ class ReconcileMixin:
             )
             return self._consensus_record(conn, new_id)
 
-    @_guarded
+    @guarded
     def withdraw_consensus(
         self,
         project_id: str,
@@ -202,10 +206,10 @@ class ReconcileMixin:
         WorkspaceError
             When the criterion has no active consensus.
         """
-        inspector = _required_text(inspector, "the supervisor's name")
-        reason = _required_text(reason, "a reason")
-        with self._write() as conn:
-            scheme_id, found, code, _, chosen = self._criterion_target(
+        inspector = required_text(inspector, "the supervisor's name")
+        reason = required_text(reason, "a reason")
+        with self.writing() as conn:
+            scheme_id, found, code, _, chosen = self.criterion_target(
                 conn, project_id, code, scheme, scheme_version, round
             )
             project_id = normalise_text(project_id)
@@ -220,11 +224,11 @@ class ReconcileMixin:
                 "UPDATE consensus SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?",
                 (wsfile.now(), inspector, reason, row[0]),
             )
-            self._audit(
+            self.record(
                 conn,
                 "consensus_withdrawn",
                 f"consensus {row[1]:g} on {code} for {project_id} withdrawn by {inspector} — {reason}",
-                scheme=_label(found),
+                scheme=scheme_label(found),
                 project_id=project_id,
                 code=code,
                 actor=inspector,
@@ -232,14 +236,14 @@ class ReconcileMixin:
             )
             return self._consensus_record(conn, row[0])
 
-    @_guarded
+    @guarded
     def consensus_records(
         self, project_id: str | None = None, *, include_inactive: bool = False, round=None
     ) -> list[ConsensusRecord]:
         """Supervisors' consensus records, oldest first (only active ones unless asked), of
         every round unless one is named."""
-        with self._read() as conn:
-            only = self._round_condition(conn, round)
+        with self.reading() as conn:
+            only = self.round_condition(conn, round)
             condition = " AND ".join(c for c in (None if include_inactive else _ACTIVE, only) if c) or None
             select = f"SELECT {_CONSENSUS_COLUMNS} FROM consensus"
             query, params = filtered_query(select, project_id, condition)
@@ -250,7 +254,7 @@ class ReconcileMixin:
         return self._consensus_from_row(conn.execute(query, (consensus_id,)).fetchone())
 
     def _consensus_from_row(self, row) -> ConsensusRecord:
-        scheme = self._scheme(row[2])
+        scheme = self.scheme_by_id(row[2])
         return ConsensusRecord(
             row[0], row[1], scheme.name, scheme.version, *row[3:9],
             read_stored(basis_from_json, row[9], table="consensus", what="the basis", project_id=row[3]),

@@ -73,17 +73,17 @@ from scoring.workspace.records import (
     WorkspaceNotFound,
     WorkspaceReadOnly,
     WorkspaceTooNew,
+    checked_fraction,
     database_error,
     diff_submissions,
     filtered_query,
     format_time,
+    guarded,
     plural,
+    required_text,
+    scheme_label,
     shown,
 )
-from scoring.workspace.records import checked_fraction as _checked_fraction
-from scoring.workspace.records import guarded as _guarded
-from scoring.workspace.records import required_text as _required_text
-from scoring.workspace.records import scheme_label as _label
 from scoring.workspace.report_settings import ReportSettingsMixin
 
 log = logging.getLogger("synergypilot.workspace")
@@ -438,15 +438,16 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
     @property
     def workspace_id(self) -> str:
         """A unique id given at creation (merging recognises workspaces by it)."""
-        return self._meta().get("workspace_id", "")
+        return self.meta().get("workspace_id", "")
 
     @property
     def schema_version(self) -> int:
         with self._mutex:
             return self._connection().execute("PRAGMA user_version").fetchone()[0]
 
-    @_guarded
-    def _meta(self) -> dict[str, str]:
+    @guarded
+    def meta(self) -> dict[str, str]:
+        """The workspace's own key/value facts (workspace_id, copied_from, settings, …)."""
         with self._mutex:
             return dict(self._connection().execute("SELECT key, value FROM meta"))
 
@@ -529,12 +530,12 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
 
     # ----------------------------------------------------------------- schemes
 
-    @_guarded
+    @guarded
     def add_template(self, path: str | Path) -> Scheme:
         """Store a template (see :meth:`add_templates`) and return its scheme."""
         return self.add_templates([path])[0]
 
-    @_guarded
+    @guarded
     def add_templates(self, paths: Iterable[str | Path]) -> list[Scheme]:
         """Validate templates and store the new ones, all in one transaction.
 
@@ -563,7 +564,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
                     _check_same_content(scheme, path, stored[key])
                 else:
                     stored[key] = self._insert_scheme(conn, data, path, scheme)
-                schemes.append(self._scheme(stored[key][0]))
+                schemes.append(self.scheme_by_id(stored[key][0]))
         return schemes
 
     def _insert_scheme(self, conn, data: bytes, path: Path, scheme: Scheme) -> tuple[int, str, str]:
@@ -588,13 +589,19 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         self._audit(
             conn,
             "template_added",
-            f"template {path.name} added: {_label(scheme)} ({scheme.level}, {len(scheme.criteria)} criteria)",
-            scheme=_label(scheme),
+            f"template {path.name} added: {scheme_label(scheme)} "
+            f"({scheme.level}, {len(scheme.criteria)} criteria)",
+            scheme=scheme_label(scheme),
             detail={"file": path.name, "sha256": scheme.content_hash, "level": scheme.level},
         )
         return cursor.lastrowid, scheme.content_hash, at
 
-    def _scheme(self, scheme_id: int) -> Scheme:
+    def scheme_key(self, scheme_id: int) -> tuple[str, str]:
+        """(name, version) of a stored scheme, by id."""
+        scheme = self.scheme_by_id(scheme_id)
+        return scheme.name, scheme.version
+
+    def scheme_by_id(self, scheme_id: int) -> Scheme:
         """A stored scheme by id; schemes never change once stored, so they are cached."""
         scheme = self._schemes.get(scheme_id)
         if scheme is None:
@@ -609,17 +616,17 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
     def _scheme_ids(self) -> list[int]:
         return [row[0] for row in self._connection().execute("SELECT id FROM schemes ORDER BY id")]
 
-    @_guarded
+    @guarded
     def schemes(self) -> list[Scheme]:
         """Every stored scheme, in the order added."""
         with self._mutex:
-            return [self._scheme(sid) for sid in self._scheme_ids()]
+            return [self.scheme_by_id(sid) for sid in self._scheme_ids()]
 
-    @_guarded
+    @guarded
     def current_schemes(self) -> list[Scheme]:
         """The newest version of each scheme name: what submissions without a version match."""
         with self._mutex:
-            return [self._scheme(sid) for sid in self._current_ids().values()]
+            return [self.scheme_by_id(sid) for sid in self._current_ids().values()]
 
     def _current_ids(self) -> dict[str, int]:
         newest: dict[str, int] = {}
@@ -627,7 +634,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             newest[key] = sid
         return newest
 
-    @_guarded
+    @guarded
     def template_bytes(self, name: str, version: str) -> bytes:
         """The template file of a stored scheme, exactly as it was added."""
         with self._mutex:
@@ -645,7 +652,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
 
     # ----------------------------------------------------------------- assessment rounds
 
-    @_guarded
+    @guarded
     def rounds(self) -> list[Round]:
         """The assessment rounds, oldest first (by year, then as created)."""
         with self._read() as conn:
@@ -661,7 +668,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         ).fetchall()
         return [Round(*row) for row in rows]
 
-    @_guarded
+    @guarded
     def add_round(self, label: str, year: str | int | None = None) -> Round:
         """Create an assessment round (or return the one with this label, of the same year).
 
@@ -677,7 +684,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         WorkspaceError
             An empty label, no year given or named, or a round of this label with another year.
         """
-        label = _required_text(normalise_text(label), "the round's name")
+        label = required_text(normalise_text(label), "the round's name")
         wanted = db.assessment_year(year) if year is not None else db.assessment_year(label)
         if not wanted:
             raise WorkspaceError(
@@ -752,7 +759,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             )
         return found[-1]
 
-    @_guarded
+    @guarded
     def round(self, round: str | Round | None = None) -> Round | None:
         """A round by label (or year), the latest when none is named; None in an empty workspace."""
         with self._read() as conn:
@@ -761,7 +768,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
 
     # ----------------------------------------------------------------- import
 
-    @_guarded
+    @guarded
     def import_files(
         self,
         paths: Iterable[str | Path],
@@ -852,7 +859,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         make every level-matched submission ambiguous.
         """
         with self._mutex:
-            every = [(sid, self._scheme(sid)) for sid in self._scheme_ids()]
+            every = [(sid, self.scheme_by_id(sid)) for sid in self._scheme_ids()]
             newest = set(self._current_ids().values())
         if not every:
             raise WorkspaceError(
@@ -913,7 +920,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             [(r.source, str(path), sha, r.reason, r.message, r.message_zh, at, self.actor) for r in rejected],
         )
 
-    @_guarded
+    @guarded
     def rejections(self) -> list[Rejection]:
         """The refusals still standing, oldest first: the latest refusal of each source (a file,
         or a batch row) unless a later import took a file from the same path."""
@@ -959,7 +966,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
                 if stored is not None:
                     key, submission_id, submission = stored
                     self._latest.setdefault(key, {})[submission_id] = submission
-                    parsed = parse_submission(self._scheme(key[1]), submission)
+                    parsed = parse_submission(self.scheme_by_id(key[1]), submission)
                     self._parsed.setdefault(key, {})[submission_id] = parsed
 
     def _store(
@@ -1069,7 +1076,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             conn,
             action,
             summary,
-            scheme=_label(scheme),
+            scheme=scheme_label(scheme),
             project_id=stored.project_id,
             at=at,
             detail={
@@ -1128,14 +1135,14 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
 
     def _parsed_cells(self, key: tuple[int, int], latest: dict[int, Submission]) -> list[list[tuple]]:
         """:func:`parse_submission` of each latest submission, parsed once and kept."""
-        scheme, cached = self._scheme(key[1]), self._parsed.get(key, {})
+        scheme, cached = self.scheme_by_id(key[1]), self._parsed.get(key, {})
         parsed = self._parsed[key] = {  # superseded versions drop out
             sid: cached[sid] if sid in cached else parse_submission(scheme, submission)
             for sid, submission in latest.items()
         }
         return list(parsed.values())
 
-    @_guarded
+    @guarded
     def submissions(
         self, scheme: Scheme | None = None, *, round: str | Round | None = None
     ) -> dict[str, list[Submission]]:
@@ -1145,13 +1152,13 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             chosen = self._chosen_round(conn, round)
             result = {}
             for sid in self._scheme_ids():
-                if chosen is not None and (scheme is None or self._scheme(sid) == scheme):
+                if chosen is not None and (scheme is None or self.scheme_by_id(sid) == scheme):
                     # fresh objects: callers may keep or change them without touching the cache
                     latest = self._load_latest(conn, (chosen.id, sid))
-                    result[_label(self._scheme(sid))] = list(latest.values())
+                    result[scheme_label(self.scheme_by_id(sid))] = list(latest.values())
             return result
 
-    @_guarded
+    @guarded
     def projects(self, *, round: str | Round | None = None) -> list[ProjectEntry]:
         """Every project with its scheme, round, number of versions in that round and latest
         import time; of every round (oldest first) unless one is named."""
@@ -1165,11 +1172,11 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
                 (only and only.id, only and only.id),
             ).fetchall()
             return [
-                ProjectEntry(self._scheme(sid).name, self._scheme(sid).version, pid, name, version, at, label)
+                ProjectEntry(*self.scheme_key(sid), pid, name, version, at, label)
                 for sid, pid, name, version, at, label in rows
             ]
 
-    @_guarded
+    @guarded
     def history(
         self, project_id: str, *, scheme: str | None = None, scheme_version: str | None = None
     ) -> list[SubmissionVersion]:
@@ -1199,9 +1206,9 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             for sid, scheme_id, version, name, source, sha, at, by, round_id, label in rows:
                 current = self._load_one(conn, sid)
                 before = previous.get((scheme_id, round_id))  # versions differ within a round
-                changes = tuple(diff_submissions(before, current, self._scheme(scheme_id))) if before else ()
+                s = self.scheme_by_id(scheme_id)
+                changes = tuple(diff_submissions(before, current, s)) if before else ()
                 previous[(scheme_id, round_id)] = current
-                s = self._scheme(scheme_id)
                 versions.append(
                     SubmissionVersion(
                         s.name, s.version, project_id, version, name, source, sha, at, by, changes, label
@@ -1210,7 +1217,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             return versions
 
     def _scheme_matches(self, scheme_id: int, name: str | None, version: str | None) -> bool:
-        scheme = self._scheme(scheme_id)
+        scheme = self.scheme_by_id(scheme_id)
         if name and normalise_text(name).casefold() != normalise_text(scheme.name).casefold():
             return False
         return not version or version == scheme.version
@@ -1229,7 +1236,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
 
     # ----------------------------------------------------------------- inspectors' work
 
-    def _criterion_target(
+    def criterion_target(
         self, conn, project_id: str, code: str, scheme: str | None, scheme_version: str | None,
         round: str | Round | None = None,
     ) -> tuple[int, Scheme, str, int, Round]:
@@ -1258,16 +1265,16 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             last = max(position[r[2]] for r in rows)
             rows = [r for r in rows if position[r[2]] == last]
         if len(rows) > 1:
-            names = "; ".join(_label(self._scheme(r[0])) for r in rows)
+            names = "; ".join(scheme_label(self.scheme_by_id(r[0])) for r in rows)
             raise WorkspaceError(
                 f"project {project_id} is in several schemes ({names}); name one "
                 "(--scheme NAME, and --scheme-version V if needed)"
             )
         scheme_id, version, round_id = rows[0]
-        found = self._scheme(scheme_id)
+        found = self.scheme_by_id(scheme_id)
         return scheme_id, found, _criterion_code(found, code), version, rounds[position[round_id]]
 
-    @_guarded
+    @guarded
     def assess(
         self,
         project_id: str,
@@ -1304,11 +1311,11 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         WorkspaceError
             Unknown project or criterion, empty inspector or reason, fraction outside [0, 1].
         """
-        inspector = _required_text(inspector, "the inspector's name")
-        reason = _required_text(reason, "a reason")
-        fraction = _checked_fraction(fraction)
+        inspector = required_text(inspector, "the inspector's name")
+        reason = required_text(reason, "a reason")
+        fraction = checked_fraction(fraction)
         with self._write() as conn:
-            scheme_id, found, code, version, chosen = self._criterion_target(
+            scheme_id, found, code, version, chosen = self.criterion_target(
                 conn, project_id, code, scheme, scheme_version, round
             )
             project_id = normalise_text(project_id)
@@ -1333,7 +1340,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
                 conn,
                 "manual_score" if kind == "manual" else "override",
                 f"{what} of {code} for {project_id}: {fraction:g} by {inspector} — {reason}",
-                scheme=_label(found),
+                scheme=scheme_label(found),
                 project_id=project_id,
                 code=code,
                 actor=inspector,
@@ -1348,7 +1355,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             )
             return self._assessment(conn, new_id)
 
-    @_guarded
+    @guarded
     def withdraw(
         self,
         project_id: str,
@@ -1375,11 +1382,11 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         WorkspaceError
             When there is no such active score (the message lists whose there are).
         """
-        inspector = _required_text(inspector, "the inspector's name")
-        reason = _required_text(reason, "a reason")
+        inspector = required_text(inspector, "the inspector's name")
+        reason = required_text(reason, "a reason")
         author = (author or inspector).strip()
         with self._write() as conn:
-            scheme_id, found, code, _, chosen = self._criterion_target(
+            scheme_id, found, code, _, chosen = self.criterion_target(
                 conn, project_id, code, scheme, scheme_version, round
             )
             project_id = normalise_text(project_id)
@@ -1402,7 +1409,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
                 "withdrawal",
                 f"{author}'s score {mine[-1][2]:g} of {code} for {project_id} withdrawn "
                 f"by {inspector} — {reason}",
-                scheme=_label(found),
+                scheme=scheme_label(found),
                 project_id=project_id,
                 code=code,
                 actor=inspector,
@@ -1418,12 +1425,12 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         return self._assessment_from_row(row)
 
     def _assessment_from_row(self, row) -> AssessmentRecord:
-        scheme = self._scheme(row[2])
+        scheme = self.scheme_by_id(row[2])
         return AssessmentRecord(
             row[0], row[1], scheme.name, scheme.version, *row[3:11], row[11] is not None, *row[12:]
         )
 
-    @_guarded
+    @guarded
     def assessments(
         self,
         project_id: str | None = None,
@@ -1435,20 +1442,20 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         every round unless one is named."""
         active = None if include_inactive else "superseded_by IS NULL AND withdrawn_at IS NULL"
         with self._read() as conn:
-            only = self._round_condition(conn, round)
+            only = self.round_condition(conn, round)
             condition = " AND ".join(c for c in (active, only) if c) or None
             select = f"SELECT {_ASSESSMENT_COLUMNS} FROM assessments"
             query, params = filtered_query(select, project_id, condition)
             return [self._assessment_from_row(r) for r in conn.execute(query, params)]
 
-    def _round_condition(self, conn, round: str | Round | None) -> str | None:
+    def round_condition(self, conn, round: str | Round | None) -> str | None:
         """An SQL condition keeping one round's rows (None: every round)."""
         if not round:
             return None
         chosen = self._chosen_round(conn, round)
         return f"round_id = {int(chosen.id)}" if chosen is not None else "0"
 
-    @_guarded
+    @guarded
     def add_note(
         self,
         project_id: str,
@@ -1461,10 +1468,10 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         round: str | Round | None = None,
     ) -> EvidenceNote:
         """Record an inspector's note about a criterion's evidence (notes are never edited)."""
-        inspector = _required_text(inspector, "the inspector's name")
-        text = _required_text(text, "the note")
+        inspector = required_text(inspector, "the inspector's name")
+        text = required_text(text, "the note")
         with self._write() as conn:
-            scheme_id, found, code, _, chosen = self._criterion_target(
+            scheme_id, found, code, _, chosen = self.criterion_target(
                 conn, project_id, code, scheme, scheme_version, round
             )
             project_id = normalise_text(project_id)
@@ -1478,7 +1485,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
                 conn,
                 "evidence_note",
                 f"note on {code} for {project_id} by {inspector}: {text}",
-                scheme=_label(found),
+                scheme=scheme_label(found),
                 project_id=project_id,
                 code=code,
                 actor=inspector,
@@ -1487,17 +1494,17 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             )
             return EvidenceNote(note_id, found.name, found.version, project_id, code, text, inspector, at)
 
-    @_guarded
+    @guarded
     def notes(self, project_id: str | None = None, *, round: str | Round | None = None) -> list[EvidenceNote]:
         """Evidence notes, oldest first, optionally of one project and of one round."""
         with self._read() as conn:
             query, params = filtered_query(
                 "SELECT id, scheme_id, project_id, code, text, inspector, created_at FROM notes", project_id,
-                self._round_condition(conn, round),
+                self.round_condition(conn, round),
             )
             rows = conn.execute(query, params).fetchall()
             return [
-                EvidenceNote(r[0], self._scheme(r[1]).name, self._scheme(r[1]).version, *r[2:]) for r in rows
+                EvidenceNote(r[0], *self.scheme_key(r[1]), *r[2:]) for r in rows
             ]
 
     def _engine_assessments(self, reconciled: dict) -> dict[tuple[str, str], Assessment]:
@@ -1511,7 +1518,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
 
     # ----------------------------------------------------------------- results and the log
 
-    @_guarded
+    @guarded
     def score(self, *, record: bool = False, round: str | Round | None = None) -> AssessmentRun:
         """Score the latest submission of every project of a round with the active inspectors'
         scores of that round.
@@ -1534,7 +1541,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         with paused_gc():
             with self._read() as conn:
                 chosen = self._chosen_round(conn, round)
-                schemes = [(sid, self._scheme(sid)) for sid in self._scheme_ids()]
+                schemes = [(sid, self.scheme_by_id(sid)) for sid in self._scheme_ids()]
                 inputs = []
                 for sid, scheme in schemes if chosen is not None else ():
                     key = (chosen.id, sid)
@@ -1564,7 +1571,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
                 )
         return run
 
-    @_guarded
+    @guarded
     def audit_entries(self, project_id: str | None = None) -> list[AuditEntry]:
         """The audit log, oldest first (optionally only one project's entries)."""
         columns = "id, at, actor, action, scheme, project_id, code, summary, detail, origin"
@@ -1573,7 +1580,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             rows = conn.execute(query, params).fetchall()
         return [AuditEntry(*row[:8], detail=_audit_detail(row), origin=row[9]) for row in rows]
 
-    @_guarded
+    @guarded
     def check_stored(self) -> None:
         """Decode every stored row SQLite cannot check (scoring/workspace/check.py).
 
@@ -1588,7 +1595,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         with self._read() as conn:
             check_rows(conn, conn.execute("PRAGMA user_version").fetchone()[0])
 
-    @_guarded
+    @guarded
     def backup(self, dest: str | Path) -> Path:
         """Copy the whole workspace, consistent, to ``dest`` (a "Save As" for the GUI).
 
@@ -1624,7 +1631,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             temp.unlink(missing_ok=True)
         return dest
 
-    @_guarded
+    @guarded
     def integrity_check(self) -> str:
         """SQLite's full integrity check: ``ok`` or the problems found."""
         with self._mutex:
@@ -1654,7 +1661,8 @@ def _criterion_code(scheme: Scheme, code: str) -> str:
     if len(matches) == 1:
         return matches[0]
     codes = ", ".join(scheme.codes)
-    raise WorkspaceError(f"the scheme {_label(scheme)} has no criterion {code!r}; its criteria are {codes}")
+    raise WorkspaceError(f"the scheme {scheme_label(scheme)} has no criterion {code!r}; "
+                         f"its criteria are {codes}")
 
 
 def _nothing_to_withdraw(project_id: str, code: str, author: str, active: list) -> str:

@@ -7,7 +7,7 @@ transaction with an audit entry saying what was before and after.
 from __future__ import annotations
 
 from scoring.core.report_settings import FIELDS, ReportSettings
-from scoring.workspace.records import guarded as _guarded
+from scoring.workspace.records import guarded
 
 #: Prefix of the settings' keys in ``meta``: ``report.org``, ``report.doc_no`` …
 KEY_PREFIX = "report."
@@ -19,10 +19,10 @@ class ReportSettingsMixin:
 
     def report_settings(self) -> ReportSettings:
         """The report settings stored in this workspace (empty fields when never set)."""
-        meta = self._meta()
+        meta = self.meta()
         return ReportSettings.from_dict({name: meta.get(KEY_PREFIX + name, "") for name in FIELDS})
 
-    @_guarded
+    @guarded
     def set_report_settings(self, settings: ReportSettings) -> ReportSettings:
         """Store ``settings`` as this workspace's report settings, with an audit entry.
 
@@ -34,12 +34,12 @@ class ReportSettingsMixin:
         current = self.report_settings()
         if settings == current:
             return current
-        with self._write() as conn:
+        with self.writing() as conn:
             conn.executemany(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                 [(KEY_PREFIX + name, getattr(settings, name)) for name in FIELDS],
             )
             changed = [name for name in FIELDS if getattr(settings, name) != getattr(current, name)]
-            self._audit(conn, "report_settings", "report settings changed: " + ", ".join(changed),
+            self.record(conn, "report_settings", "report settings changed: " + ", ".join(changed),
                         detail={"before": current.as_dict(), "after": settings.as_dict()})
         return settings
