@@ -496,7 +496,7 @@ def synergy_class_name(klass: int, lang: str = "en") -> str:
     """Name of a coupling-coordination class 1..10 in English or Chinese."""
     if not 1 <= klass <= 10:
         return ""
-    english, chinese = SYNERGY_CLASSES[klass - 1]
+    chinese, english = SYNERGY_CLASSES[klass - 1]
     return chinese if lang == "zh" else english
 
 

@@ -37,18 +37,18 @@ REJECTION_REASONS = (
 DEFAULT_GRADES = (("Excellent", 85.0), ("Good", 75.0), ("Pass", 60.0), ("Fail", 0.0))
 GRADE_NAMES_ZH = {"Excellent": "优秀", "Good": "良好", "Pass": "合格", "Fail": "不合格"}
 
-#: Coupling-coordination classes of D (docs/method.md, "Synergy"; Tian et al. 2021): (English, Chinese).
+#: Coupling-coordination classes of D (docs/method.md, "Synergy"; Tian et al. 2021): (Chinese, English).
 SYNERGY_CLASSES = (
-    ("extreme imbalance", "极度失调"),
-    ("serious imbalance", "严重失调"),
-    ("moderate imbalance", "中度失调"),
-    ("mild imbalance", "轻度失调"),
-    ("on the verge of imbalance", "濒临失调"),
-    ("barely coordinated", "勉强协调"),
-    ("primary coordination", "初级协调"),
-    ("intermediate coordination", "中级协调"),
-    ("good coordination", "良好协调"),
-    ("quality coordination", "优质协调"),
+    ("极度失调", "extreme imbalance"),
+    ("严重失调", "serious imbalance"),
+    ("中度失调", "moderate imbalance"),
+    ("轻度失调", "mild imbalance"),
+    ("濒临失调", "on the verge of imbalance"),
+    ("勉强协调", "barely coordinated"),
+    ("初级协调", "primary coordination"),
+    ("中级协调", "intermediate coordination"),
+    ("良好协调", "good coordination"),
+    ("优质协调", "quality coordination"),
 )
 
 

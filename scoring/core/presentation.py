@@ -415,6 +415,12 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[0] if normalise_lang(lang) == "zh" else pair[1]
 
 
+def phrase(table: dict[str, tuple[str, str]], key: str, lang: str, **values) -> str:
+    """The text of ``key`` in one of this catalogue's tables, in ``lang``, its {fields} filled."""
+    chosen = _pick(table[key], lang)
+    return chosen.format(**values) if values else chosen
+
+
 def text_in(pair: tuple[str, str], lang: str) -> str:
     """The Chinese or English text of a (zh, en) pair of this catalogue."""
     return _pick(pair, lang)
@@ -931,3 +937,79 @@ def shown_location(value: object) -> str:
     if match is None:
         return text_value
     return shown_path(match.group("path"), [Path.cwd().absolute()]) + match.group("rest")
+
+
+# --------------------------------------------------------------------------- tables of outputs
+# Each output's own words, here so that every word the app shows has one place and one order,
+# (Chinese, English).
+
+#: The ranked workbook's Robustness sheet (scoring/reports/robustness_export.py).
+ROBUSTNESS_SHEET_TEXT = {
+    "sheet": ("稳健性", "Robustness"),
+    "title": ("排名稳健性：随机权重下的名次区间、分界线稳定性与熵权TOPSIS交叉检验",
+              "Robustness of the ranking: rank ranges under random weights, cut-off stability, "
+              "entropy-TOPSIS cross-check"),
+    "rank": ("名次", "Rank"),
+    "id": ("项目编号", "Project ID"),
+    "name": ("项目名称", "Name"),
+    "median": ("名次中位数", "Median rank"),
+    "p5": ("名次5%分位", "Rank 5th pct"),
+    "p95": ("名次95%分位", "Rank 95th pct"),
+    "top_k": ("进入前{k}名的概率", "P(top {k})"),
+    "keep": ("保持现有等级的概率", "P(keeps its grade)"),
+    "grade": ("达到{grade}及以上的概率", "P({grade} or better)"),
+    "topsis_rank": ("TOPSIS名次", "TOPSIS rank"),
+    "closeness": ("TOPSIS贴近度", "TOPSIS closeness"),
+    "code": ("指标编号", "Code"),
+    "indicator": ("指标", "Indicator"),
+    "weight": ("模板权重", "Template weight"),
+    "entropy": ("熵权", "Entropy weight"),
+    "down": ("越线所需最小降幅", "Smallest decrease that crosses"),
+    "up": ("越线所需最小增幅", "Smallest increase that crosses"),
+    "who": ("越线项目", "Projects crossing"),
+    "none": ("±{max}内无", "none within ±{max}"),
+    "settings": ("设置：{draws}组权重，{method}，幅度±{spread}，随机种子{seed}",
+                 "Settings: {draws} weightings, {method}, spread ±{spread}, seed {seed}"),
+    "uniform": ("均匀随机系数", "uniform factors"),
+    "dirichlet": ("狄利克雷分布", "Dirichlet"),
+}
+
+#: The ranked workbook's Disagreements sheet (scoring/reports/reconcile_export.py).
+DISAGREEMENT_SHEET_TEXT = {
+    "sheet": ("意见分歧", "Disagreements"),
+    "title": ("多位核查人评分的指标：极差、意见分歧与采用的分值",
+              "Criteria scored by several inspectors: spread, disagreement and the score used"),
+    "n": ("核查人数", "Inspectors"),
+    "spread": ("极差", "Spread"),
+    "disagreement": ("意见分歧", "Disagreement"),
+    "used": ("采用分值", "Score used"),
+    "basis": ("依据", "Basis"),
+    "consensus": ("共识分值", "Consensus"),
+    "by": ("共识记录人", "Consensus by"),
+    "reason": ("共识理由", "Consensus reason"),
+}
+
+#: The rank-range chart (scoring/reports/robustness_charts.py).
+RANK_RANGE_CHART_TEXT = {
+    "title": ("排名区间（随机权重）", "Rank range under random weights"),
+    "xlabel": ("名次（点：中位数；线：5%–95%分位）", "Rank (dot: median; bar: 5th–95th percentile)"),
+    "cutoff": ("前{k}名分界线", "top-{k} cut-off"),
+    "safe": ("始终在前{k}名", "always in the top {k}"),
+    "border": ("临界", "borderline"),
+    "outside": ("始终在前{k}名之外", "never in the top {k}"),
+    "vetoed": ("一票否决", "vetoed"),
+    "empty": ("没有可显示的项目", "No projects to show"),
+}
+
+#: The generated guidance of a form's input cell (scoring/io/form.py).
+FORM_KIND_TAGS = {
+    "bonus": ("加分项，加{w:g}分", "Bonus item, +{w:g} points"),
+    "penalty": ("扣分项，扣{w:g}分", "Penalty item, −{w:g} points"),
+}
+FORM_ENTRY_HINTS = {
+    "value": ("填写数值。", "Enter a number."),
+    "change": ("填写基准年数值和现状值。", "Enter the baseline-year value and the current value."),
+    "yesno": ("选择“是”或“否”。", "Choose yes or no."),
+    "choice": ("从以下选项中选择：{choices}。", "Choose one of: {choices}."),
+    "manual": ("由核查人员现场评分，无需填写。", "Scored on site by the inspector; leave blank."),
+}

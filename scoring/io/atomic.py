@@ -29,27 +29,28 @@ _TEMPORARY = re.compile(r"^\.~.*\.[a-z0-9_]{8}\.sptmp(\.[^.]*)?$")
 #: Left by versions before the mark: ``.~<stem><random><suffix>`` (``.~r8u0kqgq2.xlsx``).
 _OLD_TEMPORARY = re.compile(r"^\.~.+[a-z0-9_]{8}\.(xlsx|pdf|json)$")
 
-#: errno → (English, Chinese): what a failed write is called, and what to do.
+#: errno → (Chinese, English), the catalogue's order (scoring/core/presentation.py): what a
+#: failed write is called, and what to do.
 _REASONS = {
-    errno.ENOSPC: ("the disk is full; free some space and try again", "磁盘已满；请腾出空间后重试"),
+    errno.ENOSPC: ("磁盘已满；请腾出空间后重试", "the disk is full; free some space and try again"),
     errno.EFBIG: (
-        "file too large (beyond what this disk or system allows); write it to another disk",
         "文件过大（超出该磁盘或系统允许的大小）；请写到其他磁盘",
+        "file too large (beyond what this disk or system allows); write it to another disk",
     ),
     errno.EPIPE: (
-        "broken pipe (the program reading the output stopped)",
         "管道已断开（读取输出的程序已停止）",
+        "broken pipe (the program reading the output stopped)",
     ),
     errno.EACCES: (
-        "permission denied; choose a folder you can write to, or close the file in Excel or WPS",
         "没有写入权限；请选择可写入的文件夹，或先在 Excel/WPS 中关闭该文件",
+        "permission denied; choose a folder you can write to, or close the file in Excel or WPS",
     ),
-    errno.EROFS: ("the disk is read-only; choose another place", "磁盘为只读；请另选位置"),
+    errno.EROFS: ("磁盘为只读；请另选位置", "the disk is read-only; choose another place"),
 }
 _REASONS[errno.EPERM] = _REASONS[errno.EACCES]
 if hasattr(errno, "EDQUOT"):  # not on Windows
-    _REASONS[errno.EDQUOT] = ("the disk quota is used up; free some space and try again",
-                              "磁盘配额已用完；请腾出空间后重试")
+    _REASONS[errno.EDQUOT] = ("磁盘配额已用完；请腾出空间后重试",
+                              "the disk quota is used up; free some space and try again")
 
 
 class OutputError(OSError):
@@ -60,8 +61,8 @@ class OutputError(OSError):
     """
 
     def __init__(self, path: str | Path, code: int | None, detail: str = "") -> None:
-        english, chinese = _REASONS.get(code or 0, (detail or "the file could not be written",
-                                               f"系统错误：{detail}" if detail else "无法写入该文件"))
+        chinese, english = _REASONS.get(code or 0, (f"系统错误：{detail}" if detail else "无法写入该文件",
+                                               detail or "the file could not be written"))
         super().__init__(code or errno.EIO, english, str(path))
         self.message = f"cannot write {path}: {english}"
         self.message_zh = f"无法写入 {path}：{chinese}"

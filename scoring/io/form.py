@@ -28,7 +28,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scoring.core.model import Criterion, Scheme
-from scoring.core.presentation import basis_label
+from scoring.core.presentation import FORM_ENTRY_HINTS, FORM_KIND_TAGS, basis_label
 from scoring.io.xlsx_write import save_reproducibly
 
 LANGS = ("bilingual", "en", "zh")
@@ -345,17 +345,6 @@ def _add_validation(sheet: Worksheet, cell, rule: DataValidation) -> None:
     rule.add(cell)
 
 
-_KIND_TAGS = {
-    "bonus": ("Bonus item, +{w:g} points", "加分项，加{w:g}分"),
-    "penalty": ("Penalty item, −{w:g} points", "扣分项，扣{w:g}分"),
-}
-_ENTRY_HINTS = {
-    "value": ("Enter a number.", "填写数值。"),
-    "change": ("Enter the baseline-year value and the current value.", "填写基准年数值和现状值。"),
-    "yesno": ("Choose yes or no.", "选择“是”或“否”。"),
-    "choice": ("Choose one of: {choices}.", "从以下选项中选择：{choices}。"),
-    "manual": ("Scored on site by the inspector; leave blank.", "由核查人员现场评分，无需填写。"),
-}
 
 
 _BASIS_LABEL = {"bilingual": "Basis 依据: ", "en": "Basis: ", "zh": "依据："}
@@ -382,10 +371,10 @@ def guidance_text(criterion: Criterion, lang: str = "bilingual") -> str:
     parts: list[str] = []
     if criterion.veto:
         parts.append("[" + _pick(lang, "Must pass", "一票否决") + "]")
-    if criterion.kind in _KIND_TAGS:
-        english, chinese = _KIND_TAGS[criterion.kind]
+    if criterion.kind in FORM_KIND_TAGS:
+        chinese, english = FORM_KIND_TAGS[criterion.kind]
         parts.append("[" + _pick(lang, english, chinese).format(w=criterion.weight) + "]")
-    english, chinese = _ENTRY_HINTS[criterion.type]
+    chinese, english = FORM_ENTRY_HINTS[criterion.type]
     choices = ", ".join(label for label, _ in criterion.choices)
     parts.append(_pick(lang, english, chinese).format(choices=choices))
     if criterion.allow_na:

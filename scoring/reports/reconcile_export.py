@@ -16,32 +16,20 @@ from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scoring.core.presentation import indicator_label, normalise_lang, text
+from scoring.core.presentation import DISAGREEMENT_SHEET_TEXT, indicator_label, normalise_lang, phrase, text
 from scoring.core.reconcile import DisagreementRow, disagreement_rows, inspector_names, label
 from scoring.reports.xlsx_sheets import Column, write_table_sheet
 
-_TEXT = {
-    "sheet": ("意见分歧", "Disagreements"),
-    "title": ("多位核查人评分的指标：极差、意见分歧与采用的分值",
-              "Criteria scored by several inspectors: spread, disagreement and the score used"),
-    "n": ("核查人数", "Inspectors"),
-    "spread": ("极差", "Spread"),
-    "disagreement": ("意见分歧", "Disagreement"),
-    "used": ("采用分值", "Score used"),
-    "basis": ("依据", "Basis"),
-    "consensus": ("共识分值", "Consensus"),
-    "by": ("共识记录人", "Consensus by"),
-    "reason": ("共识理由", "Consensus reason"),
-}
 DISAGREEMENT_FILL = PatternFill("solid", fgColor="FCE4D6")
 
 
 def sheet_name(lang: str) -> str:
-    return _TEXT["sheet"][0 if normalise_lang(lang) == "zh" else 1]
+    """The sheet's title in the workbook's language."""
+    return _t("sheet", lang)
 
 
 def _t(key: str, lang: str) -> str:
-    return _TEXT[key][0 if lang == "zh" else 1]
+    return phrase(DISAGREEMENT_SHEET_TEXT, key, lang)
 
 
 def disagreement_columns(names: list[str], lang: str) -> list[Column]:

@@ -21,7 +21,7 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from scoring.analysis.robustness import SchemeRobustness
-from scoring.core.presentation import VETO_COLOUR, normalise_lang, wrap_text
+from scoring.core.presentation import RANK_RANGE_CHART_TEXT, VETO_COLOUR, normalise_lang, phrase, wrap_text
 from scoring.reports.charts import chart_style
 
 #: Okabe–Ito colours, as in scoring.reports.charts: inside in every weighting, borderline, never inside.
@@ -29,21 +29,10 @@ SAFE, BORDER, OUTSIDE = "#009E73", "#E69F00", "#777777"
 MAX_LABELLED_ROWS = 60
 NAME_WIDTH = 40
 
-_TEXT = {
-    "title": ("排名区间（随机权重）", "Rank range under random weights"),
-    "xlabel": ("名次（点：中位数；线：5%–95%分位）", "Rank (dot: median; bar: 5th–95th percentile)"),
-    "cutoff": ("前{k}名分界线", "top-{k} cut-off"),
-    "safe": ("始终在前{k}名", "always in the top {k}"),
-    "border": ("临界", "borderline"),
-    "outside": ("始终在前{k}名之外", "never in the top {k}"),
-    "vetoed": ("一票否决", "vetoed"),
-    "empty": ("没有可显示的项目", "No projects to show"),
-}
 
 
 def _text(key: str, lang: str, **values) -> str:
-    zh, en = _TEXT[key]
-    return (zh if lang == "zh" else en).format(**values)
+    return phrase(RANK_RANGE_CHART_TEXT, key, lang, **values)
 
 
 def _pin_fonts(ax: Axes) -> None:

@@ -20,47 +20,24 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scoring.analysis.robustness import SchemeRobustness, robustness_paragraph
-from scoring.core.presentation import grade_label, indicator_label, normalise_lang
+from scoring.core.presentation import (
+    ROBUSTNESS_SHEET_TEXT,
+    grade_label,
+    indicator_label,
+    normalise_lang,
+    phrase,
+)
 from scoring.reports.xlsx_sheets import HEADER_FILL, THIN_BOTTOM, TITLE_FILL, named_font, print_setup, put
 
 #: Rows of the rank-range image (the table holds every project).
 CHART_ROWS = 50
 PERCENT = "0.0%"
 
-_TEXT = {
-    "sheet": ("稳健性", "Robustness"),
-    "title": ("排名稳健性：随机权重下的名次区间、分界线稳定性与熵权TOPSIS交叉检验",
-              "Robustness of the ranking: rank ranges under random weights, cut-off stability, "
-              "entropy-TOPSIS cross-check"),
-    "rank": ("名次", "Rank"),
-    "id": ("项目编号", "Project ID"),
-    "name": ("项目名称", "Name"),
-    "median": ("名次中位数", "Median rank"),
-    "p5": ("名次5%分位", "Rank 5th pct"),
-    "p95": ("名次95%分位", "Rank 95th pct"),
-    "top_k": ("进入前{k}名的概率", "P(top {k})"),
-    "keep": ("保持现有等级的概率", "P(keeps its grade)"),
-    "grade": ("达到{grade}及以上的概率", "P({grade} or better)"),
-    "topsis_rank": ("TOPSIS名次", "TOPSIS rank"),
-    "closeness": ("TOPSIS贴近度", "TOPSIS closeness"),
-    "code": ("指标编号", "Code"),
-    "indicator": ("指标", "Indicator"),
-    "weight": ("模板权重", "Template weight"),
-    "entropy": ("熵权", "Entropy weight"),
-    "down": ("越线所需最小降幅", "Smallest decrease that crosses"),
-    "up": ("越线所需最小增幅", "Smallest increase that crosses"),
-    "who": ("越线项目", "Projects crossing"),
-    "none": ("±{max}内无", "none within ±{max}"),
-    "settings": ("设置：{draws}组权重，{method}，幅度±{spread}，随机种子{seed}",
-                 "Settings: {draws} weightings, {method}, spread ±{spread}, seed {seed}"),
-    "uniform": ("均匀随机系数", "uniform factors"),
-    "dirichlet": ("狄利克雷分布", "Dirichlet"),
-}
 
 
 def label(key: str, lang: str, **values) -> str:
-    zh, en = _TEXT[key]
-    return (zh if normalise_lang(lang) == "zh" else en).format(**values)
+    """A text of the Robustness sheet in ``lang``, its {fields} filled from ``values``."""
+    return phrase(ROBUSTNESS_SHEET_TEXT, key, lang, **values)
 
 
 def sheet_name(lang: str) -> str:
