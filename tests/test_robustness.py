@@ -13,7 +13,9 @@ import math
 import numpy as np
 import pytest
 
+from scoring.analysis import mcdm
 from scoring.analysis import robustness as R
+from scoring.analysis.robustness_prose import robustness_paragraph
 from scoring.core.engine import (
     SchemeArrays,
     batch_ranks,
@@ -114,7 +116,7 @@ def test_zero_spread_keeps_every_base_rank_with_probability_one(three):
 def test_same_seed_same_result_and_chunking_does_not_matter(three, monkeypatch):
     options = R.RobustnessOptions(draws=300, seed=7, top_k=1)
     first = R.perturb(three, options)
-    monkeypatch.setattr(R, "_CHUNK_CELLS", 5)  # one or two draws per chunk
+    monkeypatch.setattr(R, "CHUNK_CELLS", 5)  # one or two draws per chunk
     second = R.perturb(three, options)
     for name in ("median_rank", "rank_p5", "rank_p95", "p_top_k", "p_keep_grade"):
         assert np.array_equal(getattr(first, name), getattr(second, name))
@@ -197,7 +199,7 @@ def test_chinese_grade_names_are_accepted():
 
 
 def test_progress_counts_draws_and_can_cancel(three, monkeypatch):
-    monkeypatch.setattr(R, "_CHUNK_CELLS", 3 * 25)  # 25 draws per chunk of three projects
+    monkeypatch.setattr(R, "CHUNK_CELLS", 3 * 25)  # 25 draws per chunk of three projects
     seen = []
     R.perturb(three, R.RobustnessOptions(draws=100), lambda done, total: seen.append((done, total)))
     assert seen == [(25, 100), (50, 100), (75, 100), (100, 100)]
@@ -358,12 +360,12 @@ def test_entropy_of_a_column_with_a_zero_uses_zero_log_zero():
     # column is constant, e = 1, so all the weight goes to the first. (pymcdm sets e = 0 for a
     # column with any 0 instead; the weights agree here only because there is one informative column.)
     x = np.array([[0.0, 2.0], [1.0, 2.0], [1.0, 2.0]])
-    assert R.entropy_weights(x).tolist() == pytest.approx([1.0, 0.0])
+    assert mcdm.entropy_weights(x).tolist() == pytest.approx([1.0, 0.0])
     x3 = np.array([[0.0, 1.0], [1.0, 2.0], [1.0, 3.0]])
     # second column p = (1/6, 2/6, 3/6): e = −(1/ln 3)(⅙ln⅙ + ⅓ln⅓ + ½ln½) = 1.011404/1.098612 = 0.920620
     e1, e2 = math.log(2) / math.log(3), 0.920620
     total = 2 - e1 - e2
-    assert R.entropy_weights(x3).tolist() == pytest.approx([(1 - e1) / total, (1 - e2) / total],
+    assert mcdm.entropy_weights(x3).tolist() == pytest.approx([(1 - e1) / total, (1 - e2) / total],
                                                             abs=1e-6)
 
 
@@ -378,7 +380,7 @@ POSITIVE = [
 def test_entropy_weights_match_pymcdm(x):
     from pymcdm.weights import entropy_weights
 
-    assert R.entropy_weights(x) == pytest.approx(entropy_weights(x), abs=1e-12)
+    assert mcdm.entropy_weights(x) == pytest.approx(entropy_weights(x), abs=1e-12)
 
 
 @pytest.mark.parametrize("x", POSITIVE + [np.array([[0.0, 1.0, 0.5], [1.0, 1.0, 0.0], [0.5, 1.0, 1.0]])])
@@ -388,7 +390,7 @@ def test_topsis_closeness_matches_pymcdm(x):
     weights = np.linspace(1.0, 2.0, x.shape[1])
     weights /= weights.sum()
     expected = TOPSIS()(x, weights, np.ones(x.shape[1], dtype=int))
-    assert R.topsis_closeness(R.minmax_benefit(x), weights) == pytest.approx(expected, abs=1e-12)
+    assert mcdm.topsis_closeness(mcdm.minmax_benefit(x), weights) == pytest.approx(expected, abs=1e-12)
 
 
 def test_no_informative_column_means_everyone_ties():
@@ -504,14 +506,14 @@ def test_the_drivers_of_disagreement_are_named():
 def test_spearman_and_kendall_by_hand():
     # one swapped pair of four: Σd² = 2 → ρ = 1 − 6·2/(4·15) = 0.8; 5 concordant, 1 discordant of
     # 6 pairs → τ = 4/6
-    assert R.spearman([1, 2, 3, 4], [1, 3, 2, 4]) == pytest.approx(0.8)
-    assert R.kendall_tau_b([1, 2, 3, 4], [1, 3, 2, 4]) == pytest.approx(4 / 6)
+    assert mcdm.spearman([1, 2, 3, 4], [1, 3, 2, 4]) == pytest.approx(0.8)
+    assert mcdm.kendall_tau_b([1, 2, 3, 4], [1, 3, 2, 4]) == pytest.approx(4 / 6)
     # ties: x (1, 1, 3), y (1, 2, 3). Pairs: (1,2) tied in x, (1,3) and (2,3) concordant:
     # τ_b = 2/√((3 − 1)(3 − 0)) = 0.816497. Average ranks x (1.5, 1.5, 3): centred (−½, −½, 1),
     # y centred (−1, 0, 1): ρ = 1.5/√(1.5·2) = 0.866025
-    assert R.kendall_tau_b([1, 1, 3], [1, 2, 3]) == pytest.approx(2 / math.sqrt(6))
-    assert R.spearman([1, 1, 3], [1, 2, 3]) == pytest.approx(1.5 / math.sqrt(3))
-    assert R.spearman([1], [1]) is None and R.kendall_tau_b([2, 2], [1, 2]) is None
+    assert mcdm.kendall_tau_b([1, 1, 3], [1, 2, 3]) == pytest.approx(2 / math.sqrt(6))
+    assert mcdm.spearman([1, 1, 3], [1, 2, 3]) == pytest.approx(1.5 / math.sqrt(3))
+    assert mcdm.spearman([1], [1]) is None and mcdm.kendall_tau_b([2, 2], [1, 2]) is None
 
 
 def test_agreement_matches_scipy_with_many_ties(monkeypatch):
@@ -519,9 +521,9 @@ def test_agreement_matches_scipy_with_many_ties(monkeypatch):
 
     rng = np.random.default_rng(4)
     x, y = rng.integers(1, 8, 300), rng.integers(1, 8, 300)
-    monkeypatch.setattr(R, "_CHUNK_CELLS", 1000)  # several row blocks
-    assert R.kendall_tau_b(x, y) == pytest.approx(scipy_stats.kendalltau(x, y).statistic, abs=1e-12)
-    assert R.spearman(x, y) == pytest.approx(scipy_stats.spearmanr(x, y).statistic, abs=1e-12)
+    monkeypatch.setattr(mcdm, "CHUNK_CELLS", 1000)  # several row blocks
+    assert mcdm.kendall_tau_b(x, y) == pytest.approx(scipy_stats.kendalltau(x, y).statistic, abs=1e-12)
+    assert mcdm.spearman(x, y) == pytest.approx(scipy_stats.spearmanr(x, y).statistic, abs=1e-12)
 
 
 # ----------------------------------------------------------------- whole run, JSON and words
@@ -566,10 +568,10 @@ def test_paragraph_names_the_borderline_project_in_both_languages():
     scheme, projects = three_projects()
     result = R.assess_run(_Run(scheme, projects), R.RobustnessOptions(draws=2000, top_k=1, seed=3))[0]
     share = math.floor(result.ranks.p_top_k[0] * 100)  # about 95, see the hand-computed integral
-    english = R.robustness_paragraph(result, "en")
+    english = robustness_paragraph(result, "en")
     assert f"Project P1 (P1) is in the top 1 in {share}% of weightings" in english
     assert "lowering its weight by 25.0% moves Project P1 (P1), Project P2 (P2) across the cut-off" in english
-    chinese = R.robustness_paragraph(result, "zh")
+    chinese = robustness_paragraph(result, "zh")
     assert f"Project P1（P1）在{share}%的权重组合中位列前1名" in chinese
     assert "降低25.0%" in chinese
 
@@ -580,8 +582,8 @@ def test_paragraph_names_the_criteria_driving_disagreement():
     driven = dataclasses.replace(result, topsis=dataclasses.replace(
         result.topsis, spearman=0.5, kendall=0.33, drivers=(R.Driver("A", 0.574, 0.0909, 0.95),)))
     assert ("The difference comes mostly from A (Indicator A: entropy weight 57% against 9% in the "
-            "scheme; without it Spearman 0.95).") in R.robustness_paragraph(driven, "en")
+            "scheme; without it Spearman 0.95).") in robustness_paragraph(driven, "en")
     assert "两种排名的差异主要来自A（Indicator A：熵权57%，方案权重9%；去掉该指标后 Spearman 0.95）。" in (
-        R.robustness_paragraph(driven, "zh"))
-    assert "comes mostly from" not in R.robustness_paragraph(
+        robustness_paragraph(driven, "zh"))
+    assert "comes mostly from" not in robustness_paragraph(
         dataclasses.replace(result, topsis=dataclasses.replace(result.topsis, drivers=())), "en")

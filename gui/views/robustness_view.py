@@ -37,8 +37,8 @@ from scoring.analysis.robustness import (
     RobustnessOptions,
     SchemeRobustness,
     assess_scheme,
-    robustness_paragraph,
 )
+from scoring.analysis.robustness_prose import robustness_paragraph
 from scoring.core.engine import ProjectResult
 from scoring.core.model import Scheme
 

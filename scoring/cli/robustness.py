@@ -20,9 +20,9 @@ from scoring.analysis.robustness import (
     SchemeRobustness,
     assess_run,
     resolve_grade,
-    robustness_paragraph,
     with_robustness,
 )
+from scoring.analysis.robustness_prose import robustness_paragraph
 from scoring.cli.common import UsageError
 
 _DEPENDENT = ("draws", "spread", "cutoff", "seed", "method", "concentration")

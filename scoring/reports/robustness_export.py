@@ -19,7 +19,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scoring.analysis.robustness import SchemeRobustness, robustness_paragraph
+from scoring.analysis.robustness import SchemeRobustness
+from scoring.analysis.robustness_prose import robustness_paragraph
 from scoring.core.presentation import (
     ROBUSTNESS_SHEET_TEXT,
     grade_label,

@@ -11,7 +11,8 @@ from __future__ import annotations
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
-from scoring.analysis.robustness import SchemeRobustness, robustness_paragraph
+from scoring.analysis.robustness import SchemeRobustness
+from scoring.analysis.robustness_prose import robustness_paragraph
 from scoring.core.presentation import grade_label
 from scoring.reports.charts import figure_image
 from scoring.reports.pdf_layout import (

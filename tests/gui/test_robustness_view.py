@@ -45,7 +45,7 @@ def test_the_task_reports_progress_and_returns_the_study():
 def test_the_task_returns_none_when_cancelled(monkeypatch):
     import scoring.analysis.robustness as robustness
 
-    monkeypatch.setattr(robustness, "_CHUNK_CELLS", 30)  # ten draws of three projects per chunk
+    monkeypatch.setattr(robustness, "CHUNK_CELLS", 30)  # ten draws of three projects per chunk
     scheme, projects = _scheme_and_projects()
     assert compute_robustness(_State(stop_after=2), scheme, projects, RobustnessOptions(draws=300)) is None
 
