@@ -292,11 +292,11 @@ def test_many_projects_lose_name_labels_but_keep_ranks(scored):
 
 def test_close_grade_lines_put_their_labels_on_two_rows():
     from scoring.core.model import Grade, Scheme
-    from scoring.reports.charts import _threshold_levels
+    from scoring.reports.charts import threshold_levels
 
     def levels(*points: float) -> dict[float, int]:
         grades = tuple(Grade(f"G{p:g}", p) for p in points) + (Grade("Fail", 0.0),)
-        return _threshold_levels(Scheme("S", "city", "1", (), grades=grades), top=118.0)
+        return threshold_levels(Scheme("S", "city", "1", (), grades=grades), top=118.0)
 
     # 75 is 15/118 = 0.127 of the axis from 60 (under 0.14): it moves up; 85 is close to 75: back down
     assert levels(60, 75, 85) == {60: 0, 75: 1, 85: 0}

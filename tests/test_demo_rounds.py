@@ -6,7 +6,7 @@ import pytest
 
 from scoring.analysis.tracking import track_workspace
 from scoring.build.demo import write_demo
-from scoring.build.demo_rounds import DROPPED, FOLDER, NEW_PROJECT, _next_value, write_second_round
+from scoring.build.demo_rounds import DROPPED, FOLDER, NEW_PROJECT, next_value, write_second_round
 from scoring.core.model import Criterion
 from scoring.workspace.facade import Workspace
 from tests.test_demo import TEMPLATES
@@ -26,7 +26,7 @@ from tests.test_demo import TEMPLATES
     ],
 )
 def test_a_figure_a_year_later(criterion, current, baseline, move, expected):
-    assert _next_value(criterion, current, baseline, move) == pytest.approx(expected)
+    assert next_value(criterion, current, baseline, move) == pytest.approx(expected)
 
 
 @pytest.mark.slow

@@ -103,12 +103,18 @@ def _moved(scheme: Scheme, submission: Submission, move: float, rng) -> dict[str
         current = entry.current.value if entry.current else None
         baseline = entry.baseline.value if entry.baseline else None
         jitter = move * float(rng.uniform(0.7, 1.3))
-        values[criterion.code] = (_next_value(criterion, current, baseline, jitter), baseline,
+        values[criterion.code] = (next_value(criterion, current, baseline, jitter), baseline,
                                   entry.evidence or None)
     return values
 
 
-def _next_value(criterion: Criterion, current, baseline, move: float):
+def next_value(criterion: Criterion, current, baseline, move: float):
+    """A criterion's value a year on, moved by ``move`` (a share of its worst-to-best range).
+
+    A "no" that moves well becomes "是"; a value moves by ``move`` × (best − worst); a change
+    criterion's current value moves so that its change rate does the same; anything else (text,
+    no bounds, no move, a zero baseline) stays as it was.
+    """
     number = _number(current)
     if criterion.type == "yesno" and move >= MOVES[0] * 0.7 and str(current).strip() in ("否", "no", "No"):
         return "是"

@@ -228,7 +228,7 @@ def draw_ranked_bars(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult]
         if not ranked:
             return _empty(ax, text("no_projects", lang))
         top = max(scheme.total_points, max(p.total for p in ranked)) * 1.18
-        levels = _threshold_levels(scheme, top)
+        levels = threshold_levels(scheme, top)
         # the title above the grade-line labels (one or two rows of them)
         rows = 1 + max(levels.values(), default=0)
         _title(ax, "chart_ranked", scheme, lang, title, pad=6.0 + THRESHOLD_ROW * rows)
@@ -259,7 +259,7 @@ def draw_ranked_bars(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult]
 THRESHOLD_ROW, THRESHOLD_GAP = 10.0, 0.14
 
 
-def _threshold_levels(scheme: Scheme, top: float) -> dict[float, int]:
+def threshold_levels(scheme: Scheme, top: float) -> dict[float, int]:
     """The label row (0 or 1) of each grade line: a label close to its left neighbour's
     takes the other row, so that "良好 75" and "优秀 85" never overlap."""
     levels: dict[float, int] = {}
