@@ -34,6 +34,10 @@ class ResultsModel(IndexedTableModel):
         self._filter: tuple[str, str, str, bool] = ("", "", "", False)
 
     # -- data in ----------------------------------------------------------------------------
+    def projects(self) -> list[ProjectResult]:
+        """Every project shown or filtered out, in the order they were given."""
+        return list(self._projects)
+
     def set_results(self, scheme: Scheme | None, projects: list[ProjectResult]) -> None:
         """Show ``projects`` (all of ``scheme``); keeps the current sort and filter."""
         self.beginResetModel()

@@ -250,7 +250,7 @@ class DetailView(QWidget):
         self._update_issues_tab()
         self.summary.setText(self._summary_html(scheme, project))
         self.gap_label.setText(self._gap_html(scheme, project))
-        if project is not None and len(self.model._rows) < 100:  # noqa: SLF001 (own model)
+        if project is not None and self.model.rowCount() < 100:
             self.table.resizeColumnsToContents()
             for column, cap in COLUMN_CAPS.items():
                 self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))

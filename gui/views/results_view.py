@@ -110,7 +110,7 @@ class ResultsView(QWidget):
         super().changeEvent(event)
 
     def _all_projects(self) -> list[ProjectResult]:
-        return list(self.model._projects)  # noqa: SLF001 (own model)
+        return self.model.projects()
 
     # -- data -------------------------------------------------------------------------------
     def set_results(self, scheme: Scheme | None, projects: list[ProjectResult]) -> None:

@@ -59,7 +59,7 @@ def prorated_best(criterion: Criterion, scheme: Scheme, year: int | None) -> flo
     if criterion.best is None:
         return None
     share = share_due(scheme, year) if criterion.prorate else None
-    if share is None:
+    if share is None or criterion.worst is None:  # a bounded criterion has both (template.py)
         return criterion.best
     return criterion.worst + (criterion.best - criterion.worst) * share
 
