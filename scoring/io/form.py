@@ -25,6 +25,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scoring.core.model import Criterion, Scheme
@@ -146,7 +147,7 @@ def build_form_workbook(
     project, values = dict(project or {}), dict(values or {})
     _check_arguments(scheme, project, values, lang)
     workbook = Workbook()
-    _write_project_sheet(workbook.active, {**project_defaults(scheme), **project}, lang)
+    _write_project_sheet(workbook.worksheets[0], {**project_defaults(scheme), **project}, lang)
     _write_data_sheet(workbook.create_sheet("Data"), scheme, values, lang)
     return workbook
 
@@ -393,14 +394,14 @@ def guidance_text(criterion: Criterion, lang: str = "bilingual") -> str:
 # --- Shared styling ---------------------------------------------------------------------------
 
 
-def _style_header(sheet: Worksheet, header_row: int, widths: dict[str, float]) -> None:
+def _style_header(sheet: Worksheet, header_row: int, widths: Mapping[str, float]) -> None:
     for col, width in enumerate(widths.values(), start=1):
         cell = sheet.cell(header_row, col)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.border = BOX
         sheet.column_dimensions[get_column_letter(col)].width = width
-    sheet.freeze_panes = sheet.cell(header_row + 1, 1)
+    sheet.freeze_panes = f"A{header_row + 1}"
 
 
 def _set_print_layout(sheet: Worksheet, header_row: int) -> None:
@@ -409,7 +410,7 @@ def _set_print_layout(sheet: Worksheet, header_row: int) -> None:
     sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_title_rows = f"{header_row}:{header_row}"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,7 +125,7 @@ def _alias_key(text: str) -> str:
 _ALIAS_INDEX: dict[int, tuple[dict, dict[str, str]]] = {}
 
 
-def header_key(text: object, columns: dict[str, tuple[str, ...]]) -> str | None:
+def header_key(text: object, columns: Mapping[str, tuple[str, ...]]) -> str | None:
     """The column key for a header cell, matched against English and Chinese aliases."""
     if text is None or text == "":
         return None
