@@ -50,6 +50,26 @@ def draw_chart(
         return bool(charts.DRAWERS[kind](ax, scheme, projects, lang=lang, **options))
 
 
+def show_point_tooltips(canvas) -> None:
+    """Tooltips on a canvas's chart points: the project (or criterion) and its value under the
+    pointer (scoring.reports.charts.hover_text), as the canvas's tooltip, updated while it shows."""
+    from PySide6.QtGui import QCursor
+    from PySide6.QtWidgets import QToolTip
+
+    def on_motion(event) -> None:
+        found = charts.hover_text(canvas.figure, event) or ""
+        if found == canvas.toolTip():
+            return
+        canvas.setToolTip(found)
+        if QToolTip.isVisible():  # Qt shows a new tooltip only when the pointer rests again
+            if found:
+                QToolTip.showText(QCursor.pos(), found, canvas)
+            else:
+                QToolTip.hideText()
+
+    canvas.mpl_connect("motion_notify_event", on_motion)
+
+
 def save_figure(figure: Figure, path: str | Path) -> Path:
     """Save a figure as PNG or SVG (by extension; PNG when there is none)."""
     path = Path(path)

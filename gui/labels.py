@@ -171,6 +171,21 @@ def criterion_basis(criterion) -> str:
     return presentation.basis_label(criterion, lang)
 
 
+def criterion_guidance(criterion) -> str:
+    """A criterion's guidance in the current language where the template has it."""
+    return presentation.guidance_label(criterion, translation.data_lang())
+
+
+def unit_text(unit: str) -> str:
+    """A criterion's unit in the current language (presentation.unit_label)."""
+    return presentation.unit_label(unit, translation.data_lang())
+
+
+def scheme_name(scheme) -> str:
+    """A scheme's displayed name in the current language (presentation.scheme_label)."""
+    return presentation.scheme_label(scheme, translation.data_lang())
+
+
 def scheme_dimension(scheme, dimension: str) -> str:
     """A scheme dimension's display name (the Chinese name from any of its criteria)."""
     if translation.current_language() == "zh_CN":

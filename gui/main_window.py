@@ -771,7 +771,7 @@ class MainWindow(QMainWindow):
     def show_import_report(self, report: ImportReport) -> ImportReportDialog:
         if self.report_dialog is None:
             self.report_dialog = ImportReportDialog(self)
-        self.report_dialog.set_report(report, report_rows(report, self.run.projects))
+        self.report_dialog.set_report(report, report_rows(report, self.run.projects, self.run.schemes))
         self.report_dialog.show()
         self.report_dialog.raise_()
         return self.report_dialog

@@ -71,3 +71,16 @@ def test_an_unchanged_file_says_so_in_chinese(tmp_path):
     assert len(again) == 1 and again[0].text("zh").startswith("p.xlsx：与 p.xlsx（导入于 ")
     assert again[0].text("zh").endswith("内容完全相同，未作任何更改")
     assert again[0].text("en") == again[0].message and again[0].message.endswith("nothing changed")
+
+
+def test_a_resubmissions_changes_read_in_the_language_asked_for():
+    from scoring.core.model import Criterion
+    from scoring.workspace.records import Change
+
+    yesno = Criterion(code="B", dimension="D", indicator="I", type="yesno", weight=1)
+    assert Change("A", "current", 50.0, 60.0).text("zh") == "A 现状值：50 → 60"
+    assert Change("A", "baseline", None, 12.5).text("zh") == "A 基准值：（空） → 12.5"
+    assert Change("B", "current", "yes", "no").text("zh", yesno) == "B 现状值：是 → 否"
+    assert Change("", "region", "浙江", "浙江省").text("zh") == "地区：浙江 → 浙江省"
+    assert Change("B", "current", "Y", "N").text("en", yesno) == "B current: yes → no"
+    assert Change("A", "evidence", "x.pdf", None).describe() == "A evidence: x.pdf → (blank)"

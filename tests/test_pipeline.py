@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scoring.io.pipeline import expand_inputs, run
+from scoring.io.template import load_template
 from tests.builders import criterion, project, write_batch, write_form, write_template
 
 
@@ -191,3 +192,26 @@ def test_run_and_score_files_read_with_the_options_given(tmp_path, city_template
     again = score_files(load_schemes([city_template]), sorted(folder.iterdir()), options=options)
     assert reasons(again) == {"bug.xlsx": "unreadable"}
     assert run([city_template], [folder]).rejected == []  # the default reader reads both
+
+
+def test_forms_naming_the_scheme_in_english_chinese_or_both_match_it(tmp_path):
+    """Forms sent out before name_zh carry 'English 中文' in their template field."""
+    template = write_template(tmp_path / "t.xlsx", [criterion("A")], name="City pilot", name_zh="城市试点")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for pid, name in (("P1", "City pilot"), ("P2", "城市试点"), ("P3", "city PILOT 城市试点"),
+                      ("P4", "Park pilot")):
+        write_form(folder / f"{pid}.xlsx", project(pid, template=name), [dict(code="A", current=25)])
+    result = run([template], [folder])
+    assert sorted(p.project_id for p in result.projects) == ["P1", "P2", "P3"]
+    assert reasons(result) == {"P4.xlsx": "no_matching_template"}
+
+
+def test_a_scheme_of_that_exact_name_wins_over_one_it_is_another_name_of(tmp_path):
+    from scoring.io.pipeline import schemes_named
+
+    old = load_template(write_template(tmp_path / "o.xlsx", [criterion("A")], name="City pilot 城市试点"))
+    new = load_template(write_template(tmp_path / "n.xlsx", [criterion("A")], name="City pilot",
+                                       name_zh="城市试点"))
+    assert schemes_named("City pilot 城市试点", [new, old]) == [old]
+    assert schemes_named("城市试点", [new, old]) == [new]

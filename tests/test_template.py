@@ -200,3 +200,51 @@ def test_an_older_template_without_a_basis_column_still_loads():
     older = load_template(Path(__file__).parent / "data" / "city_2024.1.xlsx")
     assert older.version == "2024.1" and len(older.criteria) == 15
     assert all(c.basis == c.basis_zh == "" for c in older.criteria)
+
+
+def test_the_chinese_name_is_read_beside_the_english_one_and_is_optional(tmp_path):
+    named = load_template(write_template(tmp_path / "a.xlsx", [criterion("A")], name="City pilot",
+                                         name_zh="城市试点"))
+    older = load_template(write_template(tmp_path / "b.xlsx", [criterion("A")], name="City pilot 城市试点"))
+    assert (named.name, named.name_zh) == ("City pilot", "城市试点")
+    assert (older.name, older.name_zh) == ("City pilot 城市试点", "")
+    assert named.template_names == ("City pilot", "城市试点", "City pilot 城市试点")
+    assert older.template_names == ("City pilot 城市试点",)
+
+
+def test_a_scheme_is_shown_by_its_chinese_name_in_chinese_only(tmp_path):
+    from scoring.core.presentation import scheme_label
+
+    named = load_template(write_template(tmp_path / "a.xlsx", [criterion("A")], name="City pilot",
+                                         name_zh="城市试点"))
+    older = load_template(write_template(tmp_path / "b.xlsx", [criterion("A")], name="Old pilot"))
+    assert (scheme_label(named, "zh"), scheme_label(named, "en")) == ("城市试点", "City pilot")
+    assert (scheme_label(older, "zh"), scheme_label(older, "en")) == ("Old pilot", "Old pilot")
+
+
+def test_chinese_guidance_and_choice_labels_are_read_shown_and_accepted(tmp_path):
+    from scoring.core.presentation import guidance_label, unit_label, value_label
+    from scoring.core.values import CellValue, parse_choice
+
+    header = ["code", "dimension", "indicator", "type", "weight", "choices", "choices_zh", "guidance",
+              "guidance_zh", "unit"]
+    scheme = load_template(write_template(tmp_path / "t.xlsx", [criterion(
+        "A", type="choice", choices="national=1; provincial=0.5; none=0", choices_zh="国家级; 省级; 无",
+        guidance="Highest recognition.", guidance_zh="取最高级别。", unit="grade")], header=header))
+    a = scheme.criterion("A")
+    assert a.choices_zh == ("国家级", "省级", "无")
+    assert (guidance_label(a, "zh"), guidance_label(a, "en")) == ("取最高级别。", "Highest recognition.")
+    assert (value_label(a, "Provincial", "zh"), value_label(a, "省级", "en")) == ("省级", "provincial")
+    assert parse_choice(CellValue("省级", "Data!E5"), a).number == 0.5
+    assert (unit_label(a.unit, "zh"), unit_label(a.unit, "en")) == ("等级", "grade")
+    assert unit_label("kWh", "zh") == "kWh"
+
+
+def test_chinese_choice_labels_must_match_the_choices_one_to_one(tmp_path):
+    header = ["code", "dimension", "indicator", "type", "weight", "choices", "choices_zh"]
+    problems = problems_of(write_template(tmp_path / "t.xlsx", [
+        criterion("A", type="choice", choices="I=1; II=0.5", choices_zh="一级"),
+        criterion("B", type="choice", choices="I=1; II=0.5", choices_zh="一级; 一级"),
+    ], header=header))
+    assert any("choices_zh" in p and "1 Chinese labels for 2 choices" in p for p in problems)
+    assert any("choices_zh" in p and "appears twice" in p for p in problems)

@@ -62,7 +62,8 @@ def test_scheme_has_the_items_every_pilot_assessment_needs(level):
     assert {"bonus", "penalty"} <= {c.kind for c in criteria}
     assert {"value", "yesno"} <= {c.type for c in criteria}
     assert all(c.indicator_zh and c.dimension_zh and c.guidance for c in criteria)
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in scheme.name), "a Chinese scheme name"
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in scheme.name_zh), "a Chinese scheme name"
+    assert scheme.name.isascii(), "the English name apart from the Chinese one"
 
 
 @pytest.mark.parametrize("level", LEVELS)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from gui import labels
 from gui.models.indexed import IndexedTableModel, ordered
+from scoring.core import presentation
 from scoring.core.engine import ProjectResult
 from scoring.core.model import Scheme
 
@@ -30,7 +31,7 @@ class ResultsModel(IndexedTableModel):
         super().__init__(parent)
         self._scheme: Scheme | None = None
         self._projects: list[ProjectResult] = []
-        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+        self._filter: tuple[str, str, str, bool, str] = ("", "", "", False, "")
         self._filter: tuple[str, str, str, bool] = ("", "", "", False)
 
     # -- data in ----------------------------------------------------------------------------
@@ -88,6 +89,9 @@ class ResultsModel(IndexedTableModel):
         for key, _ in self._columns:
             if key.startswith("dim:"):
                 keys[key] = np.array([x.dimensions.get(key[4:], np.nan) for x in p], dtype=float)
+        # "\n江苏省\n" for each province a project's region names: the province filter's haystack
+        keys["_provinces"] = np.array(
+            ["".join(f"\n{name}\n" for name in presentation.provinces_of(x.region)) for x in p], dtype=str)
         # Lower-cased haystack for the text filter, built once.
         keys["_text"] = np.array(
             [f"{x.project_id}\n{x.name}\n{x.region}\n{x.organisation}".casefold() for x in p], dtype=str
@@ -96,10 +100,10 @@ class ResultsModel(IndexedTableModel):
 
     # -- filter and sort --------------------------------------------------------------------
     def set_filter(self, grade: str = "", region: str = "", text: str = "",
-                   provisional: bool = False) -> None:
-        """Show only projects with this grade, region and text (each empty for any), and only
-        provisional ones when ``provisional``."""
-        wanted = (grade, region, text.strip().casefold(), provisional)
+                   provisional: bool = False, province: str = "") -> None:
+        """Show only projects with this grade, region, province and text (each empty for any),
+        and only provisional ones when ``provisional``."""
+        wanted = (grade, region, text.strip().casefold(), provisional, province)
         if wanted == self._filter:
             return
         self.beginResetModel()
@@ -111,13 +115,15 @@ class ResultsModel(IndexedTableModel):
     def _filtered_rows(self) -> np.ndarray:
         n = len(self._projects)
         mask = np.ones(n, dtype=bool)
-        grade, region, text, provisional = self._filter
+        grade, region, text, provisional, province = self._filter
         if n and provisional:
             mask &= self._keys["provisional"] > 0
         if n and grade:
             mask &= np.array([x.grade == grade for x in self._projects], dtype=bool)
         if n and region:
             mask &= self._keys["region"] == region
+        if n and province:
+            mask &= np.char.find(self._keys["_provinces"], f"\n{province}\n") >= 0
         if n and text:
             mask &= np.char.find(self._keys["_text"], text) >= 0
         return np.flatnonzero(mask)

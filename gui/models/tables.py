@@ -163,7 +163,7 @@ class CriteriaModel(RowsModel):
         """A change criterion's bounds are % improvement on the baseline, not the value's unit."""
         if row.criterion.type == "change":
             return self.tr("% improvement")
-        return row.criterion.unit if row.criterion.type == "value" else ""
+        return labels.unit_text(row.criterion.unit) if row.criterion.type == "value" else ""
 
 
 def _bound(criterion, bound: float | None) -> str:
@@ -188,8 +188,21 @@ class ReportRow:
     location: str = ""
 
 
-def report_rows(report: ImportReport, projects: list[ProjectResult]) -> list[ReportRow]:
-    """Rejections first (they need action), then resubmissions, imports, unchanged, then issues."""
+def report_rows(report: ImportReport, projects: list[ProjectResult], schemes=()) -> list[ReportRow]:
+    """Rejections first (they need action), then resubmissions, imports, unchanged, then issues.
+
+    ``schemes`` (the run's) name each row's scheme and word its changes in the interface language.
+    """
+    by_name = {s.name: s for s in schemes}
+
+    def scheme_text(name: str) -> str:
+        return labels.scheme_name(by_name[name]) if name in by_name else name
+
+    def change_text(scheme_name: str, change) -> str:
+        scheme = by_name.get(scheme_name)
+        criterion = scheme.criterion(change.code) if scheme is not None and change.code else None
+        return change.text(translation.data_lang(), criterion)
+
     rows = [
         ReportRow(
             "rejected",
@@ -202,13 +215,13 @@ def report_rows(report: ImportReport, projects: list[ProjectResult]) -> list[Rep
         for r in report.rejected
     ]
     for item in report.resubmitted:
-        changes = "; ".join(c.describe() for c in item.changes)
+        changes = "; ".join(change_text(item.scheme, c) for c in item.changes)
         rows.append(
             ReportRow(
                 "resubmitted",
                 item.source,
                 f"{item.project_id} {item.name}",
-                item.scheme,
+                scheme_text(item.scheme),
                 f"v{item.version}: {changes}",
                 Path(item.source).name,
             )
@@ -219,7 +232,7 @@ def report_rows(report: ImportReport, projects: list[ProjectResult]) -> list[Rep
                 "imported",
                 item.source,
                 f"{item.project_id} {item.name}",
-                item.scheme,
+                scheme_text(item.scheme),
                 "",
                 Path(item.source).name,
             )
@@ -239,7 +252,7 @@ def report_rows(report: ImportReport, projects: list[ProjectResult]) -> list[Rep
                     "issue",
                     project.source,
                     f"{project.project_id} {project.name}",
-                    project.scheme,
+                    scheme_text(project.scheme),
                     f"{labels.label('severity', issue.severity)}: {labels.issue_message(issue)}",
                     issue.location,
                 )

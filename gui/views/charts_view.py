@@ -155,8 +155,11 @@ class ChartsView(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
+        from gui.chart_adapter import show_point_tooltips
+
         self.figure = Figure(layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
+        show_point_tooltips(self.canvas)
         self.canvas_layout.addWidget(self.canvas)
 
     def redraw(self) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from gui import labels, translation
 from gui.models.tables import Column, CriteriaModel, RowsModel
 from gui.views.common import compact_table
+from gui.views.frozen import FrozenColumns
 from scoring.core import explain
 from scoring.core.engine import ProjectResult, is_waiting
 from scoring.core.model import Scheme
@@ -85,6 +86,7 @@ class DetailView(QWidget):
         self.table.setModel(self.model)
         compact_table(self.table)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.frozen = FrozenColumns(self.table, 2)  # code and indicator stay in view
         self.issues = QTableView()
         self.issues.setModel(self.issues_model)
         compact_table(self.issues)
@@ -308,7 +310,7 @@ class DetailView(QWidget):
         )
         return (
             f"<h3 style='margin:0'>{escape(p.name)} <small>({escape(p.project_id)})</small></h3>"
-            f"{escape(p.region)} · {escape(p.organisation)} · {escape(scheme.name)}<br>"
+            f"{escape(p.region)} · {escape(p.organisation)} · {escape(labels.scheme_name(scheme))}<br>"
             f"{self._what_if_banner()}"
             f"<b>{w['total']}: {p.total:.2f}</b> &nbsp; {w['grade']}: "
             f"{escape(labels.grade_name(p.grade))} &nbsp; {w['rank']}: {p.rank} &nbsp; "
@@ -401,8 +403,11 @@ class DetailView(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
+        from gui.chart_adapter import show_point_tooltips
+
         self.figure = Figure(layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
+        show_point_tooltips(self.canvas)
         self.canvas.setMinimumHeight(CHART_HEIGHT)
         self.chart_layout.addWidget(self.canvas)
 

@@ -146,9 +146,9 @@ class AssessDialog(_FractionReasonDialog):
             f"<b>{escape(criterion.code)}</b> {escape(indicator)}<br>{escape(dimension)} · "
             f"{escape(labels.label('type', criterion.type))} · {weight} {criterion.weight:g}"
         ]
-        guidance = self.tr("Guidance:")
-        if criterion.guidance:
-            parts.append(f"<b>{escape(guidance)}</b> {escape(criterion.guidance)}")
+        guidance, guidance_text = self.tr("Guidance:"), labels.criterion_guidance(criterion)
+        if guidance_text:
+            parts.append(f"<b>{escape(guidance)}</b> {escape(guidance_text)}")
         value = "—" if result.value in (None, "") else labels.value_text(criterion, result.value)
         current = "—" if result.score is None else f"{result.score:.3f}"
         parts.append(escape(self.tr("Now: value {value}, fraction {fraction} ({status})").format(

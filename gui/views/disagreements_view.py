@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from gui import labels
 from gui.models.disagreements import DisagreementsModel
 from gui.views.common import compact_table
+from gui.views.frozen import FrozenColumns
 from scoring.core.reconcile import DisagreementRow, ReconcileSettings, disagreement_rows
 
 #: Widest a column starts (pixels); the whole text is in the row's tooltip.
@@ -68,6 +69,7 @@ class DisagreementsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
+        self.frozen = FrozenColumns(self.table, 2)  # project ID and name stay in view
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.intro)

@@ -39,8 +39,9 @@ class FrozenColumns(QObject):
         table.verticalScrollBar().valueChanged.connect(self.view.verticalScrollBar().setValue)
         self.view.verticalScrollBar().valueChanged.connect(table.verticalScrollBar().setValue)
         table.horizontalScrollBar().valueChanged.connect(self._on_scrolled_right)
-        table.model().modelReset.connect(self.refresh)
-        table.model().layoutChanged.connect(self.refresh)
+        model = table.model()
+        for signal in (model.modelReset, model.layoutChanged, model.columnsInserted, model.columnsRemoved):
+            signal.connect(self.refresh)  # a QTableWidget changes its columns by inserting them
         table.installEventFilter(self)
         self.view.hide()  # until the table scrolls right
         self.refresh()
@@ -60,6 +61,8 @@ class FrozenColumns(QObject):
 
     def _on_header_clicked(self, column: int) -> None:
         """Sort the table as a click on its own header would: flip, or the column's first order."""
+        if not self.table.isSortingEnabled():
+            return
         header = self.table.horizontalHeader()
         if header.sortIndicatorSection() == column:
             ascending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder

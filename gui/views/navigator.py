@@ -53,9 +53,10 @@ class NavigatorView(QTreeWidget):
             if mine:
                 top.setData(0, SCHEME_ROLE, mine[0].name)
             for scheme in mine:
-                child = QTreeWidgetItem(top, [scheme.name, str(counts.get(scheme.name, 0))])
+                shown = labels.scheme_name(scheme)
+                child = QTreeWidgetItem(top, [shown, str(counts.get(scheme.name, 0))])
                 child.setData(0, SCHEME_ROLE, scheme.name)
-                child.setToolTip(0, f"{scheme.name} ({scheme.version})")
+                child.setToolTip(0, f"{shown} ({scheme.version})")
                 if scheme.name == current:
                     select = child
         self.expandAll()

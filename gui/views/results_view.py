@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,11 +20,14 @@ from PySide6.QtWidgets import (
 from gui import labels
 from gui.models.results import ResultsModel
 from gui.views.frozen import FrozenColumns
+from scoring.core import presentation
 from scoring.core.engine import ProjectResult
 from scoring.core.model import Scheme
 
 #: Rank, project ID and name: the columns that stay in view when scrolling right.
 FROZEN_COLUMNS = 3
+#: The region filter's data for a province heading (no region's text starts with a NUL).
+PROVINCE_KEY = "\0province:"
 
 
 class ResultsView(QWidget):
@@ -131,13 +134,32 @@ class ResultsView(QWidget):
         self.grade_box.addItem(self.tr("All grades"), "")
         for g in scheme.grades_descending if scheme else ():
             self.grade_box.addItem(labels.grade_name(g.name), g.name)
-        self.region_box.addItem(self.tr("All regions"), "")
-        for name in sorted({p.region for p in projects if p.region}):
-            self.region_box.addItem(name, name)
+        self._fill_regions(projects)
         for box, value in ((self.grade_box, grade), (self.region_box, region)):
             index = box.findData(value) if value else 0
             box.setCurrentIndex(max(index, 0))
             box.blockSignals(False)
+
+    def _fill_regions(self, projects: list[ProjectResult]) -> None:
+        """All regions, then each province (choosing it shows all its regions) with its regions
+        indented below it, in the order of presentation.PROVINCES; regions naming no province last."""
+        by_province: dict[str, list[str]] = {}
+        for name in sorted({p.region for p in projects if p.region}):
+            provinces = presentation.provinces_of(name)
+            by_province.setdefault(provinces[0] if provinces else "", []).append(name)
+        order = {name: k for k, name in enumerate(presentation.PROVINCES)}
+        self.region_box.addItem(self.tr("All regions"), "")
+        bold = QFont(self.region_box.font())
+        bold.setBold(True)
+        for province in sorted(by_province, key=lambda p: order.get(p, len(order))):
+            regions = by_province[province]
+            if province:
+                self.region_box.addItem(province, PROVINCE_KEY + province)
+                self.region_box.setItemData(self.region_box.count() - 1, bold, Qt.ItemDataRole.FontRole)
+            for name in regions:
+                # a region that is the province itself (上海市) is chosen by its heading
+                if name != province:
+                    self.region_box.addItem(("    " if province else "") + name, name)
 
     def _fit_columns(self) -> None:
         # Size columns from the header and a sample of rows, not all 10,000.
@@ -188,9 +210,11 @@ class ResultsView(QWidget):
     # -- slots ------------------------------------------------------------------------------
     def _on_filter_changed(self, *_args) -> None:
         selected = self.selected_project_id()
+        place = self.region_box.currentData() or ""
+        province = place[len(PROVINCE_KEY):] if place.startswith(PROVINCE_KEY) else ""
         self.model.set_filter(
-            self.grade_box.currentData() or "", self.region_box.currentData() or "", self.search.text(),
-            self.provisional_box.isChecked(),
+            self.grade_box.currentData() or "", "" if province else place, self.search.text(),
+            self.provisional_box.isChecked(), province,
         )
         if selected:
             self.select_project(selected)

@@ -75,11 +75,11 @@ class CriteriaTreeModel(QStandardItemModel):
                 self._cell(labels.label("direction", c.direction) if c.direction else ""),
                 self._cell("" if c.worst is None else f"{c.worst:g}"),
                 self._cell("" if c.best is None else f"{c.best:g}"),
-                self._cell(c.unit),
+                self._cell(labels.unit_text(c.unit)),
                 self._cell(", ".join(f for f in flags if f)),
                 self._cell(labels.criterion_basis(c)),
             ]
-            row[0].setToolTip(c.guidance)
+            row[0].setToolTip(labels.criterion_guidance(c))
             row[-1].setToolTip(labels.criterion_basis(c))
             row[0].setData(c, CRITERION_ROLE)
             parents[c.dimension].appendRow(row)
@@ -180,7 +180,7 @@ class TemplatesView(QWidget):
                 self.tr(
                     "<b>{name}</b> version {version} · {level} · {count} criteria · {points:g} points"
                 ).format(
-                    name=scheme.name,
+                    name=labels.scheme_name(scheme),
                     version=scheme.version,
                     level=labels.label("level", scheme.level),
                     count=len(scheme.criteria),
@@ -205,8 +205,9 @@ class TemplatesView(QWidget):
         guidance_label = self.tr("Guidance:")
         basis_label = self.tr("Basis:")
         parts = [f"<b>{html.escape(criterion.code)}  {html.escape(indicator)}</b>"]
-        if criterion.guidance:
-            parts.append(f"<b>{guidance_label}</b> {html.escape(criterion.guidance)}")
+        guidance = labels.criterion_guidance(criterion)
+        if guidance:
+            parts.append(f"<b>{guidance_label}</b> {html.escape(guidance)}")
         basis = labels.criterion_basis(criterion) or self.tr("not given in this template")
         parts.append(f"<b>{basis_label}</b> {html.escape(basis)}")
         self.details.setText("<br>".join(parts))

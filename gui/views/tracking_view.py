@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import translation
+from gui import labels, translation
 from gui.views.common import compact_table
+from gui.views.frozen import FrozenColumns
 from scoring.analysis.tracking import (
     SchemeTracking,
     Tracking,
@@ -94,6 +95,7 @@ class TrackingView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(False)
+        self.frozen = FrozenColumns(self.table, 2)  # project ID and name stay in view
         self.transitions = QTableWidget()
         self.transitions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.transitions_label = QLabel()
@@ -200,8 +202,8 @@ class TrackingView(QWidget):
         self.summary.setText(self.tr(
             "{scheme}: from {a} to {b}, {rose} of the {both} pilots assessed in both rounds improved "
             "their total and {fell} fell; {others} were assessed in only one of them.").format(
-            scheme=scheme.scheme, a=scheme.rounds[a].label, b=scheme.rounds[b].label, rose=len(rose),
-            fell=len(fell), both=len(both), others=len(scheme.projects) - len(both)))
+            scheme=labels.scheme_name(scheme), a=scheme.rounds[a].label, b=scheme.rounds[b].label,
+            rose=len(rose), fell=len(fell), both=len(both), others=len(scheme.projects) - len(both)))
 
     def _fill_measures(self, scheme: SchemeTracking | None, lang: str) -> None:
         """Total, synergy D and each dimension of the scheme; the choice kept when it still exists."""
@@ -212,7 +214,7 @@ class TrackingView(QWidget):
         self.measure.blockSignals(True)
         self.measure.clear()
         for measure in measures:
-            self.measure.addItem(measure_label(measure, lang), measure)
+            self.measure.addItem(measure_label(measure, lang, scheme), measure)
         self.measure.setCurrentIndex(max(0, self.measure.findData(current)))
         self.measure.blockSignals(False)
 
@@ -271,9 +273,12 @@ class TrackingView(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
+        from gui.chart_adapter import show_point_tooltips
+
         self.figures = (Figure(), Figure())
         self.canvases = tuple(FigureCanvasQTAgg(f) for f in self.figures)
         for canvas in self.canvases:
+            show_point_tooltips(canvas)
             self.charts_layout.addWidget(canvas, 1)
 
     def draw_charts(self) -> None:

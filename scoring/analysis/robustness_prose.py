@@ -14,6 +14,7 @@ import numpy as np
 
 from scoring.analysis.robustness import SchemeMatrix, SchemeRobustness
 from scoring.core.model import GRADE_NAMES_ZH
+from scoring.core.presentation import scheme_label
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def robustness_paragraph(result: SchemeRobustness, lang: str = "en") -> str:
         method = words.method_dirichlet.format(draws=f"{o.draws:,}", kappa=kappa)
     else:
         method = words.method_uniform.format(draws=f"{o.draws:,}", spread=f"{o.spread * 100:g}%")
-    sentences = [words.intro.format(scheme=m.scheme.name, n=m.size, method=method)]
+    sentences = [words.intro.format(scheme=scheme_label(m.scheme, lang), n=m.size, method=method)]
     sentences += _top_k_sentences(result, words)
     sentences.append(_stability_sentence(result, words, lang))
     if result.ranks.p_grade is not None:

@@ -29,7 +29,7 @@ from scoring.analysis.robustness import scheme_matrix
 from scoring.core.engine import ProjectResult, synergy_indices
 from scoring.core.memory import paused_gc
 from scoring.core.model import Scheme
-from scoring.core.presentation import grade_label, text
+from scoring.core.presentation import dimension_label, grade_label, text
 from scoring.io.pipeline import AssessmentRun
 
 #: What a missing grade is called in the transition table's keys.
@@ -117,6 +117,15 @@ class SchemeTracking:
     #: (grade, minimum points), best first, and the points a total is out of: for charts.
     grade_bands: tuple[tuple[str, float], ...] = ()
     total_points: float = 100.0
+    #: The scheme's Chinese name in its latest round (Scheme.name_zh), for presentation.scheme_label.
+    name_zh: str = ""
+    #: Each dimension's Chinese name (Criterion.dimension_zh), for the trend measure's label.
+    dimensions_zh: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """The scheme's name, as :attr:`scoring.core.model.Scheme.name` (presentation.scheme_label)."""
+        return self.scheme
 
     @property
     def version_changed(self) -> bool:
@@ -277,6 +286,8 @@ def _track_scheme(name: str, rounds: list[RoundInfo], runs: Sequence[AssessmentR
         grades=tuple(g.name for g in latest.grades_descending),
         grade_bands=tuple((g.name, g.min_points) for g in latest.grades_descending),
         total_points=latest.total_points,
+        name_zh=latest.name_zh,
+        dimensions_zh={d: dimension_label(latest, d, "zh") for d in latest.dimensions},
     )
     order: dict[str, int] = {}
     rows: list[list[RoundPoint | None]] = []

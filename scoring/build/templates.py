@@ -26,7 +26,8 @@ from scoring.resources import TEMPLATE_SOURCES_DIR, TEMPLATES_DIR
 
 SOURCES_DIR = TEMPLATE_SOURCES_DIR
 
-SCHEME_KEYS = ("name", "level", "version", "total_points", "missing", "synergy_alpha")
+SCHEME_KEYS = ("name", "name_zh", "level", "version", "total_points", "missing", "synergy_alpha")
+OPTIONAL_SCHEME_KEYS = ("name_zh",)
 SCHEME_DEFAULTS = {"total_points": 100, "missing": "zero", "synergy_alpha": 0.5}
 
 #: Criteria columns in sheet order, with their widths in characters.
@@ -49,6 +50,8 @@ CRITERIA_COLUMNS = {
     "guidance": 70,
     "basis": 70,
     "basis_zh": 50,
+    "guidance_zh": 50,
+    "choices_zh": 24,
     "indicator_zh": 36,
     "dimension_zh": 14,
 }
@@ -124,8 +127,11 @@ def _write_scheme_sheet(sheet: Worksheet, scheme: dict) -> None:
     sheet.title = "Scheme"
     sheet.append(["key", "value"])
     for key in SCHEME_KEYS:
-        # Every setting is written out, defaults included, so the policy is visible in Excel.
-        sheet.append([key, scheme.get(key, SCHEME_DEFAULTS.get(key))])
+        # Every setting is written out, defaults included, so the policy is visible in Excel;
+        # an optional name (name_zh) only when the source gives it.
+        value = scheme.get(key, SCHEME_DEFAULTS.get(key))
+        if value is not None or key not in OPTIONAL_SCHEME_KEYS:
+            sheet.append([key, value])
     style_header_and_widths(sheet, {"key": 16, "value": 50})
 
 
@@ -144,6 +150,8 @@ def _criterion_cell(criterion: dict, column: str) -> object:
     kind = criterion.get("kind", "score")
     if column == "choices":
         return format_choices(criterion.get("choices", {})) or None
+    if column == "choices_zh":
+        return "; ".join(criterion.get("choices_zh", [])) or None
     if column in FLAG_COLUMNS:
         # Bonus and penalty items are optional by nature; score items are required by default.
         default = kind == "score" if column == "required" else False
@@ -153,7 +161,8 @@ def _criterion_cell(criterion: dict, column: str) -> object:
     if column == "effect":
         return criterion.get("effect", "none")
     value = criterion.get(column)
-    return "" if value is None and column in ("unit", "guidance", "basis", "basis_zh") else value
+    texts = ("unit", "guidance", "basis", "basis_zh", "guidance_zh")
+    return "" if value is None and column in texts else value
 
 
 def format_choices(choices: dict[str, float] | list) -> str:

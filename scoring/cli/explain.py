@@ -16,7 +16,7 @@ from scoring.core.explain import explanation_dict, gap, gap_lines, worked, worke
 from scoring.core.model import Scheme
 from scoring.core.presentation import grade_label, indicator_label, status_label, text
 from scoring.core.textclean import clean_text
-from scoring.io.pipeline import AssessmentRun, expand_inputs, load_schemes, score_files
+from scoring.io.pipeline import AssessmentRun, expand_inputs, load_schemes, schemes_named, score_files
 
 
 def add_command(sub) -> None:
@@ -89,8 +89,9 @@ def _scored(args, usage_error, check_exist) -> AssessmentRun:
 def _find(run: AssessmentRun, project_id: str, scheme_name: str | None,
           usage_error) -> tuple[Scheme, ProjectResult]:
     wanted = project_id.strip().casefold()
+    schemes = {s.name for s in schemes_named(scheme_name, run.schemes)} if scheme_name else None
     found = [p for p in run.projects if p.project_id.casefold() == wanted
-             and (scheme_name is None or p.scheme.casefold() == scheme_name.strip().casefold())]
+             and (schemes is None or p.scheme in schemes)]
     if not found:
         refused = [r for r in run.rejected if project_id in r.message]
         hint = f" (a file naming it was refused: {refused[0].message})" if refused else ""

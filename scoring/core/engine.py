@@ -648,7 +648,7 @@ def _missing_issue(criterion, current: Parsed, where: str) -> Issue | None:
         "missing_required",
         where,
         f"{criterion.code} ({criterion.indicator}): the required {what} is missing",
-        f"{criterion.code}（{criterion.indicator}）：缺少必填的{what_zh}",
+        f"{criterion.code}（{criterion.indicator_zh or criterion.indicator}）：缺少必填的{what_zh}",
     )
 
 

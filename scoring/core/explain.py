@@ -39,12 +39,15 @@ from scoring.core.engine import (
 from scoring.core.memory import paused_gc
 from scoring.core.model import NA, OVERRIDE, STATUSES, CellValue, Criterion, Scheme
 from scoring.core.presentation import (
+    choice_labels,
     format_number,
     grade_label,
     indicator_label,
     kind_label,
     status_label,
     text,
+    unit_label,
+    value_label,
 )
 from scoring.core.textclean import clean_text
 from scoring.core.values import parse_for_criterion, parse_number
@@ -534,18 +537,21 @@ def _reading_lines(item: Worked, lang: str) -> list[str]:
         return [text("worked_value", lang).format(value=_shown(r.value, lang), unit="",
                                                   cell=r.location or "—")] if r.value is not None else []
     if c.type == "yesno":
-        return [text("worked_yesno", lang).format(answer=clean_text(r.value), s=_n(r.score, 3))]
+        return [text("worked_yesno", lang).format(answer=clean_text(value_label(c, r.value, lang)),
+                                                  s=_n(r.score, 3))]
     if c.type == "choice":
-        choices = ", ".join(f"{clean_text(label)} = {_n(f, 3)}" for label, f in c.choices)
-        return [text("worked_choice", lang).format(answer=clean_text(r.value), s=_n(r.score, 3),
-                                                   choices=choices)]
+        choices = ", ".join(f"{clean_text(label)} = {_n(f, 3)}"
+                            for label, (_, f) in zip(choice_labels(c, lang), c.choices, strict=True))
+        return [text("worked_choice", lang).format(answer=clean_text(value_label(c, r.value, lang)),
+                                                   s=_n(r.score, 3), choices=choices)]
     if c.type == "change":
         return _change_lines(item, lang)
-    unit = f" {clean_text(c.unit)}" if c.unit else ""
+    shown_unit = clean_text(unit_label(c.unit, lang))
+    unit = f" {shown_unit}" if c.unit else ""
     return [
         text("worked_value", lang).format(value=_n(r.value, 4), unit=unit, cell=r.location or "—"),
         text(f"worked_bounds_{c.direction}", lang).format(
-            worst=_n(c.worst, 4), best=_n(c.best, 4), unit=clean_text(c.unit) or "—"),
+            worst=_n(c.worst, 4), best=_n(c.best, 4), unit=shown_unit or "—"),
         _fraction_line(c, r.value, r.score, lang),
     ]
 
@@ -619,10 +625,10 @@ def path_text(scheme: Scheme, project: ProjectResult, path: Path, lang: str) -> 
     """One path as a sentence: the criterion, what to enter, today's value, the fraction."""
     c = scheme.criterion(path.code)
     r = project.indicators[path.code]
-    unit = f" {clean_text(c.unit)}" if c.unit and path.input in ("value", "current") else ""
+    unit = f" {clean_text(unit_label(c.unit, lang))}" if c.unit and path.input in ("value", "current") else ""
     today = _n(r.score, 3) if path.input in ("fraction", "choice", "yes") else _shown(r.value, lang)
     if path.input == "choice":
-        today = clean_text(r.value) if r.value is not None else text("no_value", lang)
+        today = clean_text(value_label(c, r.value, lang)) if r.value is not None else text("no_value", lang)
     return text(f"path_{path.input}", lang).format(
         code=c.code, indicator=clean_text(indicator_label(c, lang)), value=shown_target(c, path, lang),
         unit=unit, today=today, s=_n(_rounded(path.fraction, up=True, digits=3), 3),
@@ -638,7 +644,7 @@ def shown_target(criterion: Criterion, path: Path, lang: str = "en") -> str:
     if path.input == "yes":
         return text("answer_yes", lang)
     if path.input == "choice":
-        return clean_text(path.value)
+        return clean_text(value_label(criterion, path.value, lang))
     if path.input == "improvement":
         return _n(_rounded(path.value, up=True))
     if path.input == "current":
@@ -684,7 +690,7 @@ def _path_row(scheme: Scheme, project: ProjectResult, path: Path, lang: str) -> 
     c, r = scheme.criterion(path.code), project.indicators[path.code]
     enter = shown_target(c, path, lang)
     if path.input in ("value", "current") and c.unit:
-        enter += f" {clean_text(c.unit)}"
+        enter += f" {clean_text(unit_label(c.unit, lang))}"
     if path.input == "current":
         enter += f" ({_n(_rounded(path.improvement, up=True))}{text('improvement_unit', lang)})"
     elif path.input == "improvement":
@@ -692,7 +698,7 @@ def _path_row(scheme: Scheme, project: ProjectResult, path: Path, lang: str) -> 
     if path.input in ("value", "current", "improvement"):
         today = _shown(r.value, lang)
     elif path.input == "choice" and r.value is not None:
-        today = clean_text(r.value)
+        today = clean_text(value_label(c, r.value, lang))
     else:
         today = _n(r.score, 3)
     return [c.code, clean_text(indicator_label(c, lang)), enter, today,

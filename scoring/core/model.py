@@ -127,6 +127,11 @@ class Criterion:
     #: Chinese. Optional, so templates written before the columns existed still load.
     basis: str = ""
     basis_zh: str = ""
+    #: The guidance in Chinese (``guidance`` is then the English); optional like basis_zh.
+    guidance_zh: str = ""
+    #: The choices' Chinese labels, in the order of ``choices``: shown in Chinese and accepted
+    #: in a form like the labels themselves. Empty when the template gives none.
+    choices_zh: tuple[str, ...] = ()
 
     @property
     def needs_baseline(self) -> bool:
@@ -147,7 +152,18 @@ class Criterion:
         found: dict[str, float] = {}
         for name, fraction in self.choices:
             found.setdefault(name.strip().casefold(), fraction)
+        for name, (_, fraction) in zip(self.choices_zh, self.choices, strict=False):
+            found.setdefault(name.strip().casefold(), fraction)
         return found
+
+    def choice_index(self, label: str) -> int | None:
+        """The position in ``choices`` of a label given in either language, or None."""
+        wanted = label.strip().casefold()
+        for names in ([n for n, _ in self.choices], list(self.choices_zh)):
+            for i, name in enumerate(names):
+                if name.strip().casefold() == wanted:
+                    return i
+        return None
 
 
 @dataclass(frozen=True)
@@ -174,6 +190,21 @@ class Scheme:
     #: −18 %): criteria marked ``prorate`` expect the share of it due by the assessment year.
     baseline_year: int | None = None
     target_year: int | None = None
+    #: The scheme's Chinese name (the Scheme sheet's ``name_zh``); ``name`` is the English one and
+    #: the scheme's identity. Empty for templates made before the key existed.
+    name_zh: str = ""
+
+    @functools.cached_property
+    def template_names(self) -> tuple[str, ...]:
+        """The names a submission form may give in its ``template`` field for this scheme.
+
+        ``name`` first; then, when the scheme has a Chinese name, that name and both joined by a
+        space, which is how the shipped templates were named before ``name_zh`` (forms already
+        sent out carry it).
+        """
+        if not self.name_zh:
+            return (self.name,)
+        return (self.name, self.name_zh, f"{self.name} {self.name_zh}")
 
     @functools.cached_property
     def codes(self) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from typing import Protocol
 
 from scoring.core.engine import ProjectResult, synergy_class_name
 from scoring.core.model import GRADE_NAMES_ZH, Criterion, Scheme
@@ -277,6 +278,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "{code} {indicator}: an inspector's fraction of {value} (today {today})",
     ),
     "no_value": ("无", "none"),
+    "blank_value": ("（空）", "(blank)"),
+    "colon": ("：", ": "),
     "answer_yes": ("是", "yes"),
     "today": ("现值", "Today"),
     "answer_no": ("否", "no"),
@@ -442,9 +445,64 @@ def value_label(criterion: Criterion, value: object, lang: str) -> str:
             return text("answer_yes", lang)
         if token in NO_TOKENS:
             return text("answer_no", lang)
+    if criterion.type == "choice":
+        index = criterion.choice_index(str(value))
+        if index is not None:
+            return choice_labels(criterion, lang)[index]
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
+
+
+#: The fields a resubmission's change names (scoring.workspace.records.Change.field): a
+#: criterion's parts and the Project sheet's fields, under the form's own Chinese labels.
+CHANGE_FIELD_TEXT: dict[str, tuple[str, str]] = {
+    "current": ("现状值", "current"),
+    "baseline": ("基准值", "baseline"),
+    "evidence": ("佐证材料", "evidence"),
+    "project_id": ("项目编号", "project_id"),
+    "name": ("项目名称", "name"),
+    "level": ("层级", "level"),
+    "template": ("模板", "template"),
+    "template_version": ("模板版本", "template_version"),
+    "region": ("地区", "region"),
+    "organisation": ("单位", "organisation"),
+    "year": ("年份", "year"),
+    "contact": ("联系人", "contact"),
+}
+
+
+def change_field_label(field: str, lang: str) -> str:
+    """The name of a changed field in ``lang`` (the field's key when it is not known)."""
+    return _pick(CHANGE_FIELD_TEXT[field], lang) if field in CHANGE_FIELD_TEXT else field
+
+
+def changed_value_text(value: object, lang: str, criterion: Criterion | None = None) -> str:
+    """An old or new value of a change: ``(blank)``/（空） for nothing, 是/否 for a yes/no answer."""
+    if value is None or value == "":
+        return text("blank_value", lang)
+    if criterion is not None:
+        return value_label(criterion, value, lang)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def change_text(change, lang: str, criterion: Criterion | None = None) -> str:
+    """One difference of a resubmission as a line, e.g. ``C01 current: 12.5 → 14`` in English
+    and ``C01 现状值：12.5 → 14`` in Chinese.
+
+    Parameters
+    ----------
+    change : scoring.workspace.records.Change
+    lang : {"zh", "en"}
+    criterion : Criterion, optional
+        The changed criterion, for showing its yes/no answers as 是/否 (yes/no).
+    """
+    field = change_field_label(change.field, lang)
+    what = f"{change.code} {field}" if change.code else field
+    old, new = (changed_value_text(v, lang, criterion) for v in (change.old, change.new))
+    return f"{what}{text('colon', lang)}{old} → {new}"
 
 
 #: The audit log's sentences, rendered from each entry's fields (action, project, criterion,
@@ -611,6 +669,59 @@ def synergy_class_label(klass: int | None, lang: str) -> str:
     return synergy_class_name(int(klass), normalise_lang(lang)) if klass else ""
 
 
+class NamedScheme(Protocol):
+    """What :func:`scheme_label` reads: a Scheme, or a summary of one naming it the same way."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def name_zh(self) -> str: ...
+
+
+#: China's province-level divisions (provinces, autonomous regions, municipalities, SARs and
+#: Taiwan), full names, for grouping regions such as 江苏省苏州市 by province.
+PROVINCES = (
+    "北京市", "天津市", "上海市", "重庆市", "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省",
+    "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "海南省",
+    "四川省", "贵州省", "云南省", "陕西省", "甘肃省", "青海省", "台湾省", "内蒙古自治区",
+    "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区", "香港特别行政区",
+    "澳门特别行政区",
+)
+#: Each province's short name (江苏, 内蒙古, 广西 …), as a region may begin with it instead.
+_PROVINCE_SHORT = {
+    re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", name): name
+    for name in PROVINCES
+}
+
+
+def provinces_of(region: str) -> tuple[str, ...]:
+    """The provinces a region's text names, in its order: 江苏省苏州市 → (江苏省,);
+    上海市、江苏省、浙江省 → all three; a region naming none → ().
+
+    Each part of the text (split at 、，,;；/) is looked at from its start, by full or short name.
+    """
+    found: list[str] = []
+    for part in re.split(r"[、，,;；/]", normalise_text(region)):
+        part = part.strip()
+        name = next((p for p in PROVINCES if part.startswith(p)), None) or next(
+            (full for short, full in _PROVINCE_SHORT.items() if part.startswith(short)), None)
+        if name and name not in found:
+            found.append(name)
+    return tuple(found)
+
+
+def scheme_label(scheme: NamedScheme, lang: str) -> str:
+    """A scheme's name as shown to people: in Chinese when the template gives ``name_zh``.
+
+    The one place every view, chart, workbook and PDF takes a scheme's displayed name from;
+    ``scheme.name`` stays the scheme's identity (forms, workspaces, ``--scheme``).
+    """
+    if normalise_lang(lang) == "zh" and scheme.name_zh:
+        return scheme.name_zh
+    return scheme.name
+
+
 def dimension_label(scheme: Scheme, dimension: str, lang: str) -> str:
     """A dimension's name, in Chinese when the template gives ``dimension_zh``."""
     if normalise_lang(lang) == "zh":
@@ -625,6 +736,40 @@ def indicator_label(criterion: Criterion, lang: str) -> str:
     if normalise_lang(lang) == "zh" and criterion.indicator_zh:
         return criterion.indicator_zh
     return criterion.indicator
+
+
+#: Units as the shipped templates write them, and as Chinese documents print them. A unit not
+#: listed (a user's template) is shown as written in both languages.
+UNIT_TEXT: dict[str, tuple[str, str]] = {
+    "yes/no": ("是/否", "yes/no"),
+    "grade": ("等级", "grade"),
+    "t": ("吨", "t"),
+    "t/10k CNY": ("吨/万元", "t/10k CNY"),
+    "tce/10k CNY": ("吨标准煤/万元", "tce/10k CNY"),
+    "10k m³": ("万立方米", "10k m³"),
+    "µg/m³": ("微克/立方米", "µg/m³"),
+}
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """A criterion's unit in ``lang`` (UNIT_TEXT), the template's own text when not listed."""
+    return _pick(UNIT_TEXT[unit], lang) if unit in UNIT_TEXT else unit
+
+
+def guidance_label(criterion: Criterion, lang: str) -> str:
+    """A criterion's guidance, in Chinese when the template gives ``guidance_zh`` (and in
+    whichever language it has when it gives only one)."""
+    if normalise_lang(lang) == "zh":
+        return criterion.guidance_zh or criterion.guidance
+    return criterion.guidance or criterion.guidance_zh
+
+
+def choice_labels(criterion: Criterion, lang: str) -> list[str]:
+    """A choice criterion's labels in ``lang``: the template's Chinese labels (``choices_zh``)
+    in Chinese where it gives them, else its labels as written."""
+    if normalise_lang(lang) == "zh" and len(criterion.choices_zh) == len(criterion.choices):
+        return list(criterion.choices_zh)
+    return [label for label, _ in criterion.choices]
 
 
 def basis_label(criterion: Criterion, lang: str) -> str:

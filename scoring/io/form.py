@@ -29,7 +29,13 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scoring.core.model import Criterion, Scheme
-from scoring.core.presentation import FORM_ENTRY_HINTS, FORM_KIND_TAGS, basis_label
+from scoring.core.presentation import (
+    FORM_ENTRY_HINTS,
+    FORM_KIND_TAGS,
+    basis_label,
+    choice_labels,
+    guidance_label,
+)
 from scoring.io.xlsx_write import save_reproducibly
 
 LANGS = ("bilingual", "en", "zh")
@@ -376,15 +382,17 @@ def guidance_text(criterion: Criterion, lang: str = "bilingual") -> str:
         chinese, english = FORM_KIND_TAGS[criterion.kind]
         parts.append("[" + _pick(lang, english, chinese).format(w=criterion.weight) + "]")
     chinese, english = FORM_ENTRY_HINTS[criterion.type]
-    choices = ", ".join(label for label, _ in criterion.choices)
-    parts.append(_pick(lang, english, chinese).format(choices=choices))
+    parts.append(_pick(lang, english.format(choices=", ".join(choice_labels(criterion, "en"))),
+                       chinese.format(choices="、".join(choice_labels(criterion, "zh")))))
     if criterion.allow_na:
         parts.append(_pick(lang, "Enter n/a if not applicable.", "不适用时填 n/a。"))
     lines = [" ".join(parts)]
     # The template's own texts go on lines of their own so the generated hint stays scannable;
     # the basis tells the pilot which target the bounds come from (templates may have none).
-    if criterion.guidance:
-        lines.append(criterion.guidance)
+    guidance = (" ".join(t for t in (criterion.guidance, criterion.guidance_zh) if t) if lang == "bilingual"
+                else guidance_label(criterion, lang))
+    if guidance:
+        lines.append(guidance)
     basis = _basis(criterion, lang)
     if basis:
         lines.append(_BASIS_LABEL[lang] + basis)

@@ -5,7 +5,7 @@ This is the one sequence the CLI, the GUI's import worker and the benchmarks sha
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from scoring.core.engine import ProjectResult, parse_submission, score_scheme
 from scoring.core.explain import add_to_json
 from scoring.core.memory import paused_gc
 from scoring.core.model import Issue, Rejection, Scheme, Submission
+from scoring.core.presentation import level_label, scheme_label
 from scoring.core.values import normalise_text
 from scoring.io.importer import FileReader, ImportOptions, start_readers_early
 from scoring.io.template import TemplateError, load_template
@@ -186,8 +187,7 @@ def _skipped_by_name(path: Path) -> SkippedFile:
 def match_scheme(submission: Submission, schemes: list[Scheme]) -> Scheme | Rejection:
     """The scheme a submission belongs to, by its template name (and version), else by level."""
     if submission.template:
-        wanted = normalise_text(submission.template).casefold()
-        named = [s for s in schemes if normalise_text(s.name).casefold() == wanted]
+        named = schemes_named(submission.template, schemes)
         if submission.template_version:
             named = [s for s in named if s.version == submission.template_version]
         if len(named) == 1:
@@ -198,7 +198,7 @@ def match_scheme(submission: Submission, schemes: list[Scheme]) -> Scheme | Reje
             submission,
             f"names the template {submission.template!r}{version}, "
             f"which is not loaded (loaded: {_loaded(schemes)})",
-            f"指定的模板 {submission.template!r}{version_zh} 未载入（已载入：{_loaded(schemes, '无')}）",
+            f"指定的模板 {submission.template!r}{version_zh} 未载入（已载入：{_loaded(schemes, 'zh')}）",
         )
     by_level = [s for s in schemes if s.level == submission.level]
     if len(by_level) == 1:
@@ -208,7 +208,7 @@ def match_scheme(submission: Submission, schemes: list[Scheme]) -> Scheme | Reje
             submission,
             f"has level {submission.level!r} and no loaded scheme is "
             f"for that level (loaded: {_loaded(schemes)})",
-            f"的层级为 {submission.level!r}，没有载入该层级的评估方案（已载入：{_loaded(schemes, '无')}）",
+            f"的层级为 {submission.level!r}，没有载入该层级的评估方案（已载入：{_loaded(schemes, 'zh')}）",
         )
     return _no_match(
         submission,
@@ -218,8 +218,26 @@ def match_scheme(submission: Submission, schemes: list[Scheme]) -> Scheme | Reje
     )
 
 
-def _loaded(schemes: list[Scheme], none: str = "none") -> str:
-    return "; ".join(f"{s.name} {s.version} ({s.level})" for s in schemes) or none
+def schemes_named(name: str, schemes: Sequence[Scheme]) -> list[Scheme]:
+    """The schemes a form's or a user's ``name`` stands for, case and width ignored.
+
+    A scheme whose ``name`` it is wins over one that only answers to it by another of its
+    :attr:`~scoring.core.model.Scheme.template_names`, so a workspace holding a template from before
+    ``name_zh`` beside its successor still finds the one the name was written for.
+    """
+    wanted = normalise_text(name).casefold()
+    exact = [s for s in schemes if normalise_text(s.name).casefold() == wanted]
+    return exact or [
+        s for s in schemes if any(normalise_text(n).casefold() == wanted for n in s.template_names[1:])
+    ]
+
+
+def _loaded(schemes: list[Scheme], lang: str = "en") -> str:
+    """The loaded schemes by name, version and level (in Chinese for ``zh``)."""
+    if lang == "zh":
+        return "；".join(f"{scheme_label(s, lang)} {s.version}（{level_label(s.level, lang)}）"
+                        for s in schemes) or "无"
+    return "; ".join(f"{s.name} {s.version} ({s.level})" for s in schemes) or "none"
 
 
 def _no_match(submission: Submission, what: str, what_zh: str) -> Rejection:

@@ -49,6 +49,8 @@ CRITERIA_COLUMNS = {
     "guidance": ("guidance", "说明"),
     "basis": ("basis", "依据"),
     "basis_zh": ("basis_zh", "依据(中文)", "中文依据"),
+    "guidance_zh": ("guidance_zh", "说明(中文)", "中文说明"),
+    "choices_zh": ("choices_zh", "选项(中文)", "中文选项"),
     "indicator_zh": ("indicator_zh", "指标(中文)", "中文指标"),
     "dimension_zh": ("dimension_zh", "维度(中文)", "中文维度"),
     "prorate": ("prorate", "按年折算"),
@@ -60,7 +62,8 @@ REQUIRED_COLUMNS = ("code", "dimension", "indicator", "type", "weight")
 #: difference the engine forms finite (a template with weights of 1e308 overflowed in scoring).
 MAX_TEMPLATE_NUMBER = 1e12
 SCHEME_KEYS = (
-    "name", "level", "version", "total_points", "missing", "synergy_alpha", "baseline_year", "target_year"
+    "name", "name_zh", "level", "version", "total_points", "missing", "synergy_alpha",
+    "baseline_year", "target_year",
 )
 LEVEL_ALIASES = {
     "region": "region",
@@ -229,6 +232,8 @@ def _read_scheme_settings(sheet: RawSheet, problems: list[TemplateProblem]) -> d
         if not text:
             problem(key, "required; put it in column B beside the key")
         settings[key] = text
+    # Optional: older templates have no Chinese name and are shown by ``name`` in both languages.
+    settings["name_zh"] = plain_text(pairs.get("name_zh", (None, ""))[0])
     level_text = pairs.get("level", (None, ""))[0]
     settings["level"] = canonical_level(level_text) or ""
     if not settings["level"]:
@@ -441,6 +446,8 @@ class _CriterionRow:
             guidance=self.shown("guidance"),
             basis=self.shown("basis"),
             basis_zh=self.shown("basis_zh"),
+            guidance_zh=self.shown("guidance_zh"),
+            choices_zh=self._choices_zh(choices),
             indicator_zh=self.shown("indicator_zh"),
             dimension_zh=self.shown("dimension_zh"),
             prorate=self.flag("prorate", False),
@@ -478,6 +485,18 @@ class _CriterionRow:
             self.problem("best", f"with direction higher, best ({best:g}) must be above worst ({worst:g})")
         elif ctype == "value" and direction == "lower" and best > worst:
             self.problem("best", f"with direction lower, best ({best:g}) must be below worst ({worst:g})")
+
+    def _choices_zh(self, choices: tuple[tuple[str, float], ...]) -> tuple[str, ...]:
+        """The Chinese labels ``国家级; 省级; 无``: one per choice, in its order, none repeated."""
+        labels = tuple(part.strip() for part in self.text("choices_zh").split(";") if part.strip())
+        if not labels:
+            return ()
+        if len(labels) != len(choices):
+            self.problem("choices_zh", f"gives {len(labels)} Chinese labels for {len(choices)} choices; "
+                         "give one per choice, in the same order, separated by ';'")
+        elif len({label.casefold() for label in labels}) < len(labels):
+            self.problem("choices_zh", "a Chinese label appears twice")
+        return labels
 
     def _choices(self) -> tuple[tuple[str, float], ...]:
         text = self.text("choices")

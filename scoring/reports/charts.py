@@ -45,6 +45,7 @@ from scoring.core.presentation import (
     has_co_control_criteria,
     indicator_label,
     normalise_lang,
+    scheme_label,
     status_label,
     text,
     total_text,
@@ -143,8 +144,8 @@ def _ranked(projects: Sequence[ProjectResult]) -> list[ProjectResult]:
 
 def _title(ax: Axes, key: str, scheme: Scheme, lang: str, title: str | None, pad: float = 6.0) -> None:
     heading = title if title is not None else text(key, lang)
-    ax.set_title(f"{heading}\n{scheme.name}  {scheme.version}", fontsize=11, loc="left", pad=pad,
-                 fontfamily=font_family())
+    named = f"{scheme_label(scheme, lang)}  {scheme.version}"
+    ax.set_title(f"{heading}\n{named}", fontsize=11, loc="left", pad=pad, fontfamily=font_family())
 
 
 def _empty(ax: Axes, message: str) -> bool:
@@ -183,6 +184,42 @@ def _grade_legend_handles(scheme: Scheme, lang: str, with_veto: bool) -> list[Pa
 
 
 # --------------------------------------------------------------------------- ranked bars
+
+
+#: What a pointer over each element of a drawn artist reads — the project (or criterion) and its
+#: value — for the window's tooltips on chart points (issue 19); files ignore it.
+_HOVER: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def note_hover(artist, texts: Sequence[str]):
+    """Remember what each element of ``artist`` (bar, point, vertex, cell) reads on hover."""
+    _HOVER[artist] = tuple(texts)
+    return artist
+
+
+def hover_text(figure: Figure, event) -> str | None:
+    """What the chart element under a mouse ``event`` of ``figure`` reads, or None.
+
+    The topmost element wins (the last drawn). ``event`` is matplotlib's motion event, in
+    display coordinates.
+    """
+    for artist, texts in reversed(list(_HOVER.items())):
+        if artist.figure is not figure or not artist.get_visible() or event.inaxes is not artist.axes:
+            continue
+        hit, details = artist.contains(event)
+        found = list(details.get("ind", [0])) if hit else []
+        if found and int(found[-1]) < len(texts):
+            return texts[int(found[-1])]
+    return None
+
+
+def _fraction_text(fraction: float) -> str:
+    return f"{fraction:.3f}" if np.isfinite(fraction) else "—"
+
+
+def _value_hover(project: ProjectResult, values: str) -> str:
+    """``C-2024-001 湖州市…`` and its value(s) on the next line."""
+    return f"{project.project_id} {project.name}\n{values}"
 
 
 def _hbars(ax: Axes, y: np.ndarray, width: np.ndarray, left: np.ndarray | float = 0.0, height: float = 0.72,
@@ -236,7 +273,10 @@ def draw_ranked_bars(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult]
         y = np.arange(len(ranked))
         totals = np.array([p.total for p in ranked])
         vetoed = np.array([bool(p.veto) for p in ranked])
-        _hbars(ax, y, totals, facecolor=[colours.get(p.grade, "#999999") for p in ranked])
+        bars = _hbars(ax, y, totals, facecolor=[colours.get(p.grade, "#999999") for p in ranked])
+        total = text("total", lang)
+        note_hover(bars, [_value_hover(p, f"{total} {p.total:.2f} · {grade_label(p.grade, lang)}")
+                          for p in ranked])
         if vetoed.any():
             _hbars(ax, y[vetoed], totals[vetoed], facecolor="none", edgecolor=VETO_COLOUR, hatch="////",
                    linewidth=1.2, zorder=3)
@@ -321,7 +361,10 @@ def draw_points_lost(ax: Axes, scheme: Scheme, project: ProjectResult, lang: str
     closing = {path.code for path in found.paths}
     colours = [PATH_COLOUR if code in closing else LOST_COLOUR for _, code in lost]
     y = np.arange(len(lost))
-    _hbars(ax, y, np.array([v for v, _ in lost]), facecolor=colours)
+    bars = _hbars(ax, y, np.array([v for v, _ in lost]), facecolor=colours)
+    lost_words = text("points_lost", lang)
+    note_hover(bars, [f"{code} {indicator_label(scheme.criterion(code), lang)}\n{lost_words} {v:.2f}"
+                      for v, code in lost])
     top = max(v for v, _ in lost)
     for i, (v, _code) in enumerate(lost):
         ax.text(v + top * 0.01, i, f"{v:.2f}", va="center", fontsize=8, fontfamily=font_family())
@@ -376,8 +419,11 @@ def draw_contributions(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResul
         left = np.zeros(len(ranked))
         for k, dimension in enumerate(scheme.dimensions):
             width = np.array([p.dimensions.get(dimension, 0.0) for p in ranked])
-            _hbars(ax, y, width, left=left, facecolor=dimension_colour(k), hatch=dimension_hatch(k),
-                   edgecolor="#FFFFFF", linewidth=0.0, label=dimension_label(scheme, dimension, lang))
+            name = dimension_label(scheme, dimension, lang)
+            bars = _hbars(ax, y, width, left=left, facecolor=dimension_colour(k), hatch=dimension_hatch(k),
+                          edgecolor="#FFFFFF", linewidth=0.0, label=name)
+            note_hover(bars,
+                       [_value_hover(p, f"{name} {w:.2f}") for p, w in zip(ranked, width, strict=True)])
             left += width
         bonus = np.array([p.bonus for p in ranked])
         if bonus.any():
@@ -436,7 +482,8 @@ def draw_radar(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult],
         if not ranked or len(dims) < 3:
             return _empty(ax, text("no_projects", lang))
         chosen = list(selected) if selected is not None else ranked[:1]
-        heading = f"{text('chart_radar', lang)}\n{scheme.name}  {scheme.version}" if title is None else title
+        named = f"{scheme_label(scheme, lang)}  {scheme.version}"
+        heading = f"{text('chart_radar', lang)}\n{named}" if title is None else title
         ax.set_title(heading, fontsize=11, pad=24 if ax.name == "polar" else 6, fontfamily=font_family())
         percents = np.array([dimension_percent(scheme, p) for p in ranked])
         web = _RadarWeb(ax, len(dims), max(100.0, float(percents.max())))
@@ -445,6 +492,10 @@ def draw_radar(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult],
         web.series(percents.max(axis=0), text("scheme_best", lang), "#222222", ":", 0.0)
         shown = [web.series(dimension_percent(scheme, project), _radar_label(project), dimension_colour(k),
                             "-", 0.15) for k, project in enumerate(chosen)]
+        for (line, _fill), project in zip(shown, chosen, strict=True):
+            hover = [_value_hover(project, f"{dimension_label(scheme, d, lang)} {v:.0f}%")
+                     for d, v in zip(dims, dimension_percent(scheme, project), strict=True)]
+            note_hover(line, [*hover, hover[0]])  # the closed polygon's last vertex is its first
         labels = []
         if legend:
             box = ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0 if ax.name != "polar" else -0.08),
@@ -643,6 +694,10 @@ def draw_heatmap(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult], la
         image = ax.pcolormesh(np.arange(cols + 1) - 0.5, np.arange(rows + 1) - 0.5,
                               np.ma.masked_invalid(fraction), cmap=FRACTION_CMAP, vmin=0, vmax=1,
                               shading="flat")
+        words = text("fraction", lang)
+        note_hover(image, [_value_hover(p, f"{c.code} {indicator_label(c, lang)} {words} {_fraction_text(f)}")
+                           for p, row in zip(ranked, fraction, strict=True)
+                           for c, f in zip(criteria, row, strict=True)])
         present = _draw_status_cells(ax, status)
         _draw_override_marks(ax, status)
         _set_row_labels(ax, ranked)
@@ -762,7 +817,8 @@ def draw_synergy(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult], la
         bands = _draw_class_bands(ax, scheme.synergy_alpha)
         ax.plot([0, 1], [0, 1], color="#888888", linewidth=0.8, linestyle=":", zorder=2)
         points = [(p.synergy["carbon"], p.synergy["pollution"]) for p in ranked]
-        _scatter_by_grade(ax, scheme, ranked, points, lang)
+        _scatter_by_grade(ax, scheme, ranked, points, lang,
+                          names=(text("u_carbon", lang), text("u_pollution", lang)))
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1)
         ax.set_aspect("equal")
@@ -802,20 +858,26 @@ def _class_colorbar(ax: Axes, bands, lang: str) -> None:
 
 
 def _scatter_by_grade(ax: Axes, scheme: Scheme, ranked: list[ProjectResult],
-                      points: list[tuple[float, float]], lang: str, outside: bool = False) -> None:
-    """Points coloured by grade (legend), vetoed ones as red ✕, ranks written when few."""
+                      points: list[tuple[float, float]], lang: str, outside: bool = False,
+                      names: tuple[str, str] = ("x", "y")) -> None:
+    """Points coloured by grade (legend), vetoed ones as red ✕, ranks written when few;
+    ``names`` are what the x and y values are called in the points' tooltips."""
     colours = grade_colours(scheme)
+    hover = [_value_hover(p, f"{names[0]} {x:.2f} · {names[1]} {y:.2f} · {text('total', lang)} {p.total:.2f}")
+             for p, (x, y) in zip(ranked, points, strict=True)]
     xy = np.array(points, dtype=float)
     vetoed = np.array([bool(p.veto) for p in ranked])
     for k, grade in enumerate(scheme.grades_descending):
         mask = np.array([p.grade == grade.name for p in ranked]) & ~vetoed
         if mask.any():  # a marker shape per grade as well: apart in greyscale print
-            ax.scatter(xy[mask, 0], xy[mask, 1], s=40, color=colours[grade.name], edgecolor="#222222",
-                       marker=GRADE_MARKERS[k % len(GRADE_MARKERS)], linewidth=0.6, zorder=5,
-                       label=grade_label(grade.name, lang))
+            shown = ax.scatter(xy[mask, 0], xy[mask, 1], s=40, color=colours[grade.name], edgecolor="#222222",
+                               marker=GRADE_MARKERS[k % len(GRADE_MARKERS)], linewidth=0.6, zorder=5,
+                               label=grade_label(grade.name, lang))
+            note_hover(shown, [hover[i] for i in np.flatnonzero(mask)])
     if vetoed.any():
-        ax.scatter(xy[vetoed, 0], xy[vetoed, 1], s=50, marker="X", color=VETO_COLOUR, edgecolor="#FFFFFF",
-                   linewidth=0.5, zorder=6, label=text("vetoed", lang))
+        shown = ax.scatter(xy[vetoed, 0], xy[vetoed, 1], s=50, marker="X", color=VETO_COLOUR,
+                           edgecolor="#FFFFFF", linewidth=0.5, zorder=6, label=text("vetoed", lang))
+        note_hover(shown, [hover[i] for i in np.flatnonzero(vetoed)])
     if len(ranked) <= MAX_ANNOTATED_POINTS:
         for (x, y), p in zip(xy, ranked, strict=True):
             ax.annotate(str(p.rank), (x, y), xytext=(4, 3), textcoords="offset points", fontsize=7,
@@ -865,7 +927,8 @@ def draw_co_control(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult],
         xy = np.array([(x, y) for _, x, y in found])
         xlim, ylim = _quadrant_limits(xy[:, 0]), _quadrant_limits(xy[:, 1])
         _draw_quadrants(ax, xlim, ylim, lang)
-        _scatter_by_grade(ax, scheme, [p for p, _, _ in found], [tuple(v) for v in xy], lang, outside=True)
+        _scatter_by_grade(ax, scheme, [p for p, _, _ in found], [tuple(v) for v in xy], lang, outside=True,
+                          names=(text("co2_reduction", lang), text("pollutant_reduction", lang)))
         ax.set_xlim(*xlim)
         ax.set_ylim(*ylim)
         ax.set_xlabel(text("co2_reduction", lang), fontfamily=font_family())

@@ -67,6 +67,7 @@ from scoring.core.presentation import (
     provisional_mark,
     reason_label,
     rejection_text,
+    scheme_label,
     severity_label,
     shown_location,
     status_label,
@@ -128,7 +129,7 @@ from scoring.reports.robustness_report import robustness_section
 
 
 def _scheme_heading(scheme: Scheme, report: Report) -> str:
-    return f"{scheme.name}  {report.t('version')} {scheme.version}"
+    return f"{scheme_label(scheme, report.lang)}  {report.t('version')} {scheme.version}"
 
 
 # --------------------------------------------------------------------------- tables
@@ -380,7 +381,7 @@ def cover_table(report: Report) -> Table:
         )
         rows.append(
             [
-                scheme.name,
+                scheme_label(scheme, lang),
                 level_label(scheme.level, lang),
                 scheme.version,
                 str(len(projects)),
@@ -479,7 +480,8 @@ def ranking(report: Report, scheme: Scheme, projects: list[ProjectResult], key: 
     styles = report.styles
     heading = _scheme_heading(scheme, report)
     yield Anchor(f"{key}r", report.t("ranked_results"), 1, listed=True)
-    yield Heading(f"{report.t('ranked_results')} — {scheme.name}", styles.title, heading)
+    named = scheme_label(scheme, report.lang)
+    yield Heading(f"{report.t('ranked_results')} — {named}", styles.title, heading)
     yield Paragraph(
         escape(
             f"{report.t('version')} {scheme.version} · {level_label(scheme.level, report.lang)} · "
@@ -842,7 +844,7 @@ def rejected_section(report: Report) -> list[Flowable]:
 def method_appendix(report: Report, scheme: Scheme, key: str) -> list[Flowable]:
     """The scheme's method (scoring.reports.method_appendix) as sentences and tables."""
     styles = report.styles
-    heading = f"{report.t('method_heading')} — {scheme.name}"
+    heading = f"{report.t('method_heading')} — {scheme_label(scheme, report.lang)}"
     parts: list[Flowable] = [
         PageBreak(),
         Anchor(f"{key}m", report.t("method_heading"), 1, listed=True),

@@ -21,7 +21,14 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from scoring.analysis.robustness import SchemeRobustness
-from scoring.core.presentation import RANK_RANGE_CHART_TEXT, VETO_COLOUR, normalise_lang, phrase, wrap_text
+from scoring.core.presentation import (
+    RANK_RANGE_CHART_TEXT,
+    VETO_COLOUR,
+    normalise_lang,
+    phrase,
+    scheme_label,
+    wrap_text,
+)
 from scoring.reports.charts import chart_style
 
 #: Okabe–Ito colours, as in scoring.reports.charts: inside in every weighting, borderline, never inside.
@@ -78,7 +85,8 @@ def draw_rank_ranges(ax: Axes, study: SchemeRobustness, lang: str = "zh", title:
             return False
         heading = title if title is not None else _text("title", lang)
         # the padding leaves room for the cut-off's label above the axes
-        ax.set_title(f"{heading}\n{m.scheme.name}  {m.scheme.version}", fontsize=11, loc="left", pad=16)
+        named = f"{scheme_label(m.scheme, lang)}  {m.scheme.version}"
+        ax.set_title(f"{heading}\n{named}", fontsize=11, loc="left", pad=16)
         y = np.arange(len(order))
         colours = np.array(row_colours(study), dtype=object)[order]
         ax.hlines(y, r.rank_p5[order] - 0.15, r.rank_p95[order] + 0.15, colors=list(colours), linewidth=4,

@@ -27,6 +27,7 @@ from scoring.core.presentation import (
     indicator_label,
     normalise_lang,
     phrase,
+    scheme_label,
 )
 from scoring.reports.xlsx_sheets import HEADER_FILL, THIN_BOTTOM, TITLE_FILL, named_font, print_setup, put
 
@@ -64,7 +65,7 @@ def write_robustness_sheet(ws: Worksheet, studies: Sequence[SchemeRobustness], l
 
 def _scheme_block(ws: Worksheet, row: int, study: SchemeRobustness, lang: str) -> int:
     scheme, o = study.scheme, study.options
-    put(ws.cell(row, 1), f"{scheme.name}  {scheme.version}")
+    put(ws.cell(row, 1), f"{scheme_label(scheme, lang)}  {scheme.version}")
     ws.cell(row, 1).font = named_font(lang, bold=True, size=11)
     ws.cell(row, 1).fill = TITLE_FILL
     row += 1

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from scoring.analysis.robustness import SchemeRobustness
 from scoring.analysis.robustness_prose import robustness_paragraph
-from scoring.core.presentation import grade_label
+from scoring.core.presentation import grade_label, scheme_label
 from scoring.reports.charts import figure_image
 from scoring.reports.pdf_layout import (
     CHART_DPI,
@@ -33,7 +33,7 @@ from scoring.reports.robustness_export import label
 
 
 def _heading(study: SchemeRobustness, report: Report) -> str:
-    return f"{study.scheme.name}  {report.t('version')} {study.scheme.version}"
+    return f"{scheme_label(study.scheme, report.lang)}  {report.t('version')} {study.scheme.version}"
 
 
 def project_rows(study: SchemeRobustness, lang: str) -> tuple[list[Column], list[list[str]]]:
@@ -85,7 +85,7 @@ def robustness_section(report: Report, study: SchemeRobustness, key: str) -> lis
     """Paragraph, table and rank-range chart pages of one scheme's study."""
     styles = report.styles
     heading = _heading(study, report)
-    title = f"{label('sheet', report.lang)} — {study.scheme.name}"
+    title = f"{label('sheet', report.lang)} — {scheme_label(study.scheme, report.lang)}"
     columns, rows = project_rows(study, report.lang)
     parts: list[Flowable] = [
         PageBreak(),

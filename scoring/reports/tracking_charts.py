@@ -20,8 +20,15 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from scoring.analysis.tracking import SchemeTracking
-from scoring.core.presentation import GRADE_PALETTE, clip_text, grade_label, normalise_lang, text
-from scoring.reports.charts import chart_style, font_family
+from scoring.core.presentation import (
+    GRADE_PALETTE,
+    clip_text,
+    grade_label,
+    normalise_lang,
+    scheme_label,
+    text,
+)
+from scoring.reports.charts import chart_style, font_family, note_hover
 
 #: Okabe–Ito, as in scoring.reports.charts: rank improved, fell, unchanged.
 ROSE, FELL, SAME = "#009E73", "#D55E00", "#8C8C8C"
@@ -101,23 +108,33 @@ def draw_trend(ax: Axes, tracking: SchemeTracking, project_ids: list[str] | None
             top = 1.0 if measure == "D" else max(1.0, float(np.nanmax([*np.concatenate(series), 0.0])))
         for k, (track, y) in enumerate(zip(chosen, series, strict=True)):
             colour = LINE_COLOURS[k % len(LINE_COLOURS)]
-            ax.plot(x, y, color=colour, linewidth=2, marker="o", markersize=5, zorder=3,
-                    label=clip_text(f"{track.project_id} {track.name}", 22))
+            (line,) = ax.plot(x, y, color=colour, linewidth=2, marker="o", markersize=5, zorder=3,
+                              label=clip_text(f"{track.project_id} {track.name}", 22))
+            shown = measure_label(measure, lang, tracking)
+            note_hover(line, [f"{track.project_id} {track.name}\n{r.label} {shown} "
+                              f"{f'{v:.2f}' if np.isfinite(v) else '—'}"
+                              for r, v in zip(tracking.rounds, y, strict=True)])
         ax.set_xticks(x, [r.label for r in tracking.rounds], fontsize=9)
         ax.set_xlim(-0.3, len(x) - 0.4 + 0.5)
         ax.set_ylim(0, top * 1.05)
-        ax.set_ylabel(measure_label(measure, lang), fontsize=9)
+        ax.set_ylabel(measure_label(measure, lang, tracking), fontsize=9)
         ax.grid(axis="y", color="#EEEEEE", zorder=0)
-        heading = text("track_trend", lang) if measure == "total" else measure_label(measure, lang)
-        ax.set_title(f"{heading}\n{tracking.scheme}", fontsize=11, loc="left")
+        heading = text("track_trend", lang) if measure == "total" else measure_label(measure, lang, tracking)
+        ax.set_title(f"{heading}\n{scheme_label(tracking, lang)}", fontsize=11, loc="left")
         ax.legend(loc="upper left", bbox_to_anchor=(1.06, 1.0), fontsize=8, frameon=False)
         _pin(ax)
     return True
 
 
-def measure_label(measure: str, lang: str) -> str:
-    """What a trend chart's measure is called: total, synergy D, or the dimension's name."""
-    return {"total": text("total", lang), "D": text("synergy_d", lang)}.get(measure, measure)
+def measure_label(measure: str, lang: str, tracking: SchemeTracking | None = None) -> str:
+    """What a trend chart's measure is called: total, synergy D, or the dimension's name (in
+    Chinese from ``tracking``'s dimension names)."""
+    fixed = {"total": text("total", lang), "D": text("synergy_d", lang)}
+    if measure in fixed:
+        return fixed[measure]
+    if tracking is not None and normalise_lang(lang) == "zh":
+        return tracking.dimensions_zh.get(measure, measure)
+    return measure
 
 
 def draw_slope(ax: Axes, tracking: SchemeTracking, earlier: int, later: int, lang: str = "zh") -> bool:
@@ -151,7 +168,7 @@ def draw_slope(ax: Axes, tracking: SchemeTracking, earlier: int, later: int, lan
         ax.set_yticks([])
         for side in ("left", "right", "top"):
             ax.spines[side].set_visible(False)
-        ax.set_title(f"{text('track_slope', lang)}\n{tracking.scheme}", fontsize=11, loc="left")
+        ax.set_title(f"{text('track_slope', lang)}\n{scheme_label(tracking, lang)}", fontsize=11, loc="left")
         handles = [Line2D([], [], color=c, linewidth=2, label=text(k, lang))
                    for c, k in ((ROSE, "track_rose"), (FELL, "track_fell"), (SAME, "track_same"))]
         ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.07), ncol=3, fontsize=8,

@@ -27,7 +27,7 @@ from scoring.analysis.tracking import (
     table_rows,
     transition_table,
 )
-from scoring.core.presentation import normalise_lang, text
+from scoring.core.presentation import normalise_lang, scheme_label, text
 from scoring.io.atomic import replacing
 from scoring.reports.tracking_charts import png, slope_figure, trend_figure
 from scoring.reports.workbook import HEADER_FILL, THIN_BOTTOM, TITLE_FILL, print_setup, put
@@ -71,7 +71,7 @@ def write_tracking_sheet(ws: Worksheet, tracking: Tracking, lang: str, generated
 
 
 def _scheme_block(ws: Worksheet, tracking: SchemeTracking, row: int, lang: str, charts: bool) -> int:
-    put(ws.cell(row, 1), f"{text('scheme', lang)}: {tracking.scheme}")
+    put(ws.cell(row, 1), f"{text('scheme', lang)}: {scheme_label(tracking, lang)}")
     ws.cell(row, 1).font = Font(bold=True, size=12)
     ws.cell(row, 1).fill = TITLE_FILL
     if tracking.version_changed:

@@ -33,7 +33,7 @@ from scoring.analysis.tracking import (
     table_rows,
     transition_table,
 )
-from scoring.core.presentation import normalise_lang, text
+from scoring.core.presentation import normalise_lang, scheme_label, text
 from scoring.core.textclean import clean_text
 from scoring.io.atomic import replacing
 from scoring.reports.fonts import SHIPPED_FONT_DIR
@@ -116,7 +116,7 @@ def _footer(canvas, document, lang: str) -> None:
 
 
 def _scheme_section(scheme: SchemeTracking, lang: str, styles: dict) -> list:
-    section: list = [_para(f"{text('scheme', lang)}: {scheme.scheme}", styles["heading"])]
+    section: list = [_para(f"{text('scheme', lang)}: {scheme_label(scheme, lang)}", styles["heading"])]
     if scheme.version_changed:
         section.append(_para(scheme.basis(lang), styles["note"]))
     last = len(scheme.rounds) - 1

@@ -56,6 +56,7 @@ from scoring.core.presentation import (
     provisional_mark,
     reason_label,
     rejection_text,
+    scheme_label,
     severity_label,
     shown_location,
     shown_total,
@@ -63,6 +64,7 @@ from scoring.core.presentation import (
     synergy_class_label,
     text,
     tint,
+    unit_label,
 )
 from scoring.core.reconcile import disagreement_rows, shown_assessment
 from scoring.core.report_settings import ReportSettings
@@ -192,8 +194,9 @@ def detail_rows(run: AssessmentRun, lang: str) -> Iterable[list[object]]:
     """Rows of the Detail sheet, scheme by scheme, projects by rank, criteria in scheme order."""
     for scheme in run.schemes:
         labels = {c.code: (indicator_label(c, lang), dimension_label(scheme, c.dimension, lang),
-                           kind_label(c.kind, lang), c.unit) for c in scheme.criteria}
+                           kind_label(c.kind, lang), unit_label(c.unit, lang)) for c in scheme.criteria}
         statuses = {s: status_label(s, lang) for s in STATUS_TEXT}
+        named = scheme_label(scheme, lang)
         for p in run.projects_of(scheme):
             # issue 17: what each criterion could still earn, and the paths to the next grade
             worked = {w.code: w for w in explain.worked(scheme, p)}
@@ -202,7 +205,7 @@ def detail_rows(run: AssessmentRun, lang: str) -> Iterable[list[object]]:
             for code, ind in p.indicators.items():
                 indicator, dimension, kind, unit = labels.get(code, (code, "", "", ""))
                 figures = worked.get(code)
-                yield [scheme.name, p.rank, p.project_id, p.name, code, indicator, dimension, kind, unit,
+                yield [named, p.rank, p.project_id, p.name, code, indicator, dimension, kind, unit,
                        ind.value, ind.baseline, _number(ind.score), _number(ind.points),
                        _number(figures.max_points if figures else None),
                        _number(figures.points_lost if figures else None),
@@ -222,9 +225,10 @@ def issue_columns(lang: str) -> list[Column]:
 
 def issue_rows(run: AssessmentRun, lang: str) -> Iterable[list[object]]:
     for scheme in run.schemes:
+        named = scheme_label(scheme, lang)
         for p in run.projects_of(scheme):
             for issue in p.issues:
-                yield [scheme.name, p.rank, p.project_id, p.name, severity_label(issue.severity, lang),
+                yield [named, p.rank, p.project_id, p.name, severity_label(issue.severity, lang),
                        issue_kind_label(issue.kind, lang), shown_location(issue.location),
                        issue_text(issue, lang)]
 
@@ -233,7 +237,7 @@ def issue_rows(run: AssessmentRun, lang: str) -> Iterable[list[object]]:
 
 
 def _scheme_heading(scheme: Scheme, lang: str) -> str:
-    return f"{scheme.name}  {text('version', lang)} {scheme.version}"
+    return f"{scheme_label(scheme, lang)}  {text('version', lang)} {scheme.version}"
 
 
 def _run_heading(run: AssessmentRun, lang: str, what: str) -> str:
@@ -617,7 +621,7 @@ def write_ranked_workbook(run: AssessmentRun, out: str | Path, lang: str = "zh",
     generated = generated or _dt.datetime.now().replace(microsecond=0)
     book = _Book(lang)
     for scheme in run.schemes:
-        write_scheme_sheet(book.sheet(scheme.name), run, scheme, lang, generated, settings)
+        write_scheme_sheet(book.sheet(scheme_label(scheme, lang)), run, scheme, lang, generated, settings)
     if not run.schemes:
         put(book.sheet(text("ranked_results", lang)).cell(1, 1), text("no_projects", lang))
     write_summary_sheet(book.sheet(text("sheet_summary", lang)), run, lang, generated)

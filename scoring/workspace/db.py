@@ -632,6 +632,7 @@ def scheme_from_json(text: str) -> Scheme:
     for item in data.get("criteria", ()):
         fields = _known(Criterion, item)
         fields["choices"] = tuple((str(label), float(f)) for label, f in fields.get("choices", ()))
+        fields["choices_zh"] = tuple(str(label) for label in fields.get("choices_zh", ()))
         criteria.append(Criterion(**fields))
     data["criteria"] = tuple(criteria)
     data["grades"] = tuple(Grade(**_known(Grade, g)) for g in data.get("grades", ()))

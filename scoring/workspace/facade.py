@@ -43,7 +43,7 @@ from scoring.core.reconcile import attach, to_assessment
 from scoring.core.values import normalise_text
 from scoring.io import importer
 from scoring.io.importer import FileReader, ImportOptions
-from scoring.io.pipeline import AssessmentRun, expand_inputs, match_scheme, note_unknown_codes
+from scoring.io.pipeline import AssessmentRun, expand_inputs, match_scheme, note_unknown_codes, schemes_named
 from scoring.io.template import TemplateError, load_template_bytes
 from scoring.workspace import db
 from scoring.workspace import file as wsfile
@@ -1218,7 +1218,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
 
     def _scheme_matches(self, scheme_id: int, name: str | None, version: str | None) -> bool:
         scheme = self.scheme_by_id(scheme_id)
-        if name and normalise_text(name).casefold() != normalise_text(scheme.name).casefold():
+        if name and not schemes_named(name, [scheme]):
             return False
         return not version or version == scheme.version
 

@@ -12,7 +12,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scoring.core.model import Assessment, Rejection, Scheme, Submission
+from scoring.core.model import Assessment, Criterion, Rejection, Scheme, Submission
+from scoring.core.presentation import change_text
 from scoring.core.values import display_value, normalise_text
 from scoring.workspace import db
 from scoring.workspace.lock import LockOwner
@@ -173,8 +174,11 @@ class Change:
 
     def describe(self) -> str:
         """``C01 current: 12.5 → 14`` (or ``name: Old → New``)."""
-        what = f"{self.code} {self.field}" if self.code else self.field
-        return f"{what}: {shown(self.old)} → {shown(self.new)}"
+        return self.text("en")
+
+    def text(self, lang: str, criterion: Criterion | None = None) -> str:
+        """The change as a line in ``lang`` (presentation.change_text): ``C01 现状值：12.5 → 14``."""
+        return change_text(self, lang, criterion)
 
     def as_dict(self) -> dict:
         return {"code": self.code, "field": self.field, "old": self.old, "new": self.new}
