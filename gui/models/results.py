@@ -31,8 +31,8 @@ class ResultsModel(IndexedTableModel):
         super().__init__(parent)
         self._scheme: Scheme | None = None
         self._projects: list[ProjectResult] = []
+        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self._filter: tuple[str, str, str, bool, str] = ("", "", "", False, "")
-        self._filter: tuple[str, str, str, bool] = ("", "", "", False)
 
     # -- data in ----------------------------------------------------------------------------
     def projects(self) -> list[ProjectResult]:

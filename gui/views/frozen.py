@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from shiboken6 import Shiboken
 
 
 class FrozenColumns(QObject):
@@ -53,6 +54,8 @@ class FrozenColumns(QObject):
 
     def refresh(self) -> None:
         """Show only the frozen columns, as wide as in the table."""
+        if not Shiboken.isValid(self.table):  # a QTableWidget's model outlives it by a moment
+            return
         for column in range(self.table.model().columnCount()):
             self.view.setColumnHidden(column, column >= self.count)
             if column < self.count:

@@ -193,6 +193,8 @@ _HOVER: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 def note_hover(artist, texts: Sequence[str]):
     """Remember what each element of ``artist`` (bar, point, vertex, cell) reads on hover."""
+    if isinstance(artist, PolyCollection):  # a bar is hit inside it only: thin bars lie close
+        artist.set_pickradius(0)
     _HOVER[artist] = tuple(texts)
     return artist
 
