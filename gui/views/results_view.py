@@ -157,9 +157,7 @@ class ResultsView(QWidget):
                 self.region_box.addItem(province, PROVINCE_KEY + province)
                 self.region_box.setItemData(self.region_box.count() - 1, bold, Qt.ItemDataRole.FontRole)
             for name in regions:
-                # a region that is the province itself (上海市) is chosen by its heading
-                if name != province:
-                    self.region_box.addItem(("    " if province else "") + name, name)
+                self.region_box.addItem(("    " if province else "") + name, name)
 
     def _fit_columns(self) -> None:
         # Size columns from the header and a sample of rows, not all 10,000.
