@@ -52,7 +52,8 @@ def test_the_points_lost_chart_names_the_criterion_under_the_pointer(window, qtb
     project = window.project()
     lost = sorted(((r.points_lost, r.code) for r in explain.worked(window.scheme(), project)
                    if r.points_lost), reverse=True)
-    qtbot.waitUntil(lambda: window.detail.canvas is not None and bool(window.detail.figure.axes), timeout=10000)
+    qtbot.waitUntil(lambda: window.detail.canvas is not None and bool(window.detail.figure.axes),
+                    timeout=10000)
     canvas = window.detail.canvas
     canvas.draw()
     ax = canvas.figure.axes[0]
