@@ -69,6 +69,8 @@ def _tables(lang: str) -> dict[str, dict[str, str]]:
             "resubmitted": translate("labels", "Resubmitted"),
             "unchanged": translate("labels", "Unchanged"),
             "rejected": translate("labels", "Rejected"),
+            # a file of the folder that was not read (a lock file, not a spreadsheet kind)
+            "skipped": translate("labels", "Not read"),
             "issue": translate("labels", "Issue"),
         },
         "reason": {

@@ -179,6 +179,19 @@ def test_score_from_workspace_equals_scoring_without_one(ws, template, forms):
     assert ws.score().as_dict() == expected
 
 
+def test_an_import_lists_the_files_of_its_folders_that_it_did_not_read(ws, forms):
+    (forms / "totals.csv").write_text("P1,80\n", encoding="utf-8")
+    (forms / ".~lock.p1.xlsx#").write_text("someone,host,2024", encoding="utf-8")
+    report = ws.import_files([forms])
+    assert report.summary() == "2 imported, 0 resubmitted, 0 unchanged, 0 rejected, 2 not read"
+    reasons = {Path(s.path).name: s for s in report.skipped}
+    assert set(reasons) == {"totals.csv", ".~lock.p1.xlsx#"}
+    assert reasons["totals.csv"].text("en").startswith("totals.csv: not read: .csv is not a spreadsheet")
+    assert reasons["totals.csv"].text("zh").startswith("totals.csv：未读取：.csv 不是可导入的电子表格类型")
+    assert "lock file" in reasons[".~lock.p1.xlsx#"].text("en")
+    assert {Path(s["path"]).name for s in report.as_dict()["skipped"]} == set(reasons)
+
+
 def typed_form(path: Path) -> Path:
     """A form with every kind of cell the reader produces: percent, bool, date, formula, error."""
     wb = Workbook()

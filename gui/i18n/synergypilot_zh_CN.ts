@@ -735,6 +735,11 @@
     </message>
     <message>
         <location filename="../views/import_views.py" line="119"/>
+        <source>{skipped} files of the folders were not read (not a spreadsheet kind the importer reads, or a lock file); the table says why.</source>
+        <translation>文件夹中有 {skipped} 个文件未读取（不是可导入的电子表格类型，或是锁定文件）；原因见下表。</translation>
+    </message>
+    <message>
+        <location filename="../views/import_views.py" line="119"/>
         <source>The import was cancelled; the files read before are kept.</source>
         <translation>导入已取消；取消前读取的文件已保存。</translation>
     </message>
@@ -2194,6 +2199,11 @@ Your work is saved; the details are in {log}.</source>
         <location filename="../labels.py" line="71"/>
         <source>Rejected</source>
         <translation>拒收</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="73"/>
+        <source>Not read</source>
+        <translation>未读取</translation>
     </message>
     <message>
         <location filename="../labels.py" line="72"/>

@@ -189,7 +189,8 @@ class ReportRow:
 
 
 def report_rows(report: ImportReport, projects: list[ProjectResult], schemes=()) -> list[ReportRow]:
-    """Rejections first (they need action), then resubmissions, imports, unchanged, then issues.
+    """Rejections first (they need action), then the files of the folders that were not read,
+    resubmissions, imports, unchanged, then issues.
 
     ``schemes`` (the run's) name each row's scheme and word its changes in the interface language.
     """
@@ -214,6 +215,8 @@ def report_rows(report: ImportReport, projects: list[ProjectResult], schemes=())
         )
         for r in report.rejected
     ]
+    lang = translation.data_lang()
+    rows.extend(ReportRow("skipped", s.path, "", "", s.text(lang), Path(s.path).name) for s in report.skipped)
     for item in report.resubmitted:
         changes = "; ".join(change_text(item.scheme, c) for c in item.changes)
         rows.append(
@@ -239,8 +242,7 @@ def report_rows(report: ImportReport, projects: list[ProjectResult], schemes=())
         )
     for item in report.unchanged:
         rows.append(
-            ReportRow("unchanged", item.source, item.project_id, "", item.text(translation.data_lang()),
-                      Path(item.source).name)
+            ReportRow("unchanged", item.source, item.project_id, "", item.text(lang), Path(item.source).name)
         )
     taken = {(i.scheme, i.project_id) for i in (*report.imported, *report.resubmitted)}
     for project in projects:
@@ -272,7 +274,8 @@ class ImportReportModel(RowsModel):
     """The import report's rows."""
 
     def set_report(self, rows: list[ReportRow]) -> None:
-        colours = {"rejected": "#f4cccc", "resubmitted": "#fff2cc", "imported": "#d9ead3"}
+        colours = {"rejected": "#f4cccc", "skipped": "#eeeeee", "resubmitted": "#fff2cc",
+                   "imported": "#d9ead3"}
         self.set_rows(
             rows,
             [

@@ -115,6 +115,11 @@ class ImportReportDialog(QDialog):
             unchanged=len(report.unchanged),
             rejected=len(report.rejected),
         )
+        if report.skipped:
+            text += " " + self.tr(
+                "{skipped} files of the folders were not read (not a spreadsheet kind the importer "
+                "reads, or a lock file); the table says why."
+            ).format(skipped=len(report.skipped))
         if report.cancelled:
             text += " " + self.tr("The import was cancelled; the files read before are kept.")
         self.summary.setText(text)

@@ -244,7 +244,6 @@ def _score(args, json_out) -> int:
     robustness = cli_robustness.options_from(args)  # refused before any file is read
     if args.workspace:
         result, stored = cli_workspace.score_into_workspace(args)
-        result.skipped = scan_inputs(args.inputs)[1]  # what the import's folder scan left out
     elif args.round:
         raise UsageError("--round needs --workspace W.spw: rounds are kept in a workspace")
     elif not args.template or not args.inputs:

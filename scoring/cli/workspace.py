@@ -124,6 +124,7 @@ def score_into_workspace(args) -> tuple[AssessmentRun, ReportSettings]:
         result = workspace.score(record=True, round=args.round)
         settings = workspace.report_settings()
     result.rejected = list(report.rejected)
+    result.skipped = list(report.skipped)  # what the import's folder scan left out
     return result, settings
 
 

@@ -34,6 +34,10 @@ class SkippedFile:
     def as_dict(self) -> dict:
         return {"path": self.path, "message": self.message, "message_zh": self.message_zh}
 
+    def text(self, lang: str) -> str:
+        """Why the file was not read, in Chinese (``zh``) or English."""
+        return self.message_zh if lang == "zh" and self.message_zh else self.message
+
 
 @dataclass
 class AssessmentRun:

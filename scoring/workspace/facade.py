@@ -43,7 +43,13 @@ from scoring.core.reconcile import attach, to_assessment
 from scoring.core.values import normalise_text
 from scoring.io import importer
 from scoring.io.importer import FileReader, ImportOptions
-from scoring.io.pipeline import AssessmentRun, expand_inputs, match_scheme, note_unknown_codes, schemes_named
+from scoring.io.pipeline import (
+    AssessmentRun,
+    match_scheme,
+    note_unknown_codes,
+    scan_inputs,
+    schemes_named,
+)
 from scoring.io.template import TemplateError, load_template_bytes
 from scoring.workspace import db
 from scoring.workspace import file as wsfile
@@ -803,7 +809,8 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         ImportReport
             New projects (``imported``), new versions with their differences
             (``resubmitted``), files or projects with nothing new (``unchanged``) and refused
-            files (``rejected``, with the reasons of the foundation issue).
+            files (``rejected``, with the reasons of the foundation issue); files of the folders
+            that were not read (``skipped``: lock files, other kinds), with why.
 
         Raises
         ------
@@ -814,8 +821,8 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         """
         self._check_writable("nothing can be imported")
         matcher = self._matcher()
-        files = expand_inputs(paths)
-        report = ImportReport(files=len(files))
+        files, skipped = scan_inputs(paths)
+        report = ImportReport(files=len(files), skipped=skipped)
         hashes = [_try_hash(path) for path in files]
         to_read = self._files_to_read(hashes)
         position = {index: k for k, index in enumerate(to_read)}

@@ -15,6 +15,7 @@ from pathlib import Path
 from scoring.core.model import Assessment, Criterion, Rejection, Scheme, Submission
 from scoring.core.presentation import change_text
 from scoring.core.values import display_value, normalise_text
+from scoring.io.pipeline import SkippedFile
 from scoring.workspace import db
 from scoring.workspace.lock import LockOwner
 
@@ -240,13 +241,18 @@ class ImportReport:
     rejected: list[Rejection] = field(default_factory=list)
     files: int = 0
     cancelled: bool = False
+    #: Files of the folders given that were not read (lock files, other kinds), with why.
+    skipped: list[SkippedFile] = field(default_factory=list)
 
     def summary(self) -> str:
-        """``3 imported, 1 resubmitted, 2 unchanged, 1 rejected`` (and ``cancelled``)."""
+        """``3 imported, 1 resubmitted, 2 unchanged, 1 rejected`` (then ``, 2 not read`` when
+        a folder held files that were not read, and ``cancelled``)."""
         text = (
             f"{len(self.imported)} imported, {len(self.resubmitted)} resubmitted, "
             f"{len(self.unchanged)} unchanged, {len(self.rejected)} rejected"
         )
+        if self.skipped:
+            text += f", {len(self.skipped)} not read"
         return text + (" (cancelled)" if self.cancelled else "")
 
     def as_dict(self) -> dict:
@@ -255,6 +261,7 @@ class ImportReport:
             "resubmitted": [s.as_dict() for s in self.resubmitted],
             "unchanged": [u.as_dict() for u in self.unchanged],
             "rejected": [r.as_dict() for r in self.rejected],
+            "skipped": [s.as_dict() for s in self.skipped],
             "files": self.files,
             "cancelled": self.cancelled,
         }

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from gui import labels, workers
 from gui.models.results import PROJECT_ROLE
+from gui.models.tables import report_rows
 from gui.views import dialogs
 from tests.builders import criterion, write_template
 from tests.test_report_pdf import pdf_pages
@@ -453,3 +454,38 @@ def test_the_project_page_says_a_result_is_provisional(window):
     summary = window.detail.summary.text()
     assert mark in summary
     assert f"Total could be {project.total_min:.2f}–{project.total_max:.2f}" in summary
+
+
+def test_import_report_lists_the_files_of_the_folder_it_did_not_read(window, qtbot, demo_files, tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    form = next((demo_files / "submissions" / "city").glob("*.xlsx"))
+    (folder / form.name).write_bytes(form.read_bytes())
+    (folder / "notes.csv").write_text("project_id,total\nC-1,80\n", encoding="utf-8")
+    (folder / f"~${form.name}").write_bytes(b"\0" * 165)  # Excel's lock file beside an open form
+    with qtbot.waitSignal(window.import_finished, timeout=60000) as blocker:
+        window.start_import([folder])
+    report = blocker.args[0]
+    assert sorted(Path(s.path).name for s in report.skipped) == sorted(["notes.csv", f"~${form.name}"])
+    assert report.summary().endswith(", 2 not read")
+
+    dialog = window.report_dialog
+    rows = [dialog.model.row_object(r) for r in range(dialog.model.rowCount())]
+    skipped = {Path(r.source).name: r for r in rows if r.outcome == "skipped"}
+    assert set(skipped) == {"notes.csv", f"~${form.name}"}
+    assert ".csv is not a spreadsheet kind" in skipped["notes.csv"].detail
+    assert "lock file" in skipped[f"~${form.name}"].detail
+    outcome = dialog.model.index(rows.index(skipped["notes.csv"]), 0).data()
+    assert outcome == "Not read"
+    assert "2 files of the folders were not read" in dialog.summary.text()
+
+    window.set_language("zh_CN")
+    rows = report_rows(report, window.run.projects)
+    chinese = next(r for r in rows if r.outcome == "skipped" and Path(r.source).name == "notes.csv")
+    assert "不是可导入的电子表格类型" in chinese.detail
+    dialog = window.show_import_report(report)
+    assert "文件夹中有 2 个文件未读取" in dialog.summary.text()
+    row = [dialog.model.row_object(r) for r in range(dialog.model.rowCount())].index(chinese)
+    assert dialog.model.index(row, 0).data() == "未读取"
+    window.set_language("en")
+    dialog.close()
