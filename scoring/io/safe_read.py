@@ -455,10 +455,17 @@ class _Package:
         """A part inflated whole (and kept); ``KeyError`` when there is none."""
         if name not in self.kept:
             info = self.infos[name]
-            content = _inflate_member(self.view, info, self.path, self.budget)
+            payload = _member_payload(self.view, info, self.path)
+            # worksheets differ from form to form; the other parts often repeat
+            shared = name not in self.sheet_members
+            content = _checked_before(payload, info) if shared else None
+            if content is None or len(content) > self.budget:
+                content = _inflate_member(payload, info, self.path, self.budget)
+                if _looks_like_xml(name, content) and _has_dtd(content):
+                    raise _unsafe_xml(self.path, info.filename)
+                if shared:
+                    _remember_checked(payload, info, content)
             self.budget -= len(content)
-            if _looks_like_xml(name, content) and _has_dtd(content):
-                raise _unsafe_xml(self.path, info.filename)
             self.kept[name] = content
         return self.kept[name]
 
@@ -483,14 +490,19 @@ class _Package:
             if whole:
                 self.part(name)
                 continue
-            if _looks_like_xml(name, head := _inflate_head(self.view, info, self.path)) and _has_dtd(head):
+            payload = _member_payload(self.view, info, self.path)
+            if _checked_before(payload, info) is not None:
+                continue
+            if _looks_like_xml(name, head := _inflate_head(payload, info, self.path)) and _has_dtd(head):
                 raise _unsafe_xml(self.path, info.filename)
+            if len(head) == info.file_size and zlib.crc32(head) == info.CRC:
+                _remember_checked(payload, info, head)  # the head was the whole part
 
     def sheet_parts(self, path: Path) -> dict[str, str]:
         """Sheet name → part of its worksheet, through the workbook and its relationships."""
         try:
             rels = self.part(_rels_of(self.workbook)) if self.has(_rels_of(self.workbook)) else b""
-            self.targets = _relationship_targets(rels, self.workbook) if rels else {}
+            self.targets = dict(_relationship_targets(rels, self.workbook)) if rels else {}
             if self.kind == "xlsb":
                 found = xlsb.sheet_relationships(self.part(self.workbook))
             else:
@@ -503,12 +515,31 @@ class _Package:
         return sheets
 
     def calamine_bytes(self) -> bytes:
-        """The package as the reader expects it: the workbook at xl/, else repacked so."""
-        if not self.relocated:
+        """The package as the reader reads it: the parts kept here (inflated and checked),
+        stored uncompressed, with the workbook where the reader looks for it (xl/).
+
+        The reader then inflates nothing a second time and never sees a part that was not
+        checked. A package whose kept parts are large goes to the reader as it came (a stored
+        copy would hold them once more), unless its workbook has to be moved; an OpenDocument
+        package always does (its reader wants its own first part, ``mimetype``, as written).
+        """
+        if self.relocated:
+            return _repack_at_standard_places(self)
+        if self.kind == "ods" or sum(map(len, self.kept.values())) > _STORED_COPY_BYTES:
             return self.data
-        return _repack_at_standard_places(self)
+        return _stored_zip([(name, content, self.infos[name].CRC) for name, content in self.kept.items()])
 
 
+#: Small parts inflated and checked before in this process (right size and checksum, no DTD
+#: anywhere), by their compressed bytes: forms made from one template share their workbook,
+#: relationship, style and theme parts byte for byte, and each is then inflated once.
+_CHECKED: dict[tuple[bytes, int, int, int], bytes] = {}
+_CHECKED_PART_BYTES = 64 * 1024
+_CHECKED_PARTS = 256
+
+
+#: Kept parts up to this size go to the reader as a stored copy (see _Package.calamine_bytes).
+_STORED_COPY_BYTES = 8 * MB
 #: Parts read whole wherever the workbook is: content types, relationships, OpenDocument parts.
 _READ_PARTS = re.compile(r"^(\[Content_Types\]\.xml|_rels/.*|.*/_rels/[^/]*\.rels|"
                          r"content\.xml|styles\.xml|meta\.xml|settings\.xml|mimetype|META-INF/.*)$")
@@ -521,6 +552,23 @@ def _rels_of(part: str) -> str:
     return posixpath.join(folder, "_rels", name + ".rels")
 
 
+def _same_parts_once(function):
+    """Cache a function of a small part's bytes (and of further hashable arguments).
+
+    Forms made from one template share their workbook, relationship and style parts byte for
+    byte, so a reader reading a folder of them reads each such part once. The function must
+    not depend on anything else, and its callers must not change what it returns.
+    """
+    cached = functools.lru_cache(maxsize=64)(function)
+
+    @functools.wraps(function)
+    def call(content: bytes, *args):
+        return (cached if len(content) <= _CHECKED_PART_BYTES else function)(content, *args)
+
+    return call
+
+
+@_same_parts_once
 def _relationship_targets(rels: bytes, source: str) -> dict[str, str]:
     """Relationship id → part name, resolved against the folder of ``source``; the styles
     part also under the key ``"styles"``."""
@@ -543,6 +591,7 @@ def _resolve(source: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(source), target)).lstrip("/")
 
 
+@_same_parts_once
 def _xlsx_sheet_relationships(workbook: bytes) -> list[tuple[str, str]]:
     """(sheet name, relationship id) of every sheet in a workbook part, in order."""
     quick = _quick_elements(workbook, b"sheet")
@@ -656,20 +705,46 @@ def _repack_at_standard_places(package: _Package) -> bytes:
     relationships pointing at the parts where they are, and everything else is kept.
     """
     standard = "xl/workbook.bin" if package.kind == "xlsb" else "xl/workbook.xml"
+    moved = (standard, _rels_of(standard), "_rels/.rels")
+    parts = [(name, package.kept[name], package.infos[name].CRC) for name in package.names
+             if name in package.kept and name not in moved]
+    workbook = package.part(package.workbook)
     rels = _standard_relationships(package, standard)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as repacked:
-        for name in package.names:
-            if name in (standard, _rels_of(standard), "_rels/.rels"):
-                continue
-            if name in package.kept:
-                repacked.writestr(name, package.kept[name])
-        repacked.writestr(standard, package.part(package.workbook))
-        repacked.writestr(_rels_of(standard), rels)
-        repacked.writestr("_rels/.rels", (
-            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_NS_PKG_REL_URI}"><Relationship '
-            f'Id="rId1" Type="{_NS_REL_URI}/officeDocument" Target="{standard}"/></Relationships>').encode())
-    return out.getvalue()
+    root = (f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_NS_PKG_REL_URI}"><Relationship '
+            f'Id="rId1" Type="{_NS_REL_URI}/officeDocument" Target="{standard}"/></Relationships>').encode()
+    for name, content in zip(moved, (workbook, rels, root), strict=True):
+        parts.append((name, content, zlib.crc32(content)))
+    return _stored_zip(parts)
+
+
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")
+#: Version 2.0 needed; flag bit 11: names in UTF-8; 1980-01-01 00:00.
+_ZIP_VERSION, _UTF8_NAMES, _DOS_DATE = 20, 0x800, 0x21
+
+
+def _stored_zip(parts: list[tuple[str, bytes, int]]) -> bytes:
+    """A zip package of (name, content, CRC-32) parts, stored uncompressed.
+
+    Written with struct rather than zipfile, which would compute every checksum again and
+    cost more than the reader saves by not inflating; the parts here are far below zip64's
+    4 GB (``Limits.max_uncompressed_bytes``).
+    """
+    pieces: list[bytes] = []
+    directory: list[bytes] = []
+    offset = 0
+    for name, content, crc in parts:
+        raw = name.encode("utf-8")
+        size = len(content)
+        header = _LOCAL_HEADER.pack(b"PK\x03\x04", _ZIP_VERSION, _UTF8_NAMES, zipfile.ZIP_STORED, 0,
+                                    _DOS_DATE, crc, size, size, len(raw), 0)
+        directory.append(_DIRECTORY_ENTRY.pack(
+            b"PK\x01\x02", _ZIP_VERSION, _ZIP_VERSION, _UTF8_NAMES, zipfile.ZIP_STORED, 0, _DOS_DATE, crc,
+            size, size, len(raw), 0, 0, 0, 0, 0, offset) + raw)
+        pieces += (header, raw, content)
+        offset += len(header) + len(raw) + size
+    central = b"".join(directory)
+    end = _END_RECORD.pack(b"PK\x05\x06", 0, 0, len(parts), len(parts), len(central), offset, 0)
+    return b"".join(pieces) + central + end
 
 
 def _standard_relationships(package: _Package, standard: str) -> bytes:
@@ -831,14 +906,36 @@ def _member_payload(view: memoryview, info: _Entry, path: Path) -> memoryview:
     return view[begin:end]
 
 
-def _inflate_member(view: memoryview, info: _Entry, path: Path, budget: int) -> bytes:
-    """Inflate one member, at most its declared size and at most ``budget`` bytes.
+def _checked_key(payload: memoryview, info: _Entry) -> tuple[bytes, int, int, int] | None:
+    if info.file_size > _CHECKED_PART_BYTES or len(payload) > _CHECKED_PART_BYTES:
+        return None
+    return bytes(payload), info.compress_type, info.file_size, info.CRC
+
+
+def _checked_before(payload: memoryview, info: _Entry) -> bytes | None:
+    """The content of a part whose compressed bytes were inflated and checked before."""
+    key = _checked_key(payload, info)
+    return _CHECKED.get(key) if key is not None else None
+
+
+def _remember_checked(payload: memoryview, info: _Entry, content: bytes) -> None:
+    """Remember a small part that inflated to its declared size and checksum, with no DTD."""
+    key = _checked_key(payload, info)
+    if key is None or _has_dtd(content):
+        return
+    if len(_CHECKED) >= _CHECKED_PARTS:
+        _CHECKED.clear()  # parts of other senders' templates: start again
+    _CHECKED[key] = content
+
+
+def _inflate_member(payload: memoryview, info: _Entry, path: Path, budget: int) -> bytes:
+    """Inflate one member (its compressed ``payload``), at most its declared size and at most
+    ``budget`` bytes.
 
     A part that inflates beyond what the zip directory declares is a zip bomb in disguise:
     the inflater is never allowed to produce more than one byte past the declared size, so
     refusing it costs almost nothing.
     """
-    payload = _member_payload(view, info, path)
     if info.file_size > budget:
         raise _too_large(path, f"its parts inflate to more than {budget / MB:.0f} MB",
                          f"解压后超过 {budget / MB:.0f} MB")
@@ -869,9 +966,8 @@ def _inflate_deflated(payload: memoryview, info: _Entry, path: Path) -> bytes:
     return content
 
 
-def _inflate_head(view: memoryview, info: _Entry, path: Path) -> bytes:
+def _inflate_head(payload: memoryview, info: _Entry, path: Path) -> bytes:
     """The first bytes of a part nothing reads (enough to look for a DTD)."""
-    payload = _member_payload(view, info, path)
     if info.compress_type == zipfile.ZIP_STORED:
         return bytes(payload[:_HEAD_BYTES])
     try:
@@ -1240,7 +1336,8 @@ def _scan_xls(container: biff.CompoundFile, path: Path) -> biff.XlsScan | None:
 
 def _add_xlsx_notes(parts: _Package, sheets: list[RawSheet], shapes: dict[str, _SheetXml]) -> None:
     """Mark percent-formatted, error and uncalculated formula cells, which calamine hides."""
-    percent_styles = _percent_style_indices(parts)
+    styles = parts.kept.get(parts.targets.get("styles", "xl/styles.xml"))
+    percent_styles = _percent_style_indices(styles) if styles else frozenset()
     for sheet in sheets:
         shape = shapes.get(sheet.name)
         if shape is not None:
@@ -1284,15 +1381,14 @@ def _unescape(text: str) -> str:
     return text
 
 
-def _percent_style_indices(parts: _Package) -> frozenset[int]:
-    """Indices of cell formats (``s`` attributes) whose number format shows a percentage.
+@_same_parts_once
+def _percent_style_indices(styles: bytes) -> frozenset[int]:
+    """Indices of cell formats (``s`` attributes) whose number format shows a percentage, in
+    a styles part.
 
     Read with regular expressions rather than a tree: a styles part can hold millions of
     formats, and a tree of them would cost gigabytes.
     """
-    styles = parts.kept.get(parts.targets.get("styles", "xl/styles.xml"))
-    if not styles:
-        return frozenset()
     percent_ids = set(_BUILTIN_PERCENT_FORMATS)
     for match in _NUM_FMT.finditer(styles):
         code, fmt_id = _attr(match.group(1), b"formatCode"), _attr(match.group(1), b"numFmtId")
