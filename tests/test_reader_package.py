@@ -16,9 +16,9 @@ import pytest
 import python_calamine
 from openpyxl import load_workbook
 
-from scoring import safe_read
-from scoring.safe_read import SubmissionRejected, read_workbook
-from scoring.submission import SHEETS, read_submission_book
+from scoring.io import safe_read
+from scoring.io.safe_read import SubmissionRejected, read_workbook
+from scoring.io.submission import SHEETS, read_submission_book
 from tests.builders import project, write_form
 from tests.hostile import zips
 
