@@ -397,7 +397,11 @@ class FileReader:
         deadline = min(w.since for w in busy.values()) + self.options.timeout
         ready = wait(list(busy), timeout=max(0.0, deadline - time.monotonic()))
         for conn in ready:
-            self._receive(busy[conn])
+            worker = busy[conn]
+            self._receive(worker)
+            # every answer already waiting too: one wake-up for several files, not one each
+            while worker in self._workers and worker.assigned and worker.conn.poll():
+                self._receive(worker)
         now = time.monotonic()
         for worker in list(busy.values()):
             if worker.assigned and now - worker.since >= self.options.timeout:
