@@ -1,28 +1,31 @@
-"""Help → User guide: docs/gui.md with its pictures, offline, opened at the section of a tab (F1).
+"""Help → User guide: docs/gui.md (docs/gui.zh.md in Chinese) with its pictures, offline,
+opened at the section of the tab shown (F1).
 
-The guide is the same Markdown file the repository shows (docs/gui.md); Qt renders it, so
-nothing is converted or kept twice.
+The guide is the same Markdown file the repository shows; Qt renders it, so nothing is
+converted or kept twice.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
-from gui import paths
+from gui import paths, translation
 
-GUIDE = "gui.md"
-#: The heading of docs/gui.md that each tab's F1 opens at (the tab's object key → heading start).
+#: The guide in each interface language (docs/gui.zh.md is the Chinese translation of docs/gui.md).
+GUIDES = {"en": "gui.md", "zh": "gui.zh.md"}
+#: The heading each tab's F1 opens at, per language (the tab's key → heading).
 SECTIONS = {
-    "results": "## 2. Open the demo",
-    "detail": "## 5. Score a manual criterion",
-    "charts": "## More",
-    "templates": "## More",
-    "audit": "## 5. Score a manual criterion",
-    "robustness": "## More",
-    "disagreements": "## 5. Score a manual criterion",
-    "tracking": "## 7. Track the pilots",
+    "results": {"en": "## 2. Open the demo", "zh": "## 2. 打开示例工作区"},
+    "detail": {"en": "## 5. Score a manual criterion", "zh": "## 5. 为人工评分指标评分"},
+    "charts": {"en": "### Charts", "zh": "### 图表"},
+    "templates": {"en": "### Templates", "zh": "### 模板"},
+    "audit": {"en": "## 7. Print-preview the ranking and export the PDF", "zh": "## 7. 打印预览与导出 PDF"},
+    "robustness": {"en": "### Robustness", "zh": "### 稳健性"},
+    "disagreements": {"en": "## 5. Score a manual criterion", "zh": "## 5. 为人工评分指标评分"},
+    "tracking": {"en": "## 8. Track the pilots over their three years (assessment rounds)",
+                 "zh": "## 8. 跟踪试点三年的进展（评估轮次）"},
 }
 
 
@@ -31,7 +34,6 @@ class HelpDialog(QDialog):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("User guide"))
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
         self.browser.setSearchPaths([str(paths.docs_dir())])
@@ -41,11 +43,15 @@ class HelpDialog(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(980, 760)
+        self.lang = ""
         self.load()
 
     def load(self) -> bool:
-        """Show docs/gui.md; False (and a line saying where it was looked for) when missing."""
-        guide = paths.docs_dir() / GUIDE
+        """Show the guide in the interface language; False (and a line saying where it was
+        looked for) when it is missing."""
+        self.lang = translation.data_lang()
+        self.setWindowTitle(self.tr("User guide"))
+        guide = paths.docs_dir() / GUIDES[self.lang]
         if not guide.is_file():
             self.browser.setPlainText(self.tr("The user guide is missing: {path}").format(path=guide))
             return False
@@ -53,8 +59,18 @@ class HelpDialog(QDialog):
         return True
 
     def show_section(self, key: str) -> bool:
-        """Scroll to the section about a tab (a key of SECTIONS); False when not found."""
-        heading = SECTIONS.get(key, "")
-        title = heading.lstrip("# ").strip()
-        self.browser.moveCursor(self.browser.textCursor().MoveOperation.Start)
-        return bool(title) and self.browser.find(title)
+        """Scroll to and select the heading of the section about a tab (a key of SECTIONS), in
+        the interface's language (the guide is loaded again after a switch); False when not found."""
+        if self.lang != translation.data_lang():
+            self.load()
+        title = SECTIONS.get(key, {}).get(self.lang, "").lstrip("# ").strip()
+        block = self.browser.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() and block.text().strip() == title:
+                cursor = QTextCursor(block)
+                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+                self.browser.setTextCursor(cursor)
+                self.browser.ensureCursorVisible()
+                return True
+            block = block.next()
+        return False

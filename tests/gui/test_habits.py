@@ -123,3 +123,28 @@ def test_region_filter_is_grouped_by_province(window):
     box.setCurrentIndex(one)
     assert {window.results.model.project_at(r).region
             for r in range(window.results.model.rowCount())} == {"江苏省苏州市"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_f1_on_every_tab_opens_the_guide_in_the_interface_language_at_its_section(window, qtbot, lang):
+    import re
+
+    from gui import paths, translation
+    from gui.views.help_view import GUIDES, SECTIONS
+
+    translation.install(lang)
+    short = translation.data_lang()
+    for i in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(i)
+        qtbot.keyClick(window, Qt.Key.Key_F1)
+        guide = window.help_dialog
+        assert guide.isVisible() and guide.lang == short
+        heading = SECTIONS[window.tab_key()][short].lstrip("# ")
+        assert guide.browser.textCursor().selectedText() == heading, window.tab_key()
+        guide.close()
+    # the guide's pictures are there, in the interface's language
+    text = (paths.docs_dir() / GUIDES[short]).read_text(encoding="utf-8")
+    pictures = re.findall(r"\]\((screenshots/[^)]+)\)", text)
+    assert pictures and all((paths.docs_dir() / p).is_file() for p in pictures)
+    if short == "zh":
+        assert all(p.startswith("screenshots/zh_") for p in pictures)
