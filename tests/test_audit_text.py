@@ -84,3 +84,12 @@ def test_a_resubmissions_changes_read_in_the_language_asked_for():
     assert Change("", "region", "浙江", "浙江省").text("zh") == "地区：浙江 → 浙江省"
     assert Change("B", "current", "Y", "N").text("en", yesno) == "B current: yes → no"
     assert Change("A", "evidence", "x.pdf", None).describe() == "A evidence: x.pdf → (blank)"
+
+
+def test_a_template_added_reads_by_the_schemes_chinese_name_in_chinese():
+    added = _entry("template_added", {"file": "city.xlsx", "scheme_zh": "城市试点评估 2025.1"},
+                   scheme="City pilot assessment 2025.1", project_id="", code="")
+    assert audit_summary(added, "zh") == "添加模板 city.xlsx：城市试点评估 2025.1"
+    assert audit_summary(added, "en") == "template city.xlsx added: City pilot assessment 2025.1"
+    older = _entry("template_added", {"file": "city.xlsx"}, scheme="Old 1", project_id="", code="")
+    assert audit_summary(older, "zh") == "添加模板 city.xlsx：Old 1"

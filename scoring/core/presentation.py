@@ -576,6 +576,8 @@ def audit_summary(entry, lang: str) -> str:
     detail = entry.detail or {}
     fields = {key: _audit_field(value) for key, value in detail.items()}
     fields.update(project=entry.project_id, code=entry.code, actor=entry.actor, scheme=entry.scheme)
+    if normalise_lang(lang) == "zh" and detail.get("scheme_zh"):
+        fields["scheme"] = str(detail["scheme_zh"])
     if isinstance(detail.get("changes"), list):
         fields["changes"] = str(len(detail["changes"]))
     if entry.action == "merge" and detail.get("sources"):

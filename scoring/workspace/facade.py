@@ -598,7 +598,9 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             f"template {path.name} added: {scheme_label(scheme)} "
             f"({scheme.level}, {len(scheme.criteria)} criteria)",
             scheme=scheme_label(scheme),
-            detail={"file": path.name, "sha256": scheme.content_hash, "level": scheme.level},
+            detail={"file": path.name, "sha256": scheme.content_hash, "level": scheme.level,
+                    # the Chinese interface names the scheme by its Chinese name (name_zh)
+                    **({"scheme_zh": f"{scheme.name_zh} {scheme.version}"} if scheme.name_zh else {})},
         )
         return cursor.lastrowid, scheme.content_hash, at
 
