@@ -83,7 +83,7 @@ def test_a_resubmissions_changes_read_in_the_language_asked_for():
     assert Change("B", "current", "yes", "no").text("zh", yesno) == "B 现状值：是 → 否"
     assert Change("", "region", "浙江", "浙江省").text("zh") == "地区：浙江 → 浙江省"
     assert Change("B", "current", "Y", "N").text("en", yesno) == "B current: yes → no"
-    assert Change("B", "current", "yes", "是").text("zh", yesno) == "B 现状值：yes → 是"  # as typed
+    assert Change("B", "current", "yes", "是").text("zh", yesno) == "B 现状值：“yes” → “是”"  # as typed
     assert Change("A", "evidence", "x.pdf", None).describe() == "A evidence: x.pdf → (blank)"
 
 

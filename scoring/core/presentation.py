@@ -502,8 +502,8 @@ def change_text(change, lang: str, criterion: Criterion | None = None) -> str:
     field = change_field_label(change.field, lang)
     what = f"{change.code} {field}" if change.code else field
     old, new = (changed_value_text(v, lang, criterion) for v in (change.old, change.new))
-    if old == new:  # 'yes' → '是' both read 是: show what was typed, so the change is seen
-        old, new = (changed_value_text(v, lang) for v in (change.old, change.new))
+    if old == new:  # 'yes' → '是' both read 是: show what was typed, quoted, so the change is seen
+        old, new = (f"“{changed_value_text(v, lang)}”" for v in (change.old, change.new))
     return f"{what}{text('colon', lang)}{old} → {new}"
 
 
