@@ -1,8 +1,10 @@
-"""What the reader (python-calamine) is handed: only parts checked here, each inflated once.
+"""What the reader (python-calamine) is handed: only parts checked here, each inflated once,
+and only the sheets a submission reads.
 
 The package goes to the reader stored (uncompressed), made of the parts that were inflated and
 checked (size, checksum, no DTD); parts that repeat from form to form are inflated once per
-process, and a repeated part whose directory entry lies is still refused.
+process, and a repeated part whose directory entry lies is still refused. An .xls or .ods,
+which the reader loads whole when it opens it, reaches it with the other sheets empty.
 """
 
 from __future__ import annotations
@@ -17,10 +19,10 @@ import python_calamine
 from openpyxl import load_workbook
 
 from scoring.io import safe_read
-from scoring.io.safe_read import SubmissionRejected, read_workbook
+from scoring.io.safe_read import Limits, SubmissionRejected, read_workbook
 from scoring.io.submission import SHEETS, read_submission_book
 from tests.builders import project, write_form
-from tests.hostile import zips
+from tests.hostile import ods, ole, zips
 
 
 @pytest.fixture
@@ -122,3 +124,46 @@ def test_a_part_with_a_dtd_is_refused_after_a_clean_one(form, tmp_path):
     with pytest.raises(SubmissionRejected) as caught:
         read_workbook(hostile, sheets=SHEETS)
     assert caught.value.reason == "unsafe_xml" and "xl/styles.xml" in caught.value.message
+
+
+# --------------------------------------------------------------------------- .xls and .ods
+
+PHOTOS = [[float(r * 10 + c) for c in range(10)] for r in range(1500)]  # 15,000 cells nobody reads
+FORM_SHEETS = {"Project": [["project_id", "P1"], ["name", "One"], ["level", "city"]],
+               "Photos": PHOTOS,
+               "Data": [["code", "current"], ["A", 12.5]]}
+
+
+def _xls(path: Path) -> Path:
+    return ole.write_xls(path, FORM_SHEETS, hidden=("Photos",))
+
+
+def _ods(path: Path) -> Path:
+    return ods.write_ods(path, FORM_SHEETS, hidden=("Photos",))
+
+
+@pytest.mark.parametrize("write", [_xls, _ods], ids=["xls", "ods"])
+def test_the_reader_loads_only_the_sheets_a_submission_reads(tmp_path, write, handed_to_reader):
+    """python-calamine loads every sheet of an .xls or .ods when it opens it; the sheet
+    nobody reads reaches it empty, still listed with its visibility."""
+    path = write(tmp_path / "form")
+    book = read_workbook(path, sheets=SHEETS)
+    shown = [(s.name, s.visible) for s in book.sheets]
+    assert shown == [("Project", True), ("Photos", False), ("Data", True)]
+    assert book.sheet("Data").rows == [["code", "current"], ["A", 12.5]]
+    [submission] = read_submission_book(book)
+    assert submission.project_id == "P1"
+    [handed] = handed_to_reader
+    reader = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(handed))
+    assert reader.get_sheet_by_name("Photos").to_python() == []
+    assert reader.get_sheet_by_name("Data").to_python() == [["code", "current"], ["A", 12.5]]
+
+
+@pytest.mark.parametrize("write", [_xls, _ods], ids=["xls", "ods"])
+def test_cells_of_sheets_left_out_do_not_count_against_the_limit(tmp_path, write):
+    path = write(tmp_path / "form")
+    limits = Limits(max_cells=10_000)  # the form's two sheets hold 10 cells, the Photos 15,000
+    assert read_workbook(path, limits, SHEETS).sheet("Data").rows[1] == ["A", 12.5]
+    with pytest.raises(SubmissionRejected) as every_sheet:
+        read_workbook(path, limits)  # every sheet read: the Photos count
+    assert every_sheet.value.reason == "too_large" and "Photos" in every_sheet.value.message

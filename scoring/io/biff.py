@@ -334,6 +334,46 @@ def scan_workbook(container: CompoundFile) -> XlsScan:
     return XlsScan(sheets)
 
 
+def leave_sheets_out(container: CompoundFile, data: bytes, keep: Callable[[str], bool]) -> bytes | None:
+    """``data`` (the container's bytes, its stream perhaps renamed) with every worksheet that
+    ``keep`` refuses made empty for the reader; None when no sheet is left out.
+
+    python-calamine loads every sheet of an .xls when it opens the file and cannot be told to
+    load only some, while a submission needs two. A sheet's BOUNDSHEET record says where its
+    records start in the stream; pointed at the EOF record that closes the workbook globals,
+    the sheet is still listed (name, visibility) but holds nothing. Four bytes change per
+    sheet and nothing moves. Only BIFF8 streams in sectors of their own are changed: a BIFF5
+    sheet name is in a code page this module does not know, and a stream small enough for
+    the container's mini stream holds nothing worth leaving out.
+    """
+    name = container.find("Workbook", "Book")
+    entry = next((e for e in container.entries if e[1] == _STREAM and e[0] == name), None)
+    if entry is None or entry[3] < container.mini_cutoff:
+        return None
+    stream = container.stream(entry[0])
+    if stream[4:6] != b"\x00\x06":  # the first BOF record's version: BIFF8
+        return None
+    fields: list[int] = []
+    offset = end = 0
+    for kind, payload in _records(stream, 0):
+        if kind == _EOF:
+            end = offset
+            break
+        if kind == _BOUNDSHEET and len(payload) > 7 and payload[5] == 0 \
+                and not keep(_unicode_string(payload, 6, 1)):
+            fields.append(offset + 4)  # its first field, the offset of the sheet's records
+        offset += 4 + len(payload)
+    if not end or not fields:
+        return None
+    chain = container._chain(entry[2], container.fat)
+    changed = bytearray(data)
+    for field_at in fields:
+        for k, byte in enumerate(struct.pack("<I", end)):
+            at = field_at + k  # the field may straddle two sectors
+            changed[(chain[at // container.sector] + 1) * container.sector + at % container.sector] = byte
+    return bytes(changed)
+
+
 def apply_notes(scan: XlsScan, sheets, put: Callable[[object, int, int, object], None]) -> None:
     """Copy the scan's notes onto the read sheets (matched by name); error texts via ``put``."""
     by_name = {s.name: s for s in scan.sheets}

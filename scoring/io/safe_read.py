@@ -7,7 +7,8 @@ with a DOCTYPE is refused, and the cells a sheet would make python-calamine hold
 before it loads the sheet (calamine allocates the whole rectangle between the first and the
 last cell with a value, so two far-apart cells in a 1 KB file would otherwise ask for hundreds
 of GB); rows and cells that are only formatted cost nothing, as calamine keeps nothing for them.
-Only the sheets the caller needs are loaded (:class:`SheetFilter`).
+Only the sheets the caller needs are loaded (:class:`SheetFilter`); the
+reader loads a whole .xls or .ods when it opens it, so there the other sheets are emptied first.
 
 It reads what real programs write: packages whose parts have backslash paths or whose workbook
 is not at xl/workbook.xml, .xls streams named in any case, .xlsb. Then it reads the values with
@@ -63,9 +64,10 @@ class Limits:
     max_cells : int
         Cells the reader would hold: the rectangle (A1 to the last row and column with a
         value) of every sheet it loads, once when it loads the sheet and once more when the
-        values are taken into Python. An .xls or .ods is loaded whole when opened; of an
-        .xlsx or .xlsb only the sheets a submission uses are. About 32 bytes a cell:
-        3 million keep a reader process under 150 MB.
+        values are taken into Python. Only the sheets a submission uses are loaded (the
+        reader loads a whole .xls or .ods when it opens it, so the other sheets reach it
+        empty: see :func:`scoring.io.biff.leave_sheets_out` and :func:`_without_tables`).
+        About 32 bytes a cell: 3 million keep a reader process under 150 MB.
     max_xml_part_bytes : int
         Workbook, relationship and style parts, which are parsed whole.
     """
@@ -379,13 +381,19 @@ def _read_zip_workbook(data: bytes, path: Path, limits: Limits, wanted: SheetFil
     package = _open_package(data, path, limits)
     if package.kind == "ods":
         package.inflate_all(wanted=None)
-        scan = _scan_ods(package.xml("content.xml"), path)
-        shapes = {name: (rows, cols) for name, (rows, cols, _) in scan.items()}
-        # The reader parses every table when it opens the file, whichever are read after.
+        content = package.xml("content.xml")
+        scan = _scan_ods(content, path)
+        shapes = {name: (rows, cols) for name, (rows, cols, _) in scan.tables.items()}
+        reader_data = package.calamine_bytes()
+        left_out = _ods_tables_left_out(scan, content, wanted)
+        if left_out:
+            # the reader parses every table when it opens the file and cannot be told which
+            reader_data = package.calamine_bytes({"content.xml": _without_tables(content, scan, left_out)})
+            shapes = {name: shape for name, shape in shapes.items() if name not in left_out}
         budget = _Budget(path, limits)
         budget.spend_all(shapes)
-        book = _read_values(package.calamine_bytes(), path, "ods", budget, wanted, shapes)
-        _add_ods_notes(scan, book)
+        book = _read_values(reader_data, path, "ods", budget, wanted, shapes)
+        _add_ods_notes(scan.tables, book)
         return RawWorkbook(path=path, format="ods", sheets=book)
     sheet_parts = package.sheet_parts(path)
     kept = [member for name, member in sheet_parts.items() if _wanted(wanted, name)]
@@ -514,17 +522,23 @@ class _Package:
         self.sheet_members = frozenset(sheets.values())
         return sheets
 
-    def calamine_bytes(self) -> bytes:
+    def calamine_bytes(self, replaced: dict[str, bytes] | None = None) -> bytes:
         """The package as the reader reads it: the parts kept here (inflated and checked),
-        stored uncompressed, with the workbook where the reader looks for it (xl/).
+        stored uncompressed, with the workbook where the reader looks for it (xl/), and the
+        parts in ``replaced`` replaced.
 
         The reader then inflates nothing a second time and never sees a part that was not
-        checked. A package whose kept parts are large goes to the reader as it came (a stored
-        copy would hold them once more), unless its workbook has to be moved; an OpenDocument
-        package always does (its reader wants its own first part, ``mimetype``, as written).
+        checked. Without replacements, a package whose kept parts are large goes to the
+        reader as it came (a stored copy would hold them once more) unless its workbook has
+        to be moved, and so does an OpenDocument package.
         """
         if self.relocated:
             return _repack_at_standard_places(self)
+        if replaced:
+            # an OpenDocument package's mimetype part comes first
+            names = sorted(self.kept, key=lambda name: name != "mimetype")
+            return _stored_zip([(name, replaced[name], zlib.crc32(replaced[name])) if name in replaced
+                                else (name, self.kept[name], self.infos[name].CRC) for name in names])
         if self.kind == "ods" or sum(map(len, self.kept.values())) > _STORED_COPY_BYTES:
             return self.data
         return _stored_zip([(name, content, self.infos[name].CRC) for name, content in self.kept.items()])
@@ -1311,8 +1325,16 @@ def _read_ole_workbook(data: bytes, path: Path, limits: Limits, wanted: SheetFil
         return RawWorkbook(path=path, format="xls",
                            sheets=[RawSheet(s.name, [], s.visible) for s in scan.sheets])
     shapes = {s.name: (s.rows, s.cols) for s in scan.sheets} if scan is not None else {}
+    if scan is not None and wanted is not None:
+        try:
+            fewer = biff.leave_sheets_out(container, data, functools.partial(_wanted, wanted))
+        except (biff.BiffError, struct.error, IndexError):
+            fewer = None  # the reader loads them all, as it would anyway
+        if fewer is not None:
+            data = fewer
+            shapes = {name: shape for name, shape in shapes.items() if _wanted(wanted, name)}
     budget = _Budget(path, limits)
-    budget.spend_all(shapes)  # the reader loads every sheet when it opens the file
+    budget.spend_all(shapes)  # the reader loads every sheet left in when it opens the file
     sheets = _read_values(data, path, "xls", budget, wanted, shapes)
     if scan is not None:
         biff.apply_notes(scan, sheets, _put)
@@ -1545,8 +1567,14 @@ class _OdsScanner:
     must cost nothing; a repeated cell that holds a value counts in full.
     """
 
-    def __init__(self):
+    def __init__(self, position: Callable[[], int] = lambda: 0):
         self.tables: dict[str, tuple[int, int, OdsNotes]] = {}
+        #: Where each table's start and end tags begin in content.xml (bytes), and how many
+        #: tables there are (names may repeat in a damaged file).
+        self.spans: dict[str, tuple[int, int]] = {}
+        self.count = 0
+        self._position = position
+        self._table_at = 0
         self._table: str | None = None
         self._row = self._col = 0
         self._row_repeat = 1
@@ -1558,6 +1586,7 @@ class _OdsScanner:
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         if tag == f"{_ODS_TABLE} table":
             self._table = attrs.get(f"{_ODS_TABLE} name", "")
+            self._table_at = self._position()
             self._row = self._rows = self._cols = 0
             self._notes = {}
         elif tag == f"{_ODS_TABLE} table-row" and self._table is not None:
@@ -1602,6 +1631,8 @@ class _OdsScanner:
             self._row += self._row_repeat
         elif tag == f"{_ODS_TABLE} table" and self._table is not None:
             self.tables[self._table] = (self._rows, self._cols, self._notes)
+            self.spans[self._table] = (self._table_at, self._position())
+            self.count += 1
             self._table = None
 
 
@@ -1610,10 +1641,11 @@ def _repeat(attrs: dict[str, str], name: str) -> int:
     return int(text) if text.isdigit() and int(text) > 0 else 1
 
 
-def _scan_ods(content: bytes, path: Path) -> dict[str, tuple[int, int, OdsNotes]]:
-    """Shapes and notes of every table in an ODS content.xml (already checked for DTDs)."""
-    scanner = _OdsScanner()
+def _scan_ods(content: bytes, path: Path) -> _OdsScanner:
+    """Shapes, notes and places of every table in an ODS content.xml (already checked for
+    DTDs)."""
     parser = expat.ParserCreate(namespace_separator=" ")
+    scanner = _OdsScanner(lambda: parser.CurrentByteIndex)
     parser.StartElementHandler = scanner.start
     parser.EndElementHandler = scanner.end
     parser.CharacterDataHandler = scanner.text
@@ -1621,7 +1653,34 @@ def _scan_ods(content: bytes, path: Path) -> dict[str, tuple[int, int, OdsNotes]
         parser.Parse(content, True)
     except expat.ExpatError as exc:
         raise _damaged(path, f"content.xml is not well-formed: {exc}", f"content.xml 格式不正确：{exc}")
-    return scanner.tables
+    return scanner
+
+
+def _ods_tables_left_out(scan: _OdsScanner, content: bytes, wanted: SheetFilter | None) -> set[str]:
+    """The tables with cells that no submission reads, when they can be cut out of content.xml:
+    its tables have names of their own and it is in UTF-8 (as every program writes it)."""
+    if wanted is None or scan.count != len(scan.spans) or b"\0" in content[:256]:
+        return set()
+    return {name for name, (rows, cols, _notes) in scan.tables.items()
+            if rows * cols and not _wanted(wanted, name)}
+
+
+#: A start tag; quoted attribute values may hold ">".
+_START_TAG = re.compile(rb"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
+
+
+def _without_tables(content: bytes, scan: _OdsScanner, names: set[str]) -> bytes:
+    """content.xml with the tables ``names`` emptied: each keeps its start tag (its name and
+    its style, which says whether it is hidden) and loses everything inside."""
+    pieces, kept_to = [], 0
+    for start, end in sorted(scan.spans[name] for name in names):
+        tag = _START_TAG.match(content, start)
+        if tag is None or tag.end() > end or tag.group().endswith(b"/>"):
+            continue
+        pieces.append(content[kept_to:tag.end()])
+        kept_to = end
+    pieces.append(content[kept_to:])
+    return b"".join(pieces)
 
 
 def _add_ods_notes(scan: dict[str, tuple[int, int, OdsNotes]], sheets: list[RawSheet]) -> None:
