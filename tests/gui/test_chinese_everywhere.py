@@ -2,7 +2,8 @@
 
 The real window on the demo workspace, in Chinese, walked through every tab, every chart, the
 menus and every dialog a day's work opens (import report, where a problem is, versions,
-scoring, withdrawing, settings, rounds, the user guide's window, About). Every text a person can
+scoring, withdrawing, settings, report sign-off, a merge's report and the disagreements it
+brings, rounds, the user guide's window, About). Every text a person can
 see — labels, buttons, tabs, menus, table headings and the rows on screen, list and combo-box
 entries, text boxes, the charts' titles, labels and ticks — is split into Latin words, and each
 must be a code, a unit or a proper name on the one allow-list (tests/gui/latin_allowed.py).
@@ -157,11 +158,12 @@ def _check(qtbot, widget: QWidget, where: str, found: dict) -> list[tuple[str, s
     return texts
 
 
-def test_the_chinese_window_shows_no_untranslated_latin_word(qtbot, demo_files, demo_workspace):
+def test_the_chinese_window_shows_no_untranslated_latin_word(qtbot, demo_files, demo_workspace, tmp_path):
     from gui import settings
     from gui.main_window import MainWindow
     from gui.views import dialogs
     from gui.views.round_dialog import RoundChoiceDialog
+    from scoring.workspace.facade import Workspace
 
     translation.install("zh_CN")
     store = settings.Settings()
@@ -235,6 +237,20 @@ def test_the_chinese_window_shows_no_untranslated_latin_word(qtbot, demo_files, 
     settings_dialog.show()
     _check(qtbot, settings_dialog, "settings", found)
     settings_dialog.close()
+    sign_off = dialogs.ReportSettingsDialog(window.backend.report_settings(), "zh", window)
+    sign_off.show()
+    _check(qtbot, sign_off, "report sign-off", found)
+    sign_off.close()
+    # an inspector's copy merged back: the merge report and the Disagreements tab
+    copy = window.backend.workspace.backup(tmp_path / "inspector.spw")
+    with Workspace.open(copy, actor="王芳") as inspector:
+        inspector.assess(window.project().project_id, manual.code, 0.3, inspector="王芳", reason="复核")
+    window.start_merge([copy])
+    qtbot.waitUntil(lambda: window.task_worker is None, timeout=120000)
+    _check(qtbot, window.merge_dialog, "merge report", found)
+    window.merge_dialog.close()
+    window.tabs.setCurrentWidget(window.disagreements)
+    _check(qtbot, window, "disagreements after a merge", found)
     rounds = RoundChoiceDialog(window.backend.rounds(), window)
     rounds.show()
     _check(qtbot, rounds, "round dialog", found)
