@@ -40,10 +40,15 @@ def _load(ts: Path) -> QTranslator | None:
 
 
 def _qt_translator(lang: str) -> QTranslator | None:
-    """Qt's shipped translation of its own widgets (qtbase_zh_CN.qm), when it is installed."""
-    translator = QTranslator()
+    """Qt's shipped translation of its own widgets, when it is installed: qtbase_zh_CN.qm, or
+    qt_zh_CN.qm, the whole of Qt's texts in one file, which is what PySide6's wheel ships for
+    Simplified Chinese (file dialogs' "Look in:", "Files of type:" …)."""
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    return translator if translator.load(f"qtbase_{lang}", folder) else None
+    for name in (f"qtbase_{lang}", f"qt_{lang}"):
+        translator = QTranslator()
+        if translator.load(name, folder):
+            return translator
+    return None
 
 
 def install(lang: str) -> int:

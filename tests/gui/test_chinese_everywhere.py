@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QFileDialog,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -51,7 +52,7 @@ def _plain(text: str) -> str:
     return text.replace("&&", "\0").replace("(&", "(").replace("&", "").replace("\0", "&")
 
 
-def _model_texts(view: QAbstractItemView) -> list[str]:
+def _model_texts(view: QAbstractItemView, rows: bool = True) -> list[str]:
     model = view.model()
     if model is None:
         return []
@@ -73,7 +74,8 @@ def _model_texts(view: QAbstractItemView) -> list[str]:
 
     from PySide6.QtCore import QModelIndex
 
-    walk(QModelIndex(), 0)
+    if rows:
+        walk(QModelIndex(), 0)
     return texts
 
 
@@ -95,8 +97,9 @@ def _figure_texts(widget) -> list[str]:
     return [t.get_text() for t in figure.findobj(Text) if t.get_visible() and t.get_text()]
 
 
-def visible_texts(root: QWidget) -> list[tuple[str, str]]:
-    """(widget class, text) of everything visible in ``root`` and its children."""
+def visible_texts(root: QWidget, rows: bool = True) -> list[tuple[str, str]]:
+    """(widget class, text) of everything visible in ``root`` and its children; without a
+    table's or list's rows when not ``rows`` (a file dialog lists the disk's own names)."""
     found: list[tuple[str, str]] = [("window title", root.windowTitle())]
     for widget in [root, *root.findChildren(QWidget)]:
         if not widget.isVisible():
@@ -120,10 +123,10 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
         elif isinstance(widget, QAbstractSpinBox):
             texts += [widget.specialValueText(), getattr(widget, "prefix", str)(),
                       getattr(widget, "suffix", str)()]
-        elif isinstance(widget, QListWidget):
+        elif isinstance(widget, QListWidget) and rows:
             texts += [widget.item(i).text() for i in range(widget.count())]
         elif isinstance(widget, QAbstractItemView):
-            texts += _model_texts(widget)
+            texts += _model_texts(widget, rows)
         texts += _figure_texts(widget)
         found += [(kind, _plain(t)) for t in texts if t]
     menu_bar = getattr(root, "menuBar", None)
@@ -150,9 +153,9 @@ def _settle(qtbot, ms: int = 50) -> None:
     qtbot.wait(ms)
 
 
-def _check(qtbot, widget: QWidget, where: str, found: dict) -> list[tuple[str, str]]:
+def _check(qtbot, widget: QWidget, where: str, found: dict, rows: bool = True) -> list[tuple[str, str]]:
     _settle(qtbot)
-    texts = visible_texts(widget)
+    texts = visible_texts(widget, rows)
     for word, kind, text in latin_words(texts):
         found.setdefault((where, word), (kind, text))
     return texts
@@ -255,6 +258,12 @@ def test_the_chinese_window_shows_no_untranslated_latin_word(qtbot, demo_files, 
     rounds.show()
     _check(qtbot, rounds, "round dialog", found)
     rounds.close()
+    # Qt's own file dialog (Qt's translation of its widgets, loaded with ours)
+    files = QFileDialog(window, "", str(tmp_path), "*.spw")
+    files.setOption(QFileDialog.Option.DontUseNativeDialog)
+    files.show()
+    _check(qtbot, files, "file dialog", found, rows=False)  # its rows are the disk's names
+    files.close()
     guide = window.show_guide()
     found.update({("user guide", w): (k, t) for w, k, t in latin_words([("title", guide.windowTitle())])})
     guide.close()
