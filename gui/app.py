@@ -2,8 +2,8 @@
 
 Order matters: the QApplication first, then the exception hooks (so that anything failing
 later reaches a dialog and the log), fonts, settings, the translation, and last the window
-with its workspace — the last one used, or on first start the demo, written and imported in
-the background so the window is usable at once.
+with its workspace — the last one used, or on first start the demo — opened, scored (and on
+first start written and imported) in the background, so the window is usable at once.
 """
 
 from __future__ import annotations
@@ -65,27 +65,27 @@ def register_fonts(app: QApplication) -> list[str]:
 
 
 def open_start_workspace(window: MainWindow, settings: Settings) -> None:
-    """Open the last workspace; on first start (or if it is gone) create the demo one."""
-    last = settings.last_workspace
-    if last and Path(last).exists():
-        try:
-            window.open_workspace(last)
-            finish_interrupted_demo(window, settings, Path(last))
-            return
-        except Exception as exc:  # a moved or damaged file: say so, then fall back to the demo
-            errors.report_exception(
-                window, errors.tr(QT_TRANSLATE_NOOP("errors", "Could not open the workspace")), exc
-            )
+    """Open the last workspace in the background, the window usable meanwhile; on first start
+    (or when it is gone or will not open) the demo one, created and its submissions imported
+    when it does not exist yet. ``window.workspace_opened`` says when it is shown."""
     demo = paths.demo_workspace()
-    if demo.exists():
-        try:
-            window.open_workspace(demo)
-            finish_interrupted_demo(window, settings, demo)
-            return
-        except Exception:
-            log.warning("the demo workspace could not be opened; creating it again", exc_info=True)
-    window.set_backend(backend_module.create_backend(demo))
-    window.start_demo()
+    last = Path(settings.last_workspace) if settings.last_workspace else None
+    candidates = [p for p in dict.fromkeys((last, demo)) if p is not None and p.exists()]
+
+    def opened(outcome: backend_module.Opened) -> None:
+        for path, exc in outcome.failures:
+            if path == demo:
+                log.warning("the demo workspace could not be opened; creating it again", exc_info=exc)
+            else:  # a moved or damaged file: say so; the demo is shown instead
+                errors.report_exception(
+                    window, errors.tr(QT_TRANSLATE_NOOP("errors", "Could not open the workspace")), exc
+                )
+        if outcome.created:
+            window.start_demo()
+        else:
+            finish_interrupted_demo(window, settings, outcome.backend.path)
+
+    window.start_opening(candidates, demo, opened)
 
 
 def finish_interrupted_demo(window: MainWindow, settings: Settings, opened: Path) -> None:
@@ -117,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings()
     window = MainWindow(settings=settings)
     window.show()
+    app.processEvents()  # the window drawn first; the workspace loads behind it
     open_start_workspace(window, settings)
     code = app.exec()
     tear_down(window)

@@ -11,7 +11,8 @@ thread, so the import worker uses the same object.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from scoring.analysis.tracking import Tracking, track_workspace
@@ -196,6 +197,50 @@ def save_backend_as(backend: Backend, path: Path) -> Backend:
 
 
 # --------------------------------------------------------------------------- background tasks
+
+
+@dataclass
+class Opened:
+    """What the start-up worker opened: the workspace and its scores.
+
+    ``created``: a new workspace was made (its demo submissions are still to be imported);
+    ``failures``: each workspace tried first that would not open, with the reason.
+    """
+
+    backend: Backend
+    run: AssessmentRun
+    created: bool = False
+    failures: list[tuple[Path, Exception]] = field(default_factory=list)
+
+
+def open_task(state, candidates: Sequence[Path], fallback: Path) -> Opened | None:
+    """Worker body for the start: open the first of ``candidates`` that opens, else create a
+    new workspace at ``fallback``; then score it (None when cancelled, nothing left open).
+
+    Opening here rather than before the window is shown lets the window appear at once; the
+    scoring stack (numpy, the engine) loads on this thread meanwhile (issue 19: start-up).
+    """
+    failures: list[tuple[Path, Exception]] = []
+    backend, created = None, False
+    for path in candidates:
+        if state.cancelled:
+            return None
+        try:
+            backend = open_backend(path)
+            break
+        except Exception as exc:  # a moved or damaged file: said by the window, then the next
+            failures.append((path, exc))
+    if backend is None:
+        backend, created = create_backend(fallback), True
+    try:
+        run = backend.score()
+    except BaseException:
+        backend.close()
+        raise
+    if state.cancelled:  # the window closed meanwhile: nobody will take the workspace
+        backend.close()
+        return None
+    return Opened(backend, run, created, failures)
 
 
 def import_task(

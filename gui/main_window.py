@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
     import_finished = Signal(object)
     export_finished = Signal(object)
     merge_finished = Signal(object)
+    #: The start-up worker's :class:`gui.backend.Opened` once shown (None when nothing opened).
+    workspace_opened = Signal(object)
 
     def __init__(self, backend: Backend | None = None, settings: Settings | None = None) -> None:
         super().__init__()
@@ -378,15 +380,16 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # ----------------------------------------------------------------------------- state
-    def set_backend(self, backend: Backend) -> None:
-        """Show a workspace (closing the previous one) and score it."""
+    def set_backend(self, backend: Backend, run: AssessmentRun | None = None) -> None:
+        """Show a workspace (closing the previous one) and score it (or show ``run``, its scores
+        from a worker)."""
         if self.backend is not None and self.backend is not backend:
             self.backend.close()
         self.backend = backend
         self.undo_stack = []  # undo reaches back to the scores made in this workspace only
         self._update_undo()
         self.settings.add_recent_workspace(backend.path)
-        self.rescore()
+        self.rescore(run)
         self._update_title()
         if backend.read_only:
             # Another instance (or a read-only folder) has it: say so where the person looks.
@@ -548,6 +551,36 @@ class MainWindow(QMainWindow):
 
     def open_workspace(self, path: str | Path) -> None:
         self.set_backend(backend_module.open_backend(Path(path)))
+
+    def start_opening(self, candidates: list[Path], fallback: Path, on_opened=None) -> workers.Worker | None:
+        """Open the first of ``candidates`` that opens (else create ``fallback``) and score it in a
+        worker, the progress in the status bar: the window is usable while the workspace loads.
+
+        ``on_opened(opened)`` is called with the :class:`gui.backend.Opened` once it is shown;
+        ``workspace_opened`` is emitted then too (with None when nothing could be opened).
+        """
+        return self._start_task(
+            workers.Worker(backend_module.open_task, list(candidates), fallback),
+            self.tr("Opening the workspace…"),
+            lambda opened: self._on_open_worker_finished(opened, on_opened),
+            self._on_open_worker_failed,
+        )
+
+    def _on_open_worker_finished(self, opened, on_opened) -> None:
+        self._end_import()
+        if opened is None:  # cancelled
+            self.workspace_opened.emit(None)
+            return
+        self.set_backend(opened.backend, opened.run)
+        if on_opened is not None:
+            on_opened(opened)
+        self.workspace_opened.emit(opened)
+
+    def _on_open_worker_failed(self, exc: Exception) -> None:
+        self._end_import()
+        errors.report_exception(
+            self, errors.tr(QT_TRANSLATE_NOOP("errors", "Could not open the workspace")), exc)
+        self.workspace_opened.emit(None)
 
     @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not save the workspace"))
     def _on_save_as_triggered(self, *_args) -> None:

@@ -5,21 +5,24 @@ Print, Print Preview and the tests paint through :func:`render_ranked` and
 (:mod:`scoring.reports.pdf`: the same fonts, wrapping, repeated headers, approval block and
 provisional marks) into memory and paint each page onto the printer as PDFium rasterises it,
 so what is previewed and printed is exactly what the exported PDF shows.
+
+The report renderer (ReportLab, matplotlib for its charts) loads when something is printed,
+not when the window starts (issue 19: start-up).
 """
 
 from __future__ import annotations
 
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QRectF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from scoring.core.engine import ProjectResult
-from scoring.core.model import Scheme
-from scoring.core.report_settings import ReportSettings
-from scoring.io.pipeline import AssessmentRun
-from scoring.reports.pdf import make_report, project_only, ranked_only, render
+if TYPE_CHECKING:
+    from scoring.core.engine import ProjectResult
+    from scoring.core.model import Scheme
+    from scoring.core.report_settings import ReportSettings
 
 #: Most pixels per inch a page is rasterised at: enough for print, bounded for memory.
 MAX_DPI = 300
@@ -28,6 +31,9 @@ MAX_DPI = 300
 def ranked_pdf(scheme: Scheme, projects: list[ProjectResult], lang: str,
                settings: ReportSettings | None = None) -> bytes:
     """The ranked pages of one scheme (table, notes, approval block) as a PDF in memory."""
+    from scoring.io.pipeline import AssessmentRun
+    from scoring.reports.pdf import make_report, ranked_only, render
+
     report = make_report(AssessmentRun([scheme], list(projects), []), lang, settings=settings)
     buffer = BytesIO()
     render(report, buffer, parts=lambda r: ranked_only(r, [scheme]))
@@ -37,6 +43,9 @@ def ranked_pdf(scheme: Scheme, projects: list[ProjectResult], lang: str,
 def project_pdf(scheme: Scheme, projects: list[ProjectResult], project: ProjectResult, lang: str,
                 settings: ReportSettings | None = None) -> bytes:
     """One project's pages, as in the PDF report, as a PDF in memory."""
+    from scoring.io.pipeline import AssessmentRun
+    from scoring.reports.pdf import make_report, project_only, render
+
     report = make_report(AssessmentRun([scheme], list(projects) or [project], []), lang, settings=settings)
     buffer = BytesIO()
     render(report, buffer, parts=lambda r: project_only(r, scheme, project))

@@ -803,6 +803,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Opening the workspace…</source>
+        <translation>正在打开工作区…</translation>
+    </message>
+    <message>
         <location filename="../main_window.py" line="313"/>
         <source>&amp;New workspace…</source>
         <extracomment>The running import or export (one at a time; they share the progress bar). The scores, overrides and withdrawals made since the window opened, last last: Undo (Ctrl+Z) takes them back one by one, each as a new audited score or withdrawal.</extracomment>

@@ -64,6 +64,7 @@ class DetailView(QWidget):
         self._changes: dict[str, explain.Change] = {}
         self._what_if_error = ""
         self.figure = self.canvas = None
+        self._chart_stale = False  # drawn when the chart is shown: matplotlib loads then
         self._build()
         self._connect()
         self.retranslate()
@@ -168,6 +169,7 @@ class DetailView(QWidget):
         self.try_button.clicked.connect(self._on_try_clicked)
         self.reset_button.clicked.connect(self._on_reset_clicked)
         self.keep_button.clicked.connect(self._on_keep_clicked)
+        self.lower_tabs.currentChanged.connect(self._on_lower_tabs_current_changed)
         for edit in (self.value_edit, self.baseline_edit, self.fraction_edit):
             edit.returnPressed.connect(self._on_try_clicked)
         # Enter on a criterion opens the scoring dialog: with Ctrl+N (next pending) and
@@ -385,7 +387,24 @@ class DetailView(QWidget):
         baseline = f" / {change.baseline}" if change.baseline not in (None, "") else ""
         return f"{change.code} = {change.value}{baseline} → s = {fraction}"
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._draw_chart_if_stale()
+
+    def _on_lower_tabs_current_changed(self, _index: int) -> None:
+        self._draw_chart_if_stale()
+
+    def _draw_chart_if_stale(self) -> None:
+        if self._chart_stale:
+            self._draw_chart()
+
     def _draw_chart(self) -> None:
+        """Draw the points lost, once the chart can be seen: matplotlib takes a moment to load,
+        and a window opening on the Results tab need not wait for it (issue 19: start-up)."""
+        if not self.chart_page.isVisible():
+            self._chart_stale = True
+            return
+        self._chart_stale = False
         from gui.chart_adapter import draw_points_lost
 
         if self._scheme is None or self._project is None:

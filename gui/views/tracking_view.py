@@ -29,6 +29,7 @@ from scoring.analysis.tracking import (
     SchemeTracking,
     Tracking,
     change_columns,
+    measure_label,
     table_header,
     table_rows,
     transition_table,
@@ -207,8 +208,6 @@ class TrackingView(QWidget):
 
     def _fill_measures(self, scheme: SchemeTracking | None, lang: str) -> None:
         """Total, synergy D and each dimension of the scheme; the choice kept when it still exists."""
-        from scoring.reports.tracking_charts import measure_label
-
         current = self.measure.currentData() or "total"
         measures = ["total", "D", *(scheme.dimensions if scheme else ())]
         self.measure.blockSignals(True)

@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
-from scoring.analysis.tracking import SchemeTracking
+from scoring.analysis.tracking import SchemeTracking, measure_label
 from scoring.core.presentation import (
     GRADE_PALETTE,
     clip_text,
@@ -124,17 +124,6 @@ def draw_trend(ax: Axes, tracking: SchemeTracking, project_ids: list[str] | None
         ax.legend(loc="upper left", bbox_to_anchor=(1.06, 1.0), fontsize=8, frameon=False)
         _pin(ax)
     return True
-
-
-def measure_label(measure: str, lang: str, tracking: SchemeTracking | None = None) -> str:
-    """What a trend chart's measure is called: total, synergy D, or the dimension's name (in
-    Chinese from ``tracking``'s dimension names)."""
-    fixed = {"total": text("total", lang), "D": text("synergy_d", lang)}
-    if measure in fixed:
-        return fixed[measure]
-    if tracking is not None and normalise_lang(lang) == "zh":
-        return tracking.dimensions_zh.get(measure, measure)
-    return measure
 
 
 def draw_slope(ax: Axes, tracking: SchemeTracking, earlier: int, later: int, lang: str = "zh") -> bool:

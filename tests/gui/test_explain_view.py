@@ -68,6 +68,8 @@ def test_the_gap_box_and_the_points_lost_chart(window):
     text = window.detail.gap_label.text()
     assert f"points short of {found.next_grade}" in text
     assert text.count("<li>") == len(found.paths)
+    assert window.detail.figure is None  # drawn when it is shown, not while Results is
+    window.tabs.setCurrentWidget(window.detail)
     figure = window.detail.figure
     labels = [t.get_text().split()[0] for t in figure.axes[0].get_yticklabels()]
     lost = explain.points_lost(window.scheme(), project)

@@ -259,7 +259,8 @@ def test_first_start_creates_and_imports_the_demo(qtbot):
     # the second start opens the same workspace, no demo writing
     again = MainWindow(settings=settings.Settings())
     qtbot.addWidget(again)
-    open_start_workspace(again, settings.Settings())
+    with qtbot.waitSignal(again.workspace_opened, timeout=60000):
+        open_start_workspace(again, settings.Settings())
     assert again.task_worker is None and len(again.run.projects) == 86
 
 
@@ -303,7 +304,9 @@ def test_a_first_start_import_cut_short_by_quitting_is_finished_at_the_next_star
 
     first = MainWindow(settings=settings.Settings())
     qtbot.addWidget(first)
-    open_start_workspace(first, settings.Settings())
+    with qtbot.waitSignal(first.workspace_opened, timeout=60000):
+        open_start_workspace(first, settings.Settings())
+    assert first.task_worker is not None  # the demo's import, started once the workspace is made
     first.close()  # quit at once: the demo import stops early and is not marked complete
     assert not settings.Settings().demo_complete
     assert paths.demo_workspace().exists()
@@ -317,7 +320,8 @@ def test_a_first_start_import_cut_short_by_quitting_is_finished_at_the_next_star
     # and once complete, a start opens it without importing anything
     third = MainWindow(settings=settings.Settings())
     qtbot.addWidget(third)
-    open_start_workspace(third, settings.Settings())
+    with qtbot.waitSignal(third.workspace_opened, timeout=60000):
+        open_start_workspace(third, settings.Settings())
     assert third.task_worker is None and len(third.run.projects) == 86
 
 
