@@ -87,3 +87,12 @@ def draw_points_lost(figure: Figure, scheme: Scheme, project: ProjectResult, lan
     ax = figure.add_subplot()
     with charts.chart_style():
         return bool(charts.draw_points_lost(ax, scheme, project, lang=lang, title=project.project_id))
+
+
+def draw_points_lost_compared(figure: Figure, comparison, lang: str) -> bool:
+    """Clear ``figure`` and draw the compared projects' points lost, overlaid
+    (a scoring.compare.Comparison)."""
+    figure.clear()
+    ax = figure.add_subplot()
+    with charts.chart_style():
+        return bool(charts.draw_points_lost_compared(ax, comparison, lang=lang))

@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.report_dialog: ImportReportDialog | None = None
         self.merge_dialog: MergeReportDialog | None = None
         self.help_dialog = None  # Help → User guide, made when first asked for
+        self.compare_dialog = None  # Assess → Compare selected projects, made when first asked for
         #: The scores, overrides and withdrawals made since the window opened, last last: Undo
         #: (Ctrl+Z) takes them back one by one, each as a new audited score or withdrawal.
         self.undo_stack: list[UndoStep] = []
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
         self.act_guide = action(QKeySequence.StandardKey.HelpContents)  # F1: the shown tab's section
         self.act_next_pending = action(QKeySequence("Ctrl+N"))
         self.act_undo = action(QKeySequence.StandardKey.Undo)
+        self.act_compare = action(QKeySequence("Ctrl+K"))  # the projects selected in Results
         menu_bar = self.menuBar()
         self.menu_file = menu_bar.addMenu("")
         self.menu_recent = self.menu_file.addMenu("")
@@ -232,6 +234,8 @@ class MainWindow(QMainWindow):
             self.menu_export.addAction(act)
         self.menu_assess.addAction(self.act_next_pending)
         self.menu_assess.addAction(self.act_undo)
+        self.menu_assess.addSeparator()
+        self.menu_assess.addAction(self.act_compare)
         self.menu_help.addAction(self.act_guide)
         self.menu_help.addAction(self.act_log)
         self.menu_help.addAction(self.act_about)
@@ -289,6 +293,8 @@ class MainWindow(QMainWindow):
         self.open_written.clicked.connect(self._on_open_written_clicked)
         self.show_written_folder.clicked.connect(self._on_show_written_clicked)
         self.act_undo.triggered.connect(self._on_undo_triggered)
+        self.act_compare.triggered.connect(self._on_compare_triggered)
+        self.results.compare_requested.connect(self._on_compare_triggered)
         self.menu_recent.aboutToShow.connect(self._on_recent_about_to_show)
         self.navigator.scheme_selected.connect(self._on_navigator_scheme_selected)
         self.pending_label.linkActivated.connect(self._on_pending_label_link_activated)
@@ -336,6 +342,7 @@ class MainWindow(QMainWindow):
             self.act_next_pending: self.tr("&Next pending"),
             self.act_guide: self.tr("User &guide"),
             self.act_undo: self.tr("&Undo"),
+            self.act_compare: self.tr("&Compare selected projects…"),
         }
         for act, text in texts.items():
             act.setText(text)
@@ -354,6 +361,8 @@ class MainWindow(QMainWindow):
         self.show_written_folder.setText(self.tr("Show in folder"))
         self.act_next_pending.setToolTip(self.tr(
             "Go to the next criterion waiting for an on-site score (Ctrl+N); Enter scores it"))
+        self.act_compare.setToolTip(self.tr(
+            "Compare two to four projects selected in Results (Ctrl+click), criterion by criterion (Ctrl+K)"))
         self._update_undo()
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         for index, title in enumerate(
@@ -421,6 +430,7 @@ class MainWindow(QMainWindow):
         self.tracking = None  # scores changed: lined up again when Tracking is looked at
         self._show_tracking()
         self._update_counts()
+        self._refresh_comparison()
         self.results_changed.emit()
 
     def _fill_rounds(self) -> None:
@@ -1173,6 +1183,38 @@ class MainWindow(QMainWindow):
         if path:
             out = self.charts.save(str(path.with_suffix(f".{fmt}")))
             self.show_written(out)
+
+    # ----------------------------------------------------------------------------- compare
+    def _on_compare_triggered(self, *_args) -> None:
+        chosen = self.results.selected_project_ids()
+        self.tabs.setCurrentWidget(self.results)
+        if self.compare(chosen) is None:
+            self.statusBar().showMessage(self.tr(
+                "Select two to four projects in Results (Ctrl+click or Shift+click) to compare them."), 10000)
+
+    def compare(self, project_ids: list[str]):
+        """Show the projects of the shown scheme side by side (None unless two to four)."""
+        from gui.views.compare_view import CompareDialog
+        from scoring.compare import MAX_PROJECTS, MIN_PROJECTS, compare_projects
+
+        scheme, projects = self.scheme(), self.scheme_projects()
+        by_id = {p.project_id: p for p in projects}
+        chosen = [by_id[pid] for pid in dict.fromkeys(project_ids) if pid in by_id]
+        if scheme is None or not MIN_PROJECTS <= len(chosen) <= MAX_PROJECTS:
+            return None
+        if self.compare_dialog is None:
+            self.compare_dialog = CompareDialog(self)
+        self.compare_dialog.set_comparison(compare_projects(scheme, chosen), projects)
+        self.compare_dialog.show()
+        self.compare_dialog.raise_()
+        return self.compare_dialog
+
+    def _refresh_comparison(self) -> None:
+        """An open comparison follows the new scores (closed when its projects are gone)."""
+        dialog = self.compare_dialog
+        if dialog is not None and dialog.isVisible() and dialog.comparison is not None:
+            if self.compare([p.project_id for p in dialog.comparison.projects]) is None:
+                dialog.close()
 
     # ----------------------------------------------------------------------------- printing
     def render_ranked(self, printer: QPrinter) -> None:

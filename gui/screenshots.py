@@ -125,6 +125,7 @@ def render_language(app, lang: str, out: Path, work: Path) -> None:
     _settle(app)
     _shoot(withdraw, out, "withdraw_dialog", short)
     withdraw.close()
+    render_compare(app, window, out, short)
     render_explain(app, window, out, short)
 
     window.tabs.setCurrentWidget(window.charts)
@@ -154,6 +155,21 @@ def render_language(app, lang: str, out: Path, work: Path) -> None:
     window.close()
     _settle(app)
     tear_down(window)  # as the app does on quitting: left to the interpreter's exit, it crashed now and then
+
+
+def render_compare(app, window, out: Path, short: str) -> None:
+    """The README's compare step (issue 19): the two best city projects selected in Results
+    (Ctrl+click), then Ctrl+K."""
+    window.tabs.setCurrentWidget(window.results)
+    ranked = sorted(window.scheme_projects(), key=lambda p: p.rank)
+    window.results.select_projects([p.project_id for p in ranked[:2]])
+    _settle(app)
+    window.act_compare.trigger()
+    dialog = window.compare_dialog
+    dialog.resize(SIZE[0], 960)
+    _settle(app, 0.8)
+    _shoot(dialog, out, "compare", short)
+    dialog.close()
 
 
 # The questions docs/gui.md answers: "why 0.859?" (the criterion of the park scheme whose

@@ -803,6 +803,18 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Select two to four projects in Results (Ctrl+click or Shift+click) to compare them.</source>
+        <translation>请在“结果”中选择二至四个项目（Ctrl+单击或 Shift+单击）后再比较。</translation>
+    </message>
+    <message>
+        <source>Compare two to four projects selected in Results (Ctrl+click), criterion by criterion (Ctrl+K)</source>
+        <translation>逐项比较在“结果”中选择的二至四个项目（Ctrl+单击选择；Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>&amp;Compare selected projects…</source>
+        <translation>比较所选项目(&amp;C)…</translation>
+    </message>
+    <message>
         <source>Opening the workspace…</source>
         <translation>正在打开工作区…</translation>
     </message>
@@ -1521,6 +1533,14 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 </context>
 <context>
     <name>ResultsView</name>
+    <message>
+        <source>Select two to four projects (Ctrl+click or Shift+click), then compare them side by side (Ctrl+K)</source>
+        <translation>选择二至四个项目（Ctrl+单击或 Shift+单击），然后并列比较（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
     <message>
         <location filename="../views/results_view.py" line="97"/>
         <source>Grade:</source>
@@ -2273,6 +2293,73 @@ Your work is saved; the details are in {log}.</source>
         <location filename="../labels.py" line="109"/>
         <source>Total could be {low}–{high}</source>
         <translation>总分可能为 {low}–{high}</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Spread (max − min)</source>
+        <translation>极差（最大 − 最小）</translation>
+    </message>
+    <message>
+        <source>{second} − {first}</source>
+        <translation>{second} − {first}</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Fraction</source>
+        <translation>得分率</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>现状值</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Subtotal: {kind}</source>
+        <translation>小计：{kind}</translation>
+    </message>
+    <message>
+        <source>(of {max})</source>
+        <translation>（满分 {max}）</translation>
+    </message>
+    <message>
+        <source>Subtotal: {dimension}</source>
+        <translation>小计：{dimension}</translation>
+    </message>
+    <message>
+        <source>Baseline: {baseline}</source>
+        <translation>基准值：{baseline}</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>{differing} of {criteria} criteria differ; total {totals}</source>
+        <translation>{criteria} 项指标中有 {differing} 项不同；总分 {totals}</translation>
+    </message>
+    <message>
+        <source>Compare projects</source>
+        <translation>比较项目</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,6 +36,8 @@ class ResultsView(QWidget):
 
     project_selected = Signal(str)
     project_activated = Signal(str)
+    #: The Compare button: the window compares the selected projects.
+    compare_requested = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -60,12 +63,16 @@ class ResultsView(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
+        self.compare_button = QPushButton()
+        self.compare_button.setEnabled(False)
+        bar.addWidget(self.compare_button)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Ctrl+click or Shift+click picks several projects to compare (Ctrl+K)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         # Fixed row heights and interactive column widths: no per-row measuring on 10,000 rows.
@@ -91,6 +98,8 @@ class ResultsView(QWidget):
         self._search_timer.timeout.connect(self._on_filter_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.compare_button.clicked.connect(self.compare_requested)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter opens the project, as a double-click
             QShortcut(QKeySequence(key), self.table, self._on_table_enter_pressed,
                       context=Qt.ShortcutContext.WidgetShortcut)
@@ -101,6 +110,10 @@ class ResultsView(QWidget):
         self.region_label.setText(self.tr("Region:"))
         self.search.setPlaceholderText(self.tr("Search ID, name, region…"))
         self.provisional_box.setText(self.tr("Provisional only"))
+        self.compare_button.setText(self.tr("Compare…"))
+        self.compare_button.setToolTip(self.tr(
+            "Select two to four projects (Ctrl+click or Shift+click), then compare them side by side "
+            "(Ctrl+K)"))
         self.provisional_box.setToolTip(self.tr(
             "Show only the projects whose result may still change: manual criteria not yet scored "
             "or penalty items left blank"))
@@ -196,6 +209,25 @@ class ResultsView(QWidget):
         project = self.model.project_at(self.table.currentIndex().row())
         return project.project_id if project else None
 
+    def selected_project_ids(self) -> list[str]:
+        """The projects whose rows are selected, in the table's order."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        projects = (self.model.project_at(row) for row in rows)
+        return [p.project_id for p in projects if p is not None]
+
+    def select_projects(self, project_ids: list[str]) -> None:
+        """Select the rows of these projects (the first one current), e.g. to compare them."""
+        self.table.clearSelection()
+        selection = self.table.selectionModel()
+        for project_id in project_ids:
+            row = self.model.row_of(project_id)
+            if row >= 0:
+                selection.select(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                                 | QItemSelectionModel.SelectionFlag.Rows)
+        if project_ids and self.model.row_of(project_ids[0]) >= 0:
+            selection.setCurrentIndex(self.model.index(self.model.row_of(project_ids[0]), 0),
+                                      QItemSelectionModel.SelectionFlag.NoUpdate)
+
     def select_project(self, project_id: str) -> bool:
         row = self.model.row_of(project_id)
         if row < 0:
@@ -221,6 +253,11 @@ class ResultsView(QWidget):
         project = self.model.project_at(current.row())
         if project is not None:
             self.project_selected.emit(project.project_id)
+
+    def _on_table_selection_changed(self, *_args) -> None:
+        from scoring.compare import MAX_PROJECTS, MIN_PROJECTS
+
+        self.compare_button.setEnabled(MIN_PROJECTS <= len(self.selected_project_ids()) <= MAX_PROJECTS)
 
     def _on_table_enter_pressed(self) -> None:
         self._on_table_double_clicked(self.table.currentIndex())

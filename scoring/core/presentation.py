@@ -152,6 +152,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "relative_change": ("相对变化", "Relative change"),
     "improvement_unit": ("% 改善率", "% improvement"),
     "chart_points_lost": ("各指标失分（由大到小）", "Points lost by criterion (largest first)"),
+    "chart_points_lost_compared": ("失分对比（按最大失分排序）", "Points lost compared (largest first)"),
     "worked_heading": ("{code} 的计算过程", "How {code} was worked out"),
     "worked_value": ("现状值 {value}{unit}（{cell}）", "Value {value}{unit} ({cell})"),
     "worked_baseline": (

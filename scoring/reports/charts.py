@@ -31,6 +31,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 
+from scoring.compare import Comparison
 from scoring.core.engine import ProjectResult, coupling_coordination
 from scoring.core.explain import gap, points_lost
 from scoring.core.model import Scheme
@@ -382,6 +383,49 @@ def draw_points_lost(ax: Axes, scheme: Scheme, project: ProjectResult, lang: str
                     xycoords=("data", "axes fraction"), xytext=(0, 2), textcoords="offset points",
                     ha="center", va="bottom", fontsize=8, color="#444444", fontfamily=font_family())
     _title(ax, "chart_points_lost", scheme, lang, title, pad=14.0)
+    return True
+
+
+def draw_points_lost_compared(ax: Axes, comparison: Comparison, lang: str = "zh", limit: int = 10,
+                              title: str | None = None) -> bool:
+    """The compared projects' points lost per criterion, overlaid: one bar per project in
+    each criterion's row, the rows ordered by the largest loss of any of them.
+
+    Each project keeps its colour (and hatch, for greyscale print) of the radar drawn with
+    ``draw_radar(selected=comparison.projects)``, so the two charts read together.
+
+    Returns
+    -------
+    bool
+        False when none of the projects lost a point.
+    """
+    lang = normalise_lang(lang)
+    scheme, projects = comparison.scheme, comparison.projects
+    codes = comparison.lost_order(limit)
+    with chart_style():
+        if not codes:
+            return _empty(ax, text("no_issues", lang))
+        n = len(projects)
+        height = 0.8 / n
+        rows = np.arange(len(codes), dtype=float)
+        top = 0.0
+        for k, project in enumerate(projects):
+            results = [project.indicators.get(code) for code in codes]
+            lost = np.array([(r.points_lost or 0.0) if r is not None else 0.0 for r in results])
+            top = max(top, float(lost.max()))
+            _hbars(ax, rows - 0.4 + height * (k + 0.5), lost, height=height * 0.92,
+                   facecolor=dimension_colour(k), hatch=dimension_hatch(k), edgecolor="white",
+                   label=_row_label(project))
+        labels = [wrap_text(f"{code} {indicator_label(scheme.criterion(code), lang)}", NAME_WIDTH // 2 + 8,
+                            max_lines=1)[0] for code in codes]
+        ax.set_yticks(rows, labels, fontsize=8, fontfamily=font_family())
+        ax.set_ylim(len(codes) - 0.5, -0.5)
+        ax.set_xlim(0, max(top, 1e-9) * 1.1)
+        ax.set_xlabel(text("points_lost", lang), fontfamily=font_family())
+        ax.grid(axis="x", color="#DDDDDD", linewidth=0.6, zorder=0)
+        ax.legend(loc="lower right", prop=_legend_font(), frameon=False)
+        _title(ax, "chart_points_lost_compared", scheme, lang, title, pad=8.0)
+        _pin_fonts(ax)
     return True
 
 
