@@ -62,8 +62,28 @@ def extremes(values: Sequence[float | None]) -> tuple[frozenset[int], frozenset[
             frozenset(i for v, i in present if v <= bottom + TOLERANCE))
 
 
+class PointsAcross:
+    """The difference and the extremes of ``points``, one figure per compared project."""
+
+    points: tuple[float | None, ...]
+
+    @property
+    def difference(self) -> float | None:
+        """Second − first for two projects, max − min for more."""
+        return difference(self.points)
+
+    @property
+    def most(self) -> frozenset[int]:
+        """The projects earning most points here (none when all earn the same)."""
+        return extremes(self.points)[0]
+
+    @property
+    def least(self) -> frozenset[int]:
+        return extremes(self.points)[1]
+
+
 @dataclass(frozen=True)
-class CriterionComparison:
+class CriterionComparison(PointsAcross):
     """One criterion across the compared projects (``results`` in their order)."""
 
     criterion: Criterion
@@ -85,23 +105,10 @@ class CriterionComparison:
 
         return not all(_same(field(name)) for name in ("value", "baseline", "score", "points", "status"))
 
-    @property
-    def difference(self) -> float | None:
-        """Points: second − first for two projects, max − min for more."""
-        return difference(self.points)
-
-    @property
-    def most(self) -> frozenset[int]:
-        """The projects earning most points here (none when all earn the same)."""
-        return extremes(self.points)[0]
-
-    @property
-    def least(self) -> frozenset[int]:
-        return extremes(self.points)[1]
 
 
 @dataclass(frozen=True)
-class GroupComparison:
+class GroupComparison(PointsAcross):
     """A dimension's criteria with its subtotal per project, or the bonus or penalty items.
 
     ``kind`` is ``score`` (``name`` the dimension), ``bonus`` or ``penalty``; ``points`` the
@@ -114,18 +121,6 @@ class GroupComparison:
     criteria: tuple[CriterionComparison, ...]
     points: tuple[float, ...]
     max_points: float | None = None
-
-    @property
-    def difference(self) -> float | None:
-        return difference(self.points)
-
-    @property
-    def most(self) -> frozenset[int]:
-        return extremes(self.points)[0]
-
-    @property
-    def least(self) -> frozenset[int]:
-        return extremes(self.points)[1]
 
 
 @dataclass(frozen=True)
