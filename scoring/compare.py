@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from scoring.engine import IndicatorResult, ProjectResult
 from scoring.model import Criterion, Scheme
@@ -37,7 +38,7 @@ def difference(values: Sequence[float | None]) -> float | None:
     if len(present) < 2:
         return None
     if len(values) == 2:
-        return values[1] - values[0]
+        return present[1] - present[0]
     return max(present) - min(present)
 
 
@@ -62,23 +63,26 @@ def extremes(values: Sequence[float | None]) -> tuple[frozenset[int], frozenset[
             frozenset(i for v, i in present if v <= bottom + TOLERANCE))
 
 
+class HasPoints(Protocol):
+    @property
+    def points(self) -> Sequence[float | None]: ...
+
+
 class PointsAcross:
     """The difference and the extremes of ``points``, one figure per compared project."""
 
-    points: tuple[float | None, ...]
-
     @property
-    def difference(self) -> float | None:
+    def difference(self: HasPoints) -> float | None:
         """Second − first for two projects, max − min for more."""
         return difference(self.points)
 
     @property
-    def most(self) -> frozenset[int]:
+    def most(self: HasPoints) -> frozenset[int]:
         """The projects earning most points here (none when all earn the same)."""
         return extremes(self.points)[0]
 
     @property
-    def least(self) -> frozenset[int]:
+    def least(self: HasPoints) -> frozenset[int]:
         return extremes(self.points)[1]
 
 
