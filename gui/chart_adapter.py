@@ -91,7 +91,7 @@ def draw_points_lost(figure: Figure, scheme: Scheme, project: ProjectResult, lan
 
 def draw_points_lost_compared(figure: Figure, comparison, lang: str) -> bool:
     """Clear ``figure`` and draw the compared projects' points lost, overlaid
-    (a scoring.compare.Comparison)."""
+    (a scoring.analysis.compare.Comparison)."""
     figure.clear()
     ax = figure.add_subplot()
     with charts.chart_style():

@@ -1195,7 +1195,7 @@ class MainWindow(QMainWindow):
     def compare(self, project_ids: list[str]):
         """Show the projects of the shown scheme side by side (None unless two to four)."""
         from gui.views.compare_view import CompareDialog
-        from scoring.compare import MAX_PROJECTS, MIN_PROJECTS, compare_projects
+        from scoring.analysis.compare import MAX_PROJECTS, MIN_PROJECTS, compare_projects
 
         scheme, projects = self.scheme(), self.scheme_projects()
         by_id = {p.project_id: p for p in projects}

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.compare import ComparisonError, compare_projects, difference
-from scoring.engine import score_scheme
-from scoring.model import CellValue, Criterion, Grade, IndicatorInput, Scheme, Submission
+from scoring.analysis.compare import ComparisonError, compare_projects, difference
+from scoring.core.engine import score_scheme
+from scoring.core.model import CellValue, Criterion, Grade, IndicatorInput, Scheme, Submission
 
 
 def crit(code, dimension, type="value", weight=1.0, **fields) -> Criterion:
@@ -140,7 +140,7 @@ def test_a_project_of_another_scheme_is_refused(scored):
 def test_the_overlaid_points_lost_chart_has_a_bar_per_project_in_each_row(scored):
     from matplotlib.figure import Figure
 
-    from scoring.charts import draw_points_lost_compared
+    from scoring.reports.charts import draw_points_lost_compared
 
     comparison = compare_projects(PAIR, [scored["A"], scored["B"], scored["C"]])
     ax = Figure().add_subplot()

@@ -3,8 +3,8 @@
 A table of every criterion with each project's value, fraction and points, the difference
 (second − first for two projects, the spread for more) and the differences marked; each
 dimension's subtotal, the bonus and penalty, the total, grade and rank below. Under it the
-projects' radar and their points lost, overlaid, drawn by scoring.charts. The comparison
-itself is scoring.compare's; this window only lays it out.
+projects' radar and their points lost, overlaid, drawn by scoring.reports.charts. The comparison
+itself is scoring.analysis.compare's; this window only lays it out.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from gui.models.tables import Column, RowsModel, number_text
 from gui.views.common import compact_table
 
 if TYPE_CHECKING:
-    from scoring.compare import Comparison, CriterionComparison, GroupComparison
-    from scoring.engine import ProjectResult
+    from scoring.analysis.compare import Comparison, CriterionComparison, GroupComparison
+    from scoring.core.engine import ProjectResult
 
 #: Cells of a criterion where the projects differ; the most and the least points of a row.
 DIFFERS_COLOUR, MOST_COLOUR, LEAST_COLOUR = "#fff2cc", "#c7e9c0", "#f4cccc"

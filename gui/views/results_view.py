@@ -255,7 +255,7 @@ class ResultsView(QWidget):
             self.project_selected.emit(project.project_id)
 
     def _on_table_selection_changed(self, *_args) -> None:
-        from scoring.compare import MAX_PROJECTS, MIN_PROJECTS
+        from scoring.analysis.compare import MAX_PROJECTS, MIN_PROJECTS
 
         self.compare_button.setEnabled(MIN_PROJECTS <= len(self.selected_project_ids()) <= MAX_PROJECTS)
 

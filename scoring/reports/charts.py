@@ -31,7 +31,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 
-from scoring.compare import Comparison
+from scoring.analysis.compare import Comparison
 from scoring.core.engine import ProjectResult, coupling_coordination
 from scoring.core.explain import gap, points_lost
 from scoring.core.model import Scheme

@@ -1,7 +1,7 @@
 """Compare (issue 19, item 8): pick projects in Results, see them side by side, in both languages.
 
 The figures in the table are checked against the projects' own scored results (points,
-totals) and differences worked out here from them; scoring.compare's arithmetic is pinned by
+totals) and differences worked out here from them; scoring.analysis.compare's arithmetic is pinned by
 hand-computed values in tests/test_compare.py.
 """
 
