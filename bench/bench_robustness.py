@@ -11,12 +11,12 @@ import numpy as np
 
 from bench.bench_scoring import best_of, synthetic_scheme
 from scoring.analysis.robustness import (
-    RobustnessOptions,
     cutoff_stability,
     entropy_topsis,
     matrix_from_arrays,
     perturb,
 )
+from scoring.analysis.robustness_options import RobustnessOptions
 from scoring.core.engine import SchemeArrays, score_matrix
 from scoring.core.model import MISSING, NA, OK, OVERRIDE, PENDING
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from scoring.analysis.tracking import Tracking, track_workspace
 from scoring.core.model import Scheme
 from scoring.core.reconcile import ReconcileSettings
 from scoring.core.report_settings import ReportSettings
@@ -23,12 +23,16 @@ from scoring.core.textclean import with_clean_names
 from scoring.io.pipeline import AssessmentRun
 from scoring.reports.audit_workbook import export_audit
 from scoring.workspace.audit import AuditEntry
-from scoring.workspace.facade import ImportReport, Round, Workspace, WorkspaceError
-from scoring.workspace.merge import MergeReport, merge_into
+
+if TYPE_CHECKING:  # the workspace and the studies load the engine (numpy): they load when a
+    # workspace opens, behind the window already shown (issue 19: start-up)
+    from scoring.analysis.tracking import Tracking
+    from scoring.workspace.facade import ImportReport, Round, Workspace
+    from scoring.workspace.merge import MergeReport
 
 Progress = Callable[[int, int, Path], bool]
 
-__all__ = ["AuditEntry", "Backend", "ImportReport", "MergeReport", "ReconcileSettings", "WorkspaceError"]
+__all__ = ["AuditEntry", "Backend", "ReconcileSettings"]
 
 
 class Backend:
@@ -79,6 +83,8 @@ class Backend:
 
     def track(self) -> Tracking:
         """Every round scored and lined up per scheme (the Tracking tab)."""
+        from scoring.analysis.tracking import track_workspace
+
         return track_workspace(self.workspace)
 
     def assess(
@@ -148,6 +154,8 @@ class Backend:
         return self.workspace.set_report_settings(settings)
 
     def merge(self, sources: Iterable[str | Path], progress: Progress | None = None) -> MergeReport:
+        from scoring.workspace.merge import merge_into
+
         return merge_into(self.workspace, sources, progress)
 
     def history(self, project_id: str, scheme: Scheme):
@@ -174,6 +182,8 @@ def default_templates() -> list[Path]:
 
 def create_backend(path: Path) -> Backend:
     """A new workspace file at ``path`` holding the shipped schemes."""
+    from scoring.workspace.facade import Workspace
+
     workspace = Workspace.create(path)
     try:
         workspace.add_templates(default_templates())
@@ -185,6 +195,8 @@ def create_backend(path: Path) -> Backend:
 
 def open_backend(path: Path) -> Backend:
     """Open a workspace file (read-only, with the reason, when another instance has it)."""
+    from scoring.workspace.facade import Workspace
+
     return Backend(Workspace.open(path))
 
 

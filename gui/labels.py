@@ -15,8 +15,7 @@ from PySide6.QtGui import QColor
 
 from gui import translation
 from scoring.core import presentation
-from scoring.core.engine import synergy_class_name
-from scoring.core.model import GRADE_NAMES_ZH
+from scoring.core.model import GRADE_NAMES_ZH, synergy_class_name
 from scoring.core.reconcile import shown_assessment
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from gui import backend as backend_module
 from gui import errors, labels, paths, printing, translation, workers
-from gui.backend import Backend, ImportReport
+from gui.backend import Backend
 from gui.errors import error_boundary
 from gui.models.tables import report_rows
 from gui.settings import Settings
@@ -48,13 +49,17 @@ from gui.views.robustness_view import RobustnessView
 from gui.views.round_dialog import RoundChoiceDialog
 from gui.views.templates_view import TemplatesView
 from gui.views.tracking_view import TrackingView
-from scoring.analysis.tracking import Tracking
-from scoring.core.engine import ProjectResult, is_waiting
 from scoring.core.model import Scheme
 from scoring.core.reconcile import ReconcileSettings, disagreement_rows
 from scoring.core.report_settings import ReportSettings
 from scoring.io.pipeline import AssessmentRun
 from scoring.io.template import TemplateError
+
+if TYPE_CHECKING:  # the engine (numpy) and the studies load with the first workspace, behind the
+    # window already shown (issue 19: start-up; tests/gui/test_startup.py)
+    from scoring.analysis.tracking import Tracking
+    from scoring.core.engine import ProjectResult
+    from scoring.workspace.facade import ImportReport
 
 APP_NAME = "SynergyPilot"
 WORKSPACE_SUFFIX = ".spw"
@@ -992,6 +997,8 @@ class MainWindow(QMainWindow):
     def pending_queue(self) -> list[tuple[str, str, str]]:
         """Every (scheme, project, criterion) waiting for an on-site score, in walking order,
         each project's criteria in the scheme's order."""
+        from scoring.core.engine import is_waiting
+
         return [(scheme.name, project.project_id, c.code) for scheme, project in self._walk_order()
                 if project.pending for c in scheme.criteria
                 if is_waiting(c, project.indicators.get(c.code))]

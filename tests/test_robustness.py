@@ -15,6 +15,7 @@ import pytest
 
 from scoring.analysis import mcdm
 from scoring.analysis import robustness as R
+from scoring.analysis.robustness_options import METHODS
 from scoring.analysis.robustness_prose import robustness_paragraph
 from scoring.core.engine import (
     SchemeArrays,
@@ -105,7 +106,7 @@ def test_matrix_totals_match_the_engine(three):
 
 
 def test_zero_spread_keeps_every_base_rank_with_probability_one(three):
-    for method in R.METHODS:
+    for method in METHODS:
         dist = R.perturb(three, R.RobustnessOptions(draws=50, spread=0.0, method=method, top_k=2))
         assert dist.median_rank.tolist() == [1, 2, 3]
         assert dist.rank_p5.tolist() == [1, 2, 3] and dist.rank_p95.tolist() == [1, 2, 3]

@@ -8,13 +8,17 @@ mask over those arrays.
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from gui import translation
-from gui.models.indexed import IndexedTableModel, ordered
+from gui.models.indexed import NO_ROWS, IndexedTableModel, ordered
 from scoring.core.reconcile import DisagreementRow, describe, inspector_names
+
+if TYPE_CHECKING:  # numpy loads with the first rows (issue 19: start-up)
+    import numpy as np
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -43,7 +47,7 @@ class DisagreementsModel(IndexedTableModel):
         self._names = inspector_names(self._rows)
         self._columns = self._make_columns()
         self._keys = self._make_keys()
-        if self._sort[0] not in self._keys:  # sorted by an inspector who is no longer listed
+        if self._rows and self._sort[0] not in self._keys:  # by an inspector no longer listed
             self._sort = ("spread", Qt.SortOrder.DescendingOrder)
         self._visible = self._filtered_rows()
         self._apply_sort()
@@ -74,6 +78,10 @@ class DisagreementsModel(IndexedTableModel):
     def _make_keys(self) -> dict[str, np.ndarray]:
         """One sortable array per column, in row order (NaN where there is no number)."""
         rows = self._rows
+        if not rows:
+            return {}
+        import numpy as np
+
         recs = [r.reconciliation for r in rows]
 
         def number(values) -> np.ndarray:
@@ -105,8 +113,12 @@ class DisagreementsModel(IndexedTableModel):
         self._apply_sort()
         self.endResetModel()
 
-    def _filtered_rows(self) -> np.ndarray:
-        if not self._only_disagreements or not self._rows:
+    def _filtered_rows(self) -> np.ndarray | tuple[int, ...]:
+        if not self._rows:
+            return NO_ROWS
+        import numpy as np
+
+        if not self._only_disagreements:
             return np.arange(len(self._rows), dtype=np.int64)
         return np.flatnonzero(self._keys["disagreement"] > 0)
 
@@ -145,7 +157,11 @@ class DisagreementsModel(IndexedTableModel):
         return len(self._rows)
 
     def disagreement_count(self) -> int:
-        return int(np.count_nonzero(self._keys["disagreement"] > 0)) if self._rows else 0
+        if not self._rows:
+            return 0
+        import numpy as np
+
+        return int(np.count_nonzero(self._keys["disagreement"] > 0))
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._visible)):

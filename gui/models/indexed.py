@@ -2,19 +2,29 @@
 numpy key array per column, and sorting by one ``argsort`` that keeps selections in place.
 
 Subclasses fill ``_columns`` ((key, header) pairs), ``_keys`` and ``_visible`` on reset and
-implement ``_apply_sort`` with :func:`ordered`.
+implement ``_apply_sort`` with :func:`ordered`. An empty model holds :data:`NO_ROWS`, so that
+the window's empty tables are made before numpy loads (issue 19: start-up).
 """
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
+if TYPE_CHECKING:
+    import numpy as np
+
 _INVALID = QModelIndex()
+#: The rows of a model with none: indexes like an empty array, without numpy.
+NO_ROWS: tuple[int, ...] = ()
 
 
-def ordered(values: np.ndarray, visible: np.ndarray, descending: bool) -> np.ndarray:
+def ordered(values: np.ndarray, visible: np.ndarray | tuple[int, ...], descending: bool) -> np.ndarray:
     """``visible`` reordered by ``values`` (one per visible row), NaN last in both directions."""
+    import numpy as np
+
+    visible = np.asarray(visible)
     if values.dtype.kind == "f":
         values = np.where(np.isnan(values), -np.inf if descending else np.inf, values)
     order_index = np.argsort(values, kind="stable")
@@ -28,7 +38,7 @@ class IndexedTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._columns: list[tuple[str, str]] = []  # (key, header)
         self._keys: dict[str, np.ndarray] = {}
-        self._visible = np.zeros(0, dtype=np.int64)
+        self._visible: np.ndarray | tuple[int, ...] = NO_ROWS
 
     def _apply_sort(self) -> None:  # pragma: no cover - each model sorts by its own rule
         raise NotImplementedError

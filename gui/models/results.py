@@ -8,15 +8,20 @@ vector of visible row numbers. Both run in a few milliseconds and keep the view 
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from gui import labels
-from gui.models.indexed import IndexedTableModel, ordered
+from gui.models.indexed import NO_ROWS, IndexedTableModel, ordered
 from scoring.core import presentation
-from scoring.core.engine import ProjectResult
 from scoring.core.model import Scheme
+
+if TYPE_CHECKING:  # the engine (numpy) loads with the first workspace (issue 19: start-up)
+    import numpy as np
+
+    from scoring.core.engine import ProjectResult
 
 PROJECT_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -72,6 +77,10 @@ class ResultsModel(IndexedTableModel):
     def _make_keys(self) -> dict[str, np.ndarray]:
         """One sortable array per column, in project order."""
         p = self._projects
+        if not p:
+            return {}
+        import numpy as np
+
         keys = {
             "rank": np.array([x.rank for x in p], dtype=float),
             "project_id": np.array([x.project_id for x in p], dtype=str),
@@ -112,8 +121,12 @@ class ResultsModel(IndexedTableModel):
         self._apply_sort()
         self.endResetModel()
 
-    def _filtered_rows(self) -> np.ndarray:
+    def _filtered_rows(self) -> np.ndarray | tuple[int, ...]:
         n = len(self._projects)
+        if not n:
+            return NO_ROWS
+        import numpy as np
+
         mask = np.ones(n, dtype=bool)
         grade, region, text, provisional, province = self._filter
         if n and provisional:

@@ -11,17 +11,20 @@ import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from gui import labels, translation
-from gui.backend import AuditEntry, ImportReport
-from scoring.core import explain
-from scoring.core.engine import ProjectResult
-from scoring.core.explain import Worked
+from gui.backend import AuditEntry
 from scoring.core.model import Scheme
 from scoring.workspace.audit import origin_names
+
+if TYPE_CHECKING:  # the engine (numpy) loads with the first workspace (issue 19: start-up)
+    from scoring.core.engine import ProjectResult
+    from scoring.core.explain import Worked
+    from scoring.workspace.facade import ImportReport
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _INVALID = QModelIndex()
@@ -125,12 +128,19 @@ class CriteriaModel(RowsModel):
         if scheme is None or project is None:
             self.set_rows([], self.columns())
             return
+        from scoring.core import explain
+
         rows = [CriterionRow(w.criterion, w.result, w) for w in explain.worked(scheme, project)]
         self.set_rows(rows, self.columns())
 
     def columns(self) -> list[Column]:
         status_colour = lambda r: labels.STATUS_COLOURS.get(r.result.status)  # noqa: E731
-        worked = lambda r: "\n".join(explain.worked_lines(r.worked, translation.data_lang()))  # noqa: E731
+
+        def worked(row: CriterionRow) -> str:
+            from scoring.core import explain
+
+            return "\n".join(explain.worked_lines(row.worked, translation.data_lang()))
+
         return [
             Column(self.tr("Code"), lambda r: r.criterion.code, tooltip=worked),
             Column(self.tr("Indicator"), lambda r: labels.criterion_text(r.criterion)[1]),

@@ -10,6 +10,8 @@ are needed (the tab shown, or a chart exported), not at start-up.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui import translation
-from scoring.core.engine import ProjectResult
 from scoring.core.model import Scheme
 from scoring.reports.chart_kinds import CHART_KINDS
+
+if TYPE_CHECKING:  # the engine (numpy) loads with the first workspace (issue 19: start-up)
+    from scoring.core.engine import ProjectResult
 
 MAX_RADAR_PROJECTS = 5
 

@@ -8,6 +8,7 @@ Everything shown is worked out by scoring.core.explain; this view only lays it o
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,10 +32,12 @@ from gui import labels, translation
 from gui.models.tables import Column, CriteriaModel, RowsModel
 from gui.views.common import compact_table
 from gui.views.frozen import FrozenColumns
-from scoring.core import explain
-from scoring.core.engine import ProjectResult, is_waiting
 from scoring.core.model import Scheme
 from scoring.core.values import normalise_text
+
+if TYPE_CHECKING:  # the engine (numpy) loads with the first workspace (issue 19: start-up)
+    from scoring.core import explain
+    from scoring.core.engine import ProjectResult
 
 # Height of the points-lost chart in pixels.
 CHART_HEIGHT = 180
@@ -237,6 +240,8 @@ class DetailView(QWidget):
         self._project = self._scored
         if not self._changes or self._scheme is None or self._scored is None:
             return
+        from scoring.core import explain
+
         self._project = explain.what_if(self._scheme, self._projects, self._scored, self._changes.values())
 
     def _show(self) -> None:
@@ -273,9 +278,12 @@ class DetailView(QWidget):
     def _select_default(self) -> None:
         """The first criterion waiting for an inspector, else the first one."""
         rows = [self.model.row_object(r) for r in range(self.model.rowCount())]
+        if not rows:
+            return
+        from scoring.core.engine import is_waiting
+
         pending = [r for r in rows if is_waiting(r.criterion, r.result)]
-        if rows:
-            self.select_code((pending or rows)[0].criterion.code)
+        self.select_code((pending or rows)[0].criterion.code)
 
     def _summary_html(self, scheme: Scheme | None, p: ProjectResult | None) -> str:
         if p is None or scheme is None:
@@ -333,6 +341,8 @@ class DetailView(QWidget):
     def _gap_html(self, scheme: Scheme | None, project: ProjectResult | None) -> str:
         if scheme is None or project is None:
             return ""
+        from scoring.core import explain
+
         lines = explain.gap_lines(scheme, project, explain.gap(scheme, project), translation.data_lang())
         head, rest = lines[0], lines[1:]
         items = "".join(f"<li>{escape(line)}</li>" for line in rest[1:])
@@ -351,6 +361,8 @@ class DetailView(QWidget):
             return
         lang = translation.data_lang()
         self.worked_box.setTitle(self.tr("How {code} was worked out").format(code=row.criterion.code))
+        from scoring.core import explain
+
         lines = explain.worked_lines(row.worked, lang)
         self.worked_label.setText("<br>".join(escape(line) for line in lines))
         indicator = labels.criterion_text(row.criterion)[1]
@@ -454,6 +466,8 @@ class DetailView(QWidget):
     def try_change(self, change: explain.Change) -> bool:
         """Add a what-if change and show the project rescored; False (with the reason shown)
         when the input cannot be read."""
+        from scoring.core import explain
+
         previous = dict(self._changes)
         self._changes[change.code] = change
         try:
@@ -489,6 +503,8 @@ class DetailView(QWidget):
         code = self.selected_code()
         if code is None:
             return
+        from scoring.core import explain
+
         fraction_text = normalise_text(self.fraction_edit.text())
         if fraction_text:
             try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
@@ -17,10 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.backend import ImportReport
 from gui.models.tables import ImportReportModel, ReportRow
 from gui.views import dialogs
 from gui.views.common import compact_table
+
+if TYPE_CHECKING:
+    from scoring.workspace.facade import ImportReport
 
 
 class ImportProgress(QWidget):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -22,8 +24,10 @@ from gui import labels
 from gui.models.results import ResultsModel
 from gui.views.frozen import FrozenColumns
 from scoring.core import presentation
-from scoring.core.engine import ProjectResult
 from scoring.core.model import Scheme
+
+if TYPE_CHECKING:  # the engine (numpy) loads with the first workspace (issue 19: start-up)
+    from scoring.core.engine import ProjectResult
 
 #: Rank, project ID and name: the columns that stay in view when scrolling right.
 FROZEN_COLUMNS = 3

@@ -8,6 +8,7 @@ widgets) with progress and Cancel; the tab shows the rank-range chart of
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from gui import errors, translation, workers
 from gui.models.tables import Column, RowsModel
-from scoring.analysis.robustness import (
+from scoring.analysis.robustness_options import (
     DEFAULT_DRAWS,
     DEFAULT_SEED,
     DEFAULT_SPREAD,
@@ -35,12 +36,12 @@ from scoring.analysis.robustness import (
     MAX_DRAWS,
     RobustnessCancelled,
     RobustnessOptions,
-    SchemeRobustness,
-    assess_scheme,
 )
-from scoring.analysis.robustness_prose import robustness_paragraph
-from scoring.core.engine import ProjectResult
 from scoring.core.model import Scheme
+
+if TYPE_CHECKING:  # the studies and the engine (numpy) load when first needed (issue 19: start-up)
+    from scoring.analysis.robustness import SchemeRobustness
+    from scoring.core.engine import ProjectResult
 
 
 def compute_robustness(state, scheme: Scheme, projects: list[ProjectResult],
@@ -48,6 +49,8 @@ def compute_robustness(state, scheme: Scheme, projects: list[ProjectResult],
     """The worker's task: the three studies of one scheme; None when cancelled."""
     def progress(done: int, total: int) -> bool:
         return state.progress(done, total, "")
+
+    from scoring.analysis.robustness import assess_scheme
 
     try:
         return assess_scheme(scheme, projects, options, progress)
@@ -218,6 +221,8 @@ class RobustnessView(QWidget):
             self.summary.setPlainText("")
             self.model.set_rows([], [])
         else:
+            from scoring.analysis.robustness_prose import robustness_paragraph
+
             self.summary.setPlainText(robustness_paragraph(self.study, lang))
             self.model.set_rows([RobustnessRow(self.study, i) for i in self._row_order()], self._columns())
             self.table.resizeColumnsToContents()

@@ -7,9 +7,12 @@ one they name ("2025 中期评估"). The workspace makes the round and checks th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel
 
-from scoring.workspace.facade import Round
+if TYPE_CHECKING:  # the workspace (and the engine, numpy) loads with the first one opened
+    from scoring.workspace.facade import Round
 
 # The combo's data for "by each form's year".
 BY_YEAR = ""

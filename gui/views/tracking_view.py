@@ -9,6 +9,8 @@ Everything shown comes from scoring.analysis.tracking; this view only lays it ou
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,16 +27,10 @@ from PySide6.QtWidgets import (
 from gui import labels, translation
 from gui.views.common import compact_table
 from gui.views.frozen import FrozenColumns
-from scoring.analysis.tracking import (
-    SchemeTracking,
-    Tracking,
-    change_columns,
-    measure_label,
-    table_header,
-    table_rows,
-    transition_table,
-)
-from scoring.core.presentation import text
+from scoring.core.presentation import measure_label, text
+
+if TYPE_CHECKING:  # the studies (numpy) load when the Tracking tab is first shown (issue 19)
+    from scoring.analysis.tracking import SchemeTracking, Tracking
 
 # Where the rounds' totals start in the table (after ID and name).
 FIRST_ROUND_COLUMN = 2
@@ -225,6 +221,8 @@ class TrackingView(QWidget):
             self.table.setColumnCount(0)
             self.table.blockSignals(False)
             return
+        from scoring.analysis.tracking import change_columns, table_header, table_rows
+
         header = table_header(scheme, lang)
         signed = change_columns(header, lang)
         rows = table_rows(scheme, lang)
@@ -247,6 +245,8 @@ class TrackingView(QWidget):
             return
         self.transitions_label.setText(text("track_transitions_of", lang).format(
             a=scheme.rounds[a].label, b=scheme.rounds[b].label))
+        from scoring.analysis.tracking import transition_table
+
         rows = transition_table(scheme, a, b, lang)
         self.transitions.setColumnCount(len(rows[0]) - 1)
         self.transitions.setRowCount(len(rows) - 1)

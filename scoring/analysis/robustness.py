@@ -25,7 +25,7 @@ Nothing here imports Qt; the GUI runs :func:`assess_run` in a worker with ``prog
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +37,13 @@ from scoring.analysis.mcdm import (
     minmax_benefit,
     spearman,
     topsis_closeness,
+)
+from scoring.analysis.robustness_options import (
+    DEFAULT_MAX_CHANGE,
+    Progress,
+    RobustnessCancelled,
+    RobustnessError,
+    RobustnessOptions,
 )
 from scoring.core.engine import (
     CellStates,
@@ -50,84 +57,10 @@ from scoring.core.engine import (
 )
 from scoring.core.model import GRADE_NAMES_ZH, NA, STATUSES, Scheme
 
-DEFAULT_DRAWS = 1000
-DEFAULT_SPREAD = 0.2
-#: Any fixed seed makes a run reproducible; this one is the date of the plan (10 June 2022).
-DEFAULT_SEED = 20220610
-DEFAULT_TOP_K = 10
-DEFAULT_MAX_CHANGE = 1.0
-METHODS = ("uniform", "dirichlet")
-MAX_DRAWS = 100_000
+#: The options a study takes when given none.
+DEFAULT_OPTIONS = RobustnessOptions()
 #: Ranks kept for the percentiles (draws × projects, 4 bytes each: 200 MB at most).
 MAX_RANK_CELLS = 50_000_000
-
-
-class RobustnessError(ValueError):
-    """Options that cannot be used; the message says which and why."""
-
-
-class RobustnessCancelled(Exception):
-    """The progress callback asked to stop."""
-
-
-Progress = Callable[[int, int], "bool | None"]
-
-
-@dataclass(frozen=True)
-class RobustnessOptions:
-    """Settings of a robustness study.
-
-    Parameters
-    ----------
-    draws : int
-        Number of random weightings (1 to ``MAX_DRAWS``).
-    spread : float
-        p in [0, 1]: with ``uniform``, each score weight is multiplied by a factor drawn
-        uniformly in [1 − p, 1 + p]. With ``dirichlet`` and no ``concentration``, p sets the
-        concentration so that a criterion of average share gets the same relative standard
-        deviation, p/√3, as under the uniform draw.
-    method : {"uniform", "dirichlet"}
-    concentration : float, optional
-        κ > 0 of the Dirichlet draw: weight shares ~ Dirichlet(κ·q), q the template shares, so
-        the mean is the template and a share's variance is q(1 − q)/(κ + 1). Default from
-        ``spread``: κ = 3(m − 1)/p² − 1 for m positively weighted score criteria.
-    seed : int
-        Seed of the numpy Generator; the same seed gives the same draws.
-    top_k : int
-        The cut-off "top k" for ``p_top_k`` and the cut-off stability.
-    grade : str, optional
-        A grade cut-off (English name, or the Chinese one of a default grade): adds the
-        probability of staying at or above it, and its stability.
-    max_change : float
-        Largest relative weight change searched by the cut-off stability (1.0 = ±100%).
-    """
-
-    draws: int = DEFAULT_DRAWS
-    spread: float = DEFAULT_SPREAD
-    method: str = "uniform"
-    concentration: float | None = None
-    seed: int = DEFAULT_SEED
-    top_k: int = DEFAULT_TOP_K
-    grade: str | None = None
-    max_change: float = DEFAULT_MAX_CHANGE
-
-    def check(self) -> None:
-        """Raise RobustnessError naming every option out of range."""
-        problems = []
-        if not 1 <= self.draws <= MAX_DRAWS:
-            problems.append(f"the number of draws must be between 1 and {MAX_DRAWS:,}, not {self.draws}")
-        if not (0.0 <= self.spread <= 1.0):
-            problems.append(f"the spread must be between 0 and 1 (0.2 means ±20%), not {self.spread}")
-        if self.method not in METHODS:
-            problems.append(f"the method must be one of {', '.join(METHODS)}, not {self.method!r}")
-        if self.concentration is not None and not self.concentration > 0:
-            problems.append(f"the Dirichlet concentration must be positive, not {self.concentration}")
-        if self.top_k < 1:
-            problems.append(f"the top-k cut-off must be at least 1, not {self.top_k}")
-        if not self.max_change > 0:
-            problems.append(f"the largest weight change searched must be positive, not {self.max_change}")
-        if problems:
-            raise RobustnessError("; ".join(problems))
 
 
 # --------------------------------------------------------------------------- the matrix
@@ -296,7 +229,7 @@ def _grade_of(matrix: SchemeMatrix, total: np.ndarray) -> np.ndarray:
 
 
 def perturb(
-    matrix: SchemeMatrix, options: RobustnessOptions = RobustnessOptions(), progress: Progress | None = None
+    matrix: SchemeMatrix, options: RobustnessOptions = DEFAULT_OPTIONS, progress: Progress | None = None
 ) -> RankDistribution:
     """Rank every project under ``options.draws`` random weightings.
 
@@ -807,7 +740,7 @@ def _finite(value: float) -> float | None:
 def assess_scheme(
     scheme: Scheme,
     projects: Sequence[ProjectResult],
-    options: RobustnessOptions = RobustnessOptions(),
+    options: RobustnessOptions = DEFAULT_OPTIONS,
     progress: Progress | None = None,
 ) -> SchemeRobustness:
     """Perturbation, cut-off stability and entropy-TOPSIS for one scheme's scored projects."""
@@ -830,7 +763,7 @@ def assess_scheme(
     )
 
 
-def assess_run(run, options: RobustnessOptions = RobustnessOptions(), progress: Progress | None = None
+def assess_run(run, options: RobustnessOptions = DEFAULT_OPTIONS, progress: Progress | None = None
                ) -> list[SchemeRobustness]:
     """Robustness of every scheme of an AssessmentRun that has at least one project.
 

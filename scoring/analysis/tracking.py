@@ -29,7 +29,7 @@ from scoring.analysis.robustness import scheme_matrix
 from scoring.core.engine import ProjectResult, synergy_indices
 from scoring.core.memory import paused_gc
 from scoring.core.model import Scheme
-from scoring.core.presentation import dimension_label, grade_label, normalise_lang, text
+from scoring.core.presentation import dimension_label, grade_label, text
 from scoring.io.pipeline import AssessmentRun
 
 #: What a missing grade is called in the transition table's keys.
@@ -411,13 +411,3 @@ def track_workspace(workspace, scheme: str | None = None) -> Tracking:
     runs = [workspace.score(round=r) for r in rounds]
     return track_runs([RoundInfo(r.label, r.year) for r in rounds], runs, scheme)
 
-
-def measure_label(measure: str, lang: str, tracking: SchemeTracking | None = None) -> str:
-    """What a trend chart's measure is called: total, synergy D, or the dimension's name (in
-    Chinese from ``tracking``'s dimension names)."""
-    fixed = {"total": text("total", lang), "D": text("synergy_d", lang)}
-    if measure in fixed:
-        return fixed[measure]
-    if tracking is not None and normalise_lang(lang) == "zh":
-        return tracking.dimensions_zh.get(measure, measure)
-    return measure

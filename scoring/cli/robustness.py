@@ -10,6 +10,12 @@ from __future__ import annotations
 import argparse
 
 from scoring.analysis.robustness import (
+    SchemeRobustness,
+    assess_run,
+    resolve_grade,
+    with_robustness,
+)
+from scoring.analysis.robustness_options import (
     DEFAULT_DRAWS,
     DEFAULT_SEED,
     DEFAULT_SPREAD,
@@ -17,10 +23,6 @@ from scoring.analysis.robustness import (
     METHODS,
     RobustnessError,
     RobustnessOptions,
-    SchemeRobustness,
-    assess_run,
-    resolve_grade,
-    with_robustness,
 )
 from scoring.analysis.robustness_prose import robustness_paragraph
 from scoring.cli.common import UsageError

@@ -23,7 +23,6 @@ from scoring.core.model import (
     OVERRIDE,
     PENDING,
     STATUSES,
-    SYNERGY_CLASSES,
     Assessment,
     Criterion,
     Issue,
@@ -490,14 +489,6 @@ def competition_ranks(values: np.ndarray) -> np.ndarray:
     ranks = np.empty((d, n), dtype=np.int32)
     np.put_along_axis(ranks, order, ordered_rank, axis=1)
     return ranks
-
-
-def synergy_class_name(klass: int, lang: str = "en") -> str:
-    """Name of a coupling-coordination class 1..10 in English or Chinese."""
-    if not 1 <= klass <= 10:
-        return ""
-    chinese, english = SYNERGY_CLASSES[klass - 1]
-    return chinese if lang == "zh" else english
 
 
 # --------------------------------------------------------------------------- inputs

@@ -52,6 +52,14 @@ SYNERGY_CLASSES = (
 )
 
 
+def synergy_class_name(klass: int, lang: str = "en") -> str:
+    """Name of a coupling-coordination class 1..10 in English or Chinese."""
+    if not 1 <= klass <= 10:
+        return ""
+    chinese, english = SYNERGY_CLASSES[klass - 1]
+    return chinese if lang == "zh" else english
+
+
 class _Bilingual:
     """A message written in English and, where it was, in Chinese (``message_zh``)."""
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from typing import Protocol
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Protocol
 
-from scoring.core.engine import ProjectResult, synergy_class_name
-from scoring.core.model import GRADE_NAMES_ZH, Criterion, Scheme
+from scoring.core.model import GRADE_NAMES_ZH, Criterion, Scheme, synergy_class_name
 from scoring.core.textclean import clean_text
 from scoring.core.values import NO_TOKENS, YES_TOKENS, normalise_text
+
+if TYPE_CHECKING:  # the desktop window reads the catalogue before the engine (numpy) loads
+    from scoring.core.engine import ProjectResult
 
 LANGS = ("zh", "en")
 
@@ -433,6 +436,24 @@ def text_in(pair: tuple[str, str], lang: str) -> str:
 def text(key: str, lang: str) -> str:
     """A fixed label in the given language."""
     return _pick(TEXT[key], lang)
+
+
+class WithDimensionsZh(Protocol):
+    """What names a tracked scheme's dimensions in Chinese (a SchemeTracking)."""
+
+    @property
+    def dimensions_zh(self) -> Mapping[str, str]: ...
+
+
+def measure_label(measure: str, lang: str, tracking: WithDimensionsZh | None = None) -> str:
+    """What a trend chart's measure is called: total, synergy D, or the dimension's name (in
+    Chinese from ``tracking``'s dimension names)."""
+    fixed = {"total": text("total", lang), "D": text("synergy_d", lang)}
+    if measure in fixed:
+        return fixed[measure]
+    if tracking is not None and normalise_lang(lang) == "zh":
+        return tracking.dimensions_zh.get(measure, measure)
+    return measure
 
 
 def value_label(criterion: Criterion, value: object, lang: str) -> str:

@@ -8,15 +8,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from scoring.core.engine import ProjectResult, parse_submission, score_scheme
-from scoring.core.explain import add_to_json
 from scoring.core.memory import paused_gc
 from scoring.core.model import Issue, Rejection, Scheme, Submission
 from scoring.core.presentation import level_label, scheme_label
 from scoring.core.values import normalise_text
-from scoring.io.importer import FileReader, ImportOptions, start_readers_early
 from scoring.io.template import TemplateError, load_template
+
+if TYPE_CHECKING:  # the engine (numpy) and the readers (multiprocessing) load when something is
+    # scored or read: an empty run, as the desktop window holds before its workspace opens, needs
+    # neither (issue 19: start-up)
+    from scoring.core.engine import ProjectResult
+    from scoring.io.importer import ImportOptions
 
 #: What a folder scan takes: every kind the reader reads (.xlsb through python-calamine, the
 #: templates .xltx/.xltm as workbooks) and .numbers, so that its sender is told to export it.
@@ -62,6 +66,8 @@ class AssessmentRun:
         }
         if self.round:
             data["round"] = {"label": self.round, "year": self.round_year}
+        from scoring.core.explain import add_to_json
+
         return add_to_json(data, self.schemes, self.projects)
 
     def projects_of(self, scheme: Scheme) -> list[ProjectResult]:
@@ -80,6 +86,8 @@ def load_schemes(paths: Iterable[str | Path]) -> list[Scheme]:
 
     The reader processes start meanwhile: files are read next, almost always.
     """
+    from scoring.io.importer import start_readers_early
+
     start_readers_early()
     schemes: list[Scheme] = []
     errors: list[TemplateError] = []
@@ -295,6 +303,8 @@ def read_and_match(
         Called as ``on_match(scheme, submission)`` for each submission kept, in the order
         they are added to the scheme's list, while the readers go on with the next files.
     """
+    from scoring.io.importer import FileReader
+
     by_scheme: dict[tuple[str, str], list[Submission]] = {scheme_key(s): [] for s in schemes}
     seen: dict[tuple[str, str], str] = {}
     rejected: list[Rejection] = []
@@ -366,6 +376,8 @@ def score_files(schemes, files, assessments=None, progress=None, *,
                 options: ImportOptions | None = None) -> AssessmentRun:
     """Read, match and score already-expanded files against loaded schemes (``options`` as
     for :func:`run`)."""
+    from scoring.core.engine import parse_submission, score_scheme
+
     parsed: dict[tuple[str, str], list] = {scheme_key(s): [] for s in schemes}
 
     def parse_while_reading(scheme: Scheme, submission: Submission) -> None:

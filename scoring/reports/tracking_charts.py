@@ -19,11 +19,12 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
-from scoring.analysis.tracking import SchemeTracking, measure_label
+from scoring.analysis.tracking import SchemeTracking
 from scoring.core.presentation import (
     GRADE_PALETTE,
     clip_text,
     grade_label,
+    measure_label,
     normalise_lang,
     scheme_label,
     text,

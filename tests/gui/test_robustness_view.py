@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gui.views.robustness_view import RobustnessView, compute_robustness
-from scoring.analysis.robustness import RobustnessOptions
+from scoring.analysis.robustness_options import RobustnessOptions
 from scoring.core.engine import score_scheme
 from scoring.core.model import CellValue, Criterion, IndicatorInput, Scheme, Submission
 
