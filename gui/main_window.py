@@ -617,6 +617,9 @@ class MainWindow(QMainWindow):
 
     @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not open the workspace"))
     def _open_recent(self, path: str) -> None:
+        if self.task_worker is not None:  # e.g. the start-up's opening: it would replace this one
+            self.statusBar().showMessage(self.tr("Please wait: another task is running."), 5000)
+            return
         self.open_workspace(path)
 
     # ----------------------------------------------------------------------------- merge
