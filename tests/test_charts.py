@@ -301,3 +301,27 @@ def test_close_grade_lines_put_their_labels_on_two_rows():
     # 75 is 15/118 = 0.127 of the axis from 60 (under 0.14): it moves up; 85 is close to 75: back down
     assert levels(60, 75, 85) == {60: 0, 75: 1, 85: 0}
     assert levels(30, 60, 90) == {30: 0, 60: 0, 90: 0}  # 30 apart: one row
+
+
+def test_print_images_are_drawn_without_hinting_and_leave_the_setting_alone(report_run, monkeypatch):
+    """Hinting fits glyphs to a screen's pixels; a 200-dpi print image does not need it, and
+    FreeType's auto-hinter costs about half a chart's text time."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from scoring.reports.charts import chart_figure, figure_image
+
+    seen = []
+    real = FigureCanvasAgg.draw
+
+    def draw(canvas):
+        seen.append(matplotlib.rcParams["text.hinting"])
+        return real(canvas)
+
+    monkeypatch.setattr(FigureCanvasAgg, "draw", draw)
+    before = matplotlib.rcParams["text.hinting"]
+    scheme = report_run.schemes[0]
+    figure, _ = chart_figure("ranked", scheme, report_run.projects_of(scheme), "zh", size=(6, 4))
+    image = figure_image(figure, 100)
+    assert seen == ["none"] and image.size == (600, 400)
+    assert matplotlib.rcParams["text.hinting"] == before

@@ -375,6 +375,81 @@ def test_render_into_memory_counts_pages(scored):
     )
 
 
+def test_charts_are_drawn_only_when_their_page_is(scored, monkeypatch):
+    """Issue 15: a chart is a recipe until its page is drawn, so the report never holds the
+    pixels of all its charts at once."""
+    from scoring.reports import charts
+
+    drawn = []
+    real = charts.chart_figure
+
+    def counting(kind, *args, **kwargs):
+        drawn.append(kind)
+        return real(kind, *args, **kwargs)
+
+    monkeypatch.setattr(charts, "chart_figure", counting)
+    report = report_pdf.make_report(scored, "zh", GENERATED)
+    scheme = scored.schemes[0]
+    section = list(report_pdf.chart_section(report, scheme, scored.projects_of(scheme), "s0"))
+    assert drawn == []
+    pictures = [part for part in section if isinstance(part, report_pdf.ChartImage)]
+    assert len(pictures) >= 5
+    report_pdf.render(report, BytesIO())
+    assert len(drawn) == len(pictures)  # each chart drawn once, when its page was
+
+
+def test_pages_are_compressed_as_they_are_finished_and_the_file_is_the_same(scored, monkeypatch):
+    """Issue 15: ReportLab keeps each page's operators as text until it saves; the report's
+    canvas compresses each page when it is finished (memory flat with the page count) and
+    writes the very bytes ReportLab would have written."""
+    from reportlab import rl_config
+
+    from scoring.reports import pdf_layout
+
+    monkeypatch.setattr(rl_config, "invariant", 1)  # no time stamps or random ids in the file
+    report = report_pdf.make_report(scored, "en", GENERATED)
+    finished = []
+    real = pdf_layout.compress_last_page
+
+    def recording(document):
+        real(document)
+        finished.append(document.Pages.pages[-1])
+
+    monkeypatch.setattr(pdf_layout, "compress_last_page", recording)
+    early = BytesIO()
+    report_pdf.render(report, early)
+    assert finished and all(page.stream is None for page in finished)
+    monkeypatch.setattr(pdf_layout, "compress_last_page", lambda document: None)
+    late = BytesIO()
+    report_pdf.render(report, late)
+    assert early.getvalue() == late.getvalue()
+
+
+def test_a_radar_backdrop_is_one_image_shown_on_every_project_page(scored):
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    report = report_pdf.make_report(scored, "en", GENERATED)
+    scheme = scored.schemes[0]
+    charts = [
+        part
+        for part in report_pdf.chart_section(report, scheme, scored.projects_of(scheme), "s0")
+        if isinstance(part, report_pdf.ChartImage)
+    ]
+    whole = BytesIO()
+    report_pdf.render(report, whole)
+    assert whole.getvalue().count(b"/Subtype /Image") == len(charts) + 1  # the backdrop once
+    for project in scored.projects:
+        one = BytesIO()
+        report_pdf.render(report, one, parts=lambda r, p=project: report_pdf.project_only(r, scheme, p))
+        document = pypdfium2.PdfDocument(one.getvalue())
+        try:
+            pictures = list(document[0].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3))
+        finally:
+            document.close()
+        assert len(pictures) == 1, project.project_id
+
+
 # --------------------------------------------------------------------------- command line
 
 

@@ -570,7 +570,6 @@ class RadarBackdrop:
 
     def __init__(self, image, ax: Axes, web: _RadarWeb) -> None:
         self.image = image  # PIL image
-        self.reader: object | None = None  # the PDF's reading of it, made once (reports/pdf.py)
         self._transform = ax.transData.frozen()
         self._size = ax.figure.bbox.width, ax.figure.bbox.height
         self._web = web
@@ -1126,7 +1125,7 @@ def figure_image(figure: Figure, dpi: int):
     original = figure.dpi
     figure.set_dpi(dpi)
     try:
-        with chart_style():
+        with chart_style(), _unhinted():
             canvas = FigureCanvasAgg(figure)
             canvas.draw()
             width, height = canvas.get_width_height()
@@ -1134,6 +1133,22 @@ def figure_image(figure: Figure, dpi: int):
             return pixels.convert("RGB")
     finally:
         figure.set_dpi(original)
+
+
+@contextlib.contextmanager
+def _unhinted():
+    """Lay text out without FreeType's hinting while drawing a print-resolution image.
+
+    Hinting snaps glyphs to a screen's pixel grid, which a 200-dpi image does not need, and
+    FreeType's auto-hinter analyses every Chinese glyph it loads: without it a chart's text,
+    most of its drawing time, costs about half. Only this key is restored (as chart_style).
+    """
+    saved = matplotlib.rcParams["text.hinting"]
+    matplotlib.rcParams["text.hinting"] = "none"
+    try:
+        yield
+    finally:
+        matplotlib.rcParams["text.hinting"] = saved
 
 
 def save_chart_png(kind: str, scheme: Scheme, projects: Sequence[ProjectResult], out: str | Path | BytesIO,

@@ -22,13 +22,13 @@ import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.units import inch, mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -56,6 +56,7 @@ from scoring.core.presentation import (
     grade_fill,
     grade_label,
     grade_may_change,
+    has_co_control_criteria,
     indicator_label,
     is_provisional,
     issue_kind_label,
@@ -121,6 +122,9 @@ from scoring.reports.reconcile_report import reconcile_table
 from scoring.reports.reconcile_report import title as reconcile_heading
 from scoring.reports.robustness_export import label as robustness_label
 from scoring.reports.robustness_report import robustness_section
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 # --------------------------------------------------------------------------- fonts and styles
 
@@ -509,15 +513,15 @@ def chart_flowable(
     lang: str,
     height: float = FRAME_HEIGHT - 30,
     **options,
-) -> Flowable | None:
-    """One chart sized to the page's frame (drawn at print size, so its text stays 7–11 pt)."""
+) -> Flowable:
+    """One chart sized to the page's frame (drawn at print size, so its text stays 7–11 pt),
+    drawn when its page is (:class:`~scoring.reports.pdf_layout.ChartImage`)."""
     size = (FRAME_WIDTH / inch, height / inch)
-    figure, drawn = charts.chart_figure(kind, scheme, projects, lang, size=size, **options)
-    return (
-        ChartImage(charts.figure_image(figure, CHART_DPI), FRAME_WIDTH, height)
-        if drawn or kind != "co_control"
-        else None
-    )
+
+    def draw() -> Figure:
+        return charts.chart_figure(kind, scheme, projects, lang, size=size, **options)[0]
+
+    return ChartImage(draw, FRAME_WIDTH, height)
 
 
 def chart_section(
@@ -540,7 +544,7 @@ def chart_section(
     yield PageBreak()
     yield Anchor(f"{key}csynergy", text("chart_synergy", lang), 2)
     yield chart_flowable("synergy", scheme, projects, lang)
-    if charts.co_control_points(scheme, projects):
+    if has_co_control_criteria(scheme) and charts.co_control_points(scheme, projects):
         yield PageBreak()
         yield Anchor(f"{key}cco", text("chart_co_control", lang), 2)
         yield chart_flowable("co_control", scheme, projects, lang)
@@ -570,7 +574,10 @@ class ProjectRadar(Flowable):
 
     def draw(self) -> None:
         canvas, w, h = self.canv, self.width, self.height
-        canvas.drawImage(_image(self.backdrop), 0, 0, w, h)
+        canvas.saveState()
+        canvas.scale(w, h)
+        canvas.doForm(canvas.image_form(self.backdrop.image))
+        canvas.restoreState()
         points = self.backdrop.fractions(self.values)
         colour = colors.HexColor(charts.dimension_colour(0))
         path = canvas.beginPath()
@@ -588,14 +595,6 @@ class ProjectRadar(Flowable):
         canvas.setFont(register_font(), 8)
         canvas.drawString(22, 2.5, clean_text(self.label, keep_newlines=False))
         canvas.restoreState()
-
-
-def _image(backdrop: charts.RadarBackdrop) -> ImageReader:
-    """The backdrop's image, read once: the PDF then holds it once for all its projects."""
-    reader = getattr(backdrop, "reader", None)
-    if reader is None:
-        reader = backdrop.reader = ImageReader(backdrop.image)
-    return reader
 
 
 def key_figures(report: Report, scheme: Scheme, p: ProjectResult, width: float = FRAME_WIDTH) -> Table:

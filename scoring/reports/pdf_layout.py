@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -24,6 +25,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDocument, PDFName, PDFStream, PDFZCompress
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -41,7 +43,11 @@ from scoring.core.presentation import (
 from scoring.core.report_settings import ReportSettings
 from scoring.core.textclean import clean_text
 from scoring.io.pipeline import AssessmentRun
+from scoring.reports.charts import figure_image
 from scoring.reports.fonts import pdf_font_path
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 PAGE_SIZE = landscape(A4)
 
@@ -418,6 +424,21 @@ class ReportCanvas(Canvas):
         kwargs["initialFontName"] = register_font()  # no unembedded Helvetica on any page
         super().__init__(*args, **kwargs)
         self._numbers: set[str] = set()
+        self._image_forms: list[tuple[object, str]] = []
+
+    def image_form(self, image) -> str:
+        """The name of a form showing ``image`` (a PIL image) in a unit square, defined at its
+        first use: a picture on many pages (a scheme's radar web behind each project's
+        polygon) is then shown by name, its pixels not read, hashed and compared again."""
+        for shown, name in self._image_forms:
+            if shown is image:
+                return name
+        name = f"image_{len(self._image_forms)}"
+        self.beginForm(name, 0, 0, 1, 1)
+        self.drawImage(ImageReader(image), 0, 0, 1, 1)
+        self.endForm()
+        self._image_forms.append((image, name))  # kept: an id is not reused while it is listed
+        return name
 
     @staticmethod
     def form_name(name: str) -> str:
@@ -444,11 +465,31 @@ class ReportCanvas(Canvas):
     #: What follows the page total in a footer (" 页" in Chinese).
     total_suffix = ""
 
+    def showPage(self) -> None:
+        super().showPage()
+        compress_last_page(self._doc)
+
     def save(self) -> None:
         # the "of N" of every footer: the number of pages is known now
         pages = self.getPageNumber() - 1 if self._code == [] else self.getPageNumber()
         self.define_number("page_total", f"{pages}{self.total_suffix}", size=7.5, align="left")
         super().save()
+
+
+def compress_last_page(document: PDFDocument) -> None:
+    """Compress the page just finished now, as ReportLab would when the file is saved.
+
+    ReportLab keeps every page's drawing operators as text until it writes the file, and only
+    then compresses them: a report's memory grew with its page count (issue 15). Compressed
+    here, a page holds about a tenth of it, and the file is byte for byte the same.
+    """
+    page = document.Pages.pages[-1]
+    if not page.compression or not page.stream:
+        return
+    contents = PDFStream(content=PDFZCompress.encode(page.stream))
+    contents.dictionary["Filter"] = PDFArray([PDFName(PDFZCompress.pdfname)])
+    contents.__Comment__ = "page stream"
+    page.Contents, page.stream = contents, None
 
 
 class Heading(Paragraph):
@@ -461,12 +502,19 @@ class Heading(Paragraph):
 
 
 class ChartImage(Flowable):
-    """A chart drawn by matplotlib once, at CHART_DPI, scaled to its box."""
+    """A chart drawn by matplotlib at CHART_DPI, scaled to its box, made only when its page is
+    drawn.
 
-    def __init__(self, image, width: float, height: float) -> None:
+    ``draw_figure`` returns the chart's matplotlib Figure; it is called when the page holding
+    the chart is drawn and its pixels are released as soon as they are in the PDF, so a
+    report's memory does not grow with its number of charts (issue 15).
+    """
+
+    def __init__(self, draw_figure: Callable[[], Figure], width: float, height: float) -> None:
         super().__init__()
-        self.image = ImageReader(image)
+        self.draw_figure = draw_figure
         self.width, self.height = width, height
 
     def draw(self) -> None:
-        self.canv.drawImage(self.image, 0, 0, self.width, self.height)
+        image = figure_image(self.draw_figure(), CHART_DPI)
+        self.canv.drawImage(ImageReader(image), 0, 0, self.width, self.height)

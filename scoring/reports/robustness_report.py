@@ -8,15 +8,14 @@ study's settings (draws, spread, seed, cut-off) are printed in the method append
 
 from __future__ import annotations
 
+from matplotlib.figure import Figure
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from scoring.analysis.robustness import SchemeRobustness
 from scoring.analysis.robustness_prose import robustness_paragraph
 from scoring.core.presentation import grade_label, scheme_label
-from scoring.reports.charts import figure_image
 from scoring.reports.pdf_layout import (
-    CHART_DPI,
     CHART_ROWS_PER_PAGE,
     FRAME_HEIGHT,
     FRAME_WIDTH,
@@ -75,10 +74,12 @@ def project_rows(study: SchemeRobustness, lang: str) -> tuple[list[Column], list
 def rank_range_chart(study: SchemeRobustness, lang: str, first: int) -> Flowable:
     """The rank ranges of ranks ``first`` … (CHART_ROWS_PER_PAGE of them), drawn at page size."""
     height = FRAME_HEIGHT - 30
-    figure, _ = rank_range_figure(
-        study, lang, size=(FRAME_WIDTH / inch, height / inch), first=first, count=CHART_ROWS_PER_PAGE
-    )
-    return ChartImage(figure_image(figure, CHART_DPI), FRAME_WIDTH, height)
+
+    def draw() -> Figure:
+        size = (FRAME_WIDTH / inch, height / inch)
+        return rank_range_figure(study, lang, size=size, first=first, count=CHART_ROWS_PER_PAGE)[0]
+
+    return ChartImage(draw, FRAME_WIDTH, height)
 
 
 def robustness_section(report: Report, study: SchemeRobustness, key: str) -> list[Flowable]:
