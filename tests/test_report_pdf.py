@@ -312,6 +312,28 @@ def test_long_ranked_tables_repeat_their_header_on_every_page(scored, tmp_path):
     assert sorted(set(shown)) == [f"Q{i:03d}" for i in range(90)]
 
 
+def test_a_ranking_of_hundreds_has_its_header_once_at_the_top_of_every_page(scored, tmp_path):
+    """Rankings used to be tables of 80 rows one after the other: where one ended mid-page the
+    next printed its header there again. Each page now has the header once, on top."""
+    scheme = scored.schemes[0]
+    many = [
+        replace(p, project_id=f"Q{i:03d}", rank=i + 1)
+        for i, p in enumerate(scored.projects_of(scheme)[1] for _ in range(250))
+    ]
+    run = AssessmentRun([scheme], many, [])
+    out = write_pdf_report(run, tmp_path / "long.pdf", lang="en", generated=GENERATED)
+    ranked = [page for page in pdf_pages(out) if re.search(r"^\s*\d+\s+Q\d{3}", page, re.MULTILINE)]
+    ranked = [page for page in ranked if "Overrides" not in page]  # not a project page
+    assert len(ranked) >= 8
+    for page in ranked:
+        lines = page.splitlines()
+        headers = [n for n, line in enumerate(lines) if re.search(r"\bRank\b.*\bProject ID\b", line)]
+        first_row = next(n for n, line in enumerate(lines) if re.search(r"^\s*\d+\s+Q\d{3}", line))
+        assert len(headers) == 1 and headers[0] < first_row, page[:400]
+    shown = re.findall(r"^\s*\d+\s+(Q\d{3})", "\n".join(ranked), re.MULTILINE)
+    assert shown == [f"Q{i:03d}" for i in range(250)]  # every row once, in rank order
+
+
 def test_cancelling_writes_nothing(scored, tmp_path):
     out = tmp_path / "cancelled.pdf"
     write_pdf_report(scored, out, progress=lambda done, total: done < 3)

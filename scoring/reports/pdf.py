@@ -101,7 +101,6 @@ from scoring.reports.pdf_layout import (
     RULE_COLOUR,
     STATUS_FILLS,
     STRIPE,
-    TABLE_CHUNK,
     VETO,
     Anchor,
     ChartImage,
@@ -463,20 +462,16 @@ def ranked_row(report: Report, scheme: Scheme, p: ProjectResult) -> list[object]
     ]
 
 
-def ranked_tables(report: Report, scheme: Scheme, projects: list[ProjectResult]) -> Iterator[Flowable]:
-    """The ranking in tables of TABLE_CHUNK rows, grade cells in their (greyscale-safe) colour."""
-    columns = ranked_columns(report, scheme)
-    for start in range(0, len(projects), TABLE_CHUNK):
-        chunk = projects[start : start + TABLE_CHUNK]
-        fills = striped(len(chunk), [bool(p.veto) for p in chunk])
-        cells = {}
-        for r, p in enumerate(chunk):
-            fill = grade_fill(scheme, p.grade)
-            if fill:
-                cells[(r, 5)] = fill
-        yield table(
-            report, columns, (ranked_row(report, scheme, p) for p in chunk), fills=fills, cell_fills=cells
-        )
+def ranked_table(report: Report, scheme: Scheme, projects: list[ProjectResult]) -> Flowable:
+    """The ranking, its header on top of every page, grade cells in their (greyscale-safe) colour."""
+    fills = striped(len(projects), [bool(p.veto) for p in projects])
+    cells = {}
+    for r, p in enumerate(projects):
+        fill = grade_fill(scheme, p.grade)
+        if fill:
+            cells[(r, 5)] = fill
+    rows = (ranked_row(report, scheme, p) for p in projects)
+    return table(report, ranked_columns(report, scheme), rows, fills=fills, cell_fills=cells)
 
 
 def ranking(report: Report, scheme: Scheme, projects: list[ProjectResult], key: str) -> Iterator[Flowable]:
@@ -496,7 +491,7 @@ def ranking(report: Report, scheme: Scheme, projects: list[ProjectResult], key: 
     banner = provisional_banner(projects, report.lang)
     if banner:  # how many results are provisional, and why (docs/method.md)
         yield Paragraph(escape(banner), styles.style(8.5, colour=INK, space_after=3))
-    yield from ranked_tables(report, scheme, projects)
+    yield ranked_table(report, scheme, projects)
     maxima = dimension_maxima(scheme)
     if any(p.dimensions.get(d, 0.0) > maxima[d] + 0.005 for p in projects for d in scheme.dimensions):
         yield Paragraph(escape(report.t("effective_max_note")), styles.note)

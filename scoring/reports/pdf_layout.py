@@ -93,9 +93,9 @@ CHART_ROWS_PER_PAGE = 40
 RADAR_PROJECTS = 3
 
 
-#: Rows of one ranked table object: longer rankings are several tables one after the other
-#: (platypus re-measures the remaining rows at every page break of a table).
-TABLE_CHUNK = 80
+#: Rows above which a table is laid out page by page (:class:`PagedTable`): platypus measures
+#: the remaining rows of one table again at each of its page breaks.
+PAGED_ROWS = 80
 
 
 CHART_DPI = 200
@@ -248,37 +248,80 @@ def table(
     width: float = FRAME_WIDTH,
     repeat_header: bool = True,
     size: float = FONT_SIZE,
-) -> Table:
+) -> Flowable:
     """A table whose header repeats on every page and whose text cells wrap.
 
     Cells of columns with ``wrap`` are paragraphs (they wrap, never cut); others are plain
-    strings drawn on one line (numbers). A cell may also be given as a ready Flowable.
+    strings drawn on one line (numbers). A cell may also be given as a ready Flowable. A table
+    of more than PAGED_ROWS rows is a :class:`PagedTable`: one table per page, each under the
+    header.
     """
     styles = report.styles
-    cell_styles = [styles.style(size, _ALIGN[c.align]) for c in columns]
-    font = register_font()
     rows = list(rows)
-    column_widths = fit_words(columns, widths(columns, width), rows, font, size)
-    data = [
-        [Paragraph(escape(clean_text(c.header)), styles.style(size, _ALIGN[c.align], INK)) for c in columns]
+    column_widths = fit_words(columns, widths(columns, width), rows, register_font(), size)
+    header = [
+        Paragraph(escape(clean_text(c.header)), styles.style(size, _ALIGN[c.align], INK)) for c in columns
     ]
-    for row in rows:
-        cells = []
-        for column, style, room, value in zip(columns, cell_styles, column_widths, row, strict=False):
-            if isinstance(value, Flowable):
-                cells.append(value)
-                continue
-            shown = clean_text(value, keep_newlines=column.wrap)
-            # a paragraph only where the text needs more than one line: laying out thousands
-            # of one-line paragraphs was most of a report's time
-            if column.wrap and (
-                "\n" in shown or pdfmetrics.stringWidth(shown, font, size) > room - 2 * PADDING
-            ):
-                cells.append(Paragraph(escape(shown).replace("\n", "<br/>"), style))
-            else:
-                cells.append(shown)
-        data.append(cells)
-    commands = [
+    body = [table_cells(styles, columns, column_widths, row, size) for row in rows]
+    row_fills = list(fills or ())
+    by_row: dict[int, list[tuple[int, str]]] = {}
+    for (r, c), fill in (cell_fills or {}).items():
+        by_row.setdefault(r, []).append((c, fill))
+
+    def rows_table(first: int, last: int) -> Table:
+        """Rows ``first`` to ``last`` (exclusive) under the header."""
+        commands = table_commands(columns, size)
+        for r in range(first, last):
+            fill = row_fills[r] if r < len(row_fills) else None
+            if fill:
+                fill = colors.HexColor(fill) if isinstance(fill, str) else fill
+                commands.append(("BACKGROUND", (0, r - first + 1), (-1, r - first + 1), fill))
+            for c, cell_fill in by_row.get(r, ()):
+                commands.append(
+                    ("BACKGROUND", (c, r - first + 1), (c, r - first + 1), colors.HexColor(cell_fill))
+                )
+        kind = LongTable if last - first > 30 else Table
+        return kind(
+            [header, *body[first:last]],
+            colWidths=column_widths,
+            repeatRows=1 if repeat_header else 0,
+            style=TableStyle(commands),
+            hAlign="LEFT",
+        )
+
+    if repeat_header and len(body) > PAGED_ROWS:
+        return PagedTable(rows_table, len(body), min_row=size * 1.2 + 4.0)
+    return rows_table(0, len(body))
+
+
+def table_cells(
+    styles: Styles,
+    columns: Sequence[Column],
+    column_widths: Sequence[float],
+    row: Sequence[object],
+    size: float,
+) -> list:
+    """A row's cells: a paragraph where the text needs more than one line, else the text."""
+    font = register_font()
+    cells: list = []
+    for column, room, value in zip(columns, column_widths, row, strict=False):
+        if isinstance(value, Flowable):
+            cells.append(value)
+            continue
+        shown = clean_text(value, keep_newlines=column.wrap)
+        # laying out thousands of one-line paragraphs was most of a report's time
+        if column.wrap and ("\n" in shown or pdfmetrics.stringWidth(shown, font, size) > room - 2 * PADDING):
+            cells.append(
+                Paragraph(escape(shown).replace("\n", "<br/>"), styles.style(size, _ALIGN[column.align]))
+            )
+        else:
+            cells.append(shown)
+    return cells
+
+
+def table_commands(columns: Sequence[Column], size: float) -> list:
+    """The style of a table: font, padding, the header's fill and rules, column alignment."""
+    commands: list = [
         ("FONTNAME", (0, 0), (-1, -1), register_font()),
         ("FONTSIZE", (0, 0), (-1, -1), size),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -293,21 +336,58 @@ def table(
     for k, column in enumerate(columns):
         if column.align != "left":
             commands.append(("ALIGN", (k, 1), (k, -1), column.align.upper()))
-    for r, fill in enumerate(fills or (), start=1):
-        if fill:
-            commands.append(
-                ("BACKGROUND", (0, r), (-1, r), colors.HexColor(fill) if isinstance(fill, str) else fill)
-            )
-    for (r, c), fill in (cell_fills or {}).items():
-        commands.append(("BACKGROUND", (c, r + 1), (c, r + 1), colors.HexColor(fill)))
-    kind = LongTable if len(data) > 30 else Table
-    return kind(
-        data,
-        colWidths=column_widths,
-        repeatRows=1 if repeat_header else 0,
-        style=TableStyle(commands),
-        hAlign="LEFT",
-    )
+    return commands
+
+
+class PagedTable(Flowable):
+    """A long table laid out one page at a time, each page's rows a table under the header.
+
+    One platypus table of every row repeats its header on each page, but at every page break
+    it measures the remaining rows again and copies their styles: a ranking of thousands took
+    minutes. Tables of a fixed number of rows, one after the other, were fast but printed a
+    second header in the middle of a page where one ended. Here each page gets one table of
+    the rows that fit, made from ``rows_table(first, last)``, with the column widths of the
+    whole table; only the rows that could fit on a page are measured.
+    """
+
+    def __init__(self, rows_table: Callable[[int, int], Table], count: int, min_row: float, start: int = 0):
+        super().__init__()
+        self.rows_table, self.count, self.min_row, self.start = rows_table, count, min_row, start
+        self._laid: tuple[float, Table] | None = None
+
+    def _table(self, available_height: float) -> Table:
+        """The table of the rows that could fit in ``available_height`` at most (made once per height)."""
+        if self._laid is None or self._laid[0] != available_height:
+            last = min(self.count, self.start + int(available_height // self.min_row) + 1)
+            self._laid = (available_height, self.rows_table(self.start, last))
+        return self._laid[1]
+
+    def _is_last(self, table: Table) -> bool:
+        return self.start + len(table._cellvalues) - 1 >= self.count
+
+    def wrap(self, available_width, available_height):
+        table = self._table(available_height)
+        self.width, self.height = table.wrap(available_width, available_height)
+        if not self._is_last(table):
+            self.height = max(self.height, available_height + 1)  # more rows follow: split
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        table = self._table(available_height)
+        parts = table.split(available_width, available_height)
+        if not parts:
+            return []
+        first = parts[0]
+        shown = len(first._cellvalues) - 1  # the rows under its header
+        if shown <= 0:
+            return []
+        if self.start + shown >= self.count:
+            return [first]
+        return [first, PagedTable(self.rows_table, self.count, self.min_row, self.start + shown)]
+
+    def draw(self) -> None:
+        assert self._laid is not None  # platypus wraps a flowable before drawing it
+        self._laid[1].drawOn(self.canv, 0, 0)
 
 
 def layout_style(commands: list) -> TableStyle:
