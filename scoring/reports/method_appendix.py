@@ -4,13 +4,17 @@ One scheme's rules as titled sections of sentences and tables — the criteria w
 weights, bounds and basis, the grade thresholds, the missing / not-applicable rule with each
 dimension's maximum for a project with n/a, the synergy index with its α, and the robustness
 study's settings when one was run. The PDF prints it as an appendix and the workbook as its
-Method sheet, from these same sections, in the report's language. The rules themselves are
-those of docs/method.md; only the sentences that state them for one scheme are here.
+Method sheet, from these same sections, in the report's language. The sentences that state the
+rules are read from docs/method.md (section "Report wording"), the spec, so they cannot drift
+from it; only the tables are built here.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from scoring.core.model import Scheme
 from scoring.core.presentation import (
@@ -25,49 +29,14 @@ from scoring.core.presentation import (
     text,
 )
 
-#: Sentences of the appendix, by key: (Chinese, English), with format fields.
-RULES: dict[str, tuple[str, str]] = {
-    "total": (
-        "满分 {total} 分。基础分 = Σ 得分率 × 权重 × {total} / W，W 为计入的计分指标权重之和；"
-        "总分 = 基础分 + 加分 − 扣分，不低于 0。",
-        "Full marks are {total}. Base points = Σ fraction × weight × {total} / W, W the sum of the "
-        "weights of the score criteria that count; total = base + bonus − penalty, never below 0.",
-    ),
-    "zero": (
-        "缺失或无效的必填指标按 0 分计入（W 不变）；不适用（n/a）的指标不计入，W 相应减少，其权重按比例"
-        "分配给其余指标，因此某一维度的得分可能超过其名义满分。",
-        "A required criterion that is missing or invalid counts as 0 (W unchanged); a criterion not "
-        "applicable (n/a) is left out and W shrinks, so its weight is shared among the others in "
-        "proportion and a dimension can give more than its nominal maximum.",
-    ),
-    "reweight": (
-        "缺失、无效或不适用的指标均不计入，W 相应减少，其权重按比例分配给其余指标，"
-        "因此某一维度的得分可能超过其名义满分。",
-        "A criterion that is missing, invalid or not applicable is left out and W shrinks: its "
-        "weight is shared among the others in proportion, so a dimension can give more than "
-        "its nominal maximum.",
-    ),
-    "veto": (
-        "一票否决指标未达标（缺失、无效或得分率为 0）的项目评为最低等级，排在未被否决的项目之后。",
-        "A project failing a must-pass criterion (missing, invalid or fraction 0) gets the lowest "
-        "grade and ranks after every project not vetoed.",
-    ),
-    "pending": (
-        "待评的人工指标和未填写的扣分项使结果为“暂定”：报告给出其全部取最差与最优时的总分范围。",
-        "Manual criteria still pending and penalty items left blank make a result provisional: "
-        "the report gives the range of the total with all of them at their worst and best.",
-    ),
-    "synergy": (
-        "减污指数 U_P 与降碳指数 U_C 分别为仅减污、仅降碳的计分指标按权重的平均得分率"
-        "（作用为“两者”的指标不计入任何一方）。耦合度 C = 2√(U_P·U_C)/(U_P+U_C)，"
-        "综合协调指数 T = α·U_P + (1−α)·U_C，本方案 α = {alpha}；协同度 D = √(C·T)，"
-        "按 0.1 一档分为 10 个协调等级。缺少任一指数时不计算协同度。",
-        "The pollution index U_P and the carbon index U_C are the weighted mean fractions of the "
-        "score criteria for pollution only and for carbon only (a criterion for both counts on "
-        "neither side). Coupling C = 2√(U_P·U_C)/(U_P+U_C), coordination T = α·U_P + (1−α)·U_C "
-        "with α = {alpha} in this scheme; synergy D = √(C·T), in ten classes of 0.1. Without "
-        "either index there is no synergy.",
-    ),
+#: The spec. Its section "Report wording" gives the sentences that state a scheme's rules.
+SPEC = Path(__file__).resolve().parents[2] / "docs" / "method.md"
+WORDING_HEADING = "## Report wording"
+#: An item of that section: "- `key`: English sentence" and, on the next line, the Chinese one.
+_WORDING_ITEM = re.compile(r"^- `(\w+)`: (.+)\n  (\S.*)$", re.MULTILINE)
+
+#: Labels of the robustness settings table: (Chinese, English).
+SETTING_LABELS: dict[str, tuple[str, str]] = {
     "draws": ("随机权重组数", "Random weightings (draws)"),
     "spread": ("权重扰动幅度", "Weight spread"),
     "method": ("抽样方法", "Sampling method"),
@@ -75,6 +44,28 @@ RULES: dict[str, tuple[str, str]] = {
     "top_k": ("前 k 名界线", "Top-k cut-off"),
     "cutoff_grade": ("等级界线", "Grade cut-off"),
 }
+
+
+@functools.lru_cache(maxsize=2)
+def wording(spec: Path = SPEC) -> dict[str, tuple[str, str]]:
+    """The appendix's sentences by key, (Chinese, English), read from the spec.
+
+    The rules are worded once, in docs/method.md's section "Report wording", so the appendix
+    cannot say something the spec does not.
+    """
+    try:
+        document = spec.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuntimeError(
+            f"the method's specification {spec} cannot be read ({exc}): reinstall the app"
+        ) from exc
+    _, found, section = document.partition(WORDING_HEADING)
+    section = section.split("\n## ", 1)[0]
+    items = {key: (zh.strip(), en.strip()) for key, en, zh in _WORDING_ITEM.findall(section)}
+    if not found or not items:
+        raise RuntimeError(f"{spec} has no section {WORDING_HEADING[3:]!r} of sentences: reinstall the app")
+    return items
+
 
 TYPE_TEXT = {
     "value": ("数值", "value"),
@@ -106,8 +97,7 @@ class MethodSection:
 
 
 def _rule(key: str, lang: str, **values) -> str:
-    pair = RULES[key]
-    return (pair[0] if lang == "zh" else pair[1]).format(**values)
+    return _pick(wording()[key], lang).format(**values)
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
@@ -138,7 +128,7 @@ def method_sections(scheme: Scheme, lang: str, study=None) -> list[MethodSection
         ),
         MethodSection(
             text("missing_rules", lang),
-            [_rule(scheme.missing if scheme.missing in RULES else "zero", lang)],
+            [_rule("reweight" if scheme.missing == "reweight" else "zero", lang)],
             [na_table(scheme, lang)],
         ),
         MethodSection(
@@ -218,12 +208,12 @@ def robustness_table(study, lang: str) -> MethodTable:
     """Draws, spread, method, seed and cut-offs of a robustness study."""
     options = study.options
     rows = [
-        [_rule("draws", lang), f"{options.draws:,}"],
-        [_rule("spread", lang), f"±{options.spread * 100:g}%"],
-        [_rule("method", lang), options.method],
-        [_rule("seed", lang), str(options.seed)],
-        [_rule("top_k", lang), str(options.top_k)],
+        [_pick(SETTING_LABELS["draws"], lang), f"{options.draws:,}"],
+        [_pick(SETTING_LABELS["spread"], lang), f"±{options.spread * 100:g}%"],
+        [_pick(SETTING_LABELS["method"], lang), options.method],
+        [_pick(SETTING_LABELS["seed"], lang), str(options.seed)],
+        [_pick(SETTING_LABELS["top_k"], lang), str(options.top_k)],
     ]
     if options.grade:
-        rows.append([_rule("cutoff_grade", lang), grade_label(options.grade, lang)])
+        rows.append([_pick(SETTING_LABELS["cutoff_grade"], lang), grade_label(options.grade, lang)])
     return MethodTable([text("setting", lang), text("setting_value", lang)], rows, [3.0, 2.0])
