@@ -1232,7 +1232,7 @@ class MainWindow(QMainWindow):
         scheme = self.scheme()
         if scheme is not None:
             printing.render_ranked(printer, scheme, self.scheme_projects(), translation.data_lang(),
-                                   self.report_settings())
+                                   self.report_settings(), self.run.round, self.run.round_year)
 
     def render_project(self, printer: QPrinter) -> None:
         """Paint the shown project's page."""

@@ -29,12 +29,14 @@ MAX_DPI = 300
 
 
 def ranked_pdf(scheme: Scheme, projects: list[ProjectResult], lang: str,
-               settings: ReportSettings | None = None) -> bytes:
-    """The ranked pages of one scheme (table, notes, approval block) as a PDF in memory."""
+               settings: ReportSettings | None = None, round_label: str = "", round_year: str = "") -> bytes:
+    """The ranked pages of one scheme (table, notes, approval block) as a PDF in memory;
+    ``round_label`` and ``round_year`` name the assessment round shown (issue 20)."""
     from scoring.io.pipeline import AssessmentRun
     from scoring.reports.pdf import make_report, ranked_only, render
 
-    report = make_report(AssessmentRun([scheme], list(projects), []), lang, settings=settings)
+    run = AssessmentRun([scheme], list(projects), [], round=round_label, round_year=round_year)
+    report = make_report(run, lang, settings=settings)
     buffer = BytesIO()
     render(report, buffer, parts=lambda r: ranked_only(r, [scheme]))
     return buffer.getvalue()
@@ -92,9 +94,9 @@ def setup_printer(printer: QPrinter, landscape: bool = True) -> None:
 
 
 def render_ranked(printer: QPrinter, scheme: Scheme, projects: list[ProjectResult], lang: str,
-                  settings: ReportSettings | None = None) -> int:
-    """Print the ranked pages of ``scheme``; returns the number of pages."""
-    return paint_pdf(printer, ranked_pdf(scheme, projects, lang, settings))
+                  settings: ReportSettings | None = None, round_label: str = "", round_year: str = "") -> int:
+    """Print the ranked pages of ``scheme`` (of the round named, if any); returns the number of pages."""
+    return paint_pdf(printer, ranked_pdf(scheme, projects, lang, settings, round_label, round_year))
 
 
 def render_project(printer: QPrinter, scheme: Scheme, projects: list[ProjectResult], project: ProjectResult,

@@ -334,6 +334,48 @@ def test_a_ranking_of_hundreds_has_its_header_once_at_the_top_of_every_page(scor
     assert shown == [f"Q{i:03d}" for i in range(250)]  # every row once, in rank order
 
 
+def test_the_english_provisional_column_holds_its_mark_in_two_lines(scored):
+    """It was so narrow that "provisional: 1 pending, grade could be Fail–Good" took four."""
+    from reportlab.platypus import Paragraph
+
+    from scoring.reports.pdf_layout import PADDING
+
+    report = report_pdf.make_report(scored, "en", GENERATED)
+    scheme = scored.schemes[0]
+    projects = scored.projects_of(scheme)
+    ranked = report_pdf.ranked_table(report, scheme, projects)
+    column = [c.header for c in report_pdf.ranked_columns(report, scheme)].index("Provisional")
+    room = ranked._argW[column] - 2 * PADDING
+    marks = [row[column] for row in ranked._cellvalues[1:] if row[column]]
+    assert any("could be" in (m.getPlainText() if isinstance(m, Paragraph) else m) for m in marks)
+    for mark in marks:
+        if isinstance(mark, Paragraph):
+            mark.wrap(room, 1000)
+            assert len(mark.blPara.lines) <= 2, mark.getPlainText()
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "year", "shown"),
+    [
+        ("zh", "2025年度评估", "2025", "评估轮次：2025年度评估"),
+        ("en", "second round", "2025", "Assessment round: second round (2025)"),
+    ],
+)
+def test_the_assessment_round_is_on_the_cover_and_over_the_ranking(
+    scored, tmp_path, lang, label, year, shown
+):
+    run = replace(scored, round=label, round_year=year)
+    pages = pdf_pages(write_pdf_report(run, tmp_path / "round.pdf", lang=lang, generated=GENERATED))
+    assert shown in pages[0]
+    ranking = next(page for page in pages if ("排名结果 —" if lang == "zh" else "Ranked results —") in page)
+    assert shown.replace("：", " ").replace(": ", " ") in ranking
+
+
+def test_a_run_outside_a_workspace_names_no_round(report_zh):
+    _, pages = report_zh
+    assert "评估轮次" not in "".join(pages)
+
+
 def test_cancelling_writes_nothing(scored, tmp_path):
     out = tmp_path / "cancelled.pdf"
     write_pdf_report(scored, out, progress=lambda done, total: done < 3)
@@ -532,14 +574,23 @@ def test_provisional_results_are_marked_on_every_ranked_row_under_a_banner(repor
     assert "注意：5 个项目中有 4 个结果为暂定" in cover
     assert "注意：5 个项目中有 4 个结果为暂定" in pages[number - 1]
     # in drawing order (-raw): a wrapped mark's lines stay together
-    raw = subprocess.run(["pdftotext", "-raw", "-f", str(number), "-l", str(number), str(path), "-"],
-                         capture_output=True, text=True, check=True).stdout
+    raw = subprocess.run(
+        ["pdftotext", "-raw", "-f", str(number), "-l", str(number), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     flat = re.sub(r"\s+", "", raw)
     assert flat.count("暂定：1项待定") == 4
     assert "等级可能为" in flat and "良好–优秀" in flat  # P5
     assert flat.count("等级仍为") == 3  # P4, P2, P3: Fail either way
     out = write_pdf_report(scored, tmp_path / "en.pdf", lang="en", generated=GENERATED)
-    english = re.sub(r"\s+", " ", subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True,
-                                                 text=True, check=True).stdout)
+    english = re.sub(
+        r"\s+",
+        " ",
+        subprocess.run(
+            ["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout,
+    )
     assert "Provisional results: 4 of 5" in english
     assert english.count("provisional: 1 pending,") >= 4 and "Good–Excellent" in english  # P5

@@ -132,6 +132,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "percent_of_max": ("占该维度满分 %", "% of dimension maximum"),
     "threshold": ("等级线", "Grade line"),
     "cover_date": ("报告日期", "Report date"),
+    "assessment_round": ("评估轮次", "Assessment round"),
     "total_projects": ("已评分项目", "Projects scored"),
     "page": ("第 {n} 页，共 {total} 页", "Page {n} of {total}"),
     "continued": ("（续）", "(continued)"),

@@ -344,6 +344,7 @@ def cover(report: Report) -> list[Flowable]:
         (t("org"), s.org),
         (t("doc_no"), s.doc_no),
         (t("period"), s.period),
+        (t("assessment_round"), round_text(report.run)),
         (t("cover_date"), f"{report.generated:%Y-%m-%d}"),
         (t("total_projects"), str(len(report.run.projects))),
         (t("rejected_inputs"), str(len(report.run.rejected))),
@@ -398,17 +399,27 @@ def cover_table(report: Report) -> Table:
 # --------------------------------------------------------------------------- ranked tables
 
 
+def round_text(run: AssessmentRun) -> str:
+    """The assessment round a run scored, "2025 round (2025)", or "" outside a workspace."""
+    if not run.round:
+        return ""
+    return (
+        f"{run.round} ({run.round_year})" if run.round_year and run.round_year not in run.round else run.round
+    )
+
+
 def ranked_columns(report: Report, scheme: Scheme) -> list[Column]:
     t, lang = report.t, report.lang
     maxima = dimension_maxima(scheme)
     return [
         Column(t("rank"), 0.42, "right", wrap=False),
         Column(t("project_id"), 0.95),
-        Column(t("name"), 2.2),
+        Column(t("name"), 2.2, lines=2),
         Column(t("region"), 1.0),
         Column(t("total"), 1.0, "right"),
         Column(t("grade"), 0.62),
-        Column(t("provisional"), 1.2),
+        # "provisional: 1 pending, grade could be Fail–Pass" on two lines
+        Column(t("provisional"), 1.6, lines=2),
         *(
             Column(f"{dimension_label(scheme, d, lang)} ({maxima[d]:.3g})", 0.72, "right")
             for d in scheme.dimensions
@@ -481,13 +492,11 @@ def ranking(report: Report, scheme: Scheme, projects: list[ProjectResult], key: 
     yield Anchor(f"{key}r", report.t("ranked_results"), 1, listed=True)
     named = scheme_label(scheme, report.lang)
     yield Heading(f"{report.t('ranked_results')} — {named}", styles.title, heading)
-    yield Paragraph(
-        escape(
-            f"{report.t('version')} {scheme.version} · {level_label(scheme.level, report.lang)} · "
-            f"{report.t('projects')} {len(projects)}"
-        ),
-        styles.note,
-    )
+    facts = [f"{report.t('version')} {scheme.version}", level_label(scheme.level, report.lang)]
+    if report.run.round:  # which round of a workspace's is ranked (issue 20)
+        facts.append(f"{report.t('assessment_round')} {round_text(report.run)}")
+    facts.append(f"{report.t('projects')} {len(projects)}")
+    yield para(" · ".join(facts), styles.note)
     banner = provisional_banner(projects, report.lang)
     if banner:  # how many results are provisional, and why (docs/method.md)
         yield Paragraph(escape(banner), styles.style(8.5, colour=INK, space_after=3))

@@ -221,12 +221,14 @@ class Report:
 
 @dataclass(frozen=True)
 class Column:
-    """A table column: header, relative width, alignment, and whether its cells wrap."""
+    """A table column: header, relative width, alignment, whether its cells wrap, and in how
+    many lines at most its longest cell should fit (0: no such wish), where the table allows."""
 
     header: str
     width: float
     align: str = "left"
     wrap: bool = True
+    lines: int = 0
 
 
 def widths(columns: Sequence[Column], total: float = FRAME_WIDTH) -> list[float]:
@@ -412,20 +414,29 @@ def _plain(value: object) -> str:
 def fit_words(
     columns: Sequence[Column], proposed: list[float], rows: list, font: str, size: float
 ) -> list[float]:
-    """Column widths that hold each column's longest word on one line, where the table allows.
+    """Column widths that hold each column's longest word on one line and then, from what is
+    left, a column's longest text in its ``lines``, where the table allows.
 
     Chinese wraps between any two characters, but an English word split inside ("Excellen|t",
     "Bonu|s") is hard to read: a column narrower than its longest word takes the room from
     columns that have more than they need. When there is not room enough, long words still
     wrap inside rather than run over the next column.
     """
-    need = []
+    words, wishes = [], []
     for k, column in enumerate(columns):
         texts = [column.header] + [_plain(row[k]) for row in rows if k < len(row)]
         longest = max(
             (pdfmetrics.stringWidth(w, font, size) for t in texts for w in _WORD.findall(t)), default=0
         )
-        need.append(longest + 2 * PADDING + 1)
+        words.append(longest + 2 * PADDING + 1)
+        whole = max((pdfmetrics.stringWidth(t, font, size) for t in texts[1:]), default=0)
+        # the longest text in so many lines, with a fifth spare for where the lines break
+        wishes.append(max(words[-1], 1.2 * whole / column.lines + 2 * PADDING) if column.lines else words[-1])
+    return _share(_share(proposed, words), wishes)
+
+
+def _share(proposed: list[float], need: list[float]) -> list[float]:
+    """Widen the columns narrower than they ``need`` with room from those wider than theirs."""
     short = [max(0.0, n - w) for n, w in zip(need, proposed, strict=True)]
     slack = [max(0.0, w - n) for n, w in zip(need, proposed, strict=True)]
     deficit, spare = sum(short), sum(slack)

@@ -283,6 +283,15 @@ def test_print_ranking_and_project_page_render_to_pdf(window, tmp_path):
     preview.deleteLater()
 
 
+def test_printed_ranking_names_the_assessment_round(window, tmp_path):
+    from gui import printing
+
+    projects = window.scheme_projects()
+    ranked = printing.ranked_pdf(window.scheme(), projects, "en", None, "second round", "2025")
+    (tmp_path / "round.pdf").write_bytes(ranked)
+    assert "Assessment round second round (2025)" in pdf_pages(tmp_path / "round.pdf")[0]
+
+
 def _without_times(pages: list[str]) -> str:
     import re
 
