@@ -376,6 +376,37 @@ def test_a_run_outside_a_workspace_names_no_round(report_zh):
     assert "评估轮次" not in "".join(pages)
 
 
+def test_chart_pixels_are_embedded_losslessly(tmp_path):
+    """Charts are embedded by draw_pixels (fast compression, no hashing): the PDF holds the very
+    pixels drawn, each picture once, on the page that shows it."""
+    import numpy as np
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+    from PIL import Image
+
+    from scoring.reports.pdf_layout import ReportCanvas, draw_pixels
+
+    pixels = np.zeros((30, 40, 3), dtype=np.uint8)
+    pixels[:15, :20] = (213, 94, 0)
+    pixels[15:, 20:] = (0, 114, 178)
+    pixels[:, 39] = (255, 255, 255)
+    out = tmp_path / "pixels.pdf"
+    canvas = ReportCanvas(str(out), pagesize=(200, 200))
+    for _ in range(2):  # two pages, one picture each
+        draw_pixels(canvas, Image.fromarray(pixels), 80, 60)
+        canvas.showPage()
+    canvas.save()
+    assert out.read_bytes().count(b"/Subtype /Image") == 2
+    document = pypdfium2.PdfDocument(str(out))
+    try:
+        for page in document:
+            (picture,) = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])
+            shown = np.asarray(picture.get_bitmap(render=False).to_pil().convert("RGB"))
+            assert shown.shape == pixels.shape and (shown == pixels).all()
+    finally:
+        document.close()
+
+
 def test_cancelling_writes_nothing(scored, tmp_path):
     out = tmp_path / "cancelled.pdf"
     write_pdf_report(scored, out, progress=lambda done, total: done < 3)
