@@ -56,31 +56,24 @@ def project_pdf(scheme: Scheme, projects: list[ProjectResult], project: ProjectR
 
 def paint_pdf(printer: QPrinter, data: bytes) -> int:
     """Paint every page of the PDF ``data`` onto ``printer``'s pages; return the page count."""
-    import pypdfium2
+    from scoring.reports.pdf_raster import page_images
 
-    document = pypdfium2.PdfDocument(data)
-    pages = len(document)
     painter = QPainter(printer)
+    pages = 0
     try:
-        for number in range(pages):
-            if number:
+        for image, width, height in page_images(data, min(MAX_DPI, printer.resolution())):
+            if pages:
                 printer.newPage()
+            pages += 1
             target = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
-            page = document[number]
-            width, height = page.get_size()  # points
-            scale = min(MAX_DPI, printer.resolution()) / 72.0
-            bitmap = page.render(scale=scale)
-            image = bitmap.to_pil().convert("RGB")
             qimage = QImage(image.tobytes(), image.width, image.height, image.width * 3,
                             QImage.Format.Format_RGB888)
             fit = min(target.width() / width, target.height() / height)
             box = QRectF(0, 0, width * fit, height * fit)
             box.moveCenter(target.center())
             painter.drawImage(box, qimage)
-            page.close()
     finally:
         painter.end()
-        document.close()
     return pages
 
 

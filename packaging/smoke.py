@@ -6,7 +6,8 @@ because the source tree happens to be next door shows up as a failure. Then:
 1. contents: size (under ``--max-mb``), every shipped data file present and identical to the
    source's, no other Qt binding, no Tk, no test tools;
 2. ``SynergyPilot --version`` prints the source's version;
-3. ``SynergyPilot selftest`` passes;
+3. ``SynergyPilot selftest`` passes (it also renders a page of its PDF report with the bundled
+   PDFium, as Print and Print Preview do);
 4. ``demo``, ``validate`` and ``form`` work, and ``score`` on the demo gives the same JSON as
    ``python main.py score`` from the source on the same files (source paths normalised);
 5. the desktop app, started with no arguments on a virtual X display (Xvfb), shows its window,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -67,7 +68,7 @@ def test_help_returns_0_instead_of_exiting(capsys):
 def test_selftest_passes_on_the_shipped_files(tmp_path, capsys):
     assert main(["selftest", "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    for check in ("templates", "font", "demo", "scoring", "workbook", "PDF"):
+    for check in ("templates", "font", "demo", "scoring", "workbook", "PDF", "print"):
         assert f"  ok  {check}: " in out
     assert "selftest passed" in out
     assert (tmp_path / "ranked.xlsx").is_file() and (tmp_path / "report.pdf").is_file()
@@ -89,6 +90,27 @@ def test_selftest_reports_an_unexpected_error_in_one_line(tmp_path, monkeypatch)
     lines = []
     assert selftest.main(out=tmp_path, echo=lines.append) == 1
     assert "selftest FAILED: unexpected OSError: disk full" in lines
+
+
+def test_the_print_check_fails_when_pdfium_cannot_render_or_renders_nothing(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    with pytest.raises(selftest.SelftestError, match="PDFium cannot render broken.pdf"):
+        selftest.check_print(broken)
+    blank = tmp_path / "blank.pdf"
+    canvas = Canvas(str(blank), pagesize=(842, 595))
+    canvas.showPage()
+    canvas.save()
+    with pytest.raises(selftest.SelftestError, match="blank"):
+        selftest.check_print(blank)
+    canvas = Canvas(str(tmp_path / "page.pdf"), pagesize=(842, 595))
+    canvas.drawString(72, 500, "Ranked results")
+    canvas.showPage()
+    canvas.save()
+    # 842 × 595 pt at 50 dpi: 584.7 × 413.2 px, rounded either way
+    assert re.search(r"58[45]×41[34] px", selftest.check_print(tmp_path / "page.pdf").detail)
 
 
 def test_pdf_page_objects_are_counted_without_the_page_tree():

@@ -138,6 +138,7 @@ def run_checks(work: Path, full: bool = False):
     sample = result if full else smallest_scheme(result)
     yield check_workbook(sample, work / "ranked.xlsx")
     yield check_pdf(sample, work / "report.pdf")
+    yield check_print(work / "report.pdf")
 
 
 def shipped_templates() -> list[Path]:
@@ -265,6 +266,30 @@ def check_pdf(result, path: Path) -> Check:
     if family.replace(" ", "").encode() not in data:
         raise SelftestError(f"the Chinese font {family or '(none found)'} is not embedded in {path.name}")
     return Check("PDF", f"{path.name}, {pages} pages, {size / 1024:.0f} KB, {family} embedded")
+
+
+#: Pixels per inch of the page rendered as for printing: enough to see text, quick to draw.
+PRINT_CHECK_DPI = 50
+
+
+def check_print(path: Path) -> Check:
+    """Render the PDF report's first page with PDFium, as the desktop app prints: a whole page,
+    with ink on it (a bundle without a working PDFium fails here, not at a user's printer)."""
+    from scoring.reports.pdf_raster import page_images
+
+    try:
+        image, width, height = next(page_images(path, PRINT_CHECK_DPI))
+    except Exception as exc:  # noqa: BLE001 - any failure of the PDF engine fails this check
+        raise SelftestError(f"PDFium cannot render {path.name} for printing: {exc}") from exc
+    expected = round(width * PRINT_CHECK_DPI / 72), round(height * PRINT_CHECK_DPI / 72)
+    if abs(image.width - expected[0]) > 1 or abs(image.height - expected[1]) > 1:
+        raise SelftestError(f"PDFium rendered page 1 of {path.name} as {image.width}×{image.height} px, "
+                            f"expected {expected[0]}×{expected[1]}")
+    ink = sum(image.convert("L").point(lambda v: 255 if v < 128 else 0).histogram()[255:])
+    if ink == 0:
+        raise SelftestError(f"PDFium rendered page 1 of {path.name} blank")
+    return Check("print", f"page 1 of {path.name} rendered by PDFium at {PRINT_CHECK_DPI} dpi, "
+                          f"{image.width}×{image.height} px")
 
 
 def _size(path: Path, minimum: int, what: str) -> int:
