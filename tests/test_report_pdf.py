@@ -292,14 +292,17 @@ def test_english_report(scored, tmp_path):
     assert "Vetoed: V must pass first before any higher grade" in p3
 
 
-def test_long_ranked_tables_repeat_their_header_on_every_page(scored, tmp_path):
+def copies(scored, n: int) -> AssessmentRun:
+    """A run of ``n`` copies of the second project, Q000 … ranked 1 … n."""
     scheme = scored.schemes[0]
-    many = [
-        replace(p, project_id=f"Q{i:03d}", rank=i + 1)
-        for i, p in enumerate(scored.projects_of(scheme)[1] for _ in range(90))
-    ]
-    run = AssessmentRun([scheme], many, [])
-    out = write_pdf_report(run, tmp_path / "long.pdf", lang="zh", generated=GENERATED)
+    project = scored.projects_of(scheme)[1]
+    return AssessmentRun(
+        [scheme], [replace(project, project_id=f"Q{i:03d}", rank=i + 1) for i in range(n)], []
+    )
+
+
+def test_long_ranked_tables_repeat_their_header_on_every_page(scored, tmp_path):
+    out = write_pdf_report(copies(scored, 90), tmp_path / "long.pdf", lang="zh", generated=GENERATED)
     pages = pdf_pages(out)
     ranked = [
         page
@@ -315,13 +318,7 @@ def test_long_ranked_tables_repeat_their_header_on_every_page(scored, tmp_path):
 def test_a_ranking_of_hundreds_has_its_header_once_at_the_top_of_every_page(scored, tmp_path):
     """Rankings used to be tables of 80 rows one after the other: where one ended mid-page the
     next printed its header there again. Each page now has the header once, on top."""
-    scheme = scored.schemes[0]
-    many = [
-        replace(p, project_id=f"Q{i:03d}", rank=i + 1)
-        for i, p in enumerate(scored.projects_of(scheme)[1] for _ in range(250))
-    ]
-    run = AssessmentRun([scheme], many, [])
-    out = write_pdf_report(run, tmp_path / "long.pdf", lang="en", generated=GENERATED)
+    out = write_pdf_report(copies(scored, 250), tmp_path / "long.pdf", lang="en", generated=GENERATED)
     ranked = [page for page in pdf_pages(out) if re.search(r"^\s*\d+\s+Q\d{3}", page, re.MULTILINE)]
     ranked = [page for page in ranked if "Overrides" not in page]  # not a project page
     assert len(ranked) >= 8
