@@ -175,17 +175,21 @@ def _bare_pdf(run: AssessmentRun, out: Path) -> None:
     SimpleDocTemplate(str(out), pagesize=landscape(A4)).build(story)
 
 
-def _peak_megabytes(code: str) -> float:
-    """Peak resident memory (MB) of a fresh Python process running ``code``."""
+def _probe(code: str) -> str:
+    """What a fresh Python process running ``code`` prints."""
     import subprocess
     import sys
 
-    probe = (
-        f"import resource, sys\nsys.path.insert(0, {str(ROOT)!r})\n{code}\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
-    return int(done.stdout.split()[-1]) / 1024
+    probe = f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n{code}\n"
+    return subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+
+
+def _peak_megabytes(code: str) -> float:
+    """Peak resident memory (MB) of a fresh Python process running ``code``."""
+    printed = _probe(f"import resource\n{code}\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    return int(printed.split()[-1]) / 1024
 
 
 def run(report) -> None:
@@ -233,13 +237,25 @@ def run(report) -> None:
         "out = pathlib.Path(tempfile.mkdtemp())\n"
     )
     for n in (200, 800):
-        peak = _peak_megabytes(
-            setup + "from scoring.reports.pdf import write_pdf_report\n"
-            f"city = load_template({str(ROOT / 'templates' / 'city.xlsx')!r})\n"
-            f"run = AssessmentRun([city], score_scheme(city, synthetic_submissions(city, {n})))\n"
-            "write_pdf_report(run, out / 'r.pdf')"
+        scored, peak, size = (
+            float(v)
+            for v in _probe(
+                setup + "import resource\nfrom scoring.reports.pdf import write_pdf_report\n"
+                f"city = load_template({str(ROOT / 'templates' / 'city.xlsx')!r})\n"
+                f"run = AssessmentRun([city], score_scheme(city, synthetic_submissions(city, {n})))\n"
+                "scored = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+                "write_pdf_report(run, out / 'r.pdf')\n"
+                "print(scored / 1024, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "
+                "(out / 'r.pdf').stat().st_size / 1e6)"
+            ).split()[-3:]
         )
-        report(f"  peak memory, PDF for {n} projects", peak, "MB", "flat: about the same for 200 and 800")
+        report(
+            f"  peak memory, PDF for {n} projects",
+            peak,
+            "MB",
+            f"flat: about the same for 200 and 800 (scoring alone {scored:.0f} MB; the file, {size:.0f} MB, "
+            "is held whole until written)",
+        )
     peak = _peak_megabytes(
         setup + "from scoring.reports.workbook import write_ranked_workbook\n"
         "run = synthetic_run(synthetic_scheme(60), 20000)\n"
