@@ -102,12 +102,14 @@ def _section_text(report, result) -> tuple[str, list]:
     """The robustness section's paragraphs and table cells, and its chart flowables."""
     from reportlab.platypus import Paragraph, Table
 
-    from scoring.reports.pdf_layout import ChartImage
+    from scoring.reports.pdf_layout import ChartImage, PagedTable
     from scoring.reports.robustness_report import robustness_section
 
     parts = robustness_section(report, result, "s0")
     words = []
     for part in parts:
+        if isinstance(part, PagedTable):  # a long table, laid out a page at a time: all its rows
+            part = part.rows_table(0, part.count)
         if isinstance(part, Paragraph):
             words.append(part.getPlainText())
         elif isinstance(part, Table):
