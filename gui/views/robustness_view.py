@@ -241,8 +241,11 @@ class RobustnessView(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
+        from gui.chart_adapter import show_point_tooltips
+
         self.figure = Figure()
         self.canvas = FigureCanvasQTAgg(self.figure)
+        show_point_tooltips(self.canvas)
         self.canvas_layout.addWidget(self.canvas)
 
     def draw_chart(self) -> None:

@@ -27,9 +27,10 @@ from scoring.core.presentation import (
     normalise_lang,
     phrase,
     scheme_label,
+    text,
     wrap_text,
 )
-from scoring.reports.charts import chart_style
+from scoring.reports.charts import chart_style, note_hover
 
 #: Okabe–Ito colours, as in scoring.reports.charts: inside in every weighting, borderline, never inside.
 SAFE, BORDER, OUTSIDE = "#009E73", "#E69F00", "#777777"
@@ -91,8 +92,10 @@ def draw_rank_ranges(ax: Axes, study: SchemeRobustness, lang: str = "zh", title:
         colours = np.array(row_colours(study), dtype=object)[order]
         ax.hlines(y, r.rank_p5[order] - 0.15, r.rank_p95[order] + 0.15, colors=list(colours), linewidth=4,
                   alpha=0.55, zorder=2)
-        ax.scatter(r.median_rank[order], y, c=list(colours), s=22, zorder=3, edgecolors="#222222",
-                   linewidths=0.5)
+        medians = ax.scatter(r.median_rank[order], y, c=list(colours), s=22, zorder=3, edgecolors="#222222",
+                             linewidths=0.5)
+        note_hover(medians, [f"{m.project_ids[i]} {m.names[i]}\n{text('rank', lang)} {r.median_rank[i]:g} "
+                             f"({r.rank_p5[i]}–{r.rank_p95[i]})" for i in order])
         vetoed = m.vetoed[order]
         if vetoed.any():
             ax.scatter(r.median_rank[order][vetoed], y[vetoed], marker="x", c=VETO_COLOUR, s=40, zorder=4)

@@ -136,13 +136,19 @@ def draw_slope(ax: Axes, tracking: SchemeTracking, earlier: int, later: int, lan
             return _empty(ax, lang)
         lowest = max(r for _, a, b in pairs for r in (a, b) if r is not None)
         labelled = len(pairs) <= MAX_SLOPE_LABELS
+        names = (tracking.rounds[earlier].label, tracking.rounds[later].label)
+        rank_word = text("rank", lang)
         for pid, a, b in pairs:
             if a is not None and b is not None:
                 colour = ROSE if b < a else FELL if b > a else SAME
-                ax.plot([0, 1], [a, b], color=colour, linewidth=1.6, marker="o", markersize=4, alpha=0.85)
+                (line,) = ax.plot([0, 1], [a, b], color=colour, linewidth=1.6, marker="o", markersize=4,
+                                  alpha=0.85)
+                note_hover(line, [f"{pid}\n{names[0]} {rank_word} {a}", f"{pid}\n{names[1]} {rank_word} {b}"])
             else:
                 side, rank = (1, b) if a is None else (0, a)
-                ax.plot([side], [rank], marker="o", markersize=5, color="#444444", markerfacecolor="white")
+                (line,) = ax.plot([side], [rank], marker="o", markersize=5, color="#444444",
+                                  markerfacecolor="white")
+                note_hover(line, [f"{pid}\n{names[side]} {rank_word} {rank}"])
             if labelled:
                 if a is not None:
                     ax.text(-0.03, a, f"{a}. {pid}", ha="right", va="center", fontsize=7)

@@ -148,3 +148,19 @@ def test_f1_on_every_tab_opens_the_guide_in_the_interface_language_at_its_sectio
     assert pictures and all((paths.docs_dir() / p).is_file() for p in pictures)
     if short == "zh":
         assert all(p.startswith("screenshots/zh_") for p in pictures)
+
+
+def test_trend_line_points_say_which_project_and_round(window, qtbot):
+    view = window.tracking_view
+    window.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.table.rowCount() > 0, timeout=60000)
+    view.table.selectRow(0)
+    view.draw_charts()
+    canvas = view.canvases[0]
+    canvas.draw()
+    ax = canvas.figure.axes[0]
+    project_id = view.table.item(0, 0).text()
+    total = next(p.total for p in window.scheme_projects() if p.project_id == project_id)
+    tip = _hover(canvas, ax, 0, total)
+    assert tip.startswith(project_id) and f"{total:.2f}" in tip
+    assert view.scheme().rounds[0].label in tip
