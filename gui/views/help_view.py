@@ -70,7 +70,9 @@ class HelpDialog(QDialog):
                 cursor = QTextCursor(block)
                 cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
                 self.browser.setTextCursor(cursor)
-                self.browser.ensureCursorVisible()
+                # the heading at the top of the window, its section below it
+                top = self.browser.document().documentLayout().blockBoundingRect(block).top()
+                self.browser.verticalScrollBar().setValue(int(top))
                 return True
             block = block.next()
         return False

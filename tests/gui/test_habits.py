@@ -141,6 +141,7 @@ def test_f1_on_every_tab_opens_the_guide_in_the_interface_language_at_its_sectio
         assert guide.isVisible() and guide.lang == short
         heading = SECTIONS[window.tab_key()][short].lstrip("# ")
         assert guide.browser.textCursor().selectedText() == heading, window.tab_key()
+        assert guide.browser.verticalScrollBar().value() > 0  # scrolled to the section
         guide.close()
     # the guide's pictures are there, in the interface's language
     text = (paths.docs_dir() / GUIDES[short]).read_text(encoding="utf-8")
