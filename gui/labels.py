@@ -172,6 +172,11 @@ def criterion_basis(criterion) -> str:
     return presentation.basis_label(criterion, lang)
 
 
+def change_field(field: str) -> str:
+    """A resubmission's changed project field (name, region …) in the current language."""
+    return presentation.change_field_label(field, translation.data_lang())
+
+
 def criterion_guidance(criterion) -> str:
     """A criterion's guidance in the current language where the template has it."""
     return presentation.guidance_label(criterion, translation.data_lang())

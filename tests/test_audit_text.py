@@ -94,3 +94,11 @@ def test_a_template_added_reads_by_the_schemes_chinese_name_in_chinese():
     assert audit_summary(added, "en") == "template city.xlsx added: City pilot assessment 2025.1"
     older = _entry("template_added", {"file": "city.xlsx"}, scheme="Old 1", project_id="", code="")
     assert audit_summary(older, "zh") == "添加模板 city.xlsx：Old 1"
+
+
+def test_a_changed_project_field_is_named_in_the_language_asked_for():
+    from scoring.core.presentation import change_field_label
+
+    fields = ("name", "region", "organisation")
+    assert [change_field_label(f, "zh") for f in fields] == ["项目名称", "地区", "单位"]
+    assert change_field_label("region", "en") == "region" and change_field_label("other", "zh") == "other"

@@ -95,7 +95,7 @@ class VersionsDialog(QDialog):
             Column(self.tr("Criterion"), lambda c: c.code),
             Column(self.tr("Indicator"),
                    lambda c: labels.criterion_text(criterion(c.code))[1] if criterion(c.code) else ""),
-            Column(self.tr("Field"), lambda c: fields.get(c.field, c.field)),
+            Column(self.tr("Field"), lambda c: fields.get(c.field) or labels.change_field(c.field)),
             Column(self.tr("Old value"), lambda c: _value(criterion(c.code), c.old), align_right=True),
             Column(self.tr("New value"), lambda c: _value(criterion(c.code), c.new), align_right=True),
             Column(self.tr("Old points"), lambda c: points(before, c), align_right=True),
