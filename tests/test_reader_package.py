@@ -167,3 +167,24 @@ def test_cells_of_sheets_left_out_do_not_count_against_the_limit(tmp_path, write
     with pytest.raises(SubmissionRejected) as every_sheet:
         read_workbook(path, limits)  # every sheet read: the Photos count
     assert every_sheet.value.reason == "too_large" and "Photos" in every_sheet.value.message
+
+
+# --------------------------------------------------------------------------- sheet shapes
+
+
+@pytest.mark.parametrize("cell", ['<c s="0" r="AB5000"><v>2</v></c>', '<c t="n"  r="AB5000"><v>2</v></c>',
+                                  '<c r="AB5000"><v>2</v></c>'])
+def test_a_far_cell_counts_wherever_its_reference_stands_in_the_tag(tmp_path, cell, handed_to_reader):
+    """A sheet whose tags all open with a reference within A1:Z999 is bounded at once; a
+    reference that is not the first attribute (or is far) sends it to the exact measure, and
+    the file is refused before the reader allocates anything."""
+    rows = ['<row r="1"><c r="A1"><v>1</v></c></row>', f'<row r="2">{cell}</row>']  # the cell says where
+    path = zips.write_sheet_xml(tmp_path / "far.xlsx", zips.sheet_xml(rows))
+    with pytest.raises(SubmissionRejected) as caught:
+        read_workbook(path, Limits(max_cells=100_000))  # 5,000 rows × 28 columns = 140,000
+    assert caught.value.reason == "too_large" and "5,000 rows by 28 columns" in caught.value.message
+    assert handed_to_reader == []
+    near = ['<row r="1"><c r="A1"><v>1</v></c></row>', '<row r="999"><c s="0" r="Z999"><v>2</v></c></row>']
+    sheet = read_workbook(zips.write_sheet_xml(tmp_path / "near.xlsx", zips.sheet_xml(near)),
+                          Limits(max_cells=60_000)).sheets[0]  # 999 × 26, charged twice
+    assert (len(sheet.rows), sheet.rows[998][25]) == (999, 2.0)
