@@ -404,6 +404,25 @@ def test_chart_pixels_are_embedded_losslessly(tmp_path):
         document.close()
 
 
+def test_a_cell_paragraph_breaks_its_lines_once_per_width(monkeypatch):
+    """A table wraps a cell to measure its row and again to draw it, at the same width."""
+    from reportlab.platypus import Paragraph
+
+    from scoring.reports.pdf_layout import CellParagraph, styles_for
+
+    breaks = []
+    real = Paragraph.breakLinesCJK
+    monkeypatch.setattr(
+        Paragraph, "breakLinesCJK", lambda self, widths: breaks.append(widths) or real(self, widths)
+    )
+    cell = CellParagraph("湖州市减污降碳协同增效试点" * 3, styles_for("zh").cell)
+    plain = Paragraph("湖州市减污降碳协同增效试点" * 3, styles_for("zh").cell)
+    assert cell.wrap(60, 500) == cell.wrap(60, 400) == plain.wrap(60, 500)
+    assert len(breaks) == 2  # the cell once, the plain paragraph once
+    assert cell.wrap(90, 500) == plain.wrap(90, 500) and len(breaks) == 4
+    assert cell.blPara.lines == plain.blPara.lines
+
+
 def test_cancelling_writes_nothing(scored, tmp_path):
     out = tmp_path / "cancelled.pdf"
     write_pdf_report(scored, out, progress=lambda done, total: done < 3)

@@ -201,7 +201,25 @@ def para(value: object, style: ParagraphStyle) -> Paragraph:
     return Paragraph(shown, style)
 
 
-class ProvisionalParagraph(Paragraph):
+class CellParagraph(Paragraph):
+    """A paragraph in a table cell: wrapped once per width.
+
+    A table wraps each cell paragraph to measure its row and again to draw it, at the same
+    width; Chinese line breaking is the costliest part of a table, so the second wrap returns
+    the first one's result (the same lines, the same file).
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, available_width, available_height):
+        if self._wrapped is not None and self._wrapped[0] == available_width:
+            return self._wrapped[1]
+        size = super().wrap(available_width, available_height)
+        self._wrapped = (available_width, size)
+        return size
+
+
+class ProvisionalParagraph(CellParagraph):
     """A cell showing a provisional result: a page holding one says so in its footer."""
 
     def draw(self) -> None:
@@ -270,7 +288,7 @@ def table(
     rows = list(rows)
     column_widths = fit_words(columns, widths(columns, width), rows, register_font(), size)
     header = [
-        Paragraph(escape(clean_text(c.header)), styles.style(size, _ALIGN[c.align], INK)) for c in columns
+        CellParagraph(escape(clean_text(c.header)), styles.style(size, _ALIGN[c.align], INK)) for c in columns
     ]
     body = [table_cells(styles, columns, column_widths, row, size) for row in rows]
     row_fills = list(fills or ())
@@ -322,7 +340,7 @@ def table_cells(
         # laying out thousands of one-line paragraphs was most of a report's time
         if column.wrap and ("\n" in shown or pdfmetrics.stringWidth(shown, font, size) > room - 2 * PADDING):
             cells.append(
-                Paragraph(escape(shown).replace("\n", "<br/>"), styles.style(size, _ALIGN[column.align]))
+                CellParagraph(escape(shown).replace("\n", "<br/>"), styles.style(size, _ALIGN[column.align]))
             )
         else:
             cells.append(shown)
