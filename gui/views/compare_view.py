@@ -138,7 +138,8 @@ class CompareDialog(QDialog):
         figures = self.tr("{differing} of {criteria} criteria differ; total {totals}").format(
             differing=comparison.differing, criteria=len(comparison.criteria),
             totals=" / ".join(number_text(t) for t in comparison.totals))
-        return (f"{escape(comparison.scheme.name)} {escape(comparison.scheme.version)}: {names}<br>"
+        scheme = f"{labels.scheme_name(comparison.scheme)} {comparison.scheme.version}"
+        return (f"{escape(scheme)}: {names}<br>"
                 f"{escape(figures)}")
 
     # -- table ------------------------------------------------------------------------------
