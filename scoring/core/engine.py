@@ -186,43 +186,156 @@ def score_matrix(
     """
     fractions = cell_fractions(arrays, current, baseline, status, override, best_bounds)
     cells = cell_states(scheme, arrays, fractions, status)
-    scale = points_scale(scheme, cells.included, arrays.weight)
-    score_points = np.where(cells.included, cells.achieved * arrays.weight * scale[:, None], np.nan)
-    max_points = np.where(cells.included, arrays.weight * scale[:, None], np.nan)
-    extra_points = cells.achieved * arrays.weight
-    points = np.where(arrays.is_score, score_points, 0.0)
-    points = np.where(arrays.is_bonus, extra_points, points)
-    points = np.where(arrays.is_penalty, -extra_points, points)
-
-    totals = weighted_totals(scheme, arrays, cells, arrays.weight)
-    dimensions = _dimension_subtotals(arrays, points)
-    vetoed_project = cells.vetoed.any(axis=1)
-    grade_index = grade_indices(scheme, totals.total, vetoed_project)
-    synergy = synergy_indices(scheme.synergy_alpha, arrays, cells.included, cells.achieved)
     waiting = waiting_cells(arrays, status)
-    worst, best = bound_totals(scheme, arrays, cells, waiting)
-    could_be_vetoed = vetoed_project | (waiting & arrays.veto).any(axis=1)
+    weighed = weigh(scheme, arrays, PreparedCells.of(arrays, cells, waiting), arrays.weight)
+    max_points = np.where(cells.included, arrays.weight * weighed.scale[:, None], np.nan)
     return ScoreArrays(
         fraction=cells.fraction,
         status=status,
-        points=points,
+        points=criterion_points(arrays, cells, arrays.weight, weighed.scale),
+        base=weighed.base,
+        bonus=weighed.bonus,
+        penalty=weighed.penalty,
+        total=weighed.total,
+        dimensions=weighed.dimensions,
+        vetoed=cells.vetoed,
+        grade_index=weighed.grade_index,
+        rank=weighed.rank,
+        waiting=waiting,
+        total_min=weighed.total_min,
+        total_max=weighed.total_max,
+        grade_min_index=weighed.grade_min_index,
+        grade_max_index=weighed.grade_max_index,
+        **weighed.synergy,
+        best_bounds=best_bounds,
+        max_points=max_points,
+    )
+
+
+# Everything that depends on the weights, apart from everything that does not: the engine weighs
+# once, and the walking-weights panel (scoring/weights.py) weighs the same prepared cells again
+# on every change of a weight, through this same code, so the two can never disagree.
+
+
+@dataclass(frozen=True)
+class WeightTerms:
+    """The matrices (n × m) that a weight vector multiplies, built once per set of cell states.
+
+    Attributes
+    ----------
+    score : s of the included score criteria, 0 elsewhere (Σ w·s over them is the base's numerator)
+    included : 1.0 where a score criterion counts in W, 0.0 elsewhere
+    bonus, penalty : s of the bonus and of the penalty items, 0 elsewhere
+    """
+
+    score: np.ndarray
+    included: np.ndarray
+    bonus: np.ndarray
+    penalty: np.ndarray
+
+    @classmethod
+    def of(cls, arrays: SchemeArrays, cells: CellStates) -> WeightTerms:
+        return cls(
+            score=np.where(cells.included, cells.achieved, 0.0),
+            included=cells.included.astype(float),
+            bonus=np.where(arrays.is_bonus, cells.achieved, 0.0),
+            penalty=np.where(arrays.is_penalty, cells.achieved, 0.0),
+        )
+
+
+@dataclass(frozen=True)
+class PreparedCells:
+    """One scheme's cells with every weight-independent decision taken: ready to be weighed.
+
+    Build it with :meth:`of`; :func:`weigh` turns it and a weight vector into totals, grades,
+    ranks, the provisional range, dimension subtotals and synergy (docs/method.md).
+    """
+
+    cells: CellStates
+    waiting: np.ndarray  # (n, m) cells still to be answered
+    vetoed: np.ndarray  # (n,) a must-pass criterion failed
+    could_be_vetoed: np.ndarray  # (n,) vetoed, or a pending must-pass criterion could fail it
+    terms: WeightTerms
+    worst_terms: WeightTerms  # every waiting cell at its worst (total_min)
+    best_terms: WeightTerms  # every waiting cell at its best (total_max)
+    sides: SideTerms  # the synergy sides
+
+    @classmethod
+    def of(cls, arrays: SchemeArrays, cells: CellStates, waiting: np.ndarray) -> PreparedCells:
+        worst, best = bound_cells(arrays, cells, waiting)
+        vetoed = cells.vetoed.any(axis=1)
+        return cls(
+            cells=cells,
+            waiting=waiting,
+            vetoed=vetoed,
+            could_be_vetoed=vetoed | (waiting & arrays.veto).any(axis=1),
+            terms=WeightTerms.of(arrays, cells),
+            worst_terms=WeightTerms.of(arrays, worst),
+            best_terms=WeightTerms.of(arrays, best),
+            sides=SideTerms.of(arrays, cells.included, cells.achieved),
+        )
+
+
+@dataclass(frozen=True)
+class Weighed:
+    """What one weight vector gives the prepared cells; arrays over projects (n) unless noted."""
+
+    scale: np.ndarray  # total_points / W, NaN where W is 0
+    base: np.ndarray
+    bonus: np.ndarray
+    penalty: np.ndarray
+    total: np.ndarray
+    dimensions: np.ndarray  # (n, dimensions)
+    grade_index: np.ndarray
+    rank: np.ndarray
+    total_min: np.ndarray
+    total_max: np.ndarray
+    grade_min_index: np.ndarray
+    grade_max_index: np.ndarray
+    synergy: dict  # the ScoreArrays fields u_pollution … synergy_class
+
+
+def weigh(scheme: Scheme, arrays: SchemeArrays, prepared: PreparedCells, weight: np.ndarray) -> Weighed:
+    """Points, totals, grades, ranks, the provisional range and synergy at one weight vector.
+
+    Parameters
+    ----------
+    scheme : Scheme
+        Its total_points, missing rule, grades and α apply; its own weights are not used.
+    arrays : SchemeArrays
+    prepared : PreparedCells
+    weight : ndarray of float, shape (m,)
+        A weight for every criterion, in the scheme's order (≥ 0).
+    """
+    totals = terms_totals(scheme, prepared.terms, weight)
+    worst = terms_totals(scheme, prepared.worst_terms, weight).total
+    best = terms_totals(scheme, prepared.best_terms, weight).total
+    return Weighed(
+        scale=totals.scale,
         base=totals.base,
         bonus=totals.bonus,
         penalty=totals.penalty,
         total=totals.total,
-        dimensions=dimensions,
-        vetoed=cells.vetoed,
-        grade_index=grade_index,
-        rank=rank_projects(totals.total, vetoed_project),
-        waiting=waiting,
+        dimensions=dimension_subtotals(arrays, prepared.terms, weight, totals.scale),
+        grade_index=grade_indices(scheme, totals.total, prepared.vetoed),
+        rank=rank_projects(totals.total, prepared.vetoed),
         total_min=worst,
         total_max=best,
-        grade_min_index=grade_indices(scheme, worst, could_be_vetoed),
-        grade_max_index=grade_indices(scheme, best, vetoed_project),
-        **synergy,
-        best_bounds=best_bounds,
-        max_points=max_points,
+        grade_min_index=grade_indices(scheme, worst, prepared.could_be_vetoed),
+        grade_max_index=grade_indices(scheme, best, prepared.vetoed),
+        synergy=side_synergy(scheme.synergy_alpha, prepared.sides, weight),
     )
+
+
+def criterion_points(arrays: SchemeArrays, cells: CellStates, weight: np.ndarray,
+                     scale: np.ndarray) -> np.ndarray:
+    """Each criterion's points (n × m): s·w·total_points/W for an included score criterion (NaN
+    for one left out), s·w for a bonus item and −s·w for a penalty item (docs/method.md)."""
+    score_points = np.where(cells.included, cells.achieved * weight * scale[:, None], np.nan)
+    extra_points = cells.achieved * weight
+    points = np.where(arrays.is_score, score_points, 0.0)
+    points = np.where(arrays.is_bonus, extra_points, points)
+    return np.where(arrays.is_penalty, -extra_points, points)
 
 
 def waiting_cells(arrays: SchemeArrays, status: np.ndarray) -> np.ndarray:
@@ -242,9 +355,9 @@ def is_waiting(criterion: Criterion, result: IndicatorResult | None) -> bool:
     return result.status == "pending" or (criterion.kind == "penalty" and result.status == "missing")
 
 
-def bound_totals(scheme: Scheme, arrays: SchemeArrays, cells: CellStates,
-                 waiting: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(total_min, total_max): the total with every waiting cell at its worst and at its best.
+def bound_cells(arrays: SchemeArrays, cells: CellStates,
+                waiting: np.ndarray) -> tuple[CellStates, CellStates]:
+    """The cells with every waiting cell at its worst and at its best, for total_min and total_max.
 
     Worst is 0 for score and bonus items and 1 for penalty items, best the reverse; a waiting
     score criterion is included in W under either missing rule, since once answered it counts.
@@ -254,8 +367,7 @@ def bound_totals(scheme: Scheme, arrays: SchemeArrays, cells: CellStates,
     for penalty_fraction in (1.0, 0.0):
         assumed = np.where(arrays.is_penalty, penalty_fraction, 1.0 - penalty_fraction)
         achieved = np.where(waiting, assumed, cells.achieved)
-        filled = CellStates(cells.fraction, achieved, included, cells.vetoed)
-        bounds.append(weighted_totals(scheme, arrays, filled, arrays.weight).total)
+        bounds.append(CellStates(cells.fraction, achieved, included, cells.vetoed))
     return bounds[0], bounds[1]
 
 
@@ -288,12 +400,17 @@ class CellStates:
 
 @dataclass(frozen=True)
 class Totals:
-    """Base, bonus, penalty and total points; shape (n,) for one weight vector, (d, n) for d."""
+    """Base, bonus, penalty and total points; shape (n,) for one weight vector, (d, n) for d.
+
+    ``scale`` is total_points / W per project (NaN where W is 0), what each weight unit of an
+    included score criterion earns at s = 1.
+    """
 
     base: np.ndarray
     bonus: np.ndarray
     penalty: np.ndarray
     total: np.ndarray
+    scale: np.ndarray
 
 
 def cell_fractions(
@@ -332,10 +449,10 @@ def cell_states(scheme: Scheme, arrays: SchemeArrays, fraction: np.ndarray, stat
 def points_scale(scheme: Scheme, included: np.ndarray, weight: np.ndarray) -> np.ndarray:
     """total_points / W per project, W the sum of its included weights; NaN where W is 0.
 
-    ``weight`` has shape (m,) for one weighting, giving shape (n,), or (d, m) for d weightings,
-    giving (d, n).
+    ``included`` is boolean or 1.0/0.0 (n × m). ``weight`` has shape (m,) for one weighting,
+    giving shape (n,), or (d, m) for d weightings, giving (d, n).
     """
-    included_weight = weight @ included.T.astype(float)
+    included_weight = times_weight(included.astype(float, copy=False), weight)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(included_weight > 0, scheme.total_points / included_weight, np.nan)
 
@@ -347,20 +464,48 @@ def weighted_totals(scheme: Scheme, arrays: SchemeArrays, cells: CellStates, wei
     bonus and penalty = Σ s·w over their items, total = max(0, base + bonus − penalty). A batch
     is one matrix product per part, which is what makes thousands of re-weightings cheap.
     """
-    score_s = np.where(cells.included, cells.achieved, 0.0)
-    weighted = weight @ score_s.T
-    base = np.nan_to_num(weighted * points_scale(scheme, cells.included, weight), nan=0.0)
-    bonus = weight @ np.where(arrays.is_bonus, cells.achieved, 0.0).T
-    penalty = weight @ np.where(arrays.is_penalty, cells.achieved, 0.0).T
-    return Totals(base, bonus, penalty, np.maximum(0.0, base + bonus - penalty))
+    return terms_totals(scheme, WeightTerms.of(arrays, cells), weight)
 
 
-def _dimension_subtotals(arrays: SchemeArrays, points: np.ndarray) -> np.ndarray:
-    membership = np.zeros((len(arrays.weight), arrays.n_dimensions))
-    for j, d in enumerate(arrays.dimension_index):
-        if d >= 0 and arrays.is_score[j]:
-            membership[j, d] = 1.0
-    return np.nan_to_num(points, nan=0.0) @ membership
+def times_weight(matrix: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """Σ_j matrix[i, j]·weight[j] for each row i: shape (n,) for weight (m,), (d, n) for (d, m).
+
+    One weight vector is summed by ``einsum``'s own loop, not by BLAS: a threaded BLAS call
+    whose threads must be woken on a busy machine cost a hundred times the sum itself (tens of
+    ms instead of a fraction of one for 10,000 × 60; bench/bench_weights.py). A batch of
+    weightings (the robustness draws) is a matrix product, where BLAS pays.
+    """
+    if weight.ndim == 1:
+        return np.einsum("ij,j->i", matrix, weight)
+    return weight @ matrix.T
+
+
+def terms_totals(scheme: Scheme, terms: WeightTerms, weight: np.ndarray) -> Totals:
+    """:func:`weighted_totals` from terms built beforehand: four matrix products."""
+    scale = points_scale(scheme, terms.included, weight)
+    base = np.nan_to_num(times_weight(terms.score, weight) * scale, nan=0.0)
+    bonus = times_weight(terms.bonus, weight)
+    penalty = times_weight(terms.penalty, weight)
+    return Totals(base, bonus, penalty, np.maximum(0.0, base + bonus - penalty), scale)
+
+
+def dimension_membership(arrays: SchemeArrays) -> np.ndarray:
+    """1.0 where a score criterion (row) belongs to a dimension (column): m × dimensions."""
+    dimensions = np.arange(arrays.n_dimensions)
+    return ((arrays.dimension_index[:, None] == dimensions) & arrays.is_score[:, None]).astype(float)
+
+
+def dimension_subtotals(arrays: SchemeArrays, terms: WeightTerms, weight: np.ndarray,
+                        scale: np.ndarray) -> np.ndarray:
+    """Each dimension's points (n × dimensions): the sum of its included score criteria's
+    s·w·total_points/W, as one product with the weights spread over the dimensions."""
+    # a weighted sum per dimension, each over contiguous weights (einsum's matrix product is
+    # ten times slower than its vector sums, and BLAS is avoided as in times_weight)
+    spread = np.ascontiguousarray((weight[:, None] * dimension_membership(arrays)).T)
+    if not len(spread):
+        return np.zeros((len(scale), 0))
+    by_dimension = np.stack([times_weight(terms.score, row) for row in spread], axis=-1)
+    return np.nan_to_num(by_dimension * scale[:, None], nan=0.0)
 
 
 def grade_indices(scheme: Scheme, total: np.ndarray, vetoed: np.ndarray) -> np.ndarray:
@@ -373,11 +518,28 @@ def grade_indices(scheme: Scheme, total: np.ndarray, vetoed: np.ndarray) -> np.n
     return np.where(vetoed, len(grades) - 1, index)
 
 
-def _weighted_index(mask: np.ndarray, weight: np.ndarray, s: np.ndarray) -> np.ndarray:
-    w = mask * weight
-    denominator = w.sum(axis=1)
+@dataclass(frozen=True)
+class SideTerms:
+    """The two synergy sides' matrices (n × m) that a weight vector multiplies: 1.0 where an
+    included score criterion is on the side, and its s there (0 elsewhere)."""
+
+    pollution: np.ndarray
+    pollution_s: np.ndarray
+    carbon: np.ndarray
+    carbon_s: np.ndarray
+
+    @classmethod
+    def of(cls, arrays: SchemeArrays, included: np.ndarray, s: np.ndarray) -> SideTerms:
+        pollution, carbon = included & arrays.pollution, included & arrays.carbon
+        return cls(pollution.astype(float), np.where(pollution, s, 0.0),
+                   carbon.astype(float), np.where(carbon, s, 0.0))
+
+
+def _weighted_index(mask: np.ndarray, masked_s: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """Σ w·s / Σ w over each row's masked criteria; NaN where the weights there add up to 0."""
+    denominator = times_weight(mask, weight)
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(denominator > 0, (w * s).sum(axis=1) / denominator, np.nan)
+        return np.where(denominator > 0, times_weight(masked_s, weight) / denominator, np.nan)
 
 
 def coupling_coordination(u_p: np.ndarray, u_c: np.ndarray,
@@ -395,7 +557,8 @@ def coupling_coordination(u_p: np.ndarray, u_c: np.ndarray,
     return coupling, coordination, np.sqrt(coupling * coordination)
 
 
-def synergy_indices(alpha: float, arrays: SchemeArrays, included: np.ndarray, s: np.ndarray) -> dict:
+def synergy_indices(alpha: float, arrays: SchemeArrays, included: np.ndarray, s: np.ndarray,
+                    weight: np.ndarray | None = None) -> dict:
     """The synergy indices of every project (docs/method.md, "Synergy").
 
     U_P and U_C are the weighted achievement of the pollution-only and carbon-only criteria
@@ -411,6 +574,8 @@ def synergy_indices(alpha: float, arrays: SchemeArrays, included: np.ndarray, s:
         The criteria that count for each project (not n/a, not pending).
     s : ndarray of float, projects × criteria
         The achieved fraction of each criterion.
+    weight : ndarray of float, optional
+        A weight per criterion; the scheme's by default (the Weights tab passes others).
 
     Returns
     -------
@@ -418,8 +583,14 @@ def synergy_indices(alpha: float, arrays: SchemeArrays, included: np.ndarray, s:
         ``u_pollution``, ``u_carbon``, ``coupling``, ``coordination``, ``degree`` (arrays) and
         ``synergy_class`` (int array).
     """
-    u_p = _weighted_index(included & arrays.pollution, arrays.weight, s)
-    u_c = _weighted_index(included & arrays.carbon, arrays.weight, s)
+    weight = arrays.weight if weight is None else weight
+    return side_synergy(alpha, SideTerms.of(arrays, included, s), weight)
+
+
+def side_synergy(alpha: float, sides: SideTerms, weight: np.ndarray) -> dict:
+    """:func:`synergy_indices` from the sides' terms built beforehand."""
+    u_p = _weighted_index(sides.pollution, sides.pollution_s, weight)
+    u_c = _weighted_index(sides.carbon, sides.carbon_s, weight)
     coupling, coordination, degree = coupling_coordination(u_p, u_c, alpha)
     klass = np.where(
         np.isnan(degree), 0, np.minimum(np.floor(np.nan_to_num(degree) * 10 + 1e-9) + 1, 10)

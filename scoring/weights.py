@@ -1,0 +1,170 @@
+"""Walking weights: one scheme re-scored live while its weights are moved (issue 19, item 7).
+
+Visual PROMETHEE and Expert Choice users expect to move a weight and watch the ranking follow.
+Everything the rules decide per cell (fractions, inclusion under the missing rule, must-pass
+failures, which criteria still wait for an on-site score) does not depend on the weights, so
+:class:`WeightKernel` takes it once from the scored results and every change of a weight is the
+engine's own :func:`scoring.engine.weigh` on the prepared cells: a few matrix products over
+projects × criteria, with the rules of docs/method.md ("Points and total", "Must-pass, grades
+and ranks", "Synergy", "Provisional results") applied exactly as when scoring.
+
+Weights tried here are never written into a template. :func:`with_weights` gives the scheme
+with them, which :func:`scoring.template_build.write_scheme_version` writes as a new version
+of the template with the reason for the change.
+
+Nothing here imports Qt; the GUI's Weights tab (gui/views/weights_view.py) adapts it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from scoring.engine import PreparedCells, ProjectResult, SchemeArrays, Weighed, waiting_cells
+from scoring.engine import weigh as weigh_cells
+from scoring.model import Scheme
+from scoring.robustness import SchemeMatrix, scheme_matrix
+from scoring.template import within_limit
+
+
+class WeightsError(ValueError):
+    """Weights the rules cannot use; ``message`` in English, ``message_zh`` in Chinese."""
+
+    def __init__(self, message: str, message_zh: str) -> None:
+        super().__init__(message)
+        self.message, self.message_zh = message, message_zh
+
+    def text(self, lang: str) -> str:
+        return self.message_zh if lang == "zh" else self.message
+
+
+@dataclass(frozen=True)
+class WeightKernel:
+    """One scheme's projects prepared once, weighed again for every weight vector.
+
+    Build it with :meth:`from_results` (a scored scheme) or :meth:`from_matrix`.
+    """
+
+    scheme: Scheme
+    arrays: SchemeArrays
+    prepared: PreparedCells
+    project_ids: tuple[str, ...]
+    names: tuple[str, ...]
+
+    @classmethod
+    def from_matrix(cls, matrix: SchemeMatrix) -> WeightKernel:
+        """From the fractions and statuses of a :class:`scoring.robustness.SchemeMatrix`."""
+        arrays = matrix.arrays
+        prepared = PreparedCells.of(arrays, matrix.cells, waiting_cells(arrays, matrix.status))
+        return cls(matrix.scheme, arrays, prepared, matrix.project_ids, matrix.names)
+
+    @classmethod
+    def from_results(cls, scheme: Scheme, projects: Sequence[ProjectResult]) -> WeightKernel:
+        """From a scheme's scored results: each indicator's fraction and status as scored
+        (overrides, consensus and pro-rated targets included), nothing read again."""
+        return cls.from_matrix(scheme_matrix(scheme, projects))
+
+    @property
+    def size(self) -> int:
+        return len(self.project_ids)
+
+    @property
+    def template_weights(self) -> np.ndarray:
+        """The template's weights, in the scheme's criteria order (a copy)."""
+        return self.arrays.weight.copy()
+
+    def weigh(self, weight: Sequence[float] | np.ndarray) -> Weighed:
+        """Totals, grades, ranks, provisional ranges, dimension subtotals and synergy of every
+        project at ``weight`` (one per criterion, in the scheme's order).
+
+        Raises
+        ------
+        WeightsError
+            A weight that is negative, not finite or too large for a template.
+        """
+        weight = checked_weights(self.scheme, weight)
+        return weigh_cells(self.scheme, self.arrays, self.prepared, weight)
+
+
+def checked_weights(scheme: Scheme, weight: Sequence[float] | np.ndarray) -> np.ndarray:
+    """``weight`` as a float array after the template's rules for a weight (docs/method.md,
+    "Scheme"): one per criterion, each finite, ≥ 0 and within the template's number limit."""
+    array = np.asarray(weight, dtype=float)
+    if array.shape != (len(scheme.criteria),):
+        raise WeightsError(f"{len(scheme.criteria)} weights are needed, one per criterion; got {array.size}",
+                           f"需要 {len(scheme.criteria)} 个权重（每项指标一个），实际为 {array.size} 个")
+    bad = [c.code for c, w in zip(scheme.criteria, array.tolist(), strict=True)
+           if not (w >= 0 and within_limit(w))]
+    if bad:
+        codes = ", ".join(bad)
+        raise WeightsError(f"weights must be finite numbers of 0 or more: {codes}",
+                           f"权重应为不小于 0 的有限数值：{codes}")
+    return array
+
+
+def dimension_weights(arrays: SchemeArrays, weight: np.ndarray) -> np.ndarray:
+    """Each dimension's weight: the sum of its score criteria's weights (shape: dimensions)."""
+    in_dimension = arrays.is_score & (arrays.dimension_index >= 0)
+    return np.bincount(arrays.dimension_index[in_dimension], weights=np.asarray(weight)[in_dimension],
+                       minlength=arrays.n_dimensions)
+
+
+def with_dimension_weight(arrays: SchemeArrays, weight: np.ndarray, dimension: int, value: float,
+                          template: np.ndarray | None = None) -> np.ndarray:
+    """New weights with one dimension's weight set to ``value``, its criteria keeping their shares.
+
+    The dimension's score criteria are scaled together, so the relative weights inside it stay
+    as they were. When they are all 0 now, they take the template's shares of the dimension
+    (``template``, default the scheme's weights), and equal shares when those are 0 too.
+    """
+    weight = np.asarray(weight, dtype=float).copy()
+    members = arrays.is_score & (arrays.dimension_index == dimension)
+    if not members.any():
+        return weight
+    template = arrays.weight if template is None else np.asarray(template, dtype=float)
+    for shares in (weight[members], template[members], np.ones(int(members.sum()))):
+        if shares.sum() > 0:
+            weight[members] = value * shares / shares.sum()
+            return weight
+    return weight  # pragma: no cover - equal shares always add up to more than 0
+
+
+def changed_codes(scheme: Scheme, weight: Sequence[float] | np.ndarray) -> list[str]:
+    """The codes of the criteria whose weight differs from the template's, in the scheme's order."""
+    return [c.code for c, w in zip(scheme.criteria, np.asarray(weight, dtype=float).tolist(), strict=True)
+            if not np.isclose(w, c.weight, rtol=0.0, atol=1e-12)]
+
+
+def with_weights(scheme: Scheme, weight: Sequence[float] | np.ndarray, version: str | None = None) -> Scheme:
+    """The scheme with these weights (and, when given, this version); nothing else changes."""
+    weight = checked_weights(scheme, weight)
+    criteria = tuple(dataclasses.replace(c, weight=float(w))
+                     for c, w in zip(scheme.criteria, weight.tolist(), strict=True))
+    return dataclasses.replace(scheme, criteria=criteria, version=version or scheme.version)
+
+
+@dataclass(frozen=True)
+class Movement:
+    """How the projects moved between two weighings of the same kernel (e.g. template → now)."""
+
+    rank_change: np.ndarray  # (n,) positive: moved up (a smaller rank number)
+    grade_change: np.ndarray  # (n,) positive: a better grade
+
+    @property
+    def moved(self) -> int:
+        """Projects whose rank changed."""
+        return int(np.count_nonzero(self.rank_change))
+
+    @property
+    def regraded(self) -> int:
+        """Projects whose grade changed."""
+        return int(np.count_nonzero(self.grade_change))
+
+
+def movement(before: Weighed, after: Weighed) -> Movement:
+    """Rank and grade changes from ``before`` to ``after`` (grade indices count from the best)."""
+    return Movement(rank_change=before.rank - after.rank,
+                    grade_change=before.grade_index - after.grade_index)
