@@ -8,6 +8,7 @@ ranks, the provisional range, dimension subtotals and synergy, for several weigh
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,6 +17,8 @@ from scoring.demo import shipped_schemes, write_demo
 from scoring.engine import score_scheme
 from scoring.model import Assessment, CellValue, Criterion, IndicatorInput, Scheme, Submission
 from scoring.pipeline import read_and_match, scan_inputs, scheme_key
+from scoring.template import load_template
+from scoring.template_build import scheme_sections, write_scheme_version, write_template
 from scoring.weights import (
     WeightKernel,
     WeightsError,
@@ -233,3 +236,61 @@ def test_moving_weights_on_the_demo_changes_the_ranking(demo):
     template = kernel.weigh(kernel.template_weights)
     moved = [movement(template, kernel.weigh(w)).moved for w in _weight_vectors(scheme).values()]
     assert moved[0] == 0 and all(m > 0 for m in moved[1:])
+
+
+# --------------------------------------------------------------------------- a new scheme version
+
+
+def _without_origin(scheme: Scheme) -> Scheme:
+    return dataclasses.replace(scheme, source="", content_hash="")
+
+
+@pytest.mark.parametrize("level", ["region", "city", "park", "enterprise"])
+def test_a_shipped_scheme_written_again_reads_back_the_same(level, tmp_path):
+    scheme = shipped_schemes()[level]
+    out = write_template(*scheme_sections(scheme), tmp_path / f"{level}.xlsx")
+    assert _without_origin(load_template(out)) == _without_origin(scheme)
+
+
+def test_a_pro_rated_scheme_with_odd_choice_fractions_reads_back_the_same(tmp_path):
+    city = shipped_schemes()["city"]
+    change = next(c for c in city.criteria if c.type == "change")
+    choice = next(c for c in city.criteria if c.type == "choice")
+    criteria = tuple(
+        dataclasses.replace(c, prorate=True) if c is change
+        else dataclasses.replace(c, choices=(("low", 1 / 3), ("high", 1.0))) if c is choice else c
+        for c in city.criteria)
+    scheme = dataclasses.replace(city, criteria=criteria, baseline_year=2020, target_year=2025)
+    out = write_template(*scheme_sections(scheme), tmp_path / "prorated.xlsx")
+    assert _without_origin(load_template(out)) == _without_origin(scheme)
+
+
+def test_new_weights_are_written_as_a_new_version_with_the_reason(tmp_path):
+    from openpyxl import load_workbook
+
+    shipped = Path(shipped_schemes()["city"].source)
+    before = shipped.read_bytes()
+    scheme = load_template(shipped)
+    weights = np.array([c.weight for c in scheme.criteria])
+    weights[0], weights[2] = weights[0] + 2, 0.0
+    reason = "  Expert panel: more on zoning  "
+    out = write_scheme_version(scheme, weights, "2025.1-w", reason, tmp_path / "v.xlsx")
+    written = load_template(out)
+    assert _without_origin(written) == _without_origin(with_weights(scheme, weights, "2025.1-w"))
+    rows = dict(load_workbook(out)["Scheme"].iter_rows(values_only=True))
+    first, third = scheme.criteria[0], scheme.criteria[2]
+    assert rows["based_on"] == "2025.1"
+    assert rows["change_reason"] == "Expert panel: more on zoning"
+    assert rows["weights_changed"] == (f"{first.code} {first.weight:g} → {first.weight + 2:g}; "
+                                       f"{third.code} {third.weight:g} → 0")
+    assert shipped.read_bytes() == before  # the template itself is never written
+
+
+@pytest.mark.parametrize("version, reason, zero", [("2025.1", "why", False), ("", "why", False),
+                                                   ("2", "   ", False), ("2", "why", True)])
+def test_a_version_without_a_new_name_a_reason_or_score_weights_is_refused(version, reason, zero, tmp_path):
+    scheme = shipped_schemes()["park"]
+    weights = np.array([0.0 if zero and c.kind == "score" else c.weight for c in scheme.criteria])
+    with pytest.raises(WeightsError) as caught:
+        write_scheme_version(scheme, weights, version, reason, tmp_path / "v.xlsx")
+    assert caught.value.message_zh and not (tmp_path / "v.xlsx").exists()

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import sys
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import numpy as np
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -23,12 +24,19 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from scoring.io.xlsx_write import save_reproducibly
 from scoring.resources import TEMPLATE_SOURCES_DIR, TEMPLATES_DIR
+from scoring.core.model import Scheme
+from scoring.core.textclean import clean_text
+from scoring.analysis.weights import WeightsError, changed_codes, with_weights
 
 SOURCES_DIR = TEMPLATE_SOURCES_DIR
 
 SCHEME_KEYS = ("name", "name_zh", "level", "version", "total_points", "missing", "synergy_alpha")
 OPTIONAL_SCHEME_KEYS = ("name_zh",)
 SCHEME_DEFAULTS = {"total_points": 100, "missing": "zero", "synergy_alpha": 0.5}
+#: Scheme keys written after those, only when a scheme has them: its target years, and for a
+#: version derived from another one the version it is based on, why it was made and which
+#: weights changed.
+EXTRA_SCHEME_KEYS = ("baseline_year", "target_year", "based_on", "change_reason", "weights_changed")
 
 #: Criteria columns in sheet order, with their widths in characters.
 CRITERIA_COLUMNS = {
@@ -55,7 +63,9 @@ CRITERIA_COLUMNS = {
     "indicator_zh": 36,
     "dimension_zh": 14,
 }
-FLAG_COLUMNS = ("required", "allow_na", "veto")
+#: Written only when a criterion of the scheme is pro-rated (docs/method.md, "Pro-rated targets").
+PRORATE_COLUMN = {"prorate": 9}
+FLAG_COLUMNS = ("required", "allow_na", "veto", "prorate")
 GRADE_COLUMNS = {"grade": 14, "min_points": 12}
 
 
@@ -93,13 +103,84 @@ def build_template(source_toml_path: str | Path, out_xlsx_path: str | Path) -> P
     with source_toml_path.open("rb") as handle:
         source = tomllib.load(handle)
     scheme, criteria, grades = _checked_sections(source, source_toml_path.name)
+    return write_template(scheme, criteria, grades, out_xlsx_path)
+
+
+def write_template(scheme: dict, criteria: list[dict], grades: list[dict], out_xlsx_path: str | Path) -> Path:
+    """Lay out a template's sections as its three sheets and save the workbook atomically.
+
+    Parameters
+    ----------
+    scheme : dict
+        The Scheme sheet's keys (:data:`SCHEME_KEYS`, and any of :data:`EXTRA_SCHEME_KEYS`).
+    criteria : list of dict
+        One per criterion, keyed by the Criteria sheet's columns.
+    grades : list of dict
+        ``grade`` and ``min_points`` per band; no Grades sheet when empty.
+    out_xlsx_path : str or Path
+
+    Returns
+    -------
+    Path
+    """
     workbook = Workbook()
     _write_scheme_sheet(workbook.active, scheme)
     _write_criteria_sheet(workbook.create_sheet("Criteria"), criteria)
     if grades:
         _write_grades_sheet(workbook.create_sheet("Grades"), grades)
     save_reproducibly(workbook, out_xlsx_path)
-    return out_xlsx_path
+    return Path(out_xlsx_path)
+
+
+def scheme_sections(scheme: Scheme) -> tuple[dict, list[dict], list[dict]]:
+    """A loaded scheme as the sections :func:`write_template` lays out, so that loading the
+    written workbook gives the same scheme back (its source and content hash aside)."""
+    settings = {key: getattr(scheme, key) for key in SCHEME_KEYS}
+    settings.update({key: getattr(scheme, key) for key in ("baseline_year", "target_year")
+                     if getattr(scheme, key) is not None})
+    criteria = []
+    for c in scheme.criteria:
+        entry = {column: getattr(c, column) for column in CRITERIA_COLUMNS if column != "choices"}
+        entry["choices"] = list(c.choices)
+        if c.prorate:
+            entry["prorate"] = True
+        criteria.append({key: value for key, value in entry.items() if value is not None})
+    grades = [{"grade": g.name, "min_points": g.min_points} for g in scheme.grades]
+    return settings, criteria, grades
+
+
+def write_scheme_version(scheme: Scheme, weights: Sequence[float] | np.ndarray, version: str, reason: str,
+                         out_xlsx_path: str | Path) -> Path:
+    """Write the scheme with new weights as a new version of its template, with the reason.
+
+    Weights moved in the Weights tab (scoring/weights.py) are never written into the template
+    they came from: this writes a separate workbook, the same scheme but for the weights and the
+    version, whose Scheme sheet also records ``based_on`` (the version it came from),
+    ``change_reason`` and ``weights_changed`` ("C03 8 → 12; …").
+
+    Raises
+    ------
+    WeightsError
+        No new version, the same version, no reason, weights the rules refuse, or score weights
+        adding up to 0 (a template that would be refused).
+    """
+    version, reason = clean_text(version, keep_newlines=False).strip(), clean_text(reason).strip()
+    if not version or version == scheme.version:
+        raise WeightsError(f"give the new version a name other than {scheme.version}",
+                           f"请为新版本填写不同于 {scheme.version} 的版本号")
+    if not reason:
+        raise WeightsError("say why the weights change: the reason is recorded in the template",
+                           "请说明修改权重的理由：理由将记录在模板中")
+    changed = with_weights(scheme, weights, version)
+    if sum(c.weight for c in changed.criteria if c.kind == "score") <= 0:
+        raise WeightsError("the weights of the score criteria add up to 0, which a template may not have",
+                           "计分指标的权重合计为 0，模板不允许")
+    settings, criteria, grades = scheme_sections(changed)
+    moved = set(changed_codes(scheme, weights))
+    moves = [f"{c.code} {c.weight:g} → {n.weight:g}"
+             for c, n in zip(scheme.criteria, changed.criteria, strict=True) if c.code in moved]
+    settings.update(based_on=scheme.version, change_reason=reason, weights_changed="; ".join(moves))
+    return write_template(settings, criteria, grades, out_xlsx_path)
 
 
 def _checked_sections(source: dict, name: str) -> tuple[dict, list[dict], list[dict]]:
@@ -132,14 +213,20 @@ def _write_scheme_sheet(sheet: Worksheet, scheme: dict) -> None:
         value = scheme.get(key, SCHEME_DEFAULTS.get(key))
         if value is not None or key not in OPTIONAL_SCHEME_KEYS:
             sheet.append([key, value])
+    for key in EXTRA_SCHEME_KEYS:
+        if key in scheme:
+            sheet.append([key, scheme[key]])
     style_header_and_widths(sheet, {"key": 16, "value": 50})
 
 
 def _write_criteria_sheet(sheet: Worksheet, criteria: list[dict]) -> None:
-    sheet.append(list(CRITERIA_COLUMNS))
+    columns = dict(CRITERIA_COLUMNS)
+    if any(criterion.get("prorate") for criterion in criteria):
+        columns.update(PRORATE_COLUMN)
+    sheet.append(list(columns))
     for criterion in criteria:
-        sheet.append([_criterion_cell(criterion, column) for column in CRITERIA_COLUMNS])
-    style_header_and_widths(sheet, CRITERIA_COLUMNS)
+        sheet.append([_criterion_cell(criterion, column) for column in columns])
+    style_header_and_widths(sheet, columns)
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(vertical="top", wrap_text=True)
@@ -174,7 +261,13 @@ def format_choices(choices: dict[str, float] | list) -> str:
         In the source order.
     """
     pairs = choices.items() if isinstance(choices, dict) else choices
-    return "; ".join(f"{label}={fraction:g}" for label, fraction in pairs)
+    return "; ".join(f"{label}={_shortest(fraction)}" for label, fraction in pairs)
+
+
+def _shortest(number: float) -> str:
+    """The number as briefly as it reads back exactly: 0.6, 1, 0.3333333333333333."""
+    brief = f"{number:g}"
+    return brief if float(brief) == number else repr(float(number))
 
 
 def _write_grades_sheet(sheet: Worksheet, grades: list[dict]) -> None:
