@@ -59,7 +59,9 @@ def describe(exc: BaseException) -> tuple[str, str]:
         return QCoreApplication.translate("errors", "The template is not valid ({count} problems).").format(
             count=len(problems)
         ), details
-    if isinstance(exc, OutputError):  # names the file and says why, in the interface's language
+    # names the file and says why, in the interface's language; so do the scoring errors that
+    # carry both languages (scoring.weights.WeightsError, scoring.explain.WhatIfError)
+    if isinstance(exc, OutputError) or callable(getattr(exc, "text", None)):
         return exc.text(translation.data_lang()), str(exc)
     if isinstance(exc, OSError):
         where = exc.filename or ""

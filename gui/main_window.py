@@ -49,6 +49,7 @@ from gui.views.robustness_view import RobustnessView
 from gui.views.round_dialog import RoundChoiceDialog
 from gui.views.templates_view import TemplatesView
 from gui.views.tracking_view import TrackingView
+from gui.views.weights_view import VersionDialog, WeightsView
 from scoring.core.model import Scheme
 from scoring.core.reconcile import ReconcileSettings, disagreement_rows
 from scoring.core.report_settings import ReportSettings
@@ -139,9 +140,10 @@ class MainWindow(QMainWindow):
         self.robustness = RobustnessView()  # issue 8: rank ranges under random weights
         self.disagreements = DisagreementsView()  # issue 9: several inspectors' scores
         self.tracking_view = TrackingView()  # issue 20: pilots across assessment rounds
+        self.weights_view = WeightsView()  # issue 19: move a weight, the ranking follows
         self.tabs = QTabWidget()
         for view in (self.results, self.detail, self.charts, self.templates, self.audit, self.robustness,
-                     self.disagreements, self.tracking_view):
+                     self.weights_view, self.disagreements, self.tracking_view):
             self.tabs.addTab(view, "")
         # Every round lined up (scores each round): made when the Tracking tab is looked at.
         self.tracking: Tracking | None = None
@@ -319,6 +321,7 @@ class MainWindow(QMainWindow):
         self.round_combo.activated.connect(self._on_round_combo_activated)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.tracking_view.project_activated.connect(self._on_results_project_activated)
+        self.weights_view.export_requested.connect(self._on_weights_export_requested)
 
     def retranslate(self) -> None:
         """Set every visible text of the window (also on a language change)."""
@@ -378,6 +381,7 @@ class MainWindow(QMainWindow):
                 self.tr("Templates"),
                 self.tr("Audit log"),
                 self.tr("Robustness"),
+                self.tr("Weights"),
                 self.tr("Disagreements"),
                 self.tr("Tracking"),
             )
@@ -479,6 +483,7 @@ class MainWindow(QMainWindow):
         self.charts.set_results(scheme, projects, self.project_id)
         self.templates.set_scheme(scheme)
         self.robustness.set_results(scheme, projects)
+        self.weights_view.set_results(scheme, projects)
         self._show_tracking()
 
     def _update_title(self) -> None:
@@ -1176,6 +1181,24 @@ class MainWindow(QMainWindow):
             self._on_export_worker_failed,
         )
 
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not export the scheme version"))
+    def _on_weights_export_requested(self, scheme: Scheme, weights) -> Path | None:
+        """Write the weights tried in the Weights tab as a new version of the scheme's template,
+        with its version name and the reason; the template itself is never written."""
+        from scoring.template_build import write_scheme_version
+
+        answer = VersionDialog.ask(self, scheme, self.weights_view.changed())
+        if answer is None:
+            return None
+        name = f"{scheme.level}_{answer.version}.xlsx".replace("/", "-").replace("\\", "-")
+        path = self._ask_export_path(self.tr("Export the scheme with these weights"), name,
+                                     self.tr("Excel workbook (*.xlsx)"))
+        if path is None:
+            return None
+        out = write_scheme_version(scheme, weights, answer.version, answer.reason, path.with_suffix(".xlsx"))
+        self.show_written(out)
+        return out
+
     @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not export the audit log"))
     def _on_export_audit_triggered(self, *_args) -> None:
         path = self._ask_export_path(
@@ -1349,7 +1372,8 @@ class MainWindow(QMainWindow):
         """The shown tab as a key of help_view.SECTIONS."""
         views = {self.results: "results", self.detail: "detail", self.charts: "charts",
                  self.templates: "templates", self.audit: "audit", self.robustness: "robustness",
-                 self.disagreements: "disagreements", self.tracking_view: "tracking"}
+                 self.disagreements: "disagreements", self.tracking_view: "tracking",
+                 self.weights_view: "weights"}
         return views.get(self.tabs.currentWidget(), "results")
 
     # ----------------------------------------------------------------------------- closing

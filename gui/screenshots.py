@@ -136,6 +136,7 @@ def render_language(app, lang: str, out: Path, work: Path) -> None:
     window.tabs.setCurrentWidget(window.templates)
     _settle(app)
     _shoot(window, out, "templates", short)
+    render_weights(app, window, out, short)
     window.tabs.setCurrentWidget(window.audit)
     _settle(app)
     _shoot(window, out, "audit", short)
@@ -209,6 +210,36 @@ def render_explain(app, window, out: Path, short: str) -> None:
         _settle(app, 0.5)
         _shoot(window, out, "project_what_if", short)
         window.detail.reset_what_if()
+
+
+def render_weights(app, window, out: Path, short: str) -> None:
+    """The Weights tab of the city scheme with one criterion's weight tripled: the one that moves
+    the most projects (issue 19, walking weights), the project that rose most selected."""
+    import numpy as np
+
+    from scoring.weights import movement
+
+    city = next(s.name for s in window.run.schemes if s.level == "city")
+    window.navigator.select_scheme(city)
+    window.tabs.setCurrentWidget(window.weights_view)
+    _settle(app)
+    view = window.weights_view
+    kernel, template = view.kernel, view.template
+
+    def moved(j: int) -> int:
+        weights = kernel.template_weights
+        weights[j] *= 3
+        return movement(template, kernel.weigh(weights)).moved
+
+    criteria = window.scheme().criteria
+    j = max((j for j, c in enumerate(criteria) if c.kind == "score" and c.weight > 0), key=moved)
+    view.set_weight(criteria[j].code, criteria[j].weight * 3)
+    riser = int(np.argmax(movement(template, view.now).rank_change))
+    view.table.selectRow(view.model.row_of(kernel.project_ids[riser]))
+    view.tree.scrollToItem(view._items[criteria[j].code])  # noqa: SLF001 (the row just changed)
+    _settle(app, 0.3)
+    _shoot(window, out, "weights", short)
+    view.reset()
 
 
 #: Three inspectors' scores of a manual criterion for the five best city projects (issue 9).

@@ -57,6 +57,10 @@ class IndexedTableModel(QAbstractTableModel):
         self.changePersistentIndexList(persistent, new)
         self.layoutChanged.emit()
 
+    def column_of(self, key: str) -> int:
+        """The column showing ``key``, -1 when none does."""
+        return next((i for i, (k, _) in enumerate(self._columns) if k == key), -1)
+
     def rowCount(self, parent=_INVALID) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._visible)
 

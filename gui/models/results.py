@@ -170,9 +170,6 @@ class ResultsModel(IndexedTableModel):
                 return row
         return -1
 
-    def column_of(self, key: str) -> int:
-        return next((i for i, (k, _) in enumerate(self._columns) if k == key), -1)
-
     def total_count(self) -> int:
         return len(self._projects)
 

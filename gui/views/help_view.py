@@ -26,6 +26,8 @@ SECTIONS = {
     "disagreements": {"en": "## 5. Score a manual criterion", "zh": "## 5. 为人工评分指标评分"},
     "tracking": {"en": "## 8. Track the pilots over their three years (assessment rounds)",
                  "zh": "## 8. 跟踪试点三年的进展（评估轮次）"},
+    "weights": {"en": "## 9. Move a weight and watch the ranking (walking weights)",
+                "zh": "## 9. 调整权重，观察排名变化（权重试算）"},
 }
 
 

@@ -679,10 +679,17 @@ def provisional_mark(project: ProjectResult, lang: str) -> str:
     if not project.provisional:
         return ""
     grades = project.grade_range or (project.grade, project.grade)  # set on every provisional result
-    low, high = (grade_label(g, lang) for g in grades)
+    return provisional_words(project.pending, grades, lang)
+
+
+def provisional_words(pending: int, grade_range: tuple[str, str], lang: str) -> str:
+    """:func:`provisional_mark` from the number pending and the (lowest, highest) grade names."""
+    if not pending:
+        return ""
+    low, high = (grade_label(g, lang) for g in grade_range)
     if low == high:
-        return text("provisional_mark_one_grade", lang).format(n=project.pending, grade=low)
-    return text("provisional_mark", lang).format(n=project.pending, low=low, high=high)
+        return text("provisional_mark_one_grade", lang).format(n=pending, grade=low)
+    return text("provisional_mark", lang).format(n=pending, low=low, high=high)
 
 
 def provisional_banner(projects, lang: str) -> str:

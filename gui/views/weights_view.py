@@ -1,0 +1,623 @@
+"""The Weights tab: move a scheme's weights and watch its ranking follow ("walking weights").
+
+Each dimension and each criterion has a spin box; every change re-weighs the scheme's projects
+through :class:`scoring.weights.WeightKernel` (the engine's own rules, a few milliseconds for
+thousands of projects) and the ranking beside it re-sorts: rank, how far each project moved
+since the template's weights, total, grade and what a provisional result could still reach.
+Weights that differ from the template's are highlighted. Nothing is saved: **Reset** returns to
+the template, and **Export as new version…** writes a new template workbook with a version name
+and a reason (the main window does the file work). Each scheme keeps its own trial while the
+window is open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+import numpy as np
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import labels, translation
+from gui.models.indexed import IndexedTableModel, ordered
+from gui.views.common import compact_table
+from gui.views.dialogs import required, submit_with_ctrl_enter
+from scoring import presentation
+from scoring.engine import ProjectResult, SchemeArrays, Weighed
+from scoring.model import Scheme
+from scoring.weights import WeightKernel, changed_codes, dimension_weights, movement, with_dimension_weight
+
+# Largest weight a spin box offers (templates use weights up to about 100).
+MAX_WEIGHT = 10_000.0
+# Background of a weight that differs from the template's.
+CHANGED_COLOUR = "#ffe0b2"
+ROSE_COLOUR, FELL_COLOUR = "#1b7837", "#b2182b"
+# Column of the spin boxes in the weights tree.
+WEIGHT_COLUMN = 2
+
+
+def scheme_key(scheme: Scheme) -> tuple[str, str, tuple[str, ...]]:
+    return scheme.name, scheme.version, scheme.codes
+
+
+class WeightsRankingModel(IndexedTableModel):
+    """The scheme's projects at the weights tried, sorted in numpy (10,000 rows re-sort at once)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._scheme: Scheme | None = None
+        self._ids: tuple[str, ...] = ()
+        self._names: tuple[str, ...] = ()
+        self._pending = np.zeros(0, dtype=int)
+        self._vetoed = np.zeros(0, dtype=bool)
+        self._template: Weighed | None = None
+        self._now: Weighed | None = None
+        self._move = np.zeros(0, dtype=int)
+        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+
+    def set_projects(self, scheme: Scheme | None, kernel: WeightKernel | None,
+                     template: Weighed | None) -> None:
+        """Show a scheme's projects (none without a kernel), at the template's weights."""
+        self.beginResetModel()
+        self._scheme = scheme
+        self._ids = kernel.project_ids if kernel else ()
+        self._names = kernel.names if kernel else ()
+        self._pending = kernel.prepared.waiting.sum(axis=1) if kernel else np.zeros(0, dtype=int)
+        self._vetoed = kernel.prepared.vetoed if kernel else np.zeros(0, dtype=bool)
+        self._template = self._now = template
+        self._columns = self._make_columns()
+        self._keys = self._make_keys()
+        self._visible = np.arange(len(self._ids))
+        self._apply_sort()
+        self.endResetModel()
+
+    def set_weighed(self, now: Weighed) -> None:
+        """The same projects at new weights: figures change and rows re-sort, selection kept."""
+        self._now = now
+        self._keys = self._make_keys()
+        self._resort()
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def _make_columns(self) -> list[tuple[str, str]]:
+        return [
+            ("rank", self.tr("Rank")),
+            ("move", self.tr("Moved")),
+            ("project_id", self.tr("Project ID")),
+            ("name", self.tr("Name")),
+            ("total", self.tr("Total")),
+            ("scored", self.tr("As scored")),
+            ("grade", self.tr("Grade")),
+            ("provisional", self.tr("Provisional")),
+        ]
+
+    def _make_keys(self) -> dict[str, np.ndarray]:
+        if self._now is None or self._template is None:
+            self._move = np.zeros(0, dtype=int)
+            return {}
+        self._move = movement(self._template, self._now).rank_change
+        return {
+            "rank": self._now.rank.astype(float),
+            "move": self._move.astype(float),
+            "project_id": np.array(self._ids, dtype=str),
+            "name": np.array(self._names, dtype=str),
+            "total": self._now.total,
+            "scored": self._template.total,
+            "grade": self._now.grade_index.astype(float),
+            "provisional": self._pending.astype(float),
+        }
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        if self._columns:
+            self._resort()
+
+    def _apply_sort(self) -> None:
+        column, order = self._sort
+        if not self._columns or not len(self._visible):
+            return
+        key = self._keys.get(self._columns[min(column, len(self._columns) - 1)][0])
+        if key is not None:
+            self._visible = ordered(key[self._visible], self._visible, order == Qt.SortOrder.DescendingOrder)
+
+    def row_of(self, project_id: str) -> int:
+        """The shown row of a project, -1 when absent."""
+        shown = self.project_ids()
+        return shown.index(project_id) if project_id in shown else -1
+
+    def project_ids(self) -> list[str]:
+        """The project IDs in the order shown."""
+        return [self._ids[int(i)] for i in self._visible]
+
+    def _grade(self, index: int) -> str:
+        return self._scheme.grades_descending[index].name if self._scheme else ""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._now is None or not (0 <= index.row() < len(self._visible)):
+            return None
+        i = int(self._visible[index.row()])
+        key = self._columns[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(i, key)
+        if role == Qt.ItemDataRole.ForegroundRole and key == "move" and self._move[i]:
+            return QBrush(QColor(ROSE_COLOUR if self._move[i] > 0 else FELL_COLOUR))
+        regraded = self._template is not None and self._now.grade_index[i] != self._template.grade_index[i]
+        if role == Qt.ItemDataRole.ForegroundRole and self._vetoed[i] and key in ("name", "grade", "rank"):
+            return QBrush(QColor(labels.VETO_COLOUR))
+        if role == Qt.ItemDataRole.ToolTipRole and self._vetoed[i] and key in ("name", "rank"):
+            return self.tr("A must-pass criterion is not met: ranked last whatever the weights")
+        if role == Qt.ItemDataRole.BackgroundRole and key == "grade" and self._scheme is not None:
+            colour = labels.grade_colour(self._scheme, self._grade(self._now.grade_index[i]))
+            return QBrush(colour) if colour else None
+        if role == Qt.ItemDataRole.FontRole and (key == "total" or key == "grade" and regraded):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and key == "grade" and regraded:
+            return self.tr("As scored: {grade}").format(grade=labels.grade_name(
+                self._grade(self._template.grade_index[i])))
+        if role == Qt.ItemDataRole.ToolTipRole and key == "provisional" and self._pending[i]:
+            return labels.total_range_text(_Range(self._now.total_min[i], self._now.total_max[i]))
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("rank", "move", "total", "scored"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, i: int, key: str) -> str:
+        now = self._now
+        if key == "rank":
+            return str(int(now.rank[i]))
+        if key == "move":
+            step = int(self._move[i])
+            return f"▲ {step}" if step > 0 else f"▼ {-step}" if step < 0 else ""
+        if key == "project_id":
+            return self._ids[i]
+        if key == "name":
+            return ("× " if self._vetoed[i] else "") + self._names[i]
+        if key == "total":
+            return f"{now.total[i]:.2f}"
+        if key == "scored":
+            return f"{self._template.total[i]:.2f}"
+        if key == "grade":
+            return labels.grade_name(self._grade(now.grade_index[i]))
+        if key == "provisional":
+            grades = (self._grade(now.grade_min_index[i]), self._grade(now.grade_max_index[i]))
+            return presentation.provisional_words(int(self._pending[i]), grades, translation.data_lang())
+        return ""
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.InitialSortOrderRole and 0 <= section < len(self._columns):
+            key = self._columns[section][0]
+            descending = key in ("move", "total", "scored", "provisional")
+            return Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        return super().headerData(section, orientation, role)
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class WeightSpin(QDoubleSpinBox):
+    """A weight's spin box that takes the mouse wheel only once clicked or tabbed into, so that
+    scrolling the list of criteria never changes a weight by accident."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
+@dataclass(frozen=True)
+class _Range:
+    """The totals a provisional result could reach, as labels.total_range_text reads them."""
+
+    total_min: float
+    total_max: float
+
+
+@dataclass(frozen=True)
+class VersionAnswer:
+    version: str
+    reason: str
+
+
+class VersionDialog(QDialog):
+    """The new version's name and the reason for the new weights, both required."""
+
+    def __init__(self, scheme: Scheme, changed: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export as a new scheme version"))
+        self.scheme = scheme
+        intro = QLabel(self.tr(
+            "The weights tried here are written into a new template workbook, the same scheme "
+            "{name} but for the weights of {codes} and the version. The template {version} "
+            "itself does not change. Add the new workbook to a workspace to score with it.").format(
+            name=scheme.name, codes=", ".join(changed), version=scheme.version))
+        intro.setWordWrap(True)
+        intro.setMinimumWidth(440)
+        self.version = QLineEdit(f"{scheme.version}-w")
+        self.reason = QPlainTextEdit()
+        self.reason.setPlaceholderText(
+            self.tr("Why the weights change: who decided, which meeting or document…"))
+        self.reason.setFixedHeight(90)
+        self.note = QLabel()
+        self.note.setStyleSheet(f"color: {labels.VETO_COLOUR}")
+        form = QFormLayout()
+        form.addRow(QLabel(required(self.tr("New version:"))), self.version)
+        form.addRow(QLabel(required(self.tr("Reason:"))), self.reason)
+        form.addRow(self.note)
+        buttons = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = QDialogButtonBox(buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.version.textChanged.connect(self._on_input_changed)
+        self.reason.textChanged.connect(self._on_input_changed)
+        submit_with_ctrl_enter(self, self._on_submit_pressed)
+        self._on_input_changed()
+        self.reason.setFocus()
+
+    def _on_input_changed(self, *_args) -> None:
+        version = self.version.text().strip()
+        same = version == self.scheme.version
+        self.note.setText(self.tr("The new version needs a name other than {version}.").format(
+            version=self.scheme.version) if same else "")
+        ok = bool(version) and not same and bool(self.reason.toPlainText().strip())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def _on_submit_pressed(self) -> None:
+        if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
+            self.accept()
+
+    def answer(self) -> VersionAnswer:
+        return VersionAnswer(self.version.text().strip(), self.reason.toPlainText().strip())
+
+    @classmethod
+    def ask(cls, parent, scheme: Scheme, changed: list[str]) -> VersionAnswer | None:
+        dialog = cls(scheme, changed, parent)
+        return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class WeightsView(QWidget):
+    """Spin boxes per dimension and criterion on the left, the live ranking on the right.
+
+    Signals: ``weights_changed`` after every re-weighing; ``export_requested(scheme, weights)``
+    when the person asks to keep the weights as a new scheme version.
+    """
+
+    weights_changed = Signal()
+    export_requested = Signal(object, object)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._scheme: Scheme | None = None
+        self._projects: list[ProjectResult] = []
+        self._arrays: SchemeArrays | None = None
+        #: The weights tried, per scheme, kept while the window is open.
+        self._trials: dict[tuple, np.ndarray] = {}
+        self.weights: np.ndarray | None = None
+        self.kernel: WeightKernel | None = None
+        self.template: Weighed | None = None
+        self.now: Weighed | None = None
+        self._stale = False
+        self._spins: dict[str, QDoubleSpinBox] = {}  # criterion code → its spin box
+        self._dimension_spins: list[QDoubleSpinBox] = []
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._dimension_items: list[QTreeWidgetItem] = []
+        self.model = WeightsRankingModel(self)
+        self._build()
+        self.retranslate()
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.reset_button = QPushButton()
+        self.export_button = QPushButton()
+        bar = QHBoxLayout()
+        bar.addWidget(self.title, 1)
+        bar.addWidget(self.reset_button)
+        bar.addWidget(self.export_button)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(5)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        compact_table(self.table)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([470, 650])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        self.reset_button.clicked.connect(self.reset)
+        self.export_button.clicked.connect(self._on_export_clicked)
+
+    def retranslate(self) -> None:
+        self.tree.setHeaderLabels([self.tr("Dimension / criterion"), self.tr("Template"), self.tr("Weight"),
+                                   self.tr("Share"), self.tr("Change")])
+        self.reset_button.setText(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Back to the template's weights"))
+        self.export_button.setText(self.tr("Export as new version…"))
+        self.export_button.setToolTip(self.tr(
+            "Write a new template workbook with these weights, a new version name and the reason"))
+        if self._scheme is not None:
+            self._build_tree()
+        self.model.set_projects(self._scheme, self.kernel, self.template)
+        if self.now is not None:
+            self.model.set_weighed(self.now)
+        self._update_texts()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    # -- data -------------------------------------------------------------------------------
+    def set_results(self, scheme: Scheme | None, projects: list[ProjectResult]) -> None:
+        """Show a scheme's projects as scored. Its own weights tried so far are kept (new scores
+        of the same scheme keep them too); the ranking is weighed again when the tab is shown."""
+        if self._scheme is not None and self.weights is not None:
+            self._trials[scheme_key(self._scheme)] = self.weights
+        changed_scheme = (scheme is None or self._scheme is None
+                          or scheme_key(scheme) != scheme_key(self._scheme))
+        self._scheme, self._projects = scheme, list(projects)
+        self.kernel = self.template = self.now = None
+        if changed_scheme:
+            self._arrays = SchemeArrays.of(scheme) if scheme is not None else None
+            self.weights = None if scheme is None else self._trials.get(
+                scheme_key(scheme), self._arrays.weight.copy())
+            self._build_tree()
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+        else:
+            self.model.set_projects(None, None, None)
+            self._update_texts()
+
+    def refresh(self) -> None:
+        """Prepare the scheme's projects (once per scoring) and weigh them at the weights tried."""
+        self._stale = False
+        if self._scheme is None or not self._projects:
+            self.kernel = self.template = self.now = None
+            self.model.set_projects(self._scheme, None, None)
+            self._update_texts()
+            return
+        self.kernel = WeightKernel.from_results(self._scheme, self._projects)
+        self.template = self.kernel.weigh(self.kernel.template_weights)
+        self.model.set_projects(self._scheme, self.kernel, self.template)
+        self._fit_columns()
+        self._reweigh()
+
+    def _reweigh(self) -> None:
+        if self.kernel is not None and self.weights is not None:
+            self.now = self.kernel.weigh(self.weights)
+            self.model.set_weighed(self.now)
+        self._update_marks()
+        self._update_texts()
+        self.weights_changed.emit()
+
+    # -- the weights tree -------------------------------------------------------------------
+    def _spin(self, value: float) -> QDoubleSpinBox:
+        spin = WeightSpin()
+        spin.setRange(0.0, MAX_WEIGHT)
+        spin.setDecimals(2)
+        spin.setSingleStep(1.0)
+        spin.setValue(value)
+        spin.setFrame(False)
+        return spin
+
+    def _build_tree(self) -> None:
+        """A row per dimension (its weight the sum of its criteria's) with its criteria below,
+        then the bonus and penalty items, whose weights are points."""
+        self.tree.clear()
+        self._spins, self._items, self._dimension_spins, self._dimension_items = {}, {}, [], []
+        scheme, arrays = self._scheme, self._arrays
+        if scheme is None or arrays is None or self.weights is None:
+            return
+        dimension_totals = dimension_weights(arrays, self.weights)
+        parents: list[QTreeWidgetItem] = []
+        for d, dimension in enumerate(scheme.dimensions):
+            item = QTreeWidgetItem([labels.scheme_dimension(scheme, dimension)])
+            self.tree.addTopLevelItem(item)
+            spin = self._spin(float(dimension_totals[d]))
+            spin.valueChanged.connect(lambda value, d=d: self._on_dimension_changed(d, value))
+            self.tree.setItemWidget(item, WEIGHT_COLUMN, spin)
+            self._dimension_spins.append(spin)
+            self._dimension_items.append(item)
+            parents.append(item)
+        extras = QTreeWidgetItem([self.tr("Bonus and penalty items (points)")])
+        for j, criterion in enumerate(scheme.criteria):
+            d = int(arrays.dimension_index[j])
+            parent = parents[d] if arrays.is_score[j] and d >= 0 else extras
+            _, indicator = labels.criterion_text(criterion)
+            item = QTreeWidgetItem([f"{criterion.code}  {indicator}", f"{criterion.weight:g}"])
+            item.setToolTip(0, f"{criterion.code}  {indicator}")
+            parent.addChild(item)
+            spin = self._spin(float(self.weights[j]))
+            spin.setAccessibleName(criterion.code)
+            spin.valueChanged.connect(lambda value, j=j: self._on_criterion_changed(j, value))
+            self.tree.setItemWidget(item, WEIGHT_COLUMN, spin)
+            self._spins[criterion.code] = spin
+            self._items[criterion.code] = item
+        if extras.childCount():
+            self.tree.addTopLevelItem(extras)
+        self.tree.expandAll()
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self._update_marks()
+
+    def _on_criterion_changed(self, j: int, value: float) -> None:
+        if self.weights is None:
+            return
+        self.weights = self.weights.copy()
+        self.weights[j] = value
+        self._show_weights(skip=self._spins[self._scheme.criteria[j].code])
+        self._reweigh()
+
+    def _on_dimension_changed(self, d: int, value: float) -> None:
+        if self.weights is None or self._arrays is None:
+            return
+        self.weights = with_dimension_weight(self._arrays, self.weights, d, value)
+        self._show_weights(skip=self._dimension_spins[d])
+        self._reweigh()
+
+    def _show_weights(self, skip: QDoubleSpinBox | None = None) -> None:
+        """Put the weights in every spin box but the one being turned, without re-weighing."""
+        if self._scheme is None or self._arrays is None or self.weights is None:
+            return
+        totals = dimension_weights(self._arrays, self.weights)
+        pairs = [(self._spins[c.code], self.weights[j]) for j, c in enumerate(self._scheme.criteria)]
+        pairs += list(zip(self._dimension_spins, totals, strict=True))
+        for spin, value in pairs:
+            if spin is not skip and not np.isclose(spin.value(), value):
+                spin.blockSignals(True)
+                spin.setValue(float(value))
+                spin.blockSignals(False)
+
+    def _update_marks(self) -> None:
+        """Share and change columns; a weight that differs from the template's highlighted."""
+        scheme, arrays, weights = self._scheme, self._arrays, self.weights
+        if scheme is None or arrays is None or weights is None:
+            return
+        score_total = float(weights[arrays.is_score].sum())
+        template_totals = dimension_weights(arrays, arrays.weight)
+        totals = dimension_weights(arrays, weights)
+        for j, c in enumerate(scheme.criteria):
+            share = weights[j] / score_total if arrays.is_score[j] and score_total > 0 else None
+            self._mark(self._items[c.code], self._spins[c.code], weights[j], c.weight, share)
+        for d, item in enumerate(self._dimension_items):
+            share = totals[d] / score_total if score_total > 0 else None
+            self._mark(item, self._dimension_spins[d], totals[d], template_totals[d], share)
+            item.setText(1, f"{template_totals[d]:g}")
+
+    def _mark(self, item: QTreeWidgetItem, spin: QDoubleSpinBox, weight: float, template: float,
+              share: float | None) -> None:
+        changed = not np.isclose(weight, template, rtol=0.0, atol=1e-9)
+        item.setText(3, "" if share is None else f"{share * 100:.1f}%")
+        delta = weight - template
+        item.setText(4, "" if not changed else f"{'+' if delta > 0 else '−'}{abs(delta):g}")
+        brush = QBrush(QColor(CHANGED_COLOUR)) if changed else QBrush()
+        for column in range(5):
+            item.setBackground(column, brush)
+        font = item.font(0)
+        font.setBold(changed)
+        for column in (0, 4):
+            item.setFont(column, font)
+        spin.setStyleSheet(f"background: {CHANGED_COLOUR}; font-weight: bold" if changed else "")
+
+    # -- texts ------------------------------------------------------------------------------
+    def changed(self) -> list[str]:
+        """Codes of the criteria whose weight differs from the template's."""
+        if self._scheme is None or self.weights is None:
+            return []
+        return changed_codes(self._scheme, self.weights)
+
+    def _update_texts(self) -> None:
+        scheme = self._scheme
+        if scheme is None:
+            self.title.setText(self.tr("No scheme chosen"))
+            self.summary.setText("")
+            self.reset_button.setEnabled(False)
+            self.export_button.setEnabled(False)
+            return
+        self.title.setText(self.tr(
+            "<b>{name}</b> · version {version} · weights tried here are not saved").format(
+            name=escape(scheme.name), version=escape(scheme.version)))
+        changed = self.changed()
+        score_weight = float(self.weights[self._arrays.is_score].sum()) if self.weights is not None else 0.0
+        self.reset_button.setEnabled(bool(changed))
+        self.export_button.setEnabled(bool(changed) and score_weight > 0)
+        if not changed:
+            words = self.tr("These are the template's weights. Change a weight (type it, or click a box "
+                            "and use the arrow keys or the mouse wheel) and the ranking on the right "
+                            "follows at once.")
+        else:
+            words = self.tr("Weights changed from the template's: {count} (highlighted).").format(
+                count=len(changed))
+            if self.now is not None and self.template is not None:
+                moved = movement(self.template, self.now)
+                words += " " + self.tr(
+                    "{moved} of {total} projects change rank, {regraded} change grade.").format(
+                    moved=moved.moved, total=self.kernel.size, regraded=moved.regraded)
+            if score_weight <= 0:
+                words += " " + self.tr("The score criteria's weights add up to 0: every base is 0.")
+            words += " " + self.tr("Reset returns to the template; Export as new version… keeps them.")
+        self.summary.setText(words)
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        small = self.model.rowCount() < 200
+        for column in range(self.model.columnCount()):
+            if small:
+                self.table.resizeColumnToContents(column)
+            header.resizeSection(column, max(header.sectionSize(column), 56))
+        name = self.model.column_of("name")
+        header.resizeSection(name, min(header.sectionSize(name), 200))
+
+    # -- actions ----------------------------------------------------------------------------
+    def set_weight(self, code: str, value: float) -> None:
+        """Set one criterion's weight as its spin box would (tests, scripted tours)."""
+        self._spins[code].setValue(value)
+
+    def set_dimension_weight(self, dimension: str, value: float) -> None:
+        """Set one dimension's weight as its spin box would."""
+        self._dimension_spins[self._scheme.dimensions.index(dimension)].setValue(value)
+
+    def reset(self) -> None:
+        """Back to the template's weights."""
+        if self._arrays is None:
+            return
+        self.weights = self._arrays.weight.copy()
+        self._show_weights()
+        self._reweigh()
+
+    def _on_export_clicked(self) -> None:
+        if self._scheme is not None and self.weights is not None:
+            self.export_requested.emit(self._scheme, self.weights.copy())
