@@ -25,20 +25,14 @@ import numpy as np
 
 from scoring.engine import PreparedCells, ProjectResult, SchemeArrays, Weighed, waiting_cells
 from scoring.engine import weigh as weigh_cells
+from scoring.explain import WhatIfError
 from scoring.model import Scheme
 from scoring.robustness import SchemeMatrix, scheme_matrix
 from scoring.template import within_limit
 
 
-class WeightsError(ValueError):
-    """Weights the rules cannot use; ``message`` in English, ``message_zh`` in Chinese."""
-
-    def __init__(self, message: str, message_zh: str) -> None:
-        super().__init__(message)
-        self.message, self.message_zh = message, message_zh
-
-    def text(self, lang: str) -> str:
-        return self.message_zh if lang == "zh" else self.message
+class WeightsError(WhatIfError):
+    """Weights the rules cannot use, a what-if of the weights; ``text(lang)`` says why."""
 
 
 @dataclass(frozen=True)

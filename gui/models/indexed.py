@@ -1,9 +1,10 @@
 """What the table models over scored results share: a vector of visible row numbers, one
 numpy key array per column, and sorting by one ``argsort`` that keeps selections in place.
 
-Subclasses fill ``_columns`` ((key, header) pairs), ``_keys`` and ``_visible`` on reset and
-implement ``_apply_sort`` with :func:`ordered`. An empty model holds :data:`NO_ROWS`, so that
-the window's empty tables are made before numpy loads (issue 19: start-up).
+Subclasses fill ``_columns`` ((key, header) pairs), ``_keys`` and ``_visible`` on reset; rows
+sort by the chosen column's key array (:func:`ordered`) unless a subclass sorts its own way. An
+empty model holds :data:`NO_ROWS`, so that the window's empty tables are made before numpy
+loads (issue 19: start-up).
 """
 
 from __future__ import annotations
@@ -39,9 +40,22 @@ class IndexedTableModel(QAbstractTableModel):
         self._columns: list[tuple[str, str]] = []  # (key, header)
         self._keys: dict[str, np.ndarray] = {}
         self._visible: np.ndarray | tuple[int, ...] = NO_ROWS
+        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
 
-    def _apply_sort(self) -> None:  # pragma: no cover - each model sorts by its own rule
-        raise NotImplementedError
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the visible rows by a column with one numpy argsort; selections follow."""
+        self._sort = (column, order)
+        if self._columns:
+            self._resort()
+
+    def _apply_sort(self) -> None:
+        """Order ``_visible`` by the key array of the sort column (no key: left as it is)."""
+        column, order = self._sort
+        if not self._columns or not len(self._visible):
+            return
+        key = self._keys.get(self._columns[min(column, len(self._columns) - 1)][0])
+        if key is not None:
+            self._visible = ordered(key[self._visible], self._visible, order == Qt.SortOrder.DescendingOrder)
 
     def _resort(self) -> None:
         """Re-apply the sort, moving persistent indexes (selections) with their rows."""

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from gui import labels
-from gui.models.indexed import NO_ROWS, IndexedTableModel, ordered
+from gui.models.indexed import NO_ROWS, IndexedTableModel
 from scoring.core import presentation
 from scoring.core.model import Scheme
 
@@ -36,7 +36,6 @@ class ResultsModel(IndexedTableModel):
         super().__init__(parent)
         self._scheme: Scheme | None = None
         self._projects: list[ProjectResult] = []
-        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self._filter: tuple[str, str, str, bool, str] = ("", "", "", False, "")
 
     # -- data in ----------------------------------------------------------------------------
@@ -141,21 +140,6 @@ class ResultsModel(IndexedTableModel):
             mask &= np.char.find(self._keys["_text"], text) >= 0
         return np.flatnonzero(mask)
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the visible rows by a column with one numpy argsort; selections follow."""
-        self._sort = (column, order)
-        if not self._columns:
-            return
-        self._resort()
-
-    def _apply_sort(self) -> None:
-        column, order = self._sort
-        if not self._columns or not len(self._visible):
-            return
-        key = self._keys.get(self._columns[min(column, len(self._columns) - 1)][0])
-        if key is None:
-            return
-        self._visible = ordered(key[self._visible], self._visible, order == Qt.SortOrder.DescendingOrder)
 
     # -- Qt model interface -----------------------------------------------------------------
     def project_at(self, row: int) -> ProjectResult | None:

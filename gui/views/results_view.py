@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from gui import labels
 from gui.models.results import ResultsModel
+from gui.views.common import fit_columns
 from gui.views.frozen import FrozenColumns
 from scoring.core import presentation
 from scoring.core.model import Scheme
@@ -177,16 +178,7 @@ class ResultsView(QWidget):
                 self.region_box.addItem(("    " if province else "") + name, name)
 
     def _fit_columns(self) -> None:
-        # Size columns from the header and a sample of rows, not all 10,000.
-        header = self.table.horizontalHeader()
-        small = self.model.rowCount() < 200
-        for column in range(self.model.columnCount()):
-            if small:
-                self.table.resizeColumnToContents(column)
-            header.resizeSection(column, max(header.sectionSize(column), 60))
-        name = self.model.column_of("name")
-        if name >= 0:
-            header.resizeSection(name, min(max(header.sectionSize(name), 160), 320))
+        fit_columns(self.table, self.model.column_of("name"))
 
     def _update_count(self) -> None:
         self.count_label.setText(

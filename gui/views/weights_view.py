@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui import labels, translation
-from gui.models.indexed import IndexedTableModel, ordered
-from gui.views.common import compact_table
+from gui.models.indexed import IndexedTableModel
+from gui.views.common import compact_table, fit_columns
 from gui.views.dialogs import required, submit_with_ctrl_enter
 from scoring import presentation
 from scoring.engine import ProjectResult, SchemeArrays, Weighed
@@ -72,7 +72,6 @@ class WeightsRankingModel(IndexedTableModel):
         self._template: Weighed | None = None
         self._now: Weighed | None = None
         self._move = np.zeros(0, dtype=int)
-        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
 
     def set_projects(self, scheme: Scheme | None, kernel: WeightKernel | None,
                      template: Weighed | None) -> None:
@@ -125,19 +124,6 @@ class WeightsRankingModel(IndexedTableModel):
             "grade": self._now.grade_index.astype(float),
             "provisional": self._pending.astype(float),
         }
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = (column, order)
-        if self._columns:
-            self._resort()
-
-    def _apply_sort(self) -> None:
-        column, order = self._sort
-        if not self._columns or not len(self._visible):
-            return
-        key = self._keys.get(self._columns[min(column, len(self._columns) - 1)][0])
-        if key is not None:
-            self._visible = ordered(key[self._visible], self._visible, order == Qt.SortOrder.DescendingOrder)
 
     def row_of(self, project_id: str) -> int:
         """The shown row of a project, -1 when absent."""
@@ -429,7 +415,7 @@ class WeightsView(QWidget):
         self.kernel = WeightKernel.from_results(self._scheme, self._projects)
         self.template = self.kernel.weigh(self.kernel.template_weights)
         self.model.set_projects(self._scheme, self.kernel, self.template)
-        self._fit_columns()
+        fit_columns(self.table, self.model.column_of("name"), (140, 200))
         self._reweigh()
 
     def _reweigh(self) -> None:
@@ -590,16 +576,6 @@ class WeightsView(QWidget):
                 words += " " + self.tr("The score criteria's weights add up to 0: every base is 0.")
             words += " " + self.tr("Reset returns to the template; Export as new version… keeps them.")
         self.summary.setText(words)
-
-    def _fit_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        small = self.model.rowCount() < 200
-        for column in range(self.model.columnCount()):
-            if small:
-                self.table.resizeColumnToContents(column)
-            header.resizeSection(column, max(header.sectionSize(column), 56))
-        name = self.model.column_of("name")
-        header.resizeSection(name, min(header.sectionSize(name), 200))
 
     # -- actions ----------------------------------------------------------------------------
     def set_weight(self, code: str, value: float) -> None:
