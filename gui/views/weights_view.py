@@ -12,6 +12,7 @@ window is open.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from html import escape
 
@@ -51,8 +52,17 @@ MAX_WEIGHT = 10_000.0
 # Background of a weight that differs from the template's.
 CHANGED_COLOUR = "#ffe0b2"
 ROSE_COLOUR, FELL_COLOUR = "#1b7837", "#b2182b"
-# Column of the spin boxes in the weights tree.
-WEIGHT_COLUMN = 2
+# Columns of the spin boxes, the shares and the changes in the weights tree.
+WEIGHT_COLUMN, SHARE_COLUMN, CHANGE_COLUMN = 2, 3, 4
+
+
+@functools.cache
+def bold_font() -> QFont:
+    """One bold font for every bold cell: made once, as setBold is one of the calls that cost
+    a reference to None each time (see WeightRow)."""
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 def scheme_key(scheme: Scheme) -> tuple[str, str, tuple[str, ...]]:
@@ -69,6 +79,7 @@ class WeightsRankingModel(IndexedTableModel):
         self._names: tuple[str, ...] = ()
         self._pending = np.zeros(0, dtype=int)
         self._vetoed = np.zeros(0, dtype=bool)
+        self._id_key = self._name_key = np.zeros(0, dtype=str)
         self._template: Weighed | None = None
         self._now: Weighed | None = None
         self._move = np.zeros(0, dtype=int)
@@ -82,6 +93,7 @@ class WeightsRankingModel(IndexedTableModel):
         self._names = kernel.names if kernel else ()
         self._pending = kernel.prepared.waiting.sum(axis=1) if kernel else np.zeros(0, dtype=int)
         self._vetoed = kernel.prepared.vetoed if kernel else np.zeros(0, dtype=bool)
+        self._id_key, self._name_key = np.array(self._ids, dtype=str), np.array(self._names, dtype=str)
         self._template = self._now = template
         self._columns = self._make_columns()
         self._keys = self._make_keys()
@@ -117,8 +129,8 @@ class WeightsRankingModel(IndexedTableModel):
         return {
             "rank": self._now.rank.astype(float),
             "move": self._move.astype(float),
-            "project_id": np.array(self._ids, dtype=str),
-            "name": np.array(self._names, dtype=str),
+            "project_id": self._id_key,
+            "name": self._name_key,
             "total": self._now.total,
             "scored": self._template.total,
             "grade": self._now.grade_index.astype(float),
@@ -155,9 +167,7 @@ class WeightsRankingModel(IndexedTableModel):
             colour = labels.grade_colour(self._scheme, self._grade(self._now.grade_index[i]))
             return QBrush(colour) if colour else None
         if role == Qt.ItemDataRole.FontRole and (key == "total" or key == "grade" and regraded):
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold_font()
         if role == Qt.ItemDataRole.ToolTipRole and key == "grade" and regraded:
             return self.tr("As scored: {grade}").format(grade=labels.grade_name(
                 self._grade(self._template.grade_index[i])))
@@ -215,6 +225,36 @@ class WeightSpin(QDoubleSpinBox):
             super().wheelEvent(event)
         else:
             event.ignore()
+
+
+class WeightRow(QTreeWidgetItem):
+    """A dimension's or a criterion's row, whose share, change and highlight are read from the
+    view's figures when it is painted: a change of weight repaints the tree instead of setting
+    every row's texts and colours. PySide6 6.12 on Python 3.11 drops a reference to None at each
+    call of a Qt method that returns nothing, and hundreds of such calls per change would use up
+    None's references within minutes of turning a spin box (a fatal "deallocating None")."""
+
+    def __init__(self, texts: list[str], figures: dict, key: tuple, tooltip: str = "") -> None:
+        super().__init__()
+        # kept in Python and answered from here: asking the C++ item (super().data) for a role it
+        # has no value for returns None the same broken way
+        self.texts, self.tooltip, self.figures, self.key = texts, tooltip, figures, key
+
+    def data(self, column: int, role: int):
+        share, change = self.figures.get(self.key, ("", ""))
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == SHARE_COLUMN:
+                return share
+            if column == CHANGE_COLUMN:
+                return change
+            return self.texts[column] if column < len(self.texts) else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return self.tooltip or None
+        if role == Qt.ItemDataRole.BackgroundRole and change:
+            return QBrush(QColor(CHANGED_COLOUR))
+        if role == Qt.ItemDataRole.FontRole and change and column in (0, CHANGE_COLUMN):
+            return bold_font()
+        return None
 
 
 @dataclass(frozen=True)
@@ -317,6 +357,11 @@ class WeightsView(QWidget):
         self._dimension_spins: list[QDoubleSpinBox] = []
         self._items: dict[str, QTreeWidgetItem] = {}
         self._dimension_items: list[QTreeWidgetItem] = []
+        #: (share, change) texts of each tree row by key, read by WeightRow when painted.
+        self._figures: dict[tuple, tuple[str, str]] = {}
+        self._highlighted: set[QDoubleSpinBox] = set()
+        self._enabled: tuple[bool, bool] | None = None
+        self._updating = False  # spin boxes being set from the weights: not a person's change
         self.model = WeightsRankingModel(self)
         self._build()
         self.retranslate()
@@ -412,7 +457,12 @@ class WeightsView(QWidget):
             self.model.set_projects(self._scheme, None, None)
             self._update_texts()
             return
-        self.kernel = WeightKernel.from_results(self._scheme, self._projects)
+        self.show_kernel(WeightKernel.from_results(self._scheme, self._projects))
+
+    def show_kernel(self, kernel: WeightKernel) -> None:
+        """Show projects already prepared for the scheme shown, weighed at the weights tried
+        (:meth:`refresh` prepares the scheme's results; a benchmark its own projects)."""
+        self.kernel = kernel
         self.template = self.kernel.weigh(self.kernel.template_weights)
         self.model.set_projects(self._scheme, self.kernel, self.template)
         fit_columns(self.table, self.model.column_of("name"), (140, 200))
@@ -441,13 +491,16 @@ class WeightsView(QWidget):
         then the bonus and penalty items, whose weights are points."""
         self.tree.clear()
         self._spins, self._items, self._dimension_spins, self._dimension_items = {}, {}, [], []
+        self._figures, self._highlighted = {}, set()
         scheme, arrays = self._scheme, self._arrays
         if scheme is None or arrays is None or self.weights is None:
             return
         dimension_totals = dimension_weights(arrays, self.weights)
+        template_totals = dimension_weights(arrays, arrays.weight)
         parents: list[QTreeWidgetItem] = []
         for d, dimension in enumerate(scheme.dimensions):
-            item = QTreeWidgetItem([labels.scheme_dimension(scheme, dimension)])
+            item = WeightRow([labels.scheme_dimension(scheme, dimension), f"{template_totals[d]:g}"],
+                             self._figures, ("dimension", d))
             self.tree.addTopLevelItem(item)
             spin = self._spin(float(dimension_totals[d]))
             spin.valueChanged.connect(lambda value, d=d: self._on_dimension_changed(d, value))
@@ -455,13 +508,13 @@ class WeightsView(QWidget):
             self._dimension_spins.append(spin)
             self._dimension_items.append(item)
             parents.append(item)
-        extras = QTreeWidgetItem([self.tr("Bonus and penalty items (points)")])
+        extras = WeightRow([self.tr("Bonus and penalty items (points)")], self._figures, ("extras",))
         for j, criterion in enumerate(scheme.criteria):
             d = int(arrays.dimension_index[j])
             parent = parents[d] if arrays.is_score[j] and d >= 0 else extras
             _, indicator = labels.criterion_text(criterion)
-            item = QTreeWidgetItem([f"{criterion.code}  {indicator}", f"{criterion.weight:g}"])
-            item.setToolTip(0, f"{criterion.code}  {indicator}")
+            item = WeightRow([f"{criterion.code}  {indicator}", f"{criterion.weight:g}"], self._figures,
+                             ("criterion", j), tooltip=f"{criterion.code}  {indicator}")
             parent.addChild(item)
             spin = self._spin(float(self.weights[j]))
             spin.setAccessibleName(criterion.code)
@@ -480,7 +533,7 @@ class WeightsView(QWidget):
         self._update_marks()
 
     def _on_criterion_changed(self, j: int, value: float) -> None:
-        if self.weights is None:
+        if self.weights is None or self._updating:
             return
         self.weights = self.weights.copy()
         self.weights[j] = value
@@ -488,7 +541,7 @@ class WeightsView(QWidget):
         self._reweigh()
 
     def _on_dimension_changed(self, d: int, value: float) -> None:
-        if self.weights is None or self._arrays is None:
+        if self.weights is None or self._arrays is None or self._updating:
             return
         self.weights = with_dimension_weight(self._arrays, self.weights, d, value)
         self._show_weights(skip=self._dimension_spins[d])
@@ -501,11 +554,13 @@ class WeightsView(QWidget):
         totals = dimension_weights(self._arrays, self.weights)
         pairs = [(self._spins[c.code], self.weights[j]) for j, c in enumerate(self._scheme.criteria)]
         pairs += list(zip(self._dimension_spins, totals, strict=True))
-        for spin, value in pairs:
-            if spin is not skip and not np.isclose(spin.value(), value):
-                spin.blockSignals(True)
-                spin.setValue(float(value))
-                spin.blockSignals(False)
+        self._updating = True
+        try:
+            for spin, value in pairs:
+                if spin is not skip and not np.isclose(spin.value(), value):
+                    spin.setValue(float(value))
+        finally:
+            self._updating = False
 
     def _update_marks(self) -> None:
         """Share and change columns; a weight that differs from the template's highlighted."""
@@ -513,30 +568,25 @@ class WeightsView(QWidget):
         if scheme is None or arrays is None or weights is None:
             return
         score_total = float(weights[arrays.is_score].sum())
-        template_totals = dimension_weights(arrays, arrays.weight)
-        totals = dimension_weights(arrays, weights)
-        for j, c in enumerate(scheme.criteria):
-            share = weights[j] / score_total if arrays.is_score[j] and score_total > 0 else None
-            self._mark(self._items[c.code], self._spins[c.code], weights[j], c.weight, share)
-        for d, item in enumerate(self._dimension_items):
-            share = totals[d] / score_total if score_total > 0 else None
-            self._mark(item, self._dimension_spins[d], totals[d], template_totals[d], share)
-            item.setText(1, f"{template_totals[d]:g}")
+        now = np.concatenate([weights, dimension_weights(arrays, weights)])
+        template = np.concatenate([arrays.weight, dimension_weights(arrays, arrays.weight)])
+        share = now / score_total if score_total > 0 else np.full(now.shape, np.nan)
+        share[: len(weights)][~arrays.is_score] = np.nan  # bonus and penalty weights are points
+        keys = [("criterion", j) for j in range(len(weights))] + [("dimension", d)
+                                                                  for d in range(len(self._dimension_items))]
+        spins = [self._spins[c.code] for c in scheme.criteria] + self._dimension_spins
+        rows = zip(keys, spins, (now - template).tolist(), share.tolist(), strict=True)
+        for key, spin, delta, part in rows:
+            self._mark(key, spin, delta, part)
+        self.tree.viewport().update()  # the rows read their new figures when painted
 
-    def _mark(self, item: QTreeWidgetItem, spin: QDoubleSpinBox, weight: float, template: float,
-              share: float | None) -> None:
-        changed = not np.isclose(weight, template, rtol=0.0, atol=1e-9)
-        item.setText(3, "" if share is None else f"{share * 100:.1f}%")
-        delta = weight - template
-        item.setText(4, "" if not changed else f"{'+' if delta > 0 else '−'}{abs(delta):g}")
-        brush = QBrush(QColor(CHANGED_COLOUR)) if changed else QBrush()
-        for column in range(5):
-            item.setBackground(column, brush)
-        font = item.font(0)
-        font.setBold(changed)
-        for column in (0, 4):
-            item.setFont(column, font)
-        spin.setStyleSheet(f"background: {CHANGED_COLOUR}; font-weight: bold" if changed else "")
+    def _mark(self, key: tuple, spin: QDoubleSpinBox, delta: float, share: float) -> None:
+        changed = abs(delta) > 1e-9
+        self._figures[key] = ("" if share != share else f"{share * 100:.1f}%",
+                              "" if not changed else f"{'+' if delta > 0 else '−'}{abs(delta):g}")
+        if changed != (spin in self._highlighted):  # a style sheet only when it flips
+            spin.setStyleSheet(f"background: {CHANGED_COLOUR}; font-weight: bold" if changed else "")
+            (self._highlighted.add if changed else self._highlighted.discard)(spin)
 
     # -- texts ------------------------------------------------------------------------------
     def changed(self) -> list[str]:
@@ -550,16 +600,14 @@ class WeightsView(QWidget):
         if scheme is None:
             self.title.setText(self.tr("No scheme chosen"))
             self.summary.setText("")
-            self.reset_button.setEnabled(False)
-            self.export_button.setEnabled(False)
+            self._enable(False, False)
             return
         self.title.setText(self.tr(
             "<b>{name}</b> · version {version} · weights tried here are not saved").format(
             name=escape(scheme.name), version=escape(scheme.version)))
         changed = self.changed()
         score_weight = float(self.weights[self._arrays.is_score].sum()) if self.weights is not None else 0.0
-        self.reset_button.setEnabled(bool(changed))
-        self.export_button.setEnabled(bool(changed) and score_weight > 0)
+        self._enable(bool(changed), bool(changed) and score_weight > 0)
         if not changed:
             words = self.tr("These are the template's weights. Change a weight (type it, or click a box "
                             "and use the arrow keys or the mouse wheel) and the ranking on the right "
@@ -576,6 +624,13 @@ class WeightsView(QWidget):
                 words += " " + self.tr("The score criteria's weights add up to 0: every base is 0.")
             words += " " + self.tr("Reset returns to the template; Export as new version… keeps them.")
         self.summary.setText(words)
+
+    def _enable(self, reset: bool, export: bool) -> None:
+        """Enable the buttons, calling Qt only when that changes (see WeightRow)."""
+        if self._enabled != (reset, export):
+            self.reset_button.setEnabled(reset)
+            self.export_button.setEnabled(export)
+            self._enabled = (reset, export)
 
     # -- actions ----------------------------------------------------------------------------
     def set_weight(self, code: str, value: float) -> None:
