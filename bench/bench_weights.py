@@ -1,6 +1,6 @@
 """Walking weights: one weight change re-scores 10,000 projects × 60 criteria (target under 100 ms).
 
-The kernel (scoring/weights.py) prepares the cells once; each change of a weight is then the
+The kernel (scoring/analysis/weights.py) prepares the cells once; each change of a weight is then the
 engine's own weighing of them: totals, grades, ranks, provisional ranges, dimensions, synergy.
 The baseline, measured in the same run, is the engine's full re-score of the same projects
 (score_matrix from the values) that each change would cost without the prepared cells. The
@@ -15,9 +15,9 @@ import time
 import numpy as np
 
 from bench.bench_scoring import N_CRITERIA, N_PROJECTS, best_of, synthetic_inputs, synthetic_scheme
-from scoring.engine import SchemeArrays, score_matrix
-from scoring.robustness import matrix_from_arrays
-from scoring.weights import WeightKernel
+from scoring.analysis.robustness import matrix_from_arrays
+from scoring.analysis.weights import WeightKernel
+from scoring.core.engine import SchemeArrays, score_matrix
 
 CHANGES = 40
 TARGET = 0.1

@@ -24,7 +24,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gui import paths, translation
-from scoring.io.atomic import OutputError
 
 log = logging.getLogger("synergypilot")
 _relay: _Relay | None = None
@@ -59,10 +58,11 @@ def describe(exc: BaseException) -> tuple[str, str]:
         return QCoreApplication.translate("errors", "The template is not valid ({count} problems).").format(
             count=len(problems)
         ), details
-    # names the file and says why, in the interface's language; so do the scoring errors that
-    # carry both languages (scoring.weights.WeightsError, scoring.explain.WhatIfError)
-    if isinstance(exc, OutputError) or callable(getattr(exc, "text", None)):
-        return exc.text(translation.data_lang()), str(exc)
+    # An OutputError names the file and says why, in the interface's language; so do the other
+    # scoring errors that carry both languages (WhatIfError, scoring.analysis.weights.WeightsError)
+    bilingual = getattr(exc, "text", None)
+    if callable(bilingual):
+        return bilingual(translation.data_lang()), str(exc)
     if isinstance(exc, OSError):
         where = exc.filename or ""
         return QCoreApplication.translate("errors", "The file {name} could not be used: {reason}").format(

@@ -1185,7 +1185,7 @@ class MainWindow(QMainWindow):
     def _on_weights_export_requested(self, scheme: Scheme, weights) -> Path | None:
         """Write the weights tried in the Weights tab as a new version of the scheme's template,
         with its version name and the reason; the template itself is never written."""
-        from scoring.template_build import write_scheme_version
+        from scoring.build.templates import write_scheme_version
 
         answer = VersionDialog.ask(self, scheme, self.weights_view.changed())
         if answer is None:

@@ -217,7 +217,7 @@ def render_weights(app, window, out: Path, short: str) -> None:
     the most projects (issue 19, walking weights), the project that rose most selected."""
     import numpy as np
 
-    from scoring.weights import movement
+    from scoring.analysis.weights import movement
 
     city = next(s.name for s in window.run.schemes if s.level == "city")
     window.navigator.select_scheme(city)

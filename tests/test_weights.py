@@ -1,7 +1,7 @@
-"""Walking weights (scoring/weights.py): a hand-computed scheme, then the demo against the engine.
+"""Walking weights (scoring/analysis/weights.py): a hand-computed scheme, then the demo against the engine.
 
 The kernel must give what scoring the submissions again with the changed weights written into
-the scheme gives (scoring.engine.score_scheme, which parses every cell again): totals, grades,
+the scheme gives (scoring.core.engine.score_scheme, which parses every cell again): totals, grades,
 ranks, the provisional range, dimension subtotals and synergy, for several weight vectors.
 """
 
@@ -13,13 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from scoring.demo import shipped_schemes, write_demo
-from scoring.engine import score_scheme
-from scoring.model import Assessment, CellValue, Criterion, IndicatorInput, Scheme, Submission
-from scoring.pipeline import read_and_match, scan_inputs, scheme_key
-from scoring.template import load_template
-from scoring.template_build import scheme_sections, write_scheme_version, write_template
-from scoring.weights import (
+from scoring.analysis.weights import (
     WeightKernel,
     WeightsError,
     changed_codes,
@@ -28,6 +22,12 @@ from scoring.weights import (
     with_dimension_weight,
     with_weights,
 )
+from scoring.build.demo import shipped_schemes, write_demo
+from scoring.build.templates import scheme_sections, write_scheme_version, write_template
+from scoring.core.engine import score_scheme
+from scoring.core.model import Assessment, CellValue, Criterion, IndicatorInput, Scheme, Submission
+from scoring.io.pipeline import read_and_match, scan_inputs, scheme_key
+from scoring.io.template import load_template
 
 # --------------------------------------------------------------------------- by hand
 

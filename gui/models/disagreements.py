@@ -150,9 +150,6 @@ class DisagreementsModel(IndexedTableModel):
             return self._rows[int(self._visible[row])]
         return None
 
-    def column_of(self, key: str) -> int:
-        return next((i for i, (k, _) in enumerate(self._columns) if k == key), -1)
-
     def total_count(self) -> int:
         return len(self._rows)
 

@@ -40,17 +40,17 @@ class IndexedTableModel(QAbstractTableModel):
         self._columns: list[tuple[str, str]] = []  # (key, header)
         self._keys: dict[str, np.ndarray] = {}
         self._visible: np.ndarray | tuple[int, ...] = NO_ROWS
-        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+        self._sort_by: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the visible rows by a column with one numpy argsort; selections follow."""
-        self._sort = (column, order)
+        self._sort_by = (column, order)
         if self._columns:
             self._resort()
 
     def _apply_sort(self) -> None:
         """Order ``_visible`` by the key array of the sort column (no key: left as it is)."""
-        column, order = self._sort
+        column, order = self._sort_by
         if not self._columns or not len(self._visible):
             return
         key = self._keys.get(self._columns[min(column, len(self._columns) - 1)][0])

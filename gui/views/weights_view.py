@@ -1,7 +1,7 @@
 """The Weights tab: move a scheme's weights and watch its ranking follow ("walking weights").
 
 Each dimension and each criterion has a spin box; every change re-weighs the scheme's projects
-through :class:`scoring.weights.WeightKernel` (the engine's own rules, a few milliseconds for
+through :class:`scoring.analysis.weights.WeightKernel` (the engine's own rules, a few milliseconds for
 thousands of projects) and the ranking beside it re-sorts: rank, how far each project moved
 since the template's weights, total, grade and what a provisional result could still reach.
 Weights that differ from the template's are highlighted. Nothing is saved: **Reset** returns to
@@ -42,10 +42,16 @@ from gui import labels, translation
 from gui.models.indexed import IndexedTableModel
 from gui.views.common import compact_table, fit_columns
 from gui.views.dialogs import required, submit_with_ctrl_enter
-from scoring import presentation
-from scoring.engine import ProjectResult, SchemeArrays, Weighed
-from scoring.model import Scheme
-from scoring.weights import WeightKernel, changed_codes, dimension_weights, movement, with_dimension_weight
+from scoring.analysis.weights import (
+    WeightKernel,
+    changed_codes,
+    dimension_weights,
+    movement,
+    with_dimension_weight,
+)
+from scoring.core import presentation
+from scoring.core.engine import ProjectResult, SchemeArrays, Weighed
+from scoring.core.model import Scheme
 
 # Largest weight a spin box offers (templates use weights up to about 100).
 MAX_WEIGHT = 10_000.0

@@ -153,7 +153,7 @@ def write_scheme_version(scheme: Scheme, weights: Sequence[float] | np.ndarray, 
                          out_xlsx_path: str | Path) -> Path:
     """Write the scheme with new weights as a new version of its template, with the reason.
 
-    Weights moved in the Weights tab (scoring/weights.py) are never written into the template
+    Weights moved in the Weights tab (scoring/analysis/weights.py) are never written into the template
     they came from: this writes a separate workbook, the same scheme but for the weights and the
     version, whose Scheme sheet also records ``based_on`` (the version it came from),
     ``change_reason`` and ``weights_changed`` ("C03 8 → 12; …").

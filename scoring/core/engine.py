@@ -213,7 +213,7 @@ def score_matrix(
 
 
 # Everything that depends on the weights, apart from everything that does not: the engine weighs
-# once, and the walking-weights panel (scoring/weights.py) weighs the same prepared cells again
+# once, and the walking-weights panel (scoring/analysis/weights.py) weighs the same prepared cells again
 # on every change of a weight, through this same code, so the two can never disagree.
 
 

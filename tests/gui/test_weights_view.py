@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from gui.views import weights_view
 from gui.views.weights_view import VersionAnswer, WeightsView
-from scoring.template import load_template
+from scoring.io.template import load_template
 
 
 def _by_hand(scheme, project, weights: dict[str, float]) -> float:
@@ -151,7 +151,7 @@ def test_export_writes_a_new_version_and_leaves_the_template(weights_tab, tmp_pa
 
 
 def test_the_version_dialog_needs_a_new_name_and_a_reason(qtbot):
-    from scoring.demo import shipped_schemes
+    from scoring.build.demo import shipped_schemes
 
     scheme = shipped_schemes()["city"]
     dialog = weights_view.VersionDialog(scheme, ["C01"])
@@ -165,10 +165,10 @@ def test_the_version_dialog_needs_a_new_name_and_a_reason(qtbot):
 
 
 def test_ten_thousand_rows_re_sort_with_the_selection_kept(qtbot, qtmodeltester):
-    from scoring.engine import SchemeArrays, score_matrix
-    from scoring.model import OK, Criterion, Scheme
-    from scoring.robustness import matrix_from_arrays
-    from scoring.weights import WeightKernel
+    from scoring.analysis.robustness import matrix_from_arrays
+    from scoring.analysis.weights import WeightKernel
+    from scoring.core.engine import SchemeArrays, score_matrix
+    from scoring.core.model import OK, Criterion, Scheme
 
     criteria = tuple(Criterion(code=c, dimension="D", indicator=c, type="value", weight=1.0,
                                direction="higher", worst=0.0, best=1.0) for c in "AB")

@@ -4,12 +4,12 @@ Visual PROMETHEE and Expert Choice users expect to move a weight and watch the r
 Everything the rules decide per cell (fractions, inclusion under the missing rule, must-pass
 failures, which criteria still wait for an on-site score) does not depend on the weights, so
 :class:`WeightKernel` takes it once from the scored results and every change of a weight is the
-engine's own :func:`scoring.engine.weigh` on the prepared cells: a few matrix products over
+engine's own :func:`scoring.core.engine.weigh` on the prepared cells: a few matrix products over
 projects × criteria, with the rules of docs/method.md ("Points and total", "Must-pass, grades
 and ranks", "Synergy", "Provisional results") applied exactly as when scoring.
 
 Weights tried here are never written into a template. :func:`with_weights` gives the scheme
-with them, which :func:`scoring.template_build.write_scheme_version` writes as a new version
+with them, which :func:`scoring.build.templates.write_scheme_version` writes as a new version
 of the template with the reason for the change.
 
 Nothing here imports Qt; the GUI's Weights tab (gui/views/weights_view.py) adapts it.
@@ -23,12 +23,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from scoring.engine import PreparedCells, ProjectResult, SchemeArrays, Weighed, waiting_cells
-from scoring.engine import weigh as weigh_cells
-from scoring.explain import WhatIfError
-from scoring.model import Scheme
-from scoring.robustness import SchemeMatrix, scheme_matrix
-from scoring.template import within_limit
+from scoring.analysis.robustness import SchemeMatrix, scheme_matrix
+from scoring.core.engine import PreparedCells, ProjectResult, SchemeArrays, Weighed, waiting_cells
+from scoring.core.engine import weigh as weigh_cells
+from scoring.core.explain import WhatIfError
+from scoring.core.model import Scheme
+from scoring.io.template import within_limit
 
 
 class WeightsError(WhatIfError):
@@ -50,7 +50,7 @@ class WeightKernel:
 
     @classmethod
     def from_matrix(cls, matrix: SchemeMatrix) -> WeightKernel:
-        """From the fractions and statuses of a :class:`scoring.robustness.SchemeMatrix`."""
+        """From the fractions and statuses of a :class:`scoring.analysis.robustness.SchemeMatrix`."""
         arrays = matrix.arrays
         prepared = PreparedCells.of(arrays, matrix.cells, waiting_cells(arrays, matrix.status))
         return cls(matrix.scheme, arrays, prepared, matrix.project_ids, matrix.names)
