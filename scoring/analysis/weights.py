@@ -28,11 +28,17 @@ from scoring.core.engine import PreparedCells, ProjectResult, SchemeArrays, Weig
 from scoring.core.engine import weigh as weigh_cells
 from scoring.core.explain import WhatIfError
 from scoring.core.model import Scheme
+from scoring.core.presentation import WEIGHTS_TEXT, phrase
 from scoring.io.template import within_limit
 
 
 class WeightsError(WhatIfError):
     """Weights the rules cannot use, a what-if of the weights; ``text(lang)`` says why."""
+
+    @classmethod
+    def of(cls, key: str, **values) -> WeightsError:
+        """The error of a key of presentation.WEIGHTS_TEXT, its {fields} filled."""
+        return cls(phrase(WEIGHTS_TEXT, key, "en", **values), phrase(WEIGHTS_TEXT, key, "zh", **values))
 
 
 @dataclass(frozen=True)
@@ -88,14 +94,12 @@ def checked_weights(scheme: Scheme, weight: Sequence[float] | np.ndarray) -> np.
     "Scheme"): one per criterion, each finite, ≥ 0 and within the template's number limit."""
     array = np.asarray(weight, dtype=float)
     if array.shape != (len(scheme.criteria),):
-        raise WeightsError(f"{len(scheme.criteria)} weights are needed, one per criterion; got {array.size}",
-                           f"需要 {len(scheme.criteria)} 个权重（每项指标一个），实际为 {array.size} 个")
+        raise WeightsError.of("count", need=len(scheme.criteria), got=array.size)
     bad = [c.code for c, w in zip(scheme.criteria, array.tolist(), strict=True)
            if not (w >= 0 and within_limit(w))]
     if bad:
         codes = ", ".join(bad)
-        raise WeightsError(f"weights must be finite numbers of 0 or more: {codes}",
-                           f"权重应为不小于 0 的有限数值：{codes}")
+        raise WeightsError.of("unusable", codes=codes)
     return array
 
 

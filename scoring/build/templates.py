@@ -166,15 +166,12 @@ def write_scheme_version(scheme: Scheme, weights: Sequence[float] | np.ndarray, 
     """
     version, reason = clean_text(version, keep_newlines=False).strip(), clean_text(reason).strip()
     if not version or version == scheme.version:
-        raise WeightsError(f"give the new version a name other than {scheme.version}",
-                           f"请为新版本填写不同于 {scheme.version} 的版本号")
+        raise WeightsError.of("same_version", version=scheme.version)
     if not reason:
-        raise WeightsError("say why the weights change: the reason is recorded in the template",
-                           "请说明修改权重的理由：理由将记录在模板中")
+        raise WeightsError.of("no_reason")
     changed = with_weights(scheme, weights, version)
     if sum(c.weight for c in changed.criteria if c.kind == "score") <= 0:
-        raise WeightsError("the weights of the score criteria add up to 0, which a template may not have",
-                           "计分指标的权重合计为 0，模板不允许")
+        raise WeightsError.of("zero_score")
     settings, criteria, grades = scheme_sections(changed)
     moved = set(changed_codes(scheme, weights))
     moves = [f"{c.code} {c.weight:g} → {n.weight:g}"

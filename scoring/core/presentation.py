@@ -1180,6 +1180,20 @@ RANK_RANGE_CHART_TEXT = {
     "empty": ("没有可显示的项目", "No projects to show"),
 }
 
+#: Why weights tried in the Weights tab cannot be used or kept (scoring/analysis/weights.py).
+WEIGHTS_TEXT = {
+    "count": ("需要 {need} 个权重（每项指标一个），实际为 {got} 个",
+              "{need} weights are needed, one per criterion; got {got}"),
+    "unusable": ("权重应为不小于 0 的有限数值：{codes}",
+                 "weights must be finite numbers of 0 or more: {codes}"),
+    "same_version": ("请为新版本填写不同于 {version} 的版本号",
+                     "give the new version a name other than {version}"),
+    "no_reason": ("请说明修改权重的理由：理由将记录在模板中",
+                  "say why the weights change: the reason is recorded in the template"),
+    "zero_score": ("计分指标的权重合计为 0，模板不允许",
+                   "the weights of the score criteria add up to 0, which a template may not have"),
+}
+
 #: The generated guidance of a form's input cell (scoring/io/form.py).
 FORM_KIND_TAGS = {
     "bonus": ("加分项，加{w:g}分", "Bonus item, +{w:g} points"),
