@@ -288,7 +288,7 @@ class VersionDialog(QDialog):
             "The weights tried here are written into a new template workbook, the same scheme "
             "{name} but for the weights of {codes} and the version. The template {version} "
             "itself does not change. Add the new workbook to a workspace to score with it.").format(
-            name=scheme.name, codes=", ".join(changed), version=scheme.version))
+            name=labels.scheme_name(scheme), codes=", ".join(changed), version=scheme.version))
         intro.setWordWrap(True)
         intro.setMinimumWidth(440)
         self.version = QLineEdit(f"{scheme.version}-w")
@@ -610,7 +610,7 @@ class WeightsView(QWidget):
             return
         self.title.setText(self.tr(
             "<b>{name}</b> · version {version} · weights tried here are not saved").format(
-            name=escape(scheme.name), version=escape(scheme.version)))
+            name=escape(labels.scheme_name(scheme)), version=escape(scheme.version)))
         changed = self.changed()
         score_weight = float(self.weights[self._arrays.is_score].sum()) if self.weights is not None else 0.0
         self._enable(bool(changed), bool(changed) and score_weight > 0)
