@@ -258,7 +258,8 @@ def test_a_pro_rated_scheme_with_odd_choice_fractions_reads_back_the_same(tmp_pa
     choice = next(c for c in city.criteria if c.type == "choice")
     criteria = tuple(
         dataclasses.replace(c, prorate=True) if c is change
-        else dataclasses.replace(c, choices=(("low", 1 / 3), ("high", 1.0))) if c is choice else c
+        else dataclasses.replace(c, choices=(("low", 1 / 3), ("high", 1.0)), choices_zh=("低", "高"))
+        if c is choice else c
         for c in city.criteria)
     scheme = dataclasses.replace(city, criteria=criteria, baseline_year=2020, target_year=2025)
     out = write_template(*scheme_sections(scheme), tmp_path / "prorated.xlsx")
