@@ -15,8 +15,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -39,19 +39,18 @@ from PySide6.QtWidgets import (
 )
 
 from gui import labels, translation
-from gui.models.indexed import IndexedTableModel
+from gui.models.indexed import NO_ROWS, IndexedTableModel
 from gui.views.common import compact_table, fit_columns
 from gui.views.dialogs import required, submit_with_ctrl_enter
-from scoring.analysis.weights import (
-    WeightKernel,
-    changed_codes,
-    dimension_weights,
-    movement,
-    with_dimension_weight,
-)
 from scoring.core import presentation
-from scoring.core.engine import ProjectResult, SchemeArrays, Weighed
 from scoring.core.model import Scheme
+
+if TYPE_CHECKING:  # numpy, the engine and the kernel load with the first workspace, not with the
+    # window (issue 19: start-up; tests/gui/test_startup.py)
+    import numpy as np
+
+    from scoring.analysis.weights import WeightKernel
+    from scoring.core.engine import ProjectResult, SchemeArrays, Weighed
 
 # Largest weight a spin box offers (templates use weights up to about 100).
 MAX_WEIGHT = 10_000.0
@@ -83,12 +82,13 @@ class WeightsRankingModel(IndexedTableModel):
         self._scheme: Scheme | None = None
         self._ids: tuple[str, ...] = ()
         self._names: tuple[str, ...] = ()
-        self._pending = np.zeros(0, dtype=int)
-        self._vetoed = np.zeros(0, dtype=bool)
-        self._id_key = self._name_key = np.zeros(0, dtype=str)
+        self._pending: np.ndarray | tuple = NO_ROWS
+        self._vetoed: np.ndarray | tuple = NO_ROWS
+        self._id_key: np.ndarray | tuple = NO_ROWS
+        self._name_key: np.ndarray | tuple = NO_ROWS
         self._template: Weighed | None = None
         self._now: Weighed | None = None
-        self._move = np.zeros(0, dtype=int)
+        self._move: np.ndarray | tuple = NO_ROWS
 
     def set_projects(self, scheme: Scheme | None, kernel: WeightKernel | None,
                      template: Weighed | None) -> None:
@@ -97,13 +97,17 @@ class WeightsRankingModel(IndexedTableModel):
         self._scheme = scheme
         self._ids = kernel.project_ids if kernel else ()
         self._names = kernel.names if kernel else ()
-        self._pending = kernel.prepared.waiting.sum(axis=1) if kernel else np.zeros(0, dtype=int)
-        self._vetoed = kernel.prepared.vetoed if kernel else np.zeros(0, dtype=bool)
-        self._id_key, self._name_key = np.array(self._ids, dtype=str), np.array(self._names, dtype=str)
+        if kernel is not None:
+            import numpy as np
+
+            self._pending, self._vetoed = kernel.prepared.waiting.sum(axis=1), kernel.prepared.vetoed
+            self._id_key, self._name_key = np.array(self._ids, dtype=str), np.array(self._names, dtype=str)
+            self._visible = np.arange(len(self._ids))
+        else:
+            self._pending = self._vetoed = self._id_key = self._name_key = self._visible = NO_ROWS
         self._template = self._now = template
         self._columns = self._make_columns()
         self._keys = self._make_keys()
-        self._visible = np.arange(len(self._ids))
         self._apply_sort()
         self.endResetModel()
 
@@ -129,8 +133,10 @@ class WeightsRankingModel(IndexedTableModel):
 
     def _make_keys(self) -> dict[str, np.ndarray]:
         if self._now is None or self._template is None:
-            self._move = np.zeros(0, dtype=int)
+            self._move = NO_ROWS
             return {}
+        from scoring.analysis.weights import movement
+
         self._move = movement(self._template, self._now).rank_change
         return {
             "rank": self._now.rank.astype(float),
@@ -444,7 +450,12 @@ class WeightsView(QWidget):
         self._scheme, self._projects = scheme, list(projects)
         self.kernel = self.template = self.now = None
         if changed_scheme:
-            self._arrays = SchemeArrays.of(scheme) if scheme is not None else None
+            if scheme is not None:
+                from scoring.core.engine import SchemeArrays
+
+                self._arrays = SchemeArrays.of(scheme)
+            else:
+                self._arrays = None
             self.weights = None if scheme is None else self._trials.get(
                 scheme_key(scheme), self._arrays.weight.copy())
             self._build_tree()
@@ -463,6 +474,8 @@ class WeightsView(QWidget):
             self.model.set_projects(self._scheme, None, None)
             self._update_texts()
             return
+        from scoring.analysis.weights import WeightKernel
+
         self.show_kernel(WeightKernel.from_results(self._scheme, self._projects))
 
     def show_kernel(self, kernel: WeightKernel) -> None:
@@ -501,6 +514,8 @@ class WeightsView(QWidget):
         scheme, arrays = self._scheme, self._arrays
         if scheme is None or arrays is None or self.weights is None:
             return
+        from scoring.analysis.weights import dimension_weights
+
         dimension_totals = dimension_weights(arrays, self.weights)
         template_totals = dimension_weights(arrays, arrays.weight)
         parents: list[QTreeWidgetItem] = []
@@ -549,6 +564,8 @@ class WeightsView(QWidget):
     def _on_dimension_changed(self, d: int, value: float) -> None:
         if self.weights is None or self._arrays is None or self._updating:
             return
+        from scoring.analysis.weights import with_dimension_weight
+
         self.weights = with_dimension_weight(self._arrays, self.weights, d, value)
         self._show_weights(skip=self._dimension_spins[d])
         self._reweigh()
@@ -557,13 +574,15 @@ class WeightsView(QWidget):
         """Put the weights in every spin box but the one being turned, without re-weighing."""
         if self._scheme is None or self._arrays is None or self.weights is None:
             return
+        from scoring.analysis.weights import dimension_weights
+
         totals = dimension_weights(self._arrays, self.weights)
         pairs = [(self._spins[c.code], self.weights[j]) for j, c in enumerate(self._scheme.criteria)]
         pairs += list(zip(self._dimension_spins, totals, strict=True))
         self._updating = True
         try:
             for spin, value in pairs:
-                if spin is not skip and not np.isclose(spin.value(), value):
+                if spin is not skip and abs(spin.value() - value) > 1e-9:
                     spin.setValue(float(value))
         finally:
             self._updating = False
@@ -573,22 +592,20 @@ class WeightsView(QWidget):
         scheme, arrays, weights = self._scheme, self._arrays, self.weights
         if scheme is None or arrays is None or weights is None:
             return
-        score_total = float(weights[arrays.is_score].sum())
-        now = np.concatenate([weights, dimension_weights(arrays, weights)])
-        template = np.concatenate([arrays.weight, dimension_weights(arrays, arrays.weight)])
-        share = now / score_total if score_total > 0 else np.full(now.shape, np.nan)
-        share[: len(weights)][~arrays.is_score] = np.nan  # bonus and penalty weights are points
+        from scoring.analysis.weights import weight_rows
+
+        changes, shares = weight_rows(arrays, weights)
         keys = [("criterion", j) for j in range(len(weights))] + [("dimension", d)
                                                                   for d in range(len(self._dimension_items))]
         spins = [self._spins[c.code] for c in scheme.criteria] + self._dimension_spins
-        rows = zip(keys, spins, (now - template).tolist(), share.tolist(), strict=True)
+        rows = zip(keys, spins, changes, shares, strict=True)
         for key, spin, delta, part in rows:
             self._mark(key, spin, delta, part)
         self.tree.viewport().update()  # the rows read their new figures when painted
 
-    def _mark(self, key: tuple, spin: QDoubleSpinBox, delta: float, share: float) -> None:
+    def _mark(self, key: tuple, spin: QDoubleSpinBox, delta: float, share: float | None) -> None:
         changed = abs(delta) > 1e-9
-        self._figures[key] = ("" if share != share else f"{share * 100:.1f}%",
+        self._figures[key] = ("" if share is None else f"{share * 100:.1f}%",
                               "" if not changed else f"{'+' if delta > 0 else '−'}{abs(delta):g}")
         if changed != (spin in self._highlighted):  # a style sheet only when it flips
             spin.setStyleSheet(f"background: {CHANGED_COLOUR}; font-weight: bold" if changed else "")
@@ -599,6 +616,8 @@ class WeightsView(QWidget):
         """Codes of the criteria whose weight differs from the template's."""
         if self._scheme is None or self.weights is None:
             return []
+        from scoring.analysis.weights import changed_codes
+
         return changed_codes(self._scheme, self.weights)
 
     def _update_texts(self) -> None:
@@ -622,6 +641,8 @@ class WeightsView(QWidget):
             words = self.tr("Weights changed from the template's: {count} (highlighted).").format(
                 count=len(changed))
             if self.now is not None and self.template is not None:
+                from scoring.analysis.weights import movement
+
                 moved = movement(self.template, self.now)
                 words += " " + self.tr(
                     "{moved} of {total} projects change rank, {regraded} change grade.").format(

@@ -166,3 +166,22 @@ def movement(before: Weighed, after: Weighed) -> Movement:
     """Rank and grade changes from ``before`` to ``after`` (grade indices count from the best)."""
     return Movement(rank_change=before.rank - after.rank,
                     grade_change=before.grade_index - after.grade_index)
+
+
+def weight_rows(arrays: SchemeArrays, weight: np.ndarray) -> tuple[list[float], list[float | None]]:
+    """What the Weights tab shows beside each weight: the criteria's rows, then the dimensions'.
+
+    Returns
+    -------
+    (changes, shares)
+        Each row's weight minus the template's, and its share of all score weight (None for a
+        bonus or penalty item, whose weight is points, and when the score weights add up to 0).
+    """
+    weight = np.asarray(weight, dtype=float)
+    now = np.concatenate([weight, dimension_weights(arrays, weight)])
+    template = np.concatenate([arrays.weight, dimension_weights(arrays, arrays.weight)])
+    score_total = float(weight[arrays.is_score].sum())
+    counted = np.concatenate([arrays.is_score, np.ones(arrays.n_dimensions, dtype=bool)])
+    shares = [float(w) / score_total if on and score_total > 0 else None
+              for w, on in zip(now.tolist(), counted.tolist(), strict=True)]
+    return (now - template).tolist(), shares
