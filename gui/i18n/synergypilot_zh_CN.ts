@@ -1742,57 +1742,57 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
         <translation>每项得分权重乘以该范围内的随机系数</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="258"/>
+        <location filename="../views/robustness_view.py" line="261"/>
         <source>Choose the settings and press Run.</source>
         <translation>选择设置后按“运行”。</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="258"/>
+        <location filename="../views/robustness_view.py" line="261"/>
         <source>No projects</source>
         <translation>没有项目</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="280"/>
+        <location filename="../views/robustness_view.py" line="283"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="281"/>
+        <location filename="../views/robustness_view.py" line="284"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="282"/>
+        <location filename="../views/robustness_view.py" line="285"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="283"/>
+        <location filename="../views/robustness_view.py" line="286"/>
         <source>Median rank</source>
         <translation>名次中位数</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="284"/>
+        <location filename="../views/robustness_view.py" line="287"/>
         <source>Rank 5–95%</source>
         <translation>名次（5%–95%分位）</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="286"/>
+        <location filename="../views/robustness_view.py" line="289"/>
         <source>In top {k}</source>
         <translation>进入前{k}名</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="288"/>
+        <location filename="../views/robustness_view.py" line="291"/>
         <source>Keeps grade</source>
         <translation>保持等级</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="290"/>
+        <location filename="../views/robustness_view.py" line="293"/>
         <source>TOPSIS rank</source>
         <translation>TOPSIS名次</translation>
     </message>
     <message>
-        <location filename="../views/robustness_view.py" line="321"/>
+        <location filename="../views/robustness_view.py" line="324"/>
         <source>The robustness study failed</source>
         <translation>稳健性分析失败</translation>
     </message>
@@ -2143,6 +2143,7 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
     <message>
         <location filename="../views/weights_view.py" line="418"/>
         <source>Dimension / criterion</source>
+        <extracomment>The weights tried, per scheme, kept while the window is open. (share, change) texts of each tree row by key, read by WeightRow when painted.</extracomment>
         <translation>维度 / 指标</translation>
     </message>
     <message>
