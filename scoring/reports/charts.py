@@ -192,11 +192,13 @@ def _grade_legend_handles(scheme: Scheme, lang: str, with_veto: bool) -> list[Pa
 _HOVER: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def note_hover(artist, texts: Sequence[str]):
-    """Remember what each element of ``artist`` (bar, point, vertex, cell) reads on hover."""
+def note_hover(artist, texts: Sequence[str] | Callable[[int], str]):
+    """Remember what each element of ``artist`` (bar, point, vertex, cell) reads on hover: a
+    list, or a function of the element's index, so that charts drawn into files (thousands of
+    cells) build no text nobody points at."""
     if isinstance(artist, PolyCollection):  # a bar is hit inside it only: thin bars lie close
         artist.set_pickradius(0)
-    _HOVER[artist] = tuple(texts)
+    _HOVER[artist] = texts
     return artist
 
 
@@ -211,8 +213,11 @@ def hover_text(figure: Figure, event) -> str | None:
             continue
         hit, details = artist.contains(event)
         found = list(details.get("ind", [0])) if hit else []
-        if found and int(found[-1]) < len(texts):
-            return texts[int(found[-1])]
+        if found:
+            try:
+                return texts(int(found[-1])) if callable(texts) else texts[int(found[-1])]
+            except IndexError:
+                return None
     return None
 
 
@@ -278,8 +283,8 @@ def draw_ranked_bars(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult]
         vetoed = np.array([bool(p.veto) for p in ranked])
         bars = _hbars(ax, y, totals, facecolor=[colours.get(p.grade, "#999999") for p in ranked])
         total = text("total", lang)
-        note_hover(bars, [_value_hover(p, f"{total} {p.total:.2f} · {grade_label(p.grade, lang)}")
-                          for p in ranked])
+        note_hover(bars, lambda i: _value_hover(ranked[i], f"{total} {ranked[i].total:.2f} · "
+                                                           f"{grade_label(ranked[i].grade, lang)}"))
         if vetoed.any():
             _hbars(ax, y[vetoed], totals[vetoed], facecolor="none", edgecolor=VETO_COLOUR, hatch="////",
                    linewidth=1.2, zorder=3)
@@ -468,8 +473,8 @@ def draw_contributions(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResul
             name = dimension_label(scheme, dimension, lang)
             bars = _hbars(ax, y, width, left=left, facecolor=dimension_colour(k), hatch=dimension_hatch(k),
                           edgecolor="#FFFFFF", linewidth=0.0, label=name)
-            note_hover(bars,
-                       [_value_hover(p, f"{name} {w:.2f}") for p, w in zip(ranked, width, strict=True)])
+            note_hover(bars, lambda i, name=name, width=width: _value_hover(ranked[i],
+                                                                            f"{name} {width[i]:.2f}"))
             left += width
         bonus = np.array([p.bonus for p in ranked])
         if bonus.any():
@@ -740,9 +745,14 @@ def draw_heatmap(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult], la
                               np.ma.masked_invalid(fraction), cmap=FRACTION_CMAP, vmin=0, vmax=1,
                               shading="flat")
         words = text("fraction", lang)
-        note_hover(image, [_value_hover(p, f"{c.code} {indicator_label(c, lang)} {words} {_fraction_text(f)}")
-                           for p, row in zip(ranked, fraction, strict=True)
-                           for c, f in zip(criteria, row, strict=True)])
+
+        def cell_text(i: int) -> str:
+            row, col = divmod(i, cols)
+            c = criteria[col]
+            return _value_hover(ranked[row], f"{c.code} {indicator_label(c, lang)} {words} "
+                                             f"{_fraction_text(fraction[row, col])}")
+
+        note_hover(image, cell_text)
         present = _draw_status_cells(ax, status)
         _draw_override_marks(ax, status)
         _set_row_labels(ax, ranked)
@@ -908,8 +918,12 @@ def _scatter_by_grade(ax: Axes, scheme: Scheme, ranked: list[ProjectResult],
     """Points coloured by grade (legend), vetoed ones as red ✕, ranks written when few;
     ``names`` are what the x and y values are called in the points' tooltips."""
     colours = grade_colours(scheme)
-    hover = [_value_hover(p, f"{names[0]} {x:.2f} · {names[1]} {y:.2f} · {text('total', lang)} {p.total:.2f}")
-             for p, (x, y) in zip(ranked, points, strict=True)]
+
+    def hover(i: int) -> str:
+        (x, y), p = points[i], ranked[i]
+        return _value_hover(p, f"{names[0]} {x:.2f} · {names[1]} {y:.2f} · "
+                               f"{text('total', lang)} {p.total:.2f}")
+
     xy = np.array(points, dtype=float)
     vetoed = np.array([bool(p.veto) for p in ranked])
     for k, grade in enumerate(scheme.grades_descending):
@@ -918,11 +932,13 @@ def _scatter_by_grade(ax: Axes, scheme: Scheme, ranked: list[ProjectResult],
             shown = ax.scatter(xy[mask, 0], xy[mask, 1], s=40, color=colours[grade.name], edgecolor="#222222",
                                marker=GRADE_MARKERS[k % len(GRADE_MARKERS)], linewidth=0.6, zorder=5,
                                label=grade_label(grade.name, lang))
-            note_hover(shown, [hover[i] for i in np.flatnonzero(mask)])
+            rows = np.flatnonzero(mask)
+            note_hover(shown, lambda i, rows=rows: hover(int(rows[i])))
     if vetoed.any():
         shown = ax.scatter(xy[vetoed, 0], xy[vetoed, 1], s=50, marker="X", color=VETO_COLOUR,
                            edgecolor="#FFFFFF", linewidth=0.5, zorder=6, label=text("vetoed", lang))
-        note_hover(shown, [hover[i] for i in np.flatnonzero(vetoed)])
+        rows = np.flatnonzero(vetoed)
+        note_hover(shown, lambda i, rows=rows: hover(int(rows[i])))
     if len(ranked) <= MAX_ANNOTATED_POINTS:
         for (x, y), p in zip(xy, ranked, strict=True):
             ax.annotate(str(p.rank), (x, y), xytext=(4, 3), textcoords="offset points", fontsize=7,

@@ -94,8 +94,13 @@ def draw_rank_ranges(ax: Axes, study: SchemeRobustness, lang: str = "zh", title:
                   alpha=0.55, zorder=2)
         medians = ax.scatter(r.median_rank[order], y, c=list(colours), s=22, zorder=3, edgecolors="#222222",
                              linewidths=0.5)
-        note_hover(medians, [f"{m.project_ids[i]} {m.names[i]}\n{text('rank', lang)} {r.median_rank[i]:g} "
-                             f"({r.rank_p5[i]}–{r.rank_p95[i]})" for i in order])
+        rank_word = text("rank", lang)
+        def median_text(k: int) -> str:
+            i = order[k]
+            return (f"{m.project_ids[i]} {m.names[i]}\n{rank_word} {r.median_rank[i]:g} "
+                    f"({r.rank_p5[i]}–{r.rank_p95[i]})")
+
+        note_hover(medians, median_text)
         vetoed = m.vetoed[order]
         if vetoed.any():
             ax.scatter(r.median_rank[order][vetoed], y[vetoed], marker="x", c=VETO_COLOUR, s=40, zorder=4)

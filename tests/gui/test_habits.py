@@ -38,6 +38,10 @@ def test_chart_points_say_which_project_and_what_value(window):
     # beyond the longest bar nothing is under the pointer, and the tooltip goes
     assert _hover(canvas, ax, max(p.total for p in projects) * 1.1, 2) == ""
 
+    canvas, ax = _charts(window, "heatmap")
+    tip = _hover(canvas, ax, 1, 2)  # the third project's second criterion
+    assert tip.startswith(third.project_id) and window.scheme().criteria[1].code in tip
+
     canvas, ax = _charts(window, "synergy")
     point = next(p for p in projects if p.synergy)
     tip = _hover(canvas, ax, point.synergy["carbon"], point.synergy["pollution"])
