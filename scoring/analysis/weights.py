@@ -132,8 +132,9 @@ def with_dimension_weight(arrays: SchemeArrays, weight: np.ndarray, dimension: i
 
 def changed_codes(scheme: Scheme, weight: Sequence[float] | np.ndarray) -> list[str]:
     """The codes of the criteria whose weight differs from the template's, in the scheme's order."""
-    return [c.code for c, w in zip(scheme.criteria, np.asarray(weight, dtype=float).tolist(), strict=True)
-            if not np.isclose(w, c.weight, rtol=0.0, atol=1e-12)]
+    template = np.array([c.weight for c in scheme.criteria], dtype=float)
+    moved = np.abs(np.asarray(weight, dtype=float) - template) > 1e-12
+    return [c.code for c, differs in zip(scheme.criteria, moved.tolist(), strict=True) if differs]
 
 
 def with_weights(scheme: Scheme, weight: Sequence[float] | np.ndarray, version: str | None = None) -> Scheme:
