@@ -194,11 +194,7 @@ def scheme_name(scheme) -> str:
 
 def scheme_dimension(scheme, dimension: str) -> str:
     """A scheme dimension's display name (the Chinese name from any of its criteria)."""
-    if translation.current_language() == "zh_CN":
-        for c in scheme.criteria:
-            if c.dimension == dimension and c.dimension_zh:
-                return c.dimension_zh
-    return dimension
+    return presentation.dimension_label(scheme, dimension, translation.data_lang())
 
 
 #: Background colours of grades, by position from the best grade down (colour-blind safe).
