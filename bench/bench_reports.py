@@ -19,7 +19,15 @@ from pathlib import Path
 import numpy as np
 
 from scoring.core.engine import score_scheme
-from scoring.core.model import Assessment, CellValue, Criterion, IndicatorInput, Scheme, Submission
+from scoring.core.model import (
+    Assessment,
+    CellValue,
+    Criterion,
+    IndicatorInput,
+    Scheme,
+    SheetInputs,
+    Submission,
+)
 from scoring.io.pipeline import AssessmentRun
 from scoring.io.template import load_template
 
@@ -81,20 +89,24 @@ def _value(criterion: Criterion, rng: np.random.Generator):
     return round(float(rng.uniform(20, 100)), 1)
 
 
-def synthetic_submissions(scheme: Scheme, n: int, seed: int = 1) -> list[Submission]:
-    """``n`` submissions: 5 % missing values, n/a where allowed, manual criteria left pending."""
+def synthetic_submissions(scheme: Scheme, n: int, seed: int = 1, as_read: bool = False) -> list[Submission]:
+    """``n`` submissions: 5 % missing values, n/a where allowed, manual criteria left pending.
+
+    With ``as_read``, each submission's cells are held as the importer holds a form's
+    (:class:`~scoring.core.model.SheetInputs`: a few lists per form, not two objects per cell), with
+    the same values, drawn in the same order.
+    """
     rng = np.random.default_rng(seed)
     subs = []
     for i in range(n):
         place, sector = PLACES[i % len(PLACES)], SECTORS[(i // len(PLACES)) % len(SECTORS)]
-        inputs = {}
+        cells = []  # (criterion number, value, baseline, evidence)
         for j, c in enumerate(scheme.criteria):
             if c.type == "manual" or rng.random() < 0.05:
                 continue
             value = "不适用" if c.allow_na and rng.random() < 0.3 else _value(c, rng)
-            baseline = _cell(100.0, i, j) if c.type == "change" else None
             evidence = f"{place}市生态环境局2024年统计公报第{j + 1}页"
-            inputs[c.code] = IndicatorInput(_cell(value, i, j), baseline, evidence)
+            cells.append((j, value, 100.0 if c.type == "change" else None, evidence))
         name = f"{place}{sector}有限公司减污降碳协同增效试点{i}"
         subs.append(
             Submission(
@@ -103,15 +115,27 @@ def synthetic_submissions(scheme: Scheme, n: int, seed: int = 1) -> list[Submiss
                 level=scheme.level,
                 source=f"P{i:04d}.xlsx",
                 region=f"{place}市",
-                inputs=inputs,
+                inputs=_form_cells(scheme, i, cells) if as_read else {
+                    scheme.criteria[j].code: IndicatorInput(
+                        _cell(value, i, j), None if baseline is None else _cell(baseline, i, j), evidence)
+                    for j, value, baseline, evidence in cells},
             )
         )
     return subs
 
 
-def synthetic_run(scheme: Scheme, n: int) -> AssessmentRun:
+def _form_cells(scheme: Scheme, i: int, cells: list[tuple]) -> SheetInputs:
+    """A form's cells as the importer keeps them: current values in column E, baselines in F,
+    criterion j on row j + 5 (where :func:`_cell` places them)."""
+    current = ("E", [value for _, value, _, _ in cells], None)
+    baseline = ("F", ["" if b is None else b for _, _, b, _ in cells], None)
+    return SheetInputs([scheme.criteria[j].code for j, _, _, _ in cells], [j + 4 for j, _, _, _ in cells],
+                       f"P{i:04d}.xlsx:Data!", current, baseline, [e for _, _, _, e in cells])
+
+
+def synthetic_run(scheme: Scheme, n: int, as_read: bool = False) -> AssessmentRun:
     """Score ``n`` synthetic projects; every tenth gets an inspector's score for a manual item."""
-    subs = synthetic_submissions(scheme, n)
+    subs = synthetic_submissions(scheme, n, as_read=as_read)
     manual = [c.code for c in scheme.criteria if c.type == "manual"]
     assessments = {}
     for s in subs[::10] if manual else ():
@@ -211,7 +235,7 @@ def run(report) -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
-        big = synthetic_run(synthetic_scheme(60), 1000)
+        big = synthetic_run(synthetic_scheme(60), 1000, as_read=True)
         baseline = timed(lambda: _bare_workbook(big, out / "bare.xlsx"))
         seconds, cpu = timed_cpu(lambda: write_ranked_workbook(big, out / "ranked.xlsx"))
         size = (out / "ranked.xlsx").stat().st_size / 1e6
@@ -270,7 +294,7 @@ def run(report) -> None:
         )
     peak = _peak_megabytes(
         setup + "from scoring.reports.workbook import write_ranked_workbook\n"
-        "run = synthetic_run(synthetic_scheme(60), 20000)\n"
+        "run = synthetic_run(synthetic_scheme(60), 20000, as_read=True)\n"
         "write_ranked_workbook(run, out / 'big.xlsx', charts=False)"
     )
     report(

@@ -71,8 +71,11 @@ def _ranked(ws) -> list[dict]:
 
 def test_sheet_names_in_both_languages(book_zh, book_en):
     workbook, _ = book_zh
-    assert workbook.sheetnames == [SCHEME_NAME, "汇总", "明细", "问题", "拒收文件", "图表", "评估方法"]
-    assert book_en.sheetnames == [SCHEME_NAME, "Summary", "Detail", "Issues", "Rejected", "Charts", "Method"]
+    assert workbook.sheetnames == [SCHEME_NAME, "汇总", "明细", "问题", "拒收文件", "图表", "指标得分率",
+                                   "评估方法", "图表数据"]
+    assert book_en.sheetnames == [SCHEME_NAME, "Summary", "Detail", "Issues", "Rejected", "Charts",
+                                  "Indicator fractions", "Method", "Chart data"]
+    assert workbook["图表数据"].sheet_state == "hidden"  # what the charts read, not a page to print
 
 
 def test_ranked_sheet_values_by_hand(book_en):
@@ -257,9 +260,43 @@ def test_number_formats_grade_colours_data_bars_and_vetoed_rows(book_zh):
     assert any(rule.type == "dataBar" for rule in rules)
 
 
-def test_charts_are_embedded_as_images(book_zh):
-    workbook, _ = book_zh
-    assert len(workbook["图表"]._images) == 6  # ranked, contributions, radar, heatmap, synergy, co-control
+def test_charts_are_native_excel_charts_each_on_its_own_printed_page(book_zh):
+    import zipfile
+
+    from openpyxl.chart import BarChart, RadarChart, ScatterChart
+
+    workbook, path = book_zh
+    charts = workbook["图表"]._charts
+    # ranked totals and points by dimension (bars), dimension scores (radar), synergy and
+    # co-control (scatter); no picture anywhere
+    assert [type(c) for c in charts] == [BarChart, BarChart, RadarChart, ScatterChart, ScatterChart]
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+    assert len([n for n in names if n.startswith("xl/charts/chart")]) == 5
+    assert not [n for n in names if n.startswith("xl/media/")] and not workbook["图表"]._images
+    anchors = [c.anchor._from.row for c in charts]
+    breaks = [b.id for b in workbook["图表"].row_breaks.brk]
+    # a page break (after 1-based row b) between every two anchors (0-based rows): a page each
+    assert all(any(a < b <= n for b in breaks) for a, n in zip(anchors, anchors[1:], strict=False))
+    # the ranked bars read the totals as the table shows them, a series per grade
+    data = workbook["图表数据"]
+    ranked = charts[0]
+    assert [s.tx.strRef.f for s in ranked.series] == ["'图表数据'!B1", "'图表数据'!C1", "'图表数据'!D1"]
+    assert [data.cell(1, c).value for c in (2, 3, 4)] == ["优秀", "良好", "不合格"]
+    assert data["B2"].value == pytest.approx(103) and data["A2"].value.startswith("1. ")
+
+
+def test_indicator_fractions_are_a_coloured_table_naming_each_status(book_en):
+    ws = book_en["Indicator fractions"]
+    rows = list(ws.iter_rows(values_only=True))
+    header = rows[1]
+    assert header[:2] == ("Rank", "Name") and "PEN" not in header  # score criteria only
+    p4 = next(r for r in rows if r[0] == 3)  # P4, ranked 3rd: A missing, B invalid, E pending
+    by_code = dict(zip(header, p4, strict=False))
+    assert (by_code["A"], by_code["B"], by_code["E"]) == ("missing", "invalid", "pending")
+    rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
+    assert [rule.type for rule in rules] == ["colorScale"]
+    assert ws.print_title_cols == "$A:$B"
 
 
 def test_no_temporary_file_is_left_behind(scored, tmp_path):
@@ -373,3 +410,46 @@ def test_ranked_sheet_ends_with_the_approval_block_and_the_method_sheet_has_the_
     method = [v for row in _rows(book["Method"]) for v in row if v is not None]
     assert "Weight" in method and "Minimum points" in method and "Basis" in method
     assert any("α = 0.5" in str(v) for v in method)
+
+
+def _cell_looks(ws) -> list[tuple]:
+    """Every cell's value, type and look, and every row's height, of a sheet read back."""
+    looks = []
+    for row in ws.iter_rows():
+        for c in row:
+            if c.value is None and not c.has_style:
+                continue
+            # openpyxl writes 16 significant digits of a float, the stream its shortest repr
+            value = float(f"{c.value:.14g}") if isinstance(c.value, float) else c.value
+            kind = c.data_type if c.value is not None else None  # a blank's type is the writer's
+            font = (c.font.b, c.font.name, c.font.color.rgb if c.font.color else None)
+            looks.append((c.coordinate, value, kind, c.number_format, c.fill.fgColor.rgb, font,
+                          c.alignment.wrap_text, bool(c.quotePrefix), c.comment.text if c.comment else None))
+    heights = {r: d.height for r, d in ws.row_dimensions.items() if d.height}
+    return [*looks, heights]
+
+
+def test_the_streamed_ranked_sheet_reads_as_the_one_openpyxl_writes(scored, tmp_path):
+    from dataclasses import replace
+
+    from openpyxl import Workbook
+
+    from scoring.reports.workbook import write_scheme_sheet
+
+    scheme = scored.schemes[0]
+    many = [replace(p, project_id=f"{p.project_id}-{k}", rank=p.rank + 5 * k)
+            for k in range(30) for p in scored.projects]
+    # one project's first dimension above its nominal maximum: its row carries a note
+    noted = many[7]
+    many[7] = replace(noted, dimensions={**noted.dimensions, scheme.dimensions[0]: 99.0})
+    run = AssessmentRun(scored.schemes, many, [])
+    streamed = load_workbook(write_ranked_workbook(run, tmp_path / "s.xlsx", lang="en", charts=False,
+                                                   generated=GENERATED))[SCHEME_NAME]
+    book = Workbook()
+    write_scheme_sheet(book.active, run, scheme, "en", GENERATED)  # every row through openpyxl
+    book.save(tmp_path / "o.xlsx")
+    written = load_workbook(tmp_path / "o.xlsx").active
+    assert _cell_looks(streamed) == _cell_looks(written)
+    assert streamed.max_row == written.max_row > 150
+    assert any(c.comment for row in streamed.iter_rows() for c in row)  # the noted row kept its note
+    assert streamed.auto_filter.ref == written.auto_filter.ref == "A2:Q152"

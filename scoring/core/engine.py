@@ -8,6 +8,8 @@ parsed, cell by cell, and issues are recorded), and ``score_scheme`` joins the t
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -670,7 +672,9 @@ class SchemeInputs:
     """Submissions of one scheme turned into the kernel's arrays, plus per-cell issues.
 
     ``shown`` holds, per project, the (current, baseline) value of every criterion as it is
-    displayed and exported, worked out while parsing so no cell is read twice.
+    displayed and exported, worked out while parsing so no cell is read twice; None where those
+    are the plain numbers in ``current`` (and ``baseline``), most cells, so that 20,000
+    projects × 60 criteria keep no pair per cell.
     """
 
     current: np.ndarray
@@ -733,11 +737,11 @@ def _fast_numeric(raw: tuple, criterion) -> tuple | None:
     if x is None:
         return None
     if not criterion.needs_baseline:
-        return OK, x, np.nan, None, (x, None)
+        return OK, x, np.nan, None, None  # shown as the arrays hold it (SchemeInputs.shown)
     b = _plain_number(raw[2], raw[3])
     if b is None or b == 0:
         return None
-    return OK, x, b, None, (x, b)
+    return OK, x, b, None, None
 
 
 def fast_label(raw: tuple, criterion) -> tuple | None:
@@ -757,7 +761,13 @@ def fast_label(raw: tuple, criterion) -> tuple | None:
         fraction = criterion.choice_fraction(text)
     if fraction is None:
         return None
-    return OK, fraction, np.nan, None, (plain_text(value) or None, None)
+    return OK, fraction, np.nan, None, _shown_label(plain_text(value) or None)
+
+
+@functools.lru_cache(maxsize=1024)
+def _shown_label(label: str | None) -> tuple[str | None, None]:
+    """The shown pair of a label cell, one pair per label: "是" is on every other row."""
+    return label, None
 
 
 def _parse_slow(submission: Submission, entry, criterion) -> tuple[int, float, float, Issue | None]:
@@ -1123,6 +1133,10 @@ class LazyIndicators(Mapping):
             self._build = None  # let go of the scheme's arrays once this project is built
         return self._built
 
+    def unkept(self) -> dict[str, IndicatorResult]:
+        """The results, built anew when not built yet and then not kept (see :func:`one_use`)."""
+        return self._built if self._built is not None else self._build()
+
     def __getitem__(self, code: str) -> IndicatorResult:
         return self._results()[code]
 
@@ -1146,6 +1160,28 @@ class LazyIndicators(Mapping):
         return f"LazyIndicators({self._results()!r})"
 
 
+def one_use(project: ProjectResult) -> ProjectResult:
+    """``project`` whose indicator results are built for one use and not kept by ``project``.
+
+    An export that reads every project's results once (the workbook's Detail sheet, 20,000
+    projects × 60 criteria) would otherwise keep 1.2 million of them built on the run's
+    projects until the run is let go. The copy shares every other field; results already
+    built are shared too.
+
+    Parameters
+    ----------
+    project : ProjectResult
+
+    Returns
+    -------
+    ProjectResult
+        ``project`` itself when its results are a plain mapping.
+    """
+    if type(project.indicators) is not LazyIndicators:
+        return project
+    return dataclasses.replace(project, indicators=project.indicators.unkept())
+
+
 def _indicator_results(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,
                        sub: Submission) -> dict[str, IndicatorResult]:
     """The IndicatorResult of each criterion of project ``i``, in the scheme's order."""
@@ -1155,15 +1191,19 @@ def _indicator_results(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int
     most = _nan_to_none(scored.max_points[i].tolist())
     statuses = scored.status[i].tolist()
     shown = inputs.shown[i] if inputs.shown else [_NO_VALUE] * len(scheme.criteria)
+    currents, baselines = inputs.current[i].tolist(), inputs.baseline[i].tolist()
     targets_used = _prorated_targets(scheme, scored, inputs, i)
     indicators = {}
     for j, criterion in enumerate(scheme.criteria):
         entry = sub.inputs.get(criterion.code)
         assessment = inputs.overrides.get((i, j))
+        pair = shown[j]
+        if pair is None:  # a plain number (and baseline): as parsed into the arrays
+            pair = currents[j], baselines[j] if criterion.needs_baseline else None
         indicators[criterion.code] = IndicatorResult(
             code=criterion.code,
-            value=shown[j][0],
-            baseline=shown[j][1],
+            value=pair[0],
+            baseline=pair[1],
             score=fractions[j],
             points=points[j],
             status=STATUSES[statuses[j]],

@@ -7,7 +7,9 @@ matplotlib and no openpyxl, so the GUI can use it for its tables as well.
 
 from __future__ import annotations
 
+import functools
 import math
+import os
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -99,6 +101,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "sheet_issues": ("问题", "Issues"),
     "sheet_summary": ("汇总", "Summary"),
     "sheet_charts": ("图表", "Charts"),
+    "sheet_chart_data": ("图表数据", "Chart data"),
     "sheet_rejected": ("拒收文件", "Rejected"),
     "report_title": ("减污降碳协同增效试点评估报告", "Pollution–carbon synergy pilot assessment"),
     "ranked_results": ("排名结果", "Ranked results"),
@@ -1033,8 +1036,15 @@ def has_co_control_criteria(scheme: Scheme) -> bool:
     return {"carbon", "pollution"} <= effects
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def display_width(value: str) -> int:
-    """Width in Latin-character cells: wide (CJK) characters count two."""
+    """Width in Latin-character cells: wide (CJK) characters count two.
+
+    Kept for the last 65,536 texts: a workbook measures the same names, labels and evidence
+    on every row to size it.
+    """
+    if value.isascii():
+        return len(value)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
 
 
@@ -1107,15 +1117,21 @@ def shown_location(value: object) -> str:
     program runs in ("/home/li/pilots/city/c01.xlsx:Data!E5" prints as "city/c01.xlsx:Data!E5"
     from /home/li/pilots, else "c01.xlsx:Data!E5"); the sheet and cell stay as they are.
     """
-    from pathlib import Path
-
-    from scoring.core.shown_paths import shown_path
-
     text_value = str(value if value is not None else "")
     match = _FILE_PART.match(text_value)
     if match is None:
         return text_value
-    return shown_path(match.group("path"), [Path.cwd().absolute()]) + match.group("rest")
+    return _shown_file(match.group("path"), os.getcwd()) + match.group("rest")
+
+
+@functools.lru_cache(maxsize=4096)
+def _shown_file(path: str, folder: str) -> str:
+    """shown_path of a file part, kept: every cell of a form names the same file."""
+    from pathlib import Path
+
+    from scoring.core.shown_paths import shown_path
+
+    return shown_path(path, [Path(folder)])
 
 
 # --------------------------------------------------------------------------- tables of outputs

@@ -26,14 +26,13 @@ from io import BytesIO
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.drawing.image import Image
 from openpyxl.formatting.rule import CellIsRule, DataBarRule
 from openpyxl.styles import Alignment, Border, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scoring.core import explain
-from scoring.core.engine import ProjectResult
+from scoring.core.engine import ProjectResult, one_use
 from scoring.core.model import Scheme
 from scoring.core.presentation import (
     GRADE_TINT,
@@ -74,12 +73,16 @@ from scoring.reports.reconcile_export import sheet_name as disagreements_sheet_n
 from scoring.reports.reconcile_export import write_disagreements_sheet
 from scoring.reports.robustness_export import sheet_name as robustness_sheet_name
 from scoring.reports.robustness_export import write_robustness_sheet
+from scoring.reports.xlsx_charts import ChartData, write_charts, write_fractions
 from scoring.reports.xlsx_sheets import (
+    FORMULA_START,
     HEADER_FILL,
     THIN_BOTTOM,
     TITLE_FILL,
     Column,
     FastRows,
+    RowLook,
+    detached_cells,
     fit_height,
     fit_widths,
     named_font,
@@ -95,14 +98,6 @@ VETO_FILL = PatternFill("solid", fgColor="FDE2E2")
 #: A provisional result's mark and the banner over a ranking that has any (the GUI's colour).
 PROVISIONAL_FILL = PatternFill("solid", fgColor="FFF2CC")
 PROVISIONAL_ROW_HEIGHT = 30  # points: two lines of the 11-point body text
-#: Projects shown in the bar and heatmap images (a printed row must stay readable); the full
-#: ranking is in the sheets.
-CHART_ROWS = 30
-#: Charts are drawn at print resolution and at the size of a printed page (inches, A4
-#: landscape inside the margins, header and footer), one chart per page.
-CHART_DPI = 200
-CHART_SIZE = (9.6, 6.0)
-RADAR_PROJECTS = 3
 
 
 # --------------------------------------------------------------------------- columns
@@ -151,7 +146,8 @@ def ranked_values(scheme: Scheme, p: ProjectResult, lang: str = "en") -> list[ob
         *(_number(p.dimensions.get(d, 0.0)) for d in scheme.dimensions),
         _number(p.bonus), _number(p.penalty),
         _number(synergy.get("D")), synergy_class_label(synergy.get("class"), lang),
-        ", ".join(p.veto), len(p.issues), overrides_count(p),
+        # counted on results built for it and let go (one_use): 20,000 projects × 60 criteria
+        ", ".join(p.veto), len(p.issues), overrides_count(one_use(p)),
     ]
 
 
@@ -197,7 +193,8 @@ def detail_rows(run: AssessmentRun, lang: str) -> Iterable[list[object]]:
                            kind_label(c.kind, lang), unit_label(c.unit, lang)) for c in scheme.criteria}
         statuses = {s: status_label(s, lang) for s in STATUS_TEXT}
         named = scheme_label(scheme, lang)
-        for p in run.projects_of(scheme):
+        for kept in run.projects_of(scheme):
+            p = one_use(kept)  # built for this row and let go: 20,000 projects × 60 criteria
             # issue 17: what each criterion could still earn, and the paths to the next grade
             worked = {w.code: w for w in explain.worked(scheme, p)}
             paths = {path.code: explain.path_text(scheme, p, path, lang)
@@ -249,37 +246,42 @@ def _run_heading(run: AssessmentRun, lang: str, what: str) -> str:
 
 
 def write_scheme_sheet(ws: Worksheet, run: AssessmentRun, scheme: Scheme, lang: str,
-                       generated: _dt.datetime, settings: ReportSettings | None = None) -> None:
+                       generated: _dt.datetime, settings: ReportSettings | None = None,
+                       fast: FastRows | None = None) -> None:
     """The ranked table of one scheme: frozen header, filter, formats, grade colours, data bars.
 
     When any result is provisional, a banner above the header says so (docs/method.md,
     "Provisional results") and the table starts one row lower. Under the table: the notes
-    it needs and the approval block.
+    it needs and the approval block. With ``fast``, the rows are streamed when the workbook
+    is saved (:class:`~scoring.reports.xlsx_sheets.FastRows`), except those carrying a note, which
+    openpyxl writes; the sheet reads the same either way.
     """
     columns = ranked_columns(scheme, lang)
     projects = run.projects_of(scheme)
-    rows = [ranked_values(scheme, p, lang) for p in projects]
     banner = provisional_banner(projects, lang)
     head = 2 if banner else 1  # the header row
     if banner:
         _write_banner(ws, banner, len(columns), lang)
     write_header(ws, columns, head, lang=lang)
-    plain: list | None = None  # the first row's styles before grade and veto colours
-    graded: dict[str, object] = {}  # grade -> style of a grade cell already coloured
-    for r, (p, values) in enumerate(zip(projects, rows, strict=True), start=head + 1):
-        write_row(ws, r, columns, values, like=plain)
-        if plain is None:
-            plain = [copy(ws.cell(r, c)._style) for c in range(1, len(columns) + 1)]
-        _style_ranked_row(ws, r, scheme, p, len(columns), graded, lang)
-    if not rows:
+    if not projects:
         put(ws.cell(head + 1, 1), text("no_projects", lang))
-    fit_widths(ws, columns, rows)
-    for r, values in enumerate(rows, start=head + 1):
-        fit_height(ws, r, columns, values)
-    row = len(rows) + head + 2
+    fit_widths(ws, columns, [ranked_values(scheme, p, lang) for p in projects[:FITTED_ROWS]])
     maxima = dimension_maxima(scheme)
     over = [(r, k) for r, p in enumerate(projects, start=head + 1) for k, d in enumerate(scheme.dimensions)
             if p.dimensions.get(d, 0.0) > maxima[d] + 0.005]
+    noted = {r for r, _ in over}
+    looks = _RankedLooks(ws, scheme, columns, lang)
+    for r, p in enumerate(projects, start=head + 1):
+        if fast is None or r in noted:
+            _write_ranked_row(ws, r, columns, ranked_values(scheme, p, lang), looks.cells(p),
+                              PROVISIONAL_ROW_HEIGHT if p.provisional else None)
+    if fast is not None and len(noted) < len(projects):
+        for p in projects:  # every style in the workbook's tables before it is saved
+            looks.look(p)
+        streamed = ((r, ranked_values(scheme, p, lang), looks.look(p))
+                    for r, p in enumerate(projects, start=head + 1) if r not in noted)
+        fast.stream(ws, columns, streamed, head + len(projects))
+    row = len(projects) + head + 2
     if over:  # the cells above their header's maximum carry the effective one in a note
         _note_effective_maxima(ws, scheme, projects, over, head, lang)
         put(ws.cell(row, 1), text("effective_max_note", lang).replace("斜线后为", "批注中为").replace(
@@ -289,14 +291,85 @@ def write_scheme_sheet(ws: Worksheet, run: AssessmentRun, scheme: Scheme, lang: 
     write_approval_block(ws, row + 1, settings or ReportSettings(), lang)
     last = get_column_letter(len(columns))
     ws.freeze_panes = f"D{head + 1}"  # header row, and rank/id/name while scrolling right
-    ws.auto_filter.ref = f"A{head}:{last}{max(head + 1, len(rows) + head)}"
-    if rows:
+    ws.auto_filter.ref = f"A{head}:{last}{max(head + 1, len(projects) + head)}"
+    if projects:
         ws.conditional_formatting.add(
-            f"E{head + 1}:E{len(rows) + head}",
+            f"E{head + 1}:E{len(projects) + head}",
             DataBarRule(start_type="num", start_value=0, end_type="num", end_value=scheme.total_points,
                         color="5B9BD5", showValue=True))
     ws.row_dimensions[head].height = 32
     print_setup(ws, _scheme_heading(scheme, lang), lang, generated, title_rows=f"{head}:{head}")
+
+
+#: Rows whose text sizes the ranked sheet's columns.
+FITTED_ROWS = 500
+
+
+def _write_ranked_row(ws: Worksheet, r: int, columns: list[Column], values: list[object],
+                      styled: list, least_height: float | None) -> None:
+    """One ranked row written by openpyxl, its cells styled as ``styled`` (detached cells), at
+    least ``least_height`` points high."""
+    write_row(ws, r, columns, values)
+    for c, model in enumerate(styled, start=1):
+        cell = ws.cell(r, c)
+        cell._style = copy(model._style)
+        if isinstance(values[c - 1], str) and values[c - 1].startswith(FORMULA_START):
+            cell.quotePrefix = True
+    fit_height(ws, r, columns, values)
+    if least_height and (ws.row_dimensions[r].height or 0) < least_height:
+        ws.row_dimensions[r].height = least_height
+
+
+#: The ranked sheet's columns of the grade and of the provisional mark (1-based).
+GRADE_COLUMN, PROVISIONAL_COLUMN = 6, 7
+
+
+class _RankedLooks:
+    """The styles of ranked rows, one set per (grade, vetoed, provisional): building fills
+    and fonts per row cost more than all the row's values."""
+
+    def __init__(self, ws: Worksheet, scheme: Scheme, columns: list[Column], lang: str) -> None:
+        self.ws, self.scheme, self.columns, self.lang = ws, scheme, columns, lang
+        self.colours = grade_colours(scheme)
+        self._cells: dict[tuple, list] = {}
+        self._looks: dict[tuple, RowLook] = {}
+
+    @staticmethod
+    def _key(p: ProjectResult) -> tuple:
+        return p.grade, bool(p.veto), p.provisional
+
+    def cells(self, p: ProjectResult) -> list:
+        """Detached cells styled as the row of ``p``."""
+        key = self._key(p)
+        if key not in self._cells:
+            cells = detached_cells(self.ws, self.columns)
+            self._style(cells, *key)
+            self._cells[key] = cells
+        return self._cells[key]
+
+    def look(self, p: ProjectResult) -> RowLook:
+        """The streamed look of the row of ``p``."""
+        key = self._key(p)
+        if key not in self._looks:
+            height = PROVISIONAL_ROW_HEIGHT if p.provisional else None
+            styles = [c._style for c in self.cells(p)]
+            self._looks[key] = RowLook.of(self.ws.parent, styles, height, blanks=True)
+        return self._looks[key]
+
+    def _style(self, cells: list, grade: str, vetoed: bool, provisional: bool) -> None:
+        """Grade colour on the grade cell; a vetoed row all pink, its codes red and bold; a
+        provisional mark shaded."""
+        if vetoed:
+            for cell in cells:
+                cell.fill = VETO_FILL
+            cells[-3].font = named_font(self.lang, bold=True, color=VETO_COLOUR.lstrip("#"))
+        elif provisional:  # a vetoed row stays pink throughout
+            cells[PROVISIONAL_COLUMN - 1].fill = PROVISIONAL_FILL
+        colour = self.colours.get(grade)
+        if colour:
+            grade_cell = cells[GRADE_COLUMN - 1]
+            grade_cell.fill = PatternFill("solid", fgColor=tint(colour, GRADE_TINT).lstrip("#"))
+            grade_cell.font = named_font(self.lang, bold=True)
 
 
 def _write_banner(ws: Worksheet, banner: str, n_columns: int, lang: str) -> None:
@@ -373,35 +446,6 @@ def write_approval_block(ws: Worksheet, row: int, settings: ReportSettings, lang
                                           top=side if r == first + 2 else None,
                                           bottom=side if r == row else None)
     return row + 1
-
-
-def _style_ranked_row(ws: Worksheet, r: int, scheme: Scheme, p: ProjectResult, n_columns: int,
-                      graded: dict[str, object], lang: str) -> None:
-    """Grade colour on the grade cell; a vetoed project's whole row pink, its codes red.
-
-    ``graded`` keeps the style of each grade's coloured cell, copied to the next rows of that
-    grade: building a fill and a font per row cost more than all the row's values.
-    """
-    if p.veto:
-        for c in range(1, n_columns + 1):
-            ws.cell(r, c).fill = VETO_FILL
-        veto_cell = ws.cell(r, n_columns - 2)
-        veto_cell.font = named_font(lang, bold=True, color=VETO_COLOUR.lstrip("#"))
-    if p.provisional:
-        # the mark takes two lines at the column's width; rows do not grow by themselves
-        ws.row_dimensions[r].height = PROVISIONAL_ROW_HEIGHT
-        if not p.veto:  # a vetoed row stays pink throughout
-            ws.cell(r, 7).fill = PROVISIONAL_FILL
-    grade_cell = ws.cell(r, 6)
-    if p.grade in graded and not p.veto:
-        grade_cell._style = copy(graded[p.grade])
-        return
-    colour = grade_colours(scheme).get(p.grade)
-    if colour:
-        grade_cell.fill = PatternFill("solid", fgColor=tint(colour, GRADE_TINT).lstrip("#"))
-        grade_cell.font = named_font(lang, bold=True)
-        if not p.veto:
-            graded[p.grade] = copy(grade_cell._style)
 
 
 # --------------------------------------------------------------------------- summary
@@ -544,43 +588,23 @@ def write_method_sheet(ws: Worksheet, run: AssessmentRun, lang: str, generated: 
 # --------------------------------------------------------------------------- charts
 
 
-def chart_images(scheme: Scheme, projects: list[ProjectResult], lang: str) -> list[tuple[str, BytesIO]]:
-    """The scheme's charts as PNG buffers, (kind, buffer), skipping those without data."""
-    from scoring.reports.charts import CHART_KINDS, save_chart_png
-
-    shown = projects[:CHART_ROWS]
-    images = []
-    for kind in CHART_KINDS:
-        options: dict = {}
-        subset = projects if kind in ("synergy", "co_control", "radar") else shown
-        if kind == "radar":
-            options["selected"] = projects[:RADAR_PROJECTS]
-        elif len(projects) > CHART_ROWS and subset is shown:
-            shown_note = text("projects_truncated", lang).format(n=CHART_ROWS)
-            options["title"] = f"{text(f'chart_{kind}', lang)} — {shown_note}"
-        buffer = BytesIO()
-        if save_chart_png(kind, scheme, subset, buffer, lang=lang, dpi=CHART_DPI, size=CHART_SIZE, **options):
-            buffer.seek(0)
-            images.append((kind, buffer))
-    return images
-
-
-def write_charts_sheet(ws: Worksheet, run: AssessmentRun, lang: str, generated: _dt.datetime) -> None:
-    """Every scheme's charts, one under the other, each starting a new printed page."""
-    row = 1
-    ws.column_dimensions["A"].width = 4
-    for scheme in run.schemes:
-        projects = run.projects_of(scheme)
-        if not projects:
-            continue
-        for _kind, buffer in chart_images(scheme, projects, lang):
-            image = Image(buffer)
-            # drawn at CHART_DPI, shown at its size in inches (96 px each): sharp on paper
-            image.width, image.height = round(CHART_SIZE[0] * 96), round(CHART_SIZE[1] * 96)
-            ws.add_image(image, f"B{row}")
-            row += math.ceil(image.height / 20) + 1  # default rows are 20 px high
-            ws.row_breaks.append(_break(row - 1))  # the next chart starts a printed page
-    print_setup(ws, _run_heading(run, lang, text("sheet_charts", lang)), lang, generated, title_rows=None)
+def write_charts_sheets(book: _Book, run: AssessmentRun, lang: str, generated: _dt.datetime) -> None:
+    """Every scheme's charts as native charts (scoring.xlsx_charts), each on a printed page of
+    its own; the indicator fractions as a coloured table on a sheet of their own; the numbers
+    the charts read on a hidden sheet, which :func:`write_ranked_workbook` puts last."""
+    charts_ws = book.sheet(text("sheet_charts", lang))
+    fractions_ws = book.sheet(text("chart_heatmap", lang))
+    book.chart_data = book.sheet(text("sheet_chart_data", lang))
+    data = ChartData(book.chart_data, lang)
+    write_charts(charts_ws, data, run.schemes, run.projects_of, lang)
+    heading = _run_heading(run, lang, text("sheet_charts", lang))
+    print_setup(charts_ws, heading, lang, generated, title_rows=None)
+    wide = write_fractions(fractions_ws, run.schemes, run.projects_of, lang)
+    print_setup(fractions_ws, _run_heading(run, lang, text("chart_heatmap", lang)), lang, generated,
+                title_rows=None)
+    fractions_ws.page_setup.fitToWidth = wide
+    fractions_ws.print_title_cols = "A:B"  # rank and name on every page across
+    print_setup(book.chart_data, _run_heading(run, lang, text("sheet_chart_data", lang)), lang, generated)
 
 
 def _break(row: int):
@@ -605,7 +629,8 @@ def write_ranked_workbook(run: AssessmentRun, out: str | Path, lang: str = "zh",
     lang : {"zh", "en"}
         Language of headers, labels and chart text.
     charts : bool
-        Embed the charts as images (a Charts sheet).
+        Add the charts (native, editable charts on a Charts sheet) and the indicator
+        fractions table.
     generated : datetime, optional
         Time printed as "generated"; default now.
     robustness : sequence of SchemeRobustness, optional
@@ -621,7 +646,10 @@ def write_ranked_workbook(run: AssessmentRun, out: str | Path, lang: str = "zh",
     generated = generated or _dt.datetime.now().replace(microsecond=0)
     book = _Book(lang)
     for scheme in run.schemes:
-        write_scheme_sheet(book.sheet(scheme_label(scheme, lang)), run, scheme, lang, generated, settings)
+        ranked = FastRows()
+        write_scheme_sheet(book.sheet(scheme_label(scheme, lang)), run, scheme, lang, generated, settings,
+                           fast=ranked)
+        book.fast.append(ranked)
     if not run.schemes:
         put(book.sheet(text("ranked_results", lang)).cell(1, 1), text("no_projects", lang))
     write_summary_sheet(book.sheet(text("sheet_summary", lang)), run, lang, generated)
@@ -634,7 +662,7 @@ def write_ranked_workbook(run: AssessmentRun, out: str | Path, lang: str = "zh",
     if run.rejected:
         write_rejected_sheet(book.sheet(text("sheet_rejected", lang)), run, lang, generated)
     if charts and run.projects:
-        write_charts_sheet(book.sheet(text("sheet_charts", lang)), run, lang, generated)
+        write_charts_sheets(book, run, lang, generated)
     if robustness:  # issue 8: rank ranges under random weights
         write_robustness_sheet(book.sheet(robustness_sheet_name(lang)), robustness, lang, generated)
     if run.schemes:
@@ -642,6 +670,9 @@ def write_ranked_workbook(run: AssessmentRun, out: str | Path, lang: str = "zh",
         write_method_sheet(book.sheet(text("sheet_method", lang)), run, lang, generated, studies)
     if disagreement_rows(run):  # issue 9: criteria several inspectors scored, sortable by spread
         write_disagreements_sheet(book.sheet(disagreements_sheet_name(lang)), run, lang, generated)
+    if book.chart_data is not None:  # the charts' hidden numbers after every sheet a reader opens
+        book.workbook.move_sheet(book.chart_data, len(book.workbook.sheetnames) - 1
+                                 - book.workbook.sheetnames.index(book.chart_data.title))
     return _save(book, Path(out))
 
 
@@ -653,6 +684,7 @@ class _Book:
         self.workbook.remove(self.workbook.active)
         self.taken: set[str] = set()
         self.fast: list[FastRows] = []
+        self.chart_data: Worksheet | None = None
 
     def sheet(self, name: str) -> Worksheet:
         return self.workbook.create_sheet(sheet_title(name, self.taken))

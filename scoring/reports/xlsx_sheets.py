@@ -28,7 +28,8 @@ from xml.sax.saxutils import escape
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -146,13 +147,33 @@ def wrapped_height(columns: Sequence[Column], widths: Sequence[float], values: S
     do not all fit row heights to wrapped text when they open a file (LibreOffice keeps the
     default height, and the text then overprints the rows below), so the height is written.
     """
-    lines = 1
-    for column, width, value in zip(columns, widths, values, strict=False):
-        if column.wrap and isinstance(value, str) and value:
-            per_line = max(1.0, (width - 1) * 11.0 / font_size)
-            parts = value.split("\n")
-            lines = max(lines, sum(math.ceil(display_width(part) / per_line) or 1 for part in parts))
-    return round(lines * font_size * LINE_HEIGHT + 2, 1) if lines > 1 else None
+    return RowHeights(columns, widths, font_size).height(values)
+
+
+class RowHeights:
+    """:func:`wrapped_height` for many rows of one table: the wrapped columns worked out once."""
+
+    __slots__ = ("wrapped", "font_size")
+
+    def __init__(self, columns: Sequence[Column], widths: Sequence[float], font_size: float = 11.0) -> None:
+        self.font_size = font_size
+        #: (index, characters per line) of each wrapped column
+        pairs = enumerate(zip(columns, widths, strict=False))
+        self.wrapped = [(k, max(1.0, (width - 1) * 11.0 / font_size))
+                        for k, (column, width) in pairs if column.wrap]
+
+    def height(self, values: Sequence[object]) -> float | None:
+        """The height (points) ``values`` need, or None when one line does."""
+        lines = 1
+        for k, per_line in self.wrapped:
+            value = values[k] if k < len(values) else None
+            if type(value) is str and value:
+                if "\n" in value:
+                    needed = sum(math.ceil(display_width(part) / per_line) or 1 for part in value.split("\n"))
+                else:
+                    needed = math.ceil(display_width(value) / per_line)
+                lines = max(lines, needed)
+        return round(lines * self.font_size * LINE_HEIGHT + 2, 1) if lines > 1 else None
 
 
 def fit_height(ws: Worksheet, row: int, columns: Sequence[Column], values: Sequence[object],
@@ -166,26 +187,33 @@ def fit_height(ws: Worksheet, row: int, columns: Sequence[Column], values: Seque
 
 
 def write_row(ws: Worksheet, row: int, columns: Sequence[Column], values: Sequence[object],
-               like: list | None = None, font: Font | None = None) -> None:
-    """Write one row; with ``like`` (cell styles of a written row), copy those styles.
-
-    Setting a number format or alignment makes openpyxl look the style up in its tables,
-    which for thousands of rows costs more than writing the values.
-    """
+              font: Font | None = None) -> None:
+    """Write one row: values (see :func:`put`), number formats, wrapping and ``font``."""
     for c, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
         cell = ws.cell(row, c)
         put(cell, value)
-        if like is not None:
-            cell._style = copy(like[c - 1])
-            if isinstance(value, str) and value.startswith(FORMULA_START):
-                cell.quotePrefix = True
-            continue
-        if column.number_format:
-            cell.number_format = column.number_format
-        if column.wrap:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if font is not None:
-            cell.font = font
+        style_cell(cell, column, font)
+
+
+def style_cell(cell: Cell, column: Column, font: Font | None = None) -> None:
+    """Give a cell its column's number format and wrapping, and ``font``."""
+    if column.number_format:
+        cell.number_format = column.number_format
+    if column.wrap:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if font is not None:
+        cell.font = font
+
+
+def detached_cells(ws: Worksheet, columns: Sequence[Column], font: Font | None = None) -> list[Cell]:
+    """Cells styled as :func:`write_row` styles a row, in no row of ``ws`` (openpyxl does not
+    write them): the styles of streamed rows are worked out on them."""
+    cells = []
+    for c, column in enumerate(columns, start=1):
+        cell = Cell(ws, row=1, column=c)
+        style_cell(cell, column, font)
+        cells.append(cell)
+    return cells
 
 
 def fit_widths(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[object]]) -> None:
@@ -269,46 +297,83 @@ def write_table_sheet(ws: Worksheet, columns: Sequence[Column], rows: Iterable[S
     return count
 
 
+@dataclass(frozen=True)
+class RowLook:
+    """How a streamed row looks: each cell's style id (as the ``s`` attribute), the same with
+    the quote prefix for text that starts like a formula, and the row's least height."""
+
+    styles: tuple[str, ...]
+    quoted: tuple[str, ...]
+    height: float | None = None
+    #: Write a blank cell's style too (a shaded row stays shaded across its empty cells).
+    blanks: bool = False
+
+    @classmethod
+    def of(cls, workbook, styles: Sequence[StyleArray], height: float | None = None,
+           blanks: bool = False) -> RowLook:
+        """The look of cells with these openpyxl styles, registered in ``workbook``."""
+        ids, quoted = [], []
+        for given in styles:
+            style = given if given is not None else StyleArray()  # a cell never styled
+            ids.append(f' s="{workbook._cell_styles.add(style)}"')
+            prefixed = copy(style)
+            prefixed.quotePrefix = 1
+            quoted.append(f' s="{workbook._cell_styles.add(prefixed)}"')
+        return cls(tuple(ids), tuple(quoted), height, blanks)
+
+
+#: A streamed row: its 1-based number, its values and its look.
+StreamedRow = tuple[int, Sequence[object], RowLook]
+
+
 class FastRows:
     """Rows streamed into one sheet of a saved workbook as plain worksheet XML.
 
     openpyxl spends about 10 µs per cell and keeps every cell; a Detail sheet of a million
-    cells would take a quarter of a minute and gigabytes. The sheet's header, first data row,
-    filter, print setup and formatting are written by openpyxl as usual; the other rows are
-    taken from their iterable while the saved file is copied, formatted with the first row's
-    cell styles, and written into the sheet's XML before ``</sheetData>`` in pieces, so memory
-    does not grow with the number of rows. Strings become inline strings
-    (``t="inlineStr"``), which are literal text: a value like ``=HYPERLINK(...)`` can never
-    become a formula; one starting with = + - @ also gets the quote prefix, as ``put`` gives.
+    cells would take a quarter of a minute and gigabytes. The sheet's header, the rows that
+    need more than a value and a style (a merged banner, notes, the approval block), filter,
+    print setup and formatting are written by openpyxl as usual; the other rows are taken
+    from their iterable while the saved file is copied, each with its :class:`RowLook`, and
+    written into the sheet's XML in row order among openpyxl's rows, in pieces, so memory does
+    not grow with the number of rows. Strings become inline strings (``t="inlineStr"``),
+    which are literal text: a value like ``=HYPERLINK(...)`` can never become a formula; one
+    starting with = + - @ also gets the quote prefix, as ``put`` gives.
     """
 
     #: Rows formatted per piece written to the zip stream.
     PIECE = 2000
 
     def __init__(self) -> None:
-        self.rows: Iterator[Sequence[object]] | None = None
-        self.count = 0
+        self.rows: Iterator[StreamedRow] | None = None
+        self.last_row = 0
         self.sheet: Worksheet | None = None
-        self.styles: list[str] = []
-        self.quoted: list[str] = []
         self.letters: list[str] = []
 
     def bind(self, ws: Worksheet, columns: Sequence[Column], rows: Iterator[Sequence[object]],
              count: int) -> None:
-        """Remember the sheet, the rows after the first, and the first data row's style ids."""
-        self.sheet, self.rows, self.count = ws, rows, count
-        self.columns = list(columns)
-        self.widths = [ws.column_dimensions[get_column_letter(c)].width or column.width
-                       for c, column in enumerate(columns, start=1)]
-        self.font_size = ws.cell(2, 1).font.sz or 11.0
+        """Stream ``count`` rows from row 3 on, each looking like data row 2 (written by openpyxl)."""
+        look = RowLook.of(ws.parent, [ws.cell(2, c)._style for c in range(1, len(columns) + 1)])
+        numbered = ((r, values, look) for r, values in enumerate(rows, start=3))
+        self.stream(ws, columns, numbered, count + 2, ws.cell(2, 1).font.sz or 11.0)
+
+    def stream(self, ws: Worksheet, columns: Sequence[Column], rows: Iterator[StreamedRow], last_row: int,
+               font_size: float = 11.0) -> None:
+        """Remember the sheet and the rows to stream into it, in ascending row order.
+
+        Parameters
+        ----------
+        rows : iterator of (row, values, RowLook)
+            Numbered rows, none of them a row openpyxl writes.
+        last_row : int
+            The last row number ``rows`` reaches (for the sheet's dimension).
+        font_size : float
+            Points of the rows' text, for their wrapped heights.
+        """
+        self.sheet, self.rows, self.last_row = ws, rows, last_row
+        widths = [ws.column_dimensions[get_column_letter(c)].width or column.width
+                  for c, column in enumerate(columns, start=1)]
+        self.heights = RowHeights(columns, widths, font_size)
         self.letters = [get_column_letter(c) for c in range(1, len(columns) + 1)]
-        self.styles, self.quoted = [], []
-        for c in range(1, len(columns) + 1):
-            cell = ws.cell(2, c)
-            self.styles.append(f' s="{cell.style_id}"')
-            quoted = copy(cell._style)
-            quoted.quotePrefix = 1
-            self.quoted.append(f' s="{ws.parent._cell_styles.add(quoted)}"')
 
     @staticmethod
     def finish(sheets: Sequence[FastRows], saved: bytes, stream) -> None:
@@ -332,38 +397,69 @@ class FastRows:
                     target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
 
     def splice(self, sheet_xml: bytes) -> Iterator[bytes]:
-        """The sheet's XML in pieces, the streamed rows before ``</sheetData>``."""
+        """The sheet's XML in pieces, the streamed rows merged into openpyxl's by row number."""
+        start = sheet_xml.find(b"<sheetData>")
         end = sheet_xml.rfind(b"</sheetData>")
-        if end < 0:
+        if start < 0 or end < 0:
             raise ValueError("a streamed sheet has no sheetData element")
-        last = f"{self.letters[-1]}{self.count + 2}"
-        dimension = f'<dimension ref="A1:{last}"'.encode()
-        yield re.sub(rb'<dimension ref="[^"]*"', dimension, sheet_xml[:end], count=1)
+        start += len(b"<sheetData>")
+        written = _row_elements(sheet_xml[start:end])
+        yield _widened_dimension(sheet_xml[:start], self.letters[-1], self.last_row)
         cache: dict[str, str] = {}  # names, codes and labels repeat on every row
         piece: list[str] = []
-        for r, values in enumerate(self.rows, start=3):
-            piece.append(self._row_xml(r, values, cache))
+        k = 0
+        for r, values, look in self.rows or ():
+            while k < len(written) and written[k][0] < r:
+                piece.append(written[k][1])
+                k += 1
+            piece.append(self._row_xml(r, values, look, cache))
             if len(piece) >= self.PIECE:
                 yield "".join(piece).encode("utf-8")
                 piece = []
                 if len(cache) > 100_000:
                     cache.clear()
+        piece.extend(element for _, element in written[k:])
         yield "".join(piece).encode("utf-8")
         yield sheet_xml[end:]
 
-    def _row_xml(self, r: int, values: Sequence[object], cache: dict[str, str]) -> str:
+    def _row_xml(self, r: int, values: Sequence[object], look: RowLook, cache: dict[str, str]) -> str:
         cells = []
-        for letter, style, quoted, value in zip(self.letters, self.styles, self.quoted, values, strict=False):
-            if value is None:
-                continue
-            cell = _cell_xml(value, cache)
+        for letter, style, quoted, value in zip(self.letters, look.styles, look.quoted, values, strict=False):
+            cell = "" if value is None else _cell_xml(value, cache)
             if cell:
                 if type(value) is str and value.startswith(FORMULA_START):
                     style = quoted
                 cells.append(f'<c r="{letter}{r}"{style}{cell}</c>')
-        height = wrapped_height(self.columns, self.widths, values, self.font_size)
+            elif look.blanks:
+                cells.append(f'<c r="{letter}{r}"{style}/>')
+        height = self.heights.height(values)
+        if look.height and (height is None or height < look.height):
+            height = look.height
         size = f' ht="{height}" customHeight="1"' if height else ""
         return f'<row r="{r}"{size}>{"".join(cells)}</row>'
+
+
+_ROW_START = re.compile(rb'<row r="(\d+)"')
+
+
+def _row_elements(sheet_data: bytes) -> list[tuple[int, str]]:
+    """The ``<row>`` elements openpyxl wrote, as (row number, XML), in order."""
+    starts = [(m.start(), int(m.group(1))) for m in _ROW_START.finditer(sheet_data)]
+    bounds = [position for position, _ in starts[1:]] + [len(sheet_data)]
+    return [(r, sheet_data[position:stop].decode("utf-8"))
+            for (position, r), stop in zip(starts, bounds, strict=True)]
+
+
+def _widened_dimension(head: bytes, last_letter: str, last_row: int) -> bytes:
+    """The sheet's XML up to its rows, its dimension reaching the streamed rows too."""
+    match = re.search(rb'<dimension ref="[A-Z]+\d+(?::([A-Z]+)(\d+))?"', head)
+    if match is None:
+        return head
+    letter, row = (match.group(1) or b"A").decode(), int(match.group(2) or 1)
+    if column_index_from_string(last_letter) > column_index_from_string(letter):
+        letter = last_letter
+    ref = f'<dimension ref="A1:{letter}{max(row, last_row)}"'.encode()
+    return head[:match.start()] + ref + head[match.end():]
 
 
 def _cell_xml(value: object, cache: dict[str, str]) -> str:
