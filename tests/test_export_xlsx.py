@@ -453,3 +453,46 @@ def test_the_streamed_ranked_sheet_reads_as_the_one_openpyxl_writes(scored, tmp_
     assert streamed.max_row == written.max_row > 150
     assert any(c.comment for row in streamed.iter_rows() for c in row)  # the noted row kept its note
     assert streamed.auto_filter.ref == written.auto_filter.ref == "A2:Q152"
+
+
+def test_ranked_and_detail_sheets_print_at_8_points_or_more_with_wrapped_named_headers(scored, tmp_path):
+    from bench.bench_reports import synthetic_run, synthetic_scheme
+    from scoring.reports.xlsx_sheets import column_pixels
+
+    # six dimensions (the bench's scheme) in Chinese and English, and the test scheme's three
+    runs = [(synthetic_run(synthetic_scheme(12), 3, as_read=True), "Bench scheme 基准测试方案"),
+            (scored, SCHEME_NAME)]
+    for run, title in runs:
+        for lang in ("zh", "en"):
+            out = write_ranked_workbook(run, tmp_path / f"{lang}.xlsx", lang=lang, charts=False)
+            book = load_workbook(out)
+            for ws, size in ((book[title], 11), (book["明细" if lang == "zh" else "Detail"], 10)):
+                head = 2 if ws.print_title_rows == "$2:$2" else 1
+                n = len([c for c in ws[head] if c.value is not None])
+                widths = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, n + 1)]
+                wide = sum(column_pixels(width) for width in widths)
+                printable = (11.69 - ws.page_margins.left - ws.page_margins.right) * 96  # A4 landscape
+                # one page wide: the scale the office program prints at, and the text size then
+                assert int(ws.page_setup.fitToWidth) == 1, (ws.title, lang)
+                assert size * min(1.0, printable / wide) >= 8.0, (ws.title, lang)
+                for cell in ws[head][:n]:  # every header cell: named, bold, shaded, wrapped
+                    assert cell.font.name in ("Microsoft YaHei", "Calibri") and cell.font.b, cell.coordinate
+                    assert cell.alignment.wrap_text, cell.coordinate
+                    assert cell.fill.fgColor.rgb.endswith("DDE3EA"), cell.coordinate
+
+
+def test_the_assessment_round_is_in_every_page_header_and_the_summary(scored, tmp_path):
+    from dataclasses import replace
+
+    from scoring.reports.workbook import round_text
+
+    run = replace(scored, round="第二轮", round_year="2025")
+    book = load_workbook(write_ranked_workbook(run, tmp_path / "r.xlsx", lang="zh", charts=False))
+    assert round_text(run, "zh") == "评估轮次 第二轮 (2025)"
+    assert round_text(run, "en") == "Assessment round 第二轮 (2025)"
+    assert all("评估轮次 第二轮 (2025)" in ws.oddHeader.center.text for ws in book.worksheets), \
+        [ws.title for ws in book.worksheets if "第二轮" not in ws.oddHeader.center.text]
+    assert "评估轮次 第二轮 (2025)" in book["汇总"]["A2"].value
+    assert round_text(replace(scored, round="2025", round_year="2025"), "en") == "Assessment round 2025"
+    plain = load_workbook(write_ranked_workbook(scored, tmp_path / "p.xlsx", lang="en", charts=False))
+    assert "round" not in plain[SCHEME_NAME].oddHeader.center.text  # scored from files: no round

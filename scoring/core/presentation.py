@@ -102,6 +102,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "sheet_summary": ("汇总", "Summary"),
     "sheet_charts": ("图表", "Charts"),
     "sheet_chart_data": ("图表数据", "Chart data"),
+    "assessment_round": ("评估轮次", "Assessment round"),
     "sheet_rejected": ("拒收文件", "Rejected"),
     "report_title": ("减污降碳协同增效试点评估报告", "Pollution–carbon synergy pilot assessment"),
     "ranked_results": ("排名结果", "Ranked results"),

@@ -84,6 +84,7 @@ from scoring.reports.xlsx_sheets import (
     RowLook,
     detached_cells,
     fit_height,
+    fit_readable,
     fit_widths,
     named_font,
     print_setup,
@@ -112,25 +113,29 @@ def _number(value: float | None, digits: int | None = None) -> float | None:
 
 
 def ranked_columns(scheme: Scheme, lang: str = "en") -> list[Column]:
-    """Columns of a scheme's ranked sheet (narrow: the sheet prints one page wide)."""
+    """Columns of a scheme's ranked sheet, narrow and wrapped: with six dimensions they take
+    191 characters, which print one landscape page wide inside RANKED_SIDE_MARGIN at 8 points or
+    more (fit_readable).
+    The provisional mark ("provisional: 1 pending, grade could be Good–Excellent") takes two
+    lines."""
     maxima = dimension_maxima(scheme)
-    dims = [Column(f"{dimension_label(scheme, d, lang)} ({maxima[d]:.4g})", 10, "0.00", wrap=True)
+    dims = [Column(f"{dimension_label(scheme, d, lang)} ({maxima[d]:.4g})", 8, "0.00", wrap=True)
             for d in scheme.dimensions]
     return [
-        Column(text("rank", lang), 6, "0"),
-        Column(text("project_id", lang), 12),
-        Column(text("name", lang), 30, wrap=True),
-        Column(text("region", lang), 10, wrap=True),
-        Column(text("total", lang), 10, "0.00"),
-        Column(text("grade", lang), 8),
+        Column(text("rank", lang), 5, "0"),
+        Column(text("project_id", lang), 11),
+        Column(text("name", lang), 20, wrap=True),
+        Column(text("region", lang), 8, wrap=True),
+        Column(text("total", lang), 8, "0.00"),
+        Column(text("grade", lang), 10),
         Column(text("provisional", lang), 28, wrap=True),
         *dims,
-        Column(text("bonus", lang), 7, "0.00"),
+        Column(text("bonus", lang), 6, "0.00"),
         Column(text("penalty", lang), 7, "0.00"),
-        Column(text("synergy_d", lang), 9, "0.000"),
-        Column(text("synergy_class", lang), 11),
-        Column(text("veto", lang), 8),
-        Column(text("issues", lang), 7, "0"),
+        Column(text("synergy_d", lang), 7, "0.000"),
+        Column(text("synergy_class", lang), 12, wrap=True),
+        Column(text("veto", lang), 7, wrap=True),
+        Column(text("issues", lang), 6, "0"),
         Column(text("overrides", lang), 8, "0"),
     ]
 
@@ -160,9 +165,9 @@ def ranked_rows(run: AssessmentRun, scheme: Scheme, lang: str = "en") -> tuple[l
 def detail_columns(lang: str) -> list[Column]:
     """Columns of the Detail sheet (one row per project × criterion).
 
-    Narrow and wrapped: the sheet prints landscape one page wide, and its widths (163 units)
-    fit A4's printable width inside 0.4-inch margins at about 92 %, so its 9-point text prints
-    at 8 points or more.
+    Narrow and wrapped: the sheet prints landscape one page wide, and its widths (163
+    characters) fit A4's printable width inside 0.4-inch margins at about 85 %, so its
+    10-point text prints at 8.5 points (fit_readable).
     """
     return [
         Column(text("scheme", lang), 8, wrap=True), Column(text("rank", lang), 4, "0"),
@@ -182,8 +187,14 @@ def detail_columns(lang: str) -> list[Column]:
 #: The Status column of the Detail sheet (1-based), which the status highlights colour.
 DETAIL_STATUS_COLUMN = 16
 
-#: Font size of the Detail sheet's cells (printed at about 90 %: 8 points or more).
-DETAIL_FONT_SIZE = 9
+#: Font size of the Detail sheet's cells: its 163 characters of columns print one landscape
+#: page wide at about 85 %, 8.5 points.
+DETAIL_FONT_SIZE = 10
+
+#: The ranked sheet's text size (openpyxl's default font).
+RANKED_FONT_SIZE = 11
+#: Inches left and right of the ranked sheet: room for six dimensions' columns at 8 points.
+RANKED_SIDE_MARGIN = 0.3
 
 
 def detail_rows(run: AssessmentRun, lang: str) -> Iterable[list[object]]:
@@ -239,7 +250,20 @@ def _scheme_heading(scheme: Scheme, lang: str) -> str:
 
 def _run_heading(run: AssessmentRun, lang: str, what: str) -> str:
     schemes = "; ".join(f"{s.name} {s.version}" for s in run.schemes)
-    return f"{what} — {schemes}" if schemes else what
+    return _with_round(run, f"{what} — {schemes}" if schemes else what, lang)
+
+
+def round_text(run: AssessmentRun, lang: str) -> str:
+    """The assessment round scored ("评估轮次 2025"), empty when scored from files (issue 20)."""
+    if not run.round:
+        return ""
+    year = f" ({run.round_year})" if run.round_year and run.round_year not in run.round else ""
+    return f"{text('assessment_round', lang)} {run.round}{year}"
+
+
+def _with_round(run: AssessmentRun, heading: str, lang: str) -> str:
+    """A page header naming the round too: two rounds' rankings never look alike on paper."""
+    return f"{heading} — {round_text(run, lang)}" if run.round else heading
 
 
 # --------------------------------------------------------------------------- scheme sheets
@@ -297,8 +321,10 @@ def write_scheme_sheet(ws: Worksheet, run: AssessmentRun, scheme: Scheme, lang: 
             f"E{head + 1}:E{len(projects) + head}",
             DataBarRule(start_type="num", start_value=0, end_type="num", end_value=scheme.total_points,
                         color="5B9BD5", showValue=True))
-    ws.row_dimensions[head].height = 32
-    print_setup(ws, _scheme_heading(scheme, lang), lang, generated, title_rows=f"{head}:{head}")
+    print_setup(ws, _with_round(run, _scheme_heading(scheme, lang), lang), lang, generated,
+                title_rows=f"{head}:{head}")
+    ws.page_margins.left = ws.page_margins.right = RANKED_SIDE_MARGIN
+    fit_readable(ws, len(columns), RANKED_FONT_SIZE, repeat_columns="A:C")
 
 
 #: Rows whose text sizes the ranked sheet's columns.
@@ -358,7 +384,10 @@ class _RankedLooks:
 
     def _style(self, cells: list, grade: str, vetoed: bool, provisional: bool) -> None:
         """Grade colour on the grade cell; a vetoed row all pink, its codes red and bold; a
-        provisional mark shaded."""
+        provisional mark shaded; every cell's text at the top, as the wrapped ones'."""
+        for cell, column in zip(cells, self.columns, strict=True):
+            if not column.wrap:
+                cell.alignment = Alignment(vertical="top")
         if vetoed:
             for cell in cells:
                 cell.fill = VETO_FILL
@@ -458,7 +487,8 @@ def write_summary_sheet(ws: Worksheet, run: AssessmentRun, lang: str, generated:
         ws.column_dimensions[letter].width = 14
     put(ws.cell(1, 1), text("report_title", lang))
     ws.cell(1, 1).font = named_font(lang, bold=True, size=14)
-    put(ws.cell(2, 1), f"{text('generated', lang)}: {generated:%Y-%m-%d %H:%M}")
+    generated_text = f"{text('generated', lang)}: {generated:%Y-%m-%d %H:%M}"
+    put(ws.cell(2, 1), f"{generated_text}    {round_text(run, lang)}".strip())
     put(ws.cell(3, 1), f"{text('total_projects', lang)}: {len(run.projects)}    "
                        f"{text('rejected_inputs', lang)}: {len(run.rejected)}")
     row = 5
@@ -540,7 +570,8 @@ def write_rejected_sheet(ws: Worksheet, run: AssessmentRun, lang: str, generated
                Column(text("message", lang), 90, wrap=True)]
     rows = [[shown_location(r.source), reason_label(r.reason, lang), rejection_text(r, lang)]
             for r in run.rejected]
-    write_table_sheet(ws, columns, rows, text("rejected_inputs", lang), lang, generated)
+    heading = _with_round(run, text("rejected_inputs", lang), lang)
+    write_table_sheet(ws, columns, rows, heading, lang, generated)
 
 
 # --------------------------------------------------------------------------- method
@@ -709,6 +740,7 @@ def _write_detail(book: _Book, run: AssessmentRun, lang: str, generated: _dt.dat
         write_table_sheet(ws, detail_columns(lang), rows, heading, lang, generated, fast=fast, count=count,
                           font=named_font(lang, size=DETAIL_FONT_SIZE))
         ws.freeze_panes = "F2"  # header, and scheme/rank/id/name/code while scrolling right
+        fit_readable(ws, len(detail_columns(lang)), DETAIL_FONT_SIZE, repeat_columns="A:D")
         if count > 0:
             _status_highlights(ws, get_column_letter(DETAIL_STATUS_COLUMN), count + 1, lang)
         book.fast.append(fast)

@@ -279,16 +279,22 @@ def co_control_chart(data: ChartData, scheme: Scheme, projects: list[ProjectResu
     quadrants = "  ".join(text(f"quadrant_{k}", lang) for k in (1, 2, 3, 4))
     _sized(chart, f"{text('chart_co_control', lang)}\n{scheme.name}  {scheme.version}\n{quadrants}")
     for axis, values in ((chart.x_axis, [x for _, x, _ in found]), (chart.y_axis, [y for _, _, y in found])):
-        axis.scaling.min, axis.scaling.max = quadrant_limits(values)
+        axis.scaling.min, axis.scaling.max, axis.majorUnit = quadrant_limits(values)
+        axis.tickLblPos = "low"  # numbers along the edges, not across the quadrants at 0
     return chart
 
 
-def quadrant_limits(values: Sequence[float]) -> tuple[float, float]:
-    """Axis limits around the values that always include 0 with room on both sides, so that
-    every quadrant shows (an empty one is a finding), rounded to whole percent."""
+def quadrant_limits(values: Sequence[float]) -> tuple[float, float, float]:
+    """Axis limits and tick step around the values: 0 always inside with room on both sides,
+    so that every quadrant shows (an empty one is a finding), at whole multiples of a step of
+    1, 2 or 5 × 10ⁿ."""
     low, high = min(0.0, min(values)), max(0.0, max(values))
     span = max(high - low, 5.0) * 1.15
-    return math.floor(min(low * 1.15, -0.25 * span)), math.ceil(max(high * 1.15, 0.25 * span))
+    low, high = min(low * 1.15, -0.25 * span), max(high * 1.15, 0.25 * span)
+    raw = (high - low) / 8
+    power = 10.0 ** math.floor(math.log10(raw))
+    step = next(k * power for k in (1, 2, 5, 10) if k * power >= raw)
+    return math.floor(low / step) * step, math.ceil(high / step) * step, step
 
 
 CHARTS = (ranked_chart, contributions_chart, radar_chart, synergy_chart, co_control_chart)

@@ -120,18 +120,20 @@ def named_font(lang: str, **style) -> Font:
 
 
 def write_header(ws: Worksheet, columns: Sequence[Column], row: int = 1, lang: str = "en") -> None:
+    """The header row: bold, named font, shaded, wrapped, as high as its longest header needs;
+    each column at its width."""
     for c, column in enumerate(columns, start=1):
         cell = ws.cell(row, c)
         put(cell, column.header)
         cell.font = named_font(lang, bold=True, size=10)
-    header = wrapped_height([replace(c, wrap=True) for c in columns], [c.width for c in columns],
-                            [c.header for c in columns], 10.0)
-    if header:
-        ws.row_dimensions[row].height = max(header, ws.row_dimensions[row].height or 0)
         cell.fill = HEADER_FILL
         cell.border = THIN_BOTTOM
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         ws.column_dimensions[get_column_letter(c)].width = column.width
+    header = wrapped_height([replace(c, wrap=True) for c in columns], [c.width for c in columns],
+                            [c.header for c in columns], 10.0)
+    if header:
+        ws.row_dimensions[row].height = max(header, ws.row_dimensions[row].height or 0)
 
 
 #: Points per printed line of wrapped text, per point of font size.
@@ -267,6 +269,46 @@ def print_setup(ws: Worksheet, heading: str, lang: str, generated: _dt.datetime,
     ws.oddFooter.right.text = text("printed", lang)
     ws.oddFooter.right.size = 8
     ws.oddFooter.right.font = font
+
+
+#: The least size text may print at (issue 18). A sheet that one page wide would print smaller
+#: prints across more pages, its first columns repeated on each.
+MIN_PRINTED_POINTS = 8.0
+#: A4's long side, inches.
+A4_LANDSCAPE_WIDTH = 11.69
+
+
+def column_pixels(width: float) -> float:
+    """Screen pixels (96 per inch) of a column ``width`` characters of the 11-point default
+    font wide: 7 per character and 5 of padding, as Excel and LibreOffice lay them out."""
+    return width * 7 + 5
+
+
+def printed_scale(ws: Worksheet, n_columns: int) -> float:
+    """The scale a landscape sheet printed one page wide gets: the page's printable width over
+    its first ``n_columns`` columns' width (1 when they fit)."""
+    wide = sum(column_pixels(ws.column_dimensions[get_column_letter(c)].width or 8.43)
+               for c in range(1, n_columns + 1))
+    printable = (A4_LANDSCAPE_WIDTH - ws.page_margins.left - ws.page_margins.right) * 96
+    return min(1.0, printable / wide)
+
+
+def fit_readable(ws: Worksheet, n_columns: int, font_size: float, repeat_columns: str | None = None) -> float:
+    """Pages across enough that text of ``font_size`` prints at MIN_PRINTED_POINTS or more
+    (after :func:`print_setup`); returns the size it prints at.
+
+    Parameters
+    ----------
+    repeat_columns : str, optional
+        Columns printed on every page across (``"A:C"``) when it takes more than one.
+    """
+    scale, pages = printed_scale(ws, n_columns), 1
+    while font_size * min(1.0, scale * pages) < MIN_PRINTED_POINTS:
+        pages += 1
+    ws.page_setup.fitToWidth = pages
+    if pages > 1 and repeat_columns:
+        ws.print_title_cols = repeat_columns
+    return font_size * min(1.0, scale * pages)
 
 
 def write_table_sheet(ws: Worksheet, columns: Sequence[Column], rows: Iterable[Sequence[object]],
