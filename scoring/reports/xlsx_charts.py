@@ -45,6 +45,7 @@ from scoring.core.presentation import (
     grade_label,
     has_co_control_criteria,
     indicator_label,
+    scheme_label,
     shown_total,
     status_label,
     text,
@@ -217,7 +218,7 @@ def radar_chart(data: ChartData, scheme: Scheme, projects: list[ProjectResult],
                                                                            w=28575))
         series.marker.symbol = marker
         series.marker.graphicalProperties = GraphicalProperties(solidFill=colour)
-    _sized(chart, f"{text('chart_radar', lang)} (%)\n{scheme.name}  {scheme.version}")
+    _sized(chart, _with_scheme(f"{text('chart_radar', lang)} (%)", scheme, lang))
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = max(100.0, max(best, default=100.0))
     chart.legend.position = "b"
@@ -256,7 +257,7 @@ def synergy_chart(data: ChartData, scheme: Scheme, projects: list[ProjectResult]
     if not found:
         return None
     chart = _scatter_by_grade(data, scheme, found, text("u_carbon", lang), text("u_pollution", lang), lang)
-    _sized(chart, f"{text('chart_synergy', lang)}\n{scheme.name}  {scheme.version}")
+    _sized(chart, _with_scheme(text("chart_synergy", lang), scheme, lang))
     for axis in (chart.x_axis, chart.y_axis):
         axis.scaling.min, axis.scaling.max, axis.majorUnit = 0.0, 1.0, 0.1
     return chart
@@ -277,7 +278,7 @@ def co_control_chart(data: ChartData, scheme: Scheme, projects: list[ProjectResu
     chart = _scatter_by_grade(data, scheme, found, text("co2_reduction", lang),
                               text("pollutant_reduction", lang), lang)
     quadrants = "  ".join(text(f"quadrant_{k}", lang) for k in (1, 2, 3, 4))
-    _sized(chart, f"{text('chart_co_control', lang)}\n{scheme.name}  {scheme.version}\n{quadrants}")
+    _sized(chart, f"{_with_scheme(text('chart_co_control', lang), scheme, lang)}\n{quadrants}")
     for axis, values in ((chart.x_axis, [x for _, x, _ in found]), (chart.y_axis, [y for _, _, y in found])):
         axis.scaling.min, axis.scaling.max, axis.majorUnit = quadrant_limits(values)
         axis.tickLblPos = "low"  # numbers along the edges, not across the quadrants at 0
@@ -304,7 +305,12 @@ def _title(key: str, scheme: Scheme, lang: str, n_projects: int) -> str:
     heading = text(key, lang)
     if n_projects > CHART_ROWS:
         heading += f" — {text('projects_truncated', lang).format(n=CHART_ROWS)}"
-    return f"{heading}\n{scheme.name}  {scheme.version}"
+    return _with_scheme(heading, scheme, lang)
+
+
+def _with_scheme(heading: str, scheme: Scheme, lang: str) -> str:
+    """A chart's title: what it shows, and under it the scheme's name and version."""
+    return f"{heading}\n{scheme_label(scheme, lang)}  {scheme.version}"
 
 
 def write_charts(charts_ws: Worksheet, data: ChartData, schemes: Sequence[Scheme],
