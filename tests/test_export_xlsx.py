@@ -496,3 +496,18 @@ def test_the_assessment_round_is_in_every_page_header_and_the_summary(scored, tm
     assert round_text(replace(scored, round="2025", round_year="2025"), "en") == "Assessment round 2025"
     plain = load_workbook(write_ranked_workbook(scored, tmp_path / "p.xlsx", lang="en", charts=False))
     assert "round" not in plain[SCHEME_NAME].oddHeader.center.text  # scored from files: no round
+
+
+def test_the_workbook_leaves_the_runs_results_unbuilt(tmp_path):
+    from bench.bench_reports import synthetic_run, synthetic_scheme
+    from scoring.core.engine import LazyIndicators
+
+    # every sheet and chart reads each project's results for one use (engine.one_use): a run
+    # of 20,000 projects × 60 criteria keeps no 1.2 million result objects after its export
+    run = synthetic_run(synthetic_scheme(12), 40, as_read=True)
+    assert all(type(p.indicators) is LazyIndicators and not p.indicators.built for p in run.projects)
+    assert len(run.projects[0].indicators) == 12 and not run.projects[0].indicators.built
+    book = load_workbook(write_ranked_workbook(run, tmp_path / "r.xlsx", lang="en"))
+    assert not [p.project_id for p in run.projects if p.indicators.built]
+    assert book["Detail"].max_row == 1 + 40 * 12 and book["Chart data"].sheet_state == "hidden"
+    assert len(dict(run.projects[0].indicators.items())) == 12  # built on request, as before

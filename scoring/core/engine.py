@@ -1121,17 +1121,33 @@ class LazyIndicators(Mapping):
     parsing the values. Once built, they are kept; reading is the same as from a dict.
     """
 
-    __slots__ = ("_build", "_built")
+    __slots__ = ("_build", "_built", "_size", "_statuses")
 
-    def __init__(self, build) -> None:
+    def __init__(self, build, size: int | None = None, statuses=None) -> None:
         self._build = build
         self._built: dict[str, IndicatorResult] | None = None
+        #: How many results ``build`` makes, when known: len() then builds nothing (an export
+        #: counts its rows before it writes them).
+        self._size = size
+        #: The results' statuses in order, without building them (a callable), when known.
+        self._statuses = statuses
 
     def _results(self) -> dict[str, IndicatorResult]:
         if self._built is None:
             self._built = self._build()
             self._build = None  # let go of the scheme's arrays once this project is built
         return self._built
+
+    @property
+    def built(self) -> bool:
+        """Whether the results are built and kept."""
+        return self._built is not None
+
+    def statuses(self) -> list[str]:
+        """Each result's status, in order, built from the scores alone when the results are not."""
+        if self._built is None and self._statuses is not None:
+            return self._statuses()
+        return [result.status for result in self._results().values()]
 
     def unkept(self) -> dict[str, IndicatorResult]:
         """The results, built anew when not built yet and then not kept (see :func:`one_use`)."""
@@ -1154,10 +1170,31 @@ class LazyIndicators(Mapping):
         return iter(self._results())
 
     def __len__(self) -> int:
+        if self._built is None and self._size is not None:
+            return self._size
         return len(self._results())
 
     def __repr__(self) -> str:
         return f"LazyIndicators({self._results()!r})"
+
+
+def statuses_of(project: ProjectResult) -> list[str]:
+    """The status of each of ``project``'s criteria, building no result that is not built."""
+    if type(project.indicators) is LazyIndicators:
+        return project.indicators.statuses()
+    return [result.status for result in project.indicators.values()]
+
+
+def kept_results(project: ProjectResult) -> Mapping[str, IndicatorResult] | None:
+    """``project``'s results when they are built and kept (or a plain mapping), else None.
+
+    What a workspace sets on results (an inspectors' reconciliation) is set on built ones, so
+    results nobody has built carry nothing but what the scores say.
+    """
+    indicators = project.indicators
+    if type(indicators) is LazyIndicators and not indicators.built:
+        return None
+    return indicators
 
 
 def one_use(project: ProjectResult) -> ProjectResult:
@@ -1243,7 +1280,9 @@ def _project_result(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,
         issues.append(Issue("error", "veto", where,
                             f"{code}: the must-pass criterion is not met, so the project fails",
                             f"{code}：一票否决指标未达标，项目评定为不合格"))
-    indicators = LazyIndicators(lambda: _indicator_results(scheme, scored, inputs, i, sub))
+    indicators = LazyIndicators(lambda: _indicator_results(scheme, scored, inputs, i, sub),
+                                len(scheme.criteria),  # one result per criterion
+                                lambda: [STATUSES[k] for k in scored.status[i].tolist()])
     grades = scheme.grades_descending
     return ProjectResult(
         project_id=sub.project_id,

@@ -102,7 +102,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "sheet_summary": ("汇总", "Summary"),
     "sheet_charts": ("图表", "Charts"),
     "sheet_chart_data": ("图表数据", "Chart data"),
-    "assessment_round": ("评估轮次", "Assessment round"),
     "sheet_rejected": ("拒收文件", "Rejected"),
     "report_title": ("减污降碳协同增效试点评估报告", "Pollution–carbon synergy pilot assessment"),
     "ranked_results": ("排名结果", "Ranked results"),
@@ -988,8 +987,10 @@ def dimension_percent(scheme: Scheme, project: ProjectResult) -> list[float]:
 
 
 def overrides_count(project: ProjectResult) -> int:
-    """Indicators an inspector scored or overrode."""
-    return sum(1 for ind in project.indicators.values() if ind.status == "override")
+    """Indicators an inspector scored or overrode (from the scores: builds no result)."""
+    from scoring.core.engine import statuses_of  # the engine (numpy) loads after the window
+
+    return statuses_of(project).count("override")
 
 
 def _reduction(indicator) -> float | None:

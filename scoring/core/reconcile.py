@@ -23,7 +23,7 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from scoring.core.engine import one_use
+from scoring.core.engine import kept_results
 from scoring.core.model import Assessment
 
 METHODS = ("median", "mean")
@@ -299,8 +299,8 @@ def disagreement_rows(run) -> list[DisagreementRow]:
     rows = []
     for scheme in run.schemes:
         for project in run.projects_of(scheme):
-            # read once, not kept on the run's projects (20,000 projects × 60 criteria)
-            for code, indicator in one_use(project).indicators.items():
+            # reconciliations are set on built results: unbuilt ones have none (and stay unbuilt)
+            for code, indicator in (kept_results(project) or {}).items():
                 rec = getattr(indicator, "reconciliation", None)
                 if rec is not None and rec.reconciled:
                     rows.append(DisagreementRow(scheme.name, scheme.version, project.project_id,

@@ -151,8 +151,7 @@ def ranked_values(scheme: Scheme, p: ProjectResult, lang: str = "en") -> list[ob
         *(_number(p.dimensions.get(d, 0.0)) for d in scheme.dimensions),
         _number(p.bonus), _number(p.penalty),
         _number(synergy.get("D")), synergy_class_label(synergy.get("class"), lang),
-        # counted on results built for it and let go (one_use): 20,000 projects × 60 criteria
-        ", ".join(p.veto), len(p.issues), overrides_count(one_use(p)),
+        ", ".join(p.veto), len(p.issues), overrides_count(p),
     ]
 
 
@@ -424,7 +423,7 @@ def _note_effective_maxima(ws: Worksheet, scheme: Scheme, projects: list[Project
 
     for r, k in over:
         p = projects[r - head - 1]
-        effective = effective_maxima(scheme, p)[scheme.dimensions[k]]
+        effective = effective_maxima(scheme, one_use(p))[scheme.dimensions[k]]  # read once, not kept
         note = f"{text('effective_maximum', lang)}: {effective:.3g}"
         ws.cell(r, FIRST_DIMENSION_COLUMN + k).comment = Comment(note, "SynergyPilot")
 
