@@ -284,6 +284,7 @@ def test_charts_are_native_excel_charts_each_on_its_own_printed_page(book_zh):
     assert [s.tx.strRef.f for s in ranked.series] == ["'图表数据'!B1", "'图表数据'!C1", "'图表数据'!D1"]
     assert [data.cell(1, c).value for c in (2, 3, 4)] == ["优秀", "良好", "不合格"]
     assert data["B2"].value == pytest.approx(103) and data["A2"].value.startswith("1. ")
+    assert data["A6"].value.startswith("5. ") and data["A6"].value.endswith("✕ 一票否决 V")  # P3, vetoed
 
 
 def test_indicator_fractions_are_a_coloured_table_naming_each_status(book_en):

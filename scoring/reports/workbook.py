@@ -176,10 +176,10 @@ def detail_columns(lang: str) -> list[Column]:
         Column(text("unit", lang), 5, wrap=True), Column(text("value", lang), 6, wrap=True),
         Column(text("baseline", lang), 6, wrap=True), Column(text("fraction", lang), 5, "0.000"),
         Column(text("points", lang), 5, "0.00"), Column(text("max_points", lang), 5, "0.00"),
-        Column(text("points_lost", lang), 5, "0.00"), Column(text("status", lang), 5, wrap=True),
-        Column(text("location", lang), 10, wrap=True), Column(text("evidence", lang), 12, wrap=True),
+        Column(text("points_lost", lang), 5, "0.00"), Column(text("status", lang), 8, wrap=True),
+        Column(text("location", lang), 10, wrap=True), Column(text("evidence", lang), 11, wrap=True),
         Column(text("inspector", lang), 6, wrap=True), Column(text("reason", lang), 11, wrap=True),
-        Column(text("paths", lang), 14, wrap=True),
+        Column(text("paths", lang), 12, wrap=True),
     ]
 
 
@@ -383,10 +383,7 @@ class _RankedLooks:
 
     def _style(self, cells: list, grade: str, vetoed: bool, provisional: bool) -> None:
         """Grade colour on the grade cell; a vetoed row all pink, its codes red and bold; a
-        provisional mark shaded; every cell's text at the top, as the wrapped ones'."""
-        for cell, column in zip(cells, self.columns, strict=True):
-            if not column.wrap:
-                cell.alignment = Alignment(vertical="top")
+        provisional mark shaded."""
         if vetoed:
             for cell in cells:
                 cell.fill = VETO_FILL

@@ -101,6 +101,11 @@ def _sized(chart, title: str) -> None:
         axis.delete = False  # openpyxl 3.1 hides axes unless told (Excel shows none then)
 
 
+def _veto_mark(p: ProjectResult, lang: str) -> str:
+    """"  ✕ vetoed V1, V2" after a vetoed project's name: its bar says it in black and white."""
+    return f"  ✕ {text('vetoed', lang)} {', '.join(p.veto)}" if p.veto else ""
+
+
 def _add_columns(chart, data: ChartData, first: int, n: int, last: int) -> None:
     """The ``n`` columns after ``first`` of a data block as series, ``first`` as categories."""
     values = Reference(data.ws, min_col=first + 1, max_col=first + n, min_row=1, max_row=last)
@@ -143,8 +148,8 @@ def ranked_chart(data: ChartData, scheme: Scheme, projects: list[ProjectResult],
     grades = [g for g in scheme.grades_descending if any(p.grade == g.name for p in shown)]
     header = [text("name", lang)] + [grade_label(g.name, lang) for g in grades]
     # totals as every table shows them: never rounded up onto a threshold (59.995 is 59.99)
-    rows = [[_row_label(p)] + [shown_total(scheme, p.total) if p.grade == g.name else None for g in grades]
-            for p in shown]
+    rows = [[_row_label(p) + _veto_mark(p, lang)]
+             + [shown_total(scheme, p.total) if p.grade == g.name else None for g in grades] for p in shown]
     first, last = data.block(header, rows)
     chart = BarChart()
     chart.type, chart.grouping, chart.overlap, chart.gapWidth = "bar", "clustered", 100, 40

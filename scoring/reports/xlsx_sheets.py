@@ -198,11 +198,11 @@ def write_row(ws: Worksheet, row: int, columns: Sequence[Column], values: Sequen
 
 
 def style_cell(cell: Cell, column: Column, font: Font | None = None) -> None:
-    """Give a cell its column's number format and wrapping, and ``font``."""
+    """Give a cell its column's number format and wrapping (text at the top of the cell, as in
+    a wrapped neighbour), and ``font``."""
     if column.number_format:
         cell.number_format = column.number_format
-    if column.wrap:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    cell.alignment = Alignment(wrap_text=column.wrap or None, vertical="top")
     if font is not None:
         cell.font = font
 
