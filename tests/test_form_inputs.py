@@ -11,7 +11,7 @@ import pickle
 
 import pytest
 
-from scoring.core.model import CellValue, IndicatorInput, SheetInputs, raw_cells
+from scoring.core.model import CellValue, IndicatorInput, SheetInputs, provenance, raw_cells
 from scoring.io.submission import read_submission_file
 from tests.builders import project, write_form
 
@@ -46,6 +46,16 @@ def test_a_mapping_like_a_dict():
     with pytest.raises(KeyError):
         inputs["C4"]
     assert inputs == dict(inputs.items())
+
+
+def test_provenance_is_the_same_for_columns_and_for_a_dict():
+    # the cells written out by hand: C1's value in E3 and baseline in D3, C2 blank, C3's
+    # flagged error cell in E6 without a baseline, C4 not in the form
+    inputs = three_rows()
+    expected = [("f.xlsx:Data!E3", "report p.3", "f.xlsx:Data!D3"), ("", "", ""), ("f.xlsx:Data!E6", "x", ""),
+                ("", "", "")]
+    codes = ["C1", "C2", "C3", "C4"]
+    assert provenance(inputs, codes) == provenance(dict(inputs.items()), codes) == expected
 
 
 def test_raw_cells_are_the_same_for_columns_and_for_a_dict():

@@ -30,6 +30,7 @@ from scoring.core.model import (
     Issue,
     Scheme,
     Submission,
+    provenance,
     raw_cells,
 )
 from scoring.core.targets import ON_TRACK
@@ -1230,9 +1231,10 @@ def _indicator_results(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int
     shown = inputs.shown[i] if inputs.shown else [_NO_VALUE] * len(scheme.criteria)
     currents, baselines = inputs.current[i].tolist(), inputs.baseline[i].tolist()
     targets_used = _prorated_targets(scheme, scored, inputs, i)
+    cells = provenance(sub.inputs, scheme.codes)
     indicators = {}
     for j, criterion in enumerate(scheme.criteria):
-        entry = sub.inputs.get(criterion.code)
+        location, evidence, baseline_location = cells[j]
         assessment = inputs.overrides.get((i, j))
         pair = shown[j]
         if pair is None:  # a plain number (and baseline): as parsed into the arrays
@@ -1244,11 +1246,11 @@ def _indicator_results(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int
             score=fractions[j],
             points=points[j],
             status=STATUSES[statuses[j]],
-            location=entry.current.location if entry and entry.current else "",
-            evidence=entry.evidence if entry else "",
+            location=location,
+            evidence=evidence,
             inspector=assessment.inspector if assessment else "",
             reason=assessment.reason if assessment else "",
-            baseline_location=entry.baseline.location if entry and entry.baseline else "",
+            baseline_location=baseline_location,
             max_points=most[j],
             **targets_used.get(j, {}),
         )
