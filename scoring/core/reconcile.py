@@ -23,7 +23,6 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from scoring.core.engine import kept_results
 from scoring.core.model import Assessment
 
 METHODS = ("median", "mean")
@@ -296,6 +295,8 @@ def disagreement_rows(run) -> list[DisagreementRow]:
     Criteria with a single inspector and no consensus are left out: there is nothing to
     reconcile. Ties keep the run's order (scheme, then rank, then scheme order of criteria).
     """
+    from scoring.core.engine import kept_results  # the engine (numpy) loads after the window
+
     rows = []
     for scheme in run.schemes:
         for project in run.projects_of(scheme):
