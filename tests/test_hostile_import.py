@@ -487,13 +487,13 @@ def test_the_quick_zip_directory_reads_what_zipfile_reads_or_leaves_it_to_zipfil
     import io
     import zipfile
 
-    from scoring.io.safe_read import _plain_zip_directory
+    from scoring.io.safe_read import plain_zip_directory
 
     inputs, _, _ = folder
     read_quickly = 0
     for path in sorted(p for p in inputs.rglob("*") if p.is_file()):
         data = path.read_bytes()
-        entries = _plain_zip_directory(data)
+        entries = plain_zip_directory(data)
         if entries is None:
             continue
         read_quickly += 1
@@ -508,8 +508,8 @@ def test_the_quick_zip_directory_reads_what_zipfile_reads_or_leaves_it_to_zipfil
         archive.comment = b"written by a script"
         for info in zipfile.ZipFile(io.BytesIO(plain)).infolist():
             archive.writestr(info, zipfile.ZipFile(io.BytesIO(plain)).read(info))
-    assert _plain_zip_directory(commented.read_bytes()) is None
-    assert _plain_zip_directory(b"MZ prefix" + plain) is None
+    assert plain_zip_directory(commented.read_bytes()) is None
+    assert plain_zip_directory(b"MZ prefix" + plain) is None
     assert read_workbook(commented).sheet("Data") is not None  # zipfile reads it
 
 
@@ -731,10 +731,10 @@ def test_sheet_names_with_markup_characters_keep_their_notes(tmp_path):
 
 
 def test_the_extent_of_values_is_the_last_row_and_column_holding_something():
-    from scoring.io.safe_read import _valued_extent
+    from scoring.io.safe_read import valued_extent
 
     xml = (b'<c r="A1"><v>1</v></c><c r="XFD1048576" s="1"/><c r="AB77" t="s"><v>2</v></c>'
            b'<c r="C100"><f>1+1</f></c><c r="ZZ9" s="2"></c><c r="B5" t="inlineStr"><is><t>x</t></is></c>')
     # XFD1048576 and ZZ9 are only formatted; AB is column 28, C100 a formula
-    assert _valued_extent(xml) == (100, 28)
-    assert _valued_extent(b"<sheetData/>") == (0, 0)
+    assert valued_extent(xml) == (100, 28)
+    assert valued_extent(b"<sheetData/>") == (0, 0)

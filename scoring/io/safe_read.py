@@ -647,7 +647,7 @@ def _quick_elements(xml: bytes, local: bytes) -> list[dict[str, str]]:
 def _open_package(data: bytes, path: Path, limits: Limits) -> _Package:
     """Check the zip directory, then say what the package is (or refuse it with the reason)."""
     _check_member_count(data, path, limits)
-    infos = _plain_zip_directory(data)
+    infos = plain_zip_directory(data)
     if infos is None:  # zip64, a comment, data before the zip...: zipfile reads those
         try:
             infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
@@ -826,7 +826,7 @@ _DIRECTORY_ENTRY = struct.Struct("<4s6H3L5H2L")
 _ZIP64_MARK = 0xFFFFFFFF
 
 
-def _plain_zip_directory(data: bytes) -> list[_Member] | None:
+def plain_zip_directory(data: bytes) -> list[_Member] | None:
     """The directory of a plain zip package, as every spreadsheet program writes it.
 
     zipfile's reader spends more time on a small workbook's directory than inflating its
@@ -1094,7 +1094,7 @@ def _valued_reference(letters: int, digits: int) -> re.Pattern:
     return re.compile(rb'r="' + column + row + _VALUED)
 
 
-def _valued_extent(xml: bytes) -> tuple[int, int]:
+def valued_extent(xml: bytes) -> tuple[int, int]:
     """(rows, columns) from A1 to the last row and column that hold a value.
 
     The longest row number and column name are found first, and only the references of that
@@ -1142,7 +1142,7 @@ def _measure_sheet(xml: bytes, quick: bool = True) -> _SheetXml:
     if not _all_referenced(xml, prefix):
         rows, cols = _count_positions(xml, prefix)
         return _SheetXml(xml, prefix, rows, cols, referenced=False)
-    rows, cols = _valued_extent(xml)
+    rows, cols = valued_extent(xml)
     return _SheetXml(xml, prefix, rows, cols, referenced=True)
 
 
