@@ -215,3 +215,25 @@ def test_a_scheme_of_that_exact_name_wins_over_one_it_is_another_name_of(tmp_pat
                                        name_zh="城市试点"))
     assert schemes_named("City pilot 城市试点", [new, old]) == [old]
     assert schemes_named("城市试点", [new, old]) == [new]
+
+
+def test_scoring_runs_with_the_cyclic_collector_held_and_gives_it_back(tmp_path, city_template, monkeypatch):
+    """Thousands of freshly read forms would be walked by the collector again and again while
+    their results are made; the collector is held while scoring and running again after."""
+    import gc
+
+    from scoring.core import engine
+
+    write_form(tmp_path / "p1.xlsx", project("P1"), [dict(code="A", current=10)])
+    collecting = []
+    score_scheme = engine.score_scheme
+
+    def watched(*args, **kwargs):
+        collecting.append(gc.isenabled())
+        return score_scheme(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "score_scheme", watched)
+    assert gc.isenabled()
+    result = run([city_template], [tmp_path / "p1.xlsx"])
+    assert collecting == [False] and gc.isenabled()
+    assert [p.project_id for p in result.projects] == ["P1"]

@@ -387,7 +387,10 @@ def score_files(schemes, files, assessments=None, progress=None, *,
     by_scheme, rejected = read_and_match(files, schemes, progress, options=options,
                                          on_match=parse_while_reading)
     result = AssessmentRun(schemes=schemes, rejected=rejected)
-    for scheme in schemes:
-        key = scheme_key(scheme)
-        result.projects.extend(score_scheme(scheme, by_scheme[key], assessments, parsed[key]))
+    # the collector paused, as when a workspace scores: it would walk the 10,000 forms just read
+    # again and again while their results are made (scoring them took 1.2 s instead of 0.5 s)
+    with paused_gc():
+        for scheme in schemes:
+            key = scheme_key(scheme)
+            result.projects.extend(score_scheme(scheme, by_scheme[key], assessments, parsed[key]))
     return result
