@@ -77,15 +77,17 @@ class Backend:
             return self.round
         return None
 
-    def score(self) -> AssessmentRun:
-        """Score the round shown (the latest unless another was chosen)."""
-        return self.workspace.score(round=self.shown_round())
+    def score(self, progress: Callable[[int, int, str], object] | None = None) -> AssessmentRun:
+        """Score the round shown (the latest unless another was chosen); ``progress(done, total,
+        scheme name)`` before each scheme."""
+        return self.workspace.score(round=self.shown_round(), progress=progress)
 
-    def track(self) -> Tracking:
-        """Every round scored and lined up per scheme (the Tracking tab)."""
+    def track(self, progress: Callable[[int, int, str], object] | None = None) -> Tracking:
+        """Every round scored and lined up per scheme (the Tracking tab); ``progress(done,
+        total, round label)`` before each round."""
         from scoring.analysis.tracking import track_workspace
 
-        return track_workspace(self.workspace)
+        return track_workspace(self.workspace, progress=progress)
 
     def assess(
         self, scheme: Scheme, project_id: str, code: str, fraction: float, inspector: str, reason: str
@@ -160,6 +162,12 @@ class Backend:
 
     def history(self, project_id: str, scheme: Scheme):
         return self.workspace.history(project_id, scheme=scheme.name, scheme_version=scheme.version)
+
+    def scored_versions(self, project_id: str, scheme: Scheme, round: str | None = None):
+        """Every version of a project in ``round`` (by default the latest it was submitted in),
+        each scored by the engine (Workspace.scored_versions)."""
+        return self.workspace.scored_versions(project_id, scheme=scheme.name, scheme_version=scheme.version,
+                                              round=round or None)
 
     def audit(self) -> list[AuditEntry]:
         return self.workspace.audit_entries()
@@ -264,16 +272,23 @@ def import_task(
     Scoring here rather than on the GUI thread keeps the window responsive after big imports.
     """
     report = backend.import_files(
-        inputs, lambda done, total, path: state.progress(done, total, str(path)), round
+        inputs, lambda done, total, path: state.progress(done, total, str(path), "file"), round
     )
-    return report, backend.score()
+    return report, backend.score(scoring_progress(state))
+
+
+def scoring_progress(state) -> Callable[[int, int, str], object]:
+    """Scoring's report of each scheme as the worker's progress (scoring is not cancelled: the
+    files imported must be shown)."""
+    return lambda done, total, name: state.progress(done, total, name, "scheme")
 
 
 def merge_task(state, backend: Backend, sources: list[str | Path]) -> tuple[MergeReport, AssessmentRun]:
     """Worker body: merge inspectors' workspaces into this one (stops between workspaces when
     cancelled), then score the result."""
-    report = backend.merge(sources, lambda done, total, path: state.progress(done, total, str(path)))
-    return report, backend.score()
+    report = backend.merge(
+        sources, lambda done, total, path: state.progress(done, total, str(path), "workspace"))
+    return report, backend.score(scoring_progress(state))
 
 
 DEMO_FOLDERS = ("region", "city", "park", "enterprise", "batch")
@@ -288,9 +303,13 @@ def demo_task(state, backend: Backend, folder: Path) -> tuple[ImportReport, Asse
     from scoring.build.demo import write_demo
     from scoring.build.demo_rounds import write_second_round
 
-    state.progress(0, 0, str(folder))
-    write_demo(folder)
-    write_second_round(folder)  # round_2025/: the next round, for the person to import (README)
+    def step(done: int, total: int, name) -> bool:
+        return state.progress(done, total, str(name), "form")
+
+    write_demo(folder, progress=step)
+    if not state.cancelled:
+        state.progress(0, 0, str(folder / "round_2025"))  # reading the first round back: no count yet
+        write_second_round(folder, progress=step)  # round_2025/: the next round, for the README
     return import_task(state, backend, [folder / name for name in DEMO_FOLDERS])
 
 
@@ -298,8 +317,9 @@ def demo_task(state, backend: Backend, folder: Path) -> tuple[ImportReport, Asse
 
 
 def export_workbook_task(state, run: AssessmentRun, out: Path, lang: str, robustness=(),
-                         settings: ReportSettings | None = None) -> Path:
-    """Worker body: the print-ready ranked workbook of scoring.reports.workbook.
+                         settings: ReportSettings | None = None) -> Path | None:
+    """Worker body: the print-ready ranked workbook of scoring.reports.workbook, sheet by sheet; None
+    when cancelled (nothing is written).
 
     ``robustness``: the studies run in the Robustness tab, added as the Robustness sheet;
     ``settings``: the workspace's report settings (who signs).
@@ -307,15 +327,17 @@ def export_workbook_task(state, run: AssessmentRun, out: Path, lang: str, robust
     from scoring.reports.workbook import write_ranked_workbook
 
     state.progress(0, 0, str(out))
-    return Path(write_ranked_workbook(with_clean_names(run), out, lang=lang, robustness=robustness,
-                                      settings=settings))
+    written = write_ranked_workbook(
+        with_clean_names(run), out, lang=lang, robustness=robustness, settings=settings,
+        progress=lambda done, total: state.progress(done, total, str(out), "sheet"))
+    return None if state.cancelled else Path(written)
 
 
 def export_tracking_task(state, backend: Backend, out: Path, lang: str, kind: str) -> Path:
     """Worker body: every round lined up (scoring each), written as the Tracking workbook
     (``kind`` "workbook") or the tracking PDF ("pdf") of scoring.reports.tracking_export/_report."""
-    state.progress(0, 0, str(out))
-    tracking = backend.track()
+    tracking = backend.track(lambda done, total, label: state.progress(done, total, label, "round"))
+    state.progress(0, 0, str(out))  # writing: not counted
     if kind == "pdf":
         from scoring.reports.tracking_report import write_tracking_pdf
 
@@ -336,7 +358,7 @@ def export_pdf_task(state, run: AssessmentRun, out: Path, lang: str, robustness=
 
     written = write_pdf_report(
         with_clean_names(run), out, lang=lang,
-        progress=lambda done, total: state.progress(done, total, str(out)), robustness=robustness,
+        progress=lambda done, total: state.progress(done, total, str(out), "page"), robustness=robustness,
         settings=settings,
     )
     return None if state.cancelled else Path(written)

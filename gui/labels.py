@@ -100,6 +100,11 @@ def rejection_message(rejection) -> str:
     return presentation.rejection_text(rejection, translation.data_lang())
 
 
+def rejection_action(rejection) -> str:
+    """What to do about a refused file, in the language of the data."""
+    return presentation.rejection_action(rejection.reason, translation.data_lang())
+
+
 def provisional_text(project) -> str:
     """"provisional: 2 pending, grade could be Pass–Good" in the language of the data, or ""."""
     return presentation.provisional_mark(project, translation.data_lang())

@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
         #: The running import or export (one at a time; they share the progress bar).
         self.task_worker: workers.Worker | None = None
         self.last_report: ImportReport | None = None
+        #: The files and folders of the last import as given: the report names files relative to them.
+        self.last_inputs: list[str | Path] = []
         self.report_dialog: ImportReportDialog | None = None
         self.merge_dialog: MergeReportDialog | None = None
         self.help_dialog = None  # Help → User guide, made when first asked for
@@ -722,6 +724,7 @@ class MainWindow(QMainWindow):
         the report shows when it is done."""
         if self.backend is None:
             return None
+        self.last_inputs = list(inputs)
         return self._start_task(
             workers.Worker(backend_module.import_task, self.backend, inputs, round_label),
             self.tr("Reading files…"),
@@ -827,7 +830,9 @@ class MainWindow(QMainWindow):
     def show_import_report(self, report: ImportReport) -> ImportReportDialog:
         if self.report_dialog is None:
             self.report_dialog = ImportReportDialog(self)
-        self.report_dialog.set_report(report, report_rows(report, self.run.projects, self.run.schemes))
+            self.report_dialog.versions_requested.connect(self._on_report_versions_requested)
+        rows = report_rows(report, self.run.projects, self.run.schemes, self.last_inputs)
+        self.report_dialog.set_report(report, rows)
         self.report_dialog.show()
         self.report_dialog.raise_()
         return self.report_dialog
@@ -925,18 +930,32 @@ class MainWindow(QMainWindow):
     def _on_detail_versions_requested(self) -> None:
         self.show_versions()
 
-    def show_versions(self):
-        """The shown project's versions side by side (Project tab → Versions…)."""
+    def show_versions(self, scheme: Scheme | None = None, project_id: str | None = None,
+                      round_label: str | None = None):
+        """A project's versions side by side (Project tab → Versions…, or a resubmitted file's
+        row of the import report): the shown project unless another is named."""
         from gui.views.versions_view import VersionsDialog
 
-        scheme, project = self.scheme(), self.project()
-        if scheme is None or project is None or self.backend is None:
+        if project_id is None:
+            scheme, project = self.scheme(), self.project()
+            if project is None:
+                return None
+            project_id, round_label = project.project_id, self.run.round
+        if scheme is None or self.backend is None:
             return None
+        scored = self.backend.scored_versions(project_id, scheme, round_label)
         dialog = VersionsDialog(self)
-        versions = self.backend.history(project.project_id, scheme)
-        dialog.set_versions(scheme, project, self.scheme_projects(), versions, self.run.round)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.set_versions(scheme, f"{project_id} {scored[-1].version.name}", scored)
         dialog.show()
         return dialog
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not show the versions"))
+    def _on_report_versions_requested(self, stored) -> None:
+        """A resubmitted (or imported) file's row of the import report: that project's versions."""
+        scheme = next((s for s in self.backend.schemes()
+                       if (s.name, s.version) == (stored.scheme, stored.scheme_version)), None)
+        self.show_versions(scheme, stored.project_id, stored.round)
 
     # ----------------------------------------------------------------------------- undo
     def _push_undo(self, step: UndoStep) -> None:

@@ -48,6 +48,7 @@ def render_language(app, lang: str, out: Path, work: Path) -> None:
     from gui.app import tear_down
     from gui.main_window import MainWindow
     from gui.views import dialogs
+    from gui.views.versions_view import VersionsDialog
     from scoring.build.demo import write_demo
 
     short = "zh" if lang == "zh_CN" else "en"
@@ -73,22 +74,18 @@ def render_language(app, lang: str, out: Path, work: Path) -> None:
     _wait_import(app, window)
     dialog = window.report_dialog
     _shoot(dialog, out, "import_report", short)
-    rejected = next(
-        r for r in range(dialog.model.rowCount()) if dialog.model.row_object(r).outcome == "rejected"
-    )
-    issue = next(
-        (r for r in range(dialog.model.rowCount()) if dialog.model.row_object(r).outcome == "issue"), rejected
-    )
-    row = dialog.model.row_object(issue)
-    location = dialogs.LocationDialog(row.location, row.source, row.detail, window)
+    rows = [dialog.model.row_object(r) for r in range(dialog.model.rowCount())]
+    # the form without a project ID: its sheet, cell and what to do
+    row = next(r for r in rows if r.outcome == "rejected" and r.cell)
+    location = dialogs.LocationDialog.of_row(row, window)
     location.show()
     _settle(app)
     _shoot(location, out, "issue_location", short)
     location.close()
+    # the resubmission's versions side by side: its row of the import report opens them
+    dialog.show_row(next(k for k, r in enumerate(rows) if r.outcome == "resubmitted"))
     dialog.close()
-    # the resubmission's differences, side by side (Project tab → Versions…)
-    window.results.select_project("C-2024-001")
-    versions = window.show_versions()
+    versions = window.findChildren(VersionsDialog)[-1]
     _settle(app)
     _shoot(versions, out, "versions", short)
     versions.close()

@@ -1,7 +1,7 @@
 """Long work off the GUI thread: a QRunnable on QThreadPool, signals on a separate QObject.
 
 The work itself is a plain function ``fn(state, *args)`` (testable without Qt widgets); it
-reports progress with ``state.progress(done, total, text)``, which returns False once the
+reports progress with ``state.progress(done, total, text, unit)``, which returns False once the
 person pressed Cancel, and never touches a widget. The widget that started it connects to
 ``signals.finished(result)`` or ``signals.failed(exception)``; both arrive on the GUI thread
 because the signals object lives there and Qt queues cross-thread emissions.
@@ -32,13 +32,15 @@ class WorkerSignals(QObject):
     still delivered, and on quitting it would reach a window whose workspace is closed.
     """
 
-    progressed = Signal(int, int, str)
+    #: (done, total, text, unit): step ``done + 1`` of ``total``, on ``text`` (a file, a scheme),
+    #: counting ``unit`` ("file", "page", …; see gui.views.import_views.ImportProgress).
+    progressed = Signal(int, int, str, str)
     finished = Signal(object)
     failed = Signal(object)
     #: Emitted last, after finished or failed, whatever the outcome (even when discarded).
     done = Signal()
 
-    _reported_progress = Signal(int, int, str)
+    _reported_progress = Signal(int, int, str, str)
     _reported_result = Signal(object)
     _reported_failure = Signal(object)
     _reported_end = Signal()
@@ -51,10 +53,10 @@ class WorkerSignals(QObject):
         self._reported_failure.connect(self._pass_failure)
         self._reported_end.connect(self.done)
 
-    @Slot(int, int, str)
-    def _pass_progress(self, done: int, total: int, text: str) -> None:
+    @Slot(int, int, str, str)
+    def _pass_progress(self, done: int, total: int, text: str, unit: str) -> None:
         if not self.discarded:
-            self.progressed.emit(done, total, text)
+            self.progressed.emit(done, total, text, unit)
 
     @Slot(object)
     def _pass_result(self, result) -> None:
@@ -81,9 +83,10 @@ class TaskState:
     def cancel(self) -> None:
         self._cancelled.set()
 
-    def progress(self, done: int, total: int, text: str = "") -> bool:
-        """Report progress; return False when the work should stop."""
-        self._signals._reported_progress.emit(int(done), int(total), str(text))
+    def progress(self, done: int, total: int, text: str = "", unit: str = "") -> bool:
+        """Report step ``done + 1`` of ``total`` (0 when it cannot be counted) on ``text``,
+        counting ``unit``; return False when the work should stop."""
+        self._signals._reported_progress.emit(int(done), int(total), str(text), str(unit))
         return not self.cancelled
 
 

@@ -719,3 +719,16 @@ def test_coupling_coordination_reproduces_a_published_table(year, u1, u2, c, t, 
     assert coupling[0] == pytest.approx(c, abs=1.5e-3)
     assert coordination[0] == pytest.approx(t, abs=1.5e-3)
     assert degree[0] == pytest.approx(d, abs=1.5e-3)
+
+
+def test_every_refusal_says_what_to_do_in_both_languages():
+    from scoring.core.model import REJECTION_REASONS
+    from scoring.core.presentation import rejection_action
+
+    for reason in REJECTION_REASONS:
+        english, chinese = rejection_action(reason, "en"), rejection_action(reason, "zh")
+        chinese_in_english = any("\u4e00" <= ch <= "\u9fff" for ch in english)
+        assert english and english[0].isupper() and not chinese_in_english, reason
+        assert chinese and not chinese.isascii(), reason
+    assert rejection_action("missing_project_id", "en") == (
+        "Fill in the project ID in the cell shown and import the file again")

@@ -59,6 +59,19 @@ def test_each_rejection_reason_names_the_file(tmp_path, city_template):
     }
     for rejection in result.rejected:
         assert rejection.source.split("/")[-1] in rejection.message
+    # the sheet and cell each refusal is about, as data: write_form puts the keys in column A
+    # from row 1 (project_id, name, level, then template), each value to its right
+    where = {r.source.split("/")[-1]: (r.sheet, r.cell) for r in result.rejected}
+    assert where == {
+        "no_id.xlsx": ("Project", "B1"),
+        "wrong_template.xlsx": ("Project", "B4"),
+        "zz_duplicate.xlsx": ("Project", "B1"),
+        "wrong_level.xlsx": ("Project", "B3"),
+        "text.xlsx": ("", ""),
+        "empty.xlsx": ("", ""),
+        "locked.xls": ("", ""),
+        "other.xlsx": ("", ""),
+    }
     assert "password" in next(r.message for r in result.rejected if r.reason == "encrypted")
     # the first submission of P1 (by path order) wins, and still scores
     assert [(p.project_id, p.total) for p in result.projects] == [("P1", pytest.approx(5.0))]
@@ -124,6 +137,9 @@ def test_batch_sheet_gives_one_project_per_row(tmp_path, city_template):
     assert [(r.reason, r.source.split("/")[-1]) for r in result.rejected] == [
         ("missing_project_id", "batch.xlsx:Batch!3")
     ]
+    # the empty project_id cell of row 3, and the file the row is in
+    (refused,) = result.rejected
+    assert (refused.sheet, refused.cell, refused.file) == ("Batch", "A3", str(folder / "batch.xlsx"))
 
 
 def test_form_with_title_rows_and_chinese_keys(tmp_path, city_template):

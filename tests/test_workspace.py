@@ -363,6 +363,33 @@ def test_resubmission_makes_a_version_with_its_differences(ws, forms, tmp_path):
     assert entry.detail["changes"][1] == {"code": "A", "field": "current", "old": 50.0, "new": 60.0}
 
 
+def test_every_version_is_scored_with_todays_inspectors_and_any_two_compare(ws, forms, tmp_path):
+    from scoring.workspace.records import version_differences
+
+    ws.import_files([forms])
+    for name, a, b in (("p1_v2.xlsx", 60, "否"), ("p1_v3.xlsx", 80, "是")):
+        write_form(tmp_path / name, project("P1"), [dict(code="A", current=a), dict(code="B", current=b)])
+    ws.import_files([tmp_path / "p1_v2.xlsx"])
+    ws.import_files([tmp_path / "p1_v3.xlsx"])
+    ws.assess("P1", "M", 0.5, inspector="Li Wei", reason="site visit")
+    scored = ws.scored_versions("P1")
+    # one weight unit is 25 points; M (weight 2) scored 0.5 counts 25 in every version:
+    # v1 A 50 → 12.5, B yes → 25; v2 A 60 → 15, B no → 0; v3 A 80 → 20, B yes → 25
+    assert [(s.version.version, s.total) for s in scored] == [
+        (1, pytest.approx(62.5)), (2, pytest.approx(40.0)), (3, pytest.approx(70.0))]
+    assert [s.grade for s in scored] == ["Pass", "Fail", "Pass"]
+    assert scored[-1].total == pytest.approx(totals(ws.score())["P1"])
+    scheme = ws.schemes()[0]
+    # v1 against v3, skipping v2: A 50 → 80 (12.5 → 20 points); B yes → yes is no difference
+    differences = version_differences(scheme, scored[0], scored[2])
+    assert [(d.change.code, d.change.field, d.change.old, d.change.new) for d in differences] == [
+        ("A", "current", 50.0, 80.0)]
+    assert differences[0].old_points == pytest.approx(12.5)
+    assert differences[0].new_points == pytest.approx(20.0)
+    with pytest.raises(WorkspaceError, match="no project 'P9'"):
+        ws.scored_versions("P9")
+
+
 def test_batch_resubmission_versions_only_the_changed_rows(ws, tmp_path):
     header = ["project_id", "name", "level", "A", "B"]
     write_batch(

@@ -4,57 +4,57 @@
 <context>
     <name>AssessDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="104"/>
+        <location filename="../views/dialogs.py" line="103"/>
         <source>Score or override a criterion</source>
         <translation>评分或调整指标</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="131"/>
+        <location filename="../views/dialogs.py" line="130"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="132"/>
+        <location filename="../views/dialogs.py" line="131"/>
         <source>* required · Ctrl+Enter records the score</source>
         <translation>* 为必填 · 按 Ctrl+Enter 记录评分</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="144"/>
+        <location filename="../views/dialogs.py" line="143"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="118"/>
+        <location filename="../views/dialogs.py" line="117"/>
         <source>(type a fraction)</source>
         <translation>（输入得分率）</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="124"/>
+        <location filename="../views/dialogs.py" line="123"/>
         <source>Why: what you checked on site, which document…</source>
         <translation>理由：现场核查了什么、依据哪份文件……</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="127"/>
+        <location filename="../views/dialogs.py" line="126"/>
         <source>Fraction (0 = worst, 1 = best):</source>
         <translation>得分率（0 = 最差，1 = 最好）：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="129"/>
+        <location filename="../views/dialogs.py" line="128"/>
         <source>Or pick a level:</source>
         <translation>或选择档次：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="130"/>
+        <location filename="../views/dialogs.py" line="129"/>
         <source>Inspector:</source>
         <translation>核查人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="149"/>
+        <location filename="../views/dialogs.py" line="148"/>
         <source>Guidance:</source>
         <translation>填报说明：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="154"/>
+        <location filename="../views/dialogs.py" line="153"/>
         <source>Now: value {value}, fraction {fraction} ({status})</source>
         <translation>当前：现状值 {value}，得分率 {fraction}（{status}）</translation>
     </message>
@@ -62,37 +62,37 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../models/tables.py" line="318"/>
+        <location filename="../models/tables.py" line="314"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="319"/>
+        <location filename="../models/tables.py" line="315"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="320"/>
+        <location filename="../models/tables.py" line="316"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="321"/>
+        <location filename="../models/tables.py" line="317"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="322"/>
+        <location filename="../models/tables.py" line="318"/>
         <source>Criterion</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="323"/>
+        <location filename="../models/tables.py" line="319"/>
         <source>What happened</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="325"/>
+        <location filename="../models/tables.py" line="321"/>
         <source>Written in</source>
         <translation>来源工作区</translation>
     </message>
@@ -161,72 +161,72 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../views/compare_view.py" line="213"/>
+        <location filename="../views/compare_view.py" line="214"/>
         <source>Spread (max − min)</source>
         <translation>极差（最大 − 最小）</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="210"/>
+        <location filename="../views/compare_view.py" line="211"/>
         <source>{second} − {first}</source>
         <translation>{second} − {first}</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="205"/>
+        <location filename="../views/compare_view.py" line="206"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="203"/>
+        <location filename="../views/compare_view.py" line="204"/>
         <source>Fraction</source>
         <translation>得分率</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="201"/>
+        <location filename="../views/compare_view.py" line="202"/>
         <source>Value</source>
         <translation>现状值</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="196"/>
+        <location filename="../views/compare_view.py" line="197"/>
         <source>Criterion</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="195"/>
+        <location filename="../views/compare_view.py" line="196"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="189"/>
+        <location filename="../views/compare_view.py" line="190"/>
         <source>Subtotal: {kind}</source>
         <translation>小计：{kind}</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="187"/>
+        <location filename="../views/compare_view.py" line="188"/>
         <source>(of {max})</source>
         <translation>（满分 {max}）</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="184"/>
+        <location filename="../views/compare_view.py" line="185"/>
         <source>Subtotal: {dimension}</source>
         <translation>小计：{dimension}</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="173"/>
+        <location filename="../views/compare_view.py" line="174"/>
         <source>Baseline: {baseline}</source>
         <translation>基准值：{baseline}</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="158"/>
+        <location filename="../views/compare_view.py" line="159"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="156"/>
+        <location filename="../views/compare_view.py" line="157"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="153"/>
+        <location filename="../views/compare_view.py" line="154"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
@@ -245,32 +245,32 @@
 <context>
     <name>ConsensusDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="224"/>
+        <location filename="../views/dialogs.py" line="223"/>
         <source>Record a consensus</source>
         <translation>记录共识</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="227"/>
+        <location filename="../views/dialogs.py" line="226"/>
         <source>Inspectors&apos; scores: {scores} (spread {spread})</source>
         <translation>核查人评分：{scores}（极差 {spread}）</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="242"/>
+        <location filename="../views/dialogs.py" line="241"/>
         <source>Why this fraction: what the inspectors agreed, on what evidence…</source>
         <translation>为何取此得分率：核查人商定了什么、依据哪些证据……</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="246"/>
+        <location filename="../views/dialogs.py" line="245"/>
         <source>Agreed fraction (0 to 1):</source>
         <translation>共识得分率（0 至 1）：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="247"/>
+        <location filename="../views/dialogs.py" line="246"/>
         <source>Supervisor:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="248"/>
+        <location filename="../views/dialogs.py" line="247"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -278,102 +278,102 @@
 <context>
     <name>CriteriaModel</name>
     <message>
-        <location filename="../models/tables.py" line="145"/>
+        <location filename="../models/tables.py" line="147"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="164"/>
+        <location filename="../models/tables.py" line="166"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="146"/>
+        <location filename="../models/tables.py" line="148"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="162"/>
+        <location filename="../models/tables.py" line="164"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="161"/>
+        <location filename="../models/tables.py" line="163"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="147"/>
+        <location filename="../models/tables.py" line="149"/>
         <source>Baseline</source>
         <translation>基准值</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="148"/>
+        <location filename="../models/tables.py" line="150"/>
         <source>Value</source>
         <translation>现状值</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="150"/>
+        <location filename="../models/tables.py" line="152"/>
         <source>Worst</source>
         <translation>最差值</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="151"/>
+        <location filename="../models/tables.py" line="153"/>
         <source>Best</source>
         <translation>最优值</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="152"/>
+        <location filename="../models/tables.py" line="154"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="153"/>
+        <location filename="../models/tables.py" line="155"/>
         <source>Fraction</source>
         <translation>得分率</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="155"/>
+        <location filename="../models/tables.py" line="157"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="157"/>
+        <location filename="../models/tables.py" line="159"/>
         <source>Max points</source>
         <translation>可得分</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="159"/>
+        <location filename="../models/tables.py" line="161"/>
         <source>Points lost</source>
         <translation>失分</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="163"/>
+        <location filename="../models/tables.py" line="165"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="165"/>
+        <location filename="../models/tables.py" line="167"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="166"/>
+        <location filename="../models/tables.py" line="168"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="167"/>
+        <location filename="../models/tables.py" line="169"/>
         <source>Inspector</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="168"/>
+        <location filename="../models/tables.py" line="170"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="175"/>
+        <location filename="../models/tables.py" line="177"/>
         <source>% improvement</source>
         <translation>% 改善率</translation>
     </message>
@@ -789,12 +789,47 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="75"/>
+        <location filename="../views/import_views.py" line="67"/>
+        <source>File {done} of {total}: {name}</source>
+        <translation>第 {done}/{total} 个文件：{name}</translation>
+    </message>
+    <message>
+        <location filename="../views/import_views.py" line="68"/>
+        <source>Workspace {done} of {total}: {name}</source>
+        <translation>第 {done}/{total} 个工作区：{name}</translation>
+    </message>
+    <message>
+        <location filename="../views/import_views.py" line="69"/>
+        <source>Scoring scheme {done} of {total}: {name}</source>
+        <translation>正在评分：第 {done}/{total} 个方案：{name}</translation>
+    </message>
+    <message>
+        <location filename="../views/import_views.py" line="70"/>
+        <source>Writing demo form {done} of {total}: {name}</source>
+        <translation>正在生成示例申报表 {done}/{total}：{name}</translation>
+    </message>
+    <message>
+        <location filename="../views/import_views.py" line="71"/>
+        <source>{name}: sheet {done} of {total}</source>
+        <translation>{name}：第 {done}/{total} 张工作表</translation>
+    </message>
+    <message>
+        <location filename="../views/import_views.py" line="72"/>
+        <source>{name}: page {done} of about {total}</source>
+        <translation>{name}：第 {done} 页，共约 {total} 页</translation>
+    </message>
+    <message>
+        <location filename="../views/import_views.py" line="73"/>
+        <source>Scoring round {done} of {total}: {name}</source>
+        <translation>正在评分：第 {done}/{total} 轮：{name}</translation>
+    </message>
+    <message>
+        <location filename="../views/import_views.py" line="86"/>
         <source>{done}/{total}: {name}</source>
         <translation>{done}/{total}：{name}</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="82"/>
+        <location filename="../views/import_views.py" line="95"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -802,27 +837,33 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../views/import_views.py" line="91"/>
+        <location filename="../views/import_views.py" line="138"/>
         <source>Import report</source>
+        <extracomment>Widest a report column is made, in pixels, so that What to do stays in view.</extracomment>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="98"/>
-        <source>Double-click a row to see the file, sheet and cell.</source>
-        <translation>双击某一行可查看文件、工作表和单元格。</translation>
+        <location filename="../views/import_views.py" line="139"/>
+        <source>Double-click a row to see the file, sheet and cell and what to do, or a resubmitted file&apos;s versions side by side. Hover over a cell to read it in full.</source>
+        <translation>双击一行可查看文件、工作表、单元格及处理办法，或并排查看重新提交文件的各个版本。鼠标悬停可查看单元格的完整内容。</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="112"/>
+        <location filename="../views/import_views.py" line="142"/>
+        <source>Versions…</source>
+        <translation>版本…</translation>
+    </message>
+    <message>
+        <location filename="../views/import_views.py" line="163"/>
         <source>{files} files read: {new} imported, {resubmitted} resubmitted with differences, {unchanged} unchanged, {rejected} rejected.</source>
         <translation>共读取 {files} 个文件：新导入 {new} 个，重新报送且有变化 {resubmitted} 个，未变化 {unchanged} 个，拒收 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="123"/>
+        <location filename="../views/import_views.py" line="174"/>
         <source>{skipped} files of the folders were not read (not a spreadsheet kind the importer reads, or a lock file); the table says why.</source>
         <translation>文件夹中有 {skipped} 个文件未读取（不是可导入的电子表格类型，或是锁定文件）；原因见下表。</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="127"/>
+        <location filename="../views/import_views.py" line="178"/>
         <source>The import was cancelled; the files read before are kept.</source>
         <translation>导入已取消；取消前读取的文件已保存。</translation>
     </message>
@@ -830,29 +871,44 @@
 <context>
     <name>ImportReportModel</name>
     <message>
-        <location filename="../models/tables.py" line="293"/>
+        <location filename="../models/tables.py" line="251"/>
+        <source>version {version}: {count} changes; double-click to see them side by side</source>
+        <translation>第 {version} 版：{count} 处变化；双击可并排查看</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="286"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="298"/>
+        <location filename="../models/tables.py" line="291"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="299"/>
+        <location filename="../models/tables.py" line="292"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="300"/>
+        <location filename="../models/tables.py" line="293"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="294"/>
+        <source>Cell</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <location filename="../models/tables.py" line="296"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="302"/>
-        <source>Location</source>
-        <translation>位置</translation>
+        <location filename="../models/tables.py" line="298"/>
+        <source>What to do</source>
+        <translation>处理办法</translation>
     </message>
 </context>
 <context>
@@ -863,460 +919,465 @@
         <translation>问题所在位置</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="372"/>
+        <location filename="../views/dialogs.py" line="371"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="373"/>
+        <location filename="../views/dialogs.py" line="372"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="374"/>
+        <location filename="../views/dialogs.py" line="373"/>
         <source>Cell:</source>
         <translation>单元格：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="375"/>
+        <location filename="../views/dialogs.py" line="374"/>
         <source>Problem:</source>
         <translation>问题：</translation>
+    </message>
+    <message>
+        <location filename="../views/dialogs.py" line="377"/>
+        <source>What to do:</source>
+        <translation>处理办法：</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="1226"/>
+        <location filename="../main_window.py" line="1245"/>
         <source>Select two to four projects in Results (Ctrl+click or Shift+click) to compare them.</source>
         <translation>请在“结果”中选择二至四个项目（Ctrl+单击或 Shift+单击）后再比较。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="373"/>
+        <location filename="../main_window.py" line="375"/>
         <source>Compare two to four projects selected in Results (Ctrl+click), criterion by criterion (Ctrl+K)</source>
         <translation>逐项比较在“结果”中选择的二至四个项目（Ctrl+单击选择；Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353"/>
+        <location filename="../main_window.py" line="355"/>
         <source>&amp;Compare selected projects…</source>
         <translation>比较所选项目(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="584"/>
+        <location filename="../main_window.py" line="586"/>
         <source>Opening the workspace…</source>
         <translation>正在打开工作区…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329"/>
+        <location filename="../main_window.py" line="331"/>
         <source>&amp;New workspace…</source>
-        <extracomment>The start-up worker&apos;s :class:`gui.backend.Opened` once shown (None when nothing opened). The running import or export (one at a time; they share the progress bar). The scores, overrides and withdrawals made since the window opened, last last: Undo (Ctrl+Z) takes them back one by one, each as a new audited score or withdrawal.</extracomment>
+        <extracomment>The start-up worker&apos;s :class:`gui.backend.Opened` once shown (None when nothing opened). The running import or export (one at a time; they share the progress bar). The files and folders of the last import as given: the report names files relative to them. The scores, overrides and withdrawals made since the window opened, last last: Undo (Ctrl+Z) takes them back one by one, each as a new audited score or withdrawal.</extracomment>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330"/>
+        <location filename="../main_window.py" line="332"/>
         <source>&amp;Open workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="333"/>
         <source>Save workspace &amp;as…</source>
         <translation>工作区另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="334"/>
         <source>&amp;Merge workspaces…</source>
         <translation>合并工作区(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="335"/>
         <source>Import &amp;files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="336"/>
         <source>Import f&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="337"/>
         <source>Add &amp;scheme from Excel…</source>
         <translation>从 Excel 添加方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="338"/>
         <source>Ranked &amp;workbook…</source>
         <translation>排名工作簿(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="339"/>
         <source>&amp;PDF report…</source>
         <translation>PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338"/>
+        <location filename="../main_window.py" line="340"/>
         <source>&amp;Audit log…</source>
         <translation>审计日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="341"/>
         <source>Tracking &amp;workbook…</source>
         <translation>跟踪评估工作簿(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340"/>
+        <location filename="../main_window.py" line="342"/>
         <source>Trac&amp;king PDF…</source>
         <translation>跟踪评估 PDF(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341"/>
+        <location filename="../main_window.py" line="343"/>
         <source>P&amp;rint ranking…</source>
         <translation>打印排名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="344"/>
         <source>Print pre&amp;view ranking…</source>
         <translation>打印预览排名(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="345"/>
         <source>Print pro&amp;ject page…</source>
         <translation>打印项目页(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="346"/>
         <source>Print preview project pa&amp;ge…</source>
         <translation>打印预览项目页(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345"/>
+        <location filename="../main_window.py" line="347"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346"/>
+        <location filename="../main_window.py" line="348"/>
         <source>Report &amp;sign-off…</source>
         <translation>报告签批设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="349"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../main_window.py" line="350"/>
         <source>Open the &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349"/>
+        <location filename="../main_window.py" line="351"/>
         <source>&amp;About SynergyPilot</source>
         <translation>关于 SynergyPilot(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="352"/>
         <source>&amp;Next pending</source>
         <translation>下一项待评分(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351"/>
+        <location filename="../main_window.py" line="353"/>
         <source>User &amp;guide</source>
         <translation>用户指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352"/>
+        <location filename="../main_window.py" line="354"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="360"/>
         <source>Import submission files (you can also drop files on the window)</source>
         <translation>导入申报文件（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="362"/>
         <source>Bring inspectors&apos; workspaces into this one, keeping every score</source>
         <translation>将各核查人的工作区并入本工作区，保留每一项评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361"/>
+        <location filename="../main_window.py" line="363"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362"/>
+        <location filename="../main_window.py" line="364"/>
         <source>&amp;Recent workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="363"/>
+        <location filename="../main_window.py" line="365"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364"/>
+        <location filename="../main_window.py" line="366"/>
         <source>&amp;Export and print</source>
         <translation>导出与打印(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="367"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="366"/>
+        <location filename="../main_window.py" line="368"/>
         <source>&amp;Assess</source>
         <translation>评分(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367"/>
+        <location filename="../main_window.py" line="369"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="370"/>
         <source>Open the file just written</source>
         <translation>打开刚写出的文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369"/>
+        <location filename="../main_window.py" line="371"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371"/>
+        <location filename="../main_window.py" line="373"/>
         <source>Go to the next criterion waiting for an on-site score (Ctrl+N); Enter scores it</source>
         <translation>转到下一项待现场评分的指标（Ctrl+N）；按 Enter 评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="375"/>
+        <location filename="../main_window.py" line="377"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="378"/>
+        <location filename="../main_window.py" line="380"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="381"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="380"/>
+        <location filename="../main_window.py" line="382"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381"/>
+        <location filename="../main_window.py" line="383"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="382"/>
+        <location filename="../main_window.py" line="384"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="384"/>
+        <location filename="../main_window.py" line="386"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385"/>
+        <location filename="../main_window.py" line="387"/>
         <source>Disagreements</source>
         <translation>意见分歧</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386"/>
+        <location filename="../main_window.py" line="388"/>
         <source>Tracking</source>
         <translation>跟踪评估</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="390"/>
+        <location filename="../main_window.py" line="392"/>
         <source>Round:</source>
         <translation>评估轮次：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391"/>
+        <location filename="../main_window.py" line="393"/>
         <source>The assessment round shown in every tab but Tracking</source>
         <translation>除“跟踪评估”外各页显示的评估轮次</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="417"/>
         <source>Opened read-only: {reason}. Changes cannot be saved.</source>
         <translation>以只读方式打开：{reason}。无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490"/>
+        <location filename="../main_window.py" line="492"/>
         <source>no workspace</source>
         <translation>无工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="493"/>
+        <location filename="../main_window.py" line="495"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="554"/>
+        <location filename="../main_window.py" line="556"/>
         <source>SynergyPilot workspace (*.spw)</source>
         <translation>SynergyPilot 工作区 (*.spw)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="559"/>
+        <location filename="../main_window.py" line="561"/>
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567"/>
+        <location filename="../main_window.py" line="569"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608"/>
+        <location filename="../main_window.py" line="610"/>
         <source>Save workspace as</source>
         <translation>工作区另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="619"/>
+        <location filename="../main_window.py" line="621"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="636"/>
+        <location filename="../main_window.py" line="638"/>
         <source>Merge workspaces into this one</source>
         <translation>将工作区并入本工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="649"/>
+        <location filename="../main_window.py" line="651"/>
         <source>Merging workspaces…</source>
         <translation>正在合并工作区…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="659"/>
+        <location filename="../main_window.py" line="661"/>
         <source>Merge finished.</source>
         <translation>合并完成。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="664"/>
+        <location filename="../main_window.py" line="666"/>
         <source>The merge failed</source>
         <translation>合并失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="682"/>
+        <location filename="../main_window.py" line="684"/>
         <source>Import submissions</source>
         <translation>导入申报文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="684"/>
+        <location filename="../main_window.py" line="686"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="692"/>
+        <location filename="../main_window.py" line="694"/>
         <source>Import a folder of submissions</source>
         <translation>导入申报文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="727"/>
+        <location filename="../main_window.py" line="730"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="738"/>
+        <location filename="../main_window.py" line="741"/>
         <source>Preparing the demo data…</source>
         <translation>正在准备演示数据…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="796"/>
+        <location filename="../main_window.py" line="799"/>
         <source>Import finished: {new} new, {resubmitted} resubmitted, {rejected} rejected.</source>
         <translation>导入完成：新增 {new} 个，重新报送 {resubmitted} 个，拒收 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="805"/>
+        <location filename="../main_window.py" line="808"/>
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="919"/>
+        <location filename="../main_window.py" line="924"/>
         <source>{code} {indicator}: {author}&apos;s score {fraction} ({points} points) is withdrawn; the criterion is scored again as without it.</source>
         <translation>{code} {indicator}：将撤回 {author} 的评分 {fraction}（{points} 分），该指标按无此评分重新计分。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="950"/>
+        <location filename="../main_window.py" line="969"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="953"/>
+        <location filename="../main_window.py" line="972"/>
         <source>Undo the last change: {what} (Ctrl+Z)</source>
         <translation>撤销上一次更改：{what}（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="958"/>
+        <location filename="../main_window.py" line="977"/>
         <source>{author}&apos;s score of {code} for {project}: {before} → {after}</source>
         <translation>{author} 对 {project} 的 {code} 评分：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="975"/>
+        <location filename="../main_window.py" line="994"/>
         <source>Undo by {who} of: {what}</source>
         <translation>{who} 撤销：{what}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="989"/>
+        <location filename="../main_window.py" line="1008"/>
         <source>No criterion is waiting for an on-site score.</source>
         <translation>没有待现场评分的指标。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1070"/>
+        <location filename="../main_window.py" line="1089"/>
         <source>Could not change the setting</source>
         <translation>无法更改设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1077"/>
+        <location filename="../main_window.py" line="1096"/>
         <source>Add a scheme</source>
         <translation>添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1079"/>
+        <location filename="../main_window.py" line="1098"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1093"/>
+        <location filename="../main_window.py" line="1112"/>
         <source>Could not add the scheme</source>
         <translation>无法添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1107"/>
+        <location filename="../main_window.py" line="1126"/>
         <source>Save a blank submission form</source>
         <translation>保存空白申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1107"/>
-        <location filename="../main_window.py" line="1147"/>
-        <location filename="../main_window.py" line="1161"/>
-        <location filename="../main_window.py" line="1195"/>
-        <location filename="../main_window.py" line="1205"/>
+        <location filename="../main_window.py" line="1126"/>
+        <location filename="../main_window.py" line="1166"/>
+        <location filename="../main_window.py" line="1180"/>
+        <location filename="../main_window.py" line="1214"/>
+        <location filename="../main_window.py" line="1224"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1111"/>
+        <location filename="../main_window.py" line="1130"/>
         <source>Blank form written: {path}</source>
         <translation>已生成空白申报表：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1147"/>
+        <location filename="../main_window.py" line="1166"/>
         <source>Export the ranked workbook</source>
         <translation>导出排名工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1194"/>
+        <location filename="../main_window.py" line="1213"/>
         <source>Export the scheme with these weights</source>
         <translation>按当前权重导出评估方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1352"/>
+        <location filename="../main_window.py" line="1371"/>
         <source>SynergyPilot {version}
 SynergyPilot scores pollution–carbon synergy pilot projects from Excel submissions.
 Data folder: {folder}</source>
@@ -1325,111 +1386,111 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1116"/>
+        <location filename="../main_window.py" line="1135"/>
         <source>Written: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="504"/>
+        <location filename="../main_window.py" line="506"/>
         <source>Projects: {projects} · Rejected files: {rejected} ·</source>
         <translation>项目：{projects} · 拒收文件：{rejected} ·</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="507"/>
+        <location filename="../main_window.py" line="509"/>
         <source>Pending: {pending} ({provisional} provisional projects)</source>
         <translation>待定：{pending} 项（{provisional} 个暂定项目）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="511"/>
+        <location filename="../main_window.py" line="513"/>
         <source>Show only the provisional projects</source>
         <translation>只显示结果为暂定的项目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="755"/>
-        <location filename="../main_window.py" line="1179"/>
+        <location filename="../main_window.py" line="758"/>
+        <location filename="../main_window.py" line="1198"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="626"/>
-        <location filename="../main_window.py" line="763"/>
+        <location filename="../main_window.py" line="628"/>
+        <location filename="../main_window.py" line="766"/>
         <source>Please wait: another task is running.</source>
         <translation>请稍候：另一项任务正在进行。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="812"/>
+        <location filename="../main_window.py" line="815"/>
         <source>The export was cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="819"/>
+        <location filename="../main_window.py" line="822"/>
         <source>The export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1154"/>
+        <location filename="../main_window.py" line="1173"/>
         <source>Export the PDF report</source>
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1154"/>
-        <location filename="../main_window.py" line="1168"/>
+        <location filename="../main_window.py" line="1173"/>
+        <location filename="../main_window.py" line="1187"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1160"/>
+        <location filename="../main_window.py" line="1179"/>
         <source>Export the tracking workbook</source>
         <translation>导出跟踪评估工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1167"/>
+        <location filename="../main_window.py" line="1186"/>
         <source>Export the tracking PDF</source>
         <translation>导出跟踪评估 PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1205"/>
+        <location filename="../main_window.py" line="1224"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1214"/>
+        <location filename="../main_window.py" line="1233"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1214"/>
+        <location filename="../main_window.py" line="1233"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1215"/>
+        <location filename="../main_window.py" line="1234"/>
         <source>Export the chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1276"/>
+        <location filename="../main_window.py" line="1295"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1339"/>
-        <location filename="../main_window.py" line="1343"/>
+        <location filename="../main_window.py" line="1358"/>
+        <location filename="../main_window.py" line="1362"/>
         <source>Data and log folder: {folder}</source>
         <translation>数据与日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1342"/>
+        <location filename="../main_window.py" line="1361"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1346"/>
+        <location filename="../main_window.py" line="1365"/>
         <source>About SynergyPilot</source>
         <translation>关于 SynergyPilot</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="383"/>
+        <location filename="../main_window.py" line="385"/>
         <source>Robustness</source>
         <translation>稳健性</translation>
     </message>
@@ -1538,22 +1599,22 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../models/tables.py" line="337"/>
+        <location filename="../models/tables.py" line="333"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="338"/>
+        <location filename="../models/tables.py" line="334"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="339"/>
+        <location filename="../models/tables.py" line="335"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../models/tables.py" line="340"/>
+        <location filename="../models/tables.py" line="336"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -1561,12 +1622,12 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>ReportSettingsDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="331"/>
+        <location filename="../views/dialogs.py" line="330"/>
         <source>Report sign-off</source>
         <translation>报告签批设置</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="333"/>
+        <location filename="../views/dialogs.py" line="332"/>
         <source>Printed on the PDF report&apos;s cover, after each ranking and under the workbook&apos;s ranked sheets, with signature and date lines and a box for the seal.</source>
         <translation>打印在 PDF 报告封面、每个排名表之后以及工作簿各排名表下方，并附签字、日期栏和盖章框。</translation>
     </message>
@@ -1823,42 +1884,42 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="271"/>
+        <location filename="../views/dialogs.py" line="270"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="277"/>
+        <location filename="../views/dialogs.py" line="276"/>
         <source>Your name, recorded with every score you give</source>
         <translation>您的姓名，会随每次评分一起记录</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="281"/>
+        <location filename="../views/dialogs.py" line="280"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="282"/>
+        <location filename="../views/dialogs.py" line="281"/>
         <source>Inspector name:</source>
         <translation>核查人姓名：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="283"/>
+        <location filename="../views/dialogs.py" line="282"/>
         <source>Import from:</source>
         <translation>导入文件夹：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="284"/>
+        <location filename="../views/dialogs.py" line="283"/>
         <source>Export to:</source>
         <translation>导出文件夹：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="295"/>
+        <location filename="../views/dialogs.py" line="294"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="304"/>
+        <location filename="../views/dialogs.py" line="303"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
@@ -1980,109 +2041,139 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../views/versions_view.py" line="49"/>
+        <location filename="../views/versions_view.py" line="82"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="61"/>
-        <source>{project} {name}: {count} versions; select one to see what it changed</source>
-        <translation>{project} {name}：共 {count} 个版本；选择一个版本查看其改动</translation>
+        <location filename="../views/versions_view.py" line="83"/>
+        <source>Compare version</source>
+        <translation>比较版本</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="64"/>
+        <location filename="../views/versions_view.py" line="84"/>
+        <source>with version</source>
+        <translation>与版本</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="102"/>
+        <source>{project}: {count} versions; select one to compare it with the one before, or choose any two below</source>
+        <translation>{project}：共 {count} 个版本；选择一个版本与其上一版本比较，或在下方任选两个版本比较</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="106"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="65"/>
+        <location filename="../views/versions_view.py" line="107"/>
         <source>Round</source>
         <translation>评估轮次</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="66"/>
+        <location filename="../views/versions_view.py" line="108"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="67"/>
+        <location filename="../views/versions_view.py" line="109"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="68"/>
+        <location filename="../views/versions_view.py" line="110"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="70"/>
+        <location filename="../views/versions_view.py" line="112"/>
         <source>Changes</source>
         <translation>改动数</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="85"/>
+        <location filename="../views/versions_view.py" line="113"/>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="114"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="120"/>
+        <source>{version} ({file})</source>
+        <translation>{version}（{file}）</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="127"/>
+        <source>In the form: {value}</source>
+        <translation>申报表中填写为：{value}</translation>
+    </message>
+    <message>
+        <location filename="../views/versions_view.py" line="144"/>
         <source>Value</source>
         <translation>现状值</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="85"/>
+        <location filename="../views/versions_view.py" line="144"/>
         <source>Baseline</source>
         <translation>基准值</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="86"/>
+        <location filename="../views/versions_view.py" line="145"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="95"/>
+        <location filename="../views/versions_view.py" line="147"/>
         <source>Criterion</source>
         <translation>指标编号</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="96"/>
+        <location filename="../views/versions_view.py" line="148"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="98"/>
+        <location filename="../views/versions_view.py" line="150"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="99"/>
+        <location filename="../views/versions_view.py" line="153"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="100"/>
+        <location filename="../views/versions_view.py" line="155"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="101"/>
+        <location filename="../views/versions_view.py" line="157"/>
         <source>Old points</source>
         <translation>原得分</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="102"/>
+        <location filename="../views/versions_view.py" line="158"/>
         <source>New points</source>
         <translation>新得分</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="119"/>
+        <location filename="../views/versions_view.py" line="171"/>
         <source>The first version: nothing to compare with.</source>
         <translation>这是第一个版本，没有可比较的版本。</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="121"/>
-        <source>Total before → after is worked out for the latest version only.</source>
-        <translation>仅对最新版本计算总分前后变化。</translation>
+        <location filename="../views/versions_view.py" line="172"/>
+        <source>The same version on both sides: choose another to compare with.</source>
+        <translation>两侧为同一版本：请另选一个版本进行比较。</translation>
     </message>
     <message>
-        <location filename="../views/versions_view.py" line="123"/>
-        <source>Total {before} → {after}, grade {grade_before} → {grade_after}</source>
-        <translation>总分 {before} → {after}，等级 {grade_before} → {grade_after}</translation>
+        <location filename="../views/versions_view.py" line="174"/>
+        <source>Version {old} → {new}: total {before} → {after}, grade {grade_before} → {grade_after}</source>
+        <translation>第 {old} 版 → 第 {new} 版：总分 {before} → {after}，等级 {grade_before} → {grade_after}</translation>
     </message>
 </context>
 <context>
@@ -2230,17 +2321,17 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="181"/>
+        <location filename="../views/dialogs.py" line="180"/>
         <source>Withdraw the score of {code}</source>
         <translation>撤回 {code} 的评分</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="189"/>
+        <location filename="../views/dialogs.py" line="188"/>
         <source>Inspector:</source>
         <translation>核查人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="190"/>
+        <location filename="../views/dialogs.py" line="189"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -2249,9 +2340,9 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
     <name>errors</name>
     <message>
         <location filename="../app.py" line="81"/>
-        <location filename="../main_window.py" line="564"/>
-        <location filename="../main_window.py" line="602"/>
-        <location filename="../main_window.py" line="623"/>
+        <location filename="../main_window.py" line="566"/>
+        <location filename="../main_window.py" line="604"/>
+        <location filename="../main_window.py" line="625"/>
         <source>Could not open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
@@ -2278,83 +2369,84 @@ Your work is saved; the details are in {log}.</source>
 您的工作已保存；详细信息见 {log}。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="556"/>
+        <location filename="../main_window.py" line="558"/>
         <source>Could not create the workspace</source>
         <translation>无法创建工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="605"/>
+        <location filename="../main_window.py" line="607"/>
         <source>Could not save the workspace</source>
         <translation>无法保存工作区</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="839"/>
-        <location filename="../main_window.py" line="871"/>
+        <location filename="../main_window.py" line="844"/>
+        <location filename="../main_window.py" line="876"/>
         <source>Could not record the score</source>
         <translation>无法记录评分</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="892"/>
+        <location filename="../main_window.py" line="897"/>
         <source>Could not withdraw the override</source>
         <translation>无法撤销调整</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="924"/>
+        <location filename="../main_window.py" line="929"/>
+        <location filename="../main_window.py" line="953"/>
         <source>Could not show the versions</source>
         <translation>无法显示版本</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="961"/>
+        <location filename="../main_window.py" line="980"/>
         <source>Could not undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1045"/>
+        <location filename="../main_window.py" line="1064"/>
         <source>Could not record the consensus</source>
         <translation>无法记录共识</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1100"/>
+        <location filename="../main_window.py" line="1119"/>
         <source>Could not write the form</source>
         <translation>无法生成申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1144"/>
-        <location filename="../main_window.py" line="1158"/>
+        <location filename="../main_window.py" line="1163"/>
+        <location filename="../main_window.py" line="1177"/>
         <source>Could not export the workbook</source>
         <translation>无法导出工作簿</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1152"/>
-        <location filename="../main_window.py" line="1165"/>
+        <location filename="../main_window.py" line="1171"/>
+        <location filename="../main_window.py" line="1184"/>
         <source>Could not export the PDF report</source>
         <translation>无法导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1184"/>
+        <location filename="../main_window.py" line="1203"/>
         <source>Could not export the scheme version</source>
         <translation>无法导出新版本评估方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1202"/>
+        <location filename="../main_window.py" line="1221"/>
         <source>Could not export the audit log</source>
         <translation>无法导出审计日志</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1211"/>
+        <location filename="../main_window.py" line="1230"/>
         <source>Could not export the chart</source>
         <translation>无法导出图表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1281"/>
-        <location filename="../main_window.py" line="1285"/>
-        <location filename="../main_window.py" line="1295"/>
-        <location filename="../main_window.py" line="1299"/>
+        <location filename="../main_window.py" line="1300"/>
+        <location filename="../main_window.py" line="1304"/>
+        <location filename="../main_window.py" line="1314"/>
+        <location filename="../main_window.py" line="1318"/>
         <source>Could not print</source>
         <translation>无法打印</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1316"/>
+        <location filename="../main_window.py" line="1335"/>
         <source>Could not save the report settings</source>
         <translation>无法保存报告签批设置</translation>
     </message>
@@ -2572,7 +2664,7 @@ Your work is saved; the details are in {log}.</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="110"/>
+        <location filename="../labels.py" line="115"/>
         <source>Total could be {low}–{high}</source>
         <translation>总分可能为 {low}–{high}</translation>
     </message>

@@ -8,17 +8,19 @@ display and own no logic; ``set_rows`` swaps the rows between beginResetModel/en
 from __future__ import annotations
 
 import datetime as _dt
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from gui import labels, translation
 from gui.backend import AuditEntry
 from scoring.core.model import Scheme
+from scoring.core.shown_paths import input_folders, shown_path
 from scoring.workspace.audit import origin_names
 
 if TYPE_CHECKING:  # the engine (numpy) loads with the first workspace (issue 19: start-up)
@@ -188,23 +190,41 @@ def _bound(criterion, bound: float | None) -> str:
 
 @dataclass(frozen=True)
 class ReportRow:
-    """One line of the import report: an imported file, a rejection or an issue."""
+    """One line of the import report: an imported file, a rejection or an issue.
+
+    ``sheet`` and ``cell`` say where the problem is (carried from the rejection or issue, never
+    read out of its message); ``action`` what to do about a refusal; ``stored`` the stored
+    submission of an imported or resubmitted row (its Versions view); ``shown_file`` the file as
+    the report names it (relative to the folder imported).
+    """
 
     outcome: str  # key of the labels "import" table
     source: str
     project: str
     scheme: str
     detail: str
-    location: str = ""
+    sheet: str = ""
+    cell: str = ""
+    action: str = ""
+    stored: object = None
+    shown_file: str = ""
+    lines: tuple[str, ...] = ()  # the details one to a line on hover (a resubmission's changes)
+
+    @property
+    def file_text(self) -> str:
+        return self.shown_file or Path(self.source.replace("\\", "/")).name
 
 
-def report_rows(report: ImportReport, projects: list[ProjectResult], schemes=()) -> list[ReportRow]:
+def report_rows(report: ImportReport, projects: list[ProjectResult], schemes=(),
+                inputs: list[str | Path] = ()) -> list[ReportRow]:
     """Rejections first (they need action), then the files of the folders that were not read,
     resubmissions, imports, unchanged, then issues.
 
-    ``schemes`` (the run's) name each row's scheme and word its changes in the interface language.
+    ``schemes`` (the run's) name each row's scheme and word its changes in the interface language;
+    files are named relative to the folders imported (``inputs``, as given), by name otherwise.
     """
     by_name = {s.name: s for s in schemes}
+    folders = input_folders(inputs)
 
     def scheme_text(name: str) -> str:
         return labels.scheme_name(by_name[name]) if name in by_name else name
@@ -214,70 +234,43 @@ def report_rows(report: ImportReport, projects: list[ProjectResult], schemes=())
         criterion = scheme.criterion(change.code) if scheme is not None and change.code else None
         return change.text(translation.data_lang(), criterion)
 
+    def shown(source: str) -> str:
+        return shown_path(source, folders)
+
     rows = [
-        ReportRow(
-            "rejected",
-            r.source,
-            "",
-            "",
-            f"{labels.label('reason', r.reason)}: {labels.rejection_message(r)}",
-            Path(r.source).name,
-        )
+        ReportRow("rejected", r.file, "", "", f"{labels.label('reason', r.reason)}: "
+                  f"{labels.rejection_message(r)}", r.sheet, r.cell, labels.rejection_action(r),
+                  shown_file=shown(r.file))
         for r in report.rejected
     ]
     lang = translation.data_lang()
-    rows.extend(ReportRow("skipped", s.path, "", "", s.text(lang), Path(s.path).name) for s in report.skipped)
+    rows.extend(ReportRow("skipped", s.path, "", "", s.text(lang), shown_file=shown(s.path))
+                for s in report.skipped)
     for item in report.resubmitted:
-        changes = "; ".join(change_text(item.scheme, c) for c in item.changes)
-        rows.append(
-            ReportRow(
-                "resubmitted",
-                item.source,
-                f"{item.project_id} {item.name}",
-                scheme_text(item.scheme),
-                f"v{item.version}: {changes}",
-                Path(item.source).name,
-            )
-        )
+        changes = tuple(change_text(item.scheme, c) for c in item.changes)
+        said = QCoreApplication.translate(
+            "ImportReportModel", "version {version}: {count} changes; double-click to see them side by side"
+        ).format(version=item.version, count=len(changes))
+        rows.append(ReportRow("resubmitted", item.source, f"{item.project_id} {item.name}",
+                              scheme_text(item.scheme), said, stored=item, shown_file=shown(item.source),
+                              lines=changes))
     for item in report.imported:
-        rows.append(
-            ReportRow(
-                "imported",
-                item.source,
-                f"{item.project_id} {item.name}",
-                scheme_text(item.scheme),
-                "",
-                Path(item.source).name,
-            )
-        )
+        rows.append(ReportRow("imported", item.source, f"{item.project_id} {item.name}",
+                              scheme_text(item.scheme), "", stored=item, shown_file=shown(item.source)))
     for item in report.unchanged:
-        rows.append(
-            ReportRow("unchanged", item.source, item.project_id, "", item.text(lang), Path(item.source).name)
-        )
+        rows.append(ReportRow("unchanged", item.source, item.project_id, "", item.text(lang),
+                              shown_file=shown(item.source)))
     taken = {(i.scheme, i.project_id) for i in (*report.imported, *report.resubmitted)}
     for project in projects:
         if (project.scheme, project.project_id) not in taken:
             continue
         for issue in project.issues:
-            rows.append(
-                ReportRow(
-                    "issue",
-                    project.source,
-                    f"{project.project_id} {project.name}",
-                    scheme_text(project.scheme),
-                    f"{labels.label('severity', issue.severity)}: {labels.issue_message(issue)}",
-                    issue.location,
-                )
-            )
+            _file, sheet, cell = split_location(issue.location)
+            rows.append(ReportRow(
+                "issue", project.source, f"{project.project_id} {project.name}", scheme_text(project.scheme),
+                f"{labels.label('severity', issue.severity)}: {labels.issue_message(issue)}", sheet, cell,
+                shown_file=shown(project.source)))
     return rows
-
-
-def _sheet_and_cell(row: ReportRow) -> str:
-    """"Data!C7" of an issue's ``file:Data!C7``; "" for a row without a cell."""
-    if row.outcome != "issue":
-        return ""
-    _file, sheet, cell = split_location(row.location)
-    return f"{sheet}!{cell}" if sheet else row.location
 
 
 class ImportReportModel(RowsModel):
@@ -294,12 +287,15 @@ class ImportReportModel(RowsModel):
                     lambda r: labels.label("import", r.outcome),
                     lambda r: colours.get(r.outcome),
                 ),
-                # the file by name, its full path on hover
-                Column(self.tr("File"), lambda r: Path(r.source).name, tooltip=lambda r: r.source),
+                # the file relative to the folder imported, its full path on hover
+                Column(self.tr("File"), lambda r: r.file_text, tooltip=lambda r: r.source),
                 Column(self.tr("Project"), lambda r: r.project),
-                Column(self.tr("Details"), lambda r: r.detail),
-                # sheet and cell only (the file is in its own column), the whole provenance on hover
-                Column(self.tr("Location"), _sheet_and_cell, tooltip=lambda r: r.location),
+                Column(self.tr("Sheet"), lambda r: r.sheet),
+                Column(self.tr("Cell"), lambda r: r.cell),
+                # one line here, the whole text wrapped on hover
+                Column(self.tr("Details"), lambda r: r.detail,
+                       tooltip=lambda r: wrapped_tip(r.detail, r.lines)),
+                Column(self.tr("What to do"), lambda r: r.action, tooltip=lambda r: wrapped_tip(r.action)),
             ],
         )
 
@@ -340,6 +336,14 @@ class ProblemsModel(RowsModel):
                 Column(self.tr("Problem"), lambda p: p.message),
             ],
         )
+
+
+def wrapped_tip(text: str, lines: tuple[str, ...] = ()) -> str:
+    """A tooltip that wraps (Qt wraps rich text to the screen, plain text runs off it): ``text``,
+    or ``lines`` one to a line when given (a resubmission's changes)."""
+    if not text and not lines:
+        return ""
+    return "<p>" + "<br>".join(html.escape(part) for part in (lines or (text,))) + "</p>"
 
 
 def local_time(stamp: str) -> str:

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from gui import labels, translation
-from gui.models.tables import split_location
 from scoring.core import presentation
 from scoring.core.report_settings import FIELDS as REPORT_FIELDS
 from scoring.core.report_settings import MAX_LENGTH as REPORT_MAX_LENGTH
@@ -360,20 +359,23 @@ class ReportSettingsDialog(QDialog):
 
 
 class LocationDialog(QDialog):
-    """Where an issue or rejection comes from: file, sheet and cell, and what is wrong."""
+    """Where an issue or rejection comes from: file, sheet and cell, what is wrong and what to do."""
 
-    def __init__(self, location: str, source: str, detail: str, parent=None) -> None:
+    def __init__(self, source: str, sheet: str, cell: str, detail: str, action: str = "",
+                 parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Where the problem is"))
-        file_name, sheet, cell = split_location(location)
         form = QFormLayout(self)
         self.fields = {}
-        for key, title, value in (
-            ("file", self.tr("File:"), source or file_name),
+        rows = [
+            ("file", self.tr("File:"), source),
             ("sheet", self.tr("Sheet:"), sheet or "—"),
             ("cell", self.tr("Cell:"), cell or "—"),
             ("detail", self.tr("Problem:"), detail),
-        ):
+        ]
+        if action:
+            rows.append(("action", self.tr("What to do:"), action))
+        for key, title, value in rows:
             label = QLabel(value)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -383,8 +385,13 @@ class LocationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         form.addRow(buttons)
-        self.resize(520, self.sizeHint().height())
+        self.resize(560, self.sizeHint().height())
 
     @classmethod
-    def show_location(cls, parent, location: str, source: str, detail: str) -> None:
-        cls(location, source, detail, parent).exec()
+    def of_row(cls, row, parent=None) -> LocationDialog:
+        """The dialog for an import report row (gui.models.tables.ReportRow)."""
+        return cls(row.source, row.sheet, row.cell, row.detail, row.action, parent)
+
+    @classmethod
+    def show_location(cls, parent, row) -> None:
+        cls.of_row(row, parent).exec()

@@ -61,9 +61,21 @@ class ImportProgress(QWidget):
         self.cancel_button.setEnabled(True)
         self.show()
 
-    def update_progress(self, done: int, total: int, text: str) -> None:
-        """Show step ``done + 1`` of ``total``; a task that cannot count its steps (total 0)
-        keeps the busy bar and shows only what it is doing, never "1/0"."""
+    def step_formats(self) -> dict[str, str]:
+        """How a step is counted, by the task's unit (gui.workers.TaskState.progress)."""
+        return {
+            "file": self.tr("File {done} of {total}: {name}"),
+            "workspace": self.tr("Workspace {done} of {total}: {name}"),
+            "scheme": self.tr("Scoring scheme {done} of {total}: {name}"),
+            "form": self.tr("Writing demo form {done} of {total}: {name}"),
+            "sheet": self.tr("{name}: sheet {done} of {total}"),
+            "page": self.tr("{name}: page {done} of about {total}"),
+            "round": self.tr("Scoring round {done} of {total}: {name}"),
+        }
+
+    def update_progress(self, done: int, total: int, text: str, unit: str = "") -> None:
+        """Show step ``done + 1`` of ``total`` counted in ``unit``; a task that cannot count
+        its steps (total 0) keeps the busy bar and shows only what it is doing, never "1/0"."""
         name = Path(text).name if text else ""
         if total <= 0:
             self.bar.setRange(0, 0)
@@ -71,8 +83,9 @@ class ImportProgress(QWidget):
             return
         self.bar.setRange(0, total)
         self.bar.setValue(min(done, total))
-        self.file_label.setText(
-            self.tr("{done}/{total}: {name}").format(done=min(done + 1, total), total=total, name=name))
+        shown = self.step_formats().get(unit) or self.tr("{done}/{total}: {name}")
+        self.file_label.setText(shown.format(done=min(done + 1, total), total=total, name=name))
+        self.file_label.setToolTip(text)
 
     def finish(self) -> None:
         self.hide()
@@ -83,31 +96,69 @@ class ImportProgress(QWidget):
         self.cancel_requested.emit()
 
 
+#: Widest a report column is made, in pixels, so that What to do stays in view.
+COLUMN_CAP = 250
+
+
 class ImportReportDialog(QDialog):
-    """What an import did; double-click a row to see its file, sheet and cell."""
+    """What an import did. Double-click a refusal or an issue to see its file, sheet and cell
+    and what to do; a resubmitted (or imported) file's row to see that project's versions side
+    by side (``versions_requested`` with the row's stored submission)."""
+
+    versions_requested = Signal(object)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Import report"))
         self.model = ImportReportModel(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = QTableView()
         self.table.setModel(self.model)
         compact_table(self.table)
-        hint = QLabel(self.tr("Double-click a row to see the file, sheet and cell."))
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.versions_button = QPushButton()
+        self.versions_button.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.versions_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        layout.addWidget(hint)
+        layout.addWidget(self.hint)
         layout.addWidget(buttons)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
-        self.resize(960, 520)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self.versions_button.clicked.connect(self._on_versions_button_clicked)
+        self.resize(1100, 540)
+        self._report: ImportReport | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Import report"))
+        self.hint.setText(self.tr("Double-click a row to see the file, sheet and cell and what to do, or a "
+                                  "resubmitted file's versions side by side. Hover over a cell to read it "
+                                  "in full."))
+        self.versions_button.setText(self.tr("Versions…"))
+        if self._report is not None:
+            self._show_summary(self._report)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_report(self, report: ImportReport, rows: list[ReportRow]) -> None:
+        self._report = report
         self.model.set_report(rows)
+        self._show_summary(report)
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):  # long texts are read in full on hover
+            header.resizeSection(column, min(header.sectionSize(column), COLUMN_CAP))
+        self.versions_button.setEnabled(False)
+
+    def _show_summary(self, report: ImportReport) -> None:
         text = self.tr(
             "{files} files read: {new} imported, {resubmitted} resubmitted with differences, "
             "{unchanged} unchanged, {rejected} rejected."
@@ -126,16 +177,25 @@ class ImportReportDialog(QDialog):
         if report.cancelled:
             text += " " + self.tr("The import was cancelled; the files read before are kept.")
         self.summary.setText(text)
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.resizeSection(column, min(header.sectionSize(column), 360))
 
     def show_row(self, row: int) -> None:
-        """Show where a row's problem is (the double-click action)."""
+        """The double-click action: a stored file's versions, else where a row's problem is."""
         item = self.model.row_object(row)
-        if item is not None:
-            dialogs.LocationDialog.show_location(self, item.location, item.source, item.detail)
+        if item is None:
+            return
+        if item.stored is not None:
+            self.versions_requested.emit(item.stored)
+        elif item.outcome in ("rejected", "issue"):
+            dialogs.LocationDialog.show_location(self, item)
 
     def _on_table_double_clicked(self, index) -> None:
         self.show_row(index.row())
+
+    def _on_current_row_changed(self, current, _previous) -> None:
+        item = self.model.row_object(current.row())
+        self.versions_button.setEnabled(item is not None and item.stored is not None)
+
+    def _on_versions_button_clicked(self) -> None:
+        item = self.model.row_object(self.table.currentIndex().row())
+        if item is not None and item.stored is not None:
+            self.versions_requested.emit(item.stored)

@@ -308,7 +308,7 @@ class RobustnessView(QWidget):
     def _on_cancel_clicked(self) -> None:
         self.cancel()
 
-    def _on_worker_progressed(self, done: int, total: int, _text: str) -> None:
+    def _on_worker_progressed(self, done: int, total: int, _text: str, _unit: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 

@@ -1,26 +1,37 @@
-"""A project's versions side by side: every version with its date, file and round, and what a
-version changed from the one before (criterion, old and new value, old and new points), with the
-total before → after for the latest.
+"""A project's versions side by side: every version with its date, file, total and grade, and
+any two of them compared criterion by criterion (old and new value, old and new points) with
+the total and grade before → after.
 
-The previous version's points are worked out by scoring.core.explain.with_values_before (the what-if
-kernel); this view only lays them out.
+Every version's result comes from scoring: Workspace.scored_versions scores each stored
+version's cells through the engine, and scoring.workspace.records.version_differences lists
+what differs between two of them; this view only lays them out.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSplitter, QTableView, QVBoxLayout
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui import labels
 from gui.models.tables import Column, RowsModel, local_time, number_text
 from gui.views.common import compact_table
-from scoring.core import explain
+from scoring.workspace.records import ScoredVersion, version_differences
 
 
 class VersionsDialog(QDialog):
-    """Select a version to see its differences from the one before."""
+    """Every version of one project's form; pick two to see their differences."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -30,14 +41,27 @@ class VersionsDialog(QDialog):
         self.versions = QTableView()
         self.versions.setModel(self.versions_model)
         compact_table(self.versions)
+        self.older, self.newer = QComboBox(), QComboBox()
+        self.compare_label, self.with_label = QLabel(), QLabel()
         self.changes = QTableView()
         self.changes.setModel(self.changes_model)
         compact_table(self.changes)
         self.total = QLabel()
         self.total.setTextFormat(Qt.TextFormat.RichText)
+        self.total.setWordWrap(True)
+        pick = QHBoxLayout()
+        for widget in (self.compare_label, self.older, self.with_label, self.newer):
+            pick.addWidget(widget)
+        pick.addStretch(1)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(pick)
+        lower_layout.addWidget(self.changes, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.versions)
-        split.addWidget(self.changes)
+        split.addWidget(lower)
+        split.setStretchFactor(1, 3)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -46,86 +70,118 @@ class VersionsDialog(QDialog):
         layout.addWidget(self.total)
         layout.addWidget(buttons)
         self.versions.selectionModel().currentRowChanged.connect(self._on_version_changed)
-        self.setWindowTitle(self.tr("Versions"))
-        self.resize(900, 560)
-        self._scheme = self._project = None
-        self._projects: list = []
-        self._latest = None
+        self.older.activated.connect(self._on_pair_activated)
+        self.newer.activated.connect(self._on_pair_activated)
+        self.resize(960, 600)
+        self._scheme = None
+        self._project_text = ""
+        self._scored: list[ScoredVersion] = []
+        self.retranslate()
 
-    def set_versions(self, scheme, project, projects, versions, round_label: str | None) -> None:
-        """Show ``versions`` (Workspace.history, oldest first) of the shown project in the round
-        shown (every round's when None)."""
-        self._scheme, self._project, self._projects = scheme, project, list(projects)
-        shown = [v for v in versions if not round_label or v.round == round_label]
-        self._latest = shown[-1] if shown else None
-        self.title.setText(self.tr("{project} {name}: {count} versions; select one to see what it changed")
-                           .format(project=project.project_id, name=project.name, count=len(shown)))
-        self.versions_model.set_rows(list(reversed(shown)), [
-            Column(self.tr("Version"), lambda v: str(v.version), align_right=True),
-            Column(self.tr("Round"), lambda v: v.round),
-            Column(self.tr("Imported"), lambda v: local_time(v.imported_at)),
-            Column(self.tr("By"), lambda v: v.imported_by),
-            Column(self.tr("File"), lambda v: Path(v.source.replace("\\", "/")).name,
-                   tooltip=lambda v: v.source),
-            Column(self.tr("Changes"), lambda v: str(len(v.changes)) if v.version > 1 else "—",
-                   align_right=True),
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Versions"))
+        self.compare_label.setText(self.tr("Compare version"))
+        self.with_label.setText(self.tr("with version"))
+        if self._scheme is not None:
+            self._fill(self.older.currentIndex(), self.newer.currentIndex())
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ----------------------------------------------------------------------------- filling
+    def set_versions(self, scheme, project_text: str, scored: list[ScoredVersion]) -> None:
+        """Show ``scored`` (Workspace.scored_versions, oldest first) of one project of ``scheme``;
+        the latest is compared with the one before it."""
+        self._scheme, self._project_text, self._scored = scheme, project_text, list(scored)
+        latest = len(self._scored) - 1
+        self._fill(max(latest - 1, 0), latest)
+
+    def _fill(self, older: int, newer: int) -> None:
+        self.title.setText(self.tr("{project}: {count} versions; select one to compare it with the one "
+                                   "before, or choose any two below").format(
+            project=self._project_text, count=len(self._scored)))
+        self.versions_model.set_rows(list(reversed(self._scored)), [
+            Column(self.tr("Version"), lambda s: str(s.version.version), align_right=True),
+            Column(self.tr("Round"), lambda s: s.version.round),
+            Column(self.tr("Imported"), lambda s: local_time(s.version.imported_at)),
+            Column(self.tr("By"), lambda s: s.version.imported_by),
+            Column(self.tr("File"), lambda s: Path(s.version.source.replace("\\", "/")).name,
+                   tooltip=lambda s: s.version.source),
+            Column(self.tr("Changes"), _changes_count, align_right=True),
+            Column(self.tr("Total"), lambda s: number_text(s.total), align_right=True),
+            Column(self.tr("Grade"), lambda s: labels.grade_name(s.grade), self._grade_colour),
         ])
         _fit(self.versions)
-        if shown:
-            self.versions.selectRow(0)
-            self.show_version(0)
+        for combo in (self.older, self.newer):
+            combo.clear()
+            for scored in self._scored:
+                combo.addItem(self.tr("{version} ({file})").format(
+                    version=scored.version.version, file=Path(scored.version.source.replace("\\", "/")).name))
+        if self._scored:
+            self.compare(older, newer)
 
-    def show_version(self, row: int) -> None:
-        """The differences of the version in ``row`` from the one before."""
-        version = self.versions_model.row_object(row)
-        if version is None or self._scheme is None:
+    def _typed(self, value) -> str:
+        """A value as the form held it: "yes" and "是" are the same answer written differently."""
+        return self.tr("In the form: {value}").format(value=_value(None, value))
+
+    def _grade_colour(self, scored: ScoredVersion) -> str | None:
+        colour = labels.grade_colour(self._scheme, scored.grade)
+        return colour.name() if colour is not None else None
+
+    # ----------------------------------------------------------------------------- comparing
+    def compare(self, older: int, newer: int) -> None:
+        """Show what differs between the versions at positions ``older`` and ``newer`` (oldest
+        first, 0-based): every changed criterion with its values and points, and the totals."""
+        if not (0 <= older < len(self._scored) and 0 <= newer < len(self._scored)):
             return
-        before = self._before(version)
+        self.older.setCurrentIndex(older)
+        self.newer.setCurrentIndex(newer)
+        before, after = self._scored[older], self._scored[newer]
+        differences = version_differences(self._scheme, before, after) if older != newer else []
         criterion = self._scheme.criterion
         fields = {"current": self.tr("Value"), "baseline": self.tr("Baseline"),
                   "evidence": self.tr("Evidence")}
-
-        def points(result_of, change) -> str:
-            if result_of is None or not change.code or change.field not in ("current", "baseline"):
-                return ""
-            result = result_of.indicators.get(change.code)
-            return number_text(result.points) if result is not None else ""
-
-        self.changes_model.set_rows(list(version.changes), [
-            Column(self.tr("Criterion"), lambda c: c.code),
-            Column(self.tr("Indicator"),
-                   lambda c: labels.criterion_text(criterion(c.code))[1] if criterion(c.code) else ""),
-            Column(self.tr("Field"), lambda c: fields.get(c.field) or labels.change_field(c.field)),
-            Column(self.tr("Old value"), lambda c: _value(criterion(c.code), c.old), align_right=True),
-            Column(self.tr("New value"), lambda c: _value(criterion(c.code), c.new), align_right=True),
-            Column(self.tr("Old points"), lambda c: points(before, c), align_right=True),
-            Column(self.tr("New points"),
-                   lambda c: points(self._project if version is self._latest else None, c), align_right=True),
+        self.changes_model.set_rows(differences, [
+            Column(self.tr("Criterion"), lambda d: d.change.code),
+            Column(self.tr("Indicator"), lambda d: _indicator(criterion(d.change.code))),
+            # a project field (name, region …) by the name the import report gives it
+            Column(self.tr("Field"),
+                   lambda d: fields.get(d.change.field) or labels.change_field(d.change.field)),
+            # as the interface shows it (yes/no as 是/否 in Chinese), as the form held it on hover
+            Column(self.tr("Old value"), lambda d: _values(criterion(d.change.code), d.change)[0],
+                   align_right=True, tooltip=lambda d: self._typed(d.change.old)),
+            Column(self.tr("New value"), lambda d: _values(criterion(d.change.code), d.change)[1],
+                   align_right=True, tooltip=lambda d: self._typed(d.change.new)),
+            Column(self.tr("Old points"), lambda d: _points(d.old_points), align_right=True),
+            Column(self.tr("New points"), lambda d: _points(d.new_points), align_right=True),
         ])
         _fit(self.changes)
-        self.total.setText(self._total_text(version, before))
+        self.total.setText(self._total_text(before, after))
+        row = len(self._scored) - 1 - newer
+        if self.versions.currentIndex().row() != row:
+            self.versions.selectionModel().blockSignals(True)
+            self.versions.selectRow(row)
+            self.versions.selectionModel().blockSignals(False)
 
-    def _before(self, version):
-        """The project with this version's changes taken back (latest version only), or None."""
-        if version is not self._latest or version.version < 2 or self._project is None:
-            return None
-        try:
-            return explain.with_values_before(self._scheme, self._projects, self._project, version.changes)
-        except explain.WhatIfError:
-            return None
-
-    def _total_text(self, version, before) -> str:
-        if version.version < 2:
-            return self.tr("The first version: nothing to compare with.")
-        if before is None:
-            return self.tr("Total before → after is worked out for the latest version only.")
-        after = self._project
-        return "<b>" + self.tr("Total {before} → {after}, grade {grade_before} → {grade_after}").format(
-            before=f"{before.total:.2f}", after=f"{after.total:.2f}",
+    def _total_text(self, before: ScoredVersion, after: ScoredVersion) -> str:
+        if before is after:
+            if after.version.version == 1:
+                return self.tr("The first version: nothing to compare with.")
+            return self.tr("The same version on both sides: choose another to compare with.")
+        return "<b>" + self.tr(
+            "Version {old} → {new}: total {before} → {after}, grade {grade_before} → {grade_after}").format(
+            old=before.version.version, new=after.version.version,
+            before=number_text(before.total), after=number_text(after.total),
             grade_before=labels.grade_name(before.grade), grade_after=labels.grade_name(after.grade)) + "</b>"
 
     def _on_version_changed(self, current, _previous) -> None:
-        self.show_version(current.row())
+        newer = len(self._scored) - 1 - current.row()
+        self.compare(max(newer - 1, 0), newer)
+
+    def _on_pair_activated(self, _index: int) -> None:
+        self.compare(self.older.currentIndex(), self.newer.currentIndex())
 
 
 #: Widest a column is made, in pixels: long evidence texts are read in full on hover.
@@ -138,10 +194,30 @@ def _fit(table: QTableView) -> None:
         table.setColumnWidth(column, min(table.columnWidth(column), COLUMN_CAP))
 
 
+def _changes_count(scored: ScoredVersion) -> str:
+    return str(len(scored.version.changes)) if scored.version.version > 1 else "—"
+
+
+def _indicator(criterion) -> str:
+    return labels.criterion_text(criterion)[1] if criterion is not None else ""
+
+
+def _points(points: float | None) -> str:
+    return "" if points is None else number_text(points)
+
+
+def _values(criterion, change) -> tuple[str, str]:
+    """The old and new value as shown; quoted as typed when both read the same ('yes' → '是'
+    both read 是), as the import report words such a change (presentation.change_text)."""
+    old, new = _value(criterion, change.old), _value(criterion, change.new)
+    if old == new:
+        return f"“{_value(None, change.old)}”", f"“{_value(None, change.new)}”"
+    return old, new
+
+
 def _value(criterion, value) -> str:
     if value is None or value == "":
         return "—"
     if criterion is None:
         return str(value)
     return labels.value_text(criterion, value) or str(value)
-

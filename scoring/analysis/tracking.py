@@ -20,7 +20,7 @@ compared only between rounds of one version. No Qt here: the GUI and the reports
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -405,9 +405,15 @@ def transition_table(tracking: SchemeTracking, earlier: int, later: int, lang: s
     return rows
 
 
-def track_workspace(workspace, scheme: str | None = None) -> Tracking:
-    """Score every round of a workspace and line them up (see :func:`track_runs`)."""
+def track_workspace(workspace, scheme: str | None = None,
+                    progress: Callable[[int, int, str], object] | None = None) -> Tracking:
+    """Score every round of a workspace and line them up (see :func:`track_runs`);
+    ``progress(done, total, round label)`` before each round is scored."""
     rounds = workspace.rounds()
-    runs = [workspace.score(round=r) for r in rounds]
+    runs = []
+    for done, chosen in enumerate(rounds):
+        if progress is not None:
+            progress(done, len(rounds), chosen.label)
+        runs.append(workspace.score(round=chosen))
     return track_runs([RoundInfo(r.label, r.year) for r in rounds], runs, scheme)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -210,7 +211,8 @@ def shipped_schemes() -> dict[str, Scheme]:
     return {level: load_template(TEMPLATES_DIR / f"{level}.xlsx") for level in LEVELS}
 
 
-def write_demo(out_dir: str | Path, seed: int = 2024) -> list[Path]:
+def write_demo(out_dir: str | Path, seed: int = 2024,
+               progress: Callable[[int, int, Path], object] | None = None) -> list[Path]:
     """Write the demo submissions under ``out_dir``.
 
     Layout: ``region/``, ``city/``, ``park/`` and ``enterprise/`` hold one form per project
@@ -225,6 +227,9 @@ def write_demo(out_dir: str | Path, seed: int = 2024) -> list[Path]:
         Created if needed; existing files of the same names are overwritten.
     seed : int
         Seed of the random generator: the same seed gives the same files, byte for byte.
+    progress : callable, optional
+        ``progress(done, total, path)`` before each form, the batch workbook and the flawed
+        folder (one step each); returning False stops (what was written stays).
 
     Returns
     -------
@@ -238,16 +243,25 @@ def write_demo(out_dir: str | Path, seed: int = 2024) -> list[Path]:
     batch_rows = projects[BATCH_LEVEL][-BATCH_SIZE:]
     projects[BATCH_LEVEL] = projects[BATCH_LEVEL][:-BATCH_SIZE]
     written: list[Path] = []
+    steps = sum(len(projects[level]) for level in LEVELS) + 2  # and the batch workbook, the flawed folder
+
+    def going(path: Path) -> bool:
+        return progress is None or progress(len(written), steps, path) is not False
+
     for level in LEVELS:
         folder = out_dir / level
         folder.mkdir(parents=True, exist_ok=True)
         for demo in projects[level]:
             path = folder / f"{demo.project_id}.xlsx"
+            if not going(path):
+                return written
             written.append(write_filled_form(schemes[level], path, demo.project, demo.values))
-    written.append(
-        write_batch(schemes[BATCH_LEVEL], out_dir / "batch" / f"{BATCH_LEVEL}_batch.xlsx", batch_rows)
-    )
-    written.extend(_write_flawed(out_dir / "flawed", schemes, projects, rng))
+    batch = out_dir / "batch" / f"{BATCH_LEVEL}_batch.xlsx"
+    if not going(batch):
+        return written
+    written.append(write_batch(schemes[BATCH_LEVEL], batch, batch_rows))
+    if going(out_dir / "flawed"):
+        written.extend(_write_flawed(out_dir / "flawed", schemes, projects, rng))
     return written
 
 

@@ -17,6 +17,7 @@ improvers; choices are kept. Seeded, so the same first round gives the same file
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -44,8 +45,12 @@ NEW_PROJECT = {
 NEW_FROM = "P-2024-001"
 
 
-def write_second_round(demo_dir: str | Path, seed: int = 2025) -> list[Path]:
+def write_second_round(demo_dir: str | Path, seed: int = 2025,
+                       progress: Callable[[int, int, str], object] | None = None) -> list[Path]:
     """Write the second round under ``demo_dir/round_2025`` from the forms in ``demo_dir``.
+
+    ``progress(done, total, project_id)`` before each first-round form is carried forward;
+    returning False stops (what was written stays).
 
     Returns
     -------
@@ -59,6 +64,8 @@ def write_second_round(demo_dir: str | Path, seed: int = 2025) -> list[Path]:
     rng = np.random.default_rng(seed)
     written = []
     for k, submission in enumerate(first):
+        if progress is not None and progress(k, len(first), submission.project_id) is False:
+            break
         scheme = schemes.get(submission.template) or by_level.get(submission.level)  # batch rows name none
         if scheme is None or submission.project_id == DROPPED:
             continue

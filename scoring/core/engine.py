@@ -29,6 +29,7 @@ from scoring.core.model import (
     Criterion,
     Issue,
     Scheme,
+    SheetInputs,
     Submission,
     provenance,
     raw_cells,
@@ -775,7 +776,7 @@ def _parse_slow(submission: Submission, entry, criterion) -> tuple[int, float, f
     """Every other cell: text, percentages, n/a, blanks, flagged cells, yes/no and choices."""
     current = parse_for_criterion(entry.current if entry else None, criterion)
     baseline = parse_number(entry.baseline if entry else None) if criterion.needs_baseline else None
-    where = _where(submission, entry)
+    where = _where(submission, entry, criterion.code)
     verdict = _combine(current, baseline)
     if verdict.state == "na" and not criterion.allow_na:
         message = (f"{criterion.code}: marked not applicable, which this criterion does not allow; "
@@ -838,10 +839,13 @@ def _unanswered_penalty(criterion, where: str) -> Issue:
     )
 
 
-def _where(submission: Submission, entry) -> str:
+def _where(submission: Submission, entry, code: str = "") -> str:
+    """The cell of a criterion's value: where it was read, else the blank cell of its row in a
+    form (a missing value's place), else the file."""
     if entry is not None and entry.current is not None:
         return entry.current.location
-    return submission.source
+    blank = submission.inputs.cell_location(code) if isinstance(submission.inputs, SheetInputs) else None
+    return blank or submission.source
 
 
 def _baseline_where(submission: Submission, entry) -> str:

@@ -345,6 +345,17 @@ class SheetInputs(Mapping):
             for k in [index.get(code) for code in codes]
         ]
 
+    def cell_location(self, code: str, which: str = "current") -> str | None:
+        """``file:sheet!E12``, the ``current`` or ``baseline`` cell of a code's row even when it
+        is blank (where a missing value goes); None without such a row or column."""
+        k = self._position(code)
+        column = self.current if which == "current" else self.baseline
+        if k is None or column is None:
+            return None
+        letters = column[0]
+        letter = letters if type(letters) is str else letters[k]
+        return f"{self.prefix}{letter}{self.rows[k] + 1}" if letter else None
+
     def cell_columns(self, which: str) -> tuple[list, list, list]:
         """``(values, notes, cells)`` of every row's ``current`` or ``baseline`` cell.
 
@@ -482,6 +493,9 @@ class Submission:
     #: For a workspace import: (stored cells, fingerprint) made in the reader process, so
     #: that the process writing the workspace does not make them (scoring/workspace/db.py read_prepared).
     prepared: tuple | None = field(default=None, compare=False, repr=False)
+    #: Where the reader found each project field: {"project_id": ("Project", "B2"), …}, so a
+    #: refusal about a field (no matching scheme, a duplicate) names its sheet and cell.
+    field_cells: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -492,11 +506,25 @@ class Rejection(_Bilingual):
     reason: str
     message: str
     message_zh: str = ""
+    #: The sheet (and cell) the refusal is about, e.g. "Project" and "B2" for an empty project
+    #: ID; "" where it is about the whole file. Carried as data so that a window can show it.
+    sheet: str = ""
+    cell: str = ""
+
+    @property
+    def file(self) -> str:
+        """The file refused: ``source`` without the ``:Batch!5`` a batch row's source adds."""
+        marker = f":{self.sheet}!"
+        if self.sheet and marker in self.source:
+            return self.source[: self.source.rindex(marker)]
+        return self.source
 
     def as_dict(self) -> dict:
         data = {"source": self.source, "reason": self.reason, "message": self.message}
         if self.message_zh:
             data["message_zh"] = self.message_zh
+        if self.sheet:
+            data["sheet"], data["cell"] = self.sheet, self.cell
         return data
 
 

@@ -380,11 +380,30 @@ REASON_ZH = {
     "too_large": ("文件过大或过于复杂", "请把“项目”和“数据”两张表复制到一个新工作簿中再发送"),
     "unsafe_xml": ("内容不安全", "文件含有 DOCTYPE 或实体声明，Excel 从不写入这些内容；"
                    "请用 Excel 或 WPS 另存为新的 .xlsx 后发送"),
-    "not_a_submission": ("不是申报表", "请使用为该评估方案生成的申报表，或批量申报表"),
-    "missing_project_id": ("缺少项目编号", "请填写项目编号后重新发送"),
+    "not_a_submission": ("不是申报表",
+                         "请使用为该评估方案生成的申报表（“模板”页 → 生成空白申报表…），或批量申报表"),
+    "missing_project_id": ("缺少项目编号", "请在所示单元格填写项目编号后重新导入"),
     "no_matching_template": ("没有对应的评估方案",
-                             "请核对申报表中的层级、模板名称和版本，或先导入对应的评估方案"),
-    "duplicate_project": ("项目重复提交", "同一项目以先读到的一份为准，其余未采用"),
+                             "请核对申报表中的层级、模板名称和版本，或先添加对应的评估方案"
+                             "（“模板”页 → 从 Excel 添加方案…），然后重新导入"),
+    "duplicate_project": ("项目重复提交",
+                          "同一项目以先读到的一份为准；如这一份才是正确的，请单独再次导入，它将成为该项目的新版本"),
+}
+#: What the sender or the person importing does about each refusal, in English (the Chinese is
+#: REASON_ZH's second part); the import report's "What to do" column.
+REASON_ACTION_EN = {
+    "unreadable": "Open the file in Excel or WPS, save it as .xlsx and import it again",
+    "encrypted": "Open the file, remove its password (File > Info > Protect Workbook > Encrypt with "
+                 "Password), save it and import it again",
+    "too_large": "Copy the Project and Data sheets into a new workbook and import that",
+    "unsafe_xml": "Save the file again from Excel or WPS as a new .xlsx and import that",
+    "not_a_submission": "Use the form generated for the scheme (Templates → Generate blank form…) or a "
+                        "Batch sheet",
+    "missing_project_id": "Fill in the project ID in the cell shown and import the file again",
+    "no_matching_template": "Check the level, template name and version in the Project sheet, or add the "
+                            "scheme first (Templates → Add scheme from Excel…), then import the file again",
+    "duplicate_project": "The file read first is kept; if this one is the right one, import it again on "
+                         "its own: it becomes the project's next version",
 }
 LEVEL_TEXT = {
     "region": ("区域", "region"),
@@ -656,6 +675,13 @@ def reason_label(reason: str, lang: str) -> str:
     return REASON_ZH.get(reason, (reason, ""))[0] if normalise_lang(lang) == "zh" else reason
 
 
+def rejection_action(reason: str, lang: str) -> str:
+    """What to do about a refusal for ``reason``, in ``lang`` ("" for an unknown reason)."""
+    if normalise_lang(lang) == "zh":
+        return REASON_ZH.get(reason, ("", ""))[1]
+    return REASON_ACTION_EN.get(reason, "")
+
+
 def rejection_text(rejection, lang: str) -> str:
     """Why a file was refused and what to do, in ``lang``.
 
@@ -664,7 +690,7 @@ def rejection_text(rejection, lang: str) -> str:
     """
     if normalise_lang(lang) != "zh" or rejection.message_zh:
         return rejection.text(normalise_lang(lang))
-    action = REASON_ZH.get(rejection.reason, ("", ""))[1]
+    action = rejection_action(rejection.reason, "zh")
     return f"{action}。详情：{rejection.message}" if action else rejection.message
 
 

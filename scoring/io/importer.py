@@ -28,7 +28,7 @@ from pathlib import Path
 from scoring.core.memory import paused_gc
 from scoring.core.model import Rejection, Submission
 from scoring.io.safe_read import DEFAULT_LIMITS, Limits, SubmissionRejected, read_workbook
-from scoring.io.submission import SHEETS, read_submission_book
+from scoring.io.submission import SHEETS, read_submission_book, rejection_of
 
 log = logging.getLogger("synergypilot.importer")
 
@@ -82,7 +82,7 @@ def read_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Result:
     try:
         return read_submission_book(read_workbook(path, limits, SHEETS))
     except SubmissionRejected as exc:
-        return [Rejection(str(path), exc.reason, exc.message, exc.message_zh)]
+        return [rejection_of(path, exc)]
     except MemoryError:
         return [Rejection(str(path), "too_large", f"{path.name}: the file needs more memory than a "
                           "submission may use; copy the Project and Data sheets into a new workbook "

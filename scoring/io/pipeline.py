@@ -254,12 +254,25 @@ def _loaded(schemes: list[Scheme], lang: str = "en") -> str:
 
 def _no_match(submission: Submission, what: str, what_zh: str) -> Rejection:
     name = Path(submission.source).name
+    # the field that decided: the template's name when given, else the level
+    cells = submission.field_cells
+    decided = cells.get("template" if submission.template else "level")
+    sheet, cell = decided or cells.get("project_id", ("", ""))
     return Rejection(
         submission.source,
         "no_matching_template",
         f"{name}: project {submission.project_id} {what}",
         f"{name}：项目 {submission.project_id} {what_zh}",
+        sheet,
+        cell,
     )
+
+
+def duplicate_refusal(submission: Submission, message: str, message_zh: str) -> Rejection:
+    """A project already submitted (in this run or import): refused at its project ID's cell,
+    ``message`` saying which submission is kept."""
+    sheet, cell = submission.field_cells.get("project_id", ("", ""))
+    return Rejection(submission.source, "duplicate_project", message, message_zh, sheet, cell)
 
 
 def note_unknown_codes(submission: Submission, scheme: Scheme) -> None:
@@ -330,9 +343,8 @@ def _assign(items, schemes, by_scheme, seen, rejected, on_match=None) -> None:
         key = (*scheme_key(scheme), item.project_id)
         if key in seen:
             rejected.append(
-                Rejection(
-                    item.source,
-                    "duplicate_project",
+                duplicate_refusal(
+                    item,
                     f"{Path(item.source).name}: project {item.project_id} was already "
                     f"submitted in {Path(seen[key]).name}; the first one is kept",
                     f"{Path(item.source).name}：项目 {item.project_id} 已在 {Path(seen[key]).name} "

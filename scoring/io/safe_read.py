@@ -102,12 +102,14 @@ _DTD = re.compile(
 class SubmissionRejected(Exception):
     """A file that cannot be used at all; ``reason`` is one of ``model.REJECTION_REASONS``."""
 
-    def __init__(self, reason: str, message: str, message_zh: str = ""):
+    def __init__(self, reason: str, message: str, message_zh: str = "", sheet: str = "", cell: str = ""):
         super().__init__(message)
         self.reason = reason
         self.message = message
         #: The same in Chinese ("" where none was written: the English is shown then).
         self.message_zh = message_zh
+        #: Where the problem is, when it is in one sheet (and cell): see model.Rejection.
+        self.sheet, self.cell = sheet, cell
 
 
 @dataclass

@@ -62,7 +62,12 @@ def read_submission_file(path: str | Path) -> list[Submission | Rejection]:
         book = read_workbook(path, sheets=SHEETS)
         return read_submission_book(book)
     except SubmissionRejected as exc:
-        return [Rejection(str(path), exc.reason, exc.message, exc.message_zh)]
+        return [rejection_of(path, exc)]
+
+
+def rejection_of(source: str | Path, exc: SubmissionRejected) -> Rejection:
+    """The Rejection of a file (or batch row, ``source``) a reader refused, with its sheet and cell."""
+    return Rejection(str(source), exc.reason, exc.message, exc.message_zh, exc.sheet, exc.cell)
 
 
 def _has_submission_layout(name: str, head: list[list[object]]) -> bool:
@@ -127,17 +132,20 @@ def _project_fields(sheet: RawSheet) -> tuple[dict[str, str], dict[str, str]]:
     return values, where
 
 
-def _rejected(path: Path, reason: str, message: str, message_zh: str) -> SubmissionRejected:
-    return SubmissionRejected(reason, f"{path.name}: {message}", f"{path.name}：{message_zh}")
+def _rejected(path: Path, reason: str, message: str, message_zh: str, sheet: str = "",
+              cell: str = "") -> SubmissionRejected:
+    return SubmissionRejected(reason, f"{path.name}: {message}", f"{path.name}：{message_zh}", sheet, cell)
 
 
-def _base_submission(path: Path, fields: dict[str, str], where: tuple[str, str]) -> Submission:
+def _base_submission(path: Path, fields: dict[str, str], where: tuple[str, str],
+                     cells: dict[str, tuple[str, str]]) -> Submission:
     """The project fields of a submission; ``where`` says where the project_id should be
-    (in English and in Chinese)."""
+    (in English and in Chinese), ``cells`` where each field was found (sheet, cell)."""
     project_id = normalise_text(fields.get("project_id", ""))
     if not project_id:
+        sheet, cell = cells.get("project_id", ("", ""))
         raise _rejected(path, "missing_project_id", f"no project_id ({where[0]}); fill in the project number",
-                        f"没有项目编号（{where[1]}）；请填写项目编号")
+                        f"没有项目编号（{where[1]}）；请填写项目编号", sheet, cell)
     level_text = fields.get("level", "")
     return Submission(
         project_id=project_id,
@@ -150,14 +158,17 @@ def _base_submission(path: Path, fields: dict[str, str], where: tuple[str, str])
         organisation=fields.get("organisation", ""),
         year=fields.get("year", ""),
         contact=fields.get("contact", ""),
+        field_cells=cells,
     )
 
 
 def _read_form(path: Path, project: RawSheet, data: RawSheet) -> Submission:
     fields, where = _project_fields(project)
     cell = where.get("project_id")
+    field_cells = {key: (project.name, ref) for key, ref in where.items()}
+    field_cells.setdefault("project_id", (project.name, ""))  # no label: the sheet is still known
     submission = _base_submission(path, fields, (f"sheet {project.name}, {cell or 'column B'}",
-                                                 f"工作表 {project.name}，{cell or 'B 列'}"))
+                                                 f"工作表 {project.name}，{cell or 'B 列'}"), field_cells)
     header = _find_data_header(data)
     if header is None:
         raise _rejected(
@@ -165,6 +176,7 @@ def _read_form(path: Path, project: RawSheet, data: RawSheet) -> Submission:
             "not_a_submission",
             f"sheet {data.name} has no header row with 'code' and 'current' columns in its first 10 rows",
             f"工作表 {data.name} 的前 10 行中没有含“编号”(code) 和“现状值”(current) 列的表头行",
+            data.name,
         )
     header_row, columns = header
     cells = _SheetCells(path, data)
@@ -289,7 +301,7 @@ def _read_batch(path: Path, sheet: RawSheet) -> list[Submission | Rejection]:
     if header is None:
         raise _rejected(
             path, "not_a_submission", f"sheet {sheet.name} has no project_id column in its first 10 rows",
-            f"工作表 {sheet.name} 的前 10 行中没有项目编号 (project_id) 列",
+            f"工作表 {sheet.name} 的前 10 行中没有项目编号 (project_id) 列", sheet.name,
         )
     header_row, fields, currents, baselines = header
     cells = _SheetCells(path, sheet)
@@ -304,12 +316,14 @@ def _read_batch(path: Path, sheet: RawSheet) -> list[Submission | Rejection]:
         if all(v is None or v == "" for v in sheet.rows[r]):
             continue
         row_fields = {k: plain_text(cells.value(r, c)) for k, c in fields.items()}
+        row_cells = {k: (sheet.name, cell_ref(r, c)) for k, c in fields.items()}
         try:
             submission = _base_submission(
-                path, row_fields, (f"sheet {sheet.name}, row {r + 1}", f"工作表 {sheet.name}，第 {r + 1} 行")
+                path, row_fields, (f"sheet {sheet.name}, row {r + 1}", f"工作表 {sheet.name}，第 {r + 1} 行"),
+                row_cells,
             )
         except SubmissionRejected as exc:
-            results.append(Rejection(f"{path}:{sheet.name}!{r + 1}", exc.reason, exc.message, exc.message_zh))
+            results.append(rejection_of(f"{path}:{sheet.name}!{r + 1}", exc))
             continue
         submission.inputs = SheetInputs(
             codes, [r] * len(codes), cells.prefix, current.of_row(r),

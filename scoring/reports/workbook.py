@@ -20,7 +20,7 @@ import functools
 import itertools
 import math
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from copy import copy
 from io import BytesIO
 from pathlib import Path
@@ -645,7 +645,8 @@ def _break(row: int):
 
 def write_ranked_workbook(run: AssessmentRun, out: str | Path, lang: str = "zh", charts: bool = True,
                           generated: _dt.datetime | None = None, robustness: Sequence = (),
-                          settings: ReportSettings | None = None) -> Path:
+                          settings: ReportSettings | None = None,
+                          progress: Callable[[int, int], object] | None = None) -> Path:
     """Write the print-ready ranked workbook and return its path.
 
     Parameters
@@ -664,6 +665,9 @@ def write_ranked_workbook(run: AssessmentRun, out: str | Path, lang: str = "zh",
         Robustness studies (issue 8), written as a Robustness sheet.
     settings : ReportSettings, optional
         Who signs: printed in the approval block under each ranked sheet.
+    progress : callable, optional
+        ``progress(done, total)`` before each sheet and before saving (the last step); returning
+        False cancels: nothing is written, and the path is returned all the same.
 
     Returns
     -------
@@ -671,7 +675,17 @@ def write_ranked_workbook(run: AssessmentRun, out: str | Path, lang: str = "zh",
     """
     lang = normalise_lang(lang)
     generated = generated or _dt.datetime.now().replace(microsecond=0)
-    book = _Book(lang)
+    book = _Book(lang, progress, _sheet_count(run, charts, robustness) + 1)
+    try:
+        _write_sheets(book, run, lang, generated, charts, robustness, settings)
+        book.step()  # saving: the streamed rows are written now
+    except _Cancelled:
+        return Path(out)  # nothing written
+    return _save(book, Path(out))
+
+
+def _write_sheets(book: _Book, run: AssessmentRun, lang: str, generated: _dt.datetime, charts: bool,
+                  robustness: Sequence, settings: ReportSettings | None) -> None:
     for scheme in run.schemes:
         ranked = FastRows()
         write_scheme_sheet(book.sheet(scheme_label(scheme, lang)), run, scheme, lang, generated, settings,
@@ -700,20 +714,42 @@ def write_ranked_workbook(run: AssessmentRun, out: str | Path, lang: str = "zh",
     if book.chart_data is not None:  # the charts' hidden numbers after every sheet a reader opens
         book.workbook.move_sheet(book.chart_data, len(book.workbook.sheetnames) - 1
                                  - book.workbook.sheetnames.index(book.chart_data.title))
-    return _save(book, Path(out))
+
+
+def _sheet_count(run: AssessmentRun, charts: bool, robustness: Sequence) -> int:
+    """The sheets :func:`write_ranked_workbook` writes (a Detail sheet counted once; the charts
+    are three: charts, fractions and their hidden numbers)."""
+    return (max(len(run.schemes), 1) + 3 + bool(run.rejected) + 3 * bool(charts and run.projects)
+            + bool(robustness) + bool(run.schemes) + bool(disagreement_rows(run)))
+
+
+class _Cancelled(Exception):
+    """The progress callback asked to stop."""
 
 
 class _Book:
-    """The workbook being written: unique sheet titles, and the sheets with streamed rows."""
+    """The workbook being written: unique sheet titles, the sheets with streamed rows, and the
+    progress report (a step per sheet)."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, progress: Callable[[int, int], object] | None = None,
+                 steps: int = 0) -> None:
         self.workbook = Workbook()
         self.workbook.remove(self.workbook.active)
         self.taken: set[str] = set()
         self.fast: list[FastRows] = []
         self.chart_data: Worksheet | None = None
+        self.progress, self.steps, self.done = progress, steps, 0
+
+    def step(self) -> None:
+        """Report the next step; raises _Cancelled when the progress callback asks to stop."""
+        if self.progress is not None:
+            going = self.progress(min(self.done, self.steps - 1), self.steps) is not False
+            self.done += 1
+            if not going:
+                raise _Cancelled
 
     def sheet(self, name: str) -> Worksheet:
+        self.step()
         return self.workbook.create_sheet(sheet_title(name, self.taken))
 
 

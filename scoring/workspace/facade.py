@@ -45,6 +45,7 @@ from scoring.io import importer
 from scoring.io.importer import FileReader, ImportOptions
 from scoring.io.pipeline import (
     AssessmentRun,
+    duplicate_refusal,
     match_scheme,
     note_unknown_codes,
     scan_inputs,
@@ -70,6 +71,7 @@ from scoring.workspace.records import (
     ProjectEntry,
     Round,
     SchemeConflict,
+    ScoredVersion,
     StoredSubmission,
     SubmissionVersion,
     Unchanged,
@@ -1196,34 +1198,81 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         WorkspaceError
             When the workspace has no such project.
         """
-        project_id = normalise_text(project_id)
         with self._read() as conn:
-            order = {r.id: n for n, r in enumerate(self._rounds(conn))}
-            rows = conn.execute(
-                "SELECT s.id, s.scheme_id, s.version, s.name, s.source, f.sha256, s.imported_at, "
-                "s.imported_by, s.round_id, r.label FROM submissions s JOIN files f ON f.id = s.file_id "
-                "JOIN rounds r ON r.id = s.round_id WHERE s.project_id = ?",
-                (project_id,),
-            ).fetchall()
-            rows = sorted(
-                (r for r in rows if self._scheme_matches(r[1], scheme, scheme_version)),
-                key=lambda r: (r[1], order[r[8]], r[2]),
-            )
-            if not rows:
+            return [version for version, *_ in self._versions(conn, project_id, scheme, scheme_version)]
+
+    @guarded
+    def scored_versions(
+        self, project_id: str, *, scheme: str | None = None, scheme_version: str | None = None,
+        round: str | Round | None = None,
+    ) -> list[ScoredVersion]:
+        """Every version of a project's submission in one round, oldest first, each scored.
+
+        Each version's stored cells are scored by the engine as the project is scored today:
+        with the inspectors' scores now in force in that round (reconciled as :meth:`score`
+        does), so two versions differ only by what their forms said. Totals and grades are
+        the project's own; ``rank`` means nothing here (each is scored alone).
+
+        Parameters
+        ----------
+        round : str or Round, optional
+            The assessment round; by default the latest the project was submitted in.
+
+        Raises
+        ------
+        WorkspaceError
+            When the workspace has no such project (in that round).
+        """
+        project_id = normalise_text(project_id)
+        settings = self.reconcile_settings()
+        with self._read() as conn:
+            versions = self._versions(conn, project_id, scheme, scheme_version)
+            wanted = self._chosen_round(conn, round) if round else None
+            round_id = wanted.id if wanted is not None else versions[-1][3]
+            scheme_id = versions[-1][2]
+            shown = [v for v in versions if v[3] == round_id and v[2] == scheme_id]
+            if not shown:
                 raise WorkspaceError(self._no_project(project_id))
-            versions, previous = [], {}
-            for sid, scheme_id, version, name, source, sha, at, by, round_id, label in rows:
-                current = self._load_one(conn, sid)
-                before = previous.get((scheme_id, round_id))  # versions differ within a round
-                s = self.scheme_by_id(scheme_id)
-                changes = tuple(diff_submissions(before, current, s)) if before else ()
-                previous[(scheme_id, round_id)] = current
-                versions.append(
-                    SubmissionVersion(
-                        s.name, s.version, project_id, version, name, source, sha, at, by, changes, label
-                    )
-                )
-            return versions
+            reconciled = self._reconciled(conn, (round_id, scheme_id), settings)
+            year = next(r.year for r in self._rounds(conn) if r.id == round_id) or None
+        scored_scheme = self.scheme_by_id(scheme_id)
+        assessments = {k: a for k, a in self._engine_assessments(reconciled).items() if k[0] == project_id}
+        return [
+            ScoredVersion(version, submission,
+                          score_scheme(scored_scheme, [submission], assessments, None, year)[0])
+            for version, submission, _sid, _rid in shown
+        ]
+
+    def _versions(
+        self, conn, project_id: str, scheme: str | None, scheme_version: str | None
+    ) -> list[tuple[SubmissionVersion, Submission, int, int]]:
+        """(version, stored submission, scheme id, round id) of every version of a project,
+        oldest first by scheme, round and version."""
+        project_id = normalise_text(project_id)
+        order = {r.id: n for n, r in enumerate(self._rounds(conn))}
+        rows = conn.execute(
+            "SELECT s.id, s.scheme_id, s.version, s.name, s.source, f.sha256, s.imported_at, "
+            "s.imported_by, s.round_id, r.label FROM submissions s JOIN files f ON f.id = s.file_id "
+            "JOIN rounds r ON r.id = s.round_id WHERE s.project_id = ?",
+            (project_id,),
+        ).fetchall()
+        rows = sorted(
+            (r for r in rows if self._scheme_matches(r[1], scheme, scheme_version)),
+            key=lambda r: (r[1], order[r[8]], r[2]),
+        )
+        if not rows:
+            raise WorkspaceError(self._no_project(project_id))
+        versions, previous = [], {}
+        for sid, scheme_id, version, name, source, sha, at, by, round_id, label in rows:
+            current = self._load_one(conn, sid)
+            before = previous.get((scheme_id, round_id))  # versions differ within a round
+            s = self.scheme_by_id(scheme_id)
+            changes = tuple(diff_submissions(before, current, s)) if before else ()
+            previous[(scheme_id, round_id)] = current
+            stored = SubmissionVersion(s.name, s.version, project_id, version, name, source, sha, at, by,
+                                       changes, label)
+            versions.append((stored, current, scheme_id, round_id))
+        return versions
 
     def _scheme_matches(self, scheme_id: int, name: str | None, version: str | None) -> bool:
         scheme = self.scheme_by_id(scheme_id)
@@ -1528,7 +1577,8 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
     # ----------------------------------------------------------------- results and the log
 
     @guarded
-    def score(self, *, record: bool = False, round: str | Round | None = None) -> AssessmentRun:
+    def score(self, *, record: bool = False, round: str | Round | None = None,
+              progress: Callable[[int, int, str], object] | None = None) -> AssessmentRun:
         """Score the latest submission of every project of a round with the active inspectors'
         scores of that round.
 
@@ -1544,6 +1594,8 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         round : str or Round, optional
             The assessment round (label, or year); by default the latest. The run's ``round``
             and ``round_year`` name it (empty in a workspace without submissions).
+        progress : callable, optional
+            ``progress(done, total, scheme name)`` before each scheme is scored.
         """
         settings = self.reconcile_settings()
         # the collector paused: parsing and the engine make an object per project × criterion
@@ -1561,7 +1613,9 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             run = AssessmentRun(schemes=[scheme for _, scheme in schemes], rejected=self.rejections())
             if chosen is not None:
                 run.round, run.round_year = chosen.label, chosen.year
-            for scheme, submissions, parsed, reconciled in inputs:
+            for done, (scheme, submissions, parsed, reconciled) in enumerate(inputs):
+                if progress is not None:
+                    progress(done, len(inputs), scheme.name)
                 # the round's year for every submission: pro-rated targets use it
                 year = chosen.year or None
                 chosen_scores = self._engine_assessments(reconciled)
@@ -1717,9 +1771,8 @@ def _assign(items, matcher, seen: dict, round: str | None) -> tuple[list, list[R
         key = (round or db.assessment_year(item.year), scheme_id, item.project_id)
         if key in seen:
             rejected.append(
-                Rejection(
-                    item.source,
-                    "duplicate_project",
+                duplicate_refusal(
+                    item,
                     f"{Path(item.source).name}: project {item.project_id} was already submitted "
                     f"in {Path(seen[key]).name} in this import; the first one is kept",
                     f"{Path(item.source).name}：项目 {item.project_id} 在本次导入中已由 "

@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scoring.core.engine import ProjectResult
 from scoring.core.model import Assessment, Criterion, Rejection, Scheme, Submission
 from scoring.core.presentation import change_text
 from scoring.core.values import display_value, normalise_text
@@ -282,6 +283,51 @@ class SubmissionVersion:
     imported_by: str
     changes: tuple[Change, ...] = ()
     round: str = ""  # the label of the assessment round; versions are numbered within it
+
+
+@dataclass(frozen=True)
+class ScoredVersion:
+    """A version of a project's submission with its stored form and its result as scored
+    (Workspace.scored_versions)."""
+
+    version: SubmissionVersion
+    submission: Submission
+    result: ProjectResult
+
+    @property
+    def total(self) -> float:
+        return self.result.total
+
+    @property
+    def grade(self) -> str:
+        return self.result.grade
+
+
+@dataclass(frozen=True)
+class VersionDifference:
+    """One difference between two versions of a submission, with the criterion's points in
+    each (None for what does not score: evidence, the project's fields)."""
+
+    change: Change
+    old_points: float | None
+    new_points: float | None
+
+
+def version_differences(scheme: Scheme, older: ScoredVersion,
+                        newer: ScoredVersion) -> list[VersionDifference]:
+    """What changed from ``older`` to ``newer`` (any two versions, in either order), with the
+    points each version's criterion earned as scored."""
+
+    def points(version: ScoredVersion, change: Change) -> float | None:
+        if not change.code or change.field not in ("current", "baseline"):
+            return None
+        result = version.result.indicators.get(change.code)
+        return None if result is None else result.points
+
+    return [
+        VersionDifference(change, points(older, change), points(newer, change))
+        for change in diff_submissions(older.submission, newer.submission, scheme)
+    ]
 
 
 @dataclass(frozen=True)

@@ -223,7 +223,7 @@ def test_the_chinese_window_shows_no_untranslated_latin_word(qtbot, demo_files, 
     _check(qtbot, report, "import report", found)
     issue = next(r for r in range(report.model.rowCount()) if report.model.row_object(r).outcome == "issue")
     row = report.model.row_object(issue)
-    location = dialogs.LocationDialog(row.location, row.source, row.detail, window)
+    location = dialogs.LocationDialog.of_row(row, window)
     location.show()
     _check(qtbot, location, "where the problem is", found)
     location.close()

@@ -169,17 +169,17 @@ def test_error_boundary_turns_a_failure_into_a_dialog(shown_errors):
 def test_worker_reports_progress_and_result(qtbot):
     def task(state, n):
         for i in range(n):
-            state.progress(i, n, f"file{i}")
+            state.progress(i, n, f"file{i}", "file")
         return n * 2
 
     worker = workers.Worker(task, 3)
     seen = []
-    worker.signals.progressed.connect(lambda d, t, text: seen.append((d, t, text)))
+    worker.signals.progressed.connect(lambda d, t, text, unit: seen.append((d, t, text, unit)))
     with qtbot.waitSignal(worker.signals.finished) as blocker:
         workers.start(worker)
     assert blocker.args == [6]
     qtbot.waitUntil(lambda: not workers.active_workers())
-    assert seen == [(0, 3, "file0"), (1, 3, "file1"), (2, 3, "file2")]
+    assert seen == [(0, 3, "file0", "file"), (1, 3, "file1", "file"), (2, 3, "file2", "file")]
 
 
 def test_worker_failure_and_cancel(qtbot):

@@ -58,18 +58,14 @@ def test_import_a_folder_with_bad_files_reports_why(window, qtbot, demo_files, m
     assert len(rejected) == len(report.rejected)
     assert any("No matching scheme" in r.detail for r in rejected)
     # an issue of an imported file points at its cell; double-click shows file, sheet, cell
-    issue_row = next(i for i, r in enumerate(rows) if r.outcome == "issue" and "!" in r.location)
+    issue_row = next(i for i, r in enumerate(rows) if r.outcome == "issue" and r.cell)
     seen = []
     monkeypatch.setattr(
-        dialogs.LocationDialog,
-        "show_location",
-        classmethod(lambda cls, parent, location, source, detail: seen.append((location, detail))),
+        dialogs.LocationDialog, "show_location", classmethod(lambda cls, parent, row: seen.append(row))
     )
     dialog.show_row(issue_row)
-    assert seen and "!" in seen[0][0]
-    location = dialogs.LocationDialog(
-        rows[issue_row].location, rows[issue_row].source, rows[issue_row].detail
-    )
+    assert seen == [rows[issue_row]]
+    location = dialogs.LocationDialog.of_row(rows[issue_row])
     assert location.fields["sheet"].text() == "Data"
     assert location.fields["cell"].text()[0].isalpha()
     dialog.close()

@@ -276,38 +276,6 @@ def test_exports_start_beside_the_workspace_and_offer_open_and_show_in_folder(
     assert offered[-1] == str(tmp_path / "out" / "audit.xlsx")
 
 
-def test_import_report_names_files_by_name_and_cells_by_sheet_with_the_rest_on_hover():
-    from gui.models.tables import ImportReportModel, ReportRow
-
-    model = ImportReportModel()
-    issue = ReportRow("issue", "/data/forms/C-1.xlsx", "C-1 One", "S", "Warning: about 30",
-                      "/data/forms/C-1.xlsx:Data!C7")
-    refused = ReportRow("rejected", "/data/forms/bad.xlsx", "", "", "No project ID: …", "bad.xlsx")
-    model.set_report([refused, issue])
-    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    file_column, location = header.index("File"), header.index("Location")
-    assert model.index(1, file_column).data() == "C-1.xlsx"
-    assert model.index(1, file_column).data(Qt.ItemDataRole.ToolTipRole) == "/data/forms/C-1.xlsx"
-    assert model.index(1, location).data() == "Data!C7"
-    assert model.index(1, location).data(Qt.ItemDataRole.ToolTipRole) == "/data/forms/C-1.xlsx:Data!C7"
-    assert model.index(0, location).data() == ""
-    details = header.index("Details")
-    assert model.index(0, details).data(Qt.ItemDataRole.ToolTipRole) == "No project ID: …"
-
-
-def test_progress_counts_real_steps_and_never_says_one_of_zero(qtbot):
-    from gui.views.import_views import ImportProgress
-
-    progress = ImportProgress()
-    qtbot.addWidget(progress)
-    progress.start("Writing ranked.xlsx…")
-    progress.update_progress(0, 0, "/out/ranked.xlsx")
-    assert progress.file_label.text() == "ranked.xlsx" and progress.bar.maximum() == 0
-    progress.update_progress(2, 5, "/in/C-2024-003.xlsx")
-    assert progress.file_label.text() == "3/5: C-2024-003.xlsx"
-    assert (progress.bar.value(), progress.bar.maximum()) == (2, 5)
-
-
 def test_rank_id_and_name_stay_in_view_when_scrolling_right(window, qtbot):
     window.resize(700, 420)
     table, frozen = window.results.table, window.results.frozen
@@ -325,30 +293,3 @@ def test_rank_id_and_name_stay_in_view_when_scrolling_right(window, qtbot):
     frozen.view.horizontalHeader().sectionClicked.emit(model.column_of("project_id"))
     ids = [model.project_at(r).project_id for r in range(model.rowCount())]
     assert ids == sorted(ids)
-
-
-def test_versions_show_a_resubmissions_differences_and_total_before_and_after(window, qtbot, demo_files):
-    window.results.select_project("C-2024-001")
-    first = window.project()
-    with qtbot.waitSignal(window.import_finished, timeout=120000):
-        window.start_import([demo_files / "submissions" / "flawed"])
-    window.results.select_project("C-2024-001")
-    window.tabs.setCurrentWidget(window.detail)
-    window.detail.versions_button.click()
-    from gui.views.versions_view import VersionsDialog
-
-    dialog = next(d for d in window.findChildren(VersionsDialog))  # the window's child
-    assert dialog.versions_model.rowCount() == 2
-    latest = dialog.versions_model.row_object(0)
-    assert latest.version == 2 and dialog.changes_model.rowCount() == len(latest.changes) > 0
-    header = [dialog.changes_model.headerData(c, Qt.Orientation.Horizontal)
-              for c in range(dialog.changes_model.columnCount())]
-    assert header[:5] == ["Criterion", "Indicator", "Field", "Old value", "New value"]
-    # the total before is the first version's own total, as scored before the resubmission came
-    after = window.project().total
-    assert dialog.total.text() == (f"<b>Total {first.total:.2f} → {after:.2f}, grade "
-                                   f"{first.grade} → {window.project().grade}</b>")
-    dialog.versions.selectRow(1)
-    assert dialog.changes_model.rowCount() == 0
-    assert dialog.total.text() == "The first version: nothing to compare with."
-    dialog.close()
