@@ -209,9 +209,13 @@ def render_explain(app, window, out: Path, short: str) -> None:
         window.detail.reset_what_if()
 
 
+#: The city criterion whose weight the README's walking-weights step triples (docs/gui.md).
+WALKED_CODE = "C05"
+
+
 def render_weights(app, window, out: Path, short: str) -> None:
-    """The Weights tab of the city scheme with one criterion's weight tripled: the one that moves
-    the most projects (issue 19, walking weights), the project that rose most selected."""
+    """The Weights tab of the city scheme with one criterion's weight tripled, as the README's
+    step does (issue 19, walking weights), the project that rose most selected."""
     import numpy as np
 
     from scoring.analysis.weights import movement
@@ -229,7 +233,9 @@ def render_weights(app, window, out: Path, short: str) -> None:
         return movement(template, kernel.weigh(weights)).moved
 
     criteria = window.scheme().criteria
-    j = max((j for j, c in enumerate(criteria) if c.kind == "score" and c.weight > 0), key=moved)
+    # the README's step: C05 (CO2 per unit of GDP) 14 → 42; another scheme, the weight moving most
+    j = next((j for j, c in enumerate(criteria) if c.code == WALKED_CODE),
+             max((j for j, c in enumerate(criteria) if c.kind == "score" and c.weight > 0), key=moved))
     view.set_weight(criteria[j].code, criteria[j].weight * 3)
     riser = int(np.argmax(movement(template, view.now).rank_change))
     view.table.selectRow(view.model.row_of(kernel.project_ids[riser]))
