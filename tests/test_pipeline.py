@@ -253,3 +253,13 @@ def test_scoring_runs_with_the_cyclic_collector_held_and_gives_it_back(tmp_path,
     result = run([city_template], [tmp_path / "p1.xlsx"])
     assert collecting == [False] and gc.isenabled()
     assert [p.project_id for p in result.projects] == ["P1"]
+
+
+def test_a_duplicate_project_in_a_same_named_file_names_both_folders(tmp_path, city_template):
+    for folder, value in (("city", 10), ("round_2025/city", 20)):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        write_form(tmp_path / "in" / folder / "C1.xlsx", project("P1"), [dict(code="A", current=value)])
+    (refused,) = run([city_template], [tmp_path / "in"]).rejected
+    assert refused.message == ("round_2025/city/C1.xlsx: project P1 was already submitted in city/C1.xlsx; "
+                               "the first one is kept")
+    assert refused.message_zh == "round_2025/city/C1.xlsx：项目 P1 已在 city/C1.xlsx 中提交过；保留第一份"

@@ -412,6 +412,10 @@ def test_rejections_and_duplicates_in_one_import(ws, forms, tmp_path):
     report = ws.import_files([forms])
     assert sorted(r.reason for r in report.rejected) == ["duplicate_project", "unreadable"]
     assert [s.project_id for s in report.imported] == ["P1", "P2"]  # p1.xlsx comes first by path
+    (duplicate,) = [r for r in report.rejected if r.reason == "duplicate_project"]
+    assert duplicate.message == ("p1_again.xlsx: project P1 was already submitted in p1.xlsx in this import; "
+                                 "the first one is kept")
+    assert duplicate.message_zh == "p1_again.xlsx：项目 P1 已在本次导入的 p1.xlsx 中提交过；保留第一份"
 
 
 def test_partly_rejected_batch_can_be_imported_again_later(ws, tmp_path):

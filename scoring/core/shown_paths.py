@@ -105,6 +105,29 @@ def shown_result(data: dict, folders: Sequence[Path] = (), *, full_paths: bool =
     return data
 
 
+def told_apart(first: str | Path, second: str | Path) -> tuple[str, str]:
+    """Two input files named so that a reader can tell them apart in one message.
+
+    Each is named relative to the deepest folder the two share: by name alone when they sit in
+    one folder, with the folders that differ when they do (the same ``C-2024-001.xlsx`` under
+    ``city`` and under ``round_2025/city``).
+
+    Examples
+    --------
+    >>> told_apart("/d/city/C1.xlsx", "/d/round_2025/city/C1.xlsx")
+    ('city/C1.xlsx', 'round_2025/city/C1.xlsx')
+    >>> told_apart("/d/city/C1.xlsx", "/d/city/C2.xlsx")
+    ('C1.xlsx', 'C2.xlsx')
+    """
+    paths = [Path(os.fspath(p)).absolute() for p in (first, second)]
+    try:
+        shared = Path(os.path.commonpath(paths))
+    except ValueError:  # different drives: only the whole paths tell them apart
+        return os.fspath(first), os.fspath(second)
+    a, b = (p.relative_to(shared).as_posix() if p != shared else p.name for p in paths)
+    return a, b
+
+
 def _windows_spelling(text: str) -> bool:
     """A path written on Windows (``C:\\...`` or ``\\\\server\\share``) read elsewhere."""
     return os.name != "nt" and (bool(PureWindowsPath(text).drive) or "\\" in text)

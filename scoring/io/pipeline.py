@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from scoring.core.memory import paused_gc
 from scoring.core.model import Issue, Rejection, Scheme, Submission
 from scoring.core.presentation import level_label, scheme_label
+from scoring.core.shown_paths import told_apart
 from scoring.core.values import normalise_text
 from scoring.io.template import TemplateError, load_template
 
@@ -268,13 +269,6 @@ def _no_match(submission: Submission, what: str, what_zh: str) -> Rejection:
     )
 
 
-def duplicate_refusal(submission: Submission, message: str, message_zh: str) -> Rejection:
-    """A project already submitted (in this run or import): refused at its project ID's cell,
-    ``message`` saying which submission is kept."""
-    sheet, cell = submission.field_cells.get("project_id", ("", ""))
-    return Rejection(submission.source, "duplicate_project", message, message_zh, sheet, cell)
-
-
 def note_unknown_codes(submission: Submission, scheme: Scheme) -> None:
     """Warn (``unknown_code``) on each row of ``submission`` whose code ``scheme`` does not have."""
     known = scheme.code_set
@@ -330,6 +324,27 @@ def read_and_match(
     return by_scheme, rejected
 
 
+def duplicate_refusal(item: Submission, first: str, *, this_import: bool = False) -> Rejection:
+    """The refusal of ``item``, whose project the file ``first`` submitted earlier in the run (or
+    import), at its project ID's cell.
+
+    Both files are named so that they can be told apart (same-named forms of two folders show
+    their folders); ``this_import`` says the earlier one came in the same workspace import.
+    """
+    again, before = told_apart(item.source, first)
+    during, during_zh = (" in this import", "本次导入的") if this_import else ("", "")
+    sheet, cell = item.field_cells.get("project_id", ("", ""))
+    return Rejection(
+        item.source,
+        "duplicate_project",
+        f"{again}: project {item.project_id} was already submitted in {before}{during}; "
+        "the first one is kept",
+        f"{again}：项目 {item.project_id} 已在{during_zh} {before} 中提交过；保留第一份",
+        sheet,
+        cell,
+    )
+
+
 def _assign(items, schemes, by_scheme, seen, rejected, on_match=None) -> None:
     """Match one file's submissions to schemes; refusals and duplicates go to ``rejected``."""
     for item in items:
@@ -342,15 +357,7 @@ def _assign(items, schemes, by_scheme, seen, rejected, on_match=None) -> None:
             continue
         key = (*scheme_key(scheme), item.project_id)
         if key in seen:
-            rejected.append(
-                duplicate_refusal(
-                    item,
-                    f"{Path(item.source).name}: project {item.project_id} was already "
-                    f"submitted in {Path(seen[key]).name}; the first one is kept",
-                    f"{Path(item.source).name}：项目 {item.project_id} 已在 {Path(seen[key]).name} "
-                    "中提交过；保留第一份",
-                )
-            )
+            rejected.append(duplicate_refusal(item, seen[key]))
             continue
         seen[key] = item.source
         note_unknown_codes(item, scheme)

@@ -1770,15 +1770,7 @@ def _assign(items, matcher, seen: dict, round: str | None) -> tuple[list, list[R
         scheme_id, scheme = found
         key = (round or db.assessment_year(item.year), scheme_id, item.project_id)
         if key in seen:
-            rejected.append(
-                duplicate_refusal(
-                    item,
-                    f"{Path(item.source).name}: project {item.project_id} was already submitted "
-                    f"in {Path(seen[key]).name} in this import; the first one is kept",
-                    f"{Path(item.source).name}：项目 {item.project_id} 在本次导入中已由 "
-                    f"{Path(seen[key]).name} 提交；保留第一份",
-                )
-            )
+            rejected.append(duplicate_refusal(item, seen[key], this_import=True))
             continue
         seen[key] = item.source
         note_unknown_codes(item, scheme)
