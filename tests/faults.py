@@ -1,10 +1,14 @@
 """A disk that fills up on demand, for the fault tests (tests/test_faults.py).
 
-Where the tests may mount file systems (root in a container or on CI), the disk is a real tmpfs
-of a few megabytes, filled with a ballast file until only ``leave(n)`` bytes are free: writes then
-fail with ENOSPC exactly as on a full disk. Elsewhere the limit is ``RLIMIT_FSIZE`` (no file may
-grow beyond ``n`` bytes; writes fail with EFBIG, "file too large"), which reaches the same code
-paths in this process and in the child processes it starts.
+Two kinds, and every fault test runs on each kind the machine allows (:data:`KINDS`):
+
+- ``rlimit``, everywhere: ``RLIMIT_FSIZE``, which needs no privileges; no file may grow beyond
+  ``n`` bytes, and writes fail with EFBIG ("file too large") in this process and in the child
+  processes it starts. It limits every file the process writes, so a test leaves room for
+  SQLite's shared-memory index (:data:`SQLITE_SHM_BYTES`) and writes nothing else meanwhile.
+- ``tmpfs``, where the tests may mount file systems (root in a container or on CI): a real
+  tmpfs of a few megabytes filled with a ballast file until only ``leave(n)`` bytes are free;
+  writes then fail with ENOSPC exactly as on a full disk, whatever file they go to.
 """
 
 from __future__ import annotations
@@ -14,11 +18,15 @@ import os
 import resource
 import signal
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 #: Size of the tmpfs: room for a small workspace, its log and an export or two.
 DISK_BYTES = 16 * 1024 * 1024
+#: What SQLite writes into a workspace's ``-shm`` file when it opens it (its first region), so
+#: the least a file-size limit must allow for a workspace to open at all.
+SQLITE_SHM_BYTES = 32 * 1024
 
 
 class SmallDisk:
@@ -47,6 +55,11 @@ class SmallDisk:
             with contextlib.suppress(OSError):
                 handle.write(b"\0" * max(room, 0))
 
+    def fill(self) -> None:
+        """Let nothing more be written, except, under a file-size limit, the shared-memory index
+        that SQLite writes to open a workspace at all (a full tmpfs keeps none back)."""
+        self.leave(0 if self.mounted else SQLITE_SHM_BYTES)
+
     def free(self) -> None:
         """Give the space back, as a user does after deleting files."""
         if self.mounted:
@@ -69,12 +82,32 @@ def _mount(folder: Path) -> bool:
     return done.returncode == 0
 
 
+def _unmount(folder: Path) -> None:
+    subprocess.run(["umount", "-l", str(folder)], check=False, capture_output=True)
+
+
+def _can_mount() -> bool:
+    """Whether this process may mount a tmpfs (tried once, on a folder of its own)."""
+    with tempfile.TemporaryDirectory() as folder:
+        if not _mount(Path(folder)):
+            return False
+        _unmount(Path(folder))
+        return True
+
+
+#: The kinds of small disk this machine allows: ``rlimit`` always, ``tmpfs`` where permitted.
+KINDS = ("rlimit", "tmpfs") if _can_mount() else ("rlimit",)
+
+
 @contextlib.contextmanager
-def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
-    """A :class:`SmallDisk` under ``tmp_path``; unmounted (or the limit restored) afterwards."""
+def small_disk(tmp_path: Path, kind: str = KINDS[-1]) -> Iterator[SmallDisk]:
+    """A :class:`SmallDisk` of ``kind`` under ``tmp_path``; unmounted (or the limit restored)
+    afterwards."""
     folder = tmp_path / "disk"
     folder.mkdir()
-    mounted = _mount(folder)
+    mounted = kind == "tmpfs" and _mount(folder)
+    if kind == "tmpfs" and not mounted:
+        raise RuntimeError(f"{folder}: a tmpfs could not be mounted")
     old_handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed
     disk = SmallDisk(folder, mounted)
     try:
@@ -83,4 +116,4 @@ def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
         disk.free()
         signal.signal(signal.SIGXFSZ, old_handler)
         if mounted:
-            subprocess.run(["umount", "-l", str(folder)], check=False)
+            _unmount(folder)

@@ -15,11 +15,14 @@ broken pipe, no permission.
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
 import errno
 import os
 import re
 import tempfile
+import zipfile
 from collections.abc import Iterator
+from io import BytesIO
 from pathlib import Path
 
 #: Temporary outputs are named ``.~<name>.<random>.sptmp<suffix>``: hidden, recognisable, and
@@ -173,6 +176,46 @@ def write_bytes(out: str | Path, data: bytes) -> Path:
 def write_text(out: str | Path, text: str) -> Path:
     """Write ``text`` as UTF-8 to ``out`` in one step (see :func:`replacing`); return ``out``."""
     return write_bytes(out, text.encode("utf-8"))
+
+
+def save_workbook(workbook, stream, *, modified: _dt.datetime | None = None) -> None:
+    """Save an openpyxl ``workbook`` into ``stream`` (a path or binary file).
+
+    Unlike ``Workbook.save``, nothing is left behind when a write fails (a full disk): the zip
+    is closed on every path, and each worksheet's XML is built in memory instead of in a
+    temporary file of openpyxl's own in the system's temporary folder, which a failure would
+    leave there open and undeleted. Write-only workbooks keep openpyxl's way.
+
+    Parameters
+    ----------
+    workbook : openpyxl.Workbook
+    stream : str, Path or binary file
+    modified : datetime, optional
+        The workbook's modification time (UTC, naive); now when not given.
+    """
+    from openpyxl.writer.excel import ExcelWriter
+
+    class SheetsInMemory(ExcelWriter):
+        def write_worksheet(self, ws) -> None:
+            if self.workbook.write_only:
+                super().write_worksheet(ws)
+                return
+            from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+            from openpyxl.worksheet._writer import WorksheetWriter
+
+            ws._drawing = SpreadsheetDrawing()
+            ws._drawing.charts = ws._charts
+            ws._drawing.images = ws._images
+            writer = WorksheetWriter(ws, out=BytesIO())
+            writer.write()
+            ws._rels = writer._rels
+            self._archive.writestr(ws.path[1:], writer.read())
+            self.manifest.append(ws)
+
+    now = _dt.datetime.now(tz=_dt.UTC).replace(tzinfo=None)
+    workbook.properties.modified = modified or now
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        SheetsInMemory(workbook, archive).save()
 
 
 def remove_stale_temporaries(folder: Path) -> list[Path]:

@@ -14,9 +14,8 @@ import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.writer.excel import ExcelWriter
 
-from scoring.io.atomic import write_bytes
+from scoring.io.atomic import save_workbook, write_bytes
 
 #: The date written into every generated workbook's properties and zip entries.
 FIXED_TIMESTAMP = _dt.datetime(2024, 1, 1, 0, 0, 0)
@@ -39,14 +38,10 @@ def save_reproducibly(workbook: Workbook, path: str | Path) -> Path:
     -------
     Path
     """
-    path = Path(path)
     workbook.properties.creator = "SynergyPilot"
     workbook.properties.created = FIXED_TIMESTAMP
-    workbook.properties.modified = FIXED_TIMESTAMP
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        # ExcelWriter directly, because openpyxl's save_workbook overwrites `modified` with now.
-        ExcelWriter(workbook, archive).save()
+    save_workbook(workbook, buffer, modified=FIXED_TIMESTAMP)
     return write_bytes(path, _with_fixed_zip_times(buffer.getvalue()))  # in one step: a form or template
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scoring.core.shown_paths import shown_details
-from scoring.io.atomic import replacing
+from scoring.io.atomic import replacing, save_workbook
 from scoring.workspace.audit import AuditEntry
 
 if TYPE_CHECKING:
@@ -101,5 +101,5 @@ def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str 
             put(sheet.cell(r, c), value)
     sheet.freeze_panes = sheet.cell(first + 1, 1)
     with replacing(out) as temporary:
-        workbook.save(temporary)
+        save_workbook(workbook, temporary)
     return out

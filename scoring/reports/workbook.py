@@ -67,7 +67,7 @@ from scoring.core.presentation import (
 )
 from scoring.core.reconcile import disagreement_rows, shown_assessment
 from scoring.core.report_settings import ReportSettings
-from scoring.io.atomic import replacing
+from scoring.io.atomic import replacing, save_workbook
 from scoring.io.pipeline import AssessmentRun
 from scoring.reports.reconcile_export import sheet_name as disagreements_sheet_name
 from scoring.reports.reconcile_export import write_disagreements_sheet
@@ -781,7 +781,7 @@ def _write_detail(book: _Book, run: AssessmentRun, lang: str, generated: _dt.dat
 def _save(book: _Book, out: Path) -> Path:
     """Save via a temporary file in the same folder, then replace ``out`` in one step."""
     buffer = BytesIO()
-    book.workbook.save(buffer)
+    save_workbook(book.workbook, buffer)
     with replacing(out) as temporary, temporary.open("wb") as stream:
         FastRows.finish(book.fast, buffer.getvalue(), stream)
     return out
