@@ -51,9 +51,9 @@ class Backend:
     def read_only(self) -> bool:
         return self.workspace.read_only
 
-    @property
-    def read_only_reason(self) -> str:
-        return self.workspace.read_only_reason
+    def read_only_reason(self, lang: str) -> str:
+        """Why the workspace is read-only, in ``lang`` (``zh`` or ``en``)."""
+        return self.workspace.read_only_said.text(lang)
 
     def schemes(self) -> list[Scheme]:
         return self.workspace.schemes()

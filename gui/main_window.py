@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
             # Another instance (or a read-only folder) has it: say so where the person looks.
             self.statusBar().showMessage(
                 self.tr("Opened read-only: {reason}. Changes cannot be saved.").format(
-                    reason=backend.read_only_reason
+                    reason=backend.read_only_reason(translation.data_lang())
                 )
             )
 

@@ -43,6 +43,11 @@ class SmallDisk:
         """What a failed write is called in workspace messages."""
         return "disk is full" if self.mounted else "larger than the system allows"
 
+    @property
+    def error_words_zh(self) -> str:
+        """The same in Chinese."""
+        return "磁盘已满" if self.mounted else "超出系统允许的大小"
+
     def leave(self, free: int) -> None:
         """Let only about ``free`` more bytes be written (per file, with the RLIMIT fallback)."""
         if not self.mounted:

@@ -76,6 +76,7 @@ def test_a_workspace_stopped_by_a_full_disk_opens_when_space_is_freed_and_finish
     assert 0 < committed < FORMS
     assert disk.error_words in str(stopped.value)
     assert "everything before it is safe" in str(stopped.value)
+    assert disk.error_words_zh in stopped.value.message_zh and "此前的一切都安全" in stopped.value.message_zh
     if disk.mounted:  # still full: it opens and reads all the same (the log stays beside it)
         assert versions(path) == {f"CX-{i:05d}": [1] for i in range(committed)}
 
@@ -106,6 +107,7 @@ def test_a_full_disk_during_assess_keeps_everything_and_the_score_is_recorded_af
         with pytest.raises(WorkspaceError, match=disk.error_words) as refused:
             workspace.assess("P2", "M", 0.4, inspector="Li", reason="second visit")
         assert "everything before it is safe" in str(refused.value)
+        assert disk.error_words_zh in refused.value.message_zh
         disk.free()
     assert counts(path) == before
     with Workspace.open(path) as workspace:
@@ -206,8 +208,7 @@ EXPORTS = {
     "json": lambda i, out: ["score", "--template", str(i["template"]), str(i["forms"]), "--json", str(out)],
     "workbook": lambda i, out: ["score", "--template", str(i["template"]), str(i["forms"]),
                                 "--out", str(out)],
-    "pdf": lambda i, out: ["score", "--template", str(i["template"]), str(i["forms"]), "--pdf", str(out),
-                           "--lang", "en"],
+    "pdf": lambda i, out: ["score", "--template", str(i["template"]), str(i["forms"]), "--pdf", str(out)],
     "audit": lambda i, out: ["audit", "--workspace", str(i["workspace"]), "--out", str(out)],
     "form": lambda i, out: ["form", "--template", str(i["template"]), "--out", str(out)],
 }
@@ -359,6 +360,7 @@ def test_a_damaged_source_is_refused_whole_and_the_master_stays_byte_identical(t
     err = capsys.readouterr().err
     assert f"{source.name} is damaged" in err and DAMAGE[damage][1] in err
     assert "nothing was merged and the master is unchanged" in err and "Traceback" not in err
+    assert f"错误：{source.name} 已损坏" in err and "未合并任何内容，主工作区保持不变" in err
     assert master.read_bytes() == before
     assert totals(master) == scores  # and still scorable
 
@@ -381,4 +383,5 @@ def test_every_command_reports_the_same_damaged_workspace(team, tmp_path, damage
         err = capsys.readouterr().err
         assert f"{path.name}: the workspace is damaged" in err and DAMAGE[damage][1] in err, (name, err)
         assert "restore it from a backup" in err and "unexpected" not in err, name
+        assert f"错误：{path.name}：工作区已损坏" in err and "请从备份恢复" in err, name
     assert path.read_bytes() == before  # nothing recorded in a damaged workspace

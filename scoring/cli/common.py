@@ -8,6 +8,7 @@ importing the module that imports them (an import cycle: ``make lint`` refuses i
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from scoring.resources import TEMPLATES_DIR
@@ -45,3 +46,25 @@ def add_full_paths_option(parser) -> None:
     parser.add_argument("--full-paths", action="store_true",
                         help="name input files by their full path in the outputs (default: relative "
                              "to the folder given, so a shared file shows no local folders)")
+
+
+def add_lang_option(parser, outputs: str = "", default: str = "zh") -> None:
+    """``--lang zh|en``: the language of the messages, and of ``outputs`` when the command writes any.
+
+    Without it, messages come in English and then Chinese (:func:`print_error`) and outputs in
+    ``default``; :func:`scoring.cli.main.main` sets ``args.lang`` to ``default`` after noting
+    whether a language was chosen.
+    """
+    about = "language of messages"
+    if outputs:
+        about = f"language of {outputs} (default {default}) and of messages"
+    parser.add_argument("--lang", choices=("zh", "en"), default=None,
+                        help=f"{about} (messages default to English and Chinese)")
+    parser.set_defaults(output_lang=default)
+
+
+def print_error(message: str, message_zh: str, lang: str | None) -> None:
+    """An error on standard error: in ``lang`` when one was chosen (``--lang``), else in English
+    and then in Chinese, one line each."""
+    lines = {"en": f"error: {message}", "zh": f"错误：{message_zh}"}
+    print("\n".join([lines[lang]] if lang in lines else lines.values()), file=sys.stderr)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from scoring.cli.common import EXIT_OK, UsageError, check_inputs_exist
+from scoring.cli.common import EXIT_OK, UsageError, add_lang_option, check_inputs_exist
 from scoring.core.engine import ProjectResult
 from scoring.core.explain import explanation_dict, gap, gap_lines, worked, worked_lines
 from scoring.core.model import Scheme
@@ -33,8 +33,7 @@ def add_command(sub) -> None:
                          help="a scheme template (repeat for several)")
     explain.add_argument("--workspace", metavar="W.spw", help="explain from this workspace instead of files")
     explain.add_argument("--scheme", metavar="NAME", help="the scheme, when the project is in several")
-    explain.add_argument("--lang", choices=("zh", "en"), default="zh",
-                         help="language of the text (default zh)")
+    add_lang_option(explain, "the text")
     explain.add_argument("--json", action="store_true", help="print the explanation as JSON instead")
 
 

@@ -32,7 +32,9 @@ from scoring.cli.common import (
     EXIT_USAGE,
     UsageError,
     add_full_paths_option,
+    add_lang_option,
     check_inputs_exist,
+    print_error,
     writable_path,
 )
 from scoring.core.shown_paths import input_folders, shown_result
@@ -84,8 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--json", metavar="RESULT.json",
                        help="write the full result as JSON here ('-': to standard output)")
     score.add_argument("--pdf", metavar="REPORT.pdf", help="write the PDF report here")
-    score.add_argument("--lang", choices=("zh", "en"), default="zh",
-                       help="language of the workbook and PDF report (default zh)")
+    add_lang_option(score, "the workbook and PDF report")
     add_full_paths_option(score)
     cli_robustness.add_arguments(score)
     from scoring.core.report_settings import add_arguments as add_sign_off_arguments
@@ -184,9 +185,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     _log_to_file()
+    lang = None  # the language of messages, when the command was given one (--lang)
     try:
         assert_defused_xml()
         args = build_parser().parse_args(argv)
+        lang = getattr(args, "lang", None)
+        if lang is None and hasattr(args, "output_lang"):
+            args.lang = args.output_lang  # outputs in the command's default language
         return COMMANDS[args.command](args)
     except _ParserExit as exc:
         return exc.status
@@ -197,7 +202,7 @@ def _main(argv: list[str] | None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except WorkspaceError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print_error(exc.message, exc.message_zh, lang)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -206,7 +211,7 @@ def _main(argv: list[str] | None) -> int:
         _silence_stdout()
         return EXIT_OK
     except OutputError as exc:
-        print(f"error: {exc.message}\n错误：{exc.message_zh}", file=sys.stderr)
+        print_error(exc.message, exc.message_zh, lang)
         return EXIT_USAGE
     except Exception as exc:  # the promise: never a traceback to a user
         log.exception("unexpected error")

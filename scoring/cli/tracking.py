@@ -13,7 +13,7 @@ import json
 import sys
 
 from scoring.analysis.tracking import SchemeTracking, Tracking, track_workspace
-from scoring.cli.common import UsageError, writable_path
+from scoring.cli.common import UsageError, add_lang_option, writable_path
 from scoring.workspace.facade import Workspace
 
 #: Projects listed per scheme in the terminal (the outputs hold all).
@@ -29,8 +29,7 @@ def add_command(sub) -> None:
                        help="write the tracking as JSON here ('-': standard output)")
     track.add_argument("--out", metavar="OUT.xlsx", help="write the Tracking workbook here")
     track.add_argument("--pdf", metavar="OUT.pdf", help="write the tracking PDF here")
-    track.add_argument("--lang", choices=("zh", "en"), default="zh",
-                       help="language of the workbook and PDF (default zh)")
+    add_lang_option(track, "the workbook and PDF")
 
 
 def command_track(args) -> int:

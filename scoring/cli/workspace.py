@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from scoring.cli.common import UsageError, add_full_paths_option
+from scoring.cli.common import UsageError, add_full_paths_option, add_lang_option
 from scoring.core.reconcile import METHODS, describe, disagreement_rows
 from scoring.core.report_settings import ReportSettings
 from scoring.core.values import normalise_text
@@ -42,16 +42,19 @@ def add_commands(sub) -> None:
         "--author", metavar="NAME", help="with --withdraw: whose score (default: the inspector's)"
     )
     _scheme_options(assess)
+    add_lang_option(assess)
 
     history = sub.add_parser("history", help="list a project's submission versions and their differences")
     history.add_argument("--workspace", required=True, metavar="W.spw")
     history.add_argument("project_id", metavar="PROJECT_ID")
     _scheme_options(history)
+    add_lang_option(history)
 
     audit = sub.add_parser("audit", help="list the audit log, or export it to a workbook")
     audit.add_argument("--workspace", required=True, metavar="W.spw")
     audit.add_argument("--out", metavar="AUDIT.xlsx", help="write the log to this workbook (else print it)")
     add_full_paths_option(audit)
+    add_lang_option(audit, "the exported workbook", default="en")
     _add_reconcile_commands(sub)
 
 
@@ -60,6 +63,7 @@ def _add_reconcile_commands(sub) -> None:
     merge = sub.add_parser("merge", help="merge inspectors' workspaces into a master workspace")
     merge.add_argument("--into", required=True, metavar="MASTER.spw", help="created if it does not exist")
     merge.add_argument("sources", nargs="+", metavar="W.spw", help="the workspaces to merge (only read)")
+    add_lang_option(merge)
 
     consensus = sub.add_parser(
         "consensus", help="record a supervisor's consensus on a criterion several inspectors scored"
@@ -76,6 +80,7 @@ def _add_reconcile_commands(sub) -> None:
         "--withdraw", action="store_true", help="withdraw the consensus (the median or mean applies again)"
     )
     _scheme_options(consensus)
+    add_lang_option(consensus)
 
     reconcile = sub.add_parser(
         "reconcile", help="list criteria several inspectors scored; set median or mean and the threshold"
@@ -85,6 +90,7 @@ def _add_reconcile_commands(sub) -> None:
     reconcile.add_argument(
         "--threshold", metavar="X", help="a spread above X (0 to 1) is a disagreement (stored in W)"
     )
+    add_lang_option(reconcile)
 
 
 def _scheme_options(parser) -> None:
@@ -233,7 +239,8 @@ def command_audit(args) -> int:
             out = Path(args.out)
             if out.is_dir():
                 raise UsageError(f"--out {out} is a folder; give a file name")
-            export_audit(workspace, out, full_paths=args.full_paths)  # OutputError names the file
+            # OutputError names the file
+            export_audit(workspace, out, full_paths=args.full_paths, lang=args.lang)
             print(f"{len(workspace.audit_entries())} audit entries written to {out}")
             return 0
         for entry in workspace.audit_entries():

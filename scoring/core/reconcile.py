@@ -34,7 +34,16 @@ SPREAD_DIGITS = 12
 
 
 class ReconcileError(ValueError):
-    """A setting out of range (an unknown method, a threshold outside 0..1)."""
+    """A setting out of range (an unknown method, a threshold outside 0..1).
+
+    ``key`` names the message in scoring/core/presentation.py's catalogue and ``found`` the value, so
+    that the workspace can say it in both languages.
+    """
+
+    def __init__(self, message: str, key: str, found: object) -> None:
+        super().__init__(message)
+        self.key = key
+        self.found = found
 
 
 @dataclass(frozen=True)
@@ -46,10 +55,12 @@ class ReconcileSettings:
 
     def __post_init__(self) -> None:
         if self.method not in METHODS:
-            raise ReconcileError(f"the method must be median or mean, found {self.method!r}")
+            raise ReconcileError(f"the method must be median or mean, found {self.method!r}", "rc_method",
+                                 self.method)
         if not 0.0 <= float(self.threshold) <= 1.0:  # also refuses NaN
             raise ReconcileError(
-                f"the disagreement threshold must be from 0 to 1 (e.g. 0.25), found {self.threshold!r}"
+                f"the disagreement threshold must be from 0 to 1 (e.g. 0.25), found {self.threshold!r}",
+                "rc_threshold", self.threshold,
             )
 
     def as_dict(self) -> dict:

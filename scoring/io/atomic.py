@@ -196,6 +196,9 @@ def save_workbook(workbook, stream, *, modified: _dt.datetime | None = None) -> 
     from openpyxl.writer.excel import ExcelWriter
 
     class SheetsInMemory(ExcelWriter):
+        """openpyxl 3.1's ExcelWriter.write_worksheet, with the sheet's XML in a BytesIO (which
+        WorksheetWriter takes as ``out``) rather than in a file of tempfile's."""
+
         def write_worksheet(self, ws) -> None:
             if self.workbook.write_only:
                 super().write_worksheet(ws)
@@ -208,8 +211,8 @@ def save_workbook(workbook, stream, *, modified: _dt.datetime | None = None) -> 
             ws._drawing.images = ws._images
             writer = WorksheetWriter(ws, out=BytesIO())
             writer.write()
-            ws._rels = writer._rels
-            self._archive.writestr(ws.path[1:], writer.read())
+            ws._rels = writer._rels  # type: ignore[attr-defined]
+            self._archive.writestr(ws.path[1:], writer.read())  # type: ignore[attr-defined]
             self.manifest.append(ws)
 
     now = _dt.datetime.now(tz=_dt.UTC).replace(tzinfo=None)

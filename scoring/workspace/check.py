@@ -18,6 +18,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import TypeVar
 
+from scoring.core.presentation import Said, said
 from scoring.workspace import db
 from scoring.workspace.cells import cells_from_stored
 
@@ -32,11 +33,15 @@ class DamagedRow(sqlite3.DatabaseError):
 
     A :class:`sqlite3.DatabaseError`, so every workspace method reports it as a damaged
     workspace (``records.database_error``) with this message, which names the table,
-    the project and what could not be read.
+    the project and what could not be read; ``said`` has it in both languages.
     """
 
+    def __init__(self, message: Said) -> None:
+        super().__init__(message.en)
+        self.said = message
 
-def read_stored(decode: Callable[[object], T], value: object, *, table: str, what: str,
+
+def read_stored(decode: Callable[[object], T], value: object, *, table: str, what: Said,
                 project_id: str = "") -> T:
     """``decode(value)``, or :class:`DamagedRow` saying where the unreadable value is.
 
@@ -46,16 +51,19 @@ def read_stored(decode: Callable[[object], T], value: object, *, table: str, wha
         Turns the stored column into what the program uses.
     value : object
         The column as SQLite returned it.
-    table, what : str
-        The table and a few words for the column ("the stored cells").
+    table : str
+    what : Said
+        A few words for the column ("the stored cells").
     project_id : str, optional
         The project the row belongs to, when it belongs to one.
     """
     try:
         return decode(value)
     except _DECODE_ERRORS as exc:
-        where = f"table {table}" + (f", project {project_id}" if project_id else "")
-        raise DamagedRow(f"{what} in {where} cannot be read ({type(exc).__name__}: {exc})") from exc
+        where = said("ws_in_project", table=table, project=project_id) if project_id else said("ws_in_table",
+                                                                                                table=table)
+        raise DamagedRow(said("ws_row_unreadable", what=what, where=where,
+                              detail=f"{type(exc).__name__}: {exc}")) from exc
 
 
 def unmatched_from_json(text: object) -> list[tuple]:
@@ -105,23 +113,26 @@ def check_rows(conn: sqlite3.Connection, version: int) -> None:
     """
     _check_text(conn)
     for (name, parsed) in conn.execute("SELECT name || ' ' || version, parsed FROM schemes"):
-        read_stored(db.scheme_from_json, parsed, table="schemes", what=f"the parsed scheme {name}")
+        read_stored(db.scheme_from_json, parsed, table="schemes", what=said("ws_what_scheme", scheme=name))
     submissions = conn.execute("SELECT project_id, issues, unmatched FROM submissions")
     for project_id, issues, unmatched in submissions:
         read_stored(db.issues_from_json, issues, table="submissions", project_id=project_id,
-                    what="the issues")
+                    what=said("ws_what_issues"))
         read_stored(unmatched_from_json, unmatched, table="submissions", project_id=project_id,
-                    what="the unmatched codes")
+                    what=said("ws_what_unmatched"))
     _check_cells(conn, version)
     for project_id, fraction in conn.execute("SELECT project_id, fraction FROM assessments"):
-        read_stored(_fraction, fraction, table="assessments", project_id=project_id, what="a fraction")
+        read_stored(_fraction, fraction, table="assessments", project_id=project_id,
+                    what=said("ws_what_fraction"))
     if version >= 2:  # consensus records exist from format 2
         for project_id, fraction, basis in conn.execute("SELECT project_id, fraction, basis FROM consensus"):
-            read_stored(_fraction, fraction, table="consensus", project_id=project_id, what="a fraction")
-            read_stored(basis_from_json, basis, table="consensus", project_id=project_id, what="the basis")
+            read_stored(_fraction, fraction, table="consensus", project_id=project_id,
+                        what=said("ws_what_fraction"))
+            read_stored(basis_from_json, basis, table="consensus", project_id=project_id,
+                        what=said("ws_what_basis"))
     for entry, project_id, detail in conn.execute("SELECT id, project_id, detail FROM audit"):
         read_stored(detail_from_json, detail, table="audit", project_id=project_id,
-                    what=f"the details of entry {entry}")
+                    what=said("ws_what_detail", entry=entry))
 
 
 def _check_text(conn: sqlite3.Connection) -> None:
@@ -134,18 +145,19 @@ def _check_text(conn: sqlite3.Connection) -> None:
         except sqlite3.OperationalError as exc:
             if "decode" not in str(exc):
                 raise
-            raise DamagedRow(f"a text in table {table} cannot be read ({exc})") from exc
+            raise DamagedRow(said("ws_text_unreadable", table=table, detail=exc)) from exc
 
 
 def _check_cells(conn: sqlite3.Connection, version: int) -> None:
     if version < 4:  # one row per cell, before format 4: read them as an upgrade would
         rows = conn.execute(f"{db.OLD_CELLS_QUERY} ORDER BY s.id, i.seq")
         read_stored(lambda r: sum(1 for _ in db.stored_from_old_rows(r)), rows, table="inputs",
-                    what="the stored cells")
+                    what=said("ws_what_cells"))
         return
     for project_id, cells in conn.execute(
         "SELECT s.project_id, c.cells FROM submissions s LEFT JOIN cells c ON c.submission_id = s.id"
     ):
         if cells is None:
-            raise DamagedRow(f"the stored cells in table cells, project {project_id} are missing")
-        read_stored(cells_from_stored, cells, table="cells", project_id=project_id, what="the stored cells")
+            raise DamagedRow(said("ws_cells_missing", project=project_id))
+        read_stored(cells_from_stored, cells, table="cells", project_id=project_id,
+                    what=said("ws_what_cells"))

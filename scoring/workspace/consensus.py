@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 
+from scoring.core.presentation import said
 from scoring.core.reconcile import (
     DEFAULT_METHOD,
     DEFAULT_THRESHOLD,
@@ -86,8 +87,10 @@ class ReconcileMixin:
                 current.method if method is None else str(method).strip().lower(),
                 current.threshold if threshold is None else float(threshold),
             )
-        except (TypeError, ValueError) as exc:
-            raise WorkspaceError(str(exc))
+        except ReconcileError as exc:
+            raise WorkspaceError(said(exc.key, found=exc.found))
+        except (TypeError, ValueError) as exc:  # a threshold that is not a number
+            raise WorkspaceError(said("rc_threshold", found=threshold)) from exc
         if wanted == current:
             return current
         with self.writing() as conn:
@@ -144,8 +147,8 @@ class ReconcileMixin:
             Unknown project or criterion, empty name or reason, fraction outside [0, 1], or no
             inspector has scored the criterion (record a score with ``assess`` instead).
         """
-        inspector = required_text(inspector, "the supervisor's name")
-        reason = required_text(reason, "a reason")
+        inspector = required_text(inspector, said("ws_supervisor_name"))
+        reason = required_text(reason, said("ws_a_reason"))
         fraction = checked_fraction(fraction)
         with self.writing() as conn:
             scheme_id, found, code, _, chosen = self.criterion_target(
@@ -154,10 +157,7 @@ class ReconcileMixin:
             project_id = normalise_text(project_id)
             basis = self._active_scores(conn, (chosen.id, scheme_id), project_id, code)
             if not basis:
-                raise WorkspaceError(
-                    f"no inspector has scored {code} for {project_id}, so there is nothing to reconcile; "
-                    "record a score or override with assess instead"
-                )
+                raise WorkspaceError(said("ws_nothing_to_reconcile", code=code, project=project_id))
             at = wsfile.now()
             new_id = conn.execute(
                 "INSERT INTO consensus (uid, round_id, scheme_id, project_id, code, fraction, inspector, "
@@ -206,8 +206,8 @@ class ReconcileMixin:
         WorkspaceError
             When the criterion has no active consensus.
         """
-        inspector = required_text(inspector, "the supervisor's name")
-        reason = required_text(reason, "a reason")
+        inspector = required_text(inspector, said("ws_supervisor_name"))
+        reason = required_text(reason, said("ws_a_reason"))
         with self.writing() as conn:
             scheme_id, found, code, _, chosen = self.criterion_target(
                 conn, project_id, code, scheme, scheme_version, round
@@ -219,7 +219,7 @@ class ReconcileMixin:
                 (chosen.id, scheme_id, project_id, code),
             ).fetchone()
             if row is None:
-                raise WorkspaceError(f"there is no consensus on {code} for {project_id} to withdraw")
+                raise WorkspaceError(said("ws_no_consensus", code=code, project=project_id))
             conn.execute(
                 "UPDATE consensus SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?",
                 (wsfile.now(), inspector, reason, row[0]),
@@ -257,7 +257,8 @@ class ReconcileMixin:
         scheme = self.scheme_by_id(row[2])
         return ConsensusRecord(
             row[0], row[1], scheme.name, scheme.version, *row[3:9],
-            read_stored(basis_from_json, row[9], table="consensus", what="the basis", project_id=row[3]),
+            read_stored(basis_from_json, row[9], table="consensus", what=said("ws_what_basis"),
+                        project_id=row[3]),
             row[10] is not None,
             *row[11:],
         )

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from scoring.core.model import CellValue, Criterion, Grade, Issue, Scheme, Submission
+from scoring.core.presentation import Said, said
 from scoring.core.targets import assessment_year
 from scoring.workspace.cells import PROJECT_FIELDS, stored_cells, stored_from_entries
 
@@ -406,9 +407,10 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
 class HeaderProblem(Exception):
     """The first bytes say the file is not a (usable) workspace; ``kind`` says why."""
 
-    def __init__(self, kind: str, message: str):
-        super().__init__(message)
+    def __init__(self, kind: str, message: Said):
+        super().__init__(message.en)
         self.kind = kind
+        self.said = message
 
 
 @dataclasses.dataclass(frozen=True)
@@ -433,16 +435,14 @@ def read_header(path: Path) -> Header:
     with open(path, "rb") as handle:
         head = handle.read(100)
     if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
-        raise HeaderProblem("not_sqlite", "is not a SynergyPilot workspace")
+        raise HeaderProblem("not_sqlite", said("ws_not_sqlite"))
     app_id = int.from_bytes(head[68:72], "big", signed=True)
     if app_id != APPLICATION_ID:
-        raise HeaderProblem(
-            "other_sqlite", "is an SQLite database of another program, not a SynergyPilot workspace"
-        )
+        raise HeaderProblem("other_sqlite", said("ws_other_sqlite"))
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        raise HeaderProblem("corrupt", "is damaged (its header is not valid)")
+        raise HeaderProblem("corrupt", said("ws_bad_header"))
     return Header(
         user_version=int.from_bytes(head[60:64], "big", signed=True),
         application_id=app_id,
@@ -462,7 +462,7 @@ def check_size(path: Path, header: Header) -> None:
     if size % header.page_size or (
         header.pages_valid and header.pages and size < header.pages * header.page_size
     ):
-        raise HeaderProblem("corrupt", "is damaged: the file is shorter than its own header says (truncated)")
+        raise HeaderProblem("corrupt", said("ws_truncated"))
 
 
 def create_schema(conn: sqlite3.Connection, meta: dict[str, str]) -> None:

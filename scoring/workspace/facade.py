@@ -39,6 +39,7 @@ from pathlib import Path
 from scoring.core.engine import parse_submission, score_scheme
 from scoring.core.memory import paused_gc
 from scoring.core.model import Assessment, Rejection, Scheme, Submission
+from scoring.core.presentation import Said, both, said
 from scoring.core.reconcile import attach, to_assessment
 from scoring.core.values import normalise_text
 from scoring.io import importer
@@ -151,7 +152,7 @@ def _stored_submission(row: tuple) -> Submission:
     submission = _submission_from_row(row)
     if row[-1] is not None:
         # a damaged row SQLite's own checks cannot see is reported as a damaged workspace
-        submission.inputs = read_stored(cells_from_stored, row[-1], table="cells", what="the stored cells",
+        submission.inputs = read_stored(cells_from_stored, row[-1], table="cells", what=said("ws_what_cells"),
                                         project_id=submission.project_id)
     return submission
 
@@ -168,16 +169,16 @@ def _submission_from_row(row: tuple) -> Submission:
         organisation=row[8],
         year=row[9],
         contact=row[10],
-        issues=read_stored(db.issues_from_json, row[11], table="submissions", what="the issues",
+        issues=read_stored(db.issues_from_json, row[11], table="submissions", what=said("ws_what_issues"),
                            project_id=row[1]),
         unmatched_codes=read_stored(unmatched_from_json, row[12], table="submissions",
-                                    what="the unmatched codes", project_id=row[1]),
+                                    what=said("ws_what_unmatched"), project_id=row[1]),
     )
 
 
 def _audit_detail(row: tuple) -> dict:
     """The details of an audit row (id, …, project_id at 5, …, detail at 8), decoded."""
-    what = f"the details of entry {row[0]}"
+    what = said("ws_what_detail", entry=row[0])
     return read_stored(detail_from_json, row[8], table="audit", what=what, project_id=row[5])
 
 
@@ -200,7 +201,8 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
     path : Path
     read_only : bool
         True when another instance holds the workspace (or the file cannot be written);
-        ``read_only_reason`` then says why, and every change raises WorkspaceReadOnly.
+        ``read_only_reason`` then says why (``read_only_said`` in both languages), and every
+        change raises WorkspaceReadOnly.
     actor : str
         Who is recorded in the audit log for imports and template changes (default: the
         operating-system user). Inspectors' scores record the inspector named in the call.
@@ -212,11 +214,11 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         conn: sqlite3.Connection,
         lock: FileLock | None,
         actor: str,
-        read_only_reason: str = "",
+        read_only_reason: Said | str = "",
     ):
         self.path = path
         self.actor = actor
-        self.read_only_reason = read_only_reason
+        self.read_only_said = both(read_only_reason)
         self._conn: sqlite3.Connection | None = conn
         self._lock = lock
         self._mutex = threading.RLock()
@@ -247,9 +249,9 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         path = Path(path)
         actor = actor or current_user()
         if path.exists():
-            raise WorkspaceError(f"{path} already exists; open it, or choose another file name")
+            raise WorkspaceError(said("ws_exists", path=path))
         if not path.parent.is_dir():
-            raise WorkspaceError(f"{path.parent} is not a folder; create it first or choose another place")
+            raise WorkspaceError(said("ws_no_folder", folder=path.parent))
         lock = wsfile.take_lock(path)
         try:
             wsfile.build_new_file(path, actor)
@@ -291,33 +293,27 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         if not path.exists():
             if create:
                 return cls.create(path, actor=actor)
-            raise WorkspaceNotFound(
-                f"{path}: no such workspace; check the name, or create one (for example "
-                f"python main.py score --workspace {path.name} --template T.xlsx)"
-            )
+            raise WorkspaceNotFound(said("ws_not_found", path=path, name=path.name))
         if not path.is_file():
-            raise NotAWorkspace(f"{path} is a folder, not a workspace file")
+            raise NotAWorkspace(said("ws_is_folder", path=path))
         header = wsfile.checked_header(path)
         unwritable = wsfile.unwritable_reason(path)
         if read_only or unwritable:
             if read_only is False:
-                raise WorkspaceReadOnly(f"{path.name}: {unwritable}; it can only be opened read-only")
-            return cls._open_shared(path, actor, unwritable or "opened read-only as asked")
+                raise WorkspaceReadOnly(said("ws_only_read_only", name=path.name, reason=unwritable))
+            return cls._open_shared(path, actor, unwritable or said("ws_asked_read_only"))
         # the real file's lock, so that a link or another spelling of the path is one workspace
         lock = FileLock(lock_path(path.resolve()))
         try:
             got = lock.acquire()
         except LockUnavailable as exc:
-            return cls._open_shared(path, actor, f"its lock file {lock.path.name} cannot be written ({exc})")
+            return cls._open_shared(path, actor, said("ws_lock_unwritable", lock=lock.path.name, detail=exc))
         if not got:
             owner = lock.owner()
             if read_only is False:
-                raise WorkspaceLocked(
-                    f"{path.name} is open in {owner.describe()}; close it there first (until then it can "
-                    "only be read)",
-                    owner,
-                )
-            return cls._open_shared(path, actor, f"{owner.describe()} has it open")
+                raise WorkspaceLocked(said("ws_open_elsewhere", name=path.name, owner=owner.describe()),
+                                      owner)
+            return cls._open_shared(path, actor, said("ws_held_by", owner=owner.describe()))
         try:
             return cls._open_locked(path, lock, actor, header)
         except BaseException:
@@ -342,7 +338,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             try:
                 db.check_size(path, header)
             except db.HeaderProblem as exc:
-                raise WorkspaceCorrupt(f"{path.name} {exc}; restore it from a backup")
+                raise WorkspaceCorrupt(said("ws_header_damaged", name=path.name, problem=exc.said))
         if folded:
             wsfile.verify_untouched(path)
         try:
@@ -358,7 +354,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             raise
 
     @classmethod
-    def _open_shared(cls, path: Path, actor: str, reason: str) -> Workspace:
+    def _open_shared(cls, path: Path, actor: str, reason: Said) -> Workspace:
         """Open read-only beside a writer: SQLite's WAL gives every read a consistent snapshot."""
         try:
             conn = wsfile.connect_shared(path)
@@ -367,10 +363,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         try:
             version = wsfile.check_identity(path, conn)
             if version < db.SCHEMA_VERSION:
-                raise WorkspaceError(
-                    f"{path.name} was made by an older SynergyPilot and must be upgraded, which "
-                    f"needs write access ({reason}); open it where it can be written"
-                )
+                raise WorkspaceError(said("ws_needs_upgrade", name=path.name, reason=reason))
             return cls(path, conn, None, actor, read_only_reason=reason)
         except sqlite3.Error as exc:
             conn.close()
@@ -399,10 +392,8 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             # the file) already shows the new version to an older program
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.Error as exc:
-            raise WorkspaceError(
-                f"{self.path.name} could not be upgraded from format {version} to {db.SCHEMA_VERSION} "
-                f"({exc}); the file was left exactly as it was — report this, with the file"
-            )
+            raise WorkspaceError(said("ws_upgrade_failed", name=self.path.name, old=version,
+                                      new=db.SCHEMA_VERSION, detail=exc))
         finally:
             self._conn.execute("PRAGMA foreign_keys = ON")
         self._reclaim_space()
@@ -420,7 +411,12 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
 
     @property
     def read_only(self) -> bool:
-        return bool(self.read_only_reason)
+        return bool(self.read_only_said)
+
+    @property
+    def read_only_reason(self) -> str:
+        """Why the workspace is read-only, in English (empty when it is not)."""
+        return self.read_only_said.en
 
     @property
     def closed(self) -> bool:
@@ -461,13 +457,13 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
-            raise WorkspaceError(f"{self.path.name}: the workspace is closed")
+            raise WorkspaceError(said("ws_closed", name=self.path.name))
         return self._conn
 
     @contextmanager
     def _write(self):
         """One change, one transaction; BEGIN IMMEDIATE takes SQLite's write lock up front."""
-        self._check_writable("nothing can be changed here")
+        self._check_writable(said("ws_nothing_changed_here"))
         with self._mutex:
             conn = self._connection()
             conn.execute("BEGIN IMMEDIATE")
@@ -619,7 +615,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
                 self._connection().execute("SELECT parsed FROM schemes WHERE id = ?", (scheme_id,)).fetchone()
             )
             scheme = self._schemes[scheme_id] = read_stored(
-                db.scheme_from_json, row[0], table="schemes", what="the parsed scheme"
+                db.scheme_from_json, row[0], table="schemes", what=said("ws_what_a_scheme")
             )
         return scheme
 
@@ -657,7 +653,8 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
                 .fetchone()
             )
         if row is None:
-            raise WorkspaceError(f"no scheme {name!r} version {version} in {self.path.name}")
+            raise WorkspaceError(said("ws_no_scheme_version", scheme=name, version=version,
+                                      name=self.path.name))
         return bytes(row[0])
 
     # ----------------------------------------------------------------- assessment rounds
@@ -694,19 +691,15 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         WorkspaceError
             An empty label, no year given or named, or a round of this label with another year.
         """
-        label = required_text(normalise_text(label), "the round's name")
+        label = required_text(normalise_text(label), said("ws_round_name"))
         wanted = db.assessment_year(year) if year is not None else db.assessment_year(label)
         if not wanted:
-            raise WorkspaceError(
-                f"the round {label!r} needs its assessment year (e.g. 2025): give it, or name it in the label"
-            )
+            raise WorkspaceError(said("ws_round_needs_year", label=label))
         with self._write() as conn:
             found = self._round_by_label(conn, label)
             if found is not None and found.year != wanted:
-                raise WorkspaceError(
-                    f"there is already a round {found.label!r} of year {found.year or '(none)'}; "
-                    "choose another name for a round of another year"
-                )
+                raise WorkspaceError(said("ws_round_other_year", label=found.label,
+                                          year=found.year or said("ws_no_year")))
             round_id = found.id if found is not None else self._insert_round(conn, label, wanted)
             return next(r for r in self._rounds(conn, counted=True) if r.id == round_id)
 
@@ -763,10 +756,8 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         key = normalise_text(round).casefold()
         found = [r for r in rounds if r.label.casefold() == key] or [r for r in rounds if r.year == key]
         if not found:
-            known = ", ".join(r.label for r in rounds) or "none yet"
-            raise WorkspaceError(
-                f"there is no assessment round {round!r} in {self.path.name} (rounds: {known})"
-            )
+            known = ", ".join(r.label for r in rounds) or said("ws_none_yet")
+            raise WorkspaceError(said("ws_no_round", round=round, name=self.path.name, known=known))
         return found[-1]
 
     @guarded
@@ -823,7 +814,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         ImportStopped
             When writing fails part-way (e.g. disk full); its report lists what was committed.
         """
-        self._check_writable("nothing can be imported")
+        self._check_writable(said("ws_nothing_imported"))
         matcher = self._matcher()
         files, skipped = scan_inputs(paths)
         report = ImportReport(files=len(files), skipped=skipped)
@@ -843,16 +834,15 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
                 try:
                     self._import_file(path, hashes[index], read, matcher, seen, report, round)
                 except sqlite3.Error as exc:
-                    raise ImportStopped(
-                        f"import stopped at {path.name}: {database_error(self.path, exc)}; the {index} "
-                        "files before it were handled",
-                        report,
-                    )
+                    error = database_error(self.path, exc).said
+                    raise ImportStopped(said("ws_import_stopped", file=path.name, error=error, count=index),
+                                        report)
         return report
 
-    def _check_writable(self, what: str) -> None:
+    def _check_writable(self, what: Said) -> None:
         if self.read_only:
-            raise WorkspaceReadOnly(f"{self.path.name} is open read-only ({self.read_only_reason}); {what}")
+            raise WorkspaceReadOnly(said("ws_read_only_now", name=self.path.name,
+                                         reason=self.read_only_said, what=what))
 
     def _files_to_read(self, hashes: list) -> list[int]:
         """Indices of the files worth reading: readable and not imported whole before."""
@@ -873,10 +863,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             every = [(sid, self.scheme_by_id(sid)) for sid in self._scheme_ids()]
             newest = set(self._current_ids().values())
         if not every:
-            raise WorkspaceError(
-                f"{self.path.name} holds no scheme yet; add a template first "
-                "(e.g. score --workspace W --template T.xlsx)"
-            )
+            raise WorkspaceError(said("ws_no_scheme_yet", name=self.path.name))
         ids = {id(scheme): sid for sid, scheme in every}
         current = [scheme for sid, scheme in every if sid in newest]
         everything = [scheme for _, scheme in every]
@@ -1280,17 +1267,16 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             return False
         return not version or version == scheme.version
 
-    def _no_project(self, project_id: str) -> str:
+    def _no_project(self, project_id: str) -> Said:
         known = [
             r[0]
             for r in self._connection().execute(
                 "SELECT DISTINCT project_id FROM projects ORDER BY project_id LIMIT 8"
             )
         ]
-        listing = (
-            f" (it holds {', '.join(known)}{', …' if len(known) == 8 else ''})" if known else " (it is empty)"
-        )
-        return f"there is no project {project_id!r} in {self.path.name}{listing}; check the project_id"
+        held = f"{', '.join(known)}{', …' if len(known) == 8 else ''}"
+        listing = said("ws_projects_held", projects=held) if known else said("ws_empty")
+        return said("ws_no_project", project=project_id, name=self.path.name, listing=listing)
 
     # ----------------------------------------------------------------- inspectors' work
 
@@ -1315,19 +1301,13 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         if wanted is not None:
             rows = [r for r in rows if r[2] == wanted.id]
             if not rows:
-                raise WorkspaceError(
-                    f"project {project_id} was not submitted in the round {wanted.label}; "
-                    "name another round (--round)"
-                )
+                raise WorkspaceError(said("ws_not_in_round", project=project_id, round=wanted.label))
         else:
             last = max(position[r[2]] for r in rows)
             rows = [r for r in rows if position[r[2]] == last]
         if len(rows) > 1:
             names = "; ".join(scheme_label(self.scheme_by_id(r[0])) for r in rows)
-            raise WorkspaceError(
-                f"project {project_id} is in several schemes ({names}); name one "
-                "(--scheme NAME, and --scheme-version V if needed)"
-            )
+            raise WorkspaceError(said("ws_several_schemes", project=project_id, names=names))
         scheme_id, version, round_id = rows[0]
         found = self.scheme_by_id(scheme_id)
         return scheme_id, found, _criterion_code(found, code), version, rounds[position[round_id]]
@@ -1369,8 +1349,8 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         WorkspaceError
             Unknown project or criterion, empty inspector or reason, fraction outside [0, 1].
         """
-        inspector = required_text(inspector, "the inspector's name")
-        reason = required_text(reason, "a reason")
+        inspector = required_text(inspector, said("ws_inspector_name"))
+        reason = required_text(reason, said("ws_a_reason"))
         fraction = checked_fraction(fraction)
         with self._write() as conn:
             scheme_id, found, code, version, chosen = self.criterion_target(
@@ -1440,8 +1420,8 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         WorkspaceError
             When there is no such active score (the message lists whose there are).
         """
-        inspector = required_text(inspector, "the inspector's name")
-        reason = required_text(reason, "a reason")
+        inspector = required_text(inspector, said("ws_inspector_name"))
+        reason = required_text(reason, said("ws_a_reason"))
         author = (author or inspector).strip()
         with self._write() as conn:
             scheme_id, found, code, _, chosen = self.criterion_target(
@@ -1526,8 +1506,8 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         round: str | Round | None = None,
     ) -> EvidenceNote:
         """Record an inspector's note about a criterion's evidence (notes are never edited)."""
-        inspector = required_text(inspector, "the inspector's name")
-        text = required_text(text, "the note")
+        inspector = required_text(inspector, said("ws_inspector_name"))
+        text = required_text(text, said("ws_the_note"))
         with self._write() as conn:
             scheme_id, found, code, _, chosen = self.criterion_target(
                 conn, project_id, code, scheme, scheme_version, round
@@ -1667,9 +1647,9 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         """
         dest = Path(dest)
         if dest.resolve() == self.path.resolve():
-            raise WorkspaceError("the copy must go to another file")
+            raise WorkspaceError(said("ws_copy_itself"))
         if dest.exists():
-            raise WorkspaceError(f"{dest} already exists; choose another name")
+            raise WorkspaceError(said("ws_copy_exists", path=dest))
         temp = dest.with_name(f".{dest.name}.{wsfile.uid()}.tmp")
         try:
             with self._mutex:
@@ -1724,18 +1704,14 @@ def _criterion_code(scheme: Scheme, code: str) -> str:
     if len(matches) == 1:
         return matches[0]
     codes = ", ".join(scheme.codes)
-    raise WorkspaceError(f"the scheme {scheme_label(scheme)} has no criterion {code!r}; "
-                         f"its criteria are {codes}")
+    raise WorkspaceError(said("ws_no_criterion", scheme=scheme_label(scheme), code=code, codes=codes))
 
 
-def _nothing_to_withdraw(project_id: str, code: str, author: str, active: list) -> str:
+def _nothing_to_withdraw(project_id: str, code: str, author: str, active: list) -> Said:
     if not active:
-        return f"there is no active score of {code} for {project_id} to withdraw"
+        return said("ws_nothing_to_withdraw", code=code, project=project_id)
     others = ", ".join(sorted({row[1] for row in active}))
-    return (
-        f"{author} has no active score of {code} for {project_id}; active scores are by {others} "
-        "(to withdraw one of theirs, name its author with --author)"
-    )
+    return said("ws_not_their_score", author=author, code=code, project=project_id, others=others)
 
 
 def _unopenable(path: Path, why: str) -> Rejection:
@@ -1791,9 +1767,5 @@ def _load_template(path: Path) -> tuple[bytes, Path, Scheme]:
 def _check_same_content(scheme: Scheme, path: Path, stored: tuple[int, str, str]) -> None:
     _, content_hash, added = stored
     if content_hash != scheme.content_hash:
-        raise SchemeConflict(
-            f"{path.name}: the workspace already holds the scheme {scheme.name!r} version {scheme.version} "
-            f"(added {format_time(added)}) with different content; a scheme in use is never replaced — "
-            "give the changed template a new version number (Scheme sheet, key version) and add it beside "
-            "the old one"
-        )
+        raise SchemeConflict(said("ws_scheme_changed", file=path.name, scheme=scheme.name,
+                                  version=scheme.version, added=format_time(added)))

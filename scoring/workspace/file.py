@@ -14,6 +14,7 @@ import sqlite3
 import uuid
 from pathlib import Path
 
+from scoring.core.presentation import Said, said
 from scoring.workspace import db
 from scoring.workspace.lock import FileLock, LockUnavailable
 from scoring.workspace.records import (
@@ -52,9 +53,10 @@ def take_lock(path: Path) -> FileLock:
     try:
         got = lock.acquire()
     except LockUnavailable as exc:
-        raise WorkspaceError(f"{path.parent}: the folder cannot be written ({exc}); choose another place")
+        raise WorkspaceError(said("ws_folder_unwritable", folder=path.parent, detail=exc))
     if not got:
-        raise WorkspaceLocked(f"{path.name} is being opened by {lock.owner().describe()}", lock.owner())
+        owner = lock.owner()
+        raise WorkspaceLocked(said("ws_being_opened", name=path.name, owner=owner.describe()), owner)
     return lock
 
 
@@ -63,33 +65,30 @@ def checked_header(path: Path) -> db.Header:
     try:
         header = db.read_header(path)
     except OSError as exc:
-        raise WorkspaceError(f"{path}: cannot be read ({exc.strerror or exc})")
+        raise WorkspaceError(said("ws_cannot_read", path=path, detail=exc.strerror or exc))
     except db.HeaderProblem as exc:
         if exc.kind == "corrupt":
-            raise WorkspaceCorrupt(f"{path.name} {exc}; restore it from a backup")
-        raise NotAWorkspace(f"{path.name} {exc}; open a .spw workspace file, or create a new one")
+            raise WorkspaceCorrupt(said("ws_header_damaged", name=path.name, problem=exc.said))
+        raise NotAWorkspace(said("ws_not_a_workspace", name=path.name, problem=exc.said))
     check_version(path, header.user_version)
     return header
 
 
 def check_version(path: Path, version: int) -> None:
     if version > db.SCHEMA_VERSION:
-        raise WorkspaceTooNew(
-            f"{path.name} was saved by a newer SynergyPilot (workspace format {version}; this "
-            f"program reads up to {db.SCHEMA_VERSION}); install the newer version to open it"
-        )
+        raise WorkspaceTooNew(said("ws_too_new", name=path.name, version=version,
+                                   supported=db.SCHEMA_VERSION))
     if version < 1:
-        raise WorkspaceCorrupt(
-            f"{path.name} is an unfinished or damaged workspace (no format version); restore it from a backup"
-        )
+        raise WorkspaceCorrupt(said("ws_unfinished", name=path.name))
 
 
-def unwritable_reason(path: Path) -> str:
+def unwritable_reason(path: Path) -> Said:
+    """Why the workspace cannot be written (empty when it can)."""
     if not os.access(path, os.W_OK):
-        return "the file is read-only"
+        return said("ws_file_read_only")
     if not os.access(path.parent, os.W_OK):
-        return "its folder is read-only"
-    return ""
+        return said("ws_folder_read_only")
+    return Said("", "")
 
 
 def verify_untouched(path: Path) -> None:
@@ -102,7 +101,7 @@ def verify_untouched(path: Path) -> None:
         check_integrity(path, conn)
         check_identity(path, conn)
     except sqlite3.DatabaseError as exc:
-        raise WorkspaceCorrupt(f"{path.name} is damaged ({exc}); restore it from a backup")
+        raise WorkspaceCorrupt(said("ws_damaged_because", name=path.name, detail=exc))
     finally:
         conn.close()
 
@@ -147,7 +146,7 @@ def recover_wal(path: Path) -> bool:
             return False
         return not busy
     except sqlite3.DatabaseError as exc:
-        raise WorkspaceCorrupt(f"{path.name} is damaged ({exc}); restore it from a backup")
+        raise WorkspaceCorrupt(said("ws_damaged_because", name=path.name, detail=exc))
     finally:
         conn.close()
 
@@ -157,7 +156,7 @@ def check_integrity(path: Path, conn: sqlite3.Connection) -> None:
     problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     if problems != ["ok"]:
         found = "; ".join(problems)[:300]
-        raise WorkspaceCorrupt(f"{path.name} is damaged ({found}); restore it from a backup")
+        raise WorkspaceCorrupt(said("ws_damaged_because", name=path.name, detail=found))
 
 
 def check_identity(path: Path, conn: sqlite3.Connection) -> int:
@@ -169,9 +168,7 @@ def check_identity(path: Path, conn: sqlite3.Connection) -> int:
     except sqlite3.OperationalError:
         fmt = None
     if fmt is None or fmt[0] != db.FORMAT_NAME:
-        raise WorkspaceCorrupt(
-            f"{path.name} is marked as a workspace but lacks its contents; restore it from a backup"
-        )
+        raise WorkspaceCorrupt(said("ws_no_contents", name=path.name))
     return version
 
 
@@ -224,9 +221,9 @@ def build_new_file(path: Path, actor: str) -> None:
         finally:
             conn.close()
         if path.exists():
-            raise WorkspaceError(f"{path} appeared while it was being created; choose another name")
+            raise WorkspaceError(said("ws_appeared", path=path))
         os.replace(temp, path)
     except OSError as exc:
-        raise WorkspaceError(f"{path}: cannot be created ({exc.strerror or exc})")
+        raise WorkspaceError(said("ws_cannot_create", path=path, detail=exc.strerror or exc))
     finally:
         temp.unlink(missing_ok=True)

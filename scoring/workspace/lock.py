@@ -25,6 +25,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from scoring.core.presentation import Said, said
+
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 else:
@@ -47,13 +49,12 @@ class LockOwner:
     pid: int = 0
     since: str = ""
 
-    def describe(self) -> str:
+    def describe(self) -> Said:
         """A phrase such as ``li.wei on LAPTOP-7 (process 4242) since 2024-05-01 09:30``."""
         if not (self.user or self.host or self.pid):
-            return "another SynergyPilot window or program"
-        return (
-            f"{self.user or 'someone'} on {self.host or 'a computer'} (process {self.pid}) since {self.since}"
-        )
+            return said("ws_owner_unknown")
+        return said("ws_owner", user=self.user or said("ws_someone"), host=self.host or said("ws_a_computer"),
+                    pid=self.pid, since=self.since)
 
 
 def current_user() -> str:

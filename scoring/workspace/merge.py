@@ -37,6 +37,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scoring.core.presentation import said
 from scoring.workspace import file as wsfile
 from scoring.workspace.check import DamagedRow, check_rows
 from scoring.workspace.facade import Workspace, db
@@ -53,10 +54,7 @@ Progress = Callable[[int, int, Path], bool]
 
 
 #: What a refused damaged source means for the master, and what to do.
-_NOTHING_MERGED = (
-    "nothing was merged and the master is unchanged — ask its inspector for a good copy, or "
-    "restore it from a backup"
-)
+_NOTHING_MERGED = said("mg_nothing_merged")
 
 
 class MergeRefused(WorkspaceError):
@@ -189,9 +187,9 @@ class _Source:
 def _open_source(path: Path) -> _Source:
     """Open a workspace to read from, with the same checks as opening one (nothing written)."""
     if not path.exists():
-        raise WorkspaceNotFound(f"{path}: no such workspace to merge; check the name")
+        raise WorkspaceNotFound(said("mg_not_found", path=path))
     if not path.is_file():
-        raise NotAWorkspace(f"{path} is a folder, not a workspace file")
+        raise NotAWorkspace(said("ws_is_folder", path=path))
     wsfile.checked_header(path)  # not a workspace, damaged header, or from a newer program
     try:
         conn = wsfile.connect_shared(path)
@@ -202,7 +200,8 @@ def _open_source(path: Path) -> _Source:
         problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
         if problems != ["ok"]:
             found = "; ".join(problems)[:300]
-            raise WorkspaceCorrupt(f"{path.name} is damaged ({found}); {_NOTHING_MERGED}")
+            raise WorkspaceCorrupt(said("mg_damaged_because", name=path.name, detail=found,
+                                        nothing=_NOTHING_MERGED))
         return _Source(path, conn, version)
     except sqlite3.Error as exc:
         conn.close()
@@ -223,9 +222,7 @@ def _open_sources(target: Path, paths: Iterable[str | Path]) -> list[_Source]:
             if real in seen:
                 continue
             if real == target.resolve():
-                raise MergeRefused(
-                    f"{path.name} is the workspace being merged into; name the other workspaces"
-                )
+                raise MergeRefused(said("mg_into_itself", name=path.name))
             seen.add(real)
             opened.append(_open_source(path))
     except BaseException:
@@ -233,7 +230,7 @@ def _open_sources(target: Path, paths: Iterable[str | Path]) -> list[_Source]:
             source.close()
         raise
     if not opened:
-        raise MergeRefused("name at least one workspace to merge")
+        raise MergeRefused(said("mg_none"))
     return opened
 
 
@@ -270,12 +267,8 @@ def check_schemes(target: tuple[str, sqlite3.Connection] | None, sources: list[_
         for key, (content_hash, name) in _scheme_index(conn).items():
             first = known.setdefault(key, (content_hash, name, where))
             if first[0] != content_hash:
-                raise MergeRefused(
-                    f"{where} holds the scheme {name!r} version {key[1]} with different content from "
-                    f"{first[2]}'s (template sha256 {content_hash[:12]}… against {first[0][:12]}…); a scheme "
-                    "in use is never replaced, so nothing was merged — every inspector must use the same "
-                    "template file, or the changed one must get a new version number"
-                )
+                raise MergeRefused(said("mg_scheme_changed", where=where, scheme=name, version=key[1],
+                                        first=first[2], ours=content_hash[:12], theirs=first[0][:12]))
 
 
 # --------------------------------------------------------------------------- merging
@@ -368,9 +361,8 @@ def check_sources(opened: list[_Source]) -> None:
         try:
             check_rows(source.conn, source.version)
         except DamagedRow as exc:
-            raise WorkspaceCorrupt(
-                f"{source.path.name} is damaged: {exc}; {_NOTHING_MERGED}"
-            )
+            raise WorkspaceCorrupt(said("mg_damaged_row", name=source.path.name, detail=exc.said,
+                                        nothing=_NOTHING_MERGED))
         except sqlite3.Error as exc:
             raise database_error(source.path, exc)
 

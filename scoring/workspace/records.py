@@ -1,7 +1,8 @@
 """What the workspace hands out: its errors, import reports, versions and inspectors' records.
 
 Plain data, no database access: the GUI can show these without knowing how the workspace stores
-anything. Every error is a :class:`WorkspaceError` whose message says what to do.
+anything. Every error is a :class:`WorkspaceError` whose message says what to do, in English
+and Chinese (the words live in scoring/core/presentation.py's catalogue).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from scoring.core.engine import ProjectResult
 from scoring.core.model import Assessment, Criterion, Rejection, Scheme, Submission
-from scoring.core.presentation import change_text
+from scoring.core.presentation import Said, both, change_text, said
 from scoring.core.values import display_value, normalise_text
 from scoring.io.pipeline import SkippedFile
 from scoring.workspace import db
@@ -22,7 +23,27 @@ from scoring.workspace.lock import LockOwner
 
 
 class WorkspaceError(Exception):
-    """Anything a user must act on about a workspace; the message says what to do."""
+    """Anything a user must act on about a workspace; the message says what to do.
+
+    ``str()`` is the English; ``message_zh`` the Chinese, and :meth:`text` the one a person
+    reads in their language.
+    """
+
+    def __init__(self, message: str | Said, *args: object) -> None:
+        self.said = both(message)
+        super().__init__(self.said.en, *args)
+
+    @property
+    def message(self) -> str:
+        return self.said.en
+
+    @property
+    def message_zh(self) -> str:
+        return self.said.zh
+
+    def text(self, lang: str | None) -> str:
+        """The message in ``lang`` (``zh`` or ``en``)."""
+        return self.said.text(lang)
 
 
 class WorkspaceNotFound(WorkspaceError):
@@ -44,7 +65,7 @@ class WorkspaceTooNew(WorkspaceError):
 class WorkspaceLocked(WorkspaceError):
     """Another instance has the workspace open for writing."""
 
-    def __init__(self, message: str, owner: LockOwner | None = None):
+    def __init__(self, message: str | Said, owner: LockOwner | None = None):
         super().__init__(message)
         self.owner = owner
 
@@ -60,7 +81,7 @@ class SchemeConflict(WorkspaceError):
 class ImportStopped(WorkspaceError):
     """An import stopped part-way (e.g. the disk is full); ``report`` has what was committed."""
 
-    def __init__(self, message: str, report: ImportReport):
+    def __init__(self, message: str | Said, report: ImportReport):
         super().__init__(message)
         self.report = report
 
@@ -70,11 +91,11 @@ def scheme_label(scheme: Scheme) -> str:
     return f"{scheme.name} {scheme.version}"
 
 
-def required_text(value: str | None, what: str) -> str:
+def required_text(value: str | None, what: Said) -> str:
     """``value`` trimmed; WorkspaceError naming ``what`` when it is empty (names, reasons)."""
     text = (value or "").strip()
     if not text:
-        raise WorkspaceError(f"{what} is required and cannot be empty")
+        raise WorkspaceError(said("ws_required", what=what))
     return text
 
 
@@ -83,9 +104,9 @@ def checked_fraction(fraction: float) -> float:
     try:
         value = float(fraction)
     except (TypeError, ValueError):
-        raise WorkspaceError(f"the fraction must be a number from 0 to 1, found {fraction!r}")
+        raise WorkspaceError(said("ws_fraction_not_number", found=fraction))
     if not 0.0 <= value <= 1.0:  # also refuses NaN
-        raise WorkspaceError(f"the fraction must be from 0 to 1 (e.g. 0.65), found {value:g}")
+        raise WorkspaceError(said("ws_fraction_range", found=value))
     return value
 
 
@@ -126,30 +147,22 @@ _WRITE_FAILURES = frozenset({"SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE
 def database_error(path: Path, exc: sqlite3.Error) -> WorkspaceError:
     # SQLite's primary result code: SQLITE_BUSY_SNAPSHOT counts as SQLITE_BUSY, and so on
     kind = "_".join((getattr(exc, "sqlite_errorname", "") or "").split("_")[:2])
-    text = str(exc)
+    # a damaged row says where in both languages (workspace_check.DamagedRow); SQLite's own words
+    detail = getattr(exc, "said", None) or str(exc)
     if kind == "SQLITE_FULL":
-        return WorkspaceError(
-            f"{path.name}: the disk is full; free some space and try again "
-            "(the change was not saved, everything before it is safe)"
-        )
+        return WorkspaceError(said("ws_disk_full", name=path.name))
     if (getattr(exc, "sqlite_errorname", "") or "") in _WRITE_FAILURES:
         # SQLite names only ENOSPC "full"; a file-size limit (EFBIG) or a failing device
         # arrives as an I/O error while writing, and is as harmless to what was committed
-        return WorkspaceError(
-            f"{path.name}: the workspace could not be written (the disk may be full, or the file "
-            "larger than the system allows); free some space and try again (the change was not "
-            "saved, everything before it is safe)"
-        )
+        return WorkspaceError(said("ws_write_failed", name=path.name))
     if kind in ("SQLITE_BUSY", "SQLITE_LOCKED"):
-        return WorkspaceLocked(
-            f"{path.name}: another program is writing the workspace; try again in a moment"
-        )
+        return WorkspaceLocked(said("ws_busy", name=path.name))
     if kind == "SQLITE_READONLY":
-        return WorkspaceReadOnly(f"{path.name}: the workspace is open read-only, so nothing can be changed")
+        return WorkspaceReadOnly(said("ws_read_only", name=path.name))
     damaged = kind in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
     if damaged or (isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)):
-        return WorkspaceCorrupt(f"{path.name}: the workspace is damaged ({text}); restore it from a backup")
-    return WorkspaceError(f"{path.name}: the workspace could not be read or written ({text})")
+        return WorkspaceCorrupt(said("ws_damaged", name=path.name, detail=detail))
+    return WorkspaceError(said("ws_unusable", name=path.name, detail=detail))
 
 
 def shown(value: object) -> str:

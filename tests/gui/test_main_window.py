@@ -395,6 +395,22 @@ def test_open_a_file_that_is_not_a_workspace_shows_an_error(window, tmp_path, mo
     assert len(window.run.projects) == 86  # the open workspace is still there
 
 
+def test_a_workspace_error_is_shown_in_the_interface_language(window, tmp_path, monkeypatch, shown_errors):
+    bogus = tmp_path / "not.spw"
+    bogus.write_text("hello")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bogus), ""))
+    window.set_language("zh_CN")
+    try:
+        window.act_open.trigger()
+    finally:
+        window.set_language("en")
+    window.act_open.trigger()
+    (_, chinese, _), (_, english, _) = shown_errors
+    assert chinese == "not.spw 不是 SynergyPilot 工作区；请打开 .spw 工作区文件，或新建一个"
+    assert english == ("not.spw is not a SynergyPilot workspace; open a .spw workspace file, or create a new "
+                       "one")
+
+
 def test_a_workspace_open_elsewhere_opens_read_only(window, demo_workspace, tmp_path):
     from gui.backend import open_backend
 
@@ -406,7 +422,16 @@ def test_a_workspace_open_elsewhere_opens_read_only(window, demo_workspace, tmp_
         assert window.backend.read_only
         assert "read-only" in window.windowTitle()
         assert "Opened read-only" in window.statusBar().currentMessage()
+        assert "has it open" in window.statusBar().currentMessage()
         assert len(window.run.projects) == 86
+        window.backend.close()
+        window.set_language("zh_CN")
+        try:
+            window.open_workspace(copy)
+            message = window.statusBar().currentMessage()
+            assert message.startswith("以只读方式打开：计算机 ") and "正在使用它。无法保存修改。" in message
+        finally:
+            window.set_language("en")
     finally:
         window.backend.close()
         first.close()
