@@ -365,6 +365,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "nothing was merged and the master is unchanged — ask its inspector for a good copy, or restore it "
         "from a backup",
     ),
+    "mg_nothing_into_it": ("不能合并任何内容到其中", "nothing can be merged into it"),
     "mg_not_found": (
         "{path}：没有这个要合并的工作区；请检查名称",
         "{path}: no such workspace to merge; check the name",

@@ -516,7 +516,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
 
     # ----------------------------------------------------------------- for modules building on it
 
-    def check_writable(self, what: str) -> None:
+    def check_writable(self, what: Said) -> None:
         """Refuse (WorkspaceReadOnly) when the workspace is read-only; ``what`` says what cannot be done."""
         self._check_writable(what)
 

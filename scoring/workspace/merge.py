@@ -174,8 +174,8 @@ class _Source:
         self.path = path
         self.conn = conn
         self.version = version
-        meta = dict(conn.execute("SELECT key, value FROM meta"))
-        self.workspace_id = meta.get("workspace_id", "")
+        found = conn.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()
+        self.workspace_id = found[0] if found else ""
 
     def rows(self, query: str, params: tuple = ()) -> list[tuple]:
         return self.conn.execute(query, params).fetchall()
@@ -205,7 +205,11 @@ def _open_source(path: Path) -> _Source:
         return _Source(path, conn, version)
     except sqlite3.Error as exc:
         conn.close()
-        raise database_error(path, exc)
+        error = database_error(path, exc)
+        if isinstance(error, WorkspaceCorrupt):  # say what it means for the master
+            raise WorkspaceCorrupt(said("mg_damaged_because", name=path.name, detail=exc,
+                                        nothing=_NOTHING_MERGED)) from exc
+        raise error from exc
     except BaseException:
         conn.close()
         raise
@@ -320,7 +324,7 @@ def merge(
 def merge_into(workspace: Workspace, sources: Iterable[str | Path],
                progress: Progress | None = None) -> MergeReport:
     """Merge workspaces into an open, writable Workspace (the GUI's open workspace)."""
-    workspace.check_writable("nothing can be merged into it")
+    workspace.check_writable(said("mg_nothing_into_it"))
     opened = _open_sources(workspace.path, sources)
     try:
         with _snapshots(opened):

@@ -159,7 +159,9 @@ def database_error(path: Path, exc: sqlite3.Error) -> WorkspaceError:
         return WorkspaceLocked(said("ws_busy", name=path.name))
     if kind == "SQLITE_READONLY":
         return WorkspaceReadOnly(said("ws_read_only", name=path.name))
-    damaged = kind in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+    # a text that is not UTF-8 (a flipped byte) passes SQLite's check, and fails when read
+    unreadable_text = isinstance(exc, sqlite3.OperationalError) and "decode" in str(exc)
+    damaged = kind in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or unreadable_text
     if damaged or (isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)):
         return WorkspaceCorrupt(said("ws_damaged", name=path.name, detail=detail))
     return WorkspaceError(said("ws_unusable", name=path.name, detail=detail))
