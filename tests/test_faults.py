@@ -8,8 +8,8 @@ small and nothing waits on the clock.
 
 from __future__ import annotations
 
+import contextlib
 import gc
-import hashlib
 import json
 import os
 import signal
@@ -187,8 +187,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def small_inputs(inputs, tmp_path_factory) -> dict[str, Path]:
-    """Four of the forms, and a workspace holding them (for the audit export), its audit log
-    long enough for an export well beyond what SQLite writes to open it (tests/faults.py)."""
+    """Four of the forms, and a workspace holding them (for the audit and tracking exports)."""
     folder = tmp_path_factory.mktemp("small")
     forms = folder / "forms"
     forms.mkdir()
@@ -198,9 +197,6 @@ def small_inputs(inputs, tmp_path_factory) -> dict[str, Path]:
     with Workspace.create(workspace, actor="staff") as opened:
         opened.add_template(inputs["template"])
         opened.import_files([forms])
-        for i in range(200):  # notes that do not compress away: the export is over 64 KB
-            text = "".join(hashlib.sha256(f"{i}-{j}".encode()).hexdigest() for j in range(6))
-            opened.add_note(f"CX-{i % 4:05d}", CODES[i % 30], text, inspector="Li")
     return {"template": inputs["template"], "forms": forms, "workspace": workspace}
 
 
@@ -211,8 +207,12 @@ EXPORTS = {
     "pdf": lambda i, out: ["score", "--template", str(i["template"]), str(i["forms"]), "--pdf", str(out)],
     "audit": lambda i, out: ["audit", "--workspace", str(i["workspace"]), "--out", str(out)],
     "form": lambda i, out: ["form", "--template", str(i["template"]), "--out", str(out)],
+    "track json": lambda i, out: ["track", "--workspace", str(i["workspace"]), "--json", str(out)],
+    "track workbook": lambda i, out: ["track", "--workspace", str(i["workspace"]), "--out", str(out)],
+    "track pdf": lambda i, out: ["track", "--workspace", str(i["workspace"]), "--pdf", str(out)],
 }
-SUFFIX = {"json": ".json", "workbook": ".xlsx", "pdf": ".pdf", "audit": ".xlsx", "form": ".xlsx"}
+SUFFIX = {"json": ".json", "workbook": ".xlsx", "pdf": ".pdf", "audit": ".xlsx", "form": ".xlsx",
+          "track json": ".json", "track workbook": ".xlsx", "track pdf": ".pdf"}
 
 
 def assert_valid(path: Path) -> None:
@@ -227,6 +227,19 @@ def assert_valid(path: Path) -> None:
         assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
 
 
+@contextlib.contextmanager
+def index_held(workspace: Path):
+    """The workspace's shared-memory index kept by a connection of this process, so a command
+    opening it writes nothing to it: under a file-size limit (tests/faults.py) only the output
+    is stopped, as on a disk that fills up while the output is written."""
+    conn = sqlite3.connect(workspace)
+    try:
+        conn.execute("SELECT COUNT(*) FROM meta").fetchone()
+        yield
+    finally:
+        conn.close()
+
+
 def written_before(kind: str, small_inputs: dict, out: Path) -> bytes:
     assert main(EXPORTS[kind](small_inputs, out)) in (0, 3)
     assert_valid(out)
@@ -239,8 +252,9 @@ def test_a_full_disk_keeps_the_previous_export_and_says_so_in_both_languages(dis
     out = disk.folder / f"result{SUFFIX[kind]}"
     before = written_before(kind, small_inputs, out)
     capsys.readouterr()
-    disk.leave(len(before) // 2)
-    assert main(EXPORTS[kind](small_inputs, out)) == 2
+    with index_held(small_inputs["workspace"]):
+        disk.leave(len(before) // 2)
+        assert main(EXPORTS[kind](small_inputs, out)) == 2
     err = capsys.readouterr().err
     english, chinese = ("the disk is full", "磁盘已满") if disk.mounted else ("file too large", "文件过大")
     assert f"cannot write {out}: {english}" in err and f"无法写入 {out}：{chinese}" in err
@@ -260,8 +274,9 @@ def test_a_full_disk_keeps_the_previous_export_and_says_so_in_both_languages(dis
 def test_an_export_stopped_by_a_full_disk_leaves_no_file_open(disk, small_inputs, kind):
     out = disk.folder / f"result{SUFFIX[kind]}"
     before = written_before(kind, small_inputs, out)
-    disk.leave(len(before) // 2)
-    assert main(EXPORTS[kind](small_inputs, out)) == 2
+    with index_held(small_inputs["workspace"]):
+        disk.leave(len(before) // 2)
+        assert main(EXPORTS[kind](small_inputs, out)) == 2
     gc.collect()  # a file or zip left open is closed (and warned about) now, inside the test
 
 
@@ -289,15 +304,19 @@ def test_a_killed_export_keeps_the_previous_file_and_the_next_export_tidies_up(t
 
 @pytest.fixture(scope="module")
 def team(tmp_path_factory) -> dict[str, Path]:
-    """A supervisor's workspace (Li's and Wang's merged, a consensus on P1's M) to damage, and a
-    healthy master (Zhao's) to merge it into."""
+    """A supervisor's workspace (Li's and Wang's merged, a consensus on P1's M, a note, a refused
+    file: a row in every table) to damage, and a healthy master (Zhao's) to merge it into."""
     folder = tmp_path_factory.mktemp("team")
     inspectors = build_team(folder, write_files(folder))
     supervisor = folder / "supervisor.spw"
     merge(supervisor, [inspectors["Li"], inspectors["Wang"]], actor="Chen")
+    refused = folder / "refused" / "broken.xlsx"
+    refused.parent.mkdir()
+    refused.write_text("not a workbook")
     with Workspace.open(supervisor) as workspace:
         workspace.consensus("P1", "M", 0.65, inspector="Chen", reason="site visit together")
         workspace.add_note("P2", "A", "monitoring data seen", inspector="Chen")
+        assert len(workspace.import_files([refused]).rejected) == 1
     master = folder / "master.spw"
     merge(master, [inspectors["Zhao"]], actor="Chen")
     return {"supervisor": supervisor, "master": master}
@@ -363,6 +382,52 @@ def test_a_damaged_source_is_refused_whole_and_the_master_stays_byte_identical(t
     assert f"错误：{source.name} 已损坏" in err and "未合并任何内容，主工作区保持不变" in err
     assert master.read_bytes() == before
     assert totals(master) == scores  # and still scorable
+
+
+#: A text column of every table (its last row, or the one named): a byte flipped there makes it
+#: unreadable as UTF-8, which SQLite's own check does not see.
+TEXT_COLUMNS = {
+    "meta": "value WHERE key = 'created_by'", "schemes": "source_name", "files": "name",
+    "submissions": "organisation", "projects": "project_id", "cells": "cells", "assessments": "reason",
+    "notes": "text", "audit": "summary", "consensus": "reason", "rejections": "message", "rounds": "label",
+}
+
+
+def test_every_table_is_damaged_in_some_text_column_here(team):
+    conn = sqlite3.connect(f"{team['supervisor'].resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert tables == set(TEXT_COLUMNS)  # a table added to the workspace is added here too
+        assert all(conn.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables)
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("table", list(TEXT_COLUMNS))
+def test_a_source_with_an_unreadable_text_in_any_table_is_refused_whole(team, tmp_path, table, capsys):
+    column, _, where = TEXT_COLUMNS[table].partition(" WHERE ")
+    where = where or f'rowid = (SELECT MAX(rowid) FROM "{table}")'
+    source = tmp_path / "supervisor.spw"
+    source.write_bytes(team["supervisor"].read_bytes())
+    conn = sqlite3.connect(source)
+    try:
+        conn.execute("DROP TRIGGER IF EXISTS audit_no_update")
+        damaged = conn.execute(f"UPDATE \"{table}\" SET \"{column}\" = CAST(X'C3A9C3' AS TEXT) "
+                               f"WHERE {where}")
+        assert damaged.rowcount == 1
+        conn.commit()
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        conn.close()
+    master = tmp_path / "master.spw"
+    master.write_bytes(team["master"].read_bytes())
+    before = master.read_bytes()
+    assert main(["merge", "--into", str(master), str(source)]) == 2
+    err = capsys.readouterr().err
+    assert f"error: supervisor.spw is damaged: a text in table {table} cannot be read" in err, err
+    assert f"错误：supervisor.spw 已损坏：表 {table} 中有文本无法读取" in err
+    assert "nothing was merged and the master is unchanged" in err and "Traceback" not in err
+    assert master.read_bytes() == before
 
 
 @pytest.mark.parametrize("damage", ["issues", "cells", "basis", "audit detail"])

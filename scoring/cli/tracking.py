@@ -14,6 +14,7 @@ import sys
 
 from scoring.analysis.tracking import SchemeTracking, Tracking, track_workspace
 from scoring.cli.common import UsageError, add_lang_option, writable_path
+from scoring.io.atomic import OutputError
 from scoring.workspace.facade import Workspace
 
 #: Projects listed per scheme in the terminal (the outputs hold all).
@@ -68,7 +69,7 @@ def command_track(args) -> int:
                 with replacing(json_out) as temporary:
                     temporary.write_text(data, encoding="utf-8")
                 print(f"JSON tracking: {json_out}", file=stream)
-    except BrokenPipeError:
+    except (BrokenPipeError, OutputError):  # OutputError names the file, in both languages
         raise
     except OSError as exc:
         raise UsageError(f"cannot write {exc.filename}: {exc.strerror}")

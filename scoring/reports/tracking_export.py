@@ -28,7 +28,7 @@ from scoring.analysis.tracking import (
     transition_table,
 )
 from scoring.core.presentation import normalise_lang, scheme_label, text
-from scoring.io.atomic import replacing
+from scoring.io.atomic import replacing, save_workbook
 from scoring.reports.tracking_charts import png, slope_figure, trend_figure
 from scoring.reports.workbook import HEADER_FILL, THIN_BOTTOM, TITLE_FILL, print_setup, put
 
@@ -46,10 +46,8 @@ def write_tracking_workbook(tracking: Tracking, out: str | Path, lang: str = "zh
     ws.title = text("track_sheet", lang)
     write_tracking_sheet(ws, tracking, lang, generated, charts)
     out = Path(out)
-    buffer = BytesIO()
-    book.save(buffer)
     with replacing(out) as temporary:
-        temporary.write_bytes(buffer.getvalue())
+        save_workbook(book, temporary)
     return out
 
 

@@ -98,8 +98,9 @@ def write_tracking_pdf(tracking: Tracking, out: str | Path, lang: str = "zh",
             story.append(PageBreak())
         story += _scheme_section(scheme, lang, styles)
     out = Path(out)
-    with replacing(out) as temporary:
-        document = SimpleDocTemplate(str(temporary), pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
+    # an open stream, not a name: ReportLab leaves a file it opened itself open when a write fails
+    with replacing(out) as temporary, temporary.open("wb") as stream:
+        document = SimpleDocTemplate(stream, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
                                      topMargin=MARGIN, bottomMargin=MARGIN, title=text("track_title", lang))
         footer = functools.partial(_footer, lang=lang)
         document.build(story, onFirstPage=footer, onLaterPages=footer)
