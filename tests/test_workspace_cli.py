@@ -326,7 +326,8 @@ def test_second_instance_cannot_write_but_can_read(setup, tmp_path, capsys):
         assert main(["history", "--workspace", str(workspace), "P1"]) == 0  # reading is fine
         code, result = score_json(workspace, tmp_path)  # and so is rescoring without importing
         assert code == 0 and len(result["projects"]) == 2
-        assert "opened read-only" in capsys.readouterr().out
+        out = capsys.readouterr().out
+        assert "opened read-only" in out and "以只读方式打开：" in out
         assert main(["score", "--workspace", str(workspace), str(folder)]) == 2  # importing is not
 
 

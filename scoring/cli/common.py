@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from scoring.core.presentation import Said
 from scoring.resources import TEMPLATES_DIR
 
 EXIT_OK, EXIT_USAGE, EXIT_REJECTED, EXIT_FAILED = 0, 2, 3, 1
@@ -61,6 +62,12 @@ def add_lang_option(parser, outputs: str = "", default: str = "zh") -> None:
     parser.add_argument("--lang", choices=("zh", "en"), default=None,
                         help=f"{about} (messages default to English and Chinese)")
     parser.set_defaults(output_lang=default)
+
+
+def print_said(message: Said, lang: str | None) -> None:
+    """A note on standard output: in ``lang`` when one was chosen (``--lang``), else in English
+    and then in Chinese, one line each."""
+    print("\n".join([message.text(lang)] if lang else [message.en, message.zh]))
 
 
 def print_error(message: str, message_zh: str, lang: str | None) -> None:

@@ -189,7 +189,7 @@ def _main(argv: list[str] | None) -> int:
     try:
         assert_defused_xml()
         args = build_parser().parse_args(argv)
-        lang = getattr(args, "lang", None)
+        lang = args.message_lang = getattr(args, "lang", None)
         if lang is None and hasattr(args, "output_lang"):
             args.lang = args.output_lang  # outputs in the command's default language
         return COMMANDS[args.command](args)

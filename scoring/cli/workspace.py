@@ -11,7 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from scoring.cli.common import UsageError, add_full_paths_option, add_lang_option
+from scoring.cli.common import UsageError, add_full_paths_option, add_lang_option, print_said
+from scoring.core.presentation import said
 from scoring.core.reconcile import METHODS, describe, disagreement_rows
 from scoring.core.report_settings import ReportSettings
 from scoring.core.values import normalise_text
@@ -126,7 +127,8 @@ def score_into_workspace(args) -> tuple[AssessmentRun, ReportSettings]:
         if changes:
             print_import_report(workspace, report)
         elif workspace.read_only:
-            print(f"workspace {workspace.path.name} opened read-only: {workspace.read_only_reason}")
+            print_said(said("ws_opened_read_only", name=workspace.path.name, reason=workspace.read_only_said),
+                       args.message_lang)
         result = workspace.score(record=True, round=args.round)
         settings = workspace.report_settings()
     result.rejected = list(report.rejected)

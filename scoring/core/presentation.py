@@ -242,6 +242,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "导入在 {file} 处停止：{error}；此前的 {count} 个文件已处理",
         "import stopped at {file}: {error}; the {count} files before it were handled",
     ),
+    "ws_opened_read_only": (
+        "工作区 {name} 以只读方式打开：{reason}",
+        "workspace {name} opened read-only: {reason}",
+    ),
     "ws_read_only_now": (
         "{name} 以只读方式打开（{reason}）；{what}",
         "{name} is open read-only ({reason}); {what}",
