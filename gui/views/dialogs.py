@@ -73,8 +73,11 @@ class _FractionReasonDialog(QDialog):
             self.accept()
 
     def _on_input_changed(self, *_args) -> None:
-        ok = bool(self.reason.toPlainText().strip()) and bool(self.inspector.text().strip())
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._complete())
+
+    def _complete(self) -> bool:
+        """Whether every required answer is given (OK and Ctrl+Enter wait for it)."""
+        return bool(self.reason.toPlainText().strip()) and bool(self.inspector.text().strip())
 
     def answer(self) -> AssessAnswer:
         return AssessAnswer(
@@ -110,6 +113,9 @@ class AssessDialog(_FractionReasonDialog):
         self.fraction.setRange(0.0, 1.0)
         self.fraction.setDecimals(3)
         self.fraction.setSingleStep(0.05)
+        # A criterion never scored has no fraction to offer: the inspector must give one, or a
+        # keyboard user who only typed the reason would record 0 without having chosen it.
+        self._fraction_given = fraction is not None or result.score is not None
         if fraction is None:
             fraction = result.score if result.score is not None else 0.0
         self.fraction.setValue(fraction)
@@ -133,9 +139,27 @@ class AssessDialog(_FractionReasonDialog):
         form.addRow(hint)
         self._finish(intro, form)
         self.choices.currentIndexChanged.connect(self._on_choices_changed)
+        self.fraction.valueChanged.connect(self._on_fraction_given)
+        self.fraction.lineEdit().textEdited.connect(self._on_fraction_given)  # typing the same value
         self._on_input_changed()
-        if not inspector:  # asked once: the name is remembered for the next scores
-            self.inspector.setFocus()
+        self._keyboard_order(asked_name=not inspector)
+
+    def _keyboard_order(self, asked_name: bool) -> None:
+        """The fraction first, then Tab to what is still missing: the name the first time (it
+        is remembered), else the reason; the levels list last (docs/gui.md, "A whole queue")."""
+        texts = [self.inspector, self.reason] if asked_name else [self.reason, self.inspector]
+        order = [self.fraction, *texts]
+        for before, after in zip(order, [*order[1:], self.choices], strict=True):
+            self.setTabOrder(before, after)
+        self.fraction.setFocus()
+        self.fraction.selectAll()
+
+    def _on_fraction_given(self, *_args) -> None:
+        self._fraction_given = True
+        self._on_input_changed()
+
+    def _complete(self) -> bool:
+        return self._fraction_given and super()._complete()
 
     def _intro_html(self, criterion, result, note: str, worked: list[str]) -> str:
         """The criterion, its guidance, the current value and fraction, the worked calculation."""

@@ -293,3 +293,56 @@ def test_rank_id_and_name_stay_in_view_when_scrolling_right(window, qtbot):
     frozen.view.horizontalHeader().sectionClicked.emit(model.column_of("project_id"))
     ids = [model.project_at(r).project_id for r in range(model.rowCount())]
     assert ids == sorted(ids)
+
+
+def _typed_into_the_dialog(qtbot, dialog, *steps) -> None:
+    """Type each step into whatever has the keyboard focus, as a person would: a text, or a key."""
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    for step in steps:
+        target = QApplication.focusWidget()
+        if isinstance(step, str):
+            qtbot.keyClicks(target, step)
+        else:
+            qtbot.keyClick(target, *step)
+
+
+def _pending_manual(window):
+    scheme, project = window.scheme(), window.project()
+    manual = next(c for c in scheme.criteria
+                  if c.type == "manual" and project.indicators[c.code].status == "pending")
+    return manual, project.indicators[manual.code]
+
+
+TAB, CTRL_ENTER = (Qt.Key.Key_Tab,), (Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_the_readme_keys_record_the_fraction_typed(window, qtbot):
+    # README "Clear every pending criterion with the keyboard": type the fraction, Tab to the
+    # reason, type it, Ctrl+Enter. The fraction must be what was typed, not a default.
+    manual, result = _pending_manual(window)
+    dialog = dialogs.AssessDialog(manual, result, "Li")
+    qtbot.addWidget(dialog)
+    _typed_into_the_dialog(qtbot, dialog, "0.8", TAB, "Seen on site", CTRL_ENTER)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.answer() == dialogs.AssessAnswer(0.8, "Li", "Seen on site")
+
+
+def test_the_first_time_tab_goes_to_the_name_then_the_reason(window, qtbot):
+    manual, result = _pending_manual(window)
+    dialog = dialogs.AssessDialog(manual, result, "")
+    qtbot.addWidget(dialog)
+    _typed_into_the_dialog(qtbot, dialog, "0.7", TAB, "Wang", TAB, "Seen on site", CTRL_ENTER)
+    assert dialog.answer() == dialogs.AssessAnswer(0.7, "Wang", "Seen on site")
+
+
+def test_a_pending_criterion_is_not_recorded_without_a_fraction(window, qtbot):
+    manual, result = _pending_manual(window)
+    dialog = dialogs.AssessDialog(manual, result, "Li")
+    qtbot.addWidget(dialog)
+    dialog.reason.setPlainText("Seen on site")
+    _typed_into_the_dialog(qtbot, dialog, CTRL_ENTER)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    _typed_into_the_dialog(qtbot, dialog, "0", CTRL_ENTER)  # 0 typed on purpose is an answer
+    assert dialog.answer().fraction == 0.0 and dialog.result() == QDialog.DialogCode.Accepted
