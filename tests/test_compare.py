@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.analysis.compare import ComparisonError, compare_projects, difference
-from scoring.core.engine import score_scheme
+from scoring.analysis.compare import ComparisonError, CriterionComparison, compare_projects, difference
+from scoring.core.engine import IndicatorResult, score_scheme
 from scoring.core.model import CellValue, Criterion, Grade, IndicatorInput, Scheme, Submission
 
 
@@ -155,3 +155,19 @@ def test_the_overlaid_points_lost_chart_has_a_bar_per_project_in_each_row(scored
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
         f"{p.rank}. Project {p.project_id}" for p in comparison.projects]
     assert ax.get_title(loc="left").startswith("Points lost compared")
+
+
+def test_the_same_answer_typed_two_ways_does_not_differ():
+    # "yes" and "是" are one answer of a yes/no criterion (both read as fraction 1), 12 and
+    # "12.0" one number: a comparison that coloured them would send the reader hunting.
+    yesno = next(c for c in PAIR.criteria if c.type == "yesno")
+    value = next(c for c in PAIR.criteria if c.type == "value")
+
+    def row(criterion, *answers):
+        results = tuple(IndicatorResult(criterion.code, v, None, s, p, "ok") for v, s, p in answers)
+        return CriterionComparison(criterion, results)
+
+    assert not row(yesno, ("yes", 1.0, 20.0), ("是", 1.0, 20.0)).differs
+    assert row(yesno, ("yes", 1.0, 20.0), ("否", 0.0, 0.0)).differs
+    assert not row(value, (12, 0.5, 10.0), ("12.0", 0.5, 10.0)).differs
+    assert row(value, (12, 0.5, 10.0), (13, 0.5, 10.0)).differs  # another value, same points

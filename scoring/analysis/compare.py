@@ -42,6 +42,20 @@ def difference(values: Sequence[float | None]) -> float | None:
     return max(present) - min(present)
 
 
+#: Criterion types whose cell is a label (yes/no, a level): the fraction is what it says.
+LABELLED_TYPES = frozenset({"yesno", "choice"})
+
+
+def _as_read(value: object) -> object:
+    """A number typed as text compares as the number (the engine reads it so)."""
+    if isinstance(value, str):
+        try:
+            return float(value.strip())
+        except ValueError:
+            return value.strip()
+    return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 def _same(values: Sequence[object]) -> bool:
     first = values[0]
     for value in values[1:]:
@@ -103,11 +117,18 @@ class CriterionComparison(PointsAcross):
 
     @property
     def differs(self) -> bool:
-        """Whether the projects differ in value, baseline, fraction, points or status."""
-        def field(name: str) -> list[object]:
-            return [None if r is None else getattr(r, name) for r in self.results]
+        """Whether the projects differ in what was read, fraction, points or status.
 
-        return not all(_same(field(name)) for name in ("value", "baseline", "score", "points", "status"))
+        What was read is compared as the engine reads it, not as typed: "yes" and "是" are the
+        same answer of a yes/no criterion (its fraction says so), 12 and "12.0" the same number.
+        """
+        def field(name: str) -> list[object]:
+            return [None if r is None else _as_read(getattr(r, name)) for r in self.results]
+
+        names = ("score", "points", "status")
+        if self.criterion.type not in LABELLED_TYPES:  # a label's reading is its fraction
+            names = ("value", "baseline", *names)
+        return not all(_same(field(name)) for name in names)
 
 
 
