@@ -213,3 +213,18 @@ def test_trend_measures_total_d_and_a_dimension(tracking):
     assert np.allclose(measure_values(city, p3, "D1"), [30.0, np.nan, 35.0], equal_nan=True)
     assert np.allclose(measure_values(city, p3, "total"), [30.0, np.nan, 35.0], equal_nan=True)
     assert np.isnan(measure_values(city, p3, "D")).all()
+
+
+def test_a_scheme_is_chosen_by_its_chinese_name_too(tmp_path):
+    """`track --scheme` takes the name a Chinese window shows, as a form's template field does."""
+    v1 = write_template(tmp_path / "v1.xlsx", CRITERIA, name="City scheme", grades=GRADES,
+                        name_zh="城市方案")
+    with Workspace.create(tmp_path / "w.spw") as workspace:
+        workspace.add_template(v1)
+        import_round(workspace, tmp_path / "a", 2024, {"P1": (50, "是"), "P2": (100, "否")})
+        import_round(workspace, tmp_path / "b", 2025, {"P1": (70, "是"), "P2": (100, "否")})
+        by_chinese = track_workspace(workspace, scheme="城市方案")
+        by_english = track_workspace(workspace, scheme="CITY SCHEME")
+        by_other = track_workspace(workspace, scheme="Park scheme")
+    assert [s.scheme for s in by_chinese.schemes] == [s.scheme for s in by_english.schemes] == ["City scheme"]
+    assert by_other.schemes == []

@@ -30,7 +30,7 @@ from scoring.core.engine import ProjectResult, synergy_indices
 from scoring.core.memory import paused_gc
 from scoring.core.model import Scheme
 from scoring.core.presentation import dimension_label, grade_label, text
-from scoring.io.pipeline import AssessmentRun
+from scoring.io.pipeline import AssessmentRun, schemes_named
 
 #: What a missing grade is called in the transition table's keys.
 MISSING = ""
@@ -246,13 +246,15 @@ def track_runs(
     runs : sequence of AssessmentRun
         ``runs[k]`` scored round ``rounds[k]``.
     scheme : str, optional
-        Only this scheme (by name, case aside).
+        Only this scheme: its name or its Chinese name, case and width aside
+        (:func:`scoring.io.pipeline.schemes_named`, the rule a form's template field follows).
     """
-    names: dict[str, None] = {}
+    by_name: dict[str, Scheme] = {}
     for run in runs:
         for s in run.schemes:
-            names.setdefault(s.name, None)
-    wanted = [n for n in names if scheme is None or n.casefold() == scheme.strip().casefold()]
+            by_name.setdefault(s.name, s)
+    chosen = list(by_name.values()) if scheme is None else schemes_named(scheme, list(by_name.values()))
+    wanted = list(dict.fromkeys(s.name for s in chosen))
     with paused_gc():  # thousands of small records beside the runs' cells, none in a cycle
         schemes = [_track_scheme(name, list(rounds), runs) for name in wanted]
     return Tracking(list(rounds), [s for s in schemes if s.projects])  # schemes nobody submitted to
