@@ -61,6 +61,11 @@ SCENARIOS = {
         "there is no project 'P9' in w.spw (it holds P1); check the project_id",
         "w.spw 中没有项目 'P9'（其中有 P1）；请检查项目编号",
     ),
+    "project in another scheme": (
+        ["history", "--workspace", "{w}", "P1", "--scheme", "city"],
+        "project P1 is not in the scheme 'city'; it is in: Test scheme 1 (give --scheme one of these)",
+        "项目 P1 不在方案 'city' 中；它所在的方案：Test scheme 1（--scheme 请用其中一个名称）",
+    ),
     "fraction out of range": (
         ["assess", "--workspace", "{w}", "P1", "M", "1.5", "--inspector", "Li", "--reason", "x"],
         "the fraction must be from 0 to 1 (e.g. 0.65), found 1.5",

@@ -260,6 +260,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{name} 中没有项目 {project!r}{listing}；请检查项目编号",
         "there is no project {project!r} in {name}{listing}; check the project_id",
     ),
+    "ws_project_not_in_scheme": (
+        "项目 {project} 不在方案 {asked!r} 中；它所在的方案：{schemes}（--scheme 请用其中一个名称）",
+        "project {project} is not in the scheme {asked!r}; it is in: {schemes} (give --scheme one of these)",
+    ),
     "ws_projects_held": ("（其中有 {projects}）", " (it holds {projects})"),
     "ws_empty": ("（工作区为空）", " (it is empty)"),
     "ws_not_in_round": (

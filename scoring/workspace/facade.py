@@ -1243,12 +1243,14 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             "JOIN rounds r ON r.id = s.round_id WHERE s.project_id = ?",
             (project_id,),
         ).fetchall()
-        rows = sorted(
+        matching = sorted(
             (r for r in rows if self._scheme_matches(r[1], scheme, scheme_version)),
             key=lambda r: (r[1], order[r[8]], r[2]),
         )
-        if not rows:
-            raise WorkspaceError(self._no_project(project_id))
+        if not matching:
+            raise WorkspaceError(self._not_in_scheme(project_id, scheme, scheme_version, rows) if rows
+                                 else self._no_project(project_id))
+        rows = matching
         versions, previous = [], {}
         for sid, scheme_id, version, name, source, sha, at, by, round_id, label in rows:
             current = self._load_one(conn, sid)
@@ -1266,6 +1268,12 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         if name and not schemes_named(name, [scheme]):
             return False
         return not version or version == scheme.version
+
+    def _not_in_scheme(self, project_id: str, scheme: str | None, version: str | None, rows) -> Said:
+        """The project is here, but not in the scheme (version) asked for: name the ones it is in."""
+        held = dict.fromkeys(f"{s.name} {s.version}" for s in (self.scheme_by_id(r[1]) for r in rows))
+        asked = " ".join(x for x in (scheme, version) if x)
+        return said("ws_project_not_in_scheme", project=project_id, asked=asked, schemes="; ".join(held))
 
     def _no_project(self, project_id: str) -> Said:
         known = [
