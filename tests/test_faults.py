@@ -264,13 +264,7 @@ def test_a_full_disk_keeps_the_previous_export_and_says_so_in_both_languages(dis
 
 
 @pytest.mark.filterwarnings("error::ResourceWarning", "error::pytest.PytestUnraisableExceptionWarning")
-@pytest.mark.parametrize("kind", [
-    pytest.param(kind, marks=pytest.mark.xfail(strict=True, reason=(
-        "ReportLab opens a PDF it is given by name and leaves it open when writing fails; "
-        "write_pdf_report passes it the temporary file's name rather than an open stream")))
-    if kind == "pdf" else kind
-    for kind in EXPORTS
-])
+@pytest.mark.parametrize("kind", list(EXPORTS))
 def test_an_export_stopped_by_a_full_disk_leaves_no_file_open(disk, small_inputs, kind):
     out = disk.folder / f"result{SUFFIX[kind]}"
     before = written_before(kind, small_inputs, out)

@@ -1017,10 +1017,16 @@ def write_pdf_report(
     out = Path(out)
     report = make_report(run, lang, generated, robustness, settings)
     with replacing(out) as temporary:
-        try:
-            render(report, temporary, progress)
-        except _Cancelled:
-            temporary.unlink()  # cancelled: nothing is written
+        cancelled = False
+        # An open stream, closed here whatever happens: given a file name, ReportLab opens the
+        # file itself and leaves it open when writing fails (a full disk).
+        with temporary.open("wb") as stream:
+            try:
+                render(report, stream, progress)
+            except _Cancelled:
+                cancelled = True
+        if cancelled:
+            temporary.unlink()  # nothing is written
     return out
 
 
