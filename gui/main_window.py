@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
@@ -90,6 +90,23 @@ def own_fraction(result, inspector: str) -> float | None:
     if result.status == "override" and result.inspector == inspector:
         return result.score
     return None
+
+
+
+#: The window's size at a first start, where the screen allows it.
+FIRST_SIZE = QSize(1280, 800)
+
+
+def first_size(available: QSize, platform: str = "") -> QSize:
+    """The window's size at a first start: 1280×800, or what the screen leaves free (a 1366×768
+    laptop's work area is shorter than 800), so the status bar and its pending count stay in view.
+
+    Headless platforms (offscreen, minimal) report a screen of their own choosing, not one a
+    person looks at: they keep 1280×800, which the screenshots are drawn at.
+    """
+    if platform in ("offscreen", "minimal") or available.isEmpty():
+        return QSize(FIRST_SIZE)
+    return FIRST_SIZE.boundedTo(QSize(available.width() * 96 // 100, available.height() * 94 // 100))
 
 
 class MainWindow(QMainWindow):
@@ -1398,7 +1415,7 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------------------- closing
     def _restore_geometry(self) -> None:
         if not self.restoreGeometry(self.settings.window_geometry):
-            self.resize(1280, 800)
+            self.resize(first_size(self.screen().availableGeometry().size(), QGuiApplication.platformName()))
         self.restoreState(self.settings.window_state)
 
     def closeEvent(self, event) -> None:  # noqa: N802

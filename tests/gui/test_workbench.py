@@ -346,3 +346,14 @@ def test_a_pending_criterion_is_not_recorded_without_a_fraction(window, qtbot):
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
     _typed_into_the_dialog(qtbot, dialog, "0", CTRL_ENTER)  # 0 typed on purpose is an answer
     assert dialog.answer().fraction == 0.0 and dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_the_first_window_fits_a_laptop_screen():
+    from PySide6.QtCore import QSize
+
+    from gui.main_window import first_size
+
+    # a 1366×768 laptop's work area, less a task bar: the window must fit, status bar included
+    assert first_size(QSize(1366, 728), "xcb") == QSize(1280, 684)
+    assert first_size(QSize(1920, 1040), "windows") == QSize(1280, 800)
+    assert first_size(QSize(800, 800), "offscreen") == QSize(1280, 800)  # no screen a person sees
