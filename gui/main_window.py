@@ -428,6 +428,8 @@ class MainWindow(QMainWindow):
         self.settings.add_recent_workspace(backend.path)
         self.rescore(run)
         self._update_title()
+        for act in self._writing_actions():
+            act.setEnabled(not backend.read_only)
         if backend.read_only:
             # Another instance (or a read-only folder) has it: say so where the person looks.
             self.statusBar().showMessage(
@@ -791,6 +793,8 @@ class MainWindow(QMainWindow):
         return workers.start(worker)
 
     def _set_busy(self, busy: bool) -> None:
+        writing = self._writing_actions()
+        read_only = self.backend is not None and self.backend.read_only
         for act in (
             self.act_import_files,
             self.act_import_folder,
@@ -799,7 +803,12 @@ class MainWindow(QMainWindow):
             self.act_save_as,
             self.act_merge,
         ):
-            act.setEnabled(not busy)
+            act.setEnabled(not busy and not (read_only and act in writing))
+
+    def _writing_actions(self) -> tuple[QAction, ...]:
+        """What would change the workspace: off while it is open read-only, so nobody is walked
+        through a folder and a round before being told nothing can be imported."""
+        return (self.act_import_files, self.act_import_folder, self.act_add_scheme, self.act_merge)
 
     def _on_progress_cancel_requested(self) -> None:
         if self.task_worker is not None:

@@ -424,6 +424,9 @@ def test_a_workspace_open_elsewhere_opens_read_only(window, demo_workspace, tmp_
         assert "Opened read-only" in window.statusBar().currentMessage()
         assert "has it open" in window.statusBar().currentMessage()
         assert len(window.run.projects) == 86
+        # nothing that would change it is offered: no folder and round asked for, then refused
+        assert not window.act_import_folder.isEnabled() and not window.act_import_files.isEnabled()
+        assert not window.act_add_scheme.isEnabled() and not window.act_merge.isEnabled()
         window.backend.close()
         window.set_language("zh_CN")
         try:
