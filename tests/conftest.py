@@ -4,8 +4,27 @@ from __future__ import annotations
 
 import pytest
 
+try:
+    import resource
+except ImportError:  # Windows: no file-size limits, and no test sets one
+    resource = None  # type: ignore[assignment]
+
 from scoring.io import importer
 from scoring.io.importer import ImportOptions
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    """Lift a file-size limit a test set (tests/faults.py) before pytest reports the test.
+
+    The limit is per process: pytest's own output goes on growing under it, and when that
+    output is a file (a CI log) past the limit, writing the test's dot fails with "File too
+    large" and ends the whole run.
+    """
+    limits = resource.getrlimit(resource.RLIMIT_FSIZE) if resource is not None else None
+    yield
+    if limits is not None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limits)
 
 
 @pytest.fixture(autouse=True)
