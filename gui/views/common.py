@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QTableView
 
 
 def compact_table(table: QTableView) -> None:
@@ -31,3 +31,11 @@ def fit_columns(table: QTableView, name_column: int = -1, name_width: tuple[int,
     if name_column >= 0:
         narrowest, widest = name_width
         header.resizeSection(name_column, min(max(header.sectionSize(name_column), narrowest), widest))
+
+
+def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """OK and Cancel, wired to ``dialog``'s accept and reject (every dialog of the app has them)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import labels, translation
+from gui.views.common import ok_cancel_buttons
 from scoring.core import presentation
 from scoring.core.report_settings import FIELDS as REPORT_FIELDS
 from scoring.core.report_settings import MAX_LENGTH as REPORT_MAX_LENGTH
@@ -53,11 +54,7 @@ class _FractionReasonDialog(QDialog):
     reason: QPlainTextEdit
 
     def _finish(self, intro: QLabel, form: QFormLayout) -> None:
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self)
         self.intro, self.form = intro, form
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -211,11 +208,7 @@ class WithdrawDialog(QDialog):
             form.addRow(self.what)
         form.addRow(QLabel(required(self.tr("Inspector:"))), self.inspector)
         form.addRow(QLabel(required(self.tr("Reason:"))), self.reason)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         form.addRow(buttons)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         update = lambda *_: ok.setEnabled(bool(self.reason.text().strip() and self.inspector.text().strip()))  # noqa: E731
@@ -305,11 +298,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Inspector name:"), self.inspector)
         form.addRow(self.tr("Import from:"), self.import_folder[0])
         form.addRow(self.tr("Export to:"), self.export_folder[0])
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         form.addRow(buttons)
 
     def _folder_row(self, folder: str) -> tuple[QWidget, QLineEdit]:
@@ -365,11 +354,7 @@ class ReportSettingsDialog(QDialog):
             edit.setMaxLength(REPORT_MAX_LENGTH)
             self.edits[name] = edit
             form.addRow(presentation.text(name, lang), edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         form.addRow(buttons)
         self.resize(520, self.sizeHint().height())
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel
+
+from gui.views.common import ok_cancel_buttons
 
 if TYPE_CHECKING:  # the workspace (and the engine, numpy) loads with the first one opened
     from scoring.workspace.facade import Round
@@ -40,11 +42,7 @@ class RoundChoiceDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(intro)
         form.addRow(self.tr("Round:"), self.choice)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         form.addRow(buttons)
         self.resize(520, self.sizeHint().height())
 

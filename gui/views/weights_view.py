@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from gui import labels, translation
 from gui.models.indexed import NO_ROWS, IndexedTableModel
-from gui.views.common import compact_table, fit_columns
+from gui.views.common import compact_table, fit_columns, ok_cancel_buttons
 from gui.views.dialogs import required, submit_with_ctrl_enter
 from scoring.core import presentation
 from scoring.core.model import Scheme
@@ -308,10 +308,7 @@ class VersionDialog(QDialog):
         form.addRow(QLabel(required(self.tr("New version:"))), self.version)
         form.addRow(QLabel(required(self.tr("Reason:"))), self.reason)
         form.addRow(self.note)
-        buttons = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        self.buttons = QDialogButtonBox(buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
