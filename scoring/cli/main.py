@@ -118,7 +118,7 @@ def log_path() -> Path:
     return folder / "synergypilot-cli.log"
 
 
-class _QuietFileHandler(logging.FileHandler):
+class QuietFileHandler(logging.FileHandler):
     """A log file that may be impossible to open: its folder is created when missing (a new
     SYNERGYPILOT_HOME), and when even that fails (a read-only place) the record is dropped,
     never printed as a traceback.
@@ -127,9 +127,14 @@ class _QuietFileHandler(logging.FileHandler):
     logging would call ``handleError`` and print "--- Logging error ---" with a traceback.
     """
 
-    def _open(self):
-        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
-        return super()._open()
+    def emit(self, record: logging.LogRecord) -> None:
+        """Write the record, first creating the log's folder when it is missing."""
+        if self.stream is None:  # not open yet: the first record opens the file
+            try:
+                Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                return  # nowhere to write it; the user already has the message
+        super().emit(record)
 
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
         pass
@@ -142,7 +147,7 @@ def _log_to_file() -> None:
     """
     if log.handlers:
         return
-    handler: logging.Handler = _QuietFileHandler(log_path(), encoding="utf-8", delay=True)
+    handler: logging.Handler = QuietFileHandler(log_path(), encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
     log.addHandler(handler)
     log.propagate = False
