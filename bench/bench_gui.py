@@ -127,7 +127,7 @@ def _startup(report, folder: Path, workspace: Path) -> None:
 def _synthetic_projects(n: int):
     import numpy as np
 
-    from scoring.core.engine import IndicatorResult, ProjectResult
+    from scoring.core.results import IndicatorResult, ProjectResult
 
     rng = np.random.default_rng(1)
     totals = rng.uniform(0, 100, n)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
-from scoring.core.engine import ProjectResult
 from scoring.core.model import Scheme
+from scoring.core.results import ProjectResult
 from scoring.io.atomic import replacing
 from scoring.reports import charts
 from scoring.reports.fonts import font_families

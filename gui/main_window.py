@@ -59,7 +59,7 @@ from scoring.io.template import TemplateError
 if TYPE_CHECKING:  # the engine (numpy) and the studies load with the first workspace, behind the
     # window already shown (issue 19: start-up; tests/gui/test_startup.py)
     from scoring.analysis.tracking import Tracking
-    from scoring.core.engine import ProjectResult
+    from scoring.core.results import ProjectResult
     from scoring.workspace.facade import ImportReport
 
 APP_NAME = "SynergyPilot"
@@ -1050,7 +1050,7 @@ class MainWindow(QMainWindow):
     def pending_queue(self) -> list[tuple[str, str, str]]:
         """Every (scheme, project, criterion) waiting for an on-site score, in walking order,
         each project's criteria in the scheme's order."""
-        from scoring.core.engine import is_waiting
+        from scoring.core.results import is_waiting
 
         return [(scheme.name, project.project_id, c.code) for scheme, project in self._walk_order()
                 if project.pending for c in scheme.criteria

@@ -20,9 +20,9 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 if TYPE_CHECKING:
-    from scoring.core.engine import ProjectResult
     from scoring.core.model import Scheme
     from scoring.core.report_settings import ReportSettings
+    from scoring.core.results import ProjectResult
 
 #: Most pixels per inch a page is rasterised at: enough for print, bounded for memory.
 MAX_DPI = 300

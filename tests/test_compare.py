@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 
 from scoring.analysis.compare import ComparisonError, CriterionComparison, compare_projects, difference
-from scoring.core.engine import IndicatorResult, score_scheme
+from scoring.core.engine import score_scheme
 from scoring.core.model import CellValue, Criterion, Grade, IndicatorInput, Scheme, Submission
+from scoring.core.results import IndicatorResult
 
 
 def crit(code, dimension, type="value", weight=1.0, **fields) -> Criterion:

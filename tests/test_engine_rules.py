@@ -606,7 +606,7 @@ def test_an_assessed_cell_drops_its_parsing_issue(tmp_path):
 
 
 def test_indicator_results_are_built_once_on_first_use():
-    from scoring.core.engine import IndicatorResult, LazyIndicators
+    from scoring.core.results import IndicatorResult, LazyIndicators
 
     calls = []
 

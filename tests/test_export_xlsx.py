@@ -501,7 +501,7 @@ def test_the_assessment_round_is_in_every_page_header_and_the_summary(scored, tm
 
 def test_the_workbook_leaves_the_runs_results_unbuilt(tmp_path):
     from bench.bench_reports import synthetic_run, synthetic_scheme
-    from scoring.core.engine import LazyIndicators
+    from scoring.core.results import LazyIndicators
 
     # every sheet and chart reads each project's results for one use (engine.one_use): a run
     # of 20,000 projects × 60 criteria keeps no 1.2 million result objects after its export

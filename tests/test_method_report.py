@@ -7,7 +7,7 @@ import math
 import pytest
 
 from scoring.cli.method_report import format_rows, synergy_figures, verdict
-from scoring.core.engine import ProjectResult
+from scoring.core.results import ProjectResult
 
 
 def _project(pid, total, grade, c, d, klass, veto=()):

@@ -21,7 +21,7 @@ from scoring.core.model import Scheme
 if TYPE_CHECKING:  # the engine (numpy) loads with the first workspace (issue 19: start-up)
     import numpy as np
 
-    from scoring.core.engine import ProjectResult
+    from scoring.core.results import ProjectResult
 
 PROJECT_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -24,8 +24,8 @@ from scoring.core.shown_paths import input_folders, shown_path
 from scoring.workspace.audit import origin_names
 
 if TYPE_CHECKING:  # the engine (numpy) loads with the first workspace (issue 19: start-up)
-    from scoring.core.engine import ProjectResult
     from scoring.core.explain import Worked
+    from scoring.core.results import ProjectResult
     from scoring.workspace.facade import ImportReport
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -30,7 +30,7 @@ from scoring.core.model import Scheme
 from scoring.reports.chart_kinds import CHART_KINDS
 
 if TYPE_CHECKING:  # the engine (numpy) loads with the first workspace (issue 19: start-up)
-    from scoring.core.engine import ProjectResult
+    from scoring.core.results import ProjectResult
 
 MAX_RADAR_PROJECTS = 5
 

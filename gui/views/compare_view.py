@@ -32,7 +32,7 @@ from gui.views.common import compact_table
 
 if TYPE_CHECKING:
     from scoring.analysis.compare import Comparison, CriterionComparison, GroupComparison
-    from scoring.core.engine import ProjectResult
+    from scoring.core.results import ProjectResult
 
 #: Cells of a criterion where the projects differ; the most and the least points of a row.
 DIFFERS_COLOUR, MOST_COLOUR, LEAST_COLOUR = "#fff2cc", "#c7e9c0", "#f4cccc"

@@ -37,7 +37,7 @@ from scoring.core.values import normalise_text
 
 if TYPE_CHECKING:  # the engine (numpy) loads with the first workspace (issue 19: start-up)
     from scoring.core import explain
-    from scoring.core.engine import ProjectResult
+    from scoring.core.results import ProjectResult
 
 # Height of the points-lost chart in pixels.
 CHART_HEIGHT = 180
@@ -280,7 +280,7 @@ class DetailView(QWidget):
         rows = [self.model.row_object(r) for r in range(self.model.rowCount())]
         if not rows:
             return
-        from scoring.core.engine import is_waiting
+        from scoring.core.results import is_waiting
 
         pending = [r for r in rows if is_waiting(r.criterion, r.result)]
         self.select_code((pending or rows)[0].criterion.code)

@@ -28,7 +28,7 @@ from scoring.core import presentation
 from scoring.core.model import Scheme
 
 if TYPE_CHECKING:  # the engine (numpy) loads with the first workspace (issue 19: start-up)
-    from scoring.core.engine import ProjectResult
+    from scoring.core.results import ProjectResult
 
 #: Rank, project ID and name: the columns that stay in view when scrolling right.
 FROZEN_COLUMNS = 3

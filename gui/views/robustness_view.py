@@ -41,7 +41,7 @@ from scoring.core.model import Scheme
 
 if TYPE_CHECKING:  # the studies and the engine (numpy) load when first needed (issue 19: start-up)
     from scoring.analysis.robustness import SchemeRobustness
-    from scoring.core.engine import ProjectResult
+    from scoring.core.results import ProjectResult
 
 
 def compute_robustness(state, scheme: Scheme, projects: list[ProjectResult],

@@ -50,7 +50,8 @@ if TYPE_CHECKING:  # numpy, the engine and the kernel load with the first worksp
     import numpy as np
 
     from scoring.analysis.weights import WeightKernel
-    from scoring.core.engine import ProjectResult, SchemeArrays, Weighed
+    from scoring.core.engine import SchemeArrays, Weighed
+    from scoring.core.results import ProjectResult
 
 # Largest weight a spin box offers (templates use weights up to about 100).
 MAX_WEIGHT = 10_000.0

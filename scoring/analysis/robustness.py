@@ -47,7 +47,6 @@ from scoring.analysis.robustness_options import (
 )
 from scoring.core.engine import (
     CellStates,
-    ProjectResult,
     SchemeArrays,
     batch_ranks,
     cell_states,
@@ -56,6 +55,7 @@ from scoring.core.engine import (
     weighted_totals,
 )
 from scoring.core.model import GRADE_NAMES_ZH, NA, STATUSES, Scheme
+from scoring.core.results import ProjectResult
 
 #: The options a study takes when given none.
 DEFAULT_OPTIONS = RobustnessOptions()

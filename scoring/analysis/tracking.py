@@ -26,10 +26,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from scoring.analysis.robustness import scheme_matrix
-from scoring.core.engine import ProjectResult, synergy_indices
+from scoring.core.engine import synergy_indices
 from scoring.core.memory import paused_gc
 from scoring.core.model import Scheme
 from scoring.core.presentation import dimension_label, grade_label, text
+from scoring.core.results import ProjectResult
 from scoring.io.pipeline import AssessmentRun, schemes_named
 
 #: What a missing grade is called in the transition table's keys.

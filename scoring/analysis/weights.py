@@ -24,11 +24,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from scoring.analysis.robustness import SchemeMatrix, scheme_matrix
-from scoring.core.engine import PreparedCells, ProjectResult, SchemeArrays, Weighed, waiting_cells
+from scoring.core.engine import PreparedCells, SchemeArrays, Weighed, waiting_cells
 from scoring.core.engine import weigh as weigh_cells
 from scoring.core.explain import WhatIfError
 from scoring.core.model import Scheme
 from scoring.core.presentation import WEIGHTS_TEXT, phrase
+from scoring.core.results import ProjectResult
 from scoring.io.template import within_limit
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 
 from scoring.cli.common import EXIT_OK, UsageError, add_lang_option, check_inputs_exist
-from scoring.core.engine import ProjectResult
 from scoring.core.explain import explanation_dict, gap, gap_lines, worked, worked_lines
 from scoring.core.model import Scheme
 from scoring.core.presentation import grade_label, indicator_label, status_label, text
+from scoring.core.results import ProjectResult
 from scoring.core.textclean import clean_text
 from scoring.io.pipeline import AssessmentRun, expand_inputs, load_schemes, schemes_named, score_files
 

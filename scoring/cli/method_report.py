@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from scoring.core.engine import ProjectResult
+from scoring.core.results import ProjectResult
 
 #: The figures the synergy index should reach on the demo (issue 13's "Done when").
 MIN_C_SPREAD = 0.3

@@ -8,10 +8,8 @@ parsed, cell by cell, and issues are recorded), and ``score_scheme`` joins the t
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,7 +24,6 @@ from scoring.core.model import (
     PENDING,
     STATUSES,
     Assessment,
-    Criterion,
     Issue,
     Scheme,
     SheetInputs,
@@ -34,7 +31,7 @@ from scoring.core.model import (
     provenance,
     raw_cells,
 )
-from scoring.core.targets import ON_TRACK
+from scoring.core.results import IndicatorResult, LazyIndicators, ProjectResult
 from scoring.core.values import (
     NO_TOKENS,
     YES_TOKENS,
@@ -349,14 +346,6 @@ def waiting_cells(arrays: SchemeArrays, status: np.ndarray) -> np.ndarray:
     item deducts nothing today, but an answer of "yes" would.
     """
     return (status == PENDING) | (arrays.is_penalty & (status == MISSING))
-
-
-def is_waiting(criterion: Criterion, result: IndicatorResult | None) -> bool:
-    """One criterion's result still to be answered, by the rule of :func:`waiting_cells`:
-    a manual criterion not yet scored, or a penalty item left blank (the pending queue)."""
-    if result is None:
-        return False
-    return result.status == "pending" or (criterion.kind == "penalty" and result.status == "missing")
 
 
 def bound_cells(arrays: SchemeArrays, cells: CellStates,
@@ -927,140 +916,6 @@ def _apply_assessments(scheme, submissions, assessments, status, override) -> di
     return overrides
 
 
-# --------------------------------------------------------------------------- results
-
-
-@dataclass(slots=True)
-class IndicatorResult:
-    code: str
-    value: object
-    baseline: object
-    score: float | None
-    points: float | None
-    status: str
-    location: str = ""
-    evidence: str = ""
-    inspector: str = ""
-    reason: str = ""
-    #: Where the baseline of a change criterion was read (``file:sheet!cell``).
-    baseline_location: str = ""
-    #: Set when scored from a workspace: the inspectors' scores, spread, disagreement and
-    #: consensus behind this criterion (a scoring.core.reconcile.Reconciliation).
-    reconciliation: object = None
-    #: For a criterion with a pro-rated target (scoring/core/targets.py): the best bound used in
-    #: this assessment year, and the improvement as a share of it (1.0 = on track).
-    best_used: float | None = None
-    attainment: float | None = None
-    #: What this criterion earns at s = 1 (weight·total_points/W), for an included score
-    #: criterion; None otherwise (docs/explain.md).
-    max_points: float | None = None
-
-    @property
-    def points_lost(self) -> float | None:
-        """max_points − points (None where there are no max_points)."""
-        if self.max_points is None or self.points is None:
-            return None
-        return max(0.0, self.max_points - self.points)
-
-    @property
-    def on_track(self) -> bool | None:
-        """Attainment of at least 100 % (None without a pro-rated target or a value)."""
-        return None if self.attainment is None else self.attainment >= ON_TRACK
-
-    def as_dict(self) -> dict:
-        data = {"value": self.value, "score": self.score, "points": self.points, "status": self.status}
-        if self.baseline is not None:
-            data["baseline"] = self.baseline
-        if self.location:
-            data["location"] = self.location
-        if self.status == "override":
-            data["inspector"] = self.inspector
-            data["reason"] = self.reason
-        if self.reconciliation is not None:
-            data.update(self.reconciliation.as_dict())
-        if self.best_used is not None:
-            data.update(best_used=self.best_used, attainment=self.attainment, on_track=self.on_track)
-        data.update(max_points=self.max_points, points_lost=self.points_lost)
-        return data
-
-
-@dataclass
-class ProjectResult:
-    """One project's scored result within its scheme."""
-
-    project_id: str
-    name: str
-    level: str
-    scheme: str
-    source: str
-    total: float
-    base: float
-    bonus: float
-    penalty: float
-    grade: str
-    rank: int
-    veto: list[str]
-    dimensions: dict[str, float]
-    synergy: dict | None
-    indicators: Mapping[str, IndicatorResult]
-    issues: list[Issue]
-    region: str = ""
-    organisation: str = ""
-    year: str = ""
-    scheme_version: str = ""
-    #: Criteria still waiting: manual criteria without an inspector's score and penalty items
-    #: left blank (docs/method.md, "Provisional results").
-    pending: int = 0
-    #: The total with every pending criterion at its worst and at its best; ``total`` when
-    #: nothing is pending.
-    total_min: float | None = None
-    total_max: float | None = None
-    #: (grade of total_min, grade of total_max); the lowest grade twice when vetoed.
-    grade_range: tuple[str, str] | None = None
-
-    def __post_init__(self) -> None:
-        if self.total_min is None:
-            self.total_min = self.total
-        if self.total_max is None:
-            self.total_max = self.total
-        if self.grade_range is None:
-            self.grade_range = (self.grade, self.grade)
-
-    @property
-    def provisional(self) -> bool:
-        """Whether a pending criterion could still change the total (pending > 0)."""
-        return self.pending > 0
-
-    def as_dict(self) -> dict:
-        return {
-            "project_id": self.project_id,
-            "name": self.name,
-            "level": self.level,
-            "scheme": self.scheme,
-            "scheme_version": self.scheme_version,
-            "source": self.source,
-            "region": self.region,
-            "organisation": self.organisation,
-            "year": self.year,
-            "total": self.total,
-            "pending": self.pending,
-            "provisional": self.provisional,
-            "total_min": self.total_min,
-            "total_max": self.total_max,
-            "grade_range": list(self.grade_range),
-            "base": self.base,
-            "bonus": self.bonus,
-            "penalty": self.penalty,
-            "grade": self.grade,
-            "rank": self.rank,
-            "veto": list(self.veto),
-            "dimensions": dict(self.dimensions),
-            "synergy": self.synergy,
-            "indicators": {code: ind.as_dict() for code, ind in self.indicators.items()},
-            "issues": [issue.as_dict() for issue in self.issues],
-        }
-
-
 def score_scheme(
     scheme: Scheme, submissions: list[Submission], assessments: dict | None = None,
     parsed: list[list[tuple]] | None = None, year: str | None = None,
@@ -1116,112 +971,6 @@ def _synergy_dict(scored: ScoreArrays, i: int) -> dict | None:
 
 def _nan_to_none(values: list[float]) -> list[float | None]:
     return [None if v != v else v for v in values]
-
-
-class LazyIndicators(Mapping):
-    """A project's indicator results (code → IndicatorResult), built on first use.
-
-    A scored scheme of 1,000 projects × 60 criteria holds 60,000 of them, and most uses of a
-    run (ranking, totals, the results table) read none; building them all took as long as
-    parsing the values. Once built, they are kept; reading is the same as from a dict.
-    """
-
-    __slots__ = ("_build", "_built", "_size", "_statuses")
-
-    def __init__(self, build, size: int | None = None, statuses=None) -> None:
-        self._build = build
-        self._built: dict[str, IndicatorResult] | None = None
-        #: How many results ``build`` makes, when known: len() then builds nothing (an export
-        #: counts its rows before it writes them).
-        self._size = size
-        #: The results' statuses in order, without building them (a callable), when known.
-        self._statuses = statuses
-
-    def _results(self) -> dict[str, IndicatorResult]:
-        if self._built is None:
-            self._built = self._build()
-            self._build = None  # let go of the scheme's arrays once this project is built
-        return self._built
-
-    @property
-    def built(self) -> bool:
-        """Whether the results are built and kept."""
-        return self._built is not None
-
-    def statuses(self) -> list[str]:
-        """Each result's status, in order, built from the scores alone when the results are not."""
-        if self._built is None and self._statuses is not None:
-            return self._statuses()
-        return [result.status for result in self._results().values()]
-
-    def unkept(self) -> dict[str, IndicatorResult]:
-        """The results, built anew when not built yet and then not kept (see :func:`one_use`)."""
-        return self._built if self._built is not None else self._build()
-
-    def __getitem__(self, code: str) -> IndicatorResult:
-        return self._results()[code]
-
-    # The dict's own views and get: Mapping's would call __getitem__ once per criterion.
-    def get(self, code: str, default=None):
-        return self._results().get(code, default)
-
-    def items(self):
-        return self._results().items()
-
-    def values(self):
-        return self._results().values()
-
-    def __iter__(self):
-        return iter(self._results())
-
-    def __len__(self) -> int:
-        if self._built is None and self._size is not None:
-            return self._size
-        return len(self._results())
-
-    def __repr__(self) -> str:
-        return f"LazyIndicators({self._results()!r})"
-
-
-def statuses_of(project: ProjectResult) -> list[str]:
-    """The status of each of ``project``'s criteria, building no result that is not built."""
-    if type(project.indicators) is LazyIndicators:
-        return project.indicators.statuses()
-    return [result.status for result in project.indicators.values()]
-
-
-def kept_results(project: ProjectResult) -> Mapping[str, IndicatorResult] | None:
-    """``project``'s results when they are built and kept (or a plain mapping), else None.
-
-    What a workspace sets on results (an inspectors' reconciliation) is set on built ones, so
-    results nobody has built carry nothing but what the scores say.
-    """
-    indicators = project.indicators
-    if type(indicators) is LazyIndicators and not indicators.built:
-        return None
-    return indicators
-
-
-def one_use(project: ProjectResult) -> ProjectResult:
-    """``project`` whose indicator results are built for one use and not kept by ``project``.
-
-    An export that reads every project's results once (the workbook's Detail sheet, 20,000
-    projects × 60 criteria) would otherwise keep 1.2 million of them built on the run's
-    projects until the run is let go. The copy shares every other field; results already
-    built are shared too.
-
-    Parameters
-    ----------
-    project : ProjectResult
-
-    Returns
-    -------
-    ProjectResult
-        ``project`` itself when its results are a plain mapping.
-    """
-    if type(project.indicators) is not LazyIndicators:
-        return project
-    return dataclasses.replace(project, indicators=project.indicators.unkept())
 
 
 def _indicator_results(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,

@@ -27,8 +27,6 @@ import numpy as np
 
 from scoring.core.engine import (
     TIE_TOLERANCE,
-    IndicatorResult,
-    ProjectResult,
     SchemeArrays,
     _synergy_dict,
     improvement_percent,
@@ -49,6 +47,7 @@ from scoring.core.presentation import (
     unit_label,
     value_label,
 )
+from scoring.core.results import IndicatorResult, ProjectResult
 from scoring.core.textclean import clean_text
 from scoring.core.values import parse_for_criterion, parse_number
 

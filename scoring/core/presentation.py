@@ -21,7 +21,7 @@ from scoring.core.textclean import clean_text
 from scoring.core.values import NO_TOKENS, YES_TOKENS, normalise_text
 
 if TYPE_CHECKING:  # the desktop window reads the catalogue before the engine (numpy) loads
-    from scoring.core.engine import ProjectResult
+    from scoring.core.results import ProjectResult
 
 LANGS = ("zh", "en")
 
@@ -1343,7 +1343,7 @@ def dimension_percent(scheme: Scheme, project: ProjectResult) -> list[float]:
 
 def overrides_count(project: ProjectResult) -> int:
     """Indicators an inspector scored or overrode (from the scores: builds no result)."""
-    from scoring.core.engine import statuses_of  # the engine (numpy) loads after the window
+    from scoring.core.results import statuses_of  # the engine (numpy) loads after the window
 
     return statuses_of(project).count("override")
 

@@ -306,7 +306,7 @@ def disagreement_rows(run) -> list[DisagreementRow]:
     Criteria with a single inspector and no consensus are left out: there is nothing to
     reconcile. Ties keep the run's order (scheme, then rank, then scheme order of criteria).
     """
-    from scoring.core.engine import kept_results  # the engine (numpy) loads after the window
+    from scoring.core.results import kept_results  # the engine (numpy) loads after the window
 
     rows = []
     for scheme in run.schemes:

@@ -20,7 +20,7 @@ from scoring.io.template import TemplateError, load_template
 if TYPE_CHECKING:  # the engine (numpy) and the readers (multiprocessing) load when something is
     # scored or read: an empty run, as the desktop window holds before its workspace opens, needs
     # neither (issue 19: start-up)
-    from scoring.core.engine import ProjectResult
+    from scoring.core.results import ProjectResult
     from scoring.io.importer import ImportOptions
 
 #: What a folder scan takes: every kind the reader reads (.xlsb through python-calamine, the

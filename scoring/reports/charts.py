@@ -32,7 +32,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 
 from scoring.analysis.compare import Comparison
-from scoring.core.engine import ProjectResult, coupling_coordination
+from scoring.core.engine import coupling_coordination
 from scoring.core.explain import gap, points_lost
 from scoring.core.model import Scheme
 from scoring.core.presentation import (
@@ -52,6 +52,7 @@ from scoring.core.presentation import (
     total_text,
     wrap_text,
 )
+from scoring.core.results import ProjectResult
 from scoring.reports.chart_kinds import CHART_KINDS
 from scoring.reports.fonts import font_families, font_rc
 

@@ -44,7 +44,6 @@ from reportlab.platypus import (
     Table,
 )
 
-from scoring.core.engine import ProjectResult
 from scoring.core.explain import path_table
 from scoring.core.model import Scheme
 from scoring.core.presentation import (
@@ -79,6 +78,7 @@ from scoring.core.presentation import (
 )
 from scoring.core.reconcile import shown_assessment
 from scoring.core.report_settings import ReportSettings
+from scoring.core.results import ProjectResult
 from scoring.core.textclean import clean_text
 from scoring.io.atomic import replacing
 from scoring.io.pipeline import AssessmentRun

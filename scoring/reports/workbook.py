@@ -32,7 +32,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scoring.core import explain
-from scoring.core.engine import ProjectResult, one_use
 from scoring.core.model import Scheme
 from scoring.core.presentation import (
     GRADE_TINT,
@@ -67,6 +66,7 @@ from scoring.core.presentation import (
 )
 from scoring.core.reconcile import disagreement_rows, shown_assessment
 from scoring.core.report_settings import ReportSettings
+from scoring.core.results import ProjectResult, one_use
 from scoring.io.atomic import replacing, save_workbook
 from scoring.io.pipeline import AssessmentRun
 from scoring.reports.reconcile_export import sheet_name as disagreements_sheet_name

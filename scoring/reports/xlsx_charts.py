@@ -35,7 +35,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scoring.core.engine import ProjectResult, one_use
 from scoring.core.model import Scheme
 from scoring.core.presentation import (
     co_control_reductions,
@@ -50,6 +49,7 @@ from scoring.core.presentation import (
     status_label,
     text,
 )
+from scoring.core.results import ProjectResult, one_use
 from scoring.reports.charts import DIMENSION_COLOURS, heatmap_criteria
 from scoring.reports.xlsx_sheets import HEADER_FILL, named_font, put
 

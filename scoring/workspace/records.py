@@ -13,9 +13,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scoring.core.engine import ProjectResult
 from scoring.core.model import Assessment, Criterion, Rejection, Scheme, Submission
 from scoring.core.presentation import Said, both, change_text, said
+from scoring.core.results import ProjectResult
 from scoring.core.values import display_value, normalise_text
 from scoring.io.pipeline import SkippedFile
 from scoring.workspace import db

@@ -19,7 +19,7 @@ from gui.models.tables import (
     split_location,
 )
 from gui.views.templates_view import CriteriaTreeModel
-from scoring.core.engine import IndicatorResult, ProjectResult
+from scoring.core.results import IndicatorResult, ProjectResult
 from scoring.io.template import TemplateProblem
 
 
