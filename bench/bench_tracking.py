@@ -18,7 +18,8 @@ import numpy as np
 from bench.bench_explain import synthetic_submissions
 from bench.bench_scoring import synthetic_scheme
 from scoring.analysis.tracking import RoundInfo, track_runs
-from scoring.core.engine import parse_submission, score_scheme
+from scoring.core.engine import score_scheme
+from scoring.core.inputs import parse_submission
 from scoring.io.pipeline import AssessmentRun
 
 N_PROJECTS = 1_000

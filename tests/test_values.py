@@ -13,8 +13,8 @@ import unicodedata
 import numpy as np
 import pytest
 
-from scoring.core.engine import OK, fast_label
-from scoring.core.model import CellValue, Criterion
+from scoring.core.inputs import fast_label
+from scoring.core.model import OK, CellValue, Criterion
 from scoring.core.values import (
     NA_TOKENS,
     NO_TOKENS,

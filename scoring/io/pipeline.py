@@ -395,7 +395,8 @@ def score_files(schemes, files, assessments=None, progress=None, *,
                 options: ImportOptions | None = None) -> AssessmentRun:
     """Read, match and score already-expanded files against loaded schemes (``options`` as
     for :func:`run`)."""
-    from scoring.core.engine import parse_submission, score_scheme
+    from scoring.core.engine import score_scheme
+    from scoring.core.inputs import parse_submission
 
     parsed: dict[tuple[str, str], list] = {scheme_key(s): [] for s in schemes}
 

@@ -36,7 +36,8 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
-from scoring.core.engine import parse_submission, score_scheme
+from scoring.core.engine import score_scheme
+from scoring.core.inputs import parse_submission
 from scoring.core.memory import paused_gc
 from scoring.core.model import Assessment, Rejection, Scheme, Submission
 from scoring.core.presentation import Said, both, said
