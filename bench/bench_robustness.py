@@ -17,7 +17,8 @@ from scoring.analysis.robustness import (
     perturb,
 )
 from scoring.analysis.robustness_options import RobustnessOptions
-from scoring.core.engine import SchemeArrays, score_matrix
+from scoring.core.cells import SchemeArrays
+from scoring.core.kernel import score_matrix
 from scoring.core.model import MISSING, NA, OK, OVERRIDE, PENDING
 
 N_PROJECTS, DRAWS, SAMPLE = 500, 1000, 50

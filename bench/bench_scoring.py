@@ -11,7 +11,8 @@ import tracemalloc
 
 import numpy as np
 
-from scoring.core.engine import SchemeArrays, score_matrix
+from scoring.core.cells import SchemeArrays
+from scoring.core.kernel import score_matrix
 from scoring.core.model import MISSING, NA, OK, PENDING, Criterion, Scheme
 
 N_PROJECTS, N_CRITERIA = 10_000, 60

@@ -17,7 +17,8 @@ import numpy as np
 from bench.bench_scoring import N_CRITERIA, N_PROJECTS, best_of, synthetic_inputs, synthetic_scheme
 from scoring.analysis.robustness import matrix_from_arrays
 from scoring.analysis.weights import WeightKernel
-from scoring.core.engine import SchemeArrays, score_matrix
+from scoring.core.cells import SchemeArrays
+from scoring.core.kernel import score_matrix
 
 CHANGES = 40
 TARGET = 0.1

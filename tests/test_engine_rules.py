@@ -11,14 +11,11 @@ import math
 import numpy as np
 import pytest
 
-from scoring.core.engine import (
-    SchemeArrays,
-    coupling_coordination,
-    joint_reduction,
-    rank_projects,
-    score_matrix,
-)
+from scoring.core.cells import SchemeArrays
+from scoring.core.kernel import score_matrix
 from scoring.core.model import MISSING, OK, Assessment
+from scoring.core.ranking import rank_projects
+from scoring.core.synergy import coupling_coordination, joint_reduction
 from scoring.io.pipeline import run
 from scoring.io.template import load_template, synergy_balance_warnings
 from tests.builders import CRITERIA_HEADER, criterion, project, set_cached_value, write_form, write_template

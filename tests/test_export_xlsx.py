@@ -503,7 +503,7 @@ def test_the_workbook_leaves_the_runs_results_unbuilt(tmp_path):
     from bench.bench_reports import synthetic_run, synthetic_scheme
     from scoring.core.results import LazyIndicators
 
-    # every sheet and chart reads each project's results for one use (engine.one_use): a run
+    # every sheet and chart reads each project's results for one use (results.one_use): a run
     # of 20,000 projects × 60 criteria keeps no 1.2 million result objects after its export
     run = synthetic_run(synthetic_scheme(12), 40, as_read=True)
     assert all(type(p.indicators) is LazyIndicators and not p.indicators.built for p in run.projects)

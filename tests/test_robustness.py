@@ -17,14 +17,9 @@ from scoring.analysis import mcdm
 from scoring.analysis import robustness as R
 from scoring.analysis.robustness_options import METHODS
 from scoring.analysis.robustness_prose import robustness_paragraph
-from scoring.core.engine import (
-    SchemeArrays,
-    batch_ranks,
-    competition_ranks,
-    rank_projects,
-    score_matrix,
-    score_scheme,
-)
+from scoring.core.cells import SchemeArrays
+from scoring.core.engine import score_scheme
+from scoring.core.kernel import score_matrix
 from scoring.core.model import (
     INVALID,
     MISSING,
@@ -39,6 +34,7 @@ from scoring.core.model import (
     Scheme,
     Submission,
 )
+from scoring.core.ranking import batch_ranks, competition_ranks, rank_projects
 
 
 def value(code, weight=1.0, **fields) -> Criterion:

@@ -50,7 +50,8 @@ if TYPE_CHECKING:  # numpy, the engine and the kernel load with the first worksp
     import numpy as np
 
     from scoring.analysis.weights import WeightKernel
-    from scoring.core.engine import SchemeArrays, Weighed
+    from scoring.core.cells import SchemeArrays
+    from scoring.core.kernel import Weighed
     from scoring.core.results import ProjectResult
 
 # Largest weight a spin box offers (templates use weights up to about 100).
@@ -449,7 +450,7 @@ class WeightsView(QWidget):
         self.kernel = self.template = self.now = None
         if changed_scheme:
             if scheme is not None:
-                from scoring.core.engine import SchemeArrays
+                from scoring.core.cells import SchemeArrays
 
                 self._arrays = SchemeArrays.of(scheme)
             else:

@@ -6,7 +6,7 @@ Three studies, all on the indicator fractions the engine already decided (overri
 values and must-pass rules included), none re-reading a file:
 
 * **Weight perturbation** (:func:`perturb`): N random weightings of the score criteria, each
-  re-scored with the engine's own totals (:func:`scoring.core.engine.weighted_totals`) and ranked
+  re-scored with the engine's own totals (:func:`scoring.core.kernel.weighted_totals`) and ranked
   with its own rules (ties within ``TIE_TOLERANCE`` share a rank, vetoed projects last). Per
   project: median rank, 5th–95th percentile rank, probability of staying in the top k, of
   keeping at least its grade, and of staying at or above a chosen grade.
@@ -45,16 +45,10 @@ from scoring.analysis.robustness_options import (
     RobustnessError,
     RobustnessOptions,
 )
-from scoring.core.engine import (
-    CellStates,
-    SchemeArrays,
-    batch_ranks,
-    cell_states,
-    grade_indices,
-    rank_projects,
-    weighted_totals,
-)
+from scoring.core.cells import CellStates, SchemeArrays, cell_states
+from scoring.core.kernel import weighted_totals
 from scoring.core.model import GRADE_NAMES_ZH, NA, STATUSES, Scheme
+from scoring.core.ranking import batch_ranks, grade_indices, rank_projects
 from scoring.core.results import ProjectResult
 
 #: The options a study takes when given none.

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from scoring.analysis.robustness import scheme_matrix
-from scoring.core.engine import synergy_indices
+from scoring.core.kernel import synergy_indices
 from scoring.core.memory import paused_gc
 from scoring.core.model import Scheme
 from scoring.core.presentation import dimension_label, grade_label, text

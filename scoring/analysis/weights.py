@@ -4,7 +4,7 @@ Visual PROMETHEE and Expert Choice users expect to move a weight and watch the r
 Everything the rules decide per cell (fractions, inclusion under the missing rule, must-pass
 failures, which criteria still wait for an on-site score) does not depend on the weights, so
 :class:`WeightKernel` takes it once from the scored results and every change of a weight is the
-engine's own :func:`scoring.core.engine.weigh` on the prepared cells: a few matrix products over
+engine's own :func:`scoring.core.kernel.weigh` on the prepared cells: a few matrix products over
 projects × criteria, with the rules of docs/method.md ("Points and total", "Must-pass, grades
 and ranks", "Synergy", "Provisional results") applied exactly as when scoring.
 
@@ -24,9 +24,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from scoring.analysis.robustness import SchemeMatrix, scheme_matrix
-from scoring.core.engine import PreparedCells, SchemeArrays, Weighed, waiting_cells
-from scoring.core.engine import weigh as weigh_cells
+from scoring.core.cells import SchemeArrays, waiting_cells
 from scoring.core.explain import WhatIfError
+from scoring.core.kernel import PreparedCells, Weighed
+from scoring.core.kernel import weigh as weigh_cells
 from scoring.core.model import Scheme
 from scoring.core.presentation import WEIGHTS_TEXT, phrase
 from scoring.core.results import ProjectResult

@@ -23,7 +23,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from scoring.core.engine import joint_reduction
+from scoring.core.synergy import joint_reduction
 from scoring.core.model import LEVELS, Criterion, Scheme
 from scoring.core.values import normalise_text
 from scoring.io.form import NA_TOKEN, write_filled_form

@@ -25,15 +25,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from scoring.core.engine import (
-    TIE_TOLERANCE,
-    SchemeArrays,
-    _synergy_dict,
-    improvement_percent,
-    indicator_fractions,
-    rank_projects,
-    score_matrix,
-)
+from scoring.core.cells import SchemeArrays, improvement_percent, indicator_fractions
+from scoring.core.kernel import score_matrix
 from scoring.core.memory import paused_gc
 from scoring.core.model import NA, OVERRIDE, STATUSES, CellValue, Criterion, Scheme
 from scoring.core.presentation import (
@@ -47,6 +40,7 @@ from scoring.core.presentation import (
     unit_label,
     value_label,
 )
+from scoring.core.ranking import TIE_TOLERANCE, rank_projects
 from scoring.core.results import IndicatorResult, ProjectResult
 from scoring.core.textclean import clean_text
 from scoring.core.values import parse_for_criterion, parse_number
@@ -395,7 +389,7 @@ def what_if(scheme: Scheme, projects: list[ProjectResult], project: ProjectResul
         rank=int(rank_projects(totals, vetoed)[0]),
         veto=[c.code for c, v in zip(scheme.criteria, scored.vetoed[0], strict=True) if v],
         dimensions={d: float(scored.dimensions[0, k]) for k, d in enumerate(scheme.dimensions)},
-        synergy=_synergy_dict(scored, 0),
+        synergy=scored.synergy_of(0),
         indicators=_changed_indicators(scheme, project, scored, shown),
     )
 

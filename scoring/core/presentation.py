@@ -1276,11 +1276,11 @@ def effective_maxima(scheme: Scheme, project: ProjectResult) -> dict[str, float]
     Under ``missing = reweight`` (and for criteria not applicable) W is the weight of the
     project's included criteria, so a dimension whose criteria all count can give more than
     its nominal maximum. Which criteria are included is the engine's rule
-    (:func:`scoring.core.engine.cell_states`), asked for this one project.
+    (:func:`scoring.core.cells.cell_states`), asked for this one project.
     """
     import numpy as np
 
-    from scoring.core.engine import SchemeArrays, cell_states
+    from scoring.core.cells import SchemeArrays, cell_states
     from scoring.core.model import STATUSES
 
     arrays = _scheme_arrays(scheme, SchemeArrays)

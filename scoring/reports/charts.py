@@ -32,7 +32,6 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 
 from scoring.analysis.compare import Comparison
-from scoring.core.engine import coupling_coordination
 from scoring.core.explain import gap, points_lost
 from scoring.core.model import Scheme
 from scoring.core.presentation import (
@@ -53,6 +52,7 @@ from scoring.core.presentation import (
     wrap_text,
 )
 from scoring.core.results import ProjectResult
+from scoring.core.synergy import coupling_coordination
 from scoring.reports.chart_kinds import CHART_KINDS
 from scoring.reports.fonts import font_families, font_rc
 
@@ -971,7 +971,7 @@ def draw_co_control(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult],
     Reductions are (baseline − current)/|baseline| of the scheme's "lower is better" change
     criteria with effect carbon (x) and pollution (y), weight-averaged. Quadrant I (both fall)
     is synergy, II and IV one-sided, III both rise. The dotted diagonal marks equal falls: the
-    joint reduction J = min(x, y) (engine.joint_reduction, docs/method.md "Co-control") of a
+    joint reduction J = min(x, y) (synergy.joint_reduction, docs/method.md "Co-control") of a
     point is the smaller of its two falls, positive only in quadrant I. No ratio of the two is
     shown: the synergy elasticity y/x explodes near x = 0 and is positive when both rise.
 

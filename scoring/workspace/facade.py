@@ -228,7 +228,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         # Stored rows never change, so a cached row is always right; it spares :meth:`score`
         # re-reading tens of thousands of cells after each import or inspector's score.
         self._latest: dict[tuple[int, int], dict[int, Submission]] = {}  # by (round id, scheme id)
-        # Their cells parsed against their scheme (engine.parse_submission), the same way:
+        # Their cells parsed against their scheme (inputs.parse_submission), the same way:
         # an import parses each file while the readers read the next ones, and a rescore after
         # an inspector's score parses nothing again.
         self._parsed: dict[tuple[int, int], dict[int, list[tuple]]] = {}

@@ -167,7 +167,8 @@ def test_the_version_dialog_needs_a_new_name_and_a_reason(qtbot):
 def test_ten_thousand_rows_re_sort_with_the_selection_kept(qtbot, qtmodeltester):
     from scoring.analysis.robustness import matrix_from_arrays
     from scoring.analysis.weights import WeightKernel
-    from scoring.core.engine import SchemeArrays, score_matrix
+    from scoring.core.cells import SchemeArrays
+    from scoring.core.kernel import score_matrix
     from scoring.core.model import OK, Criterion, Scheme
 
     criteria = tuple(Criterion(code=c, dimension="D", indicator=c, type="value", weight=1.0,
