@@ -63,15 +63,15 @@ class SchemeInputs:
     shown: list[list[tuple[object, object]]] = field(default_factory=list)
 
 
-_NUMBER_TYPES = (int, float)
 #: The shown (current, baseline) of a cell with nothing to show: blank, or a manual criterion.
 NO_VALUE = (None, None)
 
 
 def _plain_number(value: object, note: str | None) -> float | None:
     """The number of a plain numeric cell (no reader note), else None: the common case, fast."""
-    if note is None and type(value) in _NUMBER_TYPES and value == value and abs(value) != math.inf:
-        return float(value)
+    if note is None and (type(value) is float or type(value) is int):
+        if value == value and abs(value) != math.inf:
+            return float(value)
     return None
 
 
@@ -173,7 +173,7 @@ def _parse_slow(submission: Submission, entry, criterion) -> tuple[int, float, f
         return MISSING, np.nan, np.nan, _missing_issue(criterion, current, where)
     if verdict.state == "na":
         return NA, np.nan, np.nan, None
-    return OK, current.number, baseline.number if baseline is not None else np.nan, None
+    return OK, current.ok_number, baseline.ok_number if baseline is not None else np.nan, None
 
 
 def _combine(current: Parsed, baseline: Parsed | None) -> Parsed:

@@ -53,9 +53,9 @@ class ScoreArrays:
     total_max: np.ndarray  # every waiting criterion at its best
     grade_min_index: np.ndarray  # grade of total_min (the lowest when vetoed, or when it could be)
     grade_max_index: np.ndarray  # grade of total_max (the lowest when vetoed)
-    best_bounds: np.ndarray | None = None  # each project's best bounds where targets are pro-rated
     # what each included score criterion earns at s = 1: weight·total_points/W (docs/explain.md)
-    max_points: np.ndarray | None = None
+    max_points: np.ndarray
+    best_bounds: np.ndarray | None = None  # each project's best bounds where targets are pro-rated
 
     def synergy_of(self, i: int) -> dict | None:
         """Project ``i``'s synergy indices as ``ProjectResult.synergy`` holds them (None: no D)."""
@@ -179,7 +179,7 @@ class PreparedCells:
     @classmethod
     def of(cls, arrays: SchemeArrays, cells: CellStates, waiting: np.ndarray) -> PreparedCells:
         worst, best = bound_cells(arrays, cells, waiting)
-        vetoed = cells.vetoed.any(axis=1)
+        vetoed: np.ndarray = np.any(cells.vetoed, axis=1)
         return cls(
             cells=cells,
             waiting=waiting,

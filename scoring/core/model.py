@@ -8,7 +8,7 @@ the same things without importing each other.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 LEVELS = ("region", "city", "park", "enterprise")
@@ -149,6 +149,18 @@ class Criterion:
     def is_required(self) -> bool:
         """Bonus and penalty items are never required, whatever the template says."""
         return self.required and self.kind == "score"
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """(worst, best) of a value or change criterion, as floats.
+
+        The template reader refuses a value or change criterion without both
+        (scoring/io/template.py); asking a yes/no, choice or manual criterion for its bounds
+        is a mistake in the caller, said by a ValueError.
+        """
+        if self.worst is None or self.best is None:
+            raise ValueError(f"criterion {self.code} ({self.type}) has no worst and best bounds")
+        return float(self.worst), float(self.best)
 
     def choice_fraction(self, label: str) -> float | None:
         """Return the fraction of a choice label, matched case-insensitively after trimming."""
@@ -331,7 +343,7 @@ class SheetInputs(Mapping):
     def _position(self, code: str) -> int | None:
         return self._positions().get(code)
 
-    def raw(self, codes: list[str]) -> list[tuple | None]:
+    def raw(self, codes: Sequence[str]) -> list[tuple | None]:
         """``(current value, note, baseline value, note)`` of each code's row, None without one.
 
         A blank cell's value is None; a note is None when the reader flagged nothing. Asked
@@ -378,7 +390,7 @@ class SheetInputs(Mapping):
         ]
         return values, notes, cells
 
-    def provenance(self, codes: list[str]) -> list[tuple[str, str, str]]:
+    def provenance(self, codes: Sequence[str]) -> list[tuple[str, str, str]]:
         """See :func:`provenance`: the locations from the cells' references, read in one pass."""
         _, _, currents = self.cell_columns("current")
         _, _, baselines = self.cell_columns("baseline")
@@ -432,7 +444,7 @@ class SheetInputs(Mapping):
         return f"SheetInputs({dict(self.items())!r})"
 
 
-def provenance(inputs: Mapping[str, IndicatorInput], codes: list[str]) -> list[tuple[str, str, str]]:
+def provenance(inputs: Mapping[str, IndicatorInput], codes: Sequence[str]) -> list[tuple[str, str, str]]:
     """(current cell's location, evidence, baseline cell's location) of each code, "" where
     there is none, as the codes' IndicatorInputs say, without making them from a SheetInputs."""
     if type(inputs) is SheetInputs:
@@ -448,7 +460,7 @@ def provenance(inputs: Mapping[str, IndicatorInput], codes: list[str]) -> list[t
     return found
 
 
-def raw_cells(inputs: Mapping[str, IndicatorInput], codes: list[str]) -> list[tuple | None]:
+def raw_cells(inputs: Mapping[str, IndicatorInput], codes: Sequence[str]) -> list[tuple | None]:
     """``(current value, note, baseline value, note)`` of each code in a submission's inputs.
 
     See :meth:`SheetInputs.raw`; for other mappings the values come from the IndicatorInputs.

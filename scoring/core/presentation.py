@@ -1036,8 +1036,7 @@ def provisional_mark(project: ProjectResult, lang: str) -> str:
     """"provisional: N pending, grade could be X–Y" for a provisional result, "" for a final one."""
     if not project.provisional:
         return ""
-    grades = project.grade_range or (project.grade, project.grade)  # set on every provisional result
-    return provisional_words(project.pending, grades, lang)
+    return provisional_words(project.pending, project.grade_span, lang)
 
 
 def provisional_words(pending: int, grade_range: tuple[str, str], lang: str) -> str:

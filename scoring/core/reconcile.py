@@ -306,13 +306,11 @@ def disagreement_rows(run) -> list[DisagreementRow]:
     Criteria with a single inspector and no consensus are left out: there is nothing to
     reconcile. Ties keep the run's order (scheme, then rank, then scheme order of criteria).
     """
-    from scoring.core.results import kept_results  # the engine (numpy) loads after the window
-
     rows = []
     for scheme in run.schemes:
         for project in run.projects_of(scheme):
             # reconciliations are set on built results: unbuilt ones have none (and stay unbuilt)
-            for code, indicator in (kept_results(project) or {}).items():
+            for code, indicator in (project.kept_indicators() or {}).items():
                 rec = getattr(indicator, "reconciliation", None)
                 if rec is not None and rec.reconciled:
                     rows.append(DisagreementRow(scheme.name, scheme.version, project.project_id,

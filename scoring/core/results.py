@@ -12,9 +12,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from scoring.core.model import Criterion, Issue
 from scoring.core.targets import ON_TRACK
+
+if TYPE_CHECKING:
+    from scoring.core.reconcile import Reconciliation
 
 
 @dataclass(slots=True)
@@ -32,8 +36,8 @@ class IndicatorResult:
     #: Where the baseline of a change criterion was read (``file:sheet!cell``).
     baseline_location: str = ""
     #: Set when scored from a workspace: the inspectors' scores, spread, disagreement and
-    #: consensus behind this criterion (a scoring.core.reconcile.Reconciliation).
-    reconciliation: object = None
+    #: consensus behind this criterion.
+    reconciliation: Reconciliation | None = None
     #: For a criterion with a pro-rated target (scoring/core/targets.py): the best bound used in
     #: this assessment year, and the improvement as a share of it (1.0 = on track).
     best_used: float | None = None
@@ -114,9 +118,25 @@ class ProjectResult:
             self.grade_range = (self.grade, self.grade)
 
     @property
+    def grade_span(self) -> tuple[str, str]:
+        """(grade of total_min, grade of total_max): ``grade`` twice when nothing is pending."""
+        return self.grade_range or (self.grade, self.grade)
+
+    @property
     def provisional(self) -> bool:
         """Whether a pending criterion could still change the total (pending > 0)."""
         return self.pending > 0
+
+    def kept_indicators(self) -> Mapping[str, IndicatorResult] | None:
+        """The indicator results when they are built and kept (or a plain mapping), else None.
+
+        What a workspace sets on results (an inspectors' reconciliation) is set on built ones,
+        so results nobody has built carry nothing but what the scores say.
+        """
+        indicators = self.indicators
+        if type(indicators) is LazyIndicators and not indicators.built:
+            return None
+        return indicators
 
     def as_dict(self) -> dict:
         return {
@@ -134,7 +154,7 @@ class ProjectResult:
             "provisional": self.provisional,
             "total_min": self.total_min,
             "total_max": self.total_max,
-            "grade_range": list(self.grade_range),
+            "grade_range": list(self.grade_span),
             "base": self.base,
             "bonus": self.bonus,
             "penalty": self.penalty,
@@ -226,18 +246,6 @@ def statuses_of(project: ProjectResult) -> list[str]:
     if type(project.indicators) is LazyIndicators:
         return project.indicators.statuses()
     return [result.status for result in project.indicators.values()]
-
-
-def kept_results(project: ProjectResult) -> Mapping[str, IndicatorResult] | None:
-    """``project``'s results when they are built and kept (or a plain mapping), else None.
-
-    What a workspace sets on results (an inspectors' reconciliation) is set on built ones, so
-    results nobody has built carry nothing but what the scores say.
-    """
-    indicators = project.indicators
-    if type(indicators) is LazyIndicators and not indicators.built:
-        return None
-    return indicators
 
 
 def one_use(project: ProjectResult) -> ProjectResult:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -77,7 +78,7 @@ def year_number(text: object) -> int | None:
     return int(found) if found else None
 
 
-def best_matrix(scheme: Scheme, best: np.ndarray, years: list[object]) -> np.ndarray | None:
+def best_matrix(scheme: Scheme, best: np.ndarray, years: Sequence[object]) -> np.ndarray | None:
     """Every project's best bounds (n × m) with the pro-rated ones put in, or None when the
     scheme pro-rates nothing (the engine then uses the scheme's own bounds)."""
     if not prorates(scheme):

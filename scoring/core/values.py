@@ -28,8 +28,8 @@ _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 class Parsed:
     """The outcome of reading one cell for one criterion.
 
-    ``state`` is ``ok``, ``missing``, ``na`` or ``invalid``; ``number`` is set when ``ok``;
-    ``issue_kind`` and ``message`` explain an ``invalid``.
+    ``state`` is ``ok``, ``missing``, ``na`` or ``invalid``; ``number`` is set exactly when
+    ``ok``; ``issue_kind`` and ``message`` explain an ``invalid``.
     """
 
     state: str
@@ -37,6 +37,17 @@ class Parsed:
     issue_kind: str = ""
     message: str = ""
     message_zh: str = ""
+
+    @property
+    def ok_number(self) -> float:
+        """``number`` of an ``ok`` reading, for a caller that has checked ``state``.
+
+        Any other reading has no number: asking it for one is a mistake in the caller, said
+        by a ValueError.
+        """
+        if self.number is None:
+            raise ValueError(f"a cell read as {self.state!r} has no number")
+        return self.number
 
 
 MISSING_VALUE = Parsed("missing")
