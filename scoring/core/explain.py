@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from scoring.core.cells import SchemeArrays, improvement_percent, indicator_fractions
-from scoring.core.kernel import score_matrix
+from scoring.core.kernel import ScoreArrays, score_matrix
 from scoring.core.memory import paused_gc
 from scoring.core.model import NA, OVERRIDE, STATUSES, CellValue, Criterion, Scheme
 from scoring.core.presentation import (
@@ -60,7 +60,7 @@ def max_points(scheme: Scheme, project: ProjectResult) -> dict[str, float]:
 
 def points_lost(scheme: Scheme, project: ProjectResult) -> dict[str, float]:
     """``points_lost`` = max_points − points of each included score criterion, by code."""
-    return {code: r.points_lost for code, r in project.indicators.items() if r.max_points is not None}
+    return {code: lost for code, r in project.indicators.items() if (lost := r.points_lost) is not None}
 
 
 # --------------------------------------------------------------------------- worked calculation
@@ -249,8 +249,11 @@ def gap(scheme: Scheme, project: ProjectResult) -> Gap:
     indicators = project.indicators
     for c in scheme.criteria:
         result = indicators.get(c.code)
-        most = None if result is None else result.max_points
-        if most is None or most <= 0 or most - result.points < needed - TIE_TOLERANCE:
+        # an included score criterion has max_points and points; nothing else can close a gap
+        if result is None or result.max_points is None or result.points is None:
+            continue
+        most = result.max_points
+        if most <= 0 or most - result.points < needed - TIE_TOLERANCE:
             continue
         s_star = min(1.0, (result.score or 0.0) + needed / most)
         path = _path(as_scored(c, result), result, s_star)
@@ -279,7 +282,8 @@ def _path(criterion: Criterion, result: IndicatorResult, s_star: float) -> Path 
 
 def _on_scale(criterion: Criterion, s: float) -> float:
     """worst + s·(best − worst): the value (or improvement) that gives fraction s."""
-    return criterion.worst + s * (criterion.best - criterion.worst)
+    worst, best = criterion.bounds
+    return worst + s * (best - worst)
 
 
 def _change_path(criterion: Criterion, result: IndicatorResult, s_star: float) -> Path:
@@ -364,11 +368,11 @@ def what_if(scheme: Scheme, projects: list[ProjectResult], project: ProjectResul
     :class:`WhatIfError` for an input the engine would not accept.
     """
     arrays = SchemeArrays.of(scheme)
-    changes = {c.code: c for c in changes}
+    by_code = {c.code: c for c in changes}
     status, override = _scored_cells(scheme, project)
     shown: dict[str, tuple[object, object, str]] = {}
     for j, criterion in enumerate(scheme.criteria):
-        change = changes.get(criterion.code)
+        change = by_code.get(criterion.code)
         if change is not None:
             status[0, j], override[0, j], shown[criterion.code] = _changed_cell(
                 arrays, j, criterion, project.indicators.get(criterion.code), change)
@@ -413,7 +417,8 @@ def with_values_before(scheme: Scheme, projects: list[ProjectResult], project: P
         entry["value" if change.field == "current" else "baseline"] = change.old
     if any(v["value"] is None or v["value"] == "" for v in reverted.values()):
         raise WhatIfError("a value of the previous version was blank", "上一版本有空白的填报值")
-    return what_if(scheme, projects, project, [Change(code, **v) for code, v in reverted.items()])
+    return what_if(scheme, projects, project,
+                   [Change(code, v["value"], v["baseline"]) for code, v in reverted.items()])
 
 
 def _scored_cells(scheme: Scheme, project: ProjectResult) -> tuple[np.ndarray, np.ndarray]:
@@ -456,16 +461,16 @@ def _changed_cell(arrays: SchemeArrays, j: int, criterion: Criterion, result: In
                           f"{criterion.code}：基准值为 0，无法计算变化率")
     m = len(arrays.weight)
     row, base_row = np.full((1, m), np.nan), np.full((1, m), np.nan)
-    row[0, j] = current.number
+    row[0, j] = current.ok_number
     if baseline is not None:
-        base_row[0, j] = baseline.number
+        base_row[0, j] = baseline.ok_number
     # the best bound the score used: pro-rated to the assessment year where a target is
     best = arrays.best[None, :].copy()
     if result is not None and result.best_used is not None:
         best[0, j] = result.best_used
     fraction = float(indicator_fractions(arrays, row, base_row, best)[0, j])
-    value = current.number if criterion.type in ("value", "change") else change.value
-    return OVERRIDE, fraction, (value, baseline.number if baseline is not None else None, "ok")
+    value = current.ok_number if criterion.type in ("value", "change") else change.value
+    return OVERRIDE, fraction, (value, baseline.ok_number if baseline is not None else None, "ok")
 
 
 def _checked_fraction(criterion: Criterion, fraction: object) -> float:
@@ -476,8 +481,8 @@ def _checked_fraction(criterion: Criterion, fraction: object) -> float:
     return number
 
 
-def _changed_indicators(scheme: Scheme, project: ProjectResult, scored,
-                        shown: Mapping[str, tuple]) -> dict[str, IndicatorResult]:
+def _changed_indicators(scheme: Scheme, project: ProjectResult, scored: ScoreArrays,
+                        shown: Mapping[str, tuple[object, object, str]]) -> dict[str, IndicatorResult]:
     fractions, points = scored.fraction[0].tolist(), scored.points[0].tolist()
     most = scored.max_points[0].tolist()
     indicators = {}
@@ -485,13 +490,12 @@ def _changed_indicators(scheme: Scheme, project: ProjectResult, scored,
         result = project.indicators.get(c.code)
         if result is None:
             continue
-        fields = {"score": None if fractions[j] != fractions[j] else fractions[j],
-                  "points": None if points[j] != points[j] else points[j],
-                  "max_points": None if most[j] != most[j] else most[j]}
-        if c.code in shown:
-            value, baseline, status = shown[c.code]
-            fields.update(value=value, baseline=baseline, status=status)
-        indicators[c.code] = dataclasses.replace(result, **fields)
+        value, baseline, status = shown.get(c.code, (result.value, result.baseline, result.status))
+        indicators[c.code] = dataclasses.replace(
+            result, value=value, baseline=baseline, status=status,
+            score=None if fractions[j] != fractions[j] else fractions[j],
+            points=None if points[j] != points[j] else points[j],
+            max_points=None if most[j] != most[j] else most[j])
     return indicators
 
 
@@ -541,50 +545,58 @@ def _reading_lines(item: Worked, lang: str) -> list[str]:
         return _change_lines(item, lang)
     shown_unit = clean_text(unit_label(c.unit, lang))
     unit = f" {shown_unit}" if c.unit else ""
-    return [
+    worst, best = c.bounds
+    lines = [
         text("worked_value", lang).format(value=_n(r.value, 4), unit=unit, cell=r.location or "—"),
         text(f"worked_bounds_{c.direction}", lang).format(
-            worst=_n(c.worst, 4), best=_n(c.best, 4), unit=shown_unit or "—"),
-        _fraction_line(c, r.value, r.score, lang),
+            worst=_n(worst, 4), best=_n(best, 4), unit=shown_unit or "—"),
     ]
+    x = _number(r.value)
+    if x is not None:  # a value read as ok is a number
+        lines.append(_fraction_line(c, x, r.score, lang))
+    return lines
 
 
 def _change_lines(item: Worked, lang: str) -> list[str]:
     c, r = item.criterion, item.result
+    worst, best = c.bounds
     lines = [text("worked_baseline", lang).format(
         baseline=_n(r.baseline, 4), baseline_cell=r.baseline_location or "—", value=_n(r.value, 4),
         cell=r.location or "—")]
-    if item.improvement is not None:
+    x, b = _number(r.value), _number(r.baseline)
+    if item.improvement is not None and x is not None and b is not None:  # r needs both numbers
         lines.append(text(f"worked_improvement_{c.direction}", lang).format(
-            baseline=_operand(r.baseline), value=_operand(r.value), abs=_n(abs(r.baseline), 4),
-            r=_n(item.improvement, 4)))
-    lines.append(text("worked_bounds_change", lang).format(worst=_n(c.worst, 4), best=_n(c.best, 4)))
+            baseline=_operand(b), value=_operand(x), abs=_n(abs(b), 4), r=_n(item.improvement, 4)))
+    lines.append(text("worked_bounds_change", lang).format(worst=_n(worst, 4), best=_n(best, 4)))
     if item.target_best is not None:
-        lines.append(_prorated_line(item, lang))
+        lines.append(_prorated_line(item, item.target_best, lang))
     if item.improvement is not None:
         lines.append(_fraction_line(c, item.improvement, r.score, lang))
     return lines
 
 
-def _prorated_line(item: Worked, lang: str) -> str:
-    """How the best bound was pro-rated, and the attainment (docs/method.md, "Pro-rated targets")."""
+def _prorated_line(item: Worked, target_best: float, lang: str) -> str:
+    """How the best bound was pro-rated from the template's ``target_best``, and the
+    attainment (docs/method.md, "Pro-rated targets")."""
     c, r = item.criterion, item.result
-    share = (c.best - c.worst) / (item.target_best - c.worst)
+    worst, best = c.bounds
+    share = (best - worst) / (target_best - worst)
     line = text("worked_prorated", lang).format(
-        worst=_operand(c.worst), target=_operand(item.target_best), share=_n(share, 4), best=_n(c.best, 4))
-    if r.attainment is not None:
+        worst=_operand(worst), target=_operand(target_best), share=_n(share, 4), best=_n(best, 4))
+    if r.attainment is not None and item.improvement is not None:  # attainment is r's share
         verdict = text("on_track" if r.on_track else "behind", lang)
         line += text("worked_attainment", lang).format(
-            r=_operand(item.improvement), best=_operand(c.best), attainment=f"{r.attainment:.0%}",
+            r=_operand(item.improvement), best=_operand(best), attainment=f"{r.attainment:.0%}",
             verdict=verdict)
     return line
 
 
-def _fraction_line(c: Criterion, x: float, s: float, lang: str) -> str:
+def _fraction_line(c: Criterion, x: float, s: float | None, lang: str) -> str:
+    worst, best = c.bounds
     line = text("worked_fraction_bounded", lang).format(
-        x=_operand(x), worst=_operand(c.worst), best=_operand(c.best),
-        s=_n((x - c.worst) / (c.best - c.worst), 3))
-    unclipped = (x - c.worst) / (c.best - c.worst)
+        x=_operand(x), worst=_operand(worst), best=_operand(best),
+        s=_n((x - worst) / (best - worst), 3))
+    unclipped = (x - worst) / (best - worst)
     if not 0.0 <= unclipped <= 1.0:
         line += text("worked_clipped", lang).format(s=_n(s, 3))
     return line
@@ -596,7 +608,7 @@ def _extra_line(item: Worked, lang: str) -> str:
         return text("worked_extra_none", lang).format(kind=kind_label(c.kind, lang),
                                                       status=status_label(r.status, lang))
     return text(f"worked_{c.kind}", lang).format(s=_n(r.score, 3), weight=_n(c.weight),
-                                                 points=_n(abs(r.points)))
+                                                 points=_n(None if r.points is None else abs(r.points)))
 
 
 def gap_lines(scheme: Scheme, project: ProjectResult, found: Gap, lang: str) -> list[str]:
@@ -616,7 +628,7 @@ def gap_lines(scheme: Scheme, project: ProjectResult, found: Gap, lang: str) -> 
 
 def path_text(scheme: Scheme, project: ProjectResult, path: Path, lang: str) -> str:
     """One path as a sentence: the criterion, what to enter, today's value, the fraction."""
-    c = scheme.criterion(path.code)
+    c = _criterion_of(scheme, path)
     r = project.indicators[path.code]
     unit = f" {clean_text(unit_label(c.unit, lang))}" if c.unit and path.input in ("value", "current") else ""
     today = _n(r.score, 3) if path.input in ("fraction", "choice", "yes") else _shown(r.value, lang)
@@ -632,17 +644,19 @@ def path_text(scheme: Scheme, project: ProjectResult, path: Path, lang: str) -> 
 def shown_target(criterion: Criterion, path: Path, lang: str = "en") -> str:
     """A path's value as shown: a number rounded to 2 decimals towards the better side, so that
     entering the shown number still closes the gap (a fraction to 3 decimals, upwards)."""
-    if path.input == "fraction":
-        return _n(min(1.0, _rounded(path.value, up=True, digits=3)), 3)
+    value = path.value
     if path.input == "yes":
         return text("answer_yes", lang)
-    if path.input == "choice":
-        return clean_text(value_label(criterion, path.value, lang))
+    if isinstance(value, str):  # a choice's label
+        return clean_text(value_label(criterion, value, lang))
+    if path.input == "fraction":
+        return _n(min(1.0, _rounded(value, up=True, digits=3)), 3)
     if path.input == "improvement":
-        return _n(_rounded(path.value, up=True))
+        return _n(_rounded(value, up=True))
     if path.input == "current":
-        return _n(_rounded(path.value, up=criterion.direction == "higher"))
-    return _n(_rounded(path.value, up=criterion.best > criterion.worst))
+        return _n(_rounded(value, up=criterion.direction == "higher"))
+    worst, best = criterion.bounds
+    return _n(_rounded(value, up=best > worst))
 
 
 def _rounded(value: float, up: bool, digits: int = 2) -> float:
@@ -679,12 +693,20 @@ def path_table(scheme: Scheme, project: ProjectResult, lang: str) -> tuple[str, 
     return heading, [_path_row(scheme, project, path, lang) for path in found.paths]
 
 
+def _criterion_of(scheme: Scheme, path: Path) -> Criterion:
+    """The criterion a path is for: one of the scheme's, as :func:`gap` found the path in it."""
+    criterion = scheme.criterion(path.code)
+    if criterion is None:
+        raise ValueError(f"a path for {path.code}, which the scheme {scheme.name!r} has no criterion of")
+    return criterion
+
+
 def _path_row(scheme: Scheme, project: ProjectResult, path: Path, lang: str) -> list[str]:
-    c, r = scheme.criterion(path.code), project.indicators[path.code]
+    c, r = _criterion_of(scheme, path), project.indicators[path.code]
     enter = shown_target(c, path, lang)
     if path.input in ("value", "current") and c.unit:
         enter += f" {clean_text(unit_label(c.unit, lang))}"
-    if path.input == "current":
+    if path.input == "current" and path.improvement is not None:  # a current path has r*
         enter += f" ({_n(_rounded(path.improvement, up=True))}{text('improvement_unit', lang)})"
     elif path.input == "improvement":
         enter += text("improvement_unit", lang)
