@@ -125,16 +125,20 @@ def _alias_key(text: str) -> str:
 
 #: id(columns) → {normalised alias: key}; the column tables are module constants, and this
 #: lookup runs for every cell of every header and key column read.
-_ALIAS_INDEX: dict[int, tuple[dict, dict[str, str]]] = {}
+_ALIAS_INDEX: dict[int, tuple[Mapping[str, tuple[str, ...]], dict[str, str]]] = {}
 
 
 def header_key(text: object, columns: Mapping[str, tuple[str, ...]]) -> str | None:
-    """The column key for a header cell, matched against English and Chinese aliases."""
+    """The column key for a header cell, matched against English and Chinese aliases (the
+    first key in ``columns``' order wins an alias two keys share)."""
     if text is None or text == "":
         return None
     cached = _ALIAS_INDEX.get(id(columns))
     if cached is None or cached[0] is not columns:
-        index = {_alias_key(a): key for key, aliases in reversed(columns.items()) for a in aliases}
+        index: dict[str, str] = {}
+        for key, aliases in columns.items():
+            for alias in aliases:
+                index.setdefault(_alias_key(alias), key)
         cached = _ALIAS_INDEX[id(columns)] = (columns, index)
     return cached[1].get(_alias_key(normalise_text(text)))
 
@@ -180,15 +184,13 @@ def load_template_bytes(data: bytes, path: Path) -> Scheme:
         book = read_workbook_bytes(data, path, sheets=TEMPLATE_SHEETS)
     except SubmissionRejected as exc:
         raise TemplateError(str(path), [TemplateProblem("", "", exc.message)])
-    problems: list[TemplateProblem] = []
     scheme_sheet = book.sheet("Scheme", "方案")
     criteria_sheet = book.sheet("Criteria", "指标")
-    if scheme_sheet is None:
-        problems.append(TemplateProblem("Scheme", "", "the sheet is missing"))
-    if criteria_sheet is None:
-        problems.append(TemplateProblem("Criteria", "", "the sheet is missing"))
-    if problems:
-        raise TemplateError(str(path), problems)
+    if scheme_sheet is None or criteria_sheet is None:
+        raise TemplateError(str(path), [
+            TemplateProblem(name, "", "the sheet is missing")
+            for name, sheet in (("Scheme", scheme_sheet), ("Criteria", criteria_sheet)) if sheet is None])
+    problems: list[TemplateProblem] = []
     settings = _read_scheme_settings(scheme_sheet, problems)
     criteria = _read_criteria(criteria_sheet, problems)
     if any(c.prorate for c in criteria) and settings["target_year"] is None:
@@ -251,9 +253,9 @@ def _read_scheme_settings(sheet: RawSheet, problems: list[TemplateProblem]) -> d
     return settings
 
 
-def _target_years(pairs, problem) -> dict:
+def _target_years(pairs, problem) -> dict[str, int | None]:
     """baseline_year and target_year: both or neither, whole years, the target after the baseline."""
-    years = {}
+    years: dict[str, int | None] = {}
     for key in ("baseline_year", "target_year"):
         number = _number_setting(pairs, key, None, problem)
         if number is not None and (number != int(number) or not 1900 <= number <= 2200):
@@ -261,27 +263,29 @@ def _target_years(pairs, problem) -> dict:
             number = None
         years[key] = None if number is None else int(number)
     given = [key for key, year in years.items() if key in pairs]
+    baseline, target = years["baseline_year"], years["target_year"]
     if len(given) == 1:
         other = "target_year" if given[0] == "baseline_year" else "baseline_year"
         problem(given[0], f"goes with {other}: give both years of the target, or neither")
-    elif None not in years.values() and years["target_year"] <= years["baseline_year"]:
-        problem("target_year", f"must be after baseline_year ({years['baseline_year']}), "
-                f"found {years['target_year']}")
-    return years if None not in years.values() else {"baseline_year": None, "target_year": None}
+    elif baseline is not None and target is not None and target <= baseline:
+        problem("target_year", f"must be after baseline_year ({baseline}), found {target}")
+    if baseline is None or target is None:
+        return {"baseline_year": None, "target_year": None}
+    return years
 
 
 def _number_setting(pairs, key, default, problem) -> float | None:
     value = pairs.get(key, (None, ""))[0]
     if value is None:
         return default
-    parsed = parse_number(CellValue(value, ""))
-    if parsed.state != "ok":
+    number = parse_number(CellValue(value, "")).number
+    if number is None:
         problem(key, f"must be a number, found {text_of(value)!r}")
         return None
-    if not within_limit(parsed.number):
-        problem(key, out_of_limit(parsed.number))
+    if not within_limit(number):
+        problem(key, out_of_limit(number))
         return None
-    return parsed.number
+    return number
 
 
 def _positive_setting(pairs, key, default, problem) -> float:
@@ -291,7 +295,8 @@ def _positive_setting(pairs, key, default, problem) -> float:
     return number if number is not None else default
 
 
-def _find_header(sheet: RawSheet, columns: dict, must_have: str) -> tuple[int, dict[str, int]] | None:
+def _find_header(sheet: RawSheet, columns: Mapping[str, tuple[str, ...]],
+                 must_have: str) -> tuple[int, dict[str, int]] | None:
     """The first row (of the first 10) naming ``must_have``, with its column positions."""
     for r in range(min(10, len(sheet.rows))):
         found: dict[str, int] = {}
@@ -376,29 +381,32 @@ class _CriterionRow:
         self.problems.append(TemplateProblem(self.sheet.name, where, f"{key}: {message}"))
         self.ok = False
 
-    def keyword(self, key: str, allowed: tuple[str, ...], default: str | None) -> str | None:
+    def keyword(self, key: str, allowed: tuple[str, ...], default: str) -> str:
+        """The cell's keyword, or ``default`` when it is blank or not one of ``allowed``."""
+        return self.given_keyword(key, allowed) or default
+
+    def given_keyword(self, key: str, allowed: tuple[str, ...]) -> str | None:
+        """The cell's keyword; None when it is blank or not one of ``allowed`` (a problem)."""
         value = self.text(key).casefold()
         if not value:
-            if default is None:
-                return None
-            return default
+            return None
         if value not in allowed:
             self.problem(key, f"must be one of {', '.join(allowed)}, found {self.text(key)!r}")
-            return default
+            return None
         return value
 
     def number(self, key: str) -> float | None:
         value = self.raw(key)
         if value is None:
             return None
-        parsed = parse_number(CellValue(value, ""))
-        if parsed.state != "ok":
+        number = parse_number(CellValue(value, "")).number
+        if number is None:
             self.problem(key, f"must be a number, found {self.text(key)!r}")
             return None
-        if not within_limit(parsed.number):
-            self.problem(key, out_of_limit(parsed.number))
+        if not within_limit(number):
+            self.problem(key, out_of_limit(number))
             return None
-        return parsed.number
+        return number
 
     def flag(self, key: str, default: bool) -> bool:
         value = parse_yes_no_setting(self.raw(key), default)
@@ -411,7 +419,7 @@ class _CriterionRow:
         code = self.text("code")
         if not code:
             self.problem("code", "required")
-        ctype = self.keyword("type", CRITERION_TYPES, None)
+        ctype = self.given_keyword("type", CRITERION_TYPES)
         if ctype is None:
             self.problem("type", f"required: one of {', '.join(CRITERION_TYPES)}")
         weight = self.number("weight")
@@ -419,7 +427,7 @@ class _CriterionRow:
             self.problem("weight", "required: a number of 0 or more")
         elif weight is not None and weight < 0:
             self.problem("weight", f"must be 0 or more, found {weight:g}")
-        direction = self.keyword("direction", DIRECTIONS, None)
+        direction = self.given_keyword("direction", DIRECTIONS)
         worst, best = self.number("worst"), self.number("best")
         if ctype in ("value", "change"):
             self._check_bounds(ctype, direction, worst, best)
@@ -508,19 +516,19 @@ class _CriterionRow:
             if not part.strip():
                 continue
             label, sep, fraction_text = part.rpartition("=")
-            parsed = parse_number(CellValue(fraction_text, "")) if sep else None
-            if not sep or not label.strip() or parsed.state != "ok":
+            fraction = parse_number(CellValue(fraction_text, "")).number if sep else None
+            if not sep or not label.strip() or fraction is None:
                 self.problem("choices", f"{part.strip()!r} is not of the form label=fraction")
                 continue
-            if not 0 <= parsed.number <= 1:
+            if not 0 <= fraction <= 1:
                 self.problem(
-                    "choices", f"the fraction of {label.strip()!r} must be in [0, 1], found {parsed.number:g}"
+                    "choices", f"the fraction of {label.strip()!r} must be in [0, 1], found {fraction:g}"
                 )
                 continue
             if any(label.strip().casefold() == name.casefold() for name, _ in choices):
                 self.problem("choices", f"the label {label.strip()!r} appears twice")
                 continue
-            choices.append((label.strip(), parsed.number))
+            choices.append((label.strip(), fraction))
         return tuple(choices)
 
 
@@ -539,10 +547,10 @@ def _read_grades(sheet: RawSheet, problems: list[TemplateProblem]) -> tuple[Grad
         raw_min = sheet.cell(r, cols["min_points"])
         if not name and raw_min is None:
             continue
-        parsed = parse_number(CellValue(raw_min, ""))
+        minimum = parse_number(CellValue(raw_min, "")).number
         if not name:
             problems.append(TemplateProblem(sheet.name, cell_ref(r, cols["grade"]), "grade: name required"))
-        elif parsed.state != "ok":
+        elif minimum is None:
             problems.append(
                 TemplateProblem(
                     sheet.name,
@@ -550,15 +558,15 @@ def _read_grades(sheet: RawSheet, problems: list[TemplateProblem]) -> tuple[Grad
                     f"min_points: must be a number, found {text_of(raw_min)!r}",
                 )
             )
-        elif not within_limit(parsed.number):
+        elif not within_limit(minimum):
             where = cell_ref(r, cols["min_points"])
-            problems.append(TemplateProblem(sheet.name, where, f"min_points: {out_of_limit(parsed.number)}"))
+            problems.append(TemplateProblem(sheet.name, where, f"min_points: {out_of_limit(minimum)}"))
         elif any(g.name == name for g in grades):
             problems.append(
                 TemplateProblem(sheet.name, cell_ref(r, cols["grade"]), f"grade: {name!r} appears twice")
             )
         else:
-            grades.append(Grade(name, parsed.number))
+            grades.append(Grade(name, minimum))
     if not grades:
         problems.append(TemplateProblem(sheet.name, "", "no grades listed"))
         return None
@@ -584,7 +592,7 @@ def synergy_balance_warnings(scheme: Scheme) -> list[Issue]:
     than ``MIN_SIDE_CRITERIA`` criteria or carries under ``MIN_SIDE_WEIGHT_RATIO`` of the other
     side's weight.
     """
-    sides = {"pollution": [], "carbon": []}
+    sides: dict[str, list[float]] = {"pollution": [], "carbon": []}
     for c in scheme.criteria:
         if c.kind == "score" and c.weight > 0 and c.effect in sides:
             sides[c.effect].append(c.weight)
@@ -601,7 +609,7 @@ def synergy_balance_warnings(scheme: Scheme) -> list[Issue]:
                 f"仅 {len(weights)} 项计分指标标记为“{zh}”；协同指数的{zh}侧只依据这些指标，"
                 f"请至少设置 {MIN_SIDE_CRITERIA} 项"))
     weight = {side: sum(ws) for side, ws in sides.items()}
-    light, heavy = sorted(weight, key=weight.get)
+    light, heavy = sorted(weight, key=lambda side: weight[side])
     if weight[heavy] > 0 and weight[light] < MIN_SIDE_WEIGHT_RATIO * weight[heavy]:
         warnings.append(Issue(
             "warning", "synergy_side_light", scheme.source,
