@@ -24,7 +24,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from scoring.core.synergy import joint_reduction
-from scoring.core.model import LEVELS, Criterion, Scheme
+from scoring.core.model import BOUNDED_TYPES, LEVELS, Criterion, Scheme
 from scoring.core.values import normalise_text
 from scoring.io.form import NA_TOKEN, write_filled_form
 from scoring.io.submission import BASELINE_SUFFIX
@@ -479,7 +479,7 @@ def _invent_yes_no(criterion: Criterion, quality: float, chinese_tokens: bool, r
 def _evidence(criterion: Criterion, rng) -> str | None:
     if rng.random() < NO_EVIDENCE_SHARE:
         return None
-    if criterion.type in ("value", "change"):
+    if criterion.type in BOUNDED_TYPES:
         source = NUMBER_SOURCES[rng.integers(len(NUMBER_SOURCES))]
         return f"{ASSESSMENT_YEAR}年{source}，第{rng.integers(3, 120)}页"
     document = DOCUMENT_SOURCES[rng.integers(len(DOCUMENT_SOURCES))]
@@ -561,7 +561,7 @@ def _write_flawed(folder: Path, schemes: dict[str, Scheme], projects: dict, rng)
     written.append(_write_form(folder / "text_in_numeric_cell.xlsx", city, text_in_number))
 
     missing = _fresh_project("park", park, 901, rng)
-    missing.values.pop(_first_code(park, ("value", "change"), required=True), None)
+    missing.values.pop(_first_code(park, BOUNDED_TYPES, required=True), None)
     written.append(_write_form(folder / "missing_required_value.xlsx", park, missing))
 
     unknown = _fresh_project("city", city, 902, rng)

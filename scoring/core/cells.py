@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from scoring.core.model import INVALID, MISSING, OK, OVERRIDE, PENDING, Scheme
+from scoring.core.model import BOUNDED_TYPES, INVALID, MISSING, OK, OVERRIDE, PENDING, Scheme
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class SchemeArrays:
             worst=np.array([bound(c.worst) for c in crits], dtype=float),
             best=np.array([bound(c.best) for c in crits], dtype=float),
             is_change=flags(lambda c: c.type == "change"),
-            is_bounded=flags(lambda c: c.type in ("value", "change")),
+            is_bounded=flags(lambda c: c.type in BOUNDED_TYPES),
             higher=flags(lambda c: c.direction == "higher"),
             required=flags(lambda c: c.is_required),
             veto=flags(lambda c: c.veto),

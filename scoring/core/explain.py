@@ -2,8 +2,9 @@
 
 Every view (the Project tab, ``explain`` and ``score --json``, the workbook and the PDF) asks
 this module, so the worked calculation, the points lost, the gap and the paths are worked out
-in one place; the rules themselves stay in :mod:`scoring.core.engine`, which this module calls
-rather than restates. docs/explain.md describes the figures.
+in one place; the rules themselves stay in the kernel (:mod:`scoring.core.cells`,
+:mod:`scoring.core.kernel`, :mod:`scoring.core.ranking`), which this module calls rather than
+restates. docs/explain.md describes the figures.
 
 - ``max_points`` = weight · total_points / W, W the sum of the weights of the project's
   included score criteria (what the criterion earns at s = 1, the others unchanged);
@@ -14,6 +15,11 @@ rather than restates. docs/explain.md describes the figures.
   it needs, s* = s + gap/max_points, and the input that gives it.
 - :func:`what_if` rescores one project with some inputs changed, leaving everything else as
   scored, through the engine's own kernel.
+
+One module of some 700 lines on purpose: the figures, the what-if and their sentences share
+the same few private helpers (the rounding that keeps a shown target closing the gap, the
+number formats of the worked calculation), and the sentences must say exactly what the
+figures are; split apart, each half would reach into the other's privates.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ import numpy as np
 from scoring.core.cells import SchemeArrays, improvement_percent, indicator_fractions
 from scoring.core.kernel import ScoreArrays, score_matrix
 from scoring.core.memory import paused_gc
-from scoring.core.model import NA, OVERRIDE, STATUSES, CellValue, Criterion, Scheme
+from scoring.core.model import BOUNDED_TYPES, NA, OVERRIDE, STATUSES, CellValue, Criterion, Scheme
 from scoring.core.presentation import (
     choice_labels,
     format_number,
@@ -469,7 +475,7 @@ def _changed_cell(arrays: SchemeArrays, j: int, criterion: Criterion, result: In
     if result is not None and result.best_used is not None:
         best[0, j] = result.best_used
     fraction = float(indicator_fractions(arrays, row, base_row, best)[0, j])
-    value = current.ok_number if criterion.type in ("value", "change") else change.value
+    value = current.ok_number if criterion.type in BOUNDED_TYPES else change.value
     return OVERRIDE, fraction, (value, baseline.ok_number if baseline is not None else None, "ok")
 
 

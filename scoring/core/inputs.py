@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from scoring.core.model import (
+    BOUNDED_TYPES,
     INVALID,
     MISSING,
     NA,
@@ -85,7 +86,7 @@ def _parse_cell(
     if criterion.type == "manual":
         return PENDING, np.nan, np.nan, None, NO_VALUE
     if raw is not None:
-        if criterion.type in ("value", "change"):
+        if criterion.type in BOUNDED_TYPES:
             fast = _fast_numeric(raw, criterion)
         else:
             fast = fast_label(raw, criterion)

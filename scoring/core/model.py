@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 LEVELS = ("region", "city", "park", "enterprise")
 EFFECTS = ("pollution", "carbon", "both", "none")
 CRITERION_TYPES = ("value", "change", "yesno", "choice", "manual")
+#: The types read as numbers and scored between the criterion's worst and best bounds.
+BOUNDED_TYPES = ("value", "change")
 DIRECTIONS = ("higher", "lower")
 KINDS = ("score", "bonus", "penalty")
 MISSING_POLICIES = ("zero", "reweight")

@@ -28,7 +28,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scoring.core.model import Criterion, Scheme
+from scoring.core.model import BOUNDED_TYPES, Criterion, Scheme
 from scoring.core.presentation import (
     FORM_ENTRY_HINTS,
     FORM_KIND_TAGS,
@@ -294,7 +294,7 @@ def _format_input_cells(sheet: Worksheet, row: int, criterion: Criterion) -> Non
     if criterion.type == "manual":
         current.fill = GREY
         return
-    if criterion.type in ("value", "change"):
+    if criterion.type in BOUNDED_TYPES:
         current.number_format = NUMBER_FORMAT
         _add_validation(sheet, current, _numeric_rule(current.coordinate, criterion.allow_na))
         return

@@ -2,6 +2,10 @@
 
 A template that breaks any rule is refused as a whole, with every problem listed by sheet, row
 and column, so its author can fix them all in one pass.
+
+One module of some 600 lines on purpose: it is the one reading of the template format (its
+sheets, column aliases, keys and limits) and holds every check of a template, each adding to
+the same list of problems by sheet and cell, so the format and its rules are read in one place.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scoring.core.model import (
+    BOUNDED_TYPES,
     CRITERION_TYPES,
     DEFAULT_GRADES,
     DIRECTIONS,
@@ -429,7 +434,7 @@ class _CriterionRow:
             self.problem("weight", f"must be 0 or more, found {weight:g}")
         direction = self.given_keyword("direction", DIRECTIONS)
         worst, best = self.number("worst"), self.number("best")
-        if ctype in ("value", "change"):
+        if ctype in BOUNDED_TYPES:
             self._check_bounds(ctype, direction, worst, best)
         choices = self._choices() if ctype == "choice" else ()
         for key in ("dimension", "indicator"):
