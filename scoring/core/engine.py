@@ -63,7 +63,8 @@ def score_scheme(
     return [_project_result(scheme, scored, inputs, i, sub, pending[i]) for i, sub in enumerate(submissions)]
 
 
-def _nan_to_none(values: list[float]) -> list[float | None]:
+def nan_to_none(values: list[float]) -> list[float | None]:
+    """A row of the kernel's floats as results hold them: None where the kernel has NaN."""
     return [None if v != v else v for v in values]
 
 
@@ -71,9 +72,9 @@ def _indicator_results(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int
                        sub: Submission) -> dict[str, IndicatorResult]:
     """The IndicatorResult of each criterion of project ``i``, in the scheme's order."""
     # One conversion per row instead of a numpy scalar per cell.
-    fractions = _nan_to_none(scored.fraction[i].tolist())
-    points = _nan_to_none(scored.points[i].tolist())
-    most = _nan_to_none(scored.max_points[i].tolist())
+    fractions = nan_to_none(scored.fraction[i].tolist())
+    points = nan_to_none(scored.points[i].tolist())
+    most = nan_to_none(scored.max_points[i].tolist())
     statuses = scored.status[i].tolist()
     shown = inputs.shown[i] if inputs.shown else [NO_VALUE] * len(scheme.criteria)
     currents, baselines = inputs.current[i].tolist(), inputs.baseline[i].tolist()

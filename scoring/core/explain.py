@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from scoring.core.cells import SchemeArrays, improvement_percent, indicator_fractions
+from scoring.core.engine import nan_to_none
 from scoring.core.kernel import ScoreArrays, score_matrix
 from scoring.core.memory import paused_gc
 from scoring.core.model import BOUNDED_TYPES, NA, OVERRIDE, STATUSES, CellValue, Criterion, Scheme
@@ -489,8 +490,8 @@ def _checked_fraction(criterion: Criterion, fraction: object) -> float:
 
 def _changed_indicators(scheme: Scheme, project: ProjectResult, scored: ScoreArrays,
                         shown: Mapping[str, tuple[object, object, str]]) -> dict[str, IndicatorResult]:
-    fractions, points = scored.fraction[0].tolist(), scored.points[0].tolist()
-    most = scored.max_points[0].tolist()
+    fractions, points = nan_to_none(scored.fraction[0].tolist()), nan_to_none(scored.points[0].tolist())
+    most = nan_to_none(scored.max_points[0].tolist())
     indicators = {}
     for j, c in enumerate(scheme.criteria):
         result = project.indicators.get(c.code)
@@ -499,9 +500,7 @@ def _changed_indicators(scheme: Scheme, project: ProjectResult, scored: ScoreArr
         value, baseline, status = shown.get(c.code, (result.value, result.baseline, result.status))
         indicators[c.code] = dataclasses.replace(
             result, value=value, baseline=baseline, status=status,
-            score=None if fractions[j] != fractions[j] else fractions[j],
-            points=None if points[j] != points[j] else points[j],
-            max_points=None if most[j] != most[j] else most[j])
+            score=fractions[j], points=points[j], max_points=most[j])
     return indicators
 
 
