@@ -373,9 +373,9 @@ def test_a_run_outside_a_workspace_names_no_round(report_zh):
     assert "评估轮次" not in "".join(pages)
 
 
-def test_chart_pixels_are_embedded_losslessly(tmp_path):
-    """Charts are embedded by draw_pixels (fast compression, no hashing): the PDF holds the very
-    pixels drawn, each picture once, on the page that shows it."""
+def test_chart_pixels_are_embedded_losslessly_and_a_picture_shown_twice_is_stored_once(tmp_path):
+    """Charts are embedded by draw_pixels through ReportLab's public drawImage: the PDF holds the
+    very pixels drawn, and a picture shown on two pages once."""
     import numpy as np
     import pypdfium2
     import pypdfium2.raw as pdfium_c
@@ -387,19 +387,22 @@ def test_chart_pixels_are_embedded_losslessly(tmp_path):
     pixels[:15, :20] = (213, 94, 0)
     pixels[15:, 20:] = (0, 114, 178)
     pixels[:, 39] = (255, 255, 255)
+    other = pixels.copy()
+    other[0, 0] = (1, 2, 3)
     out = tmp_path / "pixels.pdf"
     canvas = ReportCanvas(str(out), pagesize=(200, 200))
-    for _ in range(2):  # two pages, one picture each
-        draw_pixels(canvas, Image.fromarray(pixels), 80, 60)
+    for shown in (pixels, pixels, other):  # three pages, one picture each
+        draw_pixels(canvas, Image.fromarray(shown), 80, 60)
         canvas.showPage()
     canvas.save()
     assert out.read_bytes().count(b"/Subtype /Image") == 2
     document = pypdfium2.PdfDocument(str(out))
     try:
-        for page in document:
+        assert len(document) == 3
+        for page, expected in zip(document, (pixels, pixels, other), strict=True):
             (picture,) = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])
             shown = np.asarray(picture.get_bitmap(render=False).to_pil().convert("RGB"))
-            assert shown.shape == pixels.shape and (shown == pixels).all()
+            assert shown.shape == expected.shape and (shown == expected).all()
     finally:
         document.close()
 
@@ -507,33 +510,6 @@ def test_charts_are_drawn_only_when_their_page_is(scored, monkeypatch):
     assert len(pictures) >= 5
     report_pdf.render(report, BytesIO())
     assert len(drawn) == len(pictures)  # each chart drawn once, when its page was
-
-
-def test_pages_are_compressed_as_they_are_finished_and_the_file_is_the_same(scored, monkeypatch):
-    """Issue 15: ReportLab keeps each page's operators as text until it saves; the report's
-    canvas compresses each page when it is finished (memory flat with the page count) and
-    writes the very bytes ReportLab would have written."""
-    from reportlab import rl_config
-
-    from scoring.reports import pdf_layout
-
-    monkeypatch.setattr(rl_config, "invariant", 1)  # no time stamps or random ids in the file
-    report = report_pdf.make_report(scored, "en", GENERATED)
-    finished = []
-    real = pdf_layout.compress_last_page
-
-    def recording(document):
-        real(document)
-        finished.append(document.Pages.pages[-1])
-
-    monkeypatch.setattr(pdf_layout, "compress_last_page", recording)
-    early = BytesIO()
-    report_pdf.render(report, early)
-    assert finished and all(page.stream is None for page in finished)
-    monkeypatch.setattr(pdf_layout, "compress_last_page", lambda document: None)
-    late = BytesIO()
-    report_pdf.render(report, late)
-    assert early.getvalue() == late.getvalue()
 
 
 def test_a_radar_backdrop_is_one_image_shown_on_every_project_page(scored):

@@ -297,9 +297,19 @@ def approval_block(report: Report) -> Flowable:
             ]
         )
     seal = Paragraph(escape(t("seal")), styles.style(8, TA_CENTER, GREY_TEXT))
-    cells = [[people[0], people[1], people[2], seal]]
+    # each person's name, signature line and date line, one under the other
+    signing = [
+        Table(
+            [[line] for line in lines],
+            colWidths=[62 * mm],
+            style=layout_style(
+                [("BOTTOMPADDING", (0, 0), (-1, -1), 9), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+            ),
+        )
+        for lines in people
+    ]
     box = Table(
-        cells,
+        [[*signing, seal]],
         colWidths=[68 * mm, 68 * mm, 68 * mm, 36 * mm],
         rowHeights=[32 * mm],
         hAlign="LEFT",
@@ -314,14 +324,6 @@ def approval_block(report: Report) -> Flowable:
             ]
         ),
     )
-    for k in range(3):
-        box._cellvalues[0][k] = Table(
-            [[p] for p in people[k]],
-            colWidths=[62 * mm],
-            style=layout_style(
-                [("BOTTOMPADDING", (0, 0), (-1, -1), 9), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
-            ),
-        )
     parts: list[Flowable] = [Spacer(1, 6), Paragraph(escape(t("approval")), styles.heading)]
     if facts:
         parts.append(Paragraph(facts, styles.style(9, leading=12, space_after=4)))

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -26,14 +25,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import (
-    PDFArray,
-    PDFDocument,
-    PDFImageXObject,
-    PDFName,
-    PDFStream,
-    PDFZCompress,
-)
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -296,7 +287,7 @@ def table(
     for (r, c), fill in (cell_fills or {}).items():
         by_row.setdefault(r, []).append((c, fill))
 
-    def rows_table(first: int, last: int) -> Table:
+    def rows_table(first: int, last: int) -> CountedTable:
         """Rows ``first`` to ``last`` (exclusive) under the header."""
         commands = table_commands(columns, size)
         for r in range(first, last):
@@ -308,7 +299,7 @@ def table(
                 commands.append(
                     ("BACKGROUND", (c, r - first + 1), (c, r - first + 1), colors.HexColor(cell_fill))
                 )
-        kind = LongTable if last - first > 30 else Table
+        kind = CountedLongTable if last - first > 30 else CountedTable
         return kind(
             [header, *body[first:last]],
             colWidths=column_widths,
@@ -367,6 +358,23 @@ def table_commands(columns: Sequence[Column], size: float) -> list:
     return commands
 
 
+class CountedTable(Table):
+    """A table that knows how many rows it was given, header included (``row_count``).
+
+    Platypus makes the parts of a split table with the table's own class, so the parts count
+    their rows too: :class:`PagedTable` learns how many rows went on a page without reading
+    the table's private cell list.
+    """
+
+    def __init__(self, data, *args, **kwargs) -> None:
+        super().__init__(data, *args, **kwargs)
+        self.row_count = len(data)
+
+
+class CountedLongTable(CountedTable, LongTable):
+    """A :class:`CountedTable` measured as platypus measures a LongTable (faster when long)."""
+
+
 class PagedTable(Flowable):
     """A long table laid out one page at a time, each page's rows a table under the header.
 
@@ -378,20 +386,22 @@ class PagedTable(Flowable):
     whole table; only the rows that could fit on a page are measured.
     """
 
-    def __init__(self, rows_table: Callable[[int, int], Table], count: int, min_row: float, start: int = 0):
+    def __init__(
+        self, rows_table: Callable[[int, int], CountedTable], count: int, min_row: float, start: int = 0
+    ):
         super().__init__()
         self.rows_table, self.count, self.min_row, self.start = rows_table, count, min_row, start
-        self._laid: tuple[float, Table] | None = None
+        self._laid: tuple[float, CountedTable] | None = None
 
-    def _table(self, available_height: float) -> Table:
+    def _table(self, available_height: float) -> CountedTable:
         """The table of the rows that could fit in ``available_height`` at most (made once per height)."""
         if self._laid is None or self._laid[0] != available_height:
             last = min(self.count, self.start + int(available_height // self.min_row) + 1)
             self._laid = (available_height, self.rows_table(self.start, last))
         return self._laid[1]
 
-    def _is_last(self, table: Table) -> bool:
-        return self.start + len(table._cellvalues) - 1 >= self.count
+    def _is_last(self, table: CountedTable) -> bool:
+        return self.start + table.row_count - 1 >= self.count
 
     def wrap(self, available_width, available_height):
         table = self._table(available_height)
@@ -406,7 +416,7 @@ class PagedTable(Flowable):
         if not parts:
             return []
         first = parts[0]
-        shown = len(first._cellvalues) - 1  # the rows under its header
+        shown = first.row_count - 1  # the rows under its header
         if shown <= 0:
             return []
         if self.start + shown >= self.count:
@@ -582,31 +592,18 @@ class ReportCanvas(Canvas):
     #: What follows the page total in a footer (" 页" in Chinese).
     total_suffix = ""
 
+    #: Pages finished so far.
+    pages_shown = 0
+
     def showPage(self) -> None:
         super().showPage()
-        compress_last_page(self._doc)
+        self.pages_shown += 1
 
     def save(self) -> None:
-        # the "of N" of every footer: the number of pages is known now
-        pages = self.getPageNumber() - 1 if self._code == [] else self.getPageNumber()
-        self.define_number("page_total", f"{pages}{self.total_suffix}", size=7.5, align="left")
+        # the "of N" of every footer: the number of pages is known now (platypus finishes the
+        # last page before it saves)
+        self.define_number("page_total", f"{self.pages_shown}{self.total_suffix}", size=7.5, align="left")
         super().save()
-
-
-def compress_last_page(document: PDFDocument) -> None:
-    """Compress the page just finished now, as ReportLab would when the file is saved.
-
-    ReportLab keeps every page's drawing operators as text until it writes the file, and only
-    then compresses them: a report's memory grew with its page count (issue 15). Compressed
-    here, a page holds about a tenth of it, and the file is byte for byte the same.
-    """
-    page = document.Pages.pages[-1]
-    if not page.compression or not page.stream:
-        return
-    contents = PDFStream(content=PDFZCompress.encode(page.stream))
-    contents.dictionary["Filter"] = PDFArray([PDFName(PDFZCompress.pdfname)])
-    contents.__Comment__ = "page stream"
-    page.Contents, page.stream = contents, None
 
 
 class Heading(Paragraph):
@@ -639,26 +636,9 @@ class ChartImage(Flowable):
 def draw_pixels(canvas: Canvas, image, width: float, height: float) -> None:
     """Draw an RGB PIL ``image`` scaled to ``width`` × ``height`` at the canvas's origin.
 
-    What ``Canvas.drawImage`` does for a picture shown once, without its costs for pictures
-    shown many times: it copies and hashes the pixels to find an earlier copy in the file and
-    compresses them at zlib's default level. A chart is drawn once, and its flat colours
-    compress nearly as well at the fastest level: a third of the time a chart took to embed.
-    (ReportLab has no public call for this; requirements.txt pins its version.)
+    ReportLab's public ``drawImage``: it hashes the pixels (a picture drawn twice is stored
+    once) and compresses them losslessly (Flate). That costs about 70 ms more per chart than
+    writing the image object by hand at zlib's fastest level, as this function once did through
+    ReportLab's private attributes: under a second for the 18 charts of a 200-project report.
     """
-    canvas._pixel_images = getattr(canvas, "_pixel_images", 0) + 1
-    name = f"pixels_{canvas._pixel_images}"
-    xobject = PDFImageXObject(name)
-    xobject.width, xobject.height = image.size
-    xobject.colorSpace, xobject.bitsPerComponent = "DeviceRGB", 8
-    xobject._filters = (PDFZCompress.pdfname,)
-    xobject.streamContent = zlib.compress(image.convert("RGB").tobytes(), 1)
-    xobject.mask = None
-    document = canvas._doc
-    reference = document.getXObjectName(name)
-    document.Reference(xobject, reference)
-    canvas.saveState()
-    canvas.scale(width, height)
-    canvas._code.append(f"/{reference} Do")
-    canvas.restoreState()
-    canvas._formsinuse.append(name)  # named in the page's resources
-    canvas._currentPageHasImages = 1
+    canvas.drawImage(ImageReader(image), 0, 0, width, height)
