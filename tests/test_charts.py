@@ -325,3 +325,81 @@ def test_print_images_are_drawn_without_hinting_and_leave_the_setting_alone(repo
     image = figure_image(figure, 100)
     assert seen == ["none"] and image.size == (600, 400)
     assert matplotlib.rcParams["text.hinting"] == before
+
+
+# --------------------------------------------------------------------------- GUI panels
+
+
+def _long_named_run():
+    """Four dimensions of three criteria with long names; two projects losing points on each."""
+    from scoring.core.engine import score_scheme
+    from scoring.core.model import CellValue, Criterion, IndicatorInput, Submission
+
+    criteria = tuple(
+        Criterion(code=f"C{j:02d}", dimension=f"Dimension {j // 3}", dimension_zh=f"维度{j // 3}",
+                  indicator=f"Share of new urban buildings meeting the green standard, measure {j}",
+                  indicator_zh=f"城镇新建建筑中绿色建筑占比及其他长名称指标{j}", type="value",
+                  weight=1.0, direction="higher", worst=0.0, best=100.0)
+        for j in range(12))
+    scheme = Scheme(name="Long", level="city", version="1", criteria=criteria)
+    subs = [Submission(project_id=pid, name=f"Project {pid}", level="city", source=f"{pid}.xlsx",
+                       inputs={c.code: IndicatorInput(CellValue(value + j, f"{pid}.xlsx:Data!E{j}"), None)
+                               for j, c in enumerate(criteria)})
+            for pid, value in (("A", 30), ("B", 50))]
+    return scheme, sorted(score_scheme(scheme, subs), key=lambda p: p.rank)
+
+
+def _overlapping(texts, renderer) -> list[tuple[str, str]]:
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts if t.get_visible() and t.get_text()]
+    return [(a, b) for k, (a, box) in enumerate(boxes) for b, other in boxes[k + 1:] if box.overlaps(other)]
+
+
+def _resize(figure: Figure, width: float, height: float) -> None:
+    """What a Qt canvas does when its widget is resized: new size, then a resize event."""
+    from matplotlib.backend_bases import ResizeEvent
+
+    figure.set_size_inches(width, height)
+    figure.canvas.callbacks.process("resize_event", ResizeEvent("resize_event", figure.canvas))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_points_lost_labels_never_overlap_in_a_small_panel_and_fill_a_tall_one(lang):
+    """The Project tab's panel on a 1366-pixel screen is about 6.8 × 2.2 inches, but the GUI
+    draws the chart before Qt sizes the canvas (matplotlib's default 6.4 × 4.8)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    scheme, (project, _) = _long_named_run()
+    figure = Figure(layout="constrained")
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    assert charts.draw_points_lost(ax, scheme, project, lang=lang)
+    _resize(figure, 6.8, 2.2)
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    shown = [t for t in ax.get_yticklabels() if t.get_text()]
+    assert 3 <= len(shown) < 12 and not _overlapping(shown, renderer)
+    assert ax.get_ylim() == (len(shown) - 0.5, -0.5)  # the rows below are not drawn
+    _resize(figure, 6.8, 6.0)
+    figure.canvas.draw()
+    shown = [t for t in ax.get_yticklabels() if t.get_text()]
+    assert len(shown) == 12 and not _overlapping(shown, figure.canvas.get_renderer())
+    assert shown[0].get_text().startswith("C00")  # the largest loss first: lowest value, C00
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_polar_radar_legend_covers_no_dimension_label(lang):
+    """The Compare view's radar (about 5.5 × 4.4 inches): the dimension pointing down hangs its
+    label under the circle, above the legend."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    scheme, projects = _long_named_run()
+    figure = Figure(figsize=(5.45, 4.4), layout="constrained")
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot(projection="polar")
+    assert charts.draw_radar(ax, scheme, projects, selected=projects, lang=lang)
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    legend = ax.get_legend().get_window_extent(renderer)
+    labels = [t for t in ax.get_xticklabels() if t.get_text()]
+    assert len(labels) == 4
+    assert not [t.get_text() for t in labels if t.get_window_extent(renderer).overlaps(legend)]

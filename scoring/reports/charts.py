@@ -30,6 +30,7 @@ from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
+from matplotlib.transforms import offset_copy
 
 from scoring.analysis.compare import Comparison
 from scoring.core.explain import gap, points_lost
@@ -355,7 +356,8 @@ PATH_COLOUR, LOST_COLOUR = "#0072B2", "#A6C8E0"
 
 def draw_points_lost(ax: Axes, scheme: Scheme, project: ProjectResult, lang: str = "zh",
                      limit: int = 15, title: str | None = None) -> bool:
-    """One project's points lost per criterion as bars, largest first (at most ``limit``).
+    """One project's points lost per criterion as bars, largest first (at most ``limit``, and
+    no more than the axes hold readably: :func:`fit_bar_rows`).
 
     A dashed line marks the gap to the next grade; the bars of the criteria that could close it
     alone (the paths) are dark, the others light.
@@ -372,15 +374,12 @@ def draw_points_lost(ax: Axes, scheme: Scheme, project: ProjectResult, lang: str
     y = np.arange(len(lost))
     bars = _hbars(ax, y, np.array([v for v, _ in lost]), facecolor=colours)
     lost_words = text("points_lost", lang)
-    note_hover(bars, [f"{code} {indicator_label(scheme.criterion(code), lang)}\n{lost_words} {v:.2f}"
-                      for v, code in lost])
+    names = [f"{code} {indicator_label(scheme.criterion(code), lang)}" for _, code in lost]
+    note_hover(bars, [f"{name}\n{lost_words} {v:.2f}" for name, (v, _) in zip(names, lost, strict=True)])
     top = max(v for v, _ in lost)
-    for i, (v, _code) in enumerate(lost):
-        ax.text(v + top * 0.01, i, f"{v:.2f}", va="center", fontsize=8, fontfamily=font_family())
-    labels = ["\n".join(wrap_text(f"{code} {indicator_label(scheme.criterion(code), lang)}", NAME_WIDTH,
-                                   max_lines=None)) for _, code in lost]
-    ax.set_yticks(y, labels, fontsize=8, fontfamily=font_family())
-    ax.set_ylim(len(lost) - 0.5, -0.5)
+    for i, (v, _code) in enumerate(lost):  # clipped: rows the axes cannot hold are not shown
+        ax.text(v + top * 0.01, i, f"{v:.2f}", va="center", fontsize=8, fontfamily=font_family(),
+                clip_on=True)
     ax.set_xlim(0, top * 1.15)
     ax.set_xlabel(text("points_lost", lang), fontfamily=font_family())
     if found.gap is not None and found.gap <= top * 1.15:
@@ -389,7 +388,57 @@ def draw_points_lost(ax: Axes, scheme: Scheme, project: ProjectResult, lang: str
                     xycoords=("data", "axes fraction"), xytext=(0, 2), textcoords="offset points",
                     ha="center", va="bottom", fontsize=8, color="#444444", fontfamily=font_family())
     _title(ax, "chart_points_lost", scheme, lang, title, pad=14.0)
+    fit_bar_rows(ax, names)
     return True
+
+
+#: Size of a bar chart's row labels, and the points a row needs besides its label's lines.
+ROW_LABEL_SIZE, ROW_GAP = 8, 3.0
+#: Points of a figure that a bar chart's title (two lines), x-axis label and ticks take.
+BAR_DECORATIONS = 80.0
+#: The figures whose canvas re-fits a chart's rows when resized, and the connection that does.
+_REFITS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def axes_height_points(ax: Axes, decorations: float = BAR_DECORATIONS) -> float:
+    """The height of ``ax`` in points once laid out.
+
+    A figure laid out by hand (the PDF's and the workbook's, :func:`chart_figure`) has its
+    axes where they will be drawn; one with a layout engine (the GUI's constrained layout)
+    fits them into the figure less its ``decorations`` (title, axis label and ticks).
+    """
+    height = ax.figure.get_figheight() * 72
+    if ax.figure.get_layout_engine() is None:
+        return ax.get_position().height * height
+    return height - decorations
+
+
+def fit_bar_rows(ax: Axes, names: Sequence[str], max_lines: int = 2, bars_per_row: int = 1) -> None:
+    """Label the rows of a horizontal bar chart (row 0 at the top) with ``names`` and show only
+    as many rows as the axes hold without their labels overlapping, each label on as many
+    lines (up to ``max_lines``) as its row has room for; the whole name is in the bars' hover
+    text. Done again when the figure's canvas is resized, as the GUI's panels are after their
+    first drawing, so a small panel (a 1366-pixel-wide screen) never shows labels on top of
+    each other.
+    """
+    line = ROW_LABEL_SIZE * 1.25
+
+    def fit() -> None:
+        room = axes_height_points(ax)
+        row = max(line + ROW_GAP, 4.0 * bars_per_row)
+        shown = int(min(len(names), max(3, room // row)))
+        lines = int(max(1, min(max_lines, (room / shown - ROW_GAP) // line)))
+        cells = int(min(NAME_WIDTH, ax.figure.get_figwidth() * 72 * 0.4 / (ROW_LABEL_SIZE * 0.5)))
+        labels = ["\n".join(wrap_text(name, cells, max_lines=lines)) for name in names[:shown]]
+        ax.set_yticks(range(shown), labels, fontsize=ROW_LABEL_SIZE, fontfamily=font_family())
+        ax.set_ylim(shown - 0.5, -0.5)
+
+    fit()
+    figure, canvas = ax.figure, ax.figure.canvas
+    previous = _REFITS.pop(figure, None)
+    if previous is not None:
+        canvas.mpl_disconnect(previous)
+    _REFITS[figure] = canvas.mpl_connect("resize_event", lambda _event: fit() if ax in figure.axes else None)
 
 
 def draw_points_lost_compared(ax: Axes, comparison: Comparison, lang: str = "zh", limit: int = 10,
@@ -422,15 +471,13 @@ def draw_points_lost_compared(ax: Axes, comparison: Comparison, lang: str = "zh"
             _hbars(ax, rows - 0.4 + height * (k + 0.5), lost, height=height * 0.92,
                    facecolor=dimension_colour(k), hatch=dimension_hatch(k), edgecolor="white",
                    label=_row_label(project))
-        labels = [wrap_text(f"{code} {indicator_label(scheme.criterion(code), lang)}", NAME_WIDTH // 2 + 8,
-                            max_lines=1)[0] for code in codes]
-        ax.set_yticks(rows, labels, fontsize=8, fontfamily=font_family())
-        ax.set_ylim(len(codes) - 0.5, -0.5)
         ax.set_xlim(0, max(top, 1e-9) * 1.1)
         ax.set_xlabel(text("points_lost", lang), fontfamily=font_family())
         ax.grid(axis="x", color="#DDDDDD", linewidth=0.6, zorder=0)
         ax.legend(loc="lower right", prop=_legend_font(), frameon=False)
         _title(ax, "chart_points_lost_compared", scheme, lang, title, pad=8.0)
+        fit_bar_rows(ax, [f"{code} {indicator_label(scheme.criterion(code), lang)}" for code in codes],
+                     bars_per_row=n)
         _pin_fonts(ax)
     return True
 
@@ -539,7 +586,8 @@ def draw_radar(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult],
         ax.set_title(heading, fontsize=11, pad=24 if ax.name == "polar" else 6, fontfamily=font_family())
         percents = np.array([dimension_percent(scheme, p) for p in ranked])
         web = _RadarWeb(ax, len(dims), max(100.0, float(percents.max())))
-        web.draw_frame(["\n".join(wrap_text(dimension_label(scheme, d, lang), 13, 2)) for d in dims])
+        frame_labels = ["\n".join(wrap_text(dimension_label(scheme, d, lang), 13, 2)) for d in dims]
+        web.draw_frame(frame_labels)
         web.series(percents.mean(axis=0), text("scheme_mean", lang), "#666666", "--", 0.0)
         web.series(percents.max(axis=0), text("scheme_best", lang), "#222222", ":", 0.0)
         shown = [web.series(dimension_percent(scheme, project), _radar_label(project), dimension_colour(k),
@@ -550,7 +598,10 @@ def draw_radar(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult],
             note_hover(line, [*hover, hover[0]])  # the closed polygon's last vertex is its first
         labels = []
         if legend:
-            box = ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0 if ax.name != "polar" else -0.08),
+            # on a polar Axes, below the label of a dimension pointing down, which hangs under
+            # the circle (the web keeps room for its labels inside its Axes)
+            below = offset_copy(ax.transAxes, fig=ax.figure, y=-web.label_drop(frame_labels), units="points")
+            box = ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below,
                             ncol=2, prop=_legend_font(), frameon=False)
             labels = box.get_texts()[-len(chosen):] if chosen else []
         _pin_fonts(ax)
@@ -583,7 +634,7 @@ class RadarBackdrop:
     def fractions(self, values: Sequence[float]) -> list[tuple[float, float]]:
         """The closed polygon through ``values`` (% per dimension) as fractions of the image,
         from its bottom-left corner."""
-        x, y = self._web._closed(values)
+        x, y = self._web.closed(values)
         pixels = self._transform.transform(np.column_stack([x, y]))
         width, height = self._size
         return [(px / width, py / height) for px, py in pixels]
@@ -627,7 +678,7 @@ def show_on_radar(ax: Axes, scheme: Scheme, selected: Sequence[ProjectResult]) -
     if labels and len(labels) != len(selected):
         return False
     for k, ((line, fill), project) in enumerate(zip(shown, selected, strict=True)):
-        x, y = web._closed(dimension_percent(scheme, project))
+        x, y = web.closed(dimension_percent(scheme, project))
         line.set_data(x, y)
         if fill is not None:
             fill.set_xy(np.column_stack([x, y]))
@@ -649,7 +700,7 @@ class _RadarWeb:
         self.polar = ax.name == "polar"
         self.angles = np.linspace(0, 2 * np.pi, n, endpoint=False)
 
-    def _closed(self, values) -> tuple[np.ndarray, np.ndarray]:
+    def closed(self, values) -> tuple[np.ndarray, np.ndarray]:
         """Coordinates of the closed polygon through ``values`` (one per dimension)."""
         angles = np.append(self.angles, self.angles[0])
         radius = np.append(np.asarray(values, dtype=float), float(values[0]))
@@ -657,9 +708,23 @@ class _RadarWeb:
             return angles, radius
         return radius * np.sin(angles), radius * np.cos(angles)
 
+    #: Points between a polar radar's circle and its dimension labels, and their size.
+    LABEL_PAD, LABEL_SIZE = 10.0, 9
+
+    def label_drop(self, labels: list[str]) -> float:
+        """Points a legend under the Axes keeps clear below it: on a polar Axes, the label of
+        a dimension pointing down hangs under the circle by its pad and its lines."""
+        if not self.polar:
+            return 0.0
+        down = [k for k, angle in enumerate(self.angles) if np.cos(angle) < -0.95]
+        if not down:
+            return 4.0
+        lines = labels[down[0]].count("\n") + 1
+        return self.LABEL_PAD + lines * self.LABEL_SIZE * 1.25 + 4.0
+
     def series(self, values, label: str, colour: str, style: str, fill: float) -> tuple:
         """Draw a polygon; return its line and its fill (None without)."""
-        x, y = self._closed(values)
+        x, y = self.closed(values)
         (line,) = self.ax.plot(x, y, linestyle=style, color=colour, linewidth=1.6, label=label, zorder=3)
         patches = self.ax.fill(x, y, color=colour, alpha=fill, zorder=2) if fill else [None]
         return line, patches[0]
@@ -674,16 +739,16 @@ class _RadarWeb:
         ax = self.ax
         ax.set_theta_offset(np.pi / 2)
         ax.set_theta_direction(-1)
-        ax.set_xticks(self.angles, labels, fontsize=9, fontfamily=font_family())
+        ax.set_xticks(self.angles, labels, fontsize=self.LABEL_SIZE, fontfamily=font_family())
         ax.set_ylim(0, self.top)
         ax.set_yticks(self.RINGS, ["20", "40", "60", "80", "100%"], fontsize=7, color="#777777")
         ax.set_rlabel_position(0)
-        ax.tick_params(axis="x", pad=10)
+        ax.tick_params(axis="x", pad=self.LABEL_PAD)
 
     def _web_frame(self, labels: list[str]) -> None:
         ax = self.ax
         for ring in self.RINGS:
-            x, y = self._closed(np.full(len(self.angles), ring))
+            x, y = self.closed(np.full(len(self.angles), ring))
             ax.plot(x, y, color="#CCCCCC", linewidth=0.6, zorder=1)
             ax.text(0, ring, f"{ring}%" if ring == 100 else str(ring), fontsize=6, color="#888888",
                     fontfamily=font_family(),
