@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -154,14 +155,18 @@ def test_blank_form_round_trips_through_the_reader(tmp_path):
     assert result.reason == "missing_project_id"
 
 
-def test_every_sub_command_has_one_handler_in_the_registry():
-    import argparse
+def test_every_command_in_the_registry_has_a_handler_options_and_help_in_both_languages():
+    from scoring.cli.registry import COMMANDS, build_parser
+    from scoring.core.presentation import said
 
-    import scoring.cli.main as cli
-
-    (sub,) = [a for a in cli.build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
-    assert sorted(sub.choices) == sorted(cli.COMMANDS)
-    assert {"score", "selftest", "assess", "merge"} <= set(cli.COMMANDS)
+    assert {"score", "selftest", "assess", "merge"} <= {c.name for c in COMMANDS}
+    listing = {lang: build_parser(lang).format_help() for lang in ("en", "zh")}
+    for command in COMMANDS:
+        assert callable(command.handler()), command.name
+        help_words = said(command.help_key)
+        for lang, text in listing.items():  # the help wraps lines: compared without white space
+            assert re.sub(r"\s", "", help_words.text(lang)) in re.sub(r"\s", "", text), command.name
+        assert main([command.name, "--help", "--lang", "zh"]) == 0
 
 
 def test_an_unexpected_error_is_one_line_and_logged(tmp_path, monkeypatch, capsys):
@@ -173,7 +178,7 @@ def test_an_unexpected_error_is_one_line_and_logged(tmp_path, monkeypatch, capsy
     def explode(args):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setitem(cli.COMMANDS, "validate", explode)
+    monkeypatch.setattr("scoring.cli.scheme.command_validate", explode)
     assert main(["validate", "--template", "x.xlsx"]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and "ZeroDivisionError: boom" in err
@@ -230,8 +235,36 @@ def test_an_unexpected_error_with_a_missing_home_folder_is_still_one_line(tmp_pa
     def explode(args):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setitem(cli.COMMANDS, "validate", explode)
+    monkeypatch.setattr("scoring.cli.scheme.command_validate", explode)
     assert main(["validate", "--template", "x.xlsx"]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "ZeroDivisionError: boom" in err and "Traceback" not in err
+    assert err.count("\n") == 2 and "Traceback" not in err  # one line in English, one in Chinese
+    assert "unexpected ZeroDivisionError: boom" in err and "意外错误 ZeroDivisionError：boom" in err
     assert "Traceback" in (home / "synergypilot-cli.log").read_text(encoding="utf-8")
+
+
+#: What the command line must not load before a command runs (issue 16): the engine's numpy,
+#: the spreadsheet and report libraries, and the workspace's database.
+HEAVY = ("numpy", "openpyxl", "matplotlib", "reportlab", "python_calamine", "sqlite3", "scoring.core.engine",
+         "scoring.workspace")
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["score", "--help"], ["assess", "--help", "--lang", "zh"],
+                                  ["history", "--bogus"], ["no-such-command"]])
+def test_help_and_refused_arguments_import_no_heavy_module(argv):
+    probe = ("import runpy, sys\n"
+             f"sys.argv = ['main.py', *{argv!r}]\n"
+             "try:\n    runpy.run_path('main.py', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+             f"heavy = {HEAVY!r}\n"
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m.startswith(heavy)),"
+             " file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True,
+                          encoding="utf-8", check=True)
+    assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_command_imports_its_own_module_only_when_it_runs(monkeypatch):
+    from scoring.cli.registry import BY_NAME
+
+    assert BY_NAME["validate"].handler().__module__ == "scoring.cli.scheme"
+    assert BY_NAME["history"].handler().__name__ == "command_history"

@@ -110,7 +110,7 @@ def test_the_print_check_fails_when_pdfium_cannot_render_or_renders_nothing(tmp_
     canvas.showPage()
     canvas.save()
     # 842 × 595 pt at 50 dpi: 584.7 × 413.2 px, rounded either way
-    assert re.search(r"58[45]×41[34] px", selftest.check_print(tmp_path / "page.pdf").detail)
+    assert re.search(r"58[45]×41[34] px", selftest.check_print(tmp_path / "page.pdf").detail.en)
 
 
 def test_pdf_page_objects_are_counted_without_the_page_tree():

@@ -216,7 +216,7 @@ def test_history_lists_versions_and_differences(setup, tmp_path, capsys):
     )
     main(["score", "--workspace", str(workspace), str(tmp_path / "p1_v2.xlsx")])
     capsys.readouterr()
-    assert main(["history", "--workspace", str(workspace), "P1"]) == 0
+    assert main(["history", "--workspace", str(workspace), "P1", "--lang", "en"]) == 0
     lines = [line.split() for line in capsys.readouterr().out.splitlines()]
     assert lines[0] == ["P1", "in", "Test", "scheme", "1,", "round", "round", "1"]  # the forms give no year
     assert lines[1][:3] == ["version", "1", lines[1][2]] and "p1.xlsx" in lines[1]
@@ -273,7 +273,9 @@ def test_audit_export(setup, tmp_path, capsys):
     assert override[2] == '=HYPERLINK("x")' and json.loads(override[8])["reason"] == "@SUM(1)"
     assert all(c.data_type == "s" for row in sheet.iter_rows() for c in row if isinstance(c.value, str))
     assert main(["audit", "--workspace", str(workspace)]) == 0
-    assert "override" in capsys.readouterr().out
+    out = capsys.readouterr().out  # each entry in English, then in Chinese
+    assert "Overridden     A for P1 overridden: 0.9" in out
+    assert "已调整         P1 的 A 调整为得分率 0.9" in out
 
 
 def test_workspace_problems_exit_2_and_leave_files_alone(setup, tmp_path, capsys):

@@ -438,7 +438,7 @@ def test_cli_merge_consensus_and_json(master, team, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "workspace fresh.spw created" in out
     assert "zhao.spw: 1 new version, 2 inspectors' scores (Zhao), 2 submissions already here" in out
-    assert "2 criteria scored by several inspectors or decided by consensus; 1 disagreements" in out
+    assert "2 criteria scored by several inspectors or decided by consensus; 1 disagreement " in out
     assert " ! P1 M: 3 inspectors: Li 0.6, Wang 0.7, Zhao 0.2 — median 0.6" in out
     assert main(["merge", "--into", str(fresh), *map(str, team.values())]) == 0
     assert "li.spw: nothing new" in capsys.readouterr().out

@@ -1,17 +1,19 @@
-"""What every command-line module shares: the usage error, the exit codes, the checks and
-options several commands take, and the shipped templates.
+"""What every command-line module shares: the usage error and the exit codes, how a message is
+printed in one language or both, the checks several commands make, and the shipped templates.
 
-Kept apart from :mod:`scoring.cli.main` so that the command modules (``robustness``,
-``workspace``, ``explain``, ``tracking``, ``selftest``) use the same ones without
-importing the module that imports them (an import cycle: ``make lint`` refuses it).
+Kept apart from :mod:`scoring.cli.main` so that the command modules use the same ones without
+importing the module that imports them (an import cycle: ``make lint`` refuses it). Light on
+purpose: ``--help`` imports it (scoring/cli/parsers.py).
 """
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from scoring.core.presentation import Said
+from scoring.core.presentation import Said, both, display_width, said
 from scoring.resources import TEMPLATES_DIR
 
 EXIT_OK, EXIT_USAGE, EXIT_REJECTED, EXIT_FAILED = 0, 2, 3, 1
@@ -19,59 +21,90 @@ DEFAULT_TEMPLATES = TEMPLATES_DIR
 
 
 class UsageError(Exception):
-    """Wrong arguments; the message says what to do."""
+    """Wrong arguments (exit 2); the message, in English and Chinese, says what to do."""
+
+    def __init__(self, message: str | Said) -> None:
+        self.said = both(message)
+        super().__init__(self.said.en)
+
+
+#: argparse's own English refusals (Python's Lib/argparse.py) and the catalogue's words for
+#: each; the fields the pattern names fill the catalogue's text.
+_ARGPARSE_REFUSALS = (
+    (r"the following arguments are required: (?P<arguments>.+)", "cli_arg_required"),
+    (r"unrecognized arguments: (?P<arguments>.+)", "cli_arg_unrecognized"),
+    (r"argument (?P<argument>.+?): invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)",
+     "cli_arg_choice"),
+    (r"argument (?P<argument>.+?): expected one argument", "cli_arg_one_value"),
+    (r"argument (?P<argument>.+?): expected at least one argument", "cli_arg_values"),
+    (r"argument (?P<argument>.+?): ignored explicit argument (?P<value>.+)", "cli_arg_no_value"),
+    (r"argument (?P<argument>.+?): not allowed with argument (?P<other>.+)", "cli_arg_together"),
+    (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)", "cli_arg_ambiguous"),
+)
+
+
+def argparse_said(prog: str, message: str) -> Said:
+    """argparse's refusal ``message`` about ``prog``'s arguments, in English and Chinese, with
+    where to find the usage; a refusal not known here keeps argparse's English words."""
+    for pattern, key in _ARGPARSE_REFUSALS:
+        match = re.fullmatch(pattern, message)
+        if match:
+            return said("cli_see_help", message=said(key, **match.groupdict()), prog=prog)
+    return said("cli_see_help", message=said("cli_arg_other", message=message), prog=prog)
+
+
+def template_refusal(exc: Exception) -> Said:
+    """A refused template (scoring.io.template.TemplateError) in both languages: the heading
+    from the catalogue, each problem as the template check wrote it (by sheet and cell)."""
+    problems = getattr(exc, "problems", [])
+    lines = "\n".join(f"  - {p}" for p in problems)
+    return Said(str(exc), said("cli_template_invalid", source=getattr(exc, "source", ""), n=len(problems),
+                               lines=lines).zh)
+
+
+def say(key: str, lang: str | None, *, stream=None, **fields: object) -> None:
+    """Print the catalogue's message ``key`` with ``fields`` to ``stream`` (standard output by
+    default; see :func:`print_said`)."""
+    print_said(said(key, **fields), lang, file=stream)
+
+
+def print_said(message: Said, lang: str | None, *, file=None) -> None:
+    """A message for a person: in ``lang`` when one was chosen (``--lang``), else in English and
+    then in Chinese, one line each (once when both read the same, e.g. a file name)."""
+    lines = [message.text(lang)] if lang else list(dict.fromkeys((message.en, message.zh)))
+    print("\n".join(lines), file=file if file is not None else sys.stdout)
+
+
+def in_both(render: Callable[..., str], *args: object) -> Said:
+    """What ``render(*args, lang)`` gives in English and in Chinese (a label, a rejection)."""
+    return Said(render(*args, "en"), render(*args, "zh"))
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` and spaces to fill ``width`` terminal cells (a Chinese character takes two)."""
+    return text + " " * max(0, width - display_width(text))
+
+
+def print_error(message: Said, lang: str | None) -> None:
+    """An error on standard error, ``error: …`` and ``错误：…`` (see :func:`print_said`)."""
+    print_said(said("cli_error", message=message), lang, file=sys.stderr)
 
 
 def check_inputs_exist(paths: list[str]) -> None:
     """Refuse (UsageError) when any of the files or folders named on the command line is missing."""
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
-        raise UsageError("no such file or folder: " + ", ".join(missing))
+        raise UsageError(said("cli_no_input", paths=", ".join(missing)))
 
 
 def writable_path(path: str, what: str) -> Path:
     """The output file named by option ``what``; refused (UsageError) when it is a folder."""
     target = Path(path)
     if target.exists() and target.is_dir():
-        raise UsageError(f"{what} {path} is a folder; give a file name")
+        raise UsageError(said("cli_is_folder", option=what, path=path))
     return target
 
 
 def default_template_paths() -> list[Path]:
     """The four shipped schemes."""
     return sorted(DEFAULT_TEMPLATES.glob("*.xlsx"))
-
-
-def add_full_paths_option(parser) -> None:
-    """``--full-paths``: outputs name input files by their whole path (see scoring/core/shown_paths.py)."""
-    parser.add_argument("--full-paths", action="store_true",
-                        help="name input files by their full path in the outputs (default: relative "
-                             "to the folder given, so a shared file shows no local folders)")
-
-
-def add_lang_option(parser, outputs: str = "", default: str = "zh") -> None:
-    """``--lang zh|en``: the language of the messages, and of ``outputs`` when the command writes any.
-
-    Without it, messages come in English and then Chinese (:func:`print_error`) and outputs in
-    ``default``; :func:`scoring.cli.main.main` sets ``args.lang`` to ``default`` after noting
-    whether a language was chosen.
-    """
-    about = "language of messages"
-    if outputs:
-        about = f"language of {outputs} (default {default}) and of messages"
-    parser.add_argument("--lang", choices=("zh", "en"), default=None,
-                        help=f"{about} (messages default to English and Chinese)")
-    parser.set_defaults(output_lang=default)
-
-
-def print_said(message: Said, lang: str | None) -> None:
-    """A note on standard output: in ``lang`` when one was chosen (``--lang``), else in English
-    and then in Chinese, one line each."""
-    print("\n".join([message.text(lang)] if lang else [message.en, message.zh]))
-
-
-def print_error(message: str, message_zh: str, lang: str | None) -> None:
-    """An error on standard error: in ``lang`` when one was chosen (``--lang``), else in English
-    and then in Chinese, one line each."""
-    lines = {"en": f"error: {message}", "zh": f"错误：{message_zh}"}
-    print("\n".join([lines[lang]] if lang in lines else lines.values()), file=sys.stderr)

@@ -10,51 +10,13 @@ from __future__ import annotations
 
 import json
 
-from scoring.cli.common import EXIT_OK, UsageError, add_lang_option, check_inputs_exist
+from scoring.cli.common import EXIT_OK, UsageError, check_inputs_exist, in_both
 from scoring.core.explain import explanation_dict, gap, gap_lines, worked, worked_lines
 from scoring.core.model import Scheme
-from scoring.core.presentation import grade_label, indicator_label, status_label, text
+from scoring.core.presentation import grade_label, indicator_label, said, status_label, text
 from scoring.core.results import ProjectResult
 from scoring.core.textclean import clean_text
 from scoring.io.pipeline import AssessmentRun, expand_inputs, load_schemes, schemes_named, score_files
-
-
-def add_command(sub) -> None:
-    """Add ``explain`` to the CLI's subcommand parsers."""
-    explain = sub.add_parser(
-        "explain", help="show how a project's score was worked out and what would reach the next grade",
-        usage="%(prog)s PROJECT_ID (--workspace W.spw | --template T.xlsx ... INPUT ...) "
-              "[--scheme NAME] [--lang {zh,en}] [--json]")
-    _take_positionals_between_options(explain)
-    explain.add_argument("project_id", metavar="PROJECT_ID")
-    explain.add_argument("inputs", nargs="*", metavar="INPUT",
-                         help="submission files or folders (with --template)")
-    explain.add_argument("--template", action="append", metavar="T.xlsx",
-                         help="a scheme template (repeat for several)")
-    explain.add_argument("--workspace", metavar="W.spw", help="explain from this workspace instead of files")
-    explain.add_argument("--scheme", metavar="NAME", help="the scheme, when the project is in several")
-    add_lang_option(explain, "the text")
-    explain.add_argument("--json", action="store_true", help="print the explanation as JSON instead")
-
-
-def _take_positionals_between_options(parser) -> None:
-    """Let ``explain P1 --template T.xlsx folder/`` work: argparse alone gives the inputs
-    nothing once an option stands between them and the project ID, so this parser reads its
-    arguments intermixed (which argparse supports for a parser without subcommands)."""
-
-    class Intermixed(type(parser)):
-        _mixing = False
-
-        def parse_known_args(self, args=None, namespace=None):
-            if self._mixing:  # parse_known_intermixed_args calls back here
-                return super().parse_known_args(args, namespace)
-            self._mixing = True
-            try:
-                return self.parse_known_intermixed_args(args, namespace)
-            finally:
-                self._mixing = False
-
-    parser.__class__ = Intermixed
 
 
 def command_explain(args) -> int:
@@ -70,7 +32,7 @@ def command_explain(args) -> int:
 def _scored(args, usage_error, check_exist) -> AssessmentRun:
     if args.workspace:
         if args.template or args.inputs:
-            raise usage_error("give either --workspace W.spw or --template T.xlsx with INPUT files, not both")
+            raise usage_error(said("cli_explain_not_both"))
         check_exist([args.workspace])
         from scoring.workspace.facade import Workspace
 
@@ -78,8 +40,7 @@ def _scored(args, usage_error, check_exist) -> AssessmentRun:
             workspace.check_stored()  # damaged rows reported as every command does
             return workspace.score()
     if not args.template or not args.inputs:
-        raise usage_error(
-            "give --workspace W.spw, or at least one --template T.xlsx and one INPUT file or folder")
+        raise usage_error(said("cli_explain_needs_inputs"))
     check_exist(args.template + args.inputs)
     # progress and refusals of other files go to stderr: the explanation alone is on stdout
     return score_files(load_schemes(args.template), expand_inputs(args.inputs))
@@ -93,11 +54,11 @@ def _find(run: AssessmentRun, project_id: str, scheme_name: str | None,
              and (schemes is None or p.scheme in schemes)]
     if not found:
         refused = [r for r in run.rejected if project_id in r.message]
-        hint = f" (a file naming it was refused: {refused[0].message})" if refused else ""
-        raise usage_error(f"no scored project {project_id!r}{hint}; check the ID and the inputs")
+        hint = said("cli_explain_refused", message=in_both(refused[0].text)) if refused else ""
+        raise usage_error(said("cli_explain_no_project", project=project_id, hint=hint))
     if len(found) > 1:
         names = ", ".join(sorted({p.scheme for p in found}))
-        raise usage_error(f"{project_id} is in several schemes ({names}); choose one with --scheme NAME")
+        raise usage_error(said("cli_explain_several_schemes", project=project_id, names=names))
     project = found[0]
     scheme = next(s for s in run.schemes if (s.name, s.version) == (project.scheme, project.scheme_version))
     return scheme, project
@@ -126,5 +87,3 @@ def explanation_text(scheme: Scheme, project: ProjectResult, lang: str) -> list[
         lines += [f"    {line}" for line in worked_lines(item, lang)]
     return lines
 
-
-COMMANDS = {"explain": command_explain}

@@ -1,13 +1,9 @@
-"""The ``score --robustness`` options of the command line (issue 8).
-
-Kept apart from :mod:`scoring.cli.main` so that the command line's own module only gains three calls:
-:func:`add_arguments` while the parser is built, :func:`options_from` before any file is read
-(bad options are refused at once), and :func:`run_studies` / :func:`json_with` after scoring.
+"""What ``score --robustness`` does with its options (issue 8; the options themselves are in
+scoring/cli/parsers.py): :func:`options_from` before any file is read (bad options are refused at
+once), :func:`run_studies` and :func:`json_with` after scoring.
 """
 
 from __future__ import annotations
-
-import argparse
 
 from scoring.analysis.robustness import (
     SchemeRobustness,
@@ -15,37 +11,12 @@ from scoring.analysis.robustness import (
     resolve_grade,
     with_robustness,
 )
-from scoring.analysis.robustness_options import (
-    DEFAULT_DRAWS,
-    DEFAULT_SEED,
-    DEFAULT_SPREAD,
-    DEFAULT_TOP_K,
-    METHODS,
-    RobustnessError,
-    RobustnessOptions,
-)
+from scoring.analysis.robustness_options import RobustnessError, RobustnessOptions
 from scoring.analysis.robustness_prose import robustness_paragraph
-from scoring.cli.common import UsageError
+from scoring.cli.common import UsageError, print_said
+from scoring.core.presentation import Said, said
 
 _DEPENDENT = ("draws", "spread", "cutoff", "seed", "method", "concentration")
-
-
-def add_arguments(score: argparse.ArgumentParser) -> None:
-    """Add ``--robustness`` and its settings to the ``score`` sub-command."""
-    group = score.add_argument_group("robustness of the ranking")
-    group.add_argument("--robustness", action="store_true",
-                       help="rank ranges under random weight changes, cut-off stability and an "
-                            "entropy-TOPSIS cross-check (printed, and added to --json)")
-    group.add_argument("--draws", metavar="N", help=f"random weightings (default {DEFAULT_DRAWS:,})")
-    group.add_argument("--spread", metavar="P",
-                       help=f"each score weight changes by up to ±P, as 0.2 or 20%% "
-                            f"(default {DEFAULT_SPREAD:g})")
-    group.add_argument("--cutoff", metavar="K",
-                       help=f"top K (default {DEFAULT_TOP_K}), or a grade name such as Good or 良好")
-    group.add_argument("--seed", metavar="S", help=f"seed of the random draws (default {DEFAULT_SEED})")
-    group.add_argument("--method", metavar="M", help=f"{' or '.join(METHODS)} (default uniform)")
-    group.add_argument("--concentration", metavar="KAPPA",
-                       help="Dirichlet concentration (default: set from --spread)")
 
 
 def _number(text: str | None, option: str, kind=float):
@@ -58,8 +29,8 @@ def _number(text: str | None, option: str, kind=float):
     try:
         return kind(raw) * scale if kind is float else kind(raw)
     except ValueError:
-        wanted = "a whole number" if kind is int else "a number"
-        raise UsageError(f"{option} needs {wanted}, not {text!r}") from None
+        raise UsageError(said("cli_needs_whole_number" if kind is int else "cli_needs_number",
+                              option=option, found=text)) from None
 
 
 def options_from(args) -> RobustnessOptions | None:
@@ -70,8 +41,8 @@ def options_from(args) -> RobustnessOptions | None:
     if not getattr(args, "robustness", False):
         given = [f"--{name}" for name in _DEPENDENT if getattr(args, name, None) is not None]
         if given:
-            verb = "is" if len(given) == 1 else "are"
-            raise UsageError(f"{', '.join(given)} {verb} only used with --robustness")
+            key = "cli_only_with_robustness" if len(given) == 1 else "cli_only_with_robustness_n"
+            raise UsageError(said(key, options=", ".join(given)))
         return None
     settings = {}
     for name, kind in (("draws", int), ("spread", float), ("seed", int), ("concentration", float)):
@@ -106,8 +77,9 @@ def check_schemes(schemes, options: RobustnessOptions | None) -> None:
             raise UsageError(str(exc)) from None
 
 
-def run_studies(result, options: RobustnessOptions | None) -> list[SchemeRobustness]:
-    """Run the studies on a scored run and print each scheme's paragraph (English, Chinese)."""
+def run_studies(result, options: RobustnessOptions | None, lang: str | None = None) -> list[SchemeRobustness]:
+    """Run the studies on a scored run and print each scheme's paragraph, in ``lang`` or in
+    English and then Chinese."""
     if options is None:
         return []
     try:
@@ -116,8 +88,7 @@ def run_studies(result, options: RobustnessOptions | None) -> list[SchemeRobustn
         raise UsageError(str(exc)) from None
     for study in studies:
         print()
-        print(robustness_paragraph(study, "en"))
-        print(robustness_paragraph(study, "zh"))
+        print_said(Said(robustness_paragraph(study, "en"), robustness_paragraph(study, "zh")), lang)
     return studies
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scoring import __version__
+from scoring.core.presentation import Said, both, said
 from scoring.resources import APP_ROOT
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -38,27 +39,20 @@ class SelftestError(Exception):
 
 @dataclass(frozen=True)
 class Check:
-    """One passed check, as printed in the report."""
+    """One passed check, as printed in the report: its name (``st_<name>`` in the catalogue)
+    and what was found, in English and Chinese."""
 
     name: str
-    detail: str
-
-
-def add_command(sub) -> None:
-    """Add the ``selftest`` subcommand to the CLI's subparsers."""
-    parser = sub.add_parser("selftest", help="check that this installation works, offline")
-    parser.add_argument("--full", action="store_true",
-                        help="write the workbook and the PDF for every scheme, not only the smallest")
-    parser.add_argument("--out", metavar="DIR",
-                        help="work in this folder and keep the files (default: a temporary folder)")
+    detail: Said
 
 
 def command_selftest(args) -> int:
     """Run the self-test from the CLI; return the exit code."""
-    return main(full=args.full, out=Path(args.out).resolve() if args.out else None)
+    return main(full=args.full, out=Path(args.out).resolve() if args.out else None, lang=args.message_lang)
 
 
-def main(full: bool = False, out: Path | None = None, echo: Callable[[str], None] = print) -> int:
+def main(full: bool = False, out: Path | None = None, echo: Callable[[str], None] = print,
+         lang: str | None = None) -> int:
     """Run every check and print the report.
 
     Parameters
@@ -70,41 +64,46 @@ def main(full: bool = False, out: Path | None = None, echo: Callable[[str], None
         check passed and kept (its path printed) when one failed.
     echo : callable
         Where the report's lines go.
+    lang : {"zh", "en"}, optional
+        The report's language; by default each line in English and then in Chinese.
 
     Returns
     -------
     int
         0 when every check passed, 1 otherwise.
     """
+    def tell(key: str, **fields: object) -> None:
+        message = said(key, **fields)
+        for line in [message.text(lang)] if lang else dict.fromkeys((message.en, message.zh)):
+            echo(line)
+
     started = time.perf_counter()
-    echo(f"SynergyPilot {__version__} selftest ({_installation()})")
+    tell("st_header", version=__version__, where=_installation())
     work = out or Path(tempfile.mkdtemp(prefix="synergypilot-selftest-"))
     try:
         for check in run_checks(work, full):
-            echo(f"  ok  {check.name}: {check.detail}")
+            tell("st_ok", name=said(f"st_{check.name.lower()}"), detail=check.detail)
     except SelftestError as exc:
-        return _failed(echo, str(exc), work)
+        tell("st_failed", message=both(str(exc)))
+        tell("st_written_so_far", folder=work)
+        return EXIT_FAILED
     except Exception as exc:  # a broken installation must still end in one clear line
         log.debug("selftest failed", exc_info=True)
-        return _failed(echo, f"unexpected {type(exc).__name__}: {exc}", work)
+        tell("st_failed", message=said("cli_unexpected", kind=type(exc).__name__, detail=exc, log=""))
+        tell("st_written_so_far", folder=work)
+        return EXIT_FAILED
     if out is None:
         _remove(work)
     else:
-        echo(f"  files kept in {work}")
-    echo(f"selftest passed in {time.perf_counter() - started:.1f} s")
+        tell("st_kept", folder=work)
+    tell("st_passed", seconds=f"{time.perf_counter() - started:.1f}")
     return EXIT_OK
 
 
-def _installation() -> str:
+def _installation() -> Said:
     if getattr(sys, "frozen", False):
-        return f"bundle in {Path(sys.executable).resolve().parent}"
-    return f"source in {APP_ROOT}"
-
-
-def _failed(echo: Callable[[str], None], message: str, work: Path) -> int:
-    echo(f"selftest FAILED: {message}")
-    echo(f"  the files written so far are in {work}")
-    return EXIT_FAILED
+        return said("st_bundle", path=Path(sys.executable).resolve().parent)
+    return said("st_source", path=APP_ROOT)
 
 
 def _remove(folder: Path) -> None:
@@ -128,11 +127,11 @@ def run_checks(work: Path, full: bool = False):
     Check
     """
     templates = shipped_templates()
-    yield Check("templates", f"{len(templates)} schemes in {templates[0].parent}")
+    yield Check("templates", said("st_templates_ok", n=len(templates), folder=templates[0].parent))
     yield check_font()
     demo_dir = work / "demo"
     written = write_demo(demo_dir)
-    yield Check("demo", f"{len(written)} submission files written")
+    yield Check("demo", said("st_demo_ok", n=len(written)))
     result = score(templates, demo_dir)
     yield check_scores(result, demo_dir)
     sample = result if full else smallest_scheme(result)
@@ -173,7 +172,7 @@ def check_font() -> Check:
         raise SelftestError(f"the shipped Chinese font is missing or unreadable (looked in {folder})")
     if not any(folder.glob("LICENSE*")):
         raise SelftestError(f"the licence of the shipped font is missing from {folder}")
-    return Check("font", f"{families[0]} with its licence in {folder}")
+    return Check("font", said("st_font_ok", family=families[0], folder=folder))
 
 
 def write_demo(folder: Path) -> list[Path]:
@@ -214,8 +213,8 @@ def check_scores(result, demo_dir: Path) -> Check:
     sound = [p for p in result.projects if not Path(p.source).is_relative_to(flawed)]
     if len(sound) != expected:
         raise SelftestError(f"{len(sound)} demo projects scored, expected {expected}")
-    return Check("scoring", f"{len(result.projects)} projects in {len(result.schemes)} schemes, "
-                            f"{len(result.rejected)} flawed files rejected as expected")
+    return Check("scoring", said("st_scoring_ok", projects=len(result.projects), schemes=len(result.schemes),
+                                 rejected=len(result.rejected)))
 
 
 def smallest_scheme(result):
@@ -245,8 +244,8 @@ def check_workbook(result, path: Path) -> Check:
     missing = [p.project_id for p in result.projects if p.project_id not in cells]
     if missing:
         raise SelftestError(f"{len(missing)} projects missing from the ranked workbook, e.g. {missing[0]}")
-    return Check("workbook", f"{path.name}, {len(sheets)} sheets, {len(result.projects)} projects, "
-                             f"{size / 1024:.0f} KB")
+    return Check("workbook", said("st_workbook_ok", file=path.name, sheets=len(sheets),
+                                  projects=len(result.projects), kb=f"{size / 1024:.0f}"))
 
 
 def check_pdf(result, path: Path) -> Check:
@@ -265,7 +264,8 @@ def check_pdf(result, path: Path) -> Check:
     family = fonts.cjk_font_family(prefer_shipped=True) or ""
     if family.replace(" ", "").encode() not in data:
         raise SelftestError(f"the Chinese font {family or '(none found)'} is not embedded in {path.name}")
-    return Check("PDF", f"{path.name}, {pages} pages, {size / 1024:.0f} KB, {family} embedded")
+    return Check("PDF", said("st_pdf_ok", file=path.name, pages=pages, kb=f"{size / 1024:.0f}",
+                             family=family))
 
 
 #: Pixels per inch of the page rendered as for printing: enough to see text, quick to draw.
@@ -288,8 +288,8 @@ def check_print(path: Path) -> Check:
     ink = sum(image.convert("L").point(lambda v: 255 if v < 128 else 0).histogram()[255:])
     if ink == 0:
         raise SelftestError(f"PDFium rendered page 1 of {path.name} blank")
-    return Check("print", f"page 1 of {path.name} rendered by PDFium at {PRINT_CHECK_DPI} dpi, "
-                          f"{image.width}×{image.height} px")
+    return Check("print", said("st_print_ok", file=path.name, dpi=PRINT_CHECK_DPI, width=image.width,
+                               height=image.height))
 
 
 def _size(path: Path, minimum: int, what: str) -> int:

@@ -13,24 +13,13 @@ import json
 import sys
 
 from scoring.analysis.tracking import SchemeTracking, Tracking, track_workspace
-from scoring.cli.common import UsageError, add_lang_option, writable_path
-from scoring.io.atomic import OutputError
+from scoring.cli.common import UsageError, print_said, say, writable_path
+from scoring.core.presentation import Said, counted, joined, said
+from scoring.io.atomic import OutputError, output_error
 from scoring.workspace.facade import Workspace
 
 #: Projects listed per scheme in the terminal (the outputs hold all).
 MAX_LINES = 20
-
-
-def add_command(sub) -> None:
-    """Add ``track`` to the CLI's subcommand parsers."""
-    track = sub.add_parser("track", help="follow pilots across assessment rounds: changes, ranks, grades")
-    track.add_argument("--workspace", required=True, metavar="W.spw")
-    track.add_argument("--scheme", metavar="NAME", help="only this scheme (default: every scheme)")
-    track.add_argument("--json", metavar="OUT.json",
-                       help="write the tracking as JSON here ('-': standard output)")
-    track.add_argument("--out", metavar="OUT.xlsx", help="write the Tracking workbook here")
-    track.add_argument("--pdf", metavar="OUT.pdf", help="write the tracking PDF here")
-    add_lang_option(track, "the workbook and PDF")
 
 
 def command_track(args) -> int:
@@ -42,23 +31,23 @@ def command_track(args) -> int:
         workspace.check_stored()  # damaged rows reported as every command does
         tracking = track_workspace(workspace, args.scheme)
         if args.scheme and not tracking.schemes:
-            names = ", ".join(dict.fromkeys(s.name for s in workspace.schemes())) or "none"
-            raise UsageError(
-                f"no projects of a scheme {args.scheme!r} in {workspace.path.name} (schemes: {names})"
-            )
+            names = ", ".join(dict.fromkeys(s.name for s in workspace.schemes()))
+            raise UsageError(said("cli_track_no_scheme", scheme=args.scheme, name=workspace.path.name,
+                                  schemes=names or said("no_value")))
+    lang = args.message_lang
     stream = sys.stderr if args.json == "-" else sys.stdout
-    print_tracking(tracking, stream)
+    print_tracking(tracking, stream, lang)
     try:
         if "out" in outputs:
             from scoring.reports.tracking_export import write_tracking_workbook
 
             write_tracking_workbook(tracking, outputs["out"], lang=args.lang)
-            print(f"Tracking workbook: {outputs['out']}", file=stream)
+            say("cli_wrote_tracking_workbook", lang, stream=stream, path=outputs["out"])
         if "pdf" in outputs:
             from scoring.reports.tracking_report import write_tracking_pdf
 
             write_tracking_pdf(tracking, outputs["pdf"], lang=args.lang)
-            print(f"tracking PDF: {outputs['pdf']}", file=stream)
+            say("cli_wrote_tracking_pdf", lang, stream=stream, path=outputs["pdf"])
         if args.json:
             data = json.dumps(tracking.as_dict(), ensure_ascii=False, indent=1)
             if json_out is None:
@@ -68,42 +57,41 @@ def command_track(args) -> int:
 
                 with replacing(json_out) as temporary:
                     temporary.write_text(data, encoding="utf-8")
-                print(f"JSON tracking: {json_out}", file=stream)
+                say("cli_wrote_tracking_json", lang, stream=stream, path=json_out)
     except (BrokenPipeError, OutputError):  # OutputError names the file, in both languages
         raise
-    except OSError as exc:
-        raise UsageError(f"cannot write {exc.filename}: {exc.strerror}")
+    except OSError as exc:  # OutputError says it in both languages, with the file
+        raise output_error(exc.filename or "", exc) from exc
     return 0
 
 
-def print_tracking(tracking: Tracking, stream) -> None:
+def print_tracking(tracking: Tracking, stream, lang: str | None = None) -> None:
     """Rounds, then per scheme the projects whose total changed most from first to latest."""
-    rounds = ", ".join(f"{r.label} ({r.year or 'no year'})" for r in tracking.rounds) or "none"
-    print(f"assessment rounds: {rounds}", file=stream)
+    rounds = [said("cli_track_round", label=r.label, year=r.year or said("cli_no_year"))
+              for r in tracking.rounds]
+    say("cli_track_rounds", lang, stream=stream, rounds=joined(rounds) if rounds else said("no_value"))
     if len(tracking.rounds) < 2:
-        print("one round only: import the next round's forms (score --workspace W FOLDER) to compare",
-              file=stream)
+        say("cli_track_one_round", lang, stream=stream)
     for scheme in tracking.schemes:
-        _print_scheme(scheme, stream)
+        _print_scheme(scheme, stream, lang)
 
 
-def _print_scheme(scheme: SchemeTracking, stream) -> None:
-    print(f"{scheme.scheme}: {len(scheme.projects)} projects", file=stream)
+def _print_scheme(scheme: SchemeTracking, stream, lang: str | None) -> None:
+    say("cli_track_scheme", lang, stream=stream, scheme=scheme.scheme,
+        projects=counted(len(scheme.projects), "project"))
     if scheme.version_changed:
-        print(f"  {scheme.basis()}", file=stream)
+        print_said(Said(*(f"  {scheme.basis(each)}" for each in ("en", "zh"))), lang, file=stream)
     if len(scheme.rounds) < 2:
         return
     first, last = scheme.rounds[0].label, scheme.rounds[-1].label
     changed = sorted((t for t in scheme.projects if t.change_total is not None),
                      key=lambda t: (-t.change_total, t.project_id))
     rose = sum(1 for t in changed if t.change_total > 0)
-    print(f"  {first} → {last}: {rose} rose, {sum(1 for t in changed if t.change_total < 0)} fell, "
-          f"{len(scheme.projects) - len(changed)} not in both rounds", file=stream)
+    say("cli_track_moves", lang, stream=stream, first=first, last=last, rose=rose,
+        fell=sum(1 for t in changed if t.change_total < 0), missing=len(scheme.projects) - len(changed))
     for track in changed[:MAX_LINES]:
         totals = "  ".join("—" if p is None else f"{p.compared_total:.2f}" for p in track.points)
         print(f"  {track.change_total:+7.2f}  {track.project_id:<14} {totals}", file=stream)
     if len(changed) > MAX_LINES:
-        print(f"  … and {len(changed) - MAX_LINES} more (the JSON, workbook and PDF list all)", file=stream)
+        say("cli_track_more", lang, stream=stream, n=len(changed) - MAX_LINES)
 
-
-COMMANDS = {"track": command_track}

@@ -1,9 +1,10 @@
 """The command line's workspace commands: ``score --workspace``, ``assess``, ``history``, ``audit``,
 and for several inspectors (issue 9) ``merge``, ``consensus`` and ``reconcile``.
 
-Kept apart from ``cli.py`` so that file only gains a few hooks. Every failure here is a
-``WorkspaceError`` (or ``UsageError``) with a sentence saying what to do; ``cli.main`` prints it
-and exits with 2.
+Every failure here is a ``WorkspaceError`` (or ``UsageError``) with a sentence saying what to do
+in English and Chinese; :func:`scoring.cli.main.main` prints it and exits with 2. What the
+commands print on success comes from the catalogue too (``cli_*``), in the language ``--lang``
+chose or in English and then Chinese.
 """
 
 from __future__ import annotations
@@ -11,113 +12,49 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from scoring.cli.common import UsageError, add_full_paths_option, add_lang_option, print_said
-from scoring.core.presentation import said
-from scoring.core.reconcile import METHODS, describe, disagreement_rows
+from scoring.cli.common import UsageError, in_both, pad, print_said, say
+from scoring.core.presentation import (
+    Said,
+    audit_action_label,
+    audit_summary,
+    change_field_label,
+    changed_value_text,
+    counted,
+    said,
+)
+from scoring.core.reconcile import describe, disagreement_rows, label
 from scoring.core.report_settings import ReportSettings
 from scoring.core.values import normalise_text
 from scoring.io.pipeline import AssessmentRun, load_schemes
-from scoring.reports.audit_workbook import export_audit
-from scoring.workspace.facade import ImportReport, Workspace, format_time, shown
+from scoring.workspace.audit import AuditEntry
+from scoring.workspace.facade import ImportReport, Workspace, format_time
 from scoring.workspace.merge import merge
+from scoring.workspace.records import Change, SubmissionVersion
 
 #: At most this many lines per kind of import outcome; the rest are counted.
 MAX_LINES = 20
-
-
-def add_commands(sub) -> None:
-    """Add ``assess``, ``history`` and ``audit`` to the CLI's subcommand parsers."""
-    assess = sub.add_parser("assess", help="record an inspector's manual score or override, or withdraw it")
-    assess.add_argument("--workspace", required=True, metavar="W.spw")
-    assess.add_argument("project_id", metavar="PROJECT_ID")
-    assess.add_argument("code", metavar="CODE", help="the criterion code")
-    assess.add_argument(
-        "fraction", nargs="?", metavar="FRACTION", help="the fraction from 0 to 1 (not with --withdraw)"
-    )
-    assess.add_argument("--inspector", required=True, metavar="NAME", help="who scores (or withdraws)")
-    assess.add_argument("--reason", required=True, metavar="TEXT", help="why; required")
-    assess.add_argument(
-        "--withdraw", action="store_true", help="withdraw the inspector's active score instead"
-    )
-    assess.add_argument(
-        "--author", metavar="NAME", help="with --withdraw: whose score (default: the inspector's)"
-    )
-    _scheme_options(assess)
-    add_lang_option(assess)
-
-    history = sub.add_parser("history", help="list a project's submission versions and their differences")
-    history.add_argument("--workspace", required=True, metavar="W.spw")
-    history.add_argument("project_id", metavar="PROJECT_ID")
-    _scheme_options(history)
-    add_lang_option(history)
-
-    audit = sub.add_parser("audit", help="list the audit log, or export it to a workbook")
-    audit.add_argument("--workspace", required=True, metavar="W.spw")
-    audit.add_argument("--out", metavar="AUDIT.xlsx", help="write the log to this workbook (else print it)")
-    add_full_paths_option(audit)
-    add_lang_option(audit, "the exported workbook", default="en")
-    _add_reconcile_commands(sub)
-
-
-def _add_reconcile_commands(sub) -> None:
-    """``merge``, ``consensus`` and ``reconcile``: several inspectors' workspaces and scores."""
-    merge = sub.add_parser("merge", help="merge inspectors' workspaces into a master workspace")
-    merge.add_argument("--into", required=True, metavar="MASTER.spw", help="created if it does not exist")
-    merge.add_argument("sources", nargs="+", metavar="W.spw", help="the workspaces to merge (only read)")
-    add_lang_option(merge)
-
-    consensus = sub.add_parser(
-        "consensus", help="record a supervisor's consensus on a criterion several inspectors scored"
-    )
-    consensus.add_argument("--workspace", required=True, metavar="W.spw")
-    consensus.add_argument("project_id", metavar="PROJECT_ID")
-    consensus.add_argument("code", metavar="CODE", help="the criterion code")
-    consensus.add_argument(
-        "fraction", nargs="?", metavar="FRACTION", help="the agreed fraction, 0 to 1 (not with --withdraw)"
-    )
-    consensus.add_argument("--inspector", required=True, metavar="NAME", help="the supervisor")
-    consensus.add_argument("--reason", required=True, metavar="TEXT", help="why; required")
-    consensus.add_argument(
-        "--withdraw", action="store_true", help="withdraw the consensus (the median or mean applies again)"
-    )
-    _scheme_options(consensus)
-    add_lang_option(consensus)
-
-    reconcile = sub.add_parser(
-        "reconcile", help="list criteria several inspectors scored; set median or mean and the threshold"
-    )
-    reconcile.add_argument("--workspace", required=True, metavar="W.spw")
-    reconcile.add_argument("--method", choices=METHODS, help="score used until a consensus (stored in W)")
-    reconcile.add_argument(
-        "--threshold", metavar="X", help="a spread above X (0 to 1) is a disagreement (stored in W)"
-    )
-    add_lang_option(reconcile)
-
-
-def _scheme_options(parser) -> None:
-    parser.add_argument("--scheme", metavar="NAME", help="the scheme, when the project is in several")
-    parser.add_argument("--scheme-version", metavar="V", help="the scheme's version, when several are stored")
-    parser.add_argument(
-        "--round", metavar="LABEL", help="the assessment round (default: the latest the project is in)"
-    )
+#: Widths of the history's columns (criterion, old value) and the audit listing's (actor, action).
+CRITERION_WIDTH, OLD_WIDTH = 12, 20
+ACTOR_WIDTH, ACTION_WIDTH = 12, 14
 
 
 # --------------------------------------------------------------------------- score --workspace
 
 
-def score_into_workspace(args) -> tuple[AssessmentRun, ReportSettings]:
+def score_into_workspace(args) -> tuple[AssessmentRun, ReportSettings, ImportReport]:
     """Store the templates and inputs in the workspace, then score everything it holds.
 
-    Returns the run and the workspace's report settings (who signs). The run's ``rejected``
-    lists this import's refused files, so the exit code and JSON mean the same as without a
-    workspace.
+    Returns the run, the workspace's report settings (who signs) and what the import did. The
+    run's ``rejected`` lists this import's refused files, so the exit code and JSON mean the
+    same as without a workspace.
     """
     path = Path(args.workspace)
     if args.template:
         load_schemes(args.template)  # every template problem reported before the file is touched
     elif not path.exists():
-        raise UsageError(f"{path} does not exist yet; add --template T.xlsx to create it with a scheme")
+        raise UsageError(said("cli_workspace_new", path=path))
     changes = bool(args.template or args.inputs)
+    lang = args.message_lang
     # only rescoring: a workspace another instance holds can still be read and scored
     with Workspace.open(path, create=True, read_only=False if changes else None) as workspace:
         workspace.check_stored()  # every command says the same of a damaged one
@@ -125,32 +62,30 @@ def score_into_workspace(args) -> tuple[AssessmentRun, ReportSettings]:
             workspace.add_templates(args.template)
         report = workspace.import_files(args.inputs, round=args.round) if args.inputs else ImportReport()
         if changes:
-            print_import_report(workspace, report)
+            print_import_report(workspace, report, lang)
         elif workspace.read_only:
             print_said(said("ws_opened_read_only", name=workspace.path.name, reason=workspace.read_only_said),
-                       args.message_lang)
+                       lang)
         result = workspace.score(record=True, round=args.round)
         settings = workspace.report_settings()
     result.rejected = list(report.rejected)
     result.skipped = list(report.skipped)  # what the import's folder scan left out
-    return result, settings
+    return result, settings, report
 
 
-def print_import_report(workspace: Workspace, report: ImportReport) -> None:
+def print_import_report(workspace: Workspace, report: ImportReport, lang: str | None) -> None:
     """What the import did: counts, then each new version with its differences."""
-    print(f"workspace {workspace.path.name}: {report.summary()}")
+    say("cli_workspace_import", lang, name=workspace.path.name, summary=report.said_summary())
     for item in report.resubmitted[:MAX_LINES]:
-        print(
-            f"  resubmitted {item.project_id} ({item.scheme} {item.scheme_version}) "
-            f"as version {item.version} from {Path(item.source).name}"
-        )
+        say("cli_resubmitted", lang, project=item.project_id, scheme=item.scheme, version=item.scheme_version,
+            n=item.version, file=Path(item.source).name)
         for change in item.changes:
-            print(f"      {change.describe()}")
+            print_said(Said(*(f"      {change.text(each)}" for each in ("en", "zh"))), lang)
     for same in report.unchanged[:MAX_LINES]:
-        print(f"  unchanged: {same.message}")
+        say("cli_unchanged", lang, message=in_both(same.text))
     hidden = max(0, len(report.resubmitted) - MAX_LINES) + max(0, len(report.unchanged) - MAX_LINES)
     if hidden:
-        print(f"  … and {hidden} more (python main.py history --workspace {workspace.path.name} PROJECT_ID)")
+        say("cli_more_in_history", lang, n=hidden, name=workspace.path.name)
 
 
 # --------------------------------------------------------------------------- assess
@@ -158,19 +93,19 @@ def print_import_report(workspace: Workspace, report: ImportReport) -> None:
 
 def _fraction(text: str | None) -> float:
     if text is None:
-        raise UsageError("give the FRACTION (from 0 to 1, e.g. 0.65), or --withdraw")
+        raise UsageError(said("cli_give_fraction"))
     try:
         return float(normalise_text(text))
     except ValueError:
-        raise UsageError(f"FRACTION must be a number from 0 to 1 (e.g. 0.65), found {text!r}")
+        raise UsageError(said("cli_fraction", found=text)) from None
 
 
 def command_assess(args) -> int:
     """``assess``: record a manual score or override, or withdraw one."""
     if args.withdraw and args.fraction is not None:
-        raise UsageError("--withdraw takes no FRACTION; leave it out")
+        raise UsageError(said("cli_withdraw_no_fraction"))
     if args.author and not args.withdraw:
-        raise UsageError("--author only goes with --withdraw")
+        raise UsageError(said("cli_author_needs_withdraw"))
     fraction = None if args.withdraw else _fraction(args.fraction)
     where = {"scheme": args.scheme, "scheme_version": args.scheme_version, "round": args.round}
     with Workspace.open(args.workspace, read_only=False) as workspace:
@@ -184,21 +119,23 @@ def command_assess(args) -> int:
                 author=args.author,
                 **where,
             )
-            print(
-                f"withdrawn: {record.inspector}'s {record.kind.replace('manual', 'manual score')} "
-                f"{record.fraction:g} of {record.code} for {record.project_id} ({record.scheme} "
-                f"{record.scheme_version}), by {args.inspector.strip()}: {args.reason.strip()}"
-            )
+            say("cli_withdrawn_score", args.message_lang, author=record.inspector, kind=_kind(record.kind),
+                fraction=f"{record.fraction:g}", code=record.code, project=record.project_id,
+                scheme=record.scheme, version=record.scheme_version, by=args.inspector.strip(),
+                reason=args.reason.strip())
         else:
             record = workspace.assess(
                 args.project_id, args.code, fraction, inspector=args.inspector, reason=args.reason, **where
             )
-            what = "manual score" if record.kind == "manual" else "override"
-            print(
-                f"recorded: {what} of {record.code} for {record.project_id} ({record.scheme} "
-                f"{record.scheme_version}) = {record.fraction:g} by {record.inspector}: {record.reason}"
-            )
+            say("cli_recorded_score", args.message_lang, kind=_kind(record.kind), code=record.code,
+                project=record.project_id, scheme=record.scheme, version=record.scheme_version,
+                fraction=f"{record.fraction:g}", inspector=record.inspector, reason=record.reason)
     return 0
+
+
+def _kind(kind: str) -> Said:
+    """An inspector's record as named in a sentence: a manual score or an override."""
+    return said("cli_a_manual_score" if kind == "manual" else "cli_an_override")
 
 
 # --------------------------------------------------------------------------- history and audit
@@ -206,6 +143,7 @@ def command_assess(args) -> int:
 
 def command_history(args) -> int:
     """``history``: every version of a project's submission and what changed."""
+    lang = args.message_lang
     with Workspace.open(args.workspace) as workspace:
         workspace.check_stored()  # every command says the same of a damaged one
         versions = workspace.history(args.project_id, scheme=args.scheme, scheme_version=args.scheme_version)
@@ -213,24 +151,39 @@ def command_history(args) -> int:
         wanted = normalise_text(args.round).casefold()
         versions = [v for v in versions if v.round.casefold() == wanted]
         if not versions:
-            raise UsageError(f"project {args.project_id} has no submission in the round {args.round!r}")
+            raise UsageError(said("cli_not_in_round", project=args.project_id, round=args.round))
     current = None
     for version in versions:
         if (version.scheme, version.scheme_version, version.round) != current:
             current = (version.scheme, version.scheme_version, version.round)
-            print(f"{version.project_id} in {version.scheme} {version.scheme_version}, round {version.round}")
-        print(
-            f"  version {version.version}  {format_time(version.imported_at)}  {Path(version.source).name}  "
-            f"(sha256 {version.file_sha256[:12]}…, imported by {version.imported_by})"
-        )
-        if version.version > 1 and not version.changes:
-            print("      no differences in the criteria")
-        if version.changes:
-            print(f"      {'criterion':<12} {'old value':<20} new value")
-        for change in version.changes:
-            what = f"{change.code} {change.field}" if change.code else change.field
-            print(f"      {what:<12} {shown(change.old):<20} {shown(change.new)}")
+            say("cli_history_of", lang, project=version.project_id, scheme=version.scheme,
+                version=version.scheme_version, round=version.round)
+        _print_version(version, lang)
     return 0
+
+
+def _print_version(version: SubmissionVersion, lang: str | None) -> None:
+    """One version: when, from which file, by whom; then its differences as a table."""
+    say("cli_history_version", lang, n=version.version, at=format_time(version.imported_at),
+        file=Path(version.source).name, sha=version.file_sha256[:12], by=version.imported_by)
+    if version.version > 1 and not version.changes:
+        say("cli_no_differences", lang)
+    if version.changes:
+        print_said(in_both(_change_row, None), lang)
+    for change in version.changes:
+        print_said(in_both(_change_row, change), lang)
+
+
+def _change_row(change: Change | None, lang: str) -> str:
+    """A row of the differences table in ``lang``; its headings for ``change`` None."""
+    if change is None:
+        what, old, new = (said(key).text(lang) for key in ("cli_column_criterion", "cli_column_old",
+                                                            "cli_column_new"))
+    else:
+        field = change_field_label(change.field, lang)
+        what = f"{change.code} {field}" if change.code else field
+        old, new = (changed_value_text(value, lang) for value in (change.old, change.new))
+    return f"      {pad(what, CRITERION_WIDTH)} {pad(old, OLD_WIDTH)} {new}"
 
 
 def command_audit(args) -> int:
@@ -238,20 +191,26 @@ def command_audit(args) -> int:
     with Workspace.open(args.workspace) as workspace:
         workspace.check_stored()  # every command says the same of a damaged one
         if args.out:
+            from scoring.reports.audit_workbook import export_audit
+
             out = Path(args.out)
             if out.is_dir():
-                raise UsageError(f"--out {out} is a folder; give a file name")
+                raise UsageError(said("cli_is_folder", option="--out", path=out))
             # OutputError names the file
             export_audit(workspace, out, full_paths=args.full_paths, lang=args.lang)
-            print(f"{len(workspace.audit_entries())} audit entries written to {out}")
+            say("cli_audit_written", args.message_lang, entries=counted(len(workspace.audit_entries()),
+                                                                          "audit_entry"), path=out)
             return 0
         for entry in workspace.audit_entries():
-            print(
-                f"{entry.id:>5}  {format_time(entry.at)}  {entry.actor:<12} {entry.action:<14} "
-                f"{entry.summary}"
-            )
+            print_said(in_both(_audit_row, entry), args.message_lang)
     sys.stdout.flush()
     return 0
+
+
+def _audit_row(entry: AuditEntry, lang: str) -> str:
+    """One audit entry as a line in ``lang``: number, time, who, what, and the sentence."""
+    return (f"{entry.id:>5}  {format_time(entry.at)}  {pad(entry.actor, ACTOR_WIDTH)} "
+            f"{pad(audit_action_label(entry.action, lang), ACTION_WIDTH)} {audit_summary(entry, lang)}")
 
 
 # --------------------------------------------------------------------------- several inspectors
@@ -262,30 +221,29 @@ def command_merge(args) -> int:
     created = not Path(args.into).exists()
     report = merge(args.into, args.sources)
     if created:
-        print(f"workspace {Path(args.into).name} created")
-    print(report.summary())
+        say("cli_workspace_created", args.message_lang, name=Path(args.into).name)
+    print_said(report.said_summary(), args.message_lang)
     with Workspace.open(args.into) as workspace:
         workspace.check_stored()  # every command says the same of a damaged one
-        print_disagreements(workspace, workspace.score())
+        print_disagreements(workspace, workspace.score(), args.message_lang)
     return 0
 
 
 def command_consensus(args) -> int:
     """``consensus``: record (or withdraw) a supervisor's consensus fraction with its reason."""
     if args.withdraw and args.fraction is not None:
-        raise UsageError("--withdraw takes no FRACTION; leave it out")
+        raise UsageError(said("cli_withdraw_no_fraction"))
     where = {"scheme": args.scheme, "scheme_version": args.scheme_version, "round": args.round}
+    lang = args.message_lang
     with Workspace.open(args.workspace, read_only=False) as workspace:
         workspace.check_stored()  # every command says the same of a damaged one
         if args.withdraw:
             record = workspace.withdraw_consensus(
                 args.project_id, args.code, inspector=args.inspector, reason=args.reason, **where
             )
-            print(
-                f"withdrawn: consensus {record.fraction:g} on {record.code} for {record.project_id} "
-                f"({record.scheme} {record.scheme_version}), by {args.inspector.strip()}: "
-                f"{args.reason.strip()}"
-            )
+            say("cli_withdrawn_consensus", lang, fraction=f"{record.fraction:g}", code=record.code,
+                project=record.project_id, scheme=record.scheme, version=record.scheme_version,
+                by=args.inspector.strip(), reason=args.reason.strip())
             return 0
         record = workspace.consensus(
             args.project_id,
@@ -295,12 +253,10 @@ def command_consensus(args) -> int:
             reason=args.reason,
             **where,
         )
-        scores = ", ".join(f"{name} {fraction:g}" for name, fraction in record.basis.items())
-        print(
-            f"recorded: consensus on {record.code} for {record.project_id} ({record.scheme} "
-            f"{record.scheme_version}) = {record.fraction:g} by {record.inspector}: {record.reason} "
-            f"(inspectors: {scores})"
-        )
+        scores = [f"{name} {fraction:g}" for name, fraction in record.basis.items()]
+        say("cli_recorded_consensus", lang, code=record.code, project=record.project_id, scheme=record.scheme,
+            version=record.scheme_version, fraction=f"{record.fraction:g}", inspector=record.inspector,
+            reason=record.reason, scores=Said(", ".join(scores), "、".join(scores)))
     return 0
 
 
@@ -311,7 +267,7 @@ def command_reconcile(args) -> int:
         workspace.check_stored()  # every command says the same of a damaged one
         if changes:
             workspace.set_reconcile_settings(method=args.method, threshold=_threshold(args.threshold))
-        print_disagreements(workspace, workspace.score())
+        print_disagreements(workspace, workspace.score(), args.message_lang)
     return 0
 
 
@@ -321,36 +277,22 @@ def _threshold(text: str | None) -> float | None:
     try:
         return float(normalise_text(text))
     except ValueError:
-        raise UsageError(f"--threshold must be a number from 0 to 1 (e.g. 0.25), found {text!r}")
+        raise UsageError(said("cli_threshold", found=text)) from None
 
 
-def print_disagreements(workspace: Workspace, run: AssessmentRun) -> None:
+def print_disagreements(workspace: Workspace, run: AssessmentRun, lang: str | None) -> None:
     """The setting, then each criterion several inspectors scored, largest spread first."""
     settings = workspace.reconcile_settings()
     rows = disagreement_rows(run)
     flagged = sum(1 for r in rows if r.reconciliation.disagreement)
-    print(
-        f"{len(rows)} criteria scored by several inspectors or decided by consensus; {flagged} "
-        f"disagreements (spread above {settings.threshold:g}); until a consensus the "
-        f"{settings.method} is used"
-    )
+    say("cli_reconcile_summary", lang, criteria=counted(len(rows), "criterion"),
+        disagreements=counted(flagged, "disagreement"), threshold=f"{settings.threshold:g}",
+        method=in_both(label, settings.method))
     for row in rows[:MAX_LINES]:
         mark = "!" if row.reconciliation.disagreement and row.reconciliation.consensus is None else " "
-        print(f" {mark} {row.project_id} {row.code}: {describe(row.reconciliation)}")
+        print_said(Said(*(f" {mark} {row.project_id} {row.code}: {describe(row.reconciliation, each)}"
+                          for each in ("en", "zh"))), lang)
     if len(rows) > MAX_LINES:
-        print(f"  … and {len(rows) - MAX_LINES} more (the ranked workbook's Disagreements sheet lists all)")
+        say("cli_more_disagreements", lang, n=len(rows) - MAX_LINES)
     if any(r.reconciliation.disagreement and r.reconciliation.consensus is None for r in rows):
-        print(
-            f"  record a consensus: python main.py consensus --workspace {workspace.path.name} "
-            "PROJECT_ID CODE FRACTION --inspector NAME --reason TEXT"
-        )
-
-
-COMMANDS = {
-    "assess": command_assess,
-    "history": command_history,
-    "audit": command_audit,
-    "merge": command_merge,
-    "consensus": command_consensus,
-    "reconcile": command_reconcile,
-}
+        say("cli_how_to_consensus", lang, name=workspace.path.name)

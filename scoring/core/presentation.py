@@ -407,6 +407,515 @@ TEXT: dict[str, tuple[str, str]] = {
         "分歧阈值须在 0 到 1 之间（如 0.25），实际为 {found!r}",
         "the disagreement threshold must be from 0 to 1 (e.g. 0.25), found {found!r}",
     ),
+    # the command line (scoring/cli): the help of each command and option (scoring/cli/parsers.py)
+    "cli_description": ("评估减污降碳协同增效试点。", "Assess pollution–carbon synergy pilots."),
+    "cli_epilog": (
+        "各命令的选项：python main.py 命令 --help；只用一种语言：--lang zh 或 --lang en",
+        "each command's options: python main.py COMMAND --help; one language only: --lang zh or --lang en",
+    ),
+    "cli_commands": ("命令", "commands"),
+    "cli_usage": ("用法：", "usage: "),
+    "cli_positionals": ("位置参数：", "positional arguments:"),
+    "cli_options": ("选项：", "options:"),
+    "cli_h_help": ("显示此帮助并退出", "show this help and exit"),
+    "cli_h_version": ("显示程序版本并退出", "show the program's version and exit"),
+    "cli_h_score": ("为申报材料评分并排名", "score submissions and rank them"),
+    "cli_h_form": ("为某方案生成空白申报表", "write a blank submission form for a scheme"),
+    "cli_h_validate": ("检查模板并列出其问题", "check a template and list its problems"),
+    "cli_h_demo": ("生成示例申报材料", "write the demo submissions"),
+    "cli_h_selftest": ("离线检查本安装能否正常工作", "check that this installation works, offline"),
+    "cli_h_assess": (
+        "记录核查人的现场评分或调整，或将其撤回",
+        "record an inspector's manual score or override, or withdraw it",
+    ),
+    "cli_h_history": (
+        "列出项目各版申报及其差异",
+        "list a project's submission versions and their differences",
+    ),
+    "cli_h_audit": ("列出审计日志，或导出为工作簿", "list the audit log, or export it to a workbook"),
+    "cli_h_merge": ("将核查人的工作区合并到主工作区", "merge inspectors' workspaces into a master workspace"),
+    "cli_h_consensus": (
+        "记录审核人对多名核查人评过分的指标所定的共识",
+        "record a supervisor's consensus on a criterion several inspectors scored",
+    ),
+    "cli_h_reconcile": (
+        "列出多名核查人评过分的指标；设置采用中位数或平均值及分歧阈值",
+        "list criteria several inspectors scored; set median or mean and the threshold",
+    ),
+    "cli_h_explain": (
+        "说明项目得分的计算过程，以及达到下一等级需要什么",
+        "show how a project's score was worked out and what would reach the next grade",
+    ),
+    "cli_h_track": (
+        "跟踪试点在各评估轮次中的变化：总分、排名、等级",
+        "follow pilots across assessment rounds: changes, ranks, grades",
+    ),
+    "cli_h_template": (
+        "评估方案模板（多个时重复给出；使用 --workspace 时可省略）",
+        "a scheme template (repeat for several; optional with --workspace)",
+    ),
+    "cli_h_inputs": ("申报文件或文件夹", "submission files or folders"),
+    "cli_h_score_workspace": (
+        "导入到此工作区（不存在时新建），并为其中的全部项目评分",
+        "import into this workspace (created if needed) and score everything it holds",
+    ),
+    "cli_h_score_round": (
+        "与 --workspace 同用：导入并评分的评估轮次（新名称即新建）；默认每份申报归入其年份的轮次，"
+        "并为最近一轮评分",
+        "with --workspace: the assessment round to import into (created if new) and to score; by default "
+        "each submission goes to the round of its year, and the latest round is scored",
+    ),
+    "cli_h_out_ranked": ("将排名工作簿写到此处", "write the ranked workbook here"),
+    "cli_h_json": ("将完整结果以 JSON 写到此处（“-”：标准输出）",
+                   "write the full result as JSON here ('-': to standard output)"),
+    "cli_h_pdf": ("将 PDF 报告写到此处", "write the PDF report here"),
+    "cli_h_full_paths": (
+        "输出中以完整路径标明输入文件（默认：相对于所给文件夹，分享的文件不显示本机文件夹）",
+        "name input files by their full path in the outputs (default: relative to the folder given, so a "
+        "shared file shows no local folders)",
+    ),
+    "cli_h_lang": (
+        "消息的语言（默认先英文、后中文）",
+        "language of messages (default: English, then Chinese)",
+    ),
+    "cli_h_lang_outputs": (
+        "{outputs}（默认 {default}）及消息的语言（消息默认先英文、后中文）",
+        "language of {outputs} (default {default}) and of messages (messages default to English, then "
+        "Chinese)",
+    ),
+    "cli_h_of_reports": ("工作簿和 PDF 报告", "the workbook and PDF report"),
+    "cli_h_of_audit": ("导出的工作簿", "the exported workbook"),
+    "cli_h_of_text": ("说明文字", "the text"),
+    "cli_h_robustness_group": ("排名的稳健性", "robustness of the ranking"),
+    "cli_h_robustness": (
+        "权重随机变动下的名次范围、分档稳定性及熵权 TOPSIS 交叉检验（打印出来，并加入 --json）",
+        "rank ranges under random weight changes, cut-off stability and an entropy-TOPSIS cross-check "
+        "(printed, and added to --json)",
+    ),
+    "cli_h_draws": ("随机权重组数（默认 {n}）", "random weightings (default {n})"),
+    "cli_h_spread": (
+        "每个计分权重最多变动 ±P，写作 0.2 或 20%（默认 {p}）",
+        "each score weight changes by up to ±P, as 0.2 or 20% (default {p})",
+    ),
+    "cli_h_cutoff": (
+        "前 K 名（默认 {k}），或等级名称，如 Good 或 良好",
+        "top K (default {k}), or a grade name such as Good or 良好",
+    ),
+    "cli_h_seed": ("随机抽样的种子（默认 {seed}）", "seed of the random draws (default {seed})"),
+    "cli_h_method": ("{methods}（默认 uniform）", "{methods} (default uniform)"),
+    "cli_h_or": (" 或 ", " or "),
+    "cli_h_concentration": (
+        "狄利克雷分布的集中度（默认：由 --spread 确定）",
+        "Dirichlet concentration (default: set from --spread)",
+    ),
+    "cli_h_sign_off_group": ("报告签署", "report sign-off"),
+    "cli_h_sign_off_about": (
+        "印在 PDF 的封面和排名页及工作簿的排名工作表上；与 --workspace 同用时，"
+        "本次报告以其代替工作区的报告设置",
+        "printed on the PDF's cover and ranking pages and the workbook's ranked sheets; with --workspace "
+        "they replace the workspace's report settings for this report",
+    ),
+    "cli_h_org": ("评估机构（也是 PDF 的作者）", "the assessing body (also the PDF's author)"),
+    "cli_h_doc_no": ("文号", "the document number"),
+    "cli_h_period": ("评估期间，如 2024", "the assessment period, e.g. 2024"),
+    "cli_h_assessor": ("印在评估人签字栏下的姓名", "name printed under the assessor's signature line"),
+    "cli_h_reviewer": ("印在审核人签字栏下的姓名", "name printed under the reviewer's signature line"),
+    "cli_h_approver": ("印在批准人签字栏下的姓名", "name printed under the approver's signature line"),
+    "cli_h_form_template": ("方案的模板", "the scheme's template"),
+    "cli_h_form_out": ("将空白申报表写到此处", "write the blank form here"),
+    "cli_h_validate_template": ("要检查的模板（多个时重复给出）", "a template to check (repeat for several)"),
+    "cli_h_demo_out": ("将示例申报材料写入此文件夹", "write the demo submissions into this folder"),
+    "cli_h_selftest_full": (
+        "为每个方案生成工作簿和 PDF，而不只为项目最少的方案",
+        "write the workbook and the PDF for every scheme, not only the smallest",
+    ),
+    "cli_h_selftest_out": (
+        "在此文件夹中工作并保留文件（默认：临时文件夹）",
+        "work in this folder and keep the files (default: a temporary folder)",
+    ),
+    "cli_h_workspace": ("工作区文件", "the workspace file"),
+    "cli_h_project_id": ("项目编号", "the project's ID"),
+    "cli_h_code": ("指标编号", "the criterion code"),
+    "cli_h_fraction": (
+        "得分率，0 到 1（使用 --withdraw 时不填）",
+        "the fraction from 0 to 1 (not with --withdraw)",
+    ),
+    "cli_h_inspector": ("评分（或撤回）的核查人", "who scores (or withdraws)"),
+    "cli_h_reason": ("理由；必填", "why; required"),
+    "cli_h_withdraw": ("改为撤回该核查人的有效评分", "withdraw the inspector's active score instead"),
+    "cli_h_author": (
+        "与 --withdraw 同用：撤回谁的评分（默认：核查人本人的）",
+        "with --withdraw: whose score (default: the inspector's)",
+    ),
+    "cli_h_scheme": ("项目属于多个方案时，所指的方案", "the scheme, when the project is in several"),
+    "cli_h_scheme_version": ("存有多个版本时，方案的版本", "the scheme's version, when several are stored"),
+    "cli_h_round": (
+        "评估轮次（默认：项目所在的最近一轮）",
+        "the assessment round (default: the latest the project is in)",
+    ),
+    "cli_h_audit_out": (
+        "将日志写入此工作簿（否则打印出来）",
+        "write the log to this workbook (else print it)",
+    ),
+    "cli_h_into": ("主工作区（不存在时新建）", "the master workspace (created if it does not exist)"),
+    "cli_h_sources": ("要合并的工作区（只读取）", "the workspaces to merge (only read)"),
+    "cli_h_agreed_fraction": (
+        "商定的得分率，0 到 1（使用 --withdraw 时不填）",
+        "the agreed fraction, 0 to 1 (not with --withdraw)",
+    ),
+    "cli_h_supervisor": ("审核人", "the supervisor"),
+    "cli_h_withdraw_consensus": (
+        "撤回共识（重新采用中位数或平均值）",
+        "withdraw the consensus (the median or mean applies again)",
+    ),
+    "cli_h_reconcile_method": (
+        "达成共识前采用的分值（保存在工作区中）",
+        "the score used until a consensus (stored in the workspace)",
+    ),
+    "cli_h_threshold": (
+        "离散度超过 X（0 到 1）即为分歧（保存在工作区中）",
+        "a spread above X (0 to 1) is a disagreement (stored in the workspace)",
+    ),
+    "cli_h_explain_inputs": (
+        "申报文件或文件夹（与 --template 同用）",
+        "submission files or folders (with --template)",
+    ),
+    "cli_h_templates": ("评估方案模板（多个时重复给出）", "a scheme template (repeat for several)"),
+    "cli_h_explain_workspace": (
+        "改为依据此工作区说明，而非文件",
+        "explain from this workspace instead of files",
+    ),
+    "cli_h_explain_json": ("改为以 JSON 输出说明", "print the explanation as JSON instead"),
+    "cli_h_track_scheme": ("只看此方案（默认：每个方案）", "only this scheme (default: every scheme)"),
+    "cli_h_track_json": (
+        "将跟踪结果以 JSON 写到此处（“-”：标准输出）",
+        "write the tracking as JSON here ('-': standard output)",
+    ),
+    "cli_h_track_out": ("将跟踪工作簿写到此处", "write the Tracking workbook here"),
+    "cli_h_track_pdf": ("将跟踪 PDF 写到此处", "write the tracking PDF here"),
+    # the command line's refusals of what was typed (exit 2) and its other failures
+    "cli_error": ("错误：{message}", "error: {message}"),
+    "cli_warning": ("警告：{message}", "warning: {message}"),
+    "cli_no_command": (
+        "请给出命令；可用命令：{commands}（python main.py --help 说明每个命令）",
+        "give a command; the commands are {commands} (python main.py --help describes each)",
+    ),
+    "cli_unknown_command": (
+        "没有命令 {command!r}{suggestion}；可用命令：{commands}（python main.py --help 说明每个命令）",
+        "there is no command {command!r}{suggestion}; the commands are {commands} (python main.py --help "
+        "describes each)",
+    ),
+    "cli_did_you_mean": ("（是否要用 {match}？）", " (did you mean {match}?)"),
+    "cli_see_help": ("{message}（{prog} --help 列出其用法）", "{message} ({prog} --help shows its usage)"),
+    "cli_arg_required": ("缺少必需的参数：{arguments}", "the following arguments are required: {arguments}"),
+    "cli_arg_unrecognized": ("无法识别的参数：{arguments}", "unrecognized arguments: {arguments}"),
+    "cli_arg_choice": (
+        "参数 {argument} 的取值 {value} 无效（可选：{choices}）",
+        "argument {argument}: invalid choice: {value} (choose from {choices})",
+    ),
+    "cli_arg_one_value": ("参数 {argument} 需要一个值", "argument {argument}: expected one argument"),
+    "cli_arg_values": (
+        "参数 {argument} 至少需要一个值",
+        "argument {argument}: expected at least one argument",
+    ),
+    "cli_arg_no_value": (
+        "参数 {argument} 不接受值（{value}）",
+        "argument {argument}: ignored explicit argument {value}",
+    ),
+    "cli_arg_together": (
+        "参数 {argument} 不能与 {other} 同用",
+        "argument {argument}: not allowed with argument {other}",
+    ),
+    "cli_arg_ambiguous": (
+        "选项 {option} 不明确，可能是 {matches}",
+        "ambiguous option: {option} could match {matches}",
+    ),
+    "cli_arg_other": ("命令行有误：{message}", "{message}"),
+    "cli_interrupted": ("已中断", "interrupted"),
+    "cli_unexpected": ("意外错误 {kind}：{detail}{log}", "unexpected {kind}: {detail}{log}"),
+    "cli_log_at": ("（详情见 {path}）", " (details in {path})"),
+    "cli_no_input": ("没有这个文件或文件夹：{paths}", "no such file or folder: {paths}"),
+    "cli_template_invalid": ("{source}：模板无效（{n} 处问题）：\n{lines}",
+                             "{source}: the template is not valid ({n} problems):\n{lines}"),
+    "cli_is_folder": (
+        "{option} {path} 是文件夹；请给出文件名",
+        "{option} {path} is a folder; give a file name",
+    ),
+    # the command line's summaries on success (scoring/cli/*.py), and the counted nouns they use
+    # (presentation.counted: count1_<noun> for one, count_<noun> for any other number)
+    "count1_project": ("{n} 个项目", "{n} project"),
+    "count_project": ("{n} 个项目", "{n} projects"),
+    "count1_input": ("{n} 个输入", "{n} input"),
+    "count_input": ("{n} 个输入", "{n} inputs"),
+    "count1_file": ("{n} 个文件", "{n} file"),
+    "count_file": ("{n} 个文件", "{n} files"),
+    "count1_criterion": ("{n} 项指标", "{n} criterion"),
+    "count_criterion": ("{n} 项指标", "{n} criteria"),
+    "count1_dimension": ("{n} 个维度", "{n} dimension"),
+    "count_dimension": ("{n} 个维度", "{n} dimensions"),
+    "count1_disagreement": ("{n} 处分歧", "{n} disagreement"),
+    "count_disagreement": ("{n} 处分歧", "{n} disagreements"),
+    "count1_audit_entry": ("{n} 条审计记录", "{n} audit entry"),
+    "count_audit_entry": ("{n} 条审计记录", "{n} audit entries"),
+    "count1_workspace": ("{n} 个工作区", "{n} workspace"),
+    "count_workspace": ("{n} 个工作区", "{n} workspaces"),
+    "count1_submission": ("{n} 份申报", "{n} submission"),
+    "count_submission": ("{n} 份申报", "{n} submissions"),
+    "count1_new_project": ("{n} 个新项目", "{n} new project"),
+    "count_new_project": ("{n} 个新项目", "{n} new projects"),
+    "count1_new_version": ("{n} 个新版本", "{n} new version"),
+    "count_new_version": ("{n} 个新版本", "{n} new versions"),
+    "count1_inspector_score": ("{n} 条核查人评分", "{n} inspector's score"),
+    "count_inspector_score": ("{n} 条核查人评分", "{n} inspectors' scores"),
+    "count1_withdrawal": ("{n} 次撤回", "{n} withdrawal"),
+    "count_withdrawal": ("{n} 次撤回", "{n} withdrawals"),
+    "count1_consensus_record": ("{n} 条共识记录", "{n} consensus record"),
+    "count_consensus_record": ("{n} 条共识记录", "{n} consensus records"),
+    "count1_evidence_note": ("{n} 条佐证备注", "{n} evidence note"),
+    "count_evidence_note": ("{n} 条佐证备注", "{n} evidence notes"),
+    "count1_refused_file": ("{n} 个拒收文件", "{n} refused file"),
+    "count_refused_file": ("{n} 个拒收文件", "{n} refused files"),
+    "cli_round": ("评估轮次 {round}", "assessment round {round}"),
+    "cli_scheme_scored": (
+        "{scheme} {version}（{level}）：已评分 {projects}",
+        "{scheme} {version} ({level}): {projects} scored",
+    ),
+    "cli_top_project": (
+        "  {rank:>3}. {project} {name}  {total}  {grade}",
+        "  {rank:>3}. {project} {name}  {total}  {grade}",
+    ),
+    "cli_rejected": ("拒收 [{reason}] {message}", "rejected [{reason}] {message}"),
+    "cli_skipped": ("未读取 {message}", "skipped {message}"),
+    "cli_score_totals": (
+        "已评分 {projects}，拒收 {rejected}{not_read}",
+        "{projects} scored, {rejected} rejected{not_read}",
+    ),
+    "cli_not_read": ("，文件夹中另有 {files}未读取", ", {files} in the folders not read"),
+    "cli_project_version": ("{project}（第 {version} 版）", "{project} (version {version})"),
+    "cli_1_replaced": (
+        "1 份重新报送替换了此前的版本：{which}",
+        "1 resubmission replaced its earlier version: {which}",
+    ),
+    "cli_n_replaced": (
+        "{n} 份重新报送替换了此前的版本：{which}",
+        "{n} resubmissions replaced their earlier versions: {which}",
+    ),
+    "cli_1_second_file": (
+        "其中 1 个是已报送项目的第二份文件，保留第一份、拒收此文件：{which}",
+        "1 of them a second file of a project already submitted, refused (the first is kept): {which}",
+    ),
+    "cli_n_second_files": (
+        "其中 {n} 个是已报送项目的第二份文件，保留第一份、拒收这些文件：{which}",
+        "{n} of them second files of projects already submitted, refused (the first is kept): {which}",
+    ),
+    "cli_wrote_ranked": ("排名工作簿：{path}", "ranked workbook: {path}"),
+    "cli_wrote_pdf": ("PDF 报告：{path}", "PDF report: {path}"),
+    "cli_wrote_json": ("JSON 结果：{path}", "JSON result: {path}"),
+    "cli_round_needs_workspace": (
+        "--round 需要 --workspace W.spw：评估轮次保存在工作区中",
+        "--round needs --workspace W.spw: rounds are kept in a workspace",
+    ),
+    "cli_score_needs_inputs": (
+        "请至少给出一个 --template T.xlsx 和一个输入文件或文件夹（或用 --workspace W.spw "
+        "为工作区中的项目评分）",
+        "give at least one --template T.xlsx and one INPUT file or folder (or --workspace W.spw to score "
+        "what "
+        "a workspace holds)",
+    ),
+    "cli_valid": (
+        "{path}：有效——{scheme} {version}（{level}），{criteria}（{kinds}），{dimensions}",
+        "{path}: valid — {scheme} {version} ({level}), {criteria} ({kinds}), {dimensions}",
+    ),
+    "cli_kind_count": ("{kind} {n}", "{n} {kind}"),
+    "cli_wrote_form": (
+        "{scheme} {version} 的空白申报表：{path}",
+        "blank form for {scheme} {version}: {path}",
+    ),
+    "cli_wrote_demo": (
+        "已在 {folder} 下写入 {n} 个示例文件，并在 {later_folder} 下写入试点下一评估轮次的 {later} 份申报表",
+        "{n} demo files written under {folder}, and {later} forms of the pilots' next assessment round under "
+        "{later_folder}",
+    ),
+    "cli_workspace_new": (
+        "{path} 尚不存在；加上 --template T.xlsx 即以该方案新建",
+        "{path} does not exist yet; add --template T.xlsx to create it with a scheme",
+    ),
+    "cli_workspace_import": ("工作区 {name}：{summary}", "workspace {name}: {summary}"),
+    "ws_import_counts": (
+        "导入 {imported}，重新报送 {resubmitted}，未变 {unchanged}，拒收 {rejected}{not_read}{cancelled}",
+        "{imported} imported, {resubmitted} resubmitted, {unchanged} unchanged, {rejected} rejected{not_read}"
+        "{cancelled}",
+    ),
+    "ws_import_not_read": ("，未读取 {n}", ", {n} not read"),
+    "ws_import_cancelled": ("（已取消）", " (cancelled)"),
+    "cli_resubmitted": (
+        "  重新报送 {project}（{scheme} {version}），为第 {n} 版，来自 {file}",
+        "  resubmitted {project} ({scheme} {version}) as version {n} from {file}",
+    ),
+    "cli_unchanged": ("  未变：{message}", "  unchanged: {message}"),
+    "cli_more_in_history": (
+        "  ……另有 {n} 条（python main.py history --workspace {name} PROJECT_ID）",
+        "  … and {n} more (python main.py history --workspace {name} PROJECT_ID)",
+    ),
+    "cli_give_fraction": ("请给出 FRACTION（0 到 1，如 0.65），或使用 --withdraw",
+                          "give the FRACTION (from 0 to 1, e.g. 0.65), or --withdraw"),
+    "cli_fraction": ("FRACTION 须为 0 到 1 之间的数（如 0.65），实际为 {found!r}",
+                     "FRACTION must be a number from 0 to 1 (e.g. 0.65), found {found!r}"),
+    "cli_withdraw_no_fraction": (
+        "--withdraw 不带 FRACTION；请去掉它",
+        "--withdraw takes no FRACTION; leave it out",
+    ),
+    "cli_author_needs_withdraw": ("--author 只能与 --withdraw 同用", "--author only goes with --withdraw"),
+    "cli_threshold": ("--threshold 须为 0 到 1 之间的数（如 0.25），实际为 {found!r}",
+                      "--threshold must be a number from 0 to 1 (e.g. 0.25), found {found!r}"),
+    "cli_a_manual_score": ("现场评分", "manual score"),
+    "cli_an_override": ("调整", "override"),
+    "cli_withdrawn_score": (
+        "已撤回：{author} 对 {project}（{scheme} {version}）{code} 的{kind} {fraction}，撤回人 {by}："
+        "{reason}",
+        "withdrawn: {author}'s {kind} {fraction} of {code} for {project} ({scheme} {version}), by {by}: "
+        "{reason}",
+    ),
+    "cli_recorded_score": (
+        "已记录：{project}（{scheme} {version}）{code} 的{kind} = {fraction}，核查人 {inspector}：{reason}",
+        "recorded: {kind} of {code} for {project} ({scheme} {version}) = {fraction} by {inspector}: {reason}",
+    ),
+    "cli_not_in_round": ("项目 {project} 在评估轮次 {round!r} 中没有申报",
+                         "project {project} has no submission in the round {round!r}"),
+    "cli_history_of": ("{project}，方案 {scheme} {version}，评估轮次 {round}",
+                       "{project} in {scheme} {version}, round {round}"),
+    "cli_history_version": (
+        "  第 {n} 版  {at}  {file}  （sha256 {sha}…，导入人 {by}）",
+        "  version {n}  {at}  {file}  (sha256 {sha}…, imported by {by})",
+    ),
+    "cli_no_differences": ("      各指标均无差异", "      no differences in the criteria"),
+    "cli_column_criterion": ("指标", "criterion"),
+    "cli_column_old": ("原值", "old value"),
+    "cli_column_new": ("新值", "new value"),
+    "cli_audit_written": ("已将 {entries}写入 {path}", "{entries} written to {path}"),
+    "cli_workspace_created": ("已新建工作区 {name}", "workspace {name} created"),
+    "mg_merged": ("已将 {workspaces}合并入 {into}", "merged {workspaces} into {into}"),
+    "merged_source": ("{name}：{parts}", "{name}: {parts}"),
+    "mg_nothing_new": (
+        "{name}：没有新内容（其中的一切都已在此）",
+        "{name}: nothing new (everything it holds is already here)",
+    ),
+    "mg_only_audit": ("只有审计记录", "only audit entries"),
+    "mg_round": ("评估轮次 {rounds}", "round {rounds}"),
+    "mg_scheme": ("方案 {schemes}", "scheme {schemes}"),
+    "mg_present": ("{submissions}已在此", "{submissions} already here"),
+    "merged_scores_by": ("{scores}（{who}）", "{scores} ({who})"),
+    "mg_cancelled": ("  （已取消：以上工作区已合并，其余未合并）",
+                     "  (cancelled: the workspaces above were merged, the rest were not)"),
+    "cli_withdrawn_consensus": (
+        "已撤回：{project}（{scheme} {version}）{code} 的共识 {fraction}，撤回人 {by}：{reason}",
+        "withdrawn: consensus {fraction} on {code} for {project} ({scheme} {version}), by {by}: {reason}",
+    ),
+    "cli_recorded_consensus": (
+        "已记录：{project}（{scheme} {version}）{code} 的共识 = {fraction}，审核人 {inspector}：{reason}"
+        "（核查人评分：{scores}）",
+        "recorded: consensus on {code} for {project} ({scheme} {version}) = {fraction} by {inspector}: "
+        "{reason} (inspectors: {scores})",
+    ),
+    "cli_reconcile_summary": (
+        "{criteria}由多名核查人评分或已定共识；{disagreements}（极差超过 {threshold}）；"
+        "达成共识前采用{method}",
+        "{criteria} scored by several inspectors or decided by consensus; {disagreements} (spread above "
+        "{threshold}); until a consensus the {method} is used",
+    ),
+    "cli_more_disagreements": (
+        "  ……另有 {n} 条（排名工作簿的分歧工作表列出全部）",
+        "  … and {n} more (the ranked workbook's Disagreements sheet lists all)",
+    ),
+    "cli_how_to_consensus": (
+        "  记录共识：python main.py consensus --workspace {name} PROJECT_ID CODE FRACTION --inspector NAME "
+        "--reason TEXT",
+        "  record a consensus: python main.py consensus --workspace {name} PROJECT_ID CODE FRACTION "
+        "--inspector NAME --reason TEXT",
+    ),
+    "cli_needs_number": ("{option} 需要一个数，而不是 {found!r}", "{option} needs a number, not {found!r}"),
+    "cli_needs_whole_number": (
+        "{option} 需要一个整数，而不是 {found!r}",
+        "{option} needs a whole number, not {found!r}",
+    ),
+    "cli_only_with_robustness": ("{options} 只与 --robustness 同用",
+                                 "{options} is only used with --robustness"),
+    "cli_only_with_robustness_n": ("{options} 只与 --robustness 同用",
+                                   "{options} are only used with --robustness"),
+    "cli_explain_not_both": (
+        "请给出 --workspace W.spw，或 --template T.xlsx 与输入文件，不能两者都给",
+        "give either --workspace W.spw or --template T.xlsx with INPUT files, not both",
+    ),
+    "cli_explain_needs_inputs": (
+        "请给出 --workspace W.spw，或至少一个 --template T.xlsx 和一个输入文件或文件夹",
+        "give --workspace W.spw, or at least one --template T.xlsx and one INPUT file or folder",
+    ),
+    "cli_explain_no_project": (
+        "没有已评分的项目 {project!r}{hint}；请检查项目编号和输入",
+        "no scored project {project!r}{hint}; check the ID and the inputs",
+    ),
+    "cli_explain_refused": (
+        "（有一个提到它的文件被拒收：{message}）",
+        " (a file naming it was refused: {message})",
+    ),
+    "cli_explain_several_schemes": (
+        "{project} 属于多个方案（{names}）；请用 --scheme NAME 选择一个",
+        "{project} is in several schemes ({names}); choose one with --scheme NAME",
+    ),
+    "cli_track_no_scheme": (
+        "{name} 中没有方案 {scheme!r} 的项目（方案：{schemes}）",
+        "no projects of a scheme {scheme!r} in {name} (schemes: {schemes})",
+    ),
+    "cli_track_round": ("{label}（{year}）", "{label} ({year})"),
+    "cli_no_year": ("无年份", "no year"),
+    "cli_track_rounds": ("评估轮次：{rounds}", "assessment rounds: {rounds}"),
+    "cli_track_one_round": (
+        "只有一个轮次：导入下一轮的申报表（score --workspace W FOLDER）后即可比较",
+        "one round only: import the next round's forms (score --workspace W FOLDER) to compare",
+    ),
+    "cli_track_scheme": ("{scheme}：{projects}", "{scheme}: {projects}"),
+    "cli_track_moves": (
+        "  {first} → {last}：上升 {rose} 个，下降 {fell} 个，{missing} 个未同时参加两轮",
+        "  {first} → {last}: {rose} rose, {fell} fell, {missing} not in both rounds",
+    ),
+    "cli_track_more": ("  ……另有 {n} 个（JSON、工作簿和 PDF 列出全部）",
+                       "  … and {n} more (the JSON, workbook and PDF list all)"),
+    "cli_wrote_tracking_workbook": ("跟踪工作簿：{path}", "Tracking workbook: {path}"),
+    "cli_wrote_tracking_pdf": ("跟踪 PDF：{path}", "tracking PDF: {path}"),
+    "cli_wrote_tracking_json": ("JSON 跟踪结果：{path}", "JSON tracking: {path}"),
+    # selftest (scoring/cli/selftest.py): each check's name (st_<name>) and what it found
+    "st_header": ("SynergyPilot {version} 自检（{where}）", "SynergyPilot {version} selftest ({where})"),
+    "st_bundle": ("安装包位于 {path}", "bundle in {path}"),
+    "st_source": ("源代码位于 {path}", "source in {path}"),
+    "st_ok": ("  通过  {name}：{detail}", "  ok  {name}: {detail}"),
+    "st_templates": ("模板", "templates"),
+    "st_font": ("字体", "font"),
+    "st_demo": ("示例", "demo"),
+    "st_scoring": ("评分", "scoring"),
+    "st_workbook": ("工作簿", "workbook"),
+    "st_pdf": ("PDF", "PDF"),
+    "st_print": ("打印", "print"),
+    "st_templates_ok": ("{n} 个方案，位于 {folder}", "{n} schemes in {folder}"),
+    "st_font_ok": ("{family}，其许可证位于 {folder}", "{family} with its licence in {folder}"),
+    "st_demo_ok": ("已写入 {n} 个申报文件", "{n} submission files written"),
+    "st_scoring_ok": (
+        "{schemes} 个方案共 {projects} 个项目；{rejected} 个有缺陷的文件按预期被拒收",
+        "{projects} projects in {schemes} schemes, {rejected} flawed files rejected as expected",
+    ),
+    "st_workbook_ok": ("{file}，{sheets} 个工作表，{projects} 个项目，{kb} KB",
+                       "{file}, {sheets} sheets, {projects} projects, {kb} KB"),
+    "st_pdf_ok": (
+        "{file}，{pages} 页，{kb} KB，已嵌入 {family}",
+        "{file}, {pages} pages, {kb} KB, {family} embedded",
+    ),
+    "st_print_ok": (
+        "PDFium 以 {dpi} dpi 渲染了 {file} 的第 1 页，{width}×{height} 像素",
+        "page 1 of {file} rendered by PDFium at {dpi} dpi, {width}×{height} px",
+    ),
+    "st_kept": ("  文件保留在 {folder}", "  files kept in {folder}"),
+    "st_passed": ("自检通过，用时 {seconds} 秒", "selftest passed in {seconds} s"),
+    "st_failed": ("自检失败：{message}", "selftest FAILED: {message}"),
+    "st_written_so_far": ("  已写出的文件在 {folder}", "  the files written so far are in {folder}"),
     "quadrant_1": ("I 协同减排", "I synergy: both fall"),
     "quadrant_2": ("II 仅减污", "II pollutants only"),
     "quadrant_3": ("III 双增", "III both rise"),
@@ -802,6 +1311,17 @@ def said(key: str, **fields: object) -> Said:
 def both(text: str | Said) -> Said:
     """``text`` as a :class:`Said`: a plain string (a system's own words) is the same in both."""
     return text if isinstance(text, Said) else Said(str(text), str(text))
+
+
+def counted(n: int, noun: str) -> Said:
+    """``1 project`` / ``2 projects`` (``2 个项目``): the catalogue's ``count1_<noun>`` for one,
+    ``count_<noun>`` for any other number, with ``{n}`` filled in."""
+    return said(f"count1_{noun}" if n == 1 else f"count_{noun}", n=n)
+
+
+def joined(parts: list[Said], en: str = ", ", zh: str = "，") -> Said:
+    """Several messages as one list, each language with its own separator."""
+    return Said(en.join(p.en for p in parts), zh.join(p.zh for p in parts))
 
 
 def _in_language(fields: dict[str, object], lang: str) -> dict[str, object]:
@@ -1443,7 +1963,8 @@ def wrap_text(value: object, width: int, max_lines: int | None = 2) -> list[str]
     lines: list[str] = []
     current = ""
     tokens = []
-    for token in re.findall(r"[^\sA-Za-z0-9]|[A-Za-z0-9_.,:;()/%+–-]+|\s", words):
+    # a run of Latin word characters first, so "--lang" or "-0.5" is never broken at its hyphen
+    for token in re.findall(r"[A-Za-z0-9_.,:;()/%+–-]+|[^\sA-Za-z0-9]|\s", words):
         while display_width(token) > width > 1:
             tokens.append(token[:width])
             token = token[width:]

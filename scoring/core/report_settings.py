@@ -66,16 +66,3 @@ def settings_from_args(args, base: ReportSettings | None = None) -> ReportSettin
     """The settings a command line gives (``--org`` …), over ``base`` (a workspace's)."""
     base = base or ReportSettings()
     return base.overridden(**{name: getattr(args, name, None) for name in FIELDS})
-
-
-def add_arguments(parser) -> None:
-    """``--org``, ``--doc-no``, ``--period``, ``--assessor``, ``--reviewer``, ``--approver``."""
-    group = parser.add_argument_group(
-        "report sign-off", "printed on the PDF's cover and ranking pages and the workbook's ranked sheets; "
-        "with --workspace they replace the workspace's report settings for this report")
-    group.add_argument("--org", metavar="NAME", help="the assessing body (also the PDF's author)")
-    group.add_argument("--doc-no", dest="doc_no", metavar="TEXT", help="the document number")
-    group.add_argument("--period", metavar="TEXT", help="the assessment period, e.g. 2024")
-    group.add_argument("--assessor", metavar="NAME", help="name printed under the assessor's signature line")
-    group.add_argument("--reviewer", metavar="NAME", help="name printed under the reviewer's signature line")
-    group.add_argument("--approver", metavar="NAME", help="name printed under the approver's signature line")

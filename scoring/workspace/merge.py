@@ -37,7 +37,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scoring.core.presentation import said
+from scoring.core.presentation import Said, counted, joined, said
 from scoring.workspace import file as wsfile
 from scoring.workspace.check import DamagedRow, check_rows
 from scoring.workspace.facade import Workspace, db
@@ -47,7 +47,6 @@ from scoring.workspace.records import (
     WorkspaceError,
     WorkspaceNotFound,
     database_error,
-    plural,
 )
 
 Progress = Callable[[int, int, Path], bool]
@@ -62,11 +61,6 @@ class MergeRefused(WorkspaceError):
 
 
 # --------------------------------------------------------------------------- reports
-
-
-def _scores(n: int, authors: list[str]) -> str:
-    text = "1 inspector's score" if n == 1 else f"{n} inspectors' scores"
-    return f"{text} ({', '.join(authors)})" if authors else text
 
 
 @dataclass
@@ -99,26 +93,33 @@ class SourceReport:
 
     def summary(self) -> str:
         """``A.spw: 2 new projects, 1 new version, 3 inspectors' scores (Li, Wang), …``."""
+        return self.said_summary().en
+
+    def said_summary(self) -> Said:
+        """:meth:`summary` in English and Chinese (the catalogue's ``mg_*`` texts)."""
         name = Path(self.source).name
         if not self.changed:
-            return f"{name}: nothing new (everything it holds is already here)"
+            return said("mg_nothing_new", name=name)
+        scores = counted(self.assessments_added, "inspector_score")
+        if self.inspectors:
+            scores = said("merged_scores_by", scores=scores, who=", ".join(self.inspectors))
         counts = [
-            (self.projects_added, plural(self.projects_added, "new project")),
-            (self.versions_added, plural(self.versions_added, "new version")),
-            (self.assessments_added, _scores(self.assessments_added, self.inspectors)),
-            (self.withdrawals, plural(self.withdrawals, "withdrawal")),
-            (self.consensus_added, plural(self.consensus_added, "consensus record")),
-            (self.notes_added, plural(self.notes_added, "evidence note")),
-            (self.refusals_added, plural(self.refusals_added, "refused file")),
+            (self.projects_added, counted(self.projects_added, "new_project")),
+            (self.versions_added, counted(self.versions_added, "new_version")),
+            (self.assessments_added, scores),
+            (self.withdrawals, counted(self.withdrawals, "withdrawal")),
+            (self.consensus_added, counted(self.consensus_added, "consensus_record")),
+            (self.notes_added, counted(self.notes_added, "evidence_note")),
+            (self.refusals_added, counted(self.refusals_added, "refused_file")),
         ]
         parts = [text for n, text in counts if n]  # what came, not a list of zeros
         if self.rounds_added:
-            parts.insert(0, "round " + ", ".join(self.rounds_added))
+            parts.insert(0, said("mg_round", rounds=", ".join(self.rounds_added)))
         if self.schemes_added:
-            parts.insert(0, "scheme " + ", ".join(self.schemes_added))
+            parts.insert(0, said("mg_scheme", schemes=", ".join(self.schemes_added)))
         if self.submissions_present:
-            parts.append(f"{plural(self.submissions_present, 'submission')} already here")
-        return f"{name}: {', '.join(parts) or 'only audit entries'}"
+            parts.append(said("mg_present", submissions=counted(self.submissions_present, "submission")))
+        return said("merged_source", name=name, parts=joined(parts) if parts else said("mg_only_audit"))
 
     def as_dict(self) -> dict:
         return {
@@ -153,11 +154,18 @@ class MergeReport:
         return any(s.changed for s in self.sources)
 
     def summary(self) -> str:
-        lines = [f"merged {plural(len(self.sources), 'workspace')} into {Path(self.into).name}"]
-        lines += [f"  {s.summary()}" for s in self.sources]
+        return self.said_summary().en
+
+    def said_summary(self) -> Said:
+        """What was merged, a line per source, in English and Chinese."""
+        workspaces = counted(len(self.sources), "workspace")
+        lines = [said("mg_merged", workspaces=workspaces, into=Path(self.into).name)]
+        for source in self.sources:
+            summary = source.said_summary()
+            lines.append(Said(f"  {summary.en}", f"  {summary.zh}"))
         if self.cancelled:
-            lines.append("  (cancelled: the workspaces above were merged, the rest were not)")
-        return "\n".join(lines)
+            lines.append(said("mg_cancelled"))
+        return joined(lines, "\n", "\n")
 
     def as_dict(self) -> dict:
         sources = [s.as_dict() for s in self.sources]

@@ -263,13 +263,19 @@ class ImportReport:
     def summary(self) -> str:
         """``3 imported, 1 resubmitted, 2 unchanged, 1 rejected`` (then ``, 2 not read`` when
         a folder held files that were not read, and ``cancelled``)."""
-        text = (
-            f"{len(self.imported)} imported, {len(self.resubmitted)} resubmitted, "
-            f"{len(self.unchanged)} unchanged, {len(self.rejected)} rejected"
+        return self.said_summary().en
+
+    def said_summary(self) -> Said:
+        """:meth:`summary` in English and Chinese (``导入 3，重新报送 1，……``)."""
+        return said(
+            "ws_import_counts",
+            imported=len(self.imported),
+            resubmitted=len(self.resubmitted),
+            unchanged=len(self.unchanged),
+            rejected=len(self.rejected),
+            not_read=said("ws_import_not_read", n=len(self.skipped)) if self.skipped else "",
+            cancelled=said("ws_import_cancelled") if self.cancelled else "",
         )
-        if self.skipped:
-            text += f", {len(self.skipped)} not read"
-        return text + (" (cancelled)" if self.cancelled else "")
 
     def as_dict(self) -> dict:
         return {
