@@ -114,6 +114,20 @@ def write_batch(path: Path, header: list[str], rows: list[list]) -> Path:
     return path
 
 
+def two_pilots(folder: Path) -> tuple[Path, Path, Path]:
+    """A template (A value, B yes/no, M manual of weight 2; one weight unit is 25 points), a
+    folder ``in`` with P1 (A 50, B yes) and P2 (A 100, B no), and where a workspace may go."""
+    template = write_template(
+        folder / "t.xlsx",
+        [criterion("A"), criterion("B", type="yesno"), criterion("M", type="manual", weight=2)],
+    )
+    inputs = folder / "in"
+    inputs.mkdir()
+    write_form(inputs / "p1.xlsx", project("P1"), [dict(code="A", current=50), dict(code="B", current="是")])
+    write_form(inputs / "p2.xlsx", project("P2"), [dict(code="A", current=100), dict(code="B", current="否")])
+    return template, inputs, folder / "w.spw"
+
+
 def project(pid="P1", name="Project one", level="city", **extra) -> dict:
     return {"project_id": pid, "name": name, "level": level, **extra}
 

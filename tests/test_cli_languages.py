@@ -12,21 +12,13 @@ import pytest
 from scoring.cli import selftest
 from scoring.cli.main import main
 from scoring.core.presentation import said
-from tests.builders import criterion, project, write_form, write_template
+from tests.builders import project, two_pilots, write_form
 from tests.merge_team import build_team, write_files
 
 
 @pytest.fixture
 def setup(tmp_path):
-    template = write_template(
-        tmp_path / "t.xlsx",
-        [criterion("A"), criterion("B", type="yesno"), criterion("M", type="manual", weight=2)],
-    )
-    folder = tmp_path / "in"
-    folder.mkdir()
-    write_form(folder / "p1.xlsx", project("P1"), [dict(code="A", current=50), dict(code="B", current="是")])
-    write_form(folder / "p2.xlsx", project("P2"), [dict(code="A", current=100), dict(code="B", current="否")])
-    return template, folder, tmp_path / "w.spw"
+    return two_pilots(tmp_path)
 
 
 def lines_of(text: str) -> list[str]:

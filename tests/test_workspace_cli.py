@@ -16,22 +16,14 @@ from openpyxl import load_workbook
 
 from scoring.cli.main import main
 from scoring.workspace.facade import Workspace
-from tests.builders import criterion, project, write_form, write_template
+from tests.builders import criterion, project, two_pilots, write_form, write_template
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
 def setup(tmp_path):
-    template = write_template(
-        tmp_path / "t.xlsx",
-        [criterion("A"), criterion("B", type="yesno"), criterion("M", type="manual", weight=2)],
-    )
-    folder = tmp_path / "in"
-    folder.mkdir()
-    write_form(folder / "p1.xlsx", project("P1"), [dict(code="A", current=50), dict(code="B", current="是")])
-    write_form(folder / "p2.xlsx", project("P2"), [dict(code="A", current=100), dict(code="B", current="否")])
-    return template, folder, tmp_path / "w.spw"
+    return two_pilots(tmp_path)
 
 
 def score_json(workspace: Path, tmp_path: Path, *extra: str) -> tuple[int, dict]:

@@ -203,15 +203,21 @@ def selftest(parser: Parser) -> None:
     add_lang(parser)
 
 
-def assess(parser: Parser) -> None:
+def _score_of_a_criterion(parser: Parser, fraction: str, who: str, withdraw: str) -> None:
+    """What ``assess`` and ``consensus`` share: where, what fraction, who, why, or a withdrawal
+    (each help the catalogue's text ``fraction``, ``who``, ``withdraw``)."""
     words = parser.words
     add_workspace(parser)
     add_project_and_code(parser)
-    parser.add_argument("fraction", nargs="?", metavar="FRACTION", help=words("cli_h_fraction"))
-    parser.add_argument("--inspector", required=True, metavar="NAME", help=words("cli_h_inspector"))
+    parser.add_argument("fraction", nargs="?", metavar="FRACTION", help=words(fraction))
+    parser.add_argument("--inspector", required=True, metavar="NAME", help=words(who))
     parser.add_argument("--reason", required=True, metavar="TEXT", help=words("cli_h_reason"))
-    parser.add_argument("--withdraw", action="store_true", help=words("cli_h_withdraw"))
-    parser.add_argument("--author", metavar="NAME", help=words("cli_h_author"))
+    parser.add_argument("--withdraw", action="store_true", help=words(withdraw))
+
+
+def assess(parser: Parser) -> None:
+    _score_of_a_criterion(parser, "cli_h_fraction", "cli_h_inspector", "cli_h_withdraw")
+    parser.add_argument("--author", metavar="NAME", help=parser.words("cli_h_author"))
     add_scheme_options(parser)
     add_lang(parser)
 
@@ -237,13 +243,7 @@ def merge(parser: Parser) -> None:
 
 
 def consensus(parser: Parser) -> None:
-    words = parser.words
-    add_workspace(parser)
-    add_project_and_code(parser)
-    parser.add_argument("fraction", nargs="?", metavar="FRACTION", help=words("cli_h_agreed_fraction"))
-    parser.add_argument("--inspector", required=True, metavar="NAME", help=words("cli_h_supervisor"))
-    parser.add_argument("--reason", required=True, metavar="TEXT", help=words("cli_h_reason"))
-    parser.add_argument("--withdraw", action="store_true", help=words("cli_h_withdraw_consensus"))
+    _score_of_a_criterion(parser, "cli_h_agreed_fraction", "cli_h_supervisor", "cli_h_withdraw_consensus")
     add_scheme_options(parser)
     add_lang(parser)
 
