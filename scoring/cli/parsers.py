@@ -19,7 +19,7 @@ from typing import NoReturn
 from scoring.analysis.robustness_options import DEFAULT_DRAWS, DEFAULT_SEED, DEFAULT_SPREAD, DEFAULT_TOP_K
 from scoring.analysis.robustness_options import METHODS as ROBUSTNESS_METHODS
 from scoring.cli.common import UsageError, argparse_said
-from scoring.core.presentation import Said, said, wrap_text
+from scoring.core.presentation import Said, display_width, said, wrap_text
 from scoring.core.reconcile import METHODS as RECONCILE_METHODS
 
 #: argparse puts an option's help at this column at most (its ``max_help_position``).
@@ -85,7 +85,13 @@ class Parser(argparse.ArgumentParser):
         lines = super().format_help().split("\n")
         english = said("cli_usage").en
         if lines and lines[0].startswith(english):
-            lines[0] = heading("cli_usage", self.help_lang) + lines[0][len(english):]
+            prefix = heading("cli_usage", self.help_lang)
+            lines[0] = prefix + lines[0][len(english):]
+            shift = display_width(prefix) - len(english)  # the usage's next lines stay aligned
+            for i in range(1, len(lines)):
+                if not lines[i].startswith(" "):
+                    break
+                lines[i] = " " * shift + lines[i] if shift >= 0 else lines[i][-shift:]
         headings = {said(key).en: heading(key, self.help_lang) for key in ("cli_positionals", "cli_options")}
         return "\n".join(headings.get(line, line) for line in lines)
 
