@@ -153,6 +153,16 @@ def test_selftest_report_in_both_languages(tmp_path, monkeypatch):
     assert selftest.main(out=tmp_path, echo=lines.append, lang="zh") == 0
     assert not any("ok" in line for line in lines)
 
+    def fails(work, full):
+        raise selftest.SelftestError("st_pdf_pages", file="report.pdf", pages=3, expected=4)
+        yield
+
+    monkeypatch.setattr(selftest, "run_checks", fails)
+    lines.clear()
+    assert selftest.main(out=tmp_path, echo=lines.append) == 1
+    assert lines[2:4] == ["selftest FAILED: report.pdf has 3 pages, expected 4",
+                          "自检失败：report.pdf 有 3 页，应为 4 页"]
+
 
 def test_help_reads_in_both_languages_or_the_one_asked_for(capsys):
     assert main(["score", "--help"]) == 0

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scoring import __version__
-from scoring.core.presentation import Said, both, said
+from scoring.core.presentation import Said, said
 from scoring.resources import APP_ROOT
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -34,7 +34,12 @@ log = logging.getLogger("synergypilot.selftest")
 
 
 class SelftestError(Exception):
-    """A check failed; the message says what was expected and what was found."""
+    """A check failed; the message (``said``, English and Chinese) says what was expected and
+    what was found."""
+
+    def __init__(self, key: str, **fields: object) -> None:
+        self.said = said(key, **fields)
+        super().__init__(self.said.en)
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,7 @@ def main(full: bool = False, out: Path | None = None, echo: Callable[[str], None
         for check in run_checks(work, full):
             tell("st_ok", name=said(f"st_{check.name.lower()}"), detail=check.detail)
     except SelftestError as exc:
-        tell("st_failed", message=both(str(exc)))
+        tell("st_failed", message=exc.said)
         tell("st_written_so_far", folder=work)
         return EXIT_FAILED
     except Exception as exc:  # a broken installation must still end in one clear line
@@ -153,12 +158,12 @@ def shipped_templates() -> list[Path]:
 
     paths = default_template_paths()
     if not paths:
-        raise SelftestError(f"no scheme templates found (looked for *.xlsx in {DEFAULT_TEMPLATES})")
+        raise SelftestError("st_no_templates", folder=DEFAULT_TEMPLATES)
     for path in paths:
         try:
             load_template(path)
         except TemplateError as exc:
-            raise SelftestError(f"the shipped template {path.name} is invalid: {exc}")
+            raise SelftestError("st_template_invalid", file=path.name, detail=exc)
     return paths
 
 
@@ -169,9 +174,9 @@ def check_font() -> Check:
     folder = fonts.SHIPPED_FONT_DIR
     families = fonts.register_shipped_fonts(folder)
     if not families:
-        raise SelftestError(f"the shipped Chinese font is missing or unreadable (looked in {folder})")
+        raise SelftestError("st_no_font", folder=folder)
     if not any(folder.glob("LICENSE*")):
-        raise SelftestError(f"the licence of the shipped font is missing from {folder}")
+        raise SelftestError("st_no_licence", folder=folder)
     return Check("font", said("st_font_ok", family=families[0], folder=folder))
 
 
@@ -204,15 +209,15 @@ def check_scores(result, demo_dir: Path) -> Check:
     wrongly = [r for r in result.rejected if not Path(r.source).is_relative_to(flawed)]
     if wrongly:
         first = wrongly[0]
-        raise SelftestError(f"{len(wrongly)} sound demo files were rejected, e.g. "
-                            f"{Path(first.source).name}: [{first.reason}] {first.message}")
+        raise SelftestError("st_sound_rejected", n=len(wrongly), file=Path(first.source).name,
+                            reason=first.reason, message=first.message)
     empty = [s.name for s in result.schemes if not result.projects_of(s)]
     if empty:
-        raise SelftestError("no project was scored for " + ", ".join(empty))
+        raise SelftestError("st_scheme_empty", schemes=", ".join(empty))
     expected = sum(LEVEL_COUNTS.values())
     sound = [p for p in result.projects if not Path(p.source).is_relative_to(flawed)]
     if len(sound) != expected:
-        raise SelftestError(f"{len(sound)} demo projects scored, expected {expected}")
+        raise SelftestError("st_demo_count", n=len(sound), expected=expected)
     return Check("scoring", said("st_scoring_ok", projects=len(result.projects), schemes=len(result.schemes),
                                  rejected=len(result.rejected)))
 
@@ -234,7 +239,7 @@ def check_workbook(result, path: Path) -> Check:
     from scoring.reports.workbook import write_ranked_workbook
 
     write_ranked_workbook(result, path)
-    size = _size(path, MIN_WORKBOOK_BYTES, "ranked workbook")
+    size = _size(path, MIN_WORKBOOK_BYTES, "st_the_workbook")
     book = load_workbook(path, read_only=True)
     try:
         sheets = book.sheetnames
@@ -243,7 +248,7 @@ def check_workbook(result, path: Path) -> Check:
         book.close()
     missing = [p.project_id for p in result.projects if p.project_id not in cells]
     if missing:
-        raise SelftestError(f"{len(missing)} projects missing from the ranked workbook, e.g. {missing[0]}")
+        raise SelftestError("st_workbook_missing", n=len(missing), example=missing[0])
     return Check("workbook", said("st_workbook_ok", file=path.name, sheets=len(sheets),
                                   projects=len(result.projects), kb=f"{size / 1024:.0f}"))
 
@@ -254,16 +259,16 @@ def check_pdf(result, path: Path) -> Check:
     from scoring.reports.pdf import page_count, write_pdf_report
 
     write_pdf_report(result, path)
-    size = _size(path, MIN_PDF_BYTES, "PDF report")
+    size = _size(path, MIN_PDF_BYTES, "st_the_pdf")
     data = path.read_bytes()
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
-        raise SelftestError(f"{path.name} is not a complete PDF file")
+        raise SelftestError("st_pdf_incomplete", file=path.name)
     pages, expected = len(_PDF_PAGE.findall(data)), page_count(result)
     if pages != expected:
-        raise SelftestError(f"{path.name} has {pages} pages, expected {expected}")
+        raise SelftestError("st_pdf_pages", file=path.name, pages=pages, expected=expected)
     family = fonts.cjk_font_family(prefer_shipped=True) or ""
     if family.replace(" ", "").encode() not in data:
-        raise SelftestError(f"the Chinese font {family or '(none found)'} is not embedded in {path.name}")
+        raise SelftestError("st_font_not_embedded", family=family or said("st_none_found"), file=path.name)
     return Check("PDF", said("st_pdf_ok", file=path.name, pages=pages, kb=f"{size / 1024:.0f}",
                              family=family))
 
@@ -280,22 +285,22 @@ def check_print(path: Path) -> Check:
     try:
         image, width, height = next(page_images(path, PRINT_CHECK_DPI))
     except Exception as exc:  # noqa: BLE001 - any failure of the PDF engine fails this check
-        raise SelftestError(f"PDFium cannot render {path.name} for printing: {exc}") from exc
+        raise SelftestError("st_pdfium_failed", file=path.name, detail=exc) from exc
     expected = round(width * PRINT_CHECK_DPI / 72), round(height * PRINT_CHECK_DPI / 72)
     if abs(image.width - expected[0]) > 1 or abs(image.height - expected[1]) > 1:
-        raise SelftestError(f"PDFium rendered page 1 of {path.name} as {image.width}×{image.height} px, "
-                            f"expected {expected[0]}×{expected[1]}")
+        raise SelftestError("st_pdfium_size", file=path.name, width=image.width, height=image.height,
+                            expected=f"{expected[0]}×{expected[1]}")
     ink = sum(image.convert("L").point(lambda v: 255 if v < 128 else 0).histogram()[255:])
     if ink == 0:
-        raise SelftestError(f"PDFium rendered page 1 of {path.name} blank")
+        raise SelftestError("st_pdfium_blank", file=path.name)
     return Check("print", said("st_print_ok", file=path.name, dpi=PRINT_CHECK_DPI, width=image.width,
                                height=image.height))
 
 
 def _size(path: Path, minimum: int, what: str) -> int:
     if not path.is_file():
-        raise SelftestError(f"the {what} was not written ({path})")
+        raise SelftestError("st_not_written", what=said(what), path=path)
     size = path.stat().st_size
     if size < minimum:
-        raise SelftestError(f"the {what} is only {size} bytes ({path})")
+        raise SelftestError("st_too_small", what=said(what), size=size, path=path)
     return size

@@ -915,6 +915,48 @@ TEXT: dict[str, tuple[str, str]] = {
     "st_kept": ("  文件保留在 {folder}", "  files kept in {folder}"),
     "st_passed": ("自检通过，用时 {seconds} 秒", "selftest passed in {seconds} s"),
     "st_failed": ("自检失败：{message}", "selftest FAILED: {message}"),
+    "st_no_templates": ("未找到方案模板（已在 {folder} 中查找 *.xlsx）",
+                        "no scheme templates found (looked for *.xlsx in {folder})"),
+    "st_template_invalid": (
+        "随附的模板 {file} 无效：{detail}",
+        "the shipped template {file} is invalid: {detail}",
+    ),
+    "st_no_font": ("随附的中文字体缺失或无法读取（已在 {folder} 中查找）",
+                   "the shipped Chinese font is missing or unreadable (looked in {folder})"),
+    "st_no_licence": (
+        "{folder} 中缺少随附字体的许可证",
+        "the licence of the shipped font is missing from {folder}",
+    ),
+    "st_sound_rejected": ("{n} 个正常的示例文件被拒收，例如 {file}：[{reason}] {message}",
+                          "{n} sound demo files were rejected, e.g. {file}: [{reason}] {message}"),
+    "st_scheme_empty": ("以下方案没有项目被评分：{schemes}", "no project was scored for {schemes}"),
+    "st_demo_count": (
+        "已评分 {n} 个示例项目，应为 {expected} 个",
+        "{n} demo projects scored, expected {expected}",
+    ),
+    "st_workbook_missing": ("排名工作簿中缺少 {n} 个项目，例如 {example}",
+                            "{n} projects missing from the ranked workbook, e.g. {example}"),
+    "st_pdf_incomplete": ("{file} 不是完整的 PDF 文件", "{file} is not a complete PDF file"),
+    "st_pdf_pages": (
+        "{file} 有 {pages} 页，应为 {expected} 页",
+        "{file} has {pages} pages, expected {expected}",
+    ),
+    "st_font_not_embedded": (
+        "{file} 中未嵌入中文字体 {family}",
+        "the Chinese font {family} is not embedded in {file}",
+    ),
+    "st_none_found": ("（未找到）", "(none found)"),
+    "st_pdfium_failed": (
+        "PDFium 无法渲染 {file} 以供打印：{detail}",
+        "PDFium cannot render {file} for printing: {detail}",
+    ),
+    "st_pdfium_size": ("PDFium 将 {file} 的第 1 页渲染为 {width}×{height} 像素，应为 {expected}",
+                       "PDFium rendered page 1 of {file} as {width}×{height} px, expected {expected}"),
+    "st_pdfium_blank": ("PDFium 渲染出的 {file} 第 1 页是空白", "PDFium rendered page 1 of {file} blank"),
+    "st_the_workbook": ("排名工作簿", "ranked workbook"),
+    "st_the_pdf": ("PDF 报告", "PDF report"),
+    "st_not_written": ("{what}未写出（{path}）", "the {what} was not written ({path})"),
+    "st_too_small": ("{what}只有 {size} 字节（{path}）", "the {what} is only {size} bytes ({path})"),
     "st_written_so_far": ("  已写出的文件在 {folder}", "  the files written so far are in {folder}"),
     "quadrant_1": ("I 协同减排", "I synergy: both fall"),
     "quadrant_2": ("II 仅减污", "II pollutants only"),
@@ -1179,7 +1221,8 @@ REASON_ZH = {
                              "请核对申报表中的层级、模板名称和版本，或先添加对应的评估方案"
                              "（“模板”页 → 从 Excel 添加方案…），然后重新导入"),
     "duplicate_project": ("项目重复提交",
-                          "同一项目以先读到的一份为准；如这一份才是正确的，请单独再次导入，它将成为该项目的新版本"),
+                          "同一项目以先读到的一份为准；如这一份才是正确的，请单独再次导入，"
+                          "它将成为该项目的新版本"),
 }
 #: What the sender or the person importing does about each refusal, in English (the Chinese is
 #: REASON_ZH's second part); the import report's "What to do" column.
