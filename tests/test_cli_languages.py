@@ -225,3 +225,28 @@ def test_the_terminal_never_receives_control_characters(setup, capsys):
     assert main(["audit", "--workspace", str(workspace)]) == 0
     out = capsys.readouterr().out
     assert "Li" in out and not any(ch in out for ch in "\x1b\x07")
+
+
+def test_form_track_and_consensus_say_what_they_did_in_both_languages(setup, tmp_path, capsys):
+    template, folder, workspace = setup
+    form = tmp_path / "form.xlsx"
+    assert main(["form", "--template", str(template), "--out", str(form)]) == 0
+    assert lines_of(capsys.readouterr().out) == [f"blank form for Test scheme 1: {form}",
+                                                 f"Test scheme 1 的空白申报表：{form}"]
+    main(["score", "--workspace", str(workspace), "--template", str(template), str(folder)])
+    capsys.readouterr()
+    assert main(["track", "--workspace", str(workspace)]) == 0
+    out = lines_of(capsys.readouterr().out)
+    assert out[:2] == ["assessment rounds: round 1 (no year)", "评估轮次：round 1（无年份）"]
+    assert "Test scheme: 2 projects" in out and "Test scheme：2 个项目" in out
+    for inspector, fraction in (("Li", "0.2"), ("Wang", "0.9")):
+        main(["assess", "--workspace", str(workspace), "P1", "M", fraction, "--inspector", inspector,
+              "--reason", "visit"])
+    capsys.readouterr()
+    assert main(["consensus", "--workspace", str(workspace), "P1", "M", "0.5", "--inspector", "Chen",
+                 "--reason", "joint visit"]) == 0
+    assert lines_of(capsys.readouterr().out) == [
+        "recorded: consensus on M for P1 (Test scheme 1) = 0.5 by Chen: joint visit "
+        "(inspectors: Li 0.2, Wang 0.9)",
+        "已记录：P1（Test scheme 1）M 的共识 = 0.5，审核人 Chen：joint visit（核查人评分：Li 0.2、Wang 0.9）",
+    ]
