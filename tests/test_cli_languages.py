@@ -170,6 +170,7 @@ def test_help_reads_in_both_languages_or_the_one_asked_for(capsys):
     assert out.startswith("usage / 用法：python main.py score")
     assert "options / 选项：" in out and "positional arguments / 位置参数：" in out
     assert "write the PDF report here\n" in out and "将 PDF 报告写到此处\n" in out
+    assert "\nrobustness of the ranking / 排名的稳健性:\n" in out and "\nreport sign-off / 报告签署:\n" in out
     assert main(["merge", "--help", "--lang", "zh"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("用法：python main.py merge") and "选项：" in out

@@ -160,7 +160,7 @@ def score(parser: Parser) -> None:
 
 def _robustness(parser: Parser) -> None:
     """``--robustness`` and its settings (scoring/cli/robustness.py reads them)."""
-    group = parser.add_argument_group(parser.words("cli_h_robustness_group"))
+    group = parser.add_argument_group(heading("cli_h_robustness_group", parser.help_lang))
     words = parser.words
     group.add_argument("--robustness", action="store_true", help=words("cli_h_robustness"))
     group.add_argument("--draws", metavar="N", help=words("cli_h_draws", n=f"{DEFAULT_DRAWS:,}"))
@@ -174,7 +174,7 @@ def _robustness(parser: Parser) -> None:
 
 def _sign_off(parser: Parser) -> None:
     """Who signs the report (scoring/core/report_settings.py reads them: ``settings_from_args``)."""
-    group = parser.add_argument_group(parser.words("cli_h_sign_off_group"),
+    group = parser.add_argument_group(heading("cli_h_sign_off_group", parser.help_lang),
                                       parser.describe("cli_h_sign_off_about"))
     words = parser.words
     group.add_argument("--org", metavar="NAME", help=words("cli_h_org"))
