@@ -251,3 +251,17 @@ def test_form_track_and_consensus_say_what_they_did_in_both_languages(setup, tmp
         "(inspectors: Li 0.2, Wang 0.9)",
         "已记录：P1（Test scheme 1）M 的共识 = 0.5，审核人 Chen：joint visit（核查人评分：Li 0.2、Wang 0.9）",
     ]
+
+
+def test_robustness_options_out_of_range_are_refused_in_both_languages(setup, capsys):
+    template, folder, _ = setup
+    assert main(["score", "--template", str(template), str(folder), "--robustness", "--spread", "1.5"]) == 2
+    assert lines_of(capsys.readouterr().err) == [
+        "error: the spread must be between 0 and 1 (0.2 means ±20%), not 1.5",
+        "错误：变动幅度须在 0 到 1 之间（0.2 表示 ±20%），而不是 1.5",
+    ]
+    assert main(["score", "--template", str(template), str(folder), "--robustness",
+                 "--cutoff", "Superb"]) == 2
+    err = lines_of(capsys.readouterr().err)
+    assert err[0].startswith("error: the scheme Test scheme has no grade 'Superb' (its grades: ")
+    assert err[1].startswith("错误：方案 Test scheme 没有等级 'Superb'（其等级：")

@@ -48,6 +48,7 @@ from scoring.analysis.robustness_options import (
 from scoring.core.cells import CellStates, SchemeArrays, cell_states
 from scoring.core.kernel import weighted_totals
 from scoring.core.model import GRADE_NAMES_ZH, NA, STATUSES, Scheme
+from scoring.core.presentation import said
 from scoring.core.ranking import batch_ranks, grade_indices, rank_projects
 from scoring.core.results import ProjectResult
 
@@ -212,7 +213,7 @@ def resolve_grade(scheme: Scheme, name: str) -> int:
         if wanted in (grade.name.casefold(), GRADE_NAMES_ZH.get(grade.name, "").casefold()):
             return index
     names = ", ".join(g.name for g in scheme.grades_descending)
-    raise RobustnessError(f"the scheme {scheme.name} has no grade {name!r} (its grades: {names})")
+    raise RobustnessError(said("rb_no_grade", scheme=scheme.name, name=name, names=names))
 
 
 def _grade_of(matrix: SchemeMatrix, total: np.ndarray) -> np.ndarray:
@@ -248,8 +249,8 @@ def perturb(
     options.check()
     if options.draws * matrix.size > MAX_RANK_CELLS:
         most = MAX_RANK_CELLS // matrix.size
-        raise RobustnessError(f"{options.draws:,} draws of {matrix.size:,} projects need too much memory; "
-                              f"use at most {most:,} draws for this many projects")
+        raise RobustnessError(said("rb_memory", draws=f"{options.draws:,}", projects=f"{matrix.size:,}",
+                                   most=f"{most:,}"))
     grade_cut = resolve_grade(matrix.scheme, options.grade) if options.grade else None
     # all draws first, from one generator: the result does not depend on the chunk size
     weights = draw_weights(matrix.arrays, options, np.random.default_rng(options.seed))
@@ -515,7 +516,7 @@ def cutoff_stability(
     if (top_k is None) == (grade is None):
         raise RobustnessError("give either a top-k cut-off or a grade cut-off")
     if top_k is not None and top_k < 1:
-        raise RobustnessError(f"the top-k cut-off must be at least 1, not {top_k}")
+        raise RobustnessError(said("rb_top_k", found=top_k))
     cut = _Cutoff(matrix, top_k, resolve_grade(matrix.scheme, grade) if grade else None)
     low, high = -min(1.0, max_change), max_change
     sensitivities = []

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from scoring.core.presentation import Said, both, joined, said
+
 DEFAULT_DRAWS = 1000
 DEFAULT_SPREAD = 0.2
 #: Any fixed seed makes a run reproducible; this one is the date of the plan (10 June 2022).
@@ -21,7 +23,12 @@ MAX_DRAWS = 100_000
 
 
 class RobustnessError(ValueError):
-    """Options that cannot be used; the message says which and why."""
+    """Options that cannot be used; the message says which and why (``str()`` in English,
+    ``said`` in English and Chinese)."""
+
+    def __init__(self, message: str | Said) -> None:
+        self.said = both(message)
+        super().__init__(self.said.en)
 
 
 class RobustnessCancelled(Exception):
@@ -73,16 +80,16 @@ class RobustnessOptions:
         """Raise RobustnessError naming every option out of range."""
         problems = []
         if not 1 <= self.draws <= MAX_DRAWS:
-            problems.append(f"the number of draws must be between 1 and {MAX_DRAWS:,}, not {self.draws}")
+            problems.append(said("rb_draws", most=f"{MAX_DRAWS:,}", found=self.draws))
         if not (0.0 <= self.spread <= 1.0):
-            problems.append(f"the spread must be between 0 and 1 (0.2 means ±20%), not {self.spread}")
+            problems.append(said("rb_spread", found=self.spread))
         if self.method not in METHODS:
-            problems.append(f"the method must be one of {', '.join(METHODS)}, not {self.method!r}")
+            problems.append(said("rb_method", methods=", ".join(METHODS), found=self.method))
         if self.concentration is not None and not self.concentration > 0:
-            problems.append(f"the Dirichlet concentration must be positive, not {self.concentration}")
+            problems.append(said("rb_concentration", found=self.concentration))
         if self.top_k < 1:
-            problems.append(f"the top-k cut-off must be at least 1, not {self.top_k}")
+            problems.append(said("rb_top_k", found=self.top_k))
         if not self.max_change > 0:
-            problems.append(f"the largest weight change searched must be positive, not {self.max_change}")
+            problems.append(said("rb_max_change", found=self.max_change))
         if problems:
-            raise RobustnessError("; ".join(problems))
+            raise RobustnessError(joined(problems, "; ", "；"))

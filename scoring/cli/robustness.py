@@ -61,7 +61,7 @@ def options_from(args) -> RobustnessOptions | None:
     try:
         options.check()
     except RobustnessError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.said) from None
     return options
 
 
@@ -74,7 +74,7 @@ def check_schemes(schemes, options: RobustnessOptions | None) -> None:
         try:
             resolve_grade(scheme, options.grade)
         except RobustnessError as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(exc.said) from None
 
 
 def run_studies(result, options: RobustnessOptions | None, lang: str | None = None) -> list[SchemeRobustness]:
@@ -85,7 +85,7 @@ def run_studies(result, options: RobustnessOptions | None, lang: str | None = No
     try:
         studies = assess_run(result, options)
     except RobustnessError as exc:  # e.g. a grade cut-off that a scheme does not have
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.said) from None
     for study in studies:
         print()
         print_said(Said(robustness_paragraph(study, "en"), robustness_paragraph(study, "zh")), lang)

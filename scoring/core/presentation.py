@@ -407,6 +407,25 @@ TEXT: dict[str, tuple[str, str]] = {
         "分歧阈值须在 0 到 1 之间（如 0.25），实际为 {found!r}",
         "the disagreement threshold must be from 0 to 1 (e.g. 0.25), found {found!r}",
     ),
+    # a robustness study's options refused (scoring/analysis/robustness_options.py)
+    "rb_draws": ("随机权重组数须在 1 到 {most} 之间，而不是 {found}",
+                 "the number of draws must be between 1 and {most}, not {found}"),
+    "rb_spread": ("变动幅度须在 0 到 1 之间（0.2 表示 ±20%），而不是 {found}",
+                  "the spread must be between 0 and 1 (0.2 means ±20%), not {found}"),
+    "rb_method": (
+        "方法须为 {methods} 之一，而不是 {found!r}",
+        "the method must be one of {methods}, not {found!r}",
+    ),
+    "rb_concentration": ("狄利克雷集中度须为正数，而不是 {found}",
+                         "the Dirichlet concentration must be positive, not {found}"),
+    "rb_top_k": ("前 K 名的 K 至少为 1，而不是 {found}", "the top-k cut-off must be at least 1, not {found}"),
+    "rb_max_change": ("搜索的最大权重变动须为正数，而不是 {found}",
+                      "the largest weight change searched must be positive, not {found}"),
+    "rb_no_grade": ("方案 {scheme} 没有等级 {name!r}（其等级：{names}）",
+                    "the scheme {scheme} has no grade {name!r} (its grades: {names})"),
+    "rb_memory": ("{projects} 个项目的 {draws} 组抽样所需内存过多；这么多项目最多用 {most} 组",
+                  "{draws} draws of {projects} projects need too much memory; use at most {most} draws "
+                  "for this many projects"),
     # the command line (scoring/cli): the help of each command and option (scoring/cli/parsers.py)
     "cli_description": ("评估减污降碳协同增效试点。", "Assess pollution–carbon synergy pilots."),
     "cli_epilog": (
