@@ -265,3 +265,16 @@ def test_robustness_options_out_of_range_are_refused_in_both_languages(setup, ca
     err = lines_of(capsys.readouterr().err)
     assert err[0].startswith("error: the scheme Test scheme has no grade 'Superb' (its grades: ")
     assert err[1].startswith("错误：方案 Test scheme 没有等级 'Superb'（其等级：")
+
+
+def test_demo_says_what_it_wrote_in_both_languages(tmp_path, monkeypatch, capsys):
+    # the demo's own files are tested in tests/test_demo*.py; here only what the command says
+    monkeypatch.setattr("scoring.build.demo.write_demo", lambda out: [out / "a.xlsx", out / "b.xlsx"])
+    monkeypatch.setattr("scoring.build.demo_rounds.write_second_round", lambda out: [out / "c.xlsx"])
+    out = tmp_path / "demo"
+    assert main(["demo", "--out", str(out)]) == 0
+    assert lines_of(capsys.readouterr().out) == [
+        f"2 demo files written under {out}, and 1 form of the pilots' next assessment round under "
+        f"{out / 'round_2025'}",
+        f"已在 {out} 下写入 2 个示例文件，并在 {out / 'round_2025'} 下写入试点下一评估轮次的 1 份申报表",
+    ]

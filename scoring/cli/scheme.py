@@ -66,6 +66,6 @@ def command_demo(args) -> int:
 
     paths = write_demo(Path(args.out))
     later = write_second_round(Path(args.out))
-    say("cli_wrote_demo", args.message_lang, n=len(paths), folder=args.out, later=len(later),
-        later_folder=Path(args.out) / FOLDER)
+    say("cli_wrote_demo", args.message_lang, files=counted(len(paths), "demo_file"), folder=args.out,
+        forms=counted(len(later), "form"), later_folder=Path(args.out) / FOLDER)
     return EXIT_OK

@@ -751,10 +751,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "blank form for {scheme} {version}: {path}",
     ),
     "cli_wrote_demo": (
-        "已在 {folder} 下写入 {n} 个示例文件，并在 {later_folder} 下写入试点下一评估轮次的 {later} 份申报表",
-        "{n} demo files written under {folder}, and {later} forms of the pilots' next assessment round under "
+        "已在 {folder} 下写入 {files}，并在 {later_folder} 下写入试点下一评估轮次的 {forms}",
+        "{files} written under {folder}, and {forms} of the pilots' next assessment round under "
         "{later_folder}",
     ),
+    "count1_demo_file": ("{n} 个示例文件", "{n} demo file"),
+    "count_demo_file": ("{n} 个示例文件", "{n} demo files"),
+    "count1_form": ("{n} 份申报表", "{n} form"),
+    "count_form": ("{n} 份申报表", "{n} forms"),
     "cli_workspace_new": (
         "{path} 尚不存在；加上 --template T.xlsx 即以该方案新建",
         "{path} does not exist yet; add --template T.xlsx to create it with a scheme",
