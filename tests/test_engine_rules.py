@@ -15,7 +15,7 @@ from scoring.core.cells import SchemeArrays
 from scoring.core.kernel import score_matrix
 from scoring.core.model import MISSING, OK, Assessment
 from scoring.core.ranking import rank_projects
-from scoring.core.synergy import coupling_coordination, joint_reduction
+from scoring.core.synergy import coupling_coordination, joint_reduction, synergy_class
 from scoring.io.pipeline import run
 from scoring.io.template import load_template, synergy_balance_warnings
 from tests.builders import CRITERIA_HEADER, criterion, project, set_cached_value, write_form, write_template
@@ -512,6 +512,22 @@ def test_synergy_both_zero_gives_zero_coupling(tmp_path):
     crits = [criterion("P", effect="pollution"), criterion("C", effect="carbon")]
     synergy = score_one(tmp_path, crits, [dict(code="P", current=0), dict(code="C", current=0)])["synergy"]
     assert (synergy["C"], synergy["D"], synergy["class"]) == (0.0, 0.0, 1)
+
+
+@pytest.mark.parametrize(("degree", "klass"), [
+    (0.0, 1),      # class k covers [0.1·(k − 1), 0.1·k) (docs/method.md, "Synergy")
+    (0.0999, 1),
+    (0.1, 2),      # a boundary opens the next class
+    (0.3, 4),      # 0.3·10 is 3.0000000000000004 in floating point: still class 4
+    (0.35, 4),
+    (0.7, 8),      # 0.7·10 is 7.000000000000001: class 8
+    (0.8999, 9),
+    (0.9, 10),
+    (1.0, 10),     # class 10 includes 1.0
+    (math.nan, 0),  # no D, no class
+])
+def test_synergy_class_is_the_tenth_of_d(degree, klass):
+    assert synergy_class(np.array([degree]))[0] == klass
 
 
 # ----------------------------------------------------------------- ranking

@@ -222,3 +222,19 @@ def test_fast_label_leaves_flagged_and_non_text_cells_to_the_slow_path():
     assert fast_label((1, None, None, None), YESNO) is None
     assert fast_label((True, None, None, None), YESNO) is None
     assert np.isnan(fast_label(("是", None, None, None), YESNO)[2])
+
+
+def test_ok_number_is_the_number_of_an_ok_reading_and_refused_for_any_other():
+    assert parse_number(cell("12.5%")).ok_number == 12.5
+    with pytest.raises(ValueError, match="'missing'"):
+        _ = parse_number(None).ok_number
+    with pytest.raises(ValueError, match="'invalid'"):
+        _ = parse_number(cell("twelve")).ok_number
+
+
+def test_bounds_are_a_bounded_criterion_s_worst_and_best_as_floats():
+    lower = Criterion(code="V", dimension="D", indicator="SO2", type="value", weight=1.0,
+                      direction="lower", worst=80, best=20)
+    assert lower.bounds == (80.0, 20.0) and all(type(b) is float for b in lower.bounds)
+    with pytest.raises(ValueError, match="Y .yesno. has no worst and best"):
+        _ = YESNO.bounds
