@@ -26,10 +26,10 @@ import codecs
 import functools
 import html
 import io
+import os
 import posixpath
 import re
 import struct
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -182,6 +182,12 @@ def cell_ref(row: int, col: int) -> str:
     return f"{column_letter(col)}{row + 1}"
 
 
+def as_path(path: str | Path) -> Path:
+    """``path`` as a Path, the same object when it is one already (making a Path of a Path
+    parses it again, which costs more than a small form's zip directory)."""
+    return path if isinstance(path, Path) else Path(path)
+
+
 def _column_index(letters: str) -> int:
     index = 0
     for ch in letters:
@@ -213,13 +219,13 @@ def read_workbook(path: str | Path, limits: Limits | None = None,
     SubmissionRejected
         With reason ``unreadable``, ``encrypted``, ``too_large`` or ``unsafe_xml``.
     """
-    path = Path(path)
+    path = as_path(path)
     limits = limits or DEFAULT_LIMITS
     try:
-        size = path.stat().st_size
-        # The size is checked before reading, so a huge file never enters memory.
-        _check_file_size(size, path, limits)
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            # The size is checked before reading, so a huge file never enters memory.
+            _check_file_size(os.fstat(handle.fileno()).st_size, path, limits)
+            data = handle.read()
     except OSError as exc:
         raise SubmissionRejected(
             "unreadable", f"{path.name}: cannot be opened ({exc.strerror or exc}); check that "
@@ -235,7 +241,7 @@ def read_workbook_bytes(data: bytes, path: Path, limits: Limits | None = None,
 
     See :func:`read_workbook` for the parameters and the exceptions.
     """
-    path = Path(path)
+    path = as_path(path)
     limits = limits or DEFAULT_LIMITS
     if not data:
         raise SubmissionRejected("unreadable", f"{path.name}: the file is empty; send the workbook again",
@@ -1064,6 +1070,8 @@ class _SheetXml:
     """What the shape scan learnt about one worksheet part."""
 
     xml: bytes
+    #: The stretch of ``xml`` that can hold cells (see :func:`_sheet_data`): what the scans read.
+    cells: bytes
     prefix: bytes
     rows: int
     cols: int
@@ -1133,19 +1141,41 @@ def _measure_sheet(xml: bytes, quick: bool = True) -> _SheetXml:
     With ``quick``, a sheet whose every row and cell has a reference within A1:Z999 (a
     submission form) is given that rectangle as an upper bound, at a third of the cost of
     finding its last cell; :func:`_check_sheet_shapes` measures exactly when a bound is not
-    enough.
+    enough. Only the sheet's cell table is looked at (:func:`_sheet_data`).
     """
     prefix = _root_prefix(xml)
-    if quick and not prefix and _NOT_PLAINLY_SMALL.search(xml) is None:
+    cells = _sheet_data(xml)
+    if quick and not prefix and _NOT_PLAINLY_SMALL.search(cells) is None:
         # every row and cell tag opens with its reference, all within A1:Z999: one search
-        return _SheetXml(xml, prefix, _SMALL_ROWS, _SMALL_COLS, referenced=True, exact=False)
-    if quick and _FAR_REFERENCE.search(xml) is None and _all_referenced(xml, prefix):
-        return _SheetXml(xml, prefix, _SMALL_ROWS, _SMALL_COLS, referenced=True, exact=False)
-    if not _all_referenced(xml, prefix):
-        rows, cols = _count_positions(xml, prefix)
-        return _SheetXml(xml, prefix, rows, cols, referenced=False)
-    rows, cols = valued_extent(xml)
-    return _SheetXml(xml, prefix, rows, cols, referenced=True)
+        return _SheetXml(xml, cells, prefix, _SMALL_ROWS, _SMALL_COLS, referenced=True, exact=False)
+    if quick and _FAR_REFERENCE.search(cells) is None and _all_referenced(cells, prefix):
+        return _SheetXml(xml, cells, prefix, _SMALL_ROWS, _SMALL_COLS, referenced=True, exact=False)
+    if not _all_referenced(cells, prefix):
+        rows, cols = _count_positions(cells, prefix)
+        return _SheetXml(xml, cells, prefix, rows, cols, referenced=False)
+    rows, cols = valued_extent(cells)
+    return _SheetXml(xml, cells, prefix, rows, cols, referenced=True)
+
+
+def _sheet_data(xml: bytes) -> bytes:
+    """The stretch of a worksheet part that can hold cells: from the first mention of
+    ``sheetData`` to the end of the last one (to the end of the part when the last is not an
+    end tag); the whole part when it never mentions it (UTF-16, say).
+
+    The reader takes cells from the sheet's ``sheetData`` element alone. What a form holds
+    before it (column widths, frozen panes) and after it (data validations with a formula
+    each, conditional formats) is often as large, holds no cell, and would cost every scan;
+    a mention of the name anywhere else (a comment, a text) only widens the stretch.
+    """
+    first = xml.find(b"sheetData")
+    if first < 0:
+        return xml
+    last = xml.rfind(b"sheetData")
+    end = len(xml)
+    if xml[xml.rfind(b"<", 0, last) + 1:last].startswith(b"/"):
+        closing = xml.find(b">", last)
+        end = end if closing < 0 else closing + 1
+    return xml[max(0, xml.rfind(b"<", 0, first)):end]
 
 
 def _all_referenced(xml: bytes, prefix: bytes) -> bool:
@@ -1276,6 +1306,8 @@ def _reader_error(data: bytes, fmt: str, exc: BaseException) -> str:
     first = _short(exc)
     if "detect" not in first.lower() or fmt not in _FORMAT_NAMES:
         return first
+    import tempfile  # only here, on a file the reader already failed on
+
     with tempfile.TemporaryDirectory(prefix="synergypilot-") as folder:
         named = Path(folder) / f"workbook{_FORMAT_NAMES[fmt]}"
         named.write_bytes(data)
@@ -1447,7 +1479,7 @@ def _scan_sheet_cells(
     of plain values costs three searches, not a pass per cell. Every pattern is compiled
     once per namespace prefix, never per cell.
     """
-    xml, prefix = shape.xml, shape.prefix
+    xml, prefix = shape.cells, shape.prefix
     errors = b't="e"' in xml or b"t='e'" in xml
     formulas = b"<" + prefix + b"f" in xml
     percents = bool(percent_styles) and (b' s="' in xml or b" s='" in xml)
@@ -1488,7 +1520,9 @@ def _cells_that_can_carry_notes(xml: bytes, prefix: bytes, errors: bool, percent
                                 formulas: bool) -> list[re.Match]:
     """The cells with an error type or a percentage style, and those holding a formula, in
     document order, each once."""
-    found = {m.start(): m for m in _candidate_cells(prefix, errors, percent_styles).finditer(xml)}
+    found: dict[int, re.Match] = {}
+    if errors or percent_styles:  # else no cell is a candidate, and no pass is needed to say so
+        found = {m.start(): m for m in _candidate_cells(prefix, errors, percent_styles).finditer(xml)}
     if formulas:
         cell, opening = _cell_pattern(prefix), b"<" + prefix + b"c"
         for formula in _formula_pattern(prefix).finditer(xml):
