@@ -13,6 +13,7 @@ Reading a file gives exactly what :func:`scoring.io.submission.read_submission_f
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from scoring.core.memory import paused_gc
 from scoring.core.model import Rejection, Submission
-from scoring.io.safe_read import DEFAULT_LIMITS, Limits, SubmissionRejected, read_workbook
+from scoring.io.safe_read import DEFAULT_LIMITS, Limits, SubmissionRejected, as_path, read_workbook
 from scoring.io.submission import SHEETS, read_submission_book, rejection_of
 
 log = logging.getLogger("synergypilot.importer")
@@ -62,7 +63,7 @@ class ImportOptions:
     timeout: float = 60.0
     limits: Limits = DEFAULT_LIMITS
     memory_bytes: int | None = 2 * GB
-    chunk: int = 4
+    chunk: int = 8
     reader: Callable[[Path, Limits], Result] | None = None
 
 
@@ -78,7 +79,7 @@ def read_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Result:
         As :func:`scoring.io.submission.read_submission_file`; an unexpected error becomes an
         ``unreadable`` rejection (and is logged with its traceback).
     """
-    path = Path(path)
+    path = as_path(path)
     try:
         return read_submission_book(read_workbook(path, limits, SHEETS))
     except SubmissionRejected as exc:
@@ -96,7 +97,7 @@ def read_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Result:
 
 def read_files(files: Iterable[str | Path], options: ImportOptions | None = None) -> list[Result]:
     """Read every file and return their results in input order (see :class:`FileReader`)."""
-    paths = [Path(f) for f in files]
+    paths = [as_path(f) for f in files]
     with FileReader(paths, options) as reader:
         return [reader.result(i) for i in range(len(paths))]
 
@@ -133,6 +134,8 @@ def _worker_main(conn: Connection, options: ImportOptions) -> None:
     """Read the files the parent sends, one answer per file, until told to stop."""
     _cap_memory(options.memory_bytes)
     _errors_to_log_file()
+    # What the fork server loaded lives as long as the worker: the collector need not walk it.
+    gc.freeze()
     reader = options.reader or read_file
     while True:
         try:
@@ -142,8 +145,11 @@ def _worker_main(conn: Connection, options: ImportOptions) -> None:
         if batch is None:
             conn.send(("stats", _peak_rss(), time.process_time()))
             return
-        for index, path in batch:
-            conn.send((index, _guarded(reader, Path(path), options.limits)))
+        # the collector paused while a batch is read: a form makes hundreds of objects and no
+        # cycles, and the collector ran several times per form (it runs between batches)
+        with paused_gc():
+            for index, path in batch:
+                conn.send((index, _guarded(reader, Path(path), options.limits)))
 
 
 def _guarded(reader: Callable[[Path, Limits], Result], path: Path, limits: Limits) -> Result:
@@ -300,15 +306,23 @@ class _Worker:
         self.assigned.extend(index for index, _ in batch)
         self.conn.send(batch)
 
-    def stop(self, kill: bool = False) -> tuple[int, float]:
-        """End the worker; return its peak memory in bytes and its CPU seconds when it could
+    def ask_to_stop(self) -> bool:
+        """Tell an idle worker to finish (see :meth:`stop`); False when it cannot be told."""
+        try:
+            self.conn.send(None)
+        except (OSError, ValueError):
+            return False
+        return True
+
+    def stop(self, kill: bool = False, asked: bool = False) -> tuple[int, float]:
+        """End the worker (``asked``: :meth:`ask_to_stop` was called, so that several workers
+        finish at once); return its peak memory in bytes and its CPU seconds when it could
         say (else 0)."""
         peak, cpu = 0, 0.0
-        if kill:
+        if kill or (not asked and not self.ask_to_stop()):
             self.process.kill()
         else:
             try:
-                self.conn.send(None)
                 if self.conn.poll(5):
                     _tag, peak, cpu = self.conn.recv()
             except (OSError, EOFError, ValueError, TypeError):
@@ -346,7 +360,7 @@ class FileReader:
     """
 
     def __init__(self, files: list[Path], options: ImportOptions | None = None):
-        self.files = [Path(f) for f in files]
+        self.files = [as_path(f) for f in files]
         self.options = options or DEFAULT_OPTIONS
         self._done: dict[int, Result] = {}
         self._pending: deque[int] = deque(range(len(self.files)))
@@ -367,8 +381,10 @@ class FileReader:
     def close(self) -> None:
         """Stop every worker (those still reading are killed)."""
         global _last_peak_worker_rss, _last_worker_cpu
+        # every idle worker told first, so that they wind down together
+        asked = {id(w): not w.assigned and w.ask_to_stop() for w in self._workers}
         for worker in self._workers:
-            peak, cpu = worker.stop(kill=bool(worker.assigned))
+            peak, cpu = worker.stop(kill=bool(worker.assigned), asked=asked[id(worker)])
             self.peak_worker_rss = max(self.peak_worker_rss, peak)
             self.worker_cpu += cpu
         if self._workers:
