@@ -363,6 +363,27 @@ def test_resubmission_makes_a_version_with_its_differences(ws, forms, tmp_path):
     assert entry.detail["changes"][1] == {"code": "A", "field": "current", "old": 50.0, "new": 60.0}
 
 
+def test_the_same_answer_in_the_other_language_is_no_change(ws, forms, tmp_path):
+    """B yes/no: "是" then "yes" is one answer (parse_yes_no reads 1 from both); A 50 then "50.0"
+    typed as text is one number. What the engine reads differently is a change: B "否" then
+    "maybe", and an unreadable "maybe" then "perhaps" (neither can be read, so they are
+    compared as typed)."""
+    ws.import_files([forms])
+    write_form(tmp_path / "p1_v2.xlsx", project("P1"),
+               [dict(code="A", current="50.0"), dict(code="B", current="yes")])
+    write_form(tmp_path / "p2_v2.xlsx", project("P2", name="Project two"),
+               [dict(code="A", current=100), dict(code="B", current="maybe")])
+    report = ws.import_files([tmp_path / "p1_v2.xlsx", tmp_path / "p2_v2.xlsx"])
+    # the forms are kept as typed, as new versions, but nothing the scores read changed in P1
+    assert [(item.project_id, item.version, [c.describe() for c in item.changes])
+            for item in report.resubmitted] == [("P1", 2, []), ("P2", 2, ["B current: 否 → maybe"])]
+    write_form(tmp_path / "p2_v3.xlsx", project("P2", name="Project two"),
+               [dict(code="A", current=100), dict(code="B", current="perhaps")])
+    (item,) = ws.import_files([tmp_path / "p2_v3.xlsx"]).resubmitted
+    assert [c.describe() for c in item.changes] == ["B current: maybe → perhaps"]
+    assert [len(v.changes) for v in ws.history("P1")] == [0, 0]
+
+
 def test_every_version_is_scored_with_todays_inspectors_and_any_two_compare(ws, forms, tmp_path):
     from scoring.workspace.records import version_differences
 

@@ -13,10 +13,10 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scoring.core.model import Assessment, Criterion, Rejection, Scheme, Submission
+from scoring.core.model import Assessment, CellValue, Criterion, Rejection, Scheme, Submission
 from scoring.core.presentation import Said, both, change_text, said
 from scoring.core.results import ProjectResult
-from scoring.core.values import display_value, normalise_text
+from scoring.core.values import display_value, normalise_text, parse_for_criterion, parse_number
 from scoring.io.pipeline import SkippedFile
 from scoring.workspace import db
 from scoring.workspace.lock import LockOwner
@@ -473,21 +473,35 @@ def plural(n: int, word: str) -> str:
 def diff_submissions(old: Submission, new: Submission, scheme: Scheme) -> list[Change]:
     """What changed from ``old`` to ``new``: project fields, then the scheme's criteria in order.
 
-    Values are compared as stored (type and reader's note included) and reported as shown to a
-    person (a percentage cell 0.125 as 12.5).
+    A cell counts as changed when the engine would read it differently: "yes" and "是" are the
+    same answer of a yes/no criterion, 12 and "12.0" the same number (both are read by
+    :func:`~scoring.core.values.parse_for_criterion`). Cells that cannot be read are compared as
+    stored (type and reader's note included). Changes are reported as shown to a person (a
+    percentage cell 0.125 as 12.5).
     """
     changes = [
         Change("", f, getattr(old, f), getattr(new, f))
         for f in db.PROJECT_FIELDS
         if getattr(old, f) != getattr(new, f)
     ]
-    for code in scheme.codes:
+    for criterion in scheme.criteria:
+        code = criterion.code
         a, b = old.inputs.get(code), new.inputs.get(code)
         for part in ("current", "baseline"):
             cell_a, cell_b = (getattr(a, part) if a else None), (getattr(b, part) if b else None)
-            if db.cell_key(cell_a) != db.cell_key(cell_b):
+            if not _read_alike(criterion, part, cell_a, cell_b):
                 changes.append(Change(code, part, display_value(cell_a), display_value(cell_b)))
         evidence_a, evidence_b = (a.evidence if a else ""), (b.evidence if b else "")
         if evidence_a != evidence_b:
             changes.append(Change(code, "evidence", evidence_a or None, evidence_b or None))
     return changes
+
+
+def _read_alike(criterion: Criterion, part: str, a: CellValue | None, b: CellValue | None) -> bool:
+    """Whether two cells of a criterion say the same: stored alike, or read alike by the rule
+    the engine reads them by (a baseline is always a number)."""
+    if db.cell_key(a) == db.cell_key(b):
+        return True
+    read_a, read_b = (parse_for_criterion(c, criterion) if part == "current" else parse_number(c)
+                      for c in (a, b))
+    return read_a.state == read_b.state in ("ok", "na") and read_a.number == read_b.number
