@@ -187,9 +187,9 @@ def test_a_format_4_workspace_becomes_one_round_named_after_its_years(tmp_path):
     path = tmp_path / "old.spw"
     shutil.copyfile(DATA / "workspace_v4.spw", path)
     with Workspace.open(path) as workspace:
-        assert workspace.schema_version == 5
+        assert workspace.schema_version == 6
         entry = workspace.audit_entries()[-1]
-        assert (entry.action, entry.detail["from"], entry.detail["steps"]) == ("migration", 4, [5])
+        assert (entry.action, entry.detail["from"], entry.detail["steps"]) == ("migration", 4, [5, 6])
         # P1 says 2024, P2 2023: one round "2023–2024" of year 2024
         assert [(r.label, r.year, r.projects) for r in workspace.rounds()] == [("2023–2024", "2024", 2)]
         assert [(v.round, v.version) for v in workspace.history("P1")] == [("2023–2024", 1), ("2023–2024", 2)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -37,6 +38,7 @@ from tests.builders import criterion, project, write_batch, write_form, write_te
 from tests.fast_forms import write_fast_form
 
 ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
 CRITERIA = [criterion("A"), criterion("B", type="yesno"), criterion("M", type="manual", weight=2)]
 
 
@@ -90,7 +92,7 @@ def totals(run_result) -> dict[str, float]:
 def test_new_workspace_is_one_marked_sqlite_file(tmp_path):
     path = tmp_path / "new.spw"
     with Workspace.create(path, actor="staff") as workspace:
-        assert workspace.schema_version == workspace_db.SCHEMA_VERSION == 5
+        assert workspace.schema_version == workspace_db.SCHEMA_VERSION == 6
         assert len(workspace.workspace_id) == 32
         assert not workspace.read_only
         assert side_files(path) == ["new.spw-shm", "new.spw-wal", "new.spw.lock"]
@@ -99,7 +101,7 @@ def test_new_workspace_is_one_marked_sqlite_file(tmp_path):
     assert side_files(path) == []  # closing folds the WAL back and removes the lock file
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == workspace_db.APPLICATION_ID
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
 
@@ -657,6 +659,63 @@ def test_older_schema_is_migrated_in_one_transaction(tmp_path, template, forms, 
         entry = workspace.audit_entries()[-1]
         assert (entry.action, entry.detail["from"], entry.detail["to"]) == ("migration", current, current + 1)
         assert len(workspace.score().projects) == 2
+
+
+def _rows(path: Path, table: str) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+    finally:
+        conn.close()
+
+
+def test_a_format_5_workspace_upgrades_once_and_keeps_everything(tmp_path):
+    """tests/data/workspace_v5.spw was written by the format-5 code (make_v5_workspace.py): its
+    two refusals (no_id.xlsx, sheet Project B1; a batch row, sheet Batch A3) lack their place."""
+    path = tmp_path / "old.spw"
+    shutil.copyfile(DATA / "workspace_v5.spw", path)
+    before = table_counts(path)
+    old_rejections = _rows(path, "rejections")
+    assert _rows(path, "pragma_user_version") == [(5,)]
+    with Workspace.open(path) as workspace:
+        assert workspace.schema_version == 6
+        entry = workspace.audit_entries()[-1]
+        assert (entry.action, entry.detail["from"], entry.detail["steps"]) == ("migration", 5, [6])
+        # everything kept: every table holds what it held, the audit log one entry more
+        assert table_counts(path) == {**before, "audit": before["audit"] + 1}
+        assert [row + ("", "") for row in old_rejections] == _rows(path, "rejections")
+        assert [(Path(r.source).name, r.reason, r.sheet, r.cell) for r in workspace.rejections()] == [
+            ("batch.xlsx:Batch!3", "missing_project_id", "", ""),
+            ("no_id.xlsx", "missing_project_id", "", "")]
+        # P1: A 50 → 12.5, B yes → 25, M Li 0.6 → 30: 67.5; P2: A 100 → 25, B no, M pending: 25
+        assert totals(workspace.score()) == pytest.approx({"P1": 67.5, "P2": 25.0})
+        assert len(workspace.notes()) == 1
+        # a refusal stored now keeps its place
+        (tmp_path / "again").mkdir()
+        refused = write_form(tmp_path / "again" / "no_id.xlsx", project("", name="No id"),
+                             [dict(code="A", current=10)])
+        workspace.import_files([refused])
+    with Workspace.open(path) as workspace:  # upgraded once: no second migration
+        assert [e.action for e in workspace.audit_entries()].count("migration") == 1
+        places = {(Path(r.file).parent.name, r.sheet, r.cell) for r in workspace.rejections()}
+        assert ("again", "Project", "B1") in places
+
+
+def test_a_refusal_keeps_its_sheet_and_cell_after_reopening(tmp_path, template):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_form(folder / "no_id.xlsx", project("", name="No id"), [dict(code="A", current=10)])
+    write_batch(folder / "batch.xlsx", ["project_id", "name", "level", "A", "B"],
+                [["P1", "One", "city", 50, "是"], [None, "No id", "city", 20, "否"]])
+    with Workspace.create(tmp_path / "work.spw") as workspace:
+        workspace.add_template(template)
+        reported = workspace.import_files([folder]).rejected
+    with Workspace.open(tmp_path / "work.spw") as workspace:
+        stored = workspace.rejections()
+        assert stored == reported
+        assert sorted((Path(r.file).name, r.sheet, r.cell) for r in stored) == [
+            ("batch.xlsx", "Batch", "A3"), ("no_id.xlsx", "Project", "B1")]
+        assert workspace.score().rejected == stored
 
 
 def test_failed_migration_leaves_the_old_version(tmp_path, template, forms, monkeypatch):

@@ -375,12 +375,12 @@ def test_a_version_1_workspace_opens_and_is_migrated(tmp_path):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
     with Workspace.open(path) as workspace:
-        assert workspace.schema_version == workspace_db.SCHEMA_VERSION == 5
+        assert workspace.schema_version == workspace_db.SCHEMA_VERSION == 6
         # the pages of the dropped per-cell table were given back (VACUUM after the upgrade)
         assert workspace._conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
         entry = workspace.audit_entries()[-1]
-        assert (entry.action, entry.detail["from"], entry.detail["to"]) == ("migration", 1, 5)
-        assert entry.detail["steps"] == [2, 3, 4, 5]
+        assert (entry.action, entry.detail["from"], entry.detail["to"]) == ("migration", 1, 6)
+        assert entry.detail["steps"] == [2, 3, 4, 5, 6]
         assert workspace.rejections() == []  # the table the upgrade to 3 added is there, empty
         assert [e.origin for e in workspace.audit_entries()] == [""] * len(workspace.audit_entries())
         assert workspace.consensus_records() == []
@@ -406,7 +406,7 @@ def test_a_version_1_workspace_opens_and_is_migrated(tmp_path):
         assert [u.message for u in report.unchanged] == [
             "p1_again.xlsx: project P1 has the same values as its version 2; nothing changed"]
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'inputs'").fetchone()[0] == 0
     conn.close()
@@ -579,6 +579,28 @@ def test_refused_files_come_along_once(tmp_path, files):
     with Workspace.open(tmp_path / "master.spw") as master:
         assert master.rejections() == refused  # with its Chinese message too
         assert master.score().rejected == refused
+
+
+def test_refusals_keep_their_sheet_and_cell_through_a_merge(tmp_path, files):
+    """A format-6 source's refusal arrives with its place; a format-5 source's (stored without
+    it, tests/data/workspace_v5.spw) arrives with none, and is not doubled by its upgraded copy."""
+    no_id = tmp_path / "no_id.xlsx"
+    write_form(no_id, project("", name="No id"), [dict(code="A", current=10)])
+    with Workspace.create(tmp_path / "zhao.spw", actor="Zhao") as own:
+        own.add_template(files["template"])
+        own.import_files([no_id])
+    old, upgraded = tmp_path / "old.spw", tmp_path / "upgraded.spw"
+    shutil.copyfile(DATA / "workspace_v5.spw", old)
+    shutil.copyfile(DATA / "workspace_v5.spw", upgraded)
+    Workspace.open(upgraded).close()
+    assert merge(tmp_path / "new.spw", [tmp_path / "zhao.spw"]).sources[0].refusals_added == 1
+    with Workspace.open(tmp_path / "new.spw") as master:
+        assert [(r.sheet, r.cell) for r in master.rejections()] == [("Project", "B1")]
+    report = merge(tmp_path / "master.spw", [old, upgraded])  # their scheme is another file's
+    assert [s.refusals_added for s in report.sources] == [2, 0]
+    with Workspace.open(tmp_path / "master.spw") as master:
+        assert sorted((Path(r.source).name, r.sheet, r.cell) for r in master.rejections()) == [
+            ("batch.xlsx:Batch!3", "", ""), ("no_id.xlsx", "", "")]
 
 
 def test_copies_handed_out_are_told_apart_in_the_merged_audit_log(tmp_path, team, master):

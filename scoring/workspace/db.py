@@ -29,7 +29,7 @@ from scoring.workspace.cells import PROJECT_FIELDS, stored_cells, stored_from_en
 APPLICATION_ID = 0x53795057
 FORMAT_NAME = "synergypilot-workspace"
 #: The schema version this program writes. Bump it together with a MIGRATIONS entry.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 SCHEMA_V1 = """
@@ -393,6 +393,20 @@ def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
         conn.execute(f"UPDATE {table} SET round_id = ?", (round_id,))
 
 
+SCHEMA_V6 = """
+-- The sheet and cell a refusal is about (issue 16: the refused files listed after reopening
+-- said what was wrong but no longer where). Refusals stored before format 6 keep '' here; their
+-- message still names the place in words.
+ALTER TABLE rejections ADD COLUMN sheet TEXT NOT NULL DEFAULT '';
+ALTER TABLE rejections ADD COLUMN cell TEXT NOT NULL DEFAULT '';
+"""
+
+
+def _migrate_5_to_6(conn: sqlite3.Connection) -> None:
+    for statement in _statements(SCHEMA_V6):
+        conn.execute(statement)
+
+
 #: ``MIGRATIONS[n]`` upgrades a schema of version n to n + 1 inside the caller's transaction.
 #: A new file is made by the version 1 script followed by every migration, so a new file and
 #: an upgraded old one always have the same schema.
@@ -401,6 +415,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
     4: _migrate_4_to_5,
+    5: _migrate_5_to_6,
 }
 
 

@@ -914,18 +914,21 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
 
     def _store_rejections(self, conn, path: Path, sha: str, rejected: list[Rejection], at: str) -> None:
         conn.executemany(
-            "INSERT INTO rejections (source, path, sha256, reason, message, message_zh, rejected_at, "
-            "rejected_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(r.source, str(path), sha, r.reason, r.message, r.message_zh, at, self.actor) for r in rejected],
+            "INSERT INTO rejections (source, path, sha256, reason, message, message_zh, sheet, cell, "
+            "rejected_at, rejected_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(r.source, str(path), sha, r.reason, r.message, r.message_zh, r.sheet, r.cell, at, self.actor)
+             for r in rejected],
         )
 
     @guarded
     def rejections(self) -> list[Rejection]:
         """The refusals still standing, oldest first: the latest refusal of each source (a file,
-        or a batch row) unless a later import took a file from the same path."""
+        or a batch row) unless a later import took a file from the same path; each with the
+        sheet and cell it is about (empty for the whole file, and for refusals stored before
+        format 6)."""
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT r.source, r.reason, r.message, r.message_zh FROM rejections r "
+                "SELECT r.source, r.reason, r.message, r.message_zh, r.sheet, r.cell FROM rejections r "
                 "WHERE r.id = (SELECT MAX(id) FROM rejections WHERE source = r.source) "
                 "AND NOT EXISTS (SELECT 1 FROM files f WHERE f.path = r.path "
                 "AND f.imported_at > r.rejected_at) "

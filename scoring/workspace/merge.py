@@ -754,11 +754,15 @@ _REFUSAL_COPY = "source, path, sha256, reason, message, message_zh, rejected_at,
 
 def _merge_refusals(conn, source: _Source, report: SourceReport) -> None:
     """Copy the files the source's imports refused, so that the reports printed from the
-    target list them too; a refusal already here (same file, reason, time and person) once."""
+    target list them too; a refusal already here (same file, reason, time and person) once,
+    whether or not either copy knows its sheet and cell (kept from format 6)."""
     known = set(conn.execute(f"SELECT {_REFUSAL_COPY} FROM rejections"))
-    rows = source.rows(f"SELECT {_REFUSAL_COPY} FROM rejections ORDER BY id")
-    fresh = [row for row in rows if row not in known]
-    conn.executemany(f"INSERT INTO rejections ({_REFUSAL_COPY}) VALUES ({', '.join('?' * 8)})", fresh)
+    place = "sheet, cell" if source.version >= 6 else "'', ''"
+    rows = source.rows(f"SELECT {_REFUSAL_COPY}, {place} FROM rejections ORDER BY id")
+    fresh = [row for row in rows if row[:-2] not in known]
+    conn.executemany(
+        f"INSERT INTO rejections ({_REFUSAL_COPY}, sheet, cell) VALUES ({', '.join('?' * 10)})", fresh
+    )
     report.refusals_added += len(fresh)
 
 
