@@ -640,7 +640,7 @@ def test_issues_are_written_in_chinese_too(tmp_path):
     Chinese message, printed in Chinese outputs; English ones keep the English."""
     from scoring.core.model import Issue, Rejection
     from scoring.core.presentation import issue_kind_label, issue_text, reason_label, rejection_text
-    from scoring.workspace.db import issues_from_json, issues_to_json
+    from scoring.workspace.encoding import issues_from_json, issues_to_json
 
     result = score_one(
         tmp_path,

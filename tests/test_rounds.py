@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from scoring.cli.main import main
-from scoring.workspace import db as workspace_db
+from scoring.core.targets import assessment_year
+from scoring.workspace import schema as workspace_schema
 from scoring.workspace.facade import Workspace, WorkspaceError
 from scoring.workspace.merge import merge
 from tests.builders import project, write_form, write_template
@@ -63,7 +64,7 @@ def totals(run) -> dict[str, float]:
     ],
 )
 def test_an_older_workspace_is_one_round_named_after_its_years(years, expected):
-    assert workspace_db.years_round(years) == expected
+    assert workspace_schema.years_round(years) == expected
 
 
 @pytest.mark.parametrize(
@@ -71,7 +72,7 @@ def test_an_older_workspace_is_one_round_named_after_its_years(years, expected):
     [("2024", "2024"), ("2025 中期评估", "2025"), (2023, "2023"), ("2024.0", "2024"), ("FY24", "")],
 )
 def test_the_assessment_year_of_a_submission(text, year):
-    assert workspace_db.assessment_year(text) == year
+    assert assessment_year(text) == year
 
 
 # --------------------------------------------------------------------------- rounds from years

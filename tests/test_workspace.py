@@ -22,7 +22,8 @@ from openpyxl import Workbook
 
 from scoring.io.pipeline import load_schemes, read_and_match, run
 from scoring.reports.audit_workbook import export_audit
-from scoring.workspace import db as workspace_db
+from scoring.workspace import encoding as workspace_encoding
+from scoring.workspace import schema as workspace_schema
 from scoring.workspace.facade import (
     NotAWorkspace,
     SchemeConflict,
@@ -92,7 +93,7 @@ def totals(run_result) -> dict[str, float]:
 def test_new_workspace_is_one_marked_sqlite_file(tmp_path):
     path = tmp_path / "new.spw"
     with Workspace.create(path, actor="staff") as workspace:
-        assert workspace.schema_version == workspace_db.SCHEMA_VERSION == 6
+        assert workspace.schema_version == workspace_schema.SCHEMA_VERSION == 6
         assert len(workspace.workspace_id) == 32
         assert not workspace.read_only
         assert side_files(path) == ["new.spw-shm", "new.spw-wal", "new.spw.lock"]
@@ -100,7 +101,7 @@ def test_new_workspace_is_one_marked_sqlite_file(tmp_path):
     assert [(e.action, e.actor) for e in entries] == [("workspace_created", "staff")]
     assert side_files(path) == []  # closing folds the WAL back and removes the lock file
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA application_id").fetchone()[0] == workspace_db.APPLICATION_ID
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == workspace_schema.APPLICATION_ID
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
@@ -253,9 +254,10 @@ def test_value_encoding_round_trips_every_reader_type():
     ]
     conn = sqlite3.connect(":memory:")
     conn.execute("CREATE TABLE t (kind INTEGER, value)")
-    conn.executemany("INSERT INTO t VALUES (?, ?)", [workspace_db.encode_value(v) for v in values])
+    conn.executemany("INSERT INTO t VALUES (?, ?)", [workspace_encoding.encode_value(v) for v in values])
     back = [
-        workspace_db.decode_value(k, v) for k, v in conn.execute("SELECT kind, value FROM t ORDER BY rowid")
+        workspace_encoding.decode_value(k, v)
+        for k, v in conn.execute("SELECT kind, value FROM t ORDER BY rowid")
     ]
     assert [type(v) for v in back] == [type(v) for v in values]
     assert back[:7] == values[:7] and back[8:] == values[8:]
@@ -649,10 +651,10 @@ def test_newer_schema_is_refused(tmp_path, template, forms):
 def test_older_schema_is_migrated_in_one_transaction(tmp_path, template, forms, monkeypatch):
     # a made-up next version: the file is written at the current one, then "upgraded" by it
     path = closed_workspace(tmp_path, template, forms)
-    current = workspace_db.SCHEMA_VERSION
-    monkeypatch.setattr(workspace_db, "SCHEMA_VERSION", current + 1)
+    current = workspace_schema.SCHEMA_VERSION
+    monkeypatch.setattr(workspace_schema, "SCHEMA_VERSION", current + 1)
     monkeypatch.setitem(
-        workspace_db.MIGRATIONS, current, lambda conn: conn.execute("ALTER TABLE notes ADD COLUMN tag")
+        workspace_schema.MIGRATIONS, current, lambda conn: conn.execute("ALTER TABLE notes ADD COLUMN tag")
     )
     with Workspace.open(path) as workspace:
         assert workspace.schema_version == current + 1
@@ -725,9 +727,9 @@ def test_failed_migration_leaves_the_old_version(tmp_path, template, forms, monk
         conn.execute("ALTER TABLE notes ADD COLUMN tag")
         raise sqlite3.OperationalError("simulated failure half-way")
 
-    current = workspace_db.SCHEMA_VERSION
-    monkeypatch.setattr(workspace_db, "SCHEMA_VERSION", current + 1)
-    monkeypatch.setitem(workspace_db.MIGRATIONS, current, broken)
+    current = workspace_schema.SCHEMA_VERSION
+    monkeypatch.setattr(workspace_schema, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(workspace_schema.MIGRATIONS, current, broken)
     with pytest.raises(WorkspaceError):
         Workspace.open(path)
     monkeypatch.undo()

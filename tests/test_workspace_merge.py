@@ -33,7 +33,7 @@ from scoring.core.reconcile import (
     reconcile,
     shown_assessment,
 )
-from scoring.workspace import db as workspace_db
+from scoring.workspace import schema as workspace_schema
 from scoring.workspace.facade import Workspace, WorkspaceError, WorkspaceReadOnly
 from scoring.workspace.merge import MergeRefused, merge, merge_into
 from tests.builders import criterion, project, write_form, write_template
@@ -375,7 +375,7 @@ def test_a_version_1_workspace_opens_and_is_migrated(tmp_path):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
     with Workspace.open(path) as workspace:
-        assert workspace.schema_version == workspace_db.SCHEMA_VERSION == 6
+        assert workspace.schema_version == workspace_schema.SCHEMA_VERSION == 6
         # the pages of the dropped per-cell table were given back (VACUUM after the upgrade)
         assert workspace._conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
         entry = workspace.audit_entries()[-1]

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from scoring.core.presentation import Said, said
-from scoring.workspace import db
+from scoring.workspace import encoding, schema
 from scoring.workspace.cells import cells_from_stored
 
 T = TypeVar("T")
@@ -113,10 +113,11 @@ def check_rows(conn: sqlite3.Connection, version: int) -> None:
     """
     _check_text(conn)
     for (name, parsed) in conn.execute("SELECT name || ' ' || version, parsed FROM schemes"):
-        read_stored(db.scheme_from_json, parsed, table="schemes", what=said("ws_what_scheme", scheme=name))
+        read_stored(encoding.scheme_from_json, parsed, table="schemes",
+                    what=said("ws_what_scheme", scheme=name))
     submissions = conn.execute("SELECT project_id, issues, unmatched FROM submissions")
     for project_id, issues, unmatched in submissions:
-        read_stored(db.issues_from_json, issues, table="submissions", project_id=project_id,
+        read_stored(encoding.issues_from_json, issues, table="submissions", project_id=project_id,
                     what=said("ws_what_issues"))
         read_stored(unmatched_from_json, unmatched, table="submissions", project_id=project_id,
                     what=said("ws_what_unmatched"))
@@ -150,8 +151,8 @@ def _check_text(conn: sqlite3.Connection) -> None:
 
 def _check_cells(conn: sqlite3.Connection, version: int) -> None:
     if version < 4:  # one row per cell, before format 4: read them as an upgrade would
-        rows = conn.execute(f"{db.OLD_CELLS_QUERY} ORDER BY s.id, i.seq")
-        read_stored(lambda r: sum(1 for _ in db.stored_from_old_rows(r)), rows, table="inputs",
+        rows = conn.execute(f"{schema.OLD_CELLS_QUERY} ORDER BY s.id, i.seq")
+        read_stored(lambda r: sum(1 for _ in schema.stored_from_old_rows(r)), rows, table="inputs",
                     what=said("ws_what_cells"))
         return
     for project_id, cells in conn.execute(

@@ -42,6 +42,7 @@ from scoring.core.memory import paused_gc
 from scoring.core.model import Assessment, Rejection, Scheme, Submission
 from scoring.core.presentation import Said, both, said
 from scoring.core.reconcile import attach, to_assessment
+from scoring.core.targets import assessment_year
 from scoring.core.values import normalise_text
 from scoring.io import importer
 from scoring.io.importer import FileReader, ImportOptions
@@ -54,10 +55,10 @@ from scoring.io.pipeline import (
     schemes_named,
 )
 from scoring.io.template import TemplateError, load_template_bytes
-from scoring.workspace import db
+from scoring.workspace import encoding, schema
 from scoring.workspace import file as wsfile
 from scoring.workspace.audit import AuditEntry
-from scoring.workspace.cells import cells_from_stored, stored_cells
+from scoring.workspace.cells import PROJECT_FIELDS, cells_from_stored, stored_cells
 from scoring.workspace.check import check_rows, detail_from_json, read_stored, unmatched_from_json
 from scoring.workspace.consensus import ReconcileMixin
 from scoring.workspace.file import lock_path
@@ -170,8 +171,8 @@ def _submission_from_row(row: tuple) -> Submission:
         organisation=row[8],
         year=row[9],
         contact=row[10],
-        issues=read_stored(db.issues_from_json, row[11], table="submissions", what=said("ws_what_issues"),
-                           project_id=row[1]),
+        issues=read_stored(encoding.issues_from_json, row[11], table="submissions",
+                           what=said("ws_what_issues"), project_id=row[1]),
         unmatched_codes=read_stored(unmatched_from_json, row[12], table="submissions",
                                     what=said("ws_what_unmatched"), project_id=row[1]),
     )
@@ -323,7 +324,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
 
     @classmethod
     def _open_locked(
-        cls, path: Path, lock: FileLock, actor: str, header: db.Header | None = None
+        cls, path: Path, lock: FileLock, actor: str, header: schema.Header | None = None
     ) -> Workspace:
         """Open for writing, the lock held: verify, connect, migrate.
 
@@ -337,8 +338,8 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             folded = True
         if header is not None:
             try:
-                db.check_size(path, header)
-            except db.HeaderProblem as exc:
+                schema.check_size(path, header)
+            except schema.HeaderProblem as exc:
                 raise WorkspaceCorrupt(said("ws_header_damaged", name=path.name, problem=exc.said))
         if folded:
             wsfile.verify_untouched(path)
@@ -363,7 +364,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             raise database_error(path, exc)
         try:
             version = wsfile.check_identity(path, conn)
-            if version < db.SCHEMA_VERSION:
+            if version < schema.SCHEMA_VERSION:
                 raise WorkspaceError(said("ws_needs_upgrade", name=path.name, reason=reason))
             return cls(path, conn, None, actor, read_only_reason=reason)
         except sqlite3.Error as exc:
@@ -376,25 +377,25 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
     def _upgrade(self) -> None:
         """Bring an older schema up to date in one transaction, with an audit entry."""
         version = wsfile.check_identity(self.path, self._conn)
-        if version == db.SCHEMA_VERSION:
+        if version == schema.SCHEMA_VERSION:
             return
-        # off outside the transaction (SQLite ignores the switch inside one): see db.migrate
+        # off outside the transaction (SQLite ignores the switch inside one): see schema.migrate
         self._conn.execute("PRAGMA foreign_keys = OFF")
         try:
             with self._write() as conn:
-                steps = db.migrate(conn, version)
+                steps = schema.migrate(conn, version)
                 self._audit(
                     conn,
                     "migration",
-                    f"workspace upgraded from format {version} to {db.SCHEMA_VERSION}",
-                    detail={"from": version, "to": db.SCHEMA_VERSION, "steps": steps},
+                    f"workspace upgraded from format {version} to {schema.SCHEMA_VERSION}",
+                    detail={"from": version, "to": schema.SCHEMA_VERSION, "steps": steps},
                 )
             # fold the upgrade into the main file, so its header (read before SQLite opens
             # the file) already shows the new version to an older program
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.Error as exc:
             raise WorkspaceError(said("ws_upgrade_failed", name=self.path.name, old=version,
-                                      new=db.SCHEMA_VERSION, detail=exc))
+                                      new=schema.SCHEMA_VERSION, detail=exc))
         finally:
             self._conn.execute("PRAGMA foreign_keys = ON")
         self._reclaim_space()
@@ -586,7 +587,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
                 scheme.content_hash,
                 path.name,
                 data,
-                db.scheme_to_json(scheme),
+                encoding.scheme_to_json(scheme),
                 at,
                 self.actor,
             ),
@@ -616,7 +617,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
                 self._connection().execute("SELECT parsed FROM schemes WHERE id = ?", (scheme_id,)).fetchone()
             )
             scheme = self._schemes[scheme_id] = read_stored(
-                db.scheme_from_json, row[0], table="schemes", what=said("ws_what_a_scheme")
+                encoding.scheme_from_json, row[0], table="schemes", what=said("ws_what_a_scheme")
             )
         return scheme
 
@@ -693,7 +694,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             An empty label, no year given or named, or a round of this label with another year.
         """
         label = required_text(normalise_text(label), said("ws_round_name"))
-        wanted = db.assessment_year(year) if year is not None else db.assessment_year(label)
+        wanted = assessment_year(year) if year is not None else assessment_year(label)
         if not wanted:
             raise WorkspaceError(said("ws_round_needs_year", label=label))
         with self._write() as conn:
@@ -727,9 +728,9 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
             found = self._round_by_label(conn, label)
             if found is not None:
                 return found.id, found.label
-            year = db.assessment_year(label) or db.assessment_year(submission.year)
+            year = assessment_year(label) or assessment_year(submission.year)
             return self._insert_round(conn, label, year), label
-        year = db.assessment_year(submission.year)
+        year = assessment_year(submission.year)
         rounds = self._rounds(conn)
         same_year = [r for r in rounds if r.year == year] if year else rounds[-1:]
         if same_year:
@@ -825,7 +826,7 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
         seen: dict[tuple[int, str], str] = {}
         options = options or importer.DEFAULT_OPTIONS
         if options.reader is None:
-            options = dataclasses.replace(options, reader=db.read_prepared)
+            options = dataclasses.replace(options, reader=encoding.read_prepared)
         with FileReader([files[i] for i in to_read], options) as reader, paused_gc():
             for index, path in enumerate(files):
                 if progress is not None and progress(index, len(files), path) is False:
@@ -1055,8 +1056,8 @@ class Workspace(ReconcileMixin, ReportSettingsMixin):
                 content,
                 at,
                 self.actor,
-                *(getattr(submission, f) for f in db.PROJECT_FIELDS),
-                db.issues_to_json(submission.issues),
+                *(getattr(submission, f) for f in PROJECT_FIELDS),
+                encoding.issues_to_json(submission.issues),
                 json.dumps(submission.unmatched_codes, ensure_ascii=False),
             ),
         ).lastrowid
@@ -1756,7 +1757,7 @@ def _assign(items, matcher, seen: dict, round: str | None) -> tuple[list, list[R
             rejected.append(found)
             continue
         scheme_id, scheme = found
-        key = (round or db.assessment_year(item.year), scheme_id, item.project_id)
+        key = (round or assessment_year(item.year), scheme_id, item.project_id)
         if key in seen:
             rejected.append(duplicate_refusal(item, seen[key], this_import=True))
             continue

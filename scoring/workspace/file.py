@@ -15,7 +15,7 @@ import uuid
 from pathlib import Path
 
 from scoring.core.presentation import Said, said
-from scoring.workspace import db
+from scoring.workspace import schema
 from scoring.workspace.lock import FileLock, LockUnavailable
 from scoring.workspace.records import (
     NotAWorkspace,
@@ -60,13 +60,13 @@ def take_lock(path: Path) -> FileLock:
     return lock
 
 
-def checked_header(path: Path) -> db.Header:
+def checked_header(path: Path) -> schema.Header:
     """The header, or the right WorkspaceError; reads 100 bytes and nothing else."""
     try:
-        header = db.read_header(path)
+        header = schema.read_header(path)
     except OSError as exc:
         raise WorkspaceError(said("ws_cannot_read", path=path, detail=exc.strerror or exc))
-    except db.HeaderProblem as exc:
+    except schema.HeaderProblem as exc:
         if exc.kind == "corrupt":
             raise WorkspaceCorrupt(said("ws_header_damaged", name=path.name, problem=exc.said))
         raise NotAWorkspace(said("ws_not_a_workspace", name=path.name, problem=exc.said))
@@ -75,9 +75,9 @@ def checked_header(path: Path) -> db.Header:
 
 
 def check_version(path: Path, version: int) -> None:
-    if version > db.SCHEMA_VERSION:
+    if version > schema.SCHEMA_VERSION:
         raise WorkspaceTooNew(said("ws_too_new", name=path.name, version=version,
-                                   supported=db.SCHEMA_VERSION))
+                                   supported=schema.SCHEMA_VERSION))
     if version < 1:
         raise WorkspaceCorrupt(said("ws_unfinished", name=path.name))
 
@@ -167,7 +167,7 @@ def check_identity(path: Path, conn: sqlite3.Connection) -> int:
         fmt = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
     except sqlite3.OperationalError:
         fmt = None
-    if fmt is None or fmt[0] != db.FORMAT_NAME:
+    if fmt is None or fmt[0] != schema.FORMAT_NAME:
         raise WorkspaceCorrupt(said("ws_no_contents", name=path.name))
     return version
 
@@ -207,9 +207,10 @@ def build_new_file(path: Path, actor: str) -> None:
         conn = sqlite3.connect(temp, isolation_level=None)
         try:
             conn.execute("BEGIN IMMEDIATE")
-            db.create_schema(
+            schema.create_schema(
                 conn,
-                {"format": db.FORMAT_NAME, "workspace_id": uid(), "created_at": now(), "created_by": actor},
+                {"format": schema.FORMAT_NAME, "workspace_id": uid(), "created_at": now(),
+                 "created_by": actor},
             )
             conn.execute(
                 "INSERT INTO audit (uid, at, actor, action, scheme, project_id, code, summary, detail) "

@@ -39,8 +39,9 @@ from pathlib import Path
 
 from scoring.core.presentation import Said, counted, joined, said
 from scoring.workspace import file as wsfile
+from scoring.workspace import schema
 from scoring.workspace.check import DamagedRow, check_rows
-from scoring.workspace.facade import Workspace, db
+from scoring.workspace.facade import Workspace
 from scoring.workspace.records import (
     NotAWorkspace,
     WorkspaceCorrupt,
@@ -454,7 +455,7 @@ def _merge_rounds(conn, source: _Source, report: SourceReport) -> dict[int | Non
     """Source round id → target round id, matched by label; rounds the target lacks are added.
 
     A source from before format 5 has one implicit round (key None), labelled as its upgrade
-    would label it (:func:`scoring.workspace.db.years_round`).
+    would label it (:func:`scoring.workspace.schema.years_round`).
     """
     if source.version >= 5:
         rows = source.rows(
@@ -464,7 +465,7 @@ def _merge_rounds(conn, source: _Source, report: SourceReport) -> dict[int | Non
         years = [row[0] for row in source.rows("SELECT year FROM submissions")]
         if not years:
             return {}
-        label, year = db.years_round(years)
+        label, year = schema.years_round(years)
         rows = [(None, wsfile.uid(), label, label.casefold(), year, wsfile.now(), "upgrade")]
     mapping = {}
     for src_id, uid, label, key, year, at, by in rows:
@@ -531,8 +532,8 @@ def _source_cells(source: _Source, submission_id: int) -> tuple[str, str]:
         if not found:  # merging is guarded: a DatabaseError tells the user the source is damaged
             raise sqlite3.DatabaseError(f"submission {submission_id} has no stored cells")
         return found[0]
-    rows = source.rows(f"{db.OLD_CELLS_QUERY} WHERE s.id = ? ORDER BY i.seq", (submission_id,))
-    ((_, cells, content),) = db.stored_from_old_rows(rows)
+    rows = source.rows(f"{schema.OLD_CELLS_QUERY} WHERE s.id = ? ORDER BY i.seq", (submission_id,))
+    ((_, cells, content),) = schema.stored_from_old_rows(rows)
     return cells, content
 
 

@@ -18,7 +18,8 @@ from scoring.core.presentation import Said, both, change_text, said
 from scoring.core.results import ProjectResult
 from scoring.core.values import display_value, normalise_text, parse_for_criterion, parse_number
 from scoring.io.pipeline import SkippedFile
-from scoring.workspace import db
+from scoring.workspace import encoding
+from scoring.workspace.cells import PROJECT_FIELDS
 from scoring.workspace.lock import LockOwner
 
 
@@ -481,7 +482,7 @@ def diff_submissions(old: Submission, new: Submission, scheme: Scheme) -> list[C
     """
     changes = [
         Change("", f, getattr(old, f), getattr(new, f))
-        for f in db.PROJECT_FIELDS
+        for f in PROJECT_FIELDS
         if getattr(old, f) != getattr(new, f)
     ]
     for criterion in scheme.criteria:
@@ -500,7 +501,7 @@ def diff_submissions(old: Submission, new: Submission, scheme: Scheme) -> list[C
 def _read_alike(criterion: Criterion, part: str, a: CellValue | None, b: CellValue | None) -> bool:
     """Whether two cells of a criterion say the same: stored alike, or read alike by the rule
     the engine reads them by (a baseline is always a number)."""
-    if db.cell_key(a) == db.cell_key(b):
+    if encoding.cell_key(a) == encoding.cell_key(b):
         return True
     read_a, read_b = (parse_for_criterion(c, criterion) if part == "current" else parse_number(c)
                       for c in (a, b))

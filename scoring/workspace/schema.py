@@ -1,10 +1,12 @@
-"""The workspace file format: SQLite schema, its versions and migrations, and value encoding.
+"""The workspace file format: the SQLite schema, its versions and their migrations, the header.
 
 A workspace is an SQLite database marked with ``PRAGMA application_id`` (so that any other
 SQLite file is recognised as "not a workspace" from its first 100 bytes, without opening it)
-and ``PRAGMA user_version`` (the schema version). ``workspace.py`` holds the behaviour; this
-module only says how things are laid out on disk, so a later schema version adds a migration
-here and a reader of old files stays simple.
+and ``PRAGMA user_version`` (the schema version). This module only says how things are laid
+out on disk (the statements that read and write rows are in the store modules, store.py and
+store_*.py; how values are encoded in encoding.py), so a later schema version adds a
+migration here and a reader of old files stays simple. Over 500 lines because every format's
+script stays here as it was written: a new file is made by replaying them all.
 """
 
 from __future__ import annotations
@@ -12,18 +14,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import itertools
-import json
-import math
 import operator
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from scoring.core.model import CellValue, Criterion, Grade, Issue, Scheme, Submission
+from scoring.core.model import CellValue
 from scoring.core.presentation import Said, said
 from scoring.core.targets import assessment_year
-from scoring.workspace.cells import PROJECT_FIELDS, stored_cells, stored_from_entries
+from scoring.workspace.cells import PROJECT_FIELDS, stored_from_entries
+from scoring.workspace.encoding import decode_value
 
 #: "SyPW" as a signed 32-bit integer: marks the file as a SynergyPilot workspace.
 APPLICATION_ID = 0x53795057
@@ -31,6 +32,55 @@ FORMAT_NAME = "synergypilot-workspace"
 #: The schema version this program writes. Bump it together with a MIGRATIONS entry.
 SCHEMA_VERSION = 6
 SQLITE_MAGIC = b"SQLite format 3\x00"
+
+#: The tables of submissions and of projects as format 1 made them; format 5 rebuilds them
+#: with their round (:func:`_with_round`).
+_SUBMISSIONS_V1 = """
+CREATE TABLE submissions (
+    id               INTEGER PRIMARY KEY,
+    uid              TEXT NOT NULL UNIQUE,
+    scheme_id        INTEGER NOT NULL REFERENCES schemes (id),
+    project_id       TEXT NOT NULL,
+    version          INTEGER NOT NULL CHECK (version >= 1),
+    file_id          INTEGER NOT NULL REFERENCES files (id),
+    source           TEXT NOT NULL,
+    content_hash     TEXT NOT NULL,
+    imported_at      TEXT NOT NULL,
+    imported_by      TEXT NOT NULL,
+    name             TEXT NOT NULL,
+    level            TEXT NOT NULL,
+    template         TEXT NOT NULL,
+    template_version TEXT NOT NULL,
+    region           TEXT NOT NULL,
+    organisation     TEXT NOT NULL,
+    year             TEXT NOT NULL,
+    contact          TEXT NOT NULL,
+    issues           TEXT NOT NULL,
+    unmatched        TEXT NOT NULL,
+    UNIQUE (scheme_id, project_id, version)
+);
+"""
+_PROJECTS_V1 = """
+CREATE TABLE projects (
+    id                   INTEGER PRIMARY KEY,
+    scheme_id            INTEGER NOT NULL REFERENCES schemes (id),
+    project_id           TEXT NOT NULL,
+    latest_submission_id INTEGER NOT NULL REFERENCES submissions (id),
+    UNIQUE (scheme_id, project_id)
+);
+"""
+
+
+def _with_round(table: str, name: str) -> str:
+    """A format-1 table as format 5 rebuilds it under ``name``: the same columns with the
+    round's id before the scheme's, and the round first in its unique key."""
+    lines = table.strip().splitlines()
+    lines[0] = f"CREATE TABLE {name} ("
+    at = next(n for n, line in enumerate(lines) if line.split()[0] == "scheme_id")
+    column = f"{'    round_id':<{lines[at].index('INTEGER')}}"  # the types aligned, as written
+    lines.insert(at, f"{column}INTEGER NOT NULL REFERENCES rounds (id),")
+    return "\n".join(lines).replace("UNIQUE (", "UNIQUE (round_id, ")
+
 
 SCHEMA_V1 = """
 CREATE TABLE meta (
@@ -71,40 +121,10 @@ CREATE TABLE files (
 );
 
 -- Every version of every project's submission; never updated or deleted.
-CREATE TABLE submissions (
-    id               INTEGER PRIMARY KEY,
-    uid              TEXT NOT NULL UNIQUE,
-    scheme_id        INTEGER NOT NULL REFERENCES schemes (id),
-    project_id       TEXT NOT NULL,
-    version          INTEGER NOT NULL CHECK (version >= 1),
-    file_id          INTEGER NOT NULL REFERENCES files (id),
-    source           TEXT NOT NULL,
-    content_hash     TEXT NOT NULL,
-    imported_at      TEXT NOT NULL,
-    imported_by      TEXT NOT NULL,
-    name             TEXT NOT NULL,
-    level            TEXT NOT NULL,
-    template         TEXT NOT NULL,
-    template_version TEXT NOT NULL,
-    region           TEXT NOT NULL,
-    organisation     TEXT NOT NULL,
-    year             TEXT NOT NULL,
-    contact          TEXT NOT NULL,
-    issues           TEXT NOT NULL,
-    unmatched        TEXT NOT NULL,
-    UNIQUE (scheme_id, project_id, version)
-);
-
+""" + _SUBMISSIONS_V1 + """
 -- The latest version of each project within its scheme (what is scored); the row id gives
 -- the order in which projects first arrived.
-CREATE TABLE projects (
-    id                   INTEGER PRIMARY KEY,
-    scheme_id            INTEGER NOT NULL REFERENCES schemes (id),
-    project_id           TEXT NOT NULL,
-    latest_submission_id INTEGER NOT NULL REFERENCES submissions (id),
-    UNIQUE (scheme_id, project_id)
-);
-
+""" + _PROJECTS_V1 + """
 -- Raw cells, one row per criterion code of a submission. *_kind keeps the reader's Python
 -- type as a code of KIND_CODES (0 none, 1 int, 2 float, 3 str, 4 bool, 5 int as
 -- text, 6 NaN/infinity as text, 7 datetime, 8 date, 9 time, 10 timedelta), so a Submission is
@@ -207,8 +227,7 @@ ALTER TABLE audit ADD COLUMN origin TEXT NOT NULL DEFAULT '';
 
 
 def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
-    for statement in _statements(SCHEMA_V2):
-        conn.execute(statement)
+    _run_script(conn, SCHEMA_V2)
 
 
 SCHEMA_V3 = """
@@ -232,8 +251,7 @@ CREATE INDEX rejections_by_path ON rejections (path);
 
 
 def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
-    for statement in _statements(SCHEMA_V3):
-        conn.execute(statement)
+    _run_script(conn, SCHEMA_V3)
 
 
 SCHEMA_V4 = """
@@ -259,8 +277,7 @@ OLD_CELLS_QUERY = (
 
 
 def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
-    for statement in _statements(SCHEMA_V4):
-        conn.execute(statement)
+    _run_script(conn, SCHEMA_V4)
     # One submission at a time from the cursor (a workspace can hold a million cells); the
     # fingerprints are written after the reading, as the query reads the submissions table.
     rows = conn.execute(f"{OLD_CELLS_QUERY} ORDER BY s.id, i.seq")
@@ -303,40 +320,10 @@ CREATE TABLE rounds (
 );
 
 -- Versions are numbered within a round: the same table with round_id in its key.
-CREATE TABLE submissions_v5 (
-    id               INTEGER PRIMARY KEY,
-    uid              TEXT NOT NULL UNIQUE,
-    round_id         INTEGER NOT NULL REFERENCES rounds (id),
-    scheme_id        INTEGER NOT NULL REFERENCES schemes (id),
-    project_id       TEXT NOT NULL,
-    version          INTEGER NOT NULL CHECK (version >= 1),
-    file_id          INTEGER NOT NULL REFERENCES files (id),
-    source           TEXT NOT NULL,
-    content_hash     TEXT NOT NULL,
-    imported_at      TEXT NOT NULL,
-    imported_by      TEXT NOT NULL,
-    name             TEXT NOT NULL,
-    level            TEXT NOT NULL,
-    template         TEXT NOT NULL,
-    template_version TEXT NOT NULL,
-    region           TEXT NOT NULL,
-    organisation     TEXT NOT NULL,
-    year             TEXT NOT NULL,
-    contact          TEXT NOT NULL,
-    issues           TEXT NOT NULL,
-    unmatched        TEXT NOT NULL,
-    UNIQUE (round_id, scheme_id, project_id, version)
-);
+""" + _with_round(_SUBMISSIONS_V1, "submissions_v5") + """
 
 -- The latest version of each project within its round and scheme.
-CREATE TABLE projects_v5 (
-    id                   INTEGER PRIMARY KEY,
-    round_id             INTEGER NOT NULL REFERENCES rounds (id),
-    scheme_id            INTEGER NOT NULL REFERENCES schemes (id),
-    project_id           TEXT NOT NULL,
-    latest_submission_id INTEGER NOT NULL REFERENCES submissions (id),
-    UNIQUE (round_id, scheme_id, project_id)
-);
+""" + _with_round(_PROJECTS_V1, "projects_v5") + """
 
 ALTER TABLE assessments ADD COLUMN round_id INTEGER REFERENCES rounds (id);
 ALTER TABLE consensus ADD COLUMN round_id INTEGER REFERENCES rounds (id);
@@ -362,8 +349,7 @@ def years_round(years: Iterable[object]) -> tuple[str, str]:
 
 
 def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
-    for statement in _statements(SCHEMA_V5):
-        conn.execute(statement)
+    _run_script(conn, SCHEMA_V5)
     years = [row[0] for row in conn.execute("SELECT year FROM submissions")]
     round_id = None
     if years:
@@ -403,8 +389,7 @@ ALTER TABLE rejections ADD COLUMN cell TEXT NOT NULL DEFAULT '';
 
 
 def _migrate_5_to_6(conn: sqlite3.Connection) -> None:
-    for statement in _statements(SCHEMA_V6):
-        conn.execute(statement)
+    _run_script(conn, SCHEMA_V6)
 
 
 #: ``MIGRATIONS[n]`` upgrades a schema of version n to n + 1 inside the caller's transaction.
@@ -482,14 +467,19 @@ def check_size(path: Path, header: Header) -> None:
 
 def create_schema(conn: sqlite3.Connection, meta: dict[str, str]) -> None:
     """Create the current schema in an empty database, inside the caller's transaction."""
-    # executescript() would commit on its own; one statement at a time stays in our transaction
-    for statement in _statements(SCHEMA_V1):
-        conn.execute(statement)
+    _run_script(conn, SCHEMA_V1)
     for version in range(1, SCHEMA_VERSION):
         MIGRATIONS[version](conn)
     conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted(meta.items()))
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run a schema script inside the caller's transaction (executescript() would commit on
+    its own; one statement at a time stays in the transaction)."""
+    for statement in _statements(script):
+        conn.execute(statement)
 
 
 def _statements(script: str) -> list[str]:
@@ -522,133 +512,3 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> list[int]:
         raise sqlite3.IntegrityError(f"{len(broken)} rows refer to rows that are missing after the upgrade")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return steps
-
-
-# --------------------------------------------------------------------------- cell values
-
-_INT64 = (-(2**63), 2**63)
-
-#: Stored kinds of a raw value, as the small integers kept in the ``*_kind`` columns (integers
-#: rather than names: reading 60,000 cells back then makes 120,000 fewer string objects).
-KIND_CODES = {
-    "none": 0,
-    "int": 1,
-    "float": 2,
-    "str": 3,
-    "bool": 4,
-    "int_text": 5,  # an integer beyond SQLite's 64 bits, as text
-    "float_text": 6,  # NaN or infinity, which SQLite cannot keep as a number
-    "datetime": 7,
-    "date": 8,
-    "time": 9,
-    "timedelta": 10,  # "days,seconds,microseconds"
-}
-NONE, INT, FLOAT, STR, BOOL, INT_TEXT, FLOAT_TEXT, DATETIME, DATE, TIME, TIMEDELTA = range(len(KIND_CODES))
-#: Kinds whose stored value is already the Python value (the common case: no decoding call).
-NATIVE_KINDS = frozenset({NONE, INT, FLOAT, STR})
-
-
-def encode_value(value: object) -> tuple[int, object]:
-    """(kind code, storable value) for a raw cell value, keeping its Python type recoverable."""
-    if value is None:
-        return NONE, None
-    if isinstance(value, bool):
-        return BOOL, int(value)
-    if isinstance(value, int):
-        return (INT, value) if _INT64[0] <= value < _INT64[1] else (INT_TEXT, str(value))
-    if isinstance(value, float):
-        # SQLite stores NaN as NULL, so non-finite numbers travel as their text
-        return (FLOAT, value) if math.isfinite(value) else (FLOAT_TEXT, repr(value))
-    if isinstance(value, str):
-        return STR, value
-    if isinstance(value, _dt.datetime):
-        return DATETIME, value.isoformat()
-    if isinstance(value, _dt.date):
-        return DATE, value.isoformat()
-    if isinstance(value, _dt.time):
-        return TIME, value.isoformat()
-    if isinstance(value, _dt.timedelta):
-        return TIMEDELTA, f"{value.days},{value.seconds},{value.microseconds}"
-    return STR, str(value)  # no reader produces other types; keep what a person would see
-
-
-def _timedelta(text: str) -> _dt.timedelta:
-    days, seconds, micro = (int(part) for part in text.split(","))
-    return _dt.timedelta(days=days, seconds=seconds, microseconds=micro)
-
-
-_DECODERS: dict[int, Callable[[object], object]] = {
-    BOOL: bool,
-    INT_TEXT: int,
-    FLOAT_TEXT: float,
-    DATETIME: _dt.datetime.fromisoformat,
-    DATE: _dt.date.fromisoformat,
-    TIME: _dt.time.fromisoformat,
-    TIMEDELTA: _timedelta,
-}
-
-
-def decode_value(kind: int, value: object) -> object:
-    """The Python value of a stored (kind code, value) pair."""
-    return value if kind in NATIVE_KINDS else _DECODERS[kind](value)
-
-
-def read_prepared(path: Path, limits) -> list:
-    """Read a file for a workspace import, with each submission's stored form made here.
-
-    Used as the reader of the import's worker processes: the cells as stored and their
-    fingerprint are computed beside the reading, in parallel, instead of in the one process
-    that writes the workspace and is the slower half of an import.
-    """
-    from scoring.io.importer import read_file
-
-    results = read_file(path, limits)
-    for item in results:
-        if isinstance(item, Submission):
-            item.prepared = stored_cells(item)
-    return results
-
-
-def cell_key(cell: CellValue | None) -> list | None:
-    """A cell's stored identity (kind, value, note) without its location, for comparisons."""
-    if cell is None:
-        return None
-    kind, value = encode_value(cell.value)
-    return [kind, value, cell.note]
-
-
-def issues_to_json(issues: list[Issue]) -> str:
-    return json.dumps([i.as_dict() for i in issues], ensure_ascii=False)
-
-
-def issues_from_json(text: str) -> list[Issue]:
-    # message_zh is absent from issues stored before messages were written in Chinese too
-    return [Issue(d["severity"], d["kind"], d["location"], d["message"], d.get("message_zh", ""))
-            for d in json.loads(text)]
-
-
-# --------------------------------------------------------------------------- schemes
-
-
-def scheme_to_json(scheme: Scheme) -> str:
-    """The parsed scheme as JSON (floats round-trip exactly through ``repr``)."""
-    return json.dumps(dataclasses.asdict(scheme), ensure_ascii=False)
-
-
-def _known(cls, data: dict) -> dict:
-    names = {f.name for f in dataclasses.fields(cls)}
-    return {k: v for k, v in data.items() if k in names}
-
-
-def scheme_from_json(text: str) -> Scheme:
-    """Rebuild a Scheme from :func:`scheme_to_json` output (unknown keys are ignored)."""
-    data = _known(Scheme, json.loads(text))
-    criteria = []
-    for item in data.get("criteria", ()):
-        fields = _known(Criterion, item)
-        fields["choices"] = tuple((str(label), float(f)) for label, f in fields.get("choices", ()))
-        fields["choices_zh"] = tuple(str(label) for label in fields.get("choices_zh", ()))
-        criteria.append(Criterion(**fields))
-    data["criteria"] = tuple(criteria)
-    data["grades"] = tuple(Grade(**_known(Grade, g)) for g in data.get("grades", ()))
-    return Scheme(**data)
