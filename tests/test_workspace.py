@@ -735,7 +735,7 @@ def test_failed_migration_leaves_the_old_version(tmp_path, template, forms, monk
     monkeypatch.undo()
     with Workspace.open(path) as workspace:
         assert workspace.schema_version == current
-        assert "tag" not in [r[1] for r in workspace._conn.execute("PRAGMA table_info(notes)")]
+        assert "tag" not in [r[1] for r in workspace.store.connection().execute("PRAGMA table_info(notes)")]
     assert side_files(path) == []
 
 
@@ -896,7 +896,7 @@ def test_killed_import_keeps_every_committed_file_and_nothing_half_done(tmp_path
     with Workspace.open(path) as workspace:
         assert not workspace.read_only
         assert workspace.integrity_check() == "ok"
-        conn = workspace._conn
+        conn = workspace.store.connection()
         stored = [r[0] for r in conn.execute("SELECT project_id FROM submissions ORDER BY id")]
         # every file announced as done was committed; the one being written is all or nothing
         assert reported <= len(stored) < N_FILES

@@ -377,7 +377,7 @@ def test_a_version_1_workspace_opens_and_is_migrated(tmp_path):
     with Workspace.open(path) as workspace:
         assert workspace.schema_version == workspace_schema.SCHEMA_VERSION == 6
         # the pages of the dropped per-cell table were given back (VACUUM after the upgrade)
-        assert workspace._conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        assert workspace.store.connection().execute("PRAGMA freelist_count").fetchone()[0] == 0
         entry = workspace.audit_entries()[-1]
         assert (entry.action, entry.detail["from"], entry.detail["to"]) == ("migration", 1, 6)
         assert entry.detail["steps"] == [2, 3, 4, 5, 6]

@@ -6,8 +6,8 @@ hold cells, issues, a parsed scheme, a consensus basis or audit details that are
 this program wrote. Every reader decodes those columns through :func:`read_stored`, so the damage
 is reported the same way wherever it is met, as a damaged workspace naming the table and the
 project, never as an "unexpected JSONDecodeError". A merge decodes every row it would take from
-a source with :func:`check_rows` before writing anything, so a damaged copy never reaches the
-master (docs/workspace.md, "Damaged copies").
+a source with :func:`scoring.workspace.store.check_rows` before writing anything, so a damaged
+copy never reaches the master (docs/workspace.md, "Damaged copies").
 """
 
 from __future__ import annotations
@@ -19,8 +19,6 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from scoring.core.presentation import Said, said
-from scoring.workspace import encoding, schema
-from scoring.workspace.cells import cells_from_stored
 
 T = TypeVar("T")
 
@@ -83,7 +81,7 @@ def basis_from_json(text: object) -> dict[str, float]:
     """A consensus record's ``basis``: each inspector's fraction, as stored (name → number)."""
     basis = _json(text, dict)
     for name, fraction in basis.items():
-        _fraction(fraction, f"{name}'s fraction")
+        checked_fraction_column(fraction, f"{name}'s fraction")
     return basis
 
 
@@ -97,68 +95,10 @@ def _json(text: object, kind: type) -> object:
     return value
 
 
-def _fraction(value: object, what: str = "the fraction") -> float:
+def checked_fraction_column(value: object, what: str = "the fraction") -> float:
+    """A stored fraction (a score's, a consensus's): a number from 0 to 1."""
     if isinstance(value, bool) or not isinstance(value, int | float) or not (
         math.isfinite(value) and 0 <= value <= 1
     ):
         raise ValueError(f"{what} is {value!r}, not a number from 0 to 1")
     return float(value)
-
-
-def check_rows(conn: sqlite3.Connection, version: int) -> None:
-    """Decode every column of a workspace that SQLite cannot check (any format up to ours).
-
-    Run inside the caller's read transaction, so that it checks the snapshot the caller then
-    uses. Raises :class:`DamagedRow` at the first damage found.
-    """
-    _check_text(conn)
-    for (name, parsed) in conn.execute("SELECT name || ' ' || version, parsed FROM schemes"):
-        read_stored(encoding.scheme_from_json, parsed, table="schemes",
-                    what=said("ws_what_scheme", scheme=name))
-    submissions = conn.execute("SELECT project_id, issues, unmatched FROM submissions")
-    for project_id, issues, unmatched in submissions:
-        read_stored(encoding.issues_from_json, issues, table="submissions", project_id=project_id,
-                    what=said("ws_what_issues"))
-        read_stored(unmatched_from_json, unmatched, table="submissions", project_id=project_id,
-                    what=said("ws_what_unmatched"))
-    _check_cells(conn, version)
-    for project_id, fraction in conn.execute("SELECT project_id, fraction FROM assessments"):
-        read_stored(_fraction, fraction, table="assessments", project_id=project_id,
-                    what=said("ws_what_fraction"))
-    if version >= 2:  # consensus records exist from format 2
-        for project_id, fraction, basis in conn.execute("SELECT project_id, fraction, basis FROM consensus"):
-            read_stored(_fraction, fraction, table="consensus", project_id=project_id,
-                        what=said("ws_what_fraction"))
-            read_stored(basis_from_json, basis, table="consensus", project_id=project_id,
-                        what=said("ws_what_basis"))
-    for entry, project_id, detail in conn.execute("SELECT id, project_id, detail FROM audit"):
-        read_stored(detail_from_json, detail, table="audit", project_id=project_id,
-                    what=said("ws_what_detail", entry=entry))
-
-
-def _check_text(conn: sqlite3.Connection) -> None:
-    """Every text column of every table can be read as UTF-8 (a flipped byte may break it)."""
-    tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    for table in tables:
-        try:
-            for _ in conn.execute(f'SELECT * FROM "{table}"'):
-                pass
-        except sqlite3.OperationalError as exc:
-            if "decode" not in str(exc):
-                raise
-            raise DamagedRow(said("ws_text_unreadable", table=table, detail=exc)) from exc
-
-
-def _check_cells(conn: sqlite3.Connection, version: int) -> None:
-    if version < 4:  # one row per cell, before format 4: read them as an upgrade would
-        rows = conn.execute(f"{schema.OLD_CELLS_QUERY} ORDER BY s.id, i.seq")
-        read_stored(lambda r: sum(1 for _ in schema.stored_from_old_rows(r)), rows, table="inputs",
-                    what=said("ws_what_cells"))
-        return
-    for project_id, cells in conn.execute(
-        "SELECT s.project_id, c.cells FROM submissions s LEFT JOIN cells c ON c.submission_id = s.id"
-    ):
-        if cells is None:
-            raise DamagedRow(said("ws_cells_missing", project=project_id))
-        read_stored(cells_from_stored, cells, table="cells", project_id=project_id,
-                    what=said("ws_what_cells"))

@@ -1,10 +1,10 @@
 """The workspace side of reconciling several inspectors' scores: consensus and the setting.
 
 :class:`ReconcileMixin` gives :class:`~scoring.workspace.facade.Workspace` its supervisor's methods
-(:meth:`~ReconcileMixin.consensus`, its withdrawal, the median/mean setting) and the query that
-turns stored scores into one fraction per criterion for scoring. The rule itself is
-:mod:`scoring.core.reconcile`; this module only stores and reads. Kept apart from ``workspace.py``
-so that file keeps to submissions and single inspectors' work.
+(:meth:`~ReconcileMixin.consensus`, its withdrawal, the median/mean setting), and
+:func:`reconciled` turns stored scores into one fraction per criterion for scoring. The rule
+itself is :mod:`scoring.core.reconcile`; this module only says what is stored when. The host
+provides ``store``, ``meta`` and ``entry`` (:class:`~scoring.workspace.assessments.InspectorsMixin`).
 """
 
 from __future__ import annotations
@@ -22,40 +22,27 @@ from scoring.core.reconcile import (
     Score,
     reconcile,
 )
-from scoring.core.values import normalise_text
 from scoring.workspace import file as wsfile
+from scoring.workspace import store_inspectors as sql
 from scoring.workspace.check import basis_from_json, read_stored
 from scoring.workspace.records import (
     ConsensusRecord,
     WorkspaceError,
     checked_fraction,
-    filtered_query,
     guarded,
     required_text,
-    scheme_label,
 )
 
 #: The meta keys of the setting (meta is a key/value table, so no schema change was needed).
 METHOD_KEY = "reconcile_method"
 THRESHOLD_KEY = "disagreement_threshold"
 
-_CONSENSUS_COLUMNS = (
-    "id, uid, scheme_id, project_id, code, fraction, inspector, reason, created_at, basis, "
-    "superseded_by, withdrawn_at, withdrawn_by, withdrawn_reason"
-)
-_ACTIVE = "superseded_by IS NULL AND withdrawn_at IS NULL"
-
-
 def _scores_text(basis: dict[str, float]) -> str:
     return ", ".join(f"{name} {fraction:g}" for name, fraction in basis.items()) or "none"
 
 
 class ReconcileMixin:
-    """Supervisors' consensus and the reconciliation setting of a workspace.
-
-    Relies on the Workspace's ``_write``, ``_read``, ``_audit``, ``_meta``, ``_scheme`` and
-    ``_criterion_target``.
-    """
+    """Supervisors' consensus and the reconciliation setting of a workspace."""
 
     # ----------------------------------------------------------------- the setting
 
@@ -93,12 +80,9 @@ class ReconcileMixin:
             raise WorkspaceError(said("rc_threshold", found=threshold)) from exc
         if wanted == current:
             return current
-        with self.writing() as conn:
-            conn.executemany(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                [(METHOD_KEY, wanted.method), (THRESHOLD_KEY, repr(wanted.threshold))],
-            )
-            self.record(
+        with self.store.writing() as conn:
+            self.store.set_meta(conn, {METHOD_KEY: wanted.method, THRESHOLD_KEY: repr(wanted.threshold)})
+            self.store.audit(
                 conn,
                 "reconcile_setting",
                 f"several inspectors' scores are combined by their {wanted.method} until a consensus; "
@@ -150,42 +134,26 @@ class ReconcileMixin:
         inspector = required_text(inspector, said("ws_supervisor_name"))
         reason = required_text(reason, said("ws_a_reason"))
         fraction = checked_fraction(fraction)
-        with self.writing() as conn:
-            scheme_id, found, code, _, chosen = self.criterion_target(
-                conn, project_id, code, scheme, scheme_version, round
-            )
-            project_id = normalise_text(project_id)
-            basis = self._active_scores(conn, (chosen.id, scheme_id), project_id, code)
+        with self.entry(project_id, code, scheme, scheme_version, round) as at:
+            basis = sql.active_scores(at.conn, at.key, at.project_id, at.code)
             if not basis:
-                raise WorkspaceError(said("ws_nothing_to_reconcile", code=code, project=project_id))
-            at = wsfile.now()
-            new_id = conn.execute(
-                "INSERT INTO consensus (uid, round_id, scheme_id, project_id, code, fraction, inspector, "
-                "reason, "
-                "created_at, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (wsfile.uid(), chosen.id, scheme_id, project_id, code, fraction, inspector, reason, at,
-                 json.dumps(basis, ensure_ascii=False)),
-            ).lastrowid
-            replaced = conn.execute(
-                "UPDATE consensus SET superseded_by = ? WHERE round_id = ? AND scheme_id = ? AND "
-                "project_id = ? "
-                f"AND code = ? AND id <> ? AND {_ACTIVE}",
-                (new_id, chosen.id, scheme_id, project_id, code, new_id),
-            ).rowcount
-            self.record(
-                conn,
+                raise WorkspaceError(said("ws_nothing_to_reconcile", code=at.code, project=at.project_id))
+            now = wsfile.now()
+            new_id, replaced = sql.insert_consensus(at.conn, (
+                wsfile.uid(), *at.key, at.project_id, at.code, fraction, inspector, reason, now,
+                json.dumps(basis, ensure_ascii=False)))
+            self.store.audit(
+                at.conn,
                 "consensus",
-                f"consensus on {code} for {project_id}: {fraction:g} by {inspector} — {reason} "
+                f"consensus on {at.code} for {at.project_id}: {fraction:g} by {inspector} — {reason} "
                 f"(inspectors: {_scores_text(basis)})",
-                scheme=scheme_label(found),
-                project_id=project_id,
-                code=code,
+                **at.audit_fields(),
                 actor=inspector,
-                at=at,
+                at=now,
                 detail={"fraction": fraction, "reason": reason, "inspectors": basis, "consensus": new_id,
-                        "replaced": replaced, "round": chosen.label},
+                        "replaced": replaced, "round": at.round.label},
             )
-            return self._consensus_record(conn, new_id)
+            return self._consensus_record(at.conn, new_id)
 
     @guarded
     def withdraw_consensus(
@@ -208,33 +176,20 @@ class ReconcileMixin:
         """
         inspector = required_text(inspector, said("ws_supervisor_name"))
         reason = required_text(reason, said("ws_a_reason"))
-        with self.writing() as conn:
-            scheme_id, found, code, _, chosen = self.criterion_target(
-                conn, project_id, code, scheme, scheme_version, round
-            )
-            project_id = normalise_text(project_id)
-            row = conn.execute(
-                "SELECT id, fraction FROM consensus WHERE round_id = ? AND scheme_id = ? AND project_id = ? "
-                f"AND code = ? AND {_ACTIVE} ORDER BY id DESC",
-                (chosen.id, scheme_id, project_id, code),
-            ).fetchone()
+        with self.entry(project_id, code, scheme, scheme_version, round) as at:
+            row = sql.active_consensus(at.conn, at.key, at.project_id, at.code)
             if row is None:
-                raise WorkspaceError(said("ws_no_consensus", code=code, project=project_id))
-            conn.execute(
-                "UPDATE consensus SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?",
-                (wsfile.now(), inspector, reason, row[0]),
-            )
-            self.record(
-                conn,
+                raise WorkspaceError(said("ws_no_consensus", code=at.code, project=at.project_id))
+            sql.withdraw(at.conn, "consensus", row[0], (wsfile.now(), inspector, reason))
+            self.store.audit(
+                at.conn,
                 "consensus_withdrawn",
-                f"consensus {row[1]:g} on {code} for {project_id} withdrawn by {inspector} — {reason}",
-                scheme=scheme_label(found),
-                project_id=project_id,
-                code=code,
+                f"consensus {row[1]:g} on {at.code} for {at.project_id} withdrawn by {inspector} — {reason}",
+                **at.audit_fields(),
                 actor=inspector,
                 detail={"consensus": row[0], "reason": reason},
             )
-            return self._consensus_record(conn, row[0])
+            return self._consensus_record(at.conn, row[0])
 
     @guarded
     def consensus_records(
@@ -242,16 +197,13 @@ class ReconcileMixin:
     ) -> list[ConsensusRecord]:
         """Supervisors' consensus records, oldest first (only active ones unless asked), of
         every round unless one is named."""
-        with self.reading() as conn:
+        with self.store.reading() as conn:
             only = self.round_condition(conn, round)
-            condition = " AND ".join(c for c in (None if include_inactive else _ACTIVE, only) if c) or None
-            select = f"SELECT {_CONSENSUS_COLUMNS} FROM consensus"
-            query, params = filtered_query(select, project_id, condition)
-            return [self._consensus_from_row(r) for r in conn.execute(query, params)]
+            condition = " AND ".join(c for c in (None if include_inactive else sql.ACTIVE, only) if c) or None
+            return [self._consensus_from_row(r) for r in sql.consensus_rows(conn, project_id, condition)]
 
     def _consensus_record(self, conn, consensus_id: int) -> ConsensusRecord:
-        query = f"SELECT {_CONSENSUS_COLUMNS} FROM consensus WHERE id = ?"
-        return self._consensus_from_row(conn.execute(query, (consensus_id,)).fetchone())
+        return self._consensus_from_row(sql.consensus_rows(conn, row_id=consensus_id)[0])
 
     def _consensus_from_row(self, row) -> ConsensusRecord:
         scheme = self.scheme_by_id(row[2])
@@ -263,43 +215,23 @@ class ReconcileMixin:
             *row[11:],
         )
 
-    # ----------------------------------------------------------------- for scoring
 
-    @staticmethod
-    def _active_scores(conn, key: tuple[int, int], project_id: str, code: str) -> dict[str, float]:
-        rows = conn.execute(
-            "SELECT inspector, fraction FROM assessments WHERE round_id = ? AND scheme_id = ? AND "
-            "project_id = ? "
-            f"AND code = ? AND {_ACTIVE} ORDER BY created_at, id",
-            (*key, project_id, code),
-        )
-        return dict(sorted(dict(rows).items(), key=lambda item: (item[0].casefold(), item[0])))
+def reconciled(
+    conn, key: tuple[int, int], settings: ReconcileSettings
+) -> dict[tuple[str, str], Reconciliation]:
+    """Every criterion of a (round id, scheme id) that someone scored, reconciled (see
+    scoring.core.reconcile).
 
-    @staticmethod
-    def _reconciled(
-        conn, key: tuple[int, int], settings: ReconcileSettings
-    ) -> dict[tuple[str, str], Reconciliation]:
-        """Every criterion of a (round id, scheme id) that someone scored, reconciled (see
-        scoring.core.reconcile).
-
-        Two queries per scheme. An inspector has one active score per criterion (a newer one
-        supersedes theirs); should two remain, the newer counts.
-        """
-        scores: dict[tuple[str, str], dict[str, Score]] = {}
-        for pid, code, inspector, fraction, reason, at in conn.execute(
-            "SELECT project_id, code, inspector, fraction, reason, created_at FROM assessments "
-            f"WHERE round_id = ? AND scheme_id = ? AND {_ACTIVE} ORDER BY created_at, id",
-            key,
-        ):
-            scores.setdefault((pid, code), {})[inspector] = Score(inspector, fraction, reason, at)
-        agreed: dict[tuple[str, str], Consensus] = {}
-        for pid, code, fraction, inspector, reason, at in conn.execute(
-            "SELECT project_id, code, fraction, inspector, reason, created_at FROM consensus "
-            f"WHERE round_id = ? AND scheme_id = ? AND {_ACTIVE} ORDER BY created_at, id",
-            key,
-        ):
-            agreed[(pid, code)] = Consensus(fraction, inspector, reason, at)
-        return {
-            key: reconcile(scores.get(key, {}).values(), agreed.get(key), settings)
-            for key in scores.keys() | agreed.keys()
-        }
+    Two queries per scheme. An inspector has one active score per criterion (a newer one
+    supersedes theirs); should two remain, the newer counts.
+    """
+    scores: dict[tuple[str, str], dict[str, Score]] = {}
+    for pid, code, inspector, fraction, reason, at in sql.scores_of(conn, key):
+        scores.setdefault((pid, code), {})[inspector] = Score(inspector, fraction, reason, at)
+    agreed: dict[tuple[str, str], Consensus] = {}
+    for pid, code, fraction, inspector, reason, at in sql.agreed_of(conn, key):
+        agreed[(pid, code)] = Consensus(fraction, inspector, reason, at)
+    return {
+        criterion: reconcile(scores.get(criterion, {}).values(), agreed.get(criterion), settings)
+        for criterion in scores.keys() | agreed.keys()
+    }

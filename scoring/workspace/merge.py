@@ -40,7 +40,7 @@ from pathlib import Path
 from scoring.core.presentation import Said, counted, joined, said
 from scoring.workspace import file as wsfile
 from scoring.workspace import schema
-from scoring.workspace.check import DamagedRow, check_rows
+from scoring.workspace.check import DamagedRow
 from scoring.workspace.facade import Workspace
 from scoring.workspace.records import (
     NotAWorkspace,
@@ -49,6 +49,7 @@ from scoring.workspace.records import (
     WorkspaceNotFound,
     database_error,
 )
+from scoring.workspace.store import check_identity, check_rows, connect_shared
 
 Progress = Callable[[int, int, Path], bool]
 
@@ -201,11 +202,11 @@ def _open_source(path: Path) -> _Source:
         raise NotAWorkspace(said("ws_is_folder", path=path))
     wsfile.checked_header(path)  # not a workspace, damaged header, or from a newer program
     try:
-        conn = wsfile.connect_shared(path)
+        conn = connect_shared(path)
     except sqlite3.Error as exc:
         raise database_error(path, exc)
     try:
-        version = wsfile.check_identity(path, conn)
+        version = check_identity(path, conn)
         problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
         if problems != ["ok"]:
             found = "; ".join(problems)[:300]
@@ -381,7 +382,7 @@ def check_sources(opened: list[_Source]) -> None:
 
 
 def _merge_opened(workspace: Workspace, opened: list[_Source], progress: Progress | None) -> MergeReport:
-    with workspace.reading() as conn:
+    with workspace.store.reading() as conn:
         check_schemes((workspace.path.name, conn), opened)
     report = MergeReport(str(workspace.path))
     for done, source in enumerate(opened):
@@ -398,7 +399,7 @@ def _merge_opened(workspace: Workspace, opened: list[_Source], progress: Progres
 def _merge_source(workspace: Workspace, source: _Source) -> SourceReport:
     """Merge one source in one transaction (a consistent snapshot of it, read meanwhile)."""
     report = SourceReport(str(source.path), source.workspace_id)
-    with workspace.writing() as conn:  # the source is read in its snapshot (_snapshots)
+    with workspace.store.writing() as conn:  # the source is read in its snapshot (_snapshots)
         schemes = _merge_schemes(conn, source, report)
         rounds = _merge_rounds(conn, source, report)
         versions = _merge_submissions(conn, source, schemes, rounds, report)
@@ -410,7 +411,7 @@ def _merge_source(workspace: Workspace, source: _Source) -> SourceReport:
             _merge_refusals(conn, source, report)
         _merge_audit(conn, source, report)
         if report.changed:
-            workspace.record(
+            workspace.store.audit(
                 conn,
                 "merge",
                 "merged " + report.summary(),

@@ -14,8 +14,7 @@ KEY_PREFIX = "report."
 
 
 class ReportSettingsMixin:
-    """Reading and changing the report settings; relies on the Workspace's ``_meta``,
-    ``_write`` and ``_audit``."""
+    """Reading and changing the report settings; relies on the host's ``meta`` and ``store``."""
 
     def report_settings(self) -> ReportSettings:
         """The report settings stored in this workspace (empty fields when never set)."""
@@ -34,12 +33,9 @@ class ReportSettingsMixin:
         current = self.report_settings()
         if settings == current:
             return current
-        with self.writing() as conn:
-            conn.executemany(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                [(KEY_PREFIX + name, getattr(settings, name)) for name in FIELDS],
-            )
+        with self.store.writing() as conn:
+            self.store.set_meta(conn, {KEY_PREFIX + name: getattr(settings, name) for name in FIELDS})
             changed = [name for name in FIELDS if getattr(settings, name) != getattr(current, name)]
-            self.record(conn, "report_settings", "report settings changed: " + ", ".join(changed),
-                        detail={"before": current.as_dict(), "after": settings.as_dict()})
+            self.store.audit(conn, "report_settings", "report settings changed: " + ", ".join(changed),
+                             detail={"before": current.as_dict(), "after": settings.as_dict()})
         return settings
