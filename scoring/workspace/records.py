@@ -16,7 +16,7 @@ from pathlib import Path
 from scoring.core.model import Assessment, CellValue, Criterion, Rejection, Scheme, Submission
 from scoring.core.presentation import Said, both, change_text, said
 from scoring.core.results import ProjectResult
-from scoring.core.values import display_value, normalise_text, parse_for_criterion, parse_number
+from scoring.core.values import display_value, parse_for_criterion, parse_number
 from scoring.io.pipeline import SkippedFile
 from scoring.workspace import encoding
 from scoring.workspace.cells import PROJECT_FIELDS
@@ -109,21 +109,6 @@ def checked_fraction(fraction: float) -> float:
     if not 0.0 <= value <= 1.0:  # also refuses NaN
         raise WorkspaceError(said("ws_fraction_range", found=value))
     return value
-
-
-def filtered_query(select: str, project_id: str | None, only: str | None = None) -> tuple[str, list]:
-    """``select`` narrowed to one project and/or by the condition ``only``, ordered by id.
-
-    Returns the SQL and its parameters.
-    """
-    clauses, params = [], []
-    if project_id is not None:
-        clauses.append("project_id = ?")
-        params.append(normalise_text(project_id))
-    if only:
-        clauses.append(only)
-    where = " WHERE " + " AND ".join(clauses) if clauses else ""
-    return select + where + " ORDER BY id", params
 
 
 def guarded(method):
