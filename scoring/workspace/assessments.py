@@ -10,9 +10,10 @@ made it and why. The host provides ``store`` and the methods of
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 from scoring.core.model import Scheme
 from scoring.core.presentation import Said, said
@@ -30,6 +31,20 @@ from scoring.workspace.records import (
     scheme_label,
 )
 from scoring.workspace.store_inputs import project_places
+
+
+class Where(TypedDict, total=False):
+    """Which entry of a project an inspector's call is about, when its id does not say.
+
+    ``scheme`` and ``scheme_version`` are needed only when the project is in several schemes
+    (the scheme by its name in either language); ``round`` (a label or a year, or a
+    :class:`~scoring.workspace.records.Round`) defaults to the latest round the project was
+    submitted in.
+    """
+
+    scheme: str | None
+    scheme_version: str | None
+    round: str | Round | None
 
 
 @dataclass(frozen=True)
@@ -58,8 +73,8 @@ class InspectorsMixin:
     """Inspectors' scores, overrides and notes."""
 
     @contextmanager
-    def entry(self, project_id: str, code: str, scheme: str | None, scheme_version: str | None,
-              round: str | Round | None) -> Iterator[Entry]:
+    def entry(self, project_id: str, code: str, *, scheme: str | None = None,
+              scheme_version: str | None = None, round: str | Round | None = None) -> Iterator[Entry]:
         """A write transaction for an entry on a criterion: in the round named, else in the
         latest round the project was submitted in.
 
@@ -101,18 +116,8 @@ class InspectorsMixin:
         return scheme_id, found, project_id, _criterion_code(found, code), version, rounds[position[round_id]]
 
     @guarded
-    def assess(
-        self,
-        project_id: str,
-        code: str,
-        fraction: float,
-        *,
-        inspector: str,
-        reason: str,
-        scheme: str | None = None,
-        scheme_version: str | None = None,
-        round: str | Round | None = None,
-    ) -> AssessmentRecord:
+    def assess(self, project_id: str, code: str, fraction: float, *, inspector: str, reason: str,
+               **where: Unpack[Where]) -> AssessmentRecord:
         """Record an inspector's score of a manual criterion, or an override of any criterion.
 
         The fraction replaces the computed one (status ``override``) until withdrawn. The same
@@ -127,10 +132,8 @@ class InspectorsMixin:
             From 0 to 1.
         inspector, reason : str
             Both required and non-empty.
-        scheme, scheme_version : str, optional
-            Needed only when the project is in several schemes.
-        round : str or Round, optional
-            The assessment round; by default the latest the project was submitted in.
+        **where
+            ``scheme``, ``scheme_version`` and ``round`` (:class:`~scoring.workspace.assessments.Where`).
 
         Raises
         ------
@@ -140,7 +143,7 @@ class InspectorsMixin:
         inspector = required_text(inspector, said("ws_inspector_name"))
         reason = required_text(reason, said("ws_a_reason"))
         fraction = checked_fraction(fraction)
-        with self.entry(project_id, code, scheme, scheme_version, round) as at:
+        with self.entry(project_id, code, **where) as at:
             kind = "manual" if at.scheme.criterion(at.code).type == "manual" else "override"
             now = wsfile.now()
             new_id = sql.insert_assessment(at.conn, (wsfile.uid(), *at.key, at.project_id, at.code, kind,
@@ -159,18 +162,8 @@ class InspectorsMixin:
             return self._assessment(at.conn, new_id)
 
     @guarded
-    def withdraw(
-        self,
-        project_id: str,
-        code: str,
-        *,
-        inspector: str,
-        reason: str,
-        author: str | None = None,
-        scheme: str | None = None,
-        scheme_version: str | None = None,
-        round: str | Round | None = None,
-    ) -> AssessmentRecord:
+    def withdraw(self, project_id: str, code: str, *, inspector: str, reason: str,
+                 author: str | None = None, **where: Unpack[Where]) -> AssessmentRecord:
         """Withdraw an active manual score or override (the record stays, marked withdrawn).
 
         Parameters
@@ -188,7 +181,7 @@ class InspectorsMixin:
         inspector = required_text(inspector, said("ws_inspector_name"))
         reason = required_text(reason, said("ws_a_reason"))
         author = (author or inspector).strip()
-        with self.entry(project_id, code, scheme, scheme_version, round) as at:
+        with self.entry(project_id, code, **where) as at:
             active = sql.active_assessments(at.conn, at.key, at.project_id, at.code)
             mine = [row for row in active if row[1] == author]
             if not mine:
@@ -225,27 +218,24 @@ class InspectorsMixin:
     ) -> list[AssessmentRecord]:
         """Inspectors' scores, oldest first (only active ones unless ``include_inactive``), of
         every round unless one is named."""
+        return self.listed(sql.assessment_rows, self._assessment_from_row, project_id, round,
+                           active_only=not include_inactive)
+
+    def listed(self, rows_of: Callable, record: Callable, project_id: str | None, round: str | Round | None,
+               **only) -> list:
+        """The records of ``rows_of`` (a store_inspectors listing), each made by ``record``:
+        of one project and one round when named, and as ``only`` narrows them."""
         with self.store.reading() as conn:
-            only = self.round_condition(conn, round)
-            condition = " AND ".join(c for c in (None if include_inactive else sql.ACTIVE, only) if c) or None
-            return [self._assessment_from_row(r) for r in sql.assessment_rows(conn, project_id, condition)]
+            rows = rows_of(conn, project_id, round_id=self.round_id_named(conn, round), **only)
+            return [record(row) for row in rows]
 
     @guarded
-    def add_note(
-        self,
-        project_id: str,
-        code: str,
-        text: str,
-        *,
-        inspector: str,
-        scheme: str | None = None,
-        scheme_version: str | None = None,
-        round: str | Round | None = None,
-    ) -> EvidenceNote:
+    def add_note(self, project_id: str, code: str, text: str, *, inspector: str,
+                 **where: Unpack[Where]) -> EvidenceNote:
         """Record an inspector's note about a criterion's evidence (notes are never edited)."""
         inspector = required_text(inspector, said("ws_inspector_name"))
         text = required_text(text, said("ws_the_note"))
-        with self.entry(project_id, code, scheme, scheme_version, round) as at:
+        with self.entry(project_id, code, **where) as at:
             now = wsfile.now()
             note_id = sql.insert_note(at.conn, (wsfile.uid(), *at.key, at.project_id, at.code, text,
                                                 inspector, now))
@@ -264,9 +254,8 @@ class InspectorsMixin:
     @guarded
     def notes(self, project_id: str | None = None, *, round: str | Round | None = None) -> list[EvidenceNote]:
         """Evidence notes, oldest first, optionally of one project and of one round."""
-        with self.store.reading() as conn:
-            rows = sql.note_rows(conn, project_id, self.round_condition(conn, round))
-            return [EvidenceNote(r[0], *self.scheme_key(r[1]), *r[2:]) for r in rows]
+        return self.listed(sql.note_rows, lambda r: EvidenceNote(r[0], *self.scheme_key(r[1]), *r[2:]),
+                           project_id, round)
 
 
 def _criterion_code(scheme: Scheme, code: str) -> str:

@@ -30,7 +30,7 @@ from scoring.workspace.records import (
     required_text,
     scheme_label,
 )
-from scoring.workspace.store import Store, round_condition
+from scoring.workspace.store import Store
 
 
 class CatalogMixin:
@@ -234,12 +234,17 @@ class CatalogMixin:
             raise WorkspaceError(said("ws_no_round", round=round, name=self.store.path.name, known=known))
         return found[-1]
 
-    def round_condition(self, conn, round: str | Round | None) -> str | None:
-        """An SQL condition keeping one round's rows (None: every round)."""
-        if not round:
-            return None
-        chosen = self.chosen_round(conn, round)
-        return round_condition(None if chosen is None else chosen.id)
+    def round_id_named(self, conn, round: str | Round | None) -> int | None:
+        """The id of the round named (by label or year), for a listing of one round; None
+        when none is named (every round).
+
+        Raises
+        ------
+        WorkspaceError
+            No round of that label or year.
+        """
+        chosen = self.chosen_round(conn, round) if round else None
+        return None if chosen is None else chosen.id
 
     @guarded
     def round(self, round: str | Round | None = None) -> Round | None:

@@ -10,6 +10,7 @@ provides ``store``, ``meta`` and ``entry`` (:class:`~scoring.workspace.assessmen
 from __future__ import annotations
 
 import json
+from typing import Unpack
 
 from scoring.core.presentation import said
 from scoring.core.reconcile import (
@@ -24,6 +25,7 @@ from scoring.core.reconcile import (
 )
 from scoring.workspace import file as wsfile
 from scoring.workspace import store_inspectors as sql
+from scoring.workspace.assessments import Where
 from scoring.workspace.check import basis_from_json, read_stored
 from scoring.workspace.records import (
     ConsensusRecord,
@@ -94,18 +96,8 @@ class ReconcileMixin:
     # ----------------------------------------------------------------- consensus
 
     @guarded
-    def consensus(
-        self,
-        project_id: str,
-        code: str,
-        fraction: float,
-        *,
-        inspector: str,
-        reason: str,
-        scheme: str | None = None,
-        scheme_version: str | None = None,
-        round=None,
-    ) -> ConsensusRecord:
+    def consensus(self, project_id: str, code: str, fraction: float, *, inspector: str, reason: str,
+                  **where: Unpack[Where]) -> ConsensusRecord:
         """Record a supervisor's consensus fraction for a criterion; it wins over the scores.
 
         A new consensus on the same criterion replaces the previous one (which is kept,
@@ -120,10 +112,8 @@ class ReconcileMixin:
             The supervisor recording it (required).
         reason : str
             Why this fraction (required).
-        scheme, scheme_version : str, optional
-            Needed only when the project is in several schemes.
-        round : str or Round, optional
-            The assessment round; by default the latest the project was submitted in.
+        **where
+            ``scheme``, ``scheme_version`` and ``round`` (:class:`~scoring.workspace.assessments.Where`).
 
         Raises
         ------
@@ -134,7 +124,7 @@ class ReconcileMixin:
         inspector = required_text(inspector, said("ws_supervisor_name"))
         reason = required_text(reason, said("ws_a_reason"))
         fraction = checked_fraction(fraction)
-        with self.entry(project_id, code, scheme, scheme_version, round) as at:
+        with self.entry(project_id, code, **where) as at:
             basis = sql.active_scores(at.conn, at.key, at.project_id, at.code)
             if not basis:
                 raise WorkspaceError(said("ws_nothing_to_reconcile", code=at.code, project=at.project_id))
@@ -156,17 +146,8 @@ class ReconcileMixin:
             return self._consensus_record(at.conn, new_id)
 
     @guarded
-    def withdraw_consensus(
-        self,
-        project_id: str,
-        code: str,
-        *,
-        inspector: str,
-        reason: str,
-        scheme: str | None = None,
-        scheme_version: str | None = None,
-        round=None,
-    ) -> ConsensusRecord:
+    def withdraw_consensus(self, project_id: str, code: str, *, inspector: str, reason: str,
+                           **where: Unpack[Where]) -> ConsensusRecord:
         """Withdraw a criterion's consensus; the inspectors' median (or mean) applies again.
 
         Raises
@@ -176,7 +157,7 @@ class ReconcileMixin:
         """
         inspector = required_text(inspector, said("ws_supervisor_name"))
         reason = required_text(reason, said("ws_a_reason"))
-        with self.entry(project_id, code, scheme, scheme_version, round) as at:
+        with self.entry(project_id, code, **where) as at:
             row = sql.active_consensus(at.conn, at.key, at.project_id, at.code)
             if row is None:
                 raise WorkspaceError(said("ws_no_consensus", code=at.code, project=at.project_id))
@@ -197,10 +178,8 @@ class ReconcileMixin:
     ) -> list[ConsensusRecord]:
         """Supervisors' consensus records, oldest first (only active ones unless asked), of
         every round unless one is named."""
-        with self.store.reading() as conn:
-            only = self.round_condition(conn, round)
-            condition = " AND ".join(c for c in (None if include_inactive else sql.ACTIVE, only) if c) or None
-            return [self._consensus_from_row(r) for r in sql.consensus_rows(conn, project_id, condition)]
+        return self.listed(sql.consensus_rows, self._consensus_from_row, project_id, round,
+                           active_only=not include_inactive)
 
     def _consensus_record(self, conn, consensus_id: int) -> ConsensusRecord:
         return self._consensus_from_row(sql.consensus_rows(conn, row_id=consensus_id)[0])

@@ -201,23 +201,30 @@ def open_locked(path: Path, lock: FileLock, actor: str, header: schema.Header | 
         raise
 
 
-def open_shared(path: Path, actor: str, reason: Said) -> Store:
-    """Open read-only beside a writer: SQLite's WAL gives every read a consistent snapshot."""
+@contextmanager
+def shared_connection(path: Path) -> Iterator[tuple[sqlite3.Connection, int]]:
+    """A read-only connection to a workspace of ours and its schema version, closed again when
+    what the caller does with it fails (an SQLite error there is the caller's to word)."""
     try:
         conn = connect_shared(path)
     except sqlite3.Error as exc:
         raise database_error(path, exc)
     try:
-        version = check_identity(path, conn)
-        if version < schema.SCHEMA_VERSION:
-            raise WorkspaceError(said("ws_needs_upgrade", name=path.name, reason=reason))
-        return Store(path, conn, None, actor, read_only_reason=reason)
-    except sqlite3.Error as exc:
-        conn.close()
-        raise database_error(path, exc)
+        yield conn, check_identity(path, conn)
     except BaseException:
         conn.close()
         raise
+
+
+def open_shared(path: Path, actor: str, reason: Said) -> Store:
+    """Open read-only beside a writer: SQLite's WAL gives every read a consistent snapshot."""
+    try:
+        with shared_connection(path) as (conn, version):
+            if version < schema.SCHEMA_VERSION:
+                raise WorkspaceError(said("ws_needs_upgrade", name=path.name, reason=reason))
+            return Store(path, conn, None, actor, read_only_reason=reason)
+    except sqlite3.Error as exc:
+        raise database_error(path, exc)
 
 
 # --------------------------------------------------------------------------- the store
@@ -435,8 +442,13 @@ def insert_audit(conn: sqlite3.Connection, rows: list[tuple]) -> None:
     )
 
 
-def filtered_query(select: str, project_id: str | None, only: str | None = None) -> tuple[str, list]:
-    """``select`` narrowed to one project and/or by the condition ``only``, ordered by id.
+#: The condition of an active score or consensus: neither superseded nor withdrawn.
+ACTIVE = "superseded_by IS NULL AND withdrawn_at IS NULL"
+
+
+def filtered_query(select: str, project_id: str | None, *, round_id: int | None = None,
+                   active_only: bool = False) -> tuple[str, list]:
+    """``select`` narrowed to one project, one round and/or the active rows, ordered by id.
 
     Returns the SQL and its parameters.
     """
@@ -444,16 +456,13 @@ def filtered_query(select: str, project_id: str | None, only: str | None = None)
     if project_id is not None:
         clauses.append("project_id = ?")
         params.append(normalise_text(project_id))
-    if only:
-        clauses.append(only)
+    if round_id is not None:
+        clauses.append("round_id = ?")
+        params.append(round_id)
+    if active_only:
+        clauses.append(ACTIVE)
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
     return select + where + " ORDER BY id", params
-
-
-def round_condition(round_id: int | None) -> str:
-    """An SQL condition keeping one round's rows (``round_id`` None: a round that does not
-    exist yet, so none)."""
-    return f"round_id = {int(round_id)}" if round_id is not None else "0"
 
 
 # --------------------------------------------------------------------------- checking every row

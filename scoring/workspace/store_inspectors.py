@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from scoring.workspace.store import filtered_query
+from scoring.workspace.store import ACTIVE, filtered_query
 
 Key = tuple[int, int]  # (round id, scheme id)
-
-#: The condition of an active score or consensus.
-ACTIVE = "superseded_by IS NULL AND withdrawn_at IS NULL"
 
 #: An assessment row as :func:`assessment_rows` returns it: AssessmentRecord's fields after
 #: (id, uid, scheme_id) are project_id … submission_version (3..10), ``superseded`` is derived
@@ -82,11 +79,10 @@ def withdraw(conn: sqlite3.Connection, table: str, row_id: int, withdrawn: tuple
     )
 
 
-def assessment_rows(conn: sqlite3.Connection, project_id: str | None = None, condition: str | None = None,
-                    row_id: int | None = None) -> list[tuple]:
-    """Score rows (:data:`ASSESSMENT_COLUMNS`), oldest first: one by id, or those of a project
-    and/or meeting ``condition``."""
-    return _rows(conn, "assessments", ASSESSMENT_COLUMNS, project_id, condition, row_id)
+def assessment_rows(conn: sqlite3.Connection, project_id: str | None = None, **only) -> list[tuple]:
+    """Score rows (:data:`ASSESSMENT_COLUMNS`), oldest first: one by ``row_id``, or those of a
+    project, a ``round_id`` and/or ``active_only``."""
+    return _rows(conn, "assessments", ASSESSMENT_COLUMNS, project_id, **only)
 
 
 def scores_of(conn: sqlite3.Connection, key: Key) -> list[tuple]:
@@ -129,11 +125,10 @@ def active_consensus(conn: sqlite3.Connection, key: Key, project_id: str, code: 
     ).fetchone()
 
 
-def consensus_rows(conn: sqlite3.Connection, project_id: str | None = None, condition: str | None = None,
-                   row_id: int | None = None) -> list[tuple]:
-    """Consensus rows (:data:`CONSENSUS_COLUMNS`), oldest first: one by id, or those of a
-    project and/or meeting ``condition``."""
-    return _rows(conn, "consensus", CONSENSUS_COLUMNS, project_id, condition, row_id)
+def consensus_rows(conn: sqlite3.Connection, project_id: str | None = None, **only) -> list[tuple]:
+    """Consensus rows (:data:`CONSENSUS_COLUMNS`), oldest first: one by ``row_id``, or those of
+    a project, a ``round_id`` and/or ``active_only``."""
+    return _rows(conn, "consensus", CONSENSUS_COLUMNS, project_id, **only)
 
 
 def agreed_of(conn: sqlite3.Connection, key: Key) -> list[tuple]:
@@ -158,15 +153,15 @@ def insert_note(conn: sqlite3.Connection, row: tuple) -> int:
     ).lastrowid
 
 
-def note_rows(conn: sqlite3.Connection, project_id: str | None = None,
-              condition: str | None = None) -> list[tuple]:
-    """Note rows (:data:`NOTE_COLUMNS`), oldest first, of a project and/or meeting ``condition``."""
-    return _rows(conn, "notes", NOTE_COLUMNS, project_id, condition, None)
+def note_rows(conn: sqlite3.Connection, project_id: str | None = None, round_id: int | None = None) -> list:
+    """Note rows (:data:`NOTE_COLUMNS`), oldest first, of a project and/or a round."""
+    return _rows(conn, "notes", NOTE_COLUMNS, project_id, round_id=round_id)
 
 
-def _rows(conn: sqlite3.Connection, table: str, columns: str, project_id: str | None, condition: str | None,
-          row_id: int | None) -> list[tuple]:
+def _rows(conn: sqlite3.Connection, table: str, columns: str, project_id: str | None, *,
+          row_id: int | None = None, round_id: int | None = None, active_only: bool = False) -> list[tuple]:
     if row_id is not None:
         return conn.execute(f"SELECT {columns} FROM {table} WHERE id = ?", (row_id,)).fetchall()
-    query, params = filtered_query(f"SELECT {columns} FROM {table}", project_id, condition)
+    query, params = filtered_query(f"SELECT {columns} FROM {table}", project_id, round_id=round_id,
+                                   active_only=active_only)
     return conn.execute(query, params).fetchall()

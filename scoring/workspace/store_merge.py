@@ -19,8 +19,7 @@ from scoring.workspace import schema
 from scoring.workspace import store_inputs as inputs
 from scoring.workspace.merge_report import SourceReport
 from scoring.workspace.records import NotAWorkspace, WorkspaceCorrupt, WorkspaceNotFound, database_error
-from scoring.workspace.store import check_identity, connect_shared, insert_audit, quick_check
-from scoring.workspace.store_inspectors import ACTIVE
+from scoring.workspace.store import ACTIVE, insert_audit, quick_check, shared_connection
 
 #: What a refused damaged source means for the master, and what to do.
 NOTHING_MERGED = said("mg_nothing_merged")
@@ -61,26 +60,18 @@ def open_source(path: Path) -> Source:
         raise NotAWorkspace(said("ws_is_folder", path=path))
     wsfile.checked_header(path)  # not a workspace, damaged header, or from a newer program
     try:
-        conn = connect_shared(path)
+        with shared_connection(path) as (conn, version):
+            problems = quick_check(conn)
+            if problems:
+                raise WorkspaceCorrupt(said("mg_damaged_because", name=path.name, detail=problems,
+                                            nothing=NOTHING_MERGED))
+            return Source(path, conn, version)
     except sqlite3.Error as exc:
-        raise database_error(path, exc)
-    try:
-        version = check_identity(path, conn)
-        problems = quick_check(conn)
-        if problems:
-            raise WorkspaceCorrupt(said("mg_damaged_because", name=path.name, detail=problems,
-                                        nothing=NOTHING_MERGED))
-        return Source(path, conn, version)
-    except sqlite3.Error as exc:
-        conn.close()
         error = database_error(path, exc)
         if isinstance(error, WorkspaceCorrupt):  # say what it means for the master
             raise WorkspaceCorrupt(said("mg_damaged_because", name=path.name, detail=exc,
                                         nothing=NOTHING_MERGED)) from exc
         raise error from exc
-    except BaseException:
-        conn.close()
-        raise
 
 
 def scheme_index(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, str]]:
