@@ -3,7 +3,7 @@
 Target: under 1 s for tracking (issue 20): scoring the three rounds from their parsed cells and
 lining them up (scoring.analysis.tracking.track_runs: totals, grades, ranks, D and changes per project,
 the slope and the grade transitions). Parsed cells are what an open workspace keeps after an
-import (Workspace._parsed), so this is the Tracking tab's case; a fresh ``track`` process parses
+import (Workspace.latest, a LatestCache), so this is the Tracking tab's case; a fresh ``track`` process parses
 them first, shown as the cold figure. The baseline, measured in this run on the same
 submissions, is scoring one round from its parsed cells (``score_scheme``): tracking cannot
 take less than three of those.
