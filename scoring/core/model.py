@@ -504,8 +504,9 @@ class Submission:
     #: Extra (code, location) pairs for data rows whose code the scheme does not know; the
     #: reader cannot tell which scheme applies, so matching turns them into warnings.
     unmatched_codes: list[tuple[str, str]] = field(default_factory=list)
-    #: For a workspace import: (stored cells, fingerprint) made in the reader process, so
-    #: that the process writing the workspace does not make them (scoring/workspace/encoding.py read_prepared).
+    #: For a workspace import: (stored cells, fingerprint) made in the reader process, so that
+    #: the process writing the workspace does not make them (scoring/workspace/encoding.py
+    #: read_prepared).
     prepared: tuple | None = field(default=None, compare=False, repr=False)
     #: Where the reader found each project field: {"project_id": ("Project", "B2"), …}, so a
     #: refusal about a field (no matching scheme, a duplicate) names its sheet and cell.
