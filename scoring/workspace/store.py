@@ -6,7 +6,8 @@ row), ``store_inputs.py`` (schemes, rounds, files, submissions, refusals),
 ``store_inspectors.py`` (scores, consensus, notes) and ``store_merge.py`` (what a merge reads
 from a source and copies). The tables themselves are :mod:`scoring.workspace.schema`. The
 modules above (the facade and its concerns) say what to do; a schema change touches the store
-modules and nothing else.
+modules and nothing else. A little over 500 lines because it is the connection's whole life,
+from opening a file to checking every row of it, which is read best in one place.
 
 Crash safety lives here (docs/workspace.md, "What is guaranteed"): a file is checked before
 SQLite writes to it; every change is one ``BEGIN IMMEDIATE`` … ``COMMIT`` in WAL mode; an
