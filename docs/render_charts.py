@@ -15,7 +15,8 @@ sys.path.insert(0, str(ROOT))
 
 from scoring.build.demo import write_demo  # noqa: E402
 from scoring.io.pipeline import run  # noqa: E402
-from scoring.reports.charts import CHART_KINDS, save_chart_png  # noqa: E402
+from scoring.reports.charts.figures import save_chart_png  # noqa: E402
+from scoring.reports.charts.kinds import CHART_KINDS  # noqa: E402
 
 OUT = ROOT / "docs" / "charts"
 LEVEL = "city"

@@ -14,10 +14,10 @@ from matplotlib.figure import Figure
 from scoring.core.model import Scheme
 from scoring.core.results import ProjectResult
 from scoring.io.atomic import replacing
-from scoring.reports import charts
+from scoring.reports.charts import bars, common, figures, kinds
 from scoring.reports.fonts import font_families
 
-CHART_KINDS: tuple[str, ...] = charts.CHART_KINDS
+CHART_KINDS: tuple[str, ...] = kinds.CHART_KINDS
 
 
 def draw_chart(
@@ -33,7 +33,7 @@ def draw_chart(
     figure.clear()
     ax = figure.add_subplot(projection="polar" if kind == "radar" else None)
     options = {"selected": selected or None} if kind == "radar" else {}
-    with charts.chart_style():
+    with common.chart_style():
         if scheme is None:
             ax.set_axis_off()
             ax.text(
@@ -47,7 +47,7 @@ def draw_chart(
                 fontfamily=font_families(),
             )
             return False
-        return bool(charts.DRAWERS[kind](ax, scheme, projects, lang=lang, **options))
+        return bool(figures.DRAWERS[kind](ax, scheme, projects, lang=lang, **options))
 
 
 def show_point_tooltips(canvas) -> None:
@@ -57,7 +57,7 @@ def show_point_tooltips(canvas) -> None:
     from PySide6.QtWidgets import QToolTip
 
     def on_motion(event) -> None:
-        found = charts.hover_text(canvas.figure, event) or ""
+        found = common.hover_text(canvas.figure, event) or ""
         if found == canvas.toolTip():
             return
         canvas.setToolTip(found)
@@ -76,7 +76,7 @@ def save_figure(figure: Figure, path: str | Path) -> Path:
     fmt = path.suffix.lower().lstrip(".") or "png"
     if fmt not in ("png", "svg"):
         fmt, path = "png", path.with_suffix(".png")
-    with charts.chart_style(), replacing(path) as temporary:  # in one step, like every output
+    with common.chart_style(), replacing(path) as temporary:  # in one step, like every output
         figure.savefig(temporary, format=fmt, dpi=150)
     return path
 
@@ -85,8 +85,8 @@ def draw_points_lost(figure: Figure, scheme: Scheme, project: ProjectResult, lan
     """Clear ``figure`` and draw the project's points lost per criterion, largest first."""
     figure.clear()
     ax = figure.add_subplot()
-    with charts.chart_style():
-        return bool(charts.draw_points_lost(ax, scheme, project, lang=lang, title=project.project_id))
+    with common.chart_style():
+        return bool(bars.draw_points_lost(ax, scheme, project, lang=lang, title=project.project_id))
 
 
 def draw_points_lost_compared(figure: Figure, comparison, lang: str) -> bool:
@@ -94,5 +94,5 @@ def draw_points_lost_compared(figure: Figure, comparison, lang: str) -> bool:
     (a scoring.analysis.compare.Comparison)."""
     figure.clear()
     ax = figure.add_subplot()
-    with charts.chart_style():
-        return bool(charts.draw_points_lost_compared(ax, comparison, lang=lang))
+    with common.chart_style():
+        return bool(bars.draw_points_lost_compared(ax, comparison, lang=lang))

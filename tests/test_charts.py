@@ -23,7 +23,7 @@ from scoring.core.presentation import (
     dimension_percent,
     grade_colours,
 )
-from scoring.reports import charts
+from scoring.reports.charts import bars, figures, heatmap, kinds, radar, scatter
 from scoring.reports.fonts import SHIPPED_FONT_DIR, cjk_font_family, register_shipped_fonts
 from tests.report_data import CHINESE_NAME, build_run
 
@@ -66,12 +66,12 @@ def test_shipped_cjk_font_and_licence_are_in_the_repository():
     assert cjk_font_family() is not None
 
 
-@pytest.mark.parametrize("kind", charts.CHART_KINDS)
+@pytest.mark.parametrize("kind", kinds.CHART_KINDS)
 def test_every_chart_renders_chinese_without_missing_glyphs(scored, kind, caplog):
     scheme, projects = scored
     figure, ax = _axes(polar=False)
     with caplog.at_level(logging.WARNING, logger="matplotlib.font_manager"):
-        assert charts.DRAWERS[kind](ax, scheme, projects, lang="zh") is True
+        assert figures.DRAWERS[kind](ax, scheme, projects, lang="zh") is True
         messages = _render(figure)  # outside chart_style, as a Qt canvas redraws
     assert not [m for m in messages if "missing from font" in m], messages
     assert not [r for r in caplog.records if "findfont" in r.getMessage()]
@@ -83,7 +83,7 @@ def test_chinese_title_on_an_axes_made_before_the_style_still_has_glyphs(scored)
     scheme, projects = scored
     figure = Figure()
     ax = figure.add_subplot()
-    charts.draw_ranked_bars(ax, scheme, projects, lang="zh")
+    bars.draw_ranked_bars(ax, scheme, projects, lang="zh")
     assert "总分" == ax.get_xlabel()
     assert not [m for m in _render(figure) if "missing from font" in m]
 
@@ -91,11 +91,12 @@ def test_chinese_title_on_an_axes_made_before_the_style_still_has_glyphs(scored)
 def test_drawing_leaves_global_rc_params_and_pyplot_alone(scored):
     scheme, projects = scored
     before = (list(matplotlib.rcParams["font.family"]), matplotlib.rcParams["pdf.fonttype"])
-    for kind in charts.CHART_KINDS:
-        charts.chart_figure(kind, scheme, projects, "zh")
+    for kind in kinds.CHART_KINDS:
+        figures.chart_figure(kind, scheme, projects, "zh")
     assert (list(matplotlib.rcParams["font.family"]), matplotlib.rcParams["pdf.fonttype"]) == before
-    imports = [line for line in Path(charts.__file__).read_text(encoding="utf-8").splitlines()
-               if line.startswith(("import ", "from "))]
+    imports = [line for module in Path(figures.__file__).parent.glob("*.py")
+               for line in module.read_text(encoding="utf-8").splitlines()
+               if line.lstrip().startswith(("import ", "from "))]
     assert not [line for line in imports if "pyplot" in line]
     if "matplotlib.pyplot" in sys.modules:
         assert sys.modules["matplotlib.pyplot"].get_fignums() == []
@@ -107,14 +108,14 @@ def test_drawing_leaves_global_rc_params_and_pyplot_alone(scored):
 def test_ranked_bars_follow_rank_grade_colours_thresholds_and_mark_vetoes(scored):
     scheme, projects = scored
     figure, ax = _axes()
-    charts.draw_ranked_bars(ax, scheme, projects, lang="zh")
+    bars.draw_ranked_bars(ax, scheme, projects, lang="zh")
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels[0].startswith("1. ") and CHINESE_NAME in labels[0]
     assert labels[-1].startswith("5. 成都市")  # vetoed project last
-    bars = ax.collections[0]
+    drawn = ax.collections[0]
     colours = grade_colours(scheme)
     expected = [colours[p.grade] for p in sorted(projects, key=lambda p: p.rank)]
-    assert [to_hex(c).upper() for c in bars.get_facecolors()] == [c.upper() for c in expected]
+    assert [to_hex(c).upper() for c in drawn.get_facecolors()] == [c.upper() for c in expected]
     thresholds = sorted(line.get_xdata()[0] for line in ax.lines)
     assert thresholds == [60, 75, 85]
     texts = _texts(figure)
@@ -125,7 +126,7 @@ def test_ranked_bars_follow_rank_grade_colours_thresholds_and_mark_vetoes(scored
 def test_ranked_bars_in_english(scored):
     scheme, projects = scored
     figure, ax = _axes()
-    charts.draw_ranked_bars(ax, scheme, projects, lang="en")
+    bars.draw_ranked_bars(ax, scheme, projects, lang="en")
     texts = _texts(figure)
     assert "Excellent 85" in texts and "Total" in texts
     assert any("vetoed V" in t for t in texts)
@@ -133,9 +134,9 @@ def test_ranked_bars_in_english(scored):
 
 def test_empty_scheme_says_so_instead_of_drawing_blank_axes(scored):
     scheme, _ = scored
-    for kind in charts.CHART_KINDS:
+    for kind in kinds.CHART_KINDS:
         figure, ax = _axes()
-        assert charts.DRAWERS[kind](ax, scheme, [], lang="en") is False
+        assert figures.DRAWERS[kind](ax, scheme, [], lang="en") is False
         assert _texts(figure), kind
 
 
@@ -145,7 +146,7 @@ def test_empty_scheme_says_so_instead_of_drawing_blank_axes(scored):
 def test_contributions_stack_dimension_points_in_rank_order(scored):
     scheme, projects = scored
     figure, ax = _axes()
-    charts.draw_contributions(ax, scheme, projects, lang="zh")
+    bars.draw_contributions(ax, scheme, projects, lang="zh")
     ranked = sorted(projects, key=lambda p: p.rank)
     dimension_bars = ax.collections[: len(scheme.dimensions)]
     right_edges = np.max(dimension_bars[-1].get_paths()[0].vertices[:, 0])
@@ -174,7 +175,7 @@ def test_radar_draws_selected_projects_against_mean_and_best(scored, polar):
     scheme, projects = scored
     figure, ax = _axes(polar=polar)
     p5 = next(p for p in projects if p.project_id == "P5")
-    assert charts.draw_radar(ax, scheme, projects, selected=[p5], lang="zh") is True
+    assert radar.draw_radar(ax, scheme, projects, selected=[p5], lang="zh") is True
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels == ["方案平均", "各维度最优", "2. 无锡市试点"]
     assert not [m for m in _render(figure) if "missing from font" in m]
@@ -184,7 +185,7 @@ def test_radar_needs_three_dimensions(scored):
     scheme, projects = scored
     two = Scheme(name="two", level="city", version="1", criteria=scheme.criteria[:3])
     figure, ax = _axes()
-    assert charts.draw_radar(ax, two, projects, lang="en") is False
+    assert radar.draw_radar(ax, two, projects, lang="en") is False
 
 
 # --------------------------------------------------------------------------- heatmap
@@ -193,8 +194,8 @@ def test_radar_needs_three_dimensions(scored):
 def test_heatmap_shows_missing_invalid_pending_and_na_distinctly_not_as_zero(scored):
     scheme, projects = scored
     figure, ax = _axes()
-    charts.draw_heatmap(ax, scheme, projects, lang="zh")
-    codes = [c.code for c in charts.heatmap_criteria(scheme)]
+    heatmap.draw_heatmap(ax, scheme, projects, lang="zh")
+    codes = [c.code for c in heatmap.heatmap_criteria(scheme)]
     ranked = sorted(projects, key=lambda p: p.rank)
     row = {p.project_id: i for i, p in enumerate(ranked)}
     from matplotlib.collections import QuadMesh
@@ -217,7 +218,7 @@ def test_heatmap_shows_missing_invalid_pending_and_na_distinctly_not_as_zero(sco
 
 
 def test_coupling_degree_by_hand():
-    d = charts.coupling_degree(np.array([0.64, 1.0, 0.0, 0.25]), np.array([0.64, 0.0, 0.0, 1.0]), 0.5)
+    d = scatter.coupling_degree(np.array([0.64, 1.0, 0.0, 0.25]), np.array([0.64, 0.0, 0.0, 1.0]), 0.5)
     # equal indices: C = 1, T = 0.64 -> D = 0.8; one index 0: C = 0; (0.25, 1): C = 0.8, T = 0.625
     assert d == pytest.approx([0.8, 0.0, 0.0, math.sqrt(0.8 * 0.625)])
 
@@ -225,7 +226,7 @@ def test_coupling_degree_by_hand():
 def test_synergy_chart_places_projects_and_draws_d_contours(scored):
     scheme, projects = scored
     figure, ax = _axes()
-    charts.draw_synergy(ax, scheme, projects, lang="zh")
+    scatter.draw_synergy(ax, scheme, projects, lang="zh")
     points = np.concatenate([c.get_offsets() for c in ax.collections if c.get_offsets().size
                              and c.get_offsets().shape[1] == 2 and len(c.get_offsets()) < 10])
     p1 = next(p for p in projects if p.project_id == "P1")
@@ -251,8 +252,8 @@ def test_co_control_reductions_by_hand(scored):
 def test_co_control_chart_only_shows_projects_with_both_reductions(scored):
     scheme, projects = scored
     figure, ax = _axes()
-    assert charts.draw_co_control(ax, scheme, projects, lang="en") is True
-    shown = [p.project_id for p, _, _ in charts.co_control_points(scheme, projects)]
+    assert scatter.draw_co_control(ax, scheme, projects, lang="en") is True
+    shown = [p.project_id for p, _, _ in scatter.co_control_points(scheme, projects)]
     assert shown == ["P1", "P5", "P2", "P3"]
     assert "I synergy: both fall" in _texts(figure)
     xlim, ylim = ax.get_xlim(), ax.get_ylim()
@@ -264,7 +265,7 @@ def test_co_control_without_change_criteria_says_why(scored):
     no_change = Scheme(name="x", level="city", version="1",
                        criteria=tuple(c for c in scheme.criteria if c.type != "change"))
     figure, ax = _axes()
-    assert charts.draw_co_control(ax, no_change, projects, lang="zh") is False
+    assert scatter.draw_co_control(ax, no_change, projects, lang="zh") is False
     assert "无可用的基准值/现状值数据" in _texts(figure)
 
 
@@ -273,26 +274,26 @@ def test_co_control_without_change_criteria_says_why(scored):
 
 def test_chart_figure_and_png_for_every_kind(scored, tmp_path):
     scheme, projects = scored
-    for kind in charts.CHART_KINDS:
+    for kind in kinds.CHART_KINDS:
         out = tmp_path / f"{kind}.png"
-        assert charts.save_chart_png(kind, scheme, projects, out, lang="en", dpi=50) is True
+        assert figures.save_chart_png(kind, scheme, projects, out, lang="en", dpi=50) is True
         assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with pytest.raises(ValueError, match="unknown chart"):
-        charts.chart_figure("pie", scheme, projects)
+        figures.chart_figure("pie", scheme, projects)
 
 
 def test_many_projects_lose_name_labels_but_keep_ranks(scored):
     scheme, projects = scored
     many = [p for p in projects for _ in range(20)]  # 100 rows
     figure, ax = _axes()
-    charts.draw_ranked_bars(ax, scheme, many, lang="zh")
+    bars.draw_ranked_bars(ax, scheme, many, lang="zh")
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert all(label.isdigit() for label in labels)
 
 
 def test_close_grade_lines_put_their_labels_on_two_rows():
     from scoring.core.model import Grade, Scheme
-    from scoring.reports.charts import threshold_levels
+    from scoring.reports.charts.bars import threshold_levels
 
     def levels(*points: float) -> dict[float, int]:
         grades = tuple(Grade(f"G{p:g}", p) for p in points) + (Grade("Fail", 0.0),)
@@ -309,7 +310,8 @@ def test_print_images_are_drawn_without_hinting_and_leave_the_setting_alone(repo
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from scoring.reports.charts import chart_figure, figure_image
+    from scoring.reports.charts.common import figure_image
+    from scoring.reports.charts.figures import chart_figure
 
     seen = []
     real = FigureCanvasAgg.draw
@@ -372,7 +374,7 @@ def test_points_lost_labels_never_overlap_in_a_small_panel_and_fill_a_tall_one(l
     figure = Figure(layout="constrained")
     FigureCanvasAgg(figure)
     ax = figure.add_subplot()
-    assert charts.draw_points_lost(ax, scheme, project, lang=lang)
+    assert bars.draw_points_lost(ax, scheme, project, lang=lang)
     _resize(figure, 6.8, 2.2)
     figure.canvas.draw()
     renderer = figure.canvas.get_renderer()
@@ -396,7 +398,7 @@ def test_a_polar_radar_legend_covers_no_dimension_label(lang):
     figure = Figure(figsize=(5.45, 4.4), layout="constrained")
     FigureCanvasAgg(figure)
     ax = figure.add_subplot(projection="polar")
-    assert charts.draw_radar(ax, scheme, projects, selected=projects, lang=lang)
+    assert radar.draw_radar(ax, scheme, projects, selected=projects, lang=lang)
     figure.canvas.draw()
     renderer = figure.canvas.get_renderer()
     legend = ax.get_legend().get_window_extent(renderer)

@@ -141,7 +141,7 @@ def test_a_project_of_another_scheme_is_refused(scored):
 def test_the_overlaid_points_lost_chart_has_a_bar_per_project_in_each_row(scored):
     from matplotlib.figure import Figure
 
-    from scoring.reports.charts import draw_points_lost_compared
+    from scoring.reports.charts.bars import draw_points_lost_compared
 
     comparison = compare_projects(PAIR, [scored["A"], scored["B"], scored["C"]])
     ax = Figure().add_subplot()

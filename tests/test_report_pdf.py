@@ -492,16 +492,16 @@ def test_render_into_memory_counts_pages(scored):
 def test_charts_are_drawn_only_when_their_page_is(scored, monkeypatch):
     """Issue 15: a chart is a recipe until its page is drawn, so the report never holds the
     pixels of all its charts at once."""
-    from scoring.reports import charts
+    from scoring.reports.charts import figures
 
     drawn = []
-    real = charts.chart_figure
+    real = figures.chart_figure
 
     def counting(kind, *args, **kwargs):
         drawn.append(kind)
         return real(kind, *args, **kwargs)
 
-    monkeypatch.setattr(charts, "chart_figure", counting)
+    monkeypatch.setattr(figures, "chart_figure", counting)
     report = report_pdf.make_report(scored, "zh", GENERATED)
     scheme = scored.schemes[0]
     section = list(report_pdf.chart_section(report, scheme, scored.projects_of(scheme), "s0"))

@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 from scoring.analysis import robustness as R
 from scoring.core.engine import score_scheme
 from scoring.core.model import CellValue, Criterion, IndicatorInput, Scheme, Submission
-from scoring.reports.robustness_charts import (
+from scoring.reports.charts.robustness import (
     BORDER,
     OUTSIDE,
     SAFE,

@@ -19,7 +19,7 @@ import pytest  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
 
 from scoring.io.pipeline import run  # noqa: E402
-from scoring.reports import charts  # noqa: E402
+from scoring.reports.charts import scatter  # noqa: E402
 from scoring.reports.pdf import write_pdf_report  # noqa: E402
 from scoring.reports.workbook import write_ranked_workbook  # noqa: E402
 from tests.builders import criterion, project, write_form, write_template  # noqa: E402
@@ -61,7 +61,7 @@ def test_the_synergy_chart_says_no_project_has_both_indices(one_sided):
     result, _ = one_sided
     figure, ax = plt.subplots()
     try:
-        assert charts.draw_synergy(ax, result.schemes[0], result.projects, lang="en") is False
+        assert scatter.draw_synergy(ax, result.schemes[0], result.projects, lang="en") is False
         assert any("No project has both indices" in t.get_text() for t in ax.texts)
     finally:
         plt.close(figure)

@@ -205,7 +205,7 @@ def test_track_command_refusals(workspace_path, tmp_path, capsys):
 def test_trend_measures_total_d_and_a_dimension(tracking):
     import numpy as np
 
-    from scoring.reports.tracking_charts import measure_values
+    from scoring.reports.charts.tracking import measure_values
 
     city = tracking.schemes[0]
     p3 = city.project("P3")

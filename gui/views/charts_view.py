@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from gui import translation
 from scoring.core.model import Scheme
-from scoring.reports.chart_kinds import CHART_KINDS
+from scoring.reports.charts.kinds import CHART_KINDS
 
 if TYPE_CHECKING:  # the engine (numpy) loads with the first workspace (issue 19: start-up)
     from scoring.core.results import ProjectResult

@@ -2,7 +2,7 @@
 
 The study runs in a worker (:func:`compute_robustness`, a plain function tested without
 widgets) with progress and Cancel; the tab shows the rank-range chart of
-:mod:`scoring.reports.robustness_charts`, the supervisor's paragraph and a table per project.
+:mod:`scoring.reports.charts.robustness`, the supervisor's paragraph and a table per project.
 """
 
 from __future__ import annotations
@@ -250,8 +250,8 @@ class RobustnessView(QWidget):
 
     def draw_chart(self) -> None:
         """Draw the rank-range chart of the current study, or a hint, making the canvas if needed."""
+        from scoring.reports.charts.robustness import draw_rank_ranges
         from scoring.reports.fonts import font_families
-        from scoring.reports.robustness_charts import draw_rank_ranges
 
         self._ensure_canvas()
         self._chart_stale = False

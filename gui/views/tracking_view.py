@@ -282,7 +282,7 @@ class TrackingView(QWidget):
 
     def draw_charts(self) -> None:
         """Draw the trend and slope charts (making the canvases if needed)."""
-        from scoring.reports.tracking_charts import draw_slope, draw_trend
+        from scoring.reports.charts.tracking import draw_slope, draw_trend
 
         self._ensure_canvases()
         self._stale = False

@@ -2127,7 +2127,7 @@ DISAGREEMENT_SHEET_TEXT = {
     "reason": ("共识理由", "Consensus reason"),
 }
 
-#: The rank-range chart (scoring/reports/robustness_charts.py).
+#: The rank-range chart (scoring/reports/charts/robustness.py).
 RANK_RANGE_CHART_TEXT = {
     "title": ("排名区间（随机权重）", "Rank range under random weights"),
     "xlabel": ("名次（点：中位数；线：5%–95%分位）", "Rank (dot: median; bar: 5th–95th percentile)"),

@@ -82,7 +82,7 @@ from scoring.core.results import ProjectResult
 from scoring.core.textclean import clean_text
 from scoring.io.atomic import replacing
 from scoring.io.pipeline import AssessmentRun
-from scoring.reports import charts
+from scoring.reports.charts import common, figures, radar, scatter
 from scoring.reports.method_appendix import method_sections
 from scoring.reports.pdf_layout import (
     CHART_DPI,
@@ -525,7 +525,7 @@ def chart_flowable(
     size = (FRAME_WIDTH / inch, height / inch)
 
     def draw() -> Figure:
-        return charts.chart_figure(kind, scheme, projects, lang, size=size, **options)[0]
+        return figures.chart_figure(kind, scheme, projects, lang, size=size, **options)[0]
 
     return ChartImage(draw, FRAME_WIDTH, height)
 
@@ -550,7 +550,7 @@ def chart_section(
     yield PageBreak()
     yield Anchor(f"{key}csynergy", text("chart_synergy", lang), 2)
     yield chart_flowable("synergy", scheme, projects, lang)
-    if has_co_control_criteria(scheme) and charts.co_control_points(scheme, projects):
+    if has_co_control_criteria(scheme) and scatter.co_control_points(scheme, projects):
         yield PageBreak()
         yield Anchor(f"{key}cco", text("chart_co_control", lang), 2)
         yield chart_flowable("co_control", scheme, projects, lang)
@@ -567,7 +567,7 @@ class ProjectRadar(Flowable):
 
     def __init__(
         self,
-        backdrop: charts.RadarBackdrop,
+        backdrop: radar.RadarBackdrop,
         values: Sequence[float],
         label: str,
         report: Report,
@@ -585,7 +585,7 @@ class ProjectRadar(Flowable):
         canvas.doForm(canvas.image_form(self.backdrop.image))
         canvas.restoreState()
         points = self.backdrop.fractions(self.values)
-        colour = colors.HexColor(charts.dimension_colour(0))
+        colour = colors.HexColor(common.dimension_colour(0))
         path = canvas.beginPath()
         for k, (fx, fy) in enumerate(points):
             (path.moveTo if k == 0 else path.lineTo)(fx * w, fy * h)
@@ -885,7 +885,7 @@ def _scheme_parts(
     if study is not None:
         yield robustness_section(report, study, key)
     yield [Anchor(f"{key}p", report.t("projects_heading"), 1, listed=True)]
-    backdrop = charts.radar_backdrop(scheme, projects, report.lang, RADAR_SIDE / inch, CHART_DPI)
+    backdrop = radar.radar_backdrop(scheme, projects, report.lang, RADAR_SIDE / inch, CHART_DPI)
     for p in projects:
         yield project_pages(report, scheme, p, backdrop, key)
     yield method_appendix(report, scheme, key)
@@ -1060,7 +1060,7 @@ def render(
     document = ReportDocument(
         target if not isinstance(target, Path) else str(target), report, progress, _estimate(report)
     )
-    with charts.chart_style(prefer_shipped_font=True):
+    with common.chart_style(prefer_shipped_font=True):
         document.build(_Flow(parts(report)), canvasmaker=ReportCanvas)
     return document.page
 
@@ -1084,7 +1084,7 @@ def ranked_only(report: Report, schemes: Iterable[Scheme] | None = None) -> Iter
 def project_only(report: Report, scheme: Scheme, project: ProjectResult) -> Iterator[list[Flowable]]:
     """One project's pages: what the GUI prints for a project."""
     projects = report.run.projects_of(scheme)
-    backdrop = charts.radar_backdrop(scheme, projects or [project], report.lang, RADAR_SIDE / inch, CHART_DPI)
+    backdrop = radar.radar_backdrop(scheme, projects or [project], report.lang, RADAR_SIDE / inch, CHART_DPI)
     parts = project_pages(report, scheme, project, backdrop, "s0")
     yield [
         Anchor("s0", _scheme_heading(scheme, report), 0),

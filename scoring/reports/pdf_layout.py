@@ -42,7 +42,7 @@ from scoring.core.presentation import (
 from scoring.core.report_settings import ReportSettings
 from scoring.core.textclean import clean_text
 from scoring.io.pipeline import AssessmentRun
-from scoring.reports.charts import figure_image
+from scoring.reports.charts.common import figure_image
 from scoring.reports.fonts import pdf_font_path
 
 if TYPE_CHECKING:

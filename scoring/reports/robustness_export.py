@@ -141,7 +141,7 @@ def _criterion_table(ws: Worksheet, row: int, study: SchemeRobustness, lang: str
 
 
 def _chart(ws: Worksheet, row: int, study: SchemeRobustness, lang: str) -> int:
-    from scoring.reports.robustness_charts import save_rank_range_png
+    from scoring.reports.charts.robustness import save_rank_range_png
 
     buffer = BytesIO()
     if not save_rank_range_png(study, buffer, lang=lang, dpi=100, count=min(CHART_ROWS, study.matrix.size)):

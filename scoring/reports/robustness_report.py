@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 from scoring.analysis.robustness import SchemeRobustness
 from scoring.analysis.robustness_prose import robustness_paragraph
 from scoring.core.presentation import grade_label, scheme_label
+from scoring.reports.charts.robustness import rank_range_figure
 from scoring.reports.pdf_layout import (
     CHART_ROWS_PER_PAGE,
     FRAME_HEIGHT,
@@ -27,7 +28,6 @@ from scoring.reports.pdf_layout import (
     para,
     table,
 )
-from scoring.reports.robustness_charts import rank_range_figure
 from scoring.reports.robustness_export import label
 
 

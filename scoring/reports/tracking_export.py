@@ -29,7 +29,7 @@ from scoring.analysis.tracking import (
 )
 from scoring.core.presentation import normalise_lang, scheme_label, text
 from scoring.io.atomic import replacing, save_workbook
-from scoring.reports.tracking_charts import png, slope_figure, trend_figure
+from scoring.reports.charts.tracking import png, slope_figure, trend_figure
 from scoring.reports.workbook import HEADER_FILL, THIN_BOTTOM, TITLE_FILL, print_setup, put
 
 POINTS = "0.00"

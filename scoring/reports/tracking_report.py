@@ -36,8 +36,8 @@ from scoring.analysis.tracking import (
 from scoring.core.presentation import normalise_lang, scheme_label, text
 from scoring.core.textclean import clean_text
 from scoring.io.atomic import replacing
+from scoring.reports.charts.tracking import png, slope_figure, trend_figure
 from scoring.reports.fonts import SHIPPED_FONT_DIR
-from scoring.reports.tracking_charts import png, slope_figure, trend_figure
 
 FONT = "SynergyPilotCJK"
 PAGE = landscape(A4)

@@ -4,7 +4,7 @@ each took a second.
 
 Each chart reads its numbers from a hidden "Chart data" sheet (written here, one block of
 columns per chart) and is anchored on the Charts sheet on a printed page of its own. The
-charts are those of scoring/reports/charts.py for the PDF and the GUI, drawn the spreadsheet's way:
+charts are those of scoring/reports/charts/ for the PDF and the GUI, drawn the spreadsheet's way:
 
 - ranked totals: horizontal bars of the top projects, one series per grade (its colour and
   pattern, named in the legend), the grade thresholds named in the axis title;
@@ -50,7 +50,8 @@ from scoring.core.presentation import (
     text,
 )
 from scoring.core.results import ProjectResult, one_use
-from scoring.reports.charts import DIMENSION_COLOURS, heatmap_criteria
+from scoring.reports.charts.common import DIMENSION_COLOURS
+from scoring.reports.charts.heatmap import heatmap_criteria
 from scoring.reports.xlsx_sheets import HEADER_FILL, named_font, put
 
 #: Projects in the bar charts (a printed bar must stay readable); the full ranking is in the

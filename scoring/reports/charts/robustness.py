@@ -30,7 +30,7 @@ from scoring.core.presentation import (
     text,
     wrap_text,
 )
-from scoring.reports.charts import chart_style, note_hover
+from scoring.reports.charts.common import chart_style, note_hover
 
 #: Okabe–Ito colours, as in scoring.reports.charts: inside in every weighting, borderline, never inside.
 SAFE, BORDER, OUTSIDE = "#009E73", "#E69F00", "#777777"

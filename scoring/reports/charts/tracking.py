@@ -29,7 +29,7 @@ from scoring.core.presentation import (
     scheme_label,
     text,
 )
-from scoring.reports.charts import chart_style, font_family, note_hover
+from scoring.reports.charts.common import chart_style, font_family, note_hover
 
 #: Okabe–Ito, as in scoring.reports.charts: rank improved, fell, unchanged.
 ROSE, FELL, SAME = "#009E73", "#D55E00", "#8C8C8C"
