@@ -179,7 +179,7 @@ def _bare_pdf(run: AssessmentRun, out: Path) -> None:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.platypus import LongTable, PageBreak, Paragraph, SimpleDocTemplate, TableStyle
 
-    from scoring.reports.pdf_layout import register_font, styles_for
+    from scoring.reports.pdf.layout import register_font, styles_for
 
     font = register_font()
     style = TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 7.5)])
@@ -232,7 +232,7 @@ def _peak_megabytes(code: str) -> float:
 
 
 def run(report) -> None:
-    from scoring.reports.pdf import write_pdf_report
+    from scoring.reports.pdf.report import write_pdf_report
     from scoring.reports.workbook import write_ranked_workbook
 
     with tempfile.TemporaryDirectory() as folder:
@@ -279,7 +279,7 @@ def run(report) -> None:
         scored, peak, size = (
             float(v)
             for v in _probe(
-                setup + "from scoring.reports.pdf import write_pdf_report\n"
+                setup + "from scoring.reports.pdf.report import write_pdf_report\n"
                 f"city = load_template({str(ROOT / 'templates' / 'city.xlsx')!r})\n"
                 f"run = AssessmentRun([city], score_scheme(city, synthetic_submissions(city, {n})))\n"
                 "scored = peak()\n"

@@ -339,7 +339,7 @@ def export_tracking_task(state, backend: Backend, out: Path, lang: str, kind: st
     tracking = backend.track(lambda done, total, label: state.progress(done, total, label, "round"))
     state.progress(0, 0, str(out))  # writing: not counted
     if kind == "pdf":
-        from scoring.reports.tracking_report import write_tracking_pdf
+        from scoring.reports.pdf.tracking import write_tracking_pdf
 
         return Path(write_tracking_pdf(tracking, out, lang=lang))
     from scoring.reports.tracking_export import write_tracking_workbook
@@ -354,7 +354,7 @@ def export_pdf_task(state, run: AssessmentRun, out: Path, lang: str, robustness=
     ``robustness``: the studies run in the Robustness tab, printed after their scheme's charts;
     ``settings``: the workspace's report settings (who signs).
     """
-    from scoring.reports.pdf import write_pdf_report
+    from scoring.reports.pdf.report import write_pdf_report
 
     written = write_pdf_report(
         with_clean_names(run), out, lang=lang,

@@ -33,7 +33,7 @@ def ranked_pdf(scheme: Scheme, projects: list[ProjectResult], lang: str,
     """The ranked pages of one scheme (table, notes, approval block) as a PDF in memory;
     ``round_label`` and ``round_year`` name the assessment round shown (issue 20)."""
     from scoring.io.pipeline import AssessmentRun
-    from scoring.reports.pdf import make_report, ranked_only, render
+    from scoring.reports.pdf.report import make_report, ranked_only, render
 
     run = AssessmentRun([scheme], list(projects), [], round=round_label, round_year=round_year)
     report = make_report(run, lang, settings=settings)
@@ -46,7 +46,7 @@ def project_pdf(scheme: Scheme, projects: list[ProjectResult], project: ProjectR
                 settings: ReportSettings | None = None) -> bytes:
     """One project's pages, as in the PDF report, as a PDF in memory."""
     from scoring.io.pipeline import AssessmentRun
-    from scoring.reports.pdf import make_report, project_only, render
+    from scoring.reports.pdf.report import make_report, project_only, render
 
     report = make_report(AssessmentRun([scheme], list(projects) or [project], []), lang, settings=settings)
     buffer = BytesIO()

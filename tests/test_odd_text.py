@@ -21,7 +21,7 @@ from openpyxl import load_workbook
 
 from scoring.cli.main import main
 from scoring.core.textclean import clean_text, with_clean_names
-from scoring.reports.pdf import write_pdf_report
+from scoring.reports.pdf.report import write_pdf_report
 from scoring.reports.workbook import write_ranked_workbook
 from tests.builders import criterion, project, write_form, write_template
 

@@ -17,8 +17,11 @@ from scoring.cli.main import main
 from scoring.core.presentation import GRADE_PALETTE, GRADE_TINT, MIN_GREY_STEP, luma, tint
 from scoring.core.report_settings import ReportSettings
 from scoring.io.pipeline import AssessmentRun
-from scoring.reports import pdf as report_pdf
-from scoring.reports.pdf import page_count, write_pdf_report
+from scoring.reports.pdf import canvas as pdf_canvas
+from scoring.reports.pdf import chart_pages as pdf_chart_pages
+from scoring.reports.pdf import ranking as pdf_ranking
+from scoring.reports.pdf import report as pdf_report
+from scoring.reports.pdf.report import page_count, write_pdf_report
 from tests.report_data import (
     CHINESE_NAME,
     INJECTED_EVIDENCE,
@@ -335,13 +338,13 @@ def test_the_english_provisional_column_holds_its_mark_in_two_lines(scored):
     """It was so narrow that "provisional: 1 pending, grade could be Fail–Good" took four."""
     from reportlab.platypus import Paragraph
 
-    from scoring.reports.pdf_layout import PADDING
+    from scoring.reports.pdf.layout import PADDING
 
-    report = report_pdf.make_report(scored, "en", GENERATED)
+    report = pdf_report.make_report(scored, "en", GENERATED)
     scheme = scored.schemes[0]
     projects = scored.projects_of(scheme)
-    ranked = report_pdf.ranked_table(report, scheme, projects)
-    column = [c.header for c in report_pdf.ranked_columns(report, scheme)].index("Provisional")
+    ranked = pdf_ranking.ranked_table(report, scheme, projects)
+    column = [c.header for c in pdf_ranking.ranked_columns(report, scheme)].index("Provisional")
     room = ranked._argW[column] - 2 * PADDING
     marks = [row[column] for row in ranked._cellvalues[1:] if row[column]]
     assert any("could be" in (m.getPlainText() if isinstance(m, Paragraph) else m) for m in marks)
@@ -381,7 +384,7 @@ def test_chart_pixels_are_embedded_losslessly_and_a_picture_shown_twice_is_store
     import pypdfium2.raw as pdfium_c
     from PIL import Image
 
-    from scoring.reports.pdf_layout import ReportCanvas, draw_pixels
+    from scoring.reports.pdf.canvas import ReportCanvas, draw_pixels
 
     pixels = np.zeros((30, 40, 3), dtype=np.uint8)
     pixels[:15, :20] = (213, 94, 0)
@@ -411,7 +414,7 @@ def test_a_cell_paragraph_breaks_its_lines_once_per_width(monkeypatch):
     """A table wraps a cell to measure its row and again to draw it, at the same width."""
     from reportlab.platypus import Paragraph
 
-    from scoring.reports.pdf_layout import CellParagraph, styles_for
+    from scoring.reports.pdf.layout import CellParagraph, styles_for
 
     breaks = []
     real = Paragraph.breakLinesCJK
@@ -478,13 +481,13 @@ def test_a_total_just_below_a_threshold_never_prints_as_the_threshold(scored, tm
 
 
 def test_several_documents_use_one_font_registration():
-    from scoring.reports import pdf_layout
+    from scoring.reports.pdf import layout as pdf_layout
 
     assert pdf_layout.register_font() == pdf_layout.register_font() == pdf_layout.FONT
 
 
 def test_render_into_memory_counts_pages(scored):
-    assert report_pdf.render(report_pdf.make_report(scored, "en", GENERATED), BytesIO()) == page_count(
+    assert pdf_report.render(pdf_report.make_report(scored, "en", GENERATED), BytesIO()) == page_count(
         scored, "en"
     )
 
@@ -502,13 +505,13 @@ def test_charts_are_drawn_only_when_their_page_is(scored, monkeypatch):
         return real(kind, *args, **kwargs)
 
     monkeypatch.setattr(figures, "chart_figure", counting)
-    report = report_pdf.make_report(scored, "zh", GENERATED)
+    report = pdf_report.make_report(scored, "zh", GENERATED)
     scheme = scored.schemes[0]
-    section = list(report_pdf.chart_section(report, scheme, scored.projects_of(scheme), "s0"))
+    section = list(pdf_chart_pages.chart_section(report, scheme, scored.projects_of(scheme), "s0"))
     assert drawn == []
-    pictures = [part for part in section if isinstance(part, report_pdf.ChartImage)]
+    pictures = [part for part in section if isinstance(part, pdf_canvas.ChartImage)]
     assert len(pictures) >= 5
-    report_pdf.render(report, BytesIO())
+    pdf_report.render(report, BytesIO())
     assert len(drawn) == len(pictures)  # each chart drawn once, when its page was
 
 
@@ -516,19 +519,19 @@ def test_a_radar_backdrop_is_one_image_shown_on_every_project_page(scored):
     import pypdfium2
     import pypdfium2.raw as pdfium_c
 
-    report = report_pdf.make_report(scored, "en", GENERATED)
+    report = pdf_report.make_report(scored, "en", GENERATED)
     scheme = scored.schemes[0]
     charts = [
         part
-        for part in report_pdf.chart_section(report, scheme, scored.projects_of(scheme), "s0")
-        if isinstance(part, report_pdf.ChartImage)
+        for part in pdf_chart_pages.chart_section(report, scheme, scored.projects_of(scheme), "s0")
+        if isinstance(part, pdf_canvas.ChartImage)
     ]
     whole = BytesIO()
-    report_pdf.render(report, whole)
+    pdf_report.render(report, whole)
     assert whole.getvalue().count(b"/Subtype /Image") == len(charts) + 1  # the backdrop once
     for project in scored.projects:
         one = BytesIO()
-        report_pdf.render(report, one, parts=lambda r, p=project: report_pdf.project_only(r, scheme, p))
+        pdf_report.render(report, one, parts=lambda r, p=project: pdf_report.project_only(r, scheme, p))
         document = pypdfium2.PdfDocument(one.getvalue())
         try:
             pictures = list(document[0].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3))

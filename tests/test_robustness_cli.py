@@ -95,7 +95,7 @@ def test_the_ranked_workbook_gains_a_robustness_sheet(setup, tmp_path):
 def test_the_pdf_report_gains_the_robustness_pages(setup, tmp_path):
     from scoring.analysis import robustness as R
     from scoring.io.pipeline import run
-    from scoring.reports.pdf import page_count
+    from scoring.reports.pdf.report import page_count
 
     template, folder = setup
     out = tmp_path / "report.pdf"

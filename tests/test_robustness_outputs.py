@@ -102,8 +102,9 @@ def _section_text(report, result) -> tuple[str, list]:
     """The robustness section's paragraphs and table cells, and its chart flowables."""
     from reportlab.platypus import Paragraph, Table
 
-    from scoring.reports.pdf_layout import ChartImage, PagedTable
-    from scoring.reports.robustness_report import robustness_section
+    from scoring.reports.pdf.canvas import ChartImage
+    from scoring.reports.pdf.layout import PagedTable
+    from scoring.reports.pdf.robustness import robustness_section
 
     parts = robustness_section(report, result, "s0")
     words = []
@@ -120,10 +121,10 @@ def _section_text(report, result) -> tuple[str, list]:
 
 def test_pdf_section_carries_the_paragraph_the_table_and_the_chart():
     from scoring.io.pipeline import AssessmentRun
-    from scoring.reports import pdf as report_pdf
+    from scoring.reports.pdf import report as pdf_report
 
     result = study()
-    report = report_pdf.make_report(AssessmentRun(schemes=[result.scheme]), "en", GENERATED)
+    report = pdf_report.make_report(AssessmentRun(schemes=[result.scheme]), "en", GENERATED)
     joined, charts = _section_text(report, result)
     assert "Robustness of the Test scheme ranking (3 projects)" in joined
     assert "P(top 1)" in joined and "Project P3" in joined
@@ -132,8 +133,8 @@ def test_pdf_section_carries_the_paragraph_the_table_and_the_chart():
 
 def test_long_lists_continue_on_further_pages():
     from scoring.io.pipeline import AssessmentRun
-    from scoring.reports import pdf as report_pdf
-    from scoring.reports import pdf_layout
+    from scoring.reports.pdf import layout as pdf_layout
+    from scoring.reports.pdf import report as pdf_report
 
     scheme = Scheme(name="Big", level="city", version="1", criteria=(
         Criterion(code="A", dimension="D1", indicator="A", type="value", weight=1.0, direction="higher",
@@ -141,7 +142,7 @@ def test_long_lists_continue_on_further_pages():
     subs = [Submission(project_id=f"P{i:03d}", name=f"Project {i}", level="city", source="x",
                        inputs={"A": IndicatorInput(CellValue(i % 100, "x"))}) for i in range(100)]
     result = R.assess_scheme(scheme, score_scheme(scheme, subs), R.RobustnessOptions(draws=20))
-    report = report_pdf.make_report(AssessmentRun(schemes=[scheme]), "zh", GENERATED)
+    report = pdf_report.make_report(AssessmentRun(schemes=[scheme]), "zh", GENERATED)
     joined, charts = _section_text(report, result)
     # one table of 100 rows (its header repeats on every page it takes); charts of 40 rows: 3
     assert all(f"P{i:03d}" in joined for i in range(100))

@@ -20,7 +20,7 @@ from openpyxl import load_workbook  # noqa: E402
 
 from scoring.io.pipeline import run  # noqa: E402
 from scoring.reports.charts import scatter  # noqa: E402
-from scoring.reports.pdf import write_pdf_report  # noqa: E402
+from scoring.reports.pdf.report import write_pdf_report  # noqa: E402
 from scoring.reports.workbook import write_ranked_workbook  # noqa: E402
 from tests.builders import criterion, project, write_form, write_template  # noqa: E402
 

@@ -544,8 +544,9 @@ def test_pdf_project_page_has_the_whole_sentence(agreed_run):
 
     from reportlab.platypus import Paragraph
 
-    from scoring.reports.pdf import make_report, override_table
-    from scoring.reports.reconcile_report import reconcile_table, title
+    from scoring.reports.pdf.project import override_table
+    from scoring.reports.pdf.reconcile import reconcile_table, title
+    from scoring.reports.pdf.report import make_report
 
     def cells(table) -> list[list[str]]:
         return [[c.getPlainText() if isinstance(c, Paragraph) else str(c) for c in row]

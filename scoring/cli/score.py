@@ -87,7 +87,7 @@ def _score(args, json_out) -> int:
         write_ranked_workbook(shown, out, lang=args.lang, robustness=studies, settings=sign_off)
         say("cli_wrote_ranked", args.message_lang, path=out)
     if pdf_out is not None:
-        from scoring.reports.pdf import write_pdf_report
+        from scoring.reports.pdf.report import write_pdf_report
 
         write_pdf_report(shown, pdf_out, lang=args.lang, robustness=studies, settings=sign_off)
         say("cli_wrote_pdf", args.message_lang, path=pdf_out)

@@ -256,7 +256,7 @@ def check_workbook(result, path: Path) -> Check:
 def check_pdf(result, path: Path) -> Check:
     """Write the PDF report and check its structure, page count and embedded Chinese font."""
     from scoring.reports import fonts
-    from scoring.reports.pdf import page_count, write_pdf_report
+    from scoring.reports.pdf.report import page_count, write_pdf_report
 
     write_pdf_report(result, path)
     size = _size(path, MIN_PDF_BYTES, "st_the_pdf")

@@ -44,7 +44,7 @@ def command_track(args) -> int:
             write_tracking_workbook(tracking, outputs["out"], lang=args.lang)
             say("cli_wrote_tracking_workbook", lang, stream=stream, path=outputs["out"])
         if "pdf" in outputs:
-            from scoring.reports.tracking_report import write_tracking_pdf
+            from scoring.reports.pdf.tracking import write_tracking_pdf
 
             write_tracking_pdf(tracking, outputs["pdf"], lang=args.lang)
             say("cli_wrote_tracking_pdf", lang, stream=stream, path=outputs["pdf"])

@@ -433,7 +433,7 @@ def write_approval_block(ws: Worksheet, row: int, settings: ReportSettings, lang
     """Assessing body, document number and period; assessor, reviewer and approver with their
     signature and date lines; a bordered box for the seal. Returns the row after it.
 
-    The same block as the PDF's (scoring.reports.pdf.approval_block).
+    The same block as the PDF's (scoring.reports.pdf.ranking.approval_block).
     """
     t = functools.partial(text, lang=lang)
     colon = "：" if lang == "zh" else ": "

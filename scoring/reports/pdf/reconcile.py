@@ -9,7 +9,7 @@ reason must be readable in full on paper.
 from __future__ import annotations
 
 from scoring.core.reconcile import describe
-from scoring.reports.pdf_layout import Column, Report, striped, table
+from scoring.reports.pdf.layout import Column, Report, striped, table
 
 _TEXT = {
     "title": ("多位核查人评分", "Several inspectors' scores"),

@@ -1,7 +1,7 @@
 """The robustness section of the PDF report (issue 8).
 
 Per scheme: the supervisor's paragraph, the per-project table (its header repeated on every
-page) and the rank-range chart in pages of ranks, laid out with :mod:`scoring.reports.pdf`'s
+page) and the rank-range chart in pages of ranks, laid out with :mod:`scoring.reports.pdf.layout`'s
 flowables so fonts, margins, running headers and bookmarks match the rest of the report. The
 study's settings (draws, spread, seed, cut-off) are printed in the method appendix.
 """
@@ -16,12 +16,11 @@ from scoring.analysis.robustness import SchemeRobustness
 from scoring.analysis.robustness_prose import robustness_paragraph
 from scoring.core.presentation import grade_label, scheme_label
 from scoring.reports.charts.robustness import rank_range_figure
-from scoring.reports.pdf_layout import (
+from scoring.reports.pdf.canvas import Anchor, ChartImage
+from scoring.reports.pdf.layout import (
     CHART_ROWS_PER_PAGE,
     FRAME_HEIGHT,
     FRAME_WIDTH,
-    Anchor,
-    ChartImage,
     Column,
     Heading,
     Report,
@@ -29,10 +28,6 @@ from scoring.reports.pdf_layout import (
     table,
 )
 from scoring.reports.robustness_export import label
-
-
-def _heading(study: SchemeRobustness, report: Report) -> str:
-    return f"{scheme_label(study.scheme, report.lang)}  {report.t('version')} {study.scheme.version}"
 
 
 def project_rows(study: SchemeRobustness, lang: str) -> tuple[list[Column], list[list[str]]]:
@@ -85,7 +80,7 @@ def rank_range_chart(study: SchemeRobustness, lang: str, first: int) -> Flowable
 def robustness_section(report: Report, study: SchemeRobustness, key: str) -> list[Flowable]:
     """Paragraph, table and rank-range chart pages of one scheme's study."""
     styles = report.styles
-    heading = _heading(study, report)
+    heading = report.scheme_heading(study.scheme)
     title = f"{label('sheet', report.lang)} — {scheme_label(study.scheme, report.lang)}"
     columns, rows = project_rows(study, report.lang)
     parts: list[Flowable] = [
