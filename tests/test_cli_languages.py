@@ -12,7 +12,7 @@ import pytest
 from scoring.cli import selftest
 from scoring.cli.main import main
 from scoring.core.presentation import said
-from tests.builders import project, two_pilots, write_form
+from tests.builders import criterion, project, two_pilots, write_form, write_template
 from tests.merge_team import build_team, write_files
 
 
@@ -278,3 +278,23 @@ def test_demo_says_what_it_wrote_in_both_languages(tmp_path, monkeypatch, capsys
         f"{out / 'round_2025'}",
         f"已在 {out} 下写入 2 个示例文件，并在 {out / 'round_2025'} 下写入试点下一评估轮次的 1 份申报表",
     ]
+
+
+def test_a_scheme_is_named_in_chinese_on_the_chinese_lines(tmp_path, capsys):
+    template = write_template(tmp_path / "t.xlsx", [criterion("A"), criterion("M", type="manual")],
+                              name_zh="测试方案")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_form(folder / "p1.xlsx", project("P1"), [dict(code="A", current=50)])
+    workspace = tmp_path / "w.spw"
+    main(["score", "--workspace", str(workspace), "--template", str(template), str(folder)])
+    capsys.readouterr()
+    assert main(["assess", "--workspace", str(workspace), "P1", "M", "0.5", "--inspector", "Li",
+                 "--reason", "visit"]) == 0
+    assert lines_of(capsys.readouterr().out) == [
+        "recorded: manual score of M for P1 (Test scheme 1) = 0.5 by Li: visit",
+        "已记录：P1（测试方案 1）M 的现场评分 = 0.5，核查人 Li：visit",
+    ]
+    assert main(["history", "--workspace", str(workspace), "P1"]) == 0
+    assert lines_of(capsys.readouterr().out)[:2] == ["P1 in Test scheme 1, round round 1",
+                                                     "P1，方案 测试方案 1，评估轮次 round 1"]

@@ -21,6 +21,7 @@ from scoring.core.presentation import (
     changed_value_text,
     counted,
     said,
+    scheme_label,
 )
 from scoring.core.reconcile import describe, disagreement_rows, label
 from scoring.core.report_settings import ReportSettings
@@ -36,6 +37,12 @@ MAX_LINES = 20
 #: Widths of the history's columns (criterion, old value) and the audit listing's (actor, action).
 CRITERION_WIDTH, OLD_WIDTH = 12, 20
 ACTOR_WIDTH, ACTION_WIDTH = 12, 14
+
+
+def scheme_names(workspace: Workspace) -> dict[str, Said]:
+    """Each stored scheme's name as people read it in each language (its Chinese name in
+    Chinese, when the template gives one), by the scheme's name."""
+    return {scheme.name: in_both(scheme_label, scheme) for scheme in workspace.schemes()}
 
 
 # --------------------------------------------------------------------------- score --workspace
@@ -76,9 +83,10 @@ def score_into_workspace(args) -> tuple[AssessmentRun, ReportSettings, ImportRep
 def print_import_report(workspace: Workspace, report: ImportReport, lang: str | None) -> None:
     """What the import did: counts, then each new version with its differences."""
     say("cli_workspace_import", lang, name=workspace.path.name, summary=report.said_summary())
+    names = scheme_names(workspace) if report.resubmitted else {}
     for item in report.resubmitted[:MAX_LINES]:
-        say("cli_resubmitted", lang, project=item.project_id, scheme=item.scheme, version=item.scheme_version,
-            n=item.version, file=Path(item.source).name)
+        say("cli_resubmitted", lang, project=item.project_id, scheme=names.get(item.scheme, item.scheme),
+            version=item.scheme_version, n=item.version, file=Path(item.source).name)
         for change in item.changes:
             print_said(Said(*(f"      {change.text(each)}" for each in ("en", "zh"))), lang)
     for same in report.unchanged[:MAX_LINES]:
@@ -121,14 +129,15 @@ def command_assess(args) -> int:
             )
             say("cli_withdrawn_score", args.message_lang, author=record.inspector, kind=_kind(record.kind),
                 fraction=f"{record.fraction:g}", code=record.code, project=record.project_id,
-                scheme=record.scheme, version=record.scheme_version, by=args.inspector.strip(),
-                reason=args.reason.strip())
+                scheme=scheme_names(workspace)[record.scheme], version=record.scheme_version,
+                by=args.inspector.strip(), reason=args.reason.strip())
         else:
             record = workspace.assess(
                 args.project_id, args.code, fraction, inspector=args.inspector, reason=args.reason, **where
             )
             say("cli_recorded_score", args.message_lang, kind=_kind(record.kind), code=record.code,
-                project=record.project_id, scheme=record.scheme, version=record.scheme_version,
+                project=record.project_id, scheme=scheme_names(workspace)[record.scheme],
+                version=record.scheme_version,
                 fraction=f"{record.fraction:g}", inspector=record.inspector, reason=record.reason)
     return 0
 
@@ -147,6 +156,7 @@ def command_history(args) -> int:
     with Workspace.open(args.workspace) as workspace:
         workspace.check_stored()  # every command says the same of a damaged one
         versions = workspace.history(args.project_id, scheme=args.scheme, scheme_version=args.scheme_version)
+        names = scheme_names(workspace)
     if args.round:
         wanted = normalise_text(args.round).casefold()
         versions = [v for v in versions if v.round.casefold() == wanted]
@@ -156,7 +166,7 @@ def command_history(args) -> int:
     for version in versions:
         if (version.scheme, version.scheme_version, version.round) != current:
             current = (version.scheme, version.scheme_version, version.round)
-            say("cli_history_of", lang, project=version.project_id, scheme=version.scheme,
+            say("cli_history_of", lang, project=version.project_id, scheme=names[version.scheme],
                 version=version.scheme_version, round=version.round)
         _print_version(version, lang)
     return 0
@@ -242,7 +252,8 @@ def command_consensus(args) -> int:
                 args.project_id, args.code, inspector=args.inspector, reason=args.reason, **where
             )
             say("cli_withdrawn_consensus", lang, fraction=f"{record.fraction:g}", code=record.code,
-                project=record.project_id, scheme=record.scheme, version=record.scheme_version,
+                project=record.project_id, scheme=scheme_names(workspace)[record.scheme],
+                version=record.scheme_version,
                 by=args.inspector.strip(), reason=args.reason.strip())
             return 0
         record = workspace.consensus(
@@ -254,7 +265,8 @@ def command_consensus(args) -> int:
             **where,
         )
         scores = [f"{name} {fraction:g}" for name, fraction in record.basis.items()]
-        say("cli_recorded_consensus", lang, code=record.code, project=record.project_id, scheme=record.scheme,
+        say("cli_recorded_consensus", lang, code=record.code, project=record.project_id,
+            scheme=scheme_names(workspace)[record.scheme],
             version=record.scheme_version, fraction=f"{record.fraction:g}", inspector=record.inspector,
             reason=record.reason, scores=Said(", ".join(scores), "、".join(scores)))
     return 0
