@@ -388,6 +388,32 @@ def test_the_same_answer_in_the_other_language_is_no_change(ws, forms, tmp_path)
     assert [len(v.changes) for v in ws.history("P1")] == [0, 0]
 
 
+def test_a_choice_given_in_the_other_language_is_no_change(tmp_path):
+    """diff_submissions reads a choice by parse_choice: "provincial" and "省级" are one label
+    (fraction 0.5); "national" (1) after "省级" is a change, and so is a baseline 40 → 45."""
+    from scoring.core.model import CellValue, IndicatorInput, Submission
+    from scoring.io.template import load_template
+    from scoring.workspace.records import diff_submissions
+
+    header = ["code", "dimension", "indicator", "type", "weight", "choices", "choices_zh", "direction",
+              "worst", "best"]
+    scheme = load_template(write_template(tmp_path / "t.xlsx", [
+        criterion("C", type="choice", choices="national=1; provincial=0.5; none=0",
+                  choices_zh="国家级; 省级; 无"),
+        criterion("V", type="change", direction="lower", worst=0, best=20),
+    ], header=header))
+
+    def submission(choice, baseline):
+        return Submission(project_id="P1", source="p1.xlsx", name="One", level="city", inputs={
+            "C": IndicatorInput(CellValue(choice, "Data!E2"), None, ""),
+            "V": IndicatorInput(CellValue(10, "Data!E3"), CellValue(baseline, "Data!F3"), "")})
+
+    first, same, other = submission("provincial", 40), submission("省级", 40), submission("national", 45)
+    assert diff_submissions(first, same, scheme) == []
+    assert [c.describe() for c in diff_submissions(same, other, scheme)] == [
+        "C current: 省级 → national", "V baseline: 40 → 45"]
+
+
 def test_every_version_is_scored_with_todays_inspectors_and_any_two_compare(ws, forms, tmp_path):
     from scoring.workspace.records import version_differences
 
