@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scoring.core.inputs import parse_submission
-from scoring.core.model import Submission
+from scoring.core.model import Scheme, Submission
 from scoring.core.presentation import Said, said
 from scoring.core.values import normalise_text
 from scoring.io.pipeline import schemes_named
@@ -80,7 +80,9 @@ class HistoryMixin:
         return list(parsed.values())
 
     @guarded
-    def submissions(self, scheme=None, *, round: str | Round | None = None) -> dict[str, list[Submission]]:
+    def submissions(
+        self, scheme: Scheme | None = None, *, round: str | Round | None = None
+    ) -> dict[str, list[Submission]]:
         """The latest submissions of a round (default the latest), by scheme label (``name
         version``); those scored."""
         with self.store.reading() as conn:
