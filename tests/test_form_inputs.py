@@ -81,6 +81,38 @@ def test_crosses_a_pickle_unchanged():
     assert dict(again.items()) == dict(inputs.items())
 
 
+def fresh(text: str) -> str:
+    """An equal string that is not the same object (as two forms' cells read apart)."""
+    return "".join(list(text))
+
+
+def test_forms_with_the_same_codes_share_them_and_equal_texts_are_kept_once():
+    # issue 15: 20,000 forms of one template each held their own codes, lookup table and
+    # evidence text; two forms read apart (as from two pickles) now hold one copy of each
+    def form(value: float) -> SheetInputs:
+        return SheetInputs([fresh("C1"), fresh("C2")], [4, 5], "f.xlsx:Data!",
+                           ("E", [value, fresh("是")], None), None, [fresh("见附件3"), ""])
+
+    first, second = form(1.5), pickle.loads(pickle.dumps(form(2.5)))
+    assert first.codes is second.codes
+    assert first.evidence[0] is second.evidence[0]
+    assert first.current[1][1] is second.current[1][1]
+    # and they still say what each form holds
+    assert second["C1"] == IndicatorInput(CellValue(2.5, "f.xlsx:Data!E5"), None, "见附件3")
+    assert raw_cells(first, ["C2", "C1", "C9"]) == [("是", None, None, None), (1.5, None, None, None), None]
+
+
+def test_forms_with_other_codes_keep_their_own_positions():
+    # more distinct code lists than are kept, then the first again: still looked up right
+    many = [SheetInputs([f"K{k}", "A"], [1, 2], "g.xlsx:Data!", ("C", [k, 0.5], None), None, ["", ""])
+            for k in range(200)]
+    assert [inputs.raw(["A", f"K{k}"]) for k, inputs in enumerate(many)][0] == [
+        (0.5, None, None, None), (0, None, None, None)]
+    assert many[0]["K0"] == IndicatorInput(CellValue(0, "g.xlsx:Data!C2"), None, "")
+    assert "K1" not in many[0]
+    assert many[1].get("A") == IndicatorInput(CellValue(0.5, "g.xlsx:Data!C3"), None, "")
+
+
 def test_a_read_form_keeps_each_value_at_its_cell(tmp_path):
     rows = [
         {"code": "C1", "current": 40.5, "baseline": 50, "evidence": "  监测报告 p.3 "},

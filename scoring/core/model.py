@@ -8,6 +8,7 @@ the same things without importing each other.
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -300,6 +301,40 @@ class IndicatorInput:
         return IndicatorInput, (self.current, self.baseline, self.evidence)
 
 
+#: Distinct code lists whose positions are kept (a run's templates, a batch's header): more
+#: forms than this with lists of their own (rows left out) look theirs up again when asked.
+KEPT_CODE_LISTS = 64
+
+
+def code_positions(codes: list[str]) -> tuple[list[str], dict[str, int]]:
+    """The list equal to ``codes`` that other forms share (its codes interned) and each code's
+    position in it, kept for the last KEPT_CODE_LISTS distinct lists rather than per form."""
+    return _shared_codes(tuple(codes))
+
+
+@functools.lru_cache(maxsize=KEPT_CODE_LISTS)
+def _shared_codes(codes: tuple[str, ...]) -> tuple[list[str], dict[str, int]]:
+    shared = interned(list(codes))
+    return shared, dict(zip(shared, range(len(shared)), strict=True))
+
+
+def interned(texts: list, mixed: bool = False) -> list:
+    """``texts`` with each string replaced, in place, by the one copy of equal strings that
+    :func:`sys.intern` keeps; other values (and a ``texts`` that is not a list) are left.
+    ``mixed`` says that many are not strings (values). Returns ``texts``."""
+    if type(texts) is not list:
+        return texts
+    if not mixed:
+        try:
+            texts[:] = map(sys.intern, texts)  # all strings, the common case: twice as fast
+            return texts
+        except TypeError:  # left as it was: one is not a str
+            pass
+    intern = sys.intern
+    texts[:] = [intern(value) if type(value) is str else value for value in texts]
+    return texts
+
+
 class SheetInputs(Mapping):
     """A submission's cells by code (code → IndicatorInput), kept as the columns that were read.
 
@@ -327,20 +362,22 @@ class SheetInputs(Mapping):
         The evidence text per code, trimmed.
     """
 
-    __slots__ = ("codes", "rows", "prefix", "current", "baseline", "evidence", "_index")
+    __slots__ = ("codes", "rows", "prefix", "current", "baseline", "evidence")
 
     def __init__(self, codes, rows, prefix, current, baseline, evidence) -> None:
-        self.codes, self.rows, self.prefix = codes, rows, prefix
-        self.current, self.baseline, self.evidence = current, baseline, evidence
-        self._index: dict[str, int] | None = None
+        # 20,000 forms of one template read the same codes and often the same evidence text
+        # ("见附件"): each form holding copies of its own took a fifth of a big run's memory
+        # (issue 15), so equal codes lists are shared and equal texts kept once.
+        self.codes = code_positions(codes)[0]
+        self.rows, self.prefix = rows, prefix
+        self.current, self.baseline, self.evidence = current, baseline, interned(evidence)
+        interned(current[1], mixed=True)  # text answers: 是, 否, 不适用, a choice's label
 
     def __reduce__(self):
         return SheetInputs, (self.codes, self.rows, self.prefix, self.current, self.baseline, self.evidence)
 
     def _positions(self) -> dict[str, int]:
-        if self._index is None:
-            self._index = dict(zip(self.codes, range(len(self.codes)), strict=True))
-        return self._index
+        return code_positions(self.codes)[1]
 
     def _position(self, code: str) -> int | None:
         return self._positions().get(code)
