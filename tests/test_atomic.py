@@ -89,3 +89,126 @@ def test_a_long_file_name_still_has_room_for_its_temporary_file(tmp_path):
     out = out.with_name(out.name.encode()[:250].decode(errors="ignore").rstrip(".") + ".xlsx")
     write_text(out, "ok")
     assert out.read_text() == "ok"
+
+
+# ---------------------------------------------------------------- save_workbook's openpyxl adapter
+
+#: openpyxl 3.1.5's ExcelWriter.write_worksheet, which atomic.write_sheet_in_memory follows with
+#: the sheet's XML in memory. When openpyxl changes it, the adapter must be checked against the
+#: new one (and OPENPYXL_INTERNALS raised): this copy is then updated with it.
+OPENPYXL_WRITE_WORKSHEET = '''
+    def write_worksheet(self, ws):
+        ws._drawing = SpreadsheetDrawing()
+        ws._drawing.charts = ws._charts
+        ws._drawing.images = ws._images
+        if self.workbook.write_only:
+            if not ws.closed:
+                ws.close()
+            writer = ws._writer
+        else:
+            writer = WorksheetWriter(ws)
+            writer.write()
+
+        ws._rels = writer._rels
+        self._archive.write(writer.out, ws.path[1:])
+        self.manifest.append(ws)
+        writer.cleanup()
+'''
+
+
+def test_the_adapter_follows_the_openpyxl_it_is_pinned_against():
+    import inspect
+
+    import openpyxl
+    from openpyxl.writer.excel import ExcelWriter
+
+    from scoring.io.atomic import OPENPYXL_INTERNALS
+
+    assert openpyxl.__version__ == OPENPYXL_INTERNALS
+    assert inspect.getsource(ExcelWriter.write_worksheet).strip() == OPENPYXL_WRITE_WORKSHEET.strip()
+
+
+def test_no_other_module_reaches_into_openpyxl():
+    # issue 16: openpyxl's private parts are used in atomic.write_sheet_in_memory alone
+    import re
+    from pathlib import Path
+
+    import scoring
+
+    private = re.compile(r"openpyxl[\w.]*\._|\._(style|cell_styles|charts|images|drawing|rels|archive)\b")
+    package = Path(scoring.__file__).parent
+    reaching = [f"{path.relative_to(package)}:{n}" for path in sorted(package.rglob("*.py"))
+                if path.name != "atomic.py"
+                for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+                if private.search(line)]
+    assert reaching == []
+
+
+def a_workbook_with_everything_a_sheet_refers_to(tmp_path):
+    """A chart, an image, a note and a link: the parts a sheet's relationships name."""
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.comments import Comment
+    from openpyxl.drawing.image import Image
+    from PIL import Image as Picture
+
+    Picture.new("RGB", (4, 3), "red").save(tmp_path / "red.png")
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in ([1, 2], [3, 4], [5, 6]):
+        sheet.append(row)
+    chart = BarChart()
+    chart.add_data(Reference(sheet, min_col=1, max_col=2, min_row=1, max_row=3))
+    sheet.add_chart(chart, "D2")
+    sheet.add_image(Image(tmp_path / "red.png"), "D20")
+    sheet["A1"].comment = Comment("a note", "SynergyPilot")
+    sheet["B1"].hyperlink = "https://example.org"
+    workbook.create_sheet("Second")["A1"] = "二"
+    return workbook
+
+
+def test_a_workbook_saved_in_memory_has_the_parts_openpyxl_itself_writes(tmp_path):
+    import datetime as dt
+    import zipfile
+
+    from scoring.io.atomic import save_workbook
+
+    when = dt.datetime(2024, 1, 1)
+    ours, theirs = tmp_path / "ours.xlsx", tmp_path / "theirs.xlsx"
+    save_workbook(a_workbook_with_everything_a_sheet_refers_to(tmp_path), ours, modified=when)
+    openpyxls = a_workbook_with_everything_a_sheet_refers_to(tmp_path)
+    openpyxls.save(theirs)
+    with zipfile.ZipFile(ours) as a, zipfile.ZipFile(theirs) as b:
+        assert sorted(a.namelist()) == sorted(b.namelist())
+        assert "xl/drawings/drawing1.xml" in a.namelist() and "xl/comments/comment1.xml" in a.namelist()
+        for name in a.namelist():
+            if name != "docProps/core.xml":  # its times
+                assert a.read(name) == b.read(name), name
+
+
+def test_a_failed_save_leaves_nothing_in_the_temporary_folder(tmp_path, monkeypatch):
+    import tempfile
+
+    from scoring.io.atomic import save_workbook
+
+    class FullDisk:
+        """A disk that fills up when the first sheet is written (its name opens its entry)."""
+
+        def write(self, data):
+            if b"xl/worksheets/sheet" in data:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return len(data)
+
+        def tell(self):
+            return 0
+
+        def flush(self):
+            pass
+
+    system_temporary = tmp_path / "tmp"
+    system_temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_temporary))
+    workbook = a_workbook_with_everything_a_sheet_refers_to(tmp_path)
+    with pytest.raises(OSError):
+        save_workbook(workbook, FullDisk())
+    assert list(system_temporary.iterdir()) == []

@@ -196,29 +196,44 @@ def save_workbook(workbook, stream, *, modified: _dt.datetime | None = None) -> 
     from openpyxl.writer.excel import ExcelWriter
 
     class SheetsInMemory(ExcelWriter):
-        """openpyxl 3.1's ExcelWriter.write_worksheet, with the sheet's XML in a BytesIO (which
-        WorksheetWriter takes as ``out``) rather than in a file of tempfile's."""
-
         def write_worksheet(self, ws) -> None:
             if self.workbook.write_only:
                 super().write_worksheet(ws)
-                return
-            from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
-            from openpyxl.worksheet._writer import WorksheetWriter
-
-            ws._drawing = SpreadsheetDrawing()
-            ws._drawing.charts = ws._charts
-            ws._drawing.images = ws._images
-            writer = WorksheetWriter(ws, out=BytesIO())
-            writer.write()
-            ws._rels = writer._rels  # type: ignore[attr-defined]
-            self._archive.writestr(ws.path[1:], writer.read())  # type: ignore[attr-defined]
-            self.manifest.append(ws)
+            else:
+                write_sheet_in_memory(self, ws)
 
     now = _dt.datetime.now(tz=_dt.UTC).replace(tzinfo=None)
     workbook.properties.modified = modified or now
     with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         SheetsInMemory(workbook, archive).save()
+
+
+#: The openpyxl whose internals :func:`write_sheet_in_memory` follows (requirements.txt pins it;
+#: tests/test_atomic.py fails when openpyxl's own ExcelWriter.write_worksheet differs).
+OPENPYXL_INTERNALS = "3.1.5"
+
+
+def write_sheet_in_memory(writer, ws) -> None:
+    """openpyxl's ``ExcelWriter.write_worksheet`` (3.1.5) with the sheet's XML built in memory.
+
+    The one place that reaches into openpyxl's private parts, because no public way exists:
+    openpyxl writes each sheet's XML to a file of its own in the system's temporary folder,
+    which a failed write left there, open, and a full temporary folder turned into an
+    'unexpected OSError' (issue 15); its WorksheetWriter takes a BytesIO as ``out`` instead.
+    The rest of the saving reads the sheet's drawing and relationships from where openpyxl's
+    own method puts them (``ws._drawing``, ``ws._rels``), so this does the same.
+    """
+    from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+    from openpyxl.worksheet._writer import WorksheetWriter
+
+    ws._drawing = SpreadsheetDrawing()
+    ws._drawing.charts = ws._charts
+    ws._drawing.images = ws._images
+    sheet = WorksheetWriter(ws, out=BytesIO())
+    sheet.write()
+    ws._rels = sheet._rels  # type: ignore[attr-defined]
+    writer._archive.writestr(ws.path[1:], sheet.read())
+    writer.manifest.append(ws)
 
 
 def remove_stale_temporaries(folder: Path) -> list[Path]:

@@ -21,7 +21,6 @@ import itertools
 import math
 import statistics
 from collections.abc import Callable, Iterable, Sequence
-from copy import copy
 from io import BytesIO
 from pathlib import Path
 
@@ -75,7 +74,6 @@ from scoring.reports.robustness_export import sheet_name as robustness_sheet_nam
 from scoring.reports.robustness_export import write_robustness_sheet
 from scoring.reports.xlsx_charts import ChartData, write_charts, write_fractions
 from scoring.reports.xlsx_sheets import (
-    FORMULA_START,
     HEADER_FILL,
     THIN_BOTTOM,
     TITLE_FILL,
@@ -296,8 +294,7 @@ def write_scheme_sheet(ws: Worksheet, run: AssessmentRun, scheme: Scheme, lang: 
     looks = _RankedLooks(ws, scheme, columns, lang)
     for r, p in enumerate(projects, start=head + 1):
         if fast is None or r in noted:
-            _write_ranked_row(ws, r, columns, ranked_values(scheme, p, lang), looks.cells(p),
-                              PROVISIONAL_ROW_HEIGHT if p.provisional else None)
+            _write_ranked_row(ws, r, columns, ranked_values(scheme, p, lang), looks, p)
     if fast is not None and len(noted) < len(projects):
         for p in projects:  # every style in the workbook's tables before it is saved
             looks.look(p)
@@ -331,16 +328,12 @@ FITTED_ROWS = 500
 
 
 def _write_ranked_row(ws: Worksheet, r: int, columns: list[Column], values: list[object],
-                      styled: list, least_height: float | None) -> None:
-    """One ranked row written by openpyxl, its cells styled as ``styled`` (detached cells), at
-    least ``least_height`` points high."""
+                      looks: _RankedLooks, p: ProjectResult) -> None:
+    """The row of ``p`` written by openpyxl, styled as its streamed look would style it."""
     write_row(ws, r, columns, values)
-    for c, model in enumerate(styled, start=1):
-        cell = ws.cell(r, c)
-        cell._style = copy(model._style)
-        if isinstance(values[c - 1], str) and values[c - 1].startswith(FORMULA_START):
-            cell.quotePrefix = True
+    looks.style_row([ws.cell(r, c) for c in range(1, len(columns) + 1)], p)
     fit_height(ws, r, columns, values)
+    least_height = PROVISIONAL_ROW_HEIGHT if p.provisional else None
     if least_height and (ws.row_dimensions[r].height or 0) < least_height:
         ws.row_dimensions[r].height = least_height
 
@@ -368,20 +361,25 @@ class _RankedLooks:
         key = self._key(p)
         if key not in self._cells:
             cells = detached_cells(self.ws, self.columns)
-            self._style(cells, *key)
+            self._colour(cells, *key)
             self._cells[key] = cells
         return self._cells[key]
+
+    def style_row(self, cells: list, p: ProjectResult) -> None:
+        """Style the cells of a row written as :func:`~scoring.reports.xlsx_sheets.write_row`
+        writes it as the row of ``p``."""
+        self.cells(p)  # the look's fills and fonts take their places in the workbook first
+        self._colour(cells, *self._key(p))
 
     def look(self, p: ProjectResult) -> RowLook:
         """The streamed look of the row of ``p``."""
         key = self._key(p)
         if key not in self._looks:
             height = PROVISIONAL_ROW_HEIGHT if p.provisional else None
-            styles = [c._style for c in self.cells(p)]
-            self._looks[key] = RowLook.of(self.ws.parent, styles, height, blanks=True)
+            self._looks[key] = RowLook.of(self.cells(p), height, blanks=True)
         return self._looks[key]
 
-    def _style(self, cells: list, grade: str, vetoed: bool, provisional: bool) -> None:
+    def _colour(self, cells: list, grade: str, vetoed: bool, provisional: bool) -> None:
         """Grade colour on the grade cell; a vetoed row all pink, its codes red and bold; a
         provisional mark shaded."""
         if vetoed:

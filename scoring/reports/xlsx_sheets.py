@@ -28,7 +28,6 @@ from xml.sax.saxutils import escape
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -172,8 +171,8 @@ class RowHeights:
             if type(value) is str and value:
                 if "\n" in value:
                     needed = sum(math.ceil(display_width(part) / per_line) or 1 for part in value.split("\n"))
-                else:
-                    needed = math.ceil(display_width(value) / per_line)
+                else:  # cell locations and numbers as text: counted here, kept in no cache
+                    needed = math.ceil((len(value) if value.isascii() else display_width(value)) / per_line)
                 lines = max(lines, needed)
         return round(lines * self.font_size * LINE_HEIGHT + 2, 1) if lines > 1 else None
 
@@ -216,6 +215,24 @@ def detached_cells(ws: Worksheet, columns: Sequence[Column], font: Font | None =
         style_cell(cell, column, font)
         cells.append(cell)
     return cells
+
+
+def copy_style(source: Cell, target: Cell) -> None:
+    """Give ``target`` the font, fill, border, alignment, number format and protection of
+    ``source`` (copied, as openpyxl shares a style only through its copies)."""
+    target.font = copy(source.font)
+    target.fill = copy(source.fill)
+    target.border = copy(source.border)
+    target.alignment = copy(source.alignment)
+    target.number_format = source.number_format
+    target.protection = copy(source.protection)
+
+
+def restyled(cell: Cell) -> Cell:
+    """A cell in no row of ``cell``'s sheet (openpyxl does not write it) with ``cell``'s style."""
+    copied = Cell(cell.parent, row=1, column=1)
+    copy_style(cell, copied)
+    return copied
 
 
 def fit_widths(ws: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[object]]) -> None:
@@ -351,16 +368,19 @@ class RowLook:
     blanks: bool = False
 
     @classmethod
-    def of(cls, workbook, styles: Sequence[StyleArray], height: float | None = None,
-           blanks: bool = False) -> RowLook:
-        """The look of cells with these openpyxl styles, registered in ``workbook``."""
+    def of(cls, cells: Sequence[Cell], height: float | None = None, blanks: bool = False) -> RowLook:
+        """The look of rows styled as ``cells`` (one per column), their styles registered in
+        the cells' workbook, with and without the quote prefix.
+
+        Each style is registered from a copy that nothing changes afterwards: a workbook keeps
+        the style of the cell it registers, not a copy of it.
+        """
         ids, quoted = [], []
-        for given in styles:
-            style = given if given is not None else StyleArray()  # a cell never styled
-            ids.append(f' s="{workbook._cell_styles.add(style)}"')
-            prefixed = copy(style)
-            prefixed.quotePrefix = 1
-            quoted.append(f' s="{workbook._cell_styles.add(prefixed)}"')
+        for cell in cells:
+            ids.append(f' s="{restyled(cell).style_id}"')
+            prefixed = restyled(cell)
+            prefixed.quotePrefix = True
+            quoted.append(f' s="{prefixed.style_id}"')
         return cls(tuple(ids), tuple(quoted), height, blanks)
 
 
@@ -383,7 +403,11 @@ class FastRows:
     """
 
     #: Rows formatted per piece written to the zip stream.
-    PIECE = 2000
+    PIECE = 1000
+    #: Texts whose XML is kept while a sheet is streamed: the labels, names and evidence that
+    #: repeat from row to row. Cell locations never repeat and would fill any number (issue 15:
+    #: 100,000 kept took 30 MB), so the kept texts start afresh past this many.
+    CACHED = 10_000
 
     def __init__(self) -> None:
         self.rows: Iterator[StreamedRow] | None = None
@@ -394,7 +418,7 @@ class FastRows:
     def bind(self, ws: Worksheet, columns: Sequence[Column], rows: Iterator[Sequence[object]],
              count: int) -> None:
         """Stream ``count`` rows from row 3 on, each looking like data row 2 (written by openpyxl)."""
-        look = RowLook.of(ws.parent, [ws.cell(2, c)._style for c in range(1, len(columns) + 1)])
+        look = RowLook.of([ws.cell(2, c) for c in range(1, len(columns) + 1)])
         numbered = ((r, values, look) for r, values in enumerate(rows, start=3))
         self.stream(ws, columns, numbered, count + 2, ws.cell(2, 1).font.sz or 11.0)
 
@@ -422,21 +446,19 @@ class FastRows:
         """Copy the saved workbook to ``stream``, adding each sheet's streamed rows."""
         # a sheet's file name is only known once openpyxl has saved the workbook
         members = {f.sheet.path.lstrip("/"): f for f in sheets if f.rows is not None and f.sheet is not None}
+        # the streamed sheets at the fastest level (they are most of the file), the other parts
+        # at the usual one, as openpyxl wrote them
         with zipfile.ZipFile(BytesIO(saved)) as source, \
-                zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as target:
+                zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
             for info in source.infolist():
                 data = source.read(info.filename)
                 if info.filename in members:
-                    streamed = zipfile.ZipInfo(info.filename, info.date_time)
-                    streamed.compress_type = zipfile.ZIP_DEFLATED
-                    # the fastest level: these sheets are most of the file (named so from 3.13)
-                    level = "compress_level" if hasattr(streamed, "compress_level") else "_compresslevel"
-                    setattr(streamed, level, 1)
-                    with target.open(streamed, "w", force_zip64=True) as out:
+                    with target.open(info.filename, "w", force_zip64=True) as out:
                         for piece in members[info.filename].splice(data):
                             out.write(piece)
                 else:
-                    target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+                    target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED,
+                                    compresslevel=USUAL_COMPRESSION)
 
     def splice(self, sheet_xml: bytes) -> Iterator[bytes]:
         """The sheet's XML in pieces, the streamed rows merged into openpyxl's by row number."""
@@ -458,7 +480,7 @@ class FastRows:
             if len(piece) >= self.PIECE:
                 yield "".join(piece).encode("utf-8")
                 piece = []
-                if len(cache) > 100_000:
+                if len(cache) > self.CACHED:
                     cache.clear()
         piece.extend(element for _, element in written[k:])
         yield "".join(piece).encode("utf-8")
@@ -480,6 +502,9 @@ class FastRows:
         size = f' ht="{height}" customHeight="1"' if height else ""
         return f'<row r="{r}"{size}>{"".join(cells)}</row>'
 
+
+#: zlib's own default level, which openpyxl's parts are written at.
+USUAL_COMPRESSION = 6
 
 _ROW_START = re.compile(rb'<row r="(\d+)"')
 
