@@ -1080,6 +1080,8 @@ class _SheetXml:
     referenced: bool
     #: False when rows and cols are only an upper bound (a small sheet, see _measure_sheet).
     exact: bool = True
+    #: Whether a cell holds a formula, when the shape scan saw (None: the notes scan looks).
+    formulas: bool | None = None
 
 
 _CELL_REF = re.compile(rb"""\br=["']([A-Z]{1,3})(\d{1,7})["']""")
@@ -1131,6 +1133,11 @@ _FAR_REFERENCE = re.compile(rb'r="(?:[A-Z]{2}|[A-Z]?\d{4})')
 #: this finds nothing, in one pass, where the far-reference search and the reference count
 #: below take four; anything it does find goes to those.
 _NOT_PLAINLY_SMALL = re.compile(rb'<(?:c|row)(?: r="(?:[A-Z]{2}|[A-Z]?\d{4})|(?! r=")[\s>/])')
+#: The same, or a formula's tag: one pass tells a form's bound and whether it has formulas
+#: (the alternatives spelt out after "<" cost no more than the pattern above).
+_NOT_PLAINLY_SMALL_OR_FORMULA = re.compile(
+    rb'<(?:c(?: r="(?:[A-Z]{2}|[A-Z]?\d{4})|(?! r=")[\s>/])'
+    rb'|row(?: r="(?:[A-Z]{2}|[A-Z]?\d{4})|(?! r=")[\s>/])|f[\s>/])')
 #: Small sheets are bounded by A1:Z999 without finding their last cell.
 _SMALL_ROWS, _SMALL_COLS = 999, 26
 
@@ -1145,9 +1152,17 @@ def _measure_sheet(xml: bytes, quick: bool = True) -> _SheetXml:
     """
     prefix = _root_prefix(xml)
     cells = _sheet_data(xml)
-    if quick and not prefix and _NOT_PLAINLY_SMALL.search(cells) is None:
-        # every row and cell tag opens with its reference, all within A1:Z999: one search
-        return _SheetXml(xml, cells, prefix, _SMALL_ROWS, _SMALL_COLS, referenced=True, exact=False)
+    if quick and not prefix:
+        # every row and cell tag opens with its reference, all within A1:Z999: one search,
+        # which also sees whether there is a formula (and then goes on from the first one)
+        found = _NOT_PLAINLY_SMALL_OR_FORMULA.search(cells)
+        formulas = False
+        if found is not None and found.group()[1:2] == b"f":
+            formulas = True
+            found = _NOT_PLAINLY_SMALL.search(cells, found.end())
+        if found is None:
+            return _SheetXml(xml, cells, prefix, _SMALL_ROWS, _SMALL_COLS, referenced=True, exact=False,
+                             formulas=formulas)
     if quick and _FAR_REFERENCE.search(cells) is None and _all_referenced(cells, prefix):
         return _SheetXml(xml, cells, prefix, _SMALL_ROWS, _SMALL_COLS, referenced=True, exact=False)
     if not _all_referenced(cells, prefix):
@@ -1481,7 +1496,7 @@ def _scan_sheet_cells(
     """
     xml, prefix = shape.cells, shape.prefix
     errors = b't="e"' in xml or b"t='e'" in xml
-    formulas = b"<" + prefix + b"f" in xml
+    formulas = shape.formulas if shape.formulas is not None else b"<" + prefix + b"f" in xml
     percents = bool(percent_styles) and (b' s="' in xml or b" s='" in xml)
     if not (errors or formulas or percents):
         return {}
