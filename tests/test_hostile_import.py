@@ -407,6 +407,13 @@ def test_a_file_that_hangs_is_stopped_and_the_rest_still_import(tmp_path):
     assert "longer than 1 s" in stopped.message
 
 
+def test_the_time_limit_is_per_file_though_a_worker_answers_per_batch(tmp_path):
+    """Three files of 0.6 s in one batch take 1.8 s: each is within its 1 s, none is stopped."""
+    files = forms(tmp_path, ["while_a.xlsx", "while_b.xlsx", "while_c.xlsx"])
+    options = ImportOptions(workers=1, timeout=1.0, chunk=3, reader=readers.takes_a_while)
+    assert [items[0].project_id for items in read_files(files, options)] == ["P0", "P1", "P2"]
+
+
 def test_a_file_that_kills_its_worker_is_refused_alone(tmp_path):
     files = forms(tmp_path, ["a.xlsx", "crash.xlsx", "c.xlsx", "bug.xlsx", "e.xlsx"])
     results = read_files(files, ImportOptions(workers=2, reader=readers.dies_on_crash))

@@ -130,8 +130,18 @@ def _crashed(path: Path, exitcode: int | None) -> Rejection:
 # --------------------------------------------------------------------------- worker side
 
 
-def _worker_main(conn: Connection, options: ImportOptions) -> None:
-    """Read the files the parent sends, one answer per file, until told to stop."""
+#: A worker answers for a batch at once, or sooner once its first unsent answer is this old
+#: (so that progress and the parent's own work never wait long for a batch of slow files).
+_ANSWER_WITHIN = 0.1
+
+
+def _worker_main(conn: Connection, options: ImportOptions, progress) -> None:
+    """Read the files the parent sends, answering once per batch, until told to stop.
+
+    ``progress`` (shared with the parent) says which file is being read and since when (see
+    :func:`_reading`): the parent stops a file that takes too long by it, and knows which file
+    it was, though the answers for the files before it have not been sent yet.
+    """
     _cap_memory(options.memory_bytes)
     _errors_to_log_file()
     # What the fork server loaded lives as long as the worker: the collector need not walk it.
@@ -148,8 +158,35 @@ def _worker_main(conn: Connection, options: ImportOptions) -> None:
         # the collector paused while a batch is read: a form makes hundreds of objects and no
         # cycles, and the collector ran several times per form (it runs between batches)
         with paused_gc():
+            answers: list[tuple[int, Result]] = []
+            first = 0.0
             for index, path in batch:
-                conn.send((index, _guarded(reader, Path(path), options.limits)))
+                progress.value = _reading(index, time.monotonic())
+                answers.append((index, _guarded(reader, Path(path), options.limits)))
+                first = first or time.monotonic()
+                if time.monotonic() - first >= _ANSWER_WITHIN:
+                    conn.send(answers)
+                    answers, first = [], 0.0
+            if answers:
+                conn.send(answers)
+
+
+def _reading(index: int, since: float) -> int:
+    """The file a worker is reading and since when (its clock, in ms), as one 64-bit number,
+    which the parent reads whole (two numbers could be read half-updated); -1 past the files
+    it can name (the parent then counts from the worker's last answer)."""
+    return int(since * 1000) << 23 | index if index < _MAX_FILES else -1
+
+
+def _read_progress(value: int) -> tuple[int, float] | None:
+    """(file index, since when) from :func:`_reading`'s number; None before the first file."""
+    if value < 0:
+        return None
+    return value & (_MAX_FILES - 1), (value >> 23) / 1000
+
+
+#: Files one reader may be given (the index shares 64 bits with the time, see _reading).
+_MAX_FILES = 1 << 23
 
 
 def _guarded(reader: Callable[[Path, Limits], Result], path: Path, limits: Limits) -> Result:
@@ -293,12 +330,22 @@ class _Worker:
     def __init__(self, options: ImportOptions):
         ctx = _mp_context()
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, options),
+        #: The file being read and since when (see _reading): written by the worker.
+        self.progress = ctx.RawValue("q", -1)
+        self.process = ctx.Process(target=_worker_main, args=(child, options, self.progress),
                                    daemon=True, name="synergypilot-reader")
         _start_without_main(self.process)
         child.close()
         self.assigned: deque[int] = deque()
         self.since = time.monotonic()
+
+    def reading(self) -> tuple[int, float]:
+        """The file given to this worker that it is reading (else its oldest) and since when
+        (else since its last answer, or since it was given files)."""
+        found = _read_progress(self.progress.value)
+        if found is not None and found[0] in self.assigned:
+            return found[0], max(found[1], self.since)
+        return self.assigned[0], self.since
 
     def give(self, batch: list[tuple[int, str]]) -> None:
         if not self.assigned:
@@ -410,19 +457,20 @@ class FileReader:
         busy = {w.conn: w for w in self._workers if w.assigned}
         if not busy:
             raise KeyError("no file is being read: each result can be asked for only once")
-        deadline = min(w.since for w in busy.values()) + self.options.timeout
+        deadline = min(w.reading()[1] for w in busy.values()) + self.options.timeout
         ready = wait(list(busy), timeout=max(0.0, deadline - time.monotonic()))
         for conn in ready:
             worker = busy[conn]
             self._receive(worker)
-            # every answer already waiting too: one wake-up for several files, not one each
+            # every answer already waiting too: one wake-up for several batches, not one each
             while worker in self._workers and worker.assigned and worker.conn.poll():
                 self._receive(worker)
         now = time.monotonic()
         for worker in list(busy.values()):
-            if worker.assigned and now - worker.since >= self.options.timeout:
-                index = worker.assigned[0]
-                self._replace(worker, _timed_out(self.files[index], self.options.timeout))
+            if worker in self._workers and worker.assigned:
+                index, since = worker.reading()
+                if now - since >= self.options.timeout:
+                    self._replace(worker, index, _timed_out(self.files[index], self.options.timeout))
 
     def _fill(self) -> None:
         while len(self._workers) < self._n_workers:
@@ -439,20 +487,22 @@ class FileReader:
 
     def _receive(self, worker: _Worker) -> None:
         try:
-            index, result = _recv_without_gc(worker.conn)
+            answers = _recv_without_gc(worker.conn)
         except (EOFError, OSError):
             worker.process.join(timeout=5)
-            index = worker.assigned[0]
-            self._replace(worker, _crashed(self.files[index], worker.process.exitcode))
+            index, _since = worker.reading()
+            self._replace(worker, index, _crashed(self.files[index], worker.process.exitcode))
             return
-        if index in worker.assigned:
-            worker.assigned.remove(index)
-        self._done[index] = result
+        for index, result in answers:
+            if index in worker.assigned:
+                worker.assigned.remove(index)
+            self._done[index] = result
         worker.since = time.monotonic()
 
-    def _replace(self, worker: _Worker, rejection: Rejection) -> None:
-        """Reject the file the worker was stuck on, put its other files back, start anew."""
-        failed = worker.assigned.popleft()
+    def _replace(self, worker: _Worker, failed: int, rejection: Rejection) -> None:
+        """Reject the file the worker was stuck on, put its other files back (those it read
+        but had not answered for yet too), start anew."""
+        worker.assigned.remove(failed)
         self._done[failed] = [rejection]
         self._pending.extendleft(reversed(worker.assigned))
         worker.assigned.clear()

@@ -32,3 +32,10 @@ def raises_on_bug(path: Path, limits: Limits):
     if path.name.startswith("bug"):
         raise RuntimeError("a bug in the reader")
     return read_file(path, limits)
+
+
+def takes_a_while(path: Path, limits: Limits):
+    """Read normally, taking 0.6 s more over each file named ``while*``."""
+    if path.name.startswith("while"):
+        time.sleep(0.6)
+    return read_file(path, limits)
