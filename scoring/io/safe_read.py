@@ -555,7 +555,7 @@ class _Package:
 #: Small parts inflated and checked before in this process (right size and checksum, no DTD
 #: anywhere), by their compressed bytes: forms made from one template share their workbook,
 #: relationship, style and theme parts byte for byte, and each is then inflated once.
-_CHECKED: dict[tuple[bytes, int, int, int], bytes] = {}
+_CHECKED: dict[tuple[int, int, int, int], tuple[bytes, bytes]] = {}
 _CHECKED_PART_BYTES = 64 * 1024
 _CHECKED_PARTS = 256
 
@@ -928,16 +928,23 @@ def _member_payload(view: memoryview, info: _Entry, path: Path) -> memoryview:
     return view[begin:end]
 
 
-def _checked_key(payload: memoryview, info: _Entry) -> tuple[bytes, int, int, int] | None:
+def _checked_key(payload: memoryview, info: _Entry) -> tuple[int, int, int, int] | None:
     if info.file_size > _CHECKED_PART_BYTES or len(payload) > _CHECKED_PART_BYTES:
         return None
-    return bytes(payload), info.compress_type, info.file_size, info.CRC
+    return info.compress_type, info.file_size, info.CRC, len(payload)
 
 
 def _checked_before(payload: memoryview, info: _Entry) -> bytes | None:
-    """The content of a part whose compressed bytes were inflated and checked before."""
+    """The content of a part whose compressed bytes were inflated and checked before.
+
+    Looked up by the part's sizes and checksum, then its compressed bytes compared whole:
+    comparing costs a quarter of hashing them.
+    """
     key = _checked_key(payload, info)
-    return _CHECKED.get(key) if key is not None else None
+    seen = _CHECKED.get(key) if key is not None else None
+    if seen is None or seen[0] != payload.tobytes():
+        return None
+    return seen[1]
 
 
 def _remember_checked(payload: memoryview, info: _Entry, content: bytes) -> None:
@@ -947,7 +954,7 @@ def _remember_checked(payload: memoryview, info: _Entry, content: bytes) -> None
         return
     if len(_CHECKED) >= _CHECKED_PARTS:
         _CHECKED.clear()  # parts of other senders' templates: start again
-    _CHECKED[key] = content
+    _CHECKED[key] = (payload.tobytes(), content)
 
 
 def _inflate_member(payload: memoryview, info: _Entry, path: Path, budget: int) -> bytes:
