@@ -18,6 +18,7 @@ import logging
 import multiprocessing
 import os
 import sys
+import threading
 import time
 import types
 from collections import deque
@@ -418,6 +419,8 @@ class FileReader:
         self.peak_worker_rss = 0
         #: CPU seconds of the workers that stopped normally, together.
         self.worker_cpu = 0.0
+        self._starting: threading.Thread | None = None
+        self._start_failed: BaseException | None = None
 
     def __enter__(self) -> FileReader:
         return self
@@ -425,9 +428,42 @@ class FileReader:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def start(self) -> None:
+        """Start the workers and hand them their first files in a thread, so that the caller
+        can load what it needs meanwhile (the engine and numpy, a tenth of a second): starting
+        a worker waits for the fork server, which may still be loading the reader.
+
+        The caller must not use this reader until it asks for a result or closes it.
+        """
+        if self._n_workers == 0 or self._starting is not None or self._workers:
+            return
+        self._starting = threading.Thread(target=self._start_in_thread, daemon=True,
+                                          name="synergypilot-start-readers")
+        self._starting.start()
+
+    def _start_in_thread(self) -> None:
+        try:
+            self._fill()
+        except BaseException as exc:  # raised where the caller waits (see _started)
+            self._start_failed = exc
+
+    def _started(self) -> None:
+        """Wait for :meth:`start`'s thread, and raise what it raised."""
+        if self._starting is None:
+            return
+        self._starting.join()
+        self._starting = None
+        if self._start_failed is not None:
+            failed, self._start_failed = self._start_failed, None
+            raise failed
+
     def close(self) -> None:
         """Stop every worker (those still reading are killed)."""
         global _last_peak_worker_rss, _last_worker_cpu
+        try:
+            self._started()
+        except Exception:  # closing: the workers that did start are stopped below
+            log.exception("starting the readers failed")
         # every idle worker told first, so that they wind down together
         asked = {id(w): not w.assigned and w.ask_to_stop() for w in self._workers}
         for worker in self._workers:
@@ -453,6 +489,7 @@ class FileReader:
 
     def _step(self) -> None:
         """Keep every worker busy, then wait for one answer or one deadline."""
+        self._started()
         self._fill()
         busy = {w.conn: w for w in self._workers if w.assigned}
         if not busy:

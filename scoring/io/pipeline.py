@@ -294,6 +294,7 @@ def read_and_match(
     *,
     options: ImportOptions | None = None,
     on_match: Callable[[Scheme, Submission], None] | None = None,
+    while_starting: Callable[[], None] | None = None,
 ) -> tuple[dict[tuple[str, str], list[Submission]], list[Rejection]]:
     """Read each file and assign its submissions to schemes, refusing duplicates.
 
@@ -309,6 +310,9 @@ def read_and_match(
     on_match : callable, optional
         Called as ``on_match(scheme, submission)`` for each submission kept, in the order
         they are added to the scheme's list, while the readers go on with the next files.
+    while_starting : callable, optional
+        Called once while the readers start (in a thread of their own), before the first
+        file is handled: to load what ``on_match`` needs meanwhile.
     """
     from scoring.io.importer import FileReader
 
@@ -317,6 +321,9 @@ def read_and_match(
     rejected: list[Rejection] = []
     # the collector paused: each file brings hundreds of small objects, none of them cyclic
     with FileReader(files, options) as reader, paused_gc():
+        if while_starting is not None:
+            reader.start()
+            while_starting()
         for index, path in enumerate(files):
             if progress is not None and progress(index, len(files), path) is False:
                 break
@@ -395,17 +402,23 @@ def score_files(schemes, files, assessments=None, progress=None, *,
                 options: ImportOptions | None = None) -> AssessmentRun:
     """Read, match and score already-expanded files against loaded schemes (``options`` as
     for :func:`run`)."""
-    from scoring.core.engine import score_scheme
-    from scoring.core.inputs import parse_submission
-
     parsed: dict[tuple[str, str], list] = {scheme_key(s): [] for s in schemes}
+    parse = []
+
+    def load_the_engine() -> None:
+        # numpy and the engine load while the readers start (they wait for the fork server)
+        from scoring.core.inputs import parse_submission
+
+        parse.append(parse_submission)
 
     def parse_while_reading(scheme: Scheme, submission: Submission) -> None:
         # The parent would otherwise wait for the readers, then parse everything alone.
-        parsed[scheme_key(scheme)].append(parse_submission(scheme, submission))
+        parsed[scheme_key(scheme)].append(parse[0](scheme, submission))
 
     by_scheme, rejected = read_and_match(files, schemes, progress, options=options,
-                                         on_match=parse_while_reading)
+                                         on_match=parse_while_reading, while_starting=load_the_engine)
+    from scoring.core.engine import score_scheme
+
     result = AssessmentRun(schemes=schemes, rejected=rejected)
     # the collector paused, as when a workspace scores: it would walk the 10,000 forms just read
     # again and again while their results are made (scoring them took 1.2 s instead of 0.5 s)
