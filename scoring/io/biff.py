@@ -15,6 +15,7 @@ import re
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 ENDOFCHAIN = 0xFFFFFFFE
 FREESECT = 0xFFFFFFFF
@@ -374,7 +375,7 @@ def leave_sheets_out(container: CompoundFile, data: bytes, keep: Callable[[str],
     return bytes(changed)
 
 
-def apply_notes(scan: XlsScan, sheets, put: Callable[[object, int, int, object], None]) -> None:
+def apply_notes(scan: XlsScan, sheets, put: Callable[[Any, int, int, object], None]) -> None:
     """Copy the scan's notes onto the read sheets (matched by name); error texts via ``put``."""
     by_name = {s.name: s for s in scan.sheets}
     for sheet in sheets:

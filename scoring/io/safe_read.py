@@ -32,7 +32,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
@@ -388,43 +388,58 @@ def _too_large(path: Path, detail: str, detail_zh: str) -> SubmissionRejected:
 def _read_zip_workbook(data: bytes, path: Path, limits: Limits, wanted: SheetFilter | None) -> RawWorkbook:
     package = _open_package(data, path, limits)
     if package.kind == "ods":
-        package.inflate_all(wanted=None)
-        content = package.xml("content.xml")
-        scan = _scan_ods(content, path)
-        shapes = {name: (rows, cols) for name, (rows, cols, _) in scan.tables.items()}
-        reader_data = package.calamine_bytes()
-        left_out = _ods_tables_left_out(scan, content, wanted)
-        if left_out:
-            # the reader parses every table when it opens the file and cannot be told which
-            reader_data = package.calamine_bytes({"content.xml": _without_tables(content, scan, left_out)})
-            shapes = {name: shape for name, shape in shapes.items() if name not in left_out}
-        budget = _Budget(path, limits)
-        budget.spend_all(shapes)
-        book = _read_values(reader_data, path, "ods", budget, wanted, shapes)
-        _add_ods_notes(scan.tables, book)
-        return RawWorkbook(path=path, format="ods", sheets=book)
+        return _read_ods_package(package, path, limits, wanted)
     sheet_parts = package.sheet_parts(path)
     kept = [member for name, member in sheet_parts.items() if _wanted(wanted, name)]
     package.inflate_all(wanted=set(kept))
     budget = _Budget(path, limits)
     if package.kind == "xlsb":
-        try:
-            shapes = {name: xlsb.scan_sheet(package.kept[m], name) for name, m in sheet_parts.items()
-                      if m in package.kept}
-        except xlsb.XlsbError as exc:
-            raise _damaged(path, str(exc), str(exc))
-        budget.spend_all({name: (s.rows, s.cols) for name, s in shapes.items()})
-        sheets = _read_values(package.calamine_bytes(), path, "xlsb", budget, wanted,
-                              {name: (s.rows, s.cols) for name, s in shapes.items()})
-        styles = package.targets.get("styles", "xl/styles.bin")
-        percent = xlsb.percent_formats(package.kept[styles]) if styles in package.kept else frozenset()
-        xlsb.apply_notes(shapes, percent, sheets, _put)
-        return RawWorkbook(path=path, format="xlsb", sheets=sheets)
-    shapes = {name: _measure_sheet(package.kept[m]) for name, m in sheet_parts.items() if m in package.kept}
-    _check_sheet_shapes(shapes, budget)
+        return _read_xlsb_package(package, path, budget, wanted, sheet_parts)
+    return _read_xlsx_package(package, path, budget, wanted, sheet_parts)
+
+
+def _read_ods_package(package: _Package, path: Path, limits: Limits,
+                      wanted: SheetFilter | None) -> RawWorkbook:
+    package.inflate_all(wanted=None)
+    content = package.xml("content.xml")
+    scan = _scan_ods(content, path)
+    shapes = {name: (rows, cols) for name, (rows, cols, _) in scan.tables.items()}
+    reader_data = package.calamine_bytes()
+    left_out = _ods_tables_left_out(scan, content, wanted)
+    if left_out:
+        # the reader parses every table when it opens the file and cannot be told which
+        reader_data = package.calamine_bytes({"content.xml": _without_tables(content, scan, left_out)})
+        shapes = {name: shape for name, shape in shapes.items() if name not in left_out}
+    budget = _Budget(path, limits)
+    budget.spend_all(shapes)
+    book = _read_values(reader_data, path, "ods", budget, wanted, shapes)
+    _add_ods_notes(scan.tables, book)
+    return RawWorkbook(path=path, format="ods", sheets=book)
+
+
+def _read_xlsb_package(package: _Package, path: Path, budget: _Budget, wanted: SheetFilter | None,
+                       sheet_parts: dict[str, str]) -> RawWorkbook:
+    try:
+        scans = {name: xlsb.scan_sheet(package.kept[m], name) for name, m in sheet_parts.items()
+                 if m in package.kept}
+    except xlsb.XlsbError as exc:
+        raise _damaged(path, str(exc), str(exc))
+    shapes = {name: (scan.rows, scan.cols) for name, scan in scans.items()}
+    budget.spend_all(shapes)
+    sheets = _read_values(package.calamine_bytes(), path, "xlsb", budget, wanted, shapes)
+    styles = package.targets.get("styles", "xl/styles.bin")
+    percent = xlsb.percent_formats(package.kept[styles]) if styles in package.kept else frozenset()
+    xlsb.apply_notes(scans, percent, sheets, _put)
+    return RawWorkbook(path=path, format="xlsb", sheets=sheets)
+
+
+def _read_xlsx_package(package: _Package, path: Path, budget: _Budget, wanted: SheetFilter | None,
+                       sheet_parts: dict[str, str]) -> RawWorkbook:
+    measured = {name: _measure_sheet(package.kept[m]) for name, m in sheet_parts.items() if m in package.kept}
+    _check_sheet_shapes(measured, budget)
     sheets = _read_values(package.calamine_bytes(), path, "xlsx", budget, wanted,
-                          {name: (s.rows, s.cols) for name, s in shapes.items()})
-    _add_xlsx_notes(package, sheets, shapes)
+                          {name: (shape.rows, shape.cols) for name, shape in measured.items()})
+    _add_xlsx_notes(package, sheets, measured)
     return RawWorkbook(path=path, format="xlsx", sheets=sheets)
 
 
@@ -655,15 +670,18 @@ def _quick_elements(xml: bytes, local: bytes) -> list[dict[str, str]]:
 def _open_package(data: bytes, path: Path, limits: Limits) -> _Package:
     """Check the zip directory, then say what the package is (or refuse it with the reason)."""
     _check_member_count(data, path, limits)
-    infos = plain_zip_directory(data)
-    if infos is None:  # zip64, a comment, data before the zip...: zipfile reads those
+    quick = plain_zip_directory(data)
+    infos: list[_Entry]
+    if quick is None:  # zip64, a comment, data before the zip...: zipfile reads those
         try:
-            infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+            infos = list(zipfile.ZipFile(io.BytesIO(data)).infolist())
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
             raise _damaged(path, f"not a complete zip package: {_short(exc)}",
                            f"不是完整的 zip 压缩包：{_short(exc)}")
         for info in infos:
             info.filename = _normalised_name(info.filename)
+    else:
+        infos = list(quick)
     _check_directory(infos, path, limits)
     package = _Package(data, path, limits, infos)
     _identify(package, path)
@@ -1507,6 +1525,7 @@ def _scan_sheet_cells(
     percents = bool(percent_styles) and (b' s="' in xml or b" s='" in xml)
     if not (errors or formulas or percents):
         return {}
+    matches: Iterable[re.Match]
     if shape.referenced:
         positions = None
         wanted_styles = percent_styles if percents else frozenset()

@@ -14,6 +14,7 @@ import re
 import struct
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 # Record types ([MS-XLSB] 2.3.2).
 _ROW_HDR, _BUNDLE_SH, _FMT, _XF, _BEGIN_CELL_XFS, _END_CELL_XFS = 0, 156, 44, 47, 617, 618
@@ -143,7 +144,7 @@ def percent_formats(styles: bytes) -> frozenset[int]:
 
 
 def apply_notes(scans: dict[str, SheetScan], percent_xfs: frozenset[int], sheets,
-                put: Callable[[object, int, int, object], None]) -> None:
+                put: Callable[[Any, int, int, object], None]) -> None:
     """Copy the scans' notes onto the read sheets (matched by name); error texts via ``put``."""
     for sheet in sheets:
         found = scans.get(sheet.name)
