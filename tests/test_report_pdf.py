@@ -345,8 +345,8 @@ def test_the_english_provisional_column_holds_its_mark_in_two_lines(scored):
     projects = scored.projects_of(scheme)
     ranked = pdf_ranking.ranked_table(report, scheme, projects)
     column = [c.header for c in pdf_ranking.ranked_columns(report, scheme)].index("Provisional")
-    room = ranked._argW[column] - 2 * PADDING
-    marks = [row[column] for row in ranked._cellvalues[1:] if row[column]]
+    room = ranked.column_widths[column] - 2 * PADDING
+    marks = [row[column] for row in ranked.cells[1:] if row[column]]
     assert any("could be" in (m.getPlainText() if isinstance(m, Paragraph) else m) for m in marks)
     for mark in marks:
         if isinstance(mark, Paragraph):

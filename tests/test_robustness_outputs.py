@@ -100,10 +100,10 @@ def test_chart_of_no_project_says_so():
 
 def _section_text(report, result) -> tuple[str, list]:
     """The robustness section's paragraphs and table cells, and its chart flowables."""
-    from reportlab.platypus import Paragraph, Table
+    from reportlab.platypus import Paragraph
 
     from scoring.reports.pdf.canvas import ChartImage
-    from scoring.reports.pdf.layout import PagedTable
+    from scoring.reports.pdf.layout import CountedTable, PagedTable
     from scoring.reports.pdf.robustness import robustness_section
 
     parts = robustness_section(report, result, "s0")
@@ -113,8 +113,8 @@ def _section_text(report, result) -> tuple[str, list]:
             part = part.rows_table(0, part.count)
         if isinstance(part, Paragraph):
             words.append(part.getPlainText())
-        elif isinstance(part, Table):
-            for row in part._cellvalues:
+        elif isinstance(part, CountedTable):
+            for row in part.cells:
                 words += [cell.getPlainText() if isinstance(cell, Paragraph) else str(cell) for cell in row]
     return " ".join(words), [part for part in parts if isinstance(part, ChartImage)]
 

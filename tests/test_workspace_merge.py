@@ -544,13 +544,14 @@ def test_pdf_project_page_has_the_whole_sentence(agreed_run):
 
     from reportlab.platypus import Paragraph
 
+    from scoring.core.presentation import text
     from scoring.reports.pdf.project import override_table
-    from scoring.reports.pdf.reconcile import reconcile_table, title
+    from scoring.reports.pdf.reconcile import reconcile_table
     from scoring.reports.pdf.report import make_report
 
     def cells(table) -> list[list[str]]:
         return [[c.getPlainText() if isinstance(c, Paragraph) else str(c) for c in row]
-                for row in table._cellvalues[1:]]
+                for row in table.cells[1:]]
 
     scheme = agreed_run.schemes[0]
     p1 = next(p for p in agreed_run.projects if p.project_id == "P1")
@@ -559,7 +560,8 @@ def test_pdf_project_page_has_the_whole_sentence(agreed_run):
         ("zh", "3位核查人：Li 0.6、Wang 0.7、Zhao 0.2 — 共识 0.65：joint site visit: plan adopted"),
     ):
         report = make_report(agreed_run, lang, dt.datetime(2026, 3, 1, 9, 30))
-        assert title(lang) == {"en": "Several inspectors' scores", "zh": "多位核查人评分"}[lang]
+        assert text("several_inspectors", lang) == {"en": "Several inspectors' scores",
+                                                    "zh": "多位核查人评分"}[lang]
         rows = cells(reconcile_table(report, p1))
         assert rows[0] == ["M", sentence]  # whole, in one cell that wraps
         assert cells(override_table(report, scheme, p1))[0][3:] == ["Chen", sentence]

@@ -112,6 +112,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "rejected_inputs": ("被拒收的文件", "Rejected inputs"),
     "indicators": ("指标得分", "Indicator scores"),
     "override_list": ("人工评分与调整", "Inspector scores and overrides"),
+    "several_inspectors": ("多位核查人评分", "Several inspectors' scores"),
+    "several_inspectors_what": ("评分、极差与采用的分值", "Scores, spread and the score used"),
     "no_issues": ("无", "None"),
     "issue_list": ("问题", "Issues"),
     "more": ("另有 {n} 条，见工作簿", "{n} more, see the workbook"),

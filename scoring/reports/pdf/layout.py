@@ -358,16 +358,22 @@ def table_commands(columns: Sequence[Column], size: float) -> list:
 
 
 class CountedTable(Table):
-    """A table that knows how many rows it was given, header included (``row_count``).
+    """A table that keeps the rows of cells (header included) and the column widths it was
+    given: ``cells``, ``row_count``, ``column_widths``.
 
-    Platypus makes the parts of a split table with the table's own class, so the parts count
-    their rows too: :class:`PagedTable` learns how many rows went on a page without reading
-    the table's private cell list.
+    Platypus makes the parts of a split table with the table's own class, so the parts keep
+    theirs too: :class:`PagedTable` learns how many rows went on a page, and tests read what a
+    table shows, without reading the table's private attributes.
     """
 
-    def __init__(self, data, *args, **kwargs) -> None:
-        super().__init__(data, *args, **kwargs)
-        self.row_count = len(data)
+    def __init__(self, data, *args, colWidths=None, **kwargs) -> None:  # noqa: N803 (platypus's name)
+        super().__init__(data, *args, colWidths=colWidths, **kwargs)
+        self.cells = data
+        self.column_widths = colWidths
+
+    @property
+    def row_count(self) -> int:
+        return len(self.cells)
 
 
 class CountedLongTable(CountedTable, LongTable):

@@ -61,7 +61,6 @@ from scoring.reports.pdf.ranking import (
     ranked_row,
 )
 from scoring.reports.pdf.reconcile import reconcile_table
-from scoring.reports.pdf.reconcile import title as reconcile_heading
 
 
 class ProjectRadar(Flowable):
@@ -322,9 +321,5 @@ def project_pages(report: Report, scheme: Scheme, p: ProjectResult, backdrop, ke
     parts += titled(report, t("indicators"), indicator_table(report, scheme, p))
     parts += titled(report, t("issue_list"), issue_table(report, p))
     parts += titled(report, t("override_list"), override_table(report, scheme, p))
-    parts += titled(report, reconcile_title(report), reconcile_table(report, p))
+    parts += titled(report, t("several_inspectors"), reconcile_table(report, p))
     return parts
-
-
-def reconcile_title(report: Report) -> str:
-    return reconcile_heading(report.lang)
