@@ -4,9 +4,10 @@ Per scheme: the comparison basis when the scheme's version changed, a table of e
 total and grade in each round ("—" where it was not assessed, never 0) with the change from
 the first to the latest round, the trend chart of the projects that moved most, the slope
 chart of every project's rank between the first and the latest round, and the grade-transition
-table. Chinese text is set in the shipped WenQuanYi Micro Hei, embedded, so the file reads the
-same everywhere. Free text from submissions passes through scoring.core.textclean.clean_text and is
-escaped for ReportLab's paragraph markup.
+table. Chinese text is set in the CJK font the PDF report embeds (the shipped WenQuanYi Micro Hei,
+:func:`scoring.reports.pdf.layout.register_font`), so the file reads the same everywhere.
+Free text from submissions passes through scoring.core.textclean.clean_text and is escaped for
+ReportLab's paragraph markup.
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from scoring.analysis.tracking import (
@@ -37,27 +36,16 @@ from scoring.core.presentation import normalise_lang, scheme_label, text
 from scoring.core.textclean import clean_text
 from scoring.io.atomic import replacing
 from scoring.reports.charts.tracking import png, slope_figure, trend_figure
-from scoring.reports.fonts import SHIPPED_FONT_DIR
+from scoring.reports.pdf.layout import register_font
 
-FONT = "SynergyPilotCJK"
 PAGE = landscape(A4)
 MARGIN = 14 * mm
 HEADER_BG = colors.HexColor("#DDE3EA")
 GRID = colors.HexColor("#B8C2CC")
 
 
-@functools.cache
-def _font() -> str:
-    """Register the shipped CJK font once; Helvetica when it is missing (no Chinese then)."""
-    path = SHIPPED_FONT_DIR / "wqy-microhei.ttf"
-    if not path.exists():
-        return "Helvetica"
-    pdfmetrics.registerFont(TTFont(FONT, str(path)))
-    return FONT
-
-
 def _styles() -> dict[str, ParagraphStyle]:
-    font = _font()
+    font = register_font()
     return {
         "title": ParagraphStyle("title", fontName=font, fontSize=16, leading=20, spaceAfter=6),
         "heading": ParagraphStyle("heading", fontName=font, fontSize=13, leading=17, spaceBefore=4,
@@ -109,7 +97,7 @@ def write_tracking_pdf(tracking: Tracking, out: str | Path, lang: str = "zh",
 
 def _footer(canvas, document, lang: str) -> None:
     canvas.saveState()
-    canvas.setFont(_font(), 8)
+    canvas.setFont(register_font(), 8)
     label = f"第 {document.page} 页" if lang == "zh" else f"Page {document.page}"
     canvas.drawRightString(PAGE[0] - MARGIN, 8 * mm, label)
     canvas.drawString(MARGIN, 8 * mm, text("track_title", lang))
