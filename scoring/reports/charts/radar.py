@@ -239,9 +239,9 @@ class _RadarWeb:
         for ring in self.RINGS:
             x, y = self.closed(np.full(len(self.angles), ring))
             ax.plot(x, y, color="#CCCCCC", linewidth=0.6, zorder=1)
+            # under its ring: above it, "100%" ran into the label of the dimension pointing up
             ax.text(0, ring, f"{ring}%" if ring == 100 else str(ring), fontsize=6, color="#888888",
-                    fontfamily=font_family(),
-                    ha="left", va="bottom", zorder=1)
+                    fontfamily=font_family(), ha="left", va="top", zorder=1)
         for angle, label in zip(self.angles, labels, strict=True):
             sx, sy = np.sin(angle), np.cos(angle)
             ax.plot([0, self.top * sx], [0, self.top * sy], color="#CCCCCC", linewidth=0.6, zorder=1)
