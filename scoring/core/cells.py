@@ -88,7 +88,8 @@ def indicator_fractions(
     return np.where(arrays.is_bounded, scaled, current)
 
 
-def improvement_percent(current, baseline, higher):
+def improvement_percent(current: np.ndarray | float, baseline: np.ndarray | float,
+                        higher: np.ndarray | bool) -> np.ndarray:
     """Improvement r of a change criterion in %: (current − baseline)/|baseline|·100, its sign
     turned for "lower is better" so that r > 0 always means better. Arrays or scalars."""
     change = (current - baseline) / np.abs(baseline) * 100.0

@@ -68,7 +68,7 @@ def nan_to_none(values: list[float]) -> list[float | None]:
     return [None if v != v else v for v in values]
 
 
-def _indicator_results(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,
+def _indicator_results(scheme: Scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,
                        sub: Submission) -> dict[str, IndicatorResult]:
     """The IndicatorResult of each criterion of project ``i``, in the scheme's order."""
     # One conversion per row instead of a numpy scalar per cell.
@@ -105,7 +105,7 @@ def _indicator_results(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int
     return indicators
 
 
-def _prorated_targets(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int) -> dict[int, dict]:
+def _prorated_targets(scheme: Scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int) -> dict[int, dict]:
     """best_used and attainment of project ``i``'s pro-rated criteria, by column."""
     if scored.best_bounds is None:
         return {}
@@ -120,7 +120,7 @@ def _prorated_targets(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int)
     return found
 
 
-def _project_result(scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,
+def _project_result(scheme: Scheme, scored: ScoreArrays, inputs: SchemeInputs, i: int,
                     sub: Submission, pending: int = 0) -> ProjectResult:
     veto_codes = [scheme.criteria[j].code for j in np.flatnonzero(scored.vetoed[i])]
     issues = list(inputs.issues[i])

@@ -35,7 +35,7 @@ from scoring.core.cells import SchemeArrays, improvement_percent, indicator_frac
 from scoring.core.engine import nan_to_none
 from scoring.core.kernel import ScoreArrays, score_matrix
 from scoring.core.memory import paused_gc
-from scoring.core.model import BOUNDED_TYPES, NA, OVERRIDE, STATUSES, CellValue, Criterion, Scheme
+from scoring.core.model import BOUNDED_TYPES, NA, OVERRIDE, STATUSES, CellValue, Criterion, Grade, Scheme
 from scoring.core.presentation import (
     choice_labels,
     format_number,
@@ -233,7 +233,7 @@ class Gap:
                 "paths": [p.as_dict() for p in self.paths], "blocked_by": list(self.blocked_by)}
 
 
-def next_grade(scheme: Scheme, project: ProjectResult):
+def next_grade(scheme: Scheme, project: ProjectResult) -> Grade | None:
     """The grade above the project's (a model.Grade), None at the top."""
     grades = scheme.grades_descending
     names = [g.name for g in grades]
@@ -670,7 +670,7 @@ def _rounded(value: float, up: bool, digits: int = 2) -> float:
     return (math.ceil(value * scale - 1e-9) if up else math.floor(value * scale + 1e-9)) / scale
 
 
-def _n(value, digits: int = 2) -> str:
+def _n(value: object, digits: int = 2) -> str:
     return "—" if value is None else format_number(value, digits)
 
 

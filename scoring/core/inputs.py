@@ -26,6 +26,8 @@ from scoring.core.model import (
     OVERRIDE,
     PENDING,
     Assessment,
+    Criterion,
+    IndicatorInput,
     Issue,
     Scheme,
     SheetInputs,
@@ -77,7 +79,7 @@ def _plain_number(value: object, note: str | None) -> float | None:
 
 
 def _parse_cell(
-    submission: Submission, criterion, raw: tuple | None
+    submission: Submission, criterion: Criterion, raw: tuple | None
 ) -> tuple[int, float, float, Issue | None, tuple]:
     """Status code, current, baseline, an optional issue and the shown values of one cell.
 
@@ -96,7 +98,7 @@ def _parse_cell(
     return (*_parse_slow(submission, entry, criterion), _shown(entry, criterion))
 
 
-def _shown(entry, criterion) -> tuple[object, object]:
+def _shown(entry: IndicatorInput | None, criterion: Criterion) -> tuple[object, object]:
     """(current, baseline) as displayed: numbers as read, labels and yes/no as typed."""
     if entry is None:
         return NO_VALUE
@@ -107,7 +109,7 @@ def _shown(entry, criterion) -> tuple[object, object]:
     return display_value(entry.current), baseline
 
 
-def _fast_numeric(raw: tuple, criterion) -> tuple | None:
+def _fast_numeric(raw: tuple, criterion: Criterion) -> tuple | None:
     """Plain numbers in every cell the criterion reads, with a usable baseline: status ok.
 
     ``raw`` is the criterion's row as :func:`~scoring.core.model.raw_cells` gives it.
@@ -123,7 +125,7 @@ def _fast_numeric(raw: tuple, criterion) -> tuple | None:
     return OK, x, b, None, None
 
 
-def fast_label(raw: tuple, criterion) -> tuple | None:
+def fast_label(raw: tuple, criterion: Criterion) -> tuple | None:
     """A yes/no or choice cell whose plain text is one of its labels: status ok.
 
     The same reading as parse_yes_no and parse_choice, without their checks for the cells
@@ -149,7 +151,8 @@ def _shown_label(label: str | None) -> tuple[str | None, None]:
     return label, None
 
 
-def _parse_slow(submission: Submission, entry, criterion) -> tuple[int, float, float, Issue | None]:
+def _parse_slow(submission: Submission, entry: IndicatorInput | None,
+                criterion: Criterion) -> tuple[int, float, float, Issue | None]:
     """Every other cell: text, percentages, n/a, blanks, flagged cells, yes/no and choices."""
     current = parse_for_criterion(entry.current if entry else None, criterion)
     baseline = parse_number(entry.baseline if entry else None) if criterion.needs_baseline else None
@@ -188,7 +191,7 @@ def _combine(current: Parsed, baseline: Parsed | None) -> Parsed:
     return current
 
 
-def _missing_issue(criterion, current: Parsed, where: str) -> Issue | None:
+def _missing_issue(criterion: Criterion, current: Parsed, where: str) -> Issue | None:
     if criterion.kind == "penalty":
         return _unanswered_penalty(criterion, where)
     if not criterion.is_required:
@@ -203,7 +206,7 @@ def _missing_issue(criterion, current: Parsed, where: str) -> Issue | None:
     )
 
 
-def _unanswered_penalty(criterion, where: str) -> Issue:
+def _unanswered_penalty(criterion: Criterion, where: str) -> Issue:
     """A blank penalty item deducts nothing today; say so, since "yes" would (docs/method.md)."""
     return Issue(
         "warning",
@@ -216,7 +219,7 @@ def _unanswered_penalty(criterion, where: str) -> Issue:
     )
 
 
-def _where(submission: Submission, entry, code: str = "") -> str:
+def _where(submission: Submission, entry: IndicatorInput | None, code: str = "") -> str:
     """The cell of a criterion's value: where it was read, else the blank cell of its row in a
     form (a missing value's place), else the file."""
     if entry is not None and entry.current is not None:
@@ -225,7 +228,7 @@ def _where(submission: Submission, entry, code: str = "") -> str:
     return blank or submission.source
 
 
-def _baseline_where(submission: Submission, entry) -> str:
+def _baseline_where(submission: Submission, entry: IndicatorInput | None) -> str:
     if entry is not None and entry.baseline is not None:
         return entry.baseline.location
     return _where(submission, entry)
@@ -288,7 +291,8 @@ def build_inputs(
     return SchemeInputs(current, baseline, status, override, issues, overrides, shown)
 
 
-def _apply_assessments(scheme, submissions, assessments, status, override) -> dict:
+def _apply_assessments(scheme: Scheme, submissions: list[Submission], assessments: dict,
+                       status: np.ndarray, override: np.ndarray) -> dict[tuple[int, int], Assessment]:
     """Put inspectors' fractions in place of the cells they replace."""
     overrides: dict[tuple[int, int], Assessment] = {}
     if not assessments:

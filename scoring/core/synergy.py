@@ -39,7 +39,8 @@ def synergy_class(degree: np.ndarray) -> np.ndarray:
 JOINT_REDUCTION_RANGE = (-100.0, 100.0)
 
 
-def joint_reduction(pollution_reduction, carbon_reduction):
+def joint_reduction(pollution_reduction: np.ndarray | float,
+                    carbon_reduction: np.ndarray | float) -> np.ndarray:
     """Co-control measure J = min(pollutant reduction %, CO2 reduction %), clipped to ±100.
 
     The bounded replacement for the synergy elasticity (docs/method.md, "Co-control"): J > 0
