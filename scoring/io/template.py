@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -216,9 +216,15 @@ def load_template_bytes(data: bytes, path: Path) -> Scheme:
     )
 
 
-def _key_value_rows(sheet: RawSheet) -> dict[str, tuple[object, str]]:
+#: A Scheme sheet's rows, key → (value, A1 reference of the value).
+KeyValues = dict[str, tuple[object, str]]
+#: Records a problem with a Scheme sheet's key: problem(key, message).
+SettingProblem = Callable[[str, str], None]
+
+
+def _key_value_rows(sheet: RawSheet) -> KeyValues:
     """key → (value, A1 reference of the value) for a two-column key/value sheet."""
-    pairs: dict[str, tuple[object, str]] = {}
+    pairs: KeyValues = {}
     for r in range(len(sheet.rows)):
         key = normalise_text(sheet.cell(r, 0)).casefold()
         if key and key not in pairs:
@@ -258,7 +264,7 @@ def _read_scheme_settings(sheet: RawSheet, problems: list[TemplateProblem]) -> d
     return settings
 
 
-def _target_years(pairs, problem) -> dict[str, int | None]:
+def _target_years(pairs: KeyValues, problem: SettingProblem) -> dict[str, int | None]:
     """baseline_year and target_year: both or neither, whole years, the target after the baseline."""
     years: dict[str, int | None] = {}
     for key in ("baseline_year", "target_year"):
@@ -279,7 +285,8 @@ def _target_years(pairs, problem) -> dict[str, int | None]:
     return years
 
 
-def _number_setting(pairs, key, default, problem) -> float | None:
+def _number_setting(pairs: KeyValues, key: str, default: float | None,
+                    problem: SettingProblem) -> float | None:
     value = pairs.get(key, (None, ""))[0]
     if value is None:
         return default
@@ -293,7 +300,7 @@ def _number_setting(pairs, key, default, problem) -> float | None:
     return number
 
 
-def _positive_setting(pairs, key, default, problem) -> float:
+def _positive_setting(pairs: KeyValues, key: str, default: float, problem: SettingProblem) -> float:
     number = _number_setting(pairs, key, default, problem)
     if number is not None and number <= 0:
         problem(key, f"must be greater than 0, found {number:g}")
@@ -354,7 +361,7 @@ def _read_criteria(sheet: RawSheet, problems: list[TemplateProblem]) -> list[Cri
     return criteria
 
 
-def _check_weight_total(sheet: RawSheet, criteria: list[Criterion], problems) -> None:
+def _check_weight_total(sheet: RawSheet, criteria: list[Criterion], problems: list[TemplateProblem]) -> None:
     if criteria and sum(c.weight for c in criteria if c.kind == "score") <= 0:
         problems.append(TemplateProblem(sheet.name, "", "the weights of the score criteria add up to 0"))
 
@@ -362,7 +369,7 @@ def _check_weight_total(sheet: RawSheet, criteria: list[Criterion], problems) ->
 class _CriterionRow:
     """One Criteria row being validated; collects problems instead of stopping at the first."""
 
-    def __init__(self, sheet: RawSheet, r: int, columns: dict[str, int], problems: list):
+    def __init__(self, sheet: RawSheet, r: int, columns: dict[str, int], problems: list[TemplateProblem]):
         self.sheet, self.r, self.columns, self.problems = sheet, r, columns, problems
         self.ok = True
 
@@ -470,7 +477,8 @@ class _CriterionRow:
                          "leave prorate empty here")
         return criterion if self.ok else None
 
-    def _check_bounds(self, ctype: str, direction: str | None, worst, best) -> None:
+    def _check_bounds(self, ctype: str, direction: str | None, worst: float | None,
+                      best: float | None) -> None:
         """Bounds present and distinct, and ordered as the criterion reads them.
 
         A value criterion's bounds are on the value itself, so best lies above worst exactly
