@@ -10,7 +10,7 @@ scoring/core/engine.py makes these objects from the kernel's arrays.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, ItemsView, Iterator, Mapping, ValuesView
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -176,7 +176,7 @@ def is_waiting(criterion: Criterion, result: IndicatorResult | None) -> bool:
     return result.status == "pending" or (criterion.kind == "penalty" and result.status == "missing")
 
 
-class LazyIndicators(Mapping):
+class LazyIndicators(Mapping[str, IndicatorResult]):
     """A project's indicator results (code → IndicatorResult), built on first use.
 
     A scored scheme of 1,000 projects × 60 criteria holds 60,000 of them, and most uses of a
@@ -186,8 +186,9 @@ class LazyIndicators(Mapping):
 
     __slots__ = ("_build", "_built", "_size", "_statuses")
 
-    def __init__(self, build, size: int | None = None, statuses=None) -> None:
-        self._build = build
+    def __init__(self, build: Callable[[], dict[str, IndicatorResult]], size: int | None = None,
+                 statuses: Callable[[], list[str]] | None = None) -> None:
+        self._build: Callable[[], dict[str, IndicatorResult]] | None = build
         self._built: dict[str, IndicatorResult] | None = None
         #: How many results ``build`` makes, when known: len() then builds nothing (an export
         #: counts its rows before it writes them).
@@ -196,10 +197,17 @@ class LazyIndicators(Mapping):
         self._statuses = statuses
 
     def _results(self) -> dict[str, IndicatorResult]:
-        if self._built is None:
-            self._built = self._build()
+        built = self._built
+        if built is None:
+            built = self._built = self._made()
             self._build = None  # let go of the scheme's arrays once this project is built
-        return self._built
+        return built
+
+    def _made(self) -> dict[str, IndicatorResult]:
+        """The results, made by ``build`` (kept only by :meth:`_results`)."""
+        if self._build is None:  # let go only once the results are built and kept
+            raise RuntimeError("the indicator results were let go before they were kept")
+        return self._build()
 
     @property
     def built(self) -> bool:
@@ -214,22 +222,22 @@ class LazyIndicators(Mapping):
 
     def unkept(self) -> dict[str, IndicatorResult]:
         """The results, built anew when not built yet and then not kept (see :func:`one_use`)."""
-        return self._built if self._built is not None else self._build()
+        return self._built if self._built is not None else self._made()
 
     def __getitem__(self, code: str) -> IndicatorResult:
         return self._results()[code]
 
     # The dict's own views and get: Mapping's would call __getitem__ once per criterion.
-    def get(self, code: str, default=None):
+    def get(self, code: str, default=None):  # Mapping.get's overloads, as the dict's
         return self._results().get(code, default)
 
-    def items(self):
+    def items(self) -> ItemsView[str, IndicatorResult]:
         return self._results().items()
 
-    def values(self):
+    def values(self) -> ValuesView[IndicatorResult]:
         return self._results().values()
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(self._results())
 
     def __len__(self) -> int:
