@@ -63,7 +63,7 @@ class SchemeInputs:
     override: np.ndarray
     issues: list[list[Issue]]
     overrides: dict[tuple[int, int], Assessment] = field(default_factory=dict)
-    shown: list[list[tuple[object, object]]] = field(default_factory=list)
+    shown: list[list[tuple[object, object] | None]] = field(default_factory=list)
 
 
 #: The shown (current, baseline) of a cell with nothing to show: blank, or a manual criterion.
@@ -266,7 +266,7 @@ def build_inputs(
     m = len(scheme.criteria)
     rows: list[tuple] = []
     issues: list[list[Issue]] = []
-    shown: list[list[tuple[object, object]]] = []
+    shown: list[list[tuple[object, object] | None]] = []
     assessed: dict[str, set[str]] = {}
     for project_id, code in assessments:
         assessed.setdefault(project_id, set()).add(code)
