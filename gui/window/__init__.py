@@ -1,0 +1,8 @@
+"""The main window's parts, each a layer of :class:`gui.main_window.MainWindow`.
+
+From the bottom up: ``menus`` (actions, menus, toolbar), ``state`` (the views, the open
+workspace, the scored run and what is chosen), ``workspace`` (background tasks and the
+workspace's new/open/save-as), ``imports`` (import and merge), ``exports`` (exports and
+printing), ``assessing`` (scores, undo, the pending queue, consensus, versions, compare).
+Each part only calls the parts below it; the window on top connects every signal.
+"""
