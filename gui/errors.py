@@ -30,9 +30,10 @@ _relay: _Relay | None = None
 _crash_file = None
 
 
-def tr(text: str) -> str:
-    """Translate a text registered in the ``errors`` context (see QT_TRANSLATE_NOOP at callers)."""
-    return QCoreApplication.translate("errors", text)
+def tr(text: object) -> str:
+    """Translate a text registered in the ``errors`` context (see QT_TRANSLATE_NOOP at callers,
+    which returns the text, typed as ``object``)."""
+    return QCoreApplication.translate("errors", str(text))
 
 
 def setup_logging() -> None:
@@ -89,7 +90,7 @@ def report_exception(parent: QWidget | None, title: str, exc: BaseException) -> 
     errors_module.show_error(parent, title, message, details)
 
 
-def error_boundary(title: str):
+def error_boundary(title: object):
     """Decorate a slot so that any exception becomes a dialog titled ``title`` (translated).
 
     The slot's ``self`` is the dialog's parent. Used on user actions, where a failure must

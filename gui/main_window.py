@@ -132,6 +132,8 @@ class MainWindow(WindowAssessing):
 
     def add_template(self, path: str | Path) -> Scheme | None:
         """Load a template into the workspace; a refused one shows its problems in the Templates tab."""
+        if self.backend is None:
+            return None
         try:
             scheme = self.backend.add_template(path)
         except TemplateError as exc:

@@ -4,57 +4,57 @@
 <context>
     <name>AssessDialog</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="103"/>
+        <location filename="../views/dialogs.py" line="103"/>
         <source>Score or override a criterion</source>
         <translation>评分或调整指标</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="133"/>
+        <location filename="../views/dialogs.py" line="133"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="134"/>
+        <location filename="../views/dialogs.py" line="134"/>
         <source>* required · Ctrl+Enter records the score</source>
         <translation>* 为必填 · 按 Ctrl+Enter 记录评分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="164"/>
+        <location filename="../views/dialogs.py" line="164"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="120"/>
+        <location filename="../views/dialogs.py" line="120"/>
         <source>(type a fraction)</source>
         <translation>（输入得分率）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="126"/>
+        <location filename="../views/dialogs.py" line="126"/>
         <source>Why: what you checked on site, which document…</source>
         <translation>理由：现场核查了什么、依据哪份文件……</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="129"/>
+        <location filename="../views/dialogs.py" line="129"/>
         <source>Fraction (0 = worst, 1 = best):</source>
         <translation>得分率（0 = 最差，1 = 最好）：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="131"/>
+        <location filename="../views/dialogs.py" line="131"/>
         <source>Or pick a level:</source>
         <translation>或选择档次：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="132"/>
+        <location filename="../views/dialogs.py" line="132"/>
         <source>Inspector:</source>
         <translation>核查人：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="169"/>
+        <location filename="../views/dialogs.py" line="169"/>
         <source>Guidance:</source>
         <translation>填报说明：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="174"/>
+        <location filename="../views/dialogs.py" line="174"/>
         <source>Now: value {value}, fraction {fraction} ({status})</source>
         <translation>当前：现状值 {value}，得分率 {fraction}（{status}）</translation>
     </message>
@@ -62,37 +62,37 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="314"/>
+        <location filename="../models/tables.py" line="314"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="315"/>
+        <location filename="../models/tables.py" line="315"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="316"/>
+        <location filename="../models/tables.py" line="316"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="317"/>
+        <location filename="../models/tables.py" line="317"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="318"/>
+        <location filename="../models/tables.py" line="318"/>
         <source>Criterion</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="319"/>
+        <location filename="../models/tables.py" line="319"/>
         <source>What happened</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="321"/>
+        <location filename="../models/tables.py" line="321"/>
         <source>Written in</source>
         <translation>来源工作区</translation>
     </message>
@@ -100,7 +100,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/audit_view.py" line="30"/>
+        <location filename="../views/audit_view.py" line="30"/>
         <source>Every change to this workspace, newest first. Entries are never removed.</source>
         <translation>本工作区的全部变更记录，最新的在前。记录不会被删除。</translation>
     </message>
@@ -108,52 +108,52 @@
 <context>
     <name>ChartsView</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/charts_view.py" line="86"/>
+        <location filename="../views/charts_view.py" line="86"/>
         <source>Ranked totals</source>
         <translation>总分排名</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/charts_view.py" line="87"/>
+        <location filename="../views/charts_view.py" line="87"/>
         <source>Points by dimension</source>
         <translation>各维度得分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/charts_view.py" line="88"/>
+        <location filename="../views/charts_view.py" line="88"/>
         <source>Radar of dimensions</source>
         <translation>维度雷达图</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/charts_view.py" line="89"/>
+        <location filename="../views/charts_view.py" line="89"/>
         <source>Indicator heatmap</source>
         <translation>指标热力图</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/charts_view.py" line="90"/>
+        <location filename="../views/charts_view.py" line="90"/>
         <source>Synergy (pollution × carbon)</source>
         <translation>协同度（减污 × 降碳）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/charts_view.py" line="91"/>
+        <location filename="../views/charts_view.py" line="91"/>
         <source>Co-control quadrants</source>
         <translation>协同控制象限</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/charts_view.py" line="102"/>
+        <location filename="../views/charts_view.py" line="102"/>
         <source>Projects on the radar:</source>
         <translation>雷达图中的项目：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/charts_view.py" line="103"/>
+        <location filename="../views/charts_view.py" line="103"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/charts_view.py" line="104"/>
+        <location filename="../views/charts_view.py" line="104"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/charts_view.py" line="192"/>
+        <location filename="../views/charts_view.py" line="192"/>
         <source>No scheme chosen</source>
         <translation>未选择方案</translation>
     </message>
@@ -161,82 +161,82 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/compare_view.py" line="214"/>
+        <location filename="../views/compare_view.py" line="214"/>
         <source>Spread (max − min)</source>
         <translation>极差（最大 − 最小）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/compare_view.py" line="211"/>
+        <location filename="../views/compare_view.py" line="211"/>
         <source>{second} − {first}</source>
         <translation>{second} − {first}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/compare_view.py" line="206"/>
+        <location filename="../views/compare_view.py" line="206"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/compare_view.py" line="204"/>
+        <location filename="../views/compare_view.py" line="204"/>
         <source>Fraction</source>
         <translation>得分率</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/compare_view.py" line="202"/>
+        <location filename="../views/compare_view.py" line="202"/>
         <source>Value</source>
         <translation>现状值</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/compare_view.py" line="197"/>
+        <location filename="../views/compare_view.py" line="197"/>
         <source>Criterion</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/compare_view.py" line="196"/>
+        <location filename="../views/compare_view.py" line="196"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/compare_view.py" line="190"/>
+        <location filename="../views/compare_view.py" line="190"/>
         <source>Subtotal: {kind}</source>
         <translation>小计：{kind}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/compare_view.py" line="188"/>
+        <location filename="../views/compare_view.py" line="188"/>
         <source>(of {max})</source>
         <translation>（满分 {max}）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/compare_view.py" line="185"/>
+        <location filename="../views/compare_view.py" line="185"/>
         <source>Subtotal: {dimension}</source>
         <translation>小计：{dimension}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/compare_view.py" line="174"/>
+        <location filename="../views/compare_view.py" line="174"/>
         <source>Baseline: {baseline}</source>
         <translation>基准值：{baseline}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/compare_view.py" line="159"/>
+        <location filename="../views/compare_view.py" line="159"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/compare_view.py" line="157"/>
+        <location filename="../views/compare_view.py" line="157"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/compare_view.py" line="154"/>
+        <location filename="../views/compare_view.py" line="154"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/compare_view.py" line="138"/>
+        <location filename="../views/compare_view.py" line="138"/>
         <source>{differing} of {criteria} criteria differ; total {totals}</source>
         <translation>{criteria} 项指标中有 {differing} 项不同；总分 {totals}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/compare_view.py" line="110"/>
+        <location filename="../views/compare_view.py" line="110"/>
         <source>Compare projects</source>
         <extracomment>Cells of a criterion where the projects differ; the most and the least points of a row. Subtotal, total, grade and rank rows.</extracomment>
         <translation>比较项目</translation>
@@ -245,32 +245,32 @@
 <context>
     <name>ConsensusDialog</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="240"/>
+        <location filename="../views/dialogs.py" line="240"/>
         <source>Record a consensus</source>
         <translation>记录共识</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="243"/>
+        <location filename="../views/dialogs.py" line="243"/>
         <source>Inspectors&apos; scores: {scores} (spread {spread})</source>
         <translation>核查人评分：{scores}（极差 {spread}）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="258"/>
+        <location filename="../views/dialogs.py" line="258"/>
         <source>Why this fraction: what the inspectors agreed, on what evidence…</source>
         <translation>为何取此得分率：核查人商定了什么、依据哪些证据……</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="262"/>
+        <location filename="../views/dialogs.py" line="262"/>
         <source>Agreed fraction (0 to 1):</source>
         <translation>共识得分率（0 至 1）：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="263"/>
+        <location filename="../views/dialogs.py" line="263"/>
         <source>Supervisor:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="264"/>
+        <location filename="../views/dialogs.py" line="264"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -278,102 +278,102 @@
 <context>
     <name>CriteriaModel</name>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="147"/>
+        <location filename="../models/tables.py" line="147"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="166"/>
+        <location filename="../models/tables.py" line="166"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="148"/>
+        <location filename="../models/tables.py" line="148"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="164"/>
+        <location filename="../models/tables.py" line="164"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="163"/>
+        <location filename="../models/tables.py" line="163"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="149"/>
+        <location filename="../models/tables.py" line="149"/>
         <source>Baseline</source>
         <translation>基准值</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="150"/>
+        <location filename="../models/tables.py" line="150"/>
         <source>Value</source>
         <translation>现状值</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="152"/>
+        <location filename="../models/tables.py" line="152"/>
         <source>Worst</source>
         <translation>最差值</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="153"/>
+        <location filename="../models/tables.py" line="153"/>
         <source>Best</source>
         <translation>最优值</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="154"/>
+        <location filename="../models/tables.py" line="154"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="155"/>
+        <location filename="../models/tables.py" line="155"/>
         <source>Fraction</source>
         <translation>得分率</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="157"/>
+        <location filename="../models/tables.py" line="157"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="159"/>
+        <location filename="../models/tables.py" line="159"/>
         <source>Max points</source>
         <translation>可得分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="161"/>
+        <location filename="../models/tables.py" line="161"/>
         <source>Points lost</source>
         <translation>失分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="165"/>
+        <location filename="../models/tables.py" line="165"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="167"/>
+        <location filename="../models/tables.py" line="167"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="168"/>
+        <location filename="../models/tables.py" line="168"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="169"/>
+        <location filename="../models/tables.py" line="169"/>
         <source>Inspector</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="170"/>
+        <location filename="../models/tables.py" line="170"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="177"/>
+        <location filename="../models/tables.py" line="177"/>
         <source>% improvement</source>
         <translation>% 改善率</translation>
     </message>
@@ -381,73 +381,73 @@
 <context>
     <name>CriteriaTreeModel</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="41"/>
+        <location filename="../views/templates_view.py" line="41"/>
         <source>Dimension / criterion</source>
         <extracomment>Role of a criterion row&apos;s first cell holding the Criterion, for the details below the tree. Widest the basis column is made, in pixels: the full text is in its tooltip and the details.</extracomment>
         <translation>维度 / 指标</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="42"/>
+        <location filename="../views/templates_view.py" line="42"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="43"/>
+        <location filename="../views/templates_view.py" line="43"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="44"/>
+        <location filename="../views/templates_view.py" line="44"/>
         <source>Side</source>
         <translation>协同侧</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="45"/>
+        <location filename="../views/templates_view.py" line="45"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="46"/>
+        <location filename="../views/templates_view.py" line="46"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="47"/>
+        <location filename="../views/templates_view.py" line="47"/>
         <source>Worst</source>
         <translation>最差值</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="48"/>
+        <location filename="../views/templates_view.py" line="48"/>
         <source>Best</source>
         <translation>最优值</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="49"/>
+        <location filename="../views/templates_view.py" line="49"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="50"/>
+        <location filename="../views/templates_view.py" line="50"/>
         <source>Flags</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="51"/>
+        <location filename="../views/templates_view.py" line="51"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="65"/>
+        <location filename="../views/templates_view.py" line="65"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="66"/>
+        <location filename="../views/templates_view.py" line="66"/>
         <source>n/a allowed</source>
         <translation>允许不适用</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="67"/>
+        <location filename="../views/templates_view.py" line="67"/>
         <source>veto</source>
         <translation>一票否决</translation>
     </message>
@@ -455,192 +455,192 @@
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="185"/>
+        <location filename="../views/detail_view.py" line="185"/>
         <source>Score or override…</source>
         <translation>评分或调整…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="187"/>
+        <location filename="../views/detail_view.py" line="187"/>
         <source>Give the selected criterion a fraction between 0 and 1, with your name and a reason</source>
         <translation>为所选指标给出 0 到 1 之间的得分率，并填写姓名和理由</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="189"/>
+        <location filename="../views/detail_view.py" line="189"/>
         <source>Withdraw override…</source>
         <translation>撤销调整…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="275"/>
+        <location filename="../views/detail_view.py" line="275"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="254"/>
+        <location filename="../views/detail_view.py" line="254"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="190"/>
+        <location filename="../views/detail_view.py" line="190"/>
         <source>Versions…</source>
         <translation>版本…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="192"/>
+        <location filename="../views/detail_view.py" line="192"/>
         <source>Every version of this project&apos;s submission, and what each changed</source>
         <translation>该项目申报材料的每个版本，以及每版改动了什么</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="193"/>
+        <location filename="../views/detail_view.py" line="193"/>
         <source>Points lost</source>
         <translation>失分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="195"/>
+        <location filename="../views/detail_view.py" line="195"/>
         <source>Gap to the next grade</source>
         <translation>距下一等级的差距</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="196"/>
+        <location filename="../views/detail_view.py" line="196"/>
         <source>What-if (not saved)</source>
         <translation>假设试算（不保存）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="197"/>
+        <location filename="../views/detail_view.py" line="197"/>
         <source>New value:</source>
         <translation>新现状值：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="198"/>
+        <location filename="../views/detail_view.py" line="198"/>
         <source>New baseline:</source>
         <translation>新基准值：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="199"/>
+        <location filename="../views/detail_view.py" line="199"/>
         <source>Or a fraction:</source>
         <translation>或得分率：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="200"/>
+        <location filename="../views/detail_view.py" line="200"/>
         <source>a number, yes/no or a choice, as in the form</source>
         <translation>数字、是/否或选项，与申报表的填法相同</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="201"/>
+        <location filename="../views/detail_view.py" line="201"/>
         <source>empty: the submitted baseline</source>
         <translation>留空：使用申报的基准值</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="202"/>
+        <location filename="../views/detail_view.py" line="202"/>
         <source>0 = worst, 1 = best</source>
         <translation>0 = 最差，1 = 最优</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="203"/>
+        <location filename="../views/detail_view.py" line="203"/>
         <source>Try</source>
         <translation>试算</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="205"/>
+        <location filename="../views/detail_view.py" line="205"/>
         <source>Rescore this project with the new input; the workspace is not changed</source>
         <translation>用新的输入重新计算本项目；工作区不作改动</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="206"/>
+        <location filename="../views/detail_view.py" line="206"/>
         <source>Reset</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="207"/>
+        <location filename="../views/detail_view.py" line="207"/>
         <source>Keep as override…</source>
         <translation>保存为人工调整…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="208"/>
+        <location filename="../views/detail_view.py" line="208"/>
         <source>Record the fractions tried here as overrides, with a reason</source>
         <translation>把此处试算的得分率记为人工调整（须填写理由）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="255"/>
+        <location filename="../views/detail_view.py" line="255"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="256"/>
+        <location filename="../views/detail_view.py" line="256"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="290"/>
+        <location filename="../views/detail_view.py" line="290"/>
         <source>Choose a project in the Results tab.</source>
         <translation>请在“结果”页选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="294"/>
+        <location filename="../views/detail_view.py" line="294"/>
         <source>Veto</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="295"/>
+        <location filename="../views/detail_view.py" line="295"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="296"/>
+        <location filename="../views/detail_view.py" line="296"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="297"/>
+        <location filename="../views/detail_view.py" line="297"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="298"/>
+        <location filename="../views/detail_view.py" line="298"/>
         <source>Base</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="299"/>
+        <location filename="../views/detail_view.py" line="299"/>
         <source>bonus</source>
         <translation>加分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="300"/>
+        <location filename="../views/detail_view.py" line="300"/>
         <source>penalty</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="301"/>
+        <location filename="../views/detail_view.py" line="301"/>
         <source>Synergy D</source>
         <translation>协同度 D</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="336"/>
+        <location filename="../views/detail_view.py" line="336"/>
         <source>What-if, not saved — as scored: total {total}, grade {grade}, rank {rank}</source>
         <translation>试算结果，未保存——实际评分：总分 {total}，等级 {grade}，排名 {rank}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="356"/>
+        <location filename="../views/detail_view.py" line="356"/>
         <source>How it was worked out</source>
         <translation>计算过程</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="363"/>
+        <location filename="../views/detail_view.py" line="363"/>
         <source>How {code} was worked out</source>
         <translation>{code} 的计算过程</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="370"/>
+        <location filename="../views/detail_view.py" line="370"/>
         <source>Try another input for {code} {indicator}:</source>
         <translation>为 {code} {indicator} 试算其他输入：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="391"/>
+        <location filename="../views/detail_view.py" line="391"/>
         <source>Tried: {changes}</source>
         <translation>已试算：{changes}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/detail_view.py" line="498"/>
+        <location filename="../views/detail_view.py" line="498"/>
         <source>What-if: {change}</source>
         <translation>试算：{change}</translation>
     </message>
@@ -648,72 +648,72 @@
 <context>
     <name>DisagreementsModel</name>
     <message>
-        <location filename="../../work/wt-g19/gui/models/disagreements.py" line="74"/>
+        <location filename="../models/disagreements.py" line="74"/>
         <source>Scheme</source>
         <translation>评估方案</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/disagreements.py" line="63"/>
+        <location filename="../models/disagreements.py" line="63"/>
         <source>Project ID</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/disagreements.py" line="64"/>
+        <location filename="../models/disagreements.py" line="64"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/disagreements.py" line="65"/>
+        <location filename="../models/disagreements.py" line="65"/>
         <source>Criterion</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/disagreements.py" line="69"/>
+        <location filename="../models/disagreements.py" line="69"/>
         <source>Inspectors</source>
         <translation>核查人数</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/disagreements.py" line="70"/>
+        <location filename="../models/disagreements.py" line="70"/>
         <source>Spread</source>
         <translation>极差</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/disagreements.py" line="71"/>
+        <location filename="../models/disagreements.py" line="71"/>
         <source>Disagreement</source>
         <translation>意见分歧</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/disagreements.py" line="72"/>
+        <location filename="../models/disagreements.py" line="72"/>
         <source>Score used</source>
         <translation>采用得分率</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/disagreements.py" line="73"/>
+        <location filename="../models/disagreements.py" line="73"/>
         <source>Consensus</source>
         <translation>共识</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/disagreements.py" line="198"/>
+        <location filename="../models/disagreements.py" line="198"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/disagreements.py" line="208"/>
+        <location filename="../models/disagreements.py" line="208"/>
         <source>consensus</source>
         <translation>共识</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/disagreements.py" line="209"/>
+        <location filename="../models/disagreements.py" line="209"/>
         <source>median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/disagreements.py" line="210"/>
+        <location filename="../models/disagreements.py" line="210"/>
         <source>mean</source>
         <translation>平均值</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/disagreements.py" line="211"/>
+        <location filename="../models/disagreements.py" line="211"/>
         <source>single score</source>
         <translation>单人评分</translation>
     </message>
@@ -721,48 +721,48 @@
 <context>
     <name>DisagreementsView</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/disagreements_view.py" line="90"/>
+        <location filename="../views/disagreements_view.py" line="90"/>
         <source>Criteria that several inspectors scored. The spread is the highest score minus the lowest; above the threshold it is a disagreement. Until a supervisor records a consensus, the median (or mean) of the inspectors&apos; scores is used.</source>
         <extracomment>Widest a column starts (pixels); the whole text is in the row&apos;s tooltip.</extracomment>
         <translation>多位核查人评分的指标。极差为最高分减最低分，超过阈值即为意见分歧。在负责人记录共识之前，采用各核查人评分的中位数（或平均值）。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/disagreements_view.py" line="95"/>
+        <location filename="../views/disagreements_view.py" line="95"/>
         <source>Score used until a consensus:</source>
         <translation>形成共识前采用：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/disagreements_view.py" line="96"/>
+        <location filename="../views/disagreements_view.py" line="96"/>
         <source>Median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/disagreements_view.py" line="97"/>
+        <location filename="../views/disagreements_view.py" line="97"/>
         <source>Mean</source>
         <translation>平均值</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/disagreements_view.py" line="98"/>
+        <location filename="../views/disagreements_view.py" line="98"/>
         <source>Only disagreements</source>
         <translation>仅显示意见分歧</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/disagreements_view.py" line="99"/>
+        <location filename="../views/disagreements_view.py" line="99"/>
         <source>Record consensus…</source>
         <translation>记录共识…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/disagreements_view.py" line="101"/>
+        <location filename="../views/disagreements_view.py" line="101"/>
         <source>Record the agreed fraction of the chosen criterion, with a reason</source>
         <translation>为所选指标记录商定的得分率及理由</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/disagreements_view.py" line="149"/>
+        <location filename="../views/disagreements_view.py" line="149"/>
         <source>Disagreement: spread above {threshold}</source>
         <translation>意见分歧：极差大于 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/disagreements_view.py" line="152"/>
+        <location filename="../views/disagreements_view.py" line="152"/>
         <source>Criteria: {count} · Disagreements: {disagreements}</source>
         <translation>指标：{count} · 意见分歧：{disagreements}</translation>
     </message>
@@ -770,13 +770,13 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/help_view.py" line="55"/>
+        <location filename="../views/help_view.py" line="55"/>
         <source>User guide</source>
         <extracomment>The guide in each interface language (docs/gui.zh.md is the Chinese translation of docs/gui.md). The heading each tab&apos;s F1 opens at, per language (the tab&apos;s key → heading).</extracomment>
         <translation>用户指南</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/help_view.py" line="58"/>
+        <location filename="../views/help_view.py" line="58"/>
         <source>The user guide is missing: {path}</source>
         <translation>找不到用户指南：{path}</translation>
     </message>
@@ -784,52 +784,52 @@
 <context>
     <name>ImportProgress</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/import_views.py" line="51"/>
+        <location filename="../views/import_views.py" line="51"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/import_views.py" line="67"/>
+        <location filename="../views/import_views.py" line="67"/>
         <source>File {done} of {total}: {name}</source>
         <translation>第 {done}/{total} 个文件：{name}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/import_views.py" line="68"/>
+        <location filename="../views/import_views.py" line="68"/>
         <source>Workspace {done} of {total}: {name}</source>
         <translation>第 {done}/{total} 个工作区：{name}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/import_views.py" line="69"/>
+        <location filename="../views/import_views.py" line="69"/>
         <source>Scoring scheme {done} of {total}: {name}</source>
         <translation>正在评分：第 {done}/{total} 个方案：{name}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/import_views.py" line="70"/>
+        <location filename="../views/import_views.py" line="70"/>
         <source>Writing demo form {done} of {total}: {name}</source>
         <translation>正在生成示例申报表 {done}/{total}：{name}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/import_views.py" line="71"/>
+        <location filename="../views/import_views.py" line="71"/>
         <source>{name}: sheet {done} of {total}</source>
         <translation>{name}：第 {done}/{total} 张工作表</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/import_views.py" line="72"/>
+        <location filename="../views/import_views.py" line="72"/>
         <source>{name}: page {done} of about {total}</source>
         <translation>{name}：第 {done} 页，共约 {total} 页</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/import_views.py" line="73"/>
+        <location filename="../views/import_views.py" line="73"/>
         <source>Scoring round {done} of {total}: {name}</source>
         <translation>正在评分：第 {done}/{total} 轮：{name}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/import_views.py" line="86"/>
+        <location filename="../views/import_views.py" line="86"/>
         <source>{done}/{total}: {name}</source>
         <translation>{done}/{total}：{name}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/import_views.py" line="95"/>
+        <location filename="../views/import_views.py" line="95"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -837,33 +837,33 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/import_views.py" line="138"/>
+        <location filename="../views/import_views.py" line="138"/>
         <source>Import report</source>
         <extracomment>Widest a report column is made, in pixels, so that What to do stays in view.</extracomment>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/import_views.py" line="139"/>
+        <location filename="../views/import_views.py" line="139"/>
         <source>Double-click a row to see the file, sheet and cell and what to do, or a resubmitted file&apos;s versions side by side. Hover over a cell to read it in full.</source>
         <translation>双击一行可查看文件、工作表、单元格及处理办法，或并排查看重新提交文件的各个版本。鼠标悬停可查看单元格的完整内容。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/import_views.py" line="142"/>
+        <location filename="../views/import_views.py" line="142"/>
         <source>Versions…</source>
         <translation>版本…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/import_views.py" line="163"/>
+        <location filename="../views/import_views.py" line="163"/>
         <source>{files} files read: {new} imported, {resubmitted} resubmitted with differences, {unchanged} unchanged, {rejected} rejected.</source>
         <translation>共读取 {files} 个文件：新导入 {new} 个，重新报送且有变化 {resubmitted} 个，未变化 {unchanged} 个，拒收 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/import_views.py" line="174"/>
+        <location filename="../views/import_views.py" line="174"/>
         <source>{skipped} files of the folders were not read (not a spreadsheet kind the importer reads, or a lock file); the table says why.</source>
         <translation>文件夹中有 {skipped} 个文件未读取（不是可导入的电子表格类型，或是锁定文件）；原因见下表。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/import_views.py" line="178"/>
+        <location filename="../views/import_views.py" line="178"/>
         <source>The import was cancelled; the files read before are kept.</source>
         <translation>导入已取消；取消前读取的文件已保存。</translation>
     </message>
@@ -871,42 +871,42 @@
 <context>
     <name>ImportReportModel</name>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="251"/>
+        <location filename="../models/tables.py" line="251"/>
         <source>version {version}: {count} changes; double-click to see them side by side</source>
         <translation>第 {version} 版：{count} 处变化；双击可并排查看</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="286"/>
+        <location filename="../models/tables.py" line="286"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="291"/>
+        <location filename="../models/tables.py" line="291"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="292"/>
+        <location filename="../models/tables.py" line="292"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="293"/>
+        <location filename="../models/tables.py" line="293"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="294"/>
+        <location filename="../models/tables.py" line="294"/>
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="296"/>
+        <location filename="../models/tables.py" line="296"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="298"/>
+        <location filename="../models/tables.py" line="298"/>
         <source>What to do</source>
         <translation>处理办法</translation>
     </message>
@@ -914,32 +914,32 @@
 <context>
     <name>LocationDialog</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="376"/>
+        <location filename="../views/dialogs.py" line="376"/>
         <source>Where the problem is</source>
         <translation>问题所在位置</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="380"/>
+        <location filename="../views/dialogs.py" line="380"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="381"/>
+        <location filename="../views/dialogs.py" line="381"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="382"/>
+        <location filename="../views/dialogs.py" line="382"/>
         <source>Cell:</source>
         <translation>单元格：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="383"/>
+        <location filename="../views/dialogs.py" line="383"/>
         <source>Problem:</source>
         <translation>问题：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="386"/>
+        <location filename="../views/dialogs.py" line="386"/>
         <source>What to do:</source>
         <translation>处理办法：</translation>
     </message>
@@ -947,38 +947,38 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../work/wt-g19/gui/main_window.py" line="126"/>
+        <location filename="../main_window.py" line="126"/>
         <source>Add a scheme</source>
         <extracomment>The window&apos;s size at a first start, where the screen allows it.</extracomment>
         <translation>添加方案</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/main_window.py" line="128"/>
+        <location filename="../main_window.py" line="128"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/main_window.py" line="142"/>
+        <location filename="../main_window.py" line="144"/>
         <source>Could not add the scheme</source>
         <translation>无法添加方案</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/main_window.py" line="156"/>
+        <location filename="../main_window.py" line="158"/>
         <source>Save a blank submission form</source>
         <translation>保存空白申报表</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/main_window.py" line="156"/>
+        <location filename="../main_window.py" line="158"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/main_window.py" line="160"/>
+        <location filename="../main_window.py" line="162"/>
         <source>Blank form written: {path}</source>
         <translation>已生成空白申报表：{path}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/main_window.py" line="211"/>
+        <location filename="../main_window.py" line="213"/>
         <source>SynergyPilot {version}
 SynergyPilot scores pollution–carbon synergy pilot projects from Excel submissions.
 Data folder: {folder}</source>
@@ -987,18 +987,18 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/main_window.py" line="198"/>
-        <location filename="../../work/wt-g19/gui/main_window.py" line="202"/>
+        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Data and log folder: {folder}</source>
         <translation>数据与日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/main_window.py" line="201"/>
+        <location filename="../main_window.py" line="203"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/main_window.py" line="205"/>
+        <location filename="../main_window.py" line="207"/>
         <source>About SynergyPilot</source>
         <translation>关于 SynergyPilot</translation>
     </message>
@@ -1006,87 +1006,87 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/merge_views.py" line="18"/>
+        <location filename="../views/merge_views.py" line="18"/>
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/merge_views.py" line="42"/>
+        <location filename="../views/merge_views.py" line="42"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/merge_views.py" line="43"/>
+        <location filename="../views/merge_views.py" line="43"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/merge_views.py" line="44"/>
+        <location filename="../views/merge_views.py" line="44"/>
         <source>New projects</source>
         <translation>新项目</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/merge_views.py" line="45"/>
+        <location filename="../views/merge_views.py" line="45"/>
         <source>New versions</source>
         <translation>新版本</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/merge_views.py" line="46"/>
+        <location filename="../views/merge_views.py" line="46"/>
         <source>Already here</source>
         <translation>已存在</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/merge_views.py" line="47"/>
+        <location filename="../views/merge_views.py" line="47"/>
         <source>Inspectors&apos; scores</source>
         <translation>核查人评分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/merge_views.py" line="48"/>
+        <location filename="../views/merge_views.py" line="48"/>
         <source>Inspectors</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/merge_views.py" line="49"/>
+        <location filename="../views/merge_views.py" line="49"/>
         <source>Withdrawals</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/merge_views.py" line="50"/>
+        <location filename="../views/merge_views.py" line="50"/>
         <source>Consensus records</source>
         <translation>共识记录</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/merge_views.py" line="51"/>
+        <location filename="../views/merge_views.py" line="51"/>
         <source>Notes</source>
         <translation>证据备注</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/merge_views.py" line="52"/>
+        <location filename="../views/merge_views.py" line="52"/>
         <source>Refused files</source>
         <translation>拒收文件</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/merge_views.py" line="55"/>
+        <location filename="../views/merge_views.py" line="55"/>
         <source>{count} workspaces merged into {name}.</source>
         <translation>已将 {count} 个工作区并入 {name}。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/merge_views.py" line="60"/>
+        <location filename="../views/merge_views.py" line="60"/>
         <source>The merge was cancelled; the workspaces listed were merged, the others not.</source>
         <translation>合并已取消：所列工作区已合并，其余未合并。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/merge_views.py" line="65"/>
+        <location filename="../views/merge_views.py" line="65"/>
         <source>{reconciled} criteria now have scores from several inspectors, {disagreements} of them with a disagreement. The Disagreements tab lists them and records a consensus.</source>
         <translation>现有 {reconciled} 项指标有多位核查人评分，其中 {disagreements} 项意见分歧。可在“意见分歧”页查看并记录共识。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/merge_views.py" line="72"/>
+        <location filename="../views/merge_views.py" line="72"/>
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/merge_views.py" line="72"/>
+        <location filename="../views/merge_views.py" line="72"/>
         <source>Nothing new</source>
         <translation>无新内容</translation>
     </message>
@@ -1094,12 +1094,12 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>NavigatorView</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/navigator.py" line="33"/>
+        <location filename="../views/navigator.py" line="33"/>
         <source>Level / scheme</source>
         <translation>层级 / 方案</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/navigator.py" line="33"/>
+        <location filename="../views/navigator.py" line="33"/>
         <source>Projects</source>
         <translation>项目数</translation>
     </message>
@@ -1107,22 +1107,22 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="333"/>
+        <location filename="../models/tables.py" line="333"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="334"/>
+        <location filename="../models/tables.py" line="334"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="335"/>
+        <location filename="../models/tables.py" line="335"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/tables.py" line="336"/>
+        <location filename="../models/tables.py" line="336"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -1130,12 +1130,12 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>ReportSettingsDialog</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="343"/>
+        <location filename="../views/dialogs.py" line="343"/>
         <source>Report sign-off</source>
         <translation>报告签批设置</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="345"/>
+        <location filename="../views/dialogs.py" line="345"/>
         <source>Printed on the PDF report&apos;s cover, after each ranking and under the workbook&apos;s ranked sheets, with signature and date lines and a box for the seal.</source>
         <translation>打印在 PDF 报告封面、每个排名表之后以及工作簿各排名表下方，并附签字、日期栏和盖章框。</translation>
     </message>
@@ -1143,58 +1143,58 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../work/wt-g19/gui/models/results.py" line="59"/>
+        <location filename="../models/results.py" line="59"/>
         <source>Rank</source>
         <extracomment>Columns whose first click sorts highest first.</extracomment>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/results.py" line="60"/>
+        <location filename="../models/results.py" line="60"/>
         <source>Project ID</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/results.py" line="61"/>
+        <location filename="../models/results.py" line="61"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/results.py" line="62"/>
+        <location filename="../models/results.py" line="62"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/results.py" line="63"/>
+        <location filename="../models/results.py" line="63"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/results.py" line="64"/>
+        <location filename="../models/results.py" line="64"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/results.py" line="66"/>
+        <location filename="../models/results.py" line="66"/>
         <source>Provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/results.py" line="67"/>
+        <location filename="../models/results.py" line="67"/>
         <source>Pending</source>
         <translation>待评分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/results.py" line="70"/>
+        <location filename="../models/results.py" line="70"/>
         <source>Synergy D</source>
         <translation>协同度 D</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/results.py" line="68"/>
+        <location filename="../models/results.py" line="68"/>
         <source>Veto</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/models/results.py" line="69"/>
+        <location filename="../models/results.py" line="69"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
@@ -1202,53 +1202,53 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/results_view.py" line="120"/>
+        <location filename="../views/results_view.py" line="120"/>
         <source>Select two to four projects (Ctrl+click or Shift+click), then compare them side by side (Ctrl+K)</source>
         <translation>选择二至四个项目（Ctrl+单击或 Shift+单击），然后并列比较（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/results_view.py" line="118"/>
+        <location filename="../views/results_view.py" line="118"/>
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/results_view.py" line="114"/>
+        <location filename="../views/results_view.py" line="114"/>
         <source>Grade:</source>
         <extracomment>Rank, project ID and name: the columns that stay in view when scrolling right. The region filter&apos;s data for a province heading (no region&apos;s text starts with a NUL). The Compare button: the window compares the selected projects.</extracomment>
         <translation>等级：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/results_view.py" line="115"/>
+        <location filename="../views/results_view.py" line="115"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/results_view.py" line="116"/>
+        <location filename="../views/results_view.py" line="116"/>
         <source>Search ID, name, region…</source>
         <translation>搜索编号、名称、地区…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/results_view.py" line="117"/>
+        <location filename="../views/results_view.py" line="117"/>
         <source>Provisional only</source>
         <translation>只看暂定</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/results_view.py" line="123"/>
+        <location filename="../views/results_view.py" line="123"/>
         <source>Show only the projects whose result may still change: manual criteria not yet scored or penalty items left blank</source>
         <translation>只显示结果仍可能变化的项目：尚有人工评分指标未评分或扣分项未填写</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/results_view.py" line="152"/>
+        <location filename="../views/results_view.py" line="152"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/results_view.py" line="169"/>
+        <location filename="../views/results_view.py" line="169"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/results_view.py" line="185"/>
+        <location filename="../views/results_view.py" line="185"/>
         <source>{shown} of {total} projects</source>
         <translation>显示 {shown} / 共 {total} 个项目</translation>
     </message>
@@ -1256,112 +1256,112 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>RobustnessView</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="160"/>
+        <location filename="../views/robustness_view.py" line="160"/>
         <source>Random weightings:</source>
         <translation>随机权重组数：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="160"/>
+        <location filename="../views/robustness_view.py" line="160"/>
         <source>Weight change up to ±:</source>
         <translation>权重变动幅度 ±：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="161"/>
+        <location filename="../views/robustness_view.py" line="161"/>
         <source>Cut-off, top:</source>
         <translation>分界线（前几名）：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="161"/>
+        <location filename="../views/robustness_view.py" line="161"/>
         <source>Method:</source>
         <translation>方法：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="161"/>
+        <location filename="../views/robustness_view.py" line="161"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="166"/>
+        <location filename="../views/robustness_view.py" line="166"/>
         <source>Uniform factor per weight</source>
         <translation>每项权重乘以均匀随机系数</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="167"/>
+        <location filename="../views/robustness_view.py" line="167"/>
         <source>Dirichlet around the template</source>
         <translation>围绕模板权重的狄利克雷分布</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="169"/>
+        <location filename="../views/robustness_view.py" line="169"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="170"/>
+        <location filename="../views/robustness_view.py" line="170"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="171"/>
+        <location filename="../views/robustness_view.py" line="171"/>
         <source>How many random weightings to rank the projects under</source>
         <translation>在多少组随机权重下对项目重新排名</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="173"/>
+        <location filename="../views/robustness_view.py" line="173"/>
         <source>Each score weight is multiplied by a random factor within this range</source>
         <translation>每项得分权重乘以该范围内的随机系数</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="261"/>
+        <location filename="../views/robustness_view.py" line="261"/>
         <source>Choose the settings and press Run.</source>
         <translation>选择设置后按“运行”。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="261"/>
+        <location filename="../views/robustness_view.py" line="261"/>
         <source>No projects</source>
         <translation>没有项目</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="283"/>
+        <location filename="../views/robustness_view.py" line="283"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="284"/>
+        <location filename="../views/robustness_view.py" line="284"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="285"/>
+        <location filename="../views/robustness_view.py" line="285"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="286"/>
+        <location filename="../views/robustness_view.py" line="286"/>
         <source>Median rank</source>
         <translation>名次中位数</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="287"/>
+        <location filename="../views/robustness_view.py" line="287"/>
         <source>Rank 5–95%</source>
         <translation>名次（5%–95%分位）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="289"/>
+        <location filename="../views/robustness_view.py" line="289"/>
         <source>In top {k}</source>
         <translation>进入前{k}名</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="291"/>
+        <location filename="../views/robustness_view.py" line="291"/>
         <source>Keeps grade</source>
         <translation>保持等级</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="293"/>
+        <location filename="../views/robustness_view.py" line="293"/>
         <source>TOPSIS rank</source>
         <translation>TOPSIS名次</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/robustness_view.py" line="324"/>
+        <location filename="../views/robustness_view.py" line="324"/>
         <source>The robustness study failed</source>
         <translation>稳健性分析失败</translation>
     </message>
@@ -1369,22 +1369,22 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>RoundChoiceDialog</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/round_dialog.py" line="28"/>
+        <location filename="../views/round_dialog.py" line="28"/>
         <source>Assessment round</source>
         <translation>评估轮次</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/round_dialog.py" line="32"/>
+        <location filename="../views/round_dialog.py" line="32"/>
         <source>By each form&apos;s year (new years make new rounds)</source>
         <translation>按各申报表的年份（新的年份自动新建轮次）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/round_dialog.py" line="37"/>
+        <location filename="../views/round_dialog.py" line="37"/>
         <source>A pilot is assessed again each year: its forms of another year go to another round and are compared in the Tracking tab. Choose where these forms go, or type the name of a new round (with its year, e.g. 2025 mid-term).</source>
         <translation>试点每年接受一次跟踪评估：不同年份的申报表归入不同的评估轮次，并在“跟踪评估”页中比较。请选择这些申报表归入的轮次，或输入新轮次的名称（含年份，如“2025 中期评估”）。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/round_dialog.py" line="44"/>
+        <location filename="../views/round_dialog.py" line="44"/>
         <source>Round:</source>
         <translation>评估轮次：</translation>
     </message>
@@ -1392,42 +1392,42 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="287"/>
+        <location filename="../views/dialogs.py" line="287"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="293"/>
+        <location filename="../views/dialogs.py" line="293"/>
         <source>Your name, recorded with every score you give</source>
         <translation>您的姓名，会随每次评分一起记录</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="297"/>
+        <location filename="../views/dialogs.py" line="297"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="298"/>
+        <location filename="../views/dialogs.py" line="298"/>
         <source>Inspector name:</source>
         <translation>核查人姓名：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="299"/>
+        <location filename="../views/dialogs.py" line="299"/>
         <source>Import from:</source>
         <translation>导入文件夹：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="300"/>
+        <location filename="../views/dialogs.py" line="300"/>
         <source>Export to:</source>
         <translation>导出文件夹：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="307"/>
+        <location filename="../views/dialogs.py" line="307"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="316"/>
+        <location filename="../views/dialogs.py" line="316"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
@@ -1435,47 +1435,47 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>TemplatesView</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="152"/>
+        <location filename="../views/templates_view.py" line="152"/>
         <source>Add scheme from Excel…</source>
         <translation>从 Excel 添加方案…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="153"/>
+        <location filename="../views/templates_view.py" line="153"/>
         <source>Generate blank form…</source>
         <translation>生成空白申报表…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="177"/>
+        <location filename="../views/templates_view.py" line="177"/>
         <source>Choose a scheme in the navigator.</source>
         <translation>请在左侧导航中选择一个方案。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="181"/>
+        <location filename="../views/templates_view.py" line="181"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; version {version} · {level} · {count} criteria · {points:g} points</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; 版本 {version} · {level} · {count} 项指标 · 满分 {points:g}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="201"/>
+        <location filename="../views/templates_view.py" line="201"/>
         <source>Select a criterion to see its guidance and basis.</source>
         <translation>选择一项指标以查看其填报说明和依据。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="205"/>
+        <location filename="../views/templates_view.py" line="205"/>
         <source>Guidance:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="206"/>
+        <location filename="../views/templates_view.py" line="206"/>
         <source>Basis:</source>
         <translation>依据：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="211"/>
+        <location filename="../views/templates_view.py" line="211"/>
         <source>not given in this template</source>
         <translation>本模板未给出</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/templates_view.py" line="221"/>
+        <location filename="../views/templates_view.py" line="221"/>
         <source>{source} was refused: {count} problems</source>
         <translation>{source} 未通过校验：共 {count} 个问题</translation>
     </message>
@@ -1483,32 +1483,32 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>TrackingView</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/tracking_view.py" line="136"/>
+        <location filename="../views/tracking_view.py" line="136"/>
         <source>Compare rounds:</source>
         <translation>比较轮次：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/tracking_view.py" line="137"/>
+        <location filename="../views/tracking_view.py" line="137"/>
         <source>Trend lines of:</source>
         <translation>趋势线：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/tracking_view.py" line="138"/>
+        <location filename="../views/tracking_view.py" line="138"/>
         <source>Select projects in the table to draw their trend lines; double-click one to open it.</source>
         <translation>在表中选择项目即可绘制其趋势线；双击项目可打开其详情。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/tracking_view.py" line="188"/>
+        <location filename="../views/tracking_view.py" line="188"/>
         <source>No projects of this scheme in any round.</source>
         <translation>该评估方案在各轮次中都没有项目。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/tracking_view.py" line="192"/>
+        <location filename="../views/tracking_view.py" line="192"/>
         <source>The workspace holds one assessment round. Import the next round&apos;s forms (a year later) to see which pilots improved.</source>
         <translation>工作区只有一个评估轮次。导入下一轮（一年后）的申报表，即可看到哪些试点有所进步。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/tracking_view.py" line="200"/>
+        <location filename="../views/tracking_view.py" line="200"/>
         <source>{scheme}: from {a} to {b}, {rose} of the {both} pilots assessed in both rounds improved their total and {fell} fell; {others} were assessed in only one of them.</source>
         <translation>{scheme}：从 {a} 到 {b}，两轮均参评的 {both} 个试点中 {rose} 个总分上升、{fell} 个下降；另有 {others} 个只参加了其中一轮。</translation>
     </message>
@@ -1516,32 +1516,32 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>VersionDialog</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="291"/>
+        <location filename="../views/weights_view.py" line="291"/>
         <source>Export as a new scheme version</source>
         <translation>导出为新版本评估方案</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="294"/>
+        <location filename="../views/weights_view.py" line="294"/>
         <source>The weights tried here are written into a new template workbook, the same scheme {name} but for the weights of {codes} and the version. The template {version} itself does not change. Add the new workbook to a workspace to score with it.</source>
         <translation>此处试用的权重将写入一个新的模板工作簿：除 {codes} 的权重和版本号外，与评估方案 {name} 完全相同。模板 {version} 本身不作任何修改。将新工作簿添加到工作区后即可用其评分。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="303"/>
+        <location filename="../views/weights_view.py" line="303"/>
         <source>Why the weights change: who decided, which meeting or document…</source>
         <translation>修改权重的理由：由谁决定、依据哪次会议或哪份文件…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="308"/>
+        <location filename="../views/weights_view.py" line="308"/>
         <source>New version:</source>
         <translation>新版本号：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="309"/>
+        <location filename="../views/weights_view.py" line="309"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="325"/>
+        <location filename="../views/weights_view.py" line="325"/>
         <source>The new version needs a name other than {version}.</source>
         <translation>新版本号须不同于 {version}。</translation>
     </message>
@@ -1549,137 +1549,137 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="82"/>
+        <location filename="../views/versions_view.py" line="82"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="83"/>
+        <location filename="../views/versions_view.py" line="83"/>
         <source>Compare version</source>
         <translation>比较版本</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="84"/>
+        <location filename="../views/versions_view.py" line="84"/>
         <source>with version</source>
         <translation>与版本</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="102"/>
+        <location filename="../views/versions_view.py" line="102"/>
         <source>{project}: {count} versions; select one to compare it with the one before, or choose any two below</source>
         <translation>{project}：共 {count} 个版本；选择一个版本与其上一版本比较，或在下方任选两个版本比较</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="106"/>
+        <location filename="../views/versions_view.py" line="106"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="107"/>
+        <location filename="../views/versions_view.py" line="107"/>
         <source>Round</source>
         <translation>评估轮次</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="108"/>
+        <location filename="../views/versions_view.py" line="108"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="109"/>
+        <location filename="../views/versions_view.py" line="109"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="110"/>
+        <location filename="../views/versions_view.py" line="110"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="112"/>
+        <location filename="../views/versions_view.py" line="112"/>
         <source>Changes</source>
         <translation>改动数</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="113"/>
+        <location filename="../views/versions_view.py" line="113"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="114"/>
+        <location filename="../views/versions_view.py" line="114"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="120"/>
+        <location filename="../views/versions_view.py" line="120"/>
         <source>{version} ({file})</source>
         <translation>{version}（{file}）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="127"/>
+        <location filename="../views/versions_view.py" line="127"/>
         <source>In the form: {value}</source>
         <translation>申报表中填写为：{value}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="144"/>
+        <location filename="../views/versions_view.py" line="144"/>
         <source>Value</source>
         <translation>现状值</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="144"/>
+        <location filename="../views/versions_view.py" line="144"/>
         <source>Baseline</source>
         <translation>基准值</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="145"/>
+        <location filename="../views/versions_view.py" line="145"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="147"/>
+        <location filename="../views/versions_view.py" line="147"/>
         <source>Criterion</source>
         <translation>指标编号</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="148"/>
+        <location filename="../views/versions_view.py" line="148"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="150"/>
+        <location filename="../views/versions_view.py" line="150"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="153"/>
+        <location filename="../views/versions_view.py" line="153"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="155"/>
+        <location filename="../views/versions_view.py" line="155"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="157"/>
+        <location filename="../views/versions_view.py" line="157"/>
         <source>Old points</source>
         <translation>原得分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="158"/>
+        <location filename="../views/versions_view.py" line="158"/>
         <source>New points</source>
         <translation>新得分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="171"/>
+        <location filename="../views/versions_view.py" line="171"/>
         <source>The first version: nothing to compare with.</source>
         <translation>这是第一个版本，没有可比较的版本。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="172"/>
+        <location filename="../views/versions_view.py" line="172"/>
         <source>The same version on both sides: choose another to compare with.</source>
         <translation>两侧为同一版本：请另选一个版本进行比较。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/versions_view.py" line="174"/>
+        <location filename="../views/versions_view.py" line="174"/>
         <source>Version {old} → {new}: total {before} → {after}, grade {grade_before} → {grade_after}</source>
         <translation>第 {old} 版 → 第 {new} 版：总分 {before} → {after}，等级 {grade_before} → {grade_after}</translation>
     </message>
@@ -1687,52 +1687,52 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WeightsRankingModel</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="124"/>
+        <location filename="../views/weights_view.py" line="124"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="125"/>
+        <location filename="../views/weights_view.py" line="125"/>
         <source>Moved</source>
         <translation>名次变化</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="126"/>
+        <location filename="../views/weights_view.py" line="126"/>
         <source>Project ID</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="127"/>
+        <location filename="../views/weights_view.py" line="127"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="128"/>
+        <location filename="../views/weights_view.py" line="128"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="129"/>
+        <location filename="../views/weights_view.py" line="129"/>
         <source>As scored</source>
         <translation>原评分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="130"/>
+        <location filename="../views/weights_view.py" line="130"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="131"/>
+        <location filename="../views/weights_view.py" line="131"/>
         <source>Provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="177"/>
+        <location filename="../views/weights_view.py" line="177"/>
         <source>A must-pass criterion is not met: ranked last whatever the weights</source>
         <translation>一票否决指标未达标：无论权重如何均排在最后</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="184"/>
+        <location filename="../views/weights_view.py" line="184"/>
         <source>As scored: {grade}</source>
         <translation>原等级：{grade}</translation>
     </message>
@@ -1740,88 +1740,88 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WeightsView</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="415"/>
+        <location filename="../views/weights_view.py" line="415"/>
         <source>Dimension / criterion</source>
         <extracomment>The weights tried, per scheme, kept while the window is open. (share, change) texts of each tree row by key, read by WeightRow when painted.</extracomment>
         <translation>维度 / 指标</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="415"/>
+        <location filename="../views/weights_view.py" line="415"/>
         <source>Template</source>
         <translation>模板权重</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="415"/>
+        <location filename="../views/weights_view.py" line="415"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="416"/>
+        <location filename="../views/weights_view.py" line="416"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="416"/>
+        <location filename="../views/weights_view.py" line="416"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="417"/>
+        <location filename="../views/weights_view.py" line="417"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="418"/>
+        <location filename="../views/weights_view.py" line="418"/>
         <source>Back to the template&apos;s weights</source>
         <translation>恢复模板权重</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="419"/>
+        <location filename="../views/weights_view.py" line="419"/>
         <source>Export as new version…</source>
         <translation>导出为新版本…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="421"/>
+        <location filename="../views/weights_view.py" line="421"/>
         <source>Write a new template workbook with these weights, a new version name and the reason</source>
         <translation>以当前权重、新版本号和理由写出新的模板工作簿</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="529"/>
+        <location filename="../views/weights_view.py" line="529"/>
         <source>Bonus and penalty items (points)</source>
         <translation>加分项与扣分项（分值）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="623"/>
+        <location filename="../views/weights_view.py" line="623"/>
         <source>No scheme chosen</source>
         <translation>未选择评估方案</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="628"/>
+        <location filename="../views/weights_view.py" line="628"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; · version {version} · weights tried here are not saved</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; · 版本 {version} · 此处试用的权重不会保存</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="634"/>
+        <location filename="../views/weights_view.py" line="634"/>
         <source>These are the template&apos;s weights. Change a weight (type it, or click a box and use the arrow keys or the mouse wheel) and the ranking on the right follows at once.</source>
         <translation>当前为模板权重。修改任一权重（直接输入，或点击输入框后使用方向键或鼠标滚轮），右侧排名随即更新。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="638"/>
+        <location filename="../views/weights_view.py" line="638"/>
         <source>Weights changed from the template&apos;s: {count} (highlighted).</source>
         <translation>与模板不同的权重：{count} 项（已高亮）。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="645"/>
+        <location filename="../views/weights_view.py" line="645"/>
         <source>{moved} of {total} projects change rank, {regraded} change grade.</source>
         <translation>{total} 个项目中有 {moved} 个名次变化，{regraded} 个等级变化。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="648"/>
+        <location filename="../views/weights_view.py" line="648"/>
         <source>The score criteria&apos;s weights add up to 0: every base is 0.</source>
         <translation>计分指标权重合计为 0：所有项目基础分均为 0。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/weights_view.py" line="649"/>
+        <location filename="../views/weights_view.py" line="649"/>
         <source>Reset returns to the template; Export as new version… keeps them.</source>
         <translation>“重置”恢复模板权重；“导出为新版本…”可保留这些权重。</translation>
     </message>
@@ -1829,27 +1829,27 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WindowAssessing</name>
     <message>
-        <location filename="../../work/wt-g19/gui/window/assessing.py" line="112"/>
+        <location filename="../window/assessing.py" line="114"/>
         <source>{code} {indicator}: {author}&apos;s score {fraction} ({points} points) is withdrawn; the criterion is scored again as without it.</source>
         <translation>{code} {indicator}：将撤回 {author} 的评分 {fraction}（{points} 分），该指标按无此评分重新计分。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/assessing.py" line="162"/>
+        <location filename="../window/assessing.py" line="134"/>
         <source>Undo by {who} of: {what}</source>
         <translation>{who} 撤销：{what}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/assessing.py" line="176"/>
+        <location filename="../window/assessing.py" line="148"/>
         <source>No criterion is waiting for an on-site score.</source>
         <translation>没有待现场评分的指标。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/assessing.py" line="257"/>
+        <location filename="../window/assessing.py" line="229"/>
         <source>Could not change the setting</source>
         <translation>无法更改设置</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/assessing.py" line="266"/>
+        <location filename="../window/assessing.py" line="238"/>
         <source>Select two to four projects in Results (Ctrl+click or Shift+click) to compare them.</source>
         <translation>请在“结果”中选择二至四个项目（Ctrl+单击或 Shift+单击）后再比较。</translation>
     </message>
@@ -1857,87 +1857,87 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WindowExports</name>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="30"/>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="114"/>
+        <location filename="../window/exports.py" line="30"/>
+        <location filename="../window/exports.py" line="115"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="38"/>
+        <location filename="../window/exports.py" line="38"/>
         <source>The export was cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="45"/>
+        <location filename="../window/exports.py" line="45"/>
         <source>The export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="51"/>
+        <location filename="../window/exports.py" line="51"/>
         <source>Written: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="82"/>
+        <location filename="../window/exports.py" line="83"/>
         <source>Export the ranked workbook</source>
         <translation>导出排名工作簿</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="82"/>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="96"/>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="130"/>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="140"/>
+        <location filename="../window/exports.py" line="83"/>
+        <location filename="../window/exports.py" line="97"/>
+        <location filename="../window/exports.py" line="131"/>
+        <location filename="../window/exports.py" line="141"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="89"/>
+        <location filename="../window/exports.py" line="90"/>
         <source>Export the PDF report</source>
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="89"/>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="103"/>
+        <location filename="../window/exports.py" line="90"/>
+        <location filename="../window/exports.py" line="104"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="95"/>
+        <location filename="../window/exports.py" line="96"/>
         <source>Export the tracking workbook</source>
         <translation>导出跟踪评估工作簿</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="102"/>
+        <location filename="../window/exports.py" line="103"/>
         <source>Export the tracking PDF</source>
         <translation>导出跟踪评估 PDF</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="129"/>
+        <location filename="../window/exports.py" line="130"/>
         <source>Export the scheme with these weights</source>
         <translation>按当前权重导出评估方案</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="140"/>
+        <location filename="../window/exports.py" line="141"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="149"/>
+        <location filename="../window/exports.py" line="150"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="149"/>
+        <location filename="../window/exports.py" line="150"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="150"/>
+        <location filename="../window/exports.py" line="151"/>
         <source>Export the chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="175"/>
+        <location filename="../window/exports.py" line="177"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -1945,57 +1945,57 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WindowImports</name>
     <message>
-        <location filename="../../work/wt-g19/gui/window/imports.py" line="34"/>
+        <location filename="../window/imports.py" line="39"/>
         <source>Merge workspaces into this one</source>
         <translation>将工作区并入本工作区</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/imports.py" line="47"/>
+        <location filename="../window/imports.py" line="52"/>
         <source>Merging workspaces…</source>
         <translation>正在合并工作区…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/imports.py" line="57"/>
+        <location filename="../window/imports.py" line="62"/>
         <source>Merge finished.</source>
         <translation>合并完成。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/imports.py" line="62"/>
+        <location filename="../window/imports.py" line="67"/>
         <source>The merge failed</source>
         <translation>合并失败</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/imports.py" line="80"/>
+        <location filename="../window/imports.py" line="85"/>
         <source>Import submissions</source>
         <translation>导入申报文件</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/imports.py" line="82"/>
+        <location filename="../window/imports.py" line="87"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/imports.py" line="90"/>
+        <location filename="../window/imports.py" line="95"/>
         <source>Import a folder of submissions</source>
         <translation>导入申报文件夹</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/imports.py" line="126"/>
+        <location filename="../window/imports.py" line="131"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/imports.py" line="137"/>
+        <location filename="../window/imports.py" line="142"/>
         <source>Preparing the demo data…</source>
         <translation>正在准备演示数据…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/imports.py" line="156"/>
+        <location filename="../window/imports.py" line="161"/>
         <source>Import finished: {new} new, {resubmitted} resubmitted, {rejected} rejected.</source>
         <translation>导入完成：新增 {new} 个，重新报送 {resubmitted} 个，拒收 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/imports.py" line="165"/>
+        <location filename="../window/imports.py" line="170"/>
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
@@ -2003,192 +2003,192 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="119"/>
+        <location filename="../window/menus.py" line="119"/>
         <source>&amp;New workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="120"/>
+        <location filename="../window/menus.py" line="120"/>
         <source>&amp;Open workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="121"/>
+        <location filename="../window/menus.py" line="121"/>
         <source>Save workspace &amp;as…</source>
         <translation>工作区另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="122"/>
+        <location filename="../window/menus.py" line="122"/>
         <source>&amp;Merge workspaces…</source>
         <translation>合并工作区(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="123"/>
+        <location filename="../window/menus.py" line="123"/>
         <source>Import &amp;files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="124"/>
+        <location filename="../window/menus.py" line="124"/>
         <source>Import f&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="125"/>
+        <location filename="../window/menus.py" line="125"/>
         <source>Add &amp;scheme from Excel…</source>
         <translation>从 Excel 添加方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="126"/>
+        <location filename="../window/menus.py" line="126"/>
         <source>Ranked &amp;workbook…</source>
         <translation>排名工作簿(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="127"/>
+        <location filename="../window/menus.py" line="127"/>
         <source>&amp;PDF report…</source>
         <translation>PDF 报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="128"/>
+        <location filename="../window/menus.py" line="128"/>
         <source>&amp;Audit log…</source>
         <translation>审计日志(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="129"/>
+        <location filename="../window/menus.py" line="129"/>
         <source>Tracking &amp;workbook…</source>
         <translation>跟踪评估工作簿(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="130"/>
+        <location filename="../window/menus.py" line="130"/>
         <source>Trac&amp;king PDF…</source>
         <translation>跟踪评估 PDF(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="131"/>
+        <location filename="../window/menus.py" line="131"/>
         <source>P&amp;rint ranking…</source>
         <translation>打印排名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="132"/>
+        <location filename="../window/menus.py" line="132"/>
         <source>Print pre&amp;view ranking…</source>
         <translation>打印预览排名(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="133"/>
+        <location filename="../window/menus.py" line="133"/>
         <source>Print pro&amp;ject page…</source>
         <translation>打印项目页(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="134"/>
+        <location filename="../window/menus.py" line="134"/>
         <source>Print preview project pa&amp;ge…</source>
         <translation>打印预览项目页(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="135"/>
+        <location filename="../window/menus.py" line="135"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="136"/>
+        <location filename="../window/menus.py" line="136"/>
         <source>Report &amp;sign-off…</source>
         <translation>报告签批设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="137"/>
+        <location filename="../window/menus.py" line="137"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="138"/>
+        <location filename="../window/menus.py" line="138"/>
         <source>Open the &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="139"/>
+        <location filename="../window/menus.py" line="139"/>
         <source>&amp;About SynergyPilot</source>
         <translation>关于 SynergyPilot(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="140"/>
+        <location filename="../window/menus.py" line="140"/>
         <source>&amp;Next pending</source>
         <translation>下一项待评分(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="141"/>
+        <location filename="../window/menus.py" line="141"/>
         <source>User &amp;guide</source>
         <translation>用户指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="142"/>
+        <location filename="../window/menus.py" line="142"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="143"/>
+        <location filename="../window/menus.py" line="143"/>
         <source>&amp;Compare selected projects…</source>
         <translation>比较所选项目(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="148"/>
+        <location filename="../window/menus.py" line="148"/>
         <source>Import submission files (you can also drop files on the window)</source>
         <translation>导入申报文件（也可以把文件拖到窗口上）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="150"/>
+        <location filename="../window/menus.py" line="150"/>
         <source>Bring inspectors&apos; workspaces into this one, keeping every score</source>
         <translation>将各核查人的工作区并入本工作区，保留每一项评分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="151"/>
+        <location filename="../window/menus.py" line="151"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="152"/>
+        <location filename="../window/menus.py" line="152"/>
         <source>&amp;Recent workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="153"/>
+        <location filename="../window/menus.py" line="153"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="154"/>
+        <location filename="../window/menus.py" line="154"/>
         <source>&amp;Export and print</source>
         <translation>导出与打印(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="155"/>
+        <location filename="../window/menus.py" line="155"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="156"/>
+        <location filename="../window/menus.py" line="156"/>
         <source>&amp;Assess</source>
         <translation>评分(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="158"/>
+        <location filename="../window/menus.py" line="158"/>
         <source>Go to the next criterion waiting for an on-site score (Ctrl+N); Enter scores it</source>
         <translation>转到下一项待现场评分的指标（Ctrl+N）；按 Enter 评分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="160"/>
+        <location filename="../window/menus.py" line="160"/>
         <source>Compare two to four projects selected in Results (Ctrl+click), criterion by criterion (Ctrl+K)</source>
         <translation>逐项比较在“结果”中选择的二至四个项目（Ctrl+单击选择；Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="161"/>
+        <location filename="../window/menus.py" line="161"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="162"/>
+        <location filename="../window/menus.py" line="162"/>
         <source>Round:</source>
         <translation>评估轮次：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/menus.py" line="163"/>
+        <location filename="../window/menus.py" line="163"/>
         <source>The assessment round shown in every tab but Tracking</source>
         <translation>除“跟踪评估”外各页显示的评估轮次</translation>
     </message>
@@ -2196,108 +2196,108 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WindowState</name>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="128"/>
+        <location filename="../window/state.py" line="131"/>
         <source>Open</source>
         <extracomment>The start-up worker&apos;s :class:`gui.backend.Opened` once shown (None when nothing opened). The running import or export (one at a time; they share the progress bar). The files and folders of the last import as given: the report names files relative to them. The scores, overrides and withdrawals made since the window opened, last last: Undo (Ctrl+Z) takes them back one by one, each as a new audited score or withdrawal.</extracomment>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="129"/>
+        <location filename="../window/state.py" line="132"/>
         <source>Open the file just written</source>
         <translation>打开刚写出的文件</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="130"/>
+        <location filename="../window/state.py" line="133"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="133"/>
+        <location filename="../window/state.py" line="136"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="134"/>
+        <location filename="../window/state.py" line="137"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="135"/>
+        <location filename="../window/state.py" line="138"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="136"/>
+        <location filename="../window/state.py" line="139"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="137"/>
+        <location filename="../window/state.py" line="140"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="138"/>
+        <location filename="../window/state.py" line="141"/>
         <source>Robustness</source>
         <translation>稳健性</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="139"/>
+        <location filename="../window/state.py" line="142"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="140"/>
+        <location filename="../window/state.py" line="143"/>
         <source>Disagreements</source>
         <translation>意见分歧</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="141"/>
+        <location filename="../window/state.py" line="144"/>
         <source>Tracking</source>
         <translation>跟踪评估</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="166"/>
+        <location filename="../window/state.py" line="169"/>
         <source>Opened read-only: {reason}. Changes cannot be saved.</source>
         <translation>以只读方式打开：{reason}。无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="240"/>
+        <location filename="../window/state.py" line="243"/>
         <source>no workspace</source>
         <translation>无工作区</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="243"/>
+        <location filename="../window/state.py" line="246"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="254"/>
+        <location filename="../window/state.py" line="257"/>
         <source>Projects: {projects} · Rejected files: {rejected} ·</source>
         <translation>项目：{projects} · 拒收文件：{rejected} ·</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="257"/>
+        <location filename="../window/state.py" line="260"/>
         <source>Pending: {pending} ({provisional} provisional projects)</source>
         <translation>待定：{pending} 项（{provisional} 个暂定项目）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="261"/>
+        <location filename="../window/state.py" line="264"/>
         <source>Show only the provisional projects</source>
         <translation>只显示结果为暂定的项目</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="311"/>
+        <location filename="../window/state.py" line="314"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="314"/>
+        <location filename="../window/state.py" line="317"/>
         <source>Undo the last change: {what} (Ctrl+Z)</source>
         <translation>撤销上一次更改：{what}（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/state.py" line="319"/>
+        <location filename="../window/state.py" line="322"/>
         <source>{author}&apos;s score of {code} for {project}: {before} → {after}</source>
         <translation>{author} 对 {project} 的 {code} 评分：{before} → {after}</translation>
     </message>
@@ -2305,38 +2305,38 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WindowWorkspace</name>
     <message>
-        <location filename="../../work/wt-g19/gui/window/workspace.py" line="26"/>
-        <location filename="../../work/wt-g19/gui/window/workspace.py" line="132"/>
+        <location filename="../window/workspace.py" line="26"/>
+        <location filename="../window/workspace.py" line="132"/>
         <source>Please wait: another task is running.</source>
         <translation>请稍候：另一项任务正在进行。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/workspace.py" line="60"/>
+        <location filename="../window/workspace.py" line="60"/>
         <source>SynergyPilot workspace (*.spw)</source>
         <translation>SynergyPilot 工作区 (*.spw)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/workspace.py" line="65"/>
+        <location filename="../window/workspace.py" line="65"/>
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/workspace.py" line="73"/>
+        <location filename="../window/workspace.py" line="73"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/workspace.py" line="90"/>
+        <location filename="../window/workspace.py" line="90"/>
         <source>Opening the workspace…</source>
         <translation>正在打开工作区…</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/workspace.py" line="114"/>
+        <location filename="../window/workspace.py" line="114"/>
         <source>Save workspace as</source>
         <translation>工作区另存为</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/workspace.py" line="125"/>
+        <location filename="../window/workspace.py" line="125"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -2344,17 +2344,17 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="201"/>
+        <location filename="../views/dialogs.py" line="201"/>
         <source>Withdraw the score of {code}</source>
         <translation>撤回 {code} 的评分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="209"/>
+        <location filename="../views/dialogs.py" line="209"/>
         <source>Inspector:</source>
         <translation>核查人：</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/views/dialogs.py" line="210"/>
+        <location filename="../views/dialogs.py" line="210"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -2362,114 +2362,114 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../work/wt-g19/gui/app.py" line="81"/>
-        <location filename="../../work/wt-g19/gui/window/workspace.py" line="70"/>
-        <location filename="../../work/wt-g19/gui/window/workspace.py" line="108"/>
-        <location filename="../../work/wt-g19/gui/window/workspace.py" line="129"/>
+        <location filename="../app.py" line="81"/>
+        <location filename="../window/workspace.py" line="70"/>
+        <location filename="../window/workspace.py" line="108"/>
+        <location filename="../window/workspace.py" line="129"/>
         <source>Could not open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/errors.py" line="58"/>
+        <location filename="../errors.py" line="59"/>
         <source>The template is not valid ({count} problems).</source>
         <translation>模板无效（共 {count} 个问题）。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/errors.py" line="68"/>
+        <location filename="../errors.py" line="69"/>
         <source>The file {name} could not be used: {reason}</source>
         <translation>无法使用文件 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/errors.py" line="128"/>
+        <location filename="../errors.py" line="129"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/errors.py" line="129"/>
+        <location filename="../errors.py" line="130"/>
         <source>Something went wrong: {message}
 Your work is saved; the details are in {log}.</source>
         <translation>出现了问题：{message}
 您的工作已保存；详细信息见 {log}。</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/workspace.py" line="62"/>
+        <location filename="../window/workspace.py" line="62"/>
         <source>Could not create the workspace</source>
         <translation>无法创建工作区</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/workspace.py" line="111"/>
+        <location filename="../window/workspace.py" line="111"/>
         <source>Could not save the workspace</source>
         <translation>无法保存工作区</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/assessing.py" line="32"/>
-        <location filename="../../work/wt-g19/gui/window/assessing.py" line="64"/>
+        <location filename="../window/assessing.py" line="32"/>
+        <location filename="../window/assessing.py" line="66"/>
         <source>Could not record the score</source>
         <translation>无法记录评分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/assessing.py" line="85"/>
+        <location filename="../window/assessing.py" line="87"/>
         <source>Could not withdraw the override</source>
         <translation>无法撤销调整</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/assessing.py" line="117"/>
-        <location filename="../../work/wt-g19/gui/window/assessing.py" line="141"/>
+        <location filename="../window/imports.py" line="185"/>
+        <location filename="../window/imports.py" line="209"/>
         <source>Could not show the versions</source>
         <translation>无法显示版本</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/assessing.py" line="148"/>
+        <location filename="../window/assessing.py" line="120"/>
         <source>Could not undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/assessing.py" line="232"/>
+        <location filename="../window/assessing.py" line="204"/>
         <source>Could not record the consensus</source>
         <translation>无法记录共识</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/main_window.py" line="149"/>
+        <location filename="../main_window.py" line="151"/>
         <source>Could not write the form</source>
         <translation>无法生成申报表</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="79"/>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="93"/>
+        <location filename="../window/exports.py" line="80"/>
+        <location filename="../window/exports.py" line="94"/>
         <source>Could not export the workbook</source>
         <translation>无法导出工作簿</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="87"/>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="100"/>
+        <location filename="../window/exports.py" line="88"/>
+        <location filename="../window/exports.py" line="101"/>
         <source>Could not export the PDF report</source>
         <translation>无法导出 PDF 报告</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="119"/>
+        <location filename="../window/exports.py" line="120"/>
         <source>Could not export the scheme version</source>
         <translation>无法导出新版本评估方案</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="137"/>
+        <location filename="../window/exports.py" line="138"/>
         <source>Could not export the audit log</source>
         <translation>无法导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="146"/>
+        <location filename="../window/exports.py" line="147"/>
         <source>Could not export the chart</source>
         <translation>无法导出图表</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="180"/>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="184"/>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="194"/>
-        <location filename="../../work/wt-g19/gui/window/exports.py" line="198"/>
+        <location filename="../window/exports.py" line="182"/>
+        <location filename="../window/exports.py" line="186"/>
+        <location filename="../window/exports.py" line="196"/>
+        <location filename="../window/exports.py" line="200"/>
         <source>Could not print</source>
         <translation>无法打印</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/main_window.py" line="175"/>
+        <location filename="../main_window.py" line="177"/>
         <source>Could not save the report settings</source>
         <translation>无法保存报告签批设置</translation>
     </message>
@@ -2477,217 +2477,217 @@ Your work is saved; the details are in {log}.</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="28"/>
+        <location filename="../labels.py" line="28"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="29"/>
+        <location filename="../labels.py" line="29"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="30"/>
+        <location filename="../labels.py" line="30"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="31"/>
+        <location filename="../labels.py" line="31"/>
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="32"/>
+        <location filename="../labels.py" line="32"/>
         <source>Pending</source>
         <translation>待评分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="35"/>
+        <location filename="../labels.py" line="35"/>
         <source>Overridden</source>
         <translation>已调整</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="36"/>
+        <location filename="../labels.py" line="36"/>
         <source>Scored</source>
         <translation>已评分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="39"/>
+        <location filename="../labels.py" line="39"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="40"/>
+        <location filename="../labels.py" line="40"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="41"/>
+        <location filename="../labels.py" line="41"/>
         <source>Industrial park</source>
         <translation>产业园区</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="42"/>
+        <location filename="../labels.py" line="42"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="45"/>
+        <location filename="../labels.py" line="45"/>
         <source>Value</source>
         <translation>数值型</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="46"/>
+        <location filename="../labels.py" line="46"/>
         <source>Change</source>
         <translation>变化率</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="47"/>
+        <location filename="../labels.py" line="47"/>
         <source>Yes/no</source>
         <translation>是/否</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="48"/>
+        <location filename="../labels.py" line="48"/>
         <source>Choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="49"/>
+        <location filename="../labels.py" line="49"/>
         <source>Manual</source>
         <translation>人工评分</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="52"/>
+        <location filename="../labels.py" line="52"/>
         <source>Score</source>
         <translation>计分项</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="53"/>
+        <location filename="../labels.py" line="53"/>
         <source>Bonus</source>
         <translation>加分项</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="54"/>
+        <location filename="../labels.py" line="54"/>
         <source>Penalty</source>
         <translation>扣分项</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="57"/>
+        <location filename="../labels.py" line="57"/>
         <source>Higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="58"/>
+        <location filename="../labels.py" line="58"/>
         <source>Lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="61"/>
+        <location filename="../labels.py" line="61"/>
         <source>Pollution</source>
         <translation>减污</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="62"/>
+        <location filename="../labels.py" line="62"/>
         <source>Carbon</source>
         <translation>降碳</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="63"/>
+        <location filename="../labels.py" line="63"/>
         <source>Both</source>
         <translation>协同</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="64"/>
+        <location filename="../labels.py" line="64"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="67"/>
+        <location filename="../labels.py" line="67"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="68"/>
+        <location filename="../labels.py" line="68"/>
         <source>Resubmitted</source>
         <translation>重新报送</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="69"/>
+        <location filename="../labels.py" line="69"/>
         <source>Unchanged</source>
         <translation>未变化</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="70"/>
+        <location filename="../labels.py" line="70"/>
         <source>Rejected</source>
         <translation>拒收</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="72"/>
+        <location filename="../labels.py" line="72"/>
         <source>Not read</source>
         <translation>未读取</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="73"/>
+        <location filename="../labels.py" line="73"/>
         <source>Issue</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="76"/>
+        <location filename="../labels.py" line="76"/>
         <source>Unreadable file</source>
         <translation>文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="77"/>
+        <location filename="../labels.py" line="77"/>
         <source>Encrypted file</source>
         <translation>文件已加密</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="78"/>
+        <location filename="../labels.py" line="78"/>
         <source>File too large</source>
         <translation>文件过大</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="79"/>
+        <location filename="../labels.py" line="79"/>
         <source>Unsafe content</source>
         <translation>内容不安全</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="80"/>
+        <location filename="../labels.py" line="80"/>
         <source>Not a submission form</source>
         <translation>不是申报表</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="81"/>
+        <location filename="../labels.py" line="81"/>
         <source>No project ID</source>
         <translation>缺少项目编号</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="82"/>
+        <location filename="../labels.py" line="82"/>
         <source>No matching scheme</source>
         <translation>没有匹配的方案</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="83"/>
+        <location filename="../labels.py" line="83"/>
         <source>Duplicate project</source>
         <translation>项目重复</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="86"/>
+        <location filename="../labels.py" line="86"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="87"/>
+        <location filename="../labels.py" line="87"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="88"/>
+        <location filename="../labels.py" line="88"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../work/wt-g19/gui/labels.py" line="115"/>
+        <location filename="../labels.py" line="115"/>
         <source>Total could be {low}–{high}</source>
         <translation>总分可能为 {low}–{high}</translation>
     </message>

@@ -2,7 +2,8 @@
 
 From the bottom up: ``menus`` (actions, menus, toolbar), ``state`` (the views, the open
 workspace, the scored run and what is chosen), ``workspace`` (background tasks and the
-workspace's new/open/save-as), ``imports`` (import and merge), ``exports`` (exports and
-printing), ``assessing`` (scores, undo, the pending queue, consensus, versions, compare).
+workspace's new/open/save-as), ``imports`` (import, merge, a project's versions),
+``exports`` (exports and printing), ``assessing`` (scores, undo, the pending queue,
+consensus, compare); ``undo`` is the step Undo takes back.
 Each part only calls the parts below it; the window on top connects every signal.
 """

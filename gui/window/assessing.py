@@ -1,5 +1,5 @@
 """The main window's assessing: on-site scores and overrides, withdrawals, a what-if kept,
-Undo, the pending queue (Ctrl+N), consensus, a project's versions, and Compare.
+Undo, the pending queue (Ctrl+N), consensus, and Compare.
 
 The workspace records every step (with the inspector and reason) and the engine scores: here
 the dialogs are asked and the step to undo is remembered.
@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from gui import errors, labels, translation
 from gui.errors import error_boundary
 from gui.views import dialogs
 from gui.window.exports import WindowExports
-from gui.window.undo import UndoStep, own_fraction
+from gui.window.undo import UndoStep, inspector_scores, own_fraction
 from scoring.core.model import Scheme
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 class WindowAssessing(WindowExports):
-    """Scores, withdrawals, undo, the pending queue, consensus, versions, compare."""
+    """Scores, withdrawals, undo, the pending queue, consensus, compare."""
 
     # ----------------------------------------------------------------------------- assessing
     def _inspector(self) -> str:
@@ -54,6 +54,8 @@ class WindowAssessing(WindowExports):
     def _record_score(self, scheme: Scheme, project: ProjectResult, code: str,
                       answer: dialogs.AssessAnswer) -> None:
         """Record a score or override (remembering the inspector's name) and the step to undo it."""
+        if self.backend is None:
+            return
         if not self.settings.inspector:
             self.settings.inspector = answer.inspector
         before = own_fraction(project.indicators[code], answer.inspector)
@@ -88,12 +90,12 @@ class WindowAssessing(WindowExports):
         if scheme is None or project is None:
             return
         indicator = project.indicators[code]
-        several = indicator.reconciliation is not None and len(indicator.reconciliation.scores) > 1
+        several = len(inspector_scores(indicator)) > 1
         # the override shown is one inspector's, unless several scored it: then one's own
         author = None if several else indicator.inspector
         what = self.withdraw_text(scheme, project, code, author or self._inspector())
         answer = dialogs.WithdrawDialog.ask(self, code, self._inspector(), what=what)
-        if answer is None:
+        if answer is None or self.backend is None:
             return
         author = author or answer.inspector
         before = own_fraction(indicator, author)
@@ -114,37 +116,7 @@ class WindowAssessing(WindowExports):
             code=code, indicator=labels.criterion_text(criterion)[1], author=author, fraction=shown,
             points=points)
 
-    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not show the versions"))
-    def _on_detail_versions_requested(self) -> None:
-        self.show_versions()
-
-    def show_versions(self, scheme: Scheme | None = None, project_id: str | None = None,
-                      round_label: str | None = None):
-        """A project's versions side by side (Project tab → Versions…, or a resubmitted file's
-        row of the import report): the shown project unless another is named."""
-        from gui.views.versions_view import VersionsDialog
-
-        if project_id is None:
-            scheme, project = self.scheme(), self.project()
-            if project is None:
-                return None
-            project_id, round_label = project.project_id, self.run.round
-        if scheme is None or self.backend is None:
-            return None
-        scored = self.backend.scored_versions(project_id, scheme, round_label)
-        dialog = VersionsDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.set_versions(scheme, f"{project_id} {scored[-1].version.name}", scored)
-        dialog.show()
-        return dialog
-
-    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not show the versions"))
-    def _on_report_versions_requested(self, stored) -> None:
-        """A resubmitted (or imported) file's row of the import report: that project's versions."""
-        scheme = next((s for s in self.backend.schemes()
-                       if (s.name, s.version) == (stored.scheme, stored.scheme_version)), None)
-        self.show_versions(scheme, stored.project_id, stored.round)
-
+    # ----------------------------------------------------------------------------- undo
     @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not undo"))
     def _on_undo_triggered(self, *_args) -> None:
         self.undo_last()

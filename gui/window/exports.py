@@ -56,7 +56,8 @@ class WindowExports(WindowImports):
         self.open_path(self.written)
 
     def _on_show_written_clicked(self) -> None:
-        self.open_path(self.written.parent)
+        if self.written is not None:
+            self.open_path(self.written.parent)
 
     def open_path(self, path: Path | None) -> bool:
         """Hand a file or folder to the desktop (its program, the file manager)."""
@@ -139,7 +140,7 @@ class WindowExports(WindowImports):
         path = self._ask_export_path(
             self.tr("Export the audit log"), "audit.xlsx", self.tr("Excel workbook (*.xlsx)")
         )
-        if path:
+        if path and self.backend is not None:
             out = self.backend.export_audit(path.with_suffix(".xlsx"), translation.data_lang())
             self.show_written(out)
 
@@ -171,7 +172,8 @@ class WindowExports(WindowImports):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printing.setup_printer(printer, landscape)
         dialog = QPrintPreviewDialog(printer, self)
-        dialog.printer_ref = printer  # the dialog only points at the printer: keep it alive as long
+        # the dialog only points at the printer: keep it alive as long as the dialog
+        dialog.printer_ref = printer  # type: ignore[attr-defined]
         dialog.setWindowTitle(self.tr("Print preview"))
         dialog.paintRequested.connect(render)
         dialog.resize(1000, 760)

@@ -1,21 +1,26 @@
 """The main window's imports (files, folders, drops, the first start's demo) and merges of
-inspectors' workspaces, each in a worker, with their reports.
+inspectors' workspaces, each in a worker, with their reports; a project's versions side by
+side (a resubmitted file's row of the import report, or the Project tab's Versions…).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from gui import backend as backend_module
 from gui import errors, paths, workers
+from gui.errors import error_boundary
 from gui.models.tables import report_rows
 from gui.views.import_views import ImportReportDialog
 from gui.views.merge_views import MergeReportDialog
 from gui.views.round_dialog import RoundChoiceDialog
 from gui.window.workspace import WindowWorkspace
+from scoring.core.model import Scheme
 from scoring.core.reconcile import disagreement_rows
 
 if TYPE_CHECKING:
@@ -38,7 +43,7 @@ class WindowImports(WindowWorkspace):
         if files:
             self.start_merge(files)
 
-    def start_merge(self, sources: list[str | Path]) -> workers.Worker | None:
+    def start_merge(self, sources: Sequence[str | Path]) -> workers.Worker | None:
         """Merge inspectors' workspaces in a worker; a summary shows when it is done."""
         if self.backend is None:
             return None
@@ -93,7 +98,7 @@ class WindowImports(WindowWorkspace):
             self.settings.import_folder = folder
             self._import_into_round([folder])
 
-    def _import_into_round(self, inputs: list[str | Path]) -> None:
+    def _import_into_round(self, inputs: Sequence[str | Path]) -> None:
         """Ask which assessment round the forms go to (once the workspace has one), then import."""
         rounds = self.backend.rounds() if self.backend is not None else []
         round_label = None
@@ -114,7 +119,7 @@ class WindowImports(WindowWorkspace):
             self.start_import(local)
 
     def start_import(
-        self, inputs: list[str | Path], round_label: str | None = None
+        self, inputs: Sequence[str | Path], round_label: str | None = None
     ) -> workers.Worker | None:
         """Import files and folders in a worker (into ``round_label``, else by each form's year);
         the report shows when it is done."""
@@ -122,7 +127,7 @@ class WindowImports(WindowWorkspace):
             return None
         self.last_inputs = list(inputs)
         return self._start_task(
-            workers.Worker(backend_module.import_task, self.backend, inputs, round_label),
+            workers.Worker(backend_module.import_task, self.backend, list(inputs), round_label),
             self.tr("Reading files…"),
             lambda outcome: self._on_import_worker_finished(outcome, True),
             self._on_import_worker_failed,
@@ -175,3 +180,37 @@ class WindowImports(WindowWorkspace):
         self.report_dialog.show()
         self.report_dialog.raise_()
         return self.report_dialog
+
+    # ----------------------------------------------------------------------------- versions
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not show the versions"))
+    def _on_detail_versions_requested(self) -> None:
+        self.show_versions()
+
+    def show_versions(self, scheme: Scheme | None = None, project_id: str | None = None,
+                      round_label: str | None = None):
+        """A project's versions side by side (Project tab → Versions…, or a resubmitted file's
+        row of the import report): the shown project unless another is named."""
+        from gui.views.versions_view import VersionsDialog
+
+        if project_id is None:
+            scheme, project = self.scheme(), self.project()
+            if project is None:
+                return None
+            project_id, round_label = project.project_id, self.run.round
+        if scheme is None or self.backend is None:
+            return None
+        scored = self.backend.scored_versions(project_id, scheme, round_label)
+        dialog = VersionsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.set_versions(scheme, f"{project_id} {scored[-1].version.name}", scored)
+        dialog.show()
+        return dialog
+
+    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not show the versions"))
+    def _on_report_versions_requested(self, stored) -> None:
+        """A resubmitted (or imported) file's row of the import report: that project's versions."""
+        if self.backend is None:
+            return
+        scheme = next((s for s in self.backend.schemes()
+                       if (s.name, s.version) == (stored.scheme, stored.scheme_version)), None)
+        self.show_versions(scheme, stored.project_id, stored.round)

@@ -91,7 +91,7 @@ class WindowMenus(QMainWindow):
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.setIconSize(QSize(16, 16))
-        for act in (
+        for item in (
             self.act_open,
             self.act_import_files,
             self.act_import_folder,
@@ -105,10 +105,10 @@ class WindowMenus(QMainWindow):
             None,
             self.act_settings,
         ):
-            if act is None:
+            if item is None:
                 self.toolbar.addSeparator()
             else:
-                self.toolbar.addAction(act)
+                self.toolbar.addAction(item)
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.round_label)  # the assessment round shown (issue 20)
         self.toolbar.addWidget(self.round_combo)

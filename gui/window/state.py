@@ -37,6 +37,8 @@ from scoring.io.pipeline import AssessmentRun
 
 if TYPE_CHECKING:  # the engine (numpy) and the studies load with the first workspace, behind the
     # window already shown (issue 19: start-up; tests/gui/test_startup.py)
+    from gui.views.compare_view import CompareDialog
+    from gui.views.help_view import HelpDialog
     from scoring.analysis.tracking import Tracking
     from scoring.core.results import ProjectResult
     from scoring.workspace.facade import ImportReport
@@ -70,8 +72,9 @@ class WindowState(WindowMenus):
         self.last_inputs: list[str | Path] = []
         self.report_dialog: ImportReportDialog | None = None
         self.merge_dialog: MergeReportDialog | None = None
-        self.help_dialog = None  # Help → User guide, made when first asked for
-        self.compare_dialog = None  # Assess → Compare selected projects, made when first asked for
+        self.help_dialog: HelpDialog | None = None  # Help → User guide, made when first asked for
+        # Assess → Compare selected projects, made when first asked for
+        self.compare_dialog: CompareDialog | None = None
         #: The scores, overrides and withdrawals made since the window opened, last last: Undo
         #: (Ctrl+Z) takes them back one by one, each as a new audited score or withdrawal.
         self.undo_stack: list[UndoStep] = []
@@ -180,7 +183,7 @@ class WindowState(WindowMenus):
         names = [s.name for s in self.run.schemes]
         if self.scheme_name not in names:
             populated = [s.name for s in self.run.schemes if counts.get(s.name)]
-            self.scheme_name = (populated or names or [None])[0]
+            self.scheme_name = next(iter(populated or names), None)
         self.navigator.set_schemes(self.run.schemes, counts, self.scheme_name)
         self._show_scheme()
         self.audit.set_entries(self.backend.audit() if self.backend else [])

@@ -29,9 +29,9 @@ class UndoStep:
 
 def own_fraction(result, inspector: str) -> float | None:
     """The inspector's own active fraction of a criterion (None when they have none)."""
-    rec = result.reconciliation
-    if rec is not None and rec.scores:
-        return next((s.fraction for s in rec.scores if s.inspector == inspector), None)
+    scores = inspector_scores(result)
+    if scores:
+        return next((s.fraction for s in scores if s.inspector == inspector), None)
     if result.status == "override" and result.inspector == inspector:
         return result.score
     return None
@@ -39,3 +39,9 @@ def own_fraction(result, inspector: str) -> float | None:
 
 
 #: The window's size at a first start, where the screen allows it.
+
+
+def inspector_scores(result) -> tuple:
+    """Each inspector's active score of a criterion several scored (empty when none did)."""
+    rec = result.reconciliation
+    return tuple(rec.scores) if rec is not None else ()

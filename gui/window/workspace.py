@@ -113,7 +113,7 @@ class WindowWorkspace(WindowState):
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save workspace as"), self.settings.export_folder, self._workspace_filter()
         )
-        if path:
+        if path and self.backend is not None:
             self.set_backend(
                 backend_module.save_backend_as(self.backend, Path(path).with_suffix(WORKSPACE_SUFFIX))
             )
