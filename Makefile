@@ -49,6 +49,8 @@ screenshots: install
 # Refresh the translation source from the code (new strings appear as unfinished) and compile it.
 i18n: install
 	$(VENV)/bin/pyside6-lupdate $$(find gui -name '*.py' | sort) -ts gui/i18n/synergypilot_zh_CN.ts -no-obsolete
+	$(VENV)/bin/pyside6-lupdate $$(find gui -name '*.py' | sort) -ts gui/i18n/synergypilot_en.ts -no-obsolete \
+		-pluralonly -source-language en -target-language en
 	for ts in gui/i18n/*.ts; do $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done
 
 $(BUILD_STAMP): requirements-build.txt $(STAMP)

@@ -32,6 +32,17 @@ if TYPE_CHECKING:  # the workspace and the studies load the engine (numpy): they
 
 Progress = Callable[[int, int, Path], bool]
 
+
+class TaskCancelled(Exception):
+    """Raised by a task's progress report once the person pressed Cancel, to stop work (such
+    as scoring every round) whose own progress callback cannot say stop."""
+
+
+def step_or_stop(state, done: int, total: int, text: str, unit: str) -> None:
+    """Report a step of a worker's task; raise :class:`TaskCancelled` when it was cancelled."""
+    if not state.progress(done, total, text, unit):
+        raise TaskCancelled
+
 __all__ = ["AuditEntry", "Backend", "ReconcileSettings"]
 
 
@@ -245,15 +256,17 @@ def open_task(state, candidates: Sequence[Path], fallback: Path) -> Opened | Non
     for path in candidates:
         if state.cancelled:
             return None
+        state.progress(0, 0, str(path), "open")
         try:
             backend = open_backend(path)
             break
         except Exception as exc:  # a moved or damaged file: said by the window, then the next
             failures.append((path, exc))
     if backend is None:
+        state.progress(0, 0, str(fallback), "create")
         backend, created = create_backend(fallback), True
     try:
-        run = backend.score()
+        run = backend.score(scoring_progress(state))
     except BaseException:
         backend.close()
         raise
@@ -308,7 +321,7 @@ def demo_task(state, backend: Backend, folder: Path) -> tuple[ImportReport, Asse
 
     write_demo(folder, progress=step)
     if not state.cancelled:
-        state.progress(0, 0, str(folder / "round_2025"))  # reading the first round back: no count yet
+        state.progress(0, 0, str(folder / "round_2025"), "prepare")  # the first round read back: no count yet
         write_second_round(folder, progress=step)  # round_2025/: the next round, for the README
     return import_task(state, backend, [folder / name for name in DEMO_FOLDERS])
 
@@ -326,18 +339,30 @@ def export_workbook_task(state, run: AssessmentRun, out: Path, lang: str, robust
     """
     from scoring.reports.workbook import write_ranked_workbook
 
-    state.progress(0, 0, str(out))
+    state.progress(0, 0, str(out), "prepare")
     written = write_ranked_workbook(
         with_clean_names(run), out, lang=lang, robustness=robustness, settings=settings,
         progress=lambda done, total: state.progress(done, total, str(out), "sheet"))
     return None if state.cancelled else Path(written)
 
 
-def export_tracking_task(state, backend: Backend, out: Path, lang: str, kind: str) -> Path:
+def track_task(state, backend: Backend) -> Tracking | None:
+    """Worker body for the Tracking tab: every round scored and lined up, round by round; None
+    when cancelled (between rounds)."""
+    try:
+        return backend.track(lambda done, total, label: step_or_stop(state, done, total, label, "round"))
+    except TaskCancelled:
+        return None
+
+
+def export_tracking_task(state, backend: Backend, out: Path, lang: str, kind: str) -> Path | None:
     """Worker body: every round lined up (scoring each), written as the Tracking workbook
-    (``kind`` "workbook") or the tracking PDF ("pdf") of scoring.reports.tracking_export/_report."""
-    tracking = backend.track(lambda done, total, label: state.progress(done, total, label, "round"))
-    state.progress(0, 0, str(out))  # writing: not counted
+    (``kind`` "workbook") or the tracking PDF ("pdf") of scoring.reports.tracking_export/_report;
+    None when cancelled while the rounds are scored (nothing is written)."""
+    tracking = track_task(state, backend)
+    if tracking is None:
+        return None
+    state.progress(0, 0, str(out), "write")  # writing: not counted
     if kind == "pdf":
         from scoring.reports.pdf.tracking import write_tracking_pdf
 
@@ -356,12 +381,19 @@ def export_pdf_task(state, run: AssessmentRun, out: Path, lang: str, robustness=
     """
     from scoring.reports.pdf.report import write_pdf_report
 
+    state.progress(0, 0, str(out), "prepare")  # the report's contents, before its first page
     written = write_pdf_report(
         with_clean_names(run), out, lang=lang,
         progress=lambda done, total: state.progress(done, total, str(out), "page"), robustness=robustness,
         settings=settings,
     )
     return None if state.cancelled else Path(written)
+
+
+def export_audit_task(state, backend: Backend, out: Path, lang: str) -> Path:
+    """Worker body: the audit workbook (a long log takes seconds); not counted."""
+    state.progress(0, 0, str(out), "write")
+    return backend.export_audit(out, lang)
 
 
 def write_blank_form(scheme: Scheme, out: str | Path) -> Path:

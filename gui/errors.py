@@ -56,9 +56,8 @@ def describe(exc: BaseException) -> tuple[str, str]:
     problems = getattr(exc, "problems", None)
     if problems:
         details = "\n".join(str(p) for p in problems)
-        return QCoreApplication.translate("errors", "The template is not valid ({count} problems).").format(
-            count=len(problems)
-        ), details
+        return QCoreApplication.translate("errors", "The template is not valid (%n problem(s)).", None,
+                                          len(problems)), details
     # An OutputError names the file and says why, in the interface's language; so do the other
     # scoring errors that carry both languages (WhatIfError, scoring.analysis.weights.WeightsError)
     bilingual = getattr(exc, "text", None)

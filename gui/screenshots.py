@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-SIZE = (1360, 820)
+#: The window at its first start (gui.main_window.FIRST_SIZE): what most people see.
+SIZE = (1280, 800)
 
 
 def _settle(app, seconds: float = 0.2) -> None:
@@ -319,6 +320,7 @@ def render_tracking(app, window, out: Path, demo: Path, short: str) -> None:
     city = next(s.name for s in window.run.schemes if s.level == "city")
     window.navigator.select_scheme(city)
     window.tabs.setCurrentWidget(window.tracking_view)
+    _wait_import(app, window)  # every round is scored in a worker
     _settle(app, 0.5)
     table = window.tracking_view.table
     for row in range(3):

@@ -4,6 +4,10 @@ Source strings are English, marked with ``self.tr()`` or ``QCoreApplication.tran
 ``pyside6-lupdate`` extracts them into the checked-in Qt Linguist file
 ``gui/i18n/synergypilot_zh_CN.ts`` (``make i18n``), where the Chinese text is kept.
 
+English is the source language, but Qt's plural forms (``self.tr("%n file(s) read", "", n)``)
+need a translation in English too: ``gui/i18n/synergypilot_en.ts`` holds only those messages
+(``lupdate -pluralonly``), with "1 file read" and "2 files read".
+
 The compiled ``.qm`` files beside them are checked in too (``make i18n`` writes them; a test
 checks they are compiled from the current ``.ts``) and are what the app loads: Qt looks texts
 up in C++. (A Python QTranslator subclass was tried first; returning None from its
@@ -22,6 +26,7 @@ log = logging.getLogger("synergypilot")
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 _installed: list[QTranslator] = []
+_language = "en"
 
 
 def ts_files(lang: str) -> list[Path]:
@@ -54,9 +59,12 @@ def _qt_translator(lang: str) -> QTranslator | None:
 def install(lang: str) -> int:
     """Make ``lang`` the application's language; return the number of translators installed.
 
-    English is the source language and needs none. Installing sends a LanguageChange event
-    to every widget, which the main window answers by retranslating itself.
+    English is the source language: its only translation is of the plural forms. Installing
+    sends a LanguageChange event to every widget, which the main window answers by
+    retranslating itself.
     """
+    global _language
+    _language = "zh_CN" if lang == "zh_CN" else "en"
     app = QCoreApplication.instance()
     for translator in _installed:
         app.removeTranslator(translator)
@@ -67,11 +75,9 @@ def install(lang: str) -> int:
             QLocale.Country.China if lang == "zh_CN" else QLocale.Country.UnitedKingdom,
         )
     )
-    if lang == "en":
-        return 0
     # Qt's own texts (file dialogs, message box buttons) first: translators installed later
     # are asked first, so ours still win where both have a text.
-    qt_own = _qt_translator(lang)
+    qt_own = _qt_translator(lang) if lang != "en" else None
     if qt_own is not None:
         qt_own.setParent(app)
         app.installTranslator(qt_own)
@@ -87,8 +93,8 @@ def install(lang: str) -> int:
 
 
 def current_language() -> str:
-    """``zh_CN`` when a Chinese translation is installed, else ``en``."""
-    return "zh_CN" if _installed else "en"
+    """``zh_CN`` or ``en``, the language last installed."""
+    return _language
 
 
 def data_lang() -> str:

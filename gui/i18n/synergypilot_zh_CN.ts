@@ -100,8 +100,9 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../views/audit_view.py" line="30"/>
+        <location filename="../views/audit_view.py" line="35"/>
         <source>Every change to this workspace, newest first. Entries are never removed.</source>
+        <extracomment>The audit table&apos;s long columns (AuditModel&apos;s order).</extracomment>
         <translation>本工作区的全部变更记录，最新的在前。记录不会被删除。</translation>
     </message>
 </context>
@@ -455,192 +456,193 @@
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../views/detail_view.py" line="185"/>
+        <location filename="../views/detail_view.py" line="191"/>
         <source>Score or override…</source>
+        <extracomment>The criteria table&apos;s columns (CriteriaModel&apos;s order) the views place and size.</extracomment>
         <translation>评分或调整…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="187"/>
+        <location filename="../views/detail_view.py" line="193"/>
         <source>Give the selected criterion a fraction between 0 and 1, with your name and a reason</source>
         <translation>为所选指标给出 0 到 1 之间的得分率，并填写姓名和理由</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="189"/>
+        <location filename="../views/detail_view.py" line="195"/>
         <source>Withdraw override…</source>
         <translation>撤销调整…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="275"/>
+        <location filename="../views/detail_view.py" line="283"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="254"/>
+        <location filename="../views/detail_view.py" line="260"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="190"/>
+        <location filename="../views/detail_view.py" line="196"/>
         <source>Versions…</source>
         <translation>版本…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="192"/>
+        <location filename="../views/detail_view.py" line="198"/>
         <source>Every version of this project&apos;s submission, and what each changed</source>
         <translation>该项目申报材料的每个版本，以及每版改动了什么</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="193"/>
+        <location filename="../views/detail_view.py" line="199"/>
         <source>Points lost</source>
         <translation>失分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="195"/>
+        <location filename="../views/detail_view.py" line="201"/>
         <source>Gap to the next grade</source>
         <translation>距下一等级的差距</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="196"/>
+        <location filename="../views/detail_view.py" line="202"/>
         <source>What-if (not saved)</source>
         <translation>假设试算（不保存）</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="197"/>
+        <location filename="../views/detail_view.py" line="203"/>
         <source>New value:</source>
         <translation>新现状值：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="198"/>
+        <location filename="../views/detail_view.py" line="204"/>
         <source>New baseline:</source>
         <translation>新基准值：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="199"/>
+        <location filename="../views/detail_view.py" line="205"/>
         <source>Or a fraction:</source>
         <translation>或得分率：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="200"/>
+        <location filename="../views/detail_view.py" line="206"/>
         <source>a number, yes/no or a choice, as in the form</source>
         <translation>数字、是/否或选项，与申报表的填法相同</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="201"/>
+        <location filename="../views/detail_view.py" line="207"/>
         <source>empty: the submitted baseline</source>
         <translation>留空：使用申报的基准值</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="202"/>
+        <location filename="../views/detail_view.py" line="208"/>
         <source>0 = worst, 1 = best</source>
         <translation>0 = 最差，1 = 最优</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="203"/>
+        <location filename="../views/detail_view.py" line="209"/>
         <source>Try</source>
         <translation>试算</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="205"/>
+        <location filename="../views/detail_view.py" line="211"/>
         <source>Rescore this project with the new input; the workspace is not changed</source>
         <translation>用新的输入重新计算本项目；工作区不作改动</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="206"/>
+        <location filename="../views/detail_view.py" line="212"/>
         <source>Reset</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="207"/>
+        <location filename="../views/detail_view.py" line="213"/>
         <source>Keep as override…</source>
         <translation>保存为人工调整…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="208"/>
+        <location filename="../views/detail_view.py" line="214"/>
         <source>Record the fractions tried here as overrides, with a reason</source>
         <translation>把此处试算的得分率记为人工调整（须填写理由）</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="255"/>
+        <location filename="../views/detail_view.py" line="261"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="256"/>
+        <location filename="../views/detail_view.py" line="262"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="290"/>
+        <location filename="../views/detail_view.py" line="298"/>
         <source>Choose a project in the Results tab.</source>
         <translation>请在“结果”页选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="294"/>
+        <location filename="../views/detail_view.py" line="302"/>
         <source>Veto</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="295"/>
+        <location filename="../views/detail_view.py" line="303"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="296"/>
+        <location filename="../views/detail_view.py" line="304"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="297"/>
+        <location filename="../views/detail_view.py" line="305"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="298"/>
+        <location filename="../views/detail_view.py" line="306"/>
         <source>Base</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="299"/>
+        <location filename="../views/detail_view.py" line="307"/>
         <source>bonus</source>
         <translation>加分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="300"/>
+        <location filename="../views/detail_view.py" line="308"/>
         <source>penalty</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="301"/>
+        <location filename="../views/detail_view.py" line="309"/>
         <source>Synergy D</source>
         <translation>协同度 D</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="336"/>
+        <location filename="../views/detail_view.py" line="344"/>
         <source>What-if, not saved — as scored: total {total}, grade {grade}, rank {rank}</source>
         <translation>试算结果，未保存——实际评分：总分 {total}，等级 {grade}，排名 {rank}</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="356"/>
+        <location filename="../views/detail_view.py" line="364"/>
         <source>How it was worked out</source>
         <translation>计算过程</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="363"/>
+        <location filename="../views/detail_view.py" line="371"/>
         <source>How {code} was worked out</source>
         <translation>{code} 的计算过程</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="370"/>
+        <location filename="../views/detail_view.py" line="378"/>
         <source>Try another input for {code} {indicator}:</source>
         <translation>为 {code} {indicator} 试算其他输入：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="391"/>
+        <location filename="../views/detail_view.py" line="399"/>
         <source>Tried: {changes}</source>
         <translation>已试算：{changes}</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="498"/>
+        <location filename="../views/detail_view.py" line="506"/>
         <source>What-if: {change}</source>
         <translation>试算：{change}</translation>
     </message>
@@ -757,12 +759,12 @@
         <translation>为所选指标记录商定的得分率及理由</translation>
     </message>
     <message>
-        <location filename="../views/disagreements_view.py" line="149"/>
+        <location filename="../views/disagreements_view.py" line="154"/>
         <source>Disagreement: spread above {threshold}</source>
         <translation>意见分歧：极差大于 {threshold}</translation>
     </message>
     <message>
-        <location filename="../views/disagreements_view.py" line="152"/>
+        <location filename="../views/disagreements_view.py" line="157"/>
         <source>Criteria: {count} · Disagreements: {disagreements}</source>
         <translation>指标：{count} · 意见分歧：{disagreements}</translation>
     </message>
@@ -789,47 +791,67 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="67"/>
+        <location filename="../views/import_views.py" line="71"/>
         <source>File {done} of {total}: {name}</source>
         <translation>第 {done}/{total} 个文件：{name}</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="68"/>
+        <location filename="../views/import_views.py" line="72"/>
         <source>Workspace {done} of {total}: {name}</source>
         <translation>第 {done}/{total} 个工作区：{name}</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="69"/>
+        <location filename="../views/import_views.py" line="73"/>
         <source>Scoring scheme {done} of {total}: {name}</source>
         <translation>正在评分：第 {done}/{total} 个方案：{name}</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="70"/>
+        <location filename="../views/import_views.py" line="74"/>
         <source>Writing demo form {done} of {total}: {name}</source>
         <translation>正在生成示例申报表 {done}/{total}：{name}</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="71"/>
+        <location filename="../views/import_views.py" line="75"/>
         <source>{name}: sheet {done} of {total}</source>
         <translation>{name}：第 {done}/{total} 张工作表</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="72"/>
+        <location filename="../views/import_views.py" line="76"/>
         <source>{name}: page {done} of about {total}</source>
         <translation>{name}：第 {done} 页，共约 {total} 页</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="73"/>
+        <location filename="../views/import_views.py" line="77"/>
         <source>Scoring round {done} of {total}: {name}</source>
         <translation>正在评分：第 {done}/{total} 轮：{name}</translation>
     </message>
     <message>
+        <location filename="../views/import_views.py" line="83"/>
+        <source>Opening {name}…</source>
+        <translation>正在打开 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../views/import_views.py" line="84"/>
+        <source>Creating {name}…</source>
+        <translation>正在创建 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../views/import_views.py" line="85"/>
+        <source>Preparing {name}…</source>
+        <translation>正在准备 {name}…</translation>
+    </message>
+    <message>
         <location filename="../views/import_views.py" line="86"/>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../views/import_views.py" line="100"/>
         <source>{done}/{total}: {name}</source>
         <translation>{done}/{total}：{name}</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="95"/>
+        <location filename="../views/import_views.py" line="109"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -837,33 +859,42 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../views/import_views.py" line="138"/>
+        <location filename="../views/import_views.py" line="152"/>
         <source>Import report</source>
         <extracomment>Widest a report column is made, in pixels, so that What to do stays in view.</extracomment>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="139"/>
+        <location filename="../views/import_views.py" line="153"/>
         <source>Double-click a row to see the file, sheet and cell and what to do, or a resubmitted file&apos;s versions side by side. Hover over a cell to read it in full.</source>
         <translation>双击一行可查看文件、工作表、单元格及处理办法，或并排查看重新提交文件的各个版本。鼠标悬停可查看单元格的完整内容。</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="142"/>
+        <location filename="../views/import_views.py" line="156"/>
         <source>Versions…</source>
         <translation>版本…</translation>
     </message>
-    <message>
-        <location filename="../views/import_views.py" line="163"/>
-        <source>{files} files read: {new} imported, {resubmitted} resubmitted with differences, {unchanged} unchanged, {rejected} rejected.</source>
-        <translation>共读取 {files} 个文件：新导入 {new} 个，重新报送且有变化 {resubmitted} 个，未变化 {unchanged} 个，拒收 {rejected} 个。</translation>
-    </message>
-    <message>
-        <location filename="../views/import_views.py" line="174"/>
-        <source>{skipped} files of the folders were not read (not a spreadsheet kind the importer reads, or a lock file); the table says why.</source>
-        <translation>文件夹中有 {skipped} 个文件未读取（不是可导入的电子表格类型，或是锁定文件）；原因见下表。</translation>
+    <message numerus="yes">
+        <location filename="../views/import_views.py" line="177"/>
+        <source>%n file(s) read:</source>
+        <translation>
+            <numerusform>共读取 %n 个文件：</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../views/import_views.py" line="178"/>
+        <source>{new} imported, {resubmitted} resubmitted with differences, {unchanged} unchanged, {rejected} rejected.</source>
+        <translation>新导入 {new} 个，重新报送且有变化 {resubmitted} 个，未变化 {unchanged} 个，拒收 {rejected} 个。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/import_views.py" line="188"/>
+        <source>%n file(s) of the folders not read (not a spreadsheet kind the importer reads, or a lock file); the table says why.</source>
+        <translation>
+            <numerusform>文件夹中有 %n 个文件未读取（不是可导入的电子表格类型，或是锁定文件）；原因见下表。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/import_views.py" line="191"/>
         <source>The import was cancelled; the files read before are kept.</source>
         <translation>导入已取消；取消前读取的文件已保存。</translation>
     </message>
@@ -1065,28 +1096,30 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
         <source>Refused files</source>
         <translation>拒收文件</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../views/merge_views.py" line="55"/>
-        <source>{count} workspaces merged into {name}.</source>
-        <translation>已将 {count} 个工作区并入 {name}。</translation>
+        <source>%n workspace(s) merged into {name}.</source>
+        <translation>
+            <numerusform>已将 %n 个工作区并入 {name}。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../views/merge_views.py" line="60"/>
+        <location filename="../views/merge_views.py" line="59"/>
         <source>The merge was cancelled; the workspaces listed were merged, the others not.</source>
         <translation>合并已取消：所列工作区已合并，其余未合并。</translation>
     </message>
     <message>
-        <location filename="../views/merge_views.py" line="65"/>
+        <location filename="../views/merge_views.py" line="64"/>
         <source>{reconciled} criteria now have scores from several inspectors, {disagreements} of them with a disagreement. The Disagreements tab lists them and records a consensus.</source>
         <translation>现有 {reconciled} 项指标有多位核查人评分，其中 {disagreements} 项意见分歧。可在“意见分歧”页查看并记录共识。</translation>
     </message>
     <message>
-        <location filename="../views/merge_views.py" line="72"/>
+        <location filename="../views/merge_views.py" line="71"/>
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../views/merge_views.py" line="72"/>
+        <location filename="../views/merge_views.py" line="71"/>
         <source>Nothing new</source>
         <translation>无新内容</translation>
     </message>
@@ -1202,53 +1235,53 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../views/results_view.py" line="120"/>
+        <location filename="../views/results_view.py" line="121"/>
         <source>Select two to four projects (Ctrl+click or Shift+click), then compare them side by side (Ctrl+K)</source>
         <translation>选择二至四个项目（Ctrl+单击或 Shift+单击），然后并列比较（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="118"/>
+        <location filename="../views/results_view.py" line="119"/>
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="114"/>
+        <location filename="../views/results_view.py" line="115"/>
         <source>Grade:</source>
         <extracomment>Rank, project ID and name: the columns that stay in view when scrolling right. The region filter&apos;s data for a province heading (no region&apos;s text starts with a NUL). The Compare button: the window compares the selected projects.</extracomment>
         <translation>等级：</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="115"/>
+        <location filename="../views/results_view.py" line="116"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="116"/>
+        <location filename="../views/results_view.py" line="117"/>
         <source>Search ID, name, region…</source>
         <translation>搜索编号、名称、地区…</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="117"/>
+        <location filename="../views/results_view.py" line="118"/>
         <source>Provisional only</source>
         <translation>只看暂定</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="123"/>
+        <location filename="../views/results_view.py" line="124"/>
         <source>Show only the projects whose result may still change: manual criteria not yet scored or penalty items left blank</source>
         <translation>只显示结果仍可能变化的项目：尚有人工评分指标未评分或扣分项未填写</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="152"/>
+        <location filename="../views/results_view.py" line="153"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="169"/>
+        <location filename="../views/results_view.py" line="170"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../views/results_view.py" line="185"/>
+        <location filename="../views/results_view.py" line="194"/>
         <source>{shown} of {total} projects</source>
         <translation>显示 {shown} / 共 {total} 个项目</translation>
     </message>
@@ -1435,113 +1468,133 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>TemplatesView</name>
     <message>
-        <location filename="../views/templates_view.py" line="152"/>
+        <location filename="../views/templates_view.py" line="155"/>
         <source>Add scheme from Excel…</source>
         <translation>从 Excel 添加方案…</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="153"/>
+        <location filename="../views/templates_view.py" line="156"/>
         <source>Generate blank form…</source>
         <translation>生成空白申报表…</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="177"/>
+        <location filename="../views/templates_view.py" line="181"/>
         <source>Choose a scheme in the navigator.</source>
         <translation>请在左侧导航中选择一个方案。</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="181"/>
+        <location filename="../views/templates_view.py" line="185"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; version {version} · {level} · {count} criteria · {points:g} points</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; 版本 {version} · {level} · {count} 项指标 · 满分 {points:g}</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="201"/>
+        <location filename="../views/templates_view.py" line="205"/>
         <source>Select a criterion to see its guidance and basis.</source>
         <translation>选择一项指标以查看其填报说明和依据。</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="205"/>
+        <location filename="../views/templates_view.py" line="209"/>
         <source>Guidance:</source>
         <translation>说明：</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="206"/>
+        <location filename="../views/templates_view.py" line="210"/>
         <source>Basis:</source>
         <translation>依据：</translation>
     </message>
     <message>
-        <location filename="../views/templates_view.py" line="211"/>
+        <location filename="../views/templates_view.py" line="215"/>
         <source>not given in this template</source>
         <translation>本模板未给出</translation>
     </message>
-    <message>
-        <location filename="../views/templates_view.py" line="221"/>
-        <source>{source} was refused: {count} problems</source>
-        <translation>{source} 未通过校验：共 {count} 个问题</translation>
+    <message numerus="yes">
+        <location filename="../views/templates_view.py" line="225"/>
+        <source>{source} was refused: %n problem(s)</source>
+        <translation>
+            <numerusform>{source} 未通过校验：共 %n 个问题</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>TrackingView</name>
     <message>
-        <location filename="../views/tracking_view.py" line="136"/>
+        <location filename="../views/tracking_view.py" line="150"/>
         <source>Compare rounds:</source>
+        <extracomment>The project name&apos;s column (scoring.analysis.tracking.table_header&apos;s order).</extracomment>
         <translation>比较轮次：</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="137"/>
+        <location filename="../views/tracking_view.py" line="151"/>
         <source>Trend lines of:</source>
         <translation>趋势线：</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="138"/>
+        <location filename="../views/tracking_view.py" line="152"/>
         <source>Select projects in the table to draw their trend lines; double-click one to open it.</source>
         <translation>在表中选择项目即可绘制其趋势线；双击项目可打开其详情。</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="188"/>
+        <location filename="../views/tracking_view.py" line="202"/>
         <source>No projects of this scheme in any round.</source>
         <translation>该评估方案在各轮次中都没有项目。</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="192"/>
+        <location filename="../views/tracking_view.py" line="206"/>
         <source>The workspace holds one assessment round. Import the next round&apos;s forms (a year later) to see which pilots improved.</source>
         <translation>工作区只有一个评估轮次。导入下一轮（一年后）的申报表，即可看到哪些试点有所进步。</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="200"/>
-        <source>{scheme}: from {a} to {b}, {rose} of the {both} pilots assessed in both rounds improved their total and {fell} fell; {others} were assessed in only one of them.</source>
-        <translation>{scheme}：从 {a} 到 {b}，两轮均参评的 {both} 个试点中 {rose} 个总分上升、{fell} 个下降；另有 {others} 个只参加了其中一轮。</translation>
+        <location filename="../views/tracking_view.py" line="214"/>
+        <source>{scheme}: from {a} to {b}, {rose} of the {both} pilots assessed in both rounds improved their total and {fell} fell.</source>
+        <translation>{scheme}：从 {a} 到 {b}，两轮均参评的 {both} 个试点中 {rose} 个总分上升、{fell} 个下降。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/tracking_view.py" line="220"/>
+        <source>%n pilot(s) assessed in only one of them.</source>
+        <translation>
+            <numerusform>另有 %n 个试点只参加了其中一轮。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/tracking_view.py" line="225"/>
+        <source>Lining up every round (see the progress below)…</source>
+        <translation>正在逐轮评分并对齐各轮结果（进度见下方状态栏）…</translation>
+    </message>
+    <message>
+        <location filename="../views/tracking_view.py" line="226"/>
+        <source>Lining up the rounds was stopped; open the tab again to start again.</source>
+        <translation>各轮对齐已停止；重新打开此标签页即可重新开始。</translation>
     </message>
 </context>
 <context>
     <name>VersionDialog</name>
     <message>
-        <location filename="../views/weights_view.py" line="291"/>
+        <location filename="../views/weights_view.py" line="295"/>
         <source>Export as a new scheme version</source>
         <translation>导出为新版本评估方案</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="294"/>
+        <location filename="../views/weights_view.py" line="298"/>
         <source>The weights tried here are written into a new template workbook, the same scheme {name} but for the weights of {codes} and the version. The template {version} itself does not change. Add the new workbook to a workspace to score with it.</source>
         <translation>此处试用的权重将写入一个新的模板工作簿：除 {codes} 的权重和版本号外，与评估方案 {name} 完全相同。模板 {version} 本身不作任何修改。将新工作簿添加到工作区后即可用其评分。</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="303"/>
+        <location filename="../views/weights_view.py" line="307"/>
         <source>Why the weights change: who decided, which meeting or document…</source>
         <translation>修改权重的理由：由谁决定、依据哪次会议或哪份文件…</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="308"/>
+        <location filename="../views/weights_view.py" line="312"/>
         <source>New version:</source>
         <translation>新版本号：</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="309"/>
+        <location filename="../views/weights_view.py" line="313"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="325"/>
+        <location filename="../views/weights_view.py" line="329"/>
         <source>The new version needs a name other than {version}.</source>
         <translation>新版本号须不同于 {version}。</translation>
     </message>
@@ -1563,10 +1616,12 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
         <source>with version</source>
         <translation>与版本</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../views/versions_view.py" line="102"/>
-        <source>{project}: {count} versions; select one to compare it with the one before, or choose any two below</source>
-        <translation>{project}：共 {count} 个版本；选择一个版本与其上一版本比较，或在下方任选两个版本比较</translation>
+        <source>{project}: %n version(s); select one to compare it with the one before, or choose any two below</source>
+        <translation>
+            <numerusform>{project}：共 %n 个版本；选择一个版本与其上一版本比较，或在下方任选两个版本比较</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../views/versions_view.py" line="106"/>
@@ -1740,88 +1795,88 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WeightsView</name>
     <message>
-        <location filename="../views/weights_view.py" line="415"/>
+        <location filename="../views/weights_view.py" line="422"/>
         <source>Dimension / criterion</source>
         <extracomment>The weights tried, per scheme, kept while the window is open. (share, change) texts of each tree row by key, read by WeightRow when painted.</extracomment>
         <translation>维度 / 指标</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="415"/>
+        <location filename="../views/weights_view.py" line="422"/>
         <source>Template</source>
         <translation>模板权重</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="415"/>
+        <location filename="../views/weights_view.py" line="422"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="416"/>
+        <location filename="../views/weights_view.py" line="423"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="416"/>
+        <location filename="../views/weights_view.py" line="423"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="417"/>
+        <location filename="../views/weights_view.py" line="424"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="418"/>
+        <location filename="../views/weights_view.py" line="425"/>
         <source>Back to the template&apos;s weights</source>
         <translation>恢复模板权重</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="419"/>
+        <location filename="../views/weights_view.py" line="426"/>
         <source>Export as new version…</source>
         <translation>导出为新版本…</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="421"/>
+        <location filename="../views/weights_view.py" line="428"/>
         <source>Write a new template workbook with these weights, a new version name and the reason</source>
         <translation>以当前权重、新版本号和理由写出新的模板工作簿</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="529"/>
+        <location filename="../views/weights_view.py" line="539"/>
         <source>Bonus and penalty items (points)</source>
         <translation>加分项与扣分项（分值）</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="623"/>
+        <location filename="../views/weights_view.py" line="633"/>
         <source>No scheme chosen</source>
         <translation>未选择评估方案</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="628"/>
+        <location filename="../views/weights_view.py" line="638"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; · version {version} · weights tried here are not saved</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; · 版本 {version} · 此处试用的权重不会保存</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="634"/>
+        <location filename="../views/weights_view.py" line="644"/>
         <source>These are the template&apos;s weights. Change a weight (type it, or click a box and use the arrow keys or the mouse wheel) and the ranking on the right follows at once.</source>
         <translation>当前为模板权重。修改任一权重（直接输入，或点击输入框后使用方向键或鼠标滚轮），右侧排名随即更新。</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="638"/>
+        <location filename="../views/weights_view.py" line="648"/>
         <source>Weights changed from the template&apos;s: {count} (highlighted).</source>
         <translation>与模板不同的权重：{count} 项（已高亮）。</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="645"/>
+        <location filename="../views/weights_view.py" line="655"/>
         <source>{moved} of {total} projects change rank, {regraded} change grade.</source>
         <translation>{total} 个项目中有 {moved} 个名次变化，{regraded} 个等级变化。</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="648"/>
+        <location filename="../views/weights_view.py" line="658"/>
         <source>The score criteria&apos;s weights add up to 0: every base is 0.</source>
         <translation>计分指标权重合计为 0：所有项目基础分均为 0。</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="649"/>
+        <location filename="../views/weights_view.py" line="659"/>
         <source>Reset returns to the template; Export as new version… keeps them.</source>
         <translation>“重置”恢复模板权重；“导出为新版本…”可保留这些权重。</translation>
     </message>
@@ -1859,6 +1914,7 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
     <message>
         <location filename="../window/exports.py" line="30"/>
         <location filename="../window/exports.py" line="115"/>
+        <location filename="../window/exports.py" line="152"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
@@ -1922,22 +1978,22 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../window/exports.py" line="150"/>
+        <location filename="../window/exports.py" line="161"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../window/exports.py" line="150"/>
+        <location filename="../window/exports.py" line="161"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../window/exports.py" line="151"/>
+        <location filename="../window/exports.py" line="162"/>
         <source>Export the chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../window/exports.py" line="177"/>
+        <location filename="../window/exports.py" line="188"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
@@ -2196,147 +2252,161 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WindowState</name>
     <message>
-        <location filename="../window/state.py" line="131"/>
+        <location filename="../window/state.py" line="135"/>
         <source>Open</source>
         <extracomment>The start-up worker&apos;s :class:`gui.backend.Opened` once shown (None when nothing opened). The running import or export (one at a time; they share the progress bar). The files and folders of the last import as given: the report names files relative to them. The scores, overrides and withdrawals made since the window opened, last last: Undo (Ctrl+Z) takes them back one by one, each as a new audited score or withdrawal.</extracomment>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="132"/>
+        <location filename="../window/state.py" line="136"/>
         <source>Open the file just written</source>
         <translation>打开刚写出的文件</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="133"/>
+        <location filename="../window/state.py" line="137"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="136"/>
+        <location filename="../window/state.py" line="140"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="137"/>
+        <location filename="../window/state.py" line="141"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="138"/>
+        <location filename="../window/state.py" line="142"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="139"/>
+        <location filename="../window/state.py" line="143"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="140"/>
+        <location filename="../window/state.py" line="144"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="141"/>
+        <location filename="../window/state.py" line="145"/>
         <source>Robustness</source>
         <translation>稳健性</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="142"/>
+        <location filename="../window/state.py" line="146"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="143"/>
+        <location filename="../window/state.py" line="147"/>
         <source>Disagreements</source>
         <translation>意见分歧</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="144"/>
+        <location filename="../window/state.py" line="148"/>
         <source>Tracking</source>
         <translation>跟踪评估</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="169"/>
+        <location filename="../window/state.py" line="173"/>
         <source>Opened read-only: {reason}. Changes cannot be saved.</source>
         <translation>以只读方式打开：{reason}。无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="243"/>
+        <location filename="../window/state.py" line="251"/>
         <source>no workspace</source>
         <translation>无工作区</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="246"/>
+        <location filename="../window/state.py" line="254"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="257"/>
+        <location filename="../window/state.py" line="265"/>
         <source>Projects: {projects} · Rejected files: {rejected} ·</source>
         <translation>项目：{projects} · 拒收文件：{rejected} ·</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="260"/>
+        <location filename="../window/state.py" line="268"/>
         <source>Pending: {pending} ({provisional} provisional projects)</source>
         <translation>待定：{pending} 项（{provisional} 个暂定项目）</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="264"/>
+        <location filename="../window/state.py" line="272"/>
         <source>Show only the provisional projects</source>
         <translation>只显示结果为暂定的项目</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="314"/>
+        <location filename="../window/state.py" line="323"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="317"/>
+        <location filename="../window/state.py" line="326"/>
         <source>Undo the last change: {what} (Ctrl+Z)</source>
         <translation>撤销上一次更改：{what}（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="322"/>
+        <location filename="../window/state.py" line="331"/>
         <source>{author}&apos;s score of {code} for {project}: {before} → {after}</source>
         <translation>{author} 对 {project} 的 {code} 评分：{before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../window/state.py" line="340"/>
+        <source>Please wait: another task is running.</source>
+        <translation>请稍候：另一项任务正在进行。</translation>
+    </message>
+    <message>
+        <location filename="../window/state.py" line="384"/>
+        <source>Lining up every round…</source>
+        <translation>正在逐轮评分并对齐…</translation>
+    </message>
+    <message>
+        <location filename="../window/state.py" line="402"/>
+        <source>Could not line the rounds up</source>
+        <translation>无法对齐各轮结果</translation>
     </message>
 </context>
 <context>
     <name>WindowWorkspace</name>
     <message>
-        <location filename="../window/workspace.py" line="26"/>
-        <location filename="../window/workspace.py" line="132"/>
+        <location filename="../window/workspace.py" line="95"/>
         <source>Please wait: another task is running.</source>
         <translation>请稍候：另一项任务正在进行。</translation>
     </message>
     <message>
-        <location filename="../window/workspace.py" line="60"/>
+        <location filename="../window/workspace.py" line="23"/>
         <source>SynergyPilot workspace (*.spw)</source>
         <translation>SynergyPilot 工作区 (*.spw)</translation>
     </message>
     <message>
-        <location filename="../window/workspace.py" line="65"/>
+        <location filename="../window/workspace.py" line="28"/>
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../window/workspace.py" line="73"/>
+        <location filename="../window/workspace.py" line="36"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../window/workspace.py" line="90"/>
+        <location filename="../window/workspace.py" line="53"/>
         <source>Opening the workspace…</source>
         <translation>正在打开工作区…</translation>
     </message>
     <message>
-        <location filename="../window/workspace.py" line="114"/>
+        <location filename="../window/workspace.py" line="77"/>
         <source>Save workspace as</source>
         <translation>工作区另存为</translation>
     </message>
     <message>
-        <location filename="../window/workspace.py" line="125"/>
+        <location filename="../window/workspace.py" line="88"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -2363,41 +2433,43 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
     <name>errors</name>
     <message>
         <location filename="../app.py" line="81"/>
-        <location filename="../window/workspace.py" line="70"/>
-        <location filename="../window/workspace.py" line="108"/>
-        <location filename="../window/workspace.py" line="129"/>
+        <location filename="../window/workspace.py" line="33"/>
+        <location filename="../window/workspace.py" line="71"/>
+        <location filename="../window/workspace.py" line="92"/>
         <source>Could not open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../errors.py" line="59"/>
-        <source>The template is not valid ({count} problems).</source>
-        <translation>模板无效（共 {count} 个问题）。</translation>
+        <source>The template is not valid (%n problem(s)).</source>
+        <translation>
+            <numerusform>模板无效（共 %n 个问题）。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../errors.py" line="69"/>
+        <location filename="../errors.py" line="68"/>
         <source>The file {name} could not be used: {reason}</source>
         <translation>无法使用文件 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="129"/>
+        <location filename="../errors.py" line="128"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="130"/>
+        <location filename="../errors.py" line="129"/>
         <source>Something went wrong: {message}
 Your work is saved; the details are in {log}.</source>
         <translation>出现了问题：{message}
 您的工作已保存；详细信息见 {log}。</translation>
     </message>
     <message>
-        <location filename="../window/workspace.py" line="62"/>
+        <location filename="../window/workspace.py" line="25"/>
         <source>Could not create the workspace</source>
         <translation>无法创建工作区</translation>
     </message>
     <message>
-        <location filename="../window/workspace.py" line="111"/>
+        <location filename="../window/workspace.py" line="74"/>
         <source>Could not save the workspace</source>
         <translation>无法保存工作区</translation>
     </message>
@@ -2456,15 +2528,15 @@ Your work is saved; the details are in {log}.</source>
         <translation>无法导出审计日志</translation>
     </message>
     <message>
-        <location filename="../window/exports.py" line="147"/>
+        <location filename="../window/exports.py" line="158"/>
         <source>Could not export the chart</source>
         <translation>无法导出图表</translation>
     </message>
     <message>
-        <location filename="../window/exports.py" line="182"/>
-        <location filename="../window/exports.py" line="186"/>
-        <location filename="../window/exports.py" line="196"/>
-        <location filename="../window/exports.py" line="200"/>
+        <location filename="../window/exports.py" line="193"/>
+        <location filename="../window/exports.py" line="197"/>
+        <location filename="../window/exports.py" line="207"/>
+        <location filename="../window/exports.py" line="211"/>
         <source>Could not print</source>
         <translation>无法打印</translation>
     </message>

@@ -189,8 +189,13 @@ class ResultsModel(IndexedTableModel):
             or (role == Qt.ItemDataRole.TextAlignmentRole and key.startswith("dim:"))
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "provisional" and project.provisional:
+            # the column is narrowed to fit the window (text elided): the note in full, then the range
+            return f"{labels.provisional_text(project)}\n{labels.total_range_text(project)}"
         if role == Qt.ItemDataRole.ToolTipRole and marked:
             return labels.total_range_text(project)
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("name", "region"):
+            return self._display(project, key)  # narrowed to fit the window: in full on hover
         if role == Qt.ItemDataRole.ToolTipRole and key in ("issues", "veto") and project.issues:
             return "\n".join(f"{i.location}: {labels.issue_message(i)}" for i in project.issues[:12])
         return None

@@ -7,7 +7,10 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from gui.backend import AuditEntry
 from gui.models.tables import AuditModel
-from gui.views.common import compact_table
+from gui.views.common import FitToWidth, compact_table
+
+#: The audit table's long columns (AuditModel's order).
+WHAT_HAPPENED, WRITTEN_IN = 5, 6
 
 
 class AuditView(QWidget):
@@ -19,6 +22,8 @@ class AuditView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         compact_table(self.table)
+        # every column in view at 1280 wide: what happened gives up width (in full on hover)
+        self.fit = FitToWidth(self.table, {WHAT_HAPPENED: 240, WRITTEN_IN: 80})
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.label)
@@ -39,4 +44,4 @@ class AuditView(QWidget):
     def set_entries(self, entries: list[AuditEntry]) -> None:
         self._entries = list(entries)
         self.model.set_entries(self._entries)
-        self.table.resizeColumnsToContents()  # measures 50 rows (compact_table)
+        self.fit.refit()  # measures 50 rows (compact_table)

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QTableView
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableView,
+    QTreeView,
+)
+from shiboken6 import Shiboken
 
 
 def compact_table(table: QTableView) -> None:
@@ -19,23 +28,121 @@ def compact_table(table: QTableView) -> None:
     table.horizontalHeader().setResizeContentsPrecision(50)
 
 
-def fit_columns(table: QTableView, name_column: int = -1, name_width: tuple[int, int] = (160, 320)) -> None:
-    """Size columns from the header and the rows when there are few (not all 10,000), at least 60
-    pixels each, and the name column (when given) between ``name_width``'s narrowest and widest."""
-    header, model = table.horizontalHeader(), table.model()
-    small = model.rowCount() < 200
-    for column in range(model.columnCount()):
-        if small:
-            table.resizeColumnToContents(column)
-        header.resizeSection(column, max(header.sectionSize(column), 60))
-    if name_column >= 0:
-        narrowest, widest = name_width
-        header.resizeSection(name_column, min(max(header.sectionSize(name_column), narrowest), widest))
-
-
 def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
     """OK and Cancel, wired to ``dialog``'s accept and reject (every dialog of the app has them)."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+class FitToWidth(QObject):
+    """Keeps a table's columns inside its width at any window size (a 1366×768 laptop included).
+
+    The long text columns (``elastic``: column → narrowest width) give up width, down to their
+    narrowest, so that the short columns after them (grade, status, …) stay in view; their text
+    is elided and read in full in the tooltip (the models give it). Only when every long column
+    is at its narrowest does the table scroll right, its frozen columns staying in view. Columns
+    after ``in_view`` (the last one that must be seen; by default the last) are extras reached by
+    scrolling, such as the Results table's one column per dimension.
+
+    Call :meth:`refit` once the table's rows are set; a resize, new rows, a new sort or new
+    headings refit by themselves.
+    """
+
+    def __init__(self, table: QTableView | QTreeView, elastic: dict[int, int],
+                 in_view: int | None = None) -> None:
+        super().__init__(table)
+        self.table, self.elastic, self.in_view = table, dict(elastic), in_view
+        #: The widest a column is made (column → pixels), e.g. a paragraph read elsewhere in full.
+        self.widest: dict[int, int] = {}
+        self._natural: dict[int, int] = {}
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.header().setStretchLastSection(False)
+        self._viewport = table.viewport()
+        self._viewport.installEventFilter(self)
+        self._applying = False
+        self._held: set[int] = set()  # widths set by hand since the last refit
+        self.header().sectionResized.connect(self._on_section_resized)
+        # new rows, a new sort or new headings (a language switch): measured again, once the
+        # model has finished changing
+        self._later = QTimer(self, singleShot=True, interval=0)
+        self._later.timeout.connect(self._on_later_timeout)
+        model = table.model()
+        if model is not None:
+            for signal in (model.modelReset, model.layoutChanged, model.headerDataChanged):
+                signal.connect(self._later.start)
+
+    def header(self) -> QHeaderView:
+        """The column header (a tree's, or a table's horizontal one)."""
+        table = self.table
+        return table.header() if isinstance(table, QTreeView) else table.horizontalHeader()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        # the viewport kept, not asked of the table: while a window is destroyed its views get
+        # events after their C++ side is gone
+        if event.type() == QEvent.Type.Resize and watched is self._viewport and self._natural \
+                and Shiboken.isValid(self.table):
+            self._apply()
+        return False
+
+    def _on_section_resized(self, column: int, _old: int, new: int) -> None:
+        """A width the person (or the program) set by hand is kept until the rows change."""
+        if not self._applying and column in self._natural:
+            self._natural[column] = new
+            self._held.add(column)
+
+    def _on_later_timeout(self) -> None:
+        if Shiboken.isValid(self.table) and self._natural:
+            self.refit()
+
+    def refit(self) -> None:
+        """Measure every column (header and at most the rows compact_table allows), then fit."""
+        header, model = self.header(), self.table.model()
+        self._natural, self._held = {}, set()
+        for column in range(model.columnCount() if model is not None else 0):
+            if self.table.isColumnHidden(column):
+                continue
+            natural = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            self._natural[column] = min(natural, self.widest.get(column, natural))
+        self._apply()
+
+    def widths(self, available: int) -> dict[int, int]:
+        """Each column's width for ``available`` pixels: natural, the long ones shrunk to fit."""
+        widths = dict(self._natural)
+        seen = self._visual_order()
+        header = self.header()
+        last = len(seen) - 1 if self.in_view is None else header.visualIndex(self.in_view)
+        in_view = seen[: last + 1]
+        # only a long column in view makes room: one beyond it keeps its width
+        elastic = {c: self._natural[c] for c in in_view if c in self.elastic and c not in self._held}
+        over = sum(widths[c] for c in in_view) - available
+        if over <= 0:
+            return widths
+        # shrink the long columns in proportion to what each can give, never below its narrowest
+        slack = {c: max(n - min(self.elastic[c], n), 0) for c, n in elastic.items()}
+        total_slack = sum(slack.values())
+        if total_slack <= 0:
+            return widths
+        give = min(over, total_slack)
+        for column, spare in slack.items():
+            widths[column] = elastic[column] - -(-give * spare // total_slack)  # rounded up: never over
+        return widths
+
+    def _visual_order(self) -> list[int]:
+        """The measured columns from left to right as shown (a view may move a column)."""
+        header = self.header()
+        return sorted(self._natural, key=header.visualIndex)
+
+    def _apply(self) -> None:
+        header = self.header()
+        widths = self.widths(self.table.viewport().width())
+        spare = self.table.viewport().width() - sum(widths.values())
+        last = (self._visual_order() or [-1])[-1]
+        self._applying = True
+        try:
+            for column, width in widths.items():
+                # what is left over goes to the last column, as a stretched last section would
+                header.resizeSection(column, width + (spare if column == last and spare > 0 else 0))
+        finally:
+            self._applying = False

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from gui import labels, translation
 from gui.models.tables import Column, CriteriaModel, RowsModel
-from gui.views.common import compact_table
+from gui.views.common import FitToWidth, compact_table
 from gui.views.frozen import FrozenColumns
 from scoring.core.model import Scheme
 from scoring.core.values import normalise_text
@@ -43,7 +43,8 @@ if TYPE_CHECKING:  # the engine (numpy) loads with the first workspace (issue 19
 CHART_HEIGHT = 180
 # The indicator and value columns are cut at these widths (the full text is in the tooltip),
 # so that the figures to their right stay in view.
-COLUMN_CAPS = {1: 150, 3: 80}
+#: The criteria table's columns (CriteriaModel's order) the views place and size.
+INDICATOR, VALUE, UNIT, MAX_POINTS, POINTS_LOST, STATUS = 1, 3, 6, 9, 10, 13
 
 
 class DetailView(QWidget):
@@ -91,6 +92,10 @@ class DetailView(QWidget):
         compact_table(self.table)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.frozen = FrozenColumns(self.table, 2)  # code and indicator stay in view
+        # every column up to the points lost in view at 1280 wide (Status placed beside the
+        # indicator, the max points after the points lost; the worked calculation beside says
+        # both): the indicator, value and unit give up width (elided, in full on hover)
+        self.fit = FitToWidth(self.table, {INDICATOR: 110, VALUE: 60, UNIT: 50}, in_view=POINTS_LOST)
         self.issues = QTableView()
         self.issues.setModel(self.issues_model)
         compact_table(self.issues)
@@ -110,9 +115,10 @@ class DetailView(QWidget):
         sides = QSplitter(Qt.Orientation.Horizontal)
         sides.addWidget(left)
         sides.addWidget(self._side_panel())
-        sides.setStretchFactor(0, 3)
-        sides.setStretchFactor(1, 2)
-        sides.setSizes([900, 440])
+        # the criteria take what the side panel leaves (its texts wrap)
+        sides.setStretchFactor(0, 1)
+        sides.setStretchFactor(1, 0)
+        sides.setSizes([900, 280])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
@@ -260,9 +266,11 @@ class DetailView(QWidget):
         self.summary.setText(self._summary_html(scheme, project))
         self.gap_label.setText(self._gap_html(scheme, project))
         if project is not None and self.model.rowCount() < 100:
-            self.table.resizeColumnsToContents()
-            for column, cap in COLUMN_CAPS.items():
-                self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
+            header = self.table.horizontalHeader()
+            if header.visualIndex(STATUS) != INDICATOR + 1:  # a new model's columns start in order
+                header.moveSection(header.visualIndex(STATUS), INDICATOR + 1)
+                header.moveSection(header.visualIndex(MAX_POINTS), header.visualIndex(POINTS_LOST))
+            self.fit.refit()
             self.issues.resizeColumnToContents(1)
         if not (code and self.select_code(code)):
             self._select_default()

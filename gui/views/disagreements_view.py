@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
 
 from gui import labels
 from gui.models.disagreements import DisagreementsModel
-from gui.views.common import compact_table
+from gui.views.common import FitToWidth, compact_table
 from gui.views.frozen import FrozenColumns
 from scoring.core.reconcile import DisagreementRow, ReconcileSettings, disagreement_rows
 
 #: Widest a column starts (pixels); the whole text is in the row's tooltip.
-MAX_COLUMN_WIDTH = 240
 
 
 class DisagreementsView(QWidget):
@@ -70,6 +69,7 @@ class DisagreementsView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.frozen = FrozenColumns(self.table, 2)  # project ID and name stay in view
+        self.fit = FitToWidth(self.table, {})
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.intro)
@@ -122,12 +122,17 @@ class DisagreementsView(QWidget):
         self.model.set_rows(disagreement_rows(run), indicators)
         # the model keeps its sort by column key (inspectors' columns come and go): show it
         self.table.sortByColumn(self.model.sort_column(), self.model.sort_order())
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):  # long names and reasons: see the tooltip
-            header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
+        self._fit_columns()
         if chosen is not None:
             self.select(chosen.project_id, chosen.code)
+
+    def _fit_columns(self) -> None:
+        """Every column up to the consensus in view at 1280 wide: the name and the scheme give up
+        width (elided; the row's tooltip says it in full)."""
+        column = self.model.column_of
+        self.fit.elastic = {column("name"): 110, column("scheme"): 90}
+        self.fit.in_view = column("consensus")
+        self.fit.refit()
 
     def current_row(self) -> DisagreementRow | None:
         return self.model.row_at(self.table.currentIndex().row())

@@ -55,10 +55,14 @@ class ImportProgress(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def start(self, text: str) -> None:
+    def start(self, text: str, cancellable: bool = True) -> None:
+        """Show ``text`` with a busy bar until the first report; Cancel only where the work can
+        stop (a task that cannot is not offered a button that would do nothing)."""
         self.bar.setRange(0, 0)  # busy until the first report says how many files
         self.file_label.setText(text)
-        self.cancel_button.setEnabled(True)
+        self.file_label.setToolTip("")
+        self.cancel_button.setEnabled(cancellable)
+        self.cancel_button.setVisible(cancellable)
         self.show()
 
     def step_formats(self) -> dict[str, str]:
@@ -73,13 +77,23 @@ class ImportProgress(QWidget):
             "round": self.tr("Scoring round {done} of {total}: {name}"),
         }
 
+    def phase_formats(self) -> dict[str, str]:
+        """What a task is doing when it cannot count its steps, by its unit."""
+        return {
+            "open": self.tr("Opening {name}…"),
+            "create": self.tr("Creating {name}…"),
+            "prepare": self.tr("Preparing {name}…"),
+            "write": self.tr("Writing {name}…"),
+        }
+
     def update_progress(self, done: int, total: int, text: str, unit: str = "") -> None:
         """Show step ``done + 1`` of ``total`` counted in ``unit``; a task that cannot count
         its steps (total 0) keeps the busy bar and shows only what it is doing, never "1/0"."""
         name = Path(text).name if text else ""
         if total <= 0:
             self.bar.setRange(0, 0)
-            self.file_label.setText(name)
+            self.file_label.setText(self.phase_formats().get(unit, "{name}").format(name=name))
+            self.file_label.setToolTip(text)
             return
         self.bar.setRange(0, total)
         self.bar.setValue(min(done, total))
@@ -159,11 +173,11 @@ class ImportReportDialog(QDialog):
         self.versions_button.setEnabled(False)
 
     def _show_summary(self, report: ImportReport) -> None:
-        text = self.tr(
-            "{files} files read: {new} imported, {resubmitted} resubmitted with differences, "
-            "{unchanged} unchanged, {rejected} rejected."
+        # "1 file read", "2 files read": Qt's plural forms (gui/i18n/*_en.ts too)
+        text = self.tr("%n file(s) read:", "", report.files) + " " + self.tr(
+            "{new} imported, {resubmitted} resubmitted with differences, {unchanged} unchanged, "
+            "{rejected} rejected."
         ).format(
-            files=report.files,
             new=len(report.imported),
             resubmitted=len(report.resubmitted),
             unchanged=len(report.unchanged),
@@ -171,9 +185,8 @@ class ImportReportDialog(QDialog):
         )
         if report.skipped:
             text += " " + self.tr(
-                "{skipped} files of the folders were not read (not a spreadsheet kind the importer "
-                "reads, or a lock file); the table says why."
-            ).format(skipped=len(report.skipped))
+                "%n file(s) of the folders not read (not a spreadsheet kind the importer reads, or a "
+                "lock file); the table says why.", "", len(report.skipped))
         if report.cancelled:
             text += " " + self.tr("The import was cancelled; the files read before are kept.")
         self.summary.setText(text)

@@ -52,9 +52,8 @@ class MergeReportDialog(QDialog):
                 Column(self.tr("Refused files"), number("refusals_added"), align_right=True),
             ],
         )
-        text = self.tr("{count} workspaces merged into {name}.").format(
-            count=len(report.sources), name=Path(report.into).name
-        )
+        text = self.tr("%n workspace(s) merged into {name}.", "", len(report.sources)).format(
+            name=Path(report.into).name)
         if report.cancelled:
             text += " " + self.tr(
                 "The merge was cancelled; the workspaces listed were merged, the others not."

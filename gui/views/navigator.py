@@ -64,6 +64,13 @@ class NavigatorView(QTreeWidget):
             self.setCurrentItem(select)
         self.blockSignals(False)
 
+    def preferred_width(self) -> int:
+        """Wide enough for the longest scheme name and the counts, within 180–300 pixels, so the
+        tabs keep the rest of a 1280-pixel window (a fixed 330 cut the tables' last columns)."""
+        header = self.header()
+        needed = sum(max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(2))
+        return min(max(needed + 2 * self.frameWidth() + 8, 180), 300)
+
     def current_scheme(self) -> str | None:
         item = self.currentItem()
         return item.data(0, SCHEME_ROLE) if item is not None else None

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from gui import labels
 from gui.models.results import ResultsModel
-from gui.views.common import fit_columns
+from gui.views.common import FitToWidth
 from gui.views.frozen import FrozenColumns
 from scoring.core import presentation
 from scoring.core.model import Scheme
@@ -88,6 +88,7 @@ class ResultsView(QWidget):
         self.table.horizontalHeader().setResizeContentsPrecision(50)
         # rank, ID and name stay in view when the table scrolls right to the dimensions
         self.frozen = FrozenColumns(self.table, FROZEN_COLUMNS)
+        self.fit: FitToWidth | None = None  # made with the scheme's columns
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
@@ -178,7 +179,15 @@ class ResultsView(QWidget):
                 self.region_box.addItem(("    " if province else "") + name, name)
 
     def _fit_columns(self) -> None:
-        fit_columns(self.table, self.model.column_of("name"))
+        """Every column up to Synergy D in view at 1280 wide: the name, the provisional note and
+        the region give up width (elided, in full on hover); the dimensions are reached by
+        scrolling right, rank, ID and name staying in view."""
+        column = self.model.column_of
+        if self.fit is None:
+            self.fit = FitToWidth(self.table, {})
+        self.fit.elastic = {column("name"): 120, column("provisional"): 110, column("region"): 64}
+        self.fit.in_view = column("synergy")
+        self.fit.refit()
 
     def _update_count(self) -> None:
         self.count_label.setText(

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from gui import labels
 from gui.models.tables import ProblemsModel
-from gui.views.common import compact_table
+from gui.views.common import FitToWidth, compact_table
 from scoring.core.model import Scheme
 
 #: Role of a criterion row's first cell holding the Criterion, for the details below the tree.
@@ -79,7 +79,9 @@ class CriteriaTreeModel(QStandardItemModel):
                 self._cell(", ".join(f for f in flags if f)),
                 self._cell(labels.criterion_basis(c)),
             ]
-            row[0].setToolTip(labels.criterion_guidance(c))
+            # the name in full (the column is narrowed to fit the window), then the guidance
+            shown = (f"{c.code}  {indicator}", labels.criterion_guidance(c))
+            row[0].setToolTip("\n".join(t for t in shown if t))
             row[-1].setToolTip(labels.criterion_basis(c))
             row[0].setData(c, CRITERION_ROLE)
             parents[c.dimension].appendRow(row)
@@ -113,6 +115,7 @@ class TemplatesView(QWidget):
         bar.addWidget(self.form_button)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
+        self.fit = FitToWidth(self.tree, {})
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.selectionModel().currentChanged.connect(self._show_details)
@@ -165,12 +168,13 @@ class TemplatesView(QWidget):
         self._scheme = scheme
         self.model.set_scheme(scheme)
         self.tree.expandAll()
-        for column in range(self.model.columnCount()):
-            self.tree.resizeColumnToContents(column)
+        # every column up to the flags in view at 1280 wide: the criterion's name gives up
+        # width (elided, in full on hover); the basis, a paragraph, is read below the tree
         basis_column = self.model.columnCount() - 1
-        if basis_column > 0:
-            width = min(self.tree.columnWidth(basis_column), BASIS_COLUMN_WIDTH)
-            self.tree.setColumnWidth(basis_column, width)
+        self.fit.elastic = {0: 220}
+        self.fit.widest = {basis_column: BASIS_COLUMN_WIDTH}
+        self.fit.in_view = basis_column - 1 if basis_column > 0 else None
+        self.fit.refit()
         self.form_button.setEnabled(scheme is not None)
         self._select_first_criterion()
         if scheme is None:
@@ -218,5 +222,5 @@ class TemplatesView(QWidget):
         self.problems_model.set_problems(self._problems)
         self.lower.setVisible(bool(self._problems))
         self.problems_label.setText(
-            self.tr("{source} was refused: {count} problems").format(source=source, count=len(self._problems))
+            self.tr("{source} was refused: %n problem(s)", "", len(self._problems)).format(source=source)
         )

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import labels, translation
-from gui.views.common import compact_table
+from gui.views.common import FitToWidth, compact_table
 from gui.views.frozen import FrozenColumns
 from scoring.core.presentation import measure_label, text
 
@@ -34,6 +34,18 @@ if TYPE_CHECKING:  # the studies (numpy) load when the Tracking tab is first sho
 
 # Where the rounds' totals start in the table (after ID and name).
 FIRST_ROUND_COLUMN = 2
+#: The project name's column (scoring.analysis.tracking.table_header's order).
+NAME_COLUMN = 1
+
+
+def round_over_heading(header: list[str], rounds: list[str]) -> list[str]:
+    """Each round's headings on two lines, the round over what it heads ("2025\nTotal"), so the
+    columns are as narrow as their numbers and two rounds fit a 1280-pixel window."""
+    shown = []
+    for heading in header:
+        label = next((r for r in rounds if heading.startswith(f"{r} ")), None)
+        shown.append(f"{label}\n{heading[len(label) + 1:]}" if label is not None else heading)
+    return shown
 
 
 def _cell(value: object, signed: bool = False) -> QTableWidgetItem:
@@ -93,6 +105,8 @@ class TrackingView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(False)
         self.frozen = FrozenColumns(self.table, 2)  # project ID and name stay in view
+        # two rounds' columns in view at 1280 wide: the name gives up width (in full on hover)
+        self.fit = FitToWidth(self.table, {NAME_COLUMN: 110})
         self.transitions = QTableWidget()
         self.transitions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.transitions_label = QLabel()
@@ -196,11 +210,21 @@ class TrackingView(QWidget):
         rose = [t for t in scheme.projects if (t.change(b, a) or 0) > 0]
         fell = [t for t in scheme.projects if (t.change(b, a) or 0) < 0]
         both = [t for t in scheme.projects if t.change(b, a) is not None]
-        self.summary.setText(self.tr(
+        text = self.tr(
             "{scheme}: from {a} to {b}, {rose} of the {both} pilots assessed in both rounds improved "
-            "their total and {fell} fell; {others} were assessed in only one of them.").format(
+            "their total and {fell} fell.").format(
             scheme=labels.scheme_name(scheme), a=scheme.rounds[a].label, b=scheme.rounds[b].label,
-            rose=len(rose), fell=len(fell), both=len(both), others=len(scheme.projects) - len(both)))
+            rose=len(rose), fell=len(fell), both=len(both))
+        others = len(scheme.projects) - len(both)
+        if others:  # "1 pilot was", "2 pilots were": Qt's plural forms (gui/i18n/*_en.ts too)
+            text += " " + self.tr("%n pilot(s) assessed in only one of them.", "", others)
+        self.summary.setText(text)
+
+    def show_waiting(self, stopped: bool = False) -> None:
+        """While every round is scored to line them up (or after that was cancelled)."""
+        self.summary.setText(self.tr("Lining up every round (see the progress below)…") if not stopped
+                             else self.tr("Lining up the rounds was stopped; open the tab again to "
+                                          "start again."))
 
     def _fill_measures(self, scheme: SchemeTracking | None, lang: str) -> None:
         """Total, synergy D and each dimension of the scheme; the choice kept when it still exists."""
@@ -227,12 +251,12 @@ class TrackingView(QWidget):
         signed = change_columns(header, lang)
         rows = table_rows(scheme, lang)
         self.table.setColumnCount(len(header))
-        self.table.setHorizontalHeaderLabels(header)
+        self.table.setHorizontalHeaderLabels(round_over_heading(header, [r.label for r in scheme.rounds]))
         self.table.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 self.table.setItem(r, c, _cell(value, c in signed))
-        self.table.resizeColumnsToContents()
+        self.fit.refit()
         self.table.blockSignals(False)
 
     def _fill_transitions(self, scheme: SchemeTracking | None, lang: str) -> None:

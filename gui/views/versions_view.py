@@ -99,9 +99,9 @@ class VersionsDialog(QDialog):
         self._fill(max(latest - 1, 0), latest)
 
     def _fill(self, older: int, newer: int) -> None:
-        self.title.setText(self.tr("{project}: {count} versions; select one to compare it with the one "
-                                   "before, or choose any two below").format(
-            project=self._project_text, count=len(self._scored)))
+        self.title.setText(self.tr("{project}: %n version(s); select one to compare it with the one "
+                                   "before, or choose any two below", "", len(self._scored)).format(
+            project=self._project_text))
         self.versions_model.set_rows(list(reversed(self._scored)), [
             Column(self.tr("Version"), lambda s: str(s.version.version), align_right=True),
             Column(self.tr("Round"), lambda s: s.version.round),

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from gui import labels, translation
 from gui.models.indexed import NO_ROWS, IndexedTableModel
-from gui.views.common import compact_table, fit_columns, ok_cancel_buttons
+from gui.views.common import FitToWidth, compact_table, ok_cancel_buttons
 from gui.views.dialogs import required, submit_with_ctrl_enter
 from scoring.core import presentation
 from scoring.core.model import Scheme
@@ -186,7 +186,11 @@ class WeightsRankingModel(IndexedTableModel):
             return self.tr("As scored: {grade}").format(grade=labels.grade_name(
                 self._grade(self._template.grade_index[i])))
         if role == Qt.ItemDataRole.ToolTipRole and key == "provisional" and self._pending[i]:
-            return labels.total_range_text(_Range(self._now.total_min[i], self._now.total_max[i]))
+            # the note in full (the column is narrowed to fit the window), then the range
+            total_range = labels.total_range_text(_Range(self._now.total_min[i], self._now.total_max[i]))
+            return f"{self._display(i, key)}\n{total_range}"
+        if role == Qt.ItemDataRole.ToolTipRole and key == "name":
+            return self._display(i, key)  # narrowed to fit the window: in full on hover
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("rank", "move", "total", "scored"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -399,12 +403,15 @@ class WeightsView(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
+        self.fit = FitToWidth(self.table, {})
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.table)
-        splitter.setStretchFactor(0, 1)
+        # the ranking takes what the weights leave: its columns up to the provisional note fit
+        # a 1280-pixel window (the criteria's names are elided, in full on hover)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([470, 650])
+        splitter.setSizes([340, 780])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
@@ -483,7 +490,10 @@ class WeightsView(QWidget):
         self.kernel = kernel
         self.template = self.kernel.weigh(self.kernel.template_weights)
         self.model.set_projects(self._scheme, self.kernel, self.template)
-        fit_columns(self.table, self.model.column_of("name"), (140, 200))
+        # every column in view at 1280 wide: the name and the provisional note give up width
+        # (elided, in full on hover)
+        self.fit.elastic = {self.model.column_of("name"): 80, self.model.column_of("provisional"): 100}
+        self.fit.refit()
         self._reweigh()
 
     def _reweigh(self) -> None:

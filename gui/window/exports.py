@@ -141,8 +141,19 @@ class WindowExports(WindowImports):
             self.tr("Export the audit log"), "audit.xlsx", self.tr("Excel workbook (*.xlsx)")
         )
         if path and self.backend is not None:
-            out = self.backend.export_audit(path.with_suffix(".xlsx"), translation.data_lang())
-            self.show_written(out)
+            self.start_audit_export(path.with_suffix(".xlsx"))
+
+    def start_audit_export(self, path: Path) -> workers.Worker | None:
+        """Write the audit workbook in a worker (a long log takes seconds; it cannot stop midway)."""
+        if self.backend is None:
+            return None
+        return self._start_task(
+            workers.Worker(backend_module.export_audit_task, self.backend, path, translation.data_lang()),
+            self.tr("Writing {name}…").format(name=path.name),
+            self._on_export_worker_finished,
+            self._on_export_worker_failed,
+            cancellable=False,
+        )
 
     @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not export the chart"))
     def _on_charts_export_requested(self, fmt: str) -> None:

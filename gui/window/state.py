@@ -10,10 +10,11 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QWidget
 
-from gui import translation, workers
+from gui import backend as backend_module
+from gui import errors, translation, workers
 from gui.backend import Backend
 from gui.settings import Settings
 from gui.views.audit_view import AuditView
@@ -99,11 +100,14 @@ class WindowState(WindowMenus):
             self.tabs.addTab(view, "")
         # Every round lined up (scores each round): made when the Tracking tab is looked at.
         self.tracking: Tracking | None = None
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._generation = 0  # bumped by every rescoring: a lining-up of older scores is dropped
+        self._tracking_stopped = False  # its lining-up was cancelled or failed
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.navigator)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 1000])
+        splitter.setSizes([240, 1040])
+        self._navigator_fitted = False  # sized to its names once the first schemes are shown
         self.setCentralWidget(splitter)
         self.progress = ImportProgress()
         self.counts_label = QLabel()
@@ -185,15 +189,27 @@ class WindowState(WindowMenus):
             populated = [s.name for s in self.run.schemes if counts.get(s.name)]
             self.scheme_name = next(iter(populated or names), None)
         self.navigator.set_schemes(self.run.schemes, counts, self.scheme_name)
+        self._fit_navigator()
         self._show_scheme()
         self.audit.set_entries(self.backend.audit() if self.backend else [])
         settings = self.backend.reconcile_settings() if self.backend else ReconcileSettings()
         self.disagreements.set_results(self.run, settings)
         self._fill_rounds()
         self.tracking = None  # scores changed: lined up again when Tracking is looked at
+        self._generation += 1
         self._show_tracking()
         self._update_counts()
         self.results_changed.emit()
+
+    def _fit_navigator(self) -> None:
+        """Once, when the first schemes are shown: the navigator as wide as its names need, the
+        tabs the rest (later, the person's own splitter position is kept)."""
+        if self._navigator_fitted or not self.run.schemes:
+            return
+        self._navigator_fitted = True
+        total = sum(self.splitter.sizes())
+        width = self.navigator.preferred_width()
+        self.splitter.setSizes([width, max(total - width, 1)])
 
     def _fill_rounds(self) -> None:
         """The round selector: every round of the workspace, the one scored chosen."""
@@ -206,14 +222,6 @@ class WindowState(WindowMenus):
         self.round_combo.setCurrentIndex(self.round_combo.findData(self.run.round))
         self.round_combo.setEnabled(len(rounds) > 1)
         self.round_combo.blockSignals(False)
-
-    def _show_tracking(self) -> None:
-        """Line the rounds up when the Tracking tab is shown (it scores every round)."""
-        if self.tabs.currentWidget() is not self.tracking_view:
-            return
-        if self.tracking is None and self.backend is not None:
-            self.tracking = self.backend.track()
-        self.tracking_view.set_tracking(self.tracking, self.scheme_name)
 
     def scheme(self) -> Scheme | None:
         return next((s for s in self.run.schemes if s.name == self.scheme_name), None)
@@ -272,6 +280,7 @@ class WindowState(WindowMenus):
             self.rescore()
 
     def _on_tabs_current_changed(self, _index: int) -> None:
+        self._tracking_stopped = False  # a cancelled lining-up starts again when the tab is shown
         self._show_tracking()
 
     def _on_navigator_scheme_selected(self, name: str) -> None:
@@ -321,6 +330,79 @@ class WindowState(WindowMenus):
         after = "—" if step.after is None else f"{step.after:g}"
         return self.tr("{author}'s score of {code} for {project}: {before} → {after}").format(
             author=step.author, code=step.code, project=step.project_id, before=before, after=after)
+
+    # ----------------------------------------------------------------------------- background tasks
+    def _start_task(self, worker: workers.Worker, text: str, on_finished, on_failed,
+                    cancellable: bool = True) -> workers.Worker | None:
+        """Run one background task with the status-bar progress (and Cancel where the work can
+        stop); one at a time, as the workspace allows one worker thread beside this one."""
+        if self.task_worker is not None:
+            self.statusBar().showMessage(self.tr("Please wait: another task is running."), 5000)
+            return None
+        worker.signals.progressed.connect(self.progress.update_progress)
+        worker.signals.finished.connect(on_finished)
+        worker.signals.failed.connect(on_failed)
+        self.task_worker = worker
+        self.progress.start(text, cancellable)
+        self._set_busy(True)
+        return workers.start(worker)
+
+    def _set_busy(self, busy: bool) -> None:
+        writing = self._writing_actions()
+        read_only = self.backend is not None and self.backend.read_only
+        for act in (
+            self.act_import_files,
+            self.act_import_folder,
+            self.act_new,
+            self.act_open,
+            self.act_save_as,
+            self.act_merge,
+        ):
+            act.setEnabled(not busy and not (read_only and act in writing))
+
+    def _on_progress_cancel_requested(self) -> None:
+        if self.task_worker is not None:
+            self.task_worker.cancel()
+
+    def _end_task(self) -> None:
+        self.task_worker = None
+        self.progress.finish()
+        self._set_busy(False)
+        if self.tracking is None:
+            # the Tracking tab may have waited for this task: its rounds are lined up once the
+            # caller has shown the task's outcome (an import rescores first)
+            QTimer.singleShot(0, self._show_tracking)
+
+    # ----------------------------------------------------------------------------- tracking
+    def _show_tracking(self) -> None:
+        """Line the rounds up when the Tracking tab is shown: every round is scored, in a worker
+        with progress and Cancel (the tab says it is waiting meanwhile)."""
+        if self.tabs.currentWidget() is not self.tracking_view:
+            return
+        if self.tracking is None and self.backend is not None:
+            if not self._tracking_stopped and self.task_worker is None:
+                self._start_task(workers.Worker(backend_module.track_task, self.backend),
+                                 self.tr("Lining up every round…"),
+                                 lambda tracking, generation=self._generation: self._on_track_finished(
+                                     tracking, generation),
+                                 self._on_track_failed)
+            self.tracking_view.show_waiting(self._tracking_stopped)
+            return
+        self.tracking_view.set_tracking(self.tracking, self.scheme_name)
+
+    def _on_track_finished(self, tracking: Tracking | None, generation: int) -> None:
+        if tracking is None:  # cancelled: not started again until the tab is shown again
+            self._tracking_stopped = True
+        elif generation == self._generation:  # scores unchanged meanwhile (else lined up again)
+            self.tracking = tracking
+        self._end_task()
+        if self.tracking is not None:
+            self._show_tracking()
+
+    def _on_track_failed(self, exc: Exception) -> None:
+        self._tracking_stopped = True
+        self._end_task()
+        errors.report_exception(self, self.tr("Could not line the rounds up"), exc)
 
     def report_settings(self) -> ReportSettings:
         """Who signs the reports of the open workspace (empty without one)."""

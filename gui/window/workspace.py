@@ -1,6 +1,4 @@
-"""The main window's background tasks (one at a time, in the status bar with progress and
-Cancel) and the workspace's flow: new, open (also at start-up, in a worker), save as, recent.
-"""
+"""The main window's workspace flow: new, open (also at start-up, in a worker), save as, recent."""
 
 from __future__ import annotations
 
@@ -18,42 +16,7 @@ WORKSPACE_SUFFIX = ".spw"
 
 
 class WindowWorkspace(WindowState):
-    """Runs the window's background tasks; creates, opens and copies workspaces."""
-
-    def _start_task(self, worker: workers.Worker, text: str, on_finished, on_failed) -> workers.Worker | None:
-        """Run one background task with the status-bar progress and Cancel."""
-        if self.task_worker is not None:
-            self.statusBar().showMessage(self.tr("Please wait: another task is running."), 5000)
-            return None
-        worker.signals.progressed.connect(self.progress.update_progress)
-        worker.signals.finished.connect(on_finished)
-        worker.signals.failed.connect(on_failed)
-        self.task_worker = worker
-        self.progress.start(text)
-        self._set_busy(True)
-        return workers.start(worker)
-
-    def _set_busy(self, busy: bool) -> None:
-        writing = self._writing_actions()
-        read_only = self.backend is not None and self.backend.read_only
-        for act in (
-            self.act_import_files,
-            self.act_import_folder,
-            self.act_new,
-            self.act_open,
-            self.act_save_as,
-            self.act_merge,
-        ):
-            act.setEnabled(not busy and not (read_only and act in writing))
-
-    def _on_progress_cancel_requested(self) -> None:
-        if self.task_worker is not None:
-            self.task_worker.cancel()
-
-    def _end_task(self) -> None:
-        self.task_worker = None
-        self.progress.finish()
-        self._set_busy(False)
+    """Creates, opens and copies workspaces (opening at start-up in a worker)."""
 
     # ----------------------------------------------------------------------------- workspace
     def _workspace_filter(self) -> str:

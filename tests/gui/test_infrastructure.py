@@ -57,19 +57,49 @@ def test_language_defaults_from_the_system_locale(monkeypatch):
 # ----------------------------------------------------------------------------- translations
 
 
-def _messages():
-    root = ElementTree.parse(TS_FILE).getroot()
+def _messages(ts=TS_FILE):
+    root = ElementTree.parse(ts).getroot()
     for context in root.iter("context"):
         for message in context.iter("message"):
             yield context.findtext("name"), message.findtext("source"), message.find("translation")
 
 
+def _translated(translation) -> list[str]:
+    """A message's translation: its one text, or its plural forms (%n messages)."""
+    forms = [form.text or "" for form in translation.iter("numerusform")]
+    return forms or [translation.text or ""]
+
+
 def test_every_message_is_translated_into_chinese():
     unfinished = [
-        (c, s) for c, s, t in _messages() if t.get("type") == "unfinished" or not (t.text or "").strip()
+        (c, s) for c, s, t in _messages()
+        if t.get("type") == "unfinished" or not all(text.strip() for text in _translated(t))
     ]
     assert unfinished == []
     assert sum(1 for _ in _messages()) > 200
+
+
+def test_every_plural_reads_right_for_one_and_for_many_in_both_languages(qapp):
+    """Each %n message (e.g. Tracking's "1 pilot was assessed in only one of them", once "1 were
+    assessed") has English forms for one and many, and a Chinese one; both compiled and loaded."""
+    plural = [(c, s) for c, s, t in _messages() if len(_translated(t)) and "%n" in (s or "")]
+    assert len(plural) >= 5
+    english = {(c, s): _translated(t) for c, s, t in _messages(TS_FILE.with_name("synergypilot_en.ts"))}
+    assert set(english) == set(plural), "run `make i18n`: synergypilot_en.ts holds every plural"
+    translation.install("en")
+    for context, source in plural:
+        one, many = (QCoreApplication.translate(context, source, None, n) for n in (1, 2))
+        assert one != many and "1" in one and "2" in many, (source, one, many)
+    assert QCoreApplication.translate("TrackingView", "%n pilot(s) assessed in only one of them.", None, 1) \
+        == "1 pilot was assessed in only one of them."
+    assert QCoreApplication.translate("TrackingView", "%n pilot(s) assessed in only one of them.", None, 3) \
+        == "3 pilots were assessed in only one of them."
+    translation.install("zh_CN")
+    try:
+        assert QCoreApplication.translate("TrackingView", "%n pilot(s) assessed in only one of them.", None,
+                                          1) == "另有 1 个试点只参加了其中一轮。"
+    finally:
+        translation.install("en")
 
 
 def test_the_ts_file_holds_every_string_in_the_code(tmp_path):
@@ -107,7 +137,7 @@ def test_install_switches_the_language(qapp):
     assert QCoreApplication.translate("QPrintPreviewDialog", "%1%") == "%1%"
     # Qt's own dialogs are in Chinese too (qtbase's shipped translation)
     assert QCoreApplication.translate("QFileDialog", "File &name:") != "File &name:"
-    assert translation.install("en") == 0
+    assert translation.install("en") == 1  # English's plural forms (synergypilot_en.ts)
     assert QCoreApplication.translate("labels", "Pending") == "Pending"
 
 

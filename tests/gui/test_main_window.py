@@ -238,7 +238,8 @@ def test_export_workbook_and_pdf(small_window, qtbot, tmp_path, monkeypatch):
         window.act_export_pdf.trigger()
     assert (tmp_path / "report.pdf").read_bytes()[:5] == b"%PDF-"
     assert "report.pdf" in window.statusBar().currentMessage()
-    window.act_export_audit.trigger()
+    with qtbot.waitSignal(window.export_finished, timeout=60000):
+        window.act_export_audit.trigger()  # in a worker too: a long log takes seconds
     audit = openpyxl.load_workbook(tmp_path / "audit.xlsx").active
     actions = [row[3] for row in audit.iter_rows(min_row=4, values_only=True)]  # title, blank, header
     assert actions.count("import") == 6 and actions[0] == "workspace_created"

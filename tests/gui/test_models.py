@@ -172,7 +172,9 @@ def test_provisional_column_filter_and_tooltip(qtmodeltester):
     assert texts["P00004"] == "provisional: 1 pending, grade stays Pass"
     assert texts["P00000"] == ""
     row = model.row_of("P00001")
-    assert model.index(row, column).data(Qt.ItemDataRole.ToolTipRole) == "Total could be 40.00–80.00"
+    # the note in full (the column is narrowed to fit the window), then the range
+    assert model.index(row, column).data(Qt.ItemDataRole.ToolTipRole) == (
+        "provisional: 2 pending, grade could be Fail–Pass\nTotal could be 40.00–80.00")
     model.set_filter(provisional=True)
     assert sorted(model.project_at(r).project_id for r in range(model.rowCount())) == ["P00001", "P00004"]
     model.set_filter()

@@ -160,3 +160,28 @@ def test_the_tracking_export_counts_the_rounds_it_scores(window, tmp_path):
     assert backend_module.export_tracking_task(state, window.backend, out, "en", "workbook") == out
     rounds = state.of("round")
     assert _counted_in_order(rounds) and rounds[0][1] == len(window.backend.rounds())
+
+
+def test_tracking_stops_between_rounds_when_cancelled_and_writes_nothing(window, tmp_path):
+    state = RecordedState(cancel_at=("round", 0))
+    assert backend_module.track_task(state, window.backend) is None
+    out = tmp_path / "tracking.xlsx"
+    state = RecordedState(cancel_at=("round", 0))
+    assert backend_module.export_tracking_task(state, window.backend, out, "en", "workbook") is None
+    assert not out.exists() and state.of("round") == [(0, len(window.backend.rounds()))]
+
+
+def test_a_phase_that_cannot_count_says_what_it_is_doing(qtbot):
+    from gui.views.import_views import ImportProgress
+
+    progress = ImportProgress()
+    qtbot.addWidget(progress)
+    progress.start("Writing audit.xlsx…", cancellable=False)
+    assert not progress.cancel_button.isEnabled()  # no Cancel where the work cannot stop
+    shown = {}
+    for unit in ("open", "create", "prepare", "write"):
+        progress.update_progress(0, 0, "/out/report.pdf", unit)
+        shown[unit] = progress.file_label.text()
+        assert progress.bar.maximum() == 0 and progress.file_label.toolTip() == "/out/report.pdf"
+    assert shown == {"open": "Opening report.pdf…", "create": "Creating report.pdf…",
+                     "prepare": "Preparing report.pdf…", "write": "Writing report.pdf…"}

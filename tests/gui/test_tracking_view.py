@@ -30,6 +30,9 @@ def test_import_a_second_round_pick_a_round_and_track(window, qtbot, second_roun
 
     window.tabs.setCurrentWidget(window.tracking_view)
     view = window.tracking_view
+    # every round is scored in a worker, with progress and Cancel; the tab says it is waiting
+    assert window.tracking is None and "Lining up every round" in view.summary.text()
+    qtbot.waitUntil(lambda: window.tracking is not None and window.task_worker is None, timeout=60000)
     scheme = view.scheme()
     assert scheme is not None and scheme.level == "city"
     assert (view.earlier.currentText(), view.later.currentText()) == ("2024", "2025")
@@ -70,3 +73,34 @@ def test_export_the_tracking_workbook_and_pdf(window, qtbot, tmp_path):
     with qtbot.waitSignal(window.export_finished, timeout=120000) as blocker:
         window.start_tracking_export("pdf", tmp_path / "tracking.pdf")
     assert (tmp_path / "tracking.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_lining_the_rounds_up_can_be_cancelled_and_starts_again_when_the_tab_is_shown(
+        window, qtbot, monkeypatch):
+    import time
+
+    from gui import backend as backend_module
+
+    real = backend_module.track_task
+
+    def until_cancelled(state, backend):  # a workspace whose rounds take long to score
+        while state.progress(0, 3, "2024", "round"):
+            time.sleep(0.01)
+        return None
+
+    monkeypatch.setattr(backend_module, "track_task", until_cancelled)
+    window.tabs.setCurrentWidget(window.tracking_view)
+    worker = window.task_worker
+    assert worker is not None and window.progress.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: "round 1 of 3" in window.progress.file_label.text(), timeout=10000)
+    with qtbot.waitSignal(worker.signals.done, timeout=10000):
+        window.progress.cancel_button.click()
+    qtbot.waitUntil(lambda: window.task_worker is None, timeout=10000)
+    qtbot.wait(20)  # not started again by itself
+    assert window.task_worker is None and window.tracking is None
+    assert "stopped" in window.tracking_view.summary.text()
+    monkeypatch.setattr(backend_module, "track_task", real)
+    window.tabs.setCurrentWidget(window.results)
+    window.tabs.setCurrentWidget(window.tracking_view)
+    qtbot.waitUntil(lambda: window.tracking is not None and window.task_worker is None, timeout=60000)
+    assert window.tracking_view.table.rowCount() > 0

@@ -251,7 +251,7 @@ def test_the_audit_tab_speaks_the_interface_language(window, monkeypatch):
 
 
 def test_exports_start_beside_the_workspace_and_offer_open_and_show_in_folder(
-        window, tmp_path, monkeypatch, demo_workspace):
+        window, qtbot, tmp_path, monkeypatch, demo_workspace):
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QFileDialog
 
@@ -266,13 +266,15 @@ def test_exports_start_beside_the_workspace_and_offer_open_and_show_in_folder(
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     assert not window.written_bar.isVisible()
-    window.act_export_audit.trigger()
+    with qtbot.waitSignal(window.export_finished, timeout=60000):
+        window.act_export_audit.trigger()
     assert offered == [str(demo_workspace.parent / "audit.xlsx")]  # beside the workspace
     assert window.written_bar.isVisible()
     window.open_written.click()
     window.show_written_folder.click()
     assert opened == [str(tmp_path / "out" / "audit.xlsx"), str(tmp_path / "out")]
-    window.act_export_audit.trigger()  # next time: where the last export went
+    with qtbot.waitSignal(window.export_finished, timeout=60000):
+        window.act_export_audit.trigger()  # next time: where the last export went
     assert offered[-1] == str(tmp_path / "out" / "audit.xlsx")
 
 
