@@ -90,6 +90,7 @@ class MainWindow(WindowAssessing):
         self.menu_recent.aboutToShow.connect(self._on_recent_about_to_show)
         self.navigator.scheme_selected.connect(self._on_navigator_scheme_selected)
         self.pending_label.linkActivated.connect(self._on_pending_label_link_activated)
+        self.counts_label.linkActivated.connect(self._on_counts_label_link_activated)
         self.results.project_selected.connect(self._on_results_project_selected)
         self.results.project_activated.connect(self._on_results_project_activated)
         self.detail.override_requested.connect(self._on_detail_override_requested)

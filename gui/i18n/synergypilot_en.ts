@@ -4,7 +4,15 @@
 <context>
     <name>ImportReportDialog</name>
     <message numerus="yes">
-        <location filename="../views/import_views.py" line="177"/>
+        <location filename="../views/import_views.py" line="187"/>
+        <source>%n refused file(s) in this workspace: the latest refusal of each, until an import of the same file takes it.</source>
+        <translation>
+            <numerusform>%n refused file in this workspace: its latest refusal, until an import of the same file takes it.</numerusform>
+            <numerusform>%n refused files in this workspace: the latest refusal of each, until an import of the same file takes it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/import_views.py" line="192"/>
         <source>%n file(s) read:</source>
         <translation>
             <numerusform>%n file read:</numerusform>
@@ -12,11 +20,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/import_views.py" line="188"/>
+        <location filename="../views/import_views.py" line="203"/>
         <source>%n file(s) of the folders not read (not a spreadsheet kind the importer reads, or a lock file); the table says why.</source>
         <translation>
             <numerusform>%n file of the folders was not read (not a spreadsheet kind the importer reads, or a lock file); the table says why.</numerusform>
             <numerusform>%n files of the folders were not read (not a spreadsheet kind the importer reads, or a lock file); the table says why.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportModel</name>
+    <message numerus="yes">
+        <location filename="../models/tables.py" line="251"/>
+        <source>version {version}: %n change(s); double-click to see them side by side</source>
+        <translation>
+            <numerusform>version {version}: %n change; double-click to see it side by side</numerusform>
+            <numerusform>version {version}: %n changes; double-click to see them side by side</numerusform>
         </translation>
     </message>
 </context>

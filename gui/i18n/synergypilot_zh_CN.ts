@@ -859,52 +859,67 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../views/import_views.py" line="152"/>
+        <location filename="../views/import_views.py" line="153"/>
+        <location filename="../views/import_views.py" line="190"/>
         <source>Import report</source>
         <extracomment>Widest a report column is made, in pixels, so that What to do stays in view.</extracomment>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="153"/>
+        <location filename="../views/import_views.py" line="154"/>
         <source>Double-click a row to see the file, sheet and cell and what to do, or a resubmitted file&apos;s versions side by side. Hover over a cell to read it in full.</source>
         <translation>双击一行可查看文件、工作表、单元格及处理办法，或并排查看重新提交文件的各个版本。鼠标悬停可查看单元格的完整内容。</translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="156"/>
+        <location filename="../views/import_views.py" line="157"/>
         <source>Versions…</source>
         <translation>版本…</translation>
     </message>
+    <message>
+        <location filename="../views/import_views.py" line="185"/>
+        <source>Refused files</source>
+        <translation>拒收文件</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../views/import_views.py" line="177"/>
+        <location filename="../views/import_views.py" line="187"/>
+        <source>%n refused file(s) in this workspace: the latest refusal of each, until an import of the same file takes it.</source>
+        <translation>
+            <numerusform>本工作区共有 %n 个拒收文件：每个文件列出最近一次拒收，直到再次导入同一文件并被接收为止。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/import_views.py" line="192"/>
         <source>%n file(s) read:</source>
         <translation>
             <numerusform>共读取 %n 个文件：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="178"/>
+        <location filename="../views/import_views.py" line="193"/>
         <source>{new} imported, {resubmitted} resubmitted with differences, {unchanged} unchanged, {rejected} rejected.</source>
         <translation>新导入 {new} 个，重新报送且有变化 {resubmitted} 个，未变化 {unchanged} 个，拒收 {rejected} 个。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/import_views.py" line="188"/>
+        <location filename="../views/import_views.py" line="203"/>
         <source>%n file(s) of the folders not read (not a spreadsheet kind the importer reads, or a lock file); the table says why.</source>
         <translation>
             <numerusform>文件夹中有 %n 个文件未读取（不是可导入的电子表格类型，或是锁定文件）；原因见下表。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/import_views.py" line="191"/>
+        <location filename="../views/import_views.py" line="206"/>
         <source>The import was cancelled; the files read before are kept.</source>
         <translation>导入已取消；取消前读取的文件已保存。</translation>
     </message>
 </context>
 <context>
     <name>ImportReportModel</name>
-    <message>
+    <message numerus="yes">
         <location filename="../models/tables.py" line="251"/>
-        <source>version {version}: {count} changes; double-click to see them side by side</source>
-        <translation>第 {version} 版：{count} 处变化；双击可并排查看</translation>
+        <source>version {version}: %n change(s); double-click to see them side by side</source>
+        <translation>
+            <numerusform>第 {version} 版：%n 处变化；双击可并排查看</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../models/tables.py" line="286"/>
@@ -978,38 +993,38 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="127"/>
         <source>Add a scheme</source>
         <extracomment>The window&apos;s size at a first start, where the screen allows it.</extracomment>
         <translation>添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="129"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="145"/>
         <source>Could not add the scheme</source>
         <translation>无法添加方案</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="159"/>
         <source>Save a blank submission form</source>
         <translation>保存空白申报表</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="159"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="163"/>
         <source>Blank form written: {path}</source>
         <translation>已生成空白申报表：{path}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="214"/>
         <source>SynergyPilot {version}
 SynergyPilot scores pollution–carbon synergy pilot projects from Excel submissions.
 Data folder: {folder}</source>
@@ -1018,18 +1033,18 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 数据文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="205"/>
         <source>Data and log folder: {folder}</source>
         <translation>数据与日志文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="208"/>
         <source>About SynergyPilot</source>
         <translation>关于 SynergyPilot</translation>
     </message>
@@ -1569,32 +1584,32 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>VersionDialog</name>
     <message>
-        <location filename="../views/weights_view.py" line="295"/>
+        <location filename="../views/weights_view.py" line="297"/>
         <source>Export as a new scheme version</source>
         <translation>导出为新版本评估方案</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="298"/>
+        <location filename="../views/weights_view.py" line="300"/>
         <source>The weights tried here are written into a new template workbook, the same scheme {name} but for the weights of {codes} and the version. The template {version} itself does not change. Add the new workbook to a workspace to score with it.</source>
         <translation>此处试用的权重将写入一个新的模板工作簿：除 {codes} 的权重和版本号外，与评估方案 {name} 完全相同。模板 {version} 本身不作任何修改。将新工作簿添加到工作区后即可用其评分。</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="307"/>
+        <location filename="../views/weights_view.py" line="309"/>
         <source>Why the weights change: who decided, which meeting or document…</source>
         <translation>修改权重的理由：由谁决定、依据哪次会议或哪份文件…</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="312"/>
+        <location filename="../views/weights_view.py" line="314"/>
         <source>New version:</source>
         <translation>新版本号：</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="313"/>
+        <location filename="../views/weights_view.py" line="315"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="329"/>
+        <location filename="../views/weights_view.py" line="331"/>
         <source>The new version needs a name other than {version}.</source>
         <translation>新版本号须不同于 {version}。</translation>
     </message>
@@ -1742,52 +1757,52 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WeightsRankingModel</name>
     <message>
-        <location filename="../views/weights_view.py" line="124"/>
+        <location filename="../views/weights_view.py" line="126"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="125"/>
+        <location filename="../views/weights_view.py" line="127"/>
         <source>Moved</source>
         <translation>名次变化</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="126"/>
+        <location filename="../views/weights_view.py" line="128"/>
         <source>Project ID</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="127"/>
+        <location filename="../views/weights_view.py" line="129"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="128"/>
+        <location filename="../views/weights_view.py" line="130"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="129"/>
+        <location filename="../views/weights_view.py" line="131"/>
         <source>As scored</source>
         <translation>原评分</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="130"/>
+        <location filename="../views/weights_view.py" line="132"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="131"/>
+        <location filename="../views/weights_view.py" line="133"/>
         <source>Provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="177"/>
+        <location filename="../views/weights_view.py" line="179"/>
         <source>A must-pass criterion is not met: ranked last whatever the weights</source>
         <translation>一票否决指标未达标：无论权重如何均排在最后</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="184"/>
+        <location filename="../views/weights_view.py" line="186"/>
         <source>As scored: {grade}</source>
         <translation>原等级：{grade}</translation>
     </message>
@@ -1795,88 +1810,88 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WeightsView</name>
     <message>
-        <location filename="../views/weights_view.py" line="422"/>
+        <location filename="../views/weights_view.py" line="424"/>
         <source>Dimension / criterion</source>
         <extracomment>The weights tried, per scheme, kept while the window is open. (share, change) texts of each tree row by key, read by WeightRow when painted.</extracomment>
         <translation>维度 / 指标</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="422"/>
+        <location filename="../views/weights_view.py" line="424"/>
         <source>Template</source>
         <translation>模板权重</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="422"/>
+        <location filename="../views/weights_view.py" line="424"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="423"/>
+        <location filename="../views/weights_view.py" line="425"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="423"/>
+        <location filename="../views/weights_view.py" line="425"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="424"/>
+        <location filename="../views/weights_view.py" line="426"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="425"/>
+        <location filename="../views/weights_view.py" line="427"/>
         <source>Back to the template&apos;s weights</source>
         <translation>恢复模板权重</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="426"/>
+        <location filename="../views/weights_view.py" line="428"/>
         <source>Export as new version…</source>
         <translation>导出为新版本…</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="428"/>
+        <location filename="../views/weights_view.py" line="430"/>
         <source>Write a new template workbook with these weights, a new version name and the reason</source>
         <translation>以当前权重、新版本号和理由写出新的模板工作簿</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="539"/>
+        <location filename="../views/weights_view.py" line="541"/>
         <source>Bonus and penalty items (points)</source>
         <translation>加分项与扣分项（分值）</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="633"/>
+        <location filename="../views/weights_view.py" line="635"/>
         <source>No scheme chosen</source>
         <translation>未选择评估方案</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="638"/>
+        <location filename="../views/weights_view.py" line="640"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; · version {version} · weights tried here are not saved</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; · 版本 {version} · 此处试用的权重不会保存</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="644"/>
+        <location filename="../views/weights_view.py" line="646"/>
         <source>These are the template&apos;s weights. Change a weight (type it, or click a box and use the arrow keys or the mouse wheel) and the ranking on the right follows at once.</source>
         <translation>当前为模板权重。修改任一权重（直接输入，或点击输入框后使用方向键或鼠标滚轮），右侧排名随即更新。</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="648"/>
+        <location filename="../views/weights_view.py" line="650"/>
         <source>Weights changed from the template&apos;s: {count} (highlighted).</source>
         <translation>与模板不同的权重：{count} 项（已高亮）。</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="655"/>
+        <location filename="../views/weights_view.py" line="657"/>
         <source>{moved} of {total} projects change rank, {regraded} change grade.</source>
         <translation>{total} 个项目中有 {moved} 个名次变化，{regraded} 个等级变化。</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="658"/>
+        <location filename="../views/weights_view.py" line="660"/>
         <source>The score criteria&apos;s weights add up to 0: every base is 0.</source>
         <translation>计分指标权重合计为 0：所有项目基础分均为 0。</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="659"/>
+        <location filename="../views/weights_view.py" line="661"/>
         <source>Reset returns to the template; Export as new version… keeps them.</source>
         <translation>“重置”恢复模板权重；“导出为新版本…”可保留这些权重。</translation>
     </message>
@@ -2252,123 +2267,133 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WindowState</name>
     <message>
-        <location filename="../window/state.py" line="135"/>
+        <location filename="../window/state.py" line="138"/>
         <source>Open</source>
         <extracomment>The start-up worker&apos;s :class:`gui.backend.Opened` once shown (None when nothing opened). The running import or export (one at a time; they share the progress bar). The files and folders of the last import as given: the report names files relative to them. The scores, overrides and withdrawals made since the window opened, last last: Undo (Ctrl+Z) takes them back one by one, each as a new audited score or withdrawal.</extracomment>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="136"/>
+        <location filename="../window/state.py" line="139"/>
         <source>Open the file just written</source>
         <translation>打开刚写出的文件</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="137"/>
+        <location filename="../window/state.py" line="140"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="140"/>
+        <location filename="../window/state.py" line="143"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="141"/>
+        <location filename="../window/state.py" line="144"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="142"/>
+        <location filename="../window/state.py" line="145"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="143"/>
+        <location filename="../window/state.py" line="146"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="144"/>
+        <location filename="../window/state.py" line="147"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="145"/>
+        <location filename="../window/state.py" line="148"/>
         <source>Robustness</source>
         <translation>稳健性</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="146"/>
+        <location filename="../window/state.py" line="149"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="147"/>
+        <location filename="../window/state.py" line="150"/>
         <source>Disagreements</source>
         <translation>意见分歧</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="148"/>
+        <location filename="../window/state.py" line="151"/>
         <source>Tracking</source>
         <translation>跟踪评估</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="173"/>
+        <location filename="../window/state.py" line="176"/>
         <source>Opened read-only: {reason}. Changes cannot be saved.</source>
         <translation>以只读方式打开：{reason}。无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="251"/>
+        <location filename="../window/state.py" line="254"/>
         <source>no workspace</source>
         <translation>无工作区</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="254"/>
+        <location filename="../window/state.py" line="257"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="265"/>
-        <source>Projects: {projects} · Rejected files: {rejected} ·</source>
-        <translation>项目：{projects} · 拒收文件：{rejected} ·</translation>
+        <location filename="../window/state.py" line="267"/>
+        <source>Rejected files: {rejected}</source>
+        <translation>拒收文件：{rejected}</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="268"/>
+        <location filename="../window/state.py" line="269"/>
+        <source>Projects: {projects} ·</source>
+        <translation>项目：{projects} ·</translation>
+    </message>
+    <message>
+        <location filename="../window/state.py" line="271"/>
+        <source>List the refused files: why, where and what to do</source>
+        <translation>列出拒收文件：原因、位置和处理办法</translation>
+    </message>
+    <message>
+        <location filename="../window/state.py" line="273"/>
         <source>Pending: {pending} ({provisional} provisional projects)</source>
         <translation>待定：{pending} 项（{provisional} 个暂定项目）</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="272"/>
+        <location filename="../window/state.py" line="277"/>
         <source>Show only the provisional projects</source>
         <translation>只显示结果为暂定的项目</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="323"/>
+        <location filename="../window/state.py" line="328"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="326"/>
+        <location filename="../window/state.py" line="331"/>
         <source>Undo the last change: {what} (Ctrl+Z)</source>
         <translation>撤销上一次更改：{what}（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="331"/>
+        <location filename="../window/state.py" line="336"/>
         <source>{author}&apos;s score of {code} for {project}: {before} → {after}</source>
         <translation>{author} 对 {project} 的 {code} 评分：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="340"/>
+        <location filename="../window/state.py" line="345"/>
         <source>Please wait: another task is running.</source>
         <translation>请稍候：另一项任务正在进行。</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="384"/>
+        <location filename="../window/state.py" line="390"/>
         <source>Lining up every round…</source>
         <translation>正在逐轮评分并对齐…</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="402"/>
+        <location filename="../window/state.py" line="410"/>
         <source>Could not line the rounds up</source>
         <translation>无法对齐各轮结果</translation>
     </message>
@@ -2485,8 +2510,8 @@ Your work is saved; the details are in {log}.</source>
         <translation>无法撤销调整</translation>
     </message>
     <message>
-        <location filename="../window/imports.py" line="185"/>
-        <location filename="../window/imports.py" line="209"/>
+        <location filename="../window/imports.py" line="197"/>
+        <location filename="../window/imports.py" line="221"/>
         <source>Could not show the versions</source>
         <translation>无法显示版本</translation>
     </message>
@@ -2501,7 +2526,7 @@ Your work is saved; the details are in {log}.</source>
         <translation>无法记录共识</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="152"/>
         <source>Could not write the form</source>
         <translation>无法生成申报表</translation>
     </message>
@@ -2541,7 +2566,7 @@ Your work is saved; the details are in {log}.</source>
         <translation>无法打印</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177"/>
+        <location filename="../main_window.py" line="178"/>
         <source>Could not save the report settings</source>
         <translation>无法保存报告签批设置</translation>
     </message>

@@ -249,8 +249,8 @@ def report_rows(report: ImportReport, projects: list[ProjectResult], schemes=(),
     for item in report.resubmitted:
         changes = tuple(change_text(item.scheme, c) for c in item.changes)
         said = QCoreApplication.translate(
-            "ImportReportModel", "version {version}: {count} changes; double-click to see them side by side"
-        ).format(version=item.version, count=len(changes))
+            "ImportReportModel", "version {version}: %n change(s); double-click to see them side by side",
+            None, len(changes)).format(version=item.version)
         rows.append(ReportRow("resubmitted", item.source, f"{item.project_id} {item.name}",
                               scheme_text(item.scheme), said, stored=item, shown_file=shown(item.source),
                               lines=changes))

@@ -146,6 +146,7 @@ class ImportReportDialog(QDialog):
         self.versions_button.clicked.connect(self._on_versions_button_clicked)
         self.resize(1100, 540)
         self._report: ImportReport | None = None
+        self._standing = False  # the workspace's refusals still standing, not one import's
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -163,7 +164,7 @@ class ImportReportDialog(QDialog):
         super().changeEvent(event)
 
     def set_report(self, report: ImportReport, rows: list[ReportRow]) -> None:
-        self._report = report
+        self._report, self._standing = report, False
         self.model.set_report(rows)
         self._show_summary(report)
         self.table.resizeColumnsToContents()
@@ -172,7 +173,21 @@ class ImportReportDialog(QDialog):
             header.resizeSection(column, min(header.sectionSize(column), COLUMN_CAP))
         self.versions_button.setEnabled(False)
 
+    def show_standing(self) -> None:
+        """Say that the rows are the workspace's refusals still standing (the status bar's
+        Rejected files), not what one import did."""
+        self._standing = True
+        if self._report is not None:
+            self._show_summary(self._report)
+
     def _show_summary(self, report: ImportReport) -> None:
+        if self._standing:
+            self.setWindowTitle(self.tr("Refused files"))
+            self.summary.setText(self.tr(
+                "%n refused file(s) in this workspace: the latest refusal of each, until an import of "
+                "the same file takes it.", "", len(report.rejected)))
+            return
+        self.setWindowTitle(self.tr("Import report"))
         # "1 file read", "2 files read": Qt's plural forms (gui/i18n/*_en.ts too)
         text = self.tr("%n file(s) read:", "", report.files) + " " + self.tr(
             "{new} imported, {resubmitted} resubmitted with differences, {unchanged} unchanged, "

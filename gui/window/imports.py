@@ -171,6 +171,18 @@ class WindowImports(WindowWorkspace):
         self.rescore()  # files committed before the failure are kept and shown
         self.import_finished.emit(None)
 
+    def show_refusals(self) -> ImportReportDialog:
+        """The refusals still standing in the workspace (the status bar's Rejected files), each
+        with its sheet and cell and what to do, in the import report's window."""
+        from scoring.workspace import records
+
+        dialog = self.show_import_report(records.ImportReport(rejected=list(self.run.rejected)))
+        dialog.show_standing()
+        return dialog
+
+    def _on_counts_label_link_activated(self, _link: str) -> None:
+        self.show_refusals()
+
     def show_import_report(self, report: ImportReport) -> ImportReportDialog:
         if self.report_dialog is None:
             self.report_dialog = ImportReportDialog(self)

@@ -110,7 +110,10 @@ class WindowState(WindowMenus):
         self._navigator_fitted = False  # sized to its names once the first schemes are shown
         self.setCentralWidget(splitter)
         self.progress = ImportProgress()
+        # the refused files are a link once there are any: the list of them, with sheet and cell
         self.counts_label = QLabel()
+        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.counts_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         # the pending count is a link: it filters the table to the provisional projects
         self.pending_label = QLabel()
         self.pending_label.setTextFormat(Qt.TextFormat.RichText)
@@ -261,10 +264,12 @@ class WindowState(WindowMenus):
         # without building every indicator result
         pending = sum(p.pending for p in self.run.projects)
         provisional = sum(1 for p in self.run.projects if p.provisional)
-        self.counts_label.setText(
-            self.tr("Projects: {projects} · Rejected files: {rejected} ·").format(
-                projects=projects, rejected=rejected)
-        )
+        refused = escape(self.tr("Rejected files: {rejected}").format(rejected=rejected))
+        self.counts_label.setText(" ".join((
+            escape(self.tr("Projects: {projects} ·").format(projects=projects)),
+            f"<a href='rejected'>{refused}</a>" if rejected else refused, "·")))
+        self.counts_label.setToolTip(self.tr("List the refused files: why, where and what to do")
+                                     if rejected else "")
         words = self.tr("Pending: {pending} ({provisional} provisional projects)").format(
             pending=pending, provisional=provisional)
         link = f"<a href='provisional'>{escape(words)}</a>"

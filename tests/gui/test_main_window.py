@@ -523,3 +523,24 @@ def test_import_report_lists_the_files_of_the_folder_it_did_not_read(window, qtb
     assert dialog.model.index(row, 0).data() == "未读取"
     window.set_language("en")
     dialog.close()
+
+
+def test_refused_files_stay_listed_with_sheet_and_cell_after_reopening(window, qtbot, demo_files):
+    """The status bar's Rejected files opens the refusals still standing, from the workspace
+    (after reopening too), each with its sheet and cell and what to do."""
+    with qtbot.waitSignal(window.import_finished, timeout=60000):
+        window.start_import([demo_files / "submissions" / "flawed"])
+    window.report_dialog.close()
+    path = window.backend.path
+    window.backend.close()
+    window.open_workspace(path)  # reopened: the refusals are the workspace's
+    rejected = window.run.rejected
+    assert rejected and "href='rejected'" in window.counts_label.text()
+    window.counts_label.linkActivated.emit("rejected")
+    dialog = window.report_dialog
+    assert dialog.isVisible() and dialog.windowTitle() == "Refused files"
+    assert dialog.summary.text().startswith(f"{len(rejected)} refused files in this workspace")
+    rows = [dialog.model.row_object(r) for r in range(dialog.model.rowCount())]
+    assert [r.outcome for r in rows] == ["rejected"] * len(rejected)
+    missing_id = next(r for r in rows if r.source.endswith("missing_project_id.xlsx"))
+    assert (missing_id.sheet, missing_id.cell) == ("Project", "B2") and missing_id.action
