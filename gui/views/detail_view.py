@@ -41,9 +41,7 @@ if TYPE_CHECKING:  # the engine (numpy) loads with the first workspace (issue 19
 
 # Height of the points-lost chart in pixels.
 CHART_HEIGHT = 180
-# The indicator and value columns are cut at these widths (the full text is in the tooltip),
-# so that the figures to their right stay in view.
-#: The criteria table's columns (CriteriaModel's order) the views place and size.
+#: The criteria table's columns (CriteriaModel's order) the view places and sizes.
 INDICATOR, VALUE, UNIT, MAX_POINTS, POINTS_LOST, STATUS = 1, 3, 6, 9, 10, 13
 
 
