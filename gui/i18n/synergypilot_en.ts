@@ -12,11 +12,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/import_views.py" line="192"/>
-        <source>%n file(s) read:</source>
+        <location filename="../views/import_views.py" line="193"/>
+        <source>%n file(s) read: {new} imported, {resubmitted} resubmitted with differences, {unchanged} unchanged, {rejected} rejected.</source>
         <translation>
-            <numerusform>%n file read:</numerusform>
-            <numerusform>%n files read:</numerusform>
+            <numerusform>%n file read: {new} imported, {resubmitted} resubmitted with differences, {unchanged} unchanged, {rejected} rejected.</numerusform>
+            <numerusform>%n files read: {new} imported, {resubmitted} resubmitted with differences, {unchanged} unchanged, {rejected} rejected.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

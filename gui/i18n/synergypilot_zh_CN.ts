@@ -456,193 +456,193 @@
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../views/detail_view.py" line="191"/>
+        <location filename="../views/detail_view.py" line="189"/>
         <source>Score or override…</source>
-        <extracomment>The criteria table&apos;s columns (CriteriaModel&apos;s order) the views place and size.</extracomment>
+        <extracomment>The criteria table&apos;s columns (CriteriaModel&apos;s order) the view places and sizes.</extracomment>
         <translation>评分或调整…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="193"/>
+        <location filename="../views/detail_view.py" line="191"/>
         <source>Give the selected criterion a fraction between 0 and 1, with your name and a reason</source>
         <translation>为所选指标给出 0 到 1 之间的得分率，并填写姓名和理由</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="195"/>
+        <location filename="../views/detail_view.py" line="193"/>
         <source>Withdraw override…</source>
         <translation>撤销调整…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="283"/>
+        <location filename="../views/detail_view.py" line="281"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="260"/>
+        <location filename="../views/detail_view.py" line="258"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="196"/>
+        <location filename="../views/detail_view.py" line="194"/>
         <source>Versions…</source>
         <translation>版本…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="198"/>
+        <location filename="../views/detail_view.py" line="196"/>
         <source>Every version of this project&apos;s submission, and what each changed</source>
         <translation>该项目申报材料的每个版本，以及每版改动了什么</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="199"/>
+        <location filename="../views/detail_view.py" line="197"/>
         <source>Points lost</source>
         <translation>失分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="201"/>
+        <location filename="../views/detail_view.py" line="199"/>
         <source>Gap to the next grade</source>
         <translation>距下一等级的差距</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="202"/>
+        <location filename="../views/detail_view.py" line="200"/>
         <source>What-if (not saved)</source>
         <translation>假设试算（不保存）</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="203"/>
+        <location filename="../views/detail_view.py" line="201"/>
         <source>New value:</source>
         <translation>新现状值：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="204"/>
+        <location filename="../views/detail_view.py" line="202"/>
         <source>New baseline:</source>
         <translation>新基准值：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="205"/>
+        <location filename="../views/detail_view.py" line="203"/>
         <source>Or a fraction:</source>
         <translation>或得分率：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="206"/>
+        <location filename="../views/detail_view.py" line="204"/>
         <source>a number, yes/no or a choice, as in the form</source>
         <translation>数字、是/否或选项，与申报表的填法相同</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="207"/>
+        <location filename="../views/detail_view.py" line="205"/>
         <source>empty: the submitted baseline</source>
         <translation>留空：使用申报的基准值</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="208"/>
+        <location filename="../views/detail_view.py" line="206"/>
         <source>0 = worst, 1 = best</source>
         <translation>0 = 最差，1 = 最优</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="209"/>
+        <location filename="../views/detail_view.py" line="207"/>
         <source>Try</source>
         <translation>试算</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="211"/>
+        <location filename="../views/detail_view.py" line="209"/>
         <source>Rescore this project with the new input; the workspace is not changed</source>
         <translation>用新的输入重新计算本项目；工作区不作改动</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="212"/>
+        <location filename="../views/detail_view.py" line="210"/>
         <source>Reset</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="213"/>
+        <location filename="../views/detail_view.py" line="211"/>
         <source>Keep as override…</source>
         <translation>保存为人工调整…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="214"/>
+        <location filename="../views/detail_view.py" line="212"/>
         <source>Record the fractions tried here as overrides, with a reason</source>
         <translation>把此处试算的得分率记为人工调整（须填写理由）</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="261"/>
+        <location filename="../views/detail_view.py" line="259"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="262"/>
+        <location filename="../views/detail_view.py" line="260"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="298"/>
+        <location filename="../views/detail_view.py" line="296"/>
         <source>Choose a project in the Results tab.</source>
         <translation>请在“结果”页选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="302"/>
+        <location filename="../views/detail_view.py" line="300"/>
         <source>Veto</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="303"/>
+        <location filename="../views/detail_view.py" line="301"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="304"/>
+        <location filename="../views/detail_view.py" line="302"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="305"/>
+        <location filename="../views/detail_view.py" line="303"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="306"/>
+        <location filename="../views/detail_view.py" line="304"/>
         <source>Base</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="307"/>
+        <location filename="../views/detail_view.py" line="305"/>
         <source>bonus</source>
         <translation>加分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="308"/>
+        <location filename="../views/detail_view.py" line="306"/>
         <source>penalty</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="309"/>
+        <location filename="../views/detail_view.py" line="307"/>
         <source>Synergy D</source>
         <translation>协同度 D</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="344"/>
+        <location filename="../views/detail_view.py" line="342"/>
         <source>What-if, not saved — as scored: total {total}, grade {grade}, rank {rank}</source>
         <translation>试算结果，未保存——实际评分：总分 {total}，等级 {grade}，排名 {rank}</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="364"/>
+        <location filename="../views/detail_view.py" line="362"/>
         <source>How it was worked out</source>
         <translation>计算过程</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="371"/>
+        <location filename="../views/detail_view.py" line="369"/>
         <source>How {code} was worked out</source>
         <translation>{code} 的计算过程</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="378"/>
+        <location filename="../views/detail_view.py" line="376"/>
         <source>Try another input for {code} {indicator}:</source>
         <translation>为 {code} {indicator} 试算其他输入：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="399"/>
+        <location filename="../views/detail_view.py" line="397"/>
         <source>Tried: {changes}</source>
         <translation>已试算：{changes}</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="506"/>
+        <location filename="../views/detail_view.py" line="504"/>
         <source>What-if: {change}</source>
         <translation>试算：{change}</translation>
     </message>
@@ -888,16 +888,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/import_views.py" line="192"/>
-        <source>%n file(s) read:</source>
-        <translation>
-            <numerusform>共读取 %n 个文件：</numerusform>
-        </translation>
-    </message>
-    <message>
         <location filename="../views/import_views.py" line="193"/>
-        <source>{new} imported, {resubmitted} resubmitted with differences, {unchanged} unchanged, {rejected} rejected.</source>
-        <translation>新导入 {new} 个，重新报送且有变化 {resubmitted} 个，未变化 {unchanged} 个，拒收 {rejected} 个。</translation>
+        <source>%n file(s) read: {new} imported, {resubmitted} resubmitted with differences, {unchanged} unchanged, {rejected} rejected.</source>
+        <translation>
+            <numerusform>共读取 %n 个文件：新导入 {new} 个，重新报送且有变化 {resubmitted} 个，未变化 {unchanged} 个，拒收 {rejected} 个。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../views/import_views.py" line="203"/>

@@ -189,9 +189,9 @@ class ImportReportDialog(QDialog):
             return
         self.setWindowTitle(self.tr("Import report"))
         # "1 file read", "2 files read": Qt's plural forms (gui/i18n/*_en.ts too)
-        text = self.tr("%n file(s) read:", "", report.files) + " " + self.tr(
-            "{new} imported, {resubmitted} resubmitted with differences, {unchanged} unchanged, "
-            "{rejected} rejected."
+        text = self.tr(
+            "%n file(s) read: {new} imported, {resubmitted} resubmitted with differences, {unchanged} "
+            "unchanged, {rejected} rejected.", "", report.files
         ).format(
             new=len(report.imported),
             resubmitted=len(report.resubmitted),
