@@ -405,3 +405,17 @@ def test_a_polar_radar_legend_covers_no_dimension_label(lang):
     labels = [t for t in ax.get_xticklabels() if t.get_text()]
     assert len(labels) == 4
     assert not [t.get_text() for t in labels if t.get_window_extent(renderer).overlaps(legend)]
+
+
+@pytest.mark.parametrize("polar", [False, True])
+def test_radar_projects_differ_by_marker_not_only_by_colour(scored, polar):
+    """Two projects' colours can print as the same grey: each selected project's polygon has
+    a marker shape of its own on its vertices; the mean and the best have none."""
+    scheme, projects = scored
+    figure, ax = _axes(polar=polar)
+    chosen = sorted(projects, key=lambda p: p.rank)[:3]
+    assert radar.draw_radar(ax, scheme, projects, selected=chosen, lang="en")
+    markers = {line.get_label(): line.get_marker() for line in ax.get_lines()
+               if not line.get_label().startswith("_")}
+    assert markers.pop("Scheme mean") == markers.pop("Best per dimension") == "None"
+    assert len(markers) == 3 and len(set(markers.values())) == 3 and "None" not in markers.values()

@@ -37,6 +37,9 @@ from scoring.reports.charts.common import (
     value_hover,
 )
 
+#: Vertex markers of the projects drawn on a radar, in order (the mean and best have none).
+PROJECT_MARKERS = ("o", "s", "^", "D", "v")
+
 
 def draw_radar(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult],
                selected: Sequence[ProjectResult] | None = None, lang: str = "zh",
@@ -79,8 +82,10 @@ def draw_radar(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult],
         web.draw_frame(frame_labels)
         web.series(percents.mean(axis=0), text("scheme_mean", lang), "#666666", "--", 0.0)
         web.series(percents.max(axis=0), text("scheme_best", lang), "#222222", ":", 0.0)
+        # a marker shape per project as well as a colour: apart in greyscale print
         shown = [web.series(dimension_percent(scheme, project), _radar_label(project), dimension_colour(k),
-                            "-", 0.15) for k, project in enumerate(chosen)]
+                            "-", 0.15, PROJECT_MARKERS[k % len(PROJECT_MARKERS)])
+                 for k, project in enumerate(chosen)]
         for (line, _fill), project in zip(shown, chosen, strict=True):
             hover = [value_hover(project, f"{dimension_label(scheme, d, lang)} {v:.0f}%")
                      for d, v in zip(dims, dimension_percent(scheme, project), strict=True)]
@@ -211,10 +216,12 @@ class _RadarWeb:
         lines = labels[down[0]].count("\n") + 1
         return self.LABEL_PAD + lines * self.LABEL_SIZE * 1.25 + 4.0
 
-    def series(self, values, label: str, colour: str, style: str, fill: float) -> tuple:
-        """Draw a polygon; return its line and its fill (None without)."""
+    def series(self, values, label: str, colour: str, style: str, fill: float, marker: str = "") -> tuple:
+        """Draw a polygon (a ``marker`` on each vertex, if given); return its line and its fill
+        (None without)."""
         x, y = self.closed(values)
-        (line,) = self.ax.plot(x, y, linestyle=style, color=colour, linewidth=1.6, label=label, zorder=3)
+        (line,) = self.ax.plot(x, y, linestyle=style, color=colour, linewidth=1.6, label=label, zorder=3,
+                               marker=marker or None, markersize=4.5)
         patches = self.ax.fill(x, y, color=colour, alpha=fill, zorder=2) if fill else [None]
         return line, patches[0]
 
@@ -233,6 +240,11 @@ class _RadarWeb:
         ax.set_yticks(self.RINGS, ["20", "40", "60", "80", "100%"], fontsize=7, color="#777777")
         ax.set_rlabel_position(0)
         ax.tick_params(axis="x", pad=self.LABEL_PAD)
+        # a label beside the circle grows away from it (matplotlib centres it on its tick, so a
+        # long one ran over the circle and the polygons), as on the web
+        for angle, label in zip(self.angles, ax.get_xticklabels(), strict=True):
+            sin = np.sin(angle)
+            label.set_horizontalalignment("center" if abs(sin) < 0.2 else "left" if sin > 0 else "right")
 
     def _web_frame(self, labels: list[str]) -> None:
         ax = self.ax
