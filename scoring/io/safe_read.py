@@ -13,8 +13,8 @@ reader loads a whole .xls or .ods when it opens it, so there the other sheets ar
 It reads what real programs write: packages whose parts have backslash paths or whose workbook
 is not at xl/workbook.xml, .xls streams named in any case, .xlsb. Then it reads the values with
 calamine and adds what calamine does not report: which numbers are formatted as percentages,
-which formulas have no cached value, and which cells are error cells (xlsx, xlsm and ods here;
-xls in :mod:`scoring.io.biff`, xlsb in :mod:`scoring.io.xlsb`).
+which formulas have no cached value, and which cells are error cells (xlsx and xlsm here; ods in
+:mod:`scoring.io.ods`, xls in :mod:`scoring.io.biff`, xlsb in :mod:`scoring.io.xlsb`).
 
 Everything that goes wrong is a :class:`SubmissionRejected` with a reason from
 ``model.REJECTION_REASONS`` and a message in English and Chinese that names the file and says
@@ -39,7 +39,7 @@ from xml.parsers import expat
 
 import python_calamine
 
-from scoring.io import biff, xlsb
+from scoring.io import biff, ods, xlsb
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -402,18 +402,22 @@ def _read_ods_package(package: _Package, path: Path, limits: Limits,
                       wanted: SheetFilter | None) -> RawWorkbook:
     package.inflate_all(wanted=None)
     content = package.xml("content.xml")
-    scan = _scan_ods(content, path)
+    try:
+        scan = ods.scan_content(content)
+    except ods.OdsError as exc:
+        raise _damaged(path, f"content.xml is not well-formed: {exc}", f"content.xml 格式不正确：{exc}")
     shapes = {name: (rows, cols) for name, (rows, cols, _) in scan.tables.items()}
     reader_data = package.calamine_bytes()
-    left_out = _ods_tables_left_out(scan, content, wanted)
+    reads = None if wanted is None else functools.partial(_wanted, wanted)
+    left_out = ods.tables_left_out(scan, content, reads)
     if left_out:
         # the reader parses every table when it opens the file and cannot be told which
-        reader_data = package.calamine_bytes({"content.xml": _without_tables(content, scan, left_out)})
+        reader_data = package.calamine_bytes({"content.xml": ods.without_tables(content, scan, left_out)})
         shapes = {name: shape for name, shape in shapes.items() if name not in left_out}
     budget = _Budget(path, limits)
     budget.spend_all(shapes)
     book = _read_values(reader_data, path, "ods", budget, wanted, shapes)
-    _add_ods_notes(scan.tables, book)
+    ods.apply_notes(scan.tables, book, _put)
     return RawWorkbook(path=path, format="ods", sheets=book)
 
 
@@ -1630,153 +1634,6 @@ def _put(sheet: RawSheet, row: int, col: int, value: object) -> None:
     while len(values) <= col:
         values.append("")
     values[col] = value
-
-
-# --------------------------------------------------------------------------- ods
-
-
-_ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-_ODS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-_ODS_CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
-_ODS_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-_ODS_CELLS = (f"{_ODS_TABLE} table-cell", f"{_ODS_TABLE} covered-table-cell")
-#: A note, with the error text to show when it is an error cell.
-OdsNotes = dict[tuple[int, int], tuple[str, str | None]]
-
-
-class _OdsScanner:
-    """One streaming pass over content.xml: each table's used rectangle and its notes.
-
-    Repeated rows and cells (``number-rows-repeated``) are counted, not expanded: a row of
-    1,024 empty cells repeated a million times is how LibreOffice ends every sheet, and it
-    must cost nothing; a repeated cell that holds a value counts in full.
-    """
-
-    def __init__(self, position: Callable[[], int] = lambda: 0):
-        self.tables: dict[str, tuple[int, int, OdsNotes]] = {}
-        #: Where each table's start and end tags begin in content.xml (bytes), and how many
-        #: tables there are (names may repeat in a damaged file).
-        self.spans: dict[str, tuple[int, int]] = {}
-        self.count = 0
-        self._position = position
-        self._table_at = 0
-        self._table: str | None = None
-        self._row = self._col = 0
-        self._row_repeat = 1
-        self._rows = self._cols = 0
-        self._notes: OdsNotes = {}
-        self._error: list[str] | None = None
-        self._error_at: tuple[int, int] | None = None
-
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        if tag == f"{_ODS_TABLE} table":
-            self._table = attrs.get(f"{_ODS_TABLE} name", "")
-            self._table_at = self._position()
-            self._row = self._rows = self._cols = 0
-            self._notes = {}
-        elif tag == f"{_ODS_TABLE} table-row" and self._table is not None:
-            self._col = 0
-            self._row_repeat = _repeat(attrs, "number-rows-repeated")
-        elif tag in _ODS_CELLS and self._table is not None:
-            self._cell(attrs)
-        elif tag == f"{_ODS_TEXT} p" and self._error is not None:
-            self._error.append("")
-
-    def _cell(self, attrs: dict[str, str]) -> None:
-        repeat = _repeat(attrs, "number-columns-repeated")
-        value_type = attrs.get(f"{_ODS_OFFICE} value-type")
-        formula = attrs.get(f"{_ODS_TABLE} formula")
-        if value_type or formula:
-            self._rows = max(self._rows, self._row + self._row_repeat)
-            self._cols = max(self._cols, self._col + repeat)
-            self._note(attrs, value_type, formula)
-        self._col += repeat
-
-    def _note(self, attrs: dict[str, str], value_type: str | None, formula: str | None) -> None:
-        where = (self._row, self._col)
-        if attrs.get(f"{_ODS_CALCEXT} value-type") == "error":
-            self._notes[where] = ("error_cell", "#ERROR")
-            self._error, self._error_at = [], where
-        elif formula and not value_type:
-            self._notes[where] = ("formula_without_value", None)
-        elif value_type == "percentage":
-            self._notes[where] = ("percent", None)
-
-    def text(self, data: str) -> None:
-        if self._error:
-            self._error[-1] += data
-
-    def end(self, tag: str) -> None:
-        if tag in _ODS_CELLS and self._error is not None:
-            text = "".join(self._error).strip()
-            if text and self._error_at is not None:
-                self._notes[self._error_at] = ("error_cell", text)
-            self._error = self._error_at = None
-        elif tag == f"{_ODS_TABLE} table-row" and self._table is not None:
-            self._row += self._row_repeat
-        elif tag == f"{_ODS_TABLE} table" and self._table is not None:
-            self.tables[self._table] = (self._rows, self._cols, self._notes)
-            self.spans[self._table] = (self._table_at, self._position())
-            self.count += 1
-            self._table = None
-
-
-def _repeat(attrs: dict[str, str], name: str) -> int:
-    text = attrs.get(f"{_ODS_TABLE} {name}", "1")
-    return int(text) if text.isdigit() and int(text) > 0 else 1
-
-
-def _scan_ods(content: bytes, path: Path) -> _OdsScanner:
-    """Shapes, notes and places of every table in an ODS content.xml (already checked for
-    DTDs)."""
-    parser = expat.ParserCreate(namespace_separator=" ")
-    scanner = _OdsScanner(lambda: parser.CurrentByteIndex)
-    parser.StartElementHandler = scanner.start
-    parser.EndElementHandler = scanner.end
-    parser.CharacterDataHandler = scanner.text
-    try:
-        parser.Parse(content, True)
-    except expat.ExpatError as exc:
-        raise _damaged(path, f"content.xml is not well-formed: {exc}", f"content.xml 格式不正确：{exc}")
-    return scanner
-
-
-def _ods_tables_left_out(scan: _OdsScanner, content: bytes, wanted: SheetFilter | None) -> set[str]:
-    """The tables with cells that no submission reads, when they can be cut out of content.xml:
-    its tables have names of their own and it is in UTF-8 (as every program writes it)."""
-    if wanted is None or scan.count != len(scan.spans) or b"\0" in content[:256]:
-        return set()
-    return {name for name, (rows, cols, _notes) in scan.tables.items()
-            if rows * cols and not _wanted(wanted, name)}
-
-
-#: A start tag; quoted attribute values may hold ">".
-_START_TAG = re.compile(rb"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
-
-
-def _without_tables(content: bytes, scan: _OdsScanner, names: set[str]) -> bytes:
-    """content.xml with the tables ``names`` emptied: each keeps its start tag (its name and
-    its style, which says whether it is hidden) and loses everything inside."""
-    pieces, kept_to = [], 0
-    for start, end in sorted(scan.spans[name] for name in names):
-        tag = _START_TAG.match(content, start)
-        if tag is None or tag.end() > end or tag.group().endswith(b"/>"):
-            continue
-        pieces.append(content[kept_to:tag.end()])
-        kept_to = end
-    pieces.append(content[kept_to:])
-    return b"".join(pieces)
-
-
-def _add_ods_notes(scan: dict[str, tuple[int, int, OdsNotes]], sheets: list[RawSheet]) -> None:
-    for sheet in sheets:
-        if sheet.name not in scan:
-            continue
-        notes = scan[sheet.name][2]
-        for position, (kind, error_text) in notes.items():
-            sheet.notes[position] = kind
-            if error_text is not None:
-                _put(sheet, *position, error_text)
 
 
 def assert_defused_xml() -> None:
