@@ -523,7 +523,7 @@ def test_the_quick_zip_directory_reads_what_zipfile_reads_or_leaves_it_to_zipfil
 def test_notes_are_found_by_the_quick_scan_as_by_the_full_one(tmp_path, monkeypatch):
     """A referenced sheet without formulas is scanned only at its error and percent cells;
     the notes must be those of the full scan, cell for cell."""
-    from scoring.io import safe_read
+    from scoring.io import xlsx_cells
 
     book = Workbook()
     sheet = book.active
@@ -535,9 +535,9 @@ def test_notes_are_found_by_the_quick_scan_as_by_the_full_one(tmp_path, monkeypa
     path = tmp_path / "styled.xlsx"
     book.save(path)
     quick = read_workbook(path).sheet("Data").notes
-    measure = safe_read._measure_sheet
+    measure = xlsx_cells.measure_sheet
     # the full scan: every cell looked at, positions counted in document order
-    monkeypatch.setattr(safe_read, "_measure_sheet", lambda xml, quick=True: dataclasses.replace(
+    monkeypatch.setattr(xlsx_cells, "measure_sheet", lambda xml, quick=True: dataclasses.replace(
         measure(xml, quick=False), referenced=False))
     full = read_workbook(path).sheet("Data").notes
     assert quick == full and len(quick) == 13
@@ -738,7 +738,7 @@ def test_sheet_names_with_markup_characters_keep_their_notes(tmp_path):
 
 
 def test_the_extent_of_values_is_the_last_row_and_column_holding_something():
-    from scoring.io.safe_read import valued_extent
+    from scoring.io.xlsx_cells import valued_extent
 
     xml = (b'<c r="A1"><v>1</v></c><c r="XFD1048576" s="1"/><c r="AB77" t="s"><v>2</v></c>'
            b'<c r="C100"><f>1+1</f></c><c r="ZZ9" s="2"></c><c r="B5" t="inlineStr"><is><t>x</t></is></c>')

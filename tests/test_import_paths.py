@@ -1,7 +1,7 @@
 """The import's quick ways give what the plain way gives, cell for cell and score for score.
 
 An import reads in worker processes, bounds a form's sheets with one search, scans only the
-cell table of each sheet and only the cells that can carry a note (scoring/io/safe_read.py).
+cell table of each sheet and only the cells that can carry a note (scoring/io/xlsx_cells.py).
 The plain way reads in this process, measures every sheet to its last cell and walks every cell
 of the whole part, counting positions in document order. For the demo forms of every level (the
 flawed ones and the batch too), the variants other programs make of them, and the hostile
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from scoring.build.demo import write_demo
-from scoring.io import safe_read
+from scoring.io import safe_read, xlsx_cells
 from scoring.io.importer import ImportOptions, read_files
 from scoring.io.pipeline import expand_inputs, run
 from scoring.io.safe_read import read_workbook
@@ -54,13 +54,13 @@ def hostile(tmp_path_factory) -> tuple[list[Path], Path]:
 def read_plainly(monkeypatch) -> None:
     """Read the plain way from now on: every sheet measured exactly and walked cell by cell,
     whole."""
-    measure = safe_read._measure_sheet
+    measure = xlsx_cells.measure_sheet
 
     def measured_fully(xml: bytes, quick: bool = True):
         shape = measure(xml, quick=False)
         return dataclasses.replace(shape, cells=shape.xml, referenced=False)
 
-    monkeypatch.setattr(safe_read, "_measure_sheet", measured_fully)
+    monkeypatch.setattr(xlsx_cells, "measure_sheet", measured_fully)
 
 
 def outcome(result) -> str:

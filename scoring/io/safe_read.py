@@ -32,14 +32,14 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
 
 import python_calamine
 
-from scoring.io import biff, ods, xlsb
+from scoring.io import biff, ods, xlsb, xlsx_cells
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -85,9 +85,6 @@ DEFAULT_LIMITS = Limits()
 _NS_MAIN_URI = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _NS_REL_URI = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NS_PKG_REL_URI = "http://schemas.openxmlformats.org/package/2006/relationships"
-#: Excel's built-in percentage formats (0% and 0.00%).
-_BUILTIN_PERCENT_FORMATS = frozenset({9, 10})
-_QUOTED = re.compile(r'"[^"]*"|\\.')
 #: A DTD in any encoding Office allows (UTF-8, UTF-16 LE/BE); XML is case-sensitive but some
 #: parsers are not, so both cases are refused.
 _DTD = re.compile(
@@ -186,13 +183,6 @@ def as_path(path: str | Path) -> Path:
     """``path`` as a Path, the same object when it is one already (making a Path of a Path
     parses it again, which costs more than a small form's zip directory)."""
     return path if isinstance(path, Path) else Path(path)
-
-
-def _column_index(letters: str) -> int:
-    index = 0
-    for ch in letters:
-        index = index * 26 + (ord(ch) - 64)
-    return index - 1
 
 
 # --------------------------------------------------------------------------- entry points
@@ -439,7 +429,8 @@ def _read_xlsb_package(package: _Package, path: Path, budget: _Budget, wanted: S
 
 def _read_xlsx_package(package: _Package, path: Path, budget: _Budget, wanted: SheetFilter | None,
                        sheet_parts: dict[str, str]) -> RawWorkbook:
-    measured = {name: _measure_sheet(package.kept[m]) for name, m in sheet_parts.items() if m in package.kept}
+    measured = {name: xlsx_cells.measure_sheet(package.kept[m]) for name, m in sheet_parts.items()
+                if m in package.kept}
     _check_sheet_shapes(measured, budget)
     sheets = _read_values(package.calamine_bytes(), path, "xlsx", budget, wanted,
                           {name: (shape.rows, shape.cols) for name, shape in measured.items()})
@@ -607,6 +598,10 @@ def _same_parts_once(function):
         return (cached if len(content) <= _CHECKED_PART_BYTES else function)(content, *args)
 
     return call
+
+
+#: Which cell formats show a percentage, once per styles part (forms of one template share it).
+_percent_styles = _same_parts_once(xlsx_cells.percent_style_indices)
 
 
 @_same_parts_once
@@ -1071,205 +1066,17 @@ class _Budget:
         self.left -= rows * cols
 
 
-def _check_sheet_shapes(shapes: dict[str, _SheetXml], budget: _Budget) -> None:
+def _check_sheet_shapes(shapes: dict[str, xlsx_cells.SheetXml], budget: _Budget) -> None:
     """Charge the sheets the reader will load, measuring a sheet exactly only when its quick
-    bound (see :func:`_measure_sheet`) does not already show the workbook within the limits."""
+    bound (see :func:`scoring.io.xlsx_cells.measure_sheet`) does not already show the workbook
+    within the limits."""
     bounds = {name: (s.rows, s.cols) for name, s in shapes.items()}
     if not budget.fits(bounds) and not all(s.exact for s in shapes.values()):
         for name, shape in shapes.items():
             if not shape.exact:
-                shapes[name] = _measure_sheet(shape.xml, quick=False)
+                shapes[name] = xlsx_cells.measure_sheet(shape.xml, quick=False)
         bounds = {name: (s.rows, s.cols) for name, s in shapes.items()}
     budget.spend_all(bounds)
-
-
-def _tag(prefix: bytes, name: bytes) -> bytes:
-    """A regex for the start tag ``name`` with the document's namespace prefix (may be empty)."""
-    return b"<" + re.escape(prefix) + name + rb"(?=[\s>/])"
-
-
-def _root_prefix(xml: bytes) -> bytes:
-    """Namespace prefix of the root element (``x:`` in files from the OpenXML SDK), or b""."""
-    match = re.search(rb"<(?![?!])([A-Za-z_][\w.-]*:)?[A-Za-z_]", xml[:4096])
-    return match.group(1) or b"" if match else b""
-
-
-@dataclass
-class _SheetXml:
-    """What the shape scan learnt about one worksheet part."""
-
-    xml: bytes
-    #: The stretch of ``xml`` that can hold cells (see :func:`_sheet_data`): what the scans read.
-    cells: bytes
-    prefix: bytes
-    rows: int
-    cols: int
-    #: True when every row and cell carries its reference (r="B3"), as Excel and almost every
-    #: writer do; positions then come from the references alone.
-    referenced: bool
-    #: False when rows and cols are only an upper bound (a small sheet, see _measure_sheet).
-    exact: bool = True
-    #: Whether a cell holds a formula, when the shape scan saw (None: the notes scan looks).
-    formulas: bool | None = None
-
-
-_CELL_REF = re.compile(rb"""\br=["']([A-Z]{1,3})(\d{1,7})["']""")
-_ROW_REF = re.compile(rb"""\br=["'](\d{1,7})["']""")
-
-
-#: The reference of a cell that holds something (a value, a formula or inline text): cells
-#: that are only formatted (``<c r="E9" s="3"/>``) and rows that only set a height are what
-#: LibreOffice and WPS leave down to row 1,048,576, and the reader keeps nothing for them.
-#: What follows the reference of a cell that holds something: the rest of its start tag (not
-#: self-closing) and a value, formula or inline string.
-_VALUED = rb"""["'][^>]*(?<!/)>\s*<(?:v|f|is)\b"""
-
-
-@functools.lru_cache(maxsize=16)
-def _valued_reference(letters: int, digits: int) -> re.Pattern:
-    """References of cells with values whose column has exactly ``letters`` letters (or any,
-    0) and whose row has exactly ``digits`` digits (or any, 0)."""
-    column = rb"([A-Z]{%d})" % letters if letters else rb"[A-Z]{1,3}"
-    row = rb"(\d{%d})" % digits if digits else rb"\d{1,7}"
-    # starts with the literal r=" so that the regex engine skips to each reference
-    return re.compile(rb'r="' + column + row + _VALUED)
-
-
-def valued_extent(xml: bytes) -> tuple[int, int]:
-    """(rows, columns) from A1 to the last row and column that hold a value.
-
-    The longest row number and column name are found first, and only the references of that
-    length are collected: a Batch sheet of 730,000 cells gives a few hundred, not 730,000.
-    """
-    rows = cols = 0
-    for digits in range(7, 0, -1):
-        found = _valued_reference(0, digits).findall(xml)
-        if found:
-            rows = max(map(int, found))
-            break
-    for letters in range(3, 0, -1):
-        found = _valued_reference(letters, 0).findall(xml)
-        if found:
-            cols = _column_index(max(found).decode("ascii")) + 1
-            break
-    return rows, cols
-
-
-#: A reference past column Z or past row 999: such a sheet is measured exactly.
-_FAR_REFERENCE = re.compile(rb'r="(?:[A-Z]{2}|[A-Z]?\d{4})')
-#: A row or cell tag whose first attribute is a reference past column Z or row 999, or is not
-#: its reference at all. Excel, LibreOffice, WPS and openpyxl write r="B3" first, so in a form
-#: this finds nothing, in one pass, where the far-reference search and the reference count
-#: below take four; anything it does find goes to those.
-_NOT_PLAINLY_SMALL = re.compile(rb'<(?:c|row)(?: r="(?:[A-Z]{2}|[A-Z]?\d{4})|(?! r=")[\s>/])')
-#: The same, or a formula's tag: one pass tells a form's bound and whether it has formulas
-#: (the alternatives spelt out after "<" cost no more than the pattern above).
-_NOT_PLAINLY_SMALL_OR_FORMULA = re.compile(
-    rb'<(?:c(?: r="(?:[A-Z]{2}|[A-Z]?\d{4})|(?! r=")[\s>/])'
-    rb'|row(?: r="(?:[A-Z]{2}|[A-Z]?\d{4})|(?! r=")[\s>/])|f[\s>/])')
-#: Small sheets are bounded by A1:Z999 without finding their last cell.
-_SMALL_ROWS, _SMALL_COLS = 999, 26
-
-
-def _measure_sheet(xml: bytes, quick: bool = True) -> _SheetXml:
-    """The rectangle a worksheet part spans, from the references of the cells with values.
-
-    With ``quick``, a sheet whose every row and cell has a reference within A1:Z999 (a
-    submission form) is given that rectangle as an upper bound, at a third of the cost of
-    finding its last cell; :func:`_check_sheet_shapes` measures exactly when a bound is not
-    enough. Only the sheet's cell table is looked at (:func:`_sheet_data`).
-    """
-    prefix = _root_prefix(xml)
-    cells = _sheet_data(xml)
-    if quick and not prefix:
-        # every row and cell tag opens with its reference, all within A1:Z999: one search,
-        # which also sees whether there is a formula (and then goes on from the first one)
-        found = _NOT_PLAINLY_SMALL_OR_FORMULA.search(cells)
-        formulas = False
-        if found is not None and found.group()[1:2] == b"f":
-            formulas = True
-            found = _NOT_PLAINLY_SMALL.search(cells, found.end())
-        if found is None:
-            return _SheetXml(xml, cells, prefix, _SMALL_ROWS, _SMALL_COLS, referenced=True, exact=False,
-                             formulas=formulas)
-    if quick and _FAR_REFERENCE.search(cells) is None and _all_referenced(cells, prefix):
-        return _SheetXml(xml, cells, prefix, _SMALL_ROWS, _SMALL_COLS, referenced=True, exact=False)
-    if not _all_referenced(cells, prefix):
-        rows, cols = _count_positions(cells, prefix)
-        return _SheetXml(xml, cells, prefix, rows, cols, referenced=False)
-    rows, cols = valued_extent(cells)
-    return _SheetXml(xml, cells, prefix, rows, cols, referenced=True)
-
-
-def _sheet_data(xml: bytes) -> bytes:
-    """The stretch of a worksheet part that can hold cells: from the first mention of
-    ``sheetData`` to the end of the last one (to the end of the part when the last is not an
-    end tag); the whole part when it never mentions it (UTF-16, say).
-
-    The reader takes cells from the sheet's ``sheetData`` element alone. What a form holds
-    before it (column widths, frozen panes) and after it (data validations with a formula
-    each, conditional formats) is often as large, holds no cell, and would cost every scan;
-    a mention of the name anywhere else (a comment, a text) only widens the stretch.
-    """
-    first = xml.find(b"sheetData")
-    if first < 0:
-        return xml
-    last = xml.rfind(b"sheetData")
-    end = len(xml)
-    if xml[xml.rfind(b"<", 0, last) + 1:last].startswith(b"/"):
-        closing = xml.find(b">", last)
-        end = end if closing < 0 else closing + 1
-    return xml[max(0, xml.rfind(b"<", 0, first)):end]
-
-
-def _all_referenced(xml: bytes, prefix: bytes) -> bool:
-    """Whether every row and cell tag carries its reference, as Excel and almost all writers do.
-
-    Counted with ``bytes.count`` (a regex pass over a large sheet costs ten times more): each
-    ``<c `` and ``<row `` tag must match one `` r="`` attribute. Anything unusual (another
-    prefix, a tab after the tag name, a stray attribute) takes the slow, exact path instead.
-    """
-    if prefix or _ODD_TAG.search(xml) is not None:
-        return False
-    return xml.count(b"<c ") + xml.count(b"<row ") == xml.count(b' r="')
-
-
-#: A row or cell tag not followed by a space (no attributes, or a tab or line break first).
-_ODD_TAG = re.compile(rb"<(?:c|row)[>\t\n\r]")
-
-
-def _count_positions(xml: bytes, prefix: bytes) -> tuple[int, int]:
-    """Rows and columns of a sheet whose rows or cells omit their references (rare writers).
-
-    Mirrors how a reader places such cells: a row without ``r`` follows the previous row and
-    a cell without ``r`` follows the previous cell.
-    """
-    rows = cols = 0
-    row_no = 0
-    for match in _positioned_cells(xml, prefix):
-        row_no, col_no = match
-        rows = max(rows, row_no + 1)
-        cols = max(cols, col_no + 1)
-    return rows, cols
-
-
-def _positioned_cells(xml: bytes, prefix: bytes):
-    """Yield (row, col), 0-based, of every cell in document order, references or not."""
-    token = re.compile(_tag(prefix, b"row") + rb"([^>]*)>|" + _tag(prefix, b"c") + rb"([^>]*)>")
-    row = -1
-    col = -1
-    for match in token.finditer(xml):
-        if match.group(1) is not None:
-            ref = _ROW_REF.search(match.group(1))
-            row = int(ref.group(1)) - 1 if ref else row + 1
-            col = -1
-            continue
-        ref = _CELL_REF.search(match.group(2))
-        if ref:
-            row, col = int(ref.group(2)) - 1, _column_index(ref.group(1).decode("ascii"))
-        else:
-            col += 1
-        yield max(row, 0), col
 
 
 # --------------------------------------------------------------------------- calamine
@@ -1442,14 +1249,14 @@ def _scan_xls(container: biff.CompoundFile, path: Path) -> biff.XlsScan | None:
 # --------------------------------------------------------------------------- xlsx notes
 
 
-def _add_xlsx_notes(parts: _Package, sheets: list[RawSheet], shapes: dict[str, _SheetXml]) -> None:
+def _add_xlsx_notes(parts: _Package, sheets: list[RawSheet], shapes: dict[str, xlsx_cells.SheetXml]) -> None:
     """Mark percent-formatted, error and uncalculated formula cells, which calamine hides."""
     styles = parts.kept.get(parts.targets.get("styles", "xl/styles.xml"))
-    percent_styles = _percent_style_indices(styles) if styles else frozenset()
+    percent_styles = _percent_styles(styles) if styles else frozenset()
     for sheet in sheets:
         shape = shapes.get(sheet.name)
         if shape is not None:
-            sheet.notes = _scan_sheet_cells(shape, percent_styles, sheet)
+            sheet.notes = xlsx_cells.scan_sheet_cells(shape, percent_styles, sheet, _put)
 
 
 def _elements(xml: bytes) -> list[tuple[str, dict[str, str]]]:
@@ -1459,171 +1266,6 @@ def _elements(xml: bytes) -> list[tuple[str, dict[str, str]]]:
     parser.StartElementHandler = lambda tag, attrs: found.append((tag, attrs))
     parser.Parse(xml, True)
     return found
-
-
-def _is_percent_format(code: str) -> bool:
-    return "%" in _QUOTED.sub("", code)
-
-
-_NUM_FMT = re.compile(rb"<(?:\w+:)?numFmt\b([^>]*)>")
-_XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)>")
-_CELL_XFS = re.compile(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", re.S)
-
-
-@functools.lru_cache(maxsize=32)
-def _attribute_pattern(name: bytes) -> re.Pattern:
-    return re.compile(rb"\b" + name + rb"""=(["'])(.*?)\1""", re.S)
-
-
-def _attr(attrs: bytes, name: bytes) -> str | None:
-    match = _attribute_pattern(name).search(attrs)
-    if match is None:
-        return None
-    text = match.group(2).decode("utf-8", "replace")
-    return _unescape(text) if "&" in text else text
-
-
-def _unescape(text: str) -> str:
-    for entity, char in (("&quot;", '"'), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")):
-        text = text.replace(entity, char)
-    return text
-
-
-@_same_parts_once
-def _percent_style_indices(styles: bytes) -> frozenset[int]:
-    """Indices of cell formats (``s`` attributes) whose number format shows a percentage, in
-    a styles part.
-
-    Read with regular expressions rather than a tree: a styles part can hold millions of
-    formats, and a tree of them would cost gigabytes.
-    """
-    percent_ids = set(_BUILTIN_PERCENT_FORMATS)
-    for match in _NUM_FMT.finditer(styles):
-        code, fmt_id = _attr(match.group(1), b"formatCode"), _attr(match.group(1), b"numFmtId")
-        if code is not None and fmt_id and fmt_id.isdigit() and _is_percent_format(code):
-            percent_ids.add(int(fmt_id))
-    cell_xfs = _CELL_XFS.search(styles)
-    if cell_xfs is None:
-        return frozenset()
-    found = set()
-    for index, match in enumerate(_XF.finditer(cell_xfs.group(0))):
-        fmt_id = _attr(match.group(1), b"numFmtId") or "0"
-        if fmt_id.isdigit() and int(fmt_id) in percent_ids:
-            found.add(index)
-    return frozenset(found)
-
-
-def _scan_sheet_cells(
-    shape: _SheetXml, percent_styles: frozenset[int], sheet: RawSheet
-) -> dict[tuple[int, int], str]:
-    """Notes for the cells calamine reads without saying what they are.
-
-    Only cells that can carry a note are looked at: error types and percentage styles are
-    picked out by the regex engine, formula cells from where their ``<f>`` stands; a sheet
-    of plain values costs three searches, not a pass per cell. Every pattern is compiled
-    once per namespace prefix, never per cell.
-    """
-    xml, prefix = shape.cells, shape.prefix
-    errors = b't="e"' in xml or b"t='e'" in xml
-    formulas = shape.formulas if shape.formulas is not None else b"<" + prefix + b"f" in xml
-    percents = bool(percent_styles) and (b' s="' in xml or b" s='" in xml)
-    if not (errors or formulas or percents):
-        return {}
-    matches: Iterable[re.Match]
-    if shape.referenced:
-        positions = None
-        wanted_styles = percent_styles if percents else frozenset()
-        matches = _cells_that_can_carry_notes(xml, prefix, errors, wanted_styles, formulas)
-    else:  # rare writers: each cell's place follows from the ones before it, so walk them all
-        matches = _cell_pattern(prefix).finditer(xml)
-        positions = _positioned_cells(xml, prefix)
-    notes: dict[tuple[int, int], str] = {}
-    for match in matches:
-        position = _cell_position(match.group(1), positions)
-        note = _cell_note(match.group(1), match.group(2) or b"", prefix, percent_styles)
-        if note is None or position is None:
-            continue
-        kind, error_text = note
-        notes[position] = kind
-        if error_text is not None:
-            _put(sheet, *position, error_text)
-    return notes
-
-
-@functools.lru_cache(maxsize=16)
-def _cell_pattern(prefix: bytes) -> re.Pattern:
-    """A cell: (attributes, body) of ``<c ...>body</c>`` or ``<c .../>``."""
-    return re.compile(_tag(prefix, b"c") + rb"([^>]*?)(?:/>|>(.*?)</" + re.escape(prefix) + rb"c>)", re.S)
-
-
-@functools.lru_cache(maxsize=16)
-def _formula_pattern(prefix: bytes) -> re.Pattern:
-    return re.compile(_tag(prefix, b"f"))
-
-
-def _cells_that_can_carry_notes(xml: bytes, prefix: bytes, errors: bool, percent_styles: frozenset[int],
-                                formulas: bool) -> list[re.Match]:
-    """The cells with an error type or a percentage style, and those holding a formula, in
-    document order, each once."""
-    found: dict[int, re.Match] = {}
-    if errors or percent_styles:  # else no cell is a candidate, and no pass is needed to say so
-        found = {m.start(): m for m in _candidate_cells(prefix, errors, percent_styles).finditer(xml)}
-    if formulas:
-        cell, opening = _cell_pattern(prefix), b"<" + prefix + b"c"
-        for formula in _formula_pattern(prefix).finditer(xml):
-            at = formula.start()
-            start = max(xml.rfind(opening + b" ", 0, at), xml.rfind(opening + b">", 0, at))
-            if start < 0 or start in found:
-                continue
-            match = cell.match(xml, start)
-            if match is not None and match.end() > at:
-                found[start] = match
-    return [found[start] for start in sorted(found)]
-
-
-@functools.lru_cache(maxsize=64)
-def _candidate_cells(prefix: bytes, errors: bool, percent_styles: frozenset[int]) -> re.Pattern:
-    """Cells (attributes, body) whose type is an error or whose style shows a percentage.
-
-    A lookahead within the start tag picks them, so the engine skips every other cell.
-    """
-    wanted = []
-    if errors:
-        wanted.append(rb"""\bt=["']e["']""")
-    if percent_styles:
-        ids = b"|".join(str(i).encode() for i in sorted(percent_styles))
-        wanted.append(rb"""\bs=["'](?:""" + ids + rb""")["']""")
-    if not wanted:
-        return re.compile(rb"(?!)")  # nothing can carry a note
-    look = rb"(?=[^>]*(?:" + b"|".join(wanted) + rb"))"
-    return re.compile(
-        _tag(prefix, b"c") + look + rb"([^>]*?)(?:/>|>(.*?)</" + re.escape(prefix) + rb"c>)", re.S
-    )
-
-
-def _cell_position(attrs: bytes, positions) -> tuple[int, int] | None:
-    if positions is not None:
-        return next(positions, None)
-    ref = _CELL_REF.search(attrs)
-    if ref is None:
-        return None
-    return int(ref.group(2)) - 1, _column_index(ref.group(1).decode("ascii"))
-
-
-_VALUE_TEXT = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
-
-
-def _cell_note(attrs: bytes, body: bytes, prefix: bytes, percent_styles) -> tuple[str, str | None] | None:
-    kind = _attr(attrs, b"t") or "n"
-    value = _VALUE_TEXT.search(body)
-    if kind == "e":
-        return "error_cell", value.group(1).decode("utf-8", "replace") if value else "#ERROR"
-    if value is None and _formula_pattern(prefix).search(body):
-        return "formula_without_value", None
-    style = _attr(attrs, b"s")
-    if kind == "n" and value is not None and style and style.isdigit() and int(style) in percent_styles:
-        return "percent", None
-    return None
 
 
 def _put(sheet: RawSheet, row: int, col: int, value: object) -> None:
