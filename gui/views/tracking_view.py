@@ -318,7 +318,9 @@ class TrackingView(QWidget):
         slope.clear()
         if scheme is not None:
             chosen = self.selected_projects() or None
-            draw_trend(trend.add_axes((0.1, 0.12, 0.55, 0.72)), scheme, chosen, lang,
+            # the legend (each line's ID and name, clipped) is drawn right of the axes: they
+            # leave it half the canvas, which at 1280 wide is about 160 pixels
+            draw_trend(trend.add_axes((0.16, 0.12, 0.36, 0.72)), scheme, chosen, lang,
                        self.measure.currentData() or "total")
         if scheme is not None and a >= 0 and b >= 0 and a != b:
             draw_slope(slope.add_axes((0.25, 0.12, 0.5, 0.74)), scheme, a, b, lang)
