@@ -54,8 +54,8 @@ def describe(exc: BaseException) -> tuple[str, str]:
     problem); OS errors are reduced to what and where; anything else shows its type.
     """
     problems = getattr(exc, "problems", None)
-    if problems:
-        details = "\n".join(str(p) for p in problems)
+    if problems:  # a TemplateError: each problem by sheet and cell, in the interface's language
+        details = "\n".join(p.text(translation.data_lang()) for p in problems)
         return QCoreApplication.translate("errors", "The template is not valid (%n problem(s)).", None,
                                           len(problems)), details
     # An OutputError names the file and says why, in the interface's language; so do the other

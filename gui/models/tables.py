@@ -324,16 +324,17 @@ class AuditModel(RowsModel):
 
 
 class ProblemsModel(RowsModel):
-    """A refused template's problems by sheet, row and column."""
+    """A refused template's problems by sheet, row and column, each in the interface's language."""
 
     def set_problems(self, problems: list) -> None:
+        lang = translation.data_lang()
         self.set_rows(
             list(problems),
             [
                 Column(self.tr("Sheet"), lambda p: p.sheet),
                 Column(self.tr("Row"), lambda p: split_cell(p.where)[0]),
                 Column(self.tr("Column"), lambda p: split_cell(p.where)[1]),
-                Column(self.tr("Problem"), lambda p: p.message),
+                Column(self.tr("Problem"), lambda p: p.said.text(lang)),
             ],
         )
 

@@ -53,15 +53,6 @@ def argparse_said(prog: str, message: str) -> Said:
     return said("cli_see_help", message=said("cli_arg_other", message=message), prog=prog)
 
 
-def template_refusal(exc: Exception) -> Said:
-    """A refused template (scoring.io.template.TemplateError) in both languages: the heading
-    from the catalogue, each problem as the template check wrote it (by sheet and cell)."""
-    problems = getattr(exc, "problems", [])
-    lines = "\n".join(f"  - {p}" for p in problems)
-    return Said(str(exc), said("cli_template_invalid", source=getattr(exc, "source", ""), n=len(problems),
-                               lines=lines).zh)
-
-
 def say(key: str, lang: str | None, *, stream=None, **fields: object) -> None:
     """Print the catalogue's message ``key`` with ``fields`` to ``stream`` (standard output by
     default; see :func:`print_said`)."""

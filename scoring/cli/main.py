@@ -28,7 +28,6 @@ from scoring.cli.common import (
     UsageError,
     argparse_said,
     print_error,
-    template_refusal,
 )
 from scoring.cli.parsers import ParserExit
 from scoring.cli.registry import BY_NAME, build_parser
@@ -176,19 +175,17 @@ def refusal(exc: Exception) -> Said | None:
     usage, an invalid template, a workspace or an output file that cannot be used: exit 2);
     None for an unexpected error.
 
-    A refusal of this program's own carries its words as ``said`` (UsageError, WorkspaceError);
+    A refusal of this program's own carries its words as ``said`` (UsageError, WorkspaceError,
+    TemplateError);
     the classes of the others are imported here, after the fact: the command that raised one
     has imported its module already, and ``--help`` need not.
     """
     if isinstance(getattr(exc, "said", None), Said):
         return exc.said  # type: ignore[attr-defined]
     from scoring.io.atomic import OutputError
-    from scoring.io.template import TemplateError
 
     if isinstance(exc, OutputError):
         return Said(exc.message, exc.message_zh)
-    if isinstance(exc, TemplateError):
-        return template_refusal(exc)
     return None
 
 

@@ -13,7 +13,6 @@ from scoring.cli.common import (
     print_error,
     print_said,
     say,
-    template_refusal,
     writable_path,
 )
 from scoring.core.presentation import Said, counted, joined, kind_label, level_label, said, scheme_label
@@ -28,7 +27,7 @@ def command_validate(args) -> int:
         try:
             scheme = load_template(path)
         except TemplateError as exc:
-            print_error(template_refusal(exc), args.message_lang)
+            print_error(exc.said, args.message_lang)
             code = EXIT_USAGE
             continue
         kinds: dict[str, int] = {}

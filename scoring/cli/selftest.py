@@ -163,7 +163,7 @@ def shipped_templates() -> list[Path]:
         try:
             load_template(path)
         except TemplateError as exc:
-            raise SelftestError("st_template_invalid", file=path.name, detail=exc)
+            raise SelftestError("st_template_invalid", file=path.name, detail=exc.said)
     return paths
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from scoring.core.memory import paused_gc
 from scoring.core.model import Issue, Rejection, Scheme, Submission
-from scoring.core.presentation import level_label, scheme_label
+from scoring.core.presentation import level_label, said, scheme_label
 from scoring.core.shown_paths import told_apart
 from scoring.core.values import normalise_text
 from scoring.io.template import TemplateError, load_template
@@ -111,17 +111,10 @@ def _check_unique_names(schemes: list[Scheme]) -> None:
     for scheme in schemes:
         key = (scheme.name.casefold(), scheme.version)
         if key in seen:
-            raise TemplateError(
-                scheme.source,
-                [
-                    TemplateProblem(
-                        "Scheme",
-                        "",
-                        f"the scheme {scheme.name!r} version {scheme.version} "
-                        f"is also loaded from {seen[key].source}",
-                    )
-                ],
-            )
+            twice = said("tp_scheme_twice", scheme=repr(scheme.name), version=scheme.version,
+                         other=seen[key].source)
+            problem = TemplateProblem("Scheme", "", twice, Path(scheme.source).name)
+            raise TemplateError(scheme.source, [problem])
         seen[key] = scheme
 
 

@@ -10,8 +10,10 @@ the same list of problems by sheet and cell, so the format and its rules are rea
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +33,7 @@ from scoring.core.model import (
     Issue,
     Scheme,
 )
+from scoring.core.presentation import LEVEL_TEXT, SCHEME_KEY_ZH, Said, both, said
 from scoring.core.values import normalise_text, parse_number, parse_yes_no_setting, plain_text, text_of
 from scoring.io.safe_read import RawSheet, SheetFilter, SubmissionRejected, cell_ref, read_workbook_bytes
 
@@ -61,6 +64,8 @@ CRITERIA_COLUMNS = {
     "prorate": ("prorate", "按年折算"),
 }
 REQUIRED_COLUMNS = ("code", "dimension", "indicator", "type", "weight")
+#: Header aliases of the optional Grades sheet.
+GRADE_COLUMNS = {"grade": ("grade", "等级"), "min_points": ("min_points", "最低分")}
 #: The largest magnitude a number in a template may have: weights, total points, bounds (worst,
 #: best) and grade thresholds. Real schemes use weights up to 100 and bounds up to the millions
 #: of tonnes; a limit far above that and far below the floating-point range keeps every sum and
@@ -84,28 +89,77 @@ LEVEL_ALIASES = {
 }
 
 
+#: How ``TemplateProblem.where`` names a whole row (a field whose column the sheet lacks).
+_ROW_WHERE = re.compile(r"row (\d+)")
+
+
+def row_where(r: int) -> str:
+    """``where`` of a problem in the whole 0-based row ``r`` (``row 5`` for r = 4)."""
+    return f"row {r + 1}"
+
+
 @dataclass(frozen=True)
 class TemplateProblem:
-    """One rule a template breaks, located by sheet and cell (or row)."""
+    """One rule a template breaks, in English and Chinese, located by sheet and cell (or row).
+
+    ``where`` is an A1 reference (``H5``), :func:`row_where`'s ``row 5`` when the row has no
+    cell for the field, or empty when the problem is the sheet's (or, with no sheet, the
+    file's); ``file`` names the template, for a list of the problems of several.
+    """
 
     sheet: str
     where: str
-    message: str
+    said: Said
+    file: str = ""
+
+    @property
+    def message(self) -> str:
+        """The problem in English, without its place."""
+        return self.said.en
+
+    def located(self) -> Said:
+        """The problem after its sheet and cell (``Criteria!H5: weight: …``), in both languages."""
+        if not self.sheet:
+            return self.said
+        row = _ROW_WHERE.fullmatch(self.where)
+        if row:
+            return said("tp_at_row", sheet=self.sheet, row=row.group(1), message=self.said)
+        if self.where:
+            return said("tp_at_cell", sheet=self.sheet, cell=self.where, message=self.said)
+        return said("tp_at_sheet", sheet=self.sheet, message=self.said)
+
+    def text(self, lang: str | None) -> str:
+        """The problem with its place, in ``lang`` (``zh`` or ``en``)."""
+        return self.located().text(lang)
 
     def __str__(self) -> str:
-        if not self.sheet:
-            return self.message
-        return f"{self.sheet}!{self.where}: {self.message}" if self.where else f"{self.sheet}: {self.message}"
+        return self.located().en
 
 
 class TemplateError(Exception):
-    """A template refused as a whole; ``problems`` lists every rule it breaks."""
+    """A template refused as a whole; ``problems`` lists every rule it breaks.
+
+    ``said`` is the whole refusal in English and Chinese (the heading naming the file, then a
+    line per problem); ``str()`` gives its English.
+    """
 
     def __init__(self, source: str, problems: list[TemplateProblem]):
         self.source = source
         self.problems = problems
-        lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"{source}: the template is not valid ({len(problems)} problems):\n{lines}")
+        self.said = said("tp_invalid", source=source, n=len(problems), lines=_listed(problems))
+        super().__init__(self.said.en)
+
+    def text(self, lang: str | None) -> str:
+        """The refusal in ``lang`` (``zh`` or ``en``)."""
+        return self.said.text(lang)
+
+
+def _listed(problems: list[TemplateProblem]) -> Said:
+    """One line per problem; each after its file's name when the problems are of several files."""
+    several = len({p.file for p in problems}) > 1
+    lines = [said("tp_in_file", file=p.file, message=p.located()) if several and p.file else p.located()
+             for p in problems]
+    return Said("\n".join(f"  - {line.en}" for line in lines), "\n".join(f"  - {line.zh}" for line in lines))
 
 
 def within_limit(number: float) -> bool:
@@ -113,10 +167,35 @@ def within_limit(number: float) -> bool:
     return math.isfinite(number) and abs(number) <= MAX_TEMPLATE_NUMBER
 
 
-def out_of_limit(number: float) -> str:
+def out_of_limit(number: float) -> Said:
     """The problem with a number :func:`within_limit` refuses, in English and Chinese."""
-    return (f"must be a finite number no larger than {MAX_TEMPLATE_NUMBER:g} in size, found {number:g} "
-            f"(应为有限数值，绝对值不超过 {MAX_TEMPLATE_NUMBER:g}，实际为 {number:g})")
+    return said("tp_out_of_limit", most=MAX_TEMPLATE_NUMBER, found=number)
+
+
+#: The Chinese name of each column of the Criteria and Grades sheets (its last alias: 中文依据
+#: rather than 依据(中文)).
+_COLUMN_ZH = {key: aliases[-1] for key, aliases in (*CRITERIA_COLUMNS.items(), *GRADE_COLUMNS.items())}
+
+
+def field_name(key: str) -> Said:
+    """A Scheme key or a column as a problem names it: ``weight`` and ``weight（权重）``."""
+    zh = SCHEME_KEY_ZH.get(key) or _COLUMN_ZH.get(key)
+    return said("tp_field_name", name=key, zh=zh) if zh else both(key)
+
+
+def about(key: str, message: Said) -> Said:
+    """``message`` about the field ``key``: ``weight: must be …`` / ``weight（权重）：应为 …``."""
+    return said("tp_field", field=field_name(key), message=message)
+
+
+def one_of(allowed: tuple[str, ...]) -> Said:
+    """The keywords a cell may hold, listed in each language's way."""
+    return Said(", ".join(allowed), "、".join(allowed))
+
+
+def found(value: object) -> str:
+    """A cell's value as a problem quotes it: ``'town'``."""
+    return repr(text_of(value))
 
 
 def canonical_level(text: object) -> str | None:
@@ -167,13 +246,16 @@ def load_template(path: str | Path) -> Scheme:
         Listing every problem found, by sheet, row and column.
     """
     path = Path(path)
+    return load_template_bytes(template_bytes(path), path)
+
+
+def template_bytes(path: Path) -> bytes:
+    """The bytes of a template file; a file that cannot be read is refused (TemplateError)."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
-        raise TemplateError(
-            str(path), [TemplateProblem("", "", f"{path.name}: cannot be opened ({exc.strerror})")]
-        )
-    return load_template_bytes(data, path)
+        problem = said("tp_cannot_open", file=path.name, detail=exc.strerror or exc)
+        raise TemplateError(str(path), [TemplateProblem("", "", problem, path.name)])
 
 
 #: The sheets a template is read from; the cells of any other sheet are never read.
@@ -188,25 +270,26 @@ def load_template_bytes(data: bytes, path: Path) -> Scheme:
     try:
         book = read_workbook_bytes(data, path, sheets=TEMPLATE_SHEETS)
     except SubmissionRejected as exc:
-        raise TemplateError(str(path), [TemplateProblem("", "", exc.message)])
+        problem = Said(exc.message, exc.message_zh or exc.message)
+        raise TemplateError(str(path), [TemplateProblem("", "", problem, path.name)])
     scheme_sheet = book.sheet("Scheme", "方案")
     criteria_sheet = book.sheet("Criteria", "指标")
     if scheme_sheet is None or criteria_sheet is None:
         raise TemplateError(str(path), [
-            TemplateProblem(name, "", "the sheet is missing")
-            for name, sheet in (("Scheme", scheme_sheet), ("Criteria", criteria_sheet)) if sheet is None])
+            TemplateProblem(name, "", said(key), path.name)
+            for name, key, sheet in (("Scheme", "tp_no_scheme_sheet", scheme_sheet),
+                                     ("Criteria", "tp_no_criteria_sheet", criteria_sheet)) if sheet is None])
     problems: list[TemplateProblem] = []
     settings = _read_scheme_settings(scheme_sheet, problems)
     criteria = _read_criteria(criteria_sheet, problems)
-    if any(c.prorate for c in criteria) and settings["target_year"] is None:
-        problems.append(TemplateProblem(
-            criteria_sheet.name, "prorate",
-            "criteria marked prorate need the years of their target: add baseline_year and "
-            "target_year to the Scheme sheet (e.g. 2020 and 2025)"))
+    prorated = [c.code for c in criteria if c.prorate]
+    if prorated and settings["target_year"] is None:
+        needs_years = said("tp_prorate_years", codes=", ".join(prorated))
+        problems.append(TemplateProblem(scheme_sheet.name, "", needs_years))
     grades_sheet = book.sheet("Grades", "等级")
     grades = _read_grades(grades_sheet, problems) if grades_sheet else None
     if problems:
-        raise TemplateError(str(path), problems)
+        raise TemplateError(str(path), [dataclasses.replace(p, file=path.name) for p in problems])
     return Scheme(
         criteria=tuple(criteria),
         grades=grades or tuple(Grade(n, p) for n, p in DEFAULT_GRADES),
@@ -219,7 +302,7 @@ def load_template_bytes(data: bytes, path: Path) -> Scheme:
 #: A Scheme sheet's rows, key → (value, A1 reference of the value).
 KeyValues = dict[str, tuple[object, str]]
 #: Records a problem with a Scheme sheet's key: problem(key, message).
-SettingProblem = Callable[[str, str], None]
+SettingProblem = Callable[[str, Said], None]
 
 
 def _key_value_rows(sheet: RawSheet) -> KeyValues:
@@ -235,30 +318,31 @@ def _key_value_rows(sheet: RawSheet) -> KeyValues:
 def _read_scheme_settings(sheet: RawSheet, problems: list[TemplateProblem]) -> dict:
     pairs = _key_value_rows(sheet)
 
-    def problem(key: str, message: str) -> None:
+    def problem(key: str, message: Said) -> None:
         where = pairs[key][1] if key in pairs else ""
-        problems.append(TemplateProblem(sheet.name, where, f"{key}: {message}"))
+        problems.append(TemplateProblem(sheet.name, where, about(key, message)))
 
     settings: dict = {}
     for key in ("name", "version"):
         text = plain_text(pairs.get(key, (None, ""))[0])
         if not text:
-            problem(key, "required; put it in column B beside the key")
+            problem(key, said("tp_value_absent") if key in pairs else said("tp_key_absent", name=key))
         settings[key] = text
     # Optional: older templates have no Chinese name and are shown by ``name`` in both languages.
     settings["name_zh"] = plain_text(pairs.get("name_zh", (None, ""))[0])
     level_text = pairs.get("level", (None, ""))[0]
     settings["level"] = canonical_level(level_text) or ""
     if not settings["level"]:
-        problem("level", f"must be one of {', '.join(LEVELS)}, found {text_of(level_text)!r}")
+        levels = Said(", ".join(LEVELS), "、".join(f"{level}（{LEVEL_TEXT[level][0]}）" for level in LEVELS))
+        problem("level", said("tp_one_of", allowed=levels, found=found(level_text)))
     settings["total_points"] = _positive_setting(pairs, "total_points", 100.0, problem)
     alpha = _number_setting(pairs, "synergy_alpha", 0.5, problem)
     if alpha is not None and not 0 <= alpha <= 1:
-        problem("synergy_alpha", f"must be between 0 and 1, found {alpha:g}")
+        problem("synergy_alpha", said("tp_zero_to_one", found=alpha))
     settings["synergy_alpha"] = alpha if alpha is not None else 0.5
     missing = text_of(pairs.get("missing", ("zero", ""))[0]).casefold() or "zero"
     if missing not in MISSING_POLICIES:
-        problem("missing", f"must be zero or reweight, found {missing!r}")
+        problem("missing", said("tp_missing_policy", found=repr(missing)))
     settings["missing"] = missing
     settings.update(_target_years(pairs, problem))
     return settings
@@ -270,16 +354,16 @@ def _target_years(pairs: KeyValues, problem: SettingProblem) -> dict[str, int | 
     for key in ("baseline_year", "target_year"):
         number = _number_setting(pairs, key, None, problem)
         if number is not None and (number != int(number) or not 1900 <= number <= 2200):
-            problem(key, f"must be a year such as 2020, found {number:g}")
+            problem(key, said("tp_year", found=number))
             number = None
         years[key] = None if number is None else int(number)
     given = [key for key, year in years.items() if key in pairs]
     baseline, target = years["baseline_year"], years["target_year"]
     if len(given) == 1:
         other = "target_year" if given[0] == "baseline_year" else "baseline_year"
-        problem(given[0], f"goes with {other}: give both years of the target, or neither")
+        problem(given[0], said("tp_year_pair", other=other))
     elif baseline is not None and target is not None and target <= baseline:
-        problem("target_year", f"must be after baseline_year ({baseline}), found {target}")
+        problem("target_year", said("tp_year_order", baseline=baseline, found=target))
     if baseline is None or target is None:
         return {"baseline_year": None, "target_year": None}
     return years
@@ -292,7 +376,7 @@ def _number_setting(pairs: KeyValues, key: str, default: float | None,
         return default
     number = parse_number(CellValue(value, "")).number
     if number is None:
-        problem(key, f"must be a number, found {text_of(value)!r}")
+        problem(key, said("tp_not_number", found=found(value)))
         return None
     if not within_limit(number):
         problem(key, out_of_limit(number))
@@ -303,7 +387,7 @@ def _number_setting(pairs: KeyValues, key: str, default: float | None,
 def _positive_setting(pairs: KeyValues, key: str, default: float, problem: SettingProblem) -> float:
     number = _number_setting(pairs, key, default, problem)
     if number is not None and number <= 0:
-        problem(key, f"must be greater than 0, found {number:g}")
+        problem(key, said("tp_positive", found=number))
     return number if number is not None else default
 
 
@@ -324,16 +408,13 @@ def _find_header(sheet: RawSheet, columns: Mapping[str, tuple[str, ...]],
 def _read_criteria(sheet: RawSheet, problems: list[TemplateProblem]) -> list[Criterion]:
     header = _find_header(sheet, CRITERIA_COLUMNS, "code")
     if header is None:
-        problems.append(
-            TemplateProblem(sheet.name, "", "no header row with a 'code' column in the first 10 rows")
-        )
+        problems.append(TemplateProblem(sheet.name, "", said("tp_no_header")))
         return []
     header_row, columns = header
     for key in REQUIRED_COLUMNS:
         if key not in columns:
-            problems.append(
-                TemplateProblem(sheet.name, f"row {header_row + 1}", f"the column '{key}' is missing")
-            )
+            missing = said("tp_no_column", column=key, column_zh=_COLUMN_ZH[key])
+            problems.append(TemplateProblem(sheet.name, row_where(header_row), missing))
     if any(key not in columns for key in REQUIRED_COLUMNS):
         return []
     criteria: list[Criterion] = []
@@ -344,7 +425,7 @@ def _read_criteria(sheet: RawSheet, problems: list[TemplateProblem]) -> list[Cri
             continue
         code = row.text("code")
         if code in seen:
-            row.problem("code", f"the code {code!r} is used again (first at {seen[code]})")
+            row.problem("code", said("tp_code_again", code=repr(code), first=seen[code]))
             continue
         if code:
             seen[code] = cell_ref(r, columns["code"])
@@ -352,18 +433,16 @@ def _read_criteria(sheet: RawSheet, problems: list[TemplateProblem]) -> list[Cri
         if criterion is not None:
             criteria.append(criterion)
     if not criteria and not problems:
-        problems.append(
-            TemplateProblem(sheet.name, "", "no criteria: add one row per criterion below the header")
-        )
+        problems.append(TemplateProblem(sheet.name, "", said("tp_no_criteria")))
     if criteria and not any(c.kind == "score" for c in criteria):
-        problems.append(TemplateProblem(sheet.name, "", "no criterion of kind 'score'"))
+        problems.append(TemplateProblem(sheet.name, "", said("tp_no_score")))
     _check_weight_total(sheet, criteria, problems)
     return criteria
 
 
 def _check_weight_total(sheet: RawSheet, criteria: list[Criterion], problems: list[TemplateProblem]) -> None:
     if criteria and sum(c.weight for c in criteria if c.kind == "score") <= 0:
-        problems.append(TemplateProblem(sheet.name, "", "the weights of the score criteria add up to 0"))
+        problems.append(TemplateProblem(sheet.name, "", said("tp_weights_zero")))
 
 
 class _CriterionRow:
@@ -387,10 +466,10 @@ class _CriterionRow:
     def is_blank(self) -> bool:
         return not any(self.text(k) for k in self.columns)
 
-    def problem(self, key: str, message: str) -> None:
+    def problem(self, key: str, message: Said) -> None:
         col = self.columns.get(key)
-        where = cell_ref(self.r, col) if col is not None else f"row {self.r + 1}"
-        self.problems.append(TemplateProblem(self.sheet.name, where, f"{key}: {message}"))
+        where = cell_ref(self.r, col) if col is not None else row_where(self.r)
+        self.problems.append(TemplateProblem(self.sheet.name, where, about(key, message)))
         self.ok = False
 
     def keyword(self, key: str, allowed: tuple[str, ...], default: str) -> str:
@@ -403,7 +482,7 @@ class _CriterionRow:
         if not value:
             return None
         if value not in allowed:
-            self.problem(key, f"must be one of {', '.join(allowed)}, found {self.text(key)!r}")
+            self.problem(key, said("tp_one_of", allowed=one_of(allowed), found=found(self.raw(key))))
             return None
         return value
 
@@ -413,7 +492,7 @@ class _CriterionRow:
             return None
         number = parse_number(CellValue(value, "")).number
         if number is None:
-            self.problem(key, f"must be a number, found {self.text(key)!r}")
+            self.problem(key, said("tp_not_number", found=found(value)))
             return None
         if not within_limit(number):
             self.problem(key, out_of_limit(number))
@@ -423,22 +502,22 @@ class _CriterionRow:
     def flag(self, key: str, default: bool) -> bool:
         value = parse_yes_no_setting(self.raw(key), default)
         if value is None:
-            self.problem(key, f"must be yes or no, found {self.text(key)!r}")
+            self.problem(key, said("tp_yes_no", found=found(self.raw(key))))
             return default
         return value
 
     def build(self) -> Criterion | None:
         code = self.text("code")
         if not code:
-            self.problem("code", "required")
+            self.problem("code", said("tp_required"))
         ctype = self.given_keyword("type", CRITERION_TYPES)
-        if ctype is None:
-            self.problem("type", f"required: one of {', '.join(CRITERION_TYPES)}")
+        if ctype is None and not self.text("type"):  # a wrong word is a problem of its own
+            self.problem("type", said("tp_type_required", allowed=one_of(CRITERION_TYPES)))
         weight = self.number("weight")
-        if weight is None and self.ok:
-            self.problem("weight", "required: a number of 0 or more")
+        if weight is None and self.raw("weight") is None:  # a wrong number is a problem of its own
+            self.problem("weight", said("tp_weight_required"))
         elif weight is not None and weight < 0:
-            self.problem("weight", f"must be 0 or more, found {weight:g}")
+            self.problem("weight", said("tp_weight_negative", found=weight))
         direction = self.given_keyword("direction", DIRECTIONS)
         worst, best = self.number("worst"), self.number("best")
         if ctype in BOUNDED_TYPES:
@@ -446,7 +525,7 @@ class _CriterionRow:
         choices = self._choices() if ctype == "choice" else ()
         for key in ("dimension", "indicator"):
             if not self.text(key):
-                self.problem(key, "required")
+                self.problem(key, said("tp_required"))
         criterion = Criterion(
             code=code,
             dimension=self.shown("dimension"),
@@ -473,8 +552,7 @@ class _CriterionRow:
             prorate=self.flag("prorate", False),
         )
         if criterion.prorate and ctype != "change":
-            self.problem("prorate", "only a change criterion's target can be pro-rated to the year; "
-                         "leave prorate empty here")
+            self.problem("prorate", said("tp_prorate_change_only"))
         return criterion if self.ok else None
 
     def _check_bounds(self, ctype: str, direction: str | None, worst: float | None,
@@ -486,26 +564,21 @@ class _CriterionRow:
         already signed by the direction (a 10% fall of a "lower" indicator is r = +10), so its
         best always lies above its worst.
         """
-        if direction is None:
-            self.problem("direction", "required for value and change criteria: higher or lower")
-        if worst is None:
-            self.problem("worst", "required for value and change criteria")
-        if best is None:
-            self.problem("best", "required for value and change criteria")
+        if direction is None and not self.text("direction"):  # a wrong word is a problem of its own
+            self.problem("direction", said("tp_direction_required"))
+        for key, bound in (("worst", worst), ("best", best)):
+            if bound is None and self.raw(key) is None:  # a wrong number is a problem of its own
+                self.problem(key, said("tp_bound_required"))
         if worst is None or best is None:
             return
         if not (math.isfinite(worst) and math.isfinite(best)) or worst == best:
-            self.problem("best", f"best must differ from worst (both {best:g})")
+            self.problem("best", said("tp_bounds_equal", found=best))
         elif ctype == "change" and best < worst:
-            self.problem(
-                "best",
-                f"a change criterion's bounds are on the improvement in %, so best "
-                f"({best:g}) must be above worst ({worst:g}) whatever the direction",
-            )
+            self.problem("best", said("tp_change_bounds", best=best, worst=worst))
         elif ctype == "value" and direction == "higher" and best < worst:
-            self.problem("best", f"with direction higher, best ({best:g}) must be above worst ({worst:g})")
+            self.problem("best", said("tp_higher_bounds", best=best, worst=worst))
         elif ctype == "value" and direction == "lower" and best > worst:
-            self.problem("best", f"with direction lower, best ({best:g}) must be below worst ({worst:g})")
+            self.problem("best", said("tp_lower_bounds", best=best, worst=worst))
 
     def _choices_zh(self, choices: tuple[tuple[str, float], ...]) -> tuple[str, ...]:
         """The Chinese labels ``国家级; 省级; 无``: one per choice, in its order, none repeated."""
@@ -513,16 +586,17 @@ class _CriterionRow:
         if not labels:
             return ()
         if len(labels) != len(choices):
-            self.problem("choices_zh", f"gives {len(labels)} Chinese labels for {len(choices)} choices; "
-                         "give one per choice, in the same order, separated by ';'")
-        elif len({label.casefold() for label in labels}) < len(labels):
-            self.problem("choices_zh", "a Chinese label appears twice")
+            self.problem("choices_zh", said("tp_choices_zh_count", labels=len(labels), choices=len(choices)))
+        else:
+            twice = _first_repeated(labels)
+            if twice is not None:
+                self.problem("choices_zh", said("tp_choices_zh_twice", label=repr(twice)))
         return labels
 
     def _choices(self) -> tuple[tuple[str, float], ...]:
         text = self.text("choices")
         if not text:
-            self.problem("choices", "required for choice criteria, e.g. 'I=1; II=0.6; III=0.3'")
+            self.problem("choices", said("tp_choices_required"))
             return ()
         choices: list[tuple[str, float]] = []
         for part in text.replace("；", ";").split(";"):
@@ -531,30 +605,40 @@ class _CriterionRow:
             label, sep, fraction_text = part.rpartition("=")
             fraction = parse_number(CellValue(fraction_text, "")).number if sep else None
             if not sep or not label.strip() or fraction is None:
-                self.problem("choices", f"{part.strip()!r} is not of the form label=fraction")
+                self.problem("choices", said("tp_choice_form", part=repr(part.strip())))
                 continue
             if not 0 <= fraction <= 1:
-                self.problem(
-                    "choices", f"the fraction of {label.strip()!r} must be in [0, 1], found {fraction:g}"
-                )
+                self.problem("choices", said("tp_choice_fraction", label=repr(label.strip()), found=fraction))
                 continue
             if any(label.strip().casefold() == name.casefold() for name, _ in choices):
-                self.problem("choices", f"the label {label.strip()!r} appears twice")
+                self.problem("choices", said("tp_choice_twice", label=repr(label.strip())))
                 continue
             choices.append((label.strip(), fraction))
         return tuple(choices)
 
 
+def _first_repeated(labels: tuple[str, ...]) -> str | None:
+    """The first label that appears again (compared without case), None when all differ."""
+    seen: set[str] = set()
+    for label in labels:
+        if label.casefold() in seen:
+            return label
+        seen.add(label.casefold())
+    return None
+
+
 def _read_grades(sheet: RawSheet, problems: list[TemplateProblem]) -> tuple[Grade, ...] | None:
-    columns = {"grade": ("grade", "等级"), "min_points": ("min_points", "最低分")}
-    header = _find_header(sheet, columns, "grade")
+    header = _find_header(sheet, GRADE_COLUMNS, "grade")
     if header is None or "min_points" not in header[1]:
-        problems.append(
-            TemplateProblem(sheet.name, "", "needs a header row with columns grade and min_points")
-        )
+        problems.append(TemplateProblem(sheet.name, "", said("tp_grades_header")))
         return None
     header_row, cols = header
+
+    def problem(r: int, key: str, message: Said) -> None:
+        problems.append(TemplateProblem(sheet.name, cell_ref(r, cols[key]), about(key, message)))
+
     grades: list[Grade] = []
+    lowest_at = 0  # the row of the lowest min_points, whose cell a grade table not from 0 names
     for r in range(header_row + 1, len(sheet.rows)):
         name = text_of(sheet.cell(r, cols["grade"]))
         raw_min = sheet.cell(r, cols["min_points"])
@@ -562,31 +646,22 @@ def _read_grades(sheet: RawSheet, problems: list[TemplateProblem]) -> tuple[Grad
             continue
         minimum = parse_number(CellValue(raw_min, "")).number
         if not name:
-            problems.append(TemplateProblem(sheet.name, cell_ref(r, cols["grade"]), "grade: name required"))
+            problem(r, "grade", said("tp_grade_name"))
         elif minimum is None:
-            problems.append(
-                TemplateProblem(
-                    sheet.name,
-                    cell_ref(r, cols["min_points"]),
-                    f"min_points: must be a number, found {text_of(raw_min)!r}",
-                )
-            )
+            problem(r, "min_points", said("tp_not_number", found=found(raw_min)))
         elif not within_limit(minimum):
-            where = cell_ref(r, cols["min_points"])
-            problems.append(TemplateProblem(sheet.name, where, f"min_points: {out_of_limit(minimum)}"))
+            problem(r, "min_points", out_of_limit(minimum))
         elif any(g.name == name for g in grades):
-            problems.append(
-                TemplateProblem(sheet.name, cell_ref(r, cols["grade"]), f"grade: {name!r} appears twice")
-            )
+            problem(r, "grade", said("tp_grade_twice", name=repr(name)))
         else:
+            if not grades or minimum < min(g.min_points for g in grades):
+                lowest_at = r
             grades.append(Grade(name, minimum))
     if not grades:
-        problems.append(TemplateProblem(sheet.name, "", "no grades listed"))
+        problems.append(TemplateProblem(sheet.name, "", said("tp_no_grades")))
         return None
     if min(g.min_points for g in grades) > 0:
-        problems.append(
-            TemplateProblem(sheet.name, "", "the lowest grade must start at 0 so every total has a grade")
-        )
+        problem(lowest_at, "min_points", said("tp_lowest_grade"))
     return tuple(grades)
 
 

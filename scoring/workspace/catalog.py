@@ -16,7 +16,7 @@ from scoring.core.model import Scheme, Submission
 from scoring.core.presentation import said
 from scoring.core.targets import assessment_year
 from scoring.core.values import normalise_text
-from scoring.io.template import TemplateError, TemplateProblem, load_template_bytes
+from scoring.io.template import load_template_bytes, template_bytes
 from scoring.workspace import encoding
 from scoring.workspace import file as wsfile
 from scoring.workspace import store_inputs as sql
@@ -257,10 +257,7 @@ class CatalogMixin:
 
 
 def _load_template(path: Path) -> tuple[bytes, Path, Scheme]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TemplateError(str(path), [TemplateProblem(path.name, "", f"cannot be opened ({exc.strerror})")])
+    data = template_bytes(path)
     return data, path, load_template_bytes(data, path)
 
 

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from gui import labels, workers
 from gui.models.results import PROJECT_ROLE
@@ -337,7 +337,18 @@ def test_refused_template_lists_problems_by_sheet_row_column(window, tmp_path):
     assert model.rowCount() >= 2
     assert window.tabs.currentWidget() is window.templates
     rows = [[model.data(model.index(r, c)) for c in range(4)] for r in range(model.rowCount())]
-    assert all(row[0] == "Criteria" and row[1] for row in rows)
+    assert rows == [
+        ["Criteria", "2", "G", "direction: must be one of higher, lower, found 'sideways'"],
+        ["Criteria", "3", "J", "best: best must differ from worst (both 5)"],
+    ]
+    window.set_language("zh_CN")  # each problem in the interface's language
+    QApplication.processEvents()
+    chinese = [model.data(model.index(r, 3)) for r in range(model.rowCount())]
+    assert chinese == ["direction（方向）：应为以下之一：higher、lower；实际为 'sideways'",
+                       "best（最优值）：best 应与 worst 不同（二者均为 5）"]
+    assert window.templates.problems_label.text() != "bad.xlsx was refused: 2 problems"
+    assert "bad.xlsx" in window.templates.problems_label.text()
+    window.set_language("en")
     good = write_template(tmp_path / "good.xlsx", [criterion("A1")], name="Test scheme", level="city")
     scheme = window.add_template(good)
     assert scheme is not None and window.scheme_name == "Test scheme"

@@ -19,6 +19,7 @@ from gui.models.tables import (
     split_location,
 )
 from gui.views.templates_view import CriteriaTreeModel
+from scoring.core.presentation import Said
 from scoring.core.results import IndicatorResult, ProjectResult
 from scoring.io.template import TemplateProblem
 
@@ -69,8 +70,8 @@ def test_audit_problems_and_tree_models(qtmodeltester, demo_run):
     problems = ProblemsModel()
     problems.set_problems(
         [
-            TemplateProblem("Criteria", "C5", "weight: not a number"),
-            TemplateProblem("Scheme", "row 3", "level: unknown"),
+            TemplateProblem("Criteria", "C5", Said("weight: not a number", "权重：不是数字")),
+            TemplateProblem("Scheme", "row 3", Said("level: unknown", "层级：未知")),
         ]
     )
     qtmodeltester.check(problems, force_py=True)
