@@ -319,3 +319,27 @@ def test_the_same_scheme_twice_names_both_files(tmp_path):
         "once",
         f"工作表 Scheme：方案 'Test scheme' 的 1 版也从 {one} 载入；同一方案的同一版本只能给出一次",
     )
+
+
+def test_validate_prints_each_problem_in_both_languages_or_the_one_asked(tmp_path, capsys):
+    from scoring.cli.main import main
+
+    path = write_template(tmp_path / "t.xlsx", [criterion("A", weight=-1)])
+    english = "  - Criteria!H2: weight: must be 0 or more, found -1"
+    chinese = "  - Criteria!H2：weight（权重）：应为 0 或以上，实际为 -1"
+    assert main(["validate", "--template", str(path)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"error: {path}: the template is not valid (1 problem):", english,
+                   f"错误：{path}：模板无效（1 处问题）：", chinese]
+    assert main(["validate", "--template", str(path), "--lang", "zh"]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"错误：{path}：模板无效（1 处问题）：", chinese]
+
+
+def test_a_workspace_refuses_a_template_in_both_languages(tmp_path, capsys):
+    from scoring.cli.main import main
+
+    path = write_template(tmp_path / "t.xlsx", [A], level="town")
+    assert main(["score", "--workspace", str(tmp_path / "w.spw"), "--template", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "Scheme!B3: level: must be one of region, city, park, enterprise, found 'town'" in err
+    assert "Scheme!B3：level（层级）：应为以下之一" in err and "Traceback" not in err

@@ -430,8 +430,10 @@ TEXT: dict[str, tuple[str, str]] = {
                   "for this many projects"),
     # a template refused (scoring/io/template.py): every problem in both languages, located by
     # sheet and cell (tp_at_*), naming the field (tp_field) and saying what to do
-    "tp_invalid": ("{source}：模板无效（{n} 处问题）：\n{lines}",
-                   "{source}: the template is not valid ({n} problems):\n{lines}"),
+    "tp_invalid": ("{source}：模板无效（{problems}）：\n{lines}",
+                   "{source}: the template is not valid ({problems}):\n{lines}"),
+    "count1_template_problem": ("{n} 处问题", "{n} problem"),
+    "count_template_problem": ("{n} 处问题", "{n} problems"),
     "tp_at_cell": ("{sheet}!{cell}：{message}", "{sheet}!{cell}: {message}"),
     "tp_at_row": ("工作表 {sheet} 第 {row} 行：{message}", "{sheet}, row {row}: {message}"),
     "tp_at_sheet": ("工作表 {sheet}：{message}", "{sheet}: {message}"),
@@ -807,8 +809,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli_unexpected": ("意外错误 {kind}：{detail}{log}", "unexpected {kind}: {detail}{log}"),
     "cli_log_at": ("（详情见 {path}）", " (details in {path})"),
     "cli_no_input": ("没有这个文件或文件夹：{paths}", "no such file or folder: {paths}"),
-    "cli_template_invalid": ("{source}：模板无效（{n} 处问题）：\n{lines}",
-                             "{source}: the template is not valid ({n} problems):\n{lines}"),
     "cli_is_folder": (
         "{option} {path} 是文件夹；请给出文件名",
         "{option} {path} is a folder; give a file name",

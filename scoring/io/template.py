@@ -33,7 +33,7 @@ from scoring.core.model import (
     Issue,
     Scheme,
 )
-from scoring.core.presentation import LEVEL_TEXT, SCHEME_KEY_ZH, Said, both, said
+from scoring.core.presentation import LEVEL_TEXT, SCHEME_KEY_ZH, Said, both, counted, said
 from scoring.core.values import normalise_text, parse_number, parse_yes_no_setting, plain_text, text_of
 from scoring.io.safe_read import RawSheet, SheetFilter, SubmissionRejected, cell_ref, read_workbook_bytes
 
@@ -146,7 +146,8 @@ class TemplateError(Exception):
     def __init__(self, source: str, problems: list[TemplateProblem]):
         self.source = source
         self.problems = problems
-        self.said = said("tp_invalid", source=source, n=len(problems), lines=_listed(problems))
+        self.said = said("tp_invalid", source=source, problems=counted(len(problems), "template_problem"),
+                         lines=_listed(problems))
         super().__init__(self.said.en)
 
     def text(self, lang: str | None) -> str:
