@@ -19,7 +19,7 @@ def setup(tmp_path):
     template = write_template(tmp_path / "t.xlsx", [
         criterion("A", weight=3, unit="t"),
         criterion("B", type="change", direction="lower", worst=0, best=20),
-    ])
+    ], name_zh="测试方案")
     folder = tmp_path / "in"
     folder.mkdir()
     write_form(folder / "p1.xlsx", project("P1"), [dict(code="A", current=60),
@@ -32,6 +32,7 @@ def test_explain_prints_the_gap_the_paths_and_the_worked_calculation(setup, caps
     assert main(["explain", "P1", "--template", str(template), str(folder), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "Total 51.25: 8.75 points short of Pass (60)" in out
+    assert out.splitlines()[0] == "P1 Project one — Test scheme 1: Total 51.25, Grade Fail, Rank 1"
     lines = out.splitlines()
     starts = ("B Indicator B:", "A Indicator A:")
     first, second = (lines.index(line) for line in lines if line.startswith(starts))
@@ -45,7 +46,10 @@ def test_explain_prints_the_gap_the_paths_and_the_worked_calculation(setup, caps
 def test_explain_in_chinese_and_as_json(setup, capsys):
     template, folder = setup
     main(["explain", "P1", "--template", str(template), str(folder)])
-    assert "总分 51.25，距“合格”（60 分）还差 8.75 分" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "总分 51.25，距“合格”（60 分）还差 8.75 分" in out
+    # the head in Chinese too, the scheme by its Chinese name (as the outputs name it)
+    assert out.splitlines()[0] == "P1 Project one — 测试方案 1：总分 51.25，等级 不合格，排名 1"
     main(["explain", "p1", "--json", "--template", str(template), str(folder)])
     data = json.loads(capsys.readouterr().out)
     assert (data["next_grade"], data["gap"]) == ("Pass", pytest.approx(8.75))

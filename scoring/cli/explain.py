@@ -13,7 +13,7 @@ import json
 from scoring.cli.common import EXIT_OK, UsageError, check_inputs_exist, in_both
 from scoring.core.explain import explanation_dict, gap, gap_lines, worked, worked_lines
 from scoring.core.model import Scheme
-from scoring.core.presentation import grade_label, indicator_label, said, status_label, text
+from scoring.core.presentation import grade_label, indicator_label, said, scheme_label, status_label
 from scoring.core.results import ProjectResult
 from scoring.core.textclean import clean_text
 from scoring.io.pipeline import AssessmentRun, expand_inputs, load_schemes, schemes_named, score_files
@@ -76,9 +76,9 @@ def explanation_json(scheme: Scheme, project: ProjectResult) -> dict:
 
 def explanation_text(scheme: Scheme, project: ProjectResult, lang: str) -> list[str]:
     """The explanation as lines of text: the project, the gap and its paths, each criterion."""
-    head = (f"{clean_text(project.project_id)} {clean_text(project.name)} — {clean_text(scheme.name)} "
-            f"{clean_text(scheme.version)}: {text('total', lang)} {project.total:.2f}, "
-            f"{text('grade', lang)} {grade_label(project.grade, lang)}, {text('rank', lang)} {project.rank}")
+    head = said("cli_explain_head", project=clean_text(project.project_id), name=clean_text(project.name),
+                scheme=clean_text(scheme_label(scheme, lang)), version=clean_text(scheme.version),
+                total=project.total, grade=grade_label(project.grade, lang), rank=project.rank).text(lang)
     lines = [head, ""]
     lines += gap_lines(scheme, project, gap(scheme, project), lang)
     for item in worked(scheme, project):

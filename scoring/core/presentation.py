@@ -1038,6 +1038,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{project} 属于多个方案（{names}）；请用 --scheme NAME 选择一个",
         "{project} is in several schemes ({names}); choose one with --scheme NAME",
     ),
+    "cli_explain_head": (
+        "{project} {name} — {scheme} {version}：总分 {total:.2f}，等级 {grade}，排名 {rank}",
+        "{project} {name} — {scheme} {version}: Total {total:.2f}, Grade {grade}, Rank {rank}",
+    ),
     "cli_track_no_scheme": (
         "{name} 中没有方案 {scheme!r} 的项目（方案：{schemes}）",
         "no projects of a scheme {scheme!r} in {name} (schemes: {schemes})",
