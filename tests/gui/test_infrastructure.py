@@ -159,6 +159,21 @@ def test_an_output_that_cannot_be_written_is_explained_in_the_interface_language
     assert errors.describe(error)[0] == english
 
 
+def test_a_refused_template_lists_its_problems_in_the_interface_language(qapp):
+    from scoring.core.presentation import said
+    from scoring.io.template import TemplateError, TemplateProblem
+
+    weight = said("tp_field", field=said("tp_field_name", name="weight", zh="权重"),
+                  message=said("tp_weight_negative", found=-1.0))
+    error = TemplateError("t.xlsx", [TemplateProblem("Criteria", "H2", weight, "t.xlsx")])
+    translation.install("zh_CN")
+    try:
+        assert errors.describe(error)[1] == "Criteria!H2：weight（权重）：应为 0 或以上，实际为 -1"
+    finally:
+        translation.install("en")
+    assert errors.describe(error)[1] == "Criteria!H2: weight: must be 0 or more, found -1"
+
+
 def test_unexpected_exception_is_logged_then_shown(shown_errors):
     errors.install_hooks()
     try:
