@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 
 from scoring.core.synergy import joint_reduction
 from scoring.core.model import BOUNDED_TYPES, LEVELS, Criterion, Scheme
+from scoring.core.presentation import mean_fall
 from scoring.core.values import normalise_text
 from scoring.io.form import NA_TOKEN, write_filled_form
 from scoring.io.submission import BASELINE_SUFFIX
@@ -371,17 +372,9 @@ def _with_joint_reduction(scheme: Scheme, values: dict[str, tuple]) -> dict[str,
 
 
 def _mean_fall(scheme: Scheme, values: dict[str, tuple], effect: str) -> float | None:
-    total = weights = 0.0
-    for c in scheme.criteria:
-        current, baseline, _evidence = values.get(c.code, (None, None, None))
-        if c.type != "change" or c.direction != "lower" or c.effect != effect:
-            continue
-        if not isinstance(current, float) or not isinstance(baseline, float) or baseline == 0:
-            continue  # not reported, or n/a
-        weight = c.weight if c.weight > 0 else 1.0
-        total += weight * (baseline - current) / abs(baseline) * 100.0
-        weights += weight
-    return total / weights if weights else None
+    """The co-control view's weighted fall (presentation.mean_fall) over the demo's own values;
+    an n/a answer (a token, not a number) does not count."""
+    return mean_fall(scheme, effect, lambda code: values.get(code, (None, None, None))[:2])
 
 
 #: The joint reduction J = min(pollutant fall, CO2 fall) (docs/method.md, "Co-control") is held

@@ -12,7 +12,7 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -2103,33 +2103,44 @@ def overrides_count(project: ProjectResult) -> int:
     return statuses_of(project).count("override")
 
 
-def _reduction(indicator) -> float | None:
-    """Relative fall (baseline − current)/|baseline|·100 of one change indicator, or None."""
-    value, baseline = indicator.value, indicator.baseline
-    if indicator.status not in ("ok", "override"):
-        return None
-    if not isinstance(value, (int, float)) or not isinstance(baseline, (int, float)) or baseline == 0:
-        return None
-    return (baseline - value) / abs(baseline) * 100.0
+def mean_fall(scheme: Scheme, effect: str,
+              pair_of: Callable[[str], tuple[object, object] | None]) -> float | None:
+    """Weight-averaged fall in % over the scheme's "lower is better" change criteria of ``effect``.
 
-
-def _mean_reduction(scheme: Scheme, project: ProjectResult, effect: str) -> float | None:
-    """Weight-averaged reduction over the scheme's "lower is better" change criteria of an effect.
-
-    Only criteria whose effect is exactly ``effect`` count: an energy-intensity criterion
-    tagged "both" would move both axes alike and blur the quadrant.
+    Each criterion's fall is the engine's improvement r (:func:`scoring.core.cells.improvement_percent`),
+    (baseline − current)/|baseline|·100 for "lower is better", so r > 0 means the quantity fell;
+    weights are the criteria's own (1 for a criterion of weight 0). ``pair_of(code)`` gives a
+    criterion's (current, baseline), or None when it has no usable answer; a pair that is not two
+    numbers or has a baseline of 0 does not count. Only criteria whose effect is exactly
+    ``effect`` count: an energy-intensity criterion tagged "both" would move both sides alike.
+    None when no criterion counts. The co-control view and the demo's joint reduction J
+    (docs/method.md, "Co-control") both use this one rule.
     """
-    total, weights = 0.0, 0.0
+    from scoring.core.cells import improvement_percent  # numpy loads after the window
+
+    total = weights = 0.0
     for c in scheme.criteria:
         if c.type != "change" or c.direction != "lower" or c.effect != effect:
             continue
-        indicator = project.indicators.get(c.code)
-        r = _reduction(indicator) if indicator is not None else None
-        if r is None:
+        current, baseline = pair_of(c.code) or (None, None)
+        if not _is_number(current) or not _is_number(baseline) or baseline == 0:
             continue
-        w = c.weight if c.weight > 0 else 1.0
-        total, weights = total + w * r, weights + w
+        weight = c.weight if c.weight > 0 else 1.0
+        total += weight * float(improvement_percent(current, baseline, False))
+        weights += weight
     return total / weights if weights else None
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _scored_pair(project: ProjectResult, code: str) -> tuple[object, object] | None:
+    """A change indicator's (current, baseline) when its value counts (read or overridden)."""
+    indicator = project.indicators.get(code)
+    if indicator is None or indicator.status not in ("ok", "override"):
+        return None
+    return indicator.value, indicator.baseline
 
 
 def co_control_reductions(scheme: Scheme, project: ProjectResult) -> tuple[float | None, float | None]:
@@ -2139,7 +2150,10 @@ def co_control_reductions(scheme: Scheme, project: ProjectResult) -> tuple[float
     both "lower is better" (emissions, intensities); positive means the quantity fell.
     Either is None when the project has no usable baseline/current pair for that side.
     """
-    return _mean_reduction(scheme, project, "carbon"), _mean_reduction(scheme, project, "pollution")
+    def pair_of(code: str) -> tuple[object, object] | None:
+        return _scored_pair(project, code)
+
+    return mean_fall(scheme, "carbon", pair_of), mean_fall(scheme, "pollution", pair_of)
 
 
 def has_co_control_criteria(scheme: Scheme) -> bool:
