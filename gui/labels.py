@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor
 
 from gui import translation
 from scoring.core import presentation
-from scoring.core.model import GRADE_NAMES_ZH, synergy_class_name
 from scoring.core.reconcile import shown_assessment
 
 
@@ -147,12 +146,12 @@ def label(table: str, key: str) -> str:
 def grade_name(grade: str) -> str:
     """A grade's name in the current language (the template's own name when not a default)."""
     if translation.current_language() == "zh_CN":
-        return GRADE_NAMES_ZH.get(grade, grade)
+        return presentation.grade_label(grade, "zh")
     return grade
 
 
 def synergy_name(klass: int | None) -> str:
-    return synergy_class_name(int(klass), translation.data_lang()) if klass else ""
+    return presentation.synergy_class_label(klass, translation.data_lang())
 
 
 def assessment_text(result) -> tuple[str, str]:

@@ -47,8 +47,8 @@ from scoring.analysis.robustness_options import (
 )
 from scoring.core.cells import CellStates, SchemeArrays, cell_states
 from scoring.core.kernel import weighted_totals
-from scoring.core.model import GRADE_NAMES_ZH, NA, STATUSES, Scheme
-from scoring.core.presentation import said
+from scoring.core.model import NA, STATUSES, Scheme
+from scoring.core.presentation import grade_label, said
 from scoring.core.ranking import batch_ranks, grade_indices, rank_projects
 from scoring.core.results import ProjectResult
 
@@ -210,7 +210,7 @@ def resolve_grade(scheme: Scheme, name: str) -> int:
     """Index into ``scheme.grades_descending`` of a grade given by English or Chinese name."""
     wanted = name.strip().casefold()
     for index, grade in enumerate(scheme.grades_descending):
-        if wanted in (grade.name.casefold(), GRADE_NAMES_ZH.get(grade.name, "").casefold()):
+        if wanted in (grade.name.casefold(), grade_label(grade.name, "zh").casefold()):
             return index
     names = ", ".join(g.name for g in scheme.grades_descending)
     raise RobustnessError(said("rb_no_grade", scheme=scheme.name, name=name, names=names))

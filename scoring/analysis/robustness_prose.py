@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from scoring.analysis.robustness import SchemeMatrix, SchemeRobustness
-from scoring.core.model import GRADE_NAMES_ZH
-from scoring.core.presentation import scheme_label
+from scoring.core.presentation import grade_label, scheme_label
 
 
 @dataclass(frozen=True)
@@ -238,7 +237,7 @@ def _name_list(m: SchemeMatrix, pids: Sequence[str], words: _Words) -> str:
 
 def _grade_sentence(result: SchemeRobustness, words: _Words, lang: str) -> str:
     m, r = result.matrix, result.ranks
-    grade = r.grade if lang != "zh" else GRADE_NAMES_ZH.get(r.grade, r.grade)
+    grade = grade_label(r.grade, lang)
     unsure = [i for i in np.argsort(m.rank, kind="stable") if 0.0 < r.p_grade[i] < 1.0][:MAX_LISTED]
     items = [words.grade_item.format(name=m.names[i], pid=m.project_ids[i], grade=grade,
                                      p=_percent(r.p_grade[i])) for i in unsure]

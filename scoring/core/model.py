@@ -38,31 +38,6 @@ REJECTION_REASONS = (
 )
 
 DEFAULT_GRADES = (("Excellent", 85.0), ("Good", 75.0), ("Pass", 60.0), ("Fail", 0.0))
-GRADE_NAMES_ZH = {"Excellent": "优秀", "Good": "良好", "Pass": "合格", "Fail": "不合格"}
-
-#: Coupling-coordination classes of D (docs/method.md, "Synergy"; Tian et al. 2021): (Chinese, English).
-SYNERGY_CLASSES = (
-    ("极度失调", "extreme imbalance"),
-    ("严重失调", "serious imbalance"),
-    ("中度失调", "moderate imbalance"),
-    ("轻度失调", "mild imbalance"),
-    ("濒临失调", "on the verge of imbalance"),
-    ("勉强协调", "barely coordinated"),
-    ("初级协调", "primary coordination"),
-    ("中级协调", "intermediate coordination"),
-    ("良好协调", "good coordination"),
-    ("优质协调", "quality coordination"),
-)
-
-
-def synergy_class_name(klass: int, lang: str = "en") -> str:
-    """Name of a coupling-coordination class 1..10 in English or Chinese."""
-    if not 1 <= klass <= 10:
-        return ""
-    chinese, english = SYNERGY_CLASSES[klass - 1]
-    return chinese if lang == "zh" else english
-
-
 class _Bilingual:
     """A message written in English and, where it was, in Chinese (``message_zh``)."""
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from scoring.core.model import GRADE_NAMES_ZH, Criterion, Scheme, synergy_class_name
+from scoring.core.model import Criterion, Scheme
 from scoring.core.textclean import clean_text
 from scoring.core.values import NO_TOKENS, YES_TOKENS, normalise_text
 
@@ -1783,9 +1783,19 @@ def level_label(level: str, lang: str) -> str:
     return _pick(LEVEL_TEXT.get(level, (level, level)), lang)
 
 
+#: The default grades' names (scoring/core/model.DEFAULT_GRADES); a template's own grades print
+#: as written.
+GRADE_TEXT = {
+    "Excellent": ("优秀", "Excellent"),
+    "Good": ("良好", "Good"),
+    "Pass": ("合格", "Pass"),
+    "Fail": ("不合格", "Fail"),
+}
+
+
 def grade_label(grade: str, lang: str) -> str:
     """A grade's name; the default grades have Chinese names, custom ones print as written."""
-    return GRADE_NAMES_ZH.get(grade, grade) if normalise_lang(lang) == "zh" else grade
+    return _pick(GRADE_TEXT[grade], lang) if grade in GRADE_TEXT else grade
 
 
 def provisional_mark(project: ProjectResult, lang: str) -> str:
@@ -1812,8 +1822,26 @@ def provisional_banner(projects, lang: str) -> str:
     return text("provisional_banner", lang).format(count=count, total=len(projects)) if count else ""
 
 
+#: Coupling-coordination classes 1..10 of D (docs/method.md, "Synergy"; Tian et al. 2021).
+SYNERGY_CLASS_TEXT = (
+    ("极度失调", "extreme imbalance"),
+    ("严重失调", "serious imbalance"),
+    ("中度失调", "moderate imbalance"),
+    ("轻度失调", "mild imbalance"),
+    ("濒临失调", "on the verge of imbalance"),
+    ("勉强协调", "barely coordinated"),
+    ("初级协调", "primary coordination"),
+    ("中级协调", "intermediate coordination"),
+    ("良好协调", "good coordination"),
+    ("优质协调", "quality coordination"),
+)
+
+
 def synergy_class_label(klass: int | None, lang: str) -> str:
-    return synergy_class_name(int(klass), normalise_lang(lang)) if klass else ""
+    """Name of a coupling-coordination class 1..10; "" for none or a class out of range."""
+    if not klass or not 1 <= int(klass) <= len(SYNERGY_CLASS_TEXT):
+        return ""
+    return _pick(SYNERGY_CLASS_TEXT[int(klass) - 1], lang)
 
 
 class NamedScheme(Protocol):
