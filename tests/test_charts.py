@@ -16,13 +16,9 @@ import pytest
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
+from scoring.core.figures import co_control_reductions, dimension_maxima, dimension_percent
 from scoring.core.model import Scheme
-from scoring.core.presentation import (
-    co_control_reductions,
-    dimension_maxima,
-    dimension_percent,
-    grade_colours,
-)
+from scoring.core.presentation import grade_colours
 from scoring.reports.charts import bars, figures, heatmap, kinds, radar, scatter
 from scoring.reports.fonts import SHIPPED_FONT_DIR, cjk_font_family, register_shipped_fonts
 from tests.report_data import CHINESE_NAME, build_run

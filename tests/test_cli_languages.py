@@ -183,7 +183,7 @@ def test_help_reads_in_both_languages_or_the_one_asked_for(capsys):
 def test_help_wraps_chinese_by_its_width_on_the_screen(capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "60")
     assert main(["score", "--help", "--lang", "zh"]) == 0
-    from scoring.core.presentation import display_width
+    from scoring.core.textlayout import display_width
 
     assert max(display_width(line) for line in capsys.readouterr().out.splitlines()) <= 60
 

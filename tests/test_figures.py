@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from scoring.core.presentation import mean_fall
+from scoring.core.figures import mean_fall
 
 
 def _criterion(code, weight, effect="carbon", direction="lower", type_="change"):

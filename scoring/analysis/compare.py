@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from scoring.core.figures import dimension_maxima
 from scoring.core.model import Criterion, Scheme
-from scoring.core.presentation import dimension_maxima
 from scoring.core.results import IndicatorResult, ProjectResult
 
 MIN_PROJECTS, MAX_PROJECTS = 2, 4

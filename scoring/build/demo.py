@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 
 from scoring.core.synergy import joint_reduction
 from scoring.core.model import BOUNDED_TYPES, LEVELS, Criterion, Scheme
-from scoring.core.presentation import mean_fall
+from scoring.core.figures import mean_fall
 from scoring.core.values import normalise_text
 from scoring.io.form import NA_TOKEN, write_filled_form
 from scoring.io.submission import BASELINE_SUFFIX
@@ -372,7 +372,7 @@ def _with_joint_reduction(scheme: Scheme, values: dict[str, tuple]) -> dict[str,
 
 
 def _mean_fall(scheme: Scheme, values: dict[str, tuple], effect: str) -> float | None:
-    """The co-control view's weighted fall (presentation.mean_fall) over the demo's own values;
+    """The co-control view's weighted fall (figures.mean_fall) over the demo's own values;
     an n/a answer (a token, not a number) does not count."""
     return mean_fall(scheme, effect, lambda code: values.get(code, (None, None, None))[:2])
 

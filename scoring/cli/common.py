@@ -13,7 +13,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from scoring.core.presentation import Said, both, display_width, said
+from scoring.core.presentation import Said, both, said
+from scoring.core.textlayout import display_width
 from scoring.resources import TEMPLATES_DIR
 
 EXIT_OK, EXIT_USAGE, EXIT_REJECTED, EXIT_FAILED = 0, 2, 3, 1

@@ -19,8 +19,9 @@ from typing import NoReturn
 from scoring.analysis.robustness_options import DEFAULT_DRAWS, DEFAULT_SEED, DEFAULT_SPREAD, DEFAULT_TOP_K
 from scoring.analysis.robustness_options import METHODS as ROBUSTNESS_METHODS
 from scoring.cli.common import UsageError, argparse_said
-from scoring.core.presentation import Said, display_width, said, wrap_text
+from scoring.core.presentation import Said, said
 from scoring.core.reconcile import METHODS as RECONCILE_METHODS
+from scoring.core.textlayout import display_width, wrap_text
 
 #: argparse puts an option's help at this column at most (its ``max_help_position``).
 HELP_COLUMN = 24

@@ -38,7 +38,6 @@ from scoring.core.memory import paused_gc
 from scoring.core.model import BOUNDED_TYPES, NA, OVERRIDE, STATUSES, CellValue, Criterion, Grade, Scheme
 from scoring.core.presentation import (
     choice_labels,
-    format_number,
     grade_label,
     indicator_label,
     kind_label,
@@ -50,6 +49,7 @@ from scoring.core.presentation import (
 from scoring.core.ranking import TIE_TOLERANCE, rank_projects
 from scoring.core.results import IndicatorResult, ProjectResult
 from scoring.core.textclean import clean_text
+from scoring.core.textlayout import format_number
 from scoring.core.values import parse_for_criterion, parse_number
 
 #: Path inputs: what a person enters to follow a path.

@@ -16,18 +16,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scoring.core.figures import dimension_maxima, na_maxima
 from scoring.core.model import Scheme
 from scoring.core.presentation import (
     dimension_label,
-    dimension_maxima,
-    format_number,
     grade_label,
     indicator_label,
     kind_label,
-    na_maxima,
     normalise_lang,
     text,
 )
+from scoring.core.textlayout import format_number
 
 #: The spec. Its section "Report wording" gives the sentences that state a scheme's rules.
 SPEC = Path(__file__).resolve().parents[2] / "docs" / "method.md"

@@ -31,15 +31,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scoring.core import explain
+from scoring.core.figures import dimension_maxima, effective_maxima, overrides_count
 from scoring.core.model import Scheme
 from scoring.core.presentation import (
     GRADE_TINT,
     STATUS_TEXT,
     VETO_COLOUR,
     dimension_label,
-    dimension_maxima,
-    display_width,
-    effective_maxima,
     grade_colours,
     grade_label,
     indicator_label,
@@ -48,14 +46,12 @@ from scoring.core.presentation import (
     kind_label,
     level_label,
     normalise_lang,
-    overrides_count,
     provisional_banner,
     provisional_mark,
     reason_label,
     rejection_text,
     scheme_label,
     severity_label,
-    shown_location,
     shown_total,
     status_label,
     synergy_class_label,
@@ -66,6 +62,7 @@ from scoring.core.presentation import (
 from scoring.core.reconcile import disagreement_rows, shown_assessment
 from scoring.core.report_settings import ReportSettings
 from scoring.core.results import ProjectResult, one_use
+from scoring.core.textlayout import display_width, shown_location
 from scoring.io.atomic import replacing, save_workbook
 from scoring.io.pipeline import AssessmentRun
 from scoring.reports.reconcile_export import sheet_name as disagreements_sheet_name

@@ -35,14 +35,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from scoring.core.figures import co_control_reductions, dimension_percent, has_co_control_criteria
 from scoring.core.model import Scheme
 from scoring.core.presentation import (
-    co_control_reductions,
     dimension_label,
-    dimension_percent,
     grade_colours,
     grade_label,
-    has_co_control_criteria,
     indicator_label,
     scheme_label,
     shown_total,

@@ -32,8 +32,9 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scoring.core.presentation import display_width, normalise_lang, text
+from scoring.core.presentation import normalise_lang, text
 from scoring.core.textclean import clean_text as clean_shown
+from scoring.core.textlayout import display_width
 
 INVALID_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 

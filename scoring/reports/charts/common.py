@@ -24,15 +24,9 @@ from matplotlib.patches import Patch
 from matplotlib.text import Text
 
 from scoring.core.model import Scheme
-from scoring.core.presentation import (
-    VETO_COLOUR,
-    grade_colours,
-    grade_label,
-    scheme_label,
-    text,
-    wrap_text,
-)
+from scoring.core.presentation import VETO_COLOUR, grade_colours, grade_label, scheme_label, text
 from scoring.core.results import ProjectResult
+from scoring.core.textlayout import wrap_text
 from scoring.reports.fonts import font_families, font_rc
 
 #: Above this many projects, bar and heatmap rows lose their name labels (ranks only): a

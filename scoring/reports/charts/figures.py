@@ -14,14 +14,9 @@ from pathlib import Path
 from matplotlib.figure import Figure
 
 from scoring.core.model import Scheme
-from scoring.core.presentation import (
-    dimension_label,
-    display_width,
-    grade_label,
-    normalise_lang,
-    text,
-)
+from scoring.core.presentation import dimension_label, grade_label, normalise_lang, text
 from scoring.core.results import ProjectResult
+from scoring.core.textlayout import display_width
 from scoring.reports.charts.bars import draw_contributions, draw_ranked_bars
 from scoring.reports.charts.common import (
     MAX_LABELLED_ROWS,

@@ -14,14 +14,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from scoring.core.model import Scheme
-from scoring.core.presentation import (
-    indicator_label,
-    normalise_lang,
-    status_label,
-    text,
-    wrap_text,
-)
+from scoring.core.presentation import indicator_label, normalise_lang, status_label, text
 from scoring.core.results import ProjectResult
+from scoring.core.textlayout import wrap_text
 from scoring.reports.charts.common import (
     by_rank,
     chart_style,

@@ -13,16 +13,11 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.transforms import offset_copy
 
+from scoring.core.figures import dimension_percent
 from scoring.core.model import Scheme
-from scoring.core.presentation import (
-    dimension_label,
-    dimension_percent,
-    normalise_lang,
-    scheme_label,
-    text,
-    wrap_text,
-)
+from scoring.core.presentation import dimension_label, normalise_lang, scheme_label, text
 from scoring.core.results import ProjectResult
+from scoring.core.textlayout import wrap_text
 from scoring.reports.charts.common import (
     by_rank,
     chart_style,

@@ -28,8 +28,8 @@ from scoring.core.presentation import (
     phrase,
     scheme_label,
     text,
-    wrap_text,
 )
+from scoring.core.textlayout import wrap_text
 from scoring.reports.charts.common import chart_style, note_hover
 
 #: Okabe–Ito colours, as in scoring.reports.charts: inside in every weighting, borderline, never inside.

@@ -13,13 +13,12 @@ from matplotlib.axes import Axes
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.patches import Rectangle
 
+from scoring.core.figures import co_control_reductions, has_co_control_criteria
 from scoring.core.model import Scheme
 from scoring.core.presentation import (
     VETO_COLOUR,
-    co_control_reductions,
     grade_colours,
     grade_label,
-    has_co_control_criteria,
     normalise_lang,
     synergy_class_label,
     text,

@@ -22,13 +22,13 @@ from matplotlib.text import Text
 from scoring.analysis.tracking import SchemeTracking
 from scoring.core.presentation import (
     GRADE_PALETTE,
-    clip_text,
     grade_label,
     measure_label,
     normalise_lang,
     scheme_label,
     text,
 )
+from scoring.core.textlayout import clip_text
 from scoring.reports.charts.common import chart_style, font_family, note_hover
 
 #: Okabe–Ito, as in scoring.reports.charts: rank improved, fell, unchanged.

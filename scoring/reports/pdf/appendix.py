@@ -16,12 +16,8 @@ from reportlab.platypus import (
 )
 
 from scoring.core.model import Scheme
-from scoring.core.presentation import (
-    reason_label,
-    rejection_text,
-    scheme_label,
-    shown_location,
-)
+from scoring.core.presentation import reason_label, rejection_text, scheme_label
+from scoring.core.textlayout import shown_location
 from scoring.reports.method_appendix import method_sections
 from scoring.reports.pdf.canvas import (
     Anchor,

@@ -13,11 +13,9 @@ from reportlab.platypus import (
     PageBreak,
 )
 
+from scoring.core.figures import has_co_control_criteria
 from scoring.core.model import Scheme
-from scoring.core.presentation import (
-    has_co_control_criteria,
-    text,
-)
+from scoring.core.presentation import text
 from scoring.core.results import ProjectResult
 from scoring.reports.charts import figures, scatter
 from scoring.reports.pdf.canvas import (

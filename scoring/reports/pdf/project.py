@@ -20,24 +20,21 @@ from reportlab.platypus import (
 )
 
 from scoring.core.explain import path_table
+from scoring.core.figures import dimension_maxima, effective_maxima, overrides_count
 from scoring.core.model import Scheme
 from scoring.core.presentation import (
     dimension_label,
-    dimension_maxima,
-    effective_maxima,
-    format_number,
     grade_fill,
     indicator_label,
     issue_kind_label,
     issue_text,
-    overrides_count,
     severity_label,
-    shown_location,
     status_label,
 )
 from scoring.core.reconcile import shown_assessment
 from scoring.core.results import ProjectResult
 from scoring.core.textclean import clean_text
+from scoring.core.textlayout import format_number, shown_location
 from scoring.reports.charts import common, radar
 from scoring.reports.pdf.canvas import (
     Anchor,
@@ -289,7 +286,7 @@ def project_pages(report: Report, scheme: Scheme, p: ProjectResult, backdrop, ke
     side = RADAR_SIDE
     left: Flowable = Spacer(side, 1)
     if backdrop is not None:
-        from scoring.core.presentation import dimension_percent
+        from scoring.core.figures import dimension_percent
 
         left = ProjectRadar(
             backdrop, dimension_percent(scheme, p), f"{p.rank}. {p.name or p.project_id}", report, side, side

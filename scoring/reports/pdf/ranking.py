@@ -18,13 +18,10 @@ from reportlab.platypus import (
     Table,
 )
 
+from scoring.core.figures import dimension_cell_text, dimension_maxima, effective_maxima
 from scoring.core.model import Scheme
 from scoring.core.presentation import (
-    dimension_cell_text,
     dimension_label,
-    dimension_maxima,
-    effective_maxima,
-    format_number,
     grade_fill,
     grade_label,
     grade_may_change,
@@ -39,6 +36,7 @@ from scoring.core.presentation import (
 )
 from scoring.core.results import ProjectResult
 from scoring.core.textclean import clean_text
+from scoring.core.textlayout import format_number
 from scoring.io.pipeline import AssessmentRun
 from scoring.reports.pdf.canvas import (
     Anchor,
