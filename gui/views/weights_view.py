@@ -668,6 +668,14 @@ class WeightsView(QWidget):
             self.export_button.setEnabled(export)
             self._enabled = (reset, export)
 
+    def weight_spin(self, code: str) -> QDoubleSpinBox:
+        """The spin box a person types criterion ``code``'s weight in."""
+        return self._spins[code]
+
+    def criterion_row(self, code: str) -> QTreeWidgetItem:
+        """The row showing criterion ``code``: its weight, the change and the mark."""
+        return self._items[code]
+
     # -- actions ----------------------------------------------------------------------------
     def set_weight(self, code: str, value: float) -> None:
         """Set one criterion's weight as its spin box would (tests, scripted tours)."""

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gui import errors, paths, settings, translation, workers
@@ -41,7 +41,9 @@ def test_settings_are_typed_and_versioned(tmp_path):
     assert store.recent_workspaces == [str(a.resolve()), str(b.resolve())]
     b.unlink()
     assert store.recent_workspaces == [str(a.resolve())]
-    assert int(store._store.value("meta/version")) == settings.SETTINGS_VERSION
+    written = QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, settings.ORGANISATION,
+                        settings.APPLICATION)  # the file itself, read afresh
+    assert int(written.value("meta/version")) == settings.SETTINGS_VERSION
     assert (tmp_path / "settings").exists()  # the test's own folder, not the user's
 
 

@@ -119,10 +119,8 @@ def test_the_pending_count_links_to_the_provisional_projects(window):
     import dataclasses
 
     # make every other project final, so that the filter has something to leave out
-    window.run.projects = [p if i % 2 else dataclasses.replace(p, pending=0)
-                           for i, p in enumerate(window.run.projects)]
-    window._show_scheme()
-    window._update_counts()
+    window.rescore(dataclasses.replace(window.run, projects=[
+        p if i % 2 else dataclasses.replace(p, pending=0) for i, p in enumerate(window.run.projects)]))
     expected = {p.project_id for p in window.scheme_projects() if p.provisional}
     assert 0 < len(expected) < len(window.scheme_projects())
     pending = sum(p.pending for p in window.run.projects)
@@ -384,7 +382,7 @@ def test_chart_export(window, tmp_path, monkeypatch):
         for fmt in ("png", "svg"):
             out = tmp_path / f"{kind}.{fmt}"
             monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, o=out, **k: (str(o), ""))
-            window._on_charts_export_requested(fmt)
+            (window.charts.export_png if fmt == "png" else window.charts.export_svg).click()
             assert out.stat().st_size > 1000
 
 

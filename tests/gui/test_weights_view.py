@@ -83,7 +83,7 @@ def test_moving_a_weight_reranks_live_and_reset_restores(weights_tab, qtbot):
     assert shown_total >= max(_by_hand(scheme, p, {criterion.code: 60.0})
                               for p in window.scheme_projects() if not p.veto) - 0.005
     assert view.changed() == [criterion.code]
-    item = view._items[criterion.code]  # noqa: SLF001 (the row shown for it)
+    item = view.criterion_row(criterion.code)
     assert item.background(0).color().name() == weights_view.CHANGED_COLOUR
     assert item.text(4) == f"+{60 - criterion.weight:g}"
     assert view.reset_button.isEnabled() and view.export_button.isEnabled()
@@ -94,7 +94,7 @@ def test_moving_a_weight_reranks_live_and_reset_restores(weights_tab, qtbot):
     view.reset_button.click()
     assert _shown(window) == as_scored
     assert view.changed() == [] and not view.reset_button.isEnabled()
-    assert view._spins[criterion.code].value() == criterion.weight  # noqa: SLF001
+    assert view.weight_spin(criterion.code).value() == criterion.weight
     assert item.background(0).style() == Qt.BrushStyle.NoBrush
     assert _digest(source) == digest
     assert [c.weight for c in window.backend.schemes()[0].criteria] == [c.weight for c in stored[0].criteria]
@@ -106,7 +106,8 @@ def test_a_dimension_weight_scales_its_criteria(weights_tab):
     members = [c for c in scheme.criteria if c.kind == "score" and c.dimension == dimension]
     total = sum(c.weight for c in members)
     view.set_dimension_weight(dimension, 2 * total)
-    assert [view._spins[c.code].value() for c in members] == pytest.approx([2 * c.weight for c in members])  # noqa: SLF001
+    shown = [view.weight_spin(c.code).value() for c in members]
+    assert shown == pytest.approx([2 * c.weight for c in members])
     assert view.changed() == [c.code for c in members if c.weight > 0]
 
 
@@ -116,13 +117,12 @@ def test_a_trial_is_kept_per_scheme_and_survives_new_scores(weights_tab):
     code = next(c.code for c in city.criteria if c.kind == "score")
     view.set_weight(code, 33.0)
     park = next(s.name for s in window.run.schemes if s.level == "park")
-    window.navigator.select_scheme(park)
-    window._on_navigator_scheme_selected(park)  # noqa: SLF001 (as the navigator's click does)
-    assert view.changed() == []
+    window.navigator.select_scheme(park)  # as the navigator's click does: shows the park
+    assert window.scheme_name == park and view.changed() == []
     window.navigator.select_scheme(city.name)
-    window._on_navigator_scheme_selected(city.name)  # noqa: SLF001
+    assert window.scheme_name == city.name
     window.rescore()
-    assert view.changed() == [code] and view._spins[code].value() == 33.0  # noqa: SLF001
+    assert view.changed() == [code] and view.weight_spin(code).value() == 33.0
 
 
 def test_export_writes_a_new_version_and_leaves_the_template(weights_tab, tmp_path, monkeypatch):
@@ -222,7 +222,7 @@ def test_scrolling_over_a_weight_does_not_change_it(weights_tab, qtbot):
 
     view, scheme = weights_tab.weights_view, weights_tab.scheme()
     code = next(c.code for c in scheme.criteria if c.kind == "score" and c.weight > 0)
-    spin = view._spins[code]  # noqa: SLF001
+    spin = view.weight_spin(code)
 
     def wheel():
         centre = QPointF(spin.rect().center())
