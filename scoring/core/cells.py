@@ -10,6 +10,7 @@ without re-deciding any rule.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -105,20 +106,17 @@ def waiting_cells(arrays: SchemeArrays, status: np.ndarray) -> np.ndarray:
     return (status == PENDING) | (arrays.is_penalty & (status == MISSING))
 
 
-def bound_cells(arrays: SchemeArrays, cells: CellStates,
-                waiting: np.ndarray) -> tuple[CellStates, CellStates]:
-    """The cells with every waiting cell at its worst and at its best, for total_min and total_max.
+def bound_cells(arrays: SchemeArrays, cells: CellStates, waiting: np.ndarray) -> Iterator[CellStates]:
+    """The cells with every waiting cell at its worst, then at its best, for total_min and
+    total_max; each made when asked for, so that a caller can be done with the first before.
 
     Worst is 0 for score and bonus items and 1 for penalty items, best the reverse; a waiting
     score criterion is included in W under either missing rule, since once answered it counts.
     """
     included = cells.included | (waiting & arrays.is_score)
-    bounds = []
     for penalty_fraction in (1.0, 0.0):
         assumed = np.where(arrays.is_penalty, penalty_fraction, 1.0 - penalty_fraction)
-        achieved = np.where(waiting, assumed, cells.achieved)
-        bounds.append(CellStates(cells.fraction, achieved, included, cells.vetoed))
-    return bounds[0], bounds[1]
+        yield CellStates(cells.fraction, np.where(waiting, assumed, cells.achieved), included, cells.vetoed)
 
 
 @dataclass(frozen=True)

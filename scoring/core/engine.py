@@ -11,7 +11,7 @@ import numpy as np
 
 from scoring.core import targets
 from scoring.core.cells import SchemeArrays, improvement_percent
-from scoring.core.inputs import NO_VALUE, SchemeInputs, build_inputs
+from scoring.core.inputs import NO_VALUE, ParsedRow, SchemeInputs, build_inputs
 from scoring.core.kernel import ScoreArrays, score_matrix
 from scoring.core.model import (
     STATUSES,
@@ -25,7 +25,7 @@ from scoring.core.results import IndicatorResult, LazyIndicators, ProjectResult
 
 def score_scheme(
     scheme: Scheme, submissions: list[Submission], assessments: dict | None = None,
-    parsed: list[list[tuple]] | None = None, year: str | None = None,
+    parsed: list[ParsedRow] | None = None, year: str | None = None,
 ) -> list[ProjectResult]:
     """Score and rank the submissions of one scheme.
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import functools
 import math
+from array import array
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -63,7 +65,7 @@ class SchemeInputs:
     override: np.ndarray
     issues: list[list[Issue]]
     overrides: dict[tuple[int, int], Assessment] = field(default_factory=dict)
-    shown: list[list[tuple[object, object] | None]] = field(default_factory=list)
+    shown: list[tuple[tuple[object, object] | None, ...]] = field(default_factory=list)
 
 
 #: The shown (current, baseline) of a cell with nothing to show: blank, or a manual criterion.
@@ -234,21 +236,38 @@ def _baseline_where(submission: Submission, entry: IndicatorInput | None) -> str
     return _where(submission, entry)
 
 
-def parse_submission(scheme: Scheme, submission: Submission) -> list[tuple]:
-    """One submission's cells parsed against the scheme's criteria, one tuple per criterion.
+class ParsedRow(NamedTuple):
+    """One submission's cells parsed against a scheme, held compactly until it is scored.
+
+    An import keeps every form's row from its arrival to the end of scoring: 20,000 forms × 60
+    criteria as a tuple per cell held 120 MB (issue 15), as five columns a fifth of it.
+    """
+
+    status: bytes  #: a status code per criterion (model.STATUSES)
+    current: array  #: doubles: the parsed current value (a fraction for yes/no and choice)
+    baseline: array  #: doubles: the parsed baseline, NaN where none
+    issues: tuple[tuple[int, Issue], ...]  #: (criterion number, issue) of the cells with one
+    shown: tuple[tuple[object, object] | None, ...]  #: per criterion (SchemeInputs.shown)
+
+
+def parse_submission(scheme: Scheme, submission: Submission) -> ParsedRow:
+    """One submission's cells parsed against the scheme's criteria, in the scheme's order.
 
     What :func:`build_inputs` does for each submission; an import calls it as each file
     arrives from the readers, so that the parsing overlaps the reading.
     """
     raws = raw_cells(submission.inputs, scheme.codes)
-    return [
+    cells = [
         _parse_cell(submission, criterion, raw) for criterion, raw in zip(scheme.criteria, raws, strict=True)
     ]
+    status, current, baseline, issues, shown = zip(*cells, strict=True) if cells else ((),) * 5
+    return ParsedRow(bytes(status), array("d", current), array("d", baseline),
+                     tuple((j, issue) for j, issue in enumerate(issues) if issue is not None), shown)
 
 
 def build_inputs(
     scheme: Scheme, submissions: list[Submission], assessments: dict | None = None,
-    parsed: list[list[tuple]] | None = None,
+    parsed: list[ParsedRow] | None = None,
 ) -> SchemeInputs:
     """Parse every submission's values against the scheme's criteria.
 
@@ -263,29 +282,29 @@ def build_inputs(
         :func:`parse_submission` of each submission, in the same order, when already done.
     """
     assessments = assessments or {}
-    m = len(scheme.criteria)
-    rows: list[tuple] = []
+    n, m = len(submissions), len(scheme.criteria)
     issues: list[list[Issue]] = []
-    shown: list[list[tuple[object, object] | None]] = []
+    shown: list[tuple[tuple[object, object] | None, ...]] = []
     assessed: dict[str, set[str]] = {}
     for project_id, code in assessments:
         assessed.setdefault(project_id, set()).add(code)
-    if parsed is not None and len(parsed) != len(submissions):
-        raise ValueError(f"{len(parsed)} parsed rows for {len(submissions)} submissions")
+    if parsed is not None and len(parsed) != n:
+        raise ValueError(f"{len(parsed)} parsed rows for {n} submissions")
+    # filled a row at a time: one conversion per row, and no second copy of every row
+    status = np.empty((n, m), dtype=np.int8)
+    current = np.empty((n, m))
+    baseline = np.empty((n, m))
     for k, submission in enumerate(submissions):
-        # Python lists per row, one array conversion at the end: numpy item assignment per
-        # cell would cost more than the parsing itself.
-        cells = parsed[k] if parsed is not None else parse_submission(scheme, submission)
-        rows.append(tuple(zip(*cells, strict=True)) if cells else ((),) * 5)
+        row = parsed[k] if parsed is not None else parse_submission(scheme, submission)
+        if m:
+            status[k] = np.frombuffer(row.status, dtype=np.int8)
+            current[k] = np.frombuffer(row.current)
+            baseline[k] = np.frombuffer(row.baseline)
         # an inspector's fraction replaces the cell, so its parsing issue no longer applies
         replaced = assessed.get(submission.project_id, ())
         issues.append(list(submission.issues) + [
-            cell[3] for cell, criterion in zip(cells, scheme.criteria, strict=True)
-            if cell[3] is not None and criterion.code not in replaced])
-        shown.append([c[4] for c in cells])
-    status = np.array([r[0] for r in rows], dtype=np.int8).reshape(len(rows), m)
-    current = np.array([r[1] for r in rows], dtype=float).reshape(len(rows), m)
-    baseline = np.array([r[2] for r in rows], dtype=float).reshape(len(rows), m)
+            issue for j, issue in row.issues if scheme.criteria[j].code not in replaced])
+        shown.append(row.shown)
     override = np.full(status.shape, np.nan)
     overrides = _apply_assessments(scheme, submissions, assessments, status, override)
     return SchemeInputs(current, baseline, status, override, issues, overrides, shown)

@@ -10,7 +10,7 @@ robustness studies re-weight through this same code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -103,7 +103,7 @@ def score_matrix(
     fractions = cell_fractions(arrays, current, baseline, status, override, best_bounds)
     cells = cell_states(scheme, arrays, fractions, status)
     waiting = waiting_cells(arrays, status)
-    weighed = weigh(scheme, arrays, PreparedCells.of(arrays, cells, waiting), arrays.weight)
+    weighed = weigh(scheme, arrays, PreparedCells.of(arrays, cells, waiting, once=True), arrays.weight)
     max_points = np.where(cells.included, arrays.weight * weighed.scale[:, None], np.nan)
     return ScoreArrays(
         fraction=cells.fraction,
@@ -172,24 +172,47 @@ class PreparedCells:
     vetoed: np.ndarray  # (n,) a must-pass criterion failed
     could_be_vetoed: np.ndarray  # (n,) vetoed, or a pending must-pass criterion could fail it
     terms: WeightTerms
-    worst_terms: WeightTerms  # every waiting cell at its worst (total_min)
-    best_terms: WeightTerms  # every waiting cell at its best (total_max)
     sides: SideTerms  # the synergy sides
+    #: every waiting cell at its worst (total_min) and at its best (total_max); None when weighed
+    #: only once, each then built while it is weighed (:meth:`bound_totals`)
+    kept_bounds: tuple[WeightTerms, WeightTerms] | None
+    arrays: SchemeArrays
 
     @classmethod
-    def of(cls, arrays: SchemeArrays, cells: CellStates, waiting: np.ndarray) -> PreparedCells:
-        worst, best = bound_cells(arrays, cells, waiting)
+    def of(cls, arrays: SchemeArrays, cells: CellStates, waiting: np.ndarray, *,
+           once: bool = False) -> PreparedCells:
+        """The prepared cells; ``once`` when they are weighed a single time (the engine).
+
+        Weighed again and again (the walking weights, the robustness studies), the worst and
+        best cases' terms are built here and kept. Weighed once, they are built one after the
+        other while weighed and dropped, so that their eight n × m matrices are never all alive
+        together (20,000 projects × 60 criteria: 77 MB; issue 15).
+        """
         vetoed: np.ndarray = np.any(cells.vetoed, axis=1)
-        return cls(
+        prepared = cls(
             cells=cells,
             waiting=waiting,
             vetoed=vetoed,
             could_be_vetoed=vetoed | (waiting & arrays.veto).any(axis=1),
             terms=WeightTerms.of(arrays, cells),
-            worst_terms=WeightTerms.of(arrays, worst),
-            best_terms=WeightTerms.of(arrays, best),
             sides=SideTerms.of(arrays, cells.included, cells.achieved),
+            kept_bounds=None,
+            arrays=arrays,
         )
+        if once:
+            return prepared
+        bounds = tuple(WeightTerms.of(arrays, bound) for bound in bound_cells(arrays, cells, waiting))
+        return replace(prepared, kept_bounds=(bounds[0], bounds[1]))
+
+    def bound_totals(self, scheme: Scheme, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """total_min and total_max at ``weight``: from the kept terms, else from each case's
+        terms built in turn (one case's alive at a time)."""
+        if self.kept_bounds is not None:
+            worst, best = (terms_totals(scheme, terms, weight).total for terms in self.kept_bounds)
+        else:
+            worst, best = (terms_totals(scheme, WeightTerms.of(self.arrays, bound), weight).total
+                           for bound in bound_cells(self.arrays, self.cells, self.waiting))
+        return worst, best
 
 
 @dataclass(frozen=True)
@@ -224,8 +247,7 @@ def weigh(scheme: Scheme, arrays: SchemeArrays, prepared: PreparedCells, weight:
         A weight for every criterion, in the scheme's order (≥ 0).
     """
     totals = terms_totals(scheme, prepared.terms, weight)
-    worst = terms_totals(scheme, prepared.worst_terms, weight).total
-    best = terms_totals(scheme, prepared.best_terms, weight).total
+    worst, best = prepared.bound_totals(scheme, weight)
     return Weighed(
         scale=totals.scale,
         base=totals.base,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scoring.core.inputs import parse_submission
+from scoring.core.inputs import ParsedRow, parse_submission
 from scoring.core.model import Scheme, Submission
 from scoring.core.presentation import Said, said
 from scoring.core.values import normalise_text
@@ -44,9 +44,9 @@ class LatestCache:
     """
 
     submissions: dict[Key, dict[int, Submission]] = field(default_factory=dict)
-    parsed: dict[Key, dict[int, list[tuple]]] = field(default_factory=dict)
+    parsed: dict[Key, dict[int, ParsedRow]] = field(default_factory=dict)
 
-    def add(self, key: Key, submission_id: int, submission: Submission, parsed: list[tuple]) -> None:
+    def add(self, key: Key, submission_id: int, submission: Submission, parsed: ParsedRow) -> None:
         """Remember a submission just stored, with its parsed cells."""
         self.submissions.setdefault(key, {})[submission_id] = submission
         self.parsed.setdefault(key, {})[submission_id] = parsed
@@ -70,7 +70,7 @@ class HistoryMixin:
         self.latest.submissions[key] = {sid: known[sid] for sid in ids}
         return self.latest.submissions[key]
 
-    def parsed_cells(self, key: Key, latest: dict[int, Submission]) -> list[list[tuple]]:
+    def parsed_cells(self, key: Key, latest: dict[int, Submission]) -> list[ParsedRow]:
         """:func:`parse_submission` of each latest submission, parsed once and kept."""
         scheme, cached = self.scheme_by_id(key[1]), self.latest.parsed.get(key, {})
         parsed = self.latest.parsed[key] = {  # superseded versions drop out
