@@ -24,7 +24,8 @@ import datetime as _dt
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from scoring.core.model import CellValue, IndicatorInput, SheetInputs, Submission
 
@@ -94,13 +95,12 @@ def _stored(
     order = sorted(range(len(codes)), key=codes.__getitem__)
     said = [codes, current[0], current[1], baseline[0], baseline[1], evidence]
     where = [current[2], baseline[2]]
-    if order == list(range(len(codes))):
-        order = None
-    else:
+    in_order = order == list(range(len(codes)))
+    if not in_order:
         said = [[column[k] for k in order] for column in said]
         where = [[column[k] for k in order] for column in where]
     said_json = _dumps(said)
-    text = f"[{said_json},{_dumps([order, prefix, *where])}]"
+    text = f"[{said_json},{_dumps([None if in_order else order, prefix, *where])}]"
     return text, hashlib.sha256(f"{_dumps(fields)}{said_json}".encode("ascii")).hexdigest()
 
 
@@ -137,7 +137,7 @@ def _tagged(value: object) -> object:
     return str(value)  # no reader makes other types; keep what a person would see
 
 
-_UNTAG = {
+_UNTAG: dict[str, Callable[[Any], object]] = {
     "datetime": _dt.datetime.fromisoformat,
     "date": _dt.date.fromisoformat,
     "time": _dt.time.fromisoformat,

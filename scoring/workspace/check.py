@@ -16,7 +16,7 @@ import json
 import math
 import sqlite3
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from scoring.core.presentation import Said, said
 
@@ -39,7 +39,7 @@ class DamagedRow(sqlite3.DatabaseError):
         self.said = message
 
 
-def read_stored(decode: Callable[[object], T], value: object, *, table: str, what: Said,
+def read_stored(decode: Callable[[Any], T], value: object, *, table: str, what: Said,
                 project_id: str = "") -> T:
     """``decode(value)``, or :class:`DamagedRow` saying where the unreadable value is.
 
@@ -85,7 +85,7 @@ def basis_from_json(text: object) -> dict[str, float]:
     return basis
 
 
-def _json(text: object, kind: type) -> object:
+def _json(text: object, kind: type) -> Any:
     if not isinstance(text, str):
         raise TypeError(f"expected JSON text, found {type(text).__name__}")
     value = json.loads(text)

@@ -13,6 +13,7 @@ import json
 import math
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from scoring.core.model import CellValue, Criterion, Grade, Issue, Scheme, Submission
 from scoring.workspace.cells import stored_cells
@@ -68,7 +69,7 @@ def _timedelta(text: str) -> _dt.timedelta:
     return _dt.timedelta(days=days, seconds=seconds, microseconds=micro)
 
 
-_DECODERS: dict[int, Callable[[object], object]] = {
+_DECODERS: dict[int, Callable[[Any], object]] = {
     BOOL: bool,
     INT_TEXT: int,
     FLOAT_TEXT: float,

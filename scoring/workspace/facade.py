@@ -315,20 +315,23 @@ class Workspace(
                 chosen = self.chosen_round(conn, round)
                 schemes = [(sid, self.scheme_by_id(sid)) for sid in self.scheme_ids()]
                 inputs = []
-                for sid, scheme in schemes if chosen is not None else ():
+                for sid, scheme in schemes:
+                    if chosen is None:  # no round yet: nothing to score
+                        break
                     key = (chosen.id, sid)
                     latest = self.latest_submissions(conn, key)
                     parsed = self.parsed_cells(key, latest)
                     inputs.append((scheme, list(latest.values()), parsed, reconciled(conn, key, settings)))
             run = AssessmentRun(schemes=[scheme for _, scheme in schemes], rejected=self.rejections())
+            year = None
             if chosen is not None:
                 run.round, run.round_year = chosen.label, chosen.year
+                year = chosen.year or None
             for done, (scheme, submissions, parsed, agreed) in enumerate(inputs):
                 if progress is not None:
                     progress(done, len(inputs), scheme.name)
                 # the round's year for every submission: pro-rated targets use it
-                results = score_scheme(scheme, submissions, _engine_assessments(agreed), parsed,
-                                       chosen.year or None)
+                results = score_scheme(scheme, submissions, _engine_assessments(agreed), parsed, year)
                 attach(results, agreed)
                 run.projects.extend(results)
         if record and not self.read_only:
@@ -391,7 +394,7 @@ class Workspace(
     def audit_entries(self, project_id: str | None = None) -> list[AuditEntry]:
         """The audit log, oldest first (optionally only one project's entries)."""
         rows = self.store.audit_rows(project_id)
-        return [AuditEntry(*row[:8], detail=row[8], origin=row[9]) for row in rows]
+        return [AuditEntry(*row) for row in rows]
 
     @guarded
     def check_stored(self) -> None:

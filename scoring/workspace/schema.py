@@ -294,8 +294,8 @@ def stored_from_old_rows(rows: Iterable[tuple]) -> Iterator[tuple[int, str, str]
 
     The rows are sorted by submission and then by position.
     """
-    for sid, group in itertools.groupby(rows, key=operator.itemgetter(0)):
-        group = list(group)
+    for sid, grouped in itertools.groupby(rows, key=operator.itemgetter(0)):
+        group = list(grouped)
         entries = [(r[1], _old_cell(*r[2:6]), _old_cell(*r[6:10]), r[10]) for r in group if r[1] is not None]
         yield sid, *stored_from_entries(list(group[0][11:]), entries)
 

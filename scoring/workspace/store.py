@@ -21,7 +21,7 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -433,6 +433,14 @@ class Store:
 # --------------------------------------------------------------------------- shared statements
 
 
+def new_id(cursor: sqlite3.Cursor) -> int:
+    """The id SQLite gave the row an INSERT just added."""
+    row_id = cursor.lastrowid
+    if row_id is None:  # not after an INSERT that added a row: a mistake of ours, said as damage
+        raise sqlite3.DatabaseError("the row was not inserted")
+    return row_id
+
+
 def insert_audit(conn: sqlite3.Connection, rows: list[tuple]) -> None:
     """Append audit rows: (uid, at, actor, action, scheme, project_id, code, summary, detail
     as JSON, origin)."""
@@ -453,7 +461,8 @@ def filtered_query(select: str, project_id: str | None, *, round_id: int | None 
 
     Returns the SQL and its parameters.
     """
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[object] = []
     if project_id is not None:
         clauses.append("project_id = ?")
         params.append(normalise_text(project_id))
@@ -514,11 +523,15 @@ def _check_text(conn: sqlite3.Connection) -> None:
             raise DamagedRow(said("ws_text_unreadable", table=table, detail=exc)) from exc
 
 
+def _count_old_cells(rows: Iterable[tuple]) -> int:
+    """Rebuild every submission's cells from the rows of a workspace before format 4."""
+    return sum(1 for _ in schema.stored_from_old_rows(rows))
+
+
 def _check_cells(conn: sqlite3.Connection, version: int) -> None:
     if version < 4:  # one row per cell, before format 4: read them as an upgrade would
         rows = conn.execute(f"{schema.OLD_CELLS_QUERY} ORDER BY s.id, i.seq")
-        read_stored(lambda r: sum(1 for _ in schema.stored_from_old_rows(r)), rows, table="inputs",
-                    what=said("ws_what_cells"))
+        read_stored(_count_old_cells, rows, table="inputs", what=said("ws_what_cells"))
         return
     for project_id, cells in conn.execute(
         "SELECT s.project_id, c.cells FROM submissions s LEFT JOIN cells c ON c.submission_id = s.id"

@@ -17,6 +17,7 @@ from scoring.core.presentation import said
 from scoring.workspace import encoding
 from scoring.workspace.cells import PROJECT_FIELDS, cells_from_stored
 from scoring.workspace.check import read_stored, unmatched_from_json
+from scoring.workspace.store import new_id
 
 Key = tuple[int, int]  # (round id, scheme id)
 
@@ -36,9 +37,9 @@ def scheme_index(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[int, s
 
 def insert_scheme(conn: sqlite3.Connection, row: tuple) -> int:
     """Store a scheme (``row`` in :data:`SCHEME_COLUMNS` order); its id."""
-    return conn.execute(
+    return new_id(conn.execute(
         f"INSERT INTO schemes ({SCHEME_COLUMNS}) VALUES ({', '.join('?' * 11)})", row
-    ).lastrowid
+    ))
 
 
 def scheme_parsed(conn: sqlite3.Connection, scheme_id: int) -> object:
@@ -79,10 +80,10 @@ def round_rows(conn: sqlite3.Connection, counted: bool) -> list[tuple]:
 
 def insert_round(conn: sqlite3.Connection, row: tuple) -> int:
     """Store a round: ``row`` is (uid, label, label_key, year, created_at, created_by); its id."""
-    return conn.execute(
+    return new_id(conn.execute(
         "INSERT INTO rounds (uid, label, label_key, year, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
         row,
-    ).lastrowid
+    ))
 
 
 def round_by_key(conn: sqlite3.Connection, label_key: str) -> int | None:
@@ -111,7 +112,7 @@ def file_by_hash(conn: sqlite3.Connection, sha: str) -> tuple | None:
 
 def insert_file(conn: sqlite3.Connection, row: tuple) -> int:
     """Store a file's row (:data:`FILE_COLUMNS` order); its id."""
-    return conn.execute(f"INSERT INTO files ({FILE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", row).lastrowid
+    return new_id(conn.execute(f"INSERT INTO files ({FILE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", row))
 
 
 def mark_complete(conn: sqlite3.Connection, file_id: int) -> None:
@@ -174,11 +175,11 @@ def insert_submission(
     """Store a submission as a version in its (round id, scheme id), with its cells; ``fields``
     in :data:`SUBMISSION_COPY` order. Returns its id."""
     names = SUBMISSION_COPY.split(", ")
-    submission_id = conn.execute(
+    submission_id = new_id(conn.execute(
         f"INSERT INTO submissions (round_id, scheme_id, version, file_id, {SUBMISSION_COPY}) "
         f"VALUES (?, ?, ?, ?{', ?' * len(names)})",
         (*key, version, file_id, *fields),
-    ).lastrowid
+    ))
     conn.execute("INSERT INTO cells (submission_id, cells) VALUES (?, ?)", (submission_id, cells))
     return submission_id
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from scoring.workspace.store import ACTIVE, filtered_query
+from scoring.workspace.store import ACTIVE, filtered_query, new_id
 
 Key = tuple[int, int]  # (round id, scheme id)
 
@@ -38,18 +38,18 @@ def insert_assessment(conn: sqlite3.Connection, row: tuple) -> int:
     """Store a score: (uid, round_id, scheme_id, project_id, code, kind, fraction, inspector,
     reason, created_at, submission_version); the inspector's earlier active score of the same
     criterion is superseded by it. Returns its id."""
-    new_id = conn.execute(
+    row_id = new_id(conn.execute(
         "INSERT INTO assessments (uid, round_id, scheme_id, project_id, code, kind, fraction, inspector, "
         "reason, created_at, submission_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         row,
-    ).lastrowid
+    ))
     _, round_id, scheme_id, project_id, code, _, _, inspector, *_ = row
     conn.execute(
         "UPDATE assessments SET superseded_by = ? WHERE round_id = ? AND scheme_id = ? AND project_id = ? "
         f"AND code = ? AND inspector = ? AND id <> ? AND {ACTIVE}",
-        (new_id, round_id, scheme_id, project_id, code, inspector, new_id),
+        (row_id, round_id, scheme_id, project_id, code, inspector, row_id),
     )
-    return new_id
+    return row_id
 
 
 def active_assessments(conn: sqlite3.Connection, key: Key, project_id: str, code: str) -> list[tuple]:
@@ -102,18 +102,18 @@ def insert_consensus(conn: sqlite3.Connection, row: tuple) -> tuple[int, int]:
     """Store a consensus: (uid, round_id, scheme_id, project_id, code, fraction, inspector,
     reason, created_at, basis as JSON); it supersedes the criterion's active one. Returns its
     id and how many it superseded."""
-    new_id = conn.execute(
+    row_id = new_id(conn.execute(
         "INSERT INTO consensus (uid, round_id, scheme_id, project_id, code, fraction, inspector, reason, "
         "created_at, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         row,
-    ).lastrowid
+    ))
     _, round_id, scheme_id, project_id, code, *_ = row
     replaced = conn.execute(
         "UPDATE consensus SET superseded_by = ? WHERE round_id = ? AND scheme_id = ? AND project_id = ? "
         f"AND code = ? AND id <> ? AND {ACTIVE}",
-        (new_id, round_id, scheme_id, project_id, code, new_id),
+        (row_id, round_id, scheme_id, project_id, code, row_id),
     ).rowcount
-    return new_id, replaced
+    return row_id, replaced
 
 
 def active_consensus(conn: sqlite3.Connection, key: Key, project_id: str, code: str) -> tuple | None:
@@ -146,11 +146,11 @@ def agreed_of(conn: sqlite3.Connection, key: Key) -> list[tuple]:
 
 def insert_note(conn: sqlite3.Connection, row: tuple) -> int:
     """Store a note: (uid, round_id, scheme_id, project_id, code, text, inspector, created_at)."""
-    return conn.execute(
+    return new_id(conn.execute(
         "INSERT INTO notes (uid, round_id, scheme_id, project_id, code, text, inspector, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         row,
-    ).lastrowid
+    ))
 
 
 def note_rows(conn: sqlite3.Connection, project_id: str | None = None, round_id: int | None = None) -> list:
