@@ -4,12 +4,13 @@
 :meth:`~InspectorsMixin.withdraw`, :meth:`~InspectorsMixin.add_note` and their listings, and every
 inspector's or supervisor's entry (consensus.py too) its criterion through
 :meth:`~InspectorsMixin.entry`. Each entry is one transaction with its audit entry, and names who
-made it and why. The host provides ``store`` and the methods of
-:class:`~scoring.workspace.catalog.CatalogMixin` and :class:`~scoring.workspace.history.HistoryMixin`.
+made it and why. It builds on :class:`~scoring.workspace.history.HistoryMixin` (projects and
+their schemes and rounds).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from scoring.core.presentation import Said, said
 from scoring.core.values import normalise_text
 from scoring.workspace import file as wsfile
 from scoring.workspace import store_inspectors as sql
+from scoring.workspace.history import HistoryMixin
 from scoring.workspace.records import (
     AssessmentRecord,
     EvidenceNote,
@@ -51,7 +53,7 @@ class Where(TypedDict, total=False):
 class Entry:
     """Where an inspector's entry goes: the criterion of a project in a round and scheme."""
 
-    conn: object
+    conn: sqlite3.Connection
     scheme_id: int
     scheme: Scheme
     project_id: str
@@ -69,7 +71,7 @@ class Entry:
         return {"scheme": scheme_label(self.scheme), "project_id": self.project_id, "code": self.code}
 
 
-class InspectorsMixin:
+class InspectorsMixin(HistoryMixin):
     """Inspectors' scores, overrides and notes."""
 
     @contextmanager
@@ -144,7 +146,8 @@ class InspectorsMixin:
         reason = required_text(reason, said("ws_a_reason"))
         fraction = checked_fraction(fraction)
         with self.entry(project_id, code, **where) as at:
-            kind = "manual" if at.scheme.criterion(at.code).type == "manual" else "override"
+            criterion = at.scheme.criterion(at.code)  # the scheme's own spelling: always found
+            kind = "manual" if criterion is not None and criterion.type == "manual" else "override"
             now = wsfile.now()
             new_id = sql.insert_assessment(at.conn, (wsfile.uid(), *at.key, at.project_id, at.code, kind,
                                                      fraction, inspector, reason, now, at.version))
@@ -202,11 +205,12 @@ class InspectorsMixin:
     def _assessment(self, conn, assessment_id: int) -> AssessmentRecord:
         return self._assessment_from_row(sql.assessment_rows(conn, row_id=assessment_id)[0])
 
-    def _assessment_from_row(self, row) -> AssessmentRecord:
-        scheme = self.scheme_by_id(row[2])
-        return AssessmentRecord(
-            row[0], row[1], scheme.name, scheme.version, *row[3:11], row[11] is not None, *row[12:]
-        )
+    def _assessment_from_row(self, row: tuple) -> AssessmentRecord:
+        stored = dict(zip(sql.ASSESSMENT_COLUMNS.split(", "), row, strict=True))
+        scheme = self.scheme_by_id(stored.pop("scheme_id"))
+        superseded = stored.pop("superseded_by") is not None
+        return AssessmentRecord(scheme=scheme.name, scheme_version=scheme.version, superseded=superseded,
+                                **stored)
 
     @guarded
     def assessments(

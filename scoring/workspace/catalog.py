@@ -2,8 +2,8 @@
 
 :class:`CatalogMixin` gives :class:`~scoring.workspace.facade.Workspace` the methods about
 schemes and rounds; the other concerns (imports, history, inspectors' work) find a scheme or a
-round through it. It relies on the host's public ``store`` (:class:`~scoring.workspace.store.Store`)
-and ``schemes_by_id`` (a cache: stored schemes never change).
+round through it. It uses the facade's ``store`` (:class:`~scoring.workspace.store.Store`) and
+``schemes_by_id`` (a cache: stored schemes never change), declared here for the type checker.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from scoring.workspace.store import Store
 class CatalogMixin:
     """Schemes and rounds of a workspace."""
 
+    path: Path
     store: Store
     schemes_by_id: dict[int, Scheme]
 

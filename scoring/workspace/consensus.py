@@ -3,8 +3,8 @@
 :class:`ReconcileMixin` gives :class:`~scoring.workspace.facade.Workspace` its supervisor's methods
 (:meth:`~ReconcileMixin.consensus`, its withdrawal, the median/mean setting), and
 :func:`reconciled` turns stored scores into one fraction per criterion for scoring. The rule
-itself is :mod:`scoring.core.reconcile`; this module only says what is stored when. The host
-provides ``store``, ``meta`` and ``entry`` (:class:`~scoring.workspace.assessments.InspectorsMixin`).
+itself is :mod:`scoring.core.reconcile`; this module only says what is stored when. It builds
+on :class:`~scoring.workspace.assessments.InspectorsMixin` (an entry on a criterion).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from scoring.core.reconcile import (
 )
 from scoring.workspace import file as wsfile
 from scoring.workspace import store_inspectors as sql
-from scoring.workspace.assessments import Where
+from scoring.workspace.assessments import InspectorsMixin, Where
 from scoring.workspace.check import basis_from_json, read_stored
 from scoring.workspace.records import (
     ConsensusRecord,
@@ -43,14 +43,15 @@ def _scores_text(basis: dict[str, float]) -> str:
     return ", ".join(f"{name} {fraction:g}" for name, fraction in basis.items()) or "none"
 
 
-class ReconcileMixin:
+class ReconcileMixin(InspectorsMixin):
     """Supervisors' consensus and the reconciliation setting of a workspace."""
 
     # ----------------------------------------------------------------- the setting
 
+    @guarded
     def reconcile_settings(self) -> ReconcileSettings:
         """Median or mean, and the disagreement threshold, as stored in this workspace."""
-        meta = self.meta()
+        meta = self.store.meta()
         try:
             return ReconcileSettings(
                 meta.get(METHOD_KEY, DEFAULT_METHOD), float(meta.get(THRESHOLD_KEY, DEFAULT_THRESHOLD))
@@ -184,15 +185,14 @@ class ReconcileMixin:
     def _consensus_record(self, conn, consensus_id: int) -> ConsensusRecord:
         return self._consensus_from_row(sql.consensus_rows(conn, row_id=consensus_id)[0])
 
-    def _consensus_from_row(self, row) -> ConsensusRecord:
-        scheme = self.scheme_by_id(row[2])
-        return ConsensusRecord(
-            row[0], row[1], scheme.name, scheme.version, *row[3:9],
-            read_stored(basis_from_json, row[9], table="consensus", what=said("ws_what_basis"),
-                        project_id=row[3]),
-            row[10] is not None,
-            *row[11:],
-        )
+    def _consensus_from_row(self, row: tuple) -> ConsensusRecord:
+        stored = dict(zip(sql.CONSENSUS_COLUMNS.split(", "), row, strict=True))
+        scheme = self.scheme_by_id(stored.pop("scheme_id"))
+        superseded = stored.pop("superseded_by") is not None
+        stored["basis"] = read_stored(basis_from_json, stored["basis"], table="consensus",
+                                      what=said("ws_what_basis"), project_id=stored["project_id"])
+        return ConsensusRecord(scheme=scheme.name, scheme_version=scheme.version, superseded=superseded,
+                               **stored)
 
 
 def reconciled(

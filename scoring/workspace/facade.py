@@ -31,8 +31,10 @@ is a mixin of its own module, and every statement is in the store (store.py, sto
 - :mod:`~scoring.workspace.consensus`: supervisors' consensus and the median/mean setting;
 - :mod:`~scoring.workspace.report_settings`: who signs the reports.
 
-A mixin uses only the public names of the others and the host's public ``store`` (the open
-:class:`~scoring.workspace.store.Store`), ``schemes_by_id`` and ``latest`` (caches).
+The mixins build on each other as their concerns do (catalog ← history ← imports and
+assessments ← consensus), use only public names, and share the facade's ``store`` (the open
+:class:`~scoring.workspace.store.Store`), ``schemes_by_id`` and ``latest`` (caches); mypy
+checks every one of them.
 """
 
 from __future__ import annotations
@@ -49,12 +51,10 @@ from scoring.core.values import normalise_text
 from scoring.io.pipeline import AssessmentRun
 from scoring.workspace import file as wsfile
 from scoring.workspace import store
-from scoring.workspace.assessments import InspectorsMixin
 from scoring.workspace.audit import AuditEntry
-from scoring.workspace.catalog import CatalogMixin
 from scoring.workspace.consensus import ReconcileMixin, reconciled
 from scoring.workspace.file import lock_path
-from scoring.workspace.history import HistoryMixin, LatestCache
+from scoring.workspace.history import LatestCache
 from scoring.workspace.imports import ImportsMixin
 from scoring.workspace.lock import FileLock, LockUnavailable, current_user
 from scoring.workspace.records import (
@@ -114,9 +114,7 @@ __all__ = [
 ]
 
 
-class Workspace(
-    CatalogMixin, ImportsMixin, HistoryMixin, InspectorsMixin, ReconcileMixin, ReportSettingsMixin
-):
+class Workspace(ImportsMixin, ReconcileMixin, ReportSettingsMixin):
     """An open workspace file. Use :meth:`open` or :meth:`create`, and :meth:`close` (or ``with``).
 
     The object may be shared between the GUI thread and one worker thread: every method takes

@@ -4,8 +4,8 @@
 :meth:`~HistoryMixin.projects` and :meth:`~HistoryMixin.history`, and the other concerns the
 latest submissions of a round and scheme as scoring needs them (:meth:`~HistoryMixin.latest_submissions`,
 kept in a :class:`LatestCache` so that a rescore after an import or an inspector's score reads and
-parses nothing again). The host provides ``store``, ``latest`` and the scheme and round methods
-of :class:`~scoring.workspace.catalog.CatalogMixin`.
+parses nothing again; the host keeps it as ``latest``). It builds on
+:class:`~scoring.workspace.catalog.CatalogMixin` (schemes and rounds).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from scoring.core.presentation import Said, said
 from scoring.core.values import normalise_text
 from scoring.io.pipeline import schemes_named
 from scoring.workspace import store_inputs as sql
+from scoring.workspace.catalog import CatalogMixin
 from scoring.workspace.records import (
     ProjectEntry,
     Round,
@@ -52,7 +53,7 @@ class LatestCache:
         self.parsed.setdefault(key, {})[submission_id] = parsed
 
 
-class HistoryMixin:
+class HistoryMixin(CatalogMixin):
     """Submissions, projects and versions as stored."""
 
     latest: LatestCache
@@ -101,7 +102,7 @@ class HistoryMixin:
         import time; of every round (oldest first) unless one is named."""
         with self.store.reading() as conn:
             only = self.chosen_round(conn, round) if round else None
-            rows = sql.project_rows(conn, only and only.id)
+            rows = sql.project_rows(conn, None if only is None else only.id)
             return [
                 ProjectEntry(*self.scheme_key(sid), pid, name, version, at, label)
                 for sid, pid, name, version, at, label in rows
@@ -136,7 +137,8 @@ class HistoryMixin:
         if not matching:
             raise WorkspaceError(self._not_in_scheme(project_id, scheme, scheme_version, rows) if rows
                                  else self.no_project(conn, project_id))
-        versions, previous = [], {}
+        versions: list[tuple[SubmissionVersion, Submission, int, int]] = []
+        previous: dict[tuple[int, int], Submission] = {}
         for sid, scheme_id, version, name, source, sha, at, by, round_id, label in matching:
             current = sql.load_submission(conn, sid)
             before = previous.get((scheme_id, round_id))  # versions differ within a round

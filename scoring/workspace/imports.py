@@ -4,9 +4,8 @@
 and :meth:`~ImportsMixin.rejections`. Files are read by :mod:`scoring.io.importer` and matched to
 the stored schemes as the CLI matches them without a workspace, so a fresh workspace scores
 exactly what ``score`` without one would. A submission saying nothing new makes no version; a
-new one is stored with its differences from the project's previous version. The host provides
-``store``, the scheme and round methods of :class:`~scoring.workspace.catalog.CatalogMixin` and
-``latest`` (:class:`~scoring.workspace.history.LatestCache`).
+new one is stored with its differences from the project's previous version. It builds on
+:class:`~scoring.workspace.history.HistoryMixin` (schemes, rounds and the latest submissions).
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ from scoring.workspace import encoding
 from scoring.workspace import file as wsfile
 from scoring.workspace import store_inputs as sql
 from scoring.workspace.cells import PROJECT_FIELDS, stored_cells
+from scoring.workspace.history import HistoryMixin
 from scoring.workspace.records import (
     Change,
     ImportReport,
@@ -51,7 +51,7 @@ Progress = Callable[[int, int, Path], bool]
 _HASH_CHUNK = 1 << 20
 
 
-class ImportsMixin:
+class ImportsMixin(HistoryMixin):
     """Importing files and the refusals it leaves."""
 
     @guarded

@@ -6,19 +6,26 @@ transaction with an audit entry saying what was before and after.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from scoring.core.report_settings import FIELDS, ReportSettings
 from scoring.workspace.records import guarded
+from scoring.workspace.store import Store
 
 #: Prefix of the settings' keys in ``meta``: ``report.org``, ``report.doc_no`` …
 KEY_PREFIX = "report."
 
 
 class ReportSettingsMixin:
-    """Reading and changing the report settings; relies on the host's ``meta`` and ``store``."""
+    """Reading and changing the report settings, through the host's ``store``."""
 
+    path: Path
+    store: Store
+
+    @guarded
     def report_settings(self) -> ReportSettings:
         """The report settings stored in this workspace (empty fields when never set)."""
-        meta = self.meta()
+        meta = self.store.meta()
         return ReportSettings.from_dict({name: meta.get(KEY_PREFIX + name, "") for name in FIELDS})
 
     @guarded
