@@ -206,11 +206,16 @@ class InspectorsMixin(HistoryMixin):
         return self._assessment_from_row(sql.assessment_rows(conn, row_id=assessment_id)[0])
 
     def _assessment_from_row(self, row: tuple) -> AssessmentRecord:
-        stored = dict(zip(sql.ASSESSMENT_COLUMNS.split(", "), row, strict=True))
-        scheme = self.scheme_by_id(stored.pop("scheme_id"))
-        superseded = stored.pop("superseded_by") is not None
-        return AssessmentRecord(scheme=scheme.name, scheme_version=scheme.version, superseded=superseded,
-                                **stored)
+        return AssessmentRecord(**self.record_fields(sql.ASSESSMENT_COLUMNS, row))
+
+    def record_fields(self, columns: str, row: tuple) -> dict:
+        """A score's or consensus's stored row as its record's fields: by column name, with its
+        scheme's name and version for the scheme's id, and whether a newer one superseded it."""
+        fields = dict(zip(columns.split(", "), row, strict=True))
+        scheme = self.scheme_by_id(fields.pop("scheme_id"))
+        fields.update(scheme=scheme.name, scheme_version=scheme.version,
+                      superseded=fields.pop("superseded_by") is not None)
+        return fields
 
     @guarded
     def assessments(

@@ -186,13 +186,10 @@ class ReconcileMixin(InspectorsMixin):
         return self._consensus_from_row(sql.consensus_rows(conn, row_id=consensus_id)[0])
 
     def _consensus_from_row(self, row: tuple) -> ConsensusRecord:
-        stored = dict(zip(sql.CONSENSUS_COLUMNS.split(", "), row, strict=True))
-        scheme = self.scheme_by_id(stored.pop("scheme_id"))
-        superseded = stored.pop("superseded_by") is not None
-        stored["basis"] = read_stored(basis_from_json, stored["basis"], table="consensus",
-                                      what=said("ws_what_basis"), project_id=stored["project_id"])
-        return ConsensusRecord(scheme=scheme.name, scheme_version=scheme.version, superseded=superseded,
-                               **stored)
+        fields = self.record_fields(sql.CONSENSUS_COLUMNS, row)
+        fields["basis"] = read_stored(basis_from_json, fields["basis"], table="consensus",
+                                      what=said("ws_what_basis"), project_id=fields["project_id"])
+        return ConsensusRecord(**fields)
 
 
 def reconciled(

@@ -369,8 +369,9 @@ class ProjectEntry:
 
 
 @dataclass(frozen=True)
-class AssessmentRecord:
-    """An inspector's manual score or override as stored, with its withdrawal if any."""
+class CriterionEntry:
+    """What an inspector's score and a supervisor's consensus share: the criterion, the fraction,
+    who gave it, why and when, and whether it still counts (its withdrawal, if any)."""
 
     id: int
     uid: str
@@ -378,21 +379,28 @@ class AssessmentRecord:
     scheme_version: str
     project_id: str
     code: str
-    kind: str  # "manual" or "override"
     fraction: float
     inspector: str
     reason: str
     created_at: str
-    submission_version: int
-    superseded: bool = False
-    withdrawn_at: str | None = None
-    withdrawn_by: str | None = None
-    withdrawn_reason: str | None = None
+    superseded: bool = field(default=False, kw_only=True)
+    withdrawn_at: str | None = field(default=None, kw_only=True)
+    withdrawn_by: str | None = field(default=None, kw_only=True)
+    withdrawn_reason: str | None = field(default=None, kw_only=True)
 
     @property
     def active(self) -> bool:
-        """Used in scoring: neither withdrawn nor replaced by the same inspector's newer score."""
+        """Used in scoring: neither withdrawn nor replaced by a newer one of the same author
+        (a score) or of anyone (a consensus)."""
         return not self.superseded and self.withdrawn_at is None
+
+
+@dataclass(frozen=True)
+class AssessmentRecord(CriterionEntry):
+    """An inspector's manual score or override as stored, with its withdrawal if any."""
+
+    kind: str  # "manual" or "override"
+    submission_version: int
 
     def to_assessment(self) -> Assessment:
         return Assessment(
@@ -401,32 +409,13 @@ class AssessmentRecord:
 
 
 @dataclass(frozen=True)
-class ConsensusRecord:
+class ConsensusRecord(CriterionEntry):
     """A supervisor's consensus on a criterion as stored, with what it was reached over.
 
     ``basis`` holds the inspectors' active scores when it was recorded, ``{name: fraction}``.
     """
 
-    id: int
-    uid: str
-    scheme: str
-    scheme_version: str
-    project_id: str
-    code: str
-    fraction: float
-    inspector: str
-    reason: str
-    created_at: str
     basis: dict[str, float]
-    superseded: bool = False
-    withdrawn_at: str | None = None
-    withdrawn_by: str | None = None
-    withdrawn_reason: str | None = None
-
-    @property
-    def active(self) -> bool:
-        """Used in scoring: neither withdrawn nor replaced by a newer consensus."""
-        return not self.superseded and self.withdrawn_at is None
 
 
 @dataclass(frozen=True)
