@@ -2074,6 +2074,45 @@ DISAGREEMENT_SHEET_TEXT = {
     "reason": ("共识理由", "Consensus reason"),
 }
 
+#: The method appendix's tables (scoring/reports/method_appendix.py): the robustness settings,
+#: each criterion's type and direction.
+METHOD_SETTING_TEXT = {
+    "draws": ("随机权重组数", "Random weightings (draws)"),
+    "spread": ("权重扰动幅度", "Weight spread"),
+    "method": ("抽样方法", "Sampling method"),
+    "seed": ("随机种子", "Random seed"),
+    "top_k": ("前 k 名界线", "Top-k cut-off"),
+    "cutoff_grade": ("等级界线", "Grade cut-off"),
+}
+CRITERION_TYPE_TEXT = {
+    "value": ("数值", "value"),
+    "change": ("变化率", "change"),
+    "yesno": ("是/否", "yes/no"),
+    "choice": ("选项", "choice"),
+    "manual": ("人工评分", "manual"),
+}
+DIRECTION_TEXT = {"higher": ("越高越好", "higher is better"), "lower": ("越低越好", "lower is better")}
+
+#: Why an output file could not be written, by errno name, and what to do (scoring/io/atomic.py).
+WRITE_FAILURE_TEXT = {
+    "ENOSPC": ("磁盘已满；请腾出空间后重试", "the disk is full; free some space and try again"),
+    "EFBIG": (
+        "文件过大（超出该磁盘或系统允许的大小）；请写到其他磁盘",
+        "file too large (beyond what this disk or system allows); write it to another disk",
+    ),
+    "EPIPE": (
+        "管道已断开（读取输出的程序已停止）",
+        "broken pipe (the program reading the output stopped)",
+    ),
+    "EACCES": (
+        "没有写入权限；请选择可写入的文件夹，或先在 Excel/WPS 中关闭该文件",
+        "permission denied; choose a folder you can write to, or close the file in Excel or WPS",
+    ),
+    "EROFS": ("磁盘为只读；请另选位置", "the disk is read-only; choose another place"),
+    "EDQUOT": ("磁盘配额已用完；请腾出空间后重试",
+               "the disk quota is used up; free some space and try again"),
+}
+
 #: The rank-range chart (scoring/reports/charts/robustness.py).
 RANK_RANGE_CHART_TEXT = {
     "title": ("排名区间（随机权重）", "Rank range under random weights"),

@@ -25,6 +25,8 @@ from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 
+from scoring.core.presentation import WRITE_FAILURE_TEXT
+
 #: Temporary outputs are named ``.~<name>.<random>.sptmp<suffix>``: hidden, recognisable, and
 #: still ending in the real suffix for writers that look at it.
 _MARK = ".sptmp"
@@ -32,28 +34,13 @@ _TEMPORARY = re.compile(r"^\.~.*\.[a-z0-9_]{8}\.sptmp(\.[^.]*)?$")
 #: Left by versions before the mark: ``.~<stem><random><suffix>`` (``.~r8u0kqgq2.xlsx``).
 _OLD_TEMPORARY = re.compile(r"^\.~.+[a-z0-9_]{8}\.(xlsx|pdf|json)$")
 
-#: errno → (Chinese, English), the catalogue's order (scoring/core/presentation.py): what a
-#: failed write is called, and what to do.
-_REASONS = {
-    errno.ENOSPC: ("磁盘已满；请腾出空间后重试", "the disk is full; free some space and try again"),
-    errno.EFBIG: (
-        "文件过大（超出该磁盘或系统允许的大小）；请写到其他磁盘",
-        "file too large (beyond what this disk or system allows); write it to another disk",
-    ),
-    errno.EPIPE: (
-        "管道已断开（读取输出的程序已停止）",
-        "broken pipe (the program reading the output stopped)",
-    ),
-    errno.EACCES: (
-        "没有写入权限；请选择可写入的文件夹，或先在 Excel/WPS 中关闭该文件",
-        "permission denied; choose a folder you can write to, or close the file in Excel or WPS",
-    ),
-    errno.EROFS: ("磁盘为只读；请另选位置", "the disk is read-only; choose another place"),
-}
-_REASONS[errno.EPERM] = _REASONS[errno.EACCES]
-if hasattr(errno, "EDQUOT"):  # not on Windows
-    _REASONS[errno.EDQUOT] = ("磁盘配额已用完；请腾出空间后重试",
-                              "the disk quota is used up; free some space and try again")
+def _reason(code: int | None, detail: str) -> tuple[str, str]:
+    """(Chinese, English) of why a write failed: the catalogue's words for a known errno."""
+    name = errno.errorcode.get(code or 0, "")
+    known = WRITE_FAILURE_TEXT.get("EACCES" if name == "EPERM" else name)
+    if known is not None:
+        return known
+    return (f"系统错误：{detail}" if detail else "无法写入该文件", detail or "the file could not be written")
 
 
 class OutputError(OSError):
@@ -64,8 +51,7 @@ class OutputError(OSError):
     """
 
     def __init__(self, path: str | Path, code: int | None, detail: str = "") -> None:
-        chinese, english = _REASONS.get(code or 0, (f"系统错误：{detail}" if detail else "无法写入该文件",
-                                               detail or "the file could not be written"))
+        chinese, english = _reason(code, detail)
         super().__init__(code or errno.EIO, english, str(path))
         self.message = f"cannot write {path}: {english}"
         self.message_zh = f"无法写入 {path}：{chinese}"

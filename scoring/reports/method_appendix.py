@@ -19,6 +19,9 @@ from pathlib import Path
 from scoring.core.figures import dimension_maxima, na_maxima
 from scoring.core.model import Scheme
 from scoring.core.presentation import (
+    CRITERION_TYPE_TEXT,
+    DIRECTION_TEXT,
+    METHOD_SETTING_TEXT,
     dimension_label,
     grade_label,
     indicator_label,
@@ -33,17 +36,6 @@ SPEC = Path(__file__).resolve().parents[2] / "docs" / "method.md"
 WORDING_HEADING = "## Report wording"
 #: An item of that section: "- `key`: English sentence" and, on the next line, the Chinese one.
 _WORDING_ITEM = re.compile(r"^- `(\w+)`: (.+)\n  (\S.*)$", re.MULTILINE)
-
-#: Labels of the robustness settings table: (Chinese, English).
-SETTING_LABELS: dict[str, tuple[str, str]] = {
-    "draws": ("随机权重组数", "Random weightings (draws)"),
-    "spread": ("权重扰动幅度", "Weight spread"),
-    "method": ("抽样方法", "Sampling method"),
-    "seed": ("随机种子", "Random seed"),
-    "top_k": ("前 k 名界线", "Top-k cut-off"),
-    "cutoff_grade": ("等级界线", "Grade cut-off"),
-}
-
 
 @functools.lru_cache(maxsize=2)
 def wording(spec: Path = SPEC) -> dict[str, tuple[str, str]]:
@@ -64,16 +56,6 @@ def wording(spec: Path = SPEC) -> dict[str, tuple[str, str]]:
     if not found or not items:
         raise RuntimeError(f"{spec} has no section {WORDING_HEADING[3:]!r} of sentences: reinstall the app")
     return items
-
-
-TYPE_TEXT = {
-    "value": ("数值", "value"),
-    "change": ("变化率", "change"),
-    "yesno": ("是/否", "yes/no"),
-    "choice": ("选项", "choice"),
-    "manual": ("人工评分", "manual"),
-}
-DIRECTION_TEXT = {"higher": ("越高越好", "higher is better"), "lower": ("越低越好", "lower is better")}
 
 
 @dataclass
@@ -174,7 +156,7 @@ def criteria_table(scheme: Scheme, lang: str) -> MethodTable:
                 c.code,
                 indicator_label(c, lang),
                 dimension_label(scheme, c.dimension, lang),
-                _pick(TYPE_TEXT.get(c.type, (c.type, c.type)), lang),
+                _pick(CRITERION_TYPE_TEXT.get(c.type, (c.type, c.type)), lang),
                 direction,
                 c.unit,
                 format_number(c.weight, 3),
@@ -207,12 +189,12 @@ def robustness_table(study, lang: str) -> MethodTable:
     """Draws, spread, method, seed and cut-offs of a robustness study."""
     options = study.options
     rows = [
-        [_pick(SETTING_LABELS["draws"], lang), f"{options.draws:,}"],
-        [_pick(SETTING_LABELS["spread"], lang), f"±{options.spread * 100:g}%"],
-        [_pick(SETTING_LABELS["method"], lang), options.method],
-        [_pick(SETTING_LABELS["seed"], lang), str(options.seed)],
-        [_pick(SETTING_LABELS["top_k"], lang), str(options.top_k)],
+        [_pick(METHOD_SETTING_TEXT["draws"], lang), f"{options.draws:,}"],
+        [_pick(METHOD_SETTING_TEXT["spread"], lang), f"±{options.spread * 100:g}%"],
+        [_pick(METHOD_SETTING_TEXT["method"], lang), options.method],
+        [_pick(METHOD_SETTING_TEXT["seed"], lang), str(options.seed)],
+        [_pick(METHOD_SETTING_TEXT["top_k"], lang), str(options.top_k)],
     ]
     if options.grade:
-        rows.append([_pick(SETTING_LABELS["cutoff_grade"], lang), grade_label(options.grade, lang)])
+        rows.append([_pick(METHOD_SETTING_TEXT["cutoff_grade"], lang), grade_label(options.grade, lang)])
     return MethodTable([text("setting", lang), text("setting_value", lang)], rows, [3.0, 2.0])
