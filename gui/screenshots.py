@@ -240,7 +240,7 @@ def render_weights(app, window, out: Path, short: str) -> None:
     view.set_weight(criteria[j].code, criteria[j].weight * 3)
     riser = int(np.argmax(movement(template, view.now).rank_change))
     view.table.selectRow(view.model.row_of(kernel.project_ids[riser]))
-    view.tree.scrollToItem(view._items[criteria[j].code])  # noqa: SLF001 (the row just changed)
+    view.tree.scrollToItem(view.criterion_row(criteria[j].code))  # the row just changed
     _settle(app, 0.3)
     _shoot(window, out, "weights", short)
     view.reset()

@@ -444,7 +444,7 @@ def test_cancelling_stops_reading_and_the_workers(tmp_path):
     assert [s.project_id for s in by_scheme[scheme_key(schemes[0])]] == ["P0", "P1"] and not rejected
     reader = FileReader(files, ImportOptions(workers=2))
     reader.result(0)
-    processes = [w.process for w in reader._workers]
+    processes = reader.worker_processes
     reader.close()
     assert processes and not any(p.is_alive() for p in processes)
 

@@ -422,6 +422,11 @@ class FileReader:
         self._starting: threading.Thread | None = None
         self._start_failed: BaseException | None = None
 
+    @property
+    def worker_processes(self) -> list[multiprocessing.process.BaseProcess]:
+        """The reading processes running now: none before :meth:`start` or after :meth:`close`."""
+        return [w.process for w in self._workers]
+
     def __enter__(self) -> FileReader:
         return self
 
