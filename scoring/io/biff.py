@@ -79,7 +79,7 @@ class CompoundFile:
         raw = b"".join(self._sector_bytes(n) for n in self._fat_sector_numbers()[: self.n_sectors])
         return list(struct.unpack(f"<{len(raw) // 4}I", raw))
 
-    def _chain(self, start: int, fat: list[int]) -> list[int]:
+    def chain(self, start: int, fat: list[int]) -> list[int]:
         """Sector numbers of a chain; a loop or a bad pointer is a BiffError."""
         chain: list[int] = []
         sector = start
@@ -91,7 +91,7 @@ class CompoundFile:
         return chain
 
     def _read_directory(self) -> list[tuple[str, int, int, int]]:
-        self.directory_sectors = self._chain(self.first_dir, self.fat)
+        self.directory_sectors = self.chain(self.first_dir, self.fat)
         raw = b"".join(self._sector_bytes(n) for n in self.directory_sectors)
         entries = []
         for offset in range(0, len(raw) - 127, 128):
@@ -139,16 +139,16 @@ class CompoundFile:
                     raise BiffError("a stream is larger than the file")
                 if size < self.mini_cutoff:
                     return self._mini_stream(start, size)
-                chain = self._chain(start, self.fat)
+                chain = self.chain(start, self.fat)
                 return b"".join(self._sector_bytes(n) for n in chain)[:size]
         raise BiffError(f"no {wanted} stream")
 
     def _mini_stream(self, start: int, size: int) -> bytes:
         _, _, root_start, root_size = self.entries[0]
-        container = b"".join(self._sector_bytes(n) for n in self._chain(root_start, self.fat))[:root_size]
-        minifat_raw = b"".join(self._sector_bytes(n) for n in self._chain(self.first_minifat, self.fat))
+        container = b"".join(self._sector_bytes(n) for n in self.chain(root_start, self.fat))[:root_size]
+        minifat_raw = b"".join(self._sector_bytes(n) for n in self.chain(self.first_minifat, self.fat))
         minifat = list(struct.unpack(f"<{len(minifat_raw) // 4}I", minifat_raw))
-        return b"".join(container[n * 64:(n + 1) * 64] for n in self._chain(start, minifat))[:size]
+        return b"".join(container[n * 64:(n + 1) * 64] for n in self.chain(start, minifat))[:size]
 
 
 @dataclass
@@ -366,7 +366,7 @@ def leave_sheets_out(container: CompoundFile, data: bytes, keep: Callable[[str],
         offset += 4 + len(payload)
     if not end or not fields:
         return None
-    chain = container._chain(entry[2], container.fat)
+    chain = container.chain(entry[2], container.fat)
     changed = bytearray(data)
     for field_at in fields:
         for k, byte in enumerate(struct.pack("<I", end)):
