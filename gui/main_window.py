@@ -22,6 +22,7 @@ from gui.backend import Backend
 from gui.errors import error_boundary
 from gui.settings import Settings
 from gui.views import dialogs
+from gui.views.common import Retranslating
 from gui.window.assessing import WindowAssessing
 from gui.window.undo import UndoStep, own_fraction
 from scoring.core.model import Scheme
@@ -45,7 +46,7 @@ def first_size(available: QSize, platform: str = "") -> QSize:
     return FIRST_SIZE.boundedTo(QSize(available.width() * 96 // 100, available.height() * 94 // 100))
 
 
-class MainWindow(WindowAssessing):
+class MainWindow(Retranslating, WindowAssessing):
     """The workbench (signals: see :class:`gui.window.state.WindowState`)."""
 
     def __init__(self, backend: Backend | None = None, settings: Settings | None = None) -> None:
@@ -114,11 +115,6 @@ class MainWindow(WindowAssessing):
         """Set every visible text of the window (also on a language change)."""
         self.retranslate_menus()
         self.retranslate_state()
-
-    def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # ----------------------------------------------------------------------------- templates
     def _on_templates_add_requested(self, *_args) -> None:

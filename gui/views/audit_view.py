@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from gui.backend import AuditEntry
 from gui.models.tables import AuditModel
-from gui.views.common import FitToWidth, compact_table
+from gui.views.common import FitToWidth, Retranslating, compact_table
 
 #: The audit table's long columns (AuditModel's order).
 WHAT_HAPPENED, WRITTEN_IN = 5, 6
 
 
-class AuditView(QWidget):
+class AuditView(Retranslating, QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.model = AuditModel(self)
@@ -35,11 +34,6 @@ class AuditView(QWidget):
             self.tr("Every change to this workspace, newest first. Entries are never removed.")
         )
         self.set_entries(self._entries)
-
-    def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
         self._entries = list(entries)

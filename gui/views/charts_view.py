@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import translation
+from gui.views.common import Retranslating
 from scoring.core.model import Scheme
 from scoring.reports.charts.kinds import CHART_KINDS
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:  # the engine (numpy) loads with the first workspace (issue 19
 MAX_RADAR_PROJECTS = 5
 
 
-class ChartsView(QWidget):
+class ChartsView(Retranslating, QWidget):
     """Chart list on the left, the chart on the right; radar projects chosen in a list."""
 
     def __init__(self, parent=None) -> None:
@@ -103,11 +104,6 @@ class ChartsView(QWidget):
         self.export_png.setText(self.tr("Export PNG…"))
         self.export_svg.setText(self.tr("Export SVG…"))
         self.redraw()
-
-    def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)

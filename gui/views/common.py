@@ -14,6 +14,19 @@ from PySide6.QtWidgets import (
 from shiboken6 import Shiboken
 
 
+class Retranslating:
+    """Sets a widget's texts again when the interface language changes.
+
+    Switching the language (gui/translation.py) sends every widget a LanguageChange event; a
+    widget that puts this mixin before its Qt class answers it with its own ``retranslate()``.
+    """
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()  # type: ignore[attr-defined]
+        super().changeEvent(event)  # type: ignore[misc]
+
+
 def compact_table(table: QTableView) -> None:
     """One text line per row, fixed height: no per-row measuring, and more rows on screen."""
     header = table.verticalHeader()

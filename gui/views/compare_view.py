@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from gui import labels, translation
 from gui.models.tables import Column, RowsModel, number_text
-from gui.views.common import compact_table
+from gui.views.common import Retranslating, compact_table
 
 if TYPE_CHECKING:
     from scoring.analysis.compare import Comparison, CriterionComparison, GroupComparison
@@ -66,7 +66,7 @@ def signed(value: float | None, two: bool) -> str:
     return f"{value:+.2f}" if two else f"{value:.2f}"
 
 
-class CompareDialog(QDialog):
+class CompareDialog(Retranslating, QDialog):
     """The comparison of the projects chosen in Results (non-modal; one per window)."""
 
     def __init__(self, parent=None) -> None:
@@ -109,11 +109,6 @@ class CompareDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Compare projects"))
         self._show()
-
-    def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data -------------------------------------------------------------------------------
     def set_comparison(self, comparison: Comparison, projects: list[ProjectResult]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from gui import labels, translation
 from gui.models.tables import Column, CriteriaModel, RowsModel
-from gui.views.common import FitToWidth, compact_table
+from gui.views.common import FitToWidth, Retranslating, compact_table
 from gui.views.frozen import FrozenColumns
 from scoring.core.model import Scheme
 from scoring.core.values import normalise_text
@@ -45,7 +45,7 @@ CHART_HEIGHT = 180
 INDICATOR, VALUE, UNIT, MAX_POINTS, POINTS_LOST, STATUS = 1, 3, 6, 9, 10, 13
 
 
-class DetailView(QWidget):
+class DetailView(Retranslating, QWidget):
     """Emits ``override_requested(code)``, ``withdraw_requested(code)`` and
     ``keep_requested(list)``: the what-if's changes to keep as overrides, each
     ``(code, fraction, what was tried)``."""
@@ -211,11 +211,6 @@ class DetailView(QWidget):
         self.keep_button.setText(self.tr("Keep as override…"))
         self.keep_button.setToolTip(self.tr("Record the fractions tried here as overrides, with a reason"))
         self._show()
-
-    def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data -------------------------------------------------------------------------------
     def set_project(self, scheme: Scheme | None, project: ProjectResult | None,

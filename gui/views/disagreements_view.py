@@ -11,7 +11,7 @@ window does the work.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
 
 from gui import labels
 from gui.models.disagreements import DisagreementsModel
-from gui.views.common import FitToWidth, compact_table
+from gui.views.common import FitToWidth, Retranslating, compact_table
 from gui.views.frozen import FrozenColumns
 from scoring.core.reconcile import DisagreementRow, ReconcileSettings, disagreement_rows
 
 #: Widest a column starts (pixels); the whole text is in the row's tooltip.
 
 
-class DisagreementsView(QWidget):
+class DisagreementsView(Retranslating, QWidget):
     consensus_requested = Signal(object)
     method_changed = Signal(str)
 
@@ -102,11 +102,6 @@ class DisagreementsView(QWidget):
         )
         self.model.retranslate()
         self._update_state()
-
-    def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data in ----------------------------------------------------------------------------
     def set_results(self, run, settings: ReconcileSettings) -> None:

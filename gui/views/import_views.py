@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 
 from gui.models.tables import ImportReportModel, ReportRow
 from gui.views import dialogs
-from gui.views.common import compact_table
+from gui.views.common import Retranslating, compact_table
 
 if TYPE_CHECKING:
     from scoring.workspace.facade import ImportReport
 
 
-class ImportProgress(QWidget):
+class ImportProgress(Retranslating, QWidget):
     """Progress bar, current file name and Cancel; emits ``cancel_requested``."""
 
     cancel_requested = Signal()
@@ -49,11 +49,6 @@ class ImportProgress(QWidget):
 
     def retranslate(self) -> None:
         self.cancel_button.setText(self.tr("Cancel"))
-
-    def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def start(self, text: str, cancellable: bool = True) -> None:
         """Show ``text`` with a busy bar until the first report; Cancel only where the work can
@@ -114,7 +109,7 @@ class ImportProgress(QWidget):
 COLUMN_CAP = 250
 
 
-class ImportReportDialog(QDialog):
+class ImportReportDialog(Retranslating, QDialog):
     """What an import did. Double-click a refusal or an issue to see its file, sheet and cell
     and what to do; a resubmitted (or imported) file's row to see that project's versions side
     by side (``versions_requested`` with the row's stored submission)."""
@@ -157,11 +152,6 @@ class ImportReportDialog(QDialog):
         self.versions_button.setText(self.tr("Versions…"))
         if self._report is not None:
             self._show_summary(self._report)
-
-    def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_report(self, report: ImportReport, rows: list[ReportRow]) -> None:
         self._report, self._standing = report, False

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from gui import labels
+from gui.views.common import Retranslating
 from scoring.core.model import LEVELS, Scheme
 
 SCHEME_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class NavigatorView(QTreeWidget):
+class NavigatorView(Retranslating, QTreeWidget):
     """Emits ``scheme_selected(name)`` when the person picks a scheme (or a level's only one)."""
 
     scheme_selected = Signal(str)
@@ -32,11 +33,6 @@ class NavigatorView(QTreeWidget):
     def retranslate(self) -> None:
         self.setHeaderLabels([self.tr("Level / scheme"), self.tr("Projects")])
         self.set_schemes(self._schemes, self._counts, self.current_scheme())
-
-    def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_schemes(self, schemes: list[Scheme], counts: dict[str, int], current: str | None = None) -> None:
         """Rebuild the tree; ``counts`` maps scheme name to its number of projects."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from gui import labels
 from gui.models.results import ResultsModel
-from gui.views.common import FitToWidth
+from gui.views.common import FitToWidth, Retranslating
 from gui.views.frozen import FrozenColumns
 from scoring.core import presentation
 from scoring.core.model import Scheme
@@ -36,7 +36,7 @@ FROZEN_COLUMNS = 3
 PROVINCE_KEY = "\0province:"
 
 
-class ResultsView(QWidget):
+class ResultsView(Retranslating, QWidget):
     """Emits ``project_selected(project_id)`` on selection and ``project_activated`` on double-click."""
 
     project_selected = Signal(str)
@@ -125,11 +125,6 @@ class ResultsView(QWidget):
             "or penalty items left blank"))
         self.set_results(self._scheme, self._all_projects())
         self._update_count()
-
-    def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _all_projects(self) -> list[ProjectResult]:
         return self.model.projects()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from gui import errors, translation, workers
 from gui.models.tables import Column, RowsModel
+from gui.views.common import Retranslating
 from scoring.analysis.robustness_options import (
     DEFAULT_DRAWS,
     DEFAULT_SEED,
@@ -70,7 +71,7 @@ def _percent(value: float) -> str:
     return f"{value * 100:.1f}%"
 
 
-class RobustnessView(QWidget):
+class RobustnessView(Retranslating, QWidget):
     """Settings and Run on top; the chart, the paragraph and the table below.
 
     Signals: ``study_finished(object)`` with the SchemeRobustness (or None when cancelled).
@@ -172,11 +173,6 @@ class RobustnessView(QWidget):
         self.spread.setToolTip(
             self.tr("Each score weight is multiplied by a random factor within this range"))
         self.show_study()
-
-    def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data -------------------------------------------------------------------------------
     def set_results(self, scheme: Scheme | None, projects: list[ProjectResult]) -> None:

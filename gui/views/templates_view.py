@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from gui import labels
 from gui.models.tables import ProblemsModel
-from gui.views.common import FitToWidth, compact_table
+from gui.views.common import FitToWidth, Retranslating, compact_table
 from scoring.core.model import Scheme
 
 #: Role of a criterion row's first cell holding the Criterion, for the details below the tree.
@@ -93,7 +93,7 @@ class CriteriaTreeModel(QStandardItemModel):
         return item
 
 
-class TemplatesView(QWidget):
+class TemplatesView(Retranslating, QWidget):
     """Emits ``add_requested`` and ``form_requested`` (the main window does the file work)."""
 
     add_requested = Signal()
@@ -158,11 +158,6 @@ class TemplatesView(QWidget):
         self.set_problems(self._problems, self._problem_source)
 
     _problem_source = ""
-
-    def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_scheme(self, scheme: Scheme | None) -> None:
         self._scheme = scheme

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import labels, translation
-from gui.views.common import FitToWidth, compact_table
+from gui.views.common import FitToWidth, Retranslating, compact_table
 from gui.views.frozen import FrozenColumns
 from scoring.core.presentation import measure_label, text
 
@@ -62,7 +62,7 @@ def _cell(value: object, signed: bool = False) -> QTableWidgetItem:
     return item
 
 
-class TrackingView(QWidget):
+class TrackingView(Retranslating, QWidget):
     """Shows a Tracking for the scheme named by :meth:`set_tracking`.
 
     Signals: ``project_activated(str)`` when a row is double-clicked.
@@ -152,11 +152,6 @@ class TrackingView(QWidget):
         self.hint.setText(self.tr("Select projects in the table to draw their trend lines; "
                                   "double-click one to open it."))
         self._fill()
-
-    def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # ----------------------------------------------------------------------------- data
     def set_tracking(self, tracking: Tracking | None, scheme_name: str | None) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from gui import labels
 from gui.models.tables import Column, RowsModel, local_time, number_text
-from gui.views.common import compact_table
+from gui.views.common import Retranslating, compact_table
 from scoring.workspace.records import ScoredVersion, version_differences
 
 
-class VersionsDialog(QDialog):
+class VersionsDialog(Retranslating, QDialog):
     """Every version of one project's form; pick two to see their differences."""
 
     def __init__(self, parent=None) -> None:
@@ -84,11 +84,6 @@ class VersionsDialog(QDialog):
         self.with_label.setText(self.tr("with version"))
         if self._scheme is not None:
             self._fill(self.older.currentIndex(), self.newer.currentIndex())
-
-    def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # ----------------------------------------------------------------------------- filling
     def set_versions(self, scheme, project_text: str, scored: list[ScoredVersion]) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from gui import labels, translation
 from gui.models.indexed import NO_ROWS, IndexedTableModel
-from gui.views.common import FitToWidth, compact_table, ok_cancel_buttons
+from gui.views.common import FitToWidth, Retranslating, compact_table, ok_cancel_buttons
 from gui.views.dialogs import required, submit_with_ctrl_enter
 from scoring.core import presentation
 from scoring.core.model import Scheme
@@ -346,7 +346,7 @@ class VersionDialog(QDialog):
         return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-class WeightsView(QWidget):
+class WeightsView(Retranslating, QWidget):
     """Spin boxes per dimension and criterion on the left, the live ranking on the right.
 
     Signals: ``weights_changed`` after every re-weighing; ``export_requested(scheme, weights)``
@@ -434,11 +434,6 @@ class WeightsView(QWidget):
         if self.now is not None:
             self.model.set_weighed(self.now)
         self._update_texts()
-
-    def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
