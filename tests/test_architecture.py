@@ -1,5 +1,7 @@
 """The engine runs without Qt: scoring/ never imports it, directly or through a dependency."""
 
+import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,12 +21,137 @@ def test_scoring_source_never_imports_qt():
 
 
 def test_importing_every_scoring_module_loads_no_qt():
-    modules = sorted(p.stem for p in (ROOT / "scoring").glob("*.py") if p.stem != "__init__")
+    modules = sorted(".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+                     for p in (ROOT / "scoring").rglob("*.py"))
     code = (
         "import importlib, sys\n"
-        f"for m in {modules!r}: importlib.import_module('scoring.' + m)\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
         f"print([q for q in {QT_MODULES!r} if q in sys.modules])\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+# ------------------------------------------------- docs/architecture.md and the docs agree with the tree
+
+ARCHITECTURE = ROOT / "docs" / "architecture.md"
+#: A folder's heading in docs/architecture.md, "**`scoring/core/` — ...", and a row of its table.
+FOLDER_HEADING = re.compile(r"^\*\*`((?:scoring|gui)(?:/[\w]+)*)/`")
+MODULE_ROW = re.compile(r"^\| `([\w/]+\.py)` \|")
+
+
+def modules_in_tree() -> set[str]:
+    """Every module of scoring/ and gui/ but the packages' __init__.py, as a path from the root."""
+    return {p.relative_to(ROOT).as_posix() for package in ("scoring", "gui")
+            for p in (ROOT / package).rglob("*.py") if p.name != "__init__.py"}
+
+
+def modules_in_architecture() -> list[str]:
+    """Every module docs/architecture.md lists: a table row under its folder's bold heading."""
+    listed, folder = [], None
+    for line in ARCHITECTURE.read_text(encoding="utf-8").splitlines():
+        heading = FOLDER_HEADING.match(line)
+        if heading:
+            folder = heading.group(1)
+        row = MODULE_ROW.match(line)
+        if row and folder:
+            listed.append(f"{folder}/{row.group(1)}")
+    return listed
+
+
+def test_architecture_lists_every_module_once_and_nothing_that_is_gone():
+    listed = modules_in_architecture()
+    tree = modules_in_tree()
+    missing = sorted(tree - set(listed))
+    gone = sorted(set(listed) - tree)
+    twice = sorted({m for m in listed if listed.count(m) > 1})
+    assert missing == [], ("add a line `| `name.py` | what it does |` to the table under the folder's "
+                           f"heading in docs/architecture.md for: {missing}")
+    assert gone == [], f"docs/architecture.md lists modules that no longer exist: {gone}"
+    assert twice == [], f"docs/architecture.md lists these modules twice: {twice}"
+
+
+def test_the_architecture_check_sees_a_missing_and_a_gone_module():
+    """The check above reads the tables as written: a real module is found, a made-up one is not."""
+    listed = set(modules_in_architecture())
+    assert {"scoring/core/model.py", "scoring/reports/charts/kinds.py", "gui/views/common.py"} <= listed
+    assert "scoring/core/nothing_here.py" not in modules_in_tree() | listed
+
+
+def test_every_module_opens_with_a_docstring_saying_why_it_exists():
+    """A module's first statement is its docstring, a sentence or more (a bare name says no why)."""
+    short = []
+    for path in sorted((ROOT / "scoring").rglob("*.py")) + sorted((ROOT / "gui").rglob("*.py")):
+        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+        if not doc or len(doc.split()) < MIN_DOCSTRING_WORDS:
+            short.append(path.relative_to(ROOT).as_posix())
+    assert not short, "give these modules a docstring that says why they exist:\n" + "\n".join(short)
+
+
+MIN_DOCSTRING_WORDS = 8
+
+#: A citation of a section of a document of the repository: docs/method.md, "Synergy" (also
+#: docs/method.md "X", docs/method.md ("X"), docs/method.md, section "X", docs/method.md's section
+#: "X"), possibly across a comment's line break.
+CITATION = re.compile(r"""(docs/[\w./-]+\.md)(?:'s section|,? section|,|\s*\(section|\s*\()?"""
+                      r"""\s*(?:#\s*)?["“]([^"”\n]+)["”]""")
+#: A path of a document of the repository, cited anywhere.
+DOC_PATH = re.compile(r"\bdocs/[\w./-]+\.md\b")
+CITING_FOLDERS = ("scoring", "gui", "tests", "bench", "packaging", "templates/source", "docs")
+CITING_FILES = ("main.py", "Makefile", "README.md", "CONTRIBUTING.md", "pyproject.toml")
+
+
+def citing_files() -> list[Path]:
+    """Every file of ours that may cite a document: code, tests, docs, template sources, build."""
+    files = [ROOT / name for name in CITING_FILES]
+    for folder in CITING_FOLDERS:
+        files += [p for p in sorted((ROOT / folder).rglob("*"))
+                  if p.suffix in (".py", ".md", ".toml") and p.is_file()]
+    return [p for p in files if p != Path(__file__)]  # this file writes citations as examples
+
+
+def section_names(doc: Path) -> set[str]:
+    """A document's headings, whole and each half of "English · 中文"."""
+    names = set()
+    for line in doc.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") and line.lstrip("#").startswith(" "):
+            heading = line.lstrip("#").strip()
+            names |= {heading, *(part.strip() for part in heading.split(" · "))}
+    return names
+
+
+def test_every_cited_document_and_section_exists():
+    """Code and docs cite documents of the repository by path, and their sections by heading."""
+    wrong = []
+    for path in citing_files():
+        source = path.read_text(encoding="utf-8", errors="replace")
+        where = path.relative_to(ROOT).as_posix()
+        for cited in set(DOC_PATH.findall(source)):
+            if not (ROOT / cited).is_file():
+                wrong.append(f"{where}: {cited} does not exist")
+        for match in CITATION.finditer(source):
+            doc, section = ROOT / match.group(1), match.group(2)
+            if doc.is_file() and section not in section_names(doc):
+                line = source.count("\n", 0, match.start()) + 1
+                wrong.append(f'{where}:{line}: {match.group(1)} has no section "{section}"')
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_citation_check_reads_the_forms_the_code_uses():
+    """Each way the code cites a section is read as one citation of that section."""
+    for written in ('docs/method.md, "Synergy"', 'docs/method.md "Synergy"', 'docs/method.md ("Synergy")',
+                    'docs/method.md, section "Synergy"', "docs/method.md's section \"Synergy\"",
+                    'docs/method.md,\n    # "Synergy"'):
+        assert [m.groups() for m in CITATION.finditer(written)] == [("docs/method.md", "Synergy")], written
+    assert "Synergy" in section_names(ROOT / "docs" / "method.md")
+    assert "协同指数" in section_names(ROOT / "docs" / "method.md")
+
+
+def test_nothing_cites_a_document_outside_the_repository():
+    """The spec is docs/method.md: no comment sends the reader to a file that is not here."""
+    outside = re.compile(r"domain\.md|\.\./shared|/work/shared")
+    found = [f"{p.relative_to(ROOT).as_posix()}:{n}" for p in citing_files()
+             for n, line in enumerate(p.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
+             if outside.search(line)]
+    assert found == []

@@ -1,4 +1,6 @@
-"""Small helpers shared by the views."""
+"""What several views share, written once: the answer to a language change (``Retranslating``),
+compact tables, columns fitted to the window's width (``FitToWidth``) and the OK/Cancel buttons
+of a dialog, so that every tab and dialog behaves the same way."""
 
 from __future__ import annotations
 

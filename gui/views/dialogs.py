@@ -143,7 +143,7 @@ class AssessDialog(_FractionReasonDialog):
 
     def _keyboard_order(self, asked_name: bool) -> None:
         """The fraction first, then Tab to what is still missing: the name the first time (it
-        is remembered), else the reason; the levels list last (docs/gui.md, "A whole queue")."""
+        is remembered), else the reason; the levels list last (docs/gui.md, "5. Score a manual criterion")."""
         texts = [self.inspector, self.reason] if asked_name else [self.reason, self.inspector]
         order = [self.fraction, *texts]
         for before, after in zip(order, [*order[1:], self.choices], strict=True):

@@ -1,6 +1,6 @@
 """What the rules decide per project × criterion before any weight applies.
 
-The first half of the kernel (docs/method.md, "Scoring"): each cell's fraction s (scaled by the
+The first half of the kernel (docs/method.md, "Fractions"): each cell's fraction s (scaled by the
 criterion's worst and best, or an inspector's), whether it counts in the project's weighted
 mean, whether it fails a must-pass criterion, and whether it is still waiting for an answer.
 None of this depends on the weights, so scoring/core/kernel.py weighs these decisions once for

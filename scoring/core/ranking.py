@@ -1,6 +1,6 @@
 """Grades and ranks from totals: the grade bands and competition ranking (1, 1, 3).
 
-The one copy of these rules (docs/method.md, "Grades" and "Ranking"): the engine ranks a run
+The one copy of these rules (docs/method.md, "Must-pass, grades and ranks"): the engine ranks a run
 with them, and the robustness studies rank thousands of re-weighted draws with the same code
 (:func:`batch_ranks`).
 """

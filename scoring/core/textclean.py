@@ -5,7 +5,7 @@ hold a byte-order mark (U+FEFF) pasted from Notepad, zero-width joiners from a w
 controls, or terminal escapes (ESC, BEL). Printed raw they break PDF layout, make a workbook cell
 look empty, or drive a terminal. Every output (PDF, workbook, terminal, GUI labels) passes free
 text through :func:`clean_text` so they all show the same thing; the stored value stays as it was
-given, since the workspace keeps what the user typed (docs/method.md, "What is stored").
+given, since the workspace keeps what the user typed (docs/workspace.md, "What it holds").
 """
 
 from __future__ import annotations

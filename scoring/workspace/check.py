@@ -7,7 +7,8 @@ this program wrote. Every reader decodes those columns through :func:`read_store
 is reported the same way wherever it is met, as a damaged workspace naming the table and the
 project, never as an "unexpected JSONDecodeError". A merge decodes every row it would take from
 a source with :func:`scoring.workspace.store.check_rows` before writing anything, so a damaged
-copy never reaches the master (docs/workspace.md, "Damaged copies").
+copy never reaches the master (docs/workspace.md,
+"What is guaranteed under crashes, full disks and damaged copies").
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ modules above (the facade and its concerns) say what to do; a schema change touc
 modules and nothing else. A little over 500 lines because it is the connection's whole life,
 from opening a file to checking every row of it, which is read best in one place.
 
-Crash safety lives here (docs/workspace.md, "What is guaranteed"): a file is checked before
+Crash safety lives here (docs/workspace.md,
+"What is guaranteed under crashes, full disks and damaged copies"): a file is checked before
 SQLite writes to it; every change is one ``BEGIN IMMEDIATE`` … ``COMMIT`` in WAL mode; an
 upgrade is one transaction with its audit entry; a copy is made under a temporary name.
 """
