@@ -96,9 +96,9 @@ MIN_DOCSTRING_WORDS = 8
 #: "X"), possibly across a comment's line break.
 CITATION = re.compile(r"""(docs/[\w./-]+\.md)(?:'s section|,? section|,|\s*\(section|\s*\()?"""
                       r"""\s*(?:#\s*)?["“]([^"”\n]+)["”]""")
-#: A path of a document of the repository, cited anywhere.
-DOC_PATH = re.compile(r"\bdocs/[\w./-]+\.md\b")
-CITING_FOLDERS = ("scoring", "gui", "tests", "bench", "packaging", "templates/source", "docs")
+#: A path of a document or a module of the repository, cited anywhere.
+DOC_PATH = re.compile(r"\bdocs/[\w./-]+\.md\b|\b(?:scoring|gui|tests|bench|packaging)/[\w/]+\.py\b")
+CITING_FOLDERS = ("scoring", "gui", "tests", "bench", "packaging", "templates/source", "docs", "assets")
 CITING_FILES = ("main.py", "Makefile", "README.md", "CONTRIBUTING.md", "pyproject.toml")
 
 
@@ -122,7 +122,7 @@ def section_names(doc: Path) -> set[str]:
 
 
 def test_every_cited_document_and_section_exists():
-    """Code and docs cite documents of the repository by path, and their sections by heading."""
+    """Code and docs cite documents and modules of the repository by path, sections by heading."""
     wrong = []
     for path in citing_files():
         source = path.read_text(encoding="utf-8", errors="replace")
