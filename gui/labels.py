@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 
 from gui import translation
 from scoring.core import presentation
-from scoring.core.reconcile import shown_assessment
+from scoring.core.presentation import shown_assessment
 
 
 @lru_cache(maxsize=4)
@@ -158,7 +158,7 @@ def assessment_text(result) -> tuple[str, str]:
     """(inspector, reason) of an indicator in the current language.
 
     Where several inspectors scored it: who decided and "3 inspectors: Li 0.6, … — median 0.6"
-    (scoring.core.reconcile.shown_assessment); otherwise the inspector's own name and reason.
+    (scoring.core.presentation.shown_assessment); otherwise the inspector's own name and reason.
     """
     return shown_assessment(result, translation.data_lang())
 

@@ -24,14 +24,13 @@ from pathlib import Path
 
 import pytest
 
+from scoring.core.presentation import reconciliation_text, shown_assessment
 from scoring.core.reconcile import (
     Consensus,
     ReconcileSettings,
     Score,
-    describe,
     disagreement_rows,
     reconcile,
-    shown_assessment,
 )
 from scoring.workspace import schema as workspace_schema
 from scoring.workspace.facade import Workspace, WorkspaceError, WorkspaceReadOnly
@@ -117,17 +116,21 @@ def test_settings_are_checked():
 def test_report_lines_in_english_and_chinese():
     scores = [Score("Li", 0.6, "", ""), Score("Wang", 0.7, "", ""), Score("Zhao", 0.2, "", "")]
     agreed = reconcile(scores, Consensus(0.65, "Chen", "joint visit"))
-    assert describe(agreed, "en") == "3 inspectors: Li 0.6, Wang 0.7, Zhao 0.2 — consensus 0.65: joint visit"
-    assert describe(agreed, "zh") == "3位核查人：Li 0.6、Wang 0.7、Zhao 0.2 — 共识 0.65：joint visit"
+    assert reconciliation_text(agreed, "en") == (
+        "3 inspectors: Li 0.6, Wang 0.7, Zhao 0.2 — consensus 0.65: joint visit"
+    )
+    assert reconciliation_text(agreed, "zh") == (
+        "3位核查人：Li 0.6、Wang 0.7、Zhao 0.2 — 共识 0.65：joint visit"
+    )
     open_case = reconcile(scores)
-    assert describe(open_case, "en") == (
+    assert reconciliation_text(open_case, "en") == (
         "3 inspectors: Li 0.6, Wang 0.7, Zhao 0.2 — median 0.6 (spread 0.5: disagreement, no consensus yet)"
     )
-    assert describe(open_case, "zh") == (
+    assert reconciliation_text(open_case, "zh") == (
         "3位核查人：Li 0.6、Wang 0.7、Zhao 0.2 — 中位数 0.6（极差 0.5，意见分歧，尚无共识）"
     )
     close = reconcile(scores[:2], settings=ReconcileSettings("mean"))
-    assert describe(close, "en") == "2 inspectors: Li 0.6, Wang 0.7 — mean 0.65 (spread 0.1)"
+    assert reconciliation_text(close, "en") == "2 inspectors: Li 0.6, Wang 0.7 — mean 0.65 (spread 0.1)"
 
 
 # --------------------------------------------------------------------------- merging

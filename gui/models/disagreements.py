@@ -15,7 +15,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from gui import translation
 from gui.models.indexed import NO_ROWS, IndexedTableModel, ordered
-from scoring.core.reconcile import DisagreementRow, describe, inspector_names
+from scoring.core.presentation import reconciliation_text
+from scoring.core.reconcile import DisagreementRow, inspector_names
 
 if TYPE_CHECKING:  # numpy loads with the first rows (issue 19: start-up)
     import numpy as np
@@ -214,7 +215,8 @@ class DisagreementsModel(IndexedTableModel):
 
     def _tooltip(self, row: DisagreementRow) -> str:
         indicator = self._indicators.get((row.scheme, row.scheme_version, row.code), "")
-        return f"{row.code} {indicator}\n{describe(row.reconciliation, translation.data_lang())}".strip()
+        described = reconciliation_text(row.reconciliation, translation.data_lang())
+        return f"{row.code} {indicator}\n{described}".strip()
 
     @staticmethod
     def _background(row: DisagreementRow, key: str):

@@ -20,10 +20,12 @@ from scoring.core.presentation import (
     change_field_label,
     changed_value_text,
     counted,
+    reconciliation_text,
+    reconciliation_word,
     said,
     scheme_label,
 )
-from scoring.core.reconcile import describe, disagreement_rows, label
+from scoring.core.reconcile import disagreement_rows
 from scoring.core.report_settings import ReportSettings
 from scoring.core.values import normalise_text
 from scoring.io.pipeline import AssessmentRun, load_schemes
@@ -299,11 +301,11 @@ def print_disagreements(workspace: Workspace, run: AssessmentRun, lang: str | No
     flagged = sum(1 for r in rows if r.reconciliation.disagreement)
     say("cli_reconcile_summary", lang, criteria=counted(len(rows), "criterion"),
         disagreements=counted(flagged, "disagreement"), threshold=f"{settings.threshold:g}",
-        method=in_both(label, settings.method))
+        method=in_both(reconciliation_word, settings.method))
     for row in rows[:MAX_LINES]:
         mark = "!" if row.reconciliation.disagreement and row.reconciliation.consensus is None else " "
-        print_said(Said(*(f" {mark} {row.project_id} {row.code}: {describe(row.reconciliation, each)}"
-                          for each in ("en", "zh"))), lang)
+        print_said(Said(*(f" {mark} {row.project_id} {row.code}: "
+                          f"{reconciliation_text(row.reconciliation, each)}" for each in ("en", "zh"))), lang)
     if len(rows) > MAX_LINES:
         say("cli_more_disagreements", lang, n=len(rows) - MAX_LINES)
     if any(r.reconciliation.disagreement and r.reconciliation.consensus is None for r in rows):

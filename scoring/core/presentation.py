@@ -47,6 +47,7 @@ from scoring.core.catalogue.reports import DIRECTION_TEXT as DIRECTION_TEXT
 from scoring.core.catalogue.reports import DISAGREEMENT_SHEET_TEXT as DISAGREEMENT_SHEET_TEXT
 from scoring.core.catalogue.reports import METHOD_SETTING_TEXT as METHOD_SETTING_TEXT
 from scoring.core.catalogue.reports import RANK_RANGE_CHART_TEXT as RANK_RANGE_CHART_TEXT
+from scoring.core.catalogue.reports import RECONCILIATION_TEXT as RECONCILIATION_TEXT
 from scoring.core.catalogue.reports import REPORT_TEXT
 from scoring.core.catalogue.reports import ROBUSTNESS_SHEET_TEXT as ROBUSTNESS_SHEET_TEXT
 from scoring.core.catalogue.workspace import AUDIT_ACTION_TEXT, AUDIT_TEXT, CHANGE_FIELD_TEXT, WORKSPACE_TEXT
@@ -56,7 +57,8 @@ from scoring.core.textclean import clean_text
 from scoring.core.values import NO_TOKENS, YES_TOKENS, normalise_text
 
 if TYPE_CHECKING:  # the desktop window reads the catalogue before the engine (numpy) loads
-    from scoring.core.results import ProjectResult
+    from scoring.core.reconcile import Reconciliation
+    from scoring.core.results import IndicatorResult, ProjectResult
 
 LANGS = ("zh", "en")
 
@@ -260,7 +262,7 @@ def audit_summary(entry, lang: str) -> str:
     if pattern is None:
         return clean_text(entry.summary)
     detail = entry.detail or {}
-    fields = {key: _audit_field(value) for key, value in detail.items()}
+    fields = {key: _shown_value(value) for key, value in detail.items()}
     fields.update(project=entry.project_id, code=entry.code, actor=entry.actor, scheme=entry.scheme)
     if normalise_lang(lang) == "zh" and detail.get("scheme_zh"):
         fields["scheme"] = str(detail["scheme_zh"])
@@ -278,7 +280,8 @@ def audit_summary(entry, lang: str) -> str:
         return clean_text(entry.summary)
 
 
-def _audit_field(value: object) -> str:
+def _shown_value(value: object) -> str:
+    """A value in a sentence: a float as people read a fraction (0.65, 0.6, 1), nothing for None."""
     if isinstance(value, float):
         return f"{value:g}"
     return "" if value is None else str(value)
@@ -287,6 +290,56 @@ def _audit_field(value: object) -> str:
 def _file_name(path: str) -> str:
     """A stored file path as its name (either kind of slash)."""
     return str(path).replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def reconciliation_word(key: str, lang: str) -> str:
+    """A word of RECONCILIATION_TEXT in ``lang``: how a score was combined (``median``, ``mean``,
+    ``single``, ``consensus``) or a part of :func:`reconciliation_text`."""
+    return phrase(RECONCILIATION_TEXT, key, lang)
+
+
+def reconciliation_text(rec: Reconciliation, lang: str = "en") -> str:
+    """One line for reports: who scored what, the score used and why.
+
+    ``3 inspectors: Li 0.6, Wang 0.7, Zhao 0.2 — consensus 0.65: site visit confirmed`` or
+    ``… — median 0.6 (spread 0.5: disagreement, no consensus yet)``; Chinese with ``lang="zh"``.
+    """
+    zh = normalise_lang(lang) == "zh"
+    n = len(rec.scores)
+    head = phrase(RECONCILIATION_TEXT, "inspectors_one" if n == 1 else "inspectors", lang, n=n)
+    listed = ("、" if zh else ", ").join(f"{s.inspector} {_shown_value(s.fraction)}" for s in rec.scores)
+    if rec.consensus is not None:
+        tail = (f"{reconciliation_word('consensus', lang)} {_shown_value(rec.consensus.fraction)}"
+                f"{text('colon', lang)}{rec.consensus.reason}")
+    else:
+        tail = f"{reconciliation_word(rec.basis, lang)} {_shown_value(rec.used)}" + _spread_note(rec, lang)
+    return f"{head}{listed} — {tail}" if n else tail  # a consensus whose scores were all withdrawn
+
+
+def _spread_note(rec: Reconciliation, lang: str) -> str:
+    if rec.spread is None:
+        return ""
+    zh = normalise_lang(lang) == "zh"
+    spread = f"{reconciliation_word('spread', lang)} {_shown_value(rec.spread)}"
+    if rec.disagreement:
+        sep = "，" if zh else ": "
+        spread += (f"{sep}{reconciliation_word('disagreement', lang)}{'，' if zh else ', '}"
+                   f"{reconciliation_word('no_consensus', lang)}")
+    return f"（{spread}）" if zh else f" ({spread})"
+
+
+def shown_assessment(indicator: IndicatorResult, lang: str) -> tuple[str, str]:
+    """(inspector, reason) of an indicator as the Detail sheet and PDF pages print them.
+
+    For a criterion several inspectors scored (or a supervisor decided), the inspector column
+    names who decided the score used and the reason column says how it came about
+    (:func:`reconciliation_text`); otherwise the indicator's own inspector and reason.
+    """
+    rec = getattr(indicator, "reconciliation", None)
+    if rec is None or not rec.reconciled:
+        return indicator.inspector, indicator.reason
+    who = rec.consensus.inspector if rec.consensus else ", ".join(s.inspector for s in rec.scores)
+    return who, reconciliation_text(rec, lang)
 
 
 def status_label(status: str, lang: str) -> str:

@@ -6,7 +6,8 @@ practice keeps every score, shows how far they are apart, flags a large gap, and
 supervisor record a consensus with its reason. This module is that rule, and nothing else: no
 database, no Qt, no scoring formula. It turns the stored scores into the one fraction the
 engine uses (as an :class:`~scoring.core.model.Assessment`, so the engine's formulas are not
-repeated here) and into the texts the reports print.
+repeated here); the sentences that say it are scoring/core/presentation.py's
+(``reconciliation_text``, ``shown_assessment``).
 
 The rule, per project and criterion:
 
@@ -20,7 +21,7 @@ The rule, per project and criterion:
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from scoring.core.model import Assessment
@@ -176,11 +177,15 @@ def _combine(fractions: list[float], method: str) -> float:
     return statistics.median(fractions) if method == "median" else statistics.fmean(fractions)
 
 
-def to_assessment(project_id: str, code: str, rec: Reconciliation) -> Assessment | None:
+def to_assessment(
+    project_id: str, code: str, rec: Reconciliation, combined_reason: Callable[[Reconciliation], str]
+) -> Assessment | None:
     """The Assessment the engine uses for a criterion (None when there is nothing to use).
 
     Its inspector and reason are what a plain result shows: the supervisor and the consensus
-    reason, or the inspectors' names and how their scores were combined.
+    reason, the single inspector's own, or the inspectors' names and ``combined_reason(rec)``,
+    the sentence saying how their scores were combined (the workspace gives
+    scoring.core.presentation.reconciliation_text: this module holds the rule, not its words).
     """
     if rec.used is None:
         return None
@@ -192,7 +197,7 @@ def to_assessment(project_id: str, code: str, rec: Reconciliation) -> Assessment
         return Assessment(project_id, code, s.fraction, s.inspector, s.reason, s.at)
     names = ", ".join(s.inspector for s in rec.scores)
     latest = max(s.at for s in rec.scores)
-    return Assessment(project_id, code, rec.used, names, describe(rec, "en"), latest)
+    return Assessment(project_id, code, rec.used, names, combined_reason(rec), latest)
 
 
 def attach(results: Iterable, reconciliations: dict[tuple[str, str], Reconciliation]) -> None:
@@ -209,76 +214,6 @@ def attach(results: Iterable, reconciliations: dict[tuple[str, str], Reconciliat
             rec = reconciliations.get((project.project_id, code))
             if rec is not None:
                 indicator.reconciliation = rec
-
-
-# --------------------------------------------------------------------------- texts
-
-_TEXT = {
-    "inspectors": ("{n}位核查人：", "{n} inspectors: ", "1 inspector: "),
-    "consensus": ("共识", "consensus"),
-    "median": ("中位数", "median"),
-    "mean": ("平均值", "mean"),
-    "single": ("单人评分", "single score"),
-    "spread": ("极差", "spread"),
-    "disagreement": ("意见分歧", "disagreement"),
-    "no_consensus": ("尚无共识", "no consensus yet"),
-    "yes": ("是", "yes"),
-    "no": ("否", "no"),
-}
-
-
-def label(key: str, lang: str) -> str:
-    """A word of the reconciliation texts in Chinese (``zh``) or English."""
-    return _TEXT[key][0 if lang == "zh" else 1]
-
-
-def number(value: float | None) -> str:
-    """A fraction as people read it: 0.65, 0.6, 1 (six significant digits at most)."""
-    return "" if value is None else f"{value:g}"
-
-
-def describe(rec: Reconciliation, lang: str = "en") -> str:
-    """One line for reports: who scored what, the score used and why.
-
-    ``3 inspectors: Li 0.6, Wang 0.7, Zhao 0.2 — consensus 0.65: site visit confirmed`` or
-    ``… — median 0.6 (spread 0.5: disagreement, no consensus yet)``; Chinese with ``lang="zh"``.
-    """
-    zh = lang == "zh"
-    n = len(rec.scores)
-    head = _TEXT["inspectors"][0].format(n=n) if zh else (
-        _TEXT["inspectors"][2] if n == 1 else _TEXT["inspectors"][1].format(n=n))
-    listed = ("、" if zh else ", ").join(f"{s.inspector} {number(s.fraction)}" for s in rec.scores)
-    if rec.consensus is not None:
-        colon = "：" if zh else ": "
-        tail = f"{label('consensus', lang)} {number(rec.consensus.fraction)}{colon}{rec.consensus.reason}"
-    else:
-        tail = f"{label(rec.basis, lang)} {number(rec.used)}" + _spread_note(rec, lang)
-    return f"{head}{listed} — {tail}" if n else tail  # a consensus whose scores were all withdrawn
-
-
-def _spread_note(rec: Reconciliation, lang: str) -> str:
-    if rec.spread is None:
-        return ""
-    zh = lang == "zh"
-    spread = f"{label('spread', lang)} {number(rec.spread)}"
-    if rec.disagreement:
-        sep = "，" if zh else ": "
-        spread += f"{sep}{label('disagreement', lang)}{'，' if zh else ', '}{label('no_consensus', lang)}"
-    return f"（{spread}）" if zh else f" ({spread})"
-
-
-def shown_assessment(indicator, lang: str) -> tuple[str, str]:
-    """(inspector, reason) of an indicator as the Detail sheet and PDF pages print them.
-
-    For a criterion several inspectors scored (or a supervisor decided), the inspector column
-    names who decided the score used and the reason column says how it came about
-    (:func:`describe`); otherwise the indicator's own inspector and reason.
-    """
-    rec = getattr(indicator, "reconciliation", None)
-    if rec is None or not rec.reconciled:
-        return indicator.inspector, indicator.reason
-    who = rec.consensus.inspector if rec.consensus else ", ".join(s.inspector for s in rec.scores)
-    return who, describe(rec, lang)
 
 
 # --------------------------------------------------------------------------- the disagreement table

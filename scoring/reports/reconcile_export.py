@@ -16,8 +16,15 @@ from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scoring.core.presentation import DISAGREEMENT_SHEET_TEXT, indicator_label, normalise_lang, phrase, text
-from scoring.core.reconcile import DisagreementRow, disagreement_rows, inspector_names, label
+from scoring.core.presentation import (
+    DISAGREEMENT_SHEET_TEXT,
+    indicator_label,
+    normalise_lang,
+    phrase,
+    reconciliation_word,
+    text,
+)
+from scoring.core.reconcile import DisagreementRow, disagreement_rows, inspector_names
 from scoring.reports.xlsx_sheets import Column, write_table_sheet
 
 DISAGREEMENT_FILL = PatternFill("solid", fgColor="FCE4D6")
@@ -54,8 +61,8 @@ def disagreement_values(row: DisagreementRow, names: list[str], indicator: str, 
     return [
         row.scheme, row.project_id, row.name, row.code, indicator,
         *(scores.get(name) for name in names),
-        len(rec.scores), rec.spread, label("yes" if rec.disagreement else "no", lang), rec.used,
-        label(rec.basis, lang) if rec.basis != "none" else "",
+        len(rec.scores), rec.spread, text("answer_yes" if rec.disagreement else "answer_no", lang), rec.used,
+        reconciliation_word(rec.basis, lang) if rec.basis != "none" else "",
         consensus.fraction if consensus else None, consensus.inspector if consensus else "",
         consensus.reason if consensus else "",
     ]

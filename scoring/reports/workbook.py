@@ -52,6 +52,7 @@ from scoring.core.presentation import (
     rejection_text,
     scheme_label,
     severity_label,
+    shown_assessment,
     shown_total,
     status_label,
     synergy_class_label,
@@ -59,7 +60,7 @@ from scoring.core.presentation import (
     tint,
     unit_label,
 )
-from scoring.core.reconcile import disagreement_rows, shown_assessment
+from scoring.core.reconcile import disagreement_rows
 from scoring.core.report_settings import ReportSettings
 from scoring.core.results import ProjectResult, one_use
 from scoring.core.textlayout import display_width, shown_location

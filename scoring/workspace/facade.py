@@ -45,7 +45,7 @@ from pathlib import Path
 from scoring.core.engine import score_scheme
 from scoring.core.memory import paused_gc
 from scoring.core.model import Assessment, Scheme
-from scoring.core.presentation import Said, said
+from scoring.core.presentation import Said, reconciliation_text, said
 from scoring.core.reconcile import attach, to_assessment
 from scoring.core.values import normalise_text
 from scoring.io.pipeline import AssessmentRun
@@ -433,7 +433,7 @@ def _engine_assessments(agreed: dict) -> dict[tuple[str, str], Assessment]:
     """What the engine uses per (project_id, code): the reconciled fraction of each."""
     chosen = {}
     for (pid, code), rec in agreed.items():
-        assessment = to_assessment(pid, code, rec)
+        assessment = to_assessment(pid, code, rec, reconciliation_text)
         if assessment is not None:
             chosen[(pid, code)] = assessment
     return chosen

@@ -229,6 +229,20 @@ DISAGREEMENT_SHEET_TEXT = {
     "reason": ("共识理由", "Consensus reason"),
 }
 
+#: How several inspectors' scores became one, as a project's lines say it
+#: (presentation.reconciliation_text): the basis of the score used and the parts of the sentence.
+RECONCILIATION_TEXT = {
+    "inspectors_one": ("{n}位核查人：", "{n} inspector: "),
+    "inspectors": ("{n}位核查人：", "{n} inspectors: "),
+    "consensus": ("共识", "consensus"),
+    "median": ("中位数", "median"),
+    "mean": ("平均值", "mean"),
+    "single": ("单人评分", "single score"),
+    "spread": ("极差", "spread"),
+    "disagreement": ("意见分歧", "disagreement"),
+    "no_consensus": ("尚无共识", "no consensus yet"),
+}
+
 #: The rank-range chart (scoring/reports/charts/robustness.py).
 RANK_RANGE_CHART_TEXT = {
     "title": ("排名区间（随机权重）", "Rank range under random weights"),

@@ -29,9 +29,9 @@ from scoring.core.presentation import (
     issue_kind_label,
     issue_text,
     severity_label,
+    shown_assessment,
     status_label,
 )
-from scoring.core.reconcile import shown_assessment
 from scoring.core.results import ProjectResult
 from scoring.core.textclean import clean_text
 from scoring.core.textlayout import format_number, shown_location
