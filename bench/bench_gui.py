@@ -124,14 +124,25 @@ def _startup(report, folder: Path, workspace: Path) -> None:
     report("  workspace shown / bare window", ready / bare, "x")
 
 
-def _synthetic_projects(n: int):
+def synthetic_results(n: int, seed: int = 1, regions: int = 30, without_synergy: int = 0):
+    """``n`` projects of one scheme with random totals, made here (not scored by the engine), for
+    the tables that sort and filter them (this benchmark and tests/gui/test_models.py): IDs
+    P000000, P000001, …, ranked in that order, in ``regions`` regions "Region 0", "Region 1", …
+    in turn, passing from 60 points, every ``without_synergy``-th one (the first included) with
+    no synergy D when given."""
     import numpy as np
 
     from scoring.core.results import IndicatorResult, ProjectResult
 
-    rng = np.random.default_rng(1)
+    rng = np.random.default_rng(seed)
     totals = rng.uniform(0, 100, n)
-    regions = [f"Region {k}" for k in range(30)]
+    names = [f"Region {k}" for k in range(regions)]
+
+    def synergy(i: int, total: float) -> dict | None:
+        if without_synergy and i % without_synergy == 0:
+            return None
+        return {"D": total / 100, "class": 5, "pollution": 0.5, "carbon": 0.5, "C": 1.0, "T": 0.5}
+
     return [
         ProjectResult(
             project_id=f"P{i:06d}",
@@ -147,10 +158,10 @@ def _synthetic_projects(n: int):
             rank=i + 1,
             veto=[],
             dimensions={"D1": float(t) / 2, "D2": float(t) / 2},
-            synergy={"D": float(t) / 100, "class": 5, "pollution": 0.5, "carbon": 0.5, "C": 1.0, "T": 0.5},
+            synergy=synergy(i, float(t)),
             indicators={"A": IndicatorResult("A", 1.0, None, 1.0, 1.0, "ok")},
             issues=[],
-            region=regions[i % 30],
+            region=names[i % regions],
         )
         for i, t in enumerate(totals)
     ]
@@ -163,7 +174,7 @@ def _table(report) -> None:
     from gui.views.results_view import ResultsView
 
     app = QApplication.instance() or QApplication([])
-    projects = _synthetic_projects(10_000)
+    projects = synthetic_results(10_000)
     view = ResultsView()
     view.resize(1200, 700)
     view.show()

@@ -109,10 +109,18 @@ def provisional_text(project) -> str:
     return presentation.provisional_mark(project, translation.data_lang())
 
 
-def total_range_text(project) -> str:
+def total_text(scheme, total: float) -> str:
+    """A total as every output prints it: scoring.core.presentation.total_text, never rounded up
+    onto a grade's threshold it is below (59.995 is 59.99, not a pass mark of 60.00)."""
+    if scheme is None:  # no scheme, no thresholds to stay below
+        return f"{total + 0.0:.2f}"
+    return presentation.total_text(scheme, total)
+
+
+def total_range_text(scheme, low: float, high: float) -> str:
     """The totals a provisional result could still reach, e.g. "Total could be 62.50–78.00"."""
     return QCoreApplication.translate("labels", "Total could be {low}–{high}").format(
-        low=f"{project.total_min:.2f}", high=f"{project.total_max:.2f}")
+        low=total_text(scheme, low), high=total_text(scheme, high))
 
 
 def status_name(criterion, result) -> str:

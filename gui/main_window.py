@@ -122,7 +122,7 @@ class MainWindow(Retranslating, WindowAssessing):
             self,
             self.tr("Add a scheme"),
             self.settings.import_folder,
-            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods)"),
+            self.spreadsheet_filter(),
         )
         if path:
             self.add_template(path)

@@ -54,6 +54,11 @@ class Settings:
         value = self._store.value(key, default)
         return default if value is None else str(value)
 
+    def _bytes(self, key: str) -> QByteArray:
+        """A saved window geometry or state (empty when none, or when not one)."""
+        value = self._store.value(key, QByteArray())
+        return value if isinstance(value, QByteArray) else QByteArray()
+
     def _set(self, key: str, value) -> None:
         self._store.setValue(key, value)
         self._store.sync()
@@ -138,8 +143,7 @@ class Settings:
     # -- window ---------------------------------------------------------------------------
     @property
     def window_geometry(self) -> QByteArray:
-        value = self._store.value("window/geometry", QByteArray())
-        return value if isinstance(value, QByteArray) else QByteArray()
+        return self._bytes("window/geometry")
 
     @window_geometry.setter
     def window_geometry(self, value: QByteArray) -> None:
@@ -147,8 +151,7 @@ class Settings:
 
     @property
     def window_state(self) -> QByteArray:
-        value = self._store.value("window/state", QByteArray())
-        return value if isinstance(value, QByteArray) else QByteArray()
+        return self._bytes("window/state")
 
     @window_state.setter
     def window_state(self, value: QByteArray) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>ImportReportDialog</name>
     <message numerus="yes">
-        <location filename="../views/import_views.py" line="187"/>
+        <location filename="../views/import_views.py" line="177"/>
         <source>%n refused file(s) in this workspace: the latest refusal of each, until an import of the same file takes it.</source>
         <translation>
             <numerusform>%n refused file in this workspace: its latest refusal, until an import of the same file takes it.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/import_views.py" line="193"/>
+        <location filename="../views/import_views.py" line="183"/>
         <source>%n file(s) read: {new} imported, {resubmitted} resubmitted with differences, {unchanged} unchanged, {rejected} rejected.</source>
         <translation>
             <numerusform>%n file read: {new} imported, {resubmitted} resubmitted with differences, {unchanged} unchanged, {rejected} rejected.</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/import_views.py" line="203"/>
+        <location filename="../views/import_views.py" line="193"/>
         <source>%n file(s) of the folders not read (not a spreadsheet kind the importer reads, or a lock file); the table says why.</source>
         <translation>
             <numerusform>%n file of the folders was not read (not a spreadsheet kind the importer reads, or a lock file); the table says why.</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>TemplatesView</name>
     <message numerus="yes">
-        <location filename="../views/templates_view.py" line="225"/>
+        <location filename="../views/templates_view.py" line="213"/>
         <source>{source} was refused: %n problem(s)</source>
         <translation>
             <numerusform>{source} was refused: %n problem</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>TrackingView</name>
     <message numerus="yes">
-        <location filename="../views/tracking_view.py" line="220"/>
+        <location filename="../views/tracking_view.py" line="199"/>
         <source>%n pilot(s) assessed in only one of them.</source>
         <translation>
             <numerusform>%n pilot was assessed in only one of them.</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>VersionsDialog</name>
     <message numerus="yes">
-        <location filename="../views/versions_view.py" line="102"/>
+        <location filename="../views/versions_view.py" line="93"/>
         <source>{project}: %n version(s); select one to compare it with the one before, or choose any two below</source>
         <translation>
             <numerusform>{project}: %n version; select one to compare it with the one before, or choose any two below</numerusform>

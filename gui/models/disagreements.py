@@ -42,17 +42,14 @@ class DisagreementsModel(IndexedTableModel):
     # -- data in ----------------------------------------------------------------------------
     def set_rows(self, rows: list[DisagreementRow], indicators: dict[tuple[str, str, str], str]) -> None:
         """Show ``rows``; ``indicators`` names each (scheme, version, code) for tooltips."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._indicators = dict(indicators)
-        self._names = inspector_names(self._rows)
-        self._columns = self._make_columns()
-        self._keys = self._make_keys()
-        if self._rows and self._sort[0] not in self._keys:  # by an inspector no longer listed
-            self._sort = ("spread", Qt.SortOrder.DescendingOrder)
-        self._visible = self._filtered_rows()
-        self._apply_sort()
-        self.endResetModel()
+        with self._refiltering():
+            self._rows = list(rows)
+            self._indicators = dict(indicators)
+            self._names = inspector_names(self._rows)
+            self._columns = self._make_columns()
+            self._keys = self._make_keys()
+            if self._rows and self._sort[0] not in self._keys:  # by an inspector no longer listed
+                self._sort = ("spread", Qt.SortOrder.DescendingOrder)
 
     def retranslate(self) -> None:
         """Headers and texts in the current language (the rows stay)."""
@@ -108,11 +105,8 @@ class DisagreementsModel(IndexedTableModel):
         """Show only criteria whose spread is above the threshold."""
         if only == self._only_disagreements:
             return
-        self.beginResetModel()
-        self._only_disagreements = only
-        self._visible = self._filtered_rows()
-        self._apply_sort()
-        self.endResetModel()
+        with self._refiltering():
+            self._only_disagreements = only
 
     def _filtered_rows(self) -> np.ndarray | tuple[int, ...]:
         if not self._rows:

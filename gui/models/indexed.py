@@ -9,6 +9,8 @@ loads (issue 19: start-up).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -47,6 +49,22 @@ class IndexedTableModel(QAbstractTableModel):
         self._sort_by = (column, order)
         if self._columns:
             self._resort()
+
+    @contextmanager
+    def _refiltering(self) -> Iterator[None]:
+        """A model reset around new rows or a new filter, then the rows ``_filtered_rows()``
+        keeps shown in the current sort order."""
+        self.beginResetModel()
+        try:
+            yield
+            self._visible = self._filtered_rows()
+            self._apply_sort()
+        finally:
+            self.endResetModel()
+
+    def _filtered_rows(self) -> np.ndarray | tuple[int, ...]:
+        """The row numbers shown (a subclass that filters says which)."""
+        raise NotImplementedError
 
     def _apply_sort(self) -> None:
         """Order ``_visible`` by the key array of the sort column (no key: left as it is)."""

@@ -45,14 +45,11 @@ class ResultsModel(IndexedTableModel):
 
     def set_results(self, scheme: Scheme | None, projects: list[ProjectResult]) -> None:
         """Show ``projects`` (all of ``scheme``); keeps the current sort and filter."""
-        self.beginResetModel()
-        self._scheme = scheme
-        self._projects = list(projects)
-        self._columns = self._make_columns(scheme)
-        self._keys = self._make_keys()
-        self._visible = self._filtered_rows()
-        self._apply_sort()
-        self.endResetModel()
+        with self._refiltering():
+            self._scheme = scheme
+            self._projects = list(projects)
+            self._columns = self._make_columns(scheme)
+            self._keys = self._make_keys()
 
     def _make_columns(self, scheme: Scheme | None) -> list[tuple[str, str]]:
         columns = [
@@ -114,11 +111,8 @@ class ResultsModel(IndexedTableModel):
         wanted = (grade, region, text.strip().casefold(), provisional, province)
         if wanted == self._filter:
             return
-        self.beginResetModel()
-        self._filter = wanted
-        self._visible = self._filtered_rows()
-        self._apply_sort()
-        self.endResetModel()
+        with self._refiltering():
+            self._filter = wanted
 
     def _filtered_rows(self) -> np.ndarray | tuple[int, ...]:
         n = len(self._projects)
@@ -191,20 +185,23 @@ class ResultsModel(IndexedTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and key == "provisional" and project.provisional:
             # the column is narrowed to fit the window (text elided): the note in full, then the range
-            return f"{labels.provisional_text(project)}\n{labels.total_range_text(project)}"
+            return f"{labels.provisional_text(project)}\n{self._total_range(project)}"
         if role == Qt.ItemDataRole.ToolTipRole and marked:
-            return labels.total_range_text(project)
+            return self._total_range(project)
         if role == Qt.ItemDataRole.ToolTipRole and key in ("name", "region"):
             return self._display(project, key)  # narrowed to fit the window: in full on hover
         if role == Qt.ItemDataRole.ToolTipRole and key in ("issues", "veto") and project.issues:
             return "\n".join(f"{i.location}: {labels.issue_message(i)}" for i in project.issues[:12])
         return None
 
+    def _total_range(self, project: ProjectResult) -> str:
+        return labels.total_range_text(self._scheme, project.total_min, project.total_max)
+
     def _display(self, project: ProjectResult, key: str) -> str:
         if key == "rank":
             return str(project.rank)
         if key == "total":
-            return f"{project.total:.2f}"
+            return labels.total_text(self._scheme, project.total)
         if key == "grade":
             return labels.grade_name(project.grade)
         if key == "synergy":

@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from gui import translation
-from gui.views.common import Retranslating
+from gui.views.common import ChartPane, Retranslating, splitter
 from scoring.core.model import Scheme
 from scoring.reports.charts.kinds import CHART_KINDS
 
@@ -44,9 +43,6 @@ class ChartsView(Retranslating, QWidget):
         self._scheme: Scheme | None = None
         self._projects: list[ProjectResult] = []
         self._current_project: str | None = None
-        self._stale = True
-        self.figure = None
-        self.canvas = None
         self._build()
         self.retranslate()
 
@@ -69,16 +65,10 @@ class ChartsView(Retranslating, QWidget):
         buttons.addWidget(self.export_png)
         buttons.addWidget(self.export_svg)
         left_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        self.canvas_holder = QWidget()
-        self.canvas_layout = QVBoxLayout(self.canvas_holder)
-        self.canvas_layout.setContentsMargins(0, 0, 0, 0)
-        splitter.addWidget(self.canvas_holder)
-        splitter.setStretchFactor(1, 1)
+        self.chart = ChartPane(self._draw_chart)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter(Qt.Orientation.Horizontal, left, self.chart, stretch=(0, 1)))
         self.kinds.currentRowChanged.connect(self._on_kinds_current_changed)
         self.radar_projects.itemSelectionChanged.connect(self._on_radar_selection_changed)
 
@@ -104,11 +94,6 @@ class ChartsView(Retranslating, QWidget):
         self.export_png.setText(self.tr("Export PNG…"))
         self.export_svg.setText(self.tr("Export SVG…"))
         self.redraw()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._stale:
-            self.redraw()
 
     # -- data -------------------------------------------------------------------------------
     def current_kind(self) -> str:
@@ -149,37 +134,22 @@ class ChartsView(Retranslating, QWidget):
         chosen = [p for p in self._projects if p.project_id in wanted][:MAX_RADAR_PROJECTS]
         return chosen or [p for p in self._projects if p.project_id == self._current_project]
 
-    def _ensure_canvas(self) -> None:
-        if self.canvas is not None:
-            return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
-        from gui.chart_adapter import show_point_tooltips
-
-        self.figure = Figure(layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        show_point_tooltips(self.canvas)
-        self.canvas_layout.addWidget(self.canvas)
-
     def redraw(self) -> None:
-        """Draw the chosen chart for the current scheme (only once the charts are visible)."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self.draw_now()
+        """Draw the chosen chart for the current scheme (once the charts are visible)."""
+        self.chart.redraw()
 
     def draw_now(self) -> None:
         """Draw the chosen chart now, making the canvas if needed."""
+        self.chart.draw_now()
+
+    def _draw_chart(self, figure) -> None:
         from gui.chart_adapter import draw_chart
 
-        self._ensure_canvas()
-        self._stale = False
         kind = self.current_kind()
         self.radar_label.setVisible(kind == "radar")
         self.radar_projects.setVisible(kind == "radar")
         draw_chart(
-            self.figure,
+            figure,
             kind,
             self._scheme,
             self._projects,
@@ -187,15 +157,14 @@ class ChartsView(Retranslating, QWidget):
             self.radar_selection(),
             self.tr("No scheme chosen"),
         )
-        self.canvas.draw_idle()
 
     def save(self, path: str):
         """Write the shown chart (PNG or SVG by the file's extension); returns the path."""
         from gui.chart_adapter import save_figure
 
-        if self.canvas is None or self._stale:
+        if self.chart.stale:
             self.draw_now()
-        return save_figure(self.figure, path)
+        return save_figure(self.chart.figures()[0], path)
 
     # -- slots ------------------------------------------------------------------------------
     def _on_kinds_current_changed(self, _row: int) -> None:

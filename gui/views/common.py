@@ -4,16 +4,25 @@ of a dialog, so that every tab and dialog behaves the same way."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QSplitter,
     QTableView,
     QTreeView,
+    QWidget,
 )
 from shiboken6 import Shiboken
+
+if TYPE_CHECKING:  # matplotlib loads with the first chart drawn (issue 19: start-up)
+    from matplotlib.figure import Figure
 
 
 class Retranslating:
@@ -27,6 +36,91 @@ class Retranslating:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()  # type: ignore[attr-defined]
         super().changeEvent(event)  # type: ignore[misc]
+
+
+class DrawnWhenShown:
+    """Draws only what can be seen: a change while hidden marks the widget stale, and showing
+    it draws. Charts of big schemes and the weights' ranking take a moment, and a hidden tab
+    need not pay for every new score.
+
+    A widget puts this mixin before its Qt class, implements ``draw()`` and calls
+    :meth:`redraw` on every change; :meth:`draw_now` draws whether shown or not (an export).
+    """
+
+    #: Whether the widget changed since it was last drawn.
+    stale = True
+
+    def redraw(self) -> None:
+        """Draw now if the widget can be seen, else when it is next shown."""
+        if self.isVisible():  # type: ignore[attr-defined]
+            self.draw_now()
+        else:
+            self.stale = True
+
+    def draw_now(self) -> None:
+        self.stale = False
+        self.draw()  # type: ignore[attr-defined]
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)  # type: ignore[misc]
+        if self.stale:
+            self.draw_now()
+
+
+class ChartPane(DrawnWhenShown, QWidget):
+    """A view's matplotlib charts, side by side (or one over the other).
+
+    ``draw(*figures)`` draws them; the pane calls it when it is shown and stale (see
+    :class:`DrawnWhenShown`), then repaints the canvases. The canvases are made the first time,
+    as matplotlib takes about a second to import (issue 19: start-up), and every point and bar
+    has its tooltip (gui.chart_adapter.show_point_tooltips).
+    """
+
+    def __init__(self, draw: Callable[..., None], stretches: tuple[int, ...] = (1,), *,
+                 vertical: bool = False, constrained: bool = True, min_height: int = 0,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._draw, self._stretches = draw, stretches
+        self._constrained, self._min_height = constrained, min_height
+        self.canvases: tuple = ()  # made when first drawn
+        direction = QBoxLayout.Direction.TopToBottom if vertical else QBoxLayout.Direction.LeftToRight
+        self._layout = QBoxLayout(direction, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def figures(self) -> tuple[Figure, ...]:
+        """The pane's figures, their canvases made if need be."""
+        if not self.canvases:
+            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+            from matplotlib.figure import Figure
+
+            from gui.chart_adapter import show_point_tooltips
+
+            layout = "constrained" if self._constrained else None
+            self.canvases = tuple(FigureCanvasQTAgg(Figure(layout=layout)) for _ in self._stretches)
+            for canvas, stretch in zip(self.canvases, self._stretches, strict=True):
+                show_point_tooltips(canvas)
+                canvas.setMinimumHeight(self._min_height)
+                self._layout.addWidget(canvas, stretch)
+        return tuple(canvas.figure for canvas in self.canvases)
+
+    def draw(self) -> None:
+        self._draw(*self.figures())
+        for canvas in self.canvases:
+            canvas.draw_idle()
+
+
+def splitter(orientation: Qt.Orientation, *panes: QWidget, stretch: tuple[int, ...] = (),
+             sizes: tuple[int, ...] = ()) -> QSplitter:
+    """A splitter of ``panes``, each growing by its ``stretch`` factor (0 by default: the
+    panes with a factor take what the others leave), starting at ``sizes`` pixels."""
+    split = QSplitter(orientation)
+    for pane in panes:
+        split.addWidget(pane)
+    for index, factor in enumerate(stretch):
+        split.setStretchFactor(index, factor)
+    if sizes:
+        split.setSizes(list(sizes))
+    return split
 
 
 def compact_table(table: QTableView) -> None:

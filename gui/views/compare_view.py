@@ -18,17 +18,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
-    QSplitter,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from gui import labels, translation
 from gui.models.tables import Column, RowsModel, number_text
-from gui.views.common import Retranslating, compact_table
+from gui.views.common import ChartPane, Retranslating, compact_table, splitter
 
 if TYPE_CHECKING:
     from scoring.analysis.compare import Comparison, CriterionComparison, GroupComparison
@@ -74,8 +71,6 @@ class CompareDialog(Retranslating, QDialog):
         self.setObjectName("compare_dialog")
         self.comparison: Comparison | None = None
         self._all: list[ProjectResult] = []
-        self.radar_figure = self.radar_canvas = None
-        self.lost_figure = self.lost_canvas = None
         self.model = RowsModel(self)
         self._build()
         self.retranslate()
@@ -90,20 +85,14 @@ class CompareDialog(Retranslating, QDialog):
         compact_table(self.table)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(False)
-        self.charts = QWidget()
-        self.charts_layout = QHBoxLayout(self.charts)
-        self.charts_layout.setContentsMargins(0, 0, 0, 0)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.charts)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([420, 440])
+        # the radar and the points lost, side by side
+        self.charts = ChartPane(self._draw_charts, (2, 3))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(splitter(Qt.Orientation.Vertical, self.table, self.charts, stretch=(3, 2),
+                                  sizes=(420, 440)), 1)
         layout.addWidget(buttons)
 
     def retranslate(self) -> None:
@@ -126,7 +115,7 @@ class CompareDialog(Retranslating, QDialog):
         self.model.set_rows(self.rows(comparison), self.columns(comparison))
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(1, min(self.table.columnWidth(1), 320))
-        self._draw_charts()
+        self.charts.redraw()
 
     def _heading_html(self, comparison: Comparison) -> str:
         names = " · ".join(f"<b>{escape(p.project_id)}</b> {escape(p.name)}" for p in comparison.projects)
@@ -211,29 +200,18 @@ class CompareDialog(Retranslating, QDialog):
         return columns
 
     # -- charts -----------------------------------------------------------------------------
-    def _ensure_canvases(self) -> None:
-        if self.radar_canvas is not None:
-            return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
-        self.radar_figure = Figure(layout="constrained")
-        self.radar_canvas = FigureCanvasQTAgg(self.radar_figure)
-        self.lost_figure = Figure(layout="constrained")
-        self.lost_canvas = FigureCanvasQTAgg(self.lost_figure)
-        self.charts_layout.addWidget(self.radar_canvas, 2)
-        self.charts_layout.addWidget(self.lost_canvas, 3)
-
-    def _draw_charts(self) -> None:
+    def _draw_charts(self, radar, lost) -> None:
+        """The projects' radar (against the scheme's mean and best) and their points lost."""
         from gui.chart_adapter import draw_chart, draw_points_lost_compared
 
-        self._ensure_canvases()
         comparison, lang = self.comparison, translation.data_lang()
+        if comparison is None:
+            radar.clear()
+            lost.clear()
+            return
         chosen = list(comparison.projects)
-        draw_chart(self.radar_figure, "radar", comparison.scheme, self._all or chosen, lang, chosen)
-        draw_points_lost_compared(self.lost_figure, comparison, lang)
-        self.radar_canvas.draw_idle()
-        self.lost_canvas.draw_idle()
+        draw_chart(radar, "radar", comparison.scheme, self._all or chosen, lang, chosen)
+        draw_points_lost_compared(lost, comparison, lang)
 
 
 def _part(field: str, k: int) -> Callable[[CompareRow], str]:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from gui import labels, translation
 from gui.models.tables import Column, CriteriaModel, RowsModel
-from gui.views.common import FitToWidth, Retranslating, compact_table
+from gui.views.common import ChartPane, FitToWidth, Retranslating, compact_table, splitter
 from gui.views.frozen import FrozenColumns
 from scoring.core.model import Scheme
 from scoring.core.values import normalise_text
@@ -65,8 +64,6 @@ class DetailView(Retranslating, QWidget):
         self._projects: list[ProjectResult] = []  # the scheme's projects, for the what-if's rank
         self._changes: dict[str, explain.Change] = {}
         self._what_if_error = ""
-        self.figure = self.canvas = None
-        self._chart_stale = False  # drawn when the chart is shown: matplotlib loads then
         self._build()
         self._connect()
         self.retranslate()
@@ -97,26 +94,18 @@ class DetailView(Retranslating, QWidget):
         self.issues = QTableView()
         self.issues.setModel(self.issues_model)
         compact_table(self.issues)
-        # below the criteria: the points lost per criterion, and the issues
-        self.chart_page = QWidget()
-        self.chart_layout = QVBoxLayout(self.chart_page)
-        self.chart_layout.setContentsMargins(0, 0, 0, 0)
+        # below the criteria: the points lost per criterion (drawn when its tab is shown:
+        # matplotlib takes a moment to load, and a window opening on Results need not wait for
+        # it, issue 19: start-up), and the issues
+        self.chart = ChartPane(self._draw_chart, min_height=CHART_HEIGHT)
         self.lower_tabs = QTabWidget()
-        self.lower_tabs.addTab(self.chart_page, "")
+        self.lower_tabs.addTab(self.chart, "")
         self.lower_tabs.addTab(self.issues, "")
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.table)
-        left.addWidget(self.lower_tabs)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 2)
-        left.setSizes([380, 260])
-        sides = QSplitter(Qt.Orientation.Horizontal)
-        sides.addWidget(left)
-        sides.addWidget(self._side_panel())
+        left = splitter(Qt.Orientation.Vertical, self.table, self.lower_tabs, stretch=(3, 2),
+                        sizes=(380, 260))
         # the criteria take what the side panel leaves (its texts wrap)
-        sides.setStretchFactor(0, 1)
-        sides.setStretchFactor(1, 0)
-        sides.setSizes([900, 280])
+        sides = splitter(Qt.Orientation.Horizontal, left, self._side_panel(), stretch=(1, 0),
+                         sizes=(900, 280))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
@@ -176,7 +165,6 @@ class DetailView(Retranslating, QWidget):
         self.try_button.clicked.connect(self._on_try_clicked)
         self.reset_button.clicked.connect(self._on_reset_clicked)
         self.keep_button.clicked.connect(self._on_keep_clicked)
-        self.lower_tabs.currentChanged.connect(self._on_lower_tabs_current_changed)
         for edit in (self.value_edit, self.baseline_edit, self.fraction_edit):
             edit.returnPressed.connect(self._on_try_clicked)
         # Enter on a criterion opens the scoring dialog: with Ctrl+N (next pending) and
@@ -269,7 +257,7 @@ class DetailView(Retranslating, QWidget):
             self._select_default()
         self._update_buttons()
         self._show_selected()
-        self._draw_chart()
+        self.chart.redraw()
 
     def _update_issues_tab(self) -> None:
         count = self.issues_model.rowCount()
@@ -316,14 +304,15 @@ class DetailView(Retranslating, QWidget):
         # provisional: manual criteria not yet scored or penalty items left blank (docs/method.md)
         pending_text = (
             f"<br><span style='background:{labels.STATUS_COLOURS['pending']}'>"
-            f"{escape(labels.provisional_text(p))} ({escape(labels.total_range_text(p))})</span>"
+            f"{escape(labels.provisional_text(p))} "
+            f"({escape(labels.total_range_text(scheme, p.total_min, p.total_max))})</span>"
             if p.provisional else ""
         )
         return (
             f"<h3 style='margin:0'>{escape(p.name)} <small>({escape(p.project_id)})</small></h3>"
             f"{escape(p.region)} · {escape(p.organisation)} · {escape(labels.scheme_name(scheme))}<br>"
             f"{self._what_if_banner()}"
-            f"<b>{w['total']}: {p.total:.2f}</b> &nbsp; {w['grade']}: "
+            f"<b>{w['total']}: {labels.total_text(scheme, p.total)}</b> &nbsp; {w['grade']}: "
             f"{escape(labels.grade_name(p.grade))} &nbsp; {w['rank']}: {p.rank} &nbsp; "
             f"{w['base']} {p.base:.2f} + {w['bonus']} {p.bonus:.2f} − "
             f"{w['penalty']} {p.penalty:.2f} &nbsp; {w['synergy']}: {synergy}"
@@ -335,7 +324,8 @@ class DetailView(Retranslating, QWidget):
         if not self._changes or self._scored is None:
             return ""
         before = self.tr("What-if, not saved — as scored: total {total}, grade {grade}, rank {rank}").format(
-            total=f"{self._scored.total:.2f}", grade=labels.grade_name(self._scored.grade),
+            total=labels.total_text(self._scheme, self._scored.total),
+            grade=labels.grade_name(self._scored.grade),
             rank=self._scored.rank)
         return f"<span style='background:#d9d2e9'>&nbsp;{escape(before)}&nbsp;</span><br>"
 
@@ -400,48 +390,14 @@ class DetailView(Retranslating, QWidget):
         baseline = f" / {change.baseline}" if change.baseline not in (None, "") else ""
         return f"{change.code} = {change.value}{baseline} → s = {fraction}"
 
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        self._draw_chart_if_stale()
-
-    def _on_lower_tabs_current_changed(self, _index: int) -> None:
-        self._draw_chart_if_stale()
-
-    def _draw_chart_if_stale(self) -> None:
-        if self._chart_stale:
-            self._draw_chart()
-
-    def _draw_chart(self) -> None:
-        """Draw the points lost, once the chart can be seen: matplotlib takes a moment to load,
-        and a window opening on the Results tab need not wait for it (issue 19: start-up)."""
-        if not self.chart_page.isVisible():
-            self._chart_stale = True
+    def _draw_chart(self, figure) -> None:
+        """The points lost per criterion, largest first (an empty chart with no project)."""
+        if self._scheme is None or self._project is None:
+            figure.clear()
             return
-        self._chart_stale = False
         from gui.chart_adapter import draw_points_lost
 
-        if self._scheme is None or self._project is None:
-            if self.canvas is not None:
-                self.figure.clear()
-                self.canvas.draw_idle()
-            return
-        self._ensure_canvas()
-        draw_points_lost(self.figure, self._scheme, self._project, translation.data_lang())
-        self.canvas.draw_idle()
-
-    def _ensure_canvas(self) -> None:
-        if self.canvas is not None:
-            return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
-        from gui.chart_adapter import show_point_tooltips
-
-        self.figure = Figure(layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        show_point_tooltips(self.canvas)
-        self.canvas.setMinimumHeight(CHART_HEIGHT)
-        self.chart_layout.addWidget(self.canvas)
+        draw_points_lost(figure, self._scheme, self._project, translation.data_lang())
 
     # -- selection --------------------------------------------------------------------------
     def selected_code(self) -> str | None:

@@ -42,7 +42,41 @@ class AssessAnswer:
     reason: str
 
 
-class _FractionReasonDialog(QDialog):
+class AnswersRequired(QDialog):
+    """A dialog whose OK, and Ctrl+Enter, wait until every required answer is given: the name
+    and reason of a score, a withdrawal or a consensus, a new version's name and reason.
+
+    A subclass makes ``self.buttons`` (OK and Cancel) and its fields, then calls :meth:`require`;
+    it may ask more of the answers in :meth:`_complete`.
+    """
+
+    buttons: QDialogButtonBox
+
+    def require(self, *fields: QLineEdit | QPlainTextEdit) -> None:
+        """OK once none of ``fields`` is blank (and :meth:`_complete` agrees); Ctrl+Enter presses it."""
+        self._required = fields
+        for field in fields:
+            field.textChanged.connect(self._on_input_changed)
+        submit_with_ctrl_enter(self, self._on_submit_pressed)
+        self._on_input_changed()
+
+    def _complete(self) -> bool:
+        """Whether every required answer is given (OK and Ctrl+Enter wait for it)."""
+        return all(_field_text(field).strip() for field in self._required)
+
+    def _on_input_changed(self, *_args) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._complete())
+
+    def _on_submit_pressed(self) -> None:
+        if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
+            self.accept()
+
+
+def _field_text(field: QLineEdit | QPlainTextEdit) -> str:
+    return field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
+
+
+class _FractionReasonDialog(AnswersRequired):
     """A fraction, a name and a required reason, OK only once both texts are given.
 
     Subclasses make ``self.fraction``, ``self.inspector`` and ``self.reason`` with their own
@@ -60,21 +94,8 @@ class _FractionReasonDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.reason.textChanged.connect(self._on_input_changed)
-        self.inspector.textChanged.connect(self._on_input_changed)
-        submit_with_ctrl_enter(self, self._on_submit_pressed)
+        self.require(self.inspector, self.reason)
         self.reason.setFocus()
-
-    def _on_submit_pressed(self) -> None:
-        if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
-            self.accept()
-
-    def _on_input_changed(self, *_args) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._complete())
-
-    def _complete(self) -> bool:
-        """Whether every required answer is given (OK and Ctrl+Enter wait for it)."""
-        return bool(self.reason.toPlainText().strip()) and bool(self.inspector.text().strip())
 
     def answer(self) -> AssessAnswer:
         return AssessAnswer(
@@ -193,7 +214,7 @@ class AssessDialog(_FractionReasonDialog):
         return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-class WithdrawDialog(QDialog):
+class WithdrawDialog(AnswersRequired):
     """Withdraw a score or override: says what it removes; the inspector and a required reason."""
 
     def __init__(self, code: str, inspector: str, parent=None, *, what: str = "") -> None:
@@ -208,19 +229,10 @@ class WithdrawDialog(QDialog):
             form.addRow(self.what)
         form.addRow(QLabel(required(self.tr("Inspector:"))), self.inspector)
         form.addRow(QLabel(required(self.tr("Reason:"))), self.reason)
-        buttons = ok_cancel_buttons(self)
-        form.addRow(buttons)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        update = lambda *_: ok.setEnabled(bool(self.reason.text().strip() and self.inspector.text().strip()))  # noqa: E731
-        self.reason.textChanged.connect(update)
-        self.inspector.textChanged.connect(update)
-        update()
-        submit_with_ctrl_enter(self, lambda: self._submit_if(ok))
+        self.buttons = ok_cancel_buttons(self)
+        form.addRow(self.buttons)
+        self.require(self.inspector, self.reason)
         (self.reason if inspector else self.inspector).setFocus()
-
-    def _submit_if(self, ok: QPushButton) -> None:
-        if ok.isEnabled():
-            self.accept()
 
     @classmethod
     def ask(cls, parent, code: str, inspector: str, *, what: str = "") -> AssessAnswer | None:
@@ -263,7 +275,6 @@ class ConsensusDialog(_FractionReasonDialog):
         form.addRow(QLabel(required(self.tr("Supervisor:"))), self.inspector)
         form.addRow(QLabel(required(self.tr("Reason:"))), self.reason)
         self._finish(intro, form)
-        self._on_input_changed()
 
     @classmethod
     def ask(cls, parent, row, indicator: str, inspector: str) -> AssessAnswer | None:

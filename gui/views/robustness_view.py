@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from gui import errors, translation, workers
 from gui.models.tables import Column, RowsModel
-from gui.views.common import Retranslating
+from gui.views.common import ChartPane, Retranslating, splitter
 from scoring.analysis.robustness_options import (
     DEFAULT_DRAWS,
     DEFAULT_SEED,
@@ -86,11 +85,6 @@ class RobustnessView(Retranslating, QWidget):
         self.study: SchemeRobustness | None = None
         self.worker: workers.Worker | None = None
         self._generation = 0  # bumped by new scores: a late result of older ones is dropped
-        # matplotlib takes about a second to import: the canvas is made when the tab is first
-        # shown (as in the charts view), so start-up does not pay for it.
-        self.figure = None
-        self.canvas = None
-        self._chart_stale = True
         self.model = RowsModel(self)
         self._build()
         self.retranslate()
@@ -140,20 +134,12 @@ class RobustnessView(Retranslating, QWidget):
         left_layout.addLayout(settings)
         left_layout.addWidget(self.summary, 1)
         left.setMaximumWidth(420)
-        right = QSplitter(Qt.Orientation.Vertical)
-        self.canvas_holder = QWidget()
-        self.canvas_layout = QVBoxLayout(self.canvas_holder)
-        self.canvas_layout.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(self.canvas_holder)
-        right.addWidget(self.table)
-        right.setStretchFactor(0, 3)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
+        # the rank ranges' axes leave room for the names on the left (no constrained layout)
+        self.chart = ChartPane(self._draw_chart, constrained=False)
+        right = splitter(Qt.Orientation.Vertical, self.chart, self.table, stretch=(3,))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter(Qt.Orientation.Horizontal, left, right, stretch=(0, 1)))
         self.run_button.clicked.connect(self._on_run_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
 
@@ -222,37 +208,15 @@ class RobustnessView(Retranslating, QWidget):
             self.summary.setPlainText(robustness_paragraph(self.study, lang))
             self.model.set_rows([RobustnessRow(self.study, i) for i in self._row_order()], self._columns())
             self.table.resizeColumnsToContents()
-        self._chart_stale = True
-        if self.isVisible():
-            self.draw_chart()
+        self.chart.redraw()
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        if self._chart_stale:
-            self.draw_chart()
-
-    def _ensure_canvas(self) -> None:
-        if self.canvas is not None:
-            return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
-        from gui.chart_adapter import show_point_tooltips
-
-        self.figure = Figure()
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        show_point_tooltips(self.canvas)
-        self.canvas_layout.addWidget(self.canvas)
-
-    def draw_chart(self) -> None:
-        """Draw the rank-range chart of the current study, or a hint, making the canvas if needed."""
+    def _draw_chart(self, figure) -> None:
+        """The rank-range chart of the current study, or a hint."""
         from scoring.reports.charts.robustness import draw_rank_ranges
         from scoring.reports.fonts import font_families
 
-        self._ensure_canvas()
-        self._chart_stale = False
-        self.figure.clear()
-        ax = self.figure.add_axes((0.3, 0.1, 0.5, 0.78))
+        figure.clear()
+        ax = figure.add_axes((0.3, 0.1, 0.5, 0.78))
         if self.study is None:
             hint = self.tr("Choose the settings and press Run.") if self._projects else self.tr("No projects")
             ax.set_axis_off()
@@ -260,7 +224,6 @@ class RobustnessView(Retranslating, QWidget):
                     fontfamily=font_families())  # the CJK font, as the charts use
         else:
             draw_rank_ranges(ax, self.study, lang=translation.data_lang())
-        self.canvas.draw_idle()
 
     def _row_order(self) -> list[int]:
         m = self.study.matrix

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
     QTreeView,
     QVBoxLayout,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from gui import labels
 from gui.models.tables import ProblemsModel
-from gui.views.common import FitToWidth, Retranslating, compact_table
+from gui.views.common import FitToWidth, Retranslating, compact_table, splitter
 from scoring.core.model import Scheme
 
 #: Role of a criterion row's first cell holding the Criterion, for the details below the tree.
@@ -137,16 +136,10 @@ class TemplatesView(Retranslating, QWidget):
         lower_layout.addWidget(self.problems_label)
         lower_layout.addWidget(self.problems)
         self.lower = lower
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(self.details)
-        splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(splitter(Qt.Orientation.Vertical, self.tree, self.details, lower, stretch=(4, 1)), 1)
         self.add_button.clicked.connect(self.add_requested)
         self.form_button.clicked.connect(self.form_requested)
         self.retranslate()

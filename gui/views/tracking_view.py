@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import labels, translation
-from gui.views.common import FitToWidth, Retranslating, compact_table
+from gui.views.common import ChartPane, FitToWidth, Retranslating, compact_table, splitter
 from gui.views.frozen import FrozenColumns
 from scoring.core.presentation import measure_label, text
 
@@ -74,9 +73,6 @@ class TrackingView(Retranslating, QWidget):
         super().__init__(parent)
         self.tracking: Tracking | None = None
         self.scheme_name: str | None = None
-        self.figures = None  # (trend, slope) Figures, made when first shown
-        self.canvases = None
-        self._stale = True
         self._build()
         self.retranslate()
 
@@ -112,28 +108,18 @@ class TrackingView(Retranslating, QWidget):
         self.transitions_label = QLabel()
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #555555;")
-        self.charts_holder = QWidget()
-        self.charts_layout = QHBoxLayout(self.charts_holder)
-        self.charts_layout.setContentsMargins(0, 0, 0, 0)
+        # the trend and the rank movement, side by side (axes placed by hand: see _draw_charts)
+        self.charts = ChartPane(self._draw_charts, (1, 1), constrained=False)
         transitions_box = QWidget()
         box = QVBoxLayout(transitions_box)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.transitions_label)
         box.addWidget(self.transitions, 1)
         transitions_box.setMaximumWidth(420)
-        self.charts_holder.setMinimumHeight(260)
-        lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(self.charts_holder)
-        lower.addWidget(transitions_box)
-        lower.setStretchFactor(0, 1)
-        lower.setStretchFactor(1, 0)
-        lower.setSizes([900, 320])
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setSizes([260, 420])
+        self.charts.setMinimumHeight(260)
+        lower = splitter(Qt.Orientation.Horizontal, self.charts, transitions_box, stretch=(1, 0),
+                         sizes=(900, 320))
+        split = splitter(Qt.Orientation.Vertical, self.table, lower, stretch=(2, 3), sizes=(260, 420))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.basis)
@@ -188,9 +174,7 @@ class TrackingView(Retranslating, QWidget):
         self._fill_measures(scheme, lang)
         self._fill_table(scheme, lang)
         self._fill_transitions(scheme, lang)
-        self._stale = True
-        if self.isVisible():
-            self.draw_charts()
+        self.charts.redraw()
 
     def _fill_summary(self, scheme: SchemeTracking | None, lang: str) -> None:
         if self.tracking is None or scheme is None:
@@ -280,33 +264,11 @@ class TrackingView(Retranslating, QWidget):
         self.transitions.resizeColumnsToContents()
 
     # ----------------------------------------------------------------------------- charts
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        if self._stale:
-            self.draw_charts()
-
-    def _ensure_canvases(self) -> None:
-        if self.canvases is not None:
-            return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
-        from gui.chart_adapter import show_point_tooltips
-
-        self.figures = (Figure(), Figure())
-        self.canvases = tuple(FigureCanvasQTAgg(f) for f in self.figures)
-        for canvas in self.canvases:
-            show_point_tooltips(canvas)
-            self.charts_layout.addWidget(canvas, 1)
-
-    def draw_charts(self) -> None:
-        """Draw the trend and slope charts (making the canvases if needed)."""
+    def _draw_charts(self, trend, slope) -> None:
+        """The trend and slope charts of the rounds compared."""
         from scoring.reports.charts.tracking import draw_slope, draw_trend
 
-        self._ensure_canvases()
-        self._stale = False
         lang = translation.data_lang()
-        trend, slope = self.figures
         scheme = self.scheme()
         a, b = self.rounds_compared()
         trend.clear()
@@ -319,8 +281,6 @@ class TrackingView(Retranslating, QWidget):
                        self.measure.currentData() or "total")
         if scheme is not None and a >= 0 and b >= 0 and a != b:
             draw_slope(slope.add_axes((0.25, 0.12, 0.5, 0.74)), scheme, a, b, lang)
-        for canvas in self.canvases:
-            canvas.draw_idle()
 
     # ----------------------------------------------------------------------------- events
     def _on_rounds_changed(self, *_args) -> None:
@@ -328,19 +288,13 @@ class TrackingView(Retranslating, QWidget):
         scheme = self.scheme()
         self._fill_summary(scheme, lang)
         self._fill_transitions(scheme, lang)
-        self._redraw()
+        self.charts.redraw()
 
     def _on_measure_changed(self, *_args) -> None:
-        self._redraw()
+        self.charts.redraw()
 
     def _on_table_selection_changed(self) -> None:
-        self._redraw()
-
-    def _redraw(self) -> None:
-        if self.isVisible():
-            self.draw_charts()
-        else:
-            self._stale = True
+        self.charts.redraw()
 
     def _on_table_cell_double_clicked(self, row: int, _column: int) -> None:
         item = self.table.item(row, 0)

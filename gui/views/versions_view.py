@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from gui import labels
 from gui.models.tables import Column, RowsModel, local_time, number_text
-from gui.views.common import Retranslating, compact_table
+from gui.views.common import Retranslating, compact_table, splitter
 from scoring.workspace.records import ScoredVersion, version_differences
 
 
@@ -58,10 +57,7 @@ class VersionsDialog(Retranslating, QDialog):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addLayout(pick)
         lower_layout.addWidget(self.changes, 1)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.versions)
-        split.addWidget(lower)
-        split.setStretchFactor(1, 3)
+        split = splitter(Qt.Orientation.Vertical, self.versions, lower, stretch=(0, 3))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

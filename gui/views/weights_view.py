@@ -21,7 +21,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QTreeWidget,
     QTreeWidgetItem,
@@ -40,8 +38,15 @@ from PySide6.QtWidgets import (
 
 from gui import labels, translation
 from gui.models.indexed import NO_ROWS, IndexedTableModel
-from gui.views.common import FitToWidth, Retranslating, compact_table, ok_cancel_buttons
-from gui.views.dialogs import required, submit_with_ctrl_enter
+from gui.views.common import (
+    DrawnWhenShown,
+    FitToWidth,
+    Retranslating,
+    compact_table,
+    ok_cancel_buttons,
+    splitter,
+)
+from gui.views.dialogs import AnswersRequired, required
 from scoring.core import presentation
 from scoring.core.model import Scheme
 
@@ -187,7 +192,8 @@ class WeightsRankingModel(IndexedTableModel):
                 self._grade(self._template.grade_index[i])))
         if role == Qt.ItemDataRole.ToolTipRole and key == "provisional" and self._pending[i]:
             # the note in full (the column is narrowed to fit the window), then the range
-            total_range = labels.total_range_text(_Range(self._now.total_min[i], self._now.total_max[i]))
+            now = self._now
+            total_range = labels.total_range_text(self._scheme, now.total_min[i], now.total_max[i])
             return f"{self._display(i, key)}\n{total_range}"
         if role == Qt.ItemDataRole.ToolTipRole and key == "name":
             return self._display(i, key)  # narrowed to fit the window: in full on hover
@@ -207,9 +213,9 @@ class WeightsRankingModel(IndexedTableModel):
         if key == "name":
             return ("× " if self._vetoed[i] else "") + self._names[i]
         if key == "total":
-            return f"{now.total[i]:.2f}"
+            return labels.total_text(self._scheme, now.total[i])
         if key == "scored":
-            return f"{self._template.total[i]:.2f}"
+            return labels.total_text(self._scheme, self._template.total[i])
         if key == "grade":
             return labels.grade_name(self._grade(now.grade_index[i]))
         if key == "provisional":
@@ -276,20 +282,12 @@ class WeightRow(QTreeWidgetItem):
 
 
 @dataclass(frozen=True)
-class _Range:
-    """The totals a provisional result could reach, as labels.total_range_text reads them."""
-
-    total_min: float
-    total_max: float
-
-
-@dataclass(frozen=True)
 class VersionAnswer:
     version: str
     reason: str
 
 
-class VersionDialog(QDialog):
+class VersionDialog(AnswersRequired):
     """The new version's name and the reason for the new weights, both required."""
 
     def __init__(self, scheme: Scheme, changed: list[str], parent=None) -> None:
@@ -319,23 +317,15 @@ class VersionDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.version.textChanged.connect(self._on_input_changed)
-        self.reason.textChanged.connect(self._on_input_changed)
-        submit_with_ctrl_enter(self, self._on_submit_pressed)
-        self._on_input_changed()
+        self.require(self.version, self.reason)
         self.reason.setFocus()
 
-    def _on_input_changed(self, *_args) -> None:
-        version = self.version.text().strip()
-        same = version == self.scheme.version
+    def _complete(self) -> bool:
+        """A version and a reason, the version other than the template's (said below them)."""
+        same = self.version.text().strip() == self.scheme.version
         self.note.setText(self.tr("The new version needs a name other than {version}.").format(
             version=self.scheme.version) if same else "")
-        ok = bool(version) and not same and bool(self.reason.toPlainText().strip())
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
-
-    def _on_submit_pressed(self) -> None:
-        if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
-            self.accept()
+        return not same and super()._complete()
 
     def answer(self) -> VersionAnswer:
         return VersionAnswer(self.version.text().strip(), self.reason.toPlainText().strip())
@@ -346,11 +336,12 @@ class VersionDialog(QDialog):
         return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-class WeightsView(Retranslating, QWidget):
+class WeightsView(Retranslating, DrawnWhenShown, QWidget):
     """Spin boxes per dimension and criterion on the left, the live ranking on the right.
 
     Signals: ``weights_changed`` after every re-weighing; ``export_requested(scheme, weights)``
-    when the person asks to keep the weights as a new scheme version.
+    when the person asks to keep the weights as a new scheme version. The ranking is weighed
+    when the tab is shown (:class:`DrawnWhenShown`): a new score need not re-weigh a hidden tab.
     """
 
     weights_changed = Signal()
@@ -367,7 +358,7 @@ class WeightsView(Retranslating, QWidget):
         self.kernel: WeightKernel | None = None
         self.template: Weighed | None = None
         self.now: Weighed | None = None
-        self._stale = False
+        self.stale = False  # nothing to weigh yet
         self._spins: dict[str, QDoubleSpinBox] = {}  # criterion code → its spin box
         self._dimension_spins: list[QDoubleSpinBox] = []
         self._items: dict[str, QTreeWidgetItem] = {}
@@ -404,19 +395,14 @@ class WeightsView(Retranslating, QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.fit = FitToWidth(self.table, {})
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(self.table)
         # the ranking takes what the weights leave: its columns up to the provisional note fit
         # a 1280-pixel window (the criteria's names are elided, in full on hover)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([340, 780])
+        sides = splitter(Qt.Orientation.Horizontal, self.tree, self.table, stretch=(0, 1), sizes=(340, 780))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(sides, 1)
         self.reset_button.clicked.connect(self.reset)
         self.export_button.clicked.connect(self._on_export_clicked)
 
@@ -434,11 +420,6 @@ class WeightsView(Retranslating, QWidget):
         if self.now is not None:
             self.model.set_weighed(self.now)
         self._update_texts()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     # -- data -------------------------------------------------------------------------------
     def set_results(self, scheme: Scheme | None, projects: list[ProjectResult]) -> None:
@@ -460,16 +441,13 @@ class WeightsView(Retranslating, QWidget):
             self.weights = None if scheme is None else self._trials.get(
                 scheme_key(scheme), self._arrays.weight.copy())
             self._build_tree()
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-        else:
+        self.redraw()
+        if self.stale:  # hidden: weighed when shown
             self.model.set_projects(None, None, None)
             self._update_texts()
 
-    def refresh(self) -> None:
+    def draw(self) -> None:
         """Prepare the scheme's projects (once per scoring) and weigh them at the weights tried."""
-        self._stale = False
         if self._scheme is None or not self._projects:
             self.kernel = self.template = self.now = None
             self.model.set_projects(self._scheme, None, None)
@@ -481,7 +459,7 @@ class WeightsView(Retranslating, QWidget):
 
     def show_kernel(self, kernel: WeightKernel) -> None:
         """Show projects already prepared for the scheme shown, weighed at the weights tried
-        (:meth:`refresh` prepares the scheme's results; a benchmark its own projects)."""
+        (:meth:`draw` prepares the scheme's results; a benchmark its own projects)."""
         self.kernel = kernel
         self.template = self.kernel.weigh(self.kernel.template_weights)
         self.model.set_projects(self._scheme, self.kernel, self.template)

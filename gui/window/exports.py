@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from gui import backend as backend_module
-from gui import errors, printing, translation, workers
+from gui import printing, translation, workers
 from gui.errors import error_boundary
 from gui.views.weights_view import VersionDialog
 from gui.window.imports import WindowImports
@@ -41,9 +41,7 @@ class WindowExports(WindowImports):
         self.export_finished.emit(out)
 
     def _on_export_worker_failed(self, exc: Exception) -> None:
-        self._end_task()
-        errors.report_exception(self, self.tr("The export failed"), exc)
-        self.export_finished.emit(None)
+        self._task_failed(self.tr("The export failed"), exc, self.export_finished)
 
     # ----------------------------------------------------------------------------- exports
     def show_written(self, out: Path) -> None:

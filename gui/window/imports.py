@@ -13,7 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from gui import backend as backend_module
-from gui import errors, paths, workers
+from gui import paths, workers
 from gui.errors import error_boundary
 from gui.models.tables import report_rows
 from gui.views.import_views import ImportReportDialog
@@ -22,6 +22,7 @@ from gui.views.round_dialog import RoundChoiceDialog
 from gui.window.workspace import WindowWorkspace
 from scoring.core.model import Scheme
 from scoring.core.reconcile import disagreement_rows
+from scoring.io.pipeline import SPREADSHEET_SUFFIXES
 
 if TYPE_CHECKING:
     from scoring.workspace.facade import ImportReport
@@ -63,10 +64,8 @@ class WindowImports(WindowWorkspace):
         self.merge_finished.emit(report)
 
     def _on_merge_worker_failed(self, exc: Exception) -> None:
-        self._end_task()
-        errors.report_exception(self, self.tr("The merge failed"), exc)
-        self.rescore()  # workspaces merged before the failure are kept and shown
-        self.merge_finished.emit(None)
+        # workspaces merged before the failure are kept and shown
+        self._task_failed(self.tr("The merge failed"), exc, self.merge_finished, rescore=True)
 
     def show_merge_report(self, report) -> MergeReportDialog:
         if self.merge_dialog is None:
@@ -79,13 +78,16 @@ class WindowImports(WindowWorkspace):
         return self.merge_dialog
 
     # ----------------------------------------------------------------------------- import
+    def spreadsheet_filter(self) -> str:
+        """The open dialogs' filter: every kind of file a folder's import reads (scoring.io.pipeline)."""
+        patterns = " ".join(f"*{suffix}" for suffix in SPREADSHEET_SUFFIXES)
+        return self.tr("Spreadsheets ({patterns})").format(patterns=patterns)
+
     def _on_import_files_triggered(self, *_args) -> None:
+        every_file = self.tr("All files (*)")
         files, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import submissions"),
-            self.settings.import_folder,
-            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)"),
-        )
+            self, self.tr("Import submissions"), self.settings.import_folder,
+            f"{self.spreadsheet_filter()};;{every_file}")
         if files:
             self.settings.import_folder = str(Path(files[0]).parent)
             self._import_into_round(files)
@@ -166,10 +168,8 @@ class WindowImports(WindowWorkspace):
         self.import_finished.emit(report)
 
     def _on_import_worker_failed(self, exc: Exception) -> None:
-        self._end_task()
-        errors.report_exception(self, self.tr("The import failed"), exc)
-        self.rescore()  # files committed before the failure are kept and shown
-        self.import_finished.emit(None)
+        # files committed before the failure are kept and shown
+        self._task_failed(self.tr("The import failed"), exc, self.import_finished, rescore=True)
 
     def show_refusals(self) -> ImportReportDialog:
         """The refusals still standing in the workspace (the status bar's Rejected files), each

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QWidget
 
 from gui import backend as backend_module
 from gui import errors, translation, workers
@@ -19,6 +19,7 @@ from gui.backend import Backend
 from gui.settings import Settings
 from gui.views.audit_view import AuditView
 from gui.views.charts_view import ChartsView
+from gui.views.common import splitter
 from gui.views.detail_view import DetailView
 from gui.views.disagreements_view import DisagreementsView
 from gui.views.import_views import ImportProgress, ImportReportDialog
@@ -102,13 +103,10 @@ class WindowState(WindowMenus):
         self.tracking: Tracking | None = None
         self._generation = 0  # bumped by every rescoring: a lining-up of older scores is dropped
         self._tracking_stopped = False  # its lining-up was cancelled or failed
-        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.navigator)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([240, 1040])
+        self.splitter = splitter(Qt.Orientation.Horizontal, self.navigator, self.tabs, stretch=(0, 1),
+                                 sizes=(240, 1040))
         self._navigator_fitted = False  # sized to its names once the first schemes are shown
-        self.setCentralWidget(splitter)
+        self.setCentralWidget(self.splitter)
         self.progress = ImportProgress()
         # the refused files are a link once there are any: the list of them, with sheet and cell
         self.counts_label = QLabel()
@@ -377,6 +375,15 @@ class WindowState(WindowMenus):
             # the Tracking tab may have waited for this task: its rounds are lined up once the
             # caller has shown the task's outcome (an import rescores first)
             QTimer.singleShot(0, self._show_tracking)
+
+    def _task_failed(self, title: str, exc: Exception, finished, rescore: bool = False) -> None:
+        """A background task failed: its progress ended, the error shown under ``title``, what
+        it committed before failing scored and shown when ``rescore``, ``finished`` sent None."""
+        self._end_task()
+        errors.report_exception(self, title, exc)
+        if rescore:
+            self.rescore()
+        finished.emit(None)
 
     # ----------------------------------------------------------------------------- tracking
     def _show_tracking(self) -> None:

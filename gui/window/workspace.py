@@ -66,10 +66,8 @@ class WindowWorkspace(WindowState):
         self.workspace_opened.emit(opened)
 
     def _on_open_worker_failed(self, exc: Exception) -> None:
-        self._end_task()
-        errors.report_exception(
-            self, errors.tr(QT_TRANSLATE_NOOP("errors", "Could not open the workspace")), exc)
-        self.workspace_opened.emit(None)
+        self._task_failed(errors.tr(QT_TRANSLATE_NOOP("errors", "Could not open the workspace")), exc,
+                          self.workspace_opened)
 
     @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not save the workspace"))
     def _on_save_as_triggered(self, *_args) -> None:

@@ -70,9 +70,9 @@ def test_two_projects_side_by_side_from_the_results_selection(window):
     _, cells = next(rows[k] for k in subtotals if first_dimension in k)
     assert cells[4] == number_text(a.dimensions[first_dimension])
     # the charts: the radar with both projects, their points lost overlaid
-    legend = [t.get_text() for t in dialog.radar_figure.axes[0].get_legend().get_texts()]
+    legend = [t.get_text() for t in dialog.charts.figures()[0].axes[0].get_legend().get_texts()]
     assert legend[-2:] == [f"{a.rank}. {a.name}", f"{b.rank}. {b.name}"]
-    lost_axes = dialog.lost_figure.axes[0]
+    lost_axes = dialog.charts.figures()[1].axes[0]
     assert len(lost_axes.collections) == 2
     assert [t.get_text() for t in lost_axes.get_legend().get_texts()] == legend[-2:]
 
@@ -117,5 +117,5 @@ def test_the_comparison_in_chinese(window, chinese):
     assert header[:2] == ["编号", "指标"] and header[-1] == "极差（最大 − 最小）"
     assert "总分" in rows and "等级" in rows and "排名" in rows
     assert any(key.startswith("小计：") for key in rows)
-    assert dialog.lost_figure.axes[0].get_title(loc="left").startswith("失分对比")
+    assert dialog.charts.figures()[1].axes[0].get_title(loc="left").startswith("失分对比")
     assert ids[0] in dialog.heading.text()

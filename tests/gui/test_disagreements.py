@@ -20,6 +20,7 @@ from scoring.core.reconcile import disagreement_rows
 from scoring.workspace.facade import Workspace
 from scoring.workspace.merge import merge
 from tests.builders import criterion, write_template
+from tests.gui.dialog_checks import assert_ok_waits_for_name_and_reason
 from tests.merge_team import CRITERIA, build_team, write_files
 
 
@@ -150,15 +151,8 @@ def test_consensus_dialog_requires_a_reason(qtbot, merged_run):
     row = disagreement_rows(merged_run)[0]
     dialog = dialogs.ConsensusDialog(row, "Indicator M", "Chen")
     qtbot.addWidget(dialog)
-    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     assert dialog.fraction.value() == pytest.approx(0.6)  # starts at the median used now
-    assert not ok.isEnabled()
-    dialog.reason.setPlainText("  ")
-    assert not ok.isEnabled()
-    dialog.reason.setPlainText("agreed on site")
-    assert ok.isEnabled()
-    dialog.inspector.setText("")
-    assert not ok.isEnabled()
+    assert_ok_waits_for_name_and_reason(dialog)
 
 
 def test_the_mean_setting_is_stored_in_the_workspace(supervisor, qtbot, team):

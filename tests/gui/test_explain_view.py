@@ -68,9 +68,9 @@ def test_the_gap_box_and_the_points_lost_chart(window):
     text = window.detail.gap_label.text()
     assert f"points short of {found.next_grade}" in text
     assert text.count("<li>") == len(found.paths)
-    assert window.detail.figure is None  # drawn when it is shown, not while Results is
+    assert not window.detail.chart.canvases  # drawn when it is shown, not while Results is
     window.tabs.setCurrentWidget(window.detail)
-    figure = window.detail.figure
+    figure = window.detail.chart.figures()[0]
     labels = [t.get_text().split()[0] for t in figure.axes[0].get_yticklabels()]
     lost = explain.points_lost(window.scheme(), project)
     assert labels == sorted((c for c in lost if lost[c] > 1e-9), key=lambda c: -lost[c])[:15]

@@ -21,7 +21,7 @@ def _charts(window, kind: str):
     window.tabs.setCurrentWidget(window.charts)
     window.charts.set_kind(kind)
     window.charts.draw_now()
-    canvas = window.charts.canvas
+    canvas = window.charts.chart.canvases[0]
     canvas.draw()
     return canvas, canvas.figure.axes[0]
 
@@ -56,9 +56,9 @@ def test_the_points_lost_chart_names_the_criterion_under_the_pointer(window, qtb
     project = window.project()
     lost = sorted(((r.points_lost, r.code) for r in explain.worked(window.scheme(), project)
                    if r.points_lost), reverse=True)
-    qtbot.waitUntil(lambda: window.detail.canvas is not None and bool(window.detail.figure.axes),
-                    timeout=10000)
-    canvas = window.detail.canvas
+    qtbot.waitUntil(lambda: bool(window.detail.chart.canvases)
+                    and bool(window.detail.chart.canvases[0].figure.axes), timeout=10000)
+    canvas = window.detail.chart.canvases[0]
     canvas.draw()
     ax = canvas.figure.axes[0]
     top = ax.get_yticklabels()[0].get_text().split()[0]  # the criterion of the top bar
@@ -160,8 +160,8 @@ def test_trend_line_points_say_which_project_and_round(window, qtbot):
     window.tabs.setCurrentWidget(view)
     qtbot.waitUntil(lambda: view.table.rowCount() > 0, timeout=60000)
     view.table.selectRow(0)
-    view.draw_charts()
-    canvas = view.canvases[0]
+    view.charts.draw_now()
+    canvas = view.charts.canvases[0]
     canvas.draw()
     ax = canvas.figure.axes[0]
     project_id = view.table.item(0, 0).text()

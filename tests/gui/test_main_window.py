@@ -16,6 +16,7 @@ from gui.models.results import PROJECT_ROLE
 from gui.models.tables import report_rows
 from gui.views import dialogs
 from tests.builders import criterion, write_template
+from tests.gui.dialog_checks import assert_ok_waits_for_name_and_reason
 from tests.test_report_pdf import pdf_pages
 
 
@@ -192,14 +193,13 @@ def test_assess_dialog_requires_a_reason(qtbot, window):
     crit = scheme.criteria[0]
     dialog = dialogs.AssessDialog(crit, project.indicators[crit.code], "Li")
     qtbot.addWidget(dialog)
-    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
-    assert not ok.isEnabled()
-    dialog.reason.setPlainText("   ")
-    assert not ok.isEnabled()
-    dialog.reason.setPlainText("Document checked")
-    assert ok.isEnabled()
-    dialog.inspector.setText("")
-    assert not ok.isEnabled()
+    assert_ok_waits_for_name_and_reason(dialog)
+
+
+def test_withdraw_dialog_requires_a_reason(qtbot):
+    dialog = dialogs.WithdrawDialog("C01", "Li")
+    qtbot.addWidget(dialog)
+    assert_ok_waits_for_name_and_reason(dialog)
 
 
 def test_switch_language_keeps_the_state(window):

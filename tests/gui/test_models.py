@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
-import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from bench.bench_gui import synthetic_results
 from gui.backend import open_backend
 from gui.models.results import ResultsModel
 from gui.models.tables import (
@@ -20,7 +20,7 @@ from gui.models.tables import (
 )
 from gui.views.templates_view import CriteriaTreeModel
 from scoring.core.presentation import Said
-from scoring.core.results import IndicatorResult, ProjectResult
+from scoring.core.results import ProjectResult
 from scoring.io.template import TemplateProblem
 
 
@@ -88,35 +88,9 @@ def test_split_location():
 
 
 def _synthetic(n: int) -> list[ProjectResult]:
-    """n projects with known totals (hand-made, not from the engine) for sorting checks."""
-    rng = np.random.default_rng(7)
-    totals = rng.uniform(0, 100, n).round(2)
-    projects = []
-    for i, total in enumerate(totals):
-        projects.append(
-            ProjectResult(
-                project_id=f"P{i:05d}",
-                name=f"Project {i}",
-                level="city",
-                scheme="S",
-                source="",
-                total=float(total),
-                base=float(total),
-                bonus=0.0,
-                penalty=0.0,
-                grade="Pass" if total >= 60 else "Fail",
-                rank=0,
-                veto=[],
-                dimensions={},
-                synergy=None
-                if i % 3
-                else {"D": total / 100, "class": 5, "pollution": 0.5, "carbon": 0.5, "C": 1.0, "T": 0.5},
-                indicators={"A": IndicatorResult("A", 1.0, None, 1.0, 1.0, "ok")},
-                issues=[],
-                region=["North", "South"][i % 2],
-            )
-        )
-    return projects
+    """n projects with known totals (hand-made, not from the engine) for sorting checks: two
+    regions, every third one without synergy D."""
+    return synthetic_results(n, seed=7, regions=2, without_synergy=3)
 
 
 def test_numpy_sort_orders_10000_rows_and_keeps_missing_last():
@@ -132,8 +106,8 @@ def test_numpy_sort_orders_10000_rows_and_keeps_missing_last():
         values = [model.project_at(r).synergy for r in range(model.rowCount())]
         with_d = [v for v in values if v is not None]
         assert values[: len(with_d)] == with_d  # projects without D come last either way
-    model.set_filter(region="South", grade="Pass")
-    assert model.rowCount() == sum(1 for p in projects if p.region == "South" and p.total >= 60)
+    model.set_filter(region="Region 1", grade="Pass")
+    assert model.rowCount() == sum(1 for p in projects if p.region == "Region 1" and p.total >= 60)
 
 
 def test_the_audit_log_says_which_workspace_a_merged_entry_was_written_in(qtmodeltester):
@@ -158,7 +132,7 @@ def test_the_audit_log_says_which_workspace_a_merged_entry_was_written_in(qtmode
 
 def test_provisional_column_filter_and_tooltip(qtmodeltester):
     projects = _synthetic(6)
-    # hand-set: P00001 and P00004 are provisional (2 and 1 pending) with their ranges
+    # hand-set: P000001 and P000004 are provisional (2 and 1 pending) with their ranges
     projects[1] = dataclasses.replace(projects[1], pending=2, total_min=40.0, total_max=80.0,
                                       grade_range=("Fail", "Pass"))
     projects[4] = dataclasses.replace(projects[4], pending=1, total_min=61.0, total_max=65.5,
@@ -169,14 +143,35 @@ def test_provisional_column_filter_and_tooltip(qtmodeltester):
     column = model.column_of("provisional")
     assert column == model.column_of("grade") + 1
     texts = {model.project_at(r).project_id: model.index(r, column).data() for r in range(model.rowCount())}
-    assert texts["P00001"] == "provisional: 2 pending, grade could be Fail–Pass"
-    assert texts["P00004"] == "provisional: 1 pending, grade stays Pass"
-    assert texts["P00000"] == ""
-    row = model.row_of("P00001")
+    assert texts["P000001"] == "provisional: 2 pending, grade could be Fail–Pass"
+    assert texts["P000004"] == "provisional: 1 pending, grade stays Pass"
+    assert texts["P000000"] == ""
+    row = model.row_of("P000001")
     # the note in full (the column is narrowed to fit the window), then the range
     assert model.index(row, column).data(Qt.ItemDataRole.ToolTipRole) == (
         "provisional: 2 pending, grade could be Fail–Pass\nTotal could be 40.00–80.00")
     model.set_filter(provisional=True)
-    assert sorted(model.project_at(r).project_id for r in range(model.rowCount())) == ["P00001", "P00004"]
+    assert sorted(model.project_at(r).project_id for r in range(model.rowCount())) == ["P000001", "P000004"]
     model.set_filter()
     assert model.rowCount() == 6
+
+
+def test_a_total_just_below_a_grade_is_never_shown_as_its_threshold():
+    """docs/method.md: a total is printed rounded, but never up onto the threshold of a grade it
+    did not reach. Pass starts at 60 (the default grades): 59.996 fails and reads 59.99, as in
+    the PDF and the workbook; 74.999 is Pass, not Good's 75.00."""
+    from scoring.core.model import Scheme
+
+    scheme = Scheme(name="S", level="city", version="1", criteria=())
+    projects = synthetic_results(3, regions=1)
+    projects[0] = dataclasses.replace(projects[0], total=59.996, grade="Fail", pending=1,
+                                      total_min=59.996, total_max=74.999, grade_range=("Fail", "Pass"))
+    projects[1] = dataclasses.replace(projects[1], total=74.999, grade="Pass")
+    projects[2] = dataclasses.replace(projects[2], total=12.345, grade="Fail")
+    model = ResultsModel()
+    model.set_results(scheme, projects)
+    column = model.column_of("total")
+    shown = {model.project_at(r).project_id: model.index(r, column).data() for r in range(3)}
+    assert shown == {"P000000": "59.99", "P000001": "74.99", "P000002": "12.35"}
+    provisional = model.index(model.row_of("P000000"), model.column_of("provisional"))
+    assert provisional.data(Qt.ItemDataRole.ToolTipRole).endswith("Total could be 59.99–74.99")

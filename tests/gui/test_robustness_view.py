@@ -67,10 +67,10 @@ def test_run_fills_chart_paragraph_and_table(qtbot, qtmodeltester):
     assert [view.model.index(r, 1).data() for r in range(3)] == ["P1", "P2", "P3"]
     assert "lowering its weight by 25.0%" in view.summary.toPlainText()
     qtmodeltester.check(view.model)
-    assert view.canvas is None  # matplotlib waits until the chart is on screen
+    assert not view.chart.canvases  # matplotlib waits until the chart is on screen
     view.show()
     qtbot.waitExposed(view)
-    labels = [t.get_text() for t in view.figure.axes[0].get_yticklabels()]
+    labels = [t.get_text() for t in view.chart.figures()[0].axes[0].get_yticklabels()]
     assert len(labels) == 3
 
 

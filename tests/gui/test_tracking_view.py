@@ -48,7 +48,7 @@ def test_import_a_second_round_pick_a_round_and_track(window, qtbot, second_roun
     assert total == len(scheme.projects)
     view.table.selectRow(rows[improved[0].project_id])
     assert view.selected_projects() == [improved[0].project_id]
-    assert view.figures is not None and view.figures[0].axes  # the trend chart was drawn
+    assert view.charts.canvases and view.charts.figures()[0].axes  # the trend chart was drawn
 
 
 def test_the_round_dialog_offers_year_existing_and_new(window):
