@@ -195,7 +195,9 @@ class ResultsModel(IndexedTableModel):
         return None
 
     def _total_range(self, project: ProjectResult) -> str:
-        return labels.total_range_text(self._scheme, project.total_min, project.total_max)
+        low, high = project.total_min, project.total_max  # the total when nothing is pending
+        return labels.total_range_text(self._scheme, project.total if low is None else low,
+                                       project.total if high is None else high)
 
     def _display(self, project: ProjectResult, key: str) -> str:
         if key == "rank":
