@@ -241,6 +241,7 @@ class MainWindow(Retranslating, WindowAssessing):
         self.restoreState(self.settings.window_state)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self._tracking_later.stop()  # no lining-up of the rounds once closing
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         # The import worker holds the workspace: let it stop at its next file before closing,

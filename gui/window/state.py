@@ -101,6 +101,11 @@ class WindowState(WindowMenus):
             self.tabs.addTab(view, "")
         # Every round lined up (scores each round): made when the Tracking tab is looked at.
         self.tracking: Tracking | None = None
+        # A task's end lines them up on the event loop's next turn, by a timer that goes with
+        # the window: closed in between, nothing is called on it (QTimer.singleShot(0, method)
+        # was, raising on the deleted tabs while the app quit)
+        self._tracking_later = QTimer(self, singleShot=True, interval=0)
+        self._tracking_later.timeout.connect(self._show_tracking)
         self._generation = 0  # bumped by every rescoring: a lining-up of older scores is dropped
         self._tracking_stopped = False  # its lining-up was cancelled or failed
         self.splitter = splitter(Qt.Orientation.Horizontal, self.navigator, self.tabs, stretch=(0, 1),
@@ -374,7 +379,7 @@ class WindowState(WindowMenus):
         if self.tracking is None:
             # the Tracking tab may have waited for this task: its rounds are lined up once the
             # caller has shown the task's outcome (an import rescores first)
-            QTimer.singleShot(0, self._show_tracking)
+            self._tracking_later.start()
 
     def _task_failed(self, title: str, exc: Exception, finished, rescore: bool = False) -> None:
         """A background task failed: its progress ended, the error shown under ``title``, what

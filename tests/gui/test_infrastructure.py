@@ -327,6 +327,25 @@ def test_tear_down_stops_the_work_and_destroys_the_window_before_python_exits(de
     assert not shiboken6.isValid(window)  # the C++ window is gone, not left to interpreter exit
 
 
+def test_closing_as_a_task_ends_leaves_nothing_to_run_on_the_closed_window(qtbot, demo_workspace):
+    """A task's end asks for the Tracking tab's lining-up on the event loop's next turn. Closed
+    in between (the person quits as an open, import or export finishes), the window is gone when
+    that turn comes: it must not be called then (it raised on the deleted tabs, an "Unexpected
+    error" while quitting). pytest-qt fails the test on an exception raised in a Qt callback."""
+    import shiboken6
+
+    from gui.app import tear_down
+    from gui.main_window import MainWindow
+
+    window = MainWindow(settings=settings.Settings())  # not given to qtbot: tear_down deletes it
+    with qtbot.waitSignal(window.workspace_opened, timeout=60000):
+        window.start_opening([demo_workspace], demo_workspace)
+    window.close()
+    tear_down(window)
+    assert not shiboken6.isValid(window)
+    QApplication.processEvents()
+
+
 def test_a_crash_in_native_code_leaves_its_trace_in_the_log(tmp_path):
     """A segmentation fault has no Python exception to log: faulthandler writes it instead."""
     script = (
