@@ -5,7 +5,7 @@ of a dialog, so that every tab and dialog behaves the same way."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -67,21 +67,30 @@ class DrawnWhenShown:
             self.draw_now()
 
 
+#: A figure's layout engine: constrained, or None where the view places the axes itself.
+Layout = Literal["constrained"] | None
+
+
 class ChartPane(DrawnWhenShown, QWidget):
     """A view's matplotlib charts, side by side (or one over the other).
 
     ``draw(*figures)`` draws them; the pane calls it when it is shown and stale (see
     :class:`DrawnWhenShown`), then repaints the canvases. The canvases are made the first time,
     as matplotlib takes about a second to import (issue 19: start-up), and every point and bar
-    has its tooltip (gui.chart_adapter.show_point_tooltips).
+    has its tooltip (gui.chart_adapter.show_point_tooltips). ``stretches`` gives each figure's
+    share of the pane; ``layouts`` each figure's layout engine: "constrained" (the default)
+    keeps titles, labels and legends inside the canvas, None leaves the axes where the view
+    places them.
     """
 
     def __init__(self, draw: Callable[..., None], stretches: tuple[int, ...] = (1,), *,
-                 vertical: bool = False, constrained: bool = True, min_height: int = 0,
-                 parent: QWidget | None = None) -> None:
+                 layouts: tuple[Layout, ...] | None = None, vertical: bool = False,
+                 min_height: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._draw, self._stretches = draw, stretches
-        self._constrained, self._min_height = constrained, min_height
+        every: Layout = "constrained"
+        self._layouts = layouts if layouts is not None else (every,) * len(stretches)
+        self._min_height = min_height
         self.canvases: tuple = ()  # made when first drawn
         direction = QBoxLayout.Direction.TopToBottom if vertical else QBoxLayout.Direction.LeftToRight
         self._layout = QBoxLayout(direction, self)
@@ -95,8 +104,7 @@ class ChartPane(DrawnWhenShown, QWidget):
 
             from gui.chart_adapter import show_point_tooltips
 
-            layout = "constrained" if self._constrained else None
-            self.canvases = tuple(FigureCanvasQTAgg(Figure(layout=layout)) for _ in self._stretches)
+            self.canvases = tuple(FigureCanvasQTAgg(Figure(layout=layout)) for layout in self._layouts)
             for canvas, stretch in zip(self.canvases, self._stretches, strict=True):
                 show_point_tooltips(canvas)
                 canvas.setMinimumHeight(self._min_height)

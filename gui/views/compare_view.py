@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from gui import labels, translation
 from gui.models.tables import Column, RowsModel, number_text
-from gui.views.common import ChartPane, Retranslating, compact_table, splitter
+from gui.views.common import ChartPane, FitToWidth, Retranslating, compact_table, splitter
 
 if TYPE_CHECKING:
     from scoring.analysis.compare import Comparison, CriterionComparison, GroupComparison
@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 DIFFERS_COLOUR, MOST_COLOUR, LEAST_COLOUR = "#fff2cc", "#c7e9c0", "#f4cccc"
 #: Subtotal, total, grade and rank rows.
 SUMMARY_COLOUR = "#e8eef7"
+#: The criterion's name column.
+CRITERION = 1
 
 
 @dataclass(frozen=True)
@@ -83,8 +85,9 @@ class CompareDialog(Retranslating, QDialog):
         self.table = QTableView()
         self.table.setModel(self.model)
         compact_table(self.table)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(False)
+        # every column in the window's width, what is left over given to the last one (the
+        # difference); the criterion's name gives up width first (in full on hover)
+        self.fit = FitToWidth(self.table, {CRITERION: 160})
         # the radar and the points lost, side by side
         self.charts = ChartPane(self._draw_charts, (2, 3))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -113,8 +116,7 @@ class CompareDialog(Retranslating, QDialog):
             return
         self.heading.setText(self._heading_html(comparison))
         self.model.set_rows(self.rows(comparison), self.columns(comparison))
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 320))
+        self.fit.refit()
         self.charts.redraw()
 
     def _heading_html(self, comparison: Comparison) -> str:

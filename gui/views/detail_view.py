@@ -144,15 +144,18 @@ class DetailView(Retranslating, QWidget):
         form.addRow(self.baseline_label, self.baseline_edit)
         form.addRow(self.fraction_label, self.fraction_edit)
         self.try_button, self.reset_button, self.keep_button = QPushButton(), QPushButton(), QPushButton()
-        row = QHBoxLayout()
-        for button in (self.try_button, self.reset_button, self.keep_button):
-            row.addWidget(button)
-        row.addStretch(1)
+        # Try and Reset on one line, Keep as override… below them: the three on one line were
+        # wider than the side panel at 1280 wide, whose texts were then cut at its right edge
         self.what_if_state = _rich_label()
         layout = QVBoxLayout(box)
         layout.addWidget(self.what_if_intro)
         layout.addLayout(form)
-        layout.addLayout(row)
+        for buttons in ((self.try_button, self.reset_button), (self.keep_button,)):
+            row = QHBoxLayout()
+            for button in buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            layout.addLayout(row)
         layout.addWidget(self.what_if_state)
         return box
 

@@ -135,7 +135,7 @@ class RobustnessView(Retranslating, QWidget):
         left_layout.addWidget(self.summary, 1)
         left.setMaximumWidth(420)
         # the rank ranges' axes leave room for the names on the left (no constrained layout)
-        self.chart = ChartPane(self._draw_chart, constrained=False)
+        self.chart = ChartPane(self._draw_chart, layouts=(None,))
         right = splitter(Qt.Orientation.Vertical, self.chart, self.table, stretch=(3,))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

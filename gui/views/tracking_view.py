@@ -108,8 +108,9 @@ class TrackingView(Retranslating, QWidget):
         self.transitions_label = QLabel()
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #555555;")
-        # the trend and the rank movement, side by side (axes placed by hand: see _draw_charts)
-        self.charts = ChartPane(self._draw_charts, (1, 1), constrained=False)
+        # the trend and the rank movement, side by side: the trend's legend (each line's ID and
+        # name) kept inside its canvas by the constrained layout, the slope's axes placed by hand
+        self.charts = ChartPane(self._draw_charts, (1, 1), layouts=("constrained", None))
         transitions_box = QWidget()
         box = QVBoxLayout(transitions_box)
         box.setContentsMargins(0, 0, 0, 0)
@@ -275,10 +276,7 @@ class TrackingView(Retranslating, QWidget):
         slope.clear()
         if scheme is not None:
             chosen = self.selected_projects() or None
-            # the legend (each line's ID and name, clipped) is drawn right of the axes: they
-            # leave it half the canvas, which at 1280 wide is about 160 pixels
-            draw_trend(trend.add_axes((0.16, 0.12, 0.36, 0.72)), scheme, chosen, lang,
-                       self.measure.currentData() or "total")
+            draw_trend(trend.add_subplot(), scheme, chosen, lang, self.measure.currentData() or "total")
         if scheme is not None and a >= 0 and b >= 0 and a != b:
             draw_slope(slope.add_axes((0.25, 0.12, 0.5, 0.74)), scheme, a, b, lang)
 
