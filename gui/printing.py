@@ -1,7 +1,9 @@
 """Printing the ranked sheet and a project's pages: the PDF report's own pages, on any printer.
 
-Print, Print Preview and the tests paint through :func:`render_ranked` and
-:func:`render_project`. Both lay the pages out with the PDF report's renderer
+Print and the tests paint through :func:`render_ranked` and :func:`render_project`; Print
+Preview lays the pages out in a worker (:func:`preview_task`, page by page in the status bar)
+and its dialog then only paints them (:func:`paint_pdf`). All lay the pages out with the PDF
+report's renderer
 (:mod:`scoring.reports.pdf`: the same fonts, wrapping, repeated headers, approval block and
 provisional marks) into memory and paint each page onto the printer as PDFium rasterises it,
 so what is previewed and printed is exactly what the exported PDF shows.
@@ -12,6 +14,7 @@ not when the window starts (issue 19: start-up).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from io import BytesIO
 from typing import TYPE_CHECKING
 
@@ -29,29 +32,45 @@ MAX_DPI = 300
 
 
 def ranked_pdf(scheme: Scheme, projects: list[ProjectResult], lang: str,
-               settings: ReportSettings | None = None, round_label: str = "", round_year: str = "") -> bytes:
+               settings: ReportSettings | None = None, round_label: str = "", round_year: str = "",
+               progress: Callable[[int, int], object] | None = None) -> bytes:
     """The ranked pages of one scheme (table, notes, approval block) as a PDF in memory;
-    ``round_label`` and ``round_year`` name the assessment round shown (issue 20)."""
+    ``round_label`` and ``round_year`` name the assessment round shown (issue 20); ``progress(done,
+    total)`` after each page."""
     from scoring.io.pipeline import AssessmentRun
     from scoring.reports.pdf.report import make_report, ranked_only, render
 
     run = AssessmentRun([scheme], list(projects), [], round=round_label, round_year=round_year)
     report = make_report(run, lang, settings=settings)
     buffer = BytesIO()
-    render(report, buffer, parts=lambda r: ranked_only(r, [scheme]))
+    render(report, buffer, progress, parts=lambda r: ranked_only(r, [scheme]))
     return buffer.getvalue()
 
 
 def project_pdf(scheme: Scheme, projects: list[ProjectResult], project: ProjectResult, lang: str,
-                settings: ReportSettings | None = None) -> bytes:
-    """One project's pages, as in the PDF report, as a PDF in memory."""
+                settings: ReportSettings | None = None,
+                progress: Callable[[int, int], object] | None = None) -> bytes:
+    """One project's pages, as in the PDF report, as a PDF in memory; ``progress(done, total)``
+    after each page."""
     from scoring.io.pipeline import AssessmentRun
     from scoring.reports.pdf.report import make_report, project_only, render
 
     report = make_report(AssessmentRun([scheme], list(projects) or [project], []), lang, settings=settings)
     buffer = BytesIO()
-    render(report, buffer, parts=lambda r: project_only(r, scheme, project))
+    render(report, buffer, progress, parts=lambda r: project_only(r, scheme, project))
     return buffer.getvalue()
+
+
+def preview_task(state, name: str, make_pdf: Callable[..., bytes], *args) -> bytes:
+    """Worker body: the pages a print preview shows, ``make_pdf(*args)`` (:func:`ranked_pdf`
+    or :func:`project_pdf`), counted page by page as ``name``. Not cancellable: the layout
+    stops only between reports, and a preview is a few seconds at most."""
+    state.progress(0, 0, name, "prepare")  # the pages' contents, before the first page
+
+    def page_done(done: int, total: int) -> None:
+        state.progress(done, total, name, "page")
+
+    return make_pdf(*args, progress=page_done)
 
 
 def paint_pdf(printer: QPrinter, data: bytes) -> int:

@@ -64,7 +64,7 @@
 <context>
     <name>TrackingView</name>
     <message numerus="yes">
-        <location filename="../views/tracking_view.py" line="199"/>
+        <location filename="../views/tracking_view.py" line="200"/>
         <source>%n pilot(s) assessed in only one of them.</source>
         <translation>
             <numerusform>%n pilot was assessed in only one of them.</numerusform>

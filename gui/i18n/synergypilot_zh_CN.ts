@@ -162,84 +162,84 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../views/compare_view.py" line="198"/>
+        <location filename="../views/compare_view.py" line="200"/>
         <source>Spread (max − min)</source>
         <translation>极差（最大 − 最小）</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="195"/>
+        <location filename="../views/compare_view.py" line="197"/>
         <source>{second} − {first}</source>
         <translation>{second} − {first}</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="190"/>
+        <location filename="../views/compare_view.py" line="192"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="188"/>
+        <location filename="../views/compare_view.py" line="190"/>
         <source>Fraction</source>
         <translation>得分率</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="186"/>
+        <location filename="../views/compare_view.py" line="188"/>
         <source>Value</source>
         <translation>现状值</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="181"/>
+        <location filename="../views/compare_view.py" line="183"/>
         <source>Criterion</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="180"/>
+        <location filename="../views/compare_view.py" line="182"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="174"/>
+        <location filename="../views/compare_view.py" line="176"/>
         <source>Subtotal: {kind}</source>
         <translation>小计：{kind}</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="172"/>
+        <location filename="../views/compare_view.py" line="174"/>
         <source>(of {max})</source>
         <translation>（满分 {max}）</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="169"/>
+        <location filename="../views/compare_view.py" line="171"/>
         <source>Subtotal: {dimension}</source>
         <translation>小计：{dimension}</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="158"/>
+        <location filename="../views/compare_view.py" line="160"/>
         <source>Baseline: {baseline}</source>
         <translation>基准值：{baseline}</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="143"/>
+        <location filename="../views/compare_view.py" line="145"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="141"/>
+        <location filename="../views/compare_view.py" line="143"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="138"/>
+        <location filename="../views/compare_view.py" line="140"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="122"/>
+        <location filename="../views/compare_view.py" line="124"/>
         <source>{differing} of {criteria} criteria differ; total {totals}</source>
         <translation>{criteria} 项指标中有 {differing} 项不同；总分 {totals}</translation>
     </message>
     <message>
-        <location filename="../views/compare_view.py" line="99"/>
+        <location filename="../views/compare_view.py" line="102"/>
         <source>Compare projects</source>
-        <extracomment>Cells of a criterion where the projects differ; the most and the least points of a row. Subtotal, total, grade and rank rows.</extracomment>
+        <extracomment>Cells of a criterion where the projects differ; the most and the least points of a row. Subtotal, total, grade and rank rows. The criterion&apos;s name column.</extracomment>
         <translation>比较项目</translation>
     </message>
 </context>
@@ -456,193 +456,193 @@
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../views/detail_view.py" line="177"/>
+        <location filename="../views/detail_view.py" line="180"/>
         <source>Score or override…</source>
         <extracomment>The criteria table&apos;s columns (CriteriaModel&apos;s order) the view places and sizes.</extracomment>
         <translation>评分或调整…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="179"/>
+        <location filename="../views/detail_view.py" line="182"/>
         <source>Give the selected criterion a fraction between 0 and 1, with your name and a reason</source>
         <translation>为所选指标给出 0 到 1 之间的得分率，并填写姓名和理由</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="181"/>
+        <location filename="../views/detail_view.py" line="184"/>
         <source>Withdraw override…</source>
         <translation>撤销调整…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="264"/>
+        <location filename="../views/detail_view.py" line="267"/>
         <source>Issues</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="241"/>
+        <location filename="../views/detail_view.py" line="244"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="182"/>
+        <location filename="../views/detail_view.py" line="185"/>
         <source>Versions…</source>
         <translation>版本…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="184"/>
+        <location filename="../views/detail_view.py" line="187"/>
         <source>Every version of this project&apos;s submission, and what each changed</source>
         <translation>该项目申报材料的每个版本，以及每版改动了什么</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="185"/>
+        <location filename="../views/detail_view.py" line="188"/>
         <source>Points lost</source>
         <translation>失分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="187"/>
+        <location filename="../views/detail_view.py" line="190"/>
         <source>Gap to the next grade</source>
         <translation>距下一等级的差距</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="188"/>
+        <location filename="../views/detail_view.py" line="191"/>
         <source>What-if (not saved)</source>
         <translation>假设试算（不保存）</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="189"/>
+        <location filename="../views/detail_view.py" line="192"/>
         <source>New value:</source>
         <translation>新现状值：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="190"/>
+        <location filename="../views/detail_view.py" line="193"/>
         <source>New baseline:</source>
         <translation>新基准值：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="191"/>
+        <location filename="../views/detail_view.py" line="194"/>
         <source>Or a fraction:</source>
         <translation>或得分率：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="192"/>
+        <location filename="../views/detail_view.py" line="195"/>
         <source>a number, yes/no or a choice, as in the form</source>
         <translation>数字、是/否或选项，与申报表的填法相同</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="193"/>
+        <location filename="../views/detail_view.py" line="196"/>
         <source>empty: the submitted baseline</source>
         <translation>留空：使用申报的基准值</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="194"/>
+        <location filename="../views/detail_view.py" line="197"/>
         <source>0 = worst, 1 = best</source>
         <translation>0 = 最差，1 = 最优</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="195"/>
+        <location filename="../views/detail_view.py" line="198"/>
         <source>Try</source>
         <translation>试算</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="197"/>
+        <location filename="../views/detail_view.py" line="200"/>
         <source>Rescore this project with the new input; the workspace is not changed</source>
         <translation>用新的输入重新计算本项目；工作区不作改动</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="198"/>
+        <location filename="../views/detail_view.py" line="201"/>
         <source>Reset</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="199"/>
+        <location filename="../views/detail_view.py" line="202"/>
         <source>Keep as override…</source>
         <translation>保存为人工调整…</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="200"/>
+        <location filename="../views/detail_view.py" line="203"/>
         <source>Record the fractions tried here as overrides, with a reason</source>
         <translation>把此处试算的得分率记为人工调整（须填写理由）</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="242"/>
+        <location filename="../views/detail_view.py" line="245"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="243"/>
+        <location filename="../views/detail_view.py" line="246"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="279"/>
+        <location filename="../views/detail_view.py" line="282"/>
         <source>Choose a project in the Results tab.</source>
         <translation>请在“结果”页选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="283"/>
+        <location filename="../views/detail_view.py" line="286"/>
         <source>Veto</source>
         <translation>一票否决</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="284"/>
+        <location filename="../views/detail_view.py" line="287"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="285"/>
+        <location filename="../views/detail_view.py" line="288"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="286"/>
+        <location filename="../views/detail_view.py" line="289"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="287"/>
+        <location filename="../views/detail_view.py" line="290"/>
         <source>Base</source>
         <translation>基础分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="288"/>
+        <location filename="../views/detail_view.py" line="291"/>
         <source>bonus</source>
         <translation>加分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="289"/>
+        <location filename="../views/detail_view.py" line="292"/>
         <source>penalty</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="290"/>
+        <location filename="../views/detail_view.py" line="293"/>
         <source>Synergy D</source>
         <translation>协同度 D</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="326"/>
+        <location filename="../views/detail_view.py" line="329"/>
         <source>What-if, not saved — as scored: total {total}, grade {grade}, rank {rank}</source>
         <translation>试算结果，未保存——实际评分：总分 {total}，等级 {grade}，排名 {rank}</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="347"/>
+        <location filename="../views/detail_view.py" line="350"/>
         <source>How it was worked out</source>
         <translation>计算过程</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="354"/>
+        <location filename="../views/detail_view.py" line="357"/>
         <source>How {code} was worked out</source>
         <translation>{code} 的计算过程</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="361"/>
+        <location filename="../views/detail_view.py" line="364"/>
         <source>Try another input for {code} {indicator}:</source>
         <translation>为 {code} {indicator} 试算其他输入：</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="382"/>
+        <location filename="../views/detail_view.py" line="385"/>
         <source>Tried: {changes}</source>
         <translation>已试算：{changes}</translation>
     </message>
     <message>
-        <location filename="../views/detail_view.py" line="455"/>
+        <location filename="../views/detail_view.py" line="458"/>
         <source>What-if: {change}</source>
         <translation>试算：{change}</translation>
     </message>
@@ -1523,50 +1523,50 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>TrackingView</name>
     <message>
-        <location filename="../views/tracking_view.py" line="136"/>
+        <location filename="../views/tracking_view.py" line="137"/>
         <source>Compare rounds:</source>
         <extracomment>The project name&apos;s column (scoring.analysis.tracking.table_header&apos;s order).</extracomment>
         <translation>比较轮次：</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="137"/>
+        <location filename="../views/tracking_view.py" line="138"/>
         <source>Trend lines of:</source>
         <translation>趋势线：</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="138"/>
+        <location filename="../views/tracking_view.py" line="139"/>
         <source>Select projects in the table to draw their trend lines; double-click one to open it.</source>
         <translation>在表中选择项目即可绘制其趋势线；双击项目可打开其详情。</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="181"/>
+        <location filename="../views/tracking_view.py" line="182"/>
         <source>No projects of this scheme in any round.</source>
         <translation>该评估方案在各轮次中都没有项目。</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="185"/>
+        <location filename="../views/tracking_view.py" line="186"/>
         <source>The workspace holds one assessment round. Import the next round&apos;s forms (a year later) to see which pilots improved.</source>
         <translation>工作区只有一个评估轮次。导入下一轮（一年后）的申报表，即可看到哪些试点有所进步。</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="193"/>
+        <location filename="../views/tracking_view.py" line="194"/>
         <source>{scheme}: from {a} to {b}, {rose} of the {both} pilots assessed in both rounds improved their total and {fell} fell.</source>
         <translation>{scheme}：从 {a} 到 {b}，两轮均参评的 {both} 个试点中 {rose} 个总分上升、{fell} 个下降。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tracking_view.py" line="199"/>
+        <location filename="../views/tracking_view.py" line="200"/>
         <source>%n pilot(s) assessed in only one of them.</source>
         <translation>
             <numerusform>另有 %n 个试点只参加了其中一轮。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="204"/>
+        <location filename="../views/tracking_view.py" line="205"/>
         <source>Lining up every round (see the progress below)…</source>
         <translation>正在逐轮评分并对齐各轮结果（进度见下方状态栏）…</translation>
     </message>
     <message>
-        <location filename="../views/tracking_view.py" line="205"/>
+        <location filename="../views/tracking_view.py" line="206"/>
         <source>Lining up the rounds was stopped; open the tab again to start again.</source>
         <translation>各轮对齐已停止；重新打开此标签页即可重新开始。</translation>
     </message>
@@ -2002,6 +2002,16 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
+    <message>
+        <location filename="../window/exports.py" line="205"/>
+        <source>print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../window/exports.py" line="208"/>
+        <source>Preparing the print preview…</source>
+        <translation>正在准备打印预览…</translation>
+    </message>
 </context>
 <context>
     <name>WindowImports</name>
@@ -2262,133 +2272,133 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WindowState</name>
     <message>
-        <location filename="../window/state.py" line="136"/>
+        <location filename="../window/state.py" line="143"/>
         <source>Open</source>
         <extracomment>The start-up worker&apos;s :class:`gui.backend.Opened` once shown (None when nothing opened). The running import or export (one at a time; they share the progress bar). The files and folders of the last import as given: the report names files relative to them. The scores, overrides and withdrawals made since the window opened, last last: Undo (Ctrl+Z) takes them back one by one, each as a new audited score or withdrawal.</extracomment>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="137"/>
+        <location filename="../window/state.py" line="144"/>
         <source>Open the file just written</source>
         <translation>打开刚写出的文件</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="138"/>
+        <location filename="../window/state.py" line="145"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="141"/>
+        <location filename="../window/state.py" line="148"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="142"/>
+        <location filename="../window/state.py" line="149"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="143"/>
+        <location filename="../window/state.py" line="150"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="144"/>
+        <location filename="../window/state.py" line="151"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="145"/>
+        <location filename="../window/state.py" line="152"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="146"/>
+        <location filename="../window/state.py" line="153"/>
         <source>Robustness</source>
         <translation>稳健性</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="147"/>
+        <location filename="../window/state.py" line="154"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="148"/>
+        <location filename="../window/state.py" line="155"/>
         <source>Disagreements</source>
         <translation>意见分歧</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="149"/>
+        <location filename="../window/state.py" line="156"/>
         <source>Tracking</source>
         <translation>跟踪评估</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="174"/>
+        <location filename="../window/state.py" line="181"/>
         <source>Opened read-only: {reason}. Changes cannot be saved.</source>
         <translation>以只读方式打开：{reason}。无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="252"/>
+        <location filename="../window/state.py" line="259"/>
         <source>no workspace</source>
         <translation>无工作区</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="255"/>
+        <location filename="../window/state.py" line="262"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="265"/>
+        <location filename="../window/state.py" line="272"/>
         <source>Rejected files: {rejected}</source>
         <translation>拒收文件：{rejected}</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="267"/>
+        <location filename="../window/state.py" line="274"/>
         <source>Projects: {projects} ·</source>
         <translation>项目：{projects} ·</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="269"/>
+        <location filename="../window/state.py" line="276"/>
         <source>List the refused files: why, where and what to do</source>
         <translation>列出拒收文件：原因、位置和处理办法</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="271"/>
+        <location filename="../window/state.py" line="278"/>
         <source>Pending: {pending} ({provisional} provisional projects)</source>
         <translation>待定：{pending} 项（{provisional} 个暂定项目）</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="275"/>
+        <location filename="../window/state.py" line="282"/>
         <source>Show only the provisional projects</source>
         <translation>只显示结果为暂定的项目</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="326"/>
+        <location filename="../window/state.py" line="333"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="329"/>
+        <location filename="../window/state.py" line="336"/>
         <source>Undo the last change: {what} (Ctrl+Z)</source>
         <translation>撤销上一次更改：{what}（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="334"/>
+        <location filename="../window/state.py" line="341"/>
         <source>{author}&apos;s score of {code} for {project}: {before} → {after}</source>
         <translation>{author} 对 {project} 的 {code} 评分：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="343"/>
+        <location filename="../window/state.py" line="350"/>
         <source>Please wait: another task is running.</source>
         <translation>请稍候：另一项任务正在进行。</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="397"/>
+        <location filename="../window/state.py" line="404"/>
         <source>Lining up every round…</source>
         <translation>正在逐轮评分并对齐…</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="417"/>
+        <location filename="../window/state.py" line="424"/>
         <source>Could not line the rounds up</source>
         <translation>无法对齐各轮结果</translation>
     </message>
@@ -2553,10 +2563,9 @@ Your work is saved; the details are in {log}.</source>
         <translation>无法导出图表</translation>
     </message>
     <message>
-        <location filename="../window/exports.py" line="191"/>
-        <location filename="../window/exports.py" line="195"/>
-        <location filename="../window/exports.py" line="205"/>
-        <location filename="../window/exports.py" line="209"/>
+        <location filename="../window/exports.py" line="222"/>
+        <location filename="../window/exports.py" line="236"/>
+        <location filename="../window/exports.py" line="240"/>
         <source>Could not print</source>
         <translation>无法打印</translation>
     </message>

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from gui import backend as backend_module
-from gui import printing, translation, workers
+from gui import errors, printing, translation, workers
 from gui.errors import error_boundary
 from gui.views.weights_view import VersionDialog
 from gui.window.imports import WindowImports
@@ -188,13 +188,44 @@ class WindowExports(WindowImports):
         dialog.resize(1000, 760)
         return dialog
 
-    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not print"))
-    def _on_preview_ranked_triggered(self, *_args) -> None:
-        self.make_preview(self.render_ranked, landscape=True).exec()
+    def start_preview(self, kind: str) -> workers.Worker | None:
+        """Lay out the ranked sheet (``ranked``) or the shown project's pages (``project``) in
+        a worker, page by page in the status bar; ``preview_ready(dialog)`` then opens the print
+        preview, which only paints the pages laid out. None when there is nothing to show."""
+        scheme, project, lang = self.scheme(), self.project(), translation.data_lang()
+        if scheme is None or (kind == "project" and project is None):
+            return None
+        args: tuple
+        if kind == "ranked":
+            args = (printing.ranked_pdf, scheme, self.scheme_projects(), lang, self.report_settings(),
+                    self.run.round, self.run.round_year)
+        else:
+            args = (printing.project_pdf, scheme, self.scheme_projects(), project, lang,
+                    self.report_settings())
+        name = self.tr("print preview")
+        return self._start_task(
+            workers.Worker(printing.preview_task, name, *args),
+            self.tr("Preparing the print preview…"),
+            self._on_preview_worker_finished,
+            self._on_preview_worker_failed,
+            cancellable=False,
+        )
 
-    @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not print"))
+    def _on_preview_worker_finished(self, data: bytes) -> None:
+        self._end_task()
+        dialog = self.make_preview(lambda printer: printing.paint_pdf(printer, data), landscape=True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # window-modal, without a nested event loop
+        self.preview_ready.emit(dialog)
+
+    def _on_preview_worker_failed(self, exc: Exception) -> None:
+        self._task_failed(errors.tr(QT_TRANSLATE_NOOP("errors", "Could not print")), exc, self.preview_ready)
+
+    def _on_preview_ranked_triggered(self, *_args) -> None:
+        self.start_preview("ranked")
+
     def _on_preview_project_triggered(self, *_args) -> None:
-        self.make_preview(self.render_project, landscape=True).exec()
+        self.start_preview("project")
 
     def _print(self, render, landscape: bool) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -51,12 +51,14 @@ APP_NAME = "SynergyPilot"
 class WindowState(WindowMenus):
     """The views and what they show. Signals: ``results_changed`` after every rescoring,
     ``import_finished(report)``, ``export_finished(path)``, ``merge_finished(report)`` (None
-    when the merge failed), ``workspace_opened(opened)``."""
+    when the merge failed), ``workspace_opened(opened)``, ``preview_ready(dialog)`` (the print
+    preview opened, None when laying its pages out failed)."""
 
     results_changed = Signal()
     import_finished = Signal(object)
     export_finished = Signal(object)
     merge_finished = Signal(object)
+    preview_ready = Signal(object)
     #: The start-up worker's :class:`gui.backend.Opened` once shown (None when nothing opened).
     workspace_opened = Signal(object)
 

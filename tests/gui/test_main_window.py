@@ -278,6 +278,28 @@ def test_print_ranking_and_project_page_render_to_pdf(window, tmp_path):
     preview.deleteLater()
 
 
+def test_print_preview_lays_its_pages_out_in_a_worker(window, qtbot, tmp_path):
+    """The preview's pages are laid out off the GUI thread, counted in the status bar; the
+    dialog that opens then paints those pages, the same as the report's ranked pages."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from gui import printing
+    from tests.test_report_pdf import pdf_page_count
+
+    with qtbot.waitSignal(window.preview_ready, timeout=60000) as blocker:
+        window.act_preview_ranked.trigger()
+        assert window.task_worker is not None and not window.act_import_files.isEnabled()
+    dialog = blocker.args[0]
+    assert isinstance(dialog, QPrintPreviewDialog) and window.task_worker is None
+    printer = printing.pdf_printer(str(tmp_path / "previewed.pdf"))
+    printing.setup_printer(printer)
+    dialog.paintRequested.emit(printer)
+    ranked = printing.ranked_pdf(window.scheme(), window.scheme_projects(), "en")
+    (tmp_path / "source.pdf").write_bytes(ranked)
+    assert pdf_page_count(tmp_path / "previewed.pdf") == len(pdf_pages(tmp_path / "source.pdf"))
+    dialog.close()
+
+
 def test_printed_ranking_names_the_assessment_round(window, tmp_path):
     from gui import printing
 
