@@ -1,13 +1,18 @@
 """Outputs are replaced in one step and readable like any new file."""
 
 import errno
+import io
 import os
 import stat
+import tempfile
+import threading
+import zipfile
 import zlib
+from pathlib import Path
 
 import pytest
 
-from scoring.io.atomic import OutputError, output_error, replacing, write_text
+from scoring.io.atomic import OutputError, output_error, replacing, save_workbook, write_text
 
 
 def test_new_file_has_the_usual_permissions(tmp_path):
@@ -91,57 +96,7 @@ def test_a_long_file_name_still_has_room_for_its_temporary_file(tmp_path):
     assert out.read_text() == "ok"
 
 
-# ---------------------------------------------------------------- save_workbook's openpyxl adapter
-
-#: openpyxl 3.1.5's ExcelWriter.write_worksheet, which atomic.write_sheet_in_memory follows with
-#: the sheet's XML in memory. When openpyxl changes it, the adapter must be checked against the
-#: new one (and OPENPYXL_INTERNALS raised): this copy is then updated with it.
-OPENPYXL_WRITE_WORKSHEET = '''
-    def write_worksheet(self, ws):
-        ws._drawing = SpreadsheetDrawing()
-        ws._drawing.charts = ws._charts
-        ws._drawing.images = ws._images
-        if self.workbook.write_only:
-            if not ws.closed:
-                ws.close()
-            writer = ws._writer
-        else:
-            writer = WorksheetWriter(ws)
-            writer.write()
-
-        ws._rels = writer._rels
-        self._archive.write(writer.out, ws.path[1:])
-        self.manifest.append(ws)
-        writer.cleanup()
-'''
-
-
-def test_the_adapter_follows_the_openpyxl_it_is_pinned_against():
-    import inspect
-
-    import openpyxl
-    from openpyxl.writer.excel import ExcelWriter
-
-    from scoring.io.atomic import OPENPYXL_INTERNALS
-
-    assert openpyxl.__version__ == OPENPYXL_INTERNALS
-    assert inspect.getsource(ExcelWriter.write_worksheet).strip() == OPENPYXL_WRITE_WORKSHEET.strip()
-
-
-def test_no_other_module_reaches_into_openpyxl():
-    # issue 16: openpyxl's private parts are used in atomic.write_sheet_in_memory alone
-    import re
-    from pathlib import Path
-
-    import scoring
-
-    private = re.compile(r"openpyxl[\w.]*\._|\._(style|cell_styles|charts|images|drawing|rels|archive)\b")
-    package = Path(scoring.__file__).parent
-    reaching = [f"{path.relative_to(package)}:{n}" for path in sorted(package.rglob("*.py"))
-                if path.name != "atomic.py"
-                for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-                if private.search(line)]
-    assert reaching == []
+# -------------------------------------------------------- save_workbook and openpyxl's temporary files
 
 
 def a_workbook_with_everything_a_sheet_refers_to(tmp_path):
@@ -167,11 +122,8 @@ def a_workbook_with_everything_a_sheet_refers_to(tmp_path):
     return workbook
 
 
-def test_a_workbook_saved_in_memory_has_the_parts_openpyxl_itself_writes(tmp_path):
+def test_a_saved_workbook_has_the_parts_openpyxl_itself_writes(tmp_path):
     import datetime as dt
-    import zipfile
-
-    from scoring.io.atomic import save_workbook
 
     when = dt.datetime(2024, 1, 1)
     ours, theirs = tmp_path / "ours.xlsx", tmp_path / "theirs.xlsx"
@@ -186,29 +138,104 @@ def test_a_workbook_saved_in_memory_has_the_parts_openpyxl_itself_writes(tmp_pat
                 assert a.read(name) == b.read(name), name
 
 
-def test_a_failed_save_leaves_nothing_in_the_temporary_folder(tmp_path, monkeypatch):
-    import tempfile
+class Stream:
+    """A binary stream that runs ``during`` at its first write, while a save is under way; on a
+    ``full`` disk, one that fills up when the first sheet is written (its name opens its entry)."""
 
-    from scoring.io.atomic import save_workbook
+    def __init__(self, during=lambda: None, full=False):
+        self.target, self.during, self.full = io.BytesIO(), during, full
 
-    class FullDisk:
-        """A disk that fills up when the first sheet is written (its name opens its entry)."""
+    def write(self, data):
+        self.during()
+        self.during = lambda: None
+        if self.full and b"xl/worksheets/sheet" in data:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return self.target.write(data)
 
-        def write(self, data):
-            if b"xl/worksheets/sheet" in data:
-                raise OSError(errno.ENOSPC, "No space left on device")
-            return len(data)
+    def __getattr__(self, name):
+        return getattr(self.target, name)
 
-        def tell(self):
-            return 0
 
-        def flush(self):
-            pass
+@pytest.fixture
+def system_temporary(tmp_path, monkeypatch):
+    """The system's temporary folder, as Python's tempfile sees it, empty."""
 
-    system_temporary = tmp_path / "tmp"
-    system_temporary.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(system_temporary))
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def test_a_failed_save_leaves_nothing_in_the_temporary_folder(tmp_path, system_temporary):
+
     workbook = a_workbook_with_everything_a_sheet_refers_to(tmp_path)
+    seen = []  # the system temporary folder at the first write: the save's own folder
     with pytest.raises(OSError):
-        save_workbook(workbook, FullDisk())
+        save_workbook(workbook, Stream(lambda: seen.extend(system_temporary.rglob("*")), full=True))
+    assert [p.name.startswith("synergypilot-save-") for p in seen] == [True]  # the save's folder
+    assert list(system_temporary.iterdir()) == []
+    assert tempfile.tempdir == str(system_temporary)  # given back
+
+
+def test_a_save_stopped_by_a_full_temporary_folder_leaves_nothing_in_it(tmp_path, monkeypatch):
+    """openpyxl's own write of a sheet fails: its half-written file goes too (on a real small
+    disk where the tests may mount one, else under a file-size limit)."""
+
+    from openpyxl import Workbook
+
+    from tests.faults import small_disk
+
+    workbook = Workbook()
+    for r in range(1, 3001):
+        workbook.active.append([r, f"evidence {r} " * 10])
+    with small_disk(tmp_path) as disk:
+        monkeypatch.setattr(tempfile, "tempdir", str(disk.folder))
+        disk.leave(64 * 1024)
+        try:
+            with pytest.raises(OSError) as raised:
+                save_workbook(workbook, io.BytesIO())
+        finally:
+            disk.free()
+        assert raised.value.errno in (errno.ENOSPC, errno.EFBIG)
+        assert disk.files() == []
+
+
+def test_a_temporary_file_another_thread_makes_during_a_save_survives_it(tmp_path, system_temporary):
+
+    made = []
+
+    def another_thread():
+        # a thread of the application's own, making a temporary file while the save runs
+        with tempfile.NamedTemporaryFile(delete=False) as handle:
+            handle.write(b"kept")
+        made.append(Path(handle.name))
+
+    def during_the_save():
+        thread = threading.Thread(target=another_thread)
+        thread.start()
+        thread.join()
+
+    out = Stream(during_the_save)
+    save_workbook(a_workbook_with_everything_a_sheet_refers_to(tmp_path), out)
+    (theirs,) = made
+    assert theirs.parent.parent == system_temporary  # made in the save's folder ...
+    assert theirs.read_bytes() == b"kept"  # ... and still there, with its folder
+    assert [p.name for p in theirs.parent.iterdir()] == [theirs.name]  # openpyxl's are gone
+    with zipfile.ZipFile(out.target) as saved:
+        assert saved.testzip() is None
+
+
+def test_concurrent_saves_take_turns_and_each_gives_the_temporary_folder_back(tmp_path, system_temporary):
+
+    outputs = [io.BytesIO() for _ in range(4)]
+    books = [a_workbook_with_everything_a_sheet_refers_to(tmp_path) for _ in outputs]
+    threads = [threading.Thread(target=save_workbook, args=pair) for pair in zip(books, outputs, strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for out in outputs:
+        with zipfile.ZipFile(out) as saved:
+            assert saved.testzip() is None and "xl/worksheets/sheet2.xml" in saved.namelist()
+    assert tempfile.tempdir == str(system_temporary)
     assert list(system_temporary.iterdir()) == []

@@ -17,12 +17,13 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import errno
+import gc
 import os
 import re
 import tempfile
+import threading
 import zipfile
 from collections.abc import Iterator
-from io import BytesIO
 from pathlib import Path
 
 from scoring.core.presentation import WRITE_FAILURE_TEXT
@@ -168,9 +169,9 @@ def save_workbook(workbook, stream, *, modified: _dt.datetime | None = None) -> 
     """Save an openpyxl ``workbook`` into ``stream`` (a path or binary file).
 
     Unlike ``Workbook.save``, nothing is left behind when a write fails (a full disk): the zip
-    is closed on every path, and each worksheet's XML is built in memory instead of in a
-    temporary file of openpyxl's own in the system's temporary folder, which a failure would
-    leave there open and undeleted. Write-only workbooks keep openpyxl's way.
+    is closed on every path, and the temporary file openpyxl writes each worksheet's XML to
+    goes to a folder of this save's own (:func:`openpyxl_temporaries_confined`), removed
+    afterwards with whatever openpyxl left in it.
 
     Parameters
     ----------
@@ -181,45 +182,69 @@ def save_workbook(workbook, stream, *, modified: _dt.datetime | None = None) -> 
     """
     from openpyxl.writer.excel import ExcelWriter
 
-    class SheetsInMemory(ExcelWriter):
-        def write_worksheet(self, ws) -> None:
-            if self.workbook.write_only:
-                super().write_worksheet(ws)
-            else:
-                write_sheet_in_memory(self, ws)
-
     now = _dt.datetime.now(tz=_dt.UTC).replace(tzinfo=None)
     workbook.properties.modified = modified or now
-    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        SheetsInMemory(workbook, archive).save()
+    with openpyxl_temporaries_confined(), \
+            zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).save()
 
 
-#: The openpyxl whose internals :func:`write_sheet_in_memory` follows (requirements.txt pins it;
-#: tests/test_atomic.py fails when openpyxl's own ExcelWriter.write_worksheet differs).
-OPENPYXL_INTERNALS = "3.1.5"
+#: One save at a time: the folder openpyxl's temporary files go to is ``tempfile.tempdir``,
+#: a single setting for the whole process.
+_SAVING = threading.Lock()
+#: How openpyxl names the temporary file of each worksheet it writes (NamedTemporaryFile's
+#: ``prefix="openpyxl."``).
+OPENPYXL_TEMPORARY = "openpyxl.*"
 
 
-def write_sheet_in_memory(writer, ws) -> None:
-    """openpyxl's ``ExcelWriter.write_worksheet`` (3.1.5) with the sheet's XML built in memory.
+@contextlib.contextmanager
+def openpyxl_temporaries_confined() -> Iterator[Path]:
+    """While the body runs, Python's temporary files go to a new folder; then openpyxl's go.
 
-    The one place that reaches into openpyxl's private parts, because no public way exists:
-    openpyxl writes each sheet's XML to a file of its own in the system's temporary folder,
-    which a failed write left there, open, and a full temporary folder turned into an
-    'unexpected OSError' (issue 15); its WorksheetWriter takes a BytesIO as ``out`` instead.
-    The rest of the saving reads the sheet's drawing and relationships from where openpyxl's
-    own method puts them (``ws._drawing``, ``ws._rels``), so this does the same.
+    openpyxl writes each worksheet's XML to a temporary file of its own (``openpyxl.*``) in the
+    system's temporary folder and removes it only when the save succeeds: a save stopped by a
+    full disk left it there, filling the temporary folder until the process ended. No option
+    of openpyxl's changes that, but its files are made with :mod:`tempfile`'s defaults, so
+    pointing the documented ``tempfile.tempdir`` at a folder of this save's own gathers them
+    where they can be removed afterwards, without guessing which ``openpyxl.*`` files in the
+    shared temporary folder belong to another process.
+
+    The trade-off: ``tempfile.tempdir`` is one setting for the whole process. Saves take turns
+    (a lock); another thread that makes a temporary file during a save makes it in the save's
+    folder: it is kept there (only ``openpyxl.*`` files are removed, and the folder only when
+    empty), and a thread that looked the folder up just before the save ended and creates its
+    file just after finds the folder gone. A workbook saved outside this function (there is
+    none in scoring/ or gui/) while a save runs could have its temporary file removed.
+
+    Yields
+    ------
+    Path
+        The folder.
     """
-    from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
-    from openpyxl.worksheet._writer import WorksheetWriter
+    with _SAVING:
+        folder = Path(tempfile.mkdtemp(prefix="synergypilot-save-"))  # gettempdir() primed first
+        previous = tempfile.tempdir
+        tempfile.tempdir = str(folder)
+        try:
+            yield folder
+        finally:
+            tempfile.tempdir = previous
+            _remove_openpyxl_temporaries(folder)
 
-    ws._drawing = SpreadsheetDrawing()
-    ws._drawing.charts = ws._charts
-    ws._drawing.images = ws._images
-    sheet = WorksheetWriter(ws, out=BytesIO())
-    sheet.write()
-    ws._rels = sheet._rels  # type: ignore[attr-defined]
-    writer._archive.writestr(ws.path[1:], sheet.read())
-    writer.manifest.append(ws)
+
+def _remove_openpyxl_temporaries(folder: Path) -> None:
+    """Remove openpyxl's files from ``folder``, and the folder if nothing else is in it."""
+    for path in folder.glob(OPENPYXL_TEMPORARY):
+        try:
+            path.unlink()
+        except PermissionError:  # pragma: no cover - Windows: still open in a failed writer
+            gc.collect()  # the failed save's writer, unreachable now, closes it
+            with contextlib.suppress(OSError):
+                path.unlink()
+        except OSError:
+            pass
+    with contextlib.suppress(OSError):
+        folder.rmdir()  # fails, keeping them, when another thread's files are in it
 
 
 def remove_stale_temporaries(folder: Path) -> list[Path]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from scoring.io.atomic import save_workbook, write_bytes
+from scoring.io.atomic import replacing, save_workbook
 
 #: The date written into every generated workbook's properties and zip entries.
 FIXED_TIMESTAMP = _dt.datetime(2024, 1, 1, 0, 0, 0)
@@ -40,9 +40,12 @@ def save_reproducibly(workbook: Workbook, path: str | Path) -> Path:
     """
     workbook.properties.creator = "SynergyPilot"
     workbook.properties.created = FIXED_TIMESTAMP
-    buffer = io.BytesIO()
-    save_workbook(workbook, buffer, modified=FIXED_TIMESTAMP)
-    return write_bytes(path, _with_fixed_zip_times(buffer.getvalue()))  # in one step: a form or template
+    path = Path(path)
+    with replacing(path) as temporary:  # in one step: a form or template
+        buffer = io.BytesIO()
+        save_workbook(workbook, buffer, modified=FIXED_TIMESTAMP)
+        temporary.write_bytes(_with_fixed_zip_times(buffer.getvalue()))
+    return path
 
 
 def _with_fixed_zip_times(data: bytes) -> bytes:

@@ -776,10 +776,11 @@ def _write_detail(book: _Book, run: AssessmentRun, lang: str, generated: _dt.dat
 
 def _save(book: _Book, out: Path) -> Path:
     """Save via a temporary file in the same folder, then replace ``out`` in one step."""
-    buffer = BytesIO()
-    save_workbook(book.workbook, buffer)
-    with replacing(out) as temporary, temporary.open("wb") as stream:
-        FastRows.finish(book.fast, buffer.getvalue(), stream)
+    with replacing(out) as temporary:
+        buffer = BytesIO()  # inside: a full temporary folder stopping openpyxl names ``out`` too
+        save_workbook(book.workbook, buffer)
+        with temporary.open("wb") as stream:
+            FastRows.finish(book.fast, buffer.getvalue(), stream)
     return out
 
 
