@@ -155,3 +155,95 @@ def test_nothing_cites_a_document_outside_the_repository():
              for n, line in enumerate(p.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
              if outside.search(line)]
     assert found == []
+
+
+# --------------------------------------------------------------------------- private names (issue 16)
+
+#: Underscored names that their library documents as public: ``os._exit`` (exit without
+#: clean-up, for a child process), openpyxl's anchor ``_from`` (its spelling of the XML's
+#: ``from``, a Python keyword), and namedtuple's methods, underscored so as not to clash with
+#: field names.
+PUBLIC_UNDERSCORED = frozenset({"_exit", "_from", "_asdict", "_replace", "_fields", "_make"})
+#: Where the rule holds: the application, its tests and its benchmarks.
+CHECKED = ("scoring", "gui", "tests", "bench")
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def names_defined_in(tree) -> set[str]:
+    """Names a module gives its own functions, classes, variables and attributes (``self.x =``)."""
+    defined = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            defined.add(node.name)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            defined.add(node.id)
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+            defined.add(node.attr)
+    return defined
+
+
+def private_reaches(source: str) -> list[tuple[int, str]]:
+    """(line, code) of each use of another module's or library's private name in ``source``.
+
+    An import of an underscored name or module, and an underscored attribute (also through
+    getattr, setattr or hasattr) that this module does not define itself: its own classes'
+    private attributes are its own business, wherever in it they are used, and so are
+    ``self._x`` and ``cls._x`` (a window's mixins share one object's private methods).
+    """
+    tree = ast.parse(source)
+    own = names_defined_in(tree) | PUBLIC_UNDERSCORED
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            parts = (node.module or "").split(".") + [alias.name for alias in node.names]
+            if any(_private(part) for part in parts):
+                found.append((node.lineno, ast.unparse(node)))
+        elif isinstance(node, ast.Import):
+            if any(_private(part) for alias in node.names for part in alias.name.split(".")):
+                found.append((node.lineno, ast.unparse(node)))
+        elif (isinstance(node, ast.Attribute) and _private(node.attr) and node.attr not in own
+              and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"))):
+            found.append((node.lineno, ast.unparse(node)))
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+              and node.func.id in ("getattr", "setattr", "hasattr", "delattr") and len(node.args) > 1
+              and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)
+              and _private(node.args[1].value) and node.args[1].value not in own):
+            found.append((node.lineno, ast.unparse(node)))
+    return found
+
+
+def test_no_module_uses_a_private_name_of_another_module_or_library():
+    reaching = [f"{path.relative_to(ROOT)}:{line}: {code}"
+                for folder in CHECKED for path in sorted((ROOT / folder).rglob("*.py"))
+                for line, code in private_reaches(path.read_text(encoding="utf-8"))]
+    assert reaching == []
+
+
+def test_the_private_name_check_finds_each_kind_of_reach():
+    source = (
+        "from openpyxl.worksheet._writer import WorksheetWriter\n"
+        "import openpyxl.worksheet._writer\n"
+        "from scoring.core.engine import _fast_label\n"
+        "def save(writer, ws):\n"
+        "    writer._archive.close()\n"
+        "    return ws._charts, getattr(ws, '_images')\n"
+    )
+    assert sorted(line for line, _ in private_reaches(source)) == [1, 2, 3, 5, 6, 6]
+
+
+def test_the_private_name_check_leaves_a_modules_own_private_names_alone():
+    source = (
+        "_relay = None\n"
+        "class Relay:\n"
+        "    def _on_raised(self):\n"
+        "        return self._count\n"
+        "    def __init__(self):\n"
+        "        self._count = 0\n"
+        "def handle(other):\n"
+        "    _relay._on_raised()\n"  # the module's own object and method
+        "    return other._count, os._exit, point._replace(x=1), __name__\n"
+    )
+    assert private_reaches(source) == []

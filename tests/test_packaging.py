@@ -115,7 +115,7 @@ def test_the_print_check_fails_when_pdfium_cannot_render_or_renders_nothing(tmp_
 
 def test_pdf_page_objects_are_counted_without_the_page_tree():
     data = b"<< /Type /Pages /Kids [3 0 R 4 0 R] >> << /Type /Page >> << /Type/Page /Parent 2 0 R >>"
-    assert len(selftest._PDF_PAGE.findall(data)) == 2
+    assert len(selftest.PDF_PAGE.findall(data)) == 2
 
 
 # --------------------------------------------------------------------------- build.spec

@@ -29,7 +29,7 @@ EXIT_OK, EXIT_FAILED = 0, 1
 MIN_WORKBOOK_BYTES = 10_000
 MIN_PDF_BYTES = 20_000
 #: A PDF page object (``/Type /Page``, not the ``/Type /Pages`` tree node).
-_PDF_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+PDF_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 log = logging.getLogger("synergypilot.selftest")
 
 
@@ -263,7 +263,7 @@ def check_pdf(result, path: Path) -> Check:
     data = path.read_bytes()
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
         raise SelftestError("st_pdf_incomplete", file=path.name)
-    pages, expected = len(_PDF_PAGE.findall(data)), page_count(result)
+    pages, expected = len(PDF_PAGE.findall(data)), page_count(result)
     if pages != expected:
         raise SelftestError("st_pdf_pages", file=path.name, pages=pages, expected=expected)
     family = fonts.cjk_font_family(prefer_shipped=True) or ""
