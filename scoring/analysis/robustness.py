@@ -25,7 +25,7 @@ Nothing here imports Qt; the GUI runs :func:`assess_run` in a worker with ``prog
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -787,7 +787,8 @@ def with_robustness(data: dict, results: Sequence[SchemeRobustness]) -> dict:
 
     Schemes gain ``spearman``, ``kendall`` and ``robustness``; projects gain ``median_rank``,
     ``rank_p5``, ``rank_p95``, ``p_top_k``, ``p_keep_grade``, ``topsis_rank``,
-    ``topsis_closeness`` (and ``p_grade`` with a grade cut-off).
+    ``topsis_closeness`` (and ``p_grade`` with a grade cut-off). Projects given as an iterator
+    (``AssessmentRun.json_document``) stay one, each gaining its keys when it is read.
     """
     by_scheme = {(r.scheme.name, r.scheme.version): r for r in results}
     schemes = []
@@ -798,8 +799,11 @@ def with_robustness(data: dict, results: Sequence[SchemeRobustness]) -> dict:
     for r in results:
         for i, pid in enumerate(r.matrix.project_ids):
             rows[(r.scheme.name, r.scheme.version, pid)] = (r, i)
-    projects = []
-    for entry in data.get("projects", []):
+
+    def with_keys(entry: dict) -> dict:
         found = rows.get((entry.get("scheme"), entry.get("scheme_version"), entry.get("project_id")))
-        projects.append({**entry, **found[0].project_dict(found[1])} if found else dict(entry))
+        return {**entry, **found[0].project_dict(found[1])} if found else dict(entry)
+
+    given = data.get("projects", [])
+    projects = map(with_keys, given) if isinstance(given, Iterator) else [with_keys(e) for e in given]
     return {**data, "schemes": schemes, "projects": projects}

@@ -93,6 +93,7 @@ def run_studies(result, options: RobustnessOptions | None, lang: str | None = No
 
 
 def json_with(result, studies: list[SchemeRobustness]) -> dict:
-    """``result.as_dict()``, with the robustness keys when there are studies."""
-    data = result.as_dict()
+    """``result.json_document()`` (projects made one at a time as they are written), with the
+    robustness keys when there are studies."""
+    data = result.json_document()
     return with_robustness(data, studies) if studies else data

@@ -10,8 +10,9 @@ and refuses the second).
 from __future__ import annotations
 
 import contextlib
-import json
+import itertools
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from scoring.cli import robustness as cli_robustness
@@ -38,7 +39,8 @@ from scoring.core.presentation import (
 from scoring.core.report_settings import settings_from_args
 from scoring.core.shown_paths import input_folders, shown_result
 from scoring.core.textclean import with_clean_names
-from scoring.io.atomic import OutputError, write_text
+from scoring.io.atomic import OutputError, write_pieces
+from scoring.io.json_stream import json_pieces
 from scoring.io.pipeline import AssessmentRun, load_schemes, scan_inputs, score_files
 from scoring.workspace.records import ImportReport, StoredSubmission
 
@@ -94,19 +96,20 @@ def _score(args, json_out) -> int:
     if json_out is not None:
         folders = input_folders(args.inputs)
         data = shown_result(cli_robustness.json_with(result, studies), folders, full_paths=args.full_paths)
-        text = json.dumps(data, ensure_ascii=False, indent=1)
+        text = itertools.chain(json_pieces(data), ["\n"])  # project by project: never the whole text
         if isinstance(json_out, Path):
-            write_text(json_out, text + "\n")
+            write_pieces(json_out, text)
             say("cli_wrote_json", args.message_lang, path=json_out)
         else:
-            _write_stream(json_out, text + "\n")
+            _write_stream(json_out, text)
     return EXIT_REJECTED if result.rejected else EXIT_OK
 
 
-def _write_stream(stream, text: str) -> None:
+def _write_stream(stream, pieces: Iterable[str]) -> None:
     """Write to standard output; a closed pipe ends quietly, any other failure is named."""
     try:
-        stream.write(text)
+        for piece in pieces:
+            stream.write(piece)
         stream.flush()
     except BrokenPipeError:
         raise

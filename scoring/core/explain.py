@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,7 +34,6 @@ import numpy as np
 from scoring.core.cells import SchemeArrays, improvement_percent, indicator_fractions
 from scoring.core.engine import nan_to_none
 from scoring.core.kernel import ScoreArrays, score_matrix
-from scoring.core.memory import paused_gc
 from scoring.core.model import BOUNDED_TYPES, NA, OVERRIDE, STATUSES, CellValue, Criterion, Grade, Scheme
 from scoring.core.presentation import (
     choice_labels,
@@ -326,15 +325,16 @@ def explanation_dict(scheme: Scheme, project: ProjectResult) -> dict:
     return gap(scheme, project).as_dict()
 
 
-def add_to_json(data: dict, schemes: Iterable[Scheme], projects: Iterable[ProjectResult]) -> dict:
-    """Put the explanation of each project into a run's JSON (``AssessmentRun.as_dict``)."""
+def explained_dicts(schemes: Iterable[Scheme], projects: Iterable[ProjectResult]) -> Iterator[dict]:
+    """Each project's JSON (``ProjectResult.as_dict``) with its explanation, one at a time (a
+    run's JSON: ``AssessmentRun.as_dict``)."""
     by_key = {(s.name, s.version): s for s in schemes}
-    with paused_gc():  # a small object or two per project over a heap of results, none cyclic
-        for entry, project in zip(data["projects"], projects, strict=True):
-            scheme = by_key.get((project.scheme, project.scheme_version))
-            if scheme is not None:
-                entry.update(explanation_dict(scheme, project))
-    return data
+    for project in projects:
+        entry = project.as_dict()
+        scheme = by_key.get((project.scheme, project.scheme_version))
+        if scheme is not None:
+            entry.update(explanation_dict(scheme, project))
+        yield entry
 
 
 # --------------------------------------------------------------------------- what-if

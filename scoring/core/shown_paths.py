@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ntpath
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 #: Keys of an audit entry's details whose values name a file (import, merge, refusal entries).
@@ -95,13 +95,23 @@ def shown_details(detail: object, folders: Sequence[Path] = (), *, full_paths: b
 
 def shown_result(data: dict, folders: Sequence[Path] = (), *, full_paths: bool = False) -> dict:
     """A result's JSON (``AssessmentRun.as_dict`` and its additions) with files named by
-    :func:`shown_path`: each project's and each refused input's ``source``."""
+    :func:`shown_path`: each project's and each refused input's ``source``. A list given as an
+    iterator (``AssessmentRun.json_document``) stays one, each item changed when it is read."""
     if full_paths:
         return data
+
+    def shown(item: dict) -> dict:
+        if isinstance(item.get("source"), str):
+            item["source"] = shown_path(item["source"], folders)
+        return item
+
     for key in ("projects", "rejected"):
-        for item in data.get(key, ()):
-            if isinstance(item.get("source"), str):
-                item["source"] = shown_path(item["source"], folders)
+        items = data.get(key, ())
+        if isinstance(items, Iterator):
+            data[key] = map(shown, items)
+        else:
+            for item in items:
+                shown(item)
     return data
 
 

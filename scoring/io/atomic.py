@@ -23,7 +23,7 @@ import re
 import tempfile
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from scoring.core.presentation import WRITE_FAILURE_TEXT
@@ -163,6 +163,16 @@ def write_bytes(out: str | Path, data: bytes) -> Path:
 def write_text(out: str | Path, text: str) -> Path:
     """Write ``text`` as UTF-8 to ``out`` in one step (see :func:`replacing`); return ``out``."""
     return write_bytes(out, text.encode("utf-8"))
+
+
+def write_pieces(out: str | Path, pieces: Iterable[str]) -> Path:
+    """Write the text ``pieces`` as UTF-8 to ``out`` as they come, replacing it in one step
+    once all are written (see :func:`replacing`), so the whole text is never held; return ``out``."""
+    out = Path(out)
+    with replacing(out) as temporary, temporary.open("w", encoding="utf-8", newline="") as stream:
+        for piece in pieces:
+            stream.write(piece)
+    return out
 
 
 def save_workbook(workbook, stream, *, modified: _dt.datetime | None = None) -> None:

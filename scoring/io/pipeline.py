@@ -59,17 +59,25 @@ class AssessmentRun:
 
     def as_dict(self) -> dict:
         """The run as JSON-ready data, each project with its points lost, gap and paths."""
+        data = self.json_document()
+        with paused_gc():  # a few small objects per project over a heap of results, none cyclic
+            data["projects"] = list(data["projects"])
+        return data
+
+    def json_document(self) -> dict:
+        """:meth:`as_dict` with ``projects`` an iterator: each project's dict is made when it
+        is read, so a writer can write and drop it (scoring/io/json_stream.py)."""
+        from scoring.core.explain import explained_dicts
+
         data: dict[str, object] = {
             "schemes": [s.summary() for s in self.schemes],
-            "projects": [p.as_dict() for p in self.projects],
+            "projects": explained_dicts(self.schemes, self.projects),
             "rejected": [r.as_dict() for r in self.rejected],
             "skipped": [s.as_dict() for s in self.skipped],
         }
         if self.round:
             data["round"] = {"label": self.round, "year": self.round_year}
-        from scoring.core.explain import add_to_json
-
-        return add_to_json(data, self.schemes, self.projects)
+        return data
 
     def projects_of(self, scheme: Scheme) -> list[ProjectResult]:
         """The scheme's projects ordered by rank (then by project id for equal ranks)."""
