@@ -46,7 +46,7 @@ from scoring.core.presentation import (
     value_label,
 )
 from scoring.core.ranking import TIE_TOLERANCE, rank_projects
-from scoring.core.results import IndicatorResult, ProjectResult
+from scoring.core.results import IndicatorResult, ProjectResult, one_use
 from scoring.core.textclean import clean_text
 from scoring.core.textlayout import format_number
 from scoring.core.values import parse_for_criterion, parse_number
@@ -329,7 +329,8 @@ def explained_dicts(schemes: Iterable[Scheme], projects: Iterable[ProjectResult]
     """Each project's JSON (``ProjectResult.as_dict``) with its explanation, one at a time (a
     run's JSON: ``AssessmentRun.as_dict``)."""
     by_key = {(s.name, s.version): s for s in schemes}
-    for project in projects:
+    for kept in projects:
+        project = one_use(kept)  # its indicator results built for this entry and let go
         entry = project.as_dict()
         scheme = by_key.get((project.scheme, project.scheme_version))
         if scheme is not None:
