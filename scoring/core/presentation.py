@@ -25,8 +25,11 @@ from scoring.core.catalogue.analysis import WEIGHTS_TEXT as WEIGHTS_TEXT
 from scoring.core.catalogue.cli_help import CLI_HELP_TEXT
 from scoring.core.catalogue.cli_messages import CLI_MESSAGE_TEXT
 from scoring.core.catalogue.explanation import EXPLANATION_TEXT
+from scoring.core.catalogue.files import DATA_COLUMN_ZH as DATA_COLUMN_ZH
 from scoring.core.catalogue.files import FORM_ENTRY_HINTS as FORM_ENTRY_HINTS
 from scoring.core.catalogue.files import FORM_KIND_TAGS as FORM_KIND_TAGS
+from scoring.core.catalogue.files import FORM_PROJECT_HINTS as FORM_PROJECT_HINTS
+from scoring.core.catalogue.files import PROJECT_FIELD_ZH as PROJECT_FIELD_ZH
 from scoring.core.catalogue.files import REASON_ACTION_EN, REASON_ZH, TEMPLATE_TEXT
 from scoring.core.catalogue.files import SCHEME_KEY_ZH as SCHEME_KEY_ZH
 from scoring.core.catalogue.files import WRITE_FAILURE_TEXT as WRITE_FAILURE_TEXT

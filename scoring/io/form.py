@@ -32,6 +32,8 @@ from scoring.core.model import BOUNDED_TYPES, Criterion, Scheme
 from scoring.core.presentation import (
     FORM_ENTRY_HINTS,
     FORM_KIND_TAGS,
+    FORM_PROJECT_HINTS,
+    PROJECT_FIELD_ZH,
     basis_label,
     choice_labels,
     guidance_label,
@@ -42,17 +44,10 @@ LANGS = ("bilingual", "en", "zh")
 NA_TOKEN = "n/a"
 YES_NO_ENTRIES = ("yes", "no", "是", "否")
 
-#: Project keys in sheet order: (key, Chinese label, English hint, Chinese hint).
-PROJECT_FIELDS = (
-    ("project_id", "项目编号", "unique number of the project, e.g. C-2024-001", "项目唯一编号"),
-    ("name", "项目名称", "name of the pilot project", "试点项目名称"),
-    ("level", "层级", "prefilled, do not change", "已预填，请勿修改"),
-    ("template", "模板", "prefilled, do not change", "已预填，请勿修改"),
-    ("template_version", "模板版本", "prefilled, do not change", "已预填，请勿修改"),
-    ("region", "地区", "province and city", "所在省、市"),
-    ("organisation", "单位", "organisation submitting the form", "申报单位"),
-    ("year", "年份", "assessment year, e.g. 2024", "评估年度"),
-    ("contact", "联系人", "name and telephone", "姓名及电话"),
+#: Project keys in sheet order: (key, Chinese label, English hint, Chinese hint), from the catalogue.
+PROJECT_FIELDS = tuple(
+    (key, label_zh, FORM_PROJECT_HINTS[key][1], FORM_PROJECT_HINTS[key][0])
+    for key, label_zh in PROJECT_FIELD_ZH.items()
 )
 PROJECT_KEYS = tuple(key for key, *_ in PROJECT_FIELDS)
 PREFILLED_KEYS = ("level", "template", "template_version")

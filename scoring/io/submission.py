@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scoring.core.model import Issue, Rejection, SheetInputs, Submission
+from scoring.core.presentation import DATA_COLUMN_ZH, PROJECT_FIELD_ZH
 from scoring.core.values import normalise_text, plain_text, text_of
 from scoring.io.safe_read import (
     RawSheet,
@@ -21,25 +22,18 @@ from scoring.io.safe_read import (
 )
 from scoring.io.template import canonical_level, header_key
 
-PROJECT_KEYS = {
-    "project_id": ("project_id", "项目编号", "project id"),
-    "name": ("name", "项目名称", "project name"),
-    "level": ("level", "层级"),
-    "template": ("template", "模板"),
-    "template_version": ("template_version", "模板版本", "template version"),
-    "region": ("region", "地区"),
-    "organisation": ("organisation", "organization", "单位"),
-    "year": ("year", "年份"),
-    "contact": ("contact", "联系人"),
+#: Spellings a hand-made Project sheet or a batch header may use besides a field's key and its
+#: Chinese name (the catalogue's PROJECT_FIELD_ZH, which the blank form prints).
+OTHER_SPELLINGS = {
+    "project_id": ("project id",),
+    "name": ("project name",),
+    "template_version": ("template version",),
+    "organisation": ("organization",),
 }
-DATA_COLUMNS = {
-    "code": ("code", "编号"),
-    "indicator": ("indicator", "指标"),
-    "unit": ("unit", "单位"),
-    "baseline": ("baseline", "基准值"),
-    "current": ("current", "现状值"),
-    "evidence": ("evidence", "佐证材料"),
-}
+#: The headers each Project field is found under: its key, other spellings, its Chinese name.
+PROJECT_KEYS = {key: (key, *OTHER_SPELLINGS.get(key, ()), zh) for key, zh in PROJECT_FIELD_ZH.items()}
+#: The headers each Data column is found under: its key and its Chinese name.
+DATA_COLUMNS = {key: (key, zh) for key, zh in DATA_COLUMN_ZH.items()}
 BASELINE_SUFFIX = ":baseline"
 #: The header row of a Data or Batch sheet must be within this many rows from the top.
 HEADER_ROWS = 10

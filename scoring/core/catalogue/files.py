@@ -215,6 +215,41 @@ SCHEME_KEY_ZH = {
     "target_year": "目标年",
 }
 
+#: The Chinese names of a form's fields: the Project sheet's, in its order, and the Data sheet's
+#: columns. The blank form prints the Project sheet's beside their keys (scoring/io/form.py), the
+#: reader accepts all of them as headers (scoring/io/submission.py), and a resubmission's changes
+#: are named by them (CHANGE_FIELD_TEXT in catalogue/workspace.py).
+PROJECT_FIELD_ZH = {
+    "project_id": "项目编号",
+    "name": "项目名称",
+    "level": "层级",
+    "template": "模板",
+    "template_version": "模板版本",
+    "region": "地区",
+    "organisation": "单位",
+    "year": "年份",
+    "contact": "联系人",
+}
+DATA_COLUMN_ZH = {
+    "code": "编号",
+    "indicator": "指标",
+    "unit": "单位",
+    "baseline": "基准值",
+    "current": "现状值",
+    "evidence": "佐证材料",
+}
+#: What the blank form says to write in each field of its Project sheet.
+FORM_PROJECT_HINTS = {
+    "project_id": ("项目唯一编号", "unique number of the project, e.g. C-2024-001"),
+    "name": ("试点项目名称", "name of the pilot project"),
+    "level": ("已预填，请勿修改", "prefilled, do not change"),
+    "template": ("已预填，请勿修改", "prefilled, do not change"),
+    "template_version": ("已预填，请勿修改", "prefilled, do not change"),
+    "region": ("所在省、市", "province and city"),
+    "organisation": ("申报单位", "organisation submitting the form"),
+    "year": ("评估年度", "assessment year, e.g. 2024"),
+    "contact": ("姓名及电话", "name and telephone"),
+}
 #: The generated guidance of a form's input cell (scoring/io/form.py).
 FORM_KIND_TAGS = {
     "bonus": ("加分项，加{w:g}分", "Bonus item, +{w:g} points"),

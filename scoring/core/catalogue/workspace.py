@@ -5,6 +5,8 @@ log's sentences, actions and exported columns.
 
 from __future__ import annotations
 
+from scoring.core.catalogue.files import DATA_COLUMN_ZH, PROJECT_FIELD_ZH
+
 #: What a person is told about a workspace: (Chinese, English), built by presentation.said.
 WORKSPACE_TEXT: dict[str, tuple[str, str]] = {
     # workspace messages (issue 15): what a person is told about a workspace, in both languages;
@@ -292,20 +294,11 @@ WORKSPACE_TEXT: dict[str, tuple[str, str]] = {
 }
 
 #: The fields a resubmission's change names (scoring.workspace.records.Change.field): a
-#: criterion's parts and the Project sheet's fields, under the form's own Chinese labels.
+#: criterion's parts and the Project sheet's fields, under the form's own Chinese labels (in
+#: English, the field's key).
 CHANGE_FIELD_TEXT: dict[str, tuple[str, str]] = {
-    "current": ("现状值", "current"),
-    "baseline": ("基准值", "baseline"),
-    "evidence": ("佐证材料", "evidence"),
-    "project_id": ("项目编号", "project_id"),
-    "name": ("项目名称", "name"),
-    "level": ("层级", "level"),
-    "template": ("模板", "template"),
-    "template_version": ("模板版本", "template_version"),
-    "region": ("地区", "region"),
-    "organisation": ("单位", "organisation"),
-    "year": ("年份", "year"),
-    "contact": ("联系人", "contact"),
+    **{key: (DATA_COLUMN_ZH[key], key) for key in ("current", "baseline", "evidence")},
+    **{key: (zh, key) for key, zh in PROJECT_FIELD_ZH.items()},
 }
 
 #: The audit log's sentences, rendered from each entry's fields (action, project, criterion,
