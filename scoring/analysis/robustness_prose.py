@@ -1,19 +1,20 @@
 """The robustness study in words: the paragraph a supervisor reads beside the charts.
 
 Kept apart from the studies (scoring/analysis/robustness.py) because it is prose in two
-languages, not arithmetic; the workbook, the PDF and the GUI all show this one paragraph.
+languages, not arithmetic; the workbook, the PDF and the GUI all show this one paragraph. Its
+sentences are the catalogue's (ROBUSTNESS_PROSE_TEXT in scoring/core/catalogue/analysis.py).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 
 from scoring.analysis.robustness import SchemeMatrix, SchemeRobustness
-from scoring.core.presentation import grade_label, scheme_label
+from scoring.core.presentation import ROBUSTNESS_PROSE_TEXT, grade_label, scheme_label, text_in
 
 
 @dataclass(frozen=True)
@@ -47,68 +48,19 @@ class _Words:
     joiner: str = field(default=" ")
 
 
-_EN = _Words(
-    intro="Robustness of the {scheme} ranking ({n} projects): {method}",
-    method_uniform="each score weight was changed at random by up to ±{spread} in {draws} weightings.",
-    method_dirichlet=("{draws} weightings were drawn from a Dirichlet distribution around the template "
-                      "weights (concentration {kappa})."),
-    all_safe="All {safe} projects in the top {k} stay there in every weighting.",
-    some_safe="{safe} of the {inside} projects in the top {k} stay there in every weighting.",
-    borderline="Near the cut-off: {items}.",
-    borderline_item="{name} ({pid}) is in the top {k} in {p} of weightings (rank {ranks})",
-    more="and {count} more",
-    none_borderline="No project outside the top {k} enters it in any weighting.",
-    few="With {n} projects, all are within the top {k} whatever the weights.",
-    moving="Ranks that move between weightings: {items}.",
-    moving_item="{name} ({pid}) rank {lo}–{hi}",
-    none_moving="No rank changes in any weighting.",
-    sensitive=("The top {k} is most sensitive to {code} ({indicator}): {direction} its weight by {change} "
-               "moves {names} across the cut-off."),
-    stable="No change of a single weight by up to {max} moves any project across the top-{k} cut-off.",
-    grade_item="{name} ({pid}) is graded {grade} or better in {p} of weightings",
-    grade_all="Every project stays on the same side of the grade {grade} in every weighting.",
-    agreement=("An entropy-weighted TOPSIS over the same indicator values ranks the projects {level} "
-               "(Spearman {rho}, Kendall tau-b {tau})."),
-    no_agreement="The entropy-weighted TOPSIS cross-check needs at least two projects that differ.",
-    drivers="The difference comes mostly from {items}.",
-    driver_item=("{code} ({indicator}: entropy weight {entropy} against {template} in the scheme; "
-                 "without it Spearman {rho})"),
-    levels=("very similarly", "similarly", "somewhat differently", "differently"),
-    raised="raising",
-    lowered="lowering",
-    sep="; ",
-    every="every one",
-)
+def _words_in(lang: str, joiner: str) -> _Words:
+    """The paragraph's words in ``lang``, from the catalogue's ROBUSTNESS_PROSE_TEXT."""
+    def word(key: str) -> str:
+        return text_in(ROBUSTNESS_PROSE_TEXT[key], lang)
 
-_ZH = _Words(
-    intro="{scheme}排名稳健性（{n}个项目）：{method}",
-    method_uniform="在{draws}组随机权重下，每项得分指标的权重在±{spread}范围内随机变动。",
-    method_dirichlet="在{draws}组围绕模板权重的狄利克雷分布随机权重下（集中度{kappa}）。",
-    all_safe="前{k}名的全部{safe}个项目在所有权重组合下均保持在前{k}名。",
-    some_safe="前{k}名的{inside}个项目中，有{safe}个在所有权重组合下均保持在前{k}名。",
-    borderline="临界项目：{items}。",
-    borderline_item="{name}（{pid}）在{p}的权重组合中位列前{k}名（名次{ranks}）",
-    more="另有{count}个",
-    none_borderline="前{k}名以外的项目在任何权重组合下都未进入前{k}名。",
-    few="共{n}个项目，无论权重如何均在前{k}名之内。",
-    moving="名次随权重变动的项目：{items}。",
-    moving_item="{name}（{pid}）名次{lo}–{hi}",
-    none_moving="在所有权重组合下名次均不变。",
-    sensitive="对前{k}名分界线最敏感的指标是{code}（{indicator}）：其权重{direction}{change}即会使{names}越过分界线。",
-    stable="单项指标权重变动不超过{max}时，没有项目越过前{k}名分界线。",
-    grade_item="{name}（{pid}）在{p}的权重组合中评为{grade}或以上",
-    grade_all="所有项目在所有权重组合下相对于“{grade}”等级线的位置均不变。",
-    agreement="以相同指标值计算的熵权TOPSIS排名与计分排名{level}（Spearman {rho}，Kendall tau-b {tau}）。",
-    no_agreement="熵权TOPSIS交叉检验需要至少两个有差别的项目。",
-    drivers="两种排名的差异主要来自{items}。",
-    driver_item="{code}（{indicator}：熵权{entropy}，方案权重{template}；去掉该指标后 Spearman {rho}）",
-    levels=("高度一致", "基本一致", "存在一定差异", "差异较大"),
-    raised="提高",
-    lowered="降低",
-    sep="；",
-    every="全部",
-    joiner="",
-)
+    sentences = {f.name: word(f.name) for f in fields(_Words) if f.name not in ("levels", "joiner")}
+    levels = (word("level_0"), word("level_1"), word("level_2"), word("level_3"))
+    return _Words(**sentences, levels=levels, joiner=joiner)
+
+
+#: English sentences follow each other after a space, Chinese ones with none.
+_EN = _words_in("en", " ")
+_ZH = _words_in("zh", "")
 
 MAX_LISTED = 5
 

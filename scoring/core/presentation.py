@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from scoring.core.catalogue.analysis import ROBUSTNESS_OPTION_TEXT
+from scoring.core.catalogue.analysis import ROBUSTNESS_PROSE_TEXT as ROBUSTNESS_PROSE_TEXT
 from scoring.core.catalogue.analysis import WEIGHTS_TEXT as WEIGHTS_TEXT
 from scoring.core.catalogue.cli_help import CLI_HELP_TEXT
 from scoring.core.catalogue.cli_messages import CLI_MESSAGE_TEXT

@@ -6,7 +6,7 @@ Each module holds tables of (Chinese, English) pairs, in that order everywhere:
 - ``explanation``: a result explained (the worked calculation, points lost, paths to the next grade);
 - ``workspace``: a workspace's messages, a resubmission's changed fields and the audit log;
 - ``files``: templates and submissions refused, a blank form's guidance, outputs not written;
-- ``analysis``: a robustness study's options and tried weights refused;
+- ``analysis``: a robustness study's paragraph, its options and tried weights refused;
 - ``cli_help`` and ``cli_messages``: the command line's help, and what it says (selftest included);
 - ``labels``: the names every output shares (statuses, kinds, severities, levels, grades, units,
   synergy classes, provinces).
