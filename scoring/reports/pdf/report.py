@@ -42,9 +42,7 @@ from reportlab.platypus import (
 )
 
 from scoring.core.model import Scheme
-from scoring.core.presentation import (
-    normalise_lang,
-)
+from scoring.core.presentation import normalise_lang, text
 from scoring.core.report_settings import ReportSettings
 from scoring.core.results import ProjectResult
 from scoring.core.textclean import clean_text
@@ -197,10 +195,10 @@ class ReportDocument(BaseDocTemplate):
 
 
 def _page_of(canvas: Canvas, report: Report, right: float, y: float) -> None:
-    """ "Page 3 of 15" / "第 3 页，共 15 页" with the total as a form filled in at the end."""
-    number = canvas.getPageNumber()
-    before = f"第 {number} 页，共 " if report.lang == "zh" else f"Page {number} of "
-    canvas.total_suffix = " 页" if report.lang == "zh" else ""
+    """ "Page 3 of 15" / "第 3 页，共 15 页" (the catalogue's ``page``) with the total as a form
+    filled in at the end: the words before the total are drawn now, those after it with the form."""
+    before, canvas.total_suffix = text("page", report.lang).split("{total}")
+    before = before.format(n=canvas.getPageNumber())
     room = pdfmetrics.stringWidth("00000" + canvas.total_suffix, register_font(), 7.5)
     x = right - room - pdfmetrics.stringWidth(before, register_font(), 7.5)
     canvas.drawString(x, y, before)
