@@ -378,14 +378,44 @@ def test_the_same_answer_in_the_other_language_is_no_change(ws, forms, tmp_path)
     write_form(tmp_path / "p2_v2.xlsx", project("P2", name="Project two"),
                [dict(code="A", current=100), dict(code="B", current="maybe")])
     report = ws.import_files([tmp_path / "p1_v2.xlsx", tmp_path / "p2_v2.xlsx"])
-    # the forms are kept as typed, as new versions, but nothing the scores read changed in P1
     assert [(item.project_id, item.version, [c.describe() for c in item.changes])
-            for item in report.resubmitted] == [("P1", 2, []), ("P2", 2, ["B current: 否 → maybe"])]
+            for item in report.resubmitted] == [("P2", 2, ["B current: 否 → maybe"])]
     write_form(tmp_path / "p2_v3.xlsx", project("P2", name="Project two"),
                [dict(code="A", current=100), dict(code="B", current="perhaps")])
     (item,) = ws.import_files([tmp_path / "p2_v3.xlsx"]).resubmitted
     assert [c.describe() for c in item.changes] == ["B current: maybe → perhaps"]
-    assert [len(v.changes) for v in ws.history("P1")] == [0, 0]
+    assert [v.version for v in ws.history("P1")] == [1]
+
+
+def test_a_resaved_form_typed_differently_is_recognised_as_already_imported(ws, forms, tmp_path):
+    """The same form saved again by another program: 是 typed as "yes " (a trailing space), 50
+    as the text "50.0 ", a baseline 40 as 40.0. The scores read the same, so it is the version
+    already imported: reported unchanged, in both languages, naming the cells typed otherwise,
+    and nothing is stored (no version, no audit entry) but the file's record."""
+    write_form(tmp_path / "in" / "p1.xlsx", project("P1"),
+               [dict(code="A", current=50, baseline=40), dict(code="B", current="是")])
+    ws.import_files([forms])
+    history, entries = ws.history("P1"), len(ws.audit_entries())
+    write_form(tmp_path / "p1_wps.xlsx", project("P1"),
+               [dict(code="A", current="50.0 ", baseline=40.0), dict(code="B", current="yes ")])
+    report = ws.import_files([tmp_path / "p1_wps.xlsx"])
+    assert report.summary() == "0 imported, 0 resubmitted, 1 unchanged, 0 rejected"
+    (same,) = report.unchanged
+    assert same.project_id == "P1"
+    assert same.message == (
+        "p1_wps.xlsx: project P1 has the same values as its version 1, only typed differently in "
+        "Data!E2, Data!E3 (e.g. 是 for yes, 50.0 for 50, spaces); already imported as version 1; "
+        "nothing changed")
+    assert same.message_zh == (
+        "p1_wps.xlsx：项目 P1 与其第 1 版的填报值相同，只是 Data!E2, Data!E3 的写法不同（如“是”与“yes”、"
+        "50.0 与 50、多余空格）；已导入为第 1 版，未作任何更改")
+    assert ws.history("P1") == history
+    assert len(ws.audit_entries()) == entries
+    # a real change after it is version 2, its difference counted from version 1
+    write_form(tmp_path / "p1_v2.xlsx", project("P1"),
+               [dict(code="A", current="60", baseline=40), dict(code="B", current="yes")])
+    (item,) = ws.import_files([tmp_path / "p1_v2.xlsx"]).resubmitted
+    assert (item.version, [c.describe() for c in item.changes]) == (2, ["A current: 50 → 60"])
 
 
 def test_a_choice_given_in_the_other_language_is_no_change(tmp_path):

@@ -68,6 +68,31 @@ def test_resubmission_is_reported_with_its_differences_and_rejects_exit_3(setup,
     assert by_id(result)["P1"]["total"] == pytest.approx(45.0)  # A 0.8·25 = 20, B 25
 
 
+def test_a_resaved_form_typed_differently_is_reported_unchanged_in_both_languages(setup, tmp_path, capsys):
+    """P1 saved again with 是 typed as "yes" and 50 as the text "50.0": no new version, and the
+    import says so in English then Chinese (or in one language with --lang)."""
+    template, folder, workspace = setup
+    main(["score", "--workspace", str(workspace), "--template", str(template), str(folder)])
+    capsys.readouterr()
+    resaved = write_form(tmp_path / "p1_wps.xlsx", project("P1"),
+                         [dict(code="A", current="50.0"), dict(code="B", current="yes")])
+    assert main(["score", "--workspace", str(workspace), str(resaved)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    english = ("  unchanged: p1_wps.xlsx: project P1 has the same values as its version 1, only typed "
+               "differently in Data!E2, Data!E3 (e.g. 是 for yes, 50.0 for 50, spaces); already imported "
+               "as version 1; nothing changed")
+    chinese = ("  未变：p1_wps.xlsx：项目 P1 与其第 1 版的填报值相同，只是 Data!E2, Data!E3 的写法不同"
+               "（如“是”与“yes”、50.0 与 50、多余空格）；已导入为第 1 版，未作任何更改")
+    assert lines[lines.index(english) + 1] == chinese
+    # saved once more by another program: "是 " with a trailing space, 50 as the text "50"
+    again = write_form(tmp_path / "p1_lo.xlsx", project("P1"),
+                       [dict(code="A", current="50"), dict(code="B", current="是 ")])
+    assert main(["score", "--workspace", str(workspace), "--lang", "zh", str(again)]) == 0
+    assert chinese.replace("p1_wps", "p1_lo") in capsys.readouterr().out.splitlines()
+    with Workspace.open(workspace) as ws:
+        assert [v.version for v in ws.history("P1")] == [1]
+
+
 def test_assess_shows_as_override_in_json_and_withdraw_restores(setup, tmp_path, capsys):
     template, folder, workspace = setup
     main(["score", "--workspace", str(workspace), "--template", str(template), str(folder)])

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from scoring.core.inputs import parse_submission
 from scoring.core.memory import paused_gc
-from scoring.core.model import Rejection, Scheme, Submission
+from scoring.core.model import CellValue, Rejection, Scheme, Submission
 from scoring.core.presentation import said
 from scoring.core.targets import assessment_year
 from scoring.io import importer
@@ -31,7 +31,7 @@ from scoring.workspace import encoding
 from scoring.workspace import file as wsfile
 from scoring.workspace import store_inputs as sql
 from scoring.workspace.cells import PROJECT_FIELDS, stored_cells
-from scoring.workspace.history import HistoryMixin
+from scoring.workspace.history import HistoryMixin, Key
 from scoring.workspace.records import (
     Change,
     ImportReport,
@@ -44,11 +44,14 @@ from scoring.workspace.records import (
     format_time,
     guarded,
     plural,
+    retyped_cells,
     scheme_label,
 )
 
 Progress = Callable[[int, int, Path], bool]
 _HASH_CHUNK = 1 << 20
+#: A re-saved form typed differently names up to this many of its cells.
+_MAX_RETYPED_SHOWN = 3
 
 
 class ImportsMixin(HistoryMixin):
@@ -233,11 +236,10 @@ class ImportsMixin(HistoryMixin):
         key = (round_id, scheme_id)
         cells, content = submission.prepared or stored_cells(submission)
         latest = sql.latest_version(conn, key, submission.project_id)
-        name = os.path.basename(submission.source)  # per submission: no Path object
+        changes: tuple[Change, ...] = ()
         if latest is not None:
-            same_file = sql.version_from_file(conn, key, submission.project_id, file_id)
-            if latest[3] == content or same_file:
-                unchanged = _unchanged(name, submission, latest[2], same_file, latest[3] == content)
+            changes, unchanged = self._compared(conn, key, file_id, scheme, submission, latest, content)
+            if unchanged is not None:
                 return "unchanged", unchanged, None
         version = latest[2] + 1 if latest else 1
         fields = (wsfile.uid(), submission.project_id, submission.source, content, at, self.store.actor,
@@ -245,18 +247,35 @@ class ImportsMixin(HistoryMixin):
                   encoding.issues_to_json(submission.issues),
                   json.dumps(submission.unmatched_codes, ensure_ascii=False))
         submission_id = sql.insert_submission(conn, key, version, file_id, fields, cells)
-        changes: tuple[Change, ...] = ()
         if latest is None:
             sql.insert_project(conn, key, submission.project_id, submission_id)
         else:
-            previous = sql.load_submission(conn, latest[1])
-            changes = tuple(diff_submissions(previous, submission, scheme))
             sql.set_latest(conn, latest[0], submission_id)
         stored = StoredSubmission(scheme.name, scheme.version, submission.project_id, submission.name,
                                   version, submission.source, changes, round_label)
         self._audit_import(conn, stored, sha, scheme, at)
         kind = "resubmitted" if latest else "imported"
         return kind, stored, (key, submission_id, submission)
+
+    def _compared(
+        self, conn, key: Key, file_id: int, scheme: Scheme, submission: Submission, latest: tuple,
+        content: str,
+    ) -> tuple[tuple[Change, ...], Unchanged | None]:
+        """A project's submission against its latest version: the changes, or why it is no new
+        version (the same fingerprint, the same file imported again, or values only typed
+        differently: a re-saved form saying "yes" for "是" or "50.0" for 50 tells the scores
+        nothing new, and a version with no change would only puzzle whoever reads the history)."""
+        name = os.path.basename(submission.source)  # per submission: no Path object
+        if latest[3] == content:
+            return (), _unchanged(name, submission, latest[2], None, None)
+        same_file = sql.version_from_file(conn, key, submission.project_id, file_id)
+        if same_file:
+            return (), _unchanged(name, submission, latest[2], same_file, None)
+        previous = sql.load_submission(conn, latest[1])
+        changes = tuple(diff_submissions(previous, submission, scheme))
+        if changes:
+            return changes, None
+        return (), _unchanged(name, submission, latest[2], None, retyped_cells(previous, submission, scheme))
 
     def _audit_import(self, conn, stored: StoredSubmission, sha: str, scheme: Scheme, at: str) -> None:
         name = os.path.basename(stored.source)
@@ -287,16 +306,32 @@ class ImportsMixin(HistoryMixin):
         )
 
 
-def _unchanged(name: str, submission: Submission, latest: int, same_file: int | None,
-               same_values: bool) -> Unchanged:
-    """Why a project's submission makes no new version: its values are the latest's, or this
-    file was imported for it already."""
-    said_en = (f"has the same values as its version {latest}" if same_values
-               else f"was already imported from this file as version {same_file}")
-    said_zh = f"与其第 {latest} 版的填报值相同" if same_values else f"已从此文件导入为第 {same_file} 版"
+def _unchanged(
+    name: str, submission: Submission, latest: int, same_file: int | None, retyped: list[CellValue] | None
+) -> Unchanged:
+    """Why a project's submission makes no new version: this file was imported for it already
+    (``same_file``), or its values are the latest's, stored alike or only typed differently
+    (``retyped``: the cells typed otherwise, "是" for "yes", "50.0" for 50, spaces around)."""
+    if same_file:
+        said_en = f"was already imported from this file as version {same_file}"
+        said_zh = f"已从此文件导入为第 {same_file} 版"
+    elif retyped:
+        shown = _MAX_RETYPED_SHOWN
+        cells = ", ".join(_sheet_cell(c) for c in retyped[:shown]) + (", …" if len(retyped) > shown else "")
+        said_en = (f"has the same values as its version {latest}, only typed differently in {cells} "
+                   f"(e.g. 是 for yes, 50.0 for 50, spaces); already imported as version {latest}")
+        said_zh = (f"与其第 {latest} 版的填报值相同，只是 {cells} 的写法不同（如“是”与“yes”、50.0 与 50、"
+                   f"多余空格）；已导入为第 {latest} 版")
+    else:
+        said_en, said_zh = f"has the same values as its version {latest}", f"与其第 {latest} 版的填报值相同"
     message = f"{name}: project {submission.project_id} {said_en}; nothing changed"
     message_zh = f"{name}：项目 {submission.project_id} {said_zh}，未作任何更改"
     return Unchanged(submission.source, message, submission.project_id, message_zh)
+
+
+def _sheet_cell(cell: CellValue) -> str:
+    """``Data!E12`` of a cell at ``city_07.xlsx:Data!E12`` (the file is named already)."""
+    return cell.location.rpartition(":")[2]
 
 
 def _hash_file(path: Path) -> tuple[str, int]:

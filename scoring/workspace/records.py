@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scoring.core.model import Assessment, CellValue, Criterion, Rejection, Scheme, Submission
+from scoring.core.model import Assessment, CellValue, Criterion, IndicatorInput, Rejection, Scheme, Submission
 from scoring.core.presentation import Said, both, change_text, said
 from scoring.core.results import ProjectResult
 from scoring.core.values import display_value, parse_for_criterion, parse_number
@@ -462,14 +463,36 @@ def diff_submissions(old: Submission, new: Submission, scheme: Scheme) -> list[C
     for criterion in scheme.criteria:
         code = criterion.code
         a, b = old.inputs.get(code), new.inputs.get(code)
-        for part in ("current", "baseline"):
-            cell_a, cell_b = (getattr(a, part) if a else None), (getattr(b, part) if b else None)
+        for part, cell_a, cell_b in _cell_pairs(a, b):
             if not _read_alike(criterion, part, cell_a, cell_b):
                 changes.append(Change(code, part, display_value(cell_a), display_value(cell_b)))
         evidence_a, evidence_b = (a.evidence if a else ""), (b.evidence if b else "")
         if evidence_a != evidence_b:
             changes.append(Change(code, "evidence", evidence_a or None, evidence_b or None))
     return changes
+
+
+def retyped_cells(old: Submission, new: Submission, scheme: Scheme) -> list[CellValue]:
+    """The cells of ``new`` typed differently from ``old`` but read alike ("是" for "yes",
+    "50.0" for 50, spaces around a value), in the scheme's order: what a re-saved form that
+    :func:`diff_submissions` finds no change in differs by."""
+    retyped: list[CellValue] = []
+    for criterion in scheme.criteria:
+        a, b = old.inputs.get(criterion.code), new.inputs.get(criterion.code)
+        retyped.extend(
+            cell_b for part, cell_a, cell_b in _cell_pairs(a, b)
+            if cell_b is not None and encoding.cell_key(cell_a) != encoding.cell_key(cell_b)
+            and _read_alike(criterion, part, cell_a, cell_b)
+        )
+    return retyped
+
+
+def _cell_pairs(
+    a: IndicatorInput | None, b: IndicatorInput | None
+) -> Iterator[tuple[str, CellValue | None, CellValue | None]]:
+    """(part, cell of ``a``, cell of ``b``) for the current value and the baseline."""
+    for part in ("current", "baseline"):
+        yield part, (getattr(a, part) if a else None), (getattr(b, part) if b else None)
 
 
 def _read_alike(criterion: Criterion, part: str, a: CellValue | None, b: CellValue | None) -> bool:

@@ -115,6 +115,33 @@ def test_files_are_named_relative_to_the_folder_imported_with_the_full_path_on_h
         "<p>Not a submission form: bad.xlsx: no Data sheet</p>")
 
 
+def test_a_resaved_form_typed_differently_is_one_unchanged_row_in_the_interface_language(tmp_path):
+    """The import report shows what the command line says of a form saved again with 是 typed as
+    "yes": one "unchanged" row naming the version already imported, in the interface's language
+    (Chinese, then English; gui_environment puts English back after the test)."""
+    from gui.models.tables import report_rows
+    from scoring.workspace.facade import Workspace
+    from tests.builders import project, two_pilots, write_form
+
+    template, folder, path = two_pilots(tmp_path)
+    resaved = write_form(tmp_path / "p1_wps.xlsx", project("P1"),
+                         [dict(code="A", current=50), dict(code="B", current="yes")])
+    with Workspace.create(path, actor="staff") as ws:
+        ws.add_template(template)
+        ws.import_files([folder])
+        report = ws.import_files([resaved])
+    translation.install("zh_CN")
+    (row,) = report_rows(report, [], inputs=[resaved])
+    assert (row.outcome, row.project) == ("unchanged", "P1")
+    assert row.detail == ("p1_wps.xlsx：项目 P1 与其第 1 版的填报值相同，只是 Data!E3 的写法不同"
+                          "（如“是”与“yes”、50.0 与 50、多余空格）；已导入为第 1 版，未作任何更改")
+    translation.install("en")
+    (row,) = report_rows(report, [], inputs=[resaved])
+    assert row.detail == ("p1_wps.xlsx: project P1 has the same values as its version 1, only typed "
+                          "differently in Data!E3 (e.g. 是 for yes, 50.0 for 50, spaces); already imported "
+                          "as version 1; nothing changed")
+
+
 def test_a_resubmitted_row_opens_every_version_with_its_total_and_grade(window, qtbot, demo_files):
     window.results.select_project("C-2024-001")
     first = window.project()  # scored before the resubmission came
