@@ -268,3 +268,62 @@ def test_a_command_imports_its_own_module_only_when_it_runs(monkeypatch):
 
     assert BY_NAME["validate"].handler().__module__ == "scoring.cli.scheme"
     assert BY_NAME["history"].handler().__name__ == "command_history"
+
+
+def test_an_abbreviated_option_is_refused_never_taken_for_another(setup, tmp_path, capsys):
+    """``--o`` is not ``--out``: argparse would have read it so, and a typo could silently pick
+    another option. The refusal names it in both languages and nothing is written."""
+    template, folder = setup
+    out = tmp_path / "ranked.xlsx"
+    assert main(["score", "--template", str(template), str(folder), "--o", str(out)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"error: unrecognized arguments: --o {out} (python main.py score --help shows its usage)",
+                   f"错误：无法识别的参数：--o {out}（python main.py score --help 列出其用法）"]
+    assert not out.exists()
+
+
+def test_no_option_of_any_command_is_taken_by_a_prefix_of_its_name(capsys):
+    """Every long option of each command, one letter short (``--ou`` for ``--out``, ``--worksp``
+    for ``--workspace``), is taken for no option: its value stays unset (argparse's
+    abbreviations would have set it, or refused the prefix as ambiguous). So is ``--versio``."""
+    import argparse
+
+    from scoring.cli.common import UsageError
+    from scoring.cli.parsers import Parser, ParserExit
+    from scoring.cli.registry import COMMANDS
+
+    class Recording(Parser):
+        """A command's parser that keeps the options it is given."""
+
+        def __init__(self, *args, **kwargs) -> None:
+            self.options: list[argparse.Action] = []
+            super().__init__(*args, **kwargs)
+
+        def add_argument(self, *args, **kwargs):
+            action = super().add_argument(*args, **kwargs)
+            self.options.append(action)
+            return action
+
+    taken, tried = [], 0
+    for command in COMMANDS:
+        parser = Recording(prog=f"python main.py {command.name}")
+        command.options(parser)
+        names = {name for action in parser.options for name in action.option_strings}
+        for action in parser.options:
+            for name in action.option_strings:
+                prefix = name[:-1]
+                if not name.startswith("--") or prefix in names or len(prefix) < 3:
+                    continue
+                tried += 1
+                namespace = argparse.Namespace()
+                try:
+                    parser.parse_known_args([prefix, "1"], namespace)
+                except UsageError as exc:
+                    assert "ambiguous" not in str(exc), (command.name, prefix)
+                except ParserExit:  # --help ran
+                    taken.append((command.name, prefix))
+                if getattr(namespace, action.dest, None) not in (None, False, action.default):
+                    taken.append((command.name, prefix))
+    assert tried > 50 and taken == []
+    assert main(["--versio"]) == 2
+    assert "SynergyPilot" not in capsys.readouterr().out

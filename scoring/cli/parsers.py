@@ -64,11 +64,14 @@ class Parser(argparse.ArgumentParser):
     2) and its help in the language asked for (``help_lang``; None: English, then Chinese).
 
     The help is formatted by ``RawTextHelpFormatter`` from texts wrapped here by display width,
-    so Chinese lines are not twice as wide as the terminal.
+    so Chinese lines are not twice as wide as the terminal. An option is taken only by its whole
+    name (``allow_abbrev`` off): argparse would read ``--o`` as ``--out``, so a typo or a
+    half-remembered option could silently pick another one.
     """
 
     def __init__(self, *args, help_lang: str | None = None, **kwargs) -> None:
         kwargs["add_help"] = False
+        kwargs["allow_abbrev"] = False
         kwargs.setdefault("formatter_class", argparse.RawTextHelpFormatter)
         super().__init__(*args, **kwargs)
         self.help_lang = help_lang
