@@ -37,6 +37,11 @@ CASES = [
     ("total zero", [A], {"total_points": 0}, "Scheme!B5",
      "Scheme!B5: total_points: must be greater than 0, found 0",
      "Scheme!B5：total_points（总分）：应大于 0，实际为 0"),
+    ("total typed in full-width digits with a comma", [A], {"total_points": "１００，５"}, "Scheme!B5",
+     "Scheme!B5: total_points: must be a number, found '100,5': a comma is read only between groups of "
+     "three digits (12,345); type the decimal mark as a point (12.5)",
+     "Scheme!B5：total_points（总分）：应为数字，实际为 '100,5'：逗号只能用作千位分隔符（如 12,345）；"
+     "小数点请用“.”（如 12.5）"),
     ("total over the maximum", [A], {"total_points": 1e300}, "Scheme!B5",
      "Scheme!B5: total_points: must be a finite number no larger than 1e+12 in size, found 1e+300",
      "Scheme!B5：total_points（总分）：应为有限数值，绝对值不超过 1e+12，实际为 1e+300"),
@@ -114,6 +119,19 @@ CASES = [
     ("bound over the maximum", [criterion("A", best=1e13)], {}, "Criteria!J2",
      "Criteria!J2: best: must be a finite number no larger than 1e+12 in size, found 1e+13",
      "Criteria!J2：best（最优值）：应为有限数值，绝对值不超过 1e+12，实际为 1e+13"),
+    ("weight typed too large", [criterion("A", weight="1e400")], {}, "Criteria!H2",  # a number, past ±1.8e308
+     "Criteria!H2: weight: must be a finite number no larger than 1e+12 in size, found '1e400' (too large to "
+     "calculate with)",
+     "Criteria!H2：weight（权重）：应为有限数值，绝对值不超过 1e+12，实际为 '1e400'（数值过大，无法计算）"),
+    ("bound typed too large and negative", [criterion("A", worst="-1e400")], {}, "Criteria!I2",
+     "Criteria!I2: worst: must be a finite number no larger than 1e+12 in size, found '-1e400' (too large to "
+     "calculate with)",
+     "Criteria!I2：worst（最差值）：应为有限数值，绝对值不超过 1e+12，实际为 '-1e400'（数值过大，无法计算）"),
+    ("weight with a decimal comma", [criterion("A", weight="1,5")], {}, "Criteria!H2",
+     "Criteria!H2: weight: must be a number, found '1,5': a comma is read only between groups of three "
+     "digits (12,345); type the decimal mark as a point (12.5)",
+     "Criteria!H2：weight（权重）：应为数字，实际为 '1,5'：逗号只能用作千位分隔符（如 12,345）；"
+     "小数点请用“.”（如 12.5）"),
     ("bound not a number", [criterion("A", best="inf")], {}, "Criteria!J2",
      "Criteria!J2: best: must be a number, found 'inf'",
      "Criteria!J2：best（最优值）：应为数字，实际为 'inf'"),
@@ -304,6 +322,42 @@ def test_problems_of_several_templates_are_each_put_after_their_file(tmp_path):
     ]
     assert caught.value.said.zh.splitlines()[1] == (
         "  - one.xlsx：Criteria!H2：weight（权重）：应为 0 或以上，实际为 -1")
+
+
+def test_several_templates_refused_are_counted_in_the_heading(tmp_path, capsys):
+    """Two templates refused together are "2 templates", not "the template", in both languages
+    (score --template one --template two reads them together)."""
+    from scoring.cli.main import main
+    from scoring.io.pipeline import load_schemes
+
+    one = write_template(tmp_path / "one.xlsx", [criterion("A", weight=-1)], level="town")
+    two = write_template(tmp_path / "two.xlsx", [criterion("A", weight="x")])
+    with pytest.raises(TemplateError) as caught:
+        load_schemes([one, two])
+    assert caught.value.said.en.splitlines()[0] == f"{one}, {two}: 2 templates are not valid (3 problems):"
+    assert caught.value.said.zh.splitlines()[0] == f"{one}, {two}：2 个模板无效（共 3 处问题）："
+    assert main(["score", "--template", str(one), "--template", str(two), str(tmp_path)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"error: {one}, {two}: 2 templates are not valid (3 problems):"
+    assert err[4] == f"错误：{one}, {two}：2 个模板无效（共 3 处问题）："
+
+
+def test_a_template_over_a_limit_is_told_to_keep_its_own_sheets(tmp_path):
+    """The reader's limits refuse a template as they refuse a form, but the advice is its
+    author's: copy the Scheme, Criteria and Grades sheets (a form's sender copies Project and
+    Data). A value in row 200,001 of Criteria is over the 100,000 rows a sheet may have."""
+    path = write_template(tmp_path / "big.xlsx", [A])
+    book = load_workbook(path)
+    book["Criteria"]["A200001"] = "stray"
+    book.save(path)
+    (problem,) = refused(path).problems
+    assert (problem.text("en"), problem.text("zh")) == (
+        "big.xlsx: the sheet Criteria has values down to row 200,001, over the limit of 100,000 rows; this "
+        "is far more than a template needs (a damaged file?): copy the Scheme, Criteria and Grades sheets "
+        "into a new workbook and load that",
+        "big.xlsx：工作表 Criteria 的数值一直到第 200,001 行，超过 100,000 行的上限；远超模板所需"
+        "（文件可能已损坏）：请把 Scheme、Criteria 和 Grades 工作表复制到新工作簿，再载入新工作簿",
+    )
 
 
 def test_the_same_scheme_twice_names_both_files(tmp_path):

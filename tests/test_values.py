@@ -77,13 +77,65 @@ def test_text_that_is_not_a_number_is_invalid_with_a_reason(value):
 @pytest.mark.parametrize(("value", "words"), [
     (True, "logical value"),
     (float("nan"), "not finite"),
-    (float("inf"), "not finite"),
+    (float("inf"), "too large to calculate with"),  # a numeric cell past ±1.8e308 (1e400 in the xml)
+    (float("-inf"), "too large to calculate with"),
     (dt.date(2024, 3, 1), "date or time"),  # Excel turned 3/1 or 3-1 into a date
     (dt.timedelta(hours=2), "date or time"),
 ])
 def test_other_kinds_of_cell_are_invalid_never_zero(value, words):
     parsed = parse_number(cell(value))
     assert parsed.state == "invalid" and parsed.number is None and words in parsed.message
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("１２３", 123.0),      # full-width digits: NFKC makes them 123
+    ("1,234.5", 1234.5),   # a thousands comma, then a decimal point
+    ("１，２３４.５", 1234.5),  # the same typed with a Chinese input method (full-width comma)
+    ("12%", 12.0),         # the number before the per-cent sign
+    ("1e-400", 0.0),       # underflows to 0: a number, and as small as typed
+])
+def test_numbers_typed_as_text_the_way_method_md_lists(value, expected):
+    parsed = parse_number(cell(value))
+    assert (parsed.state, parsed.number) == ("ok", expected)
+
+
+@pytest.mark.parametrize(("value", "english", "chinese"), [
+    # a number, too large for a float (it overflows to infinity): said so, never "not a number"
+    ("1e400", "the number 1e400 is too large to calculate with (more than 1.8e308 in size); check the value "
+     "and its unit", "数值 1e400 过大，无法计算（绝对值超过 1.8e308）；请核对数值及其单位"),
+    ("-1e400", "the number -1e400 is too large to calculate with (more than 1.8e308 in size); check the "
+     "value and its unit", "数值 -1e400 过大，无法计算（绝对值超过 1.8e308）；请核对数值及其单位"),
+    ("1e400%", "the number 1e400% is too large to calculate with (more than 1.8e308 in size); check the "
+     "value and its unit", "数值 1e400% 过大，无法计算（绝对值超过 1.8e308）；请核对数值及其单位"),
+])
+def test_a_number_too_large_to_calculate_with_is_said_to_be_one(value, english, chinese):
+    parsed = parse_number(cell(value))
+    assert (parsed.state, parsed.number, parsed.issue_kind) == ("invalid", None, "number_too_large")
+    assert (parsed.message, parsed.message_zh) == (english, chinese)
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("12,5", "12,5"),         # a decimal comma (as some locales write 12.5): never guessed
+    ("１２，５", "12,5"),      # the same with full-width digits and comma
+    ("0,5%", "0,5%"),
+    ("1.234,5", "1.234,5"),   # points between thousands, a decimal comma
+])
+def test_a_decimal_comma_is_refused_saying_how_to_type_the_number(value, shown):
+    parsed = parse_number(cell(value))
+    assert (parsed.state, parsed.issue_kind) == ("invalid", "not_a_number")
+    assert parsed.message == (f"expected a number, found the text {shown!r}: a comma is read only between "
+                              "groups of three digits (12,345); type the decimal mark as a point (12.5)")
+    assert parsed.message_zh == (f"应填写数字，实际为文本 {shown!r}：逗号只能用作千位分隔符（如 12,345）；"
+                                 "小数点请用“.”（如 12.5）")
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf", "Infinity"])
+def test_words_python_reads_as_floats_are_text_here(value):
+    """float() takes these; a person typing them into a form has not typed a number."""
+    parsed = parse_number(cell(value))
+    assert (parsed.state, parsed.issue_kind) == ("invalid", "not_a_number")
+    assert (parsed.message, parsed.message_zh) == (f"expected a number, found the text {value!r}",
+                                                   f"应填写数字，实际为文本 {value!r}")
 
 
 @pytest.mark.parametrize("value", [None, "", "   "])

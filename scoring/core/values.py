@@ -22,6 +22,9 @@ NA_TOKENS = frozenset({"n/a", "na", "不适用", "/"})
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+#: A comma where a decimal point belongs (12,5; 1.234,5), as some locales write a number: never
+#: read, since 1,234 is a thousand and more here, but named in the refusal.
+_DECIMAL_COMMA = re.compile(r"^[+-]?(\d+|\d{1,3}(\.\d{3})+),\d+$")
 
 
 @dataclass(frozen=True)
@@ -102,15 +105,48 @@ def _flagged(cell: CellValue) -> Parsed | None:
     return None
 
 
+def _without_percent(text: str) -> str:
+    return text[:-1].strip() if text.endswith("%") else text
+
+
 def _number_from_text(text: str) -> float | None:
-    if text.endswith("%"):
-        text = text[:-1].strip()
+    """The number typed (infinite when it is too large for a float, 1e400), None for text
+    that is no number."""
+    text = _without_percent(text)
     if _THOUSANDS.match(text):
         text = text.replace(",", "")
     if not _PLAIN_NUMBER.match(text):
         return None
-    number = float(text)
-    return number if math.isfinite(number) else None
+    return float(text)
+
+
+def has_decimal_comma(value: object) -> bool:
+    """Whether a cell's text is a number written with a decimal comma (``12,5``, ``１２，５``,
+    ``1.234,5``), which is never read as one: see :func:`parse_number`."""
+    return bool(_DECIMAL_COMMA.match(_without_percent(normalise_text(value))))
+
+
+def _too_large(typed: str | None) -> Parsed:
+    """A number beyond a float's range (1e400 overflows to infinity): a number, too large to
+    calculate with; ``typed`` as the cell's text shows it, None for a numeric cell."""
+    en, zh = (f"the number {typed}", f"数值 {typed} ") if typed else ("the cell's number", "单元格中的数值")
+    return _invalid(
+        "number_too_large",
+        f"{en} is too large to calculate with (more than 1.8e308 in size); check the value and its unit",
+        f"{zh}过大，无法计算（绝对值超过 1.8e308）；请核对数值及其单位",
+    )
+
+
+def _not_a_number_text(text: str) -> Parsed:
+    if has_decimal_comma(text):
+        return _invalid(
+            "not_a_number",
+            f"expected a number, found the text {text!r}: a comma is read only between groups of "
+            "three digits (12,345); type the decimal mark as a point (12.5)",
+            f"应填写数字，实际为文本 {text!r}：逗号只能用作千位分隔符（如 12,345）；小数点请用“.”（如 12.5）",
+        )
+    return _invalid("not_a_number", f"expected a number, found the text {text!r}",
+                    f"应填写数字，实际为文本 {text!r}")
 
 
 def parse_number(cell: CellValue | None) -> Parsed:
@@ -139,7 +175,9 @@ def parse_number(cell: CellValue | None) -> Parsed:
                         f"应填写数字，实际为逻辑值 {value}")
     if isinstance(value, (int, float)):
         number = float(value)
-        if not math.isfinite(number):
+        if math.isinf(number):
+            return _too_large(None)
+        if math.isnan(number):
             return _invalid("not_a_number", "the number is not finite", "数值无效（不是有限数）")
         return Parsed("ok", number * 100.0 if cell.note == "percent" else number)
     if isinstance(value, (_dt.date, _dt.time, _dt.timedelta)):
@@ -157,8 +195,9 @@ def parse_number(cell: CellValue | None) -> Parsed:
         return NOT_APPLICABLE
     from_text = _number_from_text(text)
     if from_text is None:
-        return _invalid("not_a_number", f"expected a number, found the text {text!r}",
-                        f"应填写数字，实际为文本 {text!r}")
+        return _not_a_number_text(text)
+    if math.isinf(from_text):
+        return _too_large(text)
     return Parsed("ok", from_text)
 
 

@@ -106,8 +106,7 @@ def load_schemes(paths: Iterable[str | Path]) -> list[Scheme]:
         except TemplateError as exc:
             errors.append(exc)
     if errors:
-        problems = [p for e in errors for p in e.problems]
-        raise TemplateError(", ".join(e.source for e in errors), problems)
+        raise TemplateError.of_several(errors)
     _check_unique_names(schemes)
     return schemes
 

@@ -99,7 +99,8 @@ _DTD = re.compile(
 class SubmissionRejected(Exception):
     """A file that cannot be used at all; ``reason`` is one of ``model.REJECTION_REASONS``."""
 
-    def __init__(self, reason: str, message: str, message_zh: str = "", sheet: str = "", cell: str = ""):
+    def __init__(self, reason: str, message: str, message_zh: str = "", sheet: str = "", cell: str = "",
+                 *, found: tuple[str, str] = ("", "")):
         super().__init__(message)
         self.reason = reason
         self.message = message
@@ -107,6 +108,10 @@ class SubmissionRejected(Exception):
         self.message_zh = message_zh
         #: Where the problem is, when it is in one sheet (and cell): see model.Rejection.
         self.sheet, self.cell = sheet, cell
+        #: What was found, in English and Chinese, without the advice to a submission's sender
+        #: (``too_large``: which limit, by how much), so that a template's refusal can advise
+        #: its author instead (scoring/io/template.py).
+        self.found = found
 
 
 @dataclass
@@ -246,13 +251,13 @@ def read_workbook_bytes(data: bytes, path: Path, limits: Limits | None = None,
 
 def _check_file_size(size: int, path: Path, limits: Limits) -> None:
     if size > limits.max_file_bytes:
+        found = (f"the file is {size / MB:.1f} MB, over the limit of {limits.max_file_bytes / MB:.0f} MB",
+                 f"文件大小 {size / MB:.1f} MB，超过 {limits.max_file_bytes / MB:.0f} MB 的上限")
         raise SubmissionRejected(
             "too_large",
-            f"{path.name}: the file is {size / MB:.1f} MB, over the limit of "
-            f"{limits.max_file_bytes / MB:.0f} MB; remove pictures and unused sheets, or "
-            "split it, and send it again",
-            f"{path.name}：文件大小 {size / MB:.1f} MB，超过 {limits.max_file_bytes / MB:.0f} MB 的上限；"
-            "请删除图片和不用的工作表，或拆分后重新发送",
+            f"{path.name}: {found[0]}; remove pictures and unused sheets, or split it, and send it again",
+            f"{path.name}：{found[1]}；请删除图片和不用的工作表，或拆分后重新发送",
+            found=found,
         )
 
 
@@ -369,6 +374,7 @@ def _too_large(path: Path, detail: str, detail_zh: str) -> SubmissionRejected:
         "hostile file?): copy the Project and Data sheets into a new workbook and send that",
         f"{path.name}：{detail_zh}；远超申报所需（文件可能已损坏或被篡改）：请把 Project 和 Data "
         "工作表复制到新工作簿后发送",
+        found=(detail, detail_zh),
     )
 
 

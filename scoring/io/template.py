@@ -34,7 +34,14 @@ from scoring.core.model import (
     Scheme,
 )
 from scoring.core.presentation import LEVEL_TEXT, SCHEME_KEY_ZH, Said, both, counted, said
-from scoring.core.values import normalise_text, parse_number, parse_yes_no_setting, plain_text, text_of
+from scoring.core.values import (
+    has_decimal_comma,
+    normalise_text,
+    parse_number,
+    parse_yes_no_setting,
+    plain_text,
+    text_of,
+)
 from scoring.io.safe_read import RawSheet, SheetFilter, SubmissionRejected, cell_ref, read_workbook_bytes
 
 #: Header aliases, English and Chinese, for the Criteria sheet (matched after NFKC + casefold).
@@ -143,12 +150,22 @@ class TemplateError(Exception):
     line per problem); ``str()`` gives its English.
     """
 
-    def __init__(self, source: str, problems: list[TemplateProblem]):
+    def __init__(self, source: str, problems: list[TemplateProblem], *, templates: int = 1):
         self.source = source
         self.problems = problems
-        self.said = said("tp_invalid", source=source, problems=counted(len(problems), "template_problem"),
-                         lines=_listed(problems))
+        counts = {"problems": counted(len(problems), "template_problem"), "lines": _listed(problems)}
+        if templates == 1:
+            self.said = said("tp_invalid", source=source, **counts)
+        else:  # "a.xlsx, b.xlsx: 2 templates are not valid", never "the template"
+            self.said = said("tp_invalid_several", source=source, templates=templates, **counts)
         super().__init__(self.said.en)
+
+    @classmethod
+    def of_several(cls, refused: list[TemplateError]) -> TemplateError:
+        """One refusal for the templates of one command: their files, then every problem after
+        its file's name."""
+        return cls(", ".join(e.source for e in refused), [p for e in refused for p in e.problems],
+                   templates=len(refused))
 
     def text(self, lang: str | None) -> str:
         """The refusal in ``lang`` (``zh`` or ``en``)."""
@@ -171,6 +188,18 @@ def within_limit(number: float) -> bool:
 def out_of_limit(number: float) -> Said:
     """The problem with a number :func:`within_limit` refuses, in English and Chinese."""
     return said("tp_out_of_limit", most=MAX_TEMPLATE_NUMBER, found=number)
+
+
+def read_number(value: object) -> float | Said:
+    """A template cell's number, read as a form's is (scoring/core/values.py), or the problem
+    with it: not a number (naming a decimal comma, 12,5), too large to calculate with (1e400),
+    or beyond :data:`MAX_TEMPLATE_NUMBER`."""
+    parsed = parse_number(CellValue(value, ""))
+    if parsed.issue_kind == "number_too_large":
+        return said("tp_number_too_large", most=MAX_TEMPLATE_NUMBER, found=found(value))
+    if parsed.number is None:
+        return said("tp_decimal_comma" if has_decimal_comma(value) else "tp_not_number", found=found(value))
+    return parsed.number if within_limit(parsed.number) else out_of_limit(parsed.number)
 
 
 #: The Chinese name of each column of the Criteria and Grades sheets (its last alias: 中文依据
@@ -271,8 +300,7 @@ def load_template_bytes(data: bytes, path: Path) -> Scheme:
     try:
         book = read_workbook_bytes(data, path, sheets=TEMPLATE_SHEETS)
     except SubmissionRejected as exc:
-        problem = Said(exc.message, exc.message_zh or exc.message)
-        raise TemplateError(str(path), [TemplateProblem("", "", problem, path.name)])
+        raise TemplateError(str(path), [TemplateProblem("", "", _unreadable(exc, path), path.name)])
     scheme_sheet = book.sheet("Scheme", "方案")
     criteria_sheet = book.sheet("Criteria", "指标")
     if scheme_sheet is None or criteria_sheet is None:
@@ -298,6 +326,14 @@ def load_template_bytes(data: bytes, path: Path) -> Scheme:
         content_hash=hashlib.sha256(data).hexdigest(),
         **settings,
     )
+
+
+def _unreadable(refused: SubmissionRejected, path: Path) -> Said:
+    """Why a template's workbook could not be read, and what its author does: a file over a
+    reader's limit is told to keep the template's own sheets, not a form's."""
+    if refused.reason == "too_large" and refused.found[0]:
+        return said("tp_too_large", file=path.name, found=Said(*refused.found))
+    return Said(refused.message, refused.message_zh or refused.message)
 
 
 #: A Scheme sheet's rows, key → (value, A1 reference of the value).
@@ -375,12 +411,9 @@ def _number_setting(pairs: KeyValues, key: str, default: float | None,
     value = pairs.get(key, (None, ""))[0]
     if value is None:
         return default
-    number = parse_number(CellValue(value, "")).number
-    if number is None:
-        problem(key, said("tp_not_number", found=found(value)))
-        return None
-    if not within_limit(number):
-        problem(key, out_of_limit(number))
+    number = read_number(value)
+    if isinstance(number, Said):
+        problem(key, number)
         return None
     return number
 
@@ -491,12 +524,9 @@ class _CriterionRow:
         value = self.raw(key)
         if value is None:
             return None
-        number = parse_number(CellValue(value, "")).number
-        if number is None:
-            self.problem(key, said("tp_not_number", found=found(value)))
-            return None
-        if not within_limit(number):
-            self.problem(key, out_of_limit(number))
+        number = read_number(value)
+        if isinstance(number, Said):
+            self.problem(key, number)
             return None
         return number
 
@@ -645,13 +675,11 @@ def _read_grades(sheet: RawSheet, problems: list[TemplateProblem]) -> tuple[Grad
         raw_min = sheet.cell(r, cols["min_points"])
         if not name and raw_min is None:
             continue
-        minimum = parse_number(CellValue(raw_min, "")).number
+        minimum = read_number(raw_min)
         if not name:
             problem(r, "grade", said("tp_grade_name"))
-        elif minimum is None:
-            problem(r, "min_points", said("tp_not_number", found=found(raw_min)))
-        elif not within_limit(minimum):
-            problem(r, "min_points", out_of_limit(minimum))
+        elif isinstance(minimum, Said):
+            problem(r, "min_points", minimum)
         elif any(g.name == name for g in grades):
             problem(r, "grade", said("tp_grade_twice", name=repr(name)))
         else:

@@ -11,12 +11,20 @@ TEMPLATE_TEXT: dict[str, tuple[str, str]] = {
     # sheet and cell (tp_at_*), naming the field (tp_field) and saying what to do
     "tp_invalid": ("{source}：模板无效（{problems}）：\n{lines}",
                    "{source}: the template is not valid ({problems}):\n{lines}"),
+    "tp_invalid_several": ("{source}：{templates} 个模板无效（共 {problems}）：\n{lines}",
+                           "{source}: {templates} templates are not valid ({problems}):\n{lines}"),
     "count1_template_problem": ("{n} 处问题", "{n} problem"),
     "count_template_problem": ("{n} 处问题", "{n} problems"),
     "tp_at_cell": ("{sheet}!{cell}：{message}", "{sheet}!{cell}: {message}"),
     "tp_at_row": ("工作表 {sheet} 第 {row} 行：{message}", "{sheet}, row {row}: {message}"),
     "tp_at_sheet": ("工作表 {sheet}：{message}", "{sheet}: {message}"),
     "tp_in_file": ("{file}：{message}", "{file}: {message}"),
+    "tp_too_large": (
+        "{file}：{found}；远超模板所需（文件可能已损坏）："
+        "请把 Scheme、Criteria 和 Grades 工作表复制到新工作簿，再载入新工作簿",
+        "{file}: {found}; this is far more than a template needs (a damaged file?): copy the Scheme, "
+        "Criteria and Grades sheets into a new workbook and load that",
+    ),
     "tp_field": ("{field}：{message}", "{field}: {message}"),
     "tp_field_name": ("{name}（{zh}）", "{name}"),
     "tp_cannot_open": (
@@ -48,6 +56,16 @@ TEMPLATE_TEXT: dict[str, tuple[str, str]] = {
     "tp_value_absent": ("必填，请写在该键旁边的 B 列", "required; put it in column B beside the key"),
     "tp_one_of": ("应为以下之一：{allowed}；实际为 {found}", "must be one of {allowed}, found {found}"),
     "tp_not_number": ("应为数字，实际为 {found}", "must be a number, found {found}"),
+    "tp_decimal_comma": (
+        "应为数字，实际为 {found}：逗号只能用作千位分隔符（如 12,345）；小数点请用“.”（如 12.5）",
+        "must be a number, found {found}: a comma is read only between groups of three digits (12,345); "
+        "type the decimal mark as a point (12.5)",
+    ),
+    "tp_number_too_large": (
+        "应为有限数值，绝对值不超过 {most:g}，实际为 {found}（数值过大，无法计算）",
+        "must be a finite number no larger than {most:g} in size, found {found} (too large to calculate "
+        "with)",
+    ),
     "tp_out_of_limit": (
         "应为有限数值，绝对值不超过 {most:g}，实际为 {found:g}",
         "must be a finite number no larger than {most:g} in size, found {found:g}",

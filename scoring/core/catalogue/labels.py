@@ -22,6 +22,7 @@ SEVERITY_TEXT = {"error": ("错误", "error"), "warning": ("警告", "warning"),
 #: (``not_a_number``), as the README and the JSON output name it.
 ISSUE_KIND_ZH = {
     "not_a_number": "不是数字",
+    "number_too_large": "数值过大",
     "unknown_choice": "不在可选项中",
     "error_cell": "错误值单元格",
     "formula_without_value": "公式未计算",
