@@ -195,8 +195,42 @@ def test_source_with_an_unknown_key_is_refused(tmp_path):
     source = tmp_path / "typo.toml"
     text = (SOURCES[0]).read_text(encoding="utf-8").replace("weight = ", "wieght = ", 1)
     source.write_text(text, encoding="utf-8")
-    with pytest.raises(SourceError, match="wieght"):
+    with pytest.raises(SourceError, match="wieght") as caught:
         build_template(source, tmp_path / "typo.xlsx")
+    assert caught.value.said.en == "typo.toml criterion 1: unknown keys ['wieght']; check their spelling"
+    assert caught.value.said.zh == "typo.toml 第 1 项指标：未知的键 ['wieght']；请检查拼写"
+
+
+@pytest.fixture
+def two_sources(tmp_path, monkeypatch):
+    """make templates run on a folder of two sources, a good one and one that is no TOML,
+    writing its workbooks beside them instead of over the shipped ones."""
+    import scoring.build.templates as templates
+
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "city.toml").write_text(SOURCES[0].read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "source" / "park.toml").write_text("[scheme\n", encoding="utf-8")
+    monkeypatch.setattr(templates, "SOURCES_DIR", tmp_path / "source")
+    monkeypatch.setattr(templates, "TEMPLATES_DIR", tmp_path)
+    return templates
+
+
+def test_make_templates_says_each_line_in_english_then_chinese_or_the_language_asked(two_sources, tmp_path,
+                                                                                      capsys):
+    scheme = load_template(TEMPLATES / f"{SOURCES[0].stem}.xlsx")
+    count, built = len(scheme.criteria), f"{tmp_path.name}/city.xlsx"  # named from the templates' parent
+    assert two_sources.main([]) == 1  # the broken source fails the run
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [f"{built}: {scheme.name} {scheme.version}, {count} criteria",
+                                f"{built}：{scheme.name_zh} {scheme.version}，{count} 项指标"]
+    english, chinese = err.splitlines()
+    assert english.startswith("park.toml: not valid TOML (") and english.endswith(
+        "); correct it at the line and column shown")
+    assert chinese.startswith("park.toml：不是有效的 TOML（") and chinese.endswith("）；请按所示行列改正")
+    assert two_sources.main(["--lang", "zh"]) == 1
+    out, err = capsys.readouterr()
+    assert (out.splitlines(), err.splitlines()) == (
+        [f"{built}：{scheme.name_zh} {scheme.version}，{count} 项指标"], [chinese])
 
 
 def test_defaults_are_written_out_explicitly(tmp_path):

@@ -11,6 +11,7 @@ an unchanged source leaves ``git status`` clean.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -25,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from scoring.io.xlsx_write import save_reproducibly
 from scoring.resources import TEMPLATE_SOURCES_DIR, TEMPLATES_DIR
 from scoring.core.model import Scheme
+from scoring.core.presentation import Said, counted, said, scheme_label
 from scoring.core.textclean import clean_text
 from scoring.analysis.weights import WeightsError, changed_codes, with_weights
 
@@ -70,7 +72,12 @@ GRADE_COLUMNS = {"grade": 14, "min_points": 12}
 
 
 class SourceError(ValueError):
-    """A template source that cannot be turned into a workbook (unknown key, wrong shape)."""
+    """A template source that cannot be turned into a workbook (unknown key, wrong shape, not
+    TOML); ``said`` says which and where in English and Chinese, ``str()`` in English."""
+
+    def __init__(self, message: Said) -> None:
+        self.said = message
+        super().__init__(message.en)
 
 
 def build_template(source_toml_path: str | Path, out_xlsx_path: str | Path) -> Path:
@@ -101,7 +108,10 @@ def build_template(source_toml_path: str | Path, out_xlsx_path: str | Path) -> P
     """
     source_toml_path, out_xlsx_path = Path(source_toml_path), Path(out_xlsx_path)
     with source_toml_path.open("rb") as handle:
-        source = tomllib.load(handle)
+        try:
+            source = tomllib.load(handle)
+        except tomllib.TOMLDecodeError as exc:  # its words name the line and column
+            raise SourceError(said("tb_not_toml", name=source_toml_path.name, detail=exc)) from None
     scheme, criteria, grades = _checked_sections(source, source_toml_path.name)
     return write_template(scheme, criteria, grades, out_xlsx_path)
 
@@ -183,22 +193,22 @@ def write_scheme_version(scheme: Scheme, weights: Sequence[float] | np.ndarray, 
 def _checked_sections(source: dict, name: str) -> tuple[dict, list[dict], list[dict]]:
     unknown_sections = set(source) - {"scheme", "criteria", "grades"}
     if unknown_sections:
-        raise SourceError(f"{name}: unknown sections {sorted(unknown_sections)}")
+        raise SourceError(said("tb_unknown_sections", name=name, sections=sorted(unknown_sections)))
     if "scheme" not in source or "criteria" not in source:
-        raise SourceError(f"{name}: needs a [scheme] table and [[criteria]] entries")
+        raise SourceError(said("tb_needs_sections", name=name))
     scheme, criteria, grades = source["scheme"], source["criteria"], source.get("grades", [])
-    _reject_unknown_keys(scheme, SCHEME_KEYS, f"{name} [scheme]")
+    _reject_unknown_keys(scheme, SCHEME_KEYS, said("tb_in_scheme", name=name))
     for index, criterion in enumerate(criteria, start=1):
-        _reject_unknown_keys(criterion, CRITERIA_COLUMNS, f"{name} criterion {index}")
+        _reject_unknown_keys(criterion, CRITERIA_COLUMNS, said("tb_in_criterion", name=name, index=index))
     for index, grade in enumerate(grades, start=1):
-        _reject_unknown_keys(grade, GRADE_COLUMNS, f"{name} grade {index}")
+        _reject_unknown_keys(grade, GRADE_COLUMNS, said("tb_in_grade", name=name, index=index))
     return scheme, criteria, grades
 
 
-def _reject_unknown_keys(entry: dict, allowed: Iterable[str], where: str) -> None:
+def _reject_unknown_keys(entry: dict, allowed: Iterable[str], where: Said) -> None:
     unknown = set(entry) - set(allowed)
     if unknown:
-        raise SourceError(f"{where}: unknown keys {sorted(unknown)}")
+        raise SourceError(said("tb_unknown_keys", where=where, keys=sorted(unknown)))
 
 
 def _write_scheme_sheet(sheet: Worksheet, scheme: dict) -> None:
@@ -305,16 +315,24 @@ def main(argv: list[str] | None = None) -> int:
     Each rebuilt workbook is then loaded with the real template reader, so a source that
     breaks a rule is reported here rather than by the first user who loads it. A shipped
     scheme must also draw no warning on the balance of its synergy sides (docs/method.md,
-    "Synergy"): a user's own scheme may, the defaults may not.
+    "Synergy"): a user's own scheme may, the defaults may not. Every line is printed in English
+    and then in Chinese, as the command line prints (scoring/cli/common.py), or only in the
+    language of ``--lang``.
 
     Returns
     -------
     int
-        0 when every template was built and loads cleanly without warnings, 1 otherwise.
+        0 when every template was built and loads cleanly without warnings, 1 otherwise (2 for
+        a wrong option).
     """
     from scoring.io.template import TemplateError, load_template, synergy_balance_warnings
 
-    del argv  # no options yet; the signature matches the other entry points
+    parser = argparse.ArgumentParser(prog="python -m scoring.build.templates", allow_abbrev=False,
+                                     formatter_class=argparse.RawTextHelpFormatter,
+                                     description="\n".join(said("tb_description").lines(None)))
+    parser.add_argument("--lang", choices=("zh", "en"), default=None,
+                        help="\n".join(said("cli_h_lang").lines(None)))
+    lang = parser.parse_args(argv).lang
     status = 0
     for source in shipped_sources():
         target = TEMPLATES_DIR / f"{source.stem}.xlsx"
@@ -322,17 +340,21 @@ def main(argv: list[str] | None = None) -> int:
             build_template(source, target)
             scheme = load_template(target)
         except (SourceError, TemplateError) as exc:
-            print(exc, file=sys.stderr)
+            _print(exc.said, lang, sys.stderr)
             status = 1
             continue
         for warning in synergy_balance_warnings(scheme):
-            print(f"{target.name}: {warning.message}", file=sys.stderr)
+            _print(said("tb_warning", file=target.name, message=Said(warning.message, warning.text("zh"))),
+                   lang, sys.stderr)
             status = 1
-        print(
-            f"{target.relative_to(TEMPLATES_DIR.parent)}: {scheme.name} {scheme.version}, "
-            f"{len(scheme.criteria)} criteria"
-        )
+        name = Said(scheme_label(scheme, "en"), scheme_label(scheme, "zh"))
+        _print(said("tb_built", path=target.relative_to(TEMPLATES_DIR.parent), scheme=name,
+                    version=scheme.version, criteria=counted(len(scheme.criteria), "criterion")), lang)
     return status
+
+
+def _print(message: Said, lang: str | None, stream=None) -> None:
+    print("\n".join(message.lines(lang)), file=stream if stream is not None else sys.stdout)
 
 
 if __name__ == "__main__":

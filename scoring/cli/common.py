@@ -63,8 +63,7 @@ def say(key: str, lang: str | None, *, stream=None, **fields: object) -> None:
 def print_said(message: Said, lang: str | None, *, file=None) -> None:
     """A message for a person: in ``lang`` when one was chosen (``--lang``), else in English and
     then in Chinese, one line each (once when both read the same, e.g. a file name)."""
-    lines = [message.text(lang)] if lang else list(dict.fromkeys((message.en, message.zh)))
-    print("\n".join(lines), file=file if file is not None else sys.stdout)
+    print("\n".join(message.lines(lang)), file=file if file is not None else sys.stdout)
 
 
 def in_both(render: Callable[..., str], *args: object) -> Said:

@@ -7,7 +7,8 @@ project and D tracked the total at r = 0.975; the targets are a spread of at lea
 correlation of at most 0.9. Also counted: failing projects whose D is still "coordinated"
 (class 6 or above), which a reader would find hard to believe.
 
-Usage: ``python -m scoring.cli.method_report``.
+Usage: ``python -m scoring.cli.method_report [--lang zh|en]``: every line in English and then in
+Chinese, as the rest of the command line prints (scoring/cli/common.py), or in one language.
 """
 
 from __future__ import annotations
@@ -20,7 +21,22 @@ from pathlib import Path
 
 import numpy as np
 
+from scoring.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    default_template_paths,
+    in_both,
+    pad,
+    print_error,
+    print_said,
+    say,
+)
+from scoring.cli.main import lang_asked
+from scoring.cli.parsers import Parser, ParserExit, add_lang
+from scoring.core.presentation import Said, level_label, said
 from scoring.core.results import ProjectResult
+from scoring.core.textlayout import display_width
 
 #: The figures the synergy index should reach on the demo (issue 13's "Done when").
 MIN_C_SPREAD = 0.3
@@ -82,34 +98,70 @@ def _number(value: float | None, digits: int = 3) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
 
-def format_rows(rows: Sequence[tuple[str, SynergyFigures]]) -> list[str]:
-    """A fixed-width table of the figures, one line per level and one for all projects."""
-    lines = [f"{'level':<12}{'projects':>9}{'with D':>8}{'C min':>8}{'C max':>8}{'C spread':>10}"
-             f"{'corr(D,total)':>15}{'fail, coordinated':>19}"]
-    for label, f in rows:
-        lines.append(f"{label:<12}{f.projects:>9}{f.with_index:>8}{_number(f.c_min):>8}{_number(f.c_max):>8}"
-                     f"{_number(f.c_spread):>10}{_number(f.correlation):>15}"
-                     f"{f'{f.failing_coordinated} of {f.failing}':>19}")
+#: The table's columns: (catalogue key of the heading, width in terminal cells); the first is
+#: left-aligned, the others right-aligned.
+COLUMNS = (("mr_level", 12), ("mr_projects", 9), ("mr_with_d", 8), ("mr_c_min", 8), ("mr_c_max", 8),
+           ("mr_c_spread", 10), ("mr_correlation", 15), ("mr_failing_coordinated", 19))
+
+
+def _line(cells: Sequence[str]) -> str:
+    """A row of the table: each cell padded to its column's width on the screen (a Chinese
+    character takes two cells)."""
+    (first, first_width), *others = COLUMNS
+    del first
+    right = "".join(" " * max(0, width - display_width(cell)) + cell
+                    for cell, (_, width) in zip(cells[1:], others, strict=True))
+    return pad(cells[0], first_width) + right
+
+
+def format_rows(rows: Sequence[tuple[str, SynergyFigures]], lang: str) -> list[str]:
+    """A fixed-width table of the figures in ``lang``, one line per level (a scheme's level
+    keyword, or ``all`` for every project) after the headings."""
+    lines = [_line([said(key).text(lang) for key, _ in COLUMNS])]
+    for level, f in rows:
+        label = said("mr_all").text(lang) if level == "all" else level_label(level, lang)
+        coordinated = said("mr_of", part=f.failing_coordinated, whole=f.failing).text(lang)
+        lines.append(_line([label, str(f.projects), str(f.with_index), _number(f.c_min), _number(f.c_max),
+                            _number(f.c_spread), _number(f.correlation), coordinated]))
     return lines
 
 
-def verdict(figures: SynergyFigures) -> list[str]:
-    """Whether the targets are met, said plainly."""
+def verdict(figures: SynergyFigures) -> list[Said]:
+    """Whether the targets are met, said plainly in both languages."""
     spread, corr = figures.c_spread, figures.correlation
     spread_ok = spread is not None and spread >= MIN_C_SPREAD
     corr_ok = corr is not None and corr <= MAX_D_TOTAL_CORRELATION
     return [
-        f"C spread {_number(spread)} (target ≥ {MIN_C_SPREAD}): {'met' if spread_ok else 'NOT met'}",
-        f"corr(D, total) {_number(corr)} (target ≤ {MAX_D_TOTAL_CORRELATION}): "
-        f"{'met' if corr_ok else 'NOT met'}",
+        said("mr_spread_verdict", value=_number(spread), target=MIN_C_SPREAD, met=_met(spread_ok)),
+        said("mr_correlation_verdict", value=_number(corr), target=MAX_D_TOTAL_CORRELATION,
+             met=_met(corr_ok)),
     ]
 
 
+def _met(met: bool) -> Said:
+    return said("mr_met" if met else "mr_not_met")
+
+
+def _arguments(argv: Sequence[str] | None) -> str | None:
+    """The language asked for (``--lang zh|en``), None for English then Chinese."""
+    parser = Parser(prog="python -m scoring.cli.method_report")
+    parser.description = parser.describe("cli_h_method_report")
+    add_lang(parser)
+    return parser.parse_args(list(argv or ())).lang
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Write the demo to a temporary folder, score it with the shipped schemes, print the figures."""
-    del argv
+    """Write the demo to a temporary folder, score it with the shipped schemes, print the figures
+    in English and then Chinese, line by line, or in the language of ``--lang``."""
+    lang = lang_asked(list(argv or ()))
+    try:
+        lang = _arguments(argv)
+    except ParserExit as exc:
+        return exc.status
+    except UsageError as exc:
+        print_error(exc.said, lang)
+        return EXIT_USAGE
     from scoring.build.demo import write_demo
-    from scoring.cli.common import default_template_paths
     from scoring.io.pipeline import run
 
     templates = default_template_paths()
@@ -123,13 +175,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = [(s.level, synergy_figures([p for p in sound if p.scheme == s.name], lowest))
             for s in result.schemes]
     overall = synergy_figures(sound, lowest)
-    versions = ", ".join(f"{s.level} {s.version}" for s in result.schemes)
-    print(f"Synergy index on the demo, shipped schemes ({versions}); docs/method.md, \"Synergy\"")
-    for line in format_rows([*rows, ("all", overall)]):
-        print(line)
+    versions = in_both(lambda lg: ("、" if lg == "zh" else ", ").join(
+        f"{level_label(s.level, lg)} {s.version}" for s in result.schemes))
+    say("mr_title", lang, versions=versions)
+    table = [*rows, ("all", overall)]
+    for english, chinese in zip(format_rows(table, "en"), format_rows(table, "zh"), strict=True):
+        print_said(Said(english, chinese), lang)
     for line in verdict(overall):
-        print(line)
-    return 0
+        print_said(line, lang)
+    return EXIT_OK
 
 
 if __name__ == "__main__":

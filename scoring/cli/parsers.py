@@ -39,8 +39,7 @@ class ParserExit(Exception):
 
 def _lines(message: Said, lang: str | None, width: int) -> list[str]:
     """``message`` wrapped to ``width`` cells: in ``lang``, or in English and then Chinese."""
-    parts = [message.text(lang)] if lang else list(dict.fromkeys((message.en, message.zh)))
-    return [line for part in parts for line in wrap_text(part, width, None)]
+    return [line for part in message.lines(lang) for line in wrap_text(part, width, None)]
 
 
 def _terminal_width() -> int:

@@ -157,6 +157,11 @@ class Said:
         """The message in ``lang`` (``zh`` or ``en``)."""
         return self.zh if normalise_lang(lang) == "zh" else self.en
 
+    def lines(self, lang: str | None) -> list[str]:
+        """How the command line prints it: in ``lang`` when one was chosen (``--lang``), else in
+        English and then in Chinese (once when both read the same, e.g. a file name)."""
+        return [self.text(lang)] if lang else list(dict.fromkeys((self.en, self.zh)))
+
     def __str__(self) -> str:
         return self.en
 

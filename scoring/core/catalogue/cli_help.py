@@ -192,4 +192,7 @@ CLI_HELP_TEXT: dict[str, tuple[str, str]] = {
     ),
     "cli_h_track_out": ("将跟踪工作簿写到此处", "write the Tracking workbook here"),
     "cli_h_track_pdf": ("将跟踪 PDF 写到此处", "write the tracking PDF here"),
+    "cli_h_method_report": ("在示例数据上用随附方案评分，输出协同指数的耦合度 C 的分布及 D 与总分的相关系数",
+                            "score the demo with the shipped schemes and print how far the coupling degree "
+                            "C spreads and how closely D follows the total"),
 }
