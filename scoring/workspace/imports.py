@@ -175,15 +175,8 @@ class ImportsMixin(HistoryMixin):
         with self.store.mutex:
             known = sql.file_by_hash(self.store.connection(), sha)
         if known is not None and known[3]:
-            report.unchanged.append(
-                Unchanged(
-                    str(path),
-                    f"{path.name}: identical to {known[1]}, imported {format_time(known[2])}; "
-                    "nothing changed",
-                    message_zh=f"{path.name}：与 {known[1]}（导入于 {format_time(known[2])}）内容完全相同，"
-                    "未作任何更改",
-                )
-            )
+            same = said("ws_identical_file", file=path.name, known=known[1], at=format_time(known[2]))
+            report.unchanged.append(Unchanged(str(path), same.en, message_zh=same.zh))
             return
         accepted, rejected = _assign(read(), matcher, seen, round)
         if accepted:
@@ -313,20 +306,15 @@ def _unchanged(
     (``same_file``), or its values are the latest's, stored alike or only typed differently
     (``retyped``: the cells typed otherwise, "是" for "yes", "50.0" for 50, spaces around)."""
     if same_file:
-        said_en = f"was already imported from this file as version {same_file}"
-        said_zh = f"已从此文件导入为第 {same_file} 版"
+        why = said("ws_from_this_file", version=same_file)
     elif retyped:
         shown = _MAX_RETYPED_SHOWN
         cells = ", ".join(_sheet_cell(c) for c in retyped[:shown]) + (", …" if len(retyped) > shown else "")
-        said_en = (f"has the same values as its version {latest}, only typed differently in {cells} "
-                   f"(e.g. 是 for yes, 50.0 for 50, spaces); already imported as version {latest}")
-        said_zh = (f"与其第 {latest} 版的填报值相同，只是 {cells} 的写法不同（如“是”与“yes”、50.0 与 50、"
-                   f"多余空格）；已导入为第 {latest} 版")
+        why = said("ws_retyped", version=latest, cells=cells)
     else:
-        said_en, said_zh = f"has the same values as its version {latest}", f"与其第 {latest} 版的填报值相同"
-    message = f"{name}: project {submission.project_id} {said_en}; nothing changed"
-    message_zh = f"{name}：项目 {submission.project_id} {said_zh}，未作任何更改"
-    return Unchanged(submission.source, message, submission.project_id, message_zh)
+        why = said("ws_same_values", version=latest)
+    message = said("ws_project_unchanged", file=name, project=submission.project_id, why=why)
+    return Unchanged(submission.source, message.en, submission.project_id, message.zh)
 
 
 def _sheet_cell(cell: CellValue) -> str:

@@ -136,6 +136,22 @@ WORKSPACE_TEXT: dict[str, tuple[str, str]] = {
     ),
     "ws_nothing_changed_here": ("此处不能作任何更改", "nothing can be changed here"),
     "ws_nothing_imported": ("不能导入任何文件", "nothing can be imported"),
+    # an import that makes no new version (scoring/workspace/imports.py): why, in one sentence
+    "ws_identical_file": (
+        "{file}：与 {known}（导入于 {at}）内容完全相同，未作任何更改",
+        "{file}: identical to {known}, imported {at}; nothing changed",
+    ),
+    "ws_project_unchanged": ("{file}：项目 {project} {why}，未作任何更改",
+                             "{file}: project {project} {why}; nothing changed"),
+    "ws_same_values": ("与其第 {version} 版的填报值相同", "has the same values as its version {version}"),
+    "ws_retyped": (
+        "与其第 {version} 版的填报值相同，只是 {cells} 的写法不同（如“是”与“yes”、50.0 与 50、多余空格）；"
+        "已导入为第 {version} 版",
+        "has the same values as its version {version}, only typed differently in {cells} (e.g. 是 for yes, "
+        "50.0 for 50, spaces); already imported as version {version}",
+    ),
+    "ws_from_this_file": ("已从此文件导入为第 {version} 版",
+                          "was already imported from this file as version {version}"),
     "ws_no_scheme_yet": (
         "{name} 中还没有评估方案；请先添加模板（例如 score --workspace W --template T.xlsx）",
         "{name} holds no scheme yet; add a template first (e.g. score --workspace W --template T.xlsx)",
