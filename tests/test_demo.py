@@ -136,6 +136,13 @@ def test_main_with_another_seed_writes_other_values(demo, tmp_path, capsys):
     assert first["city/C-2024-001.xlsx"] != other["city/C-2024-001.xlsx"]
 
 
+def test_main_takes_the_seed_only_by_its_whole_name(tmp_path):
+    """--se is not --seed: a prefix is refused (argparse's exit 2) and nothing is written."""
+    with pytest.raises(SystemExit) as refused:
+        main([str(tmp_path / "out"), "--se", "7"])
+    assert refused.value.code == 2 and not (tmp_path / "out").exists()
+
+
 def synergy_by_hand(scheme, indicators: dict) -> tuple[float, float, float]:
     """(C, D, T) from the two disjoint sides, computed here from each criterion's fraction.
 

@@ -614,8 +614,8 @@ def _write_form(path: Path, scheme: Scheme, demo: DemoProject) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``python -m scoring.build.demo OUT_DIR [--seed N]``."""
-    parser = argparse.ArgumentParser(
-        prog="python -m scoring.build.demo", description=__doc__.splitlines()[0]
+    parser = argparse.ArgumentParser(  # options by their whole name only, as the command line's
+        prog="python -m scoring.build.demo", description=__doc__.splitlines()[0], allow_abbrev=False
     )
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--seed", type=int, default=2024)
