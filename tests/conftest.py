@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import NamedTuple
+
 import pytest
 
 try:
@@ -55,3 +58,23 @@ def report_run(tmp_path_factory):
     from tests.report_data import build_run
 
     return build_run(tmp_path_factory.mktemp("report_run"))
+
+
+class DemoFiles(NamedTuple):
+    """The demo's submissions: the folder ``write_demo`` filled and the files it returned."""
+
+    folder: Path
+    written: list[Path]
+
+
+@pytest.fixture(scope="session")
+def demo_submissions(tmp_path_factory) -> DemoFiles:
+    """The demo's submissions (scoring.build.demo, seed 2024), written once for the session.
+
+    Tests read them and must not write into the folder: a test that adds files (the second
+    round, tests/test_demo_rounds.py) works on a copy.
+    """
+    from scoring.build.demo import write_demo
+
+    folder = tmp_path_factory.mktemp("demo_submissions")
+    return DemoFiles(folder, write_demo(folder))

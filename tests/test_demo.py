@@ -25,9 +25,8 @@ FLAWED = {
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> tuple[Path, list[Path]]:
-    out = tmp_path_factory.mktemp("demo")
-    return out, write_demo(out)
+def demo(demo_submissions) -> tuple[Path, list[Path]]:
+    return demo_submissions
 
 
 @pytest.fixture(scope="module")

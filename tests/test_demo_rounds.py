@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from scoring.analysis.tracking import track_workspace
-from scoring.build.demo import write_demo
 from scoring.build.demo_rounds import DROPPED, FOLDER, NEW_PROJECT, next_value, write_second_round
 from scoring.core.model import Criterion
 from scoring.workspace.facade import Workspace
@@ -30,9 +31,9 @@ def test_a_figure_a_year_later(criterion, current, baseline, move, expected):
 
 
 @pytest.mark.slow
-def test_the_second_round_tracks_improvers_a_dropped_and_a_new_pilot(tmp_path):
+def test_the_second_round_tracks_improvers_a_dropped_and_a_new_pilot(demo_submissions, tmp_path):
     demo = tmp_path / "demo"
-    write_demo(demo)
+    shutil.copytree(demo_submissions.folder, demo)  # the second round is written beside the first
     written = write_second_round(demo)
     names = {p.stem for p in written}
     assert len(written) == 86 and DROPPED not in names and NEW_PROJECT["project_id"] in names

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from scoring.build.demo import write_demo
 from scoring.io import safe_read, xlsx_cells
 from scoring.io.importer import ImportOptions, read_files
 from scoring.io.pipeline import expand_inputs, run
@@ -30,10 +29,9 @@ TEMPLATES = sorted((ROOT / "templates").glob("*.xlsx"))
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> list[Path]:
+def demo(demo_submissions, tmp_path_factory) -> list[Path]:
     """The demo's files with variants of some of its forms."""
-    folder = tmp_path_factory.mktemp("demo")
-    write_demo(folder)
+    folder = demo_submissions.folder
     files = expand_inputs([folder])
     variants = tmp_path_factory.mktemp("variants")
     forms = sorted((folder / "city").glob("*.xlsx"))[:2]

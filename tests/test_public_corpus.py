@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from scoring.build.demo import write_demo
 from scoring.core.model import REJECTION_REASONS
 from scoring.io.importer import last_peak_worker_rss, read_files
 from scoring.io.pipeline import expand_inputs, run
@@ -52,10 +51,8 @@ def corpus() -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("demo")
-    write_demo(folder)
-    return folder
+def demo(demo_submissions) -> Path:
+    return demo_submissions.folder
 
 
 def cli(*args: str, home: Path) -> subprocess.CompletedProcess:

@@ -22,7 +22,7 @@ from scoring.analysis.weights import (
     with_dimension_weight,
     with_weights,
 )
-from scoring.build.demo import shipped_schemes, write_demo
+from scoring.build.demo import shipped_schemes
 from scoring.build.templates import scheme_sections, write_scheme_version, write_template
 from scoring.core.engine import score_scheme
 from scoring.core.model import Assessment, CellValue, Criterion, IndicatorInput, Scheme, Submission
@@ -163,11 +163,10 @@ def test_unusable_weights_are_refused_in_both_languages(bad):
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+def demo(demo_submissions):
     """Each shipped scheme with its demo submissions and a few inspectors' scores: an override of
     a measured value and manual criteria scored for some projects, the rest left pending."""
-    folder = tmp_path_factory.mktemp("weights_demo")
-    write_demo(folder)
+    folder = demo_submissions.folder
     schemes = list(shipped_schemes().values())
     files, _ = scan_inputs([folder / name for name in ("region", "city", "park", "enterprise", "batch")])
     by_scheme, _ = read_and_match(files, schemes)

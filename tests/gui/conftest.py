@@ -18,13 +18,12 @@ from gui import errors, settings, translation, workers
 
 
 @pytest.fixture(scope="session")
-def demo_files(tmp_path_factory):
+def demo_files(tmp_path_factory, demo_submissions):
     """The demo submissions and a workspace holding the good ones, made once per session."""
     from gui.backend import DEMO_FOLDERS, create_backend
-    from scoring.build.demo import write_demo
 
     root = tmp_path_factory.mktemp("demo")
-    write_demo(root / "submissions")
+    shutil.copytree(demo_submissions.folder, root / "submissions")
     backend = create_backend(root / "demo.spw")
     backend.import_files([root / "submissions" / name for name in DEMO_FOLDERS])
     backend.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from gui.views.round_dialog import RoundChoiceDialog
@@ -9,10 +11,12 @@ from scoring.build.demo_rounds import DROPPED, FOLDER, write_second_round
 
 
 @pytest.fixture(scope="session")
-def second_round(demo_files):
-    folder = demo_files / "submissions"
-    if not (folder / FOLDER).exists():
-        write_second_round(folder)
+def second_round(demo_files, tmp_path_factory):
+    """The demo's second round, written beside a copy of the first: the shared demo folder stays
+    as other tests import it whole."""
+    folder = tmp_path_factory.mktemp("rounds") / "submissions"
+    shutil.copytree(demo_files / "submissions", folder)
+    write_second_round(folder)
     return folder / FOLDER
 
 
