@@ -95,6 +95,13 @@ def report_zh(scored, tmp_path_factory):
     return out, pdf_pages(out)
 
 
+@pytest.fixture(scope="module")
+def report_en(scored, tmp_path_factory):
+    """The English report of the same run, without sign-off settings; tests only read it."""
+    out = write_pdf_report(scored, tmp_path_factory.mktemp("en") / "en.pdf", lang="en", generated=GENERATED)
+    return out, pdf_pages(out)
+
+
 def test_page_count_and_footers(report_zh, scored):
     path, pages = report_zh
     total = pdf_page_count(path)
@@ -273,9 +280,8 @@ def test_grade_cells_print_as_distinct_greys(report_zh, tmp_path):
         assert max(counts[grey - 2 : grey + 3]) > 100, grey
 
 
-def test_english_report(scored, tmp_path):
-    out = write_pdf_report(scored, tmp_path / "en.pdf", lang="en", generated=GENERATED)
-    pages = pdf_pages(out)
+def test_english_report(report_en):
+    out, pages = report_en
     text = "\n".join(pages)
     assert "Pollution–carbon synergy pilot assessment" in text and "Ranked results" in text
     assert f"Page 1 of {pdf_page_count(out)}" in text and "Inspector scores and overrides" in text
@@ -304,9 +310,15 @@ def copies(scored, n: int) -> AssessmentRun:
     )
 
 
+def ranking_pdf(run: AssessmentRun, out, lang: str):
+    """Only the rankings of ``run`` laid out (``ranked_only``, the parts the GUI prints): the
+    long-ranking tests need many rows, not the project pages and charts of each."""
+    pdf_report.render(pdf_report.make_report(run, lang, GENERATED), out, parts=pdf_report.ranked_only)
+    return out
+
+
 def test_long_ranked_tables_repeat_their_header_on_every_page(scored, tmp_path):
-    out = write_pdf_report(copies(scored, 90), tmp_path / "long.pdf", lang="zh", generated=GENERATED)
-    pages = pdf_pages(out)
+    pages = pdf_pages(ranking_pdf(copies(scored, 90), tmp_path / "long.pdf", "zh"))
     ranked = [
         page
         for page in pages
@@ -321,7 +333,7 @@ def test_long_ranked_tables_repeat_their_header_on_every_page(scored, tmp_path):
 def test_a_ranking_of_hundreds_has_its_header_once_at_the_top_of_every_page(scored, tmp_path):
     """Rankings used to be tables of 80 rows one after the other: where one ended mid-page the
     next printed its header there again. Each page now has the header once, on top."""
-    out = write_pdf_report(copies(scored, 250), tmp_path / "long.pdf", lang="en", generated=GENERATED)
+    out = ranking_pdf(copies(scored, 250), tmp_path / "long.pdf", "en")
     ranked = [page for page in pdf_pages(out) if re.search(r"^\s*\d+\s+Q\d{3}", page, re.MULTILINE)]
     ranked = [page for page in ranked if "Overrides" not in page]  # not a project page
     assert len(ranked) >= 8
@@ -515,7 +527,7 @@ def test_charts_are_drawn_only_when_their_page_is(scored, monkeypatch):
     assert len(drawn) == len(pictures)  # each chart drawn once, when its page was
 
 
-def test_a_radar_backdrop_is_one_image_shown_on_every_project_page(scored):
+def test_a_radar_backdrop_is_one_image_shown_on_every_project_page(scored, report_en):
     import pypdfium2
     import pypdfium2.raw as pdfium_c
 
@@ -526,9 +538,8 @@ def test_a_radar_backdrop_is_one_image_shown_on_every_project_page(scored):
         for part in pdf_chart_pages.chart_section(report, scheme, scored.projects_of(scheme), "s0")
         if isinstance(part, pdf_canvas.ChartImage)
     ]
-    whole = BytesIO()
-    pdf_report.render(report, whole)
-    assert whole.getvalue().count(b"/Subtype /Image") == len(charts) + 1  # the backdrop once
+    whole, _ = report_en  # the same report (English, GENERATED, no settings), written to a file
+    assert whole.read_bytes().count(b"/Subtype /Image") == len(charts) + 1  # the backdrop once
     for project in scored.projects:
         one = BytesIO()
         pdf_report.render(report, one, parts=lambda r, p=project: pdf_report.project_only(r, scheme, p))
@@ -592,7 +603,7 @@ def test_cli_pdf_defaults_to_chinese_and_refuses_a_folder(tmp_path, capsys):
     assert main(["score", "--template", str(template), str(forms), "--lang", "fr"]) == 2
 
 
-def test_provisional_results_are_marked_on_every_ranked_row_under_a_banner(report_zh, scored, tmp_path):
+def test_provisional_results_are_marked_on_every_ranked_row_under_a_banner(report_zh, report_en):
     # E (manual) is pending for P2–P5 (see tests/report_data.py): P5 81.82 Good, 90.91 with E at 1
     path, pages = report_zh
     cover = pages[0]
@@ -610,7 +621,7 @@ def test_provisional_results_are_marked_on_every_ranked_row_under_a_banner(repor
     assert flat.count("暂定：1项待定") == 4
     assert "等级可能为" in flat and "良好–优秀" in flat  # P5
     assert flat.count("等级仍为") == 3  # P4, P2, P3: Fail either way
-    out = write_pdf_report(scored, tmp_path / "en.pdf", lang="en", generated=GENERATED)
+    out, _ = report_en
     english = re.sub(
         r"\s+",
         " ",
