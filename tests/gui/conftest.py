@@ -19,14 +19,16 @@ from gui import errors, settings, translation, workers
 
 @pytest.fixture(scope="session")
 def demo_files(tmp_path_factory, demo_submissions):
-    """The demo submissions and a workspace holding the good ones, made once per session."""
+    """The demo submissions, a workspace holding the good ones (``demo.spw``) and one of the six
+    demo regions alone (``regions.spw``), made once per session: tests work on copies."""
     from gui.backend import DEMO_FOLDERS, create_backend
 
     root = tmp_path_factory.mktemp("demo")
     shutil.copytree(demo_submissions.folder, root / "submissions")
-    backend = create_backend(root / "demo.spw")
-    backend.import_files([root / "submissions" / name for name in DEMO_FOLDERS])
-    backend.close()
+    for name, folders in (("demo.spw", DEMO_FOLDERS), ("regions.spw", ["region"])):
+        backend = create_backend(root / name)
+        backend.import_files([root / "submissions" / folder for folder in folders])
+        backend.close()
     return root
 
 
@@ -94,14 +96,10 @@ def window(qtbot, demo_workspace):
 
 @pytest.fixture
 def small_window(qtbot, demo_files, tmp_path):
-    """The real main window on a workspace of the six demo regions alone (its exports take
-    seconds where the whole demo's take a minute), region scheme shown."""
-    from gui.backend import create_backend
-
+    """The real main window on a copy of the workspace of the six demo regions alone (its
+    exports take seconds where the whole demo's take a minute), region scheme shown."""
     path = tmp_path / "regions.spw"
-    backend = create_backend(path)
-    backend.import_files([demo_files / "submissions" / "region"])
-    backend.close()
+    shutil.copyfile(demo_files / "regions.spw", path)
     return _open_window(qtbot, path, "region")
 
 
