@@ -17,8 +17,11 @@ install: $(STAMP)
 run: install
 	$(PY) main.py
 
+# The suite in parallel: one pytest-xdist worker per core, each test file kept on one worker so its
+# module fixtures are built once. `make test TEST_WORKERS=0` runs it serially in one process.
+TEST_WORKERS ?= auto
 test: install
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 bench: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench

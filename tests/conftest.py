@@ -30,6 +30,21 @@ def pytest_runtest_call(item):
         resource.setrlimit(resource.RLIMIT_FSIZE, limits)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def synergypilot_home(tmp_path_factory):
+    """A data folder of the session's own (``SYNERGYPILOT_HOME``) for every test and the programs
+    it starts: the logs the CLI and the readers write go there, not into the shared temporary
+    folder where another run (another pytest-xdist worker, another checkout) writes too.
+
+    A test that reads what was written sets a folder of its own (``monkeypatch.setenv``), as the
+    GUI tests do (tests/gui/conftest.py).
+    """
+    home = tmp_path_factory.mktemp("home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SYNERGYPILOT_HOME", str(home))
+        yield home
+
+
 @pytest.fixture(autouse=True)
 def read_in_process(request, monkeypatch):
     """Read submissions in the test process unless a test asks for real worker processes.
