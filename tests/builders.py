@@ -6,9 +6,13 @@ openpyxl, so the readers are exercised exactly as with a user's file.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from openpyxl import Workbook
+
+#: Workspaces written by older format versions, each beside the script that made it.
+DATA = Path(__file__).resolve().parent / "data"
 
 CRITERIA_HEADER = [
     "code",
@@ -37,6 +41,11 @@ def criterion(code, type="value", weight=1, **fields) -> dict:
         row.update(direction="higher", worst=0, best=100)
     row.update(fields)
     return row
+
+
+#: The workspace tests' scheme: A (value 0..100, weight 1), B (yes/no, weight 1), M (manual,
+#: weight 2); 100 points, missing counted as zero, so one weight unit is worth 25 points.
+PILOT_CRITERIA = [criterion("A"), criterion("B", type="yesno"), criterion("M", type="manual", weight=2)]
 
 
 def write_template(
@@ -117,15 +126,34 @@ def write_batch(path: Path, header: list[str], rows: list[list]) -> Path:
 def two_pilots(folder: Path) -> tuple[Path, Path, Path]:
     """A template (A value, B yes/no, M manual of weight 2; one weight unit is 25 points), a
     folder ``in`` with P1 (A 50, B yes) and P2 (A 100, B no), and where a workspace may go."""
-    template = write_template(
-        folder / "t.xlsx",
-        [criterion("A"), criterion("B", type="yesno"), criterion("M", type="manual", weight=2)],
-    )
+    template = write_template(folder / "t.xlsx", PILOT_CRITERIA)
     inputs = folder / "in"
     inputs.mkdir()
     write_form(inputs / "p1.xlsx", project("P1"), [dict(code="A", current=50), dict(code="B", current="是")])
     write_form(inputs / "p2.xlsx", project("P2"), [dict(code="A", current=100), dict(code="B", current="否")])
     return template, inputs, folder / "w.spw"
+
+
+def override_of_p1_a(reason: str) -> dict:
+    """What P1's A shows, as ``as_dict`` gives it, once Li Wei overrides it with 0.9 for ``reason``
+    (the scheme of :func:`two_pilots`, P1's A of 50 read from p1.xlsx:Data!E2)."""
+    return {
+        "value": 50.0,
+        "score": 0.9,
+        "points": 22.5,  # 0.9·25
+        "status": "override",
+        "location": "p1.xlsx:Data!E2",
+        "inspector": "Li Wei",
+        "reason": reason,
+        # issue 9: who scored it, and how far apart several inspectors are (one here)
+        "inspectors": {"Li Wei": 0.9},
+        "spread": None,
+        "disagreement": False,
+        "consensus": None,
+        # issue 17: A's weight 1 of W = 4 → 25 at most; 25 − 22.5 lost
+        "max_points": 25.0,
+        "points_lost": 2.5,
+    }
 
 
 def project(pid="P1", name="Project one", level="city", **extra) -> dict:
@@ -165,3 +193,11 @@ def _sheet_member(contents: dict, title: str) -> str:
     workbook = contents["xl/workbook.xml"].decode("utf-8")
     titles = re.findall(r'<sheet [^>]*name="([^"]+)"', workbook)
     return f"xl/worksheets/sheet{titles.index(title) + 1}.xml"
+
+
+def old_workspace(folder: Path, version: int, name: str = "old.spw") -> Path:
+    """A copy in ``folder`` of tests/data/workspace_v<version>.spw (written by that format's code),
+    to open, upgrade or merge."""
+    path = folder / name
+    shutil.copyfile(DATA / f"workspace_v{version}.spw", path)
+    return path

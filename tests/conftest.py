@@ -65,6 +65,25 @@ def read_in_process(request, monkeypatch):
     monkeypatch.setattr(importer, "DEFAULT_OPTIONS", ImportOptions(workers=0))
 
 
+@pytest.fixture
+def template(tmp_path) -> Path:
+    """The workspace tests' city template (tests/builders.PILOT_CRITERIA: A, B, M)."""
+    from tests.builders import PILOT_CRITERIA, write_template
+
+    return write_template(tmp_path / "city.xlsx", PILOT_CRITERIA, name="City scheme")
+
+
+@pytest.fixture
+def ws(tmp_path, template):
+    """A new workspace holding ``template``, closed after the test."""
+    from scoring.workspace.facade import Workspace
+
+    workspace = Workspace.create(tmp_path / "work.spw", actor="staff")
+    workspace.add_template(template)
+    yield workspace
+    workspace.close()
+
+
 @pytest.fixture(scope="session")
 def report_run(tmp_path_factory):
     """The outputs' test run (tests/report_data.py: Chinese names, injected formulas, an

@@ -11,10 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from scoring.workspace.facade import Workspace
-from tests.builders import criterion, project, write_form, write_template
+from scoring.workspace.merge import MergeReport, merge
+from tests.builders import PILOT_CRITERIA, old_workspace, project, write_form, write_template
 from tests.fast_forms import write_fast_form
 
-CRITERIA = [criterion("A"), criterion("B", type="yesno"), criterion("M", type="manual", weight=2)]
+CRITERIA = PILOT_CRITERIA
 TEAM = {
     "Li": {"P1": 0.6, "P2": 0.9},
     "Wang": {"P1": 0.7, "P2": 0.8},
@@ -58,3 +59,13 @@ def build_team(folder: Path, files: dict[str, Path]) -> dict[str, Path]:
     for inspector, path in paths.items():
         score_all(path, inspector)
     return paths
+
+
+def merge_old_workspace(folder: Path, version: int) -> MergeReport:
+    """Merge a copy of tests/data/workspace_v<version>.spw into a new ``master.spw`` in ``folder``;
+    the copy is only read: it stays in its old format, byte for byte."""
+    source = old_workspace(folder, version)
+    before = source.read_bytes()
+    report = merge(folder / "master.spw", [source])
+    assert source.read_bytes() == before  # still in its old format, untouched
+    return report

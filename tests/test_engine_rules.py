@@ -289,30 +289,23 @@ def test_total_points_setting_scales_points(tmp_path):
     assert result["total"] == pytest.approx(100.0)
 
 
-def test_missing_required_counts_zero_under_missing_zero(tmp_path):
-    # A missing, included at s = 0: W = 4; B: 1·1·100/4 = 25
+@pytest.mark.parametrize(
+    "policy, points, total",
+    [
+        ("zero", 0.0, 25.0),  # A missing, included at s = 0: W = 4; B: 1·1·100/4 = 25
+        ("reweight", None, 100.0),  # A excluded: W = 1; B: 1·1·100/1 = 100
+    ],
+)
+def test_missing_required_counts_zero_or_is_left_out_by_the_policy(tmp_path, policy, points, total):
     result = score_one(
         tmp_path,
         [criterion("A", weight=3), criterion("B", type="yesno")],
         [dict(code="B", current="yes")],
-        missing="zero",
+        missing=policy,
     )
-    assert result["indicators"]["A"]["points"] == 0.0
+    assert result["indicators"]["A"]["points"] == points
     assert result["indicators"]["A"]["status"] == "missing"
-    assert result["total"] == pytest.approx(25.0)
-    assert [i["kind"] for i in result["issues"]] == ["missing_required"]
-
-
-def test_missing_required_is_excluded_under_reweight(tmp_path):
-    # A excluded: W = 1; B: 1·1·100/1 = 100
-    result = score_one(
-        tmp_path,
-        [criterion("A", weight=3), criterion("B", type="yesno")],
-        [dict(code="B", current="yes")],
-        missing="reweight",
-    )
-    assert result["indicators"]["A"]["points"] is None
-    assert result["total"] == pytest.approx(100.0)
+    assert result["total"] == pytest.approx(total)
     assert [i["kind"] for i in result["issues"]] == ["missing_required"]
 
 

@@ -11,7 +11,6 @@ P1 is submitted for 2024 (A 50, B yes: 37.5 before M is scored) and for 2025 (A 
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -22,29 +21,14 @@ from scoring.core.targets import assessment_year
 from scoring.workspace import schema as workspace_schema
 from scoring.workspace.facade import Workspace, WorkspaceError
 from scoring.workspace.merge import merge
-from tests.builders import project, write_form, write_template
-from tests.merge_team import CRITERIA
-
-DATA = Path(__file__).resolve().parent / "data"
+from tests.builders import old_workspace, project, write_form
+from tests.merge_team import merge_old_workspace
 
 
 def form(folder: Path, name: str, pid: str, year, a: float, b: str = "是") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     details = project(pid, name=f"Project {pid}", **({} if year is None else {"year": year}))
     return write_form(folder / name, details, [dict(code="A", current=a), dict(code="B", current=b)])
-
-
-@pytest.fixture
-def template(tmp_path) -> Path:
-    return write_template(tmp_path / "city.xlsx", CRITERIA, name="City scheme")
-
-
-@pytest.fixture
-def ws(tmp_path, template):
-    workspace = Workspace.create(tmp_path / "work.spw", actor="staff")
-    workspace.add_template(template)
-    yield workspace
-    workspace.close()
 
 
 def totals(run) -> dict[str, float]:
@@ -185,8 +169,7 @@ def test_a_project_not_in_the_named_round_is_refused(ws, tmp_path):
 
 def test_a_format_4_workspace_becomes_one_round_named_after_its_years(tmp_path):
     """tests/data/workspace_v4.spw was written by the format-4 code (make_v4_workspace.py)."""
-    path = tmp_path / "old.spw"
-    shutil.copyfile(DATA / "workspace_v4.spw", path)
+    path = old_workspace(tmp_path, 4)
     with Workspace.open(path) as workspace:
         assert workspace.schema_version == 6
         entry = workspace.audit_entries()[-1]
@@ -210,12 +193,8 @@ def test_a_format_4_workspace_becomes_one_round_named_after_its_years(tmp_path):
 
 
 def test_a_format_4_workspace_merges_as_its_one_round(tmp_path):
-    source = tmp_path / "old.spw"
-    shutil.copyfile(DATA / "workspace_v4.spw", source)
-    before = source.read_bytes()
-    report = merge(tmp_path / "master.spw", [source])
+    report = merge_old_workspace(tmp_path, 4)
     assert report.sources[0].rounds_added == ["2023–2024"]
-    assert source.read_bytes() == before
     with Workspace.open(tmp_path / "master.spw") as workspace:
         assert totals(workspace.score()) == pytest.approx({"P1": 65.0, "P2": 45.0})
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -35,17 +34,19 @@ from scoring.workspace.facade import (
     WorkspaceReadOnly,
     WorkspaceTooNew,
 )
-from tests.builders import criterion, project, write_batch, write_form, write_template
+from tests.builders import PILOT_CRITERIA as CRITERIA
+from tests.builders import (
+    criterion,
+    old_workspace,
+    override_of_p1_a,
+    project,
+    write_batch,
+    write_form,
+    write_template,
+)
 from tests.fast_forms import write_fast_form
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "tests" / "data"
-CRITERIA = [criterion("A"), criterion("B", type="yesno"), criterion("M", type="manual", weight=2)]
-
-
-@pytest.fixture
-def template(tmp_path) -> Path:
-    return write_template(tmp_path / "city.xlsx", CRITERIA, name="City scheme")
 
 
 @pytest.fixture
@@ -59,14 +60,6 @@ def forms(tmp_path) -> Path:
         [dict(code="A", current=100), dict(code="B", current="否")],
     )
     return folder
-
-
-@pytest.fixture
-def ws(tmp_path, template):
-    workspace = Workspace.create(tmp_path / "work.spw", actor="staff")
-    workspace.add_template(template)
-    yield workspace
-    workspace.close()
 
 
 def side_files(path: Path) -> list[str]:
@@ -543,23 +536,7 @@ def test_manual_score_override_and_withdrawal(ws, forms):
     assert (override.kind, override.code) == ("override", "A")
     # M 0.8·2·25 = 40, A overridden 0.9·25 = 22.5, B 25 → 87.5
     assert totals(ws.score())["P1"] == pytest.approx(87.5)
-    assert indicator(ws, "P1", "A") == {
-        "value": 50.0,
-        "score": 0.9,
-        "points": 22.5,
-        "status": "override",
-        "location": "p1.xlsx:Data!E2",
-        "inspector": "Li Wei",
-        "reason": '=HYPERLINK("x") verified data',
-        # issue 9: who scored it, and how far apart several inspectors are (one here)
-        "inspectors": {"Li Wei": 0.9},
-        "spread": None,
-        "disagreement": False,
-        "consensus": None,
-        # issue 17: A's weight 1 of W = 4 → 25 at most; 25 − 22.5 lost
-        "max_points": 25.0,
-        "points_lost": 2.5,
-    }
+    assert indicator(ws, "P1", "A") == override_of_p1_a('=HYPERLINK("x") verified data')
     withdrawn = ws.withdraw("P1", "A", inspector="Li Wei", reason="data rechecked")
     assert (withdrawn.withdrawn_by, withdrawn.withdrawn_reason, withdrawn.active) == (
         "Li Wei",
@@ -730,8 +707,7 @@ def _rows(path: Path, table: str) -> list[tuple]:
 def test_a_format_5_workspace_upgrades_once_and_keeps_everything(tmp_path):
     """tests/data/workspace_v5.spw was written by the format-5 code (make_v5_workspace.py): its
     two refusals (no_id.xlsx, sheet Project B1; a batch row, sheet Batch A3) lack their place."""
-    path = tmp_path / "old.spw"
-    shutil.copyfile(DATA / "workspace_v5.spw", path)
+    path = old_workspace(tmp_path, 5)
     before = table_counts(path)
     old_rejections = _rows(path, "rejections")
     assert _rows(path, "pragma_user_version") == [(5,)]

@@ -18,7 +18,6 @@ template and form files, and also imports P2's resubmission (A 80). Scores of M:
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -35,10 +34,8 @@ from scoring.core.reconcile import (
 from scoring.workspace import schema as workspace_schema
 from scoring.workspace.facade import Workspace, WorkspaceError, WorkspaceReadOnly
 from scoring.workspace.merge import MergeRefused, merge, merge_into
-from tests.builders import criterion, project, write_form, write_template
-from tests.merge_team import CRITERIA, TEAM, build_team, write_files
-
-DATA = Path(__file__).resolve().parent / "data"
+from tests.builders import criterion, old_workspace, project, write_form, write_template
+from tests.merge_team import CRITERIA, TEAM, build_team, merge_old_workspace, write_files
 
 
 @pytest.fixture
@@ -372,8 +369,7 @@ def test_reports_show_who_scored_what(master):
 
 def test_a_version_1_workspace_opens_and_is_migrated(tmp_path):
     """tests/data/workspace_v1.spw was written by the schema-1 code (make_v1_workspace.py)."""
-    path = tmp_path / "old.spw"
-    shutil.copyfile(DATA / "workspace_v1.spw", path)
+    path = old_workspace(tmp_path, 1)
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
@@ -416,12 +412,8 @@ def test_a_version_1_workspace_opens_and_is_migrated(tmp_path):
 
 
 def test_a_version_1_workspace_can_be_merged_without_upgrading_it(tmp_path):
-    source = tmp_path / "old.spw"
-    shutil.copyfile(DATA / "workspace_v1.spw", source)
-    before = source.read_bytes()
-    report = merge(tmp_path / "master.spw", [source])
+    report = merge_old_workspace(tmp_path, 1)  # the copy stays version 1, untouched
     assert (report.sources[0].projects_added, report.sources[0].versions_added) == (2, 1)
-    assert source.read_bytes() == before  # still version 1, untouched
     results = scored(tmp_path / "master.spw")
     assert results["P1"].total == pytest.approx((0.6 + 1 + 2 * 0.45) * 25)
 
@@ -595,9 +587,7 @@ def test_refusals_keep_their_sheet_and_cell_through_a_merge(tmp_path, files):
     with Workspace.create(tmp_path / "zhao.spw", actor="Zhao") as own:
         own.add_template(files["template"])
         own.import_files([no_id])
-    old, upgraded = tmp_path / "old.spw", tmp_path / "upgraded.spw"
-    shutil.copyfile(DATA / "workspace_v5.spw", old)
-    shutil.copyfile(DATA / "workspace_v5.spw", upgraded)
+    old, upgraded = old_workspace(tmp_path, 5), old_workspace(tmp_path, 5, "upgraded.spw")
     Workspace.open(upgraded).close()
     assert merge(tmp_path / "new.spw", [tmp_path / "zhao.spw"]).sources[0].refusals_added == 1
     with Workspace.open(tmp_path / "new.spw") as master:
