@@ -201,3 +201,25 @@ def old_workspace(folder: Path, version: int, name: str = "old.spw") -> Path:
     path = folder / name
     shutil.copyfile(DATA / f"workspace_v{version}.spw", path)
     return path
+
+
+def three_scored_projects():
+    """A scheme of two equally weighted 0..100 value criteria A and B (100 points) and three
+    projects scored on it: P1 (A 100, B 0) 50 points, P2 (A 20, B 60) 40, P3 (A 0, B 50) 25,
+    as tests/test_robustness.py works out by hand (its ``THREE``).
+
+    Returns
+    -------
+    tuple of (Scheme, list of ProjectResult)
+    """
+    from scoring.core.engine import score_scheme
+    from scoring.core.model import CellValue, Criterion, IndicatorInput, Scheme, Submission
+
+    criteria = tuple(Criterion(code=c, dimension="D1", indicator=f"Indicator {c}", type="value", weight=1.0,
+                               direction="higher", worst=0.0, best=100.0) for c in "AB")
+    scheme = Scheme(name="Test scheme", level="city", version="1", criteria=criteria)
+    subs = [Submission(project_id=pid, name=f"Project {pid}", level="city", source=f"{pid}.xlsx",
+                       inputs={"A": IndicatorInput(CellValue(a, "x")),
+                               "B": IndicatorInput(CellValue(b, "x"))})
+            for pid, a, b in (("P1", 100, 0), ("P2", 20, 60), ("P3", 0, 50))]
+    return scheme, score_scheme(scheme, subs)

@@ -12,6 +12,8 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from openpyxl.utils import get_column_letter
+
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -45,15 +47,6 @@ _WORKBOOK_RELS = (
 )
 
 
-def _column(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
 def _cell(ref: str, value: object) -> str:
     if value is None:
         return ""
@@ -66,7 +59,9 @@ def _cell(ref: str, value: object) -> str:
 
 def _sheet(rows: list[list[object]]) -> str:
     body = "".join(
-        f'<row r="{r}">' + "".join(_cell(f"{_column(c)}{r}", v) for c, v in enumerate(row)) + "</row>"
+        f'<row r="{r}">'
+        + "".join(_cell(f"{get_column_letter(c)}{r}", v) for c, v in enumerate(row, start=1))
+        + "</row>"
         for r, row in enumerate(rows, start=1)
     )
     head = f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{_MAIN}">'

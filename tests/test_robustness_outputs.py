@@ -20,6 +20,7 @@ from scoring.reports.charts.robustness import (
     save_rank_range_png,
 )
 from scoring.reports.robustness_export import write_robustness_sheet
+from tests.builders import three_scored_projects
 
 GENERATED = _dt.datetime(2024, 5, 1, 9, 30)
 
@@ -27,14 +28,7 @@ GENERATED = _dt.datetime(2024, 5, 1, 9, 30)
 def study(top_k=1, draws=400, **options):
     # P1 50, P2 40, P3 25 points; with ±20% weights P1 keeps the top 1 in about 96% of draws,
     # P2 takes it in about 4%, P3 never (see tests/test_robustness.py for the integral)
-    criteria = tuple(Criterion(code=c, dimension="D1", indicator=f"Indicator {c}", type="value", weight=1.0,
-                               direction="higher", worst=0.0, best=100.0) for c in "AB")
-    scheme = Scheme(name="Test scheme", level="city", version="1", criteria=criteria)
-    subs = [Submission(project_id=pid, name=f"Project {pid}", level="city", source=f"{pid}.xlsx",
-                       inputs={"A": IndicatorInput(CellValue(a, "x")),
-                               "B": IndicatorInput(CellValue(b, "x"))})
-            for pid, a, b in (("P1", 100, 0), ("P2", 20, 60), ("P3", 0, 50))]
-    projects = score_scheme(scheme, subs)
+    scheme, projects = three_scored_projects()
     return R.assess_scheme(scheme, projects, R.RobustnessOptions(draws=draws, top_k=top_k, **options))
 
 

@@ -6,21 +6,13 @@ import pytest
 
 from gui.views.robustness_view import RobustnessView, compute_robustness
 from scoring.analysis.robustness_options import RobustnessOptions
-from scoring.core.engine import score_scheme
-from scoring.core.model import CellValue, Criterion, IndicatorInput, Scheme, Submission
+from tests.builders import three_scored_projects
 
 
 def _scheme_and_projects():
     # P1 50, P2 40, P3 25 points (see tests/test_robustness.py); the top 1 is lost when A's
     # weight falls by 25%
-    criteria = tuple(Criterion(code=c, dimension="D1", indicator=f"Indicator {c}", type="value", weight=1.0,
-                               direction="higher", worst=0.0, best=100.0) for c in "AB")
-    scheme = Scheme(name="Test scheme", level="city", version="1", criteria=criteria)
-    subs = [Submission(project_id=pid, name=f"Project {pid}", level="city", source=f"{pid}.xlsx",
-                       inputs={"A": IndicatorInput(CellValue(a, "x")),
-                               "B": IndicatorInput(CellValue(b, "x"))})
-            for pid, a, b in (("P1", 100, 0), ("P2", 20, 60), ("P3", 0, 50))]
-    return scheme, score_scheme(scheme, subs)
+    return three_scored_projects()
 
 
 class _State:
