@@ -33,8 +33,13 @@ ROOT = Path(__file__).resolve().parent.parent
 TYPES = ("value", "change", "yesno", "choice", "value", "value")
 
 
+#: The template's Criteria columns, in order.
+CRITERIA_HEADER = ["code", "dimension", "indicator", "unit", "effect", "type", "direction", "weight", "worst",
+                   "best", "choices"]
+
+
 def criterion_row(j: int) -> list:
-    """code, dimension, indicator, unit, effect, type, direction, weight, worst, best, choices."""
+    """The values of ``CRITERIA_HEADER`` for criterion ``j``."""
     ctype = TYPES[j % len(TYPES)]
     bounded = ctype in ("value", "change")
     return [f"C{j:02d}", f"D{j % 6}", f"Indicator {j} 指标", "%", ("pollution", "carbon", "both")[j % 3],
@@ -43,18 +48,10 @@ def criterion_row(j: int) -> list:
 
 
 def write_template(path: Path) -> Path:
-    wb = Workbook()
-    scheme = wb.active
-    scheme.title = "Scheme"
-    for row in (["key", "value"], ["name", "Bench city"], ["level", "city"], ["version", "1"]):
-        scheme.append(row)
-    criteria = wb.create_sheet("Criteria")
-    criteria.append(["code", "dimension", "indicator", "unit", "effect", "type", "direction", "weight",
-                     "worst", "best", "choices"])
-    for j in range(N_CRITERIA):
-        criteria.append(criterion_row(j))
-    wb.save(path)
-    return path
+    from tests.builders import write_template as write
+
+    criteria = [dict(zip(CRITERIA_HEADER, criterion_row(j), strict=True)) for j in range(N_CRITERIA)]
+    return write(path, criteria, name="Bench city", level="city", version="1", header=CRITERIA_HEADER)
 
 
 def current_value(i: int, j: int) -> object:
@@ -67,20 +64,16 @@ def current_value(i: int, j: int) -> object:
 
 
 def write_form(path: Path, i: int) -> None:
-    """One project's form as the blank form is filled in: Project and Data sheets."""
-    wb = Workbook()
-    project = wb.active
-    project.title = "Project"
-    for row in (["project_id", f"CITY-{i:04d}"], ["name", f"City {i} 城市"], ["level", "city"],
-                ["region", "Zhejiang"], ["year", 2024]):
-        project.append(row)
-    data = wb.create_sheet("Data")
-    data.append(["Submission form 申报表"])
-    data.append(["code", "indicator", "unit", "baseline", "current", "evidence"])
-    for j in range(N_CRITERIA):
-        baseline = 80.0 + j if TYPES[j % len(TYPES)] == "change" else None
-        data.append([f"C{j:02d}", f"Indicator {j} 指标", "%", baseline, current_value(i, j), "report.pdf"])
-    wb.save(path)
+    """One project's form as the blank form is filled in: Project and Data sheets (a title row
+    over the Data header)."""
+    from tests.builders import write_form as write
+
+    project = {"project_id": f"CITY-{i:04d}", "name": f"City {i} 城市", "level": "city", "region": "Zhejiang",
+               "year": 2024}
+    rows = [dict(code=f"C{j:02d}", indicator=f"Indicator {j} 指标", unit="%",
+                 baseline=80.0 + j if TYPES[j % len(TYPES)] == "change" else None,
+                 current=current_value(i, j), evidence="report.pdf") for j in range(N_CRITERIA)]
+    write(path, project, rows, title_rows=1)
 
 
 def _write_forms(args: tuple[str, int, int]) -> None:
