@@ -223,3 +223,12 @@ def three_scored_projects():
                                "B": IndicatorInput(CellValue(b, "x"))})
             for pid, a, b in (("P1", 100, 0), ("P2", 20, 60), ("P3", 0, 50))]
     return scheme, score_scheme(scheme, subs)
+
+
+def cli_assess(workspace: Path, *args: str, inspector: str = "Li", reason: str = "x") -> int:
+    """Run ``assess --workspace`` with ``args`` (project, criterion, fraction or --withdraw) in
+    this process; return its exit code."""
+    from scoring.cli.main import main
+
+    return main(["assess", "--workspace", str(workspace), *args,
+                 "--inspector", inspector, "--reason", reason])

@@ -66,6 +66,25 @@ def read_in_process(request, monkeypatch):
 
 
 @pytest.fixture
+def pilots(tmp_path) -> tuple[Path, Path, Path]:
+    """tests/builders.two_pilots: the A/B/M template, a folder of P1 and P2, a workspace path."""
+    from tests.builders import two_pilots
+
+    return two_pilots(tmp_path)
+
+
+@pytest.fixture
+def imported_pilots(pilots, capsys) -> tuple[Path, Path, Path]:
+    """``pilots`` with both imported into the workspace by the CLI (what it printed read away)."""
+    from scoring.cli.main import main
+
+    template, folder, workspace = pilots
+    assert main(["score", "--workspace", str(workspace), "--template", str(template), str(folder)]) == 0
+    capsys.readouterr()
+    return pilots
+
+
+@pytest.fixture
 def template(tmp_path) -> Path:
     """The workspace tests' city template (tests/builders.PILOT_CRITERIA: A, B, M)."""
     from tests.builders import PILOT_CRITERIA, write_template

@@ -12,21 +12,16 @@ import pytest
 from scoring.cli import selftest
 from scoring.cli.main import main
 from scoring.core.presentation import said
-from tests.builders import criterion, project, two_pilots, write_form, write_template
+from tests.builders import cli_assess, criterion, project, write_form, write_template
 from tests.merge_team import build_team, write_files
-
-
-@pytest.fixture
-def setup(tmp_path):
-    return two_pilots(tmp_path)
 
 
 def lines_of(text: str) -> list[str]:
     return [line.rstrip() for line in text.splitlines()]
 
 
-def test_score_summary_in_both_languages_or_the_one_asked_for(setup, capsys):
-    template, folder, _ = setup
+def test_score_summary_in_both_languages_or_the_one_asked_for(pilots, capsys):
+    template, folder, _ = pilots
     assert main(["score", "--template", str(template), str(folder)]) == 0
     out = lines_of(capsys.readouterr().out)
     english = out.index("2 projects scored, 0 inputs rejected")
@@ -44,8 +39,8 @@ def test_score_summary_in_both_languages_or_the_one_asked_for(setup, capsys):
     assert "2 projects scored, 0 inputs rejected" in out and "已评分" not in out
 
 
-def test_a_second_file_of_a_pilot_is_named_in_the_score_summary(setup, tmp_path, capsys):
-    template, folder, workspace = setup
+def test_a_second_file_of_a_pilot_is_named_in_the_score_summary(pilots, tmp_path, capsys):
+    template, folder, workspace = pilots
     write_form(folder / "p1_again.xlsx", project("P1"),
                [dict(code="A", current=60), dict(code="B", current="是")])
     # scoring files: the first is kept, the second refused, and the summary says which
@@ -76,9 +71,8 @@ def test_a_second_file_of_a_pilot_is_named_in_the_score_summary(setup, tmp_path,
     assert "      A current: 50 → 80" in out and "      A 现状值：50 → 80" in out
 
 
-def test_history_and_audit_listings_in_both_languages(setup, tmp_path, capsys):
-    template, folder, workspace = setup
-    main(["score", "--workspace", str(workspace), "--template", str(template), str(folder)])
+def test_history_and_audit_listings_in_both_languages(imported_pilots, tmp_path, capsys):
+    template, folder, workspace = imported_pilots
     write_form(tmp_path / "p1_v2.xlsx", project("P1"),
                [dict(code="A", current=80), dict(code="B", current="是")])
     main(["score", "--workspace", str(workspace), str(tmp_path / "p1_v2.xlsx")])
@@ -107,12 +101,9 @@ def test_history_and_audit_listings_in_both_languages(setup, tmp_path, capsys):
     assert out[1].startswith("已将 ") and out[1].endswith(f"条审计记录写入 {tmp_path / 'a.xlsx'}")
 
 
-def test_assess_and_validate_say_what_they_did_in_both_languages(setup, capsys):
-    template, folder, workspace = setup
-    main(["score", "--workspace", str(workspace), "--template", str(template), str(folder)])
-    capsys.readouterr()
-    assert main(["assess", "--workspace", str(workspace), "P1", "M", "0.5", "--inspector", "Li",
-                 "--reason", "site visit"]) == 0
+def test_assess_and_validate_say_what_they_did_in_both_languages(imported_pilots, capsys):
+    template, folder, workspace = imported_pilots
+    assert cli_assess(workspace, "P1", "M", "0.5", inspector="Li", reason="site visit") == 0
     assert lines_of(capsys.readouterr().out) == [
         "recorded: manual score of M for P1 (Test scheme 1) = 0.5 by Li: site visit",
         "已记录：P1（Test scheme 1）M 的现场评分 = 0.5，核查人 Li：site visit",
@@ -214,12 +205,10 @@ def test_an_unknown_command_or_a_wrong_option_is_refused_in_both_languages_with_
     assert lines_of(capsys.readouterr().err) == [err[1]]
 
 
-def test_the_terminal_never_receives_control_characters(setup, capsys):
-    template, folder, workspace = setup
-    main(["score", "--workspace", str(workspace), "--template", str(template), str(folder)])
-    capsys.readouterr()
-    assert main(["assess", "--workspace", str(workspace), "P1", "M", "0.5", "--inspector", "Li\x1b[31m\x07",
-                 "--reason", "seen\x1b]0;owned\x07"]) == 0
+def test_the_terminal_never_receives_control_characters(imported_pilots, capsys):
+    template, folder, workspace = imported_pilots
+    assert cli_assess(workspace, "P1", "M", "0.5", inspector="Li\x1b[31m\x07",
+                      reason="seen\x1b]0;owned\x07") == 0
     out = capsys.readouterr().out
     assert "recorded: manual score" in out and "已记录" in out
     assert not any(ch in out for ch in "\x1b\x07")
@@ -228,8 +217,8 @@ def test_the_terminal_never_receives_control_characters(setup, capsys):
     assert "Li" in out and not any(ch in out for ch in "\x1b\x07")
 
 
-def test_form_track_and_consensus_say_what_they_did_in_both_languages(setup, tmp_path, capsys):
-    template, folder, workspace = setup
+def test_form_track_and_consensus_say_what_they_did_in_both_languages(pilots, tmp_path, capsys):
+    template, folder, workspace = pilots
     form = tmp_path / "form.xlsx"
     assert main(["form", "--template", str(template), "--out", str(form)]) == 0
     assert lines_of(capsys.readouterr().out) == [f"blank form for Test scheme 1: {form}",
@@ -241,8 +230,7 @@ def test_form_track_and_consensus_say_what_they_did_in_both_languages(setup, tmp
     assert out[:2] == ["assessment rounds: round 1 (no year)", "评估轮次：round 1（无年份）"]
     assert "Test scheme: 2 projects" in out and "Test scheme：2 个项目" in out
     for inspector, fraction in (("Li", "0.2"), ("Wang", "0.9")):
-        main(["assess", "--workspace", str(workspace), "P1", "M", fraction, "--inspector", inspector,
-              "--reason", "visit"])
+        cli_assess(workspace, "P1", "M", fraction, inspector=inspector, reason="visit")
     capsys.readouterr()
     assert main(["consensus", "--workspace", str(workspace), "P1", "M", "0.5", "--inspector", "Chen",
                  "--reason", "joint visit"]) == 0
@@ -253,8 +241,8 @@ def test_form_track_and_consensus_say_what_they_did_in_both_languages(setup, tmp
     ]
 
 
-def test_robustness_options_out_of_range_are_refused_in_both_languages(setup, capsys):
-    template, folder, _ = setup
+def test_robustness_options_out_of_range_are_refused_in_both_languages(pilots, capsys):
+    template, folder, _ = pilots
     assert main(["score", "--template", str(template), str(folder), "--robustness", "--spread", "1.5"]) == 2
     assert lines_of(capsys.readouterr().err) == [
         "error: the spread must be between 0 and 1 (0.2 means ±20%), not 1.5",
@@ -289,8 +277,7 @@ def test_a_scheme_is_named_in_chinese_on_the_chinese_lines(tmp_path, capsys):
     workspace = tmp_path / "w.spw"
     main(["score", "--workspace", str(workspace), "--template", str(template), str(folder)])
     capsys.readouterr()
-    assert main(["assess", "--workspace", str(workspace), "P1", "M", "0.5", "--inspector", "Li",
-                 "--reason", "visit"]) == 0
+    assert cli_assess(workspace, "P1", "M", "0.5", inspector="Li", reason="visit") == 0
     assert lines_of(capsys.readouterr().out) == [
         "recorded: manual score of M for P1 (Test scheme 1) = 0.5 by Li: visit",
         "已记录：P1（测试方案 1）M 的现场评分 = 0.5，核查人 Li：visit",

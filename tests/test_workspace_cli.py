@@ -16,29 +16,9 @@ from openpyxl import load_workbook
 
 from scoring.cli.main import main
 from scoring.workspace.facade import Workspace
-from tests.builders import criterion, override_of_p1_a, project, two_pilots, write_form, write_template
+from tests.builders import cli_assess, criterion, override_of_p1_a, project, write_form, write_template
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def setup(tmp_path):
-    return two_pilots(tmp_path)
-
-
-@pytest.fixture
-def imported(setup, capsys):
-    """``setup`` with both pilots imported into the workspace (what the command printed read away)."""
-    template, folder, workspace = setup
-    assert main(["score", "--workspace", str(workspace), "--template", str(template), str(folder)]) == 0
-    capsys.readouterr()
-    return setup
-
-
-def assess(workspace: Path, *args: str, inspector: str = "Li", reason: str = "x") -> int:
-    """``assess --workspace`` with ``args`` (project, criterion, fraction or --withdraw)."""
-    return main(["assess", "--workspace", str(workspace), *args,
-                 "--inspector", inspector, "--reason", reason])
 
 
 def score_json(workspace: Path, tmp_path: Path, *extra: str) -> tuple[int, dict]:
@@ -51,8 +31,8 @@ def by_id(result: dict) -> dict:
     return {p["project_id"]: p for p in result["projects"]}
 
 
-def test_score_with_a_workspace_imports_then_scores_what_it_holds(setup, tmp_path, capsys):
-    template, folder, workspace = setup
+def test_score_with_a_workspace_imports_then_scores_what_it_holds(pilots, tmp_path, capsys):
+    template, folder, workspace = pilots
     code, result = score_json(workspace, tmp_path, "--template", str(template), str(folder))
     assert code == 0 and workspace.exists()
     assert "2 imported, 0 resubmitted, 0 unchanged, 0 rejected" in capsys.readouterr().out
@@ -63,8 +43,8 @@ def test_score_with_a_workspace_imports_then_scores_what_it_holds(setup, tmp_pat
     assert code == 0 and again == result
 
 
-def test_resubmission_is_reported_with_its_differences_and_rejects_exit_3(imported, tmp_path, capsys):
-    template, folder, workspace = imported
+def test_resubmission_is_reported_with_its_differences_and_rejects_exit_3(imported_pilots, tmp_path, capsys):
+    template, folder, workspace = imported_pilots
     write_form(
         tmp_path / "p1_v2.xlsx", project("P1"), [dict(code="A", current=80), dict(code="B", current="是")]
     )
@@ -81,10 +61,11 @@ def test_resubmission_is_reported_with_its_differences_and_rejects_exit_3(import
     assert by_id(result)["P1"]["total"] == pytest.approx(45.0)  # A 0.8·25 = 20, B 25
 
 
-def test_a_resaved_form_typed_differently_is_reported_unchanged_in_both_languages(imported, tmp_path, capsys):
+def test_a_resaved_form_typed_differently_is_reported_unchanged_in_both_languages(imported_pilots, tmp_path,
+                                                                                  capsys):
     """P1 saved again with 是 typed as "yes" and 50 as the text "50.0": no new version, and the
     import says so in English then Chinese (or in one language with --lang)."""
-    template, folder, workspace = imported
+    template, folder, workspace = imported_pilots
     resaved = write_form(tmp_path / "p1_wps.xlsx", project("P1"),
                          [dict(code="A", current="50.0"), dict(code="B", current="yes")])
     assert main(["score", "--workspace", str(workspace), str(resaved)]) == 0
@@ -104,10 +85,10 @@ def test_a_resaved_form_typed_differently_is_reported_unchanged_in_both_language
         assert [v.version for v in ws.history("P1")] == [1]
 
 
-def test_assess_shows_as_override_in_json_and_withdraw_restores(imported, tmp_path, capsys):
-    template, folder, workspace = imported
-    assert assess(workspace, "P1", "A", "0.9", inspector="Li Wei", reason="verified on site") == 0
-    assert assess(workspace, "P1", "M", "0.8", inspector="Li Wei", reason="plan adopted") == 0
+def test_assess_shows_as_override_in_json_and_withdraw_restores(imported_pilots, tmp_path, capsys):
+    template, folder, workspace = imported_pilots
+    assert cli_assess(workspace, "P1", "A", "0.9", inspector="Li Wei", reason="verified on site") == 0
+    assert cli_assess(workspace, "P1", "M", "0.8", inspector="Li Wei", reason="plan adopted") == 0
     out = capsys.readouterr().out
     assert "recorded: override of A for P1 (Test scheme 1) = 0.9 by Li Wei: verified on site" in out
     assert "recorded: manual score of M for P1" in out
@@ -117,7 +98,8 @@ def test_assess_shows_as_override_in_json_and_withdraw_restores(imported, tmp_pa
     assert p1["indicators"]["M"]["status"] == "override" and p1["indicators"]["M"]["score"] == 0.8
     assert p1["total"] == pytest.approx(87.5)  # A 22.5 + B 25 + M 0.8·50 = 40
 
-    assert assess(workspace, "P1", "A", "--withdraw", inspector="Li Wei", reason="figures were right") == 0
+    assert cli_assess(workspace, "P1", "A", "--withdraw", inspector="Li Wei",
+                      reason="figures were right") == 0
     _, result = score_json(workspace, tmp_path)
     assert by_id(result)["P1"]["indicators"]["A"]["status"] == "ok"
     assert by_id(result)["P1"]["total"] == pytest.approx(77.5)
@@ -149,22 +131,22 @@ def test_assess_shows_as_override_in_json_and_withdraw_restores(imported, tmp_pa
         (["P1", "A", "--withdraw"], "no active score of A for P1"),
     ],
 )
-def test_assess_mistakes_exit_2_with_a_message(imported, capsys, args, message):
-    template, folder, workspace = imported
-    code = assess(workspace, *args, inspector="Li", reason="why")
+def test_assess_mistakes_exit_2_with_a_message(imported_pilots, capsys, args, message):
+    template, folder, workspace = imported_pilots
+    code = cli_assess(workspace, *args, inspector="Li", reason="why")
     err = capsys.readouterr().err
     assert code == 2 and message in err and "Traceback" not in err
 
 
-def test_assess_requires_a_reason(imported, capsys):
-    template, folder, workspace = imported
+def test_assess_requires_a_reason(imported_pilots, capsys):
+    template, folder, workspace = imported_pilots
     assert main(["assess", "--workspace", str(workspace), "P1", "A", "0.5", "--inspector", "Li"]) == 2
-    assert assess(workspace, "P1", "A", "0.5", inspector="Li", reason=" ") == 2
+    assert cli_assess(workspace, "P1", "A", "0.5", inspector="Li", reason=" ") == 2
     assert "reason is required" in capsys.readouterr().err
 
 
-def test_history_lists_versions_and_differences(imported, tmp_path, capsys):
-    template, folder, workspace = imported
+def test_history_lists_versions_and_differences(imported_pilots, tmp_path, capsys):
+    template, folder, workspace = imported_pilots
     write_form(
         tmp_path / "p1_v2.xlsx", project("P1"), [dict(code="A", current=80), dict(code="B", current="否")]
     )
@@ -183,9 +165,9 @@ def test_history_lists_versions_and_differences(imported, tmp_path, capsys):
     assert main(["history", "--workspace", str(workspace), "P404"]) == 2
 
 
-def test_audit_export(imported, tmp_path, capsys):
-    template, folder, workspace = imported
-    assess(workspace, "P1", "A", "0.9", inspector='=HYPERLINK("x")', reason="@SUM(1)")
+def test_audit_export(imported_pilots, tmp_path, capsys):
+    template, folder, workspace = imported_pilots
+    cli_assess(workspace, "P1", "A", "0.9", inspector='=HYPERLINK("x")', reason="@SUM(1)")
     out = tmp_path / "audit.xlsx"
     assert main(["audit", "--workspace", str(workspace), "--out", str(out)]) == 0
     assert f"audit entries written to {out}" in capsys.readouterr().out
@@ -218,8 +200,8 @@ def test_audit_export(imported, tmp_path, capsys):
     assert "已调整         P1 的 A 调整为得分率 0.9" in out
 
 
-def test_workspace_problems_exit_2_and_leave_files_alone(setup, tmp_path, capsys):
-    template, folder, workspace = setup
+def test_workspace_problems_exit_2_and_leave_files_alone(pilots, tmp_path, capsys):
+    template, folder, workspace = pilots
     assert main(["history", "--workspace", str(tmp_path / "none.spw"), "P1"]) == 2
     assert not (tmp_path / "none.spw").exists()
     assert (
@@ -234,18 +216,18 @@ def test_workspace_problems_exit_2_and_leave_files_alone(setup, tmp_path, capsys
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "t.xlsx"]
 
 
-def test_changed_template_with_the_same_version_is_refused(imported, tmp_path, capsys):
-    template, folder, workspace = imported
+def test_changed_template_with_the_same_version_is_refused(imported_pilots, tmp_path, capsys):
+    template, folder, workspace = imported_pilots
     changed = write_template(tmp_path / "t2.xlsx", [criterion("A")])
     assert main(["score", "--workspace", str(workspace), "--template", str(changed)]) == 2
     assert "new version number" in capsys.readouterr().err
 
 
-def test_second_instance_cannot_write_but_can_read(imported, tmp_path, capsys):
-    template, folder, workspace = imported
+def test_second_instance_cannot_write_but_can_read(imported_pilots, tmp_path, capsys):
+    template, folder, workspace = imported_pilots
     with Workspace.open(workspace) as holder:
         assert not holder.read_only
-        assert assess(workspace, "P1", "A", "0.5", inspector="Li", reason="x") == 2
+        assert cli_assess(workspace, "P1", "A", "0.5", inspector="Li", reason="x") == 2
         assert "close it there first" in capsys.readouterr().err
         assert main(["history", "--workspace", str(workspace), "P1"]) == 0  # reading is fine
         code, result = score_json(workspace, tmp_path)  # and so is rescoring without importing
@@ -255,16 +237,16 @@ def test_second_instance_cannot_write_but_can_read(imported, tmp_path, capsys):
         assert main(["score", "--workspace", str(workspace), str(folder)]) == 2  # importing is not
 
 
-def test_scoring_without_a_workspace_needs_templates_and_inputs(setup, capsys):
-    template, folder, _ = setup
+def test_scoring_without_a_workspace_needs_templates_and_inputs(pilots, capsys):
+    template, folder, _ = pilots
     assert main(["score", str(folder)]) == 2
     assert main(["score", "--template", str(template)]) == 2
     assert "give at least one --template" in capsys.readouterr().err
     assert main(["score", "--template", str(template), str(folder)]) == 0
 
 
-def test_cli_in_a_real_process(setup, tmp_path):
-    template, folder, workspace = setup
+def test_cli_in_a_real_process(pilots, tmp_path):
+    template, folder, workspace = pilots
 
     def run(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, capture_output=True, text=True)
