@@ -46,11 +46,22 @@ class AnswersRequired(QDialog):
     """A dialog whose OK, and Ctrl+Enter, wait until every required answer is given: the name
     and reason of a score, a withdrawal or a consensus, a new version's name and reason.
 
-    A subclass makes ``self.buttons`` (OK and Cancel) and its fields, then calls :meth:`require`;
-    it may ask more of the answers in :meth:`_complete`.
+    A subclass makes its fields, then calls :meth:`lay_out` (an intro, the form, OK and Cancel),
+    or with a layout of its own makes ``self.buttons`` and calls :meth:`require`; it may ask
+    more of the answers in :meth:`_complete`.
     """
 
     buttons: QDialogButtonBox
+
+    def lay_out(self, intro: QLabel, form: QFormLayout, *required: QLineEdit | QPlainTextEdit) -> None:
+        """``intro`` over ``form`` over OK and Cancel, OK waiting for ``required``."""
+        self.buttons = ok_cancel_buttons(self)
+        self.intro, self.form = intro, form
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.require(*required)
 
     def require(self, *fields: QLineEdit | QPlainTextEdit) -> None:
         """OK once none of ``fields`` is blank (and :meth:`_complete` agrees); Ctrl+Enter presses it."""
@@ -88,13 +99,7 @@ class _FractionReasonDialog(AnswersRequired):
     reason: QPlainTextEdit
 
     def _finish(self, intro: QLabel, form: QFormLayout) -> None:
-        self.buttons = ok_cancel_buttons(self)
-        self.intro, self.form = intro, form
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self.require(self.inspector, self.reason)
+        self.lay_out(intro, form, self.inspector, self.reason)
         self.reason.setFocus()
 
     def answer(self) -> AssessAnswer:

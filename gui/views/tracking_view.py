@@ -187,7 +187,7 @@ class TrackingView(Retranslating, QWidget):
                 "later) to see which pilots improved."))
             return
         a, b = self.rounds_compared()
-        rose = [t for t in scheme.projects if (t.change(b, a) or 0) > 0]
+        rose = scheme.improved(a, b)
         fell = [t for t in scheme.projects if (t.change(b, a) or 0) < 0]
         both = [t for t in scheme.projects if t.change(b, a) is not None]
         text = self.tr(

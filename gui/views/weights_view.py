@@ -43,7 +43,6 @@ from gui.views.common import (
     FitToWidth,
     Retranslating,
     compact_table,
-    ok_cancel_buttons,
     splitter,
 )
 from gui.views.dialogs import AnswersRequired, required
@@ -312,12 +311,7 @@ class VersionDialog(AnswersRequired):
         form.addRow(QLabel(required(self.tr("New version:"))), self.version)
         form.addRow(QLabel(required(self.tr("Reason:"))), self.reason)
         form.addRow(self.note)
-        self.buttons = ok_cancel_buttons(self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self.require(self.version, self.reason)
+        self.lay_out(intro, form, self.version, self.reason)
         self.reason.setFocus()
 
     def _complete(self) -> bool:
