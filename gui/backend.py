@@ -276,6 +276,12 @@ def open_task(state, candidates: Sequence[Path], fallback: Path) -> Opened | Non
     return Opened(backend, run, created, failures)
 
 
+def score_task(state, backend: Backend) -> AssessmentRun:
+    """Worker body: the round shown scored again after a step was recorded (a score, an
+    override, a withdrawal, a consensus, an undo), scheme by scheme."""
+    return backend.score(scoring_progress(state))
+
+
 def import_task(
     state, backend: Backend, inputs: list[str | Path], round: str | None = None
 ) -> tuple[ImportReport, AssessmentRun]:

@@ -4,57 +4,57 @@
 <context>
     <name>AssessDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="124"/>
+        <location filename="../views/dialogs.py" line="129"/>
         <source>Score or override a criterion</source>
         <translation>评分或调整指标</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="154"/>
+        <location filename="../views/dialogs.py" line="159"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="155"/>
+        <location filename="../views/dialogs.py" line="160"/>
         <source>* required · Ctrl+Enter records the score</source>
         <translation>* 为必填 · 按 Ctrl+Enter 记录评分</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="185"/>
+        <location filename="../views/dialogs.py" line="190"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="141"/>
+        <location filename="../views/dialogs.py" line="146"/>
         <source>(type a fraction)</source>
         <translation>（输入得分率）</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="147"/>
+        <location filename="../views/dialogs.py" line="152"/>
         <source>Why: what you checked on site, which document…</source>
         <translation>理由：现场核查了什么、依据哪份文件……</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="150"/>
+        <location filename="../views/dialogs.py" line="155"/>
         <source>Fraction (0 = worst, 1 = best):</source>
         <translation>得分率（0 = 最差，1 = 最好）：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="152"/>
+        <location filename="../views/dialogs.py" line="157"/>
         <source>Or pick a level:</source>
         <translation>或选择档次：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="153"/>
+        <location filename="../views/dialogs.py" line="158"/>
         <source>Inspector:</source>
         <translation>核查人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="190"/>
+        <location filename="../views/dialogs.py" line="195"/>
         <source>Guidance:</source>
         <translation>填报说明：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="195"/>
+        <location filename="../views/dialogs.py" line="200"/>
         <source>Now: value {value}, fraction {fraction} ({status})</source>
         <translation>当前：现状值 {value}，得分率 {fraction}（{status}）</translation>
     </message>
@@ -246,32 +246,32 @@
 <context>
     <name>ConsensusDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="252"/>
+        <location filename="../views/dialogs.py" line="257"/>
         <source>Record a consensus</source>
         <translation>记录共识</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="255"/>
+        <location filename="../views/dialogs.py" line="260"/>
         <source>Inspectors&apos; scores: {scores} (spread {spread})</source>
         <translation>核查人评分：{scores}（极差 {spread}）</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="270"/>
+        <location filename="../views/dialogs.py" line="275"/>
         <source>Why this fraction: what the inspectors agreed, on what evidence…</source>
         <translation>为何取此得分率：核查人商定了什么、依据哪些证据……</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="274"/>
+        <location filename="../views/dialogs.py" line="279"/>
         <source>Agreed fraction (0 to 1):</source>
         <translation>共识得分率（0 至 1）：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="275"/>
+        <location filename="../views/dialogs.py" line="280"/>
         <source>Supervisor:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="276"/>
+        <location filename="../views/dialogs.py" line="281"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -650,72 +650,72 @@
 <context>
     <name>DisagreementsModel</name>
     <message>
-        <location filename="../models/disagreements.py" line="71"/>
+        <location filename="../models/disagreements.py" line="72"/>
         <source>Scheme</source>
         <translation>评估方案</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="60"/>
+        <location filename="../models/disagreements.py" line="61"/>
         <source>Project ID</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="61"/>
+        <location filename="../models/disagreements.py" line="62"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="62"/>
+        <location filename="../models/disagreements.py" line="63"/>
         <source>Criterion</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="66"/>
+        <location filename="../models/disagreements.py" line="67"/>
         <source>Inspectors</source>
         <translation>核查人数</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="67"/>
+        <location filename="../models/disagreements.py" line="68"/>
         <source>Spread</source>
         <translation>极差</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="68"/>
+        <location filename="../models/disagreements.py" line="69"/>
         <source>Disagreement</source>
         <translation>意见分歧</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="69"/>
+        <location filename="../models/disagreements.py" line="70"/>
         <source>Score used</source>
         <translation>采用得分率</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="70"/>
+        <location filename="../models/disagreements.py" line="71"/>
         <source>Consensus</source>
         <translation>共识</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="192"/>
+        <location filename="../models/disagreements.py" line="193"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="202"/>
+        <location filename="../models/disagreements.py" line="203"/>
         <source>consensus</source>
         <translation>共识</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="203"/>
+        <location filename="../models/disagreements.py" line="204"/>
         <source>median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="204"/>
+        <location filename="../models/disagreements.py" line="205"/>
         <source>mean</source>
         <translation>平均值</translation>
     </message>
     <message>
-        <location filename="../models/disagreements.py" line="205"/>
+        <location filename="../models/disagreements.py" line="206"/>
         <source>single score</source>
         <translation>单人评分</translation>
     </message>
@@ -955,32 +955,32 @@
 <context>
     <name>LocationDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="387"/>
+        <location filename="../views/dialogs.py" line="392"/>
         <source>Where the problem is</source>
         <translation>问题所在位置</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="391"/>
+        <location filename="../views/dialogs.py" line="396"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="392"/>
+        <location filename="../views/dialogs.py" line="397"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="393"/>
+        <location filename="../views/dialogs.py" line="398"/>
         <source>Cell:</source>
         <translation>单元格：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="394"/>
+        <location filename="../views/dialogs.py" line="399"/>
         <source>Problem:</source>
         <translation>问题：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="397"/>
+        <location filename="../views/dialogs.py" line="402"/>
         <source>What to do:</source>
         <translation>处理办法：</translation>
     </message>
@@ -1168,12 +1168,12 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>ReportSettingsDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="354"/>
+        <location filename="../views/dialogs.py" line="359"/>
         <source>Report sign-off</source>
         <translation>报告签批设置</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="356"/>
+        <location filename="../views/dialogs.py" line="361"/>
         <source>Printed on the PDF report&apos;s cover, after each ranking and under the workbook&apos;s ranked sheets, with signature and date lines and a box for the seal.</source>
         <translation>打印在 PDF 报告封面、每个排名表之后以及工作簿各排名表下方，并附签字、日期栏和盖章框。</translation>
     </message>
@@ -1430,42 +1430,42 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="298"/>
+        <location filename="../views/dialogs.py" line="303"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="304"/>
+        <location filename="../views/dialogs.py" line="309"/>
         <source>Your name, recorded with every score you give</source>
         <translation>您的姓名，会随每次评分一起记录</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="308"/>
+        <location filename="../views/dialogs.py" line="313"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="309"/>
+        <location filename="../views/dialogs.py" line="314"/>
         <source>Inspector name:</source>
         <translation>核查人姓名：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="310"/>
+        <location filename="../views/dialogs.py" line="315"/>
         <source>Import from:</source>
         <translation>导入文件夹：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="311"/>
+        <location filename="../views/dialogs.py" line="316"/>
         <source>Export to:</source>
         <translation>导出文件夹：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="318"/>
+        <location filename="../views/dialogs.py" line="323"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="327"/>
+        <location filename="../views/dialogs.py" line="332"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
@@ -1574,32 +1574,32 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>VersionDialog</name>
     <message>
-        <location filename="../views/weights_view.py" line="295"/>
+        <location filename="../views/weights_view.py" line="294"/>
         <source>Export as a new scheme version</source>
         <translation>导出为新版本评估方案</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="298"/>
+        <location filename="../views/weights_view.py" line="297"/>
         <source>The weights tried here are written into a new template workbook, the same scheme {name} but for the weights of {codes} and the version. The template {version} itself does not change. Add the new workbook to a workspace to score with it.</source>
         <translation>此处试用的权重将写入一个新的模板工作簿：除 {codes} 的权重和版本号外，与评估方案 {name} 完全相同。模板 {version} 本身不作任何修改。将新工作簿添加到工作区后即可用其评分。</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="307"/>
+        <location filename="../views/weights_view.py" line="306"/>
         <source>Why the weights change: who decided, which meeting or document…</source>
         <translation>修改权重的理由：由谁决定、依据哪次会议或哪份文件…</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="312"/>
+        <location filename="../views/weights_view.py" line="311"/>
         <source>New version:</source>
         <translation>新版本号：</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="313"/>
+        <location filename="../views/weights_view.py" line="312"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="326"/>
+        <location filename="../views/weights_view.py" line="320"/>
         <source>The new version needs a name other than {version}.</source>
         <translation>新版本号须不同于 {version}。</translation>
     </message>
@@ -1747,52 +1747,52 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WeightsRankingModel</name>
     <message>
-        <location filename="../views/weights_view.py" line="131"/>
+        <location filename="../views/weights_view.py" line="130"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="132"/>
+        <location filename="../views/weights_view.py" line="131"/>
         <source>Moved</source>
         <translation>名次变化</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="133"/>
+        <location filename="../views/weights_view.py" line="132"/>
         <source>Project ID</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="134"/>
+        <location filename="../views/weights_view.py" line="133"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="135"/>
+        <location filename="../views/weights_view.py" line="134"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="136"/>
+        <location filename="../views/weights_view.py" line="135"/>
         <source>As scored</source>
         <translation>原评分</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="137"/>
+        <location filename="../views/weights_view.py" line="136"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="138"/>
+        <location filename="../views/weights_view.py" line="137"/>
         <source>Provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="184"/>
+        <location filename="../views/weights_view.py" line="183"/>
         <source>A must-pass criterion is not met: ranked last whatever the weights</source>
         <translation>一票否决指标未达标：无论权重如何均排在最后</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="191"/>
+        <location filename="../views/weights_view.py" line="190"/>
         <source>As scored: {grade}</source>
         <translation>原等级：{grade}</translation>
     </message>
@@ -1800,88 +1800,88 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WeightsView</name>
     <message>
-        <location filename="../views/weights_view.py" line="410"/>
+        <location filename="../views/weights_view.py" line="404"/>
         <source>Dimension / criterion</source>
         <extracomment>The weights tried, per scheme, kept while the window is open. (share, change) texts of each tree row by key, read by WeightRow when painted.</extracomment>
         <translation>维度 / 指标</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="410"/>
+        <location filename="../views/weights_view.py" line="404"/>
         <source>Template</source>
         <translation>模板权重</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="410"/>
+        <location filename="../views/weights_view.py" line="404"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="411"/>
+        <location filename="../views/weights_view.py" line="405"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="411"/>
+        <location filename="../views/weights_view.py" line="405"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="412"/>
+        <location filename="../views/weights_view.py" line="406"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="413"/>
+        <location filename="../views/weights_view.py" line="407"/>
         <source>Back to the template&apos;s weights</source>
         <translation>恢复模板权重</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="414"/>
+        <location filename="../views/weights_view.py" line="408"/>
         <source>Export as new version…</source>
         <translation>导出为新版本…</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="416"/>
+        <location filename="../views/weights_view.py" line="410"/>
         <source>Write a new template workbook with these weights, a new version name and the reason</source>
         <translation>以当前权重、新版本号和理由写出新的模板工作簿</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="514"/>
+        <location filename="../views/weights_view.py" line="508"/>
         <source>Bonus and penalty items (points)</source>
         <translation>加分项与扣分项（分值）</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="608"/>
+        <location filename="../views/weights_view.py" line="602"/>
         <source>No scheme chosen</source>
         <translation>未选择评估方案</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="613"/>
+        <location filename="../views/weights_view.py" line="607"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; · version {version} · weights tried here are not saved</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; · 版本 {version} · 此处试用的权重不会保存</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="619"/>
+        <location filename="../views/weights_view.py" line="613"/>
         <source>These are the template&apos;s weights. Change a weight (type it, or click a box and use the arrow keys or the mouse wheel) and the ranking on the right follows at once.</source>
         <translation>当前为模板权重。修改任一权重（直接输入，或点击输入框后使用方向键或鼠标滚轮），右侧排名随即更新。</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="623"/>
+        <location filename="../views/weights_view.py" line="617"/>
         <source>Weights changed from the template&apos;s: {count} (highlighted).</source>
         <translation>与模板不同的权重：{count} 项（已高亮）。</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="630"/>
+        <location filename="../views/weights_view.py" line="624"/>
         <source>{moved} of {total} projects change rank, {regraded} change grade.</source>
         <translation>{total} 个项目中有 {moved} 个名次变化，{regraded} 个等级变化。</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="633"/>
+        <location filename="../views/weights_view.py" line="627"/>
         <source>The score criteria&apos;s weights add up to 0: every base is 0.</source>
         <translation>计分指标权重合计为 0：所有项目基础分均为 0。</translation>
     </message>
     <message>
-        <location filename="../views/weights_view.py" line="634"/>
+        <location filename="../views/weights_view.py" line="628"/>
         <source>Reset returns to the template; Export as new version… keeps them.</source>
         <translation>“重置”恢复模板权重；“导出为新版本…”可保留这些权重。</translation>
     </message>
@@ -1889,27 +1889,27 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WindowAssessing</name>
     <message>
-        <location filename="../window/assessing.py" line="114"/>
+        <location filename="../window/assessing.py" line="112"/>
         <source>{code} {indicator}: {author}&apos;s score {fraction} ({points} points) is withdrawn; the criterion is scored again as without it.</source>
         <translation>{code} {indicator}：将撤回 {author} 的评分 {fraction}（{points} 分），该指标按无此评分重新计分。</translation>
     </message>
     <message>
-        <location filename="../window/assessing.py" line="134"/>
+        <location filename="../window/assessing.py" line="132"/>
         <source>Undo by {who} of: {what}</source>
         <translation>{who} 撤销：{what}</translation>
     </message>
     <message>
-        <location filename="../window/assessing.py" line="148"/>
+        <location filename="../window/assessing.py" line="147"/>
         <source>No criterion is waiting for an on-site score.</source>
         <translation>没有待现场评分的指标。</translation>
     </message>
     <message>
-        <location filename="../window/assessing.py" line="229"/>
+        <location filename="../window/assessing.py" line="227"/>
         <source>Could not change the setting</source>
         <translation>无法更改设置</translation>
     </message>
     <message>
-        <location filename="../window/assessing.py" line="238"/>
+        <location filename="../window/assessing.py" line="236"/>
         <source>Select two to four projects in Results (Ctrl+click or Shift+click) to compare them.</source>
         <translation>请在“结果”中选择二至四个项目（Ctrl+单击或 Shift+单击）后再比较。</translation>
     </message>
@@ -2272,133 +2272,148 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WindowState</name>
     <message>
-        <location filename="../window/state.py" line="143"/>
+        <location filename="../window/state.py" line="151"/>
         <source>Open</source>
-        <extracomment>The start-up worker&apos;s :class:`gui.backend.Opened` once shown (None when nothing opened). The running import or export (one at a time; they share the progress bar). The files and folders of the last import as given: the report names files relative to them. The scores, overrides and withdrawals made since the window opened, last last: Undo (Ctrl+Z) takes them back one by one, each as a new audited score or withdrawal.</extracomment>
+        <extracomment>How long scoring again after a step runs unannounced: most workspaces score in less. The start-up worker&apos;s :class:`gui.backend.Opened` once shown (None when nothing opened). The running import or export (one at a time; they share the progress bar). The files and folders of the last import as given: the report names files relative to them. The scores, overrides and withdrawals made since the window opened, last last: Undo (Ctrl+Z) takes them back one by one, each as a new audited score or withdrawal.</extracomment>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="144"/>
+        <location filename="../window/state.py" line="152"/>
         <source>Open the file just written</source>
         <translation>打开刚写出的文件</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="145"/>
+        <location filename="../window/state.py" line="153"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="148"/>
+        <location filename="../window/state.py" line="156"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="149"/>
+        <location filename="../window/state.py" line="157"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="150"/>
+        <location filename="../window/state.py" line="158"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="151"/>
+        <location filename="../window/state.py" line="159"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="152"/>
+        <location filename="../window/state.py" line="160"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="153"/>
+        <location filename="../window/state.py" line="161"/>
         <source>Robustness</source>
         <translation>稳健性</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="154"/>
+        <location filename="../window/state.py" line="162"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="155"/>
+        <location filename="../window/state.py" line="163"/>
         <source>Disagreements</source>
         <translation>意见分歧</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="156"/>
+        <location filename="../window/state.py" line="164"/>
         <source>Tracking</source>
         <translation>跟踪评估</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="181"/>
+        <location filename="../window/state.py" line="189"/>
         <source>Opened read-only: {reason}. Changes cannot be saved.</source>
         <translation>以只读方式打开：{reason}。无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="259"/>
+        <location filename="../window/state.py" line="234"/>
+        <source>Scoring…</source>
+        <translation>正在评分…</translation>
+    </message>
+    <message>
+        <location filename="../window/state.py" line="247"/>
+        <source>Could not score the workspace</source>
+        <translation>无法对工作区评分</translation>
+    </message>
+    <message>
+        <location filename="../window/state.py" line="253"/>
+        <source>Please wait: the new scores are being worked out.</source>
+        <translation>请稍候：正在计算新的评分结果。</translation>
+    </message>
+    <message>
+        <location filename="../window/state.py" line="303"/>
         <source>no workspace</source>
         <translation>无工作区</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="262"/>
+        <location filename="../window/state.py" line="306"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="272"/>
+        <location filename="../window/state.py" line="316"/>
         <source>Rejected files: {rejected}</source>
         <translation>拒收文件：{rejected}</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="274"/>
+        <location filename="../window/state.py" line="318"/>
         <source>Projects: {projects} ·</source>
         <translation>项目：{projects} ·</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="276"/>
+        <location filename="../window/state.py" line="320"/>
         <source>List the refused files: why, where and what to do</source>
         <translation>列出拒收文件：原因、位置和处理办法</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="278"/>
+        <location filename="../window/state.py" line="322"/>
         <source>Pending: {pending} ({provisional} provisional projects)</source>
         <translation>待定：{pending} 项（{provisional} 个暂定项目）</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="282"/>
+        <location filename="../window/state.py" line="326"/>
         <source>Show only the provisional projects</source>
         <translation>只显示结果为暂定的项目</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="333"/>
+        <location filename="../window/state.py" line="377"/>
         <source>Nothing to undo</source>
         <translation>没有可撤销的操作</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="336"/>
+        <location filename="../window/state.py" line="380"/>
         <source>Undo the last change: {what} (Ctrl+Z)</source>
         <translation>撤销上一次更改：{what}（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="341"/>
+        <location filename="../window/state.py" line="385"/>
         <source>{author}&apos;s score of {code} for {project}: {before} → {after}</source>
         <translation>{author} 对 {project} 的 {code} 评分：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="350"/>
+        <location filename="../window/state.py" line="397"/>
         <source>Please wait: another task is running.</source>
         <translation>请稍候：另一项任务正在进行。</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="404"/>
+        <location filename="../window/state.py" line="462"/>
         <source>Lining up every round…</source>
         <translation>正在逐轮评分并对齐…</translation>
     </message>
     <message>
-        <location filename="../window/state.py" line="424"/>
+        <location filename="../window/state.py" line="482"/>
         <source>Could not line the rounds up</source>
         <translation>无法对齐各轮结果</translation>
     </message>
@@ -2444,17 +2459,17 @@ SynergyPilot 根据 Excel 申报表对减污降碳协同试点项目进行评分
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../views/dialogs.py" line="222"/>
+        <location filename="../views/dialogs.py" line="227"/>
         <source>Withdraw the score of {code}</source>
         <translation>撤回 {code} 的评分</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="230"/>
+        <location filename="../views/dialogs.py" line="235"/>
         <source>Inspector:</source>
         <translation>核查人：</translation>
     </message>
     <message>
-        <location filename="../views/dialogs.py" line="231"/>
+        <location filename="../views/dialogs.py" line="236"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -2505,12 +2520,12 @@ Your work is saved; the details are in {log}.</source>
     </message>
     <message>
         <location filename="../window/assessing.py" line="32"/>
-        <location filename="../window/assessing.py" line="66"/>
+        <location filename="../window/assessing.py" line="65"/>
         <source>Could not record the score</source>
         <translation>无法记录评分</translation>
     </message>
     <message>
-        <location filename="../window/assessing.py" line="87"/>
+        <location filename="../window/assessing.py" line="86"/>
         <source>Could not withdraw the override</source>
         <translation>无法撤销调整</translation>
     </message>
@@ -2521,12 +2536,12 @@ Your work is saved; the details are in {log}.</source>
         <translation>无法显示版本</translation>
     </message>
     <message>
-        <location filename="../window/assessing.py" line="120"/>
+        <location filename="../window/assessing.py" line="118"/>
         <source>Could not undo</source>
         <translation>无法撤销</translation>
     </message>
     <message>
-        <location filename="../window/assessing.py" line="204"/>
+        <location filename="../window/assessing.py" line="203"/>
         <source>Could not record the consensus</source>
         <translation>无法记录共识</translation>
     </message>

@@ -32,7 +32,7 @@ class WindowAssessing(WindowExports):
     @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not record the score"))
     def _on_detail_override_requested(self, code: str) -> None:
         scheme, project = self.scheme(), self.project()
-        if scheme is None or project is None:
+        if scheme is None or project is None or self.still_scoring():
             return
         answer = dialogs.AssessDialog.ask(
             self, scheme.criterion(code), project.indicators[code], self._inspector(),
@@ -41,8 +41,7 @@ class WindowAssessing(WindowExports):
         if answer is None:
             return
         self._record_score(scheme, project, code, answer)
-        self.rescore()
-        self.detail.select_code(code)
+        self.rescore_in_background(lambda: self.detail.select_code(code))
 
     def worked_lines(self, scheme: Scheme, project: ProjectResult, code: str) -> list[str]:
         """The criterion's worked calculation as scoring.core.explain writes it, for the dialog."""
@@ -68,7 +67,7 @@ class WindowAssessing(WindowExports):
         """A what-if kept: each tried fraction recorded as an override, with its reason, through
         the same dialog and workspace call as any override (so the audit log has it)."""
         scheme, project = self.scheme(), self.project()
-        if scheme is None or project is None:
+        if scheme is None or project is None or self.still_scoring():
             return
         recorded = False
         for code, fraction, tried in kept:
@@ -82,12 +81,12 @@ class WindowAssessing(WindowExports):
             recorded = True
         if recorded:
             self.detail.reset_what_if()
-            self.rescore()
+            self.rescore_in_background()
 
     @error_boundary(QT_TRANSLATE_NOOP("errors", "Could not withdraw the override"))
     def _on_detail_withdraw_requested(self, code: str) -> None:
         scheme, project = self.scheme(), self.project()
-        if scheme is None or project is None:
+        if scheme is None or project is None or self.still_scoring():
             return
         indicator = project.indicators[code]
         several = len(inspector_scores(indicator)) > 1
@@ -101,8 +100,7 @@ class WindowAssessing(WindowExports):
         before = own_fraction(indicator, author)
         self.backend.withdraw(scheme, project.project_id, code, answer.inspector, answer.reason, author)
         self._push_undo(UndoStep(scheme, project.project_id, code, author, before, None))
-        self.rescore()
-        self.detail.select_code(code)
+        self.rescore_in_background(lambda: self.detail.select_code(code))
 
     def withdraw_text(self, scheme: Scheme, project: ProjectResult, code: str, author: str) -> str:
         """What a withdrawal removes: the criterion, whose score, its fraction and points."""
@@ -127,7 +125,7 @@ class WindowAssessing(WindowExports):
         The workspace keeps everything: the undo is recorded as a new score (the earlier
         fraction again) or a withdrawal, with a reason saying it is an undo and of what.
         """
-        if not self.undo_stack or self.backend is None:
+        if not self.undo_stack or self.backend is None or self.still_scoring():
             return None
         step = self.undo_stack[-1]
         who = self._inspector() or step.author
@@ -138,12 +136,13 @@ class WindowAssessing(WindowExports):
             self.backend.assess(step.scheme, step.project_id, step.code, step.before, step.author, reason)
         self.undo_stack.pop()
         self._update_undo()
-        self.rescore()
-        self.statusBar().showMessage(reason, 10000)
+        self.rescore_in_background(lambda: self.statusBar().showMessage(reason, 10000))
         return step
 
     # ----------------------------------------------------------------------------- pending queue
     def _on_next_pending_triggered(self, *_args) -> None:  # Ctrl+N
+        if self.still_scoring():  # the criterion just scored would still look pending
+            return
         if not self.next_pending():
             self.statusBar().showMessage(self.tr("No criterion is waiting for an on-site score."), 10000)
 
@@ -206,7 +205,7 @@ class WindowAssessing(WindowExports):
         scheme = next(
             (s for s in self.run.schemes if (s.name, s.version) == (row.scheme, row.scheme_version)), None
         )
-        if scheme is None or self.backend is None:
+        if scheme is None or self.backend is None or self.still_scoring():
             return
         criterion = scheme.criterion(row.code)
         indicator = labels.criterion_text(criterion)[1] if criterion else ""
@@ -217,8 +216,7 @@ class WindowAssessing(WindowExports):
             row.scheme, row.scheme_version, row.project_id, row.code, answer.fraction, answer.inspector,
             answer.reason,
         )
-        self.rescore()
-        self.disagreements.select(row.project_id, row.code)
+        self.rescore_in_background(lambda: self.disagreements.select(row.project_id, row.code))
 
     def _on_disagreements_method_changed(self, method: str) -> None:
         if self.backend is None:

@@ -6,6 +6,7 @@ Nothing here scores: :meth:`WindowState.rescore` asks the backend and hands the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,6 +47,8 @@ if TYPE_CHECKING:  # the engine (numpy) and the studies load with the first work
     from scoring.workspace.facade import ImportReport
 
 APP_NAME = "SynergyPilot"
+#: How long scoring again after a step runs unannounced: most workspaces score in less.
+RESCORE_QUIET_MS = 300
 
 
 class WindowState(WindowMenus):
@@ -108,6 +111,11 @@ class WindowState(WindowMenus):
         # was, raising on the deleted tabs while the app quit)
         self._tracking_later = QTimer(self, singleShot=True, interval=0)
         self._tracking_later.timeout.connect(self._show_tracking)
+        self._rescoring = False  # a step was recorded and the workspace is being scored again
+        # a task's progress and busy actions, shown once it has run a moment (see _start_task)
+        self._busy_later = QTimer(self, singleShot=True)
+        self._busy_later.timeout.connect(self._show_busy)
+        self._busy_text = ("", False)
         self._generation = 0  # bumped by every rescoring: a lining-up of older scores is dropped
         self._tracking_stopped = False  # its lining-up was cancelled or failed
         self.splitter = splitter(Qt.Orientation.Horizontal, self.navigator, self.tabs, stretch=(0, 1),
@@ -208,6 +216,42 @@ class WindowState(WindowMenus):
         self._show_tracking()
         self._update_counts()
         self.results_changed.emit()
+
+    def rescore_in_background(self, then: Callable[[], object] | None = None) -> None:
+        """Score the workspace again after a step was recorded (a score, an override, a
+        withdrawal, a consensus, an undo) in a worker, counted scheme by scheme in the status
+        bar, then show it (:meth:`rescore`) and call ``then``: a large workspace no longer
+        freezes the window. The step itself was recorded at once, as before (the audit log and
+        Undo unchanged); until the new scores are shown, another step waits
+        (:meth:`still_scoring`), as what Undo takes back is read from the scores shown. With
+        another task running (an import, an export) the workspace is scored here, as before."""
+        if self.backend is None or self.task_worker is not None:
+            self.rescore()
+            if then is not None:
+                then()
+            return
+        self._rescoring = True
+        self._start_task(workers.Worker(backend_module.score_task, self.backend), self.tr("Scoring…"),
+                         lambda run: self._on_rescored(run, then), self._on_rescore_failed,
+                         cancellable=False, shown_after_ms=RESCORE_QUIET_MS)
+
+    def _on_rescored(self, run: AssessmentRun, then: Callable[[], object] | None) -> None:
+        self._rescoring = False
+        self._end_task()
+        self.rescore(run)
+        if then is not None:
+            then()
+
+    def _on_rescore_failed(self, exc: Exception) -> None:
+        self._rescoring = False
+        self._task_failed(self.tr("Could not score the workspace"), exc, None)
+
+    def still_scoring(self) -> bool:
+        """Whether the scores shown are being worked out again after a step (then the status
+        bar asks to wait: a step recorded now would read what to undo from the old scores)."""
+        if self._rescoring:
+            self.statusBar().showMessage(self.tr("Please wait: the new scores are being worked out."), 5000)
+        return self._rescoring
 
     def _fit_navigator(self) -> None:
         """Once, when the first schemes are shown: the navigator as wide as its names need, the
@@ -343,9 +387,12 @@ class WindowState(WindowMenus):
 
     # ----------------------------------------------------------------------------- background tasks
     def _start_task(self, worker: workers.Worker, text: str, on_finished, on_failed,
-                    cancellable: bool = True) -> workers.Worker | None:
+                    cancellable: bool = True, shown_after_ms: int = 0) -> workers.Worker | None:
         """Run one background task with the status-bar progress (and Cancel where the work can
-        stop); one at a time, as the workspace allows one worker thread beside this one."""
+        stop); one at a time, as the workspace allows one worker thread beside this one. With
+        ``shown_after_ms``, the progress shows and the other tasks' actions go off only once
+        the task has run that long: a short one (a small workspace scored again) does not
+        flash them."""
         if self.task_worker is not None:
             self.statusBar().showMessage(self.tr("Please wait: another task is running."), 5000)
             return None
@@ -353,9 +400,17 @@ class WindowState(WindowMenus):
         worker.signals.finished.connect(on_finished)
         worker.signals.failed.connect(on_failed)
         self.task_worker = worker
+        self._busy_text = (text, cancellable)
+        if shown_after_ms:
+            self._busy_later.start(shown_after_ms)
+        else:
+            self._show_busy()
+        return workers.start(worker)
+
+    def _show_busy(self) -> None:
+        text, cancellable = self._busy_text
         self.progress.start(text, cancellable)
         self._set_busy(True)
-        return workers.start(worker)
 
     def _set_busy(self, busy: bool) -> None:
         writing = self._writing_actions()
@@ -376,6 +431,7 @@ class WindowState(WindowMenus):
 
     def _end_task(self) -> None:
         self.task_worker = None
+        self._busy_later.stop()
         self.progress.finish()
         self._set_busy(False)
         if self.tracking is None:
@@ -385,12 +441,14 @@ class WindowState(WindowMenus):
 
     def _task_failed(self, title: str, exc: Exception, finished, rescore: bool = False) -> None:
         """A background task failed: its progress ended, the error shown under ``title``, what
-        it committed before failing scored and shown when ``rescore``, ``finished`` sent None."""
+        it committed before failing scored and shown when ``rescore``, ``finished`` (if any)
+        sent None."""
         self._end_task()
         errors.report_exception(self, title, exc)
         if rescore:
             self.rescore()
-        finished.emit(None)
+        if finished is not None:
+            finished.emit(None)
 
     # ----------------------------------------------------------------------------- tracking
     def _show_tracking(self) -> None:

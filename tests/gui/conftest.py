@@ -113,3 +113,10 @@ def _open_window(qtbot, workspace, level: str):
     win.open_workspace(workspace)
     win.navigator.select_scheme(next(s.name for s in win.run.schemes if s.level == level))
     return win
+
+
+@pytest.fixture
+def rescored(qtbot, window):
+    """``with rescored():`` around a recorded step (a score, an override, a withdrawal, an
+    undo) waits for the window to show the workspace scored again: a worker scores it."""
+    return lambda: qtbot.waitSignal(window.results_changed, timeout=60000)

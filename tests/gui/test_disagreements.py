@@ -129,7 +129,8 @@ def test_record_a_consensus_from_the_view(supervisor, qtbot, team, monkeypatch):
     view = supervisor.disagreements
     assert not view.consensus_button.isEnabled()  # nothing chosen yet
     assert view.select("P1", "M")
-    view.consensus_button.click()
+    with qtbot.waitSignal(supervisor.results_changed, timeout=60000):  # scored again in a worker
+        view.consensus_button.click()
     assert asked == {"row": ("P1", "M"), "indicator": "Indicator M", "inspector": "Chen"}
     p1 = next(p for p in supervisor.run.projects if p.project_id == "P1")
     assert p1.total == pytest.approx(70.0)

@@ -110,7 +110,7 @@ def test_what_if_refuses_unreadable_input_with_the_reason(window):
     assert detail.shown_project() is window.project()
 
 
-def test_an_inspectors_fraction_in_the_what_if_can_be_kept_as_an_override(window, monkeypatch):
+def test_an_inspectors_fraction_in_the_what_if_can_be_kept_as_an_override(window, monkeypatch, rescored):
     project = window.project()
     detail = window.detail
     manual = next(c.code for c in window.scheme().criteria if c.type == "manual")
@@ -125,7 +125,8 @@ def test_an_inspectors_fraction_in_the_what_if_can_be_kept_as_an_override(window
         return dialogs.AssessAnswer(fraction, "Inspector Li", "Checked the minutes on site")
 
     monkeypatch.setattr(dialogs.AssessDialog, "ask", classmethod(answer))
-    detail.keep_button.click()
+    with rescored():
+        detail.keep_button.click()
     assert asked["fraction"] == pytest.approx(0.8) and asked["note"].startswith("What-if:")
     after = window.project()
     assert after.indicators[manual].status == "override" and after.indicators[manual].score == 0.8

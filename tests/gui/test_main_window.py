@@ -137,7 +137,7 @@ def test_the_pending_count_links_to_the_provisional_projects(window):
     assert len(_projects(window)) == len(window.scheme_projects())
 
 
-def test_score_a_manual_criterion_changes_total_rank_and_audit(window, monkeypatch):
+def test_score_a_manual_criterion_changes_total_rank_and_audit(window, monkeypatch, rescored):
     manual = next(c for c in window.scheme().criteria if c.type == "manual")
     ranked = sorted(_projects(window), key=lambda p: p.rank)
     # The best-ranked project that full marks on the on-site criterion lifts past the one above
@@ -158,7 +158,8 @@ def test_score_a_manual_criterion_changes_total_rank_and_audit(window, monkeypat
 
     monkeypatch.setattr(dialogs.AssessDialog, "ask", classmethod(answer))
     window.detail.select_code(manual)
-    window.detail.override_button.click()
+    with rescored():
+        window.detail.override_button.click()
     assert asked["inspector"] == "Inspector Li"
     after = window.project()
     assert after.project_id == second.project_id
@@ -181,7 +182,8 @@ def test_score_a_manual_criterion_changes_total_rank_and_audit(window, monkeypat
         ),
     )
     assert window.detail.withdraw_button.isEnabled()
-    window.detail.withdraw_button.click()
+    with rescored():
+        window.detail.withdraw_button.click()
     assert window.project().indicators[manual].status == "pending"
     assert window.project().rank == second.rank
     assert window.audit.model.row_object(0).action == "withdrawal"

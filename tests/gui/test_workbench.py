@@ -68,7 +68,7 @@ def test_next_pending_walks_every_waiting_criterion_once(window):
     assert (window.scheme_name, window.project_id, window.detail.selected_code()) == seen[0]
 
 
-def test_clear_pending_criteria_with_the_keyboard(window, qtbot, monkeypatch):
+def test_clear_pending_criteria_with_the_keyboard(window, qtbot, monkeypatch, rescored):
     asked = _answer_with(monkeypatch)
     scheme = window.scheme()
     before = sum(p.pending for p in window.run.projects)
@@ -77,7 +77,8 @@ def test_clear_pending_criteria_with_the_keyboard(window, qtbot, monkeypatch):
         code = window.detail.selected_code()
         assert code in _waiting(window.project(), scheme)
         assert QApplication.focusWidget() is window.detail.table
-        qtbot.keyClick(window.detail.table, Qt.Key.Key_Return)
+        with rescored():
+            qtbot.keyClick(window.detail.table, Qt.Key.Key_Return)
         assert window.project().indicators[code].status == "override"
         assert sum(p.pending for p in window.run.projects) == before - step
         # the dialog was given the criterion's worked calculation from scoring.core.explain
@@ -85,7 +86,7 @@ def test_clear_pending_criteria_with_the_keyboard(window, qtbot, monkeypatch):
     assert f"Pending: {before - 5} " in window.pending_label.text()
 
 
-def test_statuses_read_scored_overridden_withdrawn(window, monkeypatch):
+def test_statuses_read_scored_overridden_withdrawn(window, monkeypatch, rescored):
     scheme, project = window.scheme(), window.project()
     manual = next(c.code for c in scheme.criteria if c.type == "manual")
     measured = next(c.code for c in scheme.criteria
@@ -102,18 +103,20 @@ def test_statuses_read_scored_overridden_withdrawn(window, monkeypatch):
     assert status_of(manual) == "Pending"
     for code in (manual, measured):
         window.detail.select_code(code)
-        window.detail.override_button.click()
+        with rescored():
+            window.detail.override_button.click()
     assert status_of(manual) == "Scored"
     assert status_of(measured) == "Overridden"
     monkeypatch.setattr(dialogs.WithdrawDialog, "ask", classmethod(
         lambda cls, parent, code, inspector, **kw: dialogs.AssessAnswer(0.0, "Inspector Li", "Wrong pilot")))
     window.detail.select_code(manual)
-    window.detail.withdraw_button.click()
+    with rescored():
+        window.detail.withdraw_button.click()
     actions = [window.audit.model.data(window.audit.model.index(r, 1)) for r in range(3)]
     assert {"Scored", "Overridden", "Withdrawn"} <= set(actions)
 
 
-def test_undo_takes_back_scores_overrides_and_withdrawals_in_the_audit_log(window, monkeypatch):
+def test_undo_takes_back_scores_overrides_and_withdrawals_in_the_audit_log(window, monkeypatch, rescored):
     scheme, project = window.scheme(), window.project()
     manual = next(c.code for c in scheme.criteria if c.type == "manual"
                   and project.indicators[c.code].status == "pending")
@@ -124,27 +127,56 @@ def test_undo_takes_back_scores_overrides_and_withdrawals_in_the_audit_log(windo
     for code, fraction in ((manual, 1.0), (measured, 0.5), (measured, 0.25)):
         _answer_with(monkeypatch, fraction=fraction)
         window.detail.select_code(code)
-        window.detail.override_button.click()
+        with rescored():
+            window.detail.override_button.click()
     monkeypatch.setattr(dialogs.WithdrawDialog, "ask", classmethod(
         lambda cls, parent, code, inspector, **kw: dialogs.AssessAnswer(0.0, "Inspector Li", "Wrong pilot")))
     window.detail.select_code(manual)
-    window.detail.withdraw_button.click()
+    with rescored():
+        window.detail.withdraw_button.click()
     assert window.project().indicators[manual].status == "pending"
 
-    window.act_undo.trigger()  # the withdrawal: Li's 1 again
+    with rescored():
+        window.act_undo.trigger()  # the withdrawal: Li's 1 again
     assert window.project().indicators[manual].score == 1.0
     top = window.audit.model.row_object(0)
     assert top.action == "manual_score" and top.code == manual and "Undo" in top.detail["reason"]
-    window.act_undo.trigger()  # the second override: 0.5 again
+    with rescored():
+        window.act_undo.trigger()  # the second override: 0.5 again
     assert window.project().indicators[measured].score == 0.5
-    window.act_undo.trigger()  # the first override: withdrawn, the computed fraction again
+    with rescored():
+        window.act_undo.trigger()  # the first override: withdrawn, the computed fraction again
     assert window.project().indicators[measured].status == "ok"
     assert window.project().indicators[measured].score == pytest.approx(computed)
     assert window.audit.model.row_object(0).action == "withdrawal"
-    window.act_undo.trigger()  # the first on-site score: pending again
+    with rescored():
+        window.act_undo.trigger()  # the first on-site score: pending again
     assert window.project().indicators[manual].status == "pending"
     assert window.project().total == pytest.approx(project.total)
     assert not window.act_undo.isEnabled()
+
+
+def test_a_score_is_recorded_at_once_and_scored_again_in_a_worker(window, monkeypatch, rescored):
+    """The score and its audit entry are written at once; the workspace is scored again in a
+    worker (a large one froze the window), and until the new scores are shown another step
+    waits, as Undo reads what it takes back from the scores shown."""
+    manual = next(c.code for c in window.scheme().criteria if c.type == "manual"
+                  and window.project().indicators[c.code].status == "pending")
+    _answer_with(monkeypatch, fraction=1.0)
+    window.detail.select_code(manual)
+
+    def scored_here() -> int:
+        return sum(1 for e in window.backend.audit() if e.action == "manual_score" and e.code == manual)
+
+    before = scored_here()
+    with rescored():
+        window.detail.override_button.click()
+        assert scored_here() == before + 1 and window.task_worker is not None
+        assert window.project().indicators[manual].status == "pending"  # the scores shown: not yet
+        assert window.undo_last() is None and "Please wait" in window.statusBar().currentMessage()
+    assert window.task_worker is None and window.detail.selected_code() == manual
+    assert window.project().indicators[manual].status == "override"
+    assert len(window.undo_stack) == 1
 
 
 def test_scoring_dialog_shows_the_criterion_and_submits_with_ctrl_enter(window, qtbot):
@@ -168,7 +200,7 @@ def test_scoring_dialog_shows_the_criterion_and_submits_with_ctrl_enter(window, 
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
-def test_inspector_is_asked_once_then_remembered(window, monkeypatch):
+def test_inspector_is_asked_once_then_remembered(window, monkeypatch, rescored):
     window.settings.inspector = ""
     codes = [c.code for c in window.scheme().criteria][:2]
     given = []
@@ -180,16 +212,18 @@ def test_inspector_is_asked_once_then_remembered(window, monkeypatch):
     monkeypatch.setattr(dialogs.AssessDialog, "ask", classmethod(answer))
     for code in codes:
         window.detail.select_code(code)
-        window.detail.override_button.click()
+        with rescored():
+            window.detail.override_button.click()
     assert given == ["", "Inspector Wang"] and window.settings.inspector == "Inspector Wang"
 
 
-def test_withdraw_dialog_names_the_criterion_and_the_score_it_removes(window, monkeypatch):
+def test_withdraw_dialog_names_the_criterion_and_the_score_it_removes(window, monkeypatch, rescored):
     scheme = window.scheme()
     manual = next(c for c in scheme.criteria if c.type == "manual")
     _answer_with(monkeypatch, fraction=0.75)
     window.detail.select_code(manual.code)
-    window.detail.override_button.click()
+    with rescored():
+        window.detail.override_button.click()
     said = {}
     monkeypatch.setattr(dialogs.WithdrawDialog, "ask", classmethod(
         lambda cls, parent, code, inspector, what="": said.update(what=what)))
@@ -236,11 +270,12 @@ def test_about_names_the_version(window):
     assert window.about_text().startswith(f"SynergyPilot {__version__}\n")
 
 
-def test_the_audit_tab_speaks_the_interface_language(window, monkeypatch):
+def test_the_audit_tab_speaks_the_interface_language(window, monkeypatch, rescored):
     manual = next(c.code for c in window.scheme().criteria if c.type == "manual")
     _answer_with(monkeypatch, fraction=0.5, inspector="李明", reason="现场核查")
     window.detail.select_code(manual)
-    window.detail.override_button.click()
+    with rescored():
+        window.detail.override_button.click()
     project = window.project_id
     window.set_language("zh_CN")
     model = window.audit.model
