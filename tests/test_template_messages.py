@@ -397,3 +397,22 @@ def test_a_workspace_refuses_a_template_in_both_languages(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "Scheme!B3: level: must be one of region, city, park, enterprise, found 'town'" in err
     assert "Scheme!B3：level（层级）：应为以下之一" in err and "Traceback" not in err
+
+
+def test_a_workspace_given_several_bad_templates_lists_the_problems_of_each(tmp_path):
+    """Workspace.add_templates reads every template before refusing, as score --template does:
+    one refusal counts the two templates and lists each one's problems after its file."""
+    from scoring.workspace.facade import Workspace
+
+    one = write_template(tmp_path / "one.xlsx", [A], level="town")
+    two = write_template(tmp_path / "two.xlsx", [criterion("A", weight=-1)])
+    with Workspace.create(tmp_path / "w.spw", actor="staff") as workspace:
+        with pytest.raises(TemplateError) as caught:
+            workspace.add_templates([one, two])
+        assert workspace.schemes() == []
+    assert caught.value.said.en.splitlines() == [
+        f"{one}, {two}: 2 templates are not valid (2 problems):",
+        "  - one.xlsx: Scheme!B3: level: must be one of region, city, park, enterprise, found 'town'",
+        "  - two.xlsx: Criteria!H2: weight: must be 0 or more, found -1",
+    ]
+    assert caught.value.said.zh.splitlines()[0] == f"{one}, {two}：2 个模板无效（共 2 处问题）："

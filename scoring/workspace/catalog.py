@@ -16,7 +16,7 @@ from scoring.core.model import Scheme, Submission
 from scoring.core.presentation import said
 from scoring.core.targets import assessment_year
 from scoring.core.values import normalise_text
-from scoring.io.template import load_template_bytes, template_bytes
+from scoring.io.template import TemplateError, load_template_bytes, template_bytes
 from scoring.workspace import encoding
 from scoring.workspace import file as wsfile
 from scoring.workspace import store_inputs as sql
@@ -57,11 +57,19 @@ class CatalogMixin:
         Raises
         ------
         TemplateError
-            When any template is invalid (nothing is stored).
+            When any template is invalid, listing the problems of every invalid one (nothing is
+            stored).
         SchemeConflict
             When a template has the name and version of a stored scheme but other content.
         """
-        loaded = [_load_template(Path(p)) for p in paths]
+        loaded, refused = [], []
+        for path in paths:
+            try:
+                loaded.append(_load_template(Path(path)))
+            except TemplateError as exc:  # the others are still read: one refusal lists them all
+                refused.append(exc)
+        if refused:
+            raise TemplateError.of_several(refused)
         with self.store.writing() as conn:
             stored = sql.scheme_index(conn)
             schemes = []
