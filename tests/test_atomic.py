@@ -171,7 +171,7 @@ def test_a_failed_save_leaves_nothing_in_the_temporary_folder(tmp_path, system_t
     workbook = a_workbook_with_everything_a_sheet_refers_to(tmp_path)
     seen = []  # the system temporary folder at the first write: the save's own folder
     with pytest.raises(OSError):
-        save_workbook(workbook, Stream(lambda: seen.extend(system_temporary.rglob("*")), full=True))
+        save_workbook(workbook, Stream(lambda: seen.extend(system_temporary.iterdir()), full=True))
     assert [p.name.startswith("synergypilot-save-") for p in seen] == [True]  # the save's folder
     assert list(system_temporary.iterdir()) == []
     assert tempfile.tempdir == str(system_temporary)  # given back
@@ -239,3 +239,25 @@ def test_concurrent_saves_take_turns_and_each_gives_the_temporary_folder_back(tm
             assert saved.testzip() is None and "xl/worksheets/sheet2.xml" in saved.namelist()
     assert tempfile.tempdir == str(system_temporary)
     assert list(system_temporary.iterdir()) == []
+
+
+def test_a_save_removes_what_a_killed_save_left_and_keeps_a_running_ones(tmp_path, system_temporary):
+    fcntl = pytest.importorskip("fcntl")  # Windows marks a running save by keeping its file open
+    from scoring.io.atomic import SAVE_IN_PROGRESS
+
+    killed, running, unmarked = (system_temporary / f"synergypilot-save-{name}"
+                                 for name in ("killed00", "running0", "unmarked"))
+    for folder in (killed, running, unmarked):
+        folder.mkdir()
+        (folder / "openpyxl.abc123").write_bytes(b"<worksheet")
+    for folder in (killed, running):
+        (folder / SAVE_IN_PROGRESS).write_bytes(b"")
+    holder = os.open(running / SAVE_IN_PROGRESS, os.O_RDONLY)
+    try:
+        fcntl.flock(holder, fcntl.LOCK_SH)  # another process's save, still running
+        save_workbook(a_workbook_with_everything_a_sheet_refers_to(tmp_path), io.BytesIO())
+    finally:
+        os.close(holder)
+    assert sorted(p.name for p in system_temporary.iterdir()) == [running.name, unmarked.name]
+    assert sorted(p.name for p in running.iterdir()) == [SAVE_IN_PROGRESS, "openpyxl.abc123"]
+    assert [p.name for p in unmarked.iterdir()] == ["openpyxl.abc123"]  # not a save's: left alone

@@ -205,6 +205,10 @@ _SAVING = threading.Lock()
 #: How openpyxl names the temporary file of each worksheet it writes (NamedTemporaryFile's
 #: ``prefix="openpyxl."``).
 OPENPYXL_TEMPORARY = "openpyxl.*"
+#: A save's own folder in the system's temporary folder is ``synergypilot-save-<random>``, and
+#: holds a file of this name whose lock (POSIX) or open handle (Windows) says the save is running.
+SAVE_FOLDER_PREFIX = "synergypilot-save-"
+SAVE_IN_PROGRESS = ".saving"
 
 
 @contextlib.contextmanager
@@ -217,7 +221,8 @@ def openpyxl_temporaries_confined() -> Iterator[Path]:
     of openpyxl's changes that, but its files are made with :mod:`tempfile`'s defaults, so
     pointing the documented ``tempfile.tempdir`` at a folder of this save's own gathers them
     where they can be removed afterwards, without guessing which ``openpyxl.*`` files in the
-    shared temporary folder belong to another process.
+    shared temporary folder belong to another process. A folder left by a killed process is
+    removed by the next save (its :data:`SAVE_IN_PROGRESS` file is no longer held).
 
     The trade-off: ``tempfile.tempdir`` is one setting for the whole process. Saves take turns
     (a lock); another thread that makes a temporary file during a save makes it in the save's
@@ -232,18 +237,42 @@ def openpyxl_temporaries_confined() -> Iterator[Path]:
         The folder.
     """
     with _SAVING:
-        folder = Path(tempfile.mkdtemp(prefix="synergypilot-save-"))  # gettempdir() primed first
+        system = Path(tempfile.gettempdir())
+        remove_stale_save_folders(system)
+        folder = Path(tempfile.mkdtemp(prefix=SAVE_FOLDER_PREFIX, dir=system))
+        marker = os.open(folder / SAVE_IN_PROGRESS, os.O_CREAT | os.O_RDWR, 0o600)
+        _hold(marker)
         previous = tempfile.tempdir
         tempfile.tempdir = str(folder)
         try:
             yield folder
         finally:
             tempfile.tempdir = previous
-            _remove_openpyxl_temporaries(folder)
+            os.close(marker)
+            _remove_save_folder(folder)
 
 
-def _remove_openpyxl_temporaries(folder: Path) -> None:
-    """Remove openpyxl's files from ``folder``, and the folder if nothing else is in it."""
+def remove_stale_save_folders(system: Path) -> list[Path]:
+    """Remove what saves killed before their end left in ``system`` (their folders and
+    openpyxl's files in them); a folder whose save still runs, in any process, is kept.
+    Returns the folders removed."""
+    removed = []
+    for folder in system.glob(SAVE_FOLDER_PREFIX + "*"):
+        marker = folder / SAVE_IN_PROGRESS
+        if marker.is_file() and _unused(marker):
+            _remove_save_folder(folder)
+            if not folder.exists():
+                removed.append(folder)
+    return removed
+
+
+def _remove_save_folder(folder: Path) -> None:
+    """Remove the save's mark and openpyxl's files from ``folder``, and the folder if nothing
+    else is in it; nothing when the mark cannot be removed (Windows: a running save holds it)."""
+    try:
+        (folder / SAVE_IN_PROGRESS).unlink(missing_ok=True)
+    except OSError:
+        return
     for path in folder.glob(OPENPYXL_TEMPORARY):
         try:
             path.unlink()
