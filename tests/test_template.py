@@ -41,6 +41,10 @@ def test_valid_template_reads_settings_and_criteria(tmp_path):
     assert scheme.criterion("X").kind == "bonus" and not scheme.criterion("X").is_required
     assert [g.name for g in scheme.grades_descending] == ["Excellent", "Good", "Pass", "Fail"]
     assert len(scheme.content_hash) == 64
+    assert scheme.known_criterion("B") is b
+    assert scheme.criterion("Z") is None
+    with pytest.raises(KeyError, match="'Z'"):
+        scheme.known_criterion("Z")
 
 
 def test_chinese_headers_in_any_order_are_accepted(tmp_path):

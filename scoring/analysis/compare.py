@@ -125,7 +125,7 @@ class CriterionComparison(PointsAcross):
         def field(name: str) -> list[object]:
             return [None if r is None else _as_read(getattr(r, name)) for r in self.results]
 
-        names = ("score", "points", "status")
+        names: tuple[str, ...] = ("score", "points", "status")
         if self.criterion.type not in LABELLED_TYPES:  # a label's reading is its fraction
             names = ("value", "baseline", *names)
         return not all(_same(field(name)) for name in names)

@@ -106,7 +106,7 @@ def matrix_from_arrays(
     cells = cell_states(scheme, arrays, np.asarray(fraction, dtype=float), status)
     n = cells.fraction.shape[0]
     ids = tuple(project_ids) if project_ids is not None else tuple(f"P{i + 1}" for i in range(n))
-    vetoed = cells.vetoed.any(axis=1)
+    vetoed = np.asarray(cells.vetoed.any(axis=1))  # an array for any n (numpy types a scalar too)
     total = weighted_totals(scheme, arrays, cells, arrays.weight).total
     return SchemeMatrix(
         scheme=scheme,
@@ -204,6 +204,13 @@ class RankDistribution:
     p_grade: np.ndarray | None  # at or above options.grade, when given
     top_k: int
     grade: str | None
+
+    def grade_cutoff(self) -> tuple[str, np.ndarray] | None:
+        """The grade cut-off asked for and each project's share of draws at or above it, or
+        None when no grade cut-off was asked for (``grade`` and ``p_grade`` are given together)."""
+        if self.grade is None or self.p_grade is None:
+            return None
+        return self.grade, self.p_grade
 
 
 def resolve_grade(scheme: Scheme, name: str) -> int:
@@ -414,15 +421,22 @@ class _Cutoff:
         self.base = self.members(matrix.total[None, :])[0]
 
     @property
+    def grade_index(self) -> int:
+        """The grade cut-off's index into ``grades_descending``, for a cut-off by grade."""
+        if self.grade is None:
+            raise RobustnessError("give either a top-k cut-off or a grade cut-off")
+        return self.grade
+
+    @property
     def label(self) -> str:
         if self.top_k is not None:
             return f"top {self.top_k}"
-        return f"grade {self.matrix.scheme.grades_descending[self.grade].name}"
+        return f"grade {self.matrix.scheme.grades_descending[self.grade_index].name}"
 
     def members(self, total: np.ndarray) -> np.ndarray:
         if self.top_k is not None:
             return batch_ranks(total, self.matrix.vetoed) <= self.top_k
-        return _grade_of(self.matrix, total) <= self.grade
+        return _grade_of(self.matrix, total) <= self.grade_index
 
     def candidates(self, lin: _Linear) -> np.ndarray:
         """Every t at which membership can change.
@@ -445,7 +459,7 @@ class _Cutoff:
             levels = np.unique(m.total[lin.b <= 0])
             roots.append(lin.level_roots(levels[:, None]).ravel())
         else:
-            minimum = m.scheme.grades_descending[self.grade].min_points
+            minimum = m.scheme.grades_descending[self.grade_index].min_points
             roots.append(np.where(m.vetoed, np.nan, lin.level_roots(np.full(m.size, minimum))))
         found = np.concatenate(roots)
         return np.unique(found[np.isfinite(found)])
@@ -795,7 +809,8 @@ def with_robustness(data: dict, results: Sequence[SchemeRobustness]) -> dict:
     for entry in data.get("schemes", []):
         found = by_scheme.get((entry.get("name"), entry.get("version")))
         schemes.append({**entry, **found.scheme_dict()} if found else dict(entry))
-    rows = {}
+    # looked up by what a project entry holds, which may be anything a JSON document holds
+    rows: dict[tuple[object, object, object], tuple[SchemeRobustness, int]] = {}
     for r in results:
         for i, pid in enumerate(r.matrix.project_ids):
             rows[(r.scheme.name, r.scheme.version, pid)] = (r, i)

@@ -95,8 +95,9 @@ def robustness_paragraph(result: SchemeRobustness, lang: str = "en") -> str:
     sentences = [words.intro.format(scheme=scheme_label(m.scheme, lang), n=m.size, method=method)]
     sentences += _top_k_sentences(result, words)
     sentences.append(_stability_sentence(result, words, lang))
-    if result.ranks.p_grade is not None:
-        sentences.append(_grade_sentence(result, words, lang))
+    cutoff = result.ranks.grade_cutoff()
+    if cutoff is not None:
+        sentences.append(_grade_sentence(result, *cutoff, words, lang))
     t = result.topsis
     if t.spearman is None or t.kendall is None:
         sentences.append(words.no_agreement)
@@ -113,7 +114,7 @@ def _drivers_sentence(result: SchemeRobustness, words: _Words, lang: str) -> str
         return ""
     items = []
     for d in result.topsis.drivers:
-        criterion = result.scheme.criterion(d.code)
+        criterion = result.scheme.known_criterion(d.code)
         indicator = (criterion.indicator_zh or criterion.indicator) if lang == "zh" else criterion.indicator
         items.append(words.driver_item.format(code=d.code, indicator=indicator,
                                               entropy=f"{d.entropy_share * 100:.0f}%",
@@ -168,9 +169,9 @@ def _stability_sentence(result: SchemeRobustness, words: _Words, lang: str) -> s
     k = result.ranks.top_k
     if m.size <= k:
         return ""
-    if s.change is None:
+    if s.change is None or s.criterion is None:  # both None together: stable within max_change
         return words.stable.format(max=f"{s.max_change * 100:g}%", k=k)
-    criterion = m.scheme.criterion(s.criterion)
+    criterion = m.scheme.known_criterion(s.criterion)
     indicator = (criterion.indicator_zh or criterion.indicator) if lang == "zh" else criterion.indicator
     names = _name_list(m, s.projects, words)
     direction = words.raised if s.change > 0 else words.lowered
@@ -187,12 +188,12 @@ def _name_list(m: SchemeMatrix, pids: Sequence[str], words: _Words) -> str:
     return ("、" if words is _ZH else ", ").join(shown)
 
 
-def _grade_sentence(result: SchemeRobustness, words: _Words, lang: str) -> str:
-    m, r = result.matrix, result.ranks
-    grade = grade_label(r.grade, lang)
-    unsure = [i for i in np.argsort(m.rank, kind="stable") if 0.0 < r.p_grade[i] < 1.0][:MAX_LISTED]
+def _grade_sentence(result: SchemeRobustness, cut: str, p_grade: np.ndarray, words: _Words, lang: str) -> str:
+    m = result.matrix
+    grade = grade_label(cut, lang)
+    unsure = [i for i in np.argsort(m.rank, kind="stable") if 0.0 < p_grade[i] < 1.0][:MAX_LISTED]
     items = [words.grade_item.format(name=m.names[i], pid=m.project_ids[i], grade=grade,
-                                     p=_percent(r.p_grade[i])) for i in unsure]
+                                     p=_percent(p_grade[i])) for i in unsure]
     if not items:
         return words.grade_all.format(grade=grade)
     return words.sep.join(items) + ("。" if lang == "zh" else ".")

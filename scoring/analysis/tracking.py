@@ -296,7 +296,7 @@ def _track_scheme(name: str, rounds: list[RoundInfo], runs: Sequence[AssessmentR
     rows: list[list[RoundPoint | None]] = []
     labels: list[str] = []
     for k, (version, projects) in enumerate(per_round):
-        compared = _compared(version, projects, shared) if projects else {}
+        compared = _compared(version, projects, shared) if version is not None and projects else {}
         for p in projects:
             i = order.get(p.project_id)
             if i is None:

@@ -59,7 +59,7 @@ class SynergyFigures:
 
     @property
     def c_spread(self) -> float | None:
-        return None if self.c_min is None else self.c_max - self.c_min
+        return None if self.c_min is None or self.c_max is None else self.c_max - self.c_min
 
 
 def synergy_figures(projects: Sequence[ProjectResult],
@@ -74,10 +74,10 @@ def synergy_figures(projects: Sequence[ProjectResult],
         Without it only vetoed projects are.
     """
     lowest_grades = lowest_grades or {}
-    indexed = [p for p in projects if p.synergy is not None]
-    c = np.array([p.synergy["C"] for p in indexed], dtype=float)
-    d = np.array([p.synergy["D"] for p in indexed], dtype=float)
-    total = np.array([p.total for p in indexed], dtype=float)
+    indexed = [(p, p.synergy) for p in projects if p.synergy is not None]
+    c = np.array([synergy["C"] for _, synergy in indexed], dtype=float)
+    d = np.array([synergy["D"] for _, synergy in indexed], dtype=float)
+    total = np.array([p.total for p, _ in indexed], dtype=float)
     correlation = None
     if len(indexed) >= 2 and d.std() > 0 and total.std() > 0:
         correlation = float(np.corrcoef(d, total)[0, 1])

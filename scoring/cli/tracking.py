@@ -84,14 +84,14 @@ def _print_scheme(scheme: SchemeTracking, stream, lang: str | None) -> None:
     if len(scheme.rounds) < 2:
         return
     first, last = scheme.rounds[0].label, scheme.rounds[-1].label
-    changed = sorted((t for t in scheme.projects if t.change_total is not None),
-                     key=lambda t: (-t.change_total, t.project_id))
-    rose = sum(1 for t in changed if t.change_total > 0)
+    changed = sorted(((t.change_total, t) for t in scheme.projects if t.change_total is not None),
+                     key=lambda pair: (-pair[0], pair[1].project_id))
+    rose = sum(1 for change, _ in changed if change > 0)
     say("cli_track_moves", lang, stream=stream, first=first, last=last, rose=rose,
-        fell=sum(1 for t in changed if t.change_total < 0), missing=len(scheme.projects) - len(changed))
-    for track in changed[:MAX_LINES]:
+        fell=sum(1 for change, _ in changed if change < 0), missing=len(scheme.projects) - len(changed))
+    for change, track in changed[:MAX_LINES]:
         totals = "  ".join("—" if p is None else f"{p.compared_total:.2f}" for p in track.points)
-        print(f"  {track.change_total:+7.2f}  {track.project_id:<14} {totals}", file=stream)
+        print(f"  {change:+7.2f}  {track.project_id:<14} {totals}", file=stream)
     if len(changed) > MAX_LINES:
         say("cli_track_more", lang, stream=stream, n=len(changed) - MAX_LINES)
 

@@ -219,6 +219,19 @@ class Scheme:
                 return c
         return None
 
+    def known_criterion(self, code: str) -> Criterion:
+        """The criterion of a code taken from this scheme's own results (drivers, sensitivities).
+
+        Raises
+        ------
+        KeyError
+            The scheme has no criterion of that code: the code came from another scheme.
+        """
+        criterion = self.criterion(code)
+        if criterion is None:
+            raise KeyError(f"the scheme {self.name!r} has no criterion {code!r}")
+        return criterion
+
     @functools.cached_property
     def dimensions(self) -> tuple[str, ...]:
         """Dimensions of score criteria in template order, each once."""
