@@ -199,12 +199,13 @@ class DemoProject:
     """One invented project: Project-sheet fields and ``code → (current, baseline, evidence)``."""
 
     level: str
-    project: dict[str, str]
+    project: dict[str, str | None]  # None: the flawed form "missing_project_id"
     values: dict[str, tuple[object, object, object]] = field(default_factory=dict)
 
     @property
     def project_id(self) -> str:
-        return self.project["project_id"]
+        """The project ID ("" for the flawed form "missing_project_id", whose ID is None)."""
+        return self.project["project_id"] or ""
 
 
 def shipped_schemes() -> dict[str, Scheme]:
@@ -273,7 +274,7 @@ def _invent_projects(level: str, scheme: Scheme, rng: np.random.Generator) -> li
     identities = _identities(level, rng)
     projects = []
     for number, (name, region, organisation) in enumerate(identities, start=1):
-        project = {
+        project: dict[str, str | None] = {
             "project_id": f"{ID_PREFIX[level]}-{ASSESSMENT_YEAR}-{number:03d}",
             "name": name,
             "region": region,
@@ -389,13 +390,16 @@ def _quality_for(criterion: Criterion, quality: dict[str, float]) -> float:
     return quality[criterion.effect]
 
 
-def _invent_entry(criterion: Criterion, quality: float, chinese_tokens: bool, rng) -> tuple | None:
+def _invent_entry(criterion: Criterion, quality: float, chinese_tokens: bool,
+                  rng) -> tuple[float | str, float | None, str | None] | None:
     if criterion.type == "manual":
         return None  # scored on site by the inspector
     if criterion.allow_na and rng.random() < NA_SHARE:
         return (NA_TOKEN, None, "不涉及该事项，见情况说明")
     # Where the project lands between worst (0) and best (1); beyond both ends now and then.
     position = float(np.clip(rng.normal(quality, 0.22), -0.35, 1.3))
+    current: float | str | None
+    baseline: float | None
     if criterion.type == "value":
         current, baseline = _invent_value(criterion, position), None
     elif criterion.type == "change":
@@ -410,7 +414,7 @@ def _invent_entry(criterion: Criterion, quality: float, chinese_tokens: bool, rn
 
 
 def _invent_value(criterion: Criterion, position: float) -> float:
-    worst, best = criterion.worst, criterion.best
+    worst, best = criterion.bounds
     value = worst + position * (best - worst)
     if min(worst, best) >= 0:
         value = max(value, 0.0)  # shares, rates and ratios with non-negative bounds
@@ -423,7 +427,8 @@ def _invent_change(criterion: Criterion, position: float, rng) -> tuple[float, f
     """(current, baseline) whose improvement lands at ``position`` between the bounds."""
     low, high = _typical_baseline(criterion.unit)
     baseline = _round_significant(rng.uniform(low, high), 4)
-    improvement = criterion.worst + position * (criterion.best - criterion.worst)
+    worst, best = criterion.bounds
+    improvement = worst + position * (best - worst)
     sign = -1.0 if criterion.direction == "lower" else 1.0
     current = _round_significant(baseline * (1.0 + sign * improvement / 100.0), 4)
     return current, baseline
@@ -509,7 +514,7 @@ def write_batch(scheme: Scheme, out_path: str | Path, projects: list[DemoProject
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = workbook.worksheets[0]  # a new workbook's one sheet
     sheet.title = "Batch"
     columns = batch_columns(scheme)
     sheet.append(columns)
@@ -583,7 +588,7 @@ def _write_flawed(folder: Path, schemes: dict[str, Scheme], projects: dict, rng)
 def _fresh_project(level: str, scheme: Scheme, number: int, rng) -> DemoProject:
     """A project for a flawed file: every penalty item answered, so that the file carries
     exactly the one flaw it is named after (a blank penalty item would be an issue too)."""
-    project = {
+    project: dict[str, str | None] = {
         "project_id": f"{ID_PREFIX[level]}-{ASSESSMENT_YEAR}-{number:03d}",
         "name": f"示例问题申报{number}",
         "region": "浙江省",

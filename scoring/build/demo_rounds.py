@@ -80,7 +80,7 @@ def write_second_round(demo_dir: str | Path, seed: int = 2025,
 
 def _first_round(demo_dir: Path) -> list[Submission]:
     """Every first-round submission the reader accepts, by level and project ID."""
-    found = []
+    found: list[Submission] = []
     for path in expand_inputs([demo_dir / name for name in FIRST_ROUND if (demo_dir / name).exists()]):
         found.extend(item for item in read_file(path) if isinstance(item, Submission))
     order = {level: n for n, level in enumerate(LEVELS)}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -134,7 +134,7 @@ def write_template(scheme: dict, criteria: list[dict], grades: list[dict], out_x
     Path
     """
     workbook = Workbook()
-    _write_scheme_sheet(workbook.active, scheme)
+    _write_scheme_sheet(workbook.worksheets[0], scheme)  # a new workbook's one sheet
     _write_criteria_sheet(workbook.create_sheet("Criteria"), criteria)
     if grades:
         _write_grades_sheet(workbook.create_sheet("Grades"), grades)
@@ -285,14 +285,14 @@ def _write_grades_sheet(sheet: Worksheet, grades: list[dict]) -> None:
 
 
 def style_header_and_widths(
-    sheet: Worksheet, widths: dict[str, float], header_row: int = 1
+    sheet: Worksheet, widths: Mapping[str, float], header_row: int = 1
 ) -> None:
     """Bold, frozen header row and column widths in characters, in column order.
 
     Parameters
     ----------
     sheet : Worksheet
-    widths : dict
+    widths : mapping
         Header text → width; only the order and the widths are used.
     header_row : int
         1-based row of the header; rows up to it stay visible when scrolling.
@@ -301,7 +301,7 @@ def style_header_and_widths(
         cell.font = Font(bold=True)
     for index, width in enumerate(widths.values(), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1).coordinate
 
 
 def shipped_sources() -> list[Path]:

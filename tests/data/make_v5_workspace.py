@@ -2,8 +2,9 @@
 
 Kept for the record, not to be run again: the file must stay exactly what version 5 wrote (the
 last format whose refusals did not keep their sheet and cell), so that ``tests/test_workspace.py``
-proves a real format-5 workspace upgrades once and keeps everything. The script refuses to run
-under a later schema version.
+proves a real format-5 workspace upgrades once and keeps everything. This script exists only to
+say how it was produced (see ``old_workspace.py``); run as ``python -m
+tests.data.make_v5_workspace``, it refuses under a later schema version.
 
 Contents (criteria A value 0..100 weight 1, B yes/no weight 1, M manual weight 2; round 2024):
 
@@ -15,29 +16,12 @@ Contents (criteria A value 0..100 weight 1, B yes/no weight 1, M manual weight 2
 
 from __future__ import annotations
 
-import sys
-import tempfile
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-
-from scoring.io.importer import ImportOptions  # noqa: E402
-from scoring.workspace import db as workspace_db  # noqa: E402
-from scoring.workspace.facade import Workspace  # noqa: E402
-from tests.builders import criterion, project, write_batch, write_form, write_template  # noqa: E402
-
-OUT = Path(__file__).resolve().parent / "workspace_v5.spw"
+from tests.builders import project, write_batch, write_form
+from tests.data.old_workspace import OPTIONS, old_format_workspace
 
 
 def main() -> None:
-    if workspace_db.SCHEMA_VERSION != 5:
-        raise SystemExit("this file records schema version 5; do not rebuild it with later code")
-    criteria = [criterion("A"), criterion("B", type="yesno"), criterion("M", type="manual", weight=2)]
-    with tempfile.TemporaryDirectory() as folder:
-        forms = Path(folder) / "forms"
-        forms.mkdir()
-        template = write_template(Path(folder) / "city.xlsx", criteria, name="City scheme")
+    with old_format_workspace(5) as (workspace, forms):
         write_form(forms / "p1.xlsx", project("P1", year=2024),
                    [dict(code="A", current=50), dict(code="B", current="是")])
         write_form(forms / "no_id.xlsx", project("", name="No id", year=2024),
@@ -45,13 +29,10 @@ def main() -> None:
         write_batch(forms / "batch.xlsx", ["project_id", "name", "level", "year", "A", "B"],
                     [["P2", "Project two", "city", 2024, 100, "否"],
                      [None, "No id either", "city", 2024, 20, "是"]])
-        options = ImportOptions(workers=0)
-        with Workspace.create(OUT, actor="staff") as workspace:
-            workspace.add_template(template)
-            report = workspace.import_files([forms], options=options)
-            assert len(report.rejected) == 2 and all(r.sheet for r in report.rejected), report.rejected
-            workspace.assess("P1", "M", 0.6, inspector="Li", reason="site visit")
-            workspace.add_note("P1", "B", "certificate seen on site", inspector="Li")
+        report = workspace.import_files([forms], options=OPTIONS)
+        assert len(report.rejected) == 2 and all(r.sheet for r in report.rejected), report.rejected
+        workspace.assess("P1", "M", 0.6, inspector="Li", reason="site visit")
+        workspace.add_note("P1", "B", "certificate seen on site", inspector="Li")
 
 
 if __name__ == "__main__":
