@@ -194,6 +194,32 @@ def test_put_writes_strings_as_text_and_drops_what_xml_cannot_hold():
     assert cell.value is None
 
 
+def test_put_refuses_a_cell_inside_a_merged_range():
+    from openpyxl import Workbook
+
+    sheet = Workbook().worksheets[0]
+    sheet.merge_cells("A1:C1")
+    put(sheet["A1"], "banner")
+    with pytest.raises(ValueError, match="B1 is inside a merged range"):
+        put(sheet["B1"], "lost")
+    assert sheet["A1"].value == "banner"
+
+
+def test_a_table_in_a_font_without_a_size_is_fitted_at_11_points():
+    """openpyxl's Font() has no size (sz None): the rows are fitted as 11-point text, as the
+    default font, instead of failing on None (found by mypy)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from scoring.reports.xlsx_sheets import Column, write_table_sheet
+
+    sheet = Workbook().worksheets[0]
+    columns = [Column("Text", width=11, wrap=True)]  # 10 characters a line at 11 points
+    count = write_table_sheet(sheet, columns, [["x" * 25]], "Heading", "en", dt.datetime(2025, 1, 2),
+                              font=Font(bold=True))
+    assert count == 1 and sheet["A2"].value == "x" * 25 and sheet["A2"].font.b
+    assert sheet.row_dimensions[2].height == pytest.approx(3 * 11 * 1.35 + 2, abs=0.1)  # 3 lines of 11 pt
+
 def test_hostile_names_do_not_break_the_export(scored, tmp_path):
     from dataclasses import replace
 

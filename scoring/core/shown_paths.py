@@ -15,6 +15,7 @@ import ntpath
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import overload
 
 #: Keys of an audit entry's details whose values name a file (import, merge, refusal entries).
 PATH_KEYS = frozenset({"path", "source", "into"})
@@ -78,6 +79,10 @@ def shown_path(path: str | Path, folders: Sequence[Path] = (), *, full_paths: bo
     return _name(text)
 
 
+@overload
+def shown_details(detail: dict, folders: Sequence[Path] = (), *, full_paths: bool = False) -> dict: ...
+@overload
+def shown_details(detail: object, folders: Sequence[Path] = (), *, full_paths: bool = False) -> object: ...
 def shown_details(detail: object, folders: Sequence[Path] = (), *, full_paths: bool = False) -> object:
     """An audit entry's details with every file named by :func:`shown_path` (a copy)."""
     if full_paths:

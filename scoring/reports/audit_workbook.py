@@ -78,7 +78,7 @@ def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str 
 
     out = Path(out)
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = workbook.worksheets[0]  # a new workbook's one sheet
     sheet.title = "Audit"
     first = 1
     if title:
@@ -99,7 +99,7 @@ def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str 
             row[7] = presentation.audit_summary(entry, lang)
         for c, value in enumerate(row, start=1):
             put(sheet.cell(r, c), value)
-    sheet.freeze_panes = sheet.cell(first + 1, 1)
+    sheet.freeze_panes = sheet.cell(first + 1, 1).coordinate
     with replacing(out) as temporary:
         save_workbook(workbook, temporary)
     return out

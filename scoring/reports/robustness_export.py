@@ -75,7 +75,7 @@ def _scheme_block(ws: Worksheet, row: int, study: SchemeRobustness, lang: str) -
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=11)
     put(ws.cell(row, 1), robustness_paragraph(study, lang))
     ws.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
-    text_length = len(ws.cell(row, 1).value or "")
+    text_length = len(str(ws.cell(row, 1).value or ""))
     ws.row_dimensions[row].height = 15 * max(2, math.ceil(text_length / (70 if lang == "zh" else 140)) + 1)
     row = _project_table(ws, row + 2, study, lang)
     row = _criterion_table(ws, row + 1, study, lang)
@@ -97,21 +97,22 @@ def _project_table(ws: Worksheet, row: int, study: SchemeRobustness, lang: str) 
     m, r, t = study.matrix, study.ranks, study.topsis
     headers = [label(k, lang) for k in ("rank", "id", "name", "median", "p5", "p95")]
     headers += [label("top_k", lang, k=r.top_k), label("keep", lang)]
-    if r.p_grade is not None:
-        headers.append(label("grade", lang, grade=grade_label(r.grade, lang)))
+    cutoff = r.grade_cutoff()
+    if cutoff is not None:
+        headers.append(label("grade", lang, grade=grade_label(cutoff[0], lang)))
     headers += [label("topsis_rank", lang), label("closeness", lang)]
     _header(ws, row, headers, lang)
     for i in sorted(range(m.size), key=lambda i: (m.rank[i], m.project_ids[i])):
         row += 1
         values = [int(m.rank[i]), m.project_ids[i], m.names[i], int(r.median_rank[i]), int(r.rank_p5[i]),
                   int(r.rank_p95[i]), float(r.p_top_k[i]), float(r.p_keep_grade[i])]
-        if r.p_grade is not None:
-            values.append(float(r.p_grade[i]))
+        if cutoff is not None:
+            values.append(float(cutoff[1][i]))
         values += [int(t.rank[i]), float(t.closeness[i])]
         for c, value in enumerate(values, start=1):
             put(ws.cell(row, c), value)
         ws.cell(row, 1).alignment = Alignment(horizontal="center")
-        for c in range(7, 9 + (r.p_grade is not None)):
+        for c in range(7, 9 + (cutoff is not None)):
             ws.cell(row, c).number_format = PERCENT
         ws.cell(row, len(values)).number_format = "0.000"
     return row + 1
@@ -126,7 +127,7 @@ def _criterion_table(ws: Worksheet, row: int, study: SchemeRobustness, lang: str
     none = label("none", lang, max=f"{s.max_change * 100:g}%")
     for item in s.by_criterion:
         row += 1
-        criterion = study.scheme.criterion(item.code)
+        criterion = study.scheme.known_criterion(item.code)
         who = list(dict.fromkeys([*item.down_projects, *item.up_projects]))
         values = [item.code, float(criterion.weight), indicator_label(criterion, lang),
                   float(entropy.get(item.code, 0.0)),

@@ -42,7 +42,7 @@ def write_tracking_workbook(tracking: Tracking, out: str | Path, lang: str = "zh
     lang = normalise_lang(lang)
     generated = generated or _dt.datetime.now().replace(microsecond=0)
     book = Workbook()
-    ws = book.active
+    ws = book.worksheets[0]  # a new workbook's one sheet
     ws.title = text("track_sheet", lang)
     write_tracking_sheet(ws, tracking, lang, generated, charts)
     out = Path(out)
@@ -78,9 +78,9 @@ def _scheme_block(ws: Worksheet, tracking: SchemeTracking, row: int, lang: str, 
         ws.cell(row, 1).font = Font(italic=True)
     row += 1
     header = table_header(tracking, lang)
-    for c, value in enumerate(header, start=1):
+    for c, title in enumerate(header, start=1):
         cell = ws.cell(row, c)
-        put(cell, value)
+        put(cell, title)
         cell.font, cell.fill, cell.border = Font(bold=True), HEADER_FILL, THIN_BOTTOM
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if c > 2:

@@ -730,7 +730,7 @@ class _Book:
     def __init__(self, lang: str, progress: Callable[[int, int], object] | None = None,
                  steps: int = 0) -> None:
         self.workbook = Workbook()
-        self.workbook.remove(self.workbook.active)
+        self.workbook.remove(self.workbook.worksheets[0])  # sheets are added by title
         self.taken: set[str] = set()
         self.fast: list[FastRows] = []
         self.chart_data: Worksheet | None = None

@@ -23,11 +23,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Literal
 
 from openpyxl.chart import BarChart, RadarChart, Reference, ScatterChart, Series
+from openpyxl.chart.axis import NumericAxis
 from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.shapes import GraphicalProperties
-from openpyxl.drawing.fill import ColorChoice, PatternFillProperties
+from openpyxl.drawing.colors import ColorChoice
+from openpyxl.drawing.fill import PatternFillProperties
 from openpyxl.drawing.line import LineProperties
 from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.styles import Alignment
@@ -62,13 +65,18 @@ CHART_WIDTH, CHART_HEIGHT = 25.0, 15.5
 #: Rows from one chart's top to the next (default rows are 15 points, 0.53 cm): the chart and
 #: a gap, the next chart on the next printed page.
 ROWS_PER_PAGE = 32
+#: The DrawingML preset patterns used below.
+Pattern = Literal["wdUpDiag", "smCheck", "dkHorz", "openDmnd", "wdDnDiag", "smGrid", "dashVert"]
 #: Patterns that keep the grades and dimensions apart in black-and-white print (DrawingML
 #: preset patterns), the first left solid.
-PATTERNS = (None, "wdUpDiag", "smCheck", "dkHorz", "openDmnd", "wdDnDiag", "smGrid", "dashVert")
+PATTERNS: tuple[Pattern | None, ...] = (None, "wdUpDiag", "smCheck", "dkHorz", "openDmnd", "wdDnDiag",
+                                       "smGrid", "dashVert")
 #: Marker shapes per grade on the scatter charts, as the PDF's charts (charts.GRADE_MARKERS).
 MARKERS = ("circle", "square", "triangle", "diamond", "x", "star")
 #: Lines of the radar's reference series: the mean dashed, the best dotted.
 MEAN_COLOUR, BEST_COLOUR = "666666", "222222"
+#: The DrawingML preset dashes of the radar's lines.
+Dash = Literal["solid", "dash", "sysDot"]
 #: Columns each block of the chart data sheet may take before the next block starts.
 BLOCK_GAP = 1
 #: Points per criterion column of the fractions sheet (codes only: the names are in the Detail).
@@ -81,14 +89,19 @@ def _colour(value: str) -> str:
     return value.lstrip("#").upper()
 
 
-def _fill(series, colour: str, pattern: str | None) -> None:
+def _rgb(colour: str) -> ColorChoice:
+    """A drawing colour of hex RGB, as openpyxl makes one of a string (ColorChoiceDescriptor)."""
+    # stub gap: srgbClr is NestedValue(expected_type=str) in openpyxl; types-openpyxl says RGBPercent
+    return ColorChoice(srgbClr=colour)  # type: ignore[arg-type]
+
+
+def _fill(series, colour: str, pattern: Pattern | None) -> None:
     """A series' solid colour, or a pattern of that colour on white (greyscale print)."""
     properties = series.graphicalProperties or GraphicalProperties()
     if pattern is None:
         properties.solidFill = colour
     else:
-        properties.pattFill = PatternFillProperties(prst=pattern, fgClr=ColorChoice(srgbClr=colour),
-                                                    bgClr=ColorChoice(srgbClr="FFFFFF"))
+        properties.pattFill = PatternFillProperties(prst=pattern, fgClr=_rgb(colour), bgClr=_rgb("FFFFFF"))
     properties.line = LineProperties(solidFill="404040", w=3175)  # a thin outline: bars stay apart
     series.graphicalProperties = properties
 
@@ -215,7 +228,7 @@ def radar_chart(data: ChartData, scheme: Scheme, projects: list[ProjectResult],
     chart = RadarChart()
     chart.type = "marker"
     _add_columns(chart, data, first, len(lines), last)
-    styles = [(MEAN_COLOUR, "dash", "none"), (BEST_COLOUR, "sysDot", "none")]
+    styles: list[tuple[str, Dash, str]] = [(MEAN_COLOUR, "dash", "none"), (BEST_COLOUR, "sysDot", "none")]
     styles += [(_colour(DIMENSION_COLOURS[k]), "solid", MARKERS[k]) for k in range(RADAR_PROJECTS)]
     for series, (colour, dash, marker) in zip(chart.series, styles, strict=False):
         series.graphicalProperties = GraphicalProperties(ln=LineProperties(solidFill=colour, prstDash=dash,
@@ -225,7 +238,8 @@ def radar_chart(data: ChartData, scheme: Scheme, projects: list[ProjectResult],
     _sized(chart, _with_scheme(f"{text('chart_radar', lang)} (%)", scheme, lang))
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = max(100.0, max(best, default=100.0))
-    chart.legend.position = "b"
+    if chart.legend is not None:  # a new chart has one
+        chart.legend.position = "b"
     return chart
 
 
@@ -250,7 +264,8 @@ def _scatter_by_grade(data: ChartData, scheme: Scheme, found: list[tuple[Project
         series.graphicalProperties = GraphicalProperties(ln=LineProperties(noFill=True))
         chart.series.append(series)
     chart.x_axis.title, chart.y_axis.title = x_title, y_title
-    chart.legend.position = "r"
+    if chart.legend is not None:  # a new chart has one
+        chart.legend.position = "r"
     return chart
 
 
@@ -262,7 +277,7 @@ def synergy_chart(data: ChartData, scheme: Scheme, projects: list[ProjectResult]
         return None
     chart = _scatter_by_grade(data, scheme, found, text("u_carbon", lang), text("u_pollution", lang), lang)
     _sized(chart, _with_scheme(text("chart_synergy", lang), scheme, lang))
-    for axis in (chart.x_axis, chart.y_axis):
+    for axis in _value_axes(chart):
         axis.scaling.min, axis.scaling.max, axis.majorUnit = 0.0, 1.0, 0.1
     return chart
 
@@ -283,10 +298,18 @@ def co_control_chart(data: ChartData, scheme: Scheme, projects: list[ProjectResu
                               text("pollutant_reduction", lang), lang)
     quadrants = "  ".join(text(f"quadrant_{k}", lang) for k in (1, 2, 3, 4))
     _sized(chart, f"{_with_scheme(text('chart_co_control', lang), scheme, lang)}\n{quadrants}")
-    for axis, values in ((chart.x_axis, [x for _, x, _ in found]), (chart.y_axis, [y for _, _, y in found])):
+    x_axis, y_axis = _value_axes(chart)
+    for axis, values in ((x_axis, [x for _, x, _ in found]), (y_axis, [y for _, _, y in found])):
         axis.scaling.min, axis.scaling.max, axis.majorUnit = quadrant_limits(values)
         axis.tickLblPos = "low"  # numbers along the edges, not across the quadrants at 0
     return chart
+
+
+def _value_axes(chart: ScatterChart) -> tuple[NumericAxis, NumericAxis]:
+    """A scatter chart's x and y axes, both numeric as ScatterChart() makes them."""
+    if not isinstance(chart.x_axis, NumericAxis):
+        raise TypeError("a scatter chart whose x axis is a text axis has no numeric scale")
+    return chart.x_axis, chart.y_axis
 
 
 def quadrant_limits(values: Sequence[float]) -> tuple[float, float, float]:

@@ -26,9 +26,12 @@ from dataclasses import dataclass, replace
 from io import BytesIO
 from xml.sax.saxutils import escape
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
+from openpyxl.descriptors.serialisable import Serialisable
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.proxy import StyleProxy
 from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.worksheet.header_footer import HeaderFooterItem
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -55,13 +58,16 @@ TITLE_FILL = PatternFill("solid", fgColor="EEF2F6")
 THIN_BOTTOM = Border(bottom=Side(style="thin", color="7F8C99"))
 
 
-def put(cell: Cell, value: object) -> None:
+def put(cell: Cell | MergedCell, value: object) -> None:
     """Write a value; strings always as literal text (never parsed as a formula).
 
     Characters XML cannot hold (control characters from a hostile file) are dropped and text
     is cut at Excel's cell limit, so no submission can make the export fail; NaN is left empty
-    because Excel would refuse it.
+    because Excel would refuse it. A cell inside a merged range (not its first) holds nothing:
+    writing one is a ValueError.
     """
+    if isinstance(cell, MergedCell):
+        raise ValueError(f"cell {cell.coordinate} is inside a merged range: only its first cell holds one")
     if isinstance(value, str):
         cell.value = clean_text(value)
         cell.data_type = "s"
@@ -70,7 +76,9 @@ def put(cell: Cell, value: object) -> None:
         return
     if isinstance(value, float) and not math.isfinite(value):
         value = None
-    cell.value = value
+    # A table's rows are typed object (text, numbers, dates, None side by side); openpyxl refuses
+    # what a cell cannot hold itself (ValueError), so the value's type is checked there.
+    cell.value = value  # type: ignore[assignment]
 
 
 def clean_text(value: str) -> str:
@@ -197,7 +205,7 @@ def write_row(ws: Worksheet, row: int, columns: Sequence[Column], values: Sequen
         style_cell(cell, column, font)
 
 
-def style_cell(cell: Cell, column: Column, font: Font | None = None) -> None:
+def style_cell(cell: Cell | MergedCell, column: Column, font: Font | None = None) -> None:
     """Give a cell its column's number format and wrapping (text at the top of the cell, as in
     a wrapped neighbour), and ``font``."""
     if column.number_format:
@@ -218,18 +226,26 @@ def detached_cells(ws: Worksheet, columns: Sequence[Column], font: Font | None =
     return cells
 
 
-def copy_style(source: Cell, target: Cell) -> None:
+def copy_style(source: Cell | MergedCell, target: Cell) -> None:
     """Give ``target`` the font, fill, border, alignment, number format and protection of
     ``source`` (copied, as openpyxl shares a style only through its copies)."""
-    target.font = copy(source.font)
-    target.fill = copy(source.fill)
-    target.border = copy(source.border)
-    target.alignment = copy(source.alignment)
+    target.font = style_copy(source.font)
+    target.fill = style_copy(source.fill)
+    target.border = style_copy(source.border)
+    target.alignment = style_copy(source.alignment)
     target.number_format = source.number_format
-    target.protection = copy(source.protection)
+    target.protection = style_copy(source.protection)
 
 
-def restyled(cell: Cell) -> Cell:
+def style_copy(proxy: StyleProxy) -> Serialisable:
+    """A copy of the style (font, fill, …) a cell's proxy stands for: copying a StyleProxy
+    copies its target."""
+    # stub gap: typeshed's copy(x: T) -> T says a StyleProxy, but StyleProxy.__copy__ returns a
+    # copy of the Font, Fill, … it proxies, which is what a cell's style attribute takes
+    return copy(proxy)  # type: ignore[return-value]
+
+
+def restyled(cell: Cell | MergedCell) -> Cell:
     """A cell in no row of ``cell``'s sheet (openpyxl does not write it) with ``cell``'s style."""
     copied = Cell(cell.parent, row=1, column=1)
     copy_style(cell, copied)
@@ -275,18 +291,29 @@ def print_setup(ws: Worksheet, heading: str, lang: str, generated: _dt.datetime,
     # the heading alone in the page header: a long one centred overprinted the print date on
     # its right; the dates go to the footer's two ends, the page number between them
     font = FONT_NAME[normalise_lang(lang)]
-    ws.oddHeader.center.text = _header_footer_text(heading)
-    ws.oddHeader.center.size = 10
-    ws.oddHeader.center.font = font
-    ws.oddFooter.left.text = _header_footer_text(f"{text('generated', lang)} {generated:%Y-%m-%d %H:%M}")
-    ws.oddFooter.left.size = 8
-    ws.oddFooter.left.font = font
-    ws.oddFooter.center.text = text("page_of", lang)
-    ws.oddFooter.center.size = 9
-    ws.oddFooter.center.font = font
-    ws.oddFooter.right.text = text("printed", lang)
-    ws.oddFooter.right.size = 8
-    ws.oddFooter.right.font = font
+    header, footer = _odd_header_footer(ws)
+    header.center.text = _header_footer_text(heading)
+    header.center.size = 10
+    header.center.font = font
+    footer.left.text = _header_footer_text(f"{text('generated', lang)} {generated:%Y-%m-%d %H:%M}")
+    footer.left.size = 8
+    footer.left.font = font
+    footer.center.text = text("page_of", lang)
+    footer.center.size = 9
+    footer.center.font = font
+    footer.right.text = text("printed", lang)
+    footer.right.size = 8
+    footer.right.font = font
+
+
+def _odd_header_footer(ws: Worksheet) -> tuple[HeaderFooterItem, HeaderFooterItem]:
+    """The page header and footer of ``ws`` (openpyxl gives a sheet both; made if missing)."""
+    parts = ws.HeaderFooter
+    if parts.oddHeader is None:
+        parts.oddHeader = HeaderFooterItem()
+    if parts.oddFooter is None:
+        parts.oddFooter = HeaderFooterItem()
+    return parts.oddHeader, parts.oddFooter
 
 
 #: The least size text may print at (issue 18). A sheet that one page wide would print smaller
@@ -340,17 +367,18 @@ def write_table_sheet(ws: Worksheet, columns: Sequence[Column], rows: Iterable[S
     """
     write_header(ws, columns, lang=lang)
     iterator = iter(rows)
+    size = (font.sz if font is not None else None) or 11.0  # a Font() without a size: the default's
     if fast is not None and count is not None:
         first = next(iterator, None)
         if first is not None:
             write_row(ws, 2, columns, first, font=font)
-            fit_height(ws, 2, columns, first, font.sz if font is not None else 11.0)
+            fit_height(ws, 2, columns, first, size)
             fast.bind(ws, columns, iterator, count - 1)
     else:
         count = 0
         for count, values in enumerate(iterator, start=1):
             write_row(ws, count + 1, columns, values, font=font)
-            fit_height(ws, count + 1, columns, values, font.sz if font is not None else 11.0)
+            fit_height(ws, count + 1, columns, values, size)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(2, count + 1)}"
     print_setup(ws, heading, lang, generated)
@@ -369,7 +397,8 @@ class RowLook:
     blanks: bool = False
 
     @classmethod
-    def of(cls, cells: Sequence[Cell], height: float | None = None, blanks: bool = False) -> RowLook:
+    def of(cls, cells: Sequence[Cell | MergedCell], height: float | None = None,
+           blanks: bool = False) -> RowLook:
         """The look of rows styled as ``cells`` (one per column), their styles registered in
         the cells' workbook, with and without the quote prefix.
 
@@ -532,8 +561,9 @@ def _widened_dimension(head: bytes, last_letter: str, last_row: int) -> bytes:
 
 def _cell_xml(value: object, cache: dict[str, str]) -> str:
     """The attributes-and-content part of one ``<c>`` element; empty for a blank cell."""
-    kind = type(value)
-    if kind is str:
+    # exact types (type() is, not isinstance): a bool is an int, numpy's float64 a float whose repr
+    # is not a plain number; both are written by the branches below
+    if type(value) is str:
         content = cache.get(value)
         if content is None:
             text_value = escape(clean_text(value))
@@ -541,9 +571,9 @@ def _cell_xml(value: object, cache: dict[str, str]) -> str:
                        if text_value else "")
             cache[value] = content
         return content
-    if kind is float:
+    if type(value) is float:
         return f"><v>{value!r}</v>" if math.isfinite(value) else ""
-    if kind is int:
+    if type(value) is int:
         return f"><v>{value}</v>"
     if isinstance(value, bool):
         return f' t="b"><v>{int(value)}</v>'

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+from collections.abc import Sequence
 from io import BytesIO
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -126,7 +127,7 @@ def _scheme_section(scheme: SchemeTracking, lang: str, styles: dict) -> list:
     return section
 
 
-def _table(rows: list[list[object]], style: ParagraphStyle, signed: set[int] | None = None) -> Table:
+def _table(rows: Sequence[Sequence[object]], style: ParagraphStyle, signed: set[int] | None = None) -> Table:
     """A table with a shaded header repeated on every page; ``signed``: the project table's
     change columns (the project table gets wide ID and name columns)."""
     cells = [[_para(_shown(v, c in (signed or ())), style) for c, v in enumerate(row)] for row in rows]
