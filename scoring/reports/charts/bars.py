@@ -111,10 +111,12 @@ def threshold_levels(scheme: Scheme, top: float) -> dict[float, int]:
     """The label row (0 or 1) of each grade line: a label close to its left neighbour's
     takes the other row, so that "良好 75" and "优秀 85" never overlap."""
     levels: dict[float, int] = {}
-    previous = None
+    previous: float | None = None
     for points in sorted(g.min_points for g in scheme.grades if g.min_points > 0):
-        close = previous is not None and (points - previous) / top < THRESHOLD_GAP
-        levels[points] = 1 - levels[previous] if close else 0
+        if previous is not None and (points - previous) / top < THRESHOLD_GAP:
+            levels[points] = 1 - levels[previous]  # close to its left neighbour: the other row
+        else:
+            levels[points] = 0
         previous = points
     return levels
 
@@ -169,8 +171,10 @@ def draw_contributions(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResul
             name = dimension_label(scheme, dimension, lang)
             bars = hbars(ax, y, width, left=left, facecolor=dimension_colour(k), hatch=dimension_hatch(k),
                           edgecolor="#FFFFFF", linewidth=0.0, label=name)
-            note_hover(bars, lambda i, name=name, width=width: value_hover(ranked[i],
-                                                                            f"{name} {width[i]:.2f}"))
+            def part_hover(i: int, name: str = name, width: np.ndarray = width) -> str:
+                return value_hover(ranked[i], f"{name} {width[i]:.2f}")
+
+            note_hover(bars, part_hover)
             left += width
         bonus = np.array([p.bonus for p in ranked])
         if bonus.any():
@@ -218,7 +222,7 @@ def draw_points_lost(ax: Axes, scheme: Scheme, project: ProjectResult, lang: str
     y = np.arange(len(lost))
     bars = hbars(ax, y, np.array([v for v, _ in lost]), facecolor=colours)
     lost_words = text("points_lost", lang)
-    names = [f"{code} {indicator_label(scheme.criterion(code), lang)}" for _, code in lost]
+    names = [f"{code} {indicator_label(scheme.known_criterion(code), lang)}" for _, code in lost]
     note_hover(bars, [f"{name}\n{lost_words} {v:.2f}" for name, (v, _) in zip(names, lost, strict=True)])
     top = max(v for v, _ in lost)
     for i, (v, _code) in enumerate(lost):  # clipped: rows the axes cannot hold are not shown
@@ -271,7 +275,7 @@ def draw_points_lost_compared(ax: Axes, comparison: Comparison, lang: str = "zh"
         ax.grid(axis="x", color="#DDDDDD", linewidth=0.6, zorder=0)
         ax.legend(loc="lower right", prop=legend_font(), frameon=False)
         chart_title(ax, "chart_points_lost_compared", scheme, lang, title, pad=8.0)
-        fit_bar_rows(ax, [f"{code} {indicator_label(scheme.criterion(code), lang)}" for code in codes],
+        fit_bar_rows(ax, [f"{code} {indicator_label(scheme.known_criterion(code), lang)}" for code in codes],
                      bars_per_row=n)
         pin_fonts(ax)
     return True

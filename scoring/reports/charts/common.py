@@ -17,11 +17,13 @@ from collections.abc import Callable, Sequence
 
 import matplotlib
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.text import Text
+from matplotlib.typing import RcKeyType
 
 from scoring.core.model import Scheme
 from scoring.core.presentation import VETO_COLOUR, grade_colours, grade_label, scheme_label, text
@@ -58,7 +60,7 @@ _STYLE = threading.local()  # the families of the open chart_style of this threa
 #: The rc keys chart_style sets. Only these are restored on exit (not the whole rcParams, as
 #: ``rc_context`` would), so a chart drawn in the GUI thread cannot undo the PDF settings of a
 #: report being written in a worker thread at the same time.
-STYLE_KEYS = ("font.family", "font.sans-serif", "axes.unicode_minus")
+STYLE_KEYS: tuple[RcKeyType, ...] = ("font.family", "font.sans-serif", "axes.unicode_minus")
 
 
 @contextlib.contextmanager
@@ -203,7 +205,9 @@ def hbars(ax: Axes, y: np.ndarray, width: np.ndarray, left: np.ndarray | float =
     verts = np.stack([np.stack([left, top], 1), np.stack([right, top], 1), np.stack([right, bottom], 1),
                       np.stack([left, bottom], 1)], axis=1)
     style.setdefault("linewidth", 0.0)
-    bars = PolyCollection(verts, zorder=zorder, **style)
+    # stub gap: the stub wants a sequence of polygons; an (N, 4, 2) array is what PolyCollection
+    # takes on its fast path (no copy per polygon), and what makes a few hundred bars cheap
+    bars = PolyCollection(verts, zorder=zorder, **style)  # type: ignore[arg-type]
     ax.add_collection(bars)
     return bars
 
@@ -232,6 +236,14 @@ BAR_DECORATIONS = 80.0
 _REFITS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+def figure_of(artist: Artist) -> Figure:
+    """The figure ``artist`` is drawn in: the whole figure, never a subfigure's part of it."""
+    figure = artist.get_figure(root=True)
+    if figure is None:
+        raise ValueError("the artist is in no figure: add it to one before laying it out")
+    return figure
+
+
 def axes_height_points(ax: Axes, decorations: float = BAR_DECORATIONS) -> float:
     """The height of ``ax`` in points once laid out.
 
@@ -239,8 +251,9 @@ def axes_height_points(ax: Axes, decorations: float = BAR_DECORATIONS) -> float:
     axes where they will be drawn; one with a layout engine (the GUI's constrained layout)
     fits them into the figure less its ``decorations`` (title, axis label and ticks).
     """
-    height = ax.figure.get_figheight() * 72
-    if ax.figure.get_layout_engine() is None:
+    figure = figure_of(ax)
+    height = figure.get_figheight() * 72
+    if figure.get_layout_engine() is None:
         return ax.get_position().height * height
     return height - decorations
 
@@ -260,7 +273,7 @@ def fit_bar_rows(ax: Axes, names: Sequence[str], max_lines: int = 2, bars_per_ro
         row = max(line + ROW_GAP, 4.0 * bars_per_row)
         shown = int(min(len(names), max(3, room // row)))
         lines = int(max(1, min(max_lines, (room / shown - ROW_GAP) // line)))
-        cells = int(min(NAME_WIDTH, ax.figure.get_figwidth() * 72 * 0.4 / (ROW_LABEL_SIZE * 0.5)))
+        cells = int(min(NAME_WIDTH, figure_of(ax).get_figwidth() * 72 * 0.4 / (ROW_LABEL_SIZE * 0.5)))
         labels = ["\n".join(wrap_text(name, cells, max_lines=lines)) for name in names[:shown]]
         ax.set_yticks(range(shown), labels, fontsize=ROW_LABEL_SIZE, fontfamily=font_family())
         ax.set_ylim(shown - 0.5, -0.5)

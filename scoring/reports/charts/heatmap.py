@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.colors import to_rgba
 from matplotlib.legend_handler import HandlerTuple
@@ -146,7 +147,9 @@ def _draw_status_cells(ax: Axes, status: np.ndarray) -> set[str]:
         mesh = ax.pcolormesh(np.arange(cols + 1) - 0.5, np.arange(rows + 1) - 0.5, np.zeros(status.shape),
                              shading="flat", zorder=3)
         mesh.set_array(None)
-        mesh.set_facecolor(colours.reshape(-1, 4))
+        # stub gap: set_facecolor takes an (N, 4) RGBA array (colors.to_rgba_array); the stub
+        # lists only colours and sequences of them
+        mesh.set_facecolor(colours.reshape(-1, 4))  # type: ignore[arg-type]
     return present
 
 
@@ -173,7 +176,7 @@ def criterion_label(criterion, lang: str) -> str:
 
 
 def _status_legend(ax: Axes, present: set[str], lang: str) -> None:
-    handles = []
+    handles: list[tuple[Artist | tuple[Artist, ...], str]] = []
     for name, (face, marker, colour) in STATUS_STYLE.items():
         if name in present:
             cell = Patch(facecolor=face, edgecolor="#999999", linewidth=0.5)

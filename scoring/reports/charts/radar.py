@@ -11,7 +11,8 @@ from collections.abc import Sequence
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.transforms import offset_copy
+from matplotlib.projections.polar import PolarAxes
+from matplotlib.transforms import Transform, offset_copy
 
 from scoring.core.figures import dimension_percent
 from scoring.core.model import Scheme
@@ -24,6 +25,7 @@ from scoring.reports.charts.common import (
     dimension_colour,
     empty_chart,
     figure_image,
+    figure_of,
     font_family,
     legend_font,
     note_hover,
@@ -89,7 +91,8 @@ def draw_radar(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult],
         if legend:
             # on a polar Axes, below the label of a dimension pointing down, which hangs under
             # the circle (the web keeps room for its labels inside its Axes)
-            below = offset_copy(ax.transAxes, fig=ax.figure, y=-web.label_drop(frame_labels), units="points")
+            below = offset_copy(ax.transAxes, fig=figure_of(ax), y=-web.label_drop(frame_labels),
+                                units="points")
             box = ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below,
                             ncol=2, prop=legend_font(), frameon=False)
             labels = box.get_texts()[-len(chosen):] if chosen else []
@@ -116,7 +119,8 @@ class RadarBackdrop:
 
     def __init__(self, image, ax: Axes, web: _RadarWeb) -> None:
         self.image = image  # PIL image
-        self._transform = ax.transData.frozen()
+        # stub gap: the stub types frozen() as TransformNode's; a Transform's is a Transform
+        self._transform: Transform = ax.transData.frozen()  # type: ignore[assignment]
         self._size = ax.figure.bbox.width, ax.figure.bbox.height
         self._web = web
 
@@ -221,13 +225,12 @@ class _RadarWeb:
         return line, patches[0]
 
     def draw_frame(self, labels: list[str]) -> None:
-        if self.polar:
-            self._polar_frame(labels)
+        if isinstance(self.ax, PolarAxes):  # self.polar
+            self._polar_frame(self.ax, labels)
         else:
             self._web_frame(labels)
 
-    def _polar_frame(self, labels: list[str]) -> None:
-        ax = self.ax
+    def _polar_frame(self, ax: PolarAxes, labels: list[str]) -> None:
         ax.set_theta_offset(np.pi / 2)
         ax.set_theta_direction(-1)
         ax.set_xticks(self.angles, labels, fontsize=self.LABEL_SIZE, fontfamily=font_family())

@@ -5,7 +5,7 @@ reduction); points coloured and shaped by grade.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import matplotlib
 import numpy as np
@@ -60,13 +60,14 @@ def draw_synergy(ax: Axes, scheme: Scheme, projects: Sequence[ProjectResult], la
     """
     lang = normalise_lang(lang)
     with chart_style():
-        ranked = [p for p in by_rank(projects) if p.synergy]
+        indexed = [(p, p.synergy) for p in by_rank(projects) if p.synergy]
+        ranked = [p for p, _ in indexed]
         if not ranked:
             return empty_chart(ax, text("no_synergy", lang))
         chart_title(ax, "chart_synergy", scheme, lang, title)
         bands = _draw_class_bands(ax, scheme.synergy_alpha)
         ax.plot([0, 1], [0, 1], color="#888888", linewidth=0.8, linestyle=":", zorder=2)
-        points = [(p.synergy["carbon"], p.synergy["pollution"]) for p in ranked]
+        points = [(synergy["carbon"], synergy["pollution"]) for _, synergy in indexed]
         _scatter_by_grade(ax, scheme, ranked, points, lang,
                           names=(text("u_carbon", lang), text("u_pollution", lang)))
         ax.set_xlim(0, 1)
@@ -100,7 +101,8 @@ def _draw_class_bands(ax: Axes, alpha: float):
 def _class_colorbar(ax: Axes, bands, lang: str) -> None:
 
     bar = ax.figure.colorbar(bands, ax=ax, fraction=0.046, pad=0.03)
-    bar.set_ticks(np.arange(0.05, 1.0, 0.1), labels=[synergy_class_label(k, lang) for k in range(1, 11)],
+    middles = np.arange(0.05, 1.0, 0.1).tolist()  # of the ten classes' bands
+    bar.set_ticks(middles, labels=[synergy_class_label(k, lang) for k in range(1, 11)],
                   fontfamily=font_family())
     bar.ax.tick_params(labelsize=7, length=0)
     bar.set_label(text("synergy_class", lang), fontsize=8, fontfamily=font_family())
@@ -118,6 +120,10 @@ def _scatter_by_grade(ax: Axes, scheme: Scheme, ranked: list[ProjectResult],
         return value_hover(p, f"{names[0]} {x:.2f} · {names[1]} {y:.2f} · "
                                f"{text('total', lang)} {p.total:.2f}")
 
+    def hover_of(rows: np.ndarray) -> Callable[[int], str]:
+        """The hover text of a scatter's i-th point, which is ``ranked[rows[i]]``."""
+        return lambda i: hover(int(rows[i]))
+
     xy = np.array(points, dtype=float)
     vetoed = np.array([bool(p.veto) for p in ranked])
     for k, grade in enumerate(scheme.grades_descending):
@@ -126,13 +132,11 @@ def _scatter_by_grade(ax: Axes, scheme: Scheme, ranked: list[ProjectResult],
             shown = ax.scatter(xy[mask, 0], xy[mask, 1], s=40, color=colours[grade.name], edgecolor="#222222",
                                marker=GRADE_MARKERS[k % len(GRADE_MARKERS)], linewidth=0.6, zorder=5,
                                label=grade_label(grade.name, lang))
-            rows = np.flatnonzero(mask)
-            note_hover(shown, lambda i, rows=rows: hover(int(rows[i])))
+            note_hover(shown, hover_of(np.flatnonzero(mask)))
     if vetoed.any():
         shown = ax.scatter(xy[vetoed, 0], xy[vetoed, 1], s=50, marker="X", color=VETO_COLOUR,
                            edgecolor="#FFFFFF", linewidth=0.5, zorder=6, label=text("vetoed", lang))
-        rows = np.flatnonzero(vetoed)
-        note_hover(shown, lambda i, rows=rows: hover(int(rows[i])))
+        note_hover(shown, hover_of(np.flatnonzero(vetoed)))
     if len(ranked) <= MAX_ANNOTATED_POINTS:
         for (x, y), p in zip(xy, ranked, strict=True):
             ax.annotate(str(p.rank), (x, y), xytext=(4, 3), textcoords="offset points", fontsize=7,
@@ -204,8 +208,9 @@ def _quadrant_limits(values: np.ndarray) -> tuple[float, float]:
 def _draw_quadrants(ax: Axes, xlim: tuple[float, float], ylim: tuple[float, float], lang: str) -> None:
     shades = {(1, 1): "#E3F2E9", (0, 1): "#FFF6E0", (0, 0): "#FBE4E0", (1, 0): "#FFF6E0"}
     for (right, up), colour in shades.items():
-        x, y = (0.0, xlim[1]) if right else (xlim[0], 0.0), (0.0, ylim[1]) if up else (ylim[0], 0.0)
-        ax.add_patch(Rectangle((x[0], y[0]), x[1] - x[0], y[1] - y[0], color=colour, zorder=0, linewidth=0))
+        xs, ys = (0.0, xlim[1]) if right else (xlim[0], 0.0), (0.0, ylim[1]) if up else (ylim[0], 0.0)
+        ax.add_patch(Rectangle((xs[0], ys[0]), xs[1] - xs[0], ys[1] - ys[0], color=colour, zorder=0,
+                               linewidth=0))
     ax.axhline(0, color="#444444", linewidth=0.8, zorder=1)
     ax.axvline(0, color="#444444", linewidth=0.8, zorder=1)
     reach = max(abs(v) for v in (*xlim, *ylim))

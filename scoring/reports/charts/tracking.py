@@ -93,8 +93,8 @@ def draw_trend(ax: Axes, tracking: SchemeTracking, project_ids: list[str] | None
     Returns False (and says so on the axes) when there is nothing to draw.
     """
     lang = normalise_lang(lang)
-    chosen = [tracking.project(pid) for pid in (project_ids or trend_projects(tracking))]
-    chosen = [t for t in chosen if t is not None][:MAX_TREND_LINES]
+    found = [tracking.project(pid) for pid in (project_ids or trend_projects(tracking))]
+    chosen = [t for t in found if t is not None][:MAX_TREND_LINES]
     with chart_style():
         if not chosen or not tracking.rounds:
             return _empty(ax, lang)
@@ -127,6 +127,15 @@ def draw_trend(ax: Axes, tracking: SchemeTracking, project_ids: list[str] | None
     return True
 
 
+def _one_side(earlier: int | None, later: int | None) -> tuple[int, int]:
+    """(side, rank) of a project ranked in one of the two rounds only: side 0 the earlier."""
+    if earlier is not None:
+        return 0, earlier
+    if later is None:
+        raise ValueError("a project ranked in neither round has no place on the slope chart")
+    return 1, later
+
+
 def draw_slope(ax: Axes, tracking: SchemeTracking, earlier: int, later: int, lang: str = "zh") -> bool:
     """Every project's rank in round ``earlier`` (left) and ``later`` (right), as compared."""
     lang = normalise_lang(lang)
@@ -145,7 +154,7 @@ def draw_slope(ax: Axes, tracking: SchemeTracking, earlier: int, later: int, lan
                                   alpha=0.85)
                 note_hover(line, [f"{pid}\n{names[0]} {rank_word} {a}", f"{pid}\n{names[1]} {rank_word} {b}"])
             else:
-                side, rank = (1, b) if a is None else (0, a)
+                side, rank = _one_side(a, b)
                 (line,) = ax.plot([side], [rank], marker="o", markersize=5, color="#444444",
                                   markerfacecolor="white")
                 note_hover(line, [f"{pid}\n{names[side]} {rank_word} {rank}"])
@@ -162,8 +171,8 @@ def draw_slope(ax: Axes, tracking: SchemeTracking, earlier: int, later: int, lan
         ax.set_ylim(lowest + 0.7, 0.3)
         ax.set_xticks([0, 1], [tracking.rounds[earlier].label, tracking.rounds[later].label], fontsize=9)
         ax.set_yticks([])
-        for side in ("left", "right", "top"):
-            ax.spines[side].set_visible(False)
+        for edge in ("left", "right", "top"):
+            ax.spines[edge].set_visible(False)
         ax.set_title(f"{text('track_slope', lang)}\n{scheme_label(tracking, lang)}", fontsize=11, loc="left")
         handles = [Line2D([], [], color=c, linewidth=2, label=text(k, lang))
                    for c, k in ((ROSE, "track_rose"), (FELL, "track_fell"), (SAME, "track_same"))]
