@@ -79,6 +79,18 @@ def test_the_architecture_check_sees_a_missing_and_a_gone_module():
     assert "scoring/core/nothing_here.py" not in modules_in_tree() | listed
 
 
+def test_every_scoring_module_is_on_the_type_checkers_allow_list():
+    """`make lint` runs mypy on the files of pyproject's [tool.mypy]: every module of scoring/ is
+    among them, so a new one is checked from its first commit (CONTRIBUTING.md)."""
+    import tomllib
+
+    settings = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    checked = set(settings["tool"]["mypy"]["files"])
+    scoring = {p.relative_to(ROOT).as_posix() for p in (ROOT / "scoring").rglob("*.py")}
+    assert sorted(scoring - checked) == [], "add these to [tool.mypy] files in pyproject.toml (kept sorted)"
+    assert "scoring/core/model.py" in checked and "scoring/core/nothing_here.py" not in checked
+
+
 def test_every_module_opens_with_a_docstring_saying_why_it_exists():
     """A module's first statement is its docstring, a sentence or more (a bare name says no why)."""
     short = []
