@@ -28,7 +28,9 @@ log = logging.getLogger("synergypilot")
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once, with names, hooks, fonts and language."""
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)

@@ -131,7 +131,8 @@ class Settings:
     def recent_workspaces(self) -> list[str]:
         """Most recent first, at most MAX_RECENT, only files that still exist."""
         value = self._store.value("workspace/recent", [])
-        items = [value] if isinstance(value, str) else list(value or [])
+        # one path comes back as a string; anything but a list (a hand-edited file) as no paths
+        items = [value] if isinstance(value, str) else list(value) if isinstance(value, list | tuple) else []
         return [str(p) for p in items if p and Path(str(p)).exists()][:MAX_RECENT]
 
     def add_recent_workspace(self, path: str | Path) -> None:
@@ -160,9 +161,10 @@ class Settings:
 
 def migrate(store: QSettings) -> None:
     """Bring an older settings store up to SETTINGS_VERSION (version 1 is the first)."""
+    stored = store.value("meta/version", 0)
     try:
-        version = int(store.value("meta/version", 0))
-    except (TypeError, ValueError):
+        version = int(stored) if isinstance(stored, int | float | str) else 0
+    except ValueError:
         version = 0
     if version < SETTINGS_VERSION:
         store.setValue("meta/version", SETTINGS_VERSION)

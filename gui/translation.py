@@ -66,8 +66,10 @@ def install(lang: str) -> int:
     global _language
     _language = "zh_CN" if lang == "zh_CN" else "en"
     app = QCoreApplication.instance()
-    for translator in _installed:
-        app.removeTranslator(translator)
+    if app is None:
+        raise RuntimeError("make the application before installing its translators")
+    for installed in _installed:
+        app.removeTranslator(installed)
     _installed.clear()
     QLocale.setDefault(
         QLocale(

@@ -136,7 +136,7 @@ class DisagreementsView(Retranslating, QWidget):
         """Make a project's criterion the current row (True when it is listed)."""
         for row in range(self.model.rowCount()):
             item = self.model.row_at(row)
-            if item.project_id == project_id and item.code == code:
+            if item is not None and item.project_id == project_id and item.code == code:
                 self.table.selectRow(row)
                 self.table.setCurrentIndex(self.model.index(row, 0))
                 return True

@@ -75,9 +75,12 @@ class NavigatorView(Retranslating, QTreeWidget):
         """Make ``name`` current (emits scheme_selected)."""
         for i in range(self.topLevelItemCount()):
             top = self.topLevelItem(i)
+            if top is None:
+                continue
             for j in range(top.childCount()):
-                if top.child(j).data(0, SCHEME_ROLE) == name:
-                    self.setCurrentItem(top.child(j))
+                child = top.child(j)
+                if child is not None and child.data(0, SCHEME_ROLE) == name:
+                    self.setCurrentItem(child)
                     return
 
     def _on_tree_current_changed(self, current, _previous) -> None:

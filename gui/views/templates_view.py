@@ -135,7 +135,7 @@ class TemplatesView(Retranslating, QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.problems_label)
         lower_layout.addWidget(self.problems)
-        self.lower = lower
+        self.problems_box = lower  # not "lower": that is QWidget.lower(), the stacking order
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
@@ -208,7 +208,7 @@ class TemplatesView(Retranslating, QWidget):
         """Show a refused template's problems (empty hides the list)."""
         self._problems, self._problem_source = list(problems), source
         self.problems_model.set_problems(self._problems)
-        self.lower.setVisible(bool(self._problems))
+        self.problems_box.setVisible(bool(self._problems))
         self.problems_label.setText(
             self.tr("{source} was refused: %n problem(s)", "", len(self._problems)).format(source=source)
         )

@@ -18,7 +18,7 @@ from gui.models.tables import (
     report_rows,
     split_location,
 )
-from gui.views.templates_view import CriteriaTreeModel
+from gui.views.templates_view import CriteriaTreeModel, TemplatesView
 from scoring.core.presentation import Said
 from scoring.core.results import ProjectResult
 from scoring.io.template import TemplateProblem
@@ -175,3 +175,13 @@ def test_a_total_just_below_a_grade_is_never_shown_as_its_threshold():
     assert shown == {"P000000": "59.99", "P000001": "74.99", "P000002": "12.35"}
     provisional = model.index(model.row_of("P000000"), model.column_of("provisional"))
     assert provisional.data(Qt.ItemDataRole.ToolTipRole).endswith("Total could be 59.99–74.99")
+
+
+def test_the_templates_view_keeps_qwidgets_lower(qtbot):
+    """The refused template's panel has a name of its own: it was ``lower``, which hid
+    QWidget.lower() (the widget's place in the stacking order) behind a widget (found by mypy)."""
+    view = TemplatesView()
+    qtbot.addWidget(view)
+    view.lower()  # a TypeError ('QWidget' object is not callable) before
+    view.set_problems([])
+    assert view.problems_box.isHidden()
