@@ -180,8 +180,9 @@ def refusal(exc: Exception) -> Said | None:
     the classes of the others are imported here, after the fact: the command that raised one
     has imported its module already, and ``--help`` need not.
     """
-    if isinstance(getattr(exc, "said", None), Said):
-        return exc.said  # type: ignore[attr-defined]
+    said = getattr(exc, "said", None)
+    if isinstance(said, Said):
+        return said
     from scoring.io.atomic import OutputError
 
     if isinstance(exc, OutputError):

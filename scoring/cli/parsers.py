@@ -283,6 +283,7 @@ def _take_positionals_between_options(parser: Parser) -> None:
     nothing once an option stands between them and the project ID, so this parser reads its
     arguments intermixed (which argparse supports for a parser without subcommands)."""
 
+    # mypy cannot take a base class known only at run time (the subparser's own class)
     class Intermixed(type(parser)):  # type: ignore[misc]
         _mixing = False
 
