@@ -9,54 +9,58 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from gui import labels, translation
 from gui.backend import AuditEntry
-from scoring.core.model import Scheme
+from scoring.core.model import Criterion, Scheme
 from scoring.core.shown_paths import input_folders, shown_path
 from scoring.workspace.audit import origin_names
 
 if TYPE_CHECKING:  # the engine (numpy) loads with the first workspace (issue 19: start-up)
     from scoring.core.explain import Worked
-    from scoring.core.results import ProjectResult
+    from scoring.core.results import IndicatorResult, ProjectResult
+    from scoring.io.template import TemplateProblem
     from scoring.workspace.facade import ImportReport
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _INVALID = QModelIndex()
 
+#: The type of a table's row objects.
+R = TypeVar("R")
+
 
 @dataclass(frozen=True)
-class Column:
+class Column(Generic[R]):
     header: str
-    text: Callable[[object], str]
-    background: Callable[[object], str | None] | None = None
+    text: Callable[[R], str]
+    background: Callable[[R], str | None] | None = None
     align_right: bool = False
     # The hover text; the cell's own text when None.
-    tooltip: Callable[[object], str] | None = None
+    tooltip: Callable[[R], str] | None = None
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(QAbstractTableModel, Generic[R]):
     """A read-only table of row objects laid out by columns."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list = []
-        self._columns: list[Column] = []
+        self._rows: list[R] = []
+        self._columns: list[Column[R]] = []
 
-    def set_rows(self, rows: list, columns: list[Column]) -> None:
+    def set_rows(self, rows: Sequence[R], columns: Sequence[Column[R]]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._columns = list(columns)
         self.endResetModel()
 
-    def row_object(self, row: int):
+    def row_object(self, row: int) -> R | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def rowCount(self, parent=_INVALID) -> int:  # noqa: N802
@@ -117,12 +121,12 @@ def _value(value: object) -> str:
 class CriterionRow:
     """One criterion of a scheme with one project's result and its worked calculation."""
 
-    criterion: object
-    result: object  # IndicatorResult
-    worked: Worked | None = None
+    criterion: Criterion
+    result: IndicatorResult
+    worked: Worked
 
 
-class CriteriaModel(RowsModel):
+class CriteriaModel(RowsModel[CriterionRow]):
     """Every criterion of a project: value, worst and best, fraction, points, max points,
     points lost, status, provenance, evidence; hovering shows the worked calculation."""
 
@@ -135,8 +139,9 @@ class CriteriaModel(RowsModel):
         rows = [CriterionRow(w.criterion, w.result, w) for w in explain.worked(scheme, project)]
         self.set_rows(rows, self.columns())
 
-    def columns(self) -> list[Column]:
-        status_colour = lambda r: labels.STATUS_COLOURS.get(r.result.status)  # noqa: E731
+    def columns(self) -> list[Column[CriterionRow]]:
+        def status_colour(row: CriterionRow) -> str | None:
+            return labels.STATUS_COLOURS.get(row.result.status)
 
         def worked(row: CriterionRow) -> str:
             from scoring.core import explain
@@ -215,8 +220,8 @@ class ReportRow:
         return self.shown_file or Path(self.source.replace("\\", "/")).name
 
 
-def report_rows(report: ImportReport, projects: list[ProjectResult], schemes=(),
-                inputs: list[str | Path] = ()) -> list[ReportRow]:
+def report_rows(report: ImportReport, projects: list[ProjectResult], schemes: Sequence[Scheme] = (),
+                inputs: Sequence[str | Path] = ()) -> list[ReportRow]:
     """Rejections first (they need action), then the files of the folders that were not read,
     resubmissions, imports, unchanged, then issues.
 
@@ -257,9 +262,9 @@ def report_rows(report: ImportReport, projects: list[ProjectResult], schemes=(),
     for item in report.imported:
         rows.append(ReportRow("imported", item.source, f"{item.project_id} {item.name}",
                               scheme_text(item.scheme), "", stored=item, shown_file=shown(item.source)))
-    for item in report.unchanged:
-        rows.append(ReportRow("unchanged", item.source, item.project_id, "", item.text(lang),
-                              shown_file=shown(item.source)))
+    for same in report.unchanged:
+        rows.append(ReportRow("unchanged", same.source, same.project_id, "", same.text(lang),
+                              shown_file=shown(same.source)))
     taken = {(i.scheme, i.project_id) for i in (*report.imported, *report.resubmitted)}
     for project in projects:
         if (project.scheme, project.project_id) not in taken:
@@ -273,7 +278,7 @@ def report_rows(report: ImportReport, projects: list[ProjectResult], schemes=(),
     return rows
 
 
-class ImportReportModel(RowsModel):
+class ImportReportModel(RowsModel[ReportRow]):
     """The import report's rows."""
 
     def set_report(self, rows: list[ReportRow]) -> None:
@@ -303,7 +308,7 @@ class ImportReportModel(RowsModel):
 # --------------------------------------------------------------------------- audit and problems
 
 
-class AuditModel(RowsModel):
+class AuditModel(RowsModel[AuditEntry]):
     """The workspace's audit log, newest first."""
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
@@ -323,10 +328,10 @@ class AuditModel(RowsModel):
         )
 
 
-class ProblemsModel(RowsModel):
+class ProblemsModel(RowsModel["TemplateProblem"]):
     """A refused template's problems by sheet, row and column, each in the interface's language."""
 
-    def set_problems(self, problems: list) -> None:
+    def set_problems(self, problems: Sequence[TemplateProblem]) -> None:
         lang = translation.data_lang()
         self.set_rows(
             list(problems),

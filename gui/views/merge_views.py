@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout
 
 from gui.models.tables import Column, RowsModel
 from gui.views.common import compact_table
+
+if TYPE_CHECKING:
+    from scoring.workspace.merge_report import MergeReport, SourceReport
 
 
 class MergeReportDialog(QDialog):
@@ -16,7 +21,7 @@ class MergeReportDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Merge report"))
-        self.model = RowsModel(self)
+        self.model: RowsModel[SourceReport] = RowsModel(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = QTableView()
@@ -33,9 +38,10 @@ class MergeReportDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(900, 300)
 
-    def set_report(self, report, reconciled: int, disagreements: int) -> None:
+    def set_report(self, report: MergeReport, reconciled: int, disagreements: int) -> None:
         """Show a MergeReport; ``reconciled`` and ``disagreements`` count the merged result."""
-        number = lambda key: (lambda s: str(getattr(s, key)))  # noqa: E731
+        def number(key: str) -> Callable[[SourceReport], str]:
+            return lambda s: str(getattr(s, key))
         self.model.set_rows(
             report.sources,
             [

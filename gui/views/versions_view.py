@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from gui import labels
 from gui.models.tables import Column, RowsModel, local_time, number_text
 from gui.views.common import Retranslating, compact_table, splitter
-from scoring.workspace.records import ScoredVersion, version_differences
+from scoring.core.model import Scheme
+from scoring.workspace.records import ScoredVersion, VersionDifference, version_differences
 
 
 class VersionsDialog(Retranslating, QDialog):
@@ -34,7 +35,8 @@ class VersionsDialog(Retranslating, QDialog):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.versions_model, self.changes_model = RowsModel(self), RowsModel(self)
+        self.versions_model: RowsModel[ScoredVersion] = RowsModel(self)
+        self.changes_model: RowsModel[VersionDifference] = RowsModel(self)
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.versions = QTableView()
@@ -69,7 +71,7 @@ class VersionsDialog(Retranslating, QDialog):
         self.older.activated.connect(self._on_pair_activated)
         self.newer.activated.connect(self._on_pair_activated)
         self.resize(960, 600)
-        self._scheme = None
+        self._scheme: Scheme | None = None
         self._project_text = ""
         self._scored: list[ScoredVersion] = []
         self.retranslate()
@@ -82,7 +84,7 @@ class VersionsDialog(Retranslating, QDialog):
             self._fill(self.older.currentIndex(), self.newer.currentIndex())
 
     # ----------------------------------------------------------------------------- filling
-    def set_versions(self, scheme, project_text: str, scored: list[ScoredVersion]) -> None:
+    def set_versions(self, scheme: Scheme, project_text: str, scored: list[ScoredVersion]) -> None:
         """Show ``scored`` (Workspace.scored_versions, oldest first) of one project of ``scheme``;
         the latest is compared with the one before it."""
         self._scheme, self._project_text, self._scored = scheme, project_text, list(scored)
@@ -125,13 +127,14 @@ class VersionsDialog(Retranslating, QDialog):
     def compare(self, older: int, newer: int) -> None:
         """Show what differs between the versions at positions ``older`` and ``newer`` (oldest
         first, 0-based): every changed criterion with its values and points, and the totals."""
-        if not (0 <= older < len(self._scored) and 0 <= newer < len(self._scored)):
+        scheme = self._scheme
+        if scheme is None or not (0 <= older < len(self._scored) and 0 <= newer < len(self._scored)):
             return
         self.older.setCurrentIndex(older)
         self.newer.setCurrentIndex(newer)
         before, after = self._scored[older], self._scored[newer]
-        differences = version_differences(self._scheme, before, after) if older != newer else []
-        criterion = self._scheme.criterion
+        differences = version_differences(scheme, before, after) if older != newer else []
+        criterion = scheme.criterion
         fields = {"current": self.tr("Value"), "baseline": self.tr("Baseline"),
                   "evidence": self.tr("Evidence")}
         self.changes_model.set_rows(differences, [
