@@ -29,6 +29,7 @@ from gui.views.common import ChartPane, FitToWidth, Retranslating, compact_table
 
 if TYPE_CHECKING:
     from scoring.analysis.compare import Comparison, CriterionComparison, GroupComparison
+    from scoring.core.model import Scheme
     from scoring.core.results import ProjectResult
 
 #: Cells of a criterion where the projects differ; the most and the least points of a row.
@@ -73,7 +74,7 @@ class CompareDialog(Retranslating, QDialog):
         self.setObjectName("compare_dialog")
         self.comparison: Comparison | None = None
         self._all: list[ProjectResult] = []
-        self.model = RowsModel(self)
+        self.model: RowsModel[CompareRow] = RowsModel(self)
         self._build()
         self.retranslate()
         self.resize(1280, 900)
@@ -134,7 +135,7 @@ class CompareDialog(Retranslating, QDialog):
         rows: list[CompareRow] = []
         for group in comparison.groups:
             rows.extend(self._criterion_row(c, two) for c in group.criteria)
-            rows.append(self._subtotal_row(group, two))
+            rows.append(self._subtotal_row(comparison.scheme, group, two))
         projects = comparison.projects
         rows.append(CompareRow(
             "total", "", self.tr("Total"), points=tuple(number_text(p.total) for p in projects),
@@ -166,10 +167,10 @@ class CompareDialog(Retranslating, QDialog):
             tuple(number_text(f, 3) for f in line.fractions), tuple(number_text(p) for p in line.points),
             signed(line.difference, two), line.differs, line.most, line.least, tuple(tips))
 
-    def _subtotal_row(self, group: GroupComparison, two: bool) -> CompareRow:
+    def _subtotal_row(self, scheme: Scheme, group: GroupComparison, two: bool) -> CompareRow:
         if group.kind == "score":
             name = self.tr("Subtotal: {dimension}").format(
-                dimension=labels.scheme_dimension(self.comparison.scheme, group.name))
+                dimension=labels.scheme_dimension(scheme, group.name))
             if group.max_points is not None:
                 name += " " + self.tr("(of {max})").format(max=number_text(group.max_points))
         else:
@@ -177,8 +178,8 @@ class CompareDialog(Retranslating, QDialog):
         return CompareRow("subtotal", "", name, points=tuple(number_text(p) for p in group.points),
                           difference=signed(group.difference, two), most=group.most, least=group.least)
 
-    def columns(self, comparison: Comparison) -> list[Column]:
-        columns = [
+    def columns(self, comparison: Comparison) -> list[Column[CompareRow]]:
+        columns: list[Column[CompareRow]] = [
             Column(self.tr("Code"), lambda r: r.code, _summary_colour),
             Column(self.tr("Criterion"), lambda r: r.name, _summary_colour),
         ]

@@ -36,6 +36,7 @@ from scoring.core.values import normalise_text
 
 if TYPE_CHECKING:  # the engine (numpy) loads with the first workspace (issue 19: start-up)
     from scoring.core import explain
+    from scoring.core.model import Issue
     from scoring.core.results import ProjectResult
 
 # Height of the points-lost chart in pixels.
@@ -57,7 +58,7 @@ class DetailView(Retranslating, QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.model = CriteriaModel(self)
-        self.issues_model = RowsModel(self)
+        self.issues_model: RowsModel[Issue] = RowsModel(self)
         self._scheme: Scheme | None = None
         self._scored: ProjectResult | None = None  # as the workspace scores it
         self._project: ProjectResult | None = None  # as shown: the what-if when there is one
@@ -269,7 +270,7 @@ class DetailView(Retranslating, QWidget):
 
     def _select_default(self) -> None:
         """The first criterion waiting for an inspector, else the first one."""
-        rows = [self.model.row_object(r) for r in range(self.model.rowCount())]
+        rows = [row for r in range(self.model.rowCount()) if (row := self.model.row_object(r)) is not None]
         if not rows:
             return
         from scoring.core.results import is_waiting
@@ -304,11 +305,14 @@ class DetailView(Retranslating, QWidget):
         synergy = (
             f"{p.synergy['D']:.3f} ({escape(labels.synergy_name(p.synergy['class']))})" if p.synergy else "—"
         )
-        # provisional: manual criteria not yet scored or penalty items left blank (docs/method.md)
+        # provisional: manual criteria not yet scored or penalty items left blank (docs/method.md);
+        # the range is the total where a result has none (as the Results table's)
+        low = p.total if p.total_min is None else p.total_min
+        high = p.total if p.total_max is None else p.total_max
         pending_text = (
             f"<br><span style='background:{labels.STATUS_COLOURS['pending']}'>"
             f"{escape(labels.provisional_text(p))} "
-            f"({escape(labels.total_range_text(scheme, p.total_min, p.total_max))})</span>"
+            f"({escape(labels.total_range_text(scheme, low, high))})</span>"
             if p.provisional else ""
         )
         return (
@@ -409,7 +413,8 @@ class DetailView(Retranslating, QWidget):
 
     def select_code(self, code: str) -> bool:
         for r in range(self.model.rowCount()):
-            if self.model.row_object(r).criterion.code == code:
+            row = self.model.row_object(r)
+            if row is not None and row.criterion.code == code:
                 self.table.selectRow(r)
                 self.table.setCurrentIndex(self.model.index(r, 0))
                 return True
@@ -451,9 +456,12 @@ class DetailView(Retranslating, QWidget):
 
     def what_if_kept(self) -> list[tuple[str, float, str]]:
         """The what-if's changes as overrides to record: (code, fraction, what was tried)."""
-        kept = []
+        kept: list[tuple[str, float, str]] = []
+        project = self._project
+        if project is None:  # nothing shown, nothing tried
+            return kept
         for change in self._changes.values():
-            result = self._project.indicators[change.code]
+            result = project.indicators[change.code]
             if result.score is not None:
                 kept.append((change.code, result.score, self.tr("What-if: {change}").format(
                     change=self._change_text(change))))
@@ -467,6 +475,7 @@ class DetailView(Retranslating, QWidget):
 
         fraction_text = normalise_text(self.fraction_edit.text())
         if fraction_text:
+            fraction: float | str
             try:
                 fraction = float(fraction_text)
             except ValueError:

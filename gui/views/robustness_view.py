@@ -40,7 +40,7 @@ from scoring.analysis.robustness_options import (
 from scoring.core.model import Scheme
 
 if TYPE_CHECKING:  # the studies and the engine (numpy) load when first needed (issue 19: start-up)
-    from scoring.analysis.robustness import SchemeRobustness
+    from scoring.analysis.robustness import RankDistribution, SchemeMatrix, SchemeRobustness
     from scoring.core.results import ProjectResult
 
 
@@ -66,6 +66,12 @@ class RobustnessRow:
     index: int
 
 
+def _row_order(study: SchemeRobustness) -> list[int]:
+    """The study's projects by rank (then ID), as indices into its matrix."""
+    m = study.matrix
+    return sorted(range(m.size), key=lambda i: (m.rank[i], m.project_ids[i]))
+
+
 def _percent(value: float) -> str:
     return f"{value * 100:.1f}%"
 
@@ -85,7 +91,7 @@ class RobustnessView(Retranslating, QWidget):
         self.study: SchemeRobustness | None = None
         self.worker: workers.Worker | None = None
         self._generation = 0  # bumped by new scores: a late result of older ones is dropped
-        self.model = RowsModel(self)
+        self.model: RowsModel[RobustnessRow] = RowsModel(self)
         self._build()
         self.retranslate()
         self._set_running(False)
@@ -205,8 +211,9 @@ class RobustnessView(Retranslating, QWidget):
         else:
             from scoring.analysis.robustness_prose import robustness_paragraph
 
-            self.summary.setPlainText(robustness_paragraph(self.study, lang))
-            self.model.set_rows([RobustnessRow(self.study, i) for i in self._row_order()], self._columns())
+            study = self.study
+            self.summary.setPlainText(robustness_paragraph(study, lang))
+            self.model.set_rows([RobustnessRow(study, i) for i in _row_order(study)], self._columns(study))
             self.table.resizeColumnsToContents()
         self.chart.redraw()
 
@@ -225,17 +232,13 @@ class RobustnessView(Retranslating, QWidget):
         else:
             draw_rank_ranges(ax, self.study, lang=translation.data_lang())
 
-    def _row_order(self) -> list[int]:
-        m = self.study.matrix
-        return sorted(range(m.size), key=lambda i: (m.rank[i], m.project_ids[i]))
+    def _columns(self, study: SchemeRobustness) -> list[Column[RobustnessRow]]:
+        k = study.ranks.top_k
 
-    def _columns(self) -> list[Column]:
-        k = self.study.ranks.top_k
-
-        def m(row):
+        def m(row: RobustnessRow) -> SchemeMatrix:
             return row.study.matrix
 
-        def r(row):
+        def r(row: RobustnessRow) -> RankDistribution:
             return row.study.ranks
 
         return [

@@ -164,7 +164,8 @@ class TrackingView(Retranslating, QWidget):
 
     def selected_projects(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
-        return [self.table.item(r, 0).text() for r in rows if self.table.item(r, 0) is not None]
+        items = [self.table.item(r, 0) for r in rows]
+        return [item.text() for item in items if item is not None]
 
     def _fill(self) -> None:
         lang = translation.data_lang()

@@ -358,13 +358,14 @@ class Change:
 
     ``value`` is what a person would type in the form (a number, "yes", a choice's label);
     ``baseline`` a change criterion's new baseline (None keeps the submitted one);
-    ``fraction`` an inspector's fraction, which replaces the value as an override does.
+    ``fraction`` an inspector's fraction, which replaces the value as an override does (text
+    as typed is checked by :func:`what_if`, which refuses one that is not a number from 0 to 1).
     """
 
     code: str
     value: object = None
     baseline: object = None
-    fraction: float | None = None
+    fraction: float | str | None = None
 
 
 def what_if(scheme: Scheme, projects: list[ProjectResult], project: ProjectResult,
