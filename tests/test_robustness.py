@@ -256,6 +256,13 @@ def test_grade_stability_by_hand():
     assert b.up == pytest.approx(2 / 9)
 
 
+def test_a_cut_off_by_an_empty_grade_name_is_refused(three):
+    """grade="" passed the either-or check but named no grade: the cut-off had neither and
+    failed comparing with None (a TypeError, found by mypy); it is refused as having none."""
+    with pytest.raises(R.RobustnessError, match="either a top-k cut-off or a grade cut-off"):
+        R.cutoff_stability(three, grade="")
+
+
 def test_a_change_beyond_the_search_range_is_reported_as_stable(three):
     result = R.cutoff_stability(three, top_k=1, max_change=0.2)
     assert (result.change, result.criterion, result.projects) == (None, None, ())
