@@ -3,6 +3,7 @@
 import ast
 import importlib
 import pathlib
+import string
 
 import scoring.core.catalogue
 from scoring.core import presentation
@@ -39,6 +40,17 @@ def test_every_pair_is_chinese_then_english():
         # a Chinese text may name an English key and an English one a Chinese sheet: the first
         # holds more ideographs, or neither holds any ("{n} {kind}", "PDF")
         assert _ideographs(zh) > _ideographs(en) or _ideographs(zh) == _ideographs(en) == 0, where
+
+
+def _fields(text):
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_both_languages_of_a_pair_take_the_same_fields():
+    # a Chinese text may add a Chinese gloss of what it names ({zh}, {column_zh}), nothing else
+    for where, (zh, en) in _pairs():
+        glosses = {name for name in _fields(zh) if name == "zh" or name.endswith("_zh")}
+        assert _fields(zh) - glosses == _fields(en), where
 
 
 def test_catalogue_modules_import_nothing_from_scoring():

@@ -14,7 +14,13 @@ from dataclasses import dataclass, field, fields
 import numpy as np
 
 from scoring.analysis.robustness import SchemeMatrix, SchemeRobustness
-from scoring.core.presentation import ROBUSTNESS_PROSE_TEXT, grade_label, scheme_label, text_in
+from scoring.core.presentation import (
+    ROBUSTNESS_PROSE_TEXT,
+    grade_label,
+    indicator_label,
+    scheme_label,
+    text_in,
+)
 
 
 @dataclass(frozen=True)
@@ -115,7 +121,7 @@ def _drivers_sentence(result: SchemeRobustness, words: _Words, lang: str) -> str
     items = []
     for d in result.topsis.drivers:
         criterion = result.scheme.known_criterion(d.code)
-        indicator = (criterion.indicator_zh or criterion.indicator) if lang == "zh" else criterion.indicator
+        indicator = indicator_label(criterion, lang)
         items.append(words.driver_item.format(code=d.code, indicator=indicator,
                                               entropy=f"{d.entropy_share * 100:.0f}%",
                                               template=f"{d.template_share * 100:.0f}%",
@@ -172,7 +178,7 @@ def _stability_sentence(result: SchemeRobustness, words: _Words, lang: str) -> s
     if s.change is None or s.criterion is None:  # both None together: stable within max_change
         return words.stable.format(max=f"{s.max_change * 100:g}%", k=k)
     criterion = m.scheme.known_criterion(s.criterion)
-    indicator = (criterion.indicator_zh or criterion.indicator) if lang == "zh" else criterion.indicator
+    indicator = indicator_label(criterion, lang)
     names = _name_list(m, s.projects, words)
     direction = words.raised if s.change > 0 else words.lowered
     return words.sensitive.format(k=k, code=s.criterion, indicator=indicator, direction=direction,

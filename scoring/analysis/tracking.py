@@ -159,13 +159,9 @@ class SchemeTracking:
     def basis(self, lang: str = "en") -> str:
         """A sentence saying what the comparisons are made on."""
         if self.shared_codes is None:
-            return "" if lang == "en" else ""
+            return ""
         versions = " / ".join(dict.fromkeys(v for v in self.versions if v))
-        n = len(self.shared_codes)
-        if lang == "zh":
-            return f"方案版本在各轮次间有变化（{versions}）：比较基于各版本共有的 {n} 项指标"
-        return (f"the scheme's version changed between rounds ({versions}): compared on the {n} criteria "
-                "they share")
+        return text("track_basis", lang).format(versions=versions, n=len(self.shared_codes))
 
     def as_dict(self) -> dict:
         return {

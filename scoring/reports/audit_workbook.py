@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from scoring.core import presentation
 from scoring.core.shown_paths import shown_details
 from scoring.io.atomic import replacing, save_workbook
 from scoring.workspace.audit import AuditEntry
@@ -37,8 +38,7 @@ def export_audit(workspace: Workspace, out: str | Path, *, full_paths: bool = Fa
     -------
     Path
     """
-    prefix = "SynergyPilot 审计日志 — " if lang == "zh" else "SynergyPilot audit log — "
-    title = prefix + workspace.path.name
+    title = presentation.text("audit_title", lang).format(name=workspace.path.name)
     return write_audit_workbook(workspace.audit_entries(), out, title=title,
                                 folders=[workspace.path.parent.absolute()], full_paths=full_paths, lang=lang)
 
@@ -73,7 +73,6 @@ def write_audit_workbook(entries: list[AuditEntry], out: str | Path, title: str 
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    from scoring.core import presentation
     from scoring.reports.xlsx_sheets import put
 
     out = Path(out)

@@ -28,6 +28,7 @@ from scoring.core.presentation import (
     kind_label,
     normalise_lang,
     text,
+    text_in,
 )
 from scoring.core.textlayout import format_number
 
@@ -78,11 +79,7 @@ class MethodSection:
 
 
 def _rule(key: str, lang: str, **values) -> str:
-    return _pick(wording()[key], lang).format(**values)
-
-
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[0] if lang == "zh" else pair[1]
+    return text_in(wording()[key], lang).format(**values)
 
 
 def method_sections(scheme: Scheme, lang: str, study=None) -> list[MethodSection]:
@@ -150,13 +147,13 @@ def criteria_table(scheme: Scheme, lang: str) -> MethodTable:
     ]
     rows = []
     for c in scheme.criteria:
-        direction = _pick(DIRECTION_TEXT[c.direction], lang) if c.direction in DIRECTION_TEXT else ""
+        direction = text_in(DIRECTION_TEXT[c.direction], lang) if c.direction in DIRECTION_TEXT else ""
         rows.append(
             [
                 c.code,
                 indicator_label(c, lang),
                 dimension_label(scheme, c.dimension, lang),
-                _pick(CRITERION_TYPE_TEXT.get(c.type, (c.type, c.type)), lang),
+                text_in(CRITERION_TYPE_TEXT.get(c.type, (c.type, c.type)), lang),
                 direction,
                 c.unit,
                 format_number(c.weight, 3),
@@ -189,12 +186,12 @@ def robustness_table(study, lang: str) -> MethodTable:
     """Draws, spread, method, seed and cut-offs of a robustness study."""
     options = study.options
     rows = [
-        [_pick(METHOD_SETTING_TEXT["draws"], lang), f"{options.draws:,}"],
-        [_pick(METHOD_SETTING_TEXT["spread"], lang), f"±{options.spread * 100:g}%"],
-        [_pick(METHOD_SETTING_TEXT["method"], lang), options.method],
-        [_pick(METHOD_SETTING_TEXT["seed"], lang), str(options.seed)],
-        [_pick(METHOD_SETTING_TEXT["top_k"], lang), str(options.top_k)],
+        [text_in(METHOD_SETTING_TEXT["draws"], lang), f"{options.draws:,}"],
+        [text_in(METHOD_SETTING_TEXT["spread"], lang), f"±{options.spread * 100:g}%"],
+        [text_in(METHOD_SETTING_TEXT["method"], lang), options.method],
+        [text_in(METHOD_SETTING_TEXT["seed"], lang), str(options.seed)],
+        [text_in(METHOD_SETTING_TEXT["top_k"], lang), str(options.top_k)],
     ]
     if options.grade:
-        rows.append([_pick(METHOD_SETTING_TEXT["cutoff_grade"], lang), grade_label(options.grade, lang)])
+        rows.append([text_in(METHOD_SETTING_TEXT["cutoff_grade"], lang), grade_label(options.grade, lang)])
     return MethodTable([text("setting", lang), text("setting_value", lang)], rows, [3.0, 2.0])

@@ -302,8 +302,7 @@ def write_scheme_sheet(ws: Worksheet, run: AssessmentRun, scheme: Scheme, lang: 
     row = len(projects) + head + 2
     if over:  # the cells above their header's maximum carry the effective one in a note
         _note_effective_maxima(ws, scheme, projects, over, head, lang)
-        put(ws.cell(row, 1), text("effective_max_note", lang).replace("斜线后为", "批注中为").replace(
-            "After the slash", "In the cell's note"))
+        put(ws.cell(row, 1), text("effective_max_note_cell", lang))
         ws.cell(row, 1).font = named_font(lang, size=9)
         row += 1
     write_approval_block(ws, row + 1, settings or ReportSettings(), lang)
@@ -432,7 +431,7 @@ def write_approval_block(ws: Worksheet, row: int, settings: ReportSettings, lang
     The same block as the PDF's (scoring.reports.pdf.ranking.approval_block).
     """
     t = functools.partial(text, lang=lang)
-    colon = "：" if lang == "zh" else ": "
+    colon = t("colon")
     put(ws.cell(row, 1), t("approval"))
     ws.cell(row, 1).font = named_font(lang, bold=True, size=11)
     first = row

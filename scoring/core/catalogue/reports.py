@@ -69,6 +69,9 @@ REPORT_TEXT: dict[str, tuple[str, str]] = {
     "track_same": ("名次不变", "rank unchanged"),
     "track_improved": ("总分上升的项目：{n} 个（{a} → {b}）", "Projects whose total rose: {n} ({a} → {b})"),
     "track_nothing": ("没有可比较的轮次或项目", "No rounds or projects to compare"),
+    "track_basis": ("方案版本在各轮次间有变化（{versions}）：比较基于各版本共有的 {n} 项指标",
+                    "the scheme's version changed between rounds ({versions}): compared on the {n} "
+                    "criteria they share"),
     "track_one_round": ("工作区只有一个评估轮次：导入下一轮的申报表后即可比较",
                         "The workspace holds one round: import the next round's forms to compare"),
     "count": ("数量", "Count"),
@@ -84,6 +87,7 @@ REPORT_TEXT: dict[str, tuple[str, str]] = {
     "sheet_charts": ("图表", "Charts"),
     "sheet_chart_data": ("图表数据", "Chart data"),
     "sheet_rejected": ("拒收文件", "Rejected"),
+    "audit_title": ("SynergyPilot 审计日志 — {name}", "SynergyPilot audit log — {name}"),
     "report_title": ("减污降碳协同增效试点评估报告", "Pollution–carbon synergy pilot assessment"),
     "ranked_results": ("排名结果", "Ranked results"),
     "counts_by_grade": ("各等级项目数", "Projects by grade"),
@@ -122,6 +126,7 @@ REPORT_TEXT: dict[str, tuple[str, str]] = {
     "assessment_round": ("评估轮次", "Assessment round"),
     "total_projects": ("已评分项目", "Projects scored"),
     "page": ("第 {n} 页，共 {total} 页", "Page {n} of {total}"),
+    "page_n": ("第 {n} 页", "Page {n}"),
     "continued": ("（续）", "(continued)"),
     "projects_truncated": ("仅显示前 {n} 名", "top {n} shown"),
     "ranks": ("第 {first}–{last} 名", "ranks {first}–{last}"),
@@ -162,6 +167,9 @@ REPORT_TEXT: dict[str, tuple[str, str]] = {
     "effective_max_note": ("斜线后为该项目该维度的实际满分：不适用指标的权重按比例分给其余指标",
                            "After the slash: the project's effective maximum of the dimension (the "
                            "weight of criteria not applicable is shared among the others)"),
+    "effective_max_note_cell": ("批注中为该项目该维度的实际满分：不适用指标的权重按比例分给其余指标",
+                                "In the cell's note: the project's effective maximum of the dimension "
+                                "(the weight of criteria not applicable is shared among the others)"),
     "effective_maximum": ("实际满分", "Effective maximum"),
     "sheet_method": ("评估方法", "Method"),
     "method_heading": ("附录：评估方法", "Appendix: method"),

@@ -65,7 +65,7 @@ def approval_block(report: Report) -> Flowable:
     small = styles.style(8.5, leading=12)
     head = styles.style(9, colour=INK)
     facts = " ".join(
-        f"{t(key)}：{escape(value)}" if report.lang == "zh" else f"{t(key)}: {escape(value)}"
+        f"{t(key)}{t('colon')}{escape(value)}"
         for key, value in (("org", s.org), ("doc_no", s.doc_no), ("period", s.period))
         if value
     )

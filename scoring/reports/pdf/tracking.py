@@ -99,7 +99,7 @@ def write_tracking_pdf(tracking: Tracking, out: str | Path, lang: str = "zh",
 def _footer(canvas, document, lang: str) -> None:
     canvas.saveState()
     canvas.setFont(register_font(), 8)
-    label = f"第 {document.page} 页" if lang == "zh" else f"Page {document.page}"
+    label = text("page_n", lang).format(n=document.page)
     canvas.drawRightString(PAGE[0] - MARGIN, 8 * mm, label)
     canvas.drawString(MARGIN, 8 * mm, text("track_title", lang))
     canvas.restoreState()
