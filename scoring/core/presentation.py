@@ -9,7 +9,9 @@ the label functions name statuses, grades, levels, changes and audit entries, an
 colours go with the grade names; the other tables are re-exported here under their names. The
 figures printed beside the scores are in scoring/core/figures.py and text layout (widths,
 wrapping) in scoring/core/textlayout.py. No numpy, matplotlib or openpyxl at import, so the
-desktop window reads it before the engine loads.
+desktop window reads it before the engine loads. Its ~580 lines are one cohesive thing, the
+lookups every output calls (short functions over the catalogue's tables); splitting them by
+output would bring back what the catalogue removed, a place per output to look a word up.
 """
 
 from __future__ import annotations
