@@ -118,9 +118,9 @@ class _Relay(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.raised.connect(self._on_relay_raised)
+        self.raised.connect(self.show_raised)
 
-    def _on_relay_raised(self, message: str, details: str) -> None:
+    def show_raised(self, message: str, details: str) -> None:
         parent = QApplication.activeWindow()
         try:
             sys.modules[__name__].show_error(
@@ -146,7 +146,7 @@ def _handle(exc_type, exc, tb) -> None:
         sys.stderr.write(details)
         return
     if QThread.currentThread() is app.thread():
-        _relay._on_relay_raised(message, details)
+        _relay.show_raised(message, details)
     else:  # a queued signal: widgets are only touched on the GUI thread
         _relay.raised.emit(message, details)
 

@@ -26,7 +26,7 @@ _lock = threading.Lock()
 class WorkerSignals(QObject):
     """What a worker tells the GUI thread.
 
-    The worker thread emits the private ``_reported_*`` signals; they reach this object (which
+    The worker thread emits the ``relayed_*`` signals (meant for this object alone); they reach it (it
     lives on the GUI thread) queued, and it passes them on as the public ones unless the worker
     was discarded in the meantime. Disconnecting would not do: a queued call already posted is
     still delivered, and on quitting it would reach a window whose workspace is closed.
@@ -40,18 +40,18 @@ class WorkerSignals(QObject):
     #: Emitted last, after finished or failed, whatever the outcome (even when discarded).
     done = Signal()
 
-    _reported_progress = Signal(int, int, str, str)
-    _reported_result = Signal(object)
-    _reported_failure = Signal(object)
-    _reported_end = Signal()
+    relayed_progress = Signal(int, int, str, str)
+    relayed_result = Signal(object)
+    relayed_failure = Signal(object)
+    relayed_end = Signal()
 
     def __init__(self) -> None:
         super().__init__()
         self.discarded = False
-        self._reported_progress.connect(self._pass_progress)
-        self._reported_result.connect(self._pass_result)
-        self._reported_failure.connect(self._pass_failure)
-        self._reported_end.connect(self.done)
+        self.relayed_progress.connect(self._pass_progress)
+        self.relayed_result.connect(self._pass_result)
+        self.relayed_failure.connect(self._pass_failure)
+        self.relayed_end.connect(self.done)
 
     @Slot(int, int, str, str)
     def _pass_progress(self, done: int, total: int, text: str, unit: str) -> None:
@@ -86,7 +86,7 @@ class TaskState:
     def progress(self, done: int, total: int, text: str = "", unit: str = "") -> bool:
         """Report step ``done + 1`` of ``total`` (0 when it cannot be counted) on ``text``,
         counting ``unit``; return False when the work should stop."""
-        self._signals._reported_progress.emit(int(done), int(total), str(text), str(unit))
+        self._signals.relayed_progress.emit(int(done), int(total), str(text), str(unit))
         return not self.cancelled
 
 
@@ -116,11 +116,11 @@ class Worker(QRunnable):
             result = self._fn(self.state, *self._args)
         except Exception as exc:  # delivered to the GUI as a failed signal, never lost
             log.warning("background task failed", exc_info=True)
-            self.signals._reported_failure.emit(exc)
+            self.signals.relayed_failure.emit(exc)
         else:
-            self.signals._reported_result.emit(result)
+            self.signals.relayed_result.emit(result)
         finally:
-            self.signals._reported_end.emit()
+            self.signals.relayed_end.emit()
 
     def _release(self) -> None:
         with _lock:

@@ -48,7 +48,7 @@ class AnswersRequired(QDialog):
 
     A subclass makes its fields, then calls :meth:`lay_out` (an intro, the form, OK and Cancel),
     or with a layout of its own makes ``self.buttons`` and calls :meth:`require`; it may ask
-    more of the answers in :meth:`_complete`.
+    more of the answers in :meth:`answers_complete`.
     """
 
     buttons: QDialogButtonBox
@@ -64,19 +64,19 @@ class AnswersRequired(QDialog):
         self.require(*required)
 
     def require(self, *fields: QLineEdit | QPlainTextEdit) -> None:
-        """OK once none of ``fields`` is blank (and :meth:`_complete` agrees); Ctrl+Enter presses it."""
+        """OK once none of ``fields`` is blank (:meth:`answers_complete` agreeing); Ctrl+Enter presses OK."""
         self._required = fields
         for field in fields:
             field.textChanged.connect(self._on_input_changed)
         submit_with_ctrl_enter(self, self._on_submit_pressed)
         self._on_input_changed()
 
-    def _complete(self) -> bool:
+    def answers_complete(self) -> bool:
         """Whether every required answer is given (OK and Ctrl+Enter wait for it)."""
         return all(_field_text(field).strip() for field in self._required)
 
     def _on_input_changed(self, *_args) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._complete())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.answers_complete())
 
     def _on_submit_pressed(self) -> None:
         if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
@@ -181,8 +181,8 @@ class AssessDialog(_FractionReasonDialog):
         self._fraction_given = True
         self._on_input_changed()
 
-    def _complete(self) -> bool:
-        return self._fraction_given and super()._complete()
+    def answers_complete(self) -> bool:
+        return self._fraction_given and super().answers_complete()
 
     def _intro_html(self, criterion, result, note: str, worked: list[str]) -> str:
         """The criterion, its guidance, the current value and fraction, the worked calculation."""

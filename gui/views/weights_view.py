@@ -314,12 +314,12 @@ class VersionDialog(AnswersRequired):
         self.lay_out(intro, form, self.version, self.reason)
         self.reason.setFocus()
 
-    def _complete(self) -> bool:
+    def answers_complete(self) -> bool:
         """A version and a reason, the version other than the template's (said below them)."""
         same = self.version.text().strip() == self.scheme.version
         self.note.setText(self.tr("The new version needs a name other than {version}.").format(
             version=self.scheme.version) if same else "")
-        return not same and super()._complete()
+        return not same and super().answers_complete()
 
     def answer(self) -> VersionAnswer:
         return VersionAnswer(self.version.text().strip(), self.reason.toPlainText().strip())
