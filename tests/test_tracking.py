@@ -228,3 +228,31 @@ def test_a_scheme_is_chosen_by_its_chinese_name_too(tmp_path):
         by_other = track_workspace(workspace, scheme="Park scheme")
     assert [s.scheme for s in by_chinese.schemes] == [s.scheme for s in by_english.schemes] == ["City scheme"]
     assert by_other.schemes == []
+
+
+def test_the_table_never_shows_a_total_rounded_up_onto_a_grade_it_missed():
+    # 59.996 fails a 60-point pass mark: shown 59.99 as in the ranked workbook and the PDF (plain
+    # rounding would print the pass mark, 60.00); 74.4449 is nowhere near a mark: 74.44
+    from scoring.analysis.tracking import ProjectTrack, RoundInfo, RoundPoint, SchemeTracking, table_rows
+
+    def point(total: float, grade: str) -> RoundPoint:
+        return RoundPoint(total=total, grade=grade, rank=1, D=None, provisional=False, scheme_version="1",
+                          dimensions={}, compared_total=total, compared_grade=grade, compared_rank=1)
+
+    scheme = SchemeTracking(
+        scheme="City scheme", level="city", rounds=[RoundInfo("2024", "2024"), RoundInfo("2025", "2025")],
+        versions=["1", "1"], shared_codes=None, dimensions=(), grades=("Pass", "Fail"),
+        projects=[ProjectTrack("P1", "One", [point(59.996, "Fail"), point(74.4449, "Pass")])],
+        grade_bands=(("Pass", 60.0), ("Fail", 0.0)))
+    (row,) = table_rows(scheme, "en")
+    assert row[2] == 59.99 and row[6] == 74.44
+
+
+def test_shown_below_thresholds_rounds_but_never_up_onto_a_threshold():
+    from scoring.core.presentation import shown_below_thresholds
+
+    assert shown_below_thresholds(59.996, [60.0]) == 59.99
+    assert shown_below_thresholds(59.996, [60.0], digits=1) == 59.9
+    assert shown_below_thresholds(59.996, []) == 60.0
+    assert shown_below_thresholds(60.004, [60.0]) == 60.0
+    assert shown_below_thresholds(74.996, [60.0, 75.0]) == 74.99

@@ -29,7 +29,7 @@ from scoring.analysis.robustness import scheme_matrix
 from scoring.core.kernel import synergy_indices
 from scoring.core.memory import paused_gc
 from scoring.core.model import Scheme
-from scoring.core.presentation import dimension_label, grade_label, text
+from scoring.core.presentation import dimension_label, grade_label, shown_below_thresholds, text
 from scoring.core.results import ProjectResult
 from scoring.io.pipeline import AssessmentRun, schemes_named
 
@@ -382,7 +382,9 @@ def table_rows(tracking: SchemeTracking, lang: str) -> list[list[object]]:
             else:
                 grade = grade_label(point.compared_grade, lang) if point.compared_grade else DASH
                 degree = DASH if point.compared_D is None else round(point.compared_D, 3)
-                row += [point.compared_total, grade, point.compared_rank, degree]
+                # shown as every output shows a total: never rounded up onto a grade it missed
+                total = shown_below_thresholds(point.compared_total, [m for _, m in tracking.grade_bands])
+                row += [total, grade, point.compared_rank, degree]
             if k:
                 change = track.change_previous(k)
                 row.append(DASH if change is None else change)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -547,11 +547,31 @@ def shown_total(scheme: Scheme, value: float, digits: int = 2) -> float:
     59.995 rounds to 60.00, which would print a failing total as the pass mark; it is shown as
     59.99 instead (59.9 with one digit). Every printed total and bar label goes through here.
     """
+    return shown_below_thresholds(value, [grade.min_points for grade in scheme.grades], digits)
+
+
+def shown_below_thresholds(value: float, thresholds: Iterable[float], digits: int = 2) -> float:
+    """``value`` rounded to ``digits``, but never up onto one of ``thresholds`` it is below.
+
+    The rule of :func:`shown_total` for a total whose grades are known only by their minimum
+    points (a tracked round's total on the criteria its versions share).
+
+    Parameters
+    ----------
+    value : float
+    thresholds : iterable of float
+        The grades' minimum points.
+    digits : int
+
+    Returns
+    -------
+    float
+    """
     shown = round(float(value), digits)
     step = 10.0 ** -digits
-    for grade in scheme.grades:
-        if value < grade.min_points <= shown:
-            shown = min(shown, round(math.floor(grade.min_points / step - 1e-9) * step, digits))
+    for minimum in thresholds:
+        if value < minimum <= shown:
+            shown = min(shown, round(math.floor(minimum / step - 1e-9) * step, digits))
     return shown + 0.0
 
 
