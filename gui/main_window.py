@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from gui import backend as backend_module
 from gui import errors, paths, translation, workers
@@ -228,7 +228,7 @@ class MainWindow(Retranslating, WindowAssessing):
 
     def tab_key(self) -> str:
         """The shown tab as a key of help_view.SECTIONS."""
-        views = {self.results: "results", self.detail: "detail", self.charts: "charts",
+        views: dict[QWidget, str] = {self.results: "results", self.detail: "detail", self.charts: "charts",
                  self.templates: "templates", self.audit: "audit", self.robustness: "robustness",
                  self.disagreements: "disagreements", self.tracking_view: "tracking",
                  self.weights_view: "weights"}

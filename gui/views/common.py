@@ -23,22 +23,33 @@ from shiboken6 import Shiboken
 
 if TYPE_CHECKING:  # matplotlib loads with the first chart drawn (issue 19: start-up)
     from matplotlib.figure import Figure
+    from PySide6.QtGui import QShowEvent
+
+    #: What the mixins below are mixed into, as the type checker sees them: a widget (at run
+    #: time they are plain classes that a view puts before its Qt class).
+    WidgetMixin = QWidget
+else:
+    WidgetMixin = object
 
 
-class Retranslating:
+class Retranslating(WidgetMixin):
     """Sets a widget's texts again when the interface language changes.
 
     Switching the language (gui/translation.py) sends every widget a LanguageChange event; a
     widget that puts this mixin before its Qt class answers it with its own ``retranslate()``.
     """
 
+    if TYPE_CHECKING:
+        def retranslate(self) -> None:
+            """Set every text again (each view has its own)."""
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()  # type: ignore[attr-defined]
-        super().changeEvent(event)  # type: ignore[misc]
+            self.retranslate()
+        super().changeEvent(event)
 
 
-class DrawnWhenShown:
+class DrawnWhenShown(WidgetMixin):
     """Draws only what can be seen: a change while hidden marks the widget stale, and showing
     it draws. Charts of big schemes and the weights' ranking take a moment, and a hidden tab
     need not pay for every new score.
@@ -50,19 +61,23 @@ class DrawnWhenShown:
     #: Whether the widget changed since it was last drawn.
     stale = True
 
+    if TYPE_CHECKING:
+        def draw(self) -> None:
+            """Draw the widget's content (each view has its own)."""
+
     def redraw(self) -> None:
         """Draw now if the widget can be seen, else when it is next shown."""
-        if self.isVisible():  # type: ignore[attr-defined]
+        if self.isVisible():
             self.draw_now()
         else:
             self.stale = True
 
     def draw_now(self) -> None:
         self.stale = False
-        self.draw()  # type: ignore[attr-defined]
+        self.draw()
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)  # type: ignore[misc]
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
         if self.stale:
             self.draw_now()
 
