@@ -130,6 +130,10 @@ class DetailView(Retranslating, QWidget):
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # the panel's wrapped texts are as tall as its width makes them: a scroll bar that came
+        # and went changed that width after the heights were laid out, and squeezed the boxes
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(panel)
         return scroll
 
